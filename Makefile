@@ -1,0 +1,29 @@
+# Two promises: `make run` sets up and starts the coach; `make test` sets up and runs every test.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+run: $(STAMP)  ## the console on SQLite without tokens; Slack/Discord when their tokens are set
+	$(BIN)/coach
+
+test: $(STAMP)  ## lint, then every test (PostgreSQL ones run when COACH_TEST_POSTGRES_URL is set)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+bench: $(STAMP)
+	@for script in bench/*.py; do echo "# $$script"; $(BIN)/python $$script; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info

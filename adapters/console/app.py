@@ -1,0 +1,139 @@
+"""The console coach: one command a line from stdin (a terminal or a pipe), replies and nudges on
+stdout, and `/advance 2d` to move time forward and see the nudges that would have arrived."""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+from datetime import datetime, timedelta
+from typing import TextIO
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.clock import FakeClock, SystemClock, as_utc
+from bot.coach import Coach
+from bot.commands import parse_duration
+from bot.identity import Actor
+from bot.models import Contact, Event, Member, Nudge, NudgeState
+from bot.replies import Reply
+from bot.timefmt import local_time
+from scheduler.dispatcher import Dispatcher
+from scheduler.notifier import Outgoing
+
+from .localzone import machine_timezone
+from .render import render_nudge, render_reply
+
+PLATFORM = "console"
+WORKSPACE = "local"
+MAX_ADVANCE = timedelta(days=3 * 365)
+ADVANCE_USAGE = "Usage: /advance <duration>\nExample: /advance 2d   (also 36h, 10d, 2w)"
+BANNER = "Connection Coach (console). Type /coach help, or /met jane at PyCon -- what you talked about."
+
+
+class ConsoleNotifier:
+    """Prints a nudge the moment the dispatcher delivers it."""
+
+    platform = PLATFORM
+
+    def __init__(self, out: TextIO, clock: FakeClock, timezone: str) -> None:
+        self.out, self.clock, self.timezone = out, clock, timezone
+        self.sent = 0
+
+    async def send(self, message: Outgoing) -> str | None:
+        self.sent += 1
+        when = local_time(self.clock.now(), self.timezone)
+        self.out.write(render_nudge(message.reply, when) + "\n\n")
+        self.out.flush()
+        return f"console-{self.sent}"
+
+
+class ConsoleSession:
+    def __init__(self, sessions: sessionmaker[Session], out: TextIO, user: str | None = None,
+                 timezone: str | None = None, start: datetime | None = None) -> None:
+        self.sessions, self.out = sessions, out
+        user = user or _user_name()
+        zone = timezone or machine_timezone()
+        self.actor = Actor(PLATFORM, WORKSPACE, user, display_name=user, timezone=zone)
+        self.clock = FakeClock(start or self._resume_time(user))
+        self.coach = Coach(sessions, self.clock, default_timezone=zone)
+        self.notifier = ConsoleNotifier(out, self.clock, zone)
+        self.dispatcher = Dispatcher(sessions, self.clock, {PLATFORM: self.notifier})
+
+    def run(self, lines: TextIO, *, interactive: bool = False) -> int:
+        if interactive:
+            self._print(BANNER)
+        self._deliver_due()  # whatever fell due while the console was closed
+        for raw in lines:
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line in ("/quit", "/exit"):
+                break
+            if line.split(" ", 1)[0].lower() == "/advance":
+                self.advance(line.partition(" ")[2])
+            else:
+                self._print(render_reply(self.coach.handle_line(self.actor, line)))
+                self._deliver_due()
+        return 0
+
+    def advance(self, text: str) -> None:
+        try:
+            span = parse_duration(text)
+        except ValueError:
+            self._print(ADVANCE_USAGE)
+            return
+        if span > MAX_ADVANCE:
+            self._print(f"I can move time forward at most {MAX_ADVANCE.days} days at once.\n{ADVANCE_USAGE}")
+            return
+        target = self.clock.now() + span
+        while (due := self._next_due(target)) is not None:
+            self.clock.set(max(due, self.clock.now()))
+            if not self._deliver_due():
+                break
+        self.clock.set(target)
+        self._print(f"(time is now {local_time(target, self.timezone)})")
+
+    @property
+    def timezone(self) -> str:
+        with self.sessions() as session:
+            query = select(Member.timezone).where(Member.platform == PLATFORM, Member.user_id == self.actor.user_id)
+            return session.scalars(query).first() or self.actor.timezone or "UTC"
+
+    def _deliver_due(self) -> int:
+        self.notifier.timezone = self.timezone
+        return len(asyncio.run(self.dispatcher.tick()))
+
+    def _next_due(self, until: datetime) -> datetime | None:
+        with self.sessions() as session:
+            query = select(func.min(Nudge.due_at)).where(
+                Nudge.state == NudgeState.PENDING.value, Nudge.due_at <= until
+            )
+            value = session.scalars(query).first()
+        return as_utc(value) if value is not None else None
+
+    def _resume_time(self, user: str) -> datetime:
+        """Real time, or the console's own later time if an earlier session advanced past it."""
+        now = SystemClock().now()
+        with self.sessions() as session:
+            query = (
+                select(func.max(Event.at))
+                .join(Contact, Contact.id == Event.contact_id)
+                .join(Member, Member.id == Contact.member_id)
+                .where(Member.platform == PLATFORM, Member.user_id == user)
+            )
+            latest = session.scalars(query).first()
+        if latest is None:
+            return now
+        return max(now, as_utc(latest))
+
+    def _print(self, text: str | Reply) -> None:
+        self.out.write(f"{text}\n\n")
+        self.out.flush()
+
+
+def _user_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "me"

@@ -1,0 +1,101 @@
+"""``coach review``: review drafts from stdin, for a person, as one JSON object, or as JSON lines."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any, TextIO
+
+from bot.review import DraftContext, MessageKind, Review, format_review, parse_kind, review
+
+USAGE = "usage: coach review [--json | --jsonl] [--kind connection_note|follow_up|thank_you|cold_outreach]"
+MAX_INPUT = 1_000_000  # characters read from stdin for one draft
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # no argparse exit/traceback: raise to run()
+        raise ValueError(message)
+
+
+def _parser() -> _Parser:
+    p = _Parser(prog="coach review", add_help=False)
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--json", action="store_true")
+    mode.add_argument("--jsonl", action="store_true")
+    p.add_argument("--kind")
+    p.add_argument("-h", "--help", action="store_true")
+    return p
+
+
+def _result(r: Review) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "verdict": r.verdict,
+        "score": r.score,
+        "kind": str(r.kind),
+        "findings": [f.to_dict() for f in r.findings],
+    }
+    if r.notes:
+        out["notes"] = list(r.notes)
+    return out
+
+
+def _context(value: Any) -> DraftContext | None:
+    if not isinstance(value, dict) or not isinstance(value.get("contact_name"), str):
+        return None
+    def text(key: str) -> str | None:
+        v = value.get(key)
+        return v if isinstance(v, str) and v.strip() else None
+    def items(key: str) -> tuple[str, ...]:
+        v = value.get(key)
+        return tuple(x for x in v if isinstance(x, str)) if isinstance(v, list) else ()
+    return DraftContext(value["contact_name"], where_met=text("where_met"), notes=text("notes"),
+                        interests=items("interests"), offer=text("offer"), tags=items("tags"),
+                        member_name=text("member_name"))
+
+
+def _one_line(raw: str, kind: MessageKind | None) -> dict[str, Any]:
+    try:
+        obj = json.loads(raw)
+    except (ValueError, RecursionError) as exc:
+        return {"id": None, "error": f"not valid JSON: {str(exc)[:80]}"}
+    if not isinstance(obj, dict):
+        return {"id": None, "error": "each line must be a JSON object with \"id\" and \"text\""}
+    ident = obj.get("id")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        return {"id": ident, "error": "missing \"text\" (a string)"}
+    line_kind = parse_kind(obj["kind"]) if isinstance(obj.get("kind"), str) else None
+    return {"id": ident, **_result(review(text, _context(obj.get("context")), kind=line_kind or kind))}
+
+
+def run(argv: list[str], stdin: TextIO, stdout: TextIO) -> int:
+    """Entry point for ``coach review``; returns the exit code, never raises on bad input."""
+    try:
+        args = _parser().parse_args(argv)
+    except ValueError as exc:
+        stdout.write(f"coach review: {exc}\n{USAGE}\n")
+        return 2
+    if args.help:
+        stdout.write(USAGE + "\nReads a draft on stdin (or JSON lines {\"id\", \"text\"} with --jsonl).\n")
+        return 0
+    kind = parse_kind(args.kind) if args.kind else None
+    if args.kind and kind is None:
+        stdout.write(f"coach review: unknown kind {args.kind!r}\n{USAGE}\n")
+        return 2
+    if args.jsonl:
+        for raw in stdin:
+            if not raw.strip():
+                continue
+            stdout.write(json.dumps(_one_line(raw, kind), ensure_ascii=False) + "\n")
+        return 0
+    try:
+        draft = stdin.read(MAX_INPUT)
+    except (UnicodeDecodeError, OSError) as exc:
+        draft = ""
+        stdout.write(f"coach review: could not read stdin ({exc.__class__.__name__}); reviewing nothing.\n")
+    result = review(draft, kind=kind)
+    if args.json:
+        stdout.write(json.dumps(_result(result), ensure_ascii=False) + "\n")
+    else:
+        stdout.write(format_review(result) + "\n")
+    return 0

@@ -1,0 +1,96 @@
+"""The coach's front door: adapters hand it who is asking and what they typed or clicked, and get a
+Reply back. Each call is one unit of work: it commits whole or not at all."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.clock import Clock
+from bot.commands import Command, UsageError, parse, parse_line
+from bot.handlers import HANDLERS, Context
+from bot.handlers.contacts import apply_verb, unknown_action
+from bot.identity import Actor
+from bot.models import Contact, Event, Nudge
+from bot.replies import Reply, error, parse_action_id
+from bot.store.repository import AmbiguousContact, ContactNotFound, member_for
+from bot.store.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+OOPS = "Something went wrong on my side and nothing was saved. Please try again in a moment."
+
+
+class Coach:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock, default_timezone: str = "UTC") -> None:
+        self.sessions = sessions
+        self.clock = clock
+        self.default_timezone = default_timezone
+
+    def handle_line(self, actor: Actor, line: str) -> Reply:
+        """A whole typed line, as in the console: `/met jane at PyCon`."""
+        return self._guarded(lambda: self.handle(actor, parse_line(line)))
+
+    def handle_text(self, actor: Actor, command: str, text: str) -> Reply:
+        """A slash command and its text, as Slack delivers them."""
+        return self._guarded(lambda: self.handle(actor, parse(command, text)))
+
+    def handle(self, actor: Actor, command: Command) -> Reply:
+        handler = HANDLERS[type(command)]
+        return self._guarded(lambda: self._in_unit(actor, lambda ctx: handler(command, ctx)))
+
+    def press(self, actor: Actor, action_id: str) -> Reply:
+        """A button on a nudge: `coach:<verb>:<nudge id>`. Only the nudge's own member may press it."""
+        parsed = parse_action_id(action_id)
+        if parsed is None:
+            return unknown_action()
+
+        def act(ctx: Context) -> Reply:
+            nudge = ctx.session.get(Nudge, parsed.nudge_id)
+            if nudge is None or nudge.member_id != ctx.member.id:
+                return unknown_action()
+            contact = ctx.session.get(Contact, nudge.contact_id)
+            if contact is None:
+                return unknown_action()
+            already = ctx.session.scalars(
+                select(Event.id).where(Event.nudge_id == nudge.id, Event.contact_id == contact.id)
+            ).first()
+            if already is not None and parsed.verb.value != "draft":
+                return Reply(f"Already noted for {contact.name} — nothing more to do.")
+            return apply_verb(ctx, contact, parsed.verb, nudge_id=nudge.id)
+
+        return self._guarded(lambda: self._in_unit(actor, act))
+
+    def _in_unit(self, actor: Actor, work: Callable[[Context], Reply]) -> Reply:
+        with UnitOfWork(self.sessions) as uow:
+            now = self.clock.now()
+            member = member_for(uow.session, actor, now, self.default_timezone)
+            reply = work(Context(uow.session, member, now))
+            if member.notice:
+                reply = Reply(f"{member.notice}\n\n{reply.text}", reply.actions, reply.attachments,
+                              reply.error, reply.title)
+                member.notice = None
+            uow.commit()
+            return reply
+
+    @staticmethod
+    def _guarded(work: Callable[[], Reply]) -> Reply:
+        """No exception reaches a member: usage problems get usage, everything else a safe apology."""
+        try:
+            return work()
+        except UsageError as problem:
+            return error(problem.text)
+        except ContactNotFound as missing:
+            return error(f"No contact named {missing.name[:60]!r}. /coach list shows yours.")
+        except AmbiguousContact as many:
+            names = ", ".join(f'"{n}"' for n in many.candidates[:5])
+            first = names.split(", ")[0]
+            return error(f"{many.name[:60]!r} could be {names}. Use the full name, e.g. /coach show {first}")
+        except Exception:
+            log.exception("command failed")
+            return error(OOPS)

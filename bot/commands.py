@@ -1,0 +1,352 @@
+"""One grammar for every platform (DESIGN §4): text in, a small frozen command out, or a UsageError.
+
+    /met <who> [at <where>] [-- <notes>] [#tag ...]
+    /review [<who>] <draft>
+    /coach sent|replied|moveon|show|draft|forget <who>   ·   /coach snooze <who> [2d]
+    /coach list [stage|#tag]  ·  /coach settings ...  ·  /coach export  ·  /coach help
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.limits import MAX_FIELD, MAX_NAME, MAX_SNOOZE_DAYS, MAX_TAG, MAX_TAGS, MAX_TEXT
+from bot.models import Stage
+
+
+class UsageError(ValueError):
+    """A command a member typed that the grammar cannot read; the text is safe to show them."""
+
+    def __init__(self, problem: str, usage: str | None = None, example: str | None = None) -> None:
+        self.problem, self.usage, self.example = problem, usage, example
+        super().__init__(self.text)
+
+    @property
+    def text(self) -> str:
+        lines = [self.problem]
+        if self.usage:
+            lines.append(f"Usage: {self.usage}")
+        if self.example:
+            lines.append(f"Example: {self.example}")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Who:
+    """Whoever a command is about: a platform member (user_id) or anyone else, by name."""
+
+    name: str
+    user_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Met:
+    who: Who
+    where: str | None = None
+    notes: str | None = None
+    tags: tuple[str, ...] = ()
+    interests: tuple[str, ...] = ()
+    offer: str | None = None
+
+
+@dataclass(frozen=True)
+class Review:
+    draft: str
+    who: Who | None = None
+
+
+@dataclass(frozen=True)
+class Sent:
+    who: Who
+
+
+@dataclass(frozen=True)
+class Replied:
+    who: Who
+
+
+@dataclass(frozen=True)
+class Snooze:
+    who: Who
+    delay: timedelta = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class MoveOn:
+    who: Who
+
+
+@dataclass(frozen=True)
+class Show:
+    who: Who
+
+
+@dataclass(frozen=True)
+class Draft:
+    who: Who
+
+
+@dataclass(frozen=True)
+class Forget:
+    who: Who
+
+
+@dataclass(frozen=True)
+class ListContacts:
+    stage: Stage | None = None
+    tag: str | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """`key` is None to show the settings; value is already validated."""
+
+    key: str | None = None
+    value: str | int | tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Export:
+    pass
+
+
+@dataclass(frozen=True)
+class Help:
+    topic: str | None = None
+
+
+Command = (
+    Met | Review | Sent | Replied | Snooze | MoveOn | Show | Draft | Forget | ListContacts | Settings
+    | Export | Help
+)
+
+USAGE = {
+    "met": ("/met <who> [at <where>] [-- <notes>] [#tag ...]",
+            "/met @jane at PyCon -- talked about onboarding metrics #python"),
+    "review": ("/review [<who>] <your draft>",
+               '/review "Jane Doe" Hi Jane, great to meet you at PyCon ...'),
+    "sent": ("/coach sent <who>", '/coach sent "Jane Doe"'),
+    "replied": ("/coach replied <who>", '/coach replied "Jane Doe"'),
+    "snooze": ("/coach snooze <who> [1d|3d|1w]", '/coach snooze "Jane Doe" 2d'),
+    "moveon": ("/coach moveon <who>", '/coach moveon "Jane Doe"'),
+    "show": ("/coach show <who>", '/coach show "Jane Doe"'),
+    "draft": ("/coach draft <who>", '/coach draft "Jane Doe"'),
+    "forget": ("/coach forget <who>", '/coach forget "Jane Doe"'),
+    "list": ("/coach list [new|waiting|followed_up|final|moved_on|in_touch|#tag]", "/coach list waiting"),
+    "settings": ("/coach settings [tz <zone>|hours <start-end>|checkins <days>|pause|resume]",
+                 "/coach settings tz Europe/Berlin"),
+    "export": ("/coach export", "/coach export"),
+    "help": ("/coach help", "/coach help"),
+}
+WHO_VERBS = {"sent": Sent, "replied": Replied, "moveon": MoveOn, "show": Show, "draft": Draft, "forget": Forget}
+VERB_ALIASES = {"move-on": "moveon", "move_on": "moveon", "reply": "replied", "send": "sent", "ls": "list",
+                "delete": "forget", "settings": "settings", "setting": "settings", "?": "help"}
+STAGE_ALIASES = {"followed-up": Stage.FOLLOWED_UP, "followedup": Stage.FOLLOWED_UP, "moved-on": Stage.MOVED_ON,
+                 "movedon": Stage.MOVED_ON, "in-touch": Stage.IN_TOUCH, "intouch": Stage.IN_TOUCH,
+                 "replied": Stage.IN_TOUCH, "last": Stage.FINAL}
+
+_MENTION = re.compile(r"<@!?([A-Za-z0-9]+)(?:\|([^>]*))?>")
+_HANDLE = re.compile(r"@([\w.\-]+)")
+_QUOTED = re.compile(r"[\"“”']([^\"“”']+)[\"“”']")
+_DURATION = re.compile(r"^(\d{1,4})\s*(m|min|h|d|w)$", re.IGNORECASE)
+_TAG = re.compile(r"(?:^|\s)#([\w\-]+)")
+_SPACES = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def parse_line(line: str) -> Command:
+    """Parse a whole line as typed in the console: `/met jane at PyCon`."""
+    line = _clean(line)
+    if not line:
+        raise UsageError("Type a command; /coach help lists them.", *USAGE["help"])
+    head, _, rest = line.partition(" ")
+    return parse(head, rest)
+
+
+def parse(command: str, text: str) -> Command:
+    """Parse a slash command and its text, as Slack and the console deliver them."""
+    name = command.strip().lstrip("/").lower()
+    text = _clean(text)
+    if name == "met":
+        return parse_met(text)
+    if name == "review":
+        return parse_review(text)
+    if name == "coach":
+        return parse_coach(text)
+    raise UsageError(f"I don't know the command /{name[:30]}. Try /coach help.", *USAGE["help"])
+
+
+def parse_met(text: str) -> Met:
+    if not text:
+        raise UsageError("Tell me who you met.", *USAGE["met"])
+    tags = tuple(dict.fromkeys(tag.lower() for tag in _TAG.findall(text)))
+    text = _TAG.sub(" ", text).strip()
+    _check_tags(tags)
+    body, sep, notes = text.partition(" -- ")
+    if not sep and body.endswith(" --"):
+        body = body[:-3]
+    if body.startswith("-- ") or body.lower().startswith("at "):
+        raise UsageError("Tell me who you met before the notes.", *USAGE["met"])
+    who, rest = _take_who(body, stops=(" at ",), usage="met")
+    rest = rest.strip()
+    where: str | None = None
+    if rest:
+        if not rest.lower().startswith("at "):
+            raise UsageError(f"I couldn't read {rest[:40]!r}: put the place after 'at'.", *USAGE["met"])
+        where = rest[3:].strip() or None
+    if where and len(where) > MAX_FIELD:
+        raise UsageError(f"Keep the place under {MAX_FIELD} characters.", *USAGE["met"])
+    return Met(who=who, where=where, notes=notes.strip() or None, tags=tags)
+
+
+def parse_review(text: str) -> Review:
+    if not text:
+        raise UsageError("Paste the draft you want me to look at.", *USAGE["review"])
+    who: Who | None = None
+    mention = _MENTION.match(text) or _HANDLE.match(text)
+    quoted = _QUOTED.match(text)
+    if mention or quoted:
+        candidate, rest = _take_who(text, stops=(), usage="review", single=True)
+        if rest.strip():
+            who, text = candidate, rest.strip()
+    return Review(draft=text, who=who)
+
+
+def parse_coach(text: str) -> Command:
+    verb, _, rest = text.partition(" ")
+    verb = VERB_ALIASES.get(verb.lower(), verb.lower())
+    rest = rest.strip()
+    if verb in ("", "help"):
+        return Help(rest or None)
+    if verb in WHO_VERBS:
+        who, extra = _take_who(rest, stops=(), usage=verb)
+        if extra.strip():
+            raise UsageError(f"I didn't expect {extra.strip()[:40]!r} there.", *USAGE[verb])
+        return WHO_VERBS[verb](who)
+    if verb == "snooze":
+        return _parse_snooze(rest)
+    if verb == "list":
+        return _parse_list(rest)
+    if verb == "settings":
+        return parse_settings(rest)
+    if verb == "export":
+        return Export()
+    raise UsageError(f"I don't know '/coach {verb[:30]}'. /coach help lists what I can do.", *USAGE["help"])
+
+
+def parse_settings(text: str) -> Settings:
+    key, _, value = text.partition(" ")
+    key, value = key.lower(), value.strip()
+    usage = USAGE["settings"]
+    if not key:
+        return Settings()
+    if key in ("pause", "resume"):
+        return Settings(key=key)
+    if key in ("tz", "timezone"):
+        if not value:
+            raise UsageError("Which timezone?", *usage)
+        return Settings(key="tz", value=value)
+    if key == "hours":
+        match = re.fullmatch(r"(\d{1,2})(?::00)?\s*-\s*(\d{1,2})(?::00)?", value)
+        if not match:
+            raise UsageError("Give working hours as start-end, in whole hours.", "/coach settings hours <start-end>",
+                             "/coach settings hours 9-17")
+        start, end = int(match[1]), int(match[2])
+        if not (0 <= start < end <= 24):
+            raise UsageError("Working hours need a start before the end, between 0 and 24.",
+                             "/coach settings hours <start-end>", "/coach settings hours 8-16")
+        return Settings(key="hours", value=(start, end))
+    if key in ("checkins", "checkin", "check-ins"):
+        if not value.isdigit():
+            raise UsageError("Give the check-in interval in days.", "/coach settings checkins <days>",
+                             "/coach settings checkins 60")
+        return Settings(key="checkins", value=int(value))
+    raise UsageError(f"There is no setting called {key[:30]!r}.", *usage)
+
+
+def parse_duration(text: str) -> timedelta:
+    """`36h`, `2d`, `1w`, `90m` → timedelta; raises ValueError otherwise."""
+    match = _DURATION.match(text.strip())
+    if not match:
+        raise ValueError(f"not a duration: {text!r}")
+    amount, unit = int(match[1]), match[2].lower()
+    unit_delta = {"m": timedelta(minutes=1), "min": timedelta(minutes=1), "h": timedelta(hours=1),
+                  "d": timedelta(days=1), "w": timedelta(weeks=1)}[unit]
+    return amount * unit_delta
+
+
+def _parse_snooze(text: str) -> Snooze:
+    delay = timedelta(days=1)
+    head, _, last = text.rpartition(" ")
+    if head and _DURATION.match(last):
+        delay = parse_duration(last)
+        text = head
+    if not (timedelta(hours=1) <= delay <= timedelta(days=MAX_SNOOZE_DAYS)):
+        raise UsageError(f"Snooze for between an hour and {MAX_SNOOZE_DAYS} days.", *USAGE["snooze"])
+    who, extra = _take_who(text, stops=(), usage="snooze")
+    if extra.strip():
+        raise UsageError(f"I didn't expect {extra.strip()[:40]!r} there.", *USAGE["snooze"])
+    return Snooze(who=who, delay=delay)
+
+
+def _parse_list(text: str) -> ListContacts:
+    if not text:
+        return ListContacts()
+    if text.startswith("#") and len(text) > 1 and " " not in text:
+        return ListContacts(tag=text[1:].lower())
+    word = text.lower()
+    stage = STAGE_ALIASES.get(word)
+    if stage is None and word in {s.value for s in Stage}:
+        stage = Stage(word)
+    if stage is None:
+        raise UsageError(f"{text[:40]!r} is neither a stage nor a #tag.", *USAGE["list"])
+    return ListContacts(stage=stage)
+
+
+def _take_who(text: str, *, stops: tuple[str, ...], usage: str, single: bool = False) -> tuple[Who, str]:
+    """Read `<who>` from the front of text; return it and whatever follows."""
+    text = text.strip()
+    if not text:
+        raise UsageError("Tell me who.", *USAGE[usage])
+    if match := _MENTION.match(text):
+        user_id, label = match[1], (match[2] or "").strip()
+        return Who(name=_valid_name(label or user_id, usage), user_id=user_id), text[match.end():]
+    if match := _QUOTED.match(text):
+        return Who(name=_valid_name(match[1], usage)), text[match.end():]
+    if match := _HANDLE.match(text):
+        return Who(name=_valid_name(match[1], usage)), text[match.end():]
+    if single:
+        word, _, rest = text.partition(" ")
+        return Who(name=_valid_name(word, usage)), rest
+    cut = len(text)
+    lowered = text.lower()
+    for stop in stops:
+        index = lowered.find(stop)
+        if index != -1:
+            cut = min(cut, index)
+    return Who(name=_valid_name(text[:cut], usage)), text[cut:]
+
+
+def _valid_name(name: str, usage: str) -> str:
+    name = _SPACES.sub(" ", name).strip(" \"'“”")
+    if not name:
+        raise UsageError("Tell me who.", *USAGE[usage])
+    if len(name) > MAX_NAME:
+        raise UsageError(f"Names are at most {MAX_NAME} characters.", *USAGE[usage])
+    if not any(ch.isalnum() for ch in name):
+        raise UsageError(f"{name[:40]!r} doesn't look like a name.", *USAGE[usage])
+    return name
+
+
+def _check_tags(tags: tuple[str, ...]) -> None:
+    if len(tags) > MAX_TAGS or any(len(tag) > MAX_TAG for tag in tags):
+        raise UsageError(f"Use at most {MAX_TAGS} tags of up to {MAX_TAG} characters.", *USAGE["met"])
+
+
+def _clean(text: str) -> str:
+    if len(text) > MAX_TEXT:
+        raise UsageError(f"That's {len(text):,} characters; I read at most {MAX_TEXT:,} at a time.",
+                         "paste a shorter text", "/review Hi Jane, ...")
+    return _CONTROL.sub(" ", text).strip()

@@ -1,0 +1,34 @@
+"""Use-case handlers: plain functions `handler(command, context) -> Reply`, one table wires them.
+
+A new command is a dataclass in bot/commands.py, a function here, and a line in HANDLERS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from bot import commands
+from bot.handlers import contacts, data, help, review, settings
+from bot.handlers.context import Context
+from bot.replies import Reply
+
+Handler = Callable[[Any, Context], Reply]
+
+HANDLERS: dict[type, Handler] = {
+    commands.Met: contacts.met,
+    commands.Sent: contacts.sent,
+    commands.Replied: contacts.replied,
+    commands.Snooze: contacts.snooze,
+    commands.MoveOn: contacts.move_on,
+    commands.Show: contacts.show,
+    commands.Draft: contacts.draft,
+    commands.Forget: contacts.forget,
+    commands.ListContacts: contacts.list_contacts,
+    commands.Settings: settings.settings,
+    commands.Export: data.export,
+    commands.Review: review.review_draft,
+    commands.Help: help.show_help,
+}
+
+__all__ = ["HANDLERS", "Context", "Handler"]

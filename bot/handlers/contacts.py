@@ -1,0 +1,272 @@
+"""Use cases that record who the member met and keep each contact's state true."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import delete
+
+from bot import commands
+from bot.handlers.context import Context
+from bot.models import Contact, EventKind, Nudge, NudgeKind, Stage
+from bot.nudges import quoted
+from bot.planner import record_event, reschedule
+from bot.replies import Reply, Verb, error
+from bot.review import DraftContext, kind_for_nudge, write_draft
+from bot.rules import NUDGE_FOR_STAGE
+from bot.store.repository import (
+    contacts_of,
+    existing_contact,
+    find_contact,
+    name_key,
+    pending_nudges_by_contact,
+)
+from bot.timefmt import ago, local_date, local_time
+
+STAGE_WORDS = {
+    Stage.NEW: "met, no message yet",
+    Stage.WAITING: "first message sent, waiting for a reply",
+    Stage.FOLLOWED_UP: "followed up once, waiting for a reply",
+    Stage.FINAL: "last message sent",
+    Stage.MOVED_ON: "moved on",
+    Stage.IN_TOUCH: "in touch",
+}
+LIST_LIMIT = 50
+
+
+def met(cmd: commands.Met, ctx: Context) -> Reply:
+    contact = existing_contact(ctx.session, ctx.member, cmd.who)
+    if contact is not None:
+        _merge_details(contact, cmd)
+        record_event(ctx.session, contact, EventKind.MET, ctx.now, detail=cmd.where)
+        ctx.session.flush()
+        nudge = reschedule(ctx.session, ctx.member, contact, ctx.now)
+        return Reply(
+            f"You've met {contact.name} before, so I logged another meeting on the same contact"
+            f"{_where(cmd.where)}.{_next(nudge, ctx)}"
+        )
+    contact = Contact(
+        member_id=ctx.member.id,
+        name=cmd.who.name,
+        name_key=name_key(cmd.who.name),
+        platform_user_id=cmd.who.user_id,
+        where_met=cmd.where,
+        notes=cmd.notes,
+        interests=list(cmd.interests),
+        offer=cmd.offer,
+        tags=list(cmd.tags),
+        stage=Stage.NEW.value,
+        met_at=ctx.now,
+        created_at=ctx.now,
+    )
+    ctx.session.add(contact)
+    ctx.session.flush()
+    record_event(ctx.session, contact, EventKind.MET, ctx.now, detail=cmd.where)
+    ctx.session.flush()
+    nudge = reschedule(ctx.session, ctx.member, contact, ctx.now)
+    tags = f" Tags: {' '.join('#' + t for t in cmd.tags)}." if cmd.tags else ""
+    tip = "" if cmd.offer else " Tip: think of one thing you could offer them before you write."
+    return Reply(f"Noted: you met {contact.name}{_where(cmd.where)}.{tags}{_next(nudge, ctx)}{tip}")
+
+
+def sent(cmd: commands.Sent, ctx: Context) -> Reply:
+    return apply_verb(ctx, find_contact(ctx.session, ctx.member, cmd.who), Verb.SENT)
+
+
+def replied(cmd: commands.Replied, ctx: Context) -> Reply:
+    return apply_verb(ctx, find_contact(ctx.session, ctx.member, cmd.who), Verb.REPLIED)
+
+
+def move_on(cmd: commands.MoveOn, ctx: Context) -> Reply:
+    return apply_verb(ctx, find_contact(ctx.session, ctx.member, cmd.who), Verb.MOVE_ON)
+
+
+def snooze(cmd: commands.Snooze, ctx: Context) -> Reply:
+    return apply_verb(ctx, find_contact(ctx.session, ctx.member, cmd.who), Verb.SNOOZE, delay=cmd.delay)
+
+
+def draft(cmd: commands.Draft, ctx: Context) -> Reply:
+    return draft_for(ctx, find_contact(ctx.session, ctx.member, cmd.who))
+
+
+def apply_verb(
+    ctx: Context,
+    contact: Contact,
+    verb: Verb,
+    *,
+    delay: timedelta = timedelta(days=1),
+    nudge_id: int | None = None,
+) -> Reply:
+    """Record what a member says happened (typed or clicked) and re-plan the contact's nudge."""
+    if verb is Verb.DRAFT:
+        return draft_for(ctx, contact)
+    stage = Stage(contact.stage)
+    if verb is Verb.SENT and stage is Stage.FINAL:
+        return Reply(
+            f"You've already sent {contact.name} three messages without a reply. I won't count a fourth: "
+            f"it's time to let this one rest. If they answer, use /coach replied {quoted(contact.name)}."
+        )
+    if verb is Verb.SENT and stage is Stage.MOVED_ON:
+        return Reply(
+            f"You moved on from {contact.name}. If you meet again, record it with /met {quoted(contact.name)}."
+        )
+    if verb is Verb.SENT:
+        kind = EventKind.CHECKED_IN if stage is Stage.IN_TOUCH else EventKind.SENT
+        record_event(ctx.session, contact, kind, ctx.now, nudge_id=nudge_id)
+    elif verb is Verb.REPLIED:
+        record_event(ctx.session, contact, EventKind.REPLIED, ctx.now, nudge_id=nudge_id)
+    elif verb is Verb.MOVE_ON:
+        record_event(ctx.session, contact, EventKind.MOVED_ON, ctx.now, nudge_id=nudge_id)
+    elif verb is Verb.SNOOZE:
+        if stage is Stage.MOVED_ON:
+            return Reply(f"You moved on from {contact.name}; there is nothing to snooze.")
+        record_event(ctx.session, contact, EventKind.SNOOZED, ctx.now, until=ctx.now + delay, nudge_id=nudge_id)
+    ctx.session.flush()
+    nudge = reschedule(ctx.session, ctx.member, contact, ctx.now)
+    return Reply(_confirmation(verb, contact, delay) + _next(nudge, ctx))
+
+
+def draft_for(ctx: Context, contact: Contact) -> Reply:
+    stage = Stage(contact.stage)
+    kind = NUDGE_FOR_STAGE.get(stage)
+    if kind is None or kind is NudgeKind.MOVE_ON:
+        return Reply(
+            f"I won't draft another message to {contact.name}: you've {STAGE_WORDS[stage]}. "
+            f"If they write back, use /coach replied {quoted(contact.name)}."
+        )
+    text = write_draft(kind.value, draft_context(contact, ctx.member.display_name))
+    return Reply(
+        f"Here's a draft for {contact.name} — make it yours before you send it:\n\n{text}\n\n"
+        f"When it's sent: /coach sent {quoted(contact.name)}",
+        title=f"Draft for {contact.name} ({kind_for_nudge(kind.value).value.replace('_', ' ')})",
+    )
+
+
+def draft_context(contact: Contact, member_name: str | None) -> DraftContext:
+    return DraftContext(
+        contact_name=contact.name,
+        where_met=contact.where_met,
+        notes=contact.notes,
+        interests=tuple(contact.interests or ()),
+        offer=contact.offer,
+        tags=tuple(contact.tags or ()),
+        member_name=member_name,
+    )
+
+
+def show(cmd: commands.Show, ctx: Context) -> Reply:
+    contact = find_contact(ctx.session, ctx.member, cmd.who)
+    tz = ctx.member.timezone
+    lines = [f"{contact.name} — {STAGE_WORDS[Stage(contact.stage)]}"]
+    lines.append(f"Met: {local_date(contact.met_at, tz)}{_where(contact.where_met)}")
+    for label, value in (("Notes", contact.notes), ("Common interests", ", ".join(contact.interests or ())),
+                         ("You could offer", contact.offer),
+                         ("Tags", " ".join("#" + t for t in contact.tags or ()))):
+        if value:
+            lines.append(f"{label}: {value}")
+    history = [e for e in contact.events if e.kind != EventKind.NOTE][-10:]
+    if history:
+        lines.append("History:")
+        lines += [f"  {local_time(e.at, tz)}  {_event_words(e.kind, e.detail)}" for e in history]
+    nudge = pending_nudges_by_contact(ctx.session, ctx.member).get(contact.id)
+    lines.append(_next(nudge, ctx).strip() or "No reminder planned.")
+    return Reply("\n".join(lines))
+
+
+def list_contacts(cmd: commands.ListContacts, ctx: Context) -> Reply:
+    contacts = contacts_of(ctx.session, ctx.member)
+    if cmd.stage is not None:
+        contacts = [c for c in contacts if c.stage == cmd.stage.value]
+    if cmd.tag is not None:
+        contacts = [c for c in contacts if cmd.tag in (c.tags or ())]
+    if not contacts:
+        scope = f" {cmd.stage.value}" if cmd.stage else (f" tagged #{cmd.tag}" if cmd.tag else "")
+        return Reply(f"No contacts{scope} yet. Record one with /met @jane at PyCon -- what you talked about")
+    pending = pending_nudges_by_contact(ctx.session, ctx.member)
+    lines = [f"Your contacts ({len(contacts)}):"]
+    for contact in contacts[:LIST_LIMIT]:
+        nudge = pending.get(contact.id)
+        nxt = f" · next nudge {local_time(nudge.due_at, ctx.member.timezone)}" if nudge else ""
+        stage = STAGE_WORDS[Stage(contact.stage)]
+        lines.append(f"• {contact.name} — {stage} (met {ago(contact.met_at, ctx.now)}){nxt}")
+    if len(contacts) > LIST_LIMIT:
+        lines.append(f"…and {len(contacts) - LIST_LIMIT} more. Narrow it down: /coach list waiting or /coach list #tag")
+    return Reply("\n".join(lines))
+
+
+def forget(cmd: commands.Forget, ctx: Context) -> Reply:
+    contact = find_contact(ctx.session, ctx.member, cmd.who)
+    name = contact.name
+    ctx.session.execute(delete(Nudge).where(Nudge.contact_id == contact.id))
+    ctx.session.delete(contact)
+    ctx.session.flush()
+    return Reply(f"Forgot {name}: the contact, its history and its reminders are deleted.")
+
+
+def _merge_details(contact: Contact, cmd: commands.Met) -> None:
+    if cmd.where:
+        contact.where_met = cmd.where
+    if cmd.notes:
+        contact.notes = f"{contact.notes}; {cmd.notes}" if contact.notes else cmd.notes
+    if cmd.offer:
+        contact.offer = cmd.offer
+    if cmd.tags:
+        contact.tags = list(dict.fromkeys([*(contact.tags or []), *cmd.tags]))
+    if cmd.interests:
+        contact.interests = list(dict.fromkeys([*(contact.interests or []), *cmd.interests]))
+    if cmd.who.user_id and not contact.platform_user_id:
+        contact.platform_user_id = cmd.who.user_id
+
+
+def _confirmation(verb: Verb, contact: Contact, delay: timedelta) -> str:
+    name = contact.name
+    stage = Stage(contact.stage)
+    if verb is Verb.SENT:
+        if stage is Stage.IN_TOUCH:
+            return f"Nice — check-in with {name} noted."
+        ordinal = {Stage.WAITING: "first message", Stage.FOLLOWED_UP: "follow-up",
+                   Stage.FINAL: "last message"}[stage]
+        return f"Got it: your {ordinal} to {name} is sent."
+    if verb is Verb.REPLIED:
+        return f"Great news — {name} replied. No more follow-up reminders; I'll suggest check-ins instead."
+    if verb is Verb.MOVE_ON:
+        return f"Okay, moving on from {name}. No more reminders about them."
+    hours = int(delay.total_seconds() // 3600)
+    span = f"{hours // 24} day{'s' if hours // 24 != 1 else ''}" if hours % 24 == 0 else f"{hours} hours"
+    return f"Snoozed {name} for {span}."
+
+
+def _next(nudge: Nudge | None, ctx: Context) -> str:
+    if ctx.member.paused:
+        return " Reminders are paused (/coach settings resume)."
+    if nudge is None:
+        return ""
+    words = {
+        NudgeKind.FOLLOW_UP_48H: "I'll remind you to follow up",
+        NudgeKind.NO_REPLY_1W: "If they haven't replied, I'll check back",
+        NudgeKind.NO_REPLY_2W: "If there's still no reply, I'll check back",
+        NudgeKind.MOVE_ON: "I'll check back one last time",
+        NudgeKind.CHECK_IN: "I'll suggest a check-in",
+    }[NudgeKind(nudge.kind)]
+    return f" {words} on {local_time(nudge.due_at, ctx.member.timezone)}."
+
+
+def _where(where: str | None) -> str:
+    return f" at {where}" if where else ""
+
+
+def _event_words(kind: str, detail: str | None) -> str:
+    words = {
+        EventKind.MET: "met" + (f" at {detail}" if detail else ""),
+        EventKind.SENT: "you sent a message",
+        EventKind.REPLIED: "they replied",
+        EventKind.CHECKED_IN: "you checked in",
+        EventKind.SNOOZED: "snoozed",
+        EventKind.MOVED_ON: "moved on",
+        EventKind.NUDGED: f"coach reminded you ({(detail or '').replace('_', ' ')})",
+    }
+    return words.get(EventKind(kind), kind)
+
+
+def unknown_action() -> Reply:
+    return error("That button is no longer valid. /coach list shows your contacts.")

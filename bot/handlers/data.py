@@ -1,0 +1,75 @@
+"""A member's own data, out: JSON and CSV of everything the coach stores about them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from bot import commands
+from bot.handlers.context import Context
+from bot.models import Contact, Member
+from bot.replies import Attachment, Reply
+from bot.store.repository import contacts_of, pending_nudges_by_contact
+
+CSV_FIELDS = ("name", "stage", "where_met", "met_at", "notes", "interests", "offer", "tags",
+              "platform_user_id", "next_nudge", "next_nudge_at")
+
+
+def export(cmd: commands.Export, ctx: Context) -> Reply:
+    contacts = contacts_of(ctx.session, ctx.member)
+    pending = pending_nudges_by_contact(ctx.session, ctx.member)
+    document = {
+        "member": _member_dict(ctx.member),
+        "exported_at": ctx.now.isoformat(),
+        "contacts": [_contact_dict(c, pending.get(c.id)) for c in contacts],
+    }
+    as_json = json.dumps(document, indent=2, ensure_ascii=False)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, extrasaction="ignore")
+    writer.writeheader()
+    for row in document["contacts"]:
+        writer.writerow({**row, "interests": "; ".join(row["interests"]), "tags": " ".join(row["tags"])})
+    return Reply(
+        f"Here is everything I store about you: {len(contacts)} contact{'s' if len(contacts) != 1 else ''}, "
+        f"as JSON and CSV.",
+        attachments=(
+            Attachment("coach-export.json", as_json, "application/json"),
+            Attachment("coach-contacts.csv", buffer.getvalue(), "text/csv"),
+        ),
+    )
+
+
+def _member_dict(member: Member) -> dict[str, Any]:
+    return {
+        "platform": member.platform,
+        "workspace_id": member.workspace_id,
+        "user_id": member.user_id,
+        "timezone": member.timezone,
+        "working_hours": f"{member.work_start_hour:02d}:00-{member.work_end_hour:02d}:00",
+        "working_days": member.work_days,
+        "checkin_days": member.checkin_days,
+        "paused": member.paused,
+    }
+
+
+def _contact_dict(contact: Contact, nudge: Any) -> dict[str, Any]:
+    return {
+        "name": contact.name,
+        "stage": contact.stage,
+        "where_met": contact.where_met,
+        "met_at": contact.met_at.isoformat(),
+        "notes": contact.notes,
+        "interests": list(contact.interests or []),
+        "offer": contact.offer,
+        "tags": list(contact.tags or []),
+        "platform_user_id": contact.platform_user_id,
+        "next_nudge": nudge.kind if nudge else None,
+        "next_nudge_at": nudge.due_at.isoformat() if nudge else None,
+        "events": [
+            {"kind": e.kind, "at": e.at.isoformat(), "detail": e.detail,
+             "until": e.until.isoformat() if e.until else None}
+            for e in contact.events
+        ],
+    }

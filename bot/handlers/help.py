@@ -1,0 +1,31 @@
+"""/coach help: every command on one screen."""
+
+from __future__ import annotations
+
+from bot import commands
+from bot.handlers.context import Context
+from bot.replies import Reply
+
+HELP = """I help you follow up with people you meet, the way good networkers do:
+write within 48 hours, one polite follow-up after a week, one last note after two weeks, then move on;
+and stay in touch with people who reply.
+
+/met <who> [at <where>] [-- <notes>] [#tag ...]   record someone you met
+/review [<who>] <draft>                            I'll review a message before you send it
+/coach sent <who>          you sent them a message
+/coach replied <who>       they wrote back
+/coach snooze <who> [2d]   remind me later
+/coach draft <who>         write a draft for where you stand with them
+/coach moveon <who>        stop reminding me about them
+/coach show <who>          everything about one contact
+/coach list [stage|#tag]   your contacts (stages: new, waiting, followed_up, final, moved_on, in_touch)
+/coach settings [tz <zone> | hours 9-18 | checkins 90 | pause | resume]
+/coach export              all your data as JSON and CSV
+/coach forget <who>        delete a contact and its history
+
+<who> is a mention, an @handle, a "quoted name" or just the name.
+Example: /met @jane at PyCon -- talked about onboarding metrics #python"""
+
+
+def show_help(cmd: commands.Help, ctx: Context) -> Reply:
+    return Reply(HELP, title="Connection Coach")

@@ -1,0 +1,10 @@
+"""Input limits shared by the grammar and the store, so both refuse the same things."""
+
+MAX_TEXT = 4000
+MAX_NAME = 120
+MAX_FIELD = 300
+MAX_TAGS = 10
+MAX_TAG = 40
+MIN_CHECKIN_DAYS = 7
+MAX_CHECKIN_DAYS = 730
+MAX_SNOOZE_DAYS = 90

@@ -1,0 +1,192 @@
+"""The coach's durable state as SQLAlchemy 2.x typed models (DESIGN §2).
+
+A Member owns Contacts; a Contact owns its Event log (from which its stage is derived) and at most one
+pending Nudge. Every datetime is stored and returned as aware UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+from bot.clock import as_utc
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC in, aware UTC out — on SQLite (which keeps no zone) as on PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are not stored; pass aware UTC")
+        utc = as_utc(value)
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return None if value is None else as_utc(value)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Stage(StrEnum):
+    """Where a contact stands in the follow-up ladder; derived from its events."""
+
+    NEW = "new"  # met, nothing sent yet
+    WAITING = "waiting"  # first message sent, no reply
+    FOLLOWED_UP = "followed_up"  # second message sent, no reply
+    FINAL = "final"  # last polite message sent, no reply
+    MOVED_ON = "moved_on"
+    IN_TOUCH = "in_touch"  # they replied
+
+
+class EventKind(StrEnum):
+    MET = "met"
+    SENT = "sent"
+    REPLIED = "replied"
+    CHECKED_IN = "checked_in"
+    SNOOZED = "snoozed"
+    MOVED_ON = "moved_on"
+    NUDGED = "nudged"  # the coach delivered a nudge about this contact
+    NOTE = "note"
+
+
+class NudgeKind(StrEnum):
+    FOLLOW_UP_48H = "follow_up_48h"
+    NO_REPLY_1W = "no_reply_1w"
+    NO_REPLY_2W = "no_reply_2w"
+    MOVE_ON = "move_on"
+    CHECK_IN = "check_in"
+
+
+class NudgeState(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class Member(Base):
+    __tablename__ = "members"
+    __table_args__ = (UniqueConstraint("platform", "workspace_id", "user_id", name="uq_members_identity"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    workspace_id: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[str] = mapped_column(String(64))
+    display_name: Mapped[str | None] = mapped_column(String(120))
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    timezone_confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    work_start_hour: Mapped[int] = mapped_column(Integer, default=9)
+    work_end_hour: Mapped[int] = mapped_column(Integer, default=18)
+    work_days: Mapped[str] = mapped_column(String(7), default="01234")  # ISO weekday-1 digits, Mon=0
+    checkin_days: Mapped[int] = mapped_column(Integer, default=90)
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    notice: Mapped[str | None] = mapped_column(Text)  # told on the member's next command, then cleared
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="member", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Contact(Base):
+    __tablename__ = "contacts"
+    __table_args__ = (UniqueConstraint("member_id", "name_key", name="uq_contacts_member_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    name_key: Mapped[str] = mapped_column(String(120))
+    platform_user_id: Mapped[str | None] = mapped_column(String(64))
+    where_met: Mapped[str | None] = mapped_column(String(300))
+    notes: Mapped[str | None] = mapped_column(Text)
+    interests: Mapped[list[str]] = mapped_column(JSON, default=list)
+    offer: Mapped[str | None] = mapped_column(String(300))
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    checkin_days: Mapped[int | None] = mapped_column(Integer)
+    stage: Mapped[str] = mapped_column(String(20), default=Stage.NEW.value)
+    met_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    member: Mapped[Member] = relationship(back_populates="contacts")
+    events: Mapped[list[Event]] = relationship(
+        back_populates="contact",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="(Event.at, Event.id)",
+    )
+
+
+class Event(Base):
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    detail: Mapped[str | None] = mapped_column(Text)
+    until: Mapped[datetime | None] = mapped_column(UTCDateTime())  # for snoozes
+    nudge_id: Mapped[int | None] = mapped_column(Integer)  # the nudge whose button recorded it
+
+    contact: Mapped[Contact] = relationship(back_populates="events")
+
+
+class Nudge(Base):
+    """A durable queue row: the dispatcher claims due pending rows, delivers them, records the outcome."""
+
+    __tablename__ = "nudges"
+    __table_args__ = (
+        # The claim query's index: only pending rows, so its cost follows what is due, not history.
+        Index("ix_nudges_pending_due", "due_at", postgresql_where=text("state = 'pending'"),
+              sqlite_where=text("state = 'pending'")),
+        # At most one pending nudge per contact.
+        Index("uq_nudges_pending_contact", "contact_id", unique=True,
+              postgresql_where=text("state = 'pending'"), sqlite_where=text("state = 'pending'")),
+        Index("ix_nudges_sending_lease", "lease_until", postgresql_where=text("state = 'sending'"),
+              sqlite_where=text("state = 'sending'")),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    state: Mapped[str] = mapped_column(String(12), default=NudgeState.PENDING.value)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_error: Mapped[str | None] = mapped_column(Text)
+    delivery_ref: Mapped[str | None] = mapped_column(String(128))  # platform message id, for updates
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -1,0 +1,103 @@
+"""The words and buttons of each nudge (DESIGN §3). The scheduler delivers them; it never writes them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from bot.models import Contact, Member, Nudge, NudgeKind
+from bot.replies import Action, Reply, Verb
+from bot.timefmt import ago
+
+LABELS = {
+    Verb.SENT: "I sent it",
+    Verb.REPLIED: "They replied",
+    Verb.SNOOZE: "Snooze 1 day",
+    Verb.DRAFT: "Draft it for me",
+    Verb.MOVE_ON: "Move on",
+}
+VERBS_FOR_KIND: dict[NudgeKind, tuple[Verb, ...]] = {
+    NudgeKind.FOLLOW_UP_48H: (Verb.SENT, Verb.REPLIED, Verb.SNOOZE, Verb.DRAFT, Verb.MOVE_ON),
+    NudgeKind.NO_REPLY_1W: (Verb.SENT, Verb.REPLIED, Verb.SNOOZE, Verb.DRAFT, Verb.MOVE_ON),
+    NudgeKind.NO_REPLY_2W: (Verb.SENT, Verb.REPLIED, Verb.SNOOZE, Verb.DRAFT, Verb.MOVE_ON),
+    # After the last message the coach never offers to write a fourth: only the truth of the matter.
+    NudgeKind.MOVE_ON: (Verb.REPLIED, Verb.MOVE_ON),
+    NudgeKind.CHECK_IN: (Verb.SENT, Verb.SNOOZE, Verb.DRAFT, Verb.MOVE_ON),
+}
+TITLES = {
+    NudgeKind.FOLLOW_UP_48H: "Follow up with {name}",
+    NudgeKind.NO_REPLY_1W: "A gentle follow-up for {name}",
+    NudgeKind.NO_REPLY_2W: "One last note to {name}",
+    NudgeKind.MOVE_ON: "Time to move on from {name}",
+    NudgeKind.CHECK_IN: "Check in with {name}",
+}
+
+
+def quoted(name: str) -> str:
+    """How a member types this contact in a command."""
+    return f'"{name}"' if " " in name else name
+
+
+def actions_for(nudge: Nudge, contact: Contact) -> tuple[Action, ...]:
+    who = quoted(contact.name)
+    commands = {
+        Verb.SENT: f"/coach sent {who}",
+        Verb.REPLIED: f"/coach replied {who}",
+        Verb.SNOOZE: f"/coach snooze {who} 1d",
+        Verb.DRAFT: f"/coach draft {who}",
+        Verb.MOVE_ON: f"/coach moveon {who}",
+    }
+    verbs = VERBS_FOR_KIND[NudgeKind(nudge.kind)]
+    label = LABELS | ({Verb.SENT: "I checked in"} if nudge.kind == NudgeKind.CHECK_IN else {})
+    return tuple(Action(label[verb], verb, nudge.id, commands[verb]) for verb in verbs)
+
+
+def nudge_text(kind: NudgeKind, contact: Contact, member: Member, now: datetime) -> str:
+    name = contact.name
+    first = name.split(" ")[0]
+    where = f" at {contact.where_met}" if contact.where_met else ""
+    topic = f" Your notes: {contact.notes.rstrip('.')}." if contact.notes else ""
+    offer = f" Something you could offer: {contact.offer}." if contact.offer else ""
+    if kind is NudgeKind.FOLLOW_UP_48H:
+        return (
+            f"You met {name}{where} {ago(contact.met_at, now)}.{topic} Write to {first} while the "
+            f"conversation is fresh for both of you: mention one thing you discussed, offer something "
+            f"useful, and suggest a small next step.{offer}"
+        )
+    if kind is NudgeKind.NO_REPLY_1W:
+        return (
+            f"A week has passed since your message to {first}, and no reply yet. People get busy. "
+            f"One short, friendly follow-up is fine: refer back to your first message and keep the ask small."
+        )
+    if kind is NudgeKind.NO_REPLY_2W:
+        return (
+            f"Two weeks without an answer from {first}. One last polite message is fine — make it easy to "
+            f"say yes or no, and leave the door open. After that I'll stop reminding you."
+        )
+    if kind is NudgeKind.MOVE_ON:
+        return (
+            f"{first} hasn't answered your three messages. It's time to move on and give your energy to "
+            f"other connections; I won't remind you about {first} again. If they do write back, tell me "
+            f"and I'll help you keep in touch."
+        )
+    days = contact.checkin_days or member.checkin_days
+    return (
+        f"It's been about {days} days since you were last in touch with {name}{where}. A quick check-in "
+        f"keeps the connection warm: share something useful, congratulate them on news, or ask how a "
+        f"project is going.{offer}"
+    )
+
+
+def compose(session: Session, nudge: Nudge, now: datetime) -> Reply | None:
+    """The message for a due nudge, or None when its contact or member is gone."""
+    contact = session.get(Contact, nudge.contact_id)
+    member = session.get(Member, nudge.member_id)
+    if contact is None or member is None:
+        return None
+    kind = NudgeKind(nudge.kind)
+    return Reply(
+        title=TITLES[kind].format(name=contact.name),
+        text=nudge_text(kind, contact, member, now),
+        actions=actions_for(nudge, contact),
+    )

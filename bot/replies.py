@@ -1,0 +1,73 @@
+"""The platform-neutral answer of every use case: text plus actions, rendered by each adapter."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Verb(StrEnum):
+    """What a nudge button does. Also the middle part of its action id."""
+
+    SENT = "sent"
+    REPLIED = "replied"
+    SNOOZE = "snooze"
+    DRAFT = "draft"
+    MOVE_ON = "moveon"
+
+
+ACTION_PREFIX = "coach"
+_ACTION_ID = re.compile(rf"^{ACTION_PREFIX}:(sent|replied|snooze|draft|moveon):(\d{{1,18}})$")
+
+
+@dataclass(frozen=True)
+class Action:
+    """A button: `action_id` for platforms with buttons, `command` for people who type."""
+
+    label: str
+    verb: Verb
+    nudge_id: int
+    command: str
+
+    @property
+    def action_id(self) -> str:
+        return format_action_id(self.verb, self.nudge_id)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: str
+    mime_type: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    actions: tuple[Action, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    error: bool = False
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class ParsedAction:
+    verb: Verb
+    nudge_id: int
+
+
+def format_action_id(verb: Verb, nudge_id: int) -> str:
+    return f"{ACTION_PREFIX}:{verb.value}:{nudge_id}"
+
+
+def parse_action_id(action_id: str) -> ParsedAction | None:
+    """`coach:sent:42` → ParsedAction; anything else (forged, truncated, foreign) → None."""
+    match = _ACTION_ID.match(action_id or "")
+    if not match:
+        return None
+    return ParsedAction(Verb(match[1]), int(match[2]))
+
+
+def error(text: str) -> Reply:
+    return Reply(text=text, error=True)

@@ -1,0 +1,56 @@
+"""``review()``: clean the draft, pick its kind, run the rules, score and decide."""
+
+from __future__ import annotations
+
+from bot.review.kinds import detect_kind, parse_kind
+from bot.review.model import RULES, SEVERITIES, DraftContext, Finding, MessageKind, Review
+from bot.review.rules import RULE_FUNCS, Draft
+from bot.review.signals import measure, prepare
+
+PENALTY = {"high": 35, "medium": 15, "low": 5}
+
+_BLOCKED: dict[str, tuple[str, str]] = {
+    "empty": ("There's no draft here yet.", "Paste the message you want me to look at."),
+    "no_words": ("There are no words here, only symbols or emoji.",
+                 "Write a few sentences: who you are to them, one detail, one question."),
+    "code": ("This looks like code, not a message to a person.",
+             "Paste the message itself, as you would send it."),
+    "language": ("I can only review drafts written in English for now.",
+                 "Paste an English version, or ask a fluent colleague to read this one."),
+}
+
+
+def review(draft: str, context: DraftContext | None = None, kind: MessageKind | str | None = None) -> Review:
+    """Review one draft. Never raises on odd input: empty, huge, emoji, code or another language."""
+    prepared = prepare(draft)
+    chosen = parse_kind(kind) if kind is not None else None
+    if prepared.blocker is not None:
+        message, fix = _BLOCKED[prepared.blocker]
+        finding = Finding("too_short", "high", message, None, fix) if prepared.blocker in ("empty", "no_words") \
+            else None
+        return Review("needs_work", 0, chosen or MessageKind.FOLLOW_UP, (finding,) if finding else (),
+                      notes=(*prepared.notes, *(() if finding else (f"{message} {fix}",))))
+    sig = measure(prepared.text)
+    resolved = chosen or detect_kind(sig, context)
+    d = Draft.build(sig, resolved, context)
+    findings: list[Finding] = []
+    for rule in RULE_FUNCS:
+        findings.extend(rule(d))
+    findings = _dedupe(findings)
+    findings.sort(key=lambda f: (SEVERITIES.index(f.severity), RULES.index(f.rule)))
+    score = max(0, 100 - sum(PENALTY[f.severity] for f in findings))
+    verdict = "needs_work" if any(f.severity in ("high", "medium") for f in findings) else "good"
+    return Review(verdict, score, resolved, tuple(findings), notes=prepared.notes)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Keep the most severe finding per rule."""
+    best: dict[str, Finding] = {}
+    extra: list[Finding] = []
+    for f in findings:
+        cur = best.get(f.rule)
+        if cur is None or SEVERITIES.index(f.severity) < SEVERITIES.index(cur.severity):
+            best[f.rule] = f
+        elif f.rule == "placeholder":
+            extra.append(f)
+    return [*best.values(), *extra]

@@ -1,0 +1,502 @@
+"""The twelve review rules. Each looks at one cleaned draft and returns zero or more findings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.review import lexicon as lx
+from bot.review.context import Detail, details, draft_stems, mentioned
+from bot.review.kinds import CONNECTION_NOTE_LIMIT
+from bot.review.model import DraftContext, Finding, MessageKind
+from bot.review.signals import Signals, sentence_of
+
+K = MessageKind
+
+# word-count norms per kind: (too short below, medium above, high above)
+LENGTH_NORMS: dict[MessageKind, tuple[int, int, int]] = {
+    K.CONNECTION_NOTE: (5, 10_000, 10_000),  # the 300-character cap is the real limit
+    K.FOLLOW_UP: (8, 150, 250),
+    K.THANK_YOU: (5, 150, 250),
+    K.COLD_OUTREACH: (20, 175, 300),
+}
+LONG_SENTENCE_WORDS = 40
+_NON_SPECIFIC_PROPER = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "LinkedIn",
+        "Slack",
+        "Zoom",
+        "Discord",
+        "Twitter",
+        "Teams",
+        "Google",
+        "Meet",
+        "Calendly",
+        "Best",
+        "Thanks",
+        "Cheers",
+        "Regards",
+        "Hope",
+        "Looking",
+        "Thank",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Everything a rule may look at."""
+
+    sig: Signals
+    kind: MessageKind
+    context: DraftContext | None
+    details: tuple[Detail, ...]
+    used: tuple[Detail, ...]
+    missing: tuple[Detail, ...]
+
+    @classmethod
+    def build(cls, sig: Signals, kind: MessageKind, context: DraftContext | None) -> Draft:
+        ds = details(context)
+        stems = draft_stems(sig.scan) if ds else frozenset()
+        used = tuple(d for d in ds if mentioned(d, stems))
+        missing = tuple(d for d in ds if d not in used)
+        return cls(sig, kind, context, ds, used, missing)
+
+
+def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    return pattern.search(text)
+
+
+def _excerpt(d: Draft, m: re.Match[str]) -> str:
+    return sentence_of(d.sig.scan, m.start(), m.end())
+
+
+def has_specific(d: Draft) -> bool:
+    """Whether the draft carries any detail only this contact would recognise."""
+    if any(x.field != "offer" for x in d.used):
+        return True
+    if lx.SPECIFIC.search(d.sig.scan):
+        return True
+    skip = set(_NON_SPECIFIC_PROPER)
+    for name in (d.context.contact_name, d.context.member_name or "") if d.context else ():
+        skip.update(name.split())
+    if d.sig.greeting_name:
+        skip.add(d.sig.greeting_name)
+    for m in lx.PROPER_NOUN.finditer(d.sig.body):
+        word = m.group(1).strip("'")
+        if word not in skip and not word.startswith("I'"):
+            return True
+    return False
+
+
+def has_value(d: Draft) -> bool:
+    return bool(lx.VALUE.search(d.sig.scan)) or any(x.field == "offer" for x in d.used)
+
+
+def has_ask(d: Draft) -> bool:
+    return d.sig.questions > 0 or bool(lx.ASK.search(d.sig.scan))
+
+
+def _detail_phrase(missing: tuple[Detail, ...]) -> str:
+    where = next((x.label for x in missing if x.field == "where_met"), None)
+    topic = next((x.label for x in missing if x.field == "notes"), None)
+    interest = next((x.label for x in missing if x.field == "interests"), None)
+    if topic and where:
+        return f"mention your {topic} conversation at {where}"
+    if topic:
+        return f"mention what you talked about: {topic}"
+    if where:
+        return f"say you met at {where}"
+    if interest:
+        return f"bring up your shared interest in {interest}"
+    return "add one detail from your conversation"
+
+
+# ----------------------------------------------------------------------------------------- rules
+
+
+def rule_placeholder(d: Draft) -> list[Finding]:
+    out: list[Finding] = []
+    m = lx.PLACEHOLDER.search(d.sig.scan)
+    if m:
+        out.append(
+            Finding(
+                "placeholder",
+                "high",
+                f"There's a template blank left in: {m.group(0)!r}.",
+                _excerpt(d, m),
+                "Replace it with the real detail before sending.",
+            )
+        )
+    if d.context and d.sig.greeting_name:
+        name = d.sig.greeting_name.lower()
+        known = [p.lower() for p in re.findall(r"[A-Za-z][\w'-]*", d.context.contact_name)]
+        if known and not any(k.startswith(name) or name.startswith(k) for k in known):
+            out.append(
+                Finding(
+                    "placeholder",
+                    "high",
+                    f"This greets {d.sig.greeting_name}, but it's for {d.context.contact_name}.",
+                    d.sig.sentences[0] if d.sig.sentences else None,
+                    f"Check the name: greet {d.context.contact_name.split()[0]}.",
+                )
+            )
+    return out
+
+
+def rule_length(d: Draft) -> list[Finding]:
+    sig, out = d.sig, []
+    short, medium, high = LENGTH_NORMS[d.kind]
+    if d.kind is K.CONNECTION_NOTE and sig.chars > CONNECTION_NOTE_LIMIT:
+        out.append(
+            Finding(
+                "too_long",
+                "high",
+                f"Connection notes are capped at {CONNECTION_NOTE_LIMIT} characters; this is {sig.chars}.",
+                None,
+                "Keep the one detail and the reason to connect; cut the rest.",
+            )
+        )
+    elif sig.word_count > high:
+        out.append(
+            Finding(
+                "too_long",
+                "high",
+                f"At {sig.word_count} words this reads like an essay.",
+                None,
+                "Aim for 50–125 words: one detail, one offer, one question.",
+            )
+        )
+    elif sig.word_count > medium:
+        out.append(
+            Finding(
+                "too_long",
+                "medium",
+                f"At {sig.word_count} words it's longer than most people will read in a DM.",
+                None,
+                "Trim to 50–125 words; move the background to a later message.",
+            )
+        )
+    elif sig.longest_sentence_words > LONG_SENTENCE_WORDS:
+        longest = max(sig.sentences, key=lambda s: len(s.split()))
+        out.append(
+            Finding(
+                "too_long",
+                "low",
+                "One sentence runs on; simple sentences get more replies.",
+                longest[:90] + ("…" if len(longest) > 90 else ""),
+                "Split it into two or three.",
+            )
+        )
+    if sig.word_count < short:
+        out.append(
+            Finding(
+                "too_short",
+                "medium",
+                f"Only {sig.word_count} word{'s' if sig.word_count != 1 else ''}: there's not enough "
+                "here to start a conversation.",
+                None,
+                "Add why you're writing (a shared detail) and what you'd like next.",
+            )
+        )
+    return out
+
+
+def rule_generic(d: Draft) -> list[Finding]:
+    m = lx.GENERIC_STRONG.search(d.sig.scan)
+    if m:
+        return [
+            Finding(
+                "generic",
+                "medium",
+                "This is stock wording people have seen a hundred times.",
+                _excerpt(d, m),
+                "Say in your own words why this person: a talk, a chat, a shared topic.",
+            )
+        ]
+    soft = list(lx.GENERIC_SOFT.finditer(d.sig.scan))
+    if soft and not has_specific(d):
+        return [
+            Finding(
+                "generic",
+                "medium",
+                "It could be sent to anyone; nothing in it is about them.",
+                _excerpt(d, soft[0]),
+                "Swap the stock line for one specific thing you remember about them.",
+            )
+        ]
+    return []
+
+
+def rule_personalization(d: Draft) -> list[Finding]:
+    stored = [x for x in d.details if x.field in ("where_met", "notes", "interests")]
+    if stored:
+        used_any = any(x.field != "offer" for x in d.used)
+        missing = tuple(x for x in d.missing if x.field != "offer")
+        if not used_any:
+            phrase = _detail_phrase(missing)
+            return [
+                Finding(
+                    "no_personalization",
+                    "medium",
+                    f"You noted details about {d.context.contact_name if d.context else 'them'} "
+                    f"but the draft uses none of them; {phrase}.",
+                    None,
+                    phrase[0].upper() + phrase[1:] + ".",
+                )
+            ]
+        topic_missing = [x for x in missing if x.field == "notes"]
+        if topic_missing:
+            return [
+                Finding(
+                    "no_personalization",
+                    "low",
+                    f"Good start; you could also {_detail_phrase(tuple(topic_missing))}.",
+                    None,
+                    f"Add a line about {topic_missing[0].label}.",
+                )
+            ]
+        return []
+    if not has_specific(d):
+        what = {
+            K.THANK_YOU: "say exactly what you're thanking them for",
+            K.FOLLOW_UP: "remind them of where you met or what you talked about",
+        }.get(d.kind, "mention something specific: their talk, a post, where you met")
+        return [
+            Finding(
+                "no_personalization",
+                "medium",
+                f"Nothing here shows it was written for them; {what}.",
+                None,
+                what[0].upper() + what[1:] + ".",
+            )
+        ]
+    return []
+
+
+def rule_value(d: Draft) -> list[Finding]:
+    offer = next((x for x in d.details if x.field == "offer"), None)
+    offer_used = offer is not None and offer in d.used
+    if d.kind is K.COLD_OUTREACH and not has_value(d):
+        fix = f"Offer {offer.label}." if offer else "Offer something small: an intro, a resource, a useful link."
+        return [Finding("no_value", "medium", "It asks for their time but offers nothing back.", None, fix)]
+    if offer is not None and not offer_used and d.kind in (K.COLD_OUTREACH, K.FOLLOW_UP):
+        return [
+            Finding(
+                "no_value",
+                "low",
+                f"You planned to offer {offer.label}; the draft doesn't mention it.",
+                None,
+                f"Add a line offering {offer.label}.",
+            )
+        ]
+    return []
+
+
+def rule_ask(d: Draft) -> list[Finding]:
+    if has_ask(d):
+        if d.sig.questions > 3:
+            return [
+                Finding(
+                    "pushy",
+                    "low",
+                    f"{d.sig.questions} questions in one message feels like a quiz.",
+                    None,
+                    "Keep the one question that matters most.",
+                )
+            ]
+        return []
+    if d.kind is K.COLD_OUTREACH:
+        return [
+            Finding(
+                "no_ask",
+                "medium",
+                "There's no clear next step, so the easiest reply is none.",
+                None,
+                "End with one small question, e.g. whether a 15-minute call next week would suit them.",
+            )
+        ]
+    if d.kind is K.FOLLOW_UP and not has_value(d):
+        return [
+            Finding(
+                "no_ask",
+                "medium",
+                "It doesn't offer anything or ask anything, so it leads nowhere.",
+                None,
+                "Close with one easy question or a concrete offer.",
+            )
+        ]
+    return []
+
+
+def rule_pushy(d: Draft) -> list[Finding]:
+    scan = d.sig.scan
+    m = lx.PUSHY_HIGH.search(scan)
+    if m:
+        return [
+            Finding(
+                "pushy",
+                "high",
+                "This guilt-trips them for not replying; it makes a reply less likely.",
+                _excerpt(d, m),
+                "Drop the reproach; restate the one useful thing and make it easy to say no.",
+            )
+        ]
+    m = lx.PUSHY_MEDIUM.search(scan) or lx.SHOUT.search(scan)
+    if m:
+        return [
+            Finding(
+                "pushy",
+                "medium",
+                "This comes across as pressure.",
+                _excerpt(d, m),
+                'Soften it: give them an easy out ("no worries if the timing\'s wrong").',
+            )
+        ]
+    caps = [w for w in lx.CAPS_WORD.findall(scan) if w not in lx.CAPS_OK]
+    if len(caps) >= 2:
+        return [
+            Finding(
+                "pushy",
+                "medium",
+                "The capitals read as shouting.",
+                " ".join(caps[:4]),
+                "Use normal case; let the words carry the emphasis.",
+            )
+        ]
+    return []
+
+
+def rule_over_personal(d: Draft) -> list[Finding]:
+    m = lx.OVER_PERSONAL_HIGH.search(d.sig.scan)
+    if m:
+        return [
+            Finding(
+                "over_personal",
+                "high",
+                "This is too personal for a professional contact.",
+                _excerpt(d, m),
+                "Remove it; keep to the work, the event and what you can do for each other.",
+            )
+        ]
+    m = lx.OVER_PERSONAL_MEDIUM.search(d.sig.scan)
+    if m:
+        return [
+            Finding(
+                "over_personal",
+                "medium",
+                "This gets more personal than a new contact expects.",
+                _excerpt(d, m),
+                "Keep it warm but professional; save personal news for people you know well.",
+            )
+        ]
+    return []
+
+
+def rule_self_centred(d: Draft) -> list[Finding]:
+    sig = d.sig
+    m = lx.RESUME_DUMP.search(sig.scan)
+    ratio = sig.first_person / max(1, sig.second_person + sig.first_plural)
+    if (m and sig.first_person > sig.second_person) or (sig.first_person >= 7 and ratio >= 3):
+        return [
+            Finding(
+                "self_centred",
+                "medium",
+                f"It's mostly about you ({sig.first_person}× I/me/my vs {sig.second_person}× you/your).",
+                _excerpt(d, m) if m else None,
+                "Turn one 'I' sentence around to them: what's in it for them, or a question about their work.",
+            )
+        ]
+    return []
+
+
+def rule_salesy(d: Draft) -> list[Finding]:
+    m = lx.SALESY_STRONG.search(d.sig.scan)
+    buzz = list(lx.SALESY_BUZZ.finditer(d.sig.scan))
+    if m:
+        return [
+            Finding(
+                "salesy",
+                "medium",
+                "This reads like a sales pitch, which kills a new connection.",
+                _excerpt(d, m),
+                "Drop the pitch; lead with the conversation and offer help, not a product.",
+            )
+        ]
+    if len(buzz) >= 2:
+        return [
+            Finding(
+                "salesy",
+                "medium",
+                "The buzzwords make it sound like marketing copy.",
+                _excerpt(d, buzz[0]),
+                "Say it plainly, the way you'd say it over coffee.",
+            )
+        ]
+    if buzz:
+        return [
+            Finding(
+                "salesy", "low", f"'{buzz[0].group(0)}' is jargon.", _excerpt(d, buzz[0]), "Use a plain word instead."
+            )
+        ]
+    return []
+
+
+def rule_typo(d: Draft) -> list[Finding]:
+    hits: list[str] = []
+    for w in d.sig.words:
+        low = w.lower()
+        if low in lx.MISSPELLINGS and (w == low or len(low) > 3):
+            hits.append(f"{w} → {lx.MISSPELLINGS[low]}")
+    for m in lx.REPEATED_WORD.finditer(d.sig.scan):
+        if m.group(1).lower() not in ("that", "had", "is"):
+            hits.append(f"'{m.group(0)}' (repeated word)")
+    if lx.LOWER_I.search(d.sig.scan):
+        hits.append("i → I")
+    if not hits:
+        return []
+    severity = "medium" if len(hits) >= 2 else "low"
+    return [
+        Finding(
+            "typo",
+            severity,
+            f"Spelling slip{'s' if len(hits) > 1 else ''}: {', '.join(hits[:4])}.",
+            None,
+            "Fix the spelling; typos make a first message look rushed.",
+        )
+    ]
+
+
+RULE_FUNCS: tuple[Callable[[Draft], list[Finding]], ...] = (
+    rule_placeholder,
+    rule_pushy,
+    rule_over_personal,
+    rule_length,
+    rule_generic,
+    rule_personalization,
+    rule_value,
+    rule_ask,
+    rule_self_centred,
+    rule_salesy,
+    rule_typo,
+)

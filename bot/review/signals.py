@@ -1,0 +1,146 @@
+"""Turn raw input into clean text plus the measurable signals the rules use."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.review import lexicon as lx
+
+MAX_SCAN = 20_000  # phrase rules look at this much; length rules see the whole draft
+
+_SLACK_MENTION = re.compile(r"<@[A-Z0-9]+\|([^>]+)>|<@([A-Z0-9]+)>")
+_SLACK_LINK = re.compile(r"<(https?://[^|>]+)\|([^>]+)>|<(https?://[^>]+)>")
+_HTML_TAG = re.compile(
+    r"</?(?:a|b|i|u|p|br|hr|div|span|strong|em|ul|ol|li|html|head|body|title|h[1-6]|table|tr|td|th|img|"
+    r"font|blockquote|pre|code|section|article|header|footer|meta|style|script)\b[^>]{0,300}>",
+    re.IGNORECASE,
+)
+_MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\((https?://[^)\s]+)\)")
+_MD_MARK = re.compile(r"(\*\*|__|~~|`{1,3})")
+_MD_HEAD = re.compile(r"^\s{0,3}#{1,6}\s+", re.MULTILINE)
+_ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|#39);")
+_ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"}
+_CODE_LINE = re.compile(
+    r"^\s*(?:def |class |import |from \S+ import|function\b|const |let |var |return\b|#include|public |"
+    r"private |if\s*\(|for\s*\(|while\s*\(|SELECT |[}{]\s*$|.*;\s*$|.*=>|.*\)\s*\{\s*$)",
+)
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_EN_FUNCTION = frozenset(
+    {"the", "a", "an", "and", "to", "of", "in", "on", "for", "you", "your", "i", "me", "my", "is", "it",
+     "that", "this", "with", "at", "we", "be", "was", "are", "so", "if", "would", "love", "hi", "hey", "thanks",
+     "just", "about", "our", "can", "will", "have", "had", "do", "not", "but", "or", "great", "hope", "how",
+     "what", "when", "let", "know", "from", "as", "by", "up", "met", "meet", "chat", "thank", "there", "it's",
+     "i'm", "i'd", "all", "some", "any", "more", "next", "week", "call", "coffee", "happy", "glad", "good"}
+)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Cleaned text and what was done to it; ``blocker`` is set when there is nothing reviewable."""
+
+    text: str
+    notes: tuple[str, ...]
+    blocker: str | None  # "empty" | "no_words" | "code" | "language"
+
+
+def prepare(raw: str) -> Prepared:
+    """Strip platform markup, and spot input that is not an English message at all."""
+    if not isinstance(raw, str):  # defensive: adapters may hand us anything
+        raw = "" if raw is None else str(raw)
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("’", "'")
+    text = text.replace("\u200b", "")
+    if not text.strip():
+        return Prepared("", (), "empty")
+    notes: list[str] = []
+    cleaned = _SLACK_MENTION.sub(lambda m: m.group(1) or "there", text)
+    cleaned = _SLACK_LINK.sub(lambda m: m.group(2) or m.group(3) or "", cleaned)
+    cleaned = _MD_LINK.sub(r"\1 (\2)", cleaned)
+    stripped = _HTML_TAG.sub(" ", cleaned)
+    stripped = _ENTITY.sub(lambda m: _ENTITIES[m.group(0)], stripped)
+    stripped = _MD_HEAD.sub("", stripped)
+    stripped = _MD_MARK.sub("", stripped)
+    if stripped != cleaned:
+        notes.append("I ignored the formatting (HTML/Markdown) and reviewed the words.")
+    if _looks_like_code(stripped):
+        return Prepared(text.strip(), ("This looks like code, not a message.",), "code")
+    text = re.sub(r"[ \t]+", " ", stripped).strip()
+    letters = _LETTER.findall(text[:MAX_SCAN])
+    if not letters:
+        return Prepared(text, tuple(notes), "no_words")
+    ascii_share = len(_ASCII_LETTER.findall(text[:MAX_SCAN])) / len(letters)
+    words = [w.lower() for w in lx.WORD.findall(text[:MAX_SCAN])]
+    if ascii_share < 0.6 or (len(words) >= 6 and sum(w in _EN_FUNCTION for w in words) / len(words) < 0.12):
+        return Prepared(text, (*notes, "This doesn't look like English; I can only review English drafts."),
+                        "language")
+    return Prepared(text, tuple(notes), None)
+
+
+def _looks_like_code(text: str) -> bool:
+    lines = [ln for ln in text[:MAX_SCAN].split("\n") if ln.strip()]
+    if not lines:
+        return False
+    code = sum(1 for ln in lines if _CODE_LINE.match(ln))
+    symbols = sum(text[:MAX_SCAN].count(c) for c in "{}();=<>[]")
+    return (len(lines) >= 2 and code / len(lines) >= 0.5) or symbols / max(len(text[:MAX_SCAN]), 1) > 0.08
+
+
+@dataclass(frozen=True)
+class Signals:
+    """Measurements of a cleaned draft."""
+
+    text: str
+    scan: str
+    chars: int
+    words: tuple[str, ...]
+    word_count: int
+    sentences: tuple[str, ...]
+    greeting_name: str | None
+    body: str
+    questions: int
+    first_person: int
+    second_person: int
+    first_plural: int
+    longest_sentence_words: int
+
+
+def measure(text: str) -> Signals:
+    """Compute the signals of one cleaned draft in linear time."""
+    scan = text[:MAX_SCAN]
+    words = tuple(lx.WORD.findall(scan))
+    total_words = len(words) if len(text) <= MAX_SCAN else len(lx.WORD.findall(text))
+    sentences = tuple(s.strip() for s in lx.SENTENCE_SPLIT.split(scan) if s.strip())
+    g = lx.GREETING.match(scan)
+    name = g.group("name") if g else None
+    if name and name.lower() in lx.NOT_A_NAME:
+        name = None
+    body = scan[g.end():] if g else scan
+    return Signals(
+        text=text,
+        scan=scan,
+        chars=len(text),
+        words=words,
+        word_count=total_words,
+        sentences=sentences,
+        greeting_name=name,
+        body=body,
+        questions=len(lx.QUESTION.findall(scan)),
+        first_person=len(lx.FIRST_PERSON.findall(scan)),
+        second_person=len(lx.SECOND_PERSON.findall(scan)),
+        first_plural=len(lx.FIRST_PLURAL.findall(scan)),
+        longest_sentence_words=max((len(s.split()) for s in sentences), default=0),
+    )
+
+
+def sentence_of(scan: str, start: int, end: int, limit: int = 90) -> str:
+    """The sentence around a match, trimmed to ``limit`` characters, as a finding's excerpt."""
+    left = max(scan.rfind(".", 0, start), scan.rfind("!", 0, start), scan.rfind("?", 0, start),
+               scan.rfind("\n", 0, start))
+    cut = [i for i in (scan.find(c, end) for c in ".!?\n") if i != -1]
+    right = min(cut) + 1 if cut else len(scan)
+    s = scan[left + 1:right].strip()
+    if len(s) > limit:
+        lo = max(0, start - left - 1 - limit // 3)
+        s = ("…" if lo else "") + s[lo:lo + limit].strip() + "…"
+    return s

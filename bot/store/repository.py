@@ -1,0 +1,113 @@
+"""Queries over the coach's tables. Every contact query is scoped to one member."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from bot.commands import Who
+from bot.identity import Actor
+from bot.models import Contact, Member, Nudge, NudgeState
+
+
+class ContactNotFound(LookupError):
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(name)
+
+
+class AmbiguousContact(LookupError):
+    def __init__(self, name: str, candidates: Sequence[str]) -> None:
+        self.name, self.candidates = name, tuple(candidates)
+        super().__init__(name)
+
+
+def name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def member_for(session: Session, actor: Actor, now: datetime, default_timezone: str) -> Member:
+    """The actor's member row, created on first contact with the coach."""
+    query = select(Member).where(
+        Member.platform == actor.platform,
+        Member.workspace_id == actor.workspace_id,
+        Member.user_id == actor.user_id,
+    )
+    member = session.scalars(query).one_or_none()
+    if member is not None:
+        if actor.display_name and member.display_name != actor.display_name:
+            member.display_name = actor.display_name
+        return member
+    member = Member(
+        platform=actor.platform,
+        workspace_id=actor.workspace_id,
+        user_id=actor.user_id,
+        display_name=actor.display_name,
+        timezone=actor.timezone or default_timezone,
+        timezone_confirmed=actor.timezone is not None,
+        work_start_hour=9,
+        work_end_hour=18,
+        work_days="01234",
+        checkin_days=90,
+        paused=False,
+        created_at=now,
+    )
+    try:
+        with session.begin_nested():
+            session.add(member)
+    except IntegrityError:  # another replica created it a moment ago
+        member = session.scalars(query).one()
+    return member
+
+
+def find_contact(session: Session, member: Member, who: Who) -> Contact:
+    """By platform id, then exact name, then a unique first-name/prefix match."""
+    contacts = list(session.scalars(select(Contact).where(Contact.member_id == member.id)))
+    if who.user_id:
+        for contact in contacts:
+            if contact.platform_user_id == who.user_id:
+                return contact
+    key = name_key(who.name)
+    exact = [c for c in contacts if c.name_key == key]
+    if exact:
+        return exact[0]
+    partial = [c for c in contacts if c.name_key.startswith(key + " ") or c.name_key.split(" ")[0] == key]
+    if len(partial) == 1:
+        return partial[0]
+    if len(partial) > 1:
+        raise AmbiguousContact(who.name, sorted(c.name for c in partial))
+    raise ContactNotFound(who.name)
+
+
+def existing_contact(session: Session, member: Member, who: Who) -> Contact | None:
+    """The same person recorded before (same platform id or same name), if any."""
+    query = select(Contact).where(Contact.member_id == member.id)
+    if who.user_id:
+        found = session.scalars(query.where(Contact.platform_user_id == who.user_id)).first()
+        if found is not None:
+            return found
+    return session.scalars(query.where(Contact.name_key == name_key(who.name))).first()
+
+
+def contacts_of(session: Session, member: Member) -> list[Contact]:
+    query = (
+        select(Contact)
+        .where(Contact.member_id == member.id)
+        .options(selectinload(Contact.events))
+        .order_by(Contact.met_at.desc(), Contact.id.desc())
+    )
+    return list(session.scalars(query))
+
+
+def pending_nudge(session: Session, contact: Contact) -> Nudge | None:
+    query = select(Nudge).where(Nudge.contact_id == contact.id, Nudge.state == NudgeState.PENDING.value)
+    return session.scalars(query).one_or_none()
+
+
+def pending_nudges_by_contact(session: Session, member: Member) -> dict[int, Nudge]:
+    query = select(Nudge).where(Nudge.member_id == member.id, Nudge.state == NudgeState.PENDING.value)
+    return {nudge.contact_id: nudge for nudge in session.scalars(query)}

@@ -1,0 +1,45 @@
+"""The Notifier port: how the dispatcher hands a composed nudge to a platform. Each adapter has one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.replies import Reply
+
+
+@dataclass(frozen=True)
+class Recipient:
+    platform: str
+    workspace_id: str
+    user_id: str
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One DM: a nudge (or a digest of several) for one member."""
+
+    recipient: Recipient
+    reply: Reply
+    nudge_ids: tuple[int, ...]
+    retry: bool = False  # a re-claim after an expired lease: check the platform before posting again
+
+    @property
+    def idempotency_key(self) -> str:
+        return "coach-nudge-" + "-".join(str(n) for n in self.nudge_ids)
+
+
+class DeliveryError(Exception):
+    """A delivery failed. `permanent` ones (DMs closed, user gone) are not retried."""
+
+    def __init__(self, reason: str, *, permanent: bool = False, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason, self.permanent, self.retry_after = reason, permanent, retry_after
+
+
+class Notifier(Protocol):
+    platform: str
+
+    async def send(self, message: Outgoing) -> str | None:
+        """Deliver one DM; return the platform's message reference. Raise DeliveryError on failure."""
+        ...

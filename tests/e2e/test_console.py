@@ -1,0 +1,106 @@
+"""`coach console` as a person runs it: a subprocess fed through a pipe, walking the whole ladder."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+LADDER = """\
+/coach settings tz Europe/Berlin
+/met "Jane Doe" at PyCon -- talked about onboarding metrics #python
+/met Bob Stone at the Rust meetup
+/advance 2d
+/coach sent "Jane Doe"
+/coach replied "Bob Stone"
+/advance 10d
+/coach sent "Jane Doe"
+/advance 10d
+/coach sent "Jane Doe"
+/advance 10d
+/advance 30d
+/advance 60d
+/coach list
+"""
+
+
+def run_console(stdin: str, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "adapters.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_", "DATABASE_URL"))}
+    return {**clean, "DATABASE_URL": f"sqlite:///{tmp_path}/console.db", "TZ": "UTC",
+            "COACH_CONSOLE_START": "2026-03-04T15:00:00+00:00"}
+
+
+def nudge_titles(stdout: str) -> list[str]:
+    return re.findall(r"── Nudge · [^─]+ ──\n(.+)", stdout)
+
+
+def test_the_whole_ladder_then_silence_then_check_in(env: dict[str, str]) -> None:
+    result = run_console(LADDER, env, "console")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    titles = nudge_titles(result.stdout)
+    assert titles == [
+        "Follow up with Jane Doe",
+        "Follow up with Bob Stone",
+        "A gentle follow-up for Jane Doe",
+        "One last note to Jane Doe",
+        "Time to move on from Jane Doe",
+        "Check in with Bob Stone",
+    ], result.stdout
+    # every nudge names the commands that keep its state true
+    assert '/coach sent "Jane Doe"' in result.stdout
+    assert '/coach replied "Bob Stone"' in result.stdout
+    # nudges arrive in working hours, Berlin time
+    for hour in re.findall(r"── Nudge · \w{3} \d+ \w{3} (\d\d):\d\d ──", result.stdout):
+        assert 9 <= int(hour) < 18
+
+
+def test_restart_finds_everyone_again(env: dict[str, str]) -> None:
+    first = run_console('/met "Jane Doe" at PyCon\n/met Bob\n/advance 2d\n', env, "console")
+    assert first.returncode == 0, first.stderr
+    second = run_console("/coach list\n", env, "console")
+    assert second.returncode == 0, second.stderr
+    assert "Jane Doe" in second.stdout and "Bob" in second.stdout
+    assert "Follow up with" not in second.stdout  # already delivered before the restart: not again
+
+
+def test_plain_coach_runs_the_console_without_tokens(env: dict[str, str]) -> None:
+    result = run_console("/coach help\n", env)
+    assert result.returncode == 0, result.stderr
+    assert "/met <who>" in result.stdout
+
+
+def test_default_store_lives_in_the_user_data_dir(env: dict[str, str], tmp_path: Path) -> None:
+    del env["DATABASE_URL"]
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    assert run_console("/met Jane\n", env, "console").returncode == 0
+    assert list((tmp_path / "data").rglob("coach.db"))
+    again = run_console("/coach list\n", env, "console")
+    assert "Jane" in again.stdout
+
+
+def test_bad_input_never_shows_a_traceback(env: dict[str, str]) -> None:
+    junk = "\n".join(["/met", "/coach fly", "/advance soon", "/advance 99999d", "/coach sent Nobody",
+                      "hello?", "/review", "/met " + "x" * 5000, "\x00\x01\x02", "/coach settings tz ../../etc"])
+    result = run_console(junk + "\n", env, "console")
+    assert result.returncode == 0
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.count("Usage:") >= 5
+    assert "No contact named 'Nobody'" in result.stdout

@@ -1,0 +1,234 @@
+"""Use cases end to end through Coach, against a migrated SQLite file and the real PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.clock import FakeClock
+from bot.coach import Coach
+from bot.identity import Actor
+from bot.models import Contact, Event, Member, Nudge, NudgeKind, NudgeState, Stage
+from bot.replies import Verb, format_action_id
+
+JANE = Actor("slack", "T1", "U_JANE_OWNER", display_name="Sam", timezone="UTC")
+OTHER = Actor("slack", "T1", "U_OTHER", display_name="Alex", timezone="UTC")
+OTHER_TEAM = Actor("slack", "T2", "U_JANE_OWNER", display_name="Sam elsewhere", timezone="UTC")
+
+
+@pytest.fixture
+def coach(sessions: sessionmaker[Session], clock: FakeClock) -> Coach:
+    return Coach(sessions, clock)
+
+
+def pending(sessions: sessionmaker[Session], name: str) -> Nudge | None:
+    with sessions() as session:
+        query = select(Nudge).join(Contact, Contact.id == Nudge.contact_id).where(
+            Contact.name == name, Nudge.state == NudgeState.PENDING.value
+        )
+        return session.scalars(query).one_or_none()
+
+
+def count(sessions: sessionmaker[Session], model: type) -> int:
+    with sessions() as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def test_met_records_contact_and_plans_48h_nudge(coach: Coach, sessions: sessionmaker[Session],
+                                                 clock: FakeClock) -> None:
+    reply = coach.handle_line(JANE, "/met Jane Doe at PyCon -- talked about onboarding metrics #python")
+    assert not reply.error
+    assert "Jane Doe" in reply.text and "PyCon" in reply.text
+    nudge = pending(sessions, "Jane Doe")
+    assert nudge is not None and nudge.kind == NudgeKind.FOLLOW_UP_48H
+    assert clock.now() < nudge.due_at <= clock.now() + timedelta(hours=48)
+    with sessions() as session:
+        contact = session.scalars(select(Contact)).one()
+        assert (contact.where_met, contact.notes, contact.tags) == ("PyCon", "talked about onboarding metrics",
+                                                                     ["python"])
+
+
+def test_meeting_someone_again_logs_on_the_same_contact(coach: Coach, sessions: sessionmaker[Session],
+                                                        clock: FakeClock) -> None:
+    coach.handle_line(JANE, "/met Jane Doe at PyCon")
+    clock.advance(timedelta(days=20))
+    reply = coach.handle_line(JANE, "/met jane doe at EuroPython -- second chat")
+    assert "met Jane Doe before" in reply.text
+    assert count(sessions, Contact) == 1
+    with sessions() as session:
+        kinds = [e.kind for e in session.scalars(select(Event).order_by(Event.id))]
+    assert kinds == ["met", "met"]
+
+
+def test_a_mention_and_its_name_find_the_same_person(coach: Coach, sessions: sessionmaker[Session]) -> None:
+    coach.handle_text(JANE, "/met", "<@U777|jane> at PyCon")
+    assert not coach.handle_text(JANE, "/coach", "sent <@U777|jane.doe>").error
+    assert not coach.handle_text(JANE, "/coach", "show jane").error
+    assert count(sessions, Contact) == 1
+
+
+def test_the_whole_no_reply_ladder(coach: Coach, sessions: sessionmaker[Session], clock: FakeClock) -> None:
+    coach.handle_line(JANE, '/met "Jane Doe" at PyCon')
+    for expected_kind in (NudgeKind.NO_REPLY_1W, NudgeKind.NO_REPLY_2W, NudgeKind.MOVE_ON):
+        clock.advance(timedelta(days=1))
+        reply = coach.handle_line(JANE, '/coach sent "Jane Doe"')
+        assert not reply.error, reply.text
+        nudge = pending(sessions, "Jane Doe")
+        assert nudge is not None and nudge.kind == expected_kind
+    reply = coach.handle_line(JANE, '/coach sent "Jane Doe"')
+    assert "won't count a fourth" in reply.text
+    reply = coach.handle_line(JANE, '/coach draft "Jane Doe"')
+    assert "won't draft" in reply.text
+    assert not coach.handle_line(JANE, "/coach moveon Jane").error
+    assert pending(sessions, "Jane Doe") is None
+    with sessions() as session:
+        assert session.scalars(select(Contact.stage)).one() == Stage.MOVED_ON
+
+
+def test_reply_stops_the_chain_and_plans_a_check_in(coach: Coach, sessions: sessionmaker[Session],
+                                                    clock: FakeClock) -> None:
+    coach.handle_line(JANE, "/met Bob at a meetup")
+    coach.handle_line(JANE, "/coach sent Bob")
+    clock.advance(timedelta(days=2))
+    reply = coach.handle_line(JANE, "/coach replied Bob")
+    assert "replied" in reply.text
+    nudge = pending(sessions, "Bob")
+    assert nudge is not None and nudge.kind == NudgeKind.CHECK_IN
+    assert nudge.due_at >= clock.now() + timedelta(days=90)
+    coach.handle_line(JANE, "/coach settings checkins 30")
+    nudge = pending(sessions, "Bob")
+    assert nudge is not None and nudge.due_at < clock.now() + timedelta(days=33)
+
+
+def test_snooze_and_pause_resume(coach: Coach, sessions: sessionmaker[Session], clock: FakeClock) -> None:
+    coach.handle_line(JANE, "/met Jane at PyCon")
+    before = pending(sessions, "Jane")
+    assert before is not None
+    coach.handle_line(JANE, "/coach snooze Jane 3d")
+    after = pending(sessions, "Jane")
+    assert after is not None and after.due_at >= clock.now() + timedelta(days=3)
+    assert "paused" in coach.handle_line(JANE, "/coach settings pause").text.lower()
+    assert pending(sessions, "Jane") is None
+    coach.handle_line(JANE, "/coach settings resume")
+    assert pending(sessions, "Jane") is not None
+
+
+def test_timezone_setting_validates_and_replans(coach: Coach, sessions: sessionmaker[Session]) -> None:
+    coach.handle_line(JANE, "/met Jane at PyCon")
+    bad = coach.handle_line(JANE, "/coach settings tz Mars/Olympus")
+    assert bad.error and "America/New_York" in bad.text
+    assert not coach.handle_line(JANE, "/coach settings tz Asia/Tokyo").error
+    with sessions() as session:
+        assert session.scalars(select(Member.timezone)).one() == "Asia/Tokyo"
+    nudge = pending(sessions, "Jane")
+    assert nudge is not None
+    from zoneinfo import ZoneInfo
+
+    assert 9 <= nudge.due_at.astimezone(ZoneInfo("Asia/Tokyo")).hour < 18
+
+
+def test_unknown_and_ambiguous_contacts(coach: Coach) -> None:
+    reply = coach.handle_line(JANE, "/coach sent Nobody")
+    assert reply.error and "No contact named 'Nobody'" in reply.text and "/coach list" in reply.text
+    coach.handle_line(JANE, "/met Jane Doe")
+    coach.handle_line(JANE, "/met Jane Roe")
+    reply = coach.handle_line(JANE, "/coach sent Jane")
+    assert reply.error and "Jane Doe" in reply.text and "Jane Roe" in reply.text
+    assert not coach.handle_line(JANE, "/coach sent jane roe").error
+
+
+def test_members_never_see_each_others_contacts(coach: Coach, sessions: sessionmaker[Session]) -> None:
+    coach.handle_line(JANE, "/met Jane Doe at PyCon -- secret project")
+    for actor in (OTHER, OTHER_TEAM):
+        assert coach.handle_line(actor, "/coach show Jane Doe").error
+        assert "secret" not in coach.handle_line(actor, "/coach export").attachments[0].content
+        assert "No contacts" in coach.handle_line(actor, "/coach list").text
+        assert coach.handle_line(actor, "/coach forget Jane Doe").error
+    assert count(sessions, Contact) == 1
+
+
+def test_buttons_record_once_and_only_for_their_member(coach: Coach, sessions: sessionmaker[Session]) -> None:
+    coach.handle_line(JANE, "/met Jane at PyCon")
+    nudge = pending(sessions, "Jane")
+    assert nudge is not None
+    sent_button = format_action_id(Verb.SENT, nudge.id)
+    assert coach.press(OTHER, sent_button).error
+    first = coach.press(JANE, sent_button)
+    assert not first.error and "sent" in first.text
+    second = coach.press(JANE, sent_button)
+    assert "Already noted" in second.text
+    with sessions() as session:
+        assert session.scalars(select(Contact.stage)).one() == Stage.WAITING
+        assert [e.kind for e in session.scalars(select(Event).order_by(Event.id))] == ["met", "sent"]
+    for forged in ("coach:sent:abc", "coach:explode:1", "", "coach:sent:999999", "x" * 5000):
+        assert coach.press(JANE, forged).error
+
+
+def test_draft_button_offers_a_draft_that_uses_the_context(coach: Coach, sessions: sessionmaker[Session]) -> None:
+    coach.handle_line(JANE, "/met Jane Doe at PyCon -- onboarding metrics")
+    nudge = pending(sessions, "Jane Doe")
+    assert nudge is not None
+    reply = coach.press(JANE, format_action_id(Verb.DRAFT, nudge.id))
+    assert not reply.error
+    assert "Jane" in reply.text and "PyCon" in reply.text
+
+
+def test_review_uses_the_contact(coach: Coach) -> None:
+    coach.handle_line(JANE, "/met Jane Doe at PyCon -- onboarding metrics")
+    reply = coach.handle_line(JANE, '/review "Jane Doe" Hi, want to buy my product? Let me know ASAP!!!')
+    assert not reply.error and reply.text
+    assert coach.handle_line(JANE, "/review @nobody hello there").error
+
+
+def test_export_is_json_and_csv_of_own_data(coach: Coach) -> None:
+    coach.handle_line(JANE, "/met Jane Doe at PyCon -- onboarding #python")
+    coach.handle_line(JANE, "/met Bob")
+    reply = coach.handle_line(JANE, "/coach export")
+    data = json.loads(reply.attachments[0].content)
+    assert {c["name"] for c in data["contacts"]} == {"Jane Doe", "Bob"}
+    assert data["member"]["user_id"] == JANE.user_id
+    rows = list(csv.DictReader(io.StringIO(reply.attachments[1].content)))
+    assert {r["name"] for r in rows} == {"Jane Doe", "Bob"}
+    assert next(r for r in rows if r["name"] == "Jane Doe")["tags"] == "python"
+
+
+def test_forget_deletes_contact_events_and_nudges(coach: Coach, sessions: sessionmaker[Session]) -> None:
+    coach.handle_line(JANE, "/met Jane Doe at PyCon")
+    coach.handle_line(JANE, "/coach sent Jane Doe")
+    coach.handle_line(JANE, "/met Bob")
+    reply = coach.handle_line(JANE, "/coach forget Jane Doe")
+    assert "Forgot Jane Doe" in reply.text
+    assert count(sessions, Contact) == 1
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Event).join(Contact)) == 1
+        assert {n.contact_id for n in session.scalars(select(Nudge))} == set(session.scalars(select(Contact.id)))
+
+
+def test_list_filters_by_stage_and_tag(coach: Coach) -> None:
+    coach.handle_line(JANE, "/met Jane at PyCon #python")
+    coach.handle_line(JANE, "/met Bob #golang")
+    coach.handle_line(JANE, "/coach sent Bob")
+    assert "Bob" in coach.handle_line(JANE, "/coach list waiting").text
+    assert "Jane" not in coach.handle_line(JANE, "/coach list waiting").text
+    tagged = coach.handle_line(JANE, "/coach list #python").text
+    assert "Jane" in tagged and "Bob" not in tagged
+
+
+def test_a_failing_use_case_writes_nothing(coach: Coach, sessions: sessionmaker[Session],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.handlers.contacts as contacts
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(contacts, "reschedule", explode)
+    reply = coach.handle_line(JANE, "/met Jane at PyCon")
+    assert reply.error and "nothing was saved" in reply.text
+    assert "disk on fire" not in reply.text
+    assert count(sessions, Contact) == 0 and count(sessions, Event) == 0 and count(sessions, Member) == 0

@@ -1,0 +1,145 @@
+"""The one grammar every adapter uses (DESIGN §4)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.commands import (
+    Draft,
+    Export,
+    Forget,
+    Help,
+    ListContacts,
+    Met,
+    MoveOn,
+    Replied,
+    Review,
+    Sent,
+    Settings,
+    Show,
+    Snooze,
+    UsageError,
+    Who,
+    parse,
+    parse_duration,
+    parse_line,
+)
+from bot.limits import MAX_TEXT
+from bot.models import Stage
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("/met @jane at PyCon -- talked about onboarding",
+         Met(Who("jane"), where="PyCon", notes="talked about onboarding")),
+        ("/met <@U123|jane> at PyCon", Met(Who("jane", "U123"), where="PyCon")),
+        ("/met <@U123>", Met(Who("U123", "U123"))),
+        ("/met <@!4242> at the meetup", Met(Who("4242", "4242"), where="the meetup")),
+        ('/met "Jane Doe" at PyCon Berlin', Met(Who("Jane Doe"), where="PyCon Berlin")),
+        ("/met Jane Doe at PyCon -- onboarding #python #Conf",
+         Met(Who("Jane Doe"), where="PyCon", notes="onboarding", tags=("python", "conf"))),
+        ("/met Jane Doe", Met(Who("Jane Doe"))),
+        ("/met Jane -- coffee chat", Met(Who("Jane"), notes="coffee chat")),
+        ("/met   José   María   at  Café", Met(Who("José María"), where="Café")),
+    ],
+)
+def test_met(line: str, expected: Met) -> None:
+    assert parse_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('/coach sent "Jane Doe"', Sent(Who("Jane Doe"))),
+        ("/coach replied @jane", Replied(Who("jane"))),
+        ("/coach moveon Jane Doe", MoveOn(Who("Jane Doe"))),
+        ("/coach move-on Jane", MoveOn(Who("Jane"))),
+        ("/coach show <@U1|jane>", Show(Who("jane", "U1"))),
+        ("/coach draft Jane", Draft(Who("Jane"))),
+        ("/coach forget Jane", Forget(Who("Jane"))),
+        ("/coach snooze Jane Doe", Snooze(Who("Jane Doe"), timedelta(days=1))),
+        ("/coach snooze Jane Doe 3d", Snooze(Who("Jane Doe"), timedelta(days=3))),
+        ("/coach snooze Jane 36h", Snooze(Who("Jane"), timedelta(hours=36))),
+        ("/coach list", ListContacts()),
+        ("/coach list waiting", ListContacts(stage=Stage.WAITING)),
+        ("/coach list in-touch", ListContacts(stage=Stage.IN_TOUCH)),
+        ("/coach list #Python", ListContacts(tag="python")),
+        ("/coach settings", Settings()),
+        ("/coach settings tz America/New_York", Settings("tz", "America/New_York")),
+        ("/coach settings hours 8-16", Settings("hours", (8, 16))),
+        ("/coach settings checkins 60", Settings("checkins", 60)),
+        ("/coach settings pause", Settings("pause")),
+        ("/coach settings resume", Settings("resume")),
+        ("/coach export", Export()),
+        ("/coach help", Help()),
+        ("/coach", Help()),
+    ],
+)
+def test_coach_verbs(line: str, expected: object) -> None:
+    assert parse_line(line) == expected
+
+
+def test_review_with_and_without_a_contact() -> None:
+    assert parse_line("/review Hi Jane, lovely to meet you") == Review("Hi Jane, lovely to meet you")
+    assert parse_line("/review @jane Hi Jane!") == Review("Hi Jane!", Who("jane"))
+    assert parse_line('/review "Jane Doe" Hi Jane!') == Review("Hi Jane!", Who("Jane Doe"))
+    assert parse("/review", "<@U9|jane> Hi there") == Review("Hi there", Who("jane", "U9"))
+
+
+def test_slack_style_command_and_text_split() -> None:
+    assert parse("/met", "<@U123|jane> at PyCon") == Met(Who("jane", "U123"), where="PyCon")
+    assert parse("coach", "sent jane") == Sent(Who("jane"))
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ("/met", "Tell me who you met"),
+        ("/met at PyCon", "Tell me who you met"),
+        ("/met -- notes only", "Tell me who you met"),
+        ("/met !!!", "doesn't look like a name"),
+        ("/coach sent", "Tell me who"),
+        ("/coach sent jane bob extra", None),
+        ("/coach fly", "/coach help"),
+        ("/launch", "/coach help"),
+        ("/coach list purple", "neither a stage nor a #tag"),
+        ("/coach settings hours 18-9", "start before the end"),
+        ("/coach settings hours nine", "whole hours"),
+        ("/coach settings checkins often", "in days"),
+        ("/coach settings colour blue", "no setting"),
+        ("/coach snooze jane 200d", "between an hour"),
+        ("/review", "Paste the draft"),
+        ("", "/coach help"),
+    ],
+)
+def test_bad_commands_get_usage_and_an_example(line: str, says: str | None) -> None:
+    if says is None:  # bare words are a name: "jane bob extra" is one name, which is fine
+        assert isinstance(parse_line(line), Sent)
+        return
+    with pytest.raises(UsageError) as problem:
+        parse_line(line)
+    assert says in problem.value.text
+    assert "Example:" in problem.value.text or "/coach help" in problem.value.text
+
+
+def test_text_over_the_limit_is_refused() -> None:
+    with pytest.raises(UsageError, match="at most 4,000"):
+        parse_line("/review " + "a" * MAX_TEXT)
+
+
+def test_names_over_the_limit_are_refused() -> None:
+    with pytest.raises(UsageError, match="at most 120"):
+        parse_line("/met " + "x" * 200)
+
+
+def test_durations() -> None:
+    assert parse_duration("36h") == timedelta(hours=36)
+    assert parse_duration("2d") == timedelta(days=2)
+    assert parse_duration("10d") == timedelta(days=10)
+    assert parse_duration("1w") == timedelta(weeks=1)
+    for bad in ("", "d", "2 days", "-1d", "1y"):
+        with pytest.raises(ValueError):
+            parse_duration(bad)
