@@ -1,69 +1,56 @@
-"""`coach`: the one entry point. `coach` alone runs every configured platform, or the console when no
-Slack/Discord tokens are set."""
+"""`coach`: the one entry point. Each subcommand lives in its own module with `main(argv) -> int`;
+`coach` alone serves every configured platform, or the console when no Slack/Discord tokens are set."""
 
 from __future__ import annotations
 
-import argparse
-import logging
+import importlib
 import sys
 from collections.abc import Sequence
 
-from pydantic import ValidationError
-
-from bot.config import Settings
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "console": ("adapters.console.cli", "chat with the coach in this terminal (no tokens needed)"),
+    "slack": ("adapters.slack.cli", "serve Slack: --socket (Socket Mode) or --port P (HTTP)"),
+    "discord": ("adapters.discord.cli", "serve Discord with DISCORD_TOKEN"),
+    "run": ("adapters.run_cli", "serve every configured platform in one process"),
+    "review": ("adapters.review_cli", "review a draft read from stdin (--json, --jsonl)"),
+    "migrate": ("adapters.migrate_cli", "apply database migrations and exit"),
+    "doctor": ("adapters.doctor", "check configuration, database and platform credentials"),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] == "review":  # reads its own flags: --json, --jsonl, --kind
-        from adapters.review_cli import run as run_review
-
-        return run_review(args[1:], sys.stdin, sys.stdout)
-    parser = _parser()
-    options = parser.parse_args(args)
-    try:
-        settings = Settings()
-    except ValidationError as problem:
-        first = problem.errors()[0]
-        name = ".".join(str(part) for part in first.get("loc", ())) or "configuration"
-        print(f"coach: invalid setting {name.upper()}: {first.get('msg')}", file=sys.stderr)
+    if args and args[0] in ("-h", "--help", "help"):
+        print(usage())
+        return 0
+    if args and args[0] in SUBCOMMANDS:
+        name, rest = args[0], args[1:]
+    elif args:
+        print(f"coach: unknown command {args[0][:40]!r}\n\n{usage()}", file=sys.stderr)
         return 2
-    logging.basicConfig(level=settings.log_level.upper(), stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("alembic").setLevel(logging.WARNING)
-    command = options.command or ("run" if settings.slack_configured or settings.discord_configured else "console")
-    if command == "console":
-        return _console(settings)
-    if command == "migrate":
-        return _migrate(settings)
-    parser.error(f"'{command}' needs its platform adapter, which this build does not include yet")
-    return 2
+    else:
+        name, rest = default_command(), []
+    module = importlib.import_module(SUBCOMMANDS[name][0])
+    if name == "review":
+        return int(module.run(rest, sys.stdin, sys.stdout))
+    return int(module.main(rest))
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="coach", description="Connection Coach: follow up with people you meet.")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("console", help="chat with the coach in this terminal (no tokens needed)")
-    commands.add_parser("review", help="review a draft read from stdin (--json, --jsonl)")
-    commands.add_parser("migrate", help="apply database migrations and exit")
-    return parser
+def default_command() -> str:
+    from bot.config import ConfigError, load_settings
+
+    try:
+        settings = load_settings()
+    except ConfigError:
+        return "run"  # let `coach run` report the problem with its one-line message
+    return "run" if settings.slack_configured or settings.discord_configured else "console"
 
 
-def _console(settings: Settings) -> int:
-    from adapters.console.app import ConsoleSession
-    from bot.store import open_store
-
-    _engine, sessions = open_store(settings.database_url)
-    session = ConsoleSession(sessions, sys.stdout, start=settings.console_start)
-    return session.run(sys.stdin, interactive=sys.stdin.isatty())
-
-
-def _migrate(settings: Settings) -> int:
-    from bot.store import open_store
-
-    engine, _sessions = open_store(settings.database_url)
-    print(f"coach: database schema is up to date ({engine.url.render_as_string(hide_password=True)})")
-    return 0
+def usage() -> str:
+    lines = ["usage: coach [COMMAND] [options]", "", "commands:"]
+    lines += [f"  {name:<9} {help_text}" for name, (_module, help_text) in SUBCOMMANDS.items()]
+    lines += ["", "With no command: every configured platform, or the console when no tokens are set."]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

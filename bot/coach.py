@@ -15,8 +15,8 @@ from bot.commands import Command, UsageError, parse, parse_line
 from bot.handlers import HANDLERS, Context
 from bot.handlers.contacts import apply_verb, unknown_action
 from bot.identity import Actor
-from bot.models import Contact, Event, Nudge
-from bot.replies import Reply, error, parse_action_id
+from bot.models import Contact, Event, Member, Nudge
+from bot.replies import Reply, Verb, error, parse_action_id
 from bot.store.repository import AmbiguousContact, ContactNotFound, member_for
 from bot.store.uow import UnitOfWork
 
@@ -45,26 +45,38 @@ class Coach:
         return self._guarded(lambda: self._in_unit(actor, lambda ctx: handler(command, ctx)))
 
     def press(self, actor: Actor, action_id: str) -> Reply:
-        """A button on a nudge: `coach:<verb>:<nudge id>`. Only the nudge's own member may press it."""
+        """A button on a nudge: `coach:<verb>:<nudge id>`. Only the nudge's own member may press it.
+
+        Nudges arrive as DMs, where a platform may not say which workspace a click came from; the
+        nudge's member is the one acting, provided the clicking user is that member.
+        """
         parsed = parse_action_id(action_id)
         if parsed is None:
             return unknown_action()
 
-        def act(ctx: Context) -> Reply:
-            nudge = ctx.session.get(Nudge, parsed.nudge_id)
-            if nudge is None or nudge.member_id != ctx.member.id:
+        def act(session: Session) -> Reply:
+            now = self.clock.now()
+            nudge = session.get(Nudge, parsed.nudge_id)
+            member = session.get(Member, nudge.member_id) if nudge is not None else None
+            if nudge is None or member is None or not _is_member(actor, member):
                 return unknown_action()
-            contact = ctx.session.get(Contact, nudge.contact_id)
+            contact = session.get(Contact, nudge.contact_id)
             if contact is None:
                 return unknown_action()
-            already = ctx.session.scalars(
+            already = session.scalars(
                 select(Event.id).where(Event.nudge_id == nudge.id, Event.contact_id == contact.id)
             ).first()
-            if already is not None and parsed.verb.value != "draft":
+            if already is not None and parsed.verb is not Verb.DRAFT:
                 return Reply(f"Already noted for {contact.name} — nothing more to do.")
-            return apply_verb(ctx, contact, parsed.verb, nudge_id=nudge.id)
+            return apply_verb(Context(session, member, now), contact, parsed.verb, nudge_id=nudge.id)
 
-        return self._guarded(lambda: self._in_unit(actor, act))
+        def unit() -> Reply:
+            with UnitOfWork(self.sessions) as uow:
+                reply = act(uow.session)
+                uow.commit()
+                return reply
+
+        return self._guarded(unit)
 
     def _in_unit(self, actor: Actor, work: Callable[[Context], Reply]) -> Reply:
         with UnitOfWork(self.sessions) as uow:
@@ -94,3 +106,8 @@ class Coach:
         except Exception:
             log.exception("command failed")
             return error(OOPS)
+
+
+def _is_member(actor: Actor, member: Member) -> bool:
+    same_person = (actor.platform, actor.user_id) == (member.platform, member.user_id)
+    return same_person and actor.workspace_id in (member.workspace_id, "")

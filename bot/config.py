@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -65,3 +65,25 @@ class Settings(BaseSettings):
     @property
     def discord_configured(self) -> bool:
         return self.discord_token is not None
+
+
+class ConfigError(ValueError):
+    """A setting is missing or malformed; the message names the variable and how to fix it."""
+
+
+def load_settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as problem:
+        first = problem.errors()[0]
+        field_name = str(first.get("loc", ("configuration",))[0])
+        variable = _variable_for(field_name)
+        raise ConfigError(f"{variable} is invalid: {first.get('msg')}") from None
+
+
+def _variable_for(field_name: str) -> str:
+    field_info = Settings.model_fields.get(field_name)
+    alias = getattr(field_info, "validation_alias", None) if field_info else None
+    if isinstance(alias, AliasChoices) and alias.choices:
+        return str(alias.choices[0])
+    return field_name.upper()

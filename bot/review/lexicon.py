@@ -54,9 +54,9 @@ SPECIFIC = _words(
     r"we (?:talked|chatted|spoke|discussed|met|compared|swapped|traded|both)",
     r"our (?:chat|conversation|talk|discussion|call|coffee|lunch|exchange)",
     r"(?:talked|chatted|spoke|discussion|conversation|note|message|email|question) about",
-    r"(?:at|during|after) (?:the )?(?:[A-Z][\w&'-]+|meetup|conference|workshop|panel|dinner|booth|hackathon|"
+    r"(?:at|during|after) (?:the )?(?:(?-i:[A-Z])[\w&'-]+|meetup|conference|workshop|panel|dinner|booth|hackathon|"
     r"summit|sprint|mixer|event)",
-    r"on (?:the )?(?:[A-Z][\w&'-]+ )?(?:podcast|panel|stage|episode|thread)",
+    r"on (?:the )?(?:(?-i:[A-Z])[\w&'-]+ )?(?:podcast|panel|stage|episode|thread)",
     r"since (?:we|our)",
 )
 PROPER_NOUN = re.compile(r"(?<=[a-z,;:] )([A-Z][a-zA-Z0-9&'-]{2,}|[A-Z]{2,}[a-z]*)")

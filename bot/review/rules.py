@@ -319,7 +319,7 @@ def rule_ask(d: Draft) -> list[Finding]:
             return [
                 Finding(
                     "pushy",
-                    "low",
+                    "medium" if d.sig.questions >= 5 else "low",
                     f"{d.sig.questions} questions in one message feels like a quiz.",
                     None,
                     "Keep the one question that matters most.",

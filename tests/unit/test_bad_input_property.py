@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 
 import pytest
@@ -42,10 +43,8 @@ def test_parser_only_ever_raises_usage_errors(line: str) -> None:
 @given(st.text(max_size=50), st.text(max_size=200))
 @settings(max_examples=200, deadline=None)
 def test_slack_style_parse_only_ever_raises_usage_errors(command: str, text: str) -> None:
-    try:
+    with contextlib.suppress(UsageError):
         parse(command, text)
-    except UsageError:
-        pass
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,124 @@
+"""One process, every configured platform: the store, the coach, the services, and the APScheduler
+ticker that drives the dispatcher. `coach console` does not use it; `coach slack|discord|run` do."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.clock import Clock, SystemClock
+from bot.coach import Coach
+from bot.config import Settings
+from bot.store import open_store
+from scheduler.dispatcher import Dispatcher
+from scheduler.notifier import Notifier
+
+log = logging.getLogger(__name__)
+
+
+class Service(Protocol):
+    """A platform adapter as the runtime sees it: something to start and stop, and how to DM."""
+
+    name: str
+    notifier: Notifier | None
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+@dataclass
+class Health:
+    """What /healthz reports: is the database there, and when did the dispatcher last tick."""
+
+    clock: Clock
+    dispatching: bool
+    last_tick_at: datetime | None = None
+    last_tick_error: str | None = None
+    started_at: datetime | None = None
+
+    def tick_age_seconds(self) -> float | None:
+        if self.last_tick_at is None:
+            return None
+        return (self.clock.now() - self.last_tick_at).total_seconds()
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    coach: Coach
+    clock: Clock
+    health: Health
+    services: list[Service] = field(default_factory=list)
+    dispatcher: Dispatcher | None = None
+    _stopping: asyncio.Event | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings, clock: Clock | None = None) -> Runtime:
+        clock = clock or SystemClock()
+        engine, sessions = open_store(settings.database_url)
+        coach = Coach(sessions, clock, default_timezone=settings.default_timezone)
+        return cls(settings, engine, sessions, coach, clock, Health(clock, dispatching=settings.dispatch))
+
+    def add(self, service: Service) -> None:
+        self.services.append(service)
+
+    def build_dispatcher(self) -> Dispatcher:
+        notifiers = {s.notifier.platform: s.notifier for s in self.services if s.notifier is not None}
+        self.dispatcher = Dispatcher(self.sessions, self.clock, notifiers)
+        return self.dispatcher
+
+    async def tick(self) -> None:
+        """One dispatcher pass; failures are logged and reported by /healthz, never fatal."""
+        assert self.dispatcher is not None
+        try:
+            await self.dispatcher.tick()
+        except Exception as failure:
+            self.health.last_tick_error = type(failure).__name__
+            log.exception("dispatcher tick failed")
+            return
+        self.health.last_tick_at = self.clock.now()
+        self.health.last_tick_error = None
+
+    async def run(self) -> None:
+        """Start every service and the ticker; run until SIGINT/SIGTERM or stop()."""
+        self._stopping = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(sig, self._stopping.set)
+        self.health.started_at = self.clock.now()
+        scheduler = AsyncIOScheduler(timezone="UTC")
+        for service in self.services:
+            await service.start()
+        if self.settings.dispatch:
+            self.build_dispatcher()
+            scheduler.add_job(self.tick, "interval", seconds=self.settings.tick_seconds, id="dispatch",
+                              max_instances=1, coalesce=True, misfire_grace_time=None,
+                              next_run_time=None)
+            scheduler.start()
+            await self.tick()  # deliver what fell due while nothing was running
+        try:
+            await self._stopping.wait()
+        finally:
+            if scheduler.running:
+                scheduler.shutdown(wait=False)
+            for service in reversed(self.services):
+                with contextlib.suppress(Exception):
+                    await service.stop()
+            self.engine.dispose()
+
+    def stop(self) -> None:
+        if self._stopping is not None:
+            self._stopping.set()
