@@ -18,6 +18,7 @@ from bot.store.repository import (
     contacts_of,
     existing_contact,
     find_contact,
+    free_name,
     name_key,
     pending_nudges_by_contact,
 )
@@ -45,10 +46,11 @@ def met(cmd: commands.Met, ctx: Context) -> Reply:
             f"You've met {contact.name} before, so I logged another meeting on the same contact"
             f"{_where(cmd.where)}.{_next(nudge, ctx)}"
         )
+    name = free_name(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id)
     contact = Contact(
         member_id=ctx.member.id,
-        name=cmd.who.name,
-        name_key=name_key(cmd.who.name),
+        name=name,
+        name_key=name_key(name),
         platform_user_id=cmd.who.user_id,
         where_met=cmd.where,
         notes=cmd.notes,

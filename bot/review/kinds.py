@@ -49,6 +49,8 @@ def detect_kind(sig: Signals, context: DraftContext | None = None) -> MessageKin
         closing_start = max(len(scan) - 60, len(scan) * 2 // 3)
         if thanks.start() < closing_start or sig.word_count < 25:
             return MessageKind.THANK_YOU
+    if lx.KIND_COLD_STRONG.search(scan):
+        return MessageKind.COLD_OUTREACH
     short = sig.chars <= CONNECTION_NOTE_LIMIT + 40
     if short and lx.KIND_CONNECT.search(scan):
         return MessageKind.CONNECTION_NOTE

@@ -22,6 +22,7 @@ GENERIC_STRONG = _words(
     r"connect with (?:like-minded|fellow|other) professionals",
     r"as a fellow professional",
     r"we(?: are|'re) both in the \w+ (?:field|industry|space)",
+    r"(?:work|are|we'?re) in the same (?:industry|field|space|line of work)",
 )
 GENERIC_SOFT = _words(
     r"(?:i )?hope (?:this|my) (?:message |note |email )?finds you well",
@@ -54,6 +55,8 @@ SPECIFIC = _words(
     r"we (?:talked|chatted|spoke|discussed|met|compared|swapped|traded|both)",
     r"our (?:chat|conversation|talk|discussion|call|coffee|lunch|exchange)",
     r"(?:talked|chatted|spoke|discussion|conversation|note|message|email|question) about",
+    r"your (?:case study|proposal|review|feedback|pointer|intro|mock interview|recommendation|dataset|"
+    r"announcement|team|company'?s|startup'?s|work at|new role|move|launch)",
     r"(?:at|during|after) (?:the )?(?:(?-i:[A-Z])[\w&'-]+|meetup|conference|workshop|panel|dinner|booth|hackathon|"
     r"summit|sprint|mixer|event)",
     r"on (?:the )?(?:(?-i:[A-Z])[\w&'-]+ )?(?:podcast|panel|stage|episode|thread)",
@@ -63,8 +66,10 @@ PROPER_NOUN = re.compile(r"(?<=[a-z,;:] )([A-Z][a-zA-Z0-9&'-]{2,}|[A-Z]{2,}[a-z]
 
 # --- value: something for them ----------------------------------------------------------------------
 VALUE = _words(
-    r"(?:happy|glad|keen|more than happy) to (?:share|send|help|introduce|intro|connect you|pass|review|give|"
-    r"make|walk you|show you|put you|look over|read|test|return the favou?r|swap|trade)",
+    r"(?:happy|glad|keen|more than happy|gladly|willing) to (?!chat|talk|meet|connect\b|hear|learn|hop on|jump on)\w+",
+    r"(?:i'?d|i would|i'?ll|i will) gladly \w+",
+    r"in return",
+    r"(?:offer|invitation) (?:\w+ ){0,6}(?:still )?stands",
     r"i (?:can|could|'?d be happy to|will|'?ll) (?:share|send|introduce|intro|help|connect you|put you|"
     r"pass (?:it )?along|review|walk you|show you|look over|forward|dig up|find)",
     r"here'?s (?:the|a|my|that|an)",
@@ -91,7 +96,8 @@ ASK = _words(
     r"would you (?:like|mind|have)",
     r"are you (?:open|free|up for|around|interested|still)",
     r"(?:could|can|shall|should) (?:we|i)",
-    r"let'?s (?:grab|set up|find|meet|chat|talk|catch up|connect|schedule|book|do|pair|swap|trade)",
+    r"let'?s (?:grab|set up|find|meet|chat|talk|catch up|connect|schedule|book|do|pair|swap|trade|keep in touch|"
+    r"stay in touch)",
     r"let me know",
     r"(?:i'?d|would|i would) (?:love|like|be glad|be happy) to (?:hear|chat|connect|learn|grab|catch up|get|talk|"
     r"meet|keep in touch|stay in touch|follow|swap|compare|see|know)",
@@ -165,6 +171,8 @@ CAPS_OK = frozenset(
 
 # --- over-personal -----------------------------------------------------------------------------------
 OVER_PERSONAL_HIGH = _words(
+    r"(?:hey|hi|hello) (?:gorgeous|beautiful|handsome|cutie|sexy|babe|sweetheart)",
+    r"(?:your )?profile (?:pic|picture|photo)",
     r"(?:you (?:looked?|look|are|were)|so|really|very) (?:beautiful|gorgeous|pretty|handsome|cute|hot|sexy|stunning|"
     r"attractive)",
     r"your (?:smile|eyes|hair|looks|outfit|body|figure|legs|dress)",
@@ -236,10 +244,9 @@ SALESY_BUZZ = _words(
     r"seamless(?:ly)?",
     r"turnkey",
     r"scal(?:e|ing) your",
-    r"pricing",
     r"guarantee(?:d)?",
     r"purchase",
-    r"discount(?:ed)?",
+
 )
 
 # --- placeholders ------------------------------------------------------------------------------------
@@ -292,7 +299,7 @@ MISSPELLINGS: dict[str, str] = {
     "workign": "working", "wrok": "work", "yesturday": "yesterday", "yestarday": "yesterday",
 }
 MISSPELLINGS.pop("inspirational")
-REPEATED_WORD = re.compile(r"\b(\w{2,})\s+\1\b", _I)
+REPEATED_WORD = re.compile(r"\b(\w{2,})\s+\1(?![\w-])", _I)
 LOWER_I = re.compile(r"(?:^|\s)i(?=\s|['’]|$)")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
@@ -311,7 +318,9 @@ RESUME_DUMP = _words(
 
 # --- kind detection ----------------------------------------------------------------------------------
 KIND_THANKS = _words(
-    r"thank(?:s| you)(?: so much| again| a lot| a ton| very much)?(?: for| -| —|!|,|\.)",
+    r"(?:thank(?:s| you| u|-you)|thx|ty)(?: so much| again| a lot| a ton| very much)?(?: for| -| —|!|,|\.)",
+    r"thank(?: you| u)? \w+ for",
+    r"(?:a |my )?(?:quick |big |huge )?thank-you",
     r"(?:really |truly )?(?:grateful|appreciate(?:d)?) (?:for |that |your |you |the |it )",
     r"many thanks", r"big thanks", r"huge thanks",
 )
@@ -326,12 +335,14 @@ KIND_FOLLOW = _words(
     r"last (?:week|month|time|we)", r"since we", r"wanted to share", r"thought of you", r"reminded me of you",
 )
 KIND_CONNECT = _words(
-    r"connect", r"add you", r"(?:my|your) network", r"linkedin", r"invitation", r"invite",
+    r"connect(?:ing|ed|ion)?", r"add you", r"(?:my|your) network", r"linkedin", r"invitation", r"invite",
+)
+KIND_COLD_STRONG = _words(
+    r"we haven'?t (?:met|been introduced)", r"(?:i )?came across", r"i(?:'?m| am) reaching out",
+    r"introduce myself", r"reaching out", r"you don'?t know me", r"my name is",
 )
 KIND_COLD = _words(
-    r"we haven'?t (?:met|been introduced)", r"(?:i )?came across", r"i(?:'?m| am) reaching out",
-    r"introduce myself", r"reaching out", r"i (?:read|saw|watched|listened to|found) your",
-    r"you don'?t know me", r"out of the blue", r"cold (?:email|message)", r"(?:was )?referred (?:me )?(?:by|to)",
+    r"i (?:read|saw|watched|listened to|found) your", r"you don'?t know me", r"out of the blue", r"cold (?:email|message)", r"(?:was )?referred (?:me )?(?:by|to)",
     r"\w+ suggested i (?:reach out|contact|get in touch)", r"i(?:'?ve| have) been following",
 )
 

@@ -23,43 +23,20 @@ LENGTH_NORMS: dict[MessageKind, tuple[int, int, int]] = {
 }
 LONG_SENTENCE_WORDS = 40
 _NON_SPECIFIC_PROPER = frozenset(
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "LinkedIn",
-        "Slack",
-        "Zoom",
-        "Discord",
-        "Twitter",
-        "Teams",
-        "Google",
-        "Meet",
-        "Calendly",
-        "Best",
-        "Thanks",
-        "Cheers",
-        "Regards",
-        "Hope",
-        "Looking",
-        "Thank",
-    ]
+    (
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+        "August September October November December LinkedIn Slack Zoom Discord Twitter Teams Google Meet "
+        "Calendly Best Thanks Cheers Regards Hope Looking Thank ASAP FYI BTW ETA EOD OK PS Sir Madam Mr Mrs Ms Dr"
+    ).split(" ")
+)
+_ABOUT_THEM = re.compile(r"\b(?:you|your|you're|you've|we|our|us)\b", re.IGNORECASE)
+_THANKS_FOR = re.compile(r"\b(?:thanks|thank you|thank u|thx|grateful|appreciate)\b(?: \w+)?(?: for| you for)? ([^.!?\n]{0,80})",
+                         re.IGNORECASE)
+_VAGUE_THANKS = re.compile(
+    r"^(?:(?:so much|again|a lot|a ton|very much)\s+)?(?:for\s+)?(?:your time|everything|all|it|that|this|"
+    r"connecting|accepting|the (?:connection|add|chat|call|talk|meeting)|meeting (?:with )?me|chatting|"
+    r"talking|your help|your insights|your advice|the advice|taking the time)\b",
+    re.IGNORECASE,
 )
 
 
@@ -102,9 +79,18 @@ def has_specific(d: Draft) -> bool:
         skip.update(name.split())
     if d.sig.greeting_name:
         skip.add(d.sig.greeting_name)
-    for m in lx.PROPER_NOUN.finditer(d.sig.body):
+    body = d.sig.body
+    for m in lx.PROPER_NOUN.finditer(body):
         word = m.group(1).strip("'")
-        if word not in skip and not word.startswith("I'"):
+        if word in skip or word.startswith("I'"):
+            continue
+        # a name only personalises when it is about them or us, not a line of the sender's CV
+        if _ABOUT_THEM.search(sentence_of(body, m.start(), m.end(), limit=400)):
+            return True
+    if d.kind is K.THANK_YOU:
+        m = _THANKS_FOR.search(d.sig.scan)
+        obj = m.group(1).strip() if m else ""
+        if len(obj.split()) >= 2 and not _VAGUE_THANKS.match(obj):
             return True
     return False
 

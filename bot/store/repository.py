@@ -90,7 +90,20 @@ def existing_contact(session: Session, member: Member, who: Who) -> Contact | No
         found = session.scalars(query.where(Contact.platform_user_id == who.user_id)).first()
         if found is not None:
             return found
-    return session.scalars(query.where(Contact.name_key == name_key(who.name))).first()
+    same_name = session.scalars(query.where(Contact.name_key == name_key(who.name))).first()
+    if same_name is not None and who.user_id and same_name.platform_user_id not in (None, who.user_id):
+        return None  # two different members who share a display name
+    return same_name
+
+
+def free_name(session: Session, member: Member, name: str, user_id: str | None) -> str:
+    """`name`, or `name (2)`… when the member already has a different contact by that name."""
+    taken = set(session.scalars(select(Contact.name_key).where(Contact.member_id == member.id)))
+    candidate, number = name, 2
+    while name_key(candidate) in taken:
+        candidate = f"{name} ({number})"
+        number += 1
+    return candidate
 
 
 def contacts_of(session: Session, member: Member) -> list[Contact]:

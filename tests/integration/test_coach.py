@@ -73,6 +73,14 @@ def test_a_mention_and_its_name_find_the_same_person(coach: Coach, sessions: ses
     assert count(sessions, Contact) == 1
 
 
+def test_two_people_with_one_display_name_stay_two_contacts(coach: Coach, sessions: sessionmaker[Session]) -> None:
+    coach.handle_text(JANE, "/met", "<@U1|jane> at PyCon")
+    reply = coach.handle_text(JANE, "/met", "<@U2|jane> at RustConf")
+    assert not reply.error and "jane (2)" in reply.text
+    assert count(sessions, Contact) == 2
+    assert "RustConf" in coach.handle_text(JANE, "/coach", "show <@U2|jane>").text
+
+
 def test_the_whole_no_reply_ladder(coach: Coach, sessions: sessionmaker[Session], clock: FakeClock) -> None:
     coach.handle_line(JANE, '/met "Jane Doe" at PyCon')
     for expected_kind in (NudgeKind.NO_REPLY_1W, NudgeKind.NO_REPLY_2W, NudgeKind.MOVE_ON):
