@@ -42,15 +42,24 @@ def _result(r: Review) -> dict[str, Any]:
 def _context(value: Any) -> DraftContext | None:
     if not isinstance(value, dict) or not isinstance(value.get("contact_name"), str):
         return None
+
     def text(key: str) -> str | None:
         v = value.get(key)
         return v if isinstance(v, str) and v.strip() else None
+
     def items(key: str) -> tuple[str, ...]:
         v = value.get(key)
         return tuple(x for x in v if isinstance(x, str)) if isinstance(v, list) else ()
-    return DraftContext(value["contact_name"], where_met=text("where_met"), notes=text("notes"),
-                        interests=items("interests"), offer=text("offer"), tags=items("tags"),
-                        member_name=text("member_name"))
+
+    return DraftContext(
+        value["contact_name"],
+        where_met=text("where_met"),
+        notes=text("notes"),
+        interests=items("interests"),
+        offer=text("offer"),
+        tags=items("tags"),
+        member_name=text("member_name"),
+    )
 
 
 def _one_line(raw: str, kind: MessageKind | None) -> dict[str, Any]:
@@ -59,11 +68,11 @@ def _one_line(raw: str, kind: MessageKind | None) -> dict[str, Any]:
     except (ValueError, RecursionError) as exc:
         return {"id": None, "error": f"not valid JSON: {str(exc)[:80]}"}
     if not isinstance(obj, dict):
-        return {"id": None, "error": "each line must be a JSON object with \"id\" and \"text\""}
+        return {"id": None, "error": 'each line must be a JSON object with "id" and "text"'}
     ident = obj.get("id")
     text = obj.get("text")
     if not isinstance(text, str):
-        return {"id": ident, "error": "missing \"text\" (a string)"}
+        return {"id": ident, "error": 'missing "text" (a string)'}
     line_kind = parse_kind(obj["kind"]) if isinstance(obj.get("kind"), str) else None
     return {"id": ident, **_result(review(text, _context(obj.get("context")), kind=line_kind or kind))}
 
@@ -76,7 +85,7 @@ def run(argv: list[str], stdin: TextIO, stdout: TextIO) -> int:
         stdout.write(f"coach review: {exc}\n{USAGE}\n")
         return 2
     if args.help:
-        stdout.write(USAGE + "\nReads a draft on stdin (or JSON lines {\"id\", \"text\"} with --jsonl).\n")
+        stdout.write(USAGE + '\nReads a draft on stdin (or JSON lines {"id", "text"} with --jsonl).\n')
         return 0
     kind = parse_kind(args.kind) if args.kind else None
     if args.kind and kind is None:

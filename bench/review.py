@@ -16,7 +16,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.review import RULES, DraftContext, MessageKind, review  # noqa: E402
+from bot.review import RULES, DraftContext, MessageKind, review
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "drafts.jsonl"
 SAMPLE = (
@@ -46,9 +46,7 @@ def context_of(row: dict[str, Any]) -> DraftContext | None:
 
 
 def judge(rows: list[dict[str, Any]], given_kind: bool) -> list[tuple[dict[str, Any], Any]]:
-    return [
-        (r, review(r["text"], context_of(r), kind=MessageKind(r["kind"]) if given_kind else None)) for r in rows
-    ]
+    return [(r, review(r["text"], context_of(r), kind=MessageKind(r["kind"]) if given_kind else None)) for r in rows]
 
 
 def accuracy(results: list[tuple[dict[str, Any], Any]]) -> dict[str, Any]:
@@ -76,14 +74,16 @@ def per_rule(results: list[tuple[dict[str, Any], Any]]) -> list[dict[str, Any]]:
             tp += expected and got
             fp += got and not expected
             fn += expected and not got
-        out.append({
-            "rule": rule,
-            "precision": round(tp / (tp + fp), 3) if tp + fp else None,
-            "recall": round(tp / (tp + fn), 3) if tp + fn else None,
-            "tp": tp,
-            "fp": fp,
-            "fn": fn,
-        })
+        out.append(
+            {
+                "rule": rule,
+                "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+                "recall": round(tp / (tp + fn), 3) if tp + fn else None,
+                "tp": tp,
+                "fp": fp,
+                "fn": fn,
+            }
+        )
     return out
 
 
@@ -107,10 +107,17 @@ def timing(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     review(huge)
     huge_ms = (time.perf_counter() - t0) * 1000
     return [
-        {"metric": "throughput", "drafts_per_s": round(rounds * len(texts) / elapsed, 1),
-         "mean_chars": round(statistics.mean(len(t) for t, _ in texts))},
-        {"metric": "latency_1000_chars", "ms_median": round(statistics.median(samples), 3),
-         "ms_p95": round(sorted(samples)[int(len(samples) * 0.95)], 3), "target_ms": 5},
+        {
+            "metric": "throughput",
+            "drafts_per_s": round(rounds * len(texts) / elapsed, 1),
+            "mean_chars": round(statistics.mean(len(t) for t, _ in texts)),
+        },
+        {
+            "metric": "latency_1000_chars",
+            "ms_median": round(statistics.median(samples), 3),
+            "ms_p95": round(sorted(samples)[int(len(samples) * 0.95)], 3),
+            "target_ms": 5,
+        },
         {"metric": "latency_50000_chars", "ms": round(huge_ms, 2)},
     ]
 
@@ -138,9 +145,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         for row, rv in auto:
             if row["split"] == "tune" and (rv.verdict != row["label"] or set(rv.rules) != set(row["rules"])):
-                print(json.dumps({"id": row["id"], "kind": row["kind"], "got_kind": str(rv.kind),
-                                  "label": row["label"], "got": rv.verdict, "rules": row["rules"],
-                                  "got_rules": list(rv.rules), "text": row["text"][:160]}), file=sys.stderr)
+                print(
+                    json.dumps(
+                        {
+                            "id": row["id"],
+                            "kind": row["kind"],
+                            "got_kind": str(rv.kind),
+                            "label": row["label"],
+                            "got": rv.verdict,
+                            "rules": row["rules"],
+                            "got_rules": list(rv.rules),
+                            "text": row["text"][:160],
+                        }
+                    ),
+                    file=sys.stderr,
+                )
     return 0
 
 

@@ -113,13 +113,20 @@ class Export:
 
 
 @dataclass(frozen=True)
+class DeleteMyData:
+    """Erase everything of the member; without `confirmed` it only asks (with a button)."""
+
+    confirmed: bool = False
+
+
+@dataclass(frozen=True)
 class Help:
     topic: str | None = None
 
 
 Command = (
     Met | Review | Sent | Replied | Snooze | MoveOn | Show | Draft | Forget | ListContacts | Settings
-    | Export | Help
+    | Export | Help | DeleteMyData
 )
 
 USAGE = {
@@ -138,6 +145,7 @@ USAGE = {
     "settings": ("/coach settings [tz <zone>|hours <start-end>|checkins <days>|pause|resume]",
                  "/coach settings tz Europe/Berlin"),
     "export": ("/coach export", "/coach export"),
+    "delete-my-data": ("/coach delete-my-data", "/coach delete-my-data"),
     "help": ("/coach help", "/coach help"),
 }
 WHO_VERBS = {"sent": Sent, "replied": Replied, "moveon": MoveOn, "show": Show, "draft": Draft, "forget": Forget}
@@ -233,6 +241,10 @@ def parse_coach(text: str) -> Command:
         return parse_settings(rest)
     if verb == "export":
         return Export()
+    if verb in ("delete-my-data", "deletemydata", "delete_my_data"):
+        if rest.lower() not in ("", "confirm"):
+            raise UsageError(f"I didn't expect {rest[:40]!r} there.", *USAGE["delete-my-data"])
+        return DeleteMyData(confirmed=rest.lower() == "confirm")
     raise UsageError(f"I don't know '/coach {verb[:30]}'. /coach help lists what I can do.", *USAGE["help"])
 
 

@@ -189,4 +189,6 @@ class Nudge(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_error: Mapped[str | None] = mapped_column(Text)
     delivery_ref: Mapped[str | None] = mapped_column(String(128))  # platform message id, for updates
+    # The lowest nudge id of the DM this row went out in (a digest groups several); set while sending.
+    digest_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

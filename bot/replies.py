@@ -15,10 +15,12 @@ class Verb(StrEnum):
     SNOOZE = "snooze"
     DRAFT = "draft"
     MOVE_ON = "moveon"
+    DELETE_ME = "deleteme"  # confirms /coach delete-my-data; its id is the member's, not a nudge's
 
 
 ACTION_PREFIX = "coach"
-_ACTION_ID = re.compile(rf"^{ACTION_PREFIX}:(sent|replied|snooze|draft|moveon):(\d{{1,18}})$")
+ACTION_ID_PATTERN = rf"^{ACTION_PREFIX}:({'|'.join(v.value for v in Verb)}):(\d{{1,18}})$"
+_ACTION_ID = re.compile(ACTION_ID_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,10 @@ def format_action_id(verb: Verb, nudge_id: int) -> str:
 
 
 def parse_action_id(action_id: str) -> ParsedAction | None:
-    """`coach:sent:42` → ParsedAction; anything else (forged, truncated, foreign) → None."""
+    """`coach:sent:42` → ParsedAction; anything else (forged, truncated, foreign) → None.
+
+    For Verb.DELETE_ME (`coach:deleteme:<member id>`) `nudge_id` holds the member id.
+    """
     match = _ACTION_ID.match(action_id or "")
     if not match:
         return None

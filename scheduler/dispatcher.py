@@ -9,9 +9,11 @@ import asyncio
 import logging
 import os
 import socket
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -33,6 +35,16 @@ def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
+class DispatchObserver(Protocol):
+    """Optional hooks for metrics; called on the event loop, must be quick and never raise."""
+
+    def on_tick(self, duration_s: float) -> None: ...
+
+    def on_delivered(self, platform: str, latency_s: float) -> None: ...
+
+    def on_failed(self, platform: str) -> None: ...
+
+
 @dataclass(frozen=True)
 class Delivered:
     """What one tick delivered, for the console to print and for metrics."""
@@ -51,6 +63,7 @@ class Dispatcher:
         batch_size: int = DEFAULT_BATCH,
         lease: timedelta = DEFAULT_LEASE,
         worker_id: str | None = None,
+        observer: DispatchObserver | None = None,
     ) -> None:
         self.sessions = sessions
         self.clock = clock
@@ -59,9 +72,11 @@ class Dispatcher:
         self.lease = lease
         self.worker_id = worker_id or worker_name()
         self.last_tick_at: datetime | None = None
+        self.observer = observer
 
     async def tick(self) -> list[Delivered]:
         """Deliver everything due now, batch after batch, until nothing due is left."""
+        started = time.perf_counter()
         delivered: list[Delivered] = []
         while True:
             claimed = await asyncio.to_thread(self.claim)
@@ -73,6 +88,8 @@ class Dispatcher:
             if len(claimed) < self.batch_size:
                 break
         self.last_tick_at = self.clock.now()
+        if self.observer is not None:
+            self.observer.on_tick(time.perf_counter() - started)
         return delivered
 
     def claim(self) -> list[int]:
@@ -121,17 +138,26 @@ class Dispatcher:
         if notifier is None:
             await asyncio.to_thread(self._release, message, "no notifier for this platform", None)
             return False
+        started = time.perf_counter()
         try:
             ref = await notifier.send(message)
         except DeliveryError as failure:
+            self._observe_failure(message)
             await asyncio.to_thread(self._release, message, failure.reason, failure)
             return False
         except Exception as failure:  # a bug or an outage: keep the row, try again later
             log.exception("delivery of nudges %s failed", message.nudge_ids)
+            self._observe_failure(message)
             await asyncio.to_thread(self._release, message, type(failure).__name__, None)
             return False
+        if self.observer is not None:
+            self.observer.on_delivered(message.recipient.platform, time.perf_counter() - started)
         await asyncio.to_thread(self._record, message, ref)
         return True
+
+    def _observe_failure(self, message: Outgoing) -> None:
+        if self.observer is not None:
+            self.observer.on_failed(message.recipient.platform)
 
     def _record(self, message: Outgoing, ref: str | None) -> None:
         now = self.clock.now()

@@ -22,10 +22,19 @@ class Outgoing:
     recipient: Recipient
     reply: Reply
     nudge_ids: tuple[int, ...]
-    retry: bool = False  # a re-claim after an expired lease: check the platform before posting again
+    # An earlier attempt may have reached the platform (an expired lease, or an error after posting):
+    # check the platform (Slack: the DM's recent history/metadata; Discord: the nonce) before posting.
+    retry: bool = False
+    # A digest: the single nudges `reply` combines, in order (empty for a single nudge).
+    parts: tuple[Reply, ...] = ()
+    # The digest's stable id (its lowest nudge id when first composed); None for a single nudge.
+    digest_id: int | None = None
 
     @property
     def idempotency_key(self) -> str:
+        """Stable across retries and re-claims; at most 25 characters (Discord's nonce limit)."""
+        if self.digest_id is not None:
+            return f"coach-digest-{self.digest_id}"
         return "coach-nudge-" + "-".join(str(n) for n in self.nudge_ids)
 
 

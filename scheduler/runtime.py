@@ -19,7 +19,7 @@ from bot.clock import Clock, SystemClock
 from bot.coach import Coach
 from bot.config import Settings
 from bot.store import open_store
-from scheduler.dispatcher import Dispatcher
+from scheduler.dispatcher import Dispatcher, DispatchObserver
 from scheduler.notifier import Notifier
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,7 @@ class Runtime:
     health: Health
     services: list[Service] = field(default_factory=list)
     dispatcher: Dispatcher | None = None
+    observer: DispatchObserver | None = None  # metrics hooks, set by adapters.http.metrics.instrument
     _stopping: asyncio.Event | None = None
 
     @classmethod
@@ -76,7 +77,7 @@ class Runtime:
 
     def build_dispatcher(self) -> Dispatcher:
         notifiers = {s.notifier.platform: s.notifier for s in self.services if s.notifier is not None}
-        self.dispatcher = Dispatcher(self.sessions, self.clock, notifiers)
+        self.dispatcher = Dispatcher(self.sessions, self.clock, notifiers, observer=self.observer)
         return self.dispatcher
 
     async def tick(self) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot import commands
-from bot.handlers import contacts, data, help, review, settings
+from bot.handlers import contacts, data, details, help, privacy, review, settings
 from bot.handlers.context import Context
 from bot.replies import Reply
 
@@ -29,6 +29,8 @@ HANDLERS: dict[type, Handler] = {
     commands.Export: data.export,
     commands.Review: review.review_draft,
     commands.Help: help.show_help,
+    commands.DeleteMyData: privacy.delete_my_data,
+    details.AddDetails: details.add_details,
 }
 
 __all__ = ["HANDLERS", "Context", "Handler"]

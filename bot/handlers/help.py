@@ -22,6 +22,7 @@ and stay in touch with people who reply.
 /coach settings [tz <zone> | hours 9-18 | checkins 90 | pause | resume]
 /coach export              all your data as JSON and CSV
 /coach forget <who>        delete a contact and its history
+/coach delete-my-data      delete everything I store about you (asks first)
 
 <who> is a mention, an @handle, a "quoted name" or just the name.
 Example: /met @jane at PyCon -- talked about onboarding metrics #python"""

@@ -6,14 +6,19 @@ from bot import commands
 from bot.handlers.contacts import draft_context
 from bot.handlers.context import Context
 from bot.replies import Reply
-from bot.review import format_review, review
+from bot.models import Stage
+from bot.review import MessageKind, format_review, review
 from bot.store.repository import find_contact
+
+FOLLOW_UP_STAGES = {Stage.WAITING.value, Stage.FOLLOWED_UP.value}
 
 
 def review_draft(cmd: commands.Review, ctx: Context) -> Reply:
-    context = None
+    context, kind = None, None
     if cmd.who is not None:
         contact = find_contact(ctx.session, ctx.member, cmd.who)
         context = draft_context(contact, ctx.member.display_name)
-    result = review(cmd.draft, context)
+        if contact.stage in FOLLOW_UP_STAGES:  # they have had a message already: judge it as a follow-up
+            kind = MessageKind.FOLLOW_UP
+    result = review(cmd.draft, context, kind=kind)
     return Reply(format_review(result), title="Draft review")

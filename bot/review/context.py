@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.review import lexicon as lx
 from bot.review.model import DraftContext
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#.'-]*")
@@ -119,6 +120,27 @@ def _stems(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def usable(value: str | None) -> bool:
+    """A stored field worth using: has real words and no template blanks like [TODO] or {{notes}}."""
+    return bool(value and value.strip() and _stems(value) and not lx.PLACEHOLDER.search(value))
+
+
+def context_words(context: DraftContext | None) -> frozenset[str]:
+    """Lower-cased words the member typed into the contact's record (names may look like typos)."""
+    if context is None:
+        return frozenset()
+    parts = [
+        context.contact_name,
+        context.where_met,
+        context.notes,
+        context.offer,
+        context.member_name,
+        *context.interests,
+        *context.tags,
+    ]
+    return frozenset(w.lower() for p in parts if p for w in lx.WORD.findall(p))
+
+
 def topic_of(notes: str) -> str:
     """'talked about onboarding metrics' → 'onboarding metrics'."""
     first = re.split(r"[.;\n]", notes.strip(), maxsplit=1)[0]
@@ -130,15 +152,15 @@ def details(context: DraftContext | None) -> tuple[Detail, ...]:
     if context is None:
         return ()
     out: list[Detail] = []
-    if context.where_met and _stems(context.where_met):
+    if usable(context.where_met) and context.where_met:
         out.append(Detail("where_met", context.where_met.strip(), _stems(context.where_met)))
-    if context.notes and _stems(context.notes):
+    if usable(context.notes) and context.notes:
         topic = topic_of(context.notes)
         out.append(Detail("notes", topic, _stems(topic) or _stems(context.notes)))
     for interest in context.interests:
-        if interest and _stems(interest):
+        if usable(interest):
             out.append(Detail("interests", interest.strip(), _stems(interest)))
-    if context.offer and _stems(context.offer):
+    if usable(context.offer) and context.offer:
         out.append(Detail("offer", context.offer.strip(), _stems(context.offer)))
     return tuple(out)
 

@@ -11,12 +11,15 @@ PENALTY = {"high": 35, "medium": 15, "low": 5}
 
 _BLOCKED: dict[str, tuple[str, str]] = {
     "empty": ("There's no draft here yet.", "Paste the message you want me to look at."),
-    "no_words": ("There are no words here, only symbols or emoji.",
-                 "Write a few sentences: who you are to them, one detail, one question."),
-    "code": ("This looks like code, not a message to a person.",
-             "Paste the message itself, as you would send it."),
-    "language": ("I can only review drafts written in English for now.",
-                 "Paste an English version, or ask a fluent colleague to read this one."),
+    "no_words": (
+        "There are no words here, only symbols or emoji.",
+        "Write a few sentences: who you are to them, one detail, one question.",
+    ),
+    "code": ("This looks like code, not a message to a person.", "Paste the message itself, as you would send it."),
+    "language": (
+        "I can only review drafts written in English for now.",
+        "Paste an English version, or ask a fluent colleague to read this one.",
+    ),
 }
 
 
@@ -26,11 +29,17 @@ def review(draft: str, context: DraftContext | None = None, kind: MessageKind | 
     chosen = parse_kind(kind) if kind is not None else None
     if prepared.blocker is not None:
         message, fix = _BLOCKED[prepared.blocker]
-        finding = Finding("too_short", "high", message, None, fix) if prepared.blocker in ("empty", "no_words") \
-            else None
-        return Review("needs_work", 0, chosen or MessageKind.FOLLOW_UP, (finding,) if finding else (),
-                      notes=(*prepared.notes, *(() if finding else (f"{message} {fix}",))))
-    sig = measure(prepared.text)
+        finding = (
+            Finding("too_short", "high", message, None, fix) if prepared.blocker in ("empty", "no_words") else None
+        )
+        return Review(
+            "needs_work",
+            0,
+            chosen or MessageKind.FOLLOW_UP,
+            (finding,) if finding else (),
+            notes=(*prepared.notes, *(() if finding else (f"{message} {fix}",))),
+        )
+    sig = measure(_without_signature(prepared.text, context))
     resolved = chosen or detect_kind(sig, context)
     d = Draft.build(sig, resolved, context)
     findings: list[Finding] = []
@@ -41,6 +50,16 @@ def review(draft: str, context: DraftContext | None = None, kind: MessageKind | 
     score = max(0, 100 - sum(PENALTY[f.severity] for f in findings))
     verdict = "needs_work" if any(f.severity in ("high", "medium") for f in findings) else "good"
     return Review(verdict, score, resolved, tuple(findings), notes=prepared.notes)
+
+
+def _without_signature(text: str, context: DraftContext | None) -> str:
+    """Drop a final line that is just the member's own name: a signature is not content."""
+    if context is None or not context.member_name or not context.member_name.strip():
+        return text
+    head, sep, last = text.rstrip().rpartition("\n")
+    if sep and head.strip() and last.strip(" -—~").casefold() == context.member_name.strip().casefold():
+        return head
+    return text
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -29,8 +29,15 @@ def parse_kind(value: str | MessageKind | None) -> MessageKind | None:
     if value is None or isinstance(value, MessageKind):
         return value
     key = value.strip().lower().replace("-", "_").replace(" ", "_")
-    aliases = {"note": "connection_note", "connection": "connection_note", "followup": "follow_up",
-               "thanks": "thank_you", "thankyou": "thank_you", "cold": "cold_outreach", "outreach": "cold_outreach"}
+    aliases = {
+        "note": "connection_note",
+        "connection": "connection_note",
+        "followup": "follow_up",
+        "thanks": "thank_you",
+        "thankyou": "thank_you",
+        "cold": "cold_outreach",
+        "outreach": "cold_outreach",
+    }
     key = aliases.get(key, key)
     if key in NUDGE_KINDS:
         return NUDGE_KINDS[key]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.review import lexicon as lx
-from bot.review.context import Detail, details, draft_stems, mentioned
+from bot.review.context import Detail, context_words, details, draft_stems, mentioned
 from bot.review.kinds import CONNECTION_NOTE_LIMIT
 from bot.review.model import DraftContext, Finding, MessageKind
 from bot.review.signals import Signals, sentence_of
@@ -23,15 +23,20 @@ LENGTH_NORMS: dict[MessageKind, tuple[int, int, int]] = {
 }
 LONG_SENTENCE_WORDS = 40
 _NON_SPECIFIC_PROPER = frozenset(
-    (
+    str.split(
         "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
         "August September October November December LinkedIn Slack Zoom Discord Twitter Teams Google Meet "
         "Calendly Best Thanks Cheers Regards Hope Looking Thank ASAP FYI BTW ETA EOD OK PS Sir Madam Mr Mrs Ms Dr"
-    ).split(" ")
+    )
 )
 _ABOUT_THEM = re.compile(r"\b(?:you|your|you're|you've|we|our|us)\b", re.IGNORECASE)
-_THANKS_FOR = re.compile(r"\b(?:thanks|thank you|thank u|thx|grateful|appreciate)\b(?: \w+)?(?: for| you for)? ([^.!?\n]{0,80})",
-                         re.IGNORECASE)
+_CV_LINE = re.compile(
+    r"\b(?:experience|years|studied|degree|background|resume|cv|skills|graduated|certified|my name)\b", re.IGNORECASE
+)
+_THANKS_FOR = re.compile(
+    r"\b(?:thanks|thank you|thank u|thx|grateful|appreciate)\b(?: \w+)?(?: for| you for)? ([^.!?\n]{0,80})",
+    re.IGNORECASE,
+)
 _VAGUE_THANKS = re.compile(
     r"^(?:(?:so much|again|a lot|a ton|very much)\s+)?(?:for\s+)?(?:your time|everything|all|it|that|this|"
     r"connecting|accepting|the (?:connection|add|chat|call|talk|meeting)|meeting (?:with )?me|chatting|"
@@ -50,6 +55,7 @@ class Draft:
     details: tuple[Detail, ...]
     used: tuple[Detail, ...]
     missing: tuple[Detail, ...]
+    known_words: frozenset[str]
 
     @classmethod
     def build(cls, sig: Signals, kind: MessageKind, context: DraftContext | None) -> Draft:
@@ -57,7 +63,7 @@ class Draft:
         stems = draft_stems(sig.scan) if ds else frozenset()
         used = tuple(d for d in ds if mentioned(d, stems))
         missing = tuple(d for d in ds if d not in used)
-        return cls(sig, kind, context, ds, used, missing)
+        return cls(sig, kind, context, ds, used, missing, context_words(context))
 
 
 def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -84,8 +90,9 @@ def has_specific(d: Draft) -> bool:
         word = m.group(1).strip("'")
         if word in skip or word.startswith("I'"):
             continue
-        # a name only personalises when it is about them or us, not a line of the sender's CV
-        if _ABOUT_THEM.search(sentence_of(body, m.start(), m.end(), limit=400)):
+        # a name personalises unless it sits in a line of the sender's own CV
+        sentence = sentence_of(body, m.start(), m.end(), limit=400)
+        if _ABOUT_THEM.search(sentence) or not _CV_LINE.search(sentence):
             return True
     if d.kind is K.THANK_YOU:
         m = _THANKS_FOR.search(d.sig.scan)
@@ -135,8 +142,8 @@ def rule_placeholder(d: Draft) -> list[Finding]:
             )
         )
     if d.context and d.sig.greeting_name:
-        name = d.sig.greeting_name.lower()
-        known = [p.lower() for p in re.findall(r"[A-Za-z][\w'-]*", d.context.contact_name)]
+        name = d.sig.greeting_name.casefold()
+        known = [p.casefold() for p in re.findall(r"[^\W\d_][\w'-]*", d.context.contact_name)]
         if known and not any(k.startswith(name) or name.startswith(k) for k in known):
             out.append(
                 Finding(
@@ -359,7 +366,7 @@ def rule_pushy(d: Draft) -> list[Finding]:
                 'Soften it: give them an easy out ("no worries if the timing\'s wrong").',
             )
         ]
-    caps = [w for w in lx.CAPS_WORD.findall(scan) if w not in lx.CAPS_OK]
+    caps = [w for w in lx.CAPS_WORD.findall(scan) if w not in lx.CAPS_OK and w.lower() not in d.known_words]
     if len(caps) >= 2:
         return [
             Finding(
@@ -452,7 +459,7 @@ def rule_typo(d: Draft) -> list[Finding]:
     hits: list[str] = []
     for w in d.sig.words:
         low = w.lower()
-        if low in lx.MISSPELLINGS and (w == low or len(low) > 3):
+        if low in lx.MISSPELLINGS and (w == low or len(low) > 3) and low not in d.known_words:
             hits.append(f"{w} → {lx.MISSPELLINGS[low]}")
     for m in lx.REPEATED_WORD.finditer(d.sig.scan):
         if m.group(1).lower() not in ("that", "had", "is"):

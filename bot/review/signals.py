@@ -28,11 +28,80 @@ _CODE_LINE = re.compile(
 _LETTER = re.compile(r"[^\W\d_]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _EN_FUNCTION = frozenset(
-    {"the", "a", "an", "and", "to", "of", "in", "on", "for", "you", "your", "i", "me", "my", "is", "it",
-     "that", "this", "with", "at", "we", "be", "was", "are", "so", "if", "would", "love", "hi", "hey", "thanks",
-     "just", "about", "our", "can", "will", "have", "had", "do", "not", "but", "or", "great", "hope", "how",
-     "what", "when", "let", "know", "from", "as", "by", "up", "met", "meet", "chat", "thank", "there", "it's",
-     "i'm", "i'd", "all", "some", "any", "more", "next", "week", "call", "coffee", "happy", "glad", "good"}
+    {
+        "the",
+        "a",
+        "an",
+        "and",
+        "to",
+        "of",
+        "in",
+        "on",
+        "for",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "is",
+        "it",
+        "that",
+        "this",
+        "with",
+        "at",
+        "we",
+        "be",
+        "was",
+        "are",
+        "so",
+        "if",
+        "would",
+        "love",
+        "hi",
+        "hey",
+        "thanks",
+        "just",
+        "about",
+        "our",
+        "can",
+        "will",
+        "have",
+        "had",
+        "do",
+        "not",
+        "but",
+        "or",
+        "great",
+        "hope",
+        "how",
+        "what",
+        "when",
+        "let",
+        "know",
+        "from",
+        "as",
+        "by",
+        "up",
+        "met",
+        "meet",
+        "chat",
+        "thank",
+        "there",
+        "it's",
+        "i'm",
+        "i'd",
+        "all",
+        "some",
+        "any",
+        "more",
+        "next",
+        "week",
+        "call",
+        "coffee",
+        "happy",
+        "glad",
+        "good",
+    }
 )
 
 
@@ -72,8 +141,7 @@ def prepare(raw: str) -> Prepared:
     ascii_share = len(_ASCII_LETTER.findall(text[:MAX_SCAN])) / len(letters)
     words = [w.lower() for w in lx.WORD.findall(text[:MAX_SCAN])]
     if ascii_share < 0.6 or (len(words) >= 6 and sum(w in _EN_FUNCTION for w in words) / len(words) < 0.12):
-        return Prepared(text, (*notes, "This doesn't look like English; I can only review English drafts."),
-                        "language")
+        return Prepared(text, (*notes, "This doesn't look like English; I can only review English drafts."), "language")
     return Prepared(text, tuple(notes), None)
 
 
@@ -115,7 +183,7 @@ def measure(text: str) -> Signals:
     name = g.group("name") if g else None
     if name and name.lower() in lx.NOT_A_NAME:
         name = None
-    body = scan[g.end():] if g else scan
+    body = scan[g.end() :] if g else scan
     return Signals(
         text=text,
         scan=scan,
@@ -135,12 +203,13 @@ def measure(text: str) -> Signals:
 
 def sentence_of(scan: str, start: int, end: int, limit: int = 90) -> str:
     """The sentence around a match, trimmed to ``limit`` characters, as a finding's excerpt."""
-    left = max(scan.rfind(".", 0, start), scan.rfind("!", 0, start), scan.rfind("?", 0, start),
-               scan.rfind("\n", 0, start))
+    left = max(
+        scan.rfind(".", 0, start), scan.rfind("!", 0, start), scan.rfind("?", 0, start), scan.rfind("\n", 0, start)
+    )
     cut = [i for i in (scan.find(c, end) for c in ".!?\n") if i != -1]
     right = min(cut) + 1 if cut else len(scan)
-    s = scan[left + 1:right].strip()
+    s = scan[left + 1 : right].strip()
     if len(s) > limit:
         lo = max(0, start - left - 1 - limit // 3)
-        s = ("…" if lo else "") + s[lo:lo + limit].strip() + "…"
+        s = ("…" if lo else "") + s[lo : lo + limit].strip() + "…"
     return s

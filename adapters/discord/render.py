@@ -1,0 +1,75 @@
+"""The core's neutral Reply as Discord sees it: embeds and files (the buttons live in views.py)."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import discord
+
+from bot.replies import Reply, Verb
+
+COLOR = discord.Color.blurple()
+ERROR_COLOR = discord.Color.red()
+DONE_COLOR = discord.Color.green()
+DESCRIPTION_LIMIT = 4000  # Discord allows 4096 per embed and 6000 per message
+MESSAGE_LIMIT = 5800
+STYLES = {
+    Verb.SENT: discord.ButtonStyle.success,
+    Verb.REPLIED: discord.ButtonStyle.primary,
+    Verb.SNOOZE: discord.ButtonStyle.secondary,
+    Verb.DRAFT: discord.ButtonStyle.secondary,
+    Verb.MOVE_ON: discord.ButtonStyle.danger,
+}
+
+
+def embeds_for(reply: Reply) -> list[discord.Embed]:
+    """One embed per ~4000 characters, split at line ends; the title on the first."""
+    color = ERROR_COLOR if reply.error else COLOR
+    chunks = _chunks(reply.text or "\u200b", DESCRIPTION_LIMIT, MESSAGE_LIMIT)
+    embeds = [discord.Embed(description=chunk, color=color) for chunk in chunks]
+    if reply.title:
+        embeds[0].title = reply.title[:256]
+    return embeds
+
+
+def files_for(reply: Reply) -> list[discord.File]:
+    """Export attachments (and text too long for embeds) as uploaded files."""
+    files = [discord.File(io.BytesIO(a.content.encode("utf-8")), filename=a.filename) for a in reply.attachments]
+    if len(reply.text) > MESSAGE_LIMIT:
+        files.append(discord.File(io.BytesIO(reply.text.encode("utf-8")), filename="reply.txt"))
+    return files
+
+
+def recorded_embeds(original: list[discord.Embed], reply: Reply) -> list[discord.Embed]:
+    """A nudge after a click: its words unchanged, and what the coach recorded underneath."""
+    embeds = [embed.copy() for embed in original[:9]] or [discord.Embed(color=COLOR)]
+    embeds[0].color = DONE_COLOR
+    done = discord.Embed(description=_chunks(reply.text, DESCRIPTION_LIMIT, DESCRIPTION_LIMIT)[0], color=DONE_COLOR)
+    done.set_author(name="Recorded")
+    return [*embeds, done]
+
+
+def disabled_view(message: discord.Message | None) -> discord.ui.View | None:
+    """The message's buttons, greyed out: the nudge is answered."""
+    if message is None or not message.components:
+        return None
+    view = discord.ui.View.from_message(message, timeout=None)
+    for item in view.children:
+        if isinstance(item, (discord.ui.Button, discord.ui.Select)):
+            item.disabled = True
+    return view
+
+
+def _chunks(text: str, size: int, total: int) -> list[str]:
+    text = text[:total]
+    chunks: list[str] = []
+    while text:
+        if len(text) <= size:
+            chunks.append(text)
+            break
+        cut = text.rfind("\n", 0, size)
+        cut = cut if cut > size // 2 else size
+        chunks.append(text[:cut])
+        text = text[cut:].lstrip("\n")
+    return chunks or ["\u200b"]

@@ -1,0 +1,88 @@
+"""Logging for every long-running mode: human lines by default, one JSON object a line with
+COACH_LOG_FORMAT=json, and a filter on the handler that blanks anything token-shaped before it is written.
+
+Draft and note text is never logged above DEBUG by the coach itself; the filter is the safety net for
+tokens, which libraries and exception messages could otherwise carry into a log.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+import traceback
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import TextIO
+
+REDACTED = "[redacted]"
+TOKEN_SHAPES = re.compile(
+    r"xox[abposer]-[A-Za-z0-9-]{6,}"  # Slack bot/user/config tokens
+    r"|xapp-[A-Za-z0-9-]{6,}"  # Slack app-level tokens
+    r"|[MNO][\w-]{23,27}\.[\w-]{6,7}\.[\w-]{27,}"  # Discord bot tokens
+)
+NOISY = {"alembic": logging.WARNING, "aiohttp.access": logging.WARNING, "apscheduler": logging.WARNING}
+
+
+def redact(text: str, secrets: Iterable[str] = ()) -> str:
+    """`text` with every token-shaped string and every known secret replaced by [redacted]."""
+    for secret in secrets:
+        if len(secret) >= 6:
+            text = text.replace(secret, REDACTED)
+    return TOKEN_SHAPES.sub(REDACTED, text)
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites a record's message, exception and stack text with secrets removed; drops nothing."""
+
+    def __init__(self, secrets: Iterable[str] = ()) -> None:
+        super().__init__()
+        self.secrets = tuple(s for s in secrets if s)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = redact(record.getMessage(), self.secrets)
+        record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = "".join(traceback.format_exception(*record.exc_info)).rstrip("\n")
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text, self.secrets)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info, self.secrets)
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object a line: time, level, logger, message, and the traceback when there is one."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, object] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            entry["exception"] = record.exc_text
+        return json.dumps(entry, ensure_ascii=False)
+
+
+HUMAN = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+
+
+def configure_logging(level: str = "INFO", fmt: str = "human", secrets: Iterable[str] = (),
+                      stream: TextIO | None = None) -> logging.Handler:
+    """Replace the root logger's handlers with one redacting handler on stderr; return it."""
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.setFormatter(JsonFormatter() if fmt == "json" else logging.Formatter(HUMAN))
+    handler.addFilter(RedactingFilter(secrets))
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(level.upper())
+    for name, floor in NOISY.items():  # their INFO lines say little and may carry request details
+        logging.getLogger(name).setLevel(logging.DEBUG if root.level <= logging.DEBUG else floor)
+    return handler

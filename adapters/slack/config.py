@@ -1,0 +1,96 @@
+"""What the Slack adapter needs from the settings, checked once, and the Web API clients it creates.
+
+Every client points at SLACK_API_URL (slack_sdk has no variable of its own for it) and retries a 429
+once after Slack's Retry-After, which slack_sdk does not do by default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.config import Settings
+
+DEFAULT_API_URL = "https://slack.com/api/"
+APPS_PAGE = "https://api.slack.com/apps"
+BOT_SCOPES = ("chat:write", "im:write", "im:history", "commands", "users:read", "files:write")
+
+
+class SlackConfigError(ValueError):
+    """A missing or inconsistent Slack setting; the text names the variable and where to get it."""
+
+
+@dataclass(frozen=True)
+class SlackConfig:
+    api_url: str = DEFAULT_API_URL
+    bot_token: str | None = None
+    signing_secret: str | None = None
+    app_token: str | None = None
+    client_id: str | None = None
+    client_secret: str | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SlackConfig:
+        def secret(value: object) -> str | None:
+            raw = value.get_secret_value() if value is not None else None  # type: ignore[attr-defined]
+            return raw or None
+
+        return cls(
+            api_url=api_base_url(settings.slack_api_url),
+            bot_token=secret(settings.slack_bot_token),
+            signing_secret=secret(settings.slack_signing_secret),
+            app_token=secret(settings.slack_app_token),
+            client_id=settings.slack_client_id or None,
+            client_secret=secret(settings.slack_client_secret),
+        )
+
+    @property
+    def oauth(self) -> bool:
+        """Many workspaces, each installed through /slack/install, rather than one bot token."""
+        return bool(self.client_id and self.client_secret)
+
+    def check(self, *, socket: bool) -> None:
+        """Raise SlackConfigError naming the first missing variable for this mode."""
+        if self.client_id and not self.client_secret:
+            raise SlackConfigError(
+                f"SLACK_CLIENT_SECRET is not set: copy the Client Secret from your app's Basic Information "
+                f"page ({APPS_PAGE}), or unset SLACK_CLIENT_ID to use one workspace's SLACK_BOT_TOKEN."
+            )
+        if not (self.oauth or self.bot_token):
+            raise SlackConfigError(
+                f"SLACK_BOT_TOKEN is not set: install the app to your workspace and copy the Bot User OAuth "
+                f"Token (xoxb-…) from OAuth & Permissions ({APPS_PAGE}); or set SLACK_CLIENT_ID and "
+                f"SLACK_CLIENT_SECRET for the multi-workspace install flow."
+            )
+        if socket and not self.app_token:
+            raise SlackConfigError(
+                f"SLACK_APP_TOKEN is not set: Socket Mode needs an app-level token (xapp-…) with the "
+                f"connections:write scope — Basic Information → App-Level Tokens ({APPS_PAGE})."
+            )
+        if not socket and not self.signing_secret:
+            raise SlackConfigError(
+                f"SLACK_SIGNING_SECRET is not set: HTTP mode verifies every request with it — copy it from "
+                f"Basic Information → App Credentials → Signing Secret ({APPS_PAGE})."
+            )
+
+
+def api_base_url(url: str | None) -> str:
+    """slack_sdk joins base_url and the method name, so the base must end with a slash."""
+    url = (url or DEFAULT_API_URL).strip()
+    return url if url.endswith("/") else url + "/"
+
+
+def web_client(api_url: str, token: str | None = None) -> AsyncWebClient:
+    return AsyncWebClient(
+        token=token,
+        base_url=api_url,
+        retry_handlers=[
+            AsyncConnectionErrorRetryHandler(max_retry_count=1),
+            AsyncRateLimitErrorRetryHandler(max_retry_count=1),
+        ],
+    )

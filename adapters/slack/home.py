@@ -1,0 +1,58 @@
+"""App Home: the member's dashboard (bot.handlers.home) as a Block Kit home view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.handlers.home import Home, Numbers
+from bot.timefmt import ago, local_time
+
+from .render import escape, section
+
+GETTING_STARTED = (
+    "*Met someone?* Type `/met @jane at PyCon -- what you talked about` (or just `/met` for a form). "
+    "I'll remind you to follow up inside 48 hours, in your working hours.\n"
+    "*Writing to someone?* Paste the draft into `/review`, or send it to me here in Messages."
+)
+
+
+def home_view(home: Home, now: Any) -> dict[str, Any]:
+    blocks: list[dict[str, Any]] = [
+        {"type": "header", "text": {"type": "plain_text", "text": "Connection Coach"}},
+    ]
+    if not home.known:
+        blocks.append(section(GETTING_STARTED))
+        return {"type": "home", "blocks": blocks}
+    if home.paused:
+        blocks.append(section(":double_vertical_bar: Reminders are paused — `/coach settings resume` turns them on."))
+    blocks += [section("*Due this week*"), section(_due(home)), {"type": "divider"}]
+    blocks += [section("*Recent contacts*"), section(_recent(home, now)), {"type": "divider"}]
+    blocks += [section("*Your numbers*"), section(_numbers(home.numbers))]
+    blocks.append({"type": "context", "elements": [
+        {"type": "mrkdwn", "text": f"Times in {escape(home.timezone)} · `/coach list` · `/coach help`"}]})
+    return {"type": "home", "blocks": blocks}
+
+
+def _due(home: Home) -> str:
+    if not home.due:
+        return "Nothing due in the next 7 days."
+    return "\n".join(f"• *{escape(item.name)}* — {item.words}, {local_time(item.due_at, home.timezone)}"
+                     for item in home.due)
+
+
+def _recent(home: Home, now: Any) -> str:
+    if not home.recent:
+        return "No contacts yet. `/met` records one."
+    return "\n".join(f"• *{escape(c.name)}* — {c.stage_words} (met {ago(c.met_at, now)})" for c in home.recent)
+
+
+def _numbers(numbers: Numbers) -> str:
+    def share(pct: int | None, part: int, whole: int) -> str:
+        return "—" if pct is None else f"{pct}% ({part} of {whole})"
+
+    return "\n".join([
+        f"• Contacts: {numbers.contacts}",
+        f"• Followed up within 48 h: "
+        f"{share(numbers.followed_up_in_48h_pct, numbers.followed_up_in_48h, numbers.followed_up_eligible)}",
+        f"• Reply rate: {share(numbers.reply_rate_pct, numbers.replied, numbers.written_to)}",
+    ])

@@ -1,0 +1,41 @@
+"""More about someone just recorded (a form's *Add details*): fill in the contact, log no new meeting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot import commands
+from bot.handlers.contacts import _merge_details, met
+from bot.handlers.context import Context
+from bot.nudges import quoted
+from bot.replies import Reply
+from bot.store.repository import existing_contact
+
+
+@dataclass(frozen=True)
+class AddDetails:
+    """The same fields as /met; for a contact that does not exist yet it is simply a /met."""
+
+    who: commands.Who
+    where: str | None = None
+    notes: str | None = None
+    tags: tuple[str, ...] = ()
+    interests: tuple[str, ...] = ()
+    offer: str | None = None
+
+    def as_met(self) -> commands.Met:
+        return commands.Met(self.who, self.where, self.notes, self.tags, self.interests, self.offer)
+
+
+def add_details(cmd: AddDetails, ctx: Context) -> Reply:
+    contact = existing_contact(ctx.session, ctx.member, cmd.who)
+    if contact is None:
+        return met(cmd.as_met(), ctx)
+    _merge_details(contact, cmd.as_met())
+    ctx.session.flush()
+    added = [label for label, value in (("where you met", cmd.where), ("notes", cmd.notes),
+                                        ("common interests", cmd.interests), ("what you can offer", cmd.offer))
+             if value]
+    what = ", ".join(added) if added else "nothing new"
+    return Reply(f"Updated {contact.name}: {what}. /coach show {quoted(contact.name)} shows everything.")
+

@@ -1,0 +1,135 @@
+"""A member's dashboard as plain values: who is due this week, recent contacts, and their numbers.
+
+Platform-neutral: Slack renders it as App Home, any other adapter may render it its own way. Reading
+it never creates a member — someone who only looks gets an empty dashboard.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.handlers.contacts import STAGE_WORDS
+from bot.identity import Actor
+from bot.models import Contact, EventKind, Member, Nudge, NudgeKind, Stage
+from bot.store.repository import contacts_of, pending_nudges_by_contact
+
+WEEK = timedelta(days=7)
+FOLLOW_UP_WINDOW = timedelta(hours=48)
+RECENT_LIMIT = 5
+DUE_LIMIT = 10
+DUE_WORDS = {
+    NudgeKind.FOLLOW_UP_48H: "first follow-up",
+    NudgeKind.NO_REPLY_1W: "gentle follow-up",
+    NudgeKind.NO_REPLY_2W: "last polite note",
+    NudgeKind.MOVE_ON: "time to move on",
+    NudgeKind.CHECK_IN: "check-in",
+}
+
+
+@dataclass(frozen=True)
+class DueItem:
+    name: str
+    kind: NudgeKind
+    due_at: datetime
+
+    @property
+    def words(self) -> str:
+        return DUE_WORDS[self.kind]
+
+
+@dataclass(frozen=True)
+class RecentContact:
+    name: str
+    stage: Stage
+    met_at: datetime
+
+    @property
+    def stage_words(self) -> str:
+        return STAGE_WORDS[self.stage]
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """Counts behind the percentages, so a renderer can say "3 of 4" as well as "75%"."""
+
+    contacts: int = 0
+    followed_up_in_48h: int = 0
+    followed_up_eligible: int = 0  # contacts met at least 48 h ago, or already written to
+    replied: int = 0
+    written_to: int = 0
+
+    @property
+    def followed_up_in_48h_pct(self) -> int | None:
+        return _pct(self.followed_up_in_48h, self.followed_up_eligible)
+
+    @property
+    def reply_rate_pct(self) -> int | None:
+        return _pct(self.replied, self.written_to)
+
+
+@dataclass(frozen=True)
+class Home:
+    known: bool  # False: this person has never used the coach
+    timezone: str
+    paused: bool = False
+    due: tuple[DueItem, ...] = ()
+    recent: tuple[RecentContact, ...] = ()
+    numbers: Numbers = Numbers()
+
+
+def home_for(session: Session, actor: Actor, now: datetime) -> Home:
+    """The actor's dashboard at `now`; empty (known=False) when they have no member row yet."""
+    query = select(Member).where(
+        Member.platform == actor.platform,
+        Member.workspace_id == actor.workspace_id,
+        Member.user_id == actor.user_id,
+    )
+    member = session.scalars(query).one_or_none()
+    if member is None:
+        return Home(known=False, timezone=actor.timezone or "UTC")
+    contacts = contacts_of(session, member)
+    return summarize(member, contacts, pending_nudges_by_contact(session, member), now)
+
+
+def summarize(member: Member, contacts: list[Contact], pending: Mapping[int, Nudge], now: datetime) -> Home:
+    by_id = {contact.id: contact for contact in contacts}
+    due = sorted(
+        (DueItem(by_id[n.contact_id].name, NudgeKind(n.kind), n.due_at)
+         for n in pending.values() if n.contact_id in by_id and n.due_at <= now + WEEK),
+        key=lambda item: item.due_at,
+    )
+    recent = tuple(RecentContact(c.name, Stage(c.stage), c.met_at) for c in contacts[:RECENT_LIMIT])
+    return Home(
+        known=True,
+        timezone=member.timezone,
+        paused=member.paused,
+        due=tuple(due[:DUE_LIMIT]),
+        recent=recent,
+        numbers=numbers_of(contacts, now),
+    )
+
+
+def numbers_of(contacts: Iterable[Contact], now: datetime) -> Numbers:
+    total = in_48h = eligible = replied = written = 0
+    for contact in contacts:
+        total += 1
+        kinds = [(event.kind, event.at) for event in contact.events]
+        first_out = min((at for kind, at in kinds if kind in (EventKind.SENT, EventKind.REPLIED)), default=None)
+        if first_out is not None or now - contact.met_at >= FOLLOW_UP_WINDOW:
+            eligible += 1
+            if first_out is not None and first_out - contact.met_at <= FOLLOW_UP_WINDOW:
+                in_48h += 1
+        if any(kind == EventKind.SENT for kind, _ in kinds):
+            written += 1
+            if any(kind == EventKind.REPLIED for kind, _ in kinds):
+                replied += 1
+    return Numbers(total, in_48h, eligible, replied, written)
+
+
+def _pct(part: int, whole: int) -> int | None:
+    return None if whole == 0 else round(100 * part / whole)

@@ -1,0 +1,46 @@
+"""Read-only questions adapters ask while a member types: their own contact names (for autocomplete) and
+whether they have told the coach their timezone. Every query is scoped to the asking member; nothing is
+created or changed here."""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.identity import Actor
+from bot.models import Contact, Member
+
+MAX_SUGGESTIONS = 25
+
+
+def _member_id(actor: Actor) -> Select[tuple[int]]:
+    return select(Member.id).where(
+        Member.platform == actor.platform,
+        Member.workspace_id == actor.workspace_id,
+        Member.user_id == actor.user_id,
+    )
+
+
+def contact_names(
+    sessions: sessionmaker[Session], actor: Actor, typed: str = "", limit: int = MAX_SUGGESTIONS
+) -> list[str]:
+    """The actor's own contact names containing `typed` (case-insensitive), most recently met first."""
+    needle = " ".join(typed.casefold().split())
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    query = (
+        select(Contact.name)
+        .where(Contact.member_id.in_(_member_id(actor).scalar_subquery()))
+        .order_by(Contact.met_at.desc(), Contact.id.desc())
+        .limit(max(1, min(limit, MAX_SUGGESTIONS)))
+    )
+    if needle:
+        query = query.where(Contact.name_key.like(f"%{escaped}%", escape="\\"))
+    with sessions() as session:
+        return list(session.scalars(query))
+
+
+def timezone_confirmed(sessions: sessionmaker[Session], actor: Actor) -> bool:
+    """Has the actor chosen a timezone (or did their platform tell us)? False for someone new."""
+    query = select(Member.timezone_confirmed).where(Member.id.in_(_member_id(actor).scalar_subquery()))
+    with sessions() as session:
+        return bool(session.scalars(query).first())
