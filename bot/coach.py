@@ -4,8 +4,9 @@ Reply back. Each call is one unit of work: it commits whole or not at all."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -14,6 +15,7 @@ from bot.clock import Clock
 from bot.commands import Command, UsageError, parse, parse_line
 from bot.handlers import HANDLERS, Context
 from bot.handlers.contacts import apply_verb, unknown_action
+from bot.handlers.privacy import erase
 from bot.identity import Actor
 from bot.models import Contact, Event, Member, Nudge
 from bot.replies import Reply, Verb, error, parse_action_id
@@ -26,23 +28,32 @@ T = TypeVar("T")
 OOPS = "Something went wrong on my side and nothing was saved. Please try again in a moment."
 
 
+class CommandObserver(Protocol):
+    """Optional hook for metrics: told the name, platform and outcome of every command and button."""
+
+    def on_command(self, platform: str, command: str, ok: bool) -> None: ...
+
+
 class Coach:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock, default_timezone: str = "UTC") -> None:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock, default_timezone: str = "UTC",
+                 observer: CommandObserver | None = None) -> None:
         self.sessions = sessions
         self.clock = clock
         self.default_timezone = default_timezone
+        self.observer = observer
 
     def handle_line(self, actor: Actor, line: str) -> Reply:
         """A whole typed line, as in the console: `/met jane at PyCon`."""
-        return self._guarded(lambda: self.handle(actor, parse_line(line)))
+        return self._parse_and_handle(actor, lambda: parse_line(line))
 
     def handle_text(self, actor: Actor, command: str, text: str) -> Reply:
         """A slash command and its text, as Slack delivers them."""
-        return self._guarded(lambda: self.handle(actor, parse(command, text)))
+        return self._parse_and_handle(actor, lambda: parse(command, text))
 
     def handle(self, actor: Actor, command: Command) -> Reply:
         handler = HANDLERS[type(command)]
-        return self._guarded(lambda: self._in_unit(actor, lambda ctx: handler(command, ctx)))
+        reply = self._guarded(lambda: self._in_unit(actor, lambda ctx: handler(command, ctx)))
+        return self._observed(actor, command_name(command), reply)
 
     def press(self, actor: Actor, action_id: str) -> Reply:
         """A button on a nudge: `coach:<verb>:<nudge id>`. Only the nudge's own member may press it.
@@ -52,7 +63,9 @@ class Coach:
         """
         parsed = parse_action_id(action_id)
         if parsed is None:
-            return unknown_action()
+            return self._observed(actor, "button", unknown_action())
+        if parsed.verb is Verb.DELETE_ME:
+            return self._observed(actor, "button_deleteme", self._guarded(lambda: self._erase(actor, parsed.nudge_id)))
 
         def act(session: Session) -> Reply:
             now = self.clock.now()
@@ -76,7 +89,35 @@ class Coach:
                 uow.commit()
                 return reply
 
-        return self._guarded(unit)
+        return self._observed(actor, f"button_{parsed.verb.value}", self._guarded(unit))
+
+    def _erase(self, actor: Actor, member_id: int) -> Reply:
+        """The delete-my-data button: only the member it names may press it."""
+        with UnitOfWork(self.sessions) as uow:
+            member = uow.session.get(Member, member_id)
+            if member is None or not _is_member(actor, member):
+                return unknown_action()
+            reply = erase(uow.session, member)
+            uow.commit()
+            return reply
+
+    def _parse_and_handle(self, actor: Actor, read: Callable[[], Command]) -> Reply:
+        try:
+            command = read()
+        except UsageError as problem:
+            return self._observed(actor, "unparsed", error(problem.text))
+        except Exception:
+            log.exception("parsing a command failed")
+            return self._observed(actor, "unparsed", error(OOPS))
+        return self.handle(actor, command)
+
+    def _observed(self, actor: Actor, name: str, reply: Reply) -> Reply:
+        if self.observer is not None:
+            try:
+                self.observer.on_command(actor.platform, name, not reply.error)
+            except Exception:  # metrics must never cost a member their reply
+                log.exception("command observer failed")
+        return reply
 
     def _in_unit(self, actor: Actor, work: Callable[[Context], Reply]) -> Reply:
         with UnitOfWork(self.sessions) as uow:
@@ -106,6 +147,11 @@ class Coach:
         except Exception:
             log.exception("command failed")
             return error(OOPS)
+
+
+def command_name(command: Command) -> str:
+    """`ListContacts()` → "list_contacts": the label metrics use."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", type(command).__name__).lower()
 
 
 def _is_member(actor: Actor, member: Member) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from bot import commands
 from bot.handlers.contacts import draft_context
 from bot.handlers.context import Context
-from bot.replies import Reply
 from bot.models import Stage
+from bot.replies import Reply
 from bot.review import MessageKind, format_review, review
 from bot.store.repository import find_contact
 

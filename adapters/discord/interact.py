@@ -1,0 +1,85 @@
+"""Shared plumbing for every interaction: who is asking, and "ack within 3 s, then run the core off the
+event loop, then show the reply" (ephemeral in servers)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import Any, Protocol, cast
+
+import discord
+
+from bot.coach import OOPS, Coach
+from bot.config import Settings
+from bot.identity import Actor
+from bot.replies import Reply, error
+
+from .render import embeds_for, files_for
+
+PLATFORM = "discord"
+log = logging.getLogger(__name__)
+
+
+class CoachClient(Protocol):
+    """What interaction handlers need from the bot (see bot.py)."""
+
+    coach: Coach
+    settings: Settings
+
+
+def client_of(interaction: discord.Interaction[Any]) -> CoachClient:
+    return cast(CoachClient, interaction.client)
+
+
+def actor_for(user: discord.abc.User, guild_id: int | None) -> Actor:
+    """The member behind an interaction. A DM has no server: workspace "" (the core then matches by user)."""
+    return Actor(PLATFORM, str(guild_id) if guild_id else "", str(user.id), display_name=user.display_name)
+
+
+def interaction_actor(interaction: discord.Interaction[Any]) -> Actor:
+    return actor_for(interaction.user, interaction.guild_id)
+
+
+async def in_thread(call: Callable[[], Reply]) -> Reply:
+    """Core calls are synchronous SQLAlchemy: keep them off the event loop."""
+    return await asyncio.to_thread(call)
+
+
+async def respond(
+    interaction: discord.Interaction[Any],
+    call: Callable[[], Reply],
+    *,
+    extra: Callable[[Reply], tuple[str | None, discord.ui.View | None]] | None = None,
+) -> Reply:
+    """Defer at once (ephemeral in a server), run the core, then fill in the deferred response.
+
+    `extra` may add a line under the reply and a View (e.g. the timezone picker)."""
+    if not interaction.response.is_done():
+        await interaction.response.defer(ephemeral=interaction.guild_id is not None, thinking=True)
+    try:
+        reply = await in_thread(call)
+    except Exception:  # the core guards itself; this is the last line of defence
+        log.exception("discord interaction failed")
+        reply = error(OOPS)
+    note, view = extra(reply) if extra is not None else (None, None)
+    embeds = embeds_for(reply)
+    if note:
+        embeds.append(discord.Embed(description=note, color=embeds[0].color))
+    kwargs: dict[str, Any] = {"embeds": embeds[:10]}
+    files = files_for(reply)
+    if files:
+        kwargs["attachments"] = files
+    if view is not None:
+        kwargs["view"] = view
+    await interaction.edit_original_response(**kwargs)
+    return reply
+
+
+async def say(interaction: discord.Interaction[Any], reply: Reply) -> None:
+    """A reply that needs no core call (a usage problem caught in the adapter)."""
+    kwargs: dict[str, Any] = {"embeds": embeds_for(reply), "ephemeral": interaction.guild_id is not None}
+    if interaction.response.is_done():
+        await interaction.followup.send(**kwargs)
+    else:
+        await interaction.response.send_message(**kwargs)
