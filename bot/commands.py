@@ -58,39 +58,39 @@ class Review:
 
 
 @dataclass(frozen=True)
-class Sent:
+class AboutContact:
+    """A command about one of the member's contacts."""
+
     who: Who
+
+
+class Sent(AboutContact):
+    pass
+
+
+class Replied(AboutContact):
+    pass
 
 
 @dataclass(frozen=True)
-class Replied:
-    who: Who
-
-
-@dataclass(frozen=True)
-class Snooze:
-    who: Who
+class Snooze(AboutContact):
     delay: timedelta = timedelta(days=1)
 
 
-@dataclass(frozen=True)
-class MoveOn:
-    who: Who
+class MoveOn(AboutContact):
+    pass
 
 
-@dataclass(frozen=True)
-class Show:
-    who: Who
+class Show(AboutContact):
+    pass
 
 
-@dataclass(frozen=True)
-class Draft:
-    who: Who
+class Draft(AboutContact):
+    pass
 
 
-@dataclass(frozen=True)
-class Forget:
-    who: Who
+class Forget(AboutContact):
+    pass
 
 
 @dataclass(frozen=True)
