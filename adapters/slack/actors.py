@@ -54,11 +54,18 @@ async def _fetch(client: AsyncWebClient, user_id: str) -> Profile:
     try:
         user = (await client.users_info(user=user_id)).get("user") or {}
     except SlackApiError as failure:
-        log.warning("users.info for %s failed: %s", user_id, failure.response.get("error"))
+        log.warning("users.info for %s failed: %s", user_id, error_code(failure))
         return Profile(None, None)
     details = user.get("profile") or {}
     name = details.get("display_name") or details.get("real_name") or user.get("real_name") or user.get("name")
     return Profile(_zone(user.get("tz")), name or None)
+
+
+def error_code(failure: SlackApiError) -> str:
+    """Slack's error code, or the HTTP status when the body was not Slack's JSON."""
+    data = getattr(failure.response, "data", None)
+    code = data.get("error") if isinstance(data, dict) else None
+    return str(code or f"http_{getattr(failure.response, 'status_code', '?')}")
 
 
 def _zone(name: Any) -> str | None:

@@ -1,0 +1,228 @@
+"""Bolt wiring: every Slack entry point translated to one core call, acknowledged first (Slack wants an
+answer within 3 seconds), then worked on. Core calls are synchronous SQLAlchemy: they run in a thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import json
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.clock import Clock
+from bot.coach import OOPS, Coach
+from bot.commands import Met, UsageError, Who, parse
+from bot.handlers.home import home_for
+from bot.identity import Actor
+from bot.replies import Reply, Verb, parse_action_id
+
+from .actors import Actors, error_code, team_of
+from .dedupe import EventReceipts
+from .home import home_view
+from .modals import MET_CALLBACK, met_modal, read_met
+from .render import ADD_DETAILS, add_details_button, fallback_text, recorded_blocks, reply_blocks
+
+log = logging.getLogger(__name__)
+
+COMMANDS = ("/met", "/review", "/coach")
+REVIEW_SHORTCUT = "coach_review_message"
+NUDGE_ACTION = re.compile(r"^coach:(sent|replied|snooze|draft|moveon):\d{1,18}$")
+EPHEMERAL = "ephemeral"
+Listener = TypeVar("Listener", bound=Callable[..., Awaitable[None]])
+
+
+def guarded(listener: Listener) -> Listener:
+    """After ack, a failure is logged and, where Slack gave us a response_url, apologised for."""
+
+    @functools.wraps(listener)
+    async def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            await listener(*args, **kwargs)
+        except Exception:
+            log.exception("Slack listener %s failed", listener.__name__)
+            respond = kwargs.get("respond")
+            if respond is not None:
+                with contextlib.suppress(Exception):
+                    await respond(text=OOPS, response_type=EPHEMERAL, replace_original=False)
+
+    return run  # type: ignore[return-value]
+
+
+@dataclass
+class SlackHandlers:
+    """The listeners; Bolt injects their arguments by name (ack, body, client, respond, event)."""
+
+    coach: Coach
+    sessions: sessionmaker[Session]
+    clock: Clock
+    receipts: EventReceipts
+    actors: Actors = field(default_factory=Actors)
+
+    # --- slash commands --------------------------------------------------------------------------
+
+    @guarded
+    async def on_command(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient,
+                         respond: AsyncRespond) -> None:
+        await ack()
+        command, text = str(body.get("command", "")), str(body.get("text") or "")
+        if command == "/met" and not text.strip():
+            await client.views_open(trigger_id=body["trigger_id"], view=met_modal())
+            return
+        actor = await self._actor(client, body, name=body.get("user_name"))
+        reply = await asyncio.to_thread(self.coach.handle_text, actor, command, text)
+        blocks = reply_blocks(reply)
+        if command == "/met" and not reply.error and (who := _who(text)) is not None:
+            blocks.append(add_details_button(who.name, who.user_id))
+        await respond(text=fallback_text(reply), blocks=blocks, response_type=EPHEMERAL)
+        if reply.attachments:
+            await self._send_files(client, actor, reply, respond)
+
+    async def _send_files(self, client: AsyncWebClient, actor: Actor, reply: Reply, respond: AsyncRespond) -> None:
+        """Exports go to the member's DM with the app as files (ephemeral messages cannot carry files)."""
+        try:
+            channel = await _dm(client, actor.user_id)
+            await client.files_upload_v2(
+                channel=channel,
+                file_uploads=[{"content": a.content, "filename": a.filename, "title": a.filename}
+                              for a in reply.attachments],
+                initial_comment="Your Connection Coach export.",
+            )
+        except SlackApiError as failure:
+            log.warning("export upload failed: %s", error_code(failure))
+            await respond(text="I couldn't upload your export files just now (the app may lack files:write). "
+                               "Please try /coach export again later.", response_type=EPHEMERAL)
+
+    # --- nudge buttons and the form --------------------------------------------------------------
+
+    @guarded
+    async def on_nudge_button(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient,
+                              respond: AsyncRespond) -> None:
+        await ack()
+        action_id = str(body["actions"][0]["action_id"])
+        actor = await self._actor(client, body)
+        reply = await asyncio.to_thread(self.coach.press, actor, action_id)
+        parsed = parse_action_id(action_id)
+        channel = (body.get("container") or {}).get("channel_id") or (body.get("channel") or {}).get("id")
+        message = body.get("message") or {}
+        ts = (body.get("container") or {}).get("message_ts") or message.get("ts")
+        if reply.error or channel is None or ts is None:
+            await respond(text=fallback_text(reply), blocks=reply_blocks(reply), response_type=EPHEMERAL,
+                          replace_original=False)
+            return
+        if parsed is not None and parsed.verb is Verb.DRAFT:  # the draft goes under the nudge; buttons stay
+            await client.chat_postMessage(channel=channel, thread_ts=ts, text=fallback_text(reply),
+                                          blocks=reply_blocks(reply))
+            return
+        await client.chat_update(channel=channel, ts=ts, text=f"{message.get('text') or ''}\n{reply.text}"[:3900],
+                                 blocks=recorded_blocks(list(message.get("blocks") or []), reply))
+
+    @guarded
+    async def on_add_details(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+        await ack()
+        try:
+            value = json.loads(body["actions"][0].get("value") or "{}")
+        except ValueError:
+            value = {}
+        name = str(value.get("name") or "") or None
+        await client.views_open(trigger_id=body["trigger_id"], view=met_modal(name, value.get("user_id")))
+
+    @guarded
+    async def on_met_submitted(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+        form, errors = read_met(body.get("view") or {})
+        if form is None:
+            await ack(response_action="errors", errors=errors)
+            return
+        await ack()
+        actor = await self._actor(client, body)
+        reply = await asyncio.to_thread(self.coach.handle, actor, form.command())
+        channel = await _dm(client, actor.user_id)
+        await client.chat_postMessage(channel=channel, text=fallback_text(reply), blocks=reply_blocks(reply))
+
+    # --- reviews: a DM'd draft, or the message shortcut ------------------------------------------
+
+    @guarded
+    async def on_message(self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient) -> None:
+        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+            return
+        text = str(event.get("text") or "").strip()
+        if not text or not event.get("user"):
+            return
+        if not await asyncio.to_thread(self.receipts.first_time, str(body.get("event_id") or "")):
+            log.info("event %s already handled (Slack retry)", body.get("event_id"))
+            return
+        actor = await self._actor(client, body, user_id=str(event["user"]))
+        reply = await asyncio.to_thread(self.coach.handle_text, actor, "/review", text)
+        await client.chat_postMessage(channel=event["channel"], thread_ts=event.get("thread_ts") or event["ts"],
+                                      text=fallback_text(reply), blocks=reply_blocks(reply))
+
+    @guarded
+    async def on_review_shortcut(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient,
+                                 respond: AsyncRespond) -> None:
+        await ack()
+        message = body.get("message") or {}
+        text = str(message.get("text") or "").strip()
+        thread = message.get("thread_ts") or message.get("ts")
+        if not text:
+            await respond(text="That message has no text for me to review.", response_type=EPHEMERAL)
+            return
+        actor = await self._actor(client, body)
+        reply = await asyncio.to_thread(self.coach.handle_text, actor, "/review", text)
+        await respond(text=fallback_text(reply), blocks=reply_blocks(reply), response_type=EPHEMERAL,
+                      thread_ts=thread)
+
+    # --- App Home ---------------------------------------------------------------------------------
+
+    @guarded
+    async def on_home_opened(self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient) -> None:
+        if event.get("tab", "home") != "home":
+            return
+        actor = await self._actor(client, body, user_id=str(event["user"]))
+        now = self.clock.now()
+        home = await asyncio.to_thread(self._home, actor, now)
+        await client.views_publish(user_id=actor.user_id, view=home_view(home, now))
+
+    def _home(self, actor: Actor, now: Any) -> Any:
+        with self.sessions() as session:
+            return home_for(session, actor, now)
+
+    async def _actor(self, client: AsyncWebClient, body: dict[str, Any], *, user_id: str | None = None,
+                     name: Any = None) -> Actor:
+        user = body.get("user") if isinstance(body.get("user"), dict) else {}
+        uid = user_id or str(user.get("id") or body.get("user_id") or "")
+        fallback = name or user.get("name") or user.get("username")
+        return await self.actors.actor(client, team_of(body), uid, str(fallback) if fallback else None)
+
+
+def register(app: AsyncApp, handlers: SlackHandlers) -> None:
+    """Attach every listener to a Bolt app (STYLE 5: no module-level app holding tokens)."""
+    for name in COMMANDS:
+        app.command(name)(handlers.on_command)
+    app.action(NUDGE_ACTION)(handlers.on_nudge_button)
+    app.action(ADD_DETAILS)(handlers.on_add_details)
+    app.view(MET_CALLBACK)(handlers.on_met_submitted)
+    app.shortcut(REVIEW_SHORTCUT)(handlers.on_review_shortcut)
+    app.event("message")(handlers.on_message)
+    app.event("app_home_opened")(handlers.on_home_opened)
+
+
+async def _dm(client: AsyncWebClient, user_id: str) -> str:
+    opened = await client.conversations_open(users=user_id)
+    return str(opened["channel"]["id"])
+
+
+def _who(text: str) -> Who | None:
+    try:
+        command = parse("met", text)
+    except UsageError:
+        return None
+    return command.who if isinstance(command, Met) else None

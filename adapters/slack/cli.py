@@ -1,0 +1,36 @@
+"""`coach slack`: serve Slack with the dispatcher in-process — `--socket` (Socket Mode, no public URL)
+or `--port P` (HTTP: POST /slack/events, GET /healthz, and the OAuth pages when configured)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from adapters.startup import StartupError, settings_or_exit
+from scheduler.runtime import Runtime
+
+from .config import SlackConfig, SlackConfigError
+from .service import slack_service
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="coach slack", description="Serve the coach in Slack.")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--socket", action="store_true", help="Socket Mode (needs SLACK_APP_TOKEN)")
+    mode.add_argument("--port", type=int, help="HTTP mode on this port (needs SLACK_SIGNING_SECRET)")
+    parser.add_argument("--host", default="0.0.0.0", help="HTTP mode: the address to listen on")
+    options = parser.parse_args(argv)
+    port = options.port if options.port is not None or options.socket else 3000
+    try:
+        settings = settings_or_exit()
+        SlackConfig.from_settings(settings).check(socket=options.socket)
+    except StartupError as stop:
+        return int(stop.code or 2)
+    except SlackConfigError as problem:
+        print(f"coach slack: {problem}", file=sys.stderr)
+        return 2
+    runtime = Runtime.from_settings(settings)
+    runtime.add(slack_service(runtime, socket=options.socket, port=port, host=options.host))
+    asyncio.run(runtime.run())
+    return 0

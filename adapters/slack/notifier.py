@@ -1,0 +1,106 @@
+"""Nudges as Slack DMs: conversations.open → chat.postMessage with Block Kit, a plain-text fallback and
+the nudge ids in message metadata, so a re-claimed nudge can be found in the DM instead of posted twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import aiohttp
+from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from scheduler.notifier import DeliveryError, Outgoing
+
+from .actors import error_code
+from .render import fallback_text, reply_blocks
+
+log = logging.getLogger(__name__)
+
+EVENT_TYPE = "coach_nudge"
+HISTORY_LIMIT = 50
+# Retrying cannot help: the person is gone, or the "person" is a bot.
+PERMANENT = frozenset({"cannot_dm_bot", "user_not_found", "account_inactive", "user_disabled",
+                       "user_not_visible", "team_access_revoked"})
+
+ClientFor = Callable[[str], Awaitable[AsyncWebClient | None]]
+
+
+class SlackNotifier:
+    """Implements scheduler.notifier.Notifier for platform "slack"."""
+
+    platform = "slack"
+
+    def __init__(self, client_for: ClientFor) -> None:
+        self.client_for = client_for
+        self._channels: dict[tuple[str, str], str] = {}
+
+    async def send(self, message: Outgoing) -> str | None:
+        recipient = message.recipient
+        client = await self.client_for(recipient.workspace_id)
+        if client is None:
+            raise DeliveryError(f"the app is not installed in workspace {recipient.workspace_id}", permanent=True)
+        try:
+            channel = await self._dm(client, recipient.workspace_id, recipient.user_id)
+            if message.retry:
+                posted = await self._already_posted(client, channel, message)
+                if posted is not None:
+                    log.info("nudges %s were already in the DM; not posting again", message.nudge_ids)
+                    return f"{channel}:{posted}"
+            response = await client.chat_postMessage(
+                channel=channel,
+                text=fallback_text(message.reply),
+                blocks=reply_blocks(message.reply),
+                metadata={"event_type": EVENT_TYPE, "event_payload": _payload(message)},
+                unfurl_links=False,
+                unfurl_media=False,
+            )
+        except SlackApiError as failure:
+            self._channels.pop((recipient.workspace_id, recipient.user_id), None)
+            raise _delivery_error(failure) from None
+        except (TimeoutError, SlackClientError, aiohttp.ClientError) as failure:
+            raise DeliveryError(f"Slack unreachable: {type(failure).__name__}") from None
+        return f"{channel}:{response['ts']}"
+
+    async def _dm(self, client: AsyncWebClient, team_id: str, user_id: str) -> str:
+        key = (team_id, user_id)
+        if key not in self._channels:
+            opened = await client.conversations_open(users=user_id)
+            self._channels[key] = str(opened["channel"]["id"])
+        return self._channels[key]
+
+    async def _already_posted(self, client: AsyncWebClient, channel: str, message: Outgoing) -> str | None:
+        """The ts of an earlier post of this very nudge in the DM's recent history, if any."""
+        history = await client.conversations_history(channel=channel, limit=HISTORY_LIMIT,
+                                                     include_all_metadata=True)
+        wanted = _payload(message)["key"]
+        for item in history.get("messages") or []:
+            metadata = item.get("metadata") or {}
+            if metadata.get("event_type") == EVENT_TYPE and (metadata.get("event_payload") or {}).get("key") == wanted:
+                return str(item.get("ts"))
+        return None
+
+
+def _payload(message: Outgoing) -> dict[str, Any]:
+    return {"key": message.idempotency_key, "nudge_ids": ",".join(str(n) for n in message.nudge_ids)}
+
+
+def _delivery_error(failure: SlackApiError) -> DeliveryError:
+    response = failure.response
+    code = error_code(failure)
+    if response.status_code == 429 or code == "ratelimited":
+        return DeliveryError("rate limited by Slack", retry_after=_retry_after(response.headers))
+    return DeliveryError(f"Slack said {code}", permanent=code in PERMANENT)
+
+
+def _retry_after(headers: Any) -> float:
+    for name, value in (headers or {}).items():
+        if name.lower() == "retry-after":
+            raw = value[0] if isinstance(value, list) else value
+            try:
+                return max(1.0, float(raw))
+            except (TypeError, ValueError):
+                break
+    return 30.0

@@ -1,0 +1,315 @@
+"""The real Bolt app over real HTTP, signed like Slack signs, against the fake Web API on loopback."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+
+from bot.models import Contact, Event, EventKind, Member, Nudge, NudgeState
+from bot.replies import Verb, format_action_id
+from tests.slack.conftest import SlackRig
+from tests.slack.slackfakes import button_click, sign
+
+
+def count_events(rig: SlackRig, kind: EventKind | None = None) -> int:
+    with rig.runtime.sessions() as session:
+        query = select(func.count()).select_from(Event)
+        if kind is not None:
+            query = query.where(Event.kind == kind.value)
+        return session.scalar(query) or 0
+
+
+def contact_names(rig: SlackRig, team: str) -> list[str]:
+    with rig.runtime.sessions() as session:
+        query = select(Contact.name).join(Member, Member.id == Contact.member_id).where(Member.workspace_id == team)
+        return sorted(session.scalars(query))
+
+
+async def deliver_nudge(rig: SlackRig, who: str = "Jane Doe", team: str = "T1", user: str = "U1") -> dict[str, Any]:
+    """/met, then two days later the dispatcher DMs the 48 h nudge; returns the posted message."""
+    answered = len(rig.fake.responses)
+    key = "met-" + who.replace(" ", "-")
+    await rig.send.command("/met", f"{who} at PyCon -- onboarding metrics", team=team, user=user, key=key)
+    await rig.fake.wait_responses(answered + 1)
+    assert rig.runtime.dispatcher is not None
+    channel = f"D{user}"
+    for _day in range(7):  # to the next working-hours slot, over a weekend if need be
+        rig.clock.advance(timedelta(days=1))
+        delivered = await rig.runtime.dispatcher.tick()
+        mine = [d for d in delivered if (d.message.recipient.workspace_id, d.message.recipient.user_id) == (team, user)]
+        if mine:
+            break
+    assert len(mine) == 1 and len(mine[0].message.nudge_ids) == 1
+    return rig.fake.messages[channel][-1] | {"channel": channel}
+
+
+# --- signatures ------------------------------------------------------------------------------------
+
+
+async def test_forged_stale_and_malformed_requests_are_refused(rig: SlackRig) -> None:
+    body = "command=%2Fmet&text=Jane&team_id=T1&user_id=U1&response_url=x&trigger_id=t"
+    forged = await rig.send.post(body, "application/x-www-form-urlencoded", headers=sign(body, "wrong-secret"))
+    stale = await rig.send.post(body, "application/x-www-form-urlencoded", timestamp=int(time.time()) - 6 * 60)
+    unsigned = await rig.send.post(body, "application/x-www-form-urlencoded", signed=False)
+    junk = {"X-Slack-Signature": "v0=nothex", "X-Slack-Request-Timestamp": "x"}
+    garbage_signature = await rig.send.post(body, "application/x-www-form-urlencoded", headers=junk)
+    tampered = sign(body)
+    async with rig.send.http.post(rig.send.url, data=body + "&text=Mallory", headers=tampered) as response:
+        assert response.status == 401
+    assert [forged[0], stale[0], unsigned[0], garbage_signature[0]] == [401, 401, 401, 401]
+    malformed = await rig.send.post("payload=%7Bnot-json", "application/x-www-form-urlencoded")
+    assert malformed[0] in (400, 404)
+    assert rig.fake.responses == [] and count_events(rig) == 0
+
+
+async def test_url_verification_echoes_the_challenge(rig: SlackRig) -> None:
+    body = json.dumps({"type": "url_verification", "challenge": "abc123", "token": "legacy"})
+    status, text = await rig.send.post(body, "application/json")
+    assert status == 200 and "abc123" in text
+
+
+# --- slash commands --------------------------------------------------------------------------------
+
+
+async def test_met_answers_ephemerally_with_add_details_and_uses_the_slack_timezone(rig: SlackRig) -> None:
+    status, _ = await rig.send.command("/met", "<@U77|jane> at PyCon -- onboarding metrics #python")
+    assert status == 200
+    [response] = await rig.fake.wait_responses()
+    assert response["response_type"] == "ephemeral"
+    assert "Noted: you met jane at PyCon" in response["text"]
+    assert any(e.get("action_id") == "coach_add_details" for b in response["blocks"] for e in b.get("elements", []))
+    with rig.runtime.sessions() as session:
+        member = session.scalars(select(Member)).one()
+        contact = session.scalars(select(Contact)).one()
+    assert (member.workspace_id, member.user_id, member.timezone) == ("T1", "U1", "Europe/Berlin")
+    assert (contact.platform_user_id, contact.tags) == ("U77", ["python"])
+    await rig.send.command("/coach", "list", key="r2")
+    await rig.fake.wait_responses(2)
+    assert len(rig.fake.of("users.info")) == 1  # cached
+
+
+async def test_every_command_answers_ephemerally(rig: SlackRig) -> None:
+    lines = [
+        ("/met", '"Jane Doe" at PyCon -- metrics'),
+        ("/review", "Hi Jane, great to meet you at PyCon. Would you share how you measure onboarding?"),
+        ("/coach", 'show "Jane Doe"'),
+        ("/coach", "list"),
+        ("/coach", 'draft "Jane Doe"'),
+        ("/coach", 'sent "Jane Doe"'),
+        ("/coach", 'snooze "Jane Doe" 2d'),
+        ("/coach", 'replied "Jane Doe"'),
+        ("/coach", 'moveon "Jane Doe"'),
+        ("/coach", "settings tz America/New_York"),
+        ("/coach", "settings"),
+        ("/coach", "help"),
+        ("/coach", 'forget "Jane Doe"'),
+        ("/coach", "dance"),
+    ]
+    for i, (command, text) in enumerate(lines, 1):
+        status, _ = await rig.send.command(command, text, key=f"k{i}")
+        assert status == 200
+        await rig.fake.wait_responses(i)
+    texts = [r["text"] for r in rig.fake.responses]
+    assert all(r["response_type"] == "ephemeral" for r in rig.fake.responses)
+    assert "Noted" in texts[0] and "review" in texts[1].lower() and "Jane Doe" in texts[2]
+    assert "Here's a draft" in texts[4] and "first message" in texts[5] and "Snoozed" in texts[6]
+    assert "replied" in texts[7] and "moving on" in texts[8].lower() and "America/New_York" in texts[9]
+    assert "Forgot Jane Doe" in texts[12] and "/coach help" in texts[13]
+    assert ":warning:" in rig.fake.responses[13]["blocks"][0]["text"]["text"]
+
+
+async def test_export_uploads_files_to_the_dm(rig: SlackRig) -> None:
+    await rig.send.command("/met", "Jane at PyCon")
+    await rig.fake.wait_responses(1)
+    await rig.send.command("/coach", "export", key="exp")
+    await rig.fake.wait_for("files.completeUploadExternal")
+    complete = rig.fake.of("files.completeUploadExternal")[0]
+    assert complete.args["channel_id"] == "DU1"
+    assert len(rig.fake.uploads) == 2 and any(b'"Jane"' in upload for upload in rig.fake.uploads)
+
+
+async def test_bare_met_opens_the_form_and_its_submission_records_the_contact(rig: SlackRig) -> None:
+    await rig.send.command("/met", "")
+    [opened] = await rig.fake.wait_for("views.open")
+    view = opened.args["view"]
+    assert view["callback_id"] == "coach_met"
+    values = {
+        "name": {"name": {"type": "plain_text_input", "value": "Ada Lovelace"}},
+        "member": {"member": {"type": "users_select", "selected_user": "U42"}},
+        "where": {"where": {"type": "plain_text_input", "value": "PyCon"}},
+        "notes": {"notes": {"type": "plain_text_input", "value": "analytical engines"}},
+        "interests": {"interests": {"type": "plain_text_input", "value": "math, poetry"}},
+        "offer": {"offer": {"type": "plain_text_input", "value": "an intro to our data team"}},
+    }
+    submission = {"type": "view_submission", "team": {"id": "T1"}, "user": {"id": "U1", "name": "u1", "team_id": "T1"},
+                  "view": {**view, "id": "V1", "state": {"values": values}}}
+    status, _ = await rig.send.interaction(submission)
+    assert status == 200
+    post = (await rig.fake.wait_for("chat.postMessage"))[0]
+    assert post.args["channel"] == "DU1" and "Noted: you met Ada Lovelace at PyCon" in post.args["text"]
+    with rig.runtime.sessions() as session:
+        contact = session.scalars(select(Contact)).one()
+    assert (contact.interests, contact.offer, contact.platform_user_id) == (["math", "poetry"],
+                                                                           "an intro to our data team", "U42")
+    blank = {**values, "name": {"name": {"value": " "}}}
+    bad = {**submission, "view": {**submission["view"], "state": {"values": blank}}}
+    status, text = await rig.send.interaction(bad)
+    assert status == 200 and json.loads(text) == {"response_action": "errors",
+                                                  "errors": {"name": "Tell me who you met."}}
+
+
+async def test_add_details_fills_in_the_contact_without_another_meeting(rig: SlackRig) -> None:
+    await rig.send.command("/met", "Jane Doe at PyCon")
+    [response] = await rig.fake.wait_responses()
+    button = response["blocks"][-1]["elements"][0]
+    click = {"type": "block_actions", "team": {"id": "T1"}, "user": {"id": "U1", "team_id": "T1"},
+             "trigger_id": "t-details", "container": {"type": "message", "is_ephemeral": True},
+             "actions": [{"action_id": button["action_id"], "value": button["value"], "type": "button"}]}
+    await rig.send.interaction(click)
+    [opened] = await rig.fake.wait_for("views.open")
+    view = opened.args["view"]
+    assert view["blocks"][0]["element"]["initial_value"] == "Jane Doe"
+    values = {"name": {"name": {"value": "Jane Doe"}}, "offer": {"offer": {"value": "a code review"}}}
+    await rig.send.interaction({"type": "view_submission", "team": {"id": "T1"}, "user": {"id": "U1"},
+                                "view": {**view, "state": {"values": values}}})
+    post = (await rig.fake.wait_for("chat.postMessage"))[0]
+    assert post.args["text"].startswith("Updated Jane Doe: what you can offer")
+    assert count_events(rig, EventKind.MET) == 1
+
+
+# --- nudges and their buttons ----------------------------------------------------------------------
+
+
+async def test_nudge_is_a_dm_with_buttons_fallback_text_and_metadata(rig: SlackRig) -> None:
+    message = await deliver_nudge(rig)
+    post = rig.fake.of("chat.postMessage")[-1]
+    assert post.token == "xoxb-t1" and message["channel"] == "DU1"
+    assert post.args["text"].startswith("Follow up with Jane Doe")
+    assert post.args["metadata"]["event_type"] == "coach_nudge"
+    buttons = [e["text"]["text"] for b in post.args["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert buttons == ["I sent it", "They replied", "Snooze 1 day", "Draft it for me", "Move on"]
+
+
+async def test_each_button_records_once_and_updates_the_message(rig: SlackRig) -> None:
+    for i, verb in enumerate((Verb.SENT, Verb.REPLIED, Verb.SNOOZE, Verb.MOVE_ON)):
+        user = f"U{i + 10}"  # one member each, so no digest bundles two nudges
+        message = await deliver_nudge(rig, who=f"Person {i}", user=user)
+        nudge_id = int(message["metadata"]["event_payload"]["nudge_ids"])
+        before = count_events(rig)
+        click = button_click(format_action_id(verb, nudge_id), message, channel=message["channel"], user=user)
+        status, _ = await rig.send.interaction(click)
+        assert status == 200
+        update = (await rig.fake.wait_for("chat.update", 2 * i + 1))[-1]
+        assert (update.args["channel"], update.args["ts"]) == (message["channel"], message["ts"])
+        assert not any(b["type"] == "actions" for b in update.args["blocks"])
+        assert update.args["blocks"][-1]["block_id"] == "coach_outcome"
+        assert count_events(rig) == before + 1
+        await rig.send.interaction(click)  # a second click on the same button
+        second = (await rig.fake.wait_for("chat.update", 2 * i + 2))[-1]
+        assert "Already noted" in second.args["blocks"][-1]["elements"][0]["text"]
+        assert count_events(rig) == before + 1
+
+
+async def test_draft_button_answers_in_the_thread_and_keeps_the_buttons(rig: SlackRig) -> None:
+    message = await deliver_nudge(rig)
+    nudge_id = int(message["metadata"]["event_payload"]["nudge_ids"])
+    before = len(rig.fake.of("chat.postMessage"))
+    await rig.send.interaction(button_click(format_action_id(Verb.DRAFT, nudge_id), message, channel="DU1"))
+    draft = (await rig.fake.wait_for("chat.postMessage", before + 1))[-1]
+    assert draft.args["thread_ts"] == message["ts"] and "draft for Jane Doe" in draft.args["text"]
+    assert rig.fake.of("chat.update") == []
+
+
+async def test_someone_else_cannot_press_my_nudge(rig: SlackRig) -> None:
+    message = await deliver_nudge(rig)
+    nudge_id = int(message["metadata"]["event_payload"]["nudge_ids"])
+    click = button_click(format_action_id(Verb.SENT, nudge_id), message, channel="DU1", user="U2",
+                         response_url=rig.fake.response_url("stranger"))
+    before = count_events(rig)
+    await rig.send.interaction(click)
+    response = (await rig.fake.wait_responses(2))[-1]
+    assert "no longer valid" in response["text"] and response["response_type"] == "ephemeral"
+    assert count_events(rig) == before and rig.fake.of("chat.update") == []
+
+
+async def test_a_429_from_chat_post_message_is_retried_not_lost(rig: SlackRig) -> None:
+    await rig.send.command("/met", "Jane Doe at PyCon")
+    await rig.fake.wait_responses()
+    rig.fake.fail("chat.postMessage", status=429, retry_after="0", times=2)  # beats slack_sdk's one retry
+    rig.clock.advance(timedelta(days=2))
+    assert rig.runtime.dispatcher is not None
+    assert await rig.runtime.dispatcher.tick() == []
+    with rig.runtime.sessions() as session:
+        nudge = session.scalars(select(Nudge).where(Nudge.kind == "follow_up_48h")).one()
+    assert nudge.state == NudgeState.PENDING.value and nudge.due_at > rig.clock.now()
+    rig.clock.advance(timedelta(seconds=30))
+    assert len(await rig.runtime.dispatcher.tick()) == 1
+    assert len(rig.fake.of("chat.postMessage")) == 3 and len(rig.fake.messages["DU1"]) == 1
+
+
+# --- reviews -------------------------------------------------------------------------------------
+
+
+async def test_a_dmd_draft_is_reviewed_once_in_its_thread_despite_retries(rig: SlackRig) -> None:
+    event = {"type": "message", "channel_type": "im", "channel": "DU1", "user": "U1", "ts": "1700000001.000100",
+             "text": "Hi Jane, great meeting you at PyCon! Could I send you our onboarding checklist?"}
+    assert (await rig.send.event(event, event_id="EvDraft"))[0] == 200
+    assert (await rig.send.event(event, event_id="EvDraft", retry=1))[0] == 200
+    assert (await rig.send.event(event, event_id="EvDraft", retry=2))[0] == 200
+    [review] = await rig.fake.wait_for("chat.postMessage")
+    assert review.args["thread_ts"] == "1700000001.000100" and review.args["channel"] == "DU1"
+    assert "Draft review" in review.args["text"]
+    bot_echo = {**event, "user": "UBOT", "bot_id": "BBOT", "ts": "1700000002.0"}
+    await rig.send.event(bot_echo, event_id="EvEcho")
+    await rig.send.event({**event, "ts": "1700000003.0"}, event_id="EvNext")
+    await rig.fake.wait_for("chat.postMessage", 2)
+    assert len(rig.fake.of("chat.postMessage")) == 2
+
+
+async def test_review_shortcut_answers_ephemerally_in_the_thread(rig: SlackRig) -> None:
+    payload = {"type": "message_action", "callback_id": "coach_review_message", "team": {"id": "T1"},
+               "user": {"id": "U1", "name": "u1", "team_id": "T1"}, "channel": {"id": "C9"},
+               "message": {"type": "message", "ts": "1700000005.000200", "user": "U1",
+                           "text": "hey, saw your talk, wanna grab coffee sometime?"},
+               "message_ts": "1700000005.000200", "trigger_id": "t", "response_url": rig.fake.response_url("sc")}
+    status, _ = await rig.send.interaction(payload)
+    assert status == 200
+    [response] = await rig.fake.wait_responses()
+    assert response["response_type"] == "ephemeral" and response["thread_ts"] == "1700000005.000200"
+    assert "Draft review" in response["text"]
+
+
+# --- App Home ------------------------------------------------------------------------------------
+
+
+async def test_app_home_shows_due_recent_and_numbers(rig: SlackRig) -> None:
+    await rig.send.command("/met", "Jane Doe at PyCon")
+    await rig.fake.wait_responses()
+    await rig.send.event({"type": "app_home_opened", "user": "U1", "channel": "DU1", "tab": "home"}, event_id="EvH1")
+    [published] = await rig.fake.wait_for("views.publish")
+    text = json.dumps(published.args["view"])
+    assert published.args["user_id"] == "U1" and published.args["view"]["type"] == "home"
+    assert "Due this week" in text and "Jane Doe" in text and "first follow-up" in text
+    assert "Reply rate" in text and "Followed up within 48 h" in text
+    await rig.send.event({"type": "app_home_opened", "user": "U5", "channel": "DU5", "tab": "home"}, event_id="EvH2")
+    stranger = (await rig.fake.wait_for("views.publish", 2))[-1]
+    assert "Jane Doe" not in json.dumps(stranger.args["view"]) and "/met" in json.dumps(stranger.args["view"])
+
+
+# --- workspaces ----------------------------------------------------------------------------------
+
+
+async def test_two_workspaces_never_see_each_others_contacts(rig: SlackRig) -> None:
+    await rig.send.command("/met", "Jane Doe at PyCon", team="T1", user="U1", key="a")
+    await rig.send.command("/met", "Bob Stone at JSConf", team="T2", user="U1", key="b")
+    await rig.fake.wait_responses(2)
+    await rig.send.command("/coach", "list", team="T2", user="U1", key="c")
+    listing = (await rig.fake.wait_responses(3))[-1]["text"]
+    assert "Bob Stone" in listing and "Jane Doe" not in listing
+    await rig.send.command("/coach", 'show "Jane Doe"', team="T2", user="U1", key="d")
+    assert "No contact named" in (await rig.fake.wait_responses(4))[-1]["text"]
+    assert contact_names(rig, "T1") == ["Jane Doe"] and contact_names(rig, "T2") == ["Bob Stone"]

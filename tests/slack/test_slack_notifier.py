@@ -1,0 +1,85 @@
+"""The Slack Notifier against the fake Web API: errors mapped for the dispatcher, no double posts, and
+the right bot token for each installed workspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from slack_sdk.oauth.installation_store import Installation
+
+from adapters.slack.notifier import SlackNotifier
+from bot.replies import Reply
+from scheduler.notifier import DeliveryError, Outgoing, Recipient
+from tests.slack.conftest import start_rig
+from tests.slack.slackfakes import FakeSlack
+
+
+def outgoing(team: str = "T1", user: str = "U1", *, retry: bool = False) -> Outgoing:
+    return Outgoing(Recipient("slack", team, user), Reply("Write to Jane", title="Follow up with Jane"), (7,),
+                    retry=retry)
+
+
+async def test_closed_dms_are_permanent_and_429s_carry_retry_after(tmp_path: Path, fake_slack: FakeSlack) -> None:
+    rig, http = await start_rig(tmp_path, fake_slack)
+    try:
+        notifier: SlackNotifier = rig.service.notifier
+        for code in ("cannot_dm_bot", "user_not_found", "account_inactive"):
+            fake_slack.fail("chat.postMessage", error=code)
+            with pytest.raises(DeliveryError) as failure:
+                await notifier.send(outgoing())
+            assert failure.value.permanent, code
+        fake_slack.fail("chat.postMessage", status=429, retry_after="0", times=2)
+        with pytest.raises(DeliveryError) as limited:
+            await notifier.send(outgoing())
+        assert not limited.value.permanent and limited.value.retry_after == 1  # at least a second
+        fake_slack.fail("chat.postMessage", error="internal_error")
+        with pytest.raises(DeliveryError) as transient:
+            await notifier.send(outgoing())
+        assert not transient.value.permanent and transient.value.retry_after is None
+    finally:
+        await http.close()
+        await rig.service.stop()
+
+
+async def test_a_retried_nudge_already_in_the_dm_is_not_posted_again(tmp_path: Path, fake_slack: FakeSlack) -> None:
+    rig, http = await start_rig(tmp_path, fake_slack)
+    try:
+        notifier: SlackNotifier = rig.service.notifier
+        first = await notifier.send(outgoing())
+        again = await notifier.send(outgoing(retry=True))
+        assert first == again and len(fake_slack.of("chat.postMessage")) == 1
+        history = fake_slack.of("conversations.history")[0]
+        assert str(history.args["include_all_metadata"]).lower() in ("1", "true")
+        other = Outgoing(Recipient("slack", "T1", "U1"), Reply("x"), (8,), retry=True)
+        assert await notifier.send(other) != first and len(fake_slack.of("chat.postMessage")) == 2
+    finally:
+        await http.close()
+        await rig.service.stop()
+
+
+async def test_oauth_installs_each_workspace_with_its_own_token(tmp_path: Path, fake_slack: FakeSlack) -> None:
+    fake_slack.teams_by_token.update({"xoxb-team-a": "TA", "xoxb-team-b": "TB"})
+    rig, http = await start_rig(tmp_path, fake_slack, slack_bot_token=None, slack_client_id="111.222",
+                                slack_client_secret="client-secret")
+    try:
+        assert rig.service.stores is not None
+        await rig.service.start()  # idempotent table creation (checkfirst) on a second start
+        for team in ("TA", "TB"):
+            installation = Installation(app_id="A1", team_id=team, bot_token=f"xoxb-team-{team[1].lower()}",
+                                        bot_id=f"B{team}", bot_user_id="UBOT", bot_scopes=["chat:write"],
+                                        user_id="UADMIN")
+            rig.service.stores.installations.save(installation)
+        await rig.service.notifier.send(outgoing("TB", "U1"))
+        assert fake_slack.of("chat.postMessage")[-1].token == "xoxb-team-b"
+        await rig.send.command("/coach", "list", team="TA", user="U1")
+        await fake_slack.wait_responses()
+        assert {c.token for c in fake_slack.of("auth.test")} == {"xoxb-team-a"}
+        with pytest.raises(DeliveryError) as missing:
+            await rig.service.notifier.send(outgoing("TZ", "U1"))
+        assert missing.value.permanent
+        async with http.get(f"{rig.base}/slack/install", allow_redirects=False) as install:
+            assert install.status in (200, 302) and "111.222" in (await install.text() + str(install.headers))
+    finally:
+        await http.close()
+        await rig.service.stop()
