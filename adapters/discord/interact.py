@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, Protocol, cast
 
 import discord
@@ -19,6 +19,7 @@ from .render import embeds_for, files_for
 
 PLATFORM = "discord"
 log = logging.getLogger(__name__)
+Extra = tuple[str | None, discord.ui.View | None]  # a line under the reply, and a View to attach
 
 
 class CoachClient(Protocol):
@@ -50,7 +51,7 @@ async def respond(
     interaction: discord.Interaction[Any],
     call: Callable[[], Reply],
     *,
-    extra: Callable[[Reply], tuple[str | None, discord.ui.View | None]] | None = None,
+    extra: Callable[[Reply], Awaitable[Extra]] | None = None,
 ) -> Reply:
     """Defer at once (ephemeral in a server), run the core, then fill in the deferred response.
 
@@ -62,7 +63,11 @@ async def respond(
     except Exception:  # the core guards itself; this is the last line of defence
         log.exception("discord interaction failed")
         reply = error(OOPS)
-    note, view = extra(reply) if extra is not None else (None, None)
+    note, view = await extra(reply) if extra is not None else (None, None)
+    if view is None and reply.actions:
+        from .views import nudge_view  # views builds on this module
+
+        view = nudge_view(reply)
     embeds = embeds_for(reply)
     if note:
         embeds.append(discord.Embed(description=note, color=embeds[0].color))

@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 import io
-from typing import Any
 
 import discord
 
-from bot.replies import Reply, Verb
+from bot.replies import Reply, parse_action_id
 
 COLOR = discord.Color.blurple()
 ERROR_COLOR = discord.Color.red()
 DONE_COLOR = discord.Color.green()
 DESCRIPTION_LIMIT = 4000  # Discord allows 4096 per embed and 6000 per message
-MESSAGE_LIMIT = 5800
-STYLES = {
-    Verb.SENT: discord.ButtonStyle.success,
-    Verb.REPLIED: discord.ButtonStyle.primary,
-    Verb.SNOOZE: discord.ButtonStyle.secondary,
-    Verb.DRAFT: discord.ButtonStyle.secondary,
-    Verb.MOVE_ON: discord.ButtonStyle.danger,
-}
+MESSAGE_LIMIT = 5400  # leaves room for a title and a note under 6000
 
 
 def embeds_for(reply: Reply) -> list[discord.Embed]:
@@ -50,13 +42,14 @@ def recorded_embeds(original: list[discord.Embed], reply: Reply) -> list[discord
     return [*embeds, done]
 
 
-def disabled_view(message: discord.Message | None) -> discord.ui.View | None:
-    """The message's buttons, greyed out: the nudge is answered."""
+def disabled_view(message: discord.Message | None, nudge_id: int) -> discord.ui.View | None:
+    """The message's components with this nudge's buttons greyed out (a digest keeps the others)."""
     if message is None or not message.components:
         return None
     view = discord.ui.View.from_message(message, timeout=None)
     for item in view.children:
-        if isinstance(item, (discord.ui.Button, discord.ui.Select)):
+        parsed = parse_action_id(getattr(item, "custom_id", "") or "")
+        if isinstance(item, discord.ui.Button) and parsed is not None and parsed.nudge_id == nudge_id:
             item.disabled = True
     return view
 

@@ -1,0 +1,118 @@
+"""The discord.py client: the command tree, persistent components registered in setup_hook, command sync,
+DM'd drafts, and — when it owns its Runtime (an offline harness, no `coach discord`) — its own ticker."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from datetime import datetime
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from bot.coach import OOPS
+from bot.replies import error
+from scheduler.dispatcher import Dispatcher
+from scheduler.runtime import Runtime
+
+from .commands import register
+from .interact import PLATFORM, actor_for, in_thread
+from .notifier import DiscordNotifier
+from .render import embeds_for
+from .views import NudgeButton, NudgePicker, TimezoneSelect
+
+log = logging.getLogger(__name__)
+MAX_RATELIMIT_WAIT = 30.0  # longer waits become a DeliveryError with retry_after, not a stuck tick
+
+
+class DiscordClock:
+    """"Now" as discord.py sees it: the wall clock in production, SimCord's virtual clock in tests."""
+
+    def now(self) -> datetime:
+        return discord.utils.utcnow()
+
+
+def intents() -> discord.Intents:
+    """Nothing privileged: slash commands and buttons need no intent; `dm_messages` carries DM'd drafts,
+    whose content Discord delivers without the message-content intent."""
+    return discord.Intents(guilds=True, dm_messages=True)
+
+
+class CoachBot(discord.Client):
+    def __init__(self, runtime: Runtime, *, owns_runtime: bool = False, **options: Any) -> None:
+        super().__init__(intents=intents(), max_ratelimit_timeout=MAX_RATELIMIT_WAIT, **options)
+        self.runtime = runtime
+        self.coach = runtime.coach
+        self.settings = runtime.settings
+        self.tree: app_commands.CommandTree[CoachBot] = app_commands.CommandTree(self)
+        self.tree.on_error = self._on_tree_error  # type: ignore[method-assign]
+        register(self.tree)
+        self.notifier = DiscordNotifier(self)
+        self.owns_runtime = owns_runtime
+        self._ticker: asyncio.Task[None] | None = None
+
+    async def setup_hook(self) -> None:
+        """Listen for every nudge button ever sent, sync the commands, start ticking if nobody else does."""
+        self.add_dynamic_items(NudgeButton, NudgePicker, TimezoneSelect)
+        await self.sync_commands()
+        if self.owns_runtime and self.settings.dispatch:
+            self._ticker = asyncio.create_task(self._tick_forever(), name="coach-dispatch")
+
+    async def sync_commands(self) -> None:
+        """To DISCORD_GUILD_ID when set (instant, for development), else globally."""
+        guild_id = self.settings.discord_guild_id
+        try:
+            if guild_id:
+                guild = discord.Object(id=guild_id)
+                self.tree.copy_global_to(guild=guild)
+                synced = await self.tree.sync(guild=guild)
+            else:
+                synced = await self.tree.sync()
+        except discord.HTTPException as failure:
+            log.error("could not sync slash commands (%s); was the bot invited with the "
+                      "applications.commands scope?", failure)
+            return
+        log.info("synced %d slash commands %s", len(synced), f"to guild {guild_id}" if guild_id else "globally")
+
+    async def on_message(self, message: discord.Message) -> None:
+        """A draft DM'd to the bot is reviewed, as /review would."""
+        if message.guild is not None or message.author.bot or not message.content.strip():
+            return
+        actor = actor_for(message.author, None)
+        reply = await in_thread(lambda: self.coach.handle_text(actor, "/review", message.content))
+        await message.channel.send(embeds=embeds_for(reply))
+
+    async def _tick_forever(self) -> None:
+        dispatcher = Dispatcher(self.runtime.sessions, self.runtime.clock, {PLATFORM: self.notifier})
+        await self.wait_until_ready()
+        while not self.is_closed():
+            try:
+                await dispatcher.tick()
+            except Exception:
+                log.exception("dispatcher tick failed")
+            await asyncio.sleep(self.settings.tick_seconds)
+
+    async def _on_tree_error(self, interaction: discord.Interaction[Any],
+                             failure: app_commands.AppCommandError) -> None:
+        log.error("slash command failed", exc_info=failure)
+        reply = error(OOPS)
+        with contextlib.suppress(discord.HTTPException):
+            if interaction.response.is_done():
+                await interaction.followup.send(embeds=embeds_for(reply), ephemeral=True)
+            else:
+                await interaction.response.send_message(embeds=embeds_for(reply), ephemeral=True)
+
+    async def close(self) -> None:
+        if self._ticker is not None:
+            self._ticker.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._ticker
+        await super().close()
+        if self.owns_runtime:
+            self.runtime.engine.dispose()
+
+
+class ShardedCoachBot(CoachBot, discord.AutoShardedClient):
+    """The same bot over several gateway shards (DISCORD_SHARDS)."""

@@ -1,0 +1,260 @@
+"""The application commands: /met, /review and the /coach group. Each one turns its options into a core
+command dataclass, asks the Coach off the event loop, and shows the Reply (ephemeral in servers)."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from bot import commands as core
+from bot.commands import USAGE, UsageError, Who
+from bot.limits import MAX_CHECKIN_DAYS, MAX_FIELD, MAX_NAME, MAX_TAG, MAX_TAGS, MAX_TEXT, MIN_CHECKIN_DAYS
+from bot.lookup import contact_names, timezone_confirmed
+from bot.models import Stage
+from bot.replies import Reply, error
+
+from .interact import Extra, client_of, interaction_actor, respond, say
+from .views import ReviewModal, timezone_view
+from .zones import search_zones
+
+NOTES_LIMIT = 1000
+_TAG = re.compile(r"^[\w\-]+$")
+Name = app_commands.Range[str, 1, MAX_NAME]
+Field = app_commands.Range[str, 1, MAX_FIELD]
+
+
+# --- helpers ---------------------------------------------------------------------------------------------
+
+
+def who_named(name: str, usage: str) -> Who:
+    """A typed name as the core's Who; the same rules as the text grammar."""
+    name = " ".join(name.split()).strip("\"'“”")
+    if not name or not any(ch.isalnum() for ch in name):
+        raise UsageError(f"{name[:40]!r} doesn't look like a name.", *USAGE[usage])
+    return Who(name=name[:MAX_NAME])
+
+
+def parse_tags(text: str | None) -> tuple[str, ...]:
+    """`#python #pycon`, `python, pycon` → ("python", "pycon")."""
+    if not text:
+        return ()
+    tags = tuple(dict.fromkeys(t.lstrip("#").lower() for t in re.split(r"[\s,]+", text) if t.lstrip("#")))
+    if len(tags) > MAX_TAGS or any(len(t) > MAX_TAG or not _TAG.match(t) for t in tags):
+        raise UsageError(f"Use at most {MAX_TAGS} tags of letters, digits and dashes, up to {MAX_TAG} characters.",
+                         "/met who:@jane tags:#python #pycon")
+    return tags
+
+
+async def run(interaction: discord.Interaction[Any], build: Callable[[], core.Command],
+              extra: Callable[[Reply], Any] | None = None) -> None:
+    """Build the core command (a usage problem is answered at once), then ask the coach."""
+    try:
+        command = build()
+    except UsageError as problem:
+        await say(interaction, error(problem.text))
+        return
+    coach, actor = client_of(interaction).coach, interaction_actor(interaction)
+    await respond(interaction, lambda: coach.handle(actor, command), extra=extra)
+
+
+async def contact_choices(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
+    """Autocomplete: only the asking member's own contacts, in this server."""
+    sessions, actor = client_of(interaction).coach.sessions, interaction_actor(interaction)
+    names = await asyncio.to_thread(contact_names, sessions, actor, current)
+    return [app_commands.Choice(name=name[:100], value=name[:100]) for name in names]
+
+
+async def zone_choices(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
+    return [app_commands.Choice(name=zone, value=zone) for zone in search_zones(current)]
+
+
+# --- /met and /review ------------------------------------------------------------------------------------
+
+
+@app_commands.command(name="met", description="Record someone you met; I'll remind you to follow up.")
+@app_commands.describe(who="Someone in this server", name="Or their name, if they're not here",
+                       where="Where you met", notes="What you talked about",
+                       tags="Tags, e.g. #python #pycon", offer="Something useful you could offer them")
+@app_commands.guild_only()
+async def met(interaction: discord.Interaction[Any], who: discord.User | None = None, name: Name | None = None,
+              where: Field | None = None, notes: app_commands.Range[str, 1, NOTES_LIMIT] | None = None,
+              tags: app_commands.Range[str, 1, 400] | None = None, offer: Field | None = None) -> None:
+    def build() -> core.Met:
+        if who is None and not name:
+            raise UsageError("Tell me who you met: pick them in `who`, or type a `name`.",
+                             "/met who:@jane where:PyCon notes:talked about onboarding metrics")
+        person = who_named(name or (who.display_name if who is not None else ""), "met")
+        user_id = str(who.id) if who is not None else None
+        return core.Met(who=Who(person.name, user_id), where=where, notes=notes, tags=parse_tags(tags), offer=offer)
+
+    await run(interaction, build, extra=_timezone_prompt(interaction))
+
+
+def _timezone_prompt(interaction: discord.Interaction[Any]) -> Callable[[Reply], Any]:
+    """After /met, until the member picks a timezone: say which one is assumed, and offer the picker."""
+
+    async def prompt(reply: Reply) -> Extra:
+        client, actor = client_of(interaction), interaction_actor(interaction)
+        if reply.error or interaction.guild_id is None:
+            return None, None
+        if await asyncio.to_thread(timezone_confirmed, client.coach.sessions, actor):
+            return None, None
+        default = client.settings.default_timezone
+        note = (f"Discord doesn't share your timezone, so I'm assuming {default}. Pick yours so reminders "
+                f"arrive in your working hours (or use /coach settings tz).")
+        return note, timezone_view(interaction.guild_id, default)
+
+    return prompt
+
+
+@app_commands.command(name="review", description="I'll review a message before you send it.")
+@app_commands.describe(draft="Your draft (leave empty to paste a long one in a form)",
+                       who="Who it's for (one of your contacts), to check it against what you noted")
+@app_commands.autocomplete(who=contact_choices)
+async def review(interaction: discord.Interaction[Any], draft: app_commands.Range[str, 1, MAX_TEXT] | None = None,
+                 who: Name | None = None) -> None:
+    if not draft:
+        await interaction.response.send_modal(ReviewModal())
+        return
+    await run(interaction, lambda: core.Review(draft=draft, who=who_named(who, "review") if who else None))
+
+
+# --- /coach ----------------------------------------------------------------------------------------------
+
+DELAYS = {"1h": timedelta(hours=1), "1d": timedelta(days=1), "3d": timedelta(days=3), "1w": timedelta(weeks=1),
+          "2w": timedelta(weeks=2)}
+STAGE_CHOICES = [app_commands.Choice(name=stage.value.replace("_", " "), value=stage.value) for stage in Stage]
+
+
+def _who(cls: Callable[[Who], core.Command], usage: str, name: str) -> Callable[[], core.Command]:
+    return lambda: cls(who_named(name, usage))
+
+
+class SettingsGroup(app_commands.Group):
+    """/coach settings …: the same settings as the text grammar, one subcommand each."""
+
+    def __init__(self) -> None:
+        super().__init__(name="settings", description="Your timezone, working hours, check-ins, pause")
+
+    @app_commands.command(name="show", description="Show your settings")
+    async def show(self, interaction: discord.Interaction[Any]) -> None:
+        await run(interaction, lambda: core.Settings())
+
+    @app_commands.command(name="tz", description="Set your timezone (Discord doesn't tell me)")
+    @app_commands.describe(zone="An IANA zone, e.g. Europe/Berlin")
+    @app_commands.autocomplete(zone=zone_choices)
+    async def tz(self, interaction: discord.Interaction[Any], zone: app_commands.Range[str, 1, 64]) -> None:
+        await run(interaction, lambda: core.Settings(key="tz", value=zone.strip()))
+
+    @app_commands.command(name="hours", description="Only nudge me between these hours (your time)")
+    @app_commands.describe(start="First hour, 0-23", end="Last hour, 1-24")
+    async def hours(self, interaction: discord.Interaction[Any], start: app_commands.Range[int, 0, 23],
+                    end: app_commands.Range[int, 1, 24]) -> None:
+        def build() -> core.Settings:
+            if start >= end:
+                raise UsageError("Working hours need a start before the end.", "/coach settings hours start:9 end:17")
+            return core.Settings(key="hours", value=(start, end))
+
+        await run(interaction, build)
+
+    @app_commands.command(name="checkins", description="How often to suggest checking in with people who replied")
+    @app_commands.describe(days="Every this many days")
+    async def checkins(self, interaction: discord.Interaction[Any],
+                       days: app_commands.Range[int, MIN_CHECKIN_DAYS, MAX_CHECKIN_DAYS]) -> None:
+        await run(interaction, lambda: core.Settings(key="checkins", value=days))
+
+    @app_commands.command(name="pause", description="No nudges until you resume")
+    async def pause(self, interaction: discord.Interaction[Any]) -> None:
+        await run(interaction, lambda: core.Settings(key="pause"))
+
+    @app_commands.command(name="resume", description="Nudges on again")
+    async def resume(self, interaction: discord.Interaction[Any]) -> None:
+        await run(interaction, lambda: core.Settings(key="resume"))
+
+
+@app_commands.guild_only()
+class CoachGroup(app_commands.Group):
+    """/coach …: keep each contact's state true, list, settings, export, forget, delete-my-data, help."""
+
+    def __init__(self) -> None:
+        super().__init__(name="coach", description="Your networking coach")
+        self.add_command(SettingsGroup())
+
+    @app_commands.command(name="sent", description="You sent them a message")
+    @app_commands.describe(name="One of your contacts")
+    @app_commands.autocomplete(name=contact_choices)
+    async def sent(self, interaction: discord.Interaction[Any], name: Name) -> None:
+        await run(interaction, _who(core.Sent, "sent", name))
+
+    @app_commands.command(name="replied", description="They wrote back")
+    @app_commands.describe(name="One of your contacts")
+    @app_commands.autocomplete(name=contact_choices)
+    async def replied(self, interaction: discord.Interaction[Any], name: Name) -> None:
+        await run(interaction, _who(core.Replied, "replied", name))
+
+    @app_commands.command(name="snooze", description="Remind me about them later")
+    @app_commands.describe(name="One of your contacts", delay="For how long (default 1 day)")
+    @app_commands.choices(delay=[app_commands.Choice(name=key, value=key) for key in DELAYS])
+    @app_commands.autocomplete(name=contact_choices)
+    async def snooze(self, interaction: discord.Interaction[Any], name: Name, delay: str = "1d") -> None:
+        await run(interaction, lambda: core.Snooze(who_named(name, "snooze"), DELAYS.get(delay, DELAYS["1d"])))
+
+    @app_commands.command(name="moveon", description="Stop reminding me about them")
+    @app_commands.describe(name="One of your contacts")
+    @app_commands.autocomplete(name=contact_choices)
+    async def moveon(self, interaction: discord.Interaction[Any], name: Name) -> None:
+        await run(interaction, _who(core.MoveOn, "moveon", name))
+
+    @app_commands.command(name="show", description="Everything about one contact")
+    @app_commands.describe(name="One of your contacts")
+    @app_commands.autocomplete(name=contact_choices)
+    async def show(self, interaction: discord.Interaction[Any], name: Name) -> None:
+        await run(interaction, _who(core.Show, "show", name))
+
+    @app_commands.command(name="draft", description="Write a draft for where you stand with them")
+    @app_commands.describe(name="One of your contacts")
+    @app_commands.autocomplete(name=contact_choices)
+    async def draft(self, interaction: discord.Interaction[Any], name: Name) -> None:
+        await run(interaction, _who(core.Draft, "draft", name))
+
+    @app_commands.command(name="list", description="Your contacts, by stage or tag")
+    @app_commands.describe(stage="Only this stage", tag="Only this tag, e.g. #python")
+    @app_commands.choices(stage=STAGE_CHOICES)
+    async def list_(self, interaction: discord.Interaction[Any], stage: str | None = None,
+                    tag: app_commands.Range[str, 1, MAX_TAG + 1] | None = None) -> None:
+        def build() -> core.ListContacts:
+            wanted = parse_tags(tag)
+            return core.ListContacts(stage=Stage(stage) if stage else None, tag=wanted[0] if wanted else None)
+
+        await run(interaction, build)
+
+    @app_commands.command(name="export", description="All your data as JSON and CSV")
+    async def export(self, interaction: discord.Interaction[Any]) -> None:
+        await run(interaction, lambda: core.Export())
+
+    @app_commands.command(name="forget", description="Delete a contact and its history")
+    @app_commands.describe(name="One of your contacts")
+    @app_commands.autocomplete(name=contact_choices)
+    async def forget(self, interaction: discord.Interaction[Any], name: Name) -> None:
+        await run(interaction, _who(core.Forget, "forget", name))
+
+    @app_commands.command(name="delete-my-data", description="Delete everything I store about you (asks first)")
+    async def delete_my_data(self, interaction: discord.Interaction[Any]) -> None:
+        await run(interaction, lambda: core.DeleteMyData())
+
+    @app_commands.command(name="help", description="What I can do")
+    async def help(self, interaction: discord.Interaction[Any]) -> None:
+        await run(interaction, lambda: core.Help())
+
+
+def register(tree: app_commands.CommandTree[Any]) -> None:
+    """Add every command to a tree (a fresh group per tree, so a restarted bot gets its own)."""
+    tree.add_command(met)
+    tree.add_command(review)
+    tree.add_command(CoachGroup())

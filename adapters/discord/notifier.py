@@ -1,0 +1,144 @@
+"""The Discord Notifier: a nudge is a DM with an embed and persistent buttons.
+
+Exactly one DM per nudge: each send carries a nonce derived from the delivery's idempotency key (discord.py
+adds `enforce_nonce`, so Discord returns the first message instead of posting a retry twice), and a re-claim
+after a lost lease first looks for the nudge's buttons in the recent DM history. discord.py waits out 429s
+itself; the RequestPacer keeps every request the notifier makes (opening a DM, reading history, posting) under
+Discord's 50 per second, whatever the dispatcher's per-message pacing."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import time
+from collections.abc import Awaitable, Callable
+
+import aiohttp
+import discord
+
+from bot.replies import parse_action_id
+from scheduler.notifier import DeliveryError, Outgoing
+
+from .interact import PLATFORM
+from .render import embeds_for, files_for
+from .views import nudge_view
+
+log = logging.getLogger(__name__)
+
+DMS_CLOSED = 50007  # "Cannot send messages to this user"
+GONE = {10003, 10013}  # unknown channel, unknown user
+REQUESTS_PER_SECOND = 40.0
+HISTORY_LOOKBACK = 20
+NONCE_LENGTH = 25  # Discord accepts nonces of up to 25 characters
+
+
+def nonce_for(idempotency_key: str) -> str:
+    """A stable nonce for one delivery: the key itself when it fits Discord's 25 characters, else its hash."""
+    if len(idempotency_key) <= NONCE_LENGTH:
+        return idempotency_key
+    return hashlib.sha256(idempotency_key.encode("utf-8")).hexdigest()[:NONCE_LENGTH]
+
+
+class RequestPacer:
+    """Spreads requests out to at most `rate` per second, for every task of this process together."""
+
+    def __init__(self, rate: float = REQUESTS_PER_SECOND, *, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+        self.interval = 1.0 / rate
+        self._clock, self._sleep = clock, sleep
+        self._next = 0.0
+        self._lock = asyncio.Lock()
+
+    async def acquire(self) -> None:
+        async with self._lock:
+            now = self._clock()
+            if self._next > now:
+                await self._sleep(self._next - now)
+                now = self._next
+            self._next = now + self.interval
+
+
+class DiscordNotifier:
+    """scheduler.notifier.Notifier for Discord: DMs the member (Recipient.user_id)."""
+
+    platform = PLATFORM
+
+    def __init__(self, client: discord.Client, pacer: RequestPacer | None = None) -> None:
+        self.client = client
+        self.pacer = pacer or RequestPacer()
+        self._channels: dict[int, discord.DMChannel] = {}
+
+    async def send(self, message: Outgoing) -> str | None:
+        try:
+            user_id = int(message.recipient.user_id)
+        except ValueError:
+            raise DeliveryError(f"not a Discord user id: {message.recipient.user_id[:40]!r}", permanent=True) from None
+        try:
+            channel = await self._dm_channel(user_id)
+            if message.retry:
+                posted = await self._already_posted(channel, message.nudge_ids)
+                if posted is not None:
+                    return posted
+            await self.pacer.acquire()
+            sent = await channel.send(
+                embeds=embeds_for(message.reply),
+                files=files_for(message.reply) or None,
+                view=nudge_view(message.reply),
+                nonce=nonce_for(message.idempotency_key),
+            )
+        except discord.RateLimited as limited:  # only when the wait is longer than max_ratelimit_timeout
+            raise DeliveryError("rate limited by Discord", retry_after=limited.retry_after) from None
+        except discord.HTTPException as failure:
+            raise _delivery_error(failure) from None
+        except (aiohttp.ClientError, TimeoutError, OSError) as failure:
+            raise DeliveryError(f"network: {type(failure).__name__}") from None
+        return str(sent.id)
+
+    async def _dm_channel(self, user_id: int) -> discord.DMChannel:
+        channel = self._channels.get(user_id)
+        if channel is None:
+            await self.pacer.acquire()
+            channel = await self.client.create_dm(discord.Object(id=user_id))
+            if len(self._channels) > 10_000:
+                self._channels.clear()
+            self._channels[user_id] = channel
+        return channel
+
+    async def _already_posted(self, channel: discord.DMChannel, nudge_ids: tuple[int, ...]) -> str | None:
+        """After a lost lease: is one of our messages for these nudges already there? Its buttons say so."""
+        wanted = set(nudge_ids)
+        await self.pacer.acquire()
+        async for earlier in channel.history(limit=HISTORY_LOOKBACK):
+            if self.client.user is not None and earlier.author.id != self.client.user.id:
+                continue
+            for custom_id in _custom_ids(earlier):
+                parsed = parse_action_id(custom_id)
+                if parsed is not None and parsed.nudge_id in wanted:
+                    log.info("nudges %s were already delivered as message %s", nudge_ids, earlier.id)
+                    return str(earlier.id)
+        return None
+
+
+def _custom_ids(message: discord.Message) -> list[str]:
+    ids: list[str] = []
+    for row in message.components:
+        for child in getattr(row, "children", [row]):
+            custom_id = getattr(child, "custom_id", None)
+            if isinstance(custom_id, str):
+                ids.append(custom_id)
+    return ids
+
+
+def _delivery_error(failure: discord.HTTPException) -> DeliveryError:
+    code = failure.code
+    if code == DMS_CLOSED:
+        return DeliveryError("your direct messages from this bot are closed", permanent=True)
+    if code in GONE or isinstance(failure, discord.NotFound):
+        return DeliveryError(f"the member can't be reached on Discord ({code})", permanent=True)
+    if failure.status >= 500:
+        return DeliveryError(f"Discord server error {failure.status}")
+    if failure.status == 429:
+        return DeliveryError("rate limited by Discord", retry_after=5.0)
+    return DeliveryError(f"Discord refused the DM: {failure.status} ({code})", permanent=failure.status in (400, 403))
+

@@ -1,0 +1,57 @@
+"""The Discord adapter as the Runtime sees it: start (log in, connect in the background), stop, and a
+Notifier for the dispatcher."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from scheduler.runtime import Runtime
+
+from . import create_bot
+from .bot import CoachBot
+from .notifier import DiscordNotifier
+
+log = logging.getLogger(__name__)
+
+
+class DiscordService:
+    name = "discord"
+    stop_grace = 10.0  # seconds
+
+    def __init__(self, runtime: Runtime, bot: CoachBot | None = None) -> None:
+        self.runtime = runtime
+        self.bot = bot or create_bot(runtime=runtime)
+        self.notifier: DiscordNotifier = self.bot.notifier
+        self._gateway: asyncio.Task[None] | None = None
+        self.failure: BaseException | None = None
+
+    async def start(self) -> None:
+        """Log in now (a bad token fails here, loudly) and keep the gateway connected in the background."""
+        token = self.runtime.settings.discord_token
+        if token is None:
+            raise RuntimeError("DISCORD_TOKEN is not set")
+        await self.bot.login(token.get_secret_value())
+        self._gateway = asyncio.create_task(self.bot.connect(reconnect=True), name="discord-gateway")
+        self._gateway.add_done_callback(self._gateway_ended)
+
+    async def stop(self) -> None:
+        """Close the client; give the gateway task a moment to finish, then cancel it."""
+        await self.bot.close()
+        if self._gateway is not None:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await asyncio.wait_for(self._gateway, timeout=self.stop_grace)
+
+    def _gateway_ended(self, task: asyncio.Task[None]) -> None:
+        """discord.py reconnects by itself; if the connection ends for good, so does the process."""
+        if task.cancelled() or (self.bot.is_closed() and task.exception() is None):
+            return
+        failure = task.exception()
+        self.failure = failure
+        log.error("the Discord connection ended: %s", failure or "closed", exc_info=failure)
+        self.runtime.stop()
+
+
+def discord_service(runtime: Runtime) -> DiscordService:
+    return DiscordService(runtime)

@@ -1,0 +1,181 @@
+"""Components that outlive the process: nudge buttons and the timezone picker are DynamicItems whose
+custom_id carries everything needed (registered in setup_hook), so they work after a restart."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import discord
+
+from bot.commands import Review, Settings, Who
+from bot.replies import Reply, Verb, format_action_id, parse_action_id
+
+from .interact import actor_for, client_of, in_thread, interaction_actor, respond
+from .render import DONE_COLOR, disabled_view, embeds_for, recorded_embeds
+from .zones import COMMON_ZONES
+
+_VERBS = "|".join(re.escape(verb.value) for verb in Verb)
+NUDGE_TEMPLATE = rf"^coach:(?P<verb>{_VERBS}):(?P<nudge_id>\d{{1,18}})$"
+TIMEZONE_TEMPLATE = r"^coach-tz:(?P<guild_id>\d{1,20})$"
+STYLES = {
+    Verb.SENT: discord.ButtonStyle.success,
+    Verb.REPLIED: discord.ButtonStyle.primary,
+    Verb.SNOOZE: discord.ButtonStyle.secondary,
+    Verb.DRAFT: discord.ButtonStyle.secondary,
+    Verb.MOVE_ON: discord.ButtonStyle.danger,
+    Verb.DELETE_ME: discord.ButtonStyle.danger,
+}
+
+
+class NudgeButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=NUDGE_TEMPLATE):
+    """A nudge button; its custom_id is the core's action id, `coach:<verb>:<nudge id>`."""
+
+    def __init__(self, verb: Verb, nudge_id: int, *, label: str | None = None) -> None:
+        button: discord.ui.Button[Any] = discord.ui.Button(
+            label=(label or verb.value)[:80],
+            style=STYLES.get(verb, discord.ButtonStyle.secondary),
+            custom_id=format_action_id(verb, nudge_id),
+        )
+        super().__init__(button)
+        self.verb, self.nudge_id = verb, nudge_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> NudgeButton:
+        return cls(Verb(match["verb"]), int(match["nudge_id"]))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await record_press(interaction, self.custom_id)
+
+
+PICK_TEMPLATE = rf"^coach-pick:(?P<verb>{_VERBS})$"
+MAX_BUTTONS = 25  # five rows of five
+PICK_PLACEHOLDERS = {
+    Verb.SENT: "I sent a message to…",
+    Verb.REPLIED: "They replied…",
+    Verb.SNOOZE: "Snooze 1 day…",
+    Verb.DRAFT: "Draft a message to…",
+    Verb.MOVE_ON: "Move on from…",
+}
+
+
+class NudgePicker(discord.ui.DynamicItem[discord.ui.Select[Any]], template=PICK_TEMPLATE):
+    """A digest with more buttons than a message holds: one menu per verb, each option a core action id."""
+
+    def __init__(self, verb: Verb, options: list[discord.SelectOption] | None = None) -> None:
+        select: discord.ui.Select[Any] = discord.ui.Select(
+            custom_id=f"coach-pick:{verb.value}", placeholder=PICK_PLACEHOLDERS.get(verb),
+            options=options or [discord.SelectOption(label=verb.value)],
+        )
+        super().__init__(select)
+        self.verb = verb
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> NudgePicker:
+        return cls(Verb(match["verb"]))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await record_press(interaction, self.item.values[0] if self.item.values else "")
+
+
+async def record_press(interaction: discord.Interaction[Any], action_id: str) -> None:
+    """A click on a nudge: record it through the core, then show on the nudge itself what was recorded
+    (that nudge's buttons greyed out). A draft, or a problem, comes as a separate message instead."""
+    await interaction.response.defer()
+    coach = client_of(interaction).coach
+    reply = await in_thread(lambda: coach.press(interaction_actor(interaction), action_id))
+    parsed = parse_action_id(action_id)
+    if reply.error or parsed is None or parsed.verb is Verb.DRAFT:
+        await interaction.followup.send(embeds=embeds_for(reply), ephemeral=reply.error)
+        return
+    message = interaction.message
+    embeds = recorded_embeds(list(message.embeds) if message else [], reply)
+    await interaction.edit_original_response(embeds=embeds, view=disabled_view(message, parsed.nudge_id))
+
+
+def nudge_view(reply: Reply) -> discord.ui.View | None:
+    """The nudge's buttons as a persistent View (no timeout; every custom_id a core action id).
+    A digest too big for 25 buttons gets one menu per verb instead."""
+    if not reply.actions:
+        return None
+    view = discord.ui.View(timeout=None)
+    if len(reply.actions) <= MAX_BUTTONS:
+        for action in reply.actions:
+            view.add_item(NudgeButton(action.verb, action.nudge_id, label=action.label))
+        return view
+    for verb in Verb:
+        options = [discord.SelectOption(label=action.label[:100], value=action.action_id)
+                   for action in reply.actions if action.verb is verb][:25]
+        if options:
+            view.add_item(NudgePicker(verb, options))
+    return view
+
+
+def zone_options(default: str) -> list[discord.SelectOption]:
+    zones = list(dict.fromkeys([default, *COMMON_ZONES]))[:25]
+    return [
+        discord.SelectOption(label=zone, value=zone, description="the default for now" if zone == default else None)
+        for zone in zones
+    ]
+
+
+class TimezoneSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=TIMEZONE_TEMPLATE):
+    """Discord shares no timezone: a one-click picker of common zones, for the member in one server."""
+
+    def __init__(self, guild_id: int, default: str = "UTC") -> None:
+        select: discord.ui.Select[Any] = discord.ui.Select(
+            custom_id=f"coach-tz:{guild_id}", placeholder="Pick your timezone", options=zone_options(default)
+        )
+        super().__init__(select)
+        self.guild_id = guild_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> TimezoneSelect:
+        return cls(int(match["guild_id"]))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        zone = self.item.values[0] if self.item.values else ""
+        await interaction.response.defer()
+        coach = client_of(interaction).coach
+        actor = actor_for(interaction.user, self.guild_id)
+        reply = await in_thread(lambda: coach.handle(actor, Settings(key="tz", value=zone)))
+        if reply.error:
+            await interaction.followup.send(embeds=embeds_for(reply), ephemeral=True)
+            return
+        message = interaction.message
+        kept = list(message.embeds if message else [])[:9]
+        done = discord.Embed(description=reply.text, color=DONE_COLOR)
+        await interaction.edit_original_response(embeds=[*kept, done], view=None)
+
+
+def timezone_view(guild_id: int, default: str) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(TimezoneSelect(guild_id, default))
+    return view
+
+
+class ReviewModal(discord.ui.Modal, title="Review a draft"):
+    """/review without a draft: room for a long message (Discord options are single-line)."""
+
+    draft: discord.ui.TextInput[ReviewModal] = discord.ui.TextInput(
+        label="Your draft", style=discord.TextStyle.paragraph, min_length=1, max_length=4000,
+        custom_id="coach-review-draft",
+    )
+    who: discord.ui.TextInput[ReviewModal] = discord.ui.TextInput(
+        label="Who is it for? (optional)", placeholder="One of your contacts", required=False,
+        max_length=120,
+        custom_id="coach-review-who",
+    )
+
+    async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
+        coach = client_of(interaction).coach
+        actor = interaction_actor(interaction)
+        name = " ".join(self.who.value.split())
+        command = Review(draft=self.draft.value, who=Who(name) if name else None)
+        await respond(interaction, lambda: coach.handle(actor, command))

@@ -1,0 +1,49 @@
+"""Fixtures for driving the real discord.py bot offline with SimCord: a temp SQLite store, a fake clock
+the test moves, and a Runtime the bot (and a restarted bot) share — only Discord's edge is simulated."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+import simcord
+
+from adapters.discord import create_bot
+from bot.clock import FakeClock
+from scheduler.runtime import Runtime
+from tests.discord.harness import NO_PRIVILEGED, World, make_settings
+
+
+@pytest.fixture
+def runtime(tmp_path: Path, clock: FakeClock) -> Iterator[Runtime]:
+    runtime = Runtime.from_settings(make_settings(tmp_path), clock)
+    yield runtime
+    runtime.engine.dispose()
+
+
+@pytest.fixture
+async def env(runtime: Runtime) -> AsyncIterator[simcord.Env]:
+    """SimCord's virtual Discord around the real bot; any error the bot swallowed fails the test."""
+    env = simcord.Env(create_bot(runtime=runtime), approved_intents=NO_PRIVILEGED)
+    await env.start()
+    try:
+        yield env
+    finally:
+        await env.shutdown()
+    env.raise_errors()
+
+
+@pytest.fixture
+def world(env: simcord.Env, runtime: Runtime, clock: FakeClock) -> World:
+    return World(env, runtime, clock)
+
+
+@pytest.fixture(autouse=True)
+def _no_swallowed_errors(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """discord.py logs (rather than raises) errors in component callbacks: any such log fails the test."""
+    caplog.set_level(logging.ERROR)
+    yield
+    swallowed = [r for r in caplog.records if r.levelno >= logging.ERROR and r.name.startswith(("discord", "adapters"))]
+    assert not swallowed, f"the bot logged errors: {[r.getMessage() for r in swallowed]}"

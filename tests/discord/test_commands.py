@@ -1,0 +1,241 @@
+"""Every slash command through the real discord.py command tree (SimCord fakes only Discord itself):
+options, user options, autocomplete, ephemeral replies, the timezone picker, the review modal and DMs."""
+
+from __future__ import annotations
+
+import json
+
+import discord
+import pytest
+import simcord
+
+from tests.discord.harness import World, text_of
+
+GUILD_ONLY = ("met", "coach sent", "coach list", "coach settings tz")
+
+
+@pytest.fixture
+def server(world: World) -> tuple[simcord.ChannelHandle, simcord.MemberActor, simcord.MemberActor]:
+    guild = world.env.create_guild("PyCon friends")
+    channel = guild.create_text_channel("general")
+    alice = guild.add_member(world.env.create_user("alice"))
+    bob = guild.add_member(world.env.create_user("bob", global_name="Bob Smith"))
+    return channel, alice, bob
+
+
+def deferred_then_edited(world: World) -> bool:
+    """Every command acks at once (type 5, "thinking") and fills the answer in afterwards."""
+    callbacks = [r for r in world.env.http_requests if r.path.endswith("/callback")]
+    return bool(callbacks) and all((r.json or {}).get("type") == 5 for r in callbacks)
+
+
+async def test_met_with_a_member_is_ephemeral_and_schedules_the_follow_up(world: World, server) -> None:
+    channel, alice, bob = server
+    result = await alice.slash(channel, "met", who=bob, where="PyCon", notes="onboarding metrics", tags="#python")
+
+    assert result.ephemeral
+    assert deferred_then_edited(world)
+    text = text_of(result.response)
+    assert "Noted: you met Bob Smith at PyCon" in text
+    assert "#python" in text
+    assert "remind you to follow up" in text
+    # nobody else in the channel sees it
+    assert all(not m.embeds for m in channel.history(viewer=bob))
+
+
+async def test_met_with_a_typed_name(world: World, server) -> None:
+    channel, alice, _ = server
+    result = await alice.slash(channel, "met", name="Jane Doe", where="EuroPython", offer="an intro to our CTO")
+    assert "Noted: you met Jane Doe at EuroPython" in text_of(result.response)
+    shown = await alice.slash(channel, "coach show", name="Jane Doe")
+    assert "You could offer: an intro to our CTO" in text_of(shown.response)
+
+
+@pytest.mark.parametrize(
+    ("options", "problem"),
+    [({}, "Tell me who you met"), ({"name": "!!!"}, "doesn't look like a name"),
+     ({"name": "Jane", "tags": "#" + "x" * 50}, "at most")],
+)
+async def test_bad_met_gets_usage_and_saves_nothing(world: World, server, options: dict, problem: str) -> None:
+    channel, alice, _ = server
+    result = await alice.slash(channel, "met", **options)
+    assert result.ephemeral
+    assert problem in text_of(result.response)
+    assert result.response.embeds[0].color == discord.Color.red()
+    listed = await alice.slash(channel, "coach list")
+    assert "No contacts" in text_of(listed.response)
+
+
+async def test_timezone_is_asked_after_met_until_picked(world: World, server) -> None:
+    channel, alice, bob = server
+    first = await alice.slash(channel, "met", who=bob)
+    assert "assuming UTC" in text_of(first.response)
+    picked = await alice.select(first.response, ["Europe/Berlin"], custom_id=f"coach-tz:{channel.guild.id}")
+    assert picked.acknowledged
+    edited = first.response
+    assert "Timezone set to Europe/Berlin" in text_of(edited)
+    assert not edited.components  # the picker is gone
+
+    again = await alice.slash(channel, "met", name="Carol")
+    assert "assuming" not in text_of(again.response) and not again.response.components
+    settings = await alice.slash(channel, "coach settings show")
+    assert "Timezone: Europe/Berlin" in text_of(settings.response)
+
+
+async def test_timezone_picker_works_after_a_restart(world: World, server) -> None:
+    channel, alice, bob = server
+    first = await alice.slash(channel, "met", who=bob)
+    await world.restart()
+    await alice.select(first.response, ["Asia/Tokyo"], custom_id=f"coach-tz:{channel.guild.id}")
+    assert "Timezone set to Asia/Tokyo" in text_of(first.response)
+
+
+async def test_contact_commands(world: World, server) -> None:
+    channel, alice, bob = server
+    await alice.slash(channel, "met", who=bob, where="PyCon")
+    name = "Bob Smith"
+
+    async def ask(command: str, **options: object) -> str:
+        result = await alice.slash(channel, command, **options)
+        assert result.ephemeral, command
+        return text_of(result.response)
+
+    assert "Here's a draft for Bob Smith" in await ask("coach draft", name=name)
+    assert "your first message to Bob Smith is sent" in await ask("coach sent", name=name)
+    assert "Snoozed Bob Smith for 3 days" in await ask("coach snooze", name=name, delay="3d")
+    assert "first message sent, waiting for a reply" in await ask("coach show", name="bob")
+    assert "Bob Smith" in await ask("coach list", stage="waiting")
+    assert "No contacts" in await ask("coach list", stage="in_touch")
+    assert "Bob Smith replied" in await ask("coach replied", name=name)
+    assert "Bob Smith" in await ask("coach list", stage="in_touch")
+    assert "moving on from Bob Smith" in await ask("coach moveon", name=name)
+    assert "Forgot Bob Smith" in await ask("coach forget", name=name)
+    assert "No contact named 'Bob Smith'" in await ask("coach show", name=name)
+
+
+async def test_list_by_tag(world: World, server) -> None:
+    channel, alice, _ = server
+    await alice.slash(channel, "met", name="Jane", tags="python, pycon")
+    await alice.slash(channel, "met", name="Omar", tags="#rust")
+    listed = text_of((await alice.slash(channel, "coach list", tag="#python")).response)
+    assert "Jane" in listed and "Omar" not in listed
+
+
+async def test_settings_commands(world: World, server) -> None:
+    channel, alice, _ = server
+
+    async def ask(command: str, **options: object) -> str:
+        return text_of((await alice.slash(channel, command, **options)).response)
+
+    assert "Timezone set to America/Chicago" in await ask("coach settings tz", zone="America/Chicago")
+    assert "I don't know the timezone" in await ask("coach settings tz", zone="Mars/Olympus")
+    assert "between 08:00 and 16:00" in await ask("coach settings hours", start=8, end=16)
+    assert "start before the end" in await ask("coach settings hours", start=16, end=8)
+    assert "every 60 days" in await ask("coach settings checkins", days=60)
+    assert "Paused" in await ask("coach settings pause")
+    assert "Nudges: paused" in await ask("coach settings show")
+    assert "nudges are on again" in await ask("coach settings resume")
+
+
+async def test_timezone_autocomplete(world: World, server) -> None:
+    channel, alice, _ = server
+    offered = await alice.autocomplete(channel, "coach settings tz", "zone", "berl")
+    assert {"name": "Europe/Berlin", "value": "Europe/Berlin"} in offered
+    assert len(await alice.autocomplete(channel, "coach settings tz", "zone", "")) == 24
+
+
+async def test_export_attaches_json_and_csv(world: World, server) -> None:
+    channel, alice, bob = server
+    await alice.slash(channel, "met", who=bob, where="PyCon")
+    result = await alice.slash(channel, "coach export")
+    assert result.ephemeral
+    files = {a.filename: a for a in result.response.attachments}
+    assert set(files) == {"coach-export.json", "coach-contacts.csv"}
+    document = json.loads(await files["coach-export.json"].read())
+    assert [c["name"] for c in document["contacts"]] == ["Bob Smith"]
+    assert document["member"]["platform"] == "discord"
+
+
+async def test_help_and_delete_my_data(world: World, server) -> None:
+    channel, alice, bob = server
+    assert "/met" in text_of((await alice.slash(channel, "coach help")).response)
+    await alice.slash(channel, "met", who=bob)
+    asked = await alice.slash(channel, "coach delete-my-data")
+    assert "Delete all your data?" in text_of(asked.response)
+    await alice.click(asked.response, label="Yes, delete everything")
+    assert "I deleted everything" in text_of(asked.response)
+    assert "No contacts" in text_of((await alice.slash(channel, "coach list")).response)
+
+
+async def test_review_with_a_draft_option(world: World, server) -> None:
+    channel, alice, _ = server
+    result = await alice.slash(channel, "review", draft="hey, can you get me a job at your company? thx")
+    assert result.ephemeral
+    assert "Draft review" in text_of(result.response)
+
+
+async def test_review_without_a_draft_opens_a_modal(world: World, server) -> None:
+    channel, alice, bob = server
+    await alice.slash(channel, "met", who=bob, where="PyCon", notes="onboarding metrics")
+    shown = await alice.slash(channel, "review")
+    assert shown.modal is not None
+    long_draft = "Hi Bob,\n\nGreat to meet you at PyCon. " + "I enjoyed our chat about onboarding metrics. " * 20
+    submitted = await alice.submit_modal(shown, {"coach-review-draft": long_draft, "coach-review-who": "Bob Smith"})
+    assert submitted.ephemeral
+    assert "Draft review" in text_of(submitted.response)
+
+
+async def test_review_in_a_dm_and_guild_commands_stay_in_servers(world: World, server) -> None:
+    _, alice, _ = server
+    in_dm = alice.user.available_commands()
+    assert "review" in in_dm and not any(name in in_dm for name in GUILD_ONLY)
+    result = await alice.user.slash("review", draft="Hi Jane, lovely to meet you yesterday. Coffee next week?")
+    assert "Draft review" in text_of(result.response)
+
+
+async def test_a_draft_sent_as_a_dm_is_reviewed(world: World, server) -> None:
+    _, alice, _ = server
+    await alice.send_dm("Hi Jane, it was great meeting you at PyCon! Would you like to grab a coffee next week?")
+    reply = alice.user.dm_channel.last_message
+    assert reply is not None and reply.author.id == world.bot.user.id
+    assert "Draft review" in text_of(reply)
+
+
+async def test_autocomplete_offers_only_the_members_own_contacts_in_this_server(world: World) -> None:
+    env = world.env
+    one, two = env.create_guild("One"), env.create_guild("Two")
+    one_channel, two_channel = one.create_text_channel("general"), two.create_text_channel("general")
+    alice_user, carol_user = env.create_user("alice"), env.create_user("carol")
+    alice_one, carol_one = one.add_member(alice_user), one.add_member(carol_user)
+    alice_two = two.add_member(alice_user)
+
+    await alice_one.slash(one_channel, "met", name="Jane Doe")
+    await alice_one.slash(one_channel, "met", name="Janet Fox")
+    await carol_one.slash(one_channel, "met", name="Jane Carol-Contact")
+    await alice_two.slash(two_channel, "met", name="Jade Two")
+
+    names = [c["value"] for c in await alice_one.autocomplete(one_channel, "coach sent", "name", "ja")]
+    assert sorted(names) == ["Jane Doe", "Janet Fox"]
+    assert [c["value"] for c in await alice_one.autocomplete(one_channel, "coach show", "name", "fox")] == [
+        "Janet Fox"]
+    assert [c["value"] for c in await alice_two.autocomplete(two_channel, "coach show", "name", "")] == ["Jade Two"]
+    assert [c["value"] for c in await carol_one.autocomplete(one_channel, "review", "who", "")] == [
+        "Jane Carol-Contact"]
+
+
+async def test_two_servers_never_see_each_others_contacts(world: World) -> None:
+    env = world.env
+    one, two = env.create_guild("One"), env.create_guild("Two")
+    one_channel, two_channel = one.create_text_channel("general"), two.create_text_channel("general")
+    alice = env.create_user("alice")
+    alice_one, alice_two = one.add_member(alice), two.add_member(alice)
+    dave_two = two.add_member(env.create_user("dave"))
+
+    await alice_one.slash(one_channel, "met", name="Secret Contact", notes="private notes")
+    for member in (alice_two, dave_two):
+        listed = text_of((await member.slash(two_channel, "coach list")).response)
+        assert "Secret Contact" not in listed and "No contacts" in listed
+        shown = text_of((await member.slash(two_channel, "coach show", name="Secret Contact")).response)
+        assert "No contact named" in shown and "private notes" not in shown
+        exported = (await member.slash(two_channel, "coach export")).response.attachments
+        assert b"Secret Contact" not in await exported[0].read()
