@@ -69,17 +69,19 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+HANDLER_NAME = "coach"
 HUMAN = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
 
 def configure_logging(level: str = "INFO", fmt: str = "human", secrets: Iterable[str] = (),
                       stream: TextIO | None = None) -> logging.Handler:
-    """Replace the root logger's handlers with one redacting handler on stderr; return it."""
+    """Install one redacting handler on the root logger (replacing an earlier one of ours); return it."""
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(JsonFormatter() if fmt == "json" else logging.Formatter(HUMAN))
     handler.addFilter(RedactingFilter(secrets))
+    handler.set_name(HANDLER_NAME)
     root = logging.getLogger()
-    for old in list(root.handlers):
+    for old in [h for h in root.handlers if h.get_name() == HANDLER_NAME]:  # ours from an earlier call only
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level.upper())

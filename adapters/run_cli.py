@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import sys
 
-from adapters.startup import settings_or_exit
-from scheduler.runtime import Runtime
+from adapters.startup import build_runtime, settings_or_exit
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="coach run", description="Serve every configured platform.")
     parser.add_argument("--port", type=int, default=3000, help="HTTP port for Slack events and /healthz")
     options = parser.parse_args(argv)
-    settings = settings_or_exit()
-    if not (settings.slack_configured or settings.discord_configured):
-        print("coach run: no platform is configured (set SLACK_BOT_TOKEN or DISCORD_TOKEN); "
-              "try `coach console`", file=sys.stderr)
-        return 2
-    runtime = Runtime.from_settings(settings)
+    settings = settings_or_exit("run")  # one line and exit 2 when a configured platform lacks a setting
+    runtime = build_runtime(settings)
     if settings.slack_configured:
         from adapters.slack.service import slack_service
 

@@ -17,7 +17,7 @@ from bot.handlers import HANDLERS, Context
 from bot.handlers.contacts import apply_verb, unknown_action
 from bot.handlers.privacy import erase
 from bot.identity import Actor
-from bot.models import Contact, Event, Member, Nudge
+from bot.models import Contact, Event, EventKind, Member, Nudge
 from bot.replies import Reply, Verb, error, parse_action_id
 from bot.store.repository import AmbiguousContact, ContactNotFound, member_for
 from bot.store.uow import UnitOfWork
@@ -76,8 +76,9 @@ class Coach:
             contact = session.get(Contact, nudge.contact_id)
             if contact is None:
                 return unknown_action()
-            already = session.scalars(
-                select(Event.id).where(Event.nudge_id == nudge.id, Event.contact_id == contact.id)
+            already = session.scalars(  # a member's answer to this nudge; its own delivery doesn't count
+                select(Event.id).where(Event.nudge_id == nudge.id, Event.contact_id == contact.id,
+                                       Event.kind != EventKind.NUDGED.value)
             ).first()
             if already is not None and parsed.verb is not Verb.DRAFT:
                 return Reply(f"Already noted for {contact.name} — nothing more to do.")

@@ -103,7 +103,7 @@ class Settings(BaseSettings):
     @classmethod
     def _aware(cls, value: datetime | None) -> datetime | None:
         if value is not None and value.tzinfo is None:
-            raise ValueError("give a timezone, e.g. 2026-03-04T15:00:00Z")
+            raise ValueError("no timezone given")
         return value
 
     @field_validator("database_url")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -90,14 +92,38 @@ def nudge_text(kind: NudgeKind, contact: Contact, member: Member, now: datetime)
 
 
 def compose(session: Session, nudge: Nudge, now: datetime) -> Reply | None:
-    """The message for a due nudge, or None when its contact or member is gone."""
+    """The message for a due nudge, or None when its contact or member is gone or the member paused."""
     contact = session.get(Contact, nudge.contact_id)
     member = session.get(Member, nudge.member_id)
-    if contact is None or member is None:
+    if contact is None or member is None or member.paused:
         return None
     kind = NudgeKind(nudge.kind)
     return Reply(
         title=TITLES[kind].format(name=contact.name),
         text=nudge_text(kind, contact, member, now),
         actions=actions_for(nudge, contact),
+    )
+
+
+def compose_digest(parts: Sequence[Reply]) -> Reply:
+    """Several nudges due together for one member, as one message. Each keeps its own buttons, numbered
+    like its section, so every button still acts on its own nudge."""
+    if len(parts) == 1:
+        return parts[0]
+    sections = [f"{number}. {part.title}\n{part.text}" for number, part in enumerate(parts, 1)]
+    actions = tuple(
+        replace(action, label=f"{number} · {action.label}")
+        for number, part in enumerate(parts, 1)
+        for action in part.actions
+    )
+    intro = f"{len(parts)} people are waiting to hear from you. One at a time is plenty."
+    return Reply(title=f"{len(parts)} people to get back to", text="\n\n".join([intro, *sections]),
+                 actions=actions)
+
+
+def undelivered_notice(contact_name: str, reason: str) -> str:
+    """Told on the member's next command when a nudge could not reach them (DMs closed, user gone)."""
+    return (
+        f"I couldn't send you a reminder about {contact_name} ({reason[:80]}). If your direct messages "
+        f"with me are closed, open them so reminders can reach you; /coach list shows who is waiting."
     )

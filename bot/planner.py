@@ -3,14 +3,25 @@ re-planned from the event log (bot/rules.py decides; this module only writes the
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.models import Contact, Event, EventKind, Member, Nudge, NudgeKind, NudgeState
-from bot.rules import HistoryEvent, MemberSettings, PlannedNudge, WorkingHours, fold, plan_next_nudge
+from bot.nudges import undelivered_notice
+from bot.rules import (
+    HistoryEvent,
+    MemberSettings,
+    PlannedNudge,
+    WorkingHours,
+    fold,
+    next_working_moment,
+    plan_next_nudge,
+)
 from bot.store.repository import pending_nudge
+
+LATE_GRACE = timedelta(minutes=15)  # a nudge this late was merely waiting for a tick: deliver as planned
 
 
 def settings_of(member: Member) -> MemberSettings:
@@ -97,6 +108,29 @@ def record_delivery(session: Session, nudge: Nudge, now: datetime, delivery_ref:
     record_event(session, contact, EventKind.NUDGED, now, detail=nudge.kind, nudge_id=nudge.id)
     session.flush()
     reschedule(session, member, contact, now)
+
+
+def record_failure(session: Session, nudge: Nudge, reason: str) -> None:
+    """A nudge can never reach the member: keep the row as failed and tell them on their next command."""
+    nudge.state = NudgeState.FAILED.value
+    nudge.last_error = reason[:500]
+    nudge.lease_until = None
+    contact = session.get(Contact, nudge.contact_id)
+    member = session.get(Member, nudge.member_id)
+    if contact is None or member is None:
+        return
+    notice = undelivered_notice(contact.name, reason)
+    if member.notice and notice not in member.notice:
+        notice = f"{member.notice}\n{notice}"
+    member.notice = notice[:4000]
+
+
+def delivery_moment(member: Member, due_at: datetime, now: datetime) -> datetime:
+    """When a due nudge may go out: now — unless it is overdue (nothing ran while it fell due) and now is
+    outside the member's working hours; then their next working moment, never 3 a.m."""
+    if now - due_at <= LATE_GRACE:
+        return now
+    return next_working_moment(now, settings_of(member).hours)
 
 
 def _same(nudge: Nudge, plan: PlannedNudge) -> bool:

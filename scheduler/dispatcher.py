@@ -1,6 +1,8 @@
-"""The nudge table is the queue: claim due rows → deliver through the platform's Notifier → record.
+"""The nudge table is the queue: claim due rows → compose → deliver through the platform's Notifier → record.
 
-No coaching logic lives here: the words come from bot.nudges, the next step from bot.planner.
+No coaching logic lives here: the words come from bot.nudges, when a nudge may go out and what follows
+it from bot.planner. This module only moves rows through pending → sending → sent / failed / pending
+again, each step in its own short transaction, so any number of dispatchers can share one database.
 """
 
 from __future__ import annotations
@@ -10,33 +12,41 @@ import logging
 import os
 import socket
 import time
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from bot.clock import Clock
-from bot.models import Member, Nudge, NudgeState
-from bot.nudges import compose
-from bot.planner import record_delivery
+from bot.models import Contact, Member, Nudge, NudgeState
+from bot.nudges import compose, compose_digest
+from bot.planner import delivery_moment, record_delivery, record_failure
+from bot.replies import Reply
+from scheduler.claim import Claimed, Lease, claim_due, claim_siblings, holds, reclaim_expired, requeue, writing
 from scheduler.notifier import DeliveryError, Notifier, Outgoing, Recipient
+from scheduler.ratelimit import Pacer
 
 log = logging.getLogger(__name__)
 
 DEFAULT_BATCH = 200
 DEFAULT_LEASE = timedelta(minutes=5)
-MAX_ATTEMPTS = 8
+DEFAULT_CONCURRENCY = 16  # DMs in flight at once; the Pacer keeps them under the platform's limits
+MAX_ATTEMPTS = 8  # attempts that may have reached the platform; then the nudge is marked failed
+MAX_DIGEST = 10  # nudges in one digest DM
+BACKOFF_BASE = timedelta(seconds=15)
+BACKOFF_CAP = timedelta(hours=1)
+MIN_WAIT = timedelta(seconds=1)
 
 
 def worker_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
+    return f"{socket.gethostname()}:{os.getpid()}"[:64]
 
 
 class DispatchObserver(Protocol):
-    """Optional hooks for metrics; called on the event loop, must be quick and never raise."""
+    """Metrics hooks (adapters/http/metrics.py implements them); an observer's failure never stops delivery."""
 
     def on_tick(self, duration_s: float) -> None: ...
 
@@ -53,6 +63,22 @@ class Delivered:
     at: datetime
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """One send: a platform reference, or the error. `attempted=False`: it surely never reached the
+    platform (rate-limited, or our lease ran out first), so it costs no attempt."""
+
+    message: Outgoing
+    at: datetime
+    ref: str | None = None
+    error: DeliveryError | None = None
+    attempted: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
 class Dispatcher:
     def __init__(
         self,
@@ -63,6 +89,10 @@ class Dispatcher:
         batch_size: int = DEFAULT_BATCH,
         lease: timedelta = DEFAULT_LEASE,
         worker_id: str | None = None,
+        pacer: Pacer | None = None,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
         observer: DispatchObserver | None = None,
     ) -> None:
         self.sessions = sessions
@@ -71,115 +101,214 @@ class Dispatcher:
         self.batch_size = batch_size
         self.lease = lease
         self.worker_id = worker_id or worker_name()
-        self.last_tick_at: datetime | None = None
+        self.pacer = pacer or Pacer()
+        self.concurrency = concurrency
+        self.monotonic, self.sleep = monotonic, sleep
         self.observer = observer
+        self.last_tick_at: datetime | None = None
 
-    async def tick(self) -> list[Delivered]:
-        """Deliver everything due now, batch after batch, until nothing due is left."""
-        started = time.perf_counter()
+    async def tick(self, *, collect: bool = True) -> list[Delivered]:
+        """Deliver everything due now, batch after batch, until nothing due is left. `collect=False`
+        returns nothing (a long-running service has no use for the list, and a backlog makes it big)."""
+        started = self.monotonic()
         delivered: list[Delivered] = []
         while True:
-            claimed = await asyncio.to_thread(self.claim)
+            lease = Lease(self.worker_id, self.clock.now() + self.lease)
+            claimed = await asyncio.to_thread(self.claim, lease)
             if not claimed:
                 break
-            for message in await asyncio.to_thread(self.compose, claimed):
-                if await self.deliver(message):
-                    delivered.append(Delivered(message, self.clock.now()))
+            messages = await asyncio.to_thread(self.compose, claimed)
+            outcomes = await self.deliver_all(messages, lease)
+            await asyncio.to_thread(self.record, outcomes)
+            if collect:
+                delivered += [Delivered(outcome.message, outcome.at) for outcome in outcomes if outcome.ok]
             if len(claimed) < self.batch_size:
                 break
         self.last_tick_at = self.clock.now()
-        if self.observer is not None:
-            self.observer.on_tick(time.perf_counter() - started)
+        self._observe("on_tick", self.monotonic() - started)
         return delivered
 
-    def claim(self) -> list[int]:
-        """Atomically take up to a batch of due pending rows (SKIP LOCKED on PostgreSQL)."""
-        now = self.clock.now()
-        due = (
-            select(Nudge.id)
-            .where(Nudge.state == NudgeState.PENDING.value, Nudge.due_at <= now)
-            .order_by(Nudge.due_at)
-            .limit(self.batch_size)
-            .with_for_update(skip_locked=True)
-        )
-        claim = (
-            update(Nudge)
-            .where(Nudge.id.in_(due.scalar_subquery()))
-            .values(
-                state=NudgeState.SENDING.value,
-                lease_until=now + self.lease,
-                claimed_by=self.worker_id,
-                attempts=Nudge.attempts + 1,
-            )
-            .returning(Nudge.id)
-        )
-        with self.sessions.begin() as session:
-            return list(session.scalars(claim, execution_options={"synchronize_session": False}))
+    # --- claim ----------------------------------------------------------------------------------------
 
-    def compose(self, nudge_ids: list[int]) -> list[Outgoing]:
-        now = self.clock.now()
-        messages: list[Outgoing] = []
-        with self.sessions.begin() as session:
-            for nudge_id in nudge_ids:
-                nudge = session.get(Nudge, nudge_id)
-                if nudge is None:
-                    continue
-                reply = compose(session, nudge, now)
-                member = session.get(Member, nudge.member_id)
-                if reply is None or member is None:
-                    nudge.state = NudgeState.CANCELLED.value
-                    continue
-                recipient = Recipient(member.platform, member.workspace_id, member.user_id)
-                messages.append(Outgoing(recipient, reply, (nudge.id,)))
-        return messages
+    def claim(self, lease: Lease) -> list[Claimed]:
+        """Take a batch: expired leases first, then due rows, then the same members' other due rows."""
+        now, platforms = self.clock.now(), sorted(self.notifiers)
+        with writing(self.sessions) as session:
+            claimed = reclaim_expired(session, now, lease, self.batch_size, platforms)
+            if len(claimed) < self.batch_size:
+                claimed += claim_due(session, now, lease, self.batch_size - len(claimed), platforms)
+            members = {row.member_id for row in claimed}
+            claimed += claim_siblings(session, now, lease, members, self.batch_size)
+        return claimed
 
-    async def deliver(self, message: Outgoing) -> bool:
+    # --- compose --------------------------------------------------------------------------------------
+
+    def compose(self, claimed: Sequence[Claimed]) -> list[Outgoing]:
+        """Turn held rows into DMs: one per member (a digest when several are due), in delivery order.
+        Rows the core says not to send now are given back (out of hours) or cancelled (contact gone)."""
+        now = self.clock.now()
+        retry = {row.id: row.retry for row in claimed}
+        with writing(self.sessions) as session:
+            nudges, _loaded = _load(session, retry)
+            ready: list[tuple[Nudge, Reply]] = []
+            for nudge in nudges:
+                if not holds(nudge, self.worker_id):
+                    continue
+                reply = self._compose_one(session, nudge, now)
+                if reply is not None:
+                    ready.append((nudge, reply))
+            return [self._package(session, group, retry) for group in _digests(ready)]
+
+    def _compose_one(self, session: Session, nudge: Nudge, now: datetime) -> Reply | None:
+        member = session.get(Member, nudge.member_id)
+        reply = compose(session, nudge, now)
+        if member is None or reply is None:
+            nudge.state, nudge.lease_until = NudgeState.CANCELLED.value, None
+            return None
+        moment = delivery_moment(member, nudge.due_at, now)
+        if moment > now:
+            requeue(session, nudge, moment, attempted=False, error=None)
+            return None
+        return reply
+
+    @staticmethod
+    def _package(session: Session, group: list[tuple[Nudge, Reply]], retry: Mapping[int, bool]) -> Outgoing:
+        nudges = [nudge for nudge, _ in group]
+        parts = tuple(reply for _, reply in group)
+        digest_id = nudges[0].digest_id or (min(n.id for n in nudges) if len(nudges) > 1 else None)
+        for nudge in nudges:
+            nudge.digest_id = digest_id  # a re-claim rebuilds the same DM under the same key
+        member = session.get(Member, nudges[0].member_id)
+        assert member is not None
+        return Outgoing(
+            recipient=Recipient(member.platform, member.workspace_id, member.user_id),
+            reply=compose_digest(parts),
+            nudge_ids=tuple(nudge.id for nudge in nudges),
+            retry=any(retry.get(nudge.id, True) for nudge in nudges),
+            parts=parts if len(parts) > 1 else (),
+            digest_id=digest_id,
+        )
+
+    # --- deliver --------------------------------------------------------------------------------------
+
+    async def deliver_all(self, messages: Sequence[Outgoing], lease: Lease) -> list[Outcome]:
+        """Send concurrently (bounded), paced per platform and workspace; results in message order."""
+        gate = asyncio.Semaphore(self.concurrency)
+
+        async def one(message: Outgoing) -> Outcome:
+            async with gate:
+                return await self.deliver(message, lease)
+
+        return list(await asyncio.gather(*(one(message) for message in messages)))
+
+    async def deliver(self, message: Outgoing, lease: Lease) -> Outcome:
         notifier = self.notifiers.get(message.recipient.platform)
         if notifier is None:
-            await asyncio.to_thread(self._release, message, "no notifier for this platform", None)
-            return False
-        started = time.perf_counter()
+            return self._outcome(message, error=DeliveryError("no notifier for this platform"), attempted=False)
+        wait = self.pacer.reserve(message.recipient, self.monotonic())
+        if wait > 0:
+            await self.sleep(wait)
+        if self.clock.now() >= lease.until - self.lease / 10:  # another dispatcher may take it any moment
+            return self._outcome(message, error=DeliveryError("lease ran out before sending"), attempted=False)
+        platform, sent_at = message.recipient.platform, self.monotonic()
         try:
             ref = await notifier.send(message)
         except DeliveryError as failure:
-            self._observe_failure(message)
-            await asyncio.to_thread(self._release, message, failure.reason, failure)
-            return False
-        except Exception as failure:  # a bug or an outage: keep the row, try again later
+            self._observe("on_failed", platform)
+            if failure.retry_after is not None:  # 429: nothing was posted; hold the whole bucket back
+                self.pacer.pause(message.recipient, self.monotonic() + failure.retry_after)
+            return self._outcome(message, error=failure, attempted=failure.retry_after is None)
+        except Exception as failure:  # a bug or an outage: keep the rows, try again later
             log.exception("delivery of nudges %s failed", message.nudge_ids)
-            self._observe_failure(message)
-            await asyncio.to_thread(self._release, message, type(failure).__name__, None)
-            return False
-        if self.observer is not None:
-            self.observer.on_delivered(message.recipient.platform, time.perf_counter() - started)
-        await asyncio.to_thread(self._record, message, ref)
-        return True
+            self._observe("on_failed", platform)
+            return self._outcome(message, error=DeliveryError(type(failure).__name__))
+        self._observe("on_delivered", platform, self.monotonic() - sent_at)
+        return self._outcome(message, ref=ref)
 
-    def _observe_failure(self, message: Outgoing) -> None:
-        if self.observer is not None:
-            self.observer.on_failed(message.recipient.platform)
+    def _observe(self, hook: str, *args: object) -> None:
+        if self.observer is None:
+            return
+        try:
+            getattr(self.observer, hook)(*args)
+        except Exception:
+            log.exception("dispatch observer failed")
 
-    def _record(self, message: Outgoing, ref: str | None) -> None:
+    def _outcome(self, message: Outgoing, **fields: object) -> Outcome:
+        return Outcome(message, self.clock.now(), **fields)  # type: ignore[arg-type]
+
+    # --- record ---------------------------------------------------------------------------------------
+
+    def record(self, outcomes: Sequence[Outcome]) -> None:
+        """Record a batch in one transaction; if that fails, message by message, so one bad row cannot
+        hold back the rest. Rows left unrecorded stay held and are re-claimed (with retry) after the lease."""
+        try:
+            with writing(self.sessions) as session:
+                self._record(session, outcomes)
+            return
+        except Exception:
+            log.exception("recording a batch failed; recording message by message")
+        for outcome in outcomes:
+            try:
+                with writing(self.sessions) as session:
+                    self._record(session, [outcome])
+            except Exception:
+                log.exception("recording nudges %s failed", outcome.message.nudge_ids)
+
+    def _record(self, session: Session, outcomes: Sequence[Outcome]) -> None:
         now = self.clock.now()
-        with self.sessions.begin() as session:
-            for nudge_id in message.nudge_ids:
-                nudge = session.get(Nudge, nudge_id)
-                if nudge is not None and nudge.state == NudgeState.SENDING.value:
-                    record_delivery(session, nudge, now, ref)
+        nudges, _loaded = _load(session, [i for outcome in outcomes for i in outcome.message.nudge_ids],
+                                events=True)
+        by_id = {nudge.id: nudge for nudge in nudges}
+        with session.no_autoflush:  # the planner flushes what it must; autoflush per query would double it
+            self._record_each(session, outcomes, by_id, now)
 
-    def _release(self, message: Outgoing, reason: str, failure: DeliveryError | None) -> None:
-        """Give a row back to the queue with backoff, or mark it failed when retrying can't help."""
-        now = self.clock.now()
-        with self.sessions.begin() as session:
-            for nudge_id in message.nudge_ids:
-                nudge = session.get(Nudge, nudge_id)
-                if nudge is None or nudge.state != NudgeState.SENDING.value:
-                    continue
-                nudge.last_error = reason[:500]
-                nudge.lease_until = None
-                if (failure is not None and failure.permanent) or nudge.attempts >= MAX_ATTEMPTS:
-                    nudge.state = NudgeState.FAILED.value
-                    continue
-                wait = failure.retry_after if failure and failure.retry_after else 2.0 ** nudge.attempts * 15
-                nudge.state = NudgeState.PENDING.value
-                nudge.due_at = now + timedelta(seconds=wait)
+    def _record_each(self, session: Session, outcomes: Sequence[Outcome], by_id: Mapping[int, Nudge],
+                     now: datetime) -> None:
+        for outcome in outcomes:
+            for nudge_id in outcome.message.nudge_ids:
+                nudge = by_id.get(nudge_id)
+                if outcome.ok and nudge is not None and nudge.state == NudgeState.SENDING.value:
+                    record_delivery(session, nudge, now, outcome.ref)
+                elif not outcome.ok and nudge is not None and holds(nudge, self.worker_id):
+                    self._give_back(session, nudge, outcome, now)
+
+    @staticmethod
+    def _give_back(session: Session, nudge: Nudge, outcome: Outcome, now: datetime) -> None:
+        failure = outcome.error
+        assert failure is not None
+        if failure.permanent or (outcome.attempted and nudge.attempts >= MAX_ATTEMPTS):
+            record_failure(session, nudge, failure.reason)
+            return
+        requeue(session, nudge, now + backoff(nudge.attempts, failure.retry_after),
+                attempted=outcome.attempted, error=failure.reason)
+
+
+def backoff(attempts: int, retry_after: float | None) -> timedelta:
+    """The platform's Retry-After when it gave one; else 15 s, 30 s, 1 min … capped at an hour."""
+    if retry_after is not None:
+        return max(MIN_WAIT, timedelta(seconds=retry_after))
+    return min(BACKOFF_CAP, BACKOFF_BASE * 2 ** max(0, attempts - 1))
+
+
+def _load(session: Session, ids: Iterable[int], *, events: bool = False) -> tuple[list[Nudge], list[object]]:
+    """The rows in delivery order, with their contacts and members loaded in two queries. The second
+    list only keeps those objects alive in the session's (weak) identity map while we work."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return [], []
+    nudges = list(session.scalars(select(Nudge).where(Nudge.id.in_(wanted)).order_by(Nudge.due_at, Nudge.id)))
+    contacts = select(Contact).where(Contact.id.in_({n.contact_id for n in nudges}))
+    if events:
+        contacts = contacts.options(selectinload(Contact.events))
+    members = select(Member).where(Member.id.in_({n.member_id for n in nudges}))
+    return nudges, [*session.scalars(contacts), *session.scalars(members)]
+
+
+def _digests(ready: Sequence[tuple[Nudge, Reply]]) -> list[list[tuple[Nudge, Reply]]]:
+    """Group by the DM each row belongs to: its earlier digest if it had one, else its member (at most
+    MAX_DIGEST a message). Groups keep the order of their first row."""
+    groups: dict[tuple[str, int], list[tuple[Nudge, Reply]]] = {}
+    for nudge, reply in ready:
+        key = ("digest", nudge.digest_id) if nudge.digest_id is not None else ("member", nudge.member_id)
+        groups.setdefault(key, []).append((nudge, reply))
+    return [group[i:i + MAX_DIGEST] for group in groups.values() for i in range(0, len(group), MAX_DIGEST)]

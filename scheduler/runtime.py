@@ -8,7 +8,7 @@ import contextlib
 import logging
 import signal
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Protocol
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -84,7 +84,7 @@ class Runtime:
         """One dispatcher pass; failures are logged and reported by /healthz, never fatal."""
         assert self.dispatcher is not None
         try:
-            await self.dispatcher.tick()
+            await self.dispatcher.tick(collect=False)
         except Exception as failure:
             self.health.last_tick_error = type(failure).__name__
             log.exception("dispatcher tick failed")
@@ -105,11 +105,12 @@ class Runtime:
             await service.start()
         if self.settings.dispatch:
             self.build_dispatcher()
+            # The first tick runs at once: it delivers what fell due while nothing was running. APScheduler
+            # keeps wall time (UTC) for the ticker only; what is due is decided by self.clock.
             scheduler.add_job(self.tick, "interval", seconds=self.settings.tick_seconds, id="dispatch",
                               max_instances=1, coalesce=True, misfire_grace_time=None,
-                              next_run_time=None)
+                              next_run_time=datetime.now(UTC))
             scheduler.start()
-            await self.tick()  # deliver what fell due while nothing was running
         try:
             await self._stopping.wait()
         finally:

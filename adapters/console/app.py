@@ -43,7 +43,8 @@ class ConsoleNotifier:
     async def send(self, message: Outgoing) -> str | None:
         self.sent += 1
         when = local_time(self.clock.now(), self.timezone)
-        self.out.write(render_nudge(message.reply, when) + "\n\n")
+        for reply in message.parts or (message.reply,):  # a digest reads as its nudges, one after another
+            self.out.write(render_nudge(reply, when) + "\n\n")
         self.out.flush()
         return f"console-{self.sent}"
 
@@ -89,8 +90,8 @@ class ConsoleSession:
         target = self.clock.now() + span
         while (due := self._next_due(target)) is not None:
             self.clock.set(max(due, self.clock.now()))
-            if not self._deliver_due():
-                break
+            if not self._deliver_due() and self._next_due(target) == due:
+                break  # nothing moved: don't spin
         self.clock.set(target)
         self._print(f"(time is now {local_time(target, self.timezone)})")
 

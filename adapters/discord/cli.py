@@ -8,8 +8,7 @@ import sys
 
 import discord
 
-from adapters.startup import settings_or_exit
-from scheduler.runtime import Runtime
+from adapters.startup import build_runtime, settings_or_exit
 
 TOKEN_HELP = ("coach discord: DISCORD_TOKEN is not set. Get it from the Discord Developer Portal → your app → "
               "Bot → Reset Token, and put it in .env (see docs/discord.md).")
@@ -25,7 +24,7 @@ def main(argv: list[str]) -> int:
         return 2
     from adapters.discord.service import discord_service
 
-    runtime = Runtime.from_settings(settings)
+    runtime = build_runtime(settings)
     service = discord_service(runtime)
     runtime.add(service)
     try:

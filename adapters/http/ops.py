@@ -1,27 +1,45 @@
-"""Operational HTTP routes shared by every HTTP-serving mode: GET /healthz (and more, later)."""
+"""Operational HTTP routes: GET /healthz (database reachable, age of the last dispatcher tick) and
+GET /metrics (Prometheus). Slack's HTTP mode mounts them on its own app with `add_ops_routes`; Socket Mode
+and Discord serve them on COACH_METRICS_PORT through `OpsServer`, a runtime service of its own.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from aiohttp import web
 from sqlalchemy import text
 
+from adapters.http.metrics import CONTENT_TYPE, Metrics, instrument
+from scheduler.notifier import Notifier
 from scheduler.runtime import Runtime
 
+log = logging.getLogger(__name__)
+
 RUNTIME_KEY = web.AppKey("coach_runtime", Runtime)
+METRICS_KEY = web.AppKey("coach_metrics", Metrics)
+STALE_TICKS = 4  # /healthz fails when the last good tick is older than this many intervals (+30 s)
 
 
 def add_ops_routes(app: web.Application, runtime: Runtime) -> None:
+    """Mount /healthz and /metrics on `app`, and start counting metrics for `runtime`."""
     app[RUNTIME_KEY] = runtime
+    app[METRICS_KEY] = instrument(runtime)
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/metrics", metrics)
 
 
 async def healthz(request: web.Request) -> web.Response:
     runtime = request.app[RUNTIME_KEY]
     database_ok = await asyncio.to_thread(_database_ok, runtime)
     age = runtime.health.tick_age_seconds()
-    stale = runtime.health.dispatching and (age is None or age > 4 * runtime.settings.tick_seconds + 30)
+    limit = STALE_TICKS * runtime.settings.tick_seconds + 30
+    if age is None and runtime.health.started_at is not None:  # no tick yet: give the first one time
+        age_since_start = (runtime.clock.now() - runtime.health.started_at).total_seconds()
+        stale = runtime.health.dispatching and age_since_start > limit
+    else:
+        stale = runtime.health.dispatching and (age is None or age > limit)
     body = {
         "status": "ok" if database_ok and not stale else "unhealthy",
         "database": "ok" if database_ok else "unreachable",
@@ -32,6 +50,12 @@ async def healthz(request: web.Request) -> web.Response:
     return web.json_response(body, status=200 if body["status"] == "ok" else 503)
 
 
+async def metrics(request: web.Request) -> web.Response:
+    runtime, registry = request.app[RUNTIME_KEY], request.app[METRICS_KEY]
+    body = await asyncio.to_thread(registry.render, runtime)
+    return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE})
+
+
 def _database_ok(runtime: Runtime) -> bool:
     try:
         with runtime.engine.connect() as connection:
@@ -39,3 +63,29 @@ def _database_ok(runtime: Runtime) -> bool:
     except Exception:
         return False
     return True
+
+
+class OpsServer:
+    """/healthz and /metrics on their own port, as a runtime Service (it sends no DMs)."""
+
+    name = "ops"
+    notifier: Notifier | None = None
+
+    def __init__(self, runtime: Runtime, port: int, host: str = "0.0.0.0") -> None:
+        self.app = web.Application()
+        add_ops_routes(self.app, runtime)
+        self.host, self.port = host, port
+        self._runner: web.AppRunner | None = None
+
+    async def start(self) -> None:
+        self._runner = web.AppRunner(self.app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, self.port)
+        await site.start()
+        self.port = self._runner.addresses[0][1]  # the real one when asked for port 0
+        log.info("serving /healthz and /metrics on %s:%s", self.host, self.port)
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None

@@ -7,8 +7,7 @@ import argparse
 import asyncio
 import sys
 
-from adapters.startup import StartupError, settings_or_exit
-from scheduler.runtime import Runtime
+from adapters.startup import StartupError, build_runtime, settings_or_exit
 
 from .config import SlackConfig, SlackConfigError
 from .service import slack_service
@@ -25,12 +24,12 @@ def main(argv: list[str]) -> int:
     try:
         settings = settings_or_exit()
         SlackConfig.from_settings(settings).check(socket=options.socket)
+        runtime = build_runtime(settings)
     except StartupError as stop:
         return int(stop.code or 2)
     except SlackConfigError as problem:
         print(f"coach slack: {problem}", file=sys.stderr)
         return 2
-    runtime = Runtime.from_settings(settings)
     runtime.add(slack_service(runtime, socket=options.socket, port=port, host=options.host))
     asyncio.run(runtime.run())
     return 0

@@ -30,6 +30,7 @@ def normalise_url(url: str) -> str:
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     url = normalise_url(url)
+    kwargs.setdefault("hide_parameters", True)  # a failed statement's values (notes, drafts) stay out of logs
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -55,4 +56,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # IMMEDIATE: take the write lock up front. A deferred transaction that reads and then writes while
+    # another connection commits fails at once with "database is locked" (WAL cannot upgrade a stale
+    # snapshot, and busy_timeout does not apply); concurrent Slack requests do exactly that.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

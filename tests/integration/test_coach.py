@@ -240,3 +240,21 @@ def test_a_failing_use_case_writes_nothing(coach: Coach, sessions: sessionmaker[
     assert reply.error and "nothing was saved" in reply.text
     assert "disk on fire" not in reply.text
     assert count(sessions, Contact) == 0 and count(sessions, Event) == 0 and count(sessions, Member) == 0
+
+
+async def test_a_delivered_nudges_buttons_work_once(coach: Coach, sessions: sessionmaker[Session],
+                                                    clock: FakeClock) -> None:
+    from scheduler.dispatcher import Dispatcher
+    from tests.fakes import RecordingNotifier
+
+    notifier = RecordingNotifier("slack")
+    coach.handle_line(JANE, "/met Jane at PyCon")
+    clock.advance(timedelta(days=2))
+    await Dispatcher(sessions, clock, {"slack": notifier}).tick()
+    assert len(notifier.sent) == 1
+    buttons = {action.verb: action.action_id for action in notifier.sent[0].reply.actions}
+    first = coach.press(JANE, buttons[Verb.SENT])
+    assert not first.error and "Already noted" not in first.text
+    assert "Already noted" in coach.press(JANE, buttons[Verb.SENT]).text
+    with sessions() as session:
+        assert session.scalars(select(Contact.stage)).one() == Stage.WAITING

@@ -1,0 +1,84 @@
+"""Prometheus metrics for one process, fed by the core's and the dispatcher's observer hooks.
+
+The core never imports prometheus_client: `Metrics` implements bot.coach.CommandObserver and
+scheduler.dispatcher.DispatchObserver, and `instrument(runtime)` plugs it in at the edge.
+"""
+
+from __future__ import annotations
+
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from sqlalchemy import func, select
+
+from bot.models import Nudge, NudgeState
+from scheduler.runtime import Runtime
+
+LATENCY_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+TICK_BUCKETS = (0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 15.0, 60.0)
+CONTENT_TYPE = CONTENT_TYPE_LATEST
+
+
+class Metrics:
+    """Every metric the coach exports, in its own registry (so tests and processes never collide)."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.commands = Counter("coach_commands", "Commands and buttons handled, by name, platform and outcome.",
+                                ["command", "platform", "outcome"], registry=self.registry)
+        self.nudges_sent = Counter("coach_nudges_sent", "Nudge DMs delivered (a digest counts once), by platform.",
+                                   ["platform"], registry=self.registry)
+        self.nudges_failed = Counter("coach_nudges_failed",
+                                     "Nudge DM deliveries that failed (each retry counts), by platform.",
+                                     ["platform"], registry=self.registry)
+        self.nudges_due = Gauge("coach_nudges_due", "Pending nudges whose time has come (whole database).",
+                                registry=self.registry)
+        self.delivery_latency = Histogram("coach_delivery_latency_seconds", "Time to hand one DM to the platform.",
+                                          ["platform"], buckets=LATENCY_BUCKETS, registry=self.registry)
+        self.tick_duration = Histogram("coach_tick_duration_seconds", "Duration of one dispatcher tick.",
+                                       buckets=TICK_BUCKETS, registry=self.registry)
+        self.last_tick_age = Gauge("coach_last_tick_age_seconds", "Seconds since this process's last good tick "
+                                   "(-1 before the first).", registry=self.registry)
+
+    # bot.coach.CommandObserver
+    def on_command(self, platform: str, command: str, ok: bool) -> None:
+        self.commands.labels(command, platform, "ok" if ok else "error").inc()
+
+    # scheduler.dispatcher.DispatchObserver
+    def on_tick(self, duration_s: float) -> None:
+        self.tick_duration.observe(duration_s)
+
+    def on_delivered(self, platform: str, latency_s: float) -> None:
+        self.nudges_sent.labels(platform).inc()
+        self.delivery_latency.labels(platform).observe(latency_s)
+
+    def on_failed(self, platform: str) -> None:
+        self.nudges_failed.labels(platform).inc()
+
+    def render(self, runtime: Runtime) -> bytes:
+        """The exposition text, with the gauges read fresh (this queries the database: call off the loop)."""
+        self.nudges_due.set(count_due(runtime))
+        age = runtime.health.tick_age_seconds()
+        self.last_tick_age.set(-1 if age is None else age)
+        return generate_latest(self.registry)
+
+
+def instrument(runtime: Runtime) -> Metrics:
+    """The runtime's Metrics, created and plugged into its coach and dispatcher on first use."""
+    if isinstance(runtime.observer, Metrics):
+        return runtime.observer
+    metrics = Metrics()
+    runtime.observer = metrics
+    runtime.coach.observer = metrics
+    if runtime.dispatcher is not None:
+        runtime.dispatcher.observer = metrics
+    return metrics
+
+
+def count_due(runtime: Runtime) -> int:
+    query = select(func.count(Nudge.id)).where(
+        Nudge.state == NudgeState.PENDING.value, Nudge.due_at <= runtime.clock.now()
+    )
+    try:
+        with runtime.sessions() as session:
+            return int(session.scalar(query) or 0)
+    except Exception:  # /healthz reports the database; metrics keep serving
+        return -1

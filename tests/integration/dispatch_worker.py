@@ -1,0 +1,57 @@
+"""One dispatcher process for the multi-process tests: real time, its own engine, a table-backed fake
+platform. Ticks until no nudge is pending or sending, or until its deadline.
+
+    python -m tests.integration.dispatch_worker URL WORKER LEASE_S DELAY_S BATCH DEADLINE_S
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from bot.clock import SystemClock
+from bot.models import Nudge, NudgeState
+from bot.store.engine import make_engine, session_factory
+from scheduler.dispatcher import Dispatcher
+from tests.integration.dispatch_support import TablePlatform
+
+
+class SlowPlatform(TablePlatform):
+    def __init__(self, *args: object, delay: float) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]
+        self.delay = delay
+
+    async def send(self, message):  # type: ignore[no-untyped-def]
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        return await super().send(message)
+
+
+def unfinished(dispatcher: Dispatcher) -> int:
+    live = (NudgeState.PENDING.value, NudgeState.SENDING.value)
+    with dispatcher.sessions() as session:
+        return session.scalar(select(func.count(Nudge.id)).where(Nudge.state.in_(live))) or 0
+
+
+async def main(url: str, worker: str, lease_s: float, delay_s: float, batch: int, deadline_s: float) -> int:
+    engine = make_engine(url)
+    platform = SlowPlatform(engine, worker, delay=delay_s)
+    dispatcher = Dispatcher(session_factory(engine), SystemClock(), {platform.platform: platform},
+                            batch_size=batch, lease=timedelta(seconds=lease_s), worker_id=worker,
+                            concurrency=1 if delay_s else 8)
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
+        await dispatcher.tick()
+        if unfinished(dispatcher) == 0:
+            return 0
+        await asyncio.sleep(0.05)
+    return 3
+
+
+if __name__ == "__main__":
+    url, worker, lease, delay, batch, deadline = sys.argv[1:7]
+    raise SystemExit(asyncio.run(main(url, worker, float(lease), float(delay), int(batch), float(deadline))))

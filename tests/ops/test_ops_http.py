@@ -1,0 +1,151 @@
+"""/healthz and /metrics, served over real HTTP on loopback port 0, after real commands and a real tick."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+
+import aiohttp
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
+from prometheus_client.parser import text_string_to_metric_families
+from sqlalchemy import create_engine
+
+from adapters.http.metrics import instrument
+from adapters.http.ops import OpsServer, add_ops_routes
+from bot.clock import FakeClock
+from bot.config import Settings
+from bot.identity import Actor
+from scheduler.notifier import DeliveryError
+from scheduler.runtime import Runtime
+from tests.fakes import RecordingNotifier
+
+ALICE = Actor("slack", "T1", "U1", display_name="alice", timezone="UTC")
+
+
+class FakeService:
+    name = "fake"
+
+    def __init__(self, platform: str) -> None:
+        self.notifier = RecordingNotifier(platform)
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+@pytest.fixture
+def runtime(tmp_path: Path, clock: FakeClock) -> Runtime:
+    settings = Settings(_env_file=None, database_url=f"sqlite:///{tmp_path}/coach.db", tick_seconds=15)  # type: ignore[call-arg]
+    runtime = Runtime.from_settings(settings, clock=clock)
+    runtime.add(FakeService("slack"))
+    return runtime
+
+
+@pytest.fixture
+async def client(runtime: Runtime) -> AsyncIterator[TestClient[web.Request, web.Application]]:
+    app = web.Application()
+    add_ops_routes(app, runtime)
+    async with TestClient(TestServer(app, host="127.0.0.1", port=0)) as test_client:
+        yield test_client
+    runtime.engine.dispose()
+
+
+def samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+    found = {}
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            found[(sample.name, tuple(sorted(sample.labels.items())))] = sample.value
+    return found
+
+
+async def test_healthz_and_metrics_after_a_few_commands(client: TestClient, runtime: Runtime,
+                                                        clock: FakeClock) -> None:
+    coach = runtime.coach
+
+    def commands(name: str, outcome: str) -> float:
+        return found[("coach_commands_total", (("command", name), ("outcome", outcome), ("platform", "slack")))]
+    assert not coach.handle_text(ALICE, "/met", '"Jane Doe" at PyCon -- onboarding metrics').error
+    assert not coach.handle_text(ALICE, "/met", "Bob at RustConf").error
+    assert coach.handle_text(ALICE, "/coach", "sent Nobody").error
+    assert coach.handle_text(ALICE, "/coach", "frobnicate").error
+    assert not coach.handle_line(ALICE, "/coach list").error
+
+    health = await client.get("/healthz")
+    assert health.status == 503  # dispatching, but no tick yet
+    assert (await health.json())["database"] == "ok"
+
+    runtime.build_dispatcher()
+    clock.advance(timedelta(days=2))
+    await runtime.tick()
+
+    health = await client.get("/healthz")
+    body = await health.json()
+    assert health.status == 200, body
+    assert body == {"status": "ok", "database": "ok", "dispatching": True, "last_tick_age_seconds": 0.0,
+                    "last_tick_error": None}
+
+    response = await client.get("/metrics")
+    assert response.status == 200
+    assert response.headers["Content-Type"].startswith("text/plain; version=")
+    found = samples(await response.text())
+    assert commands("met", "ok") == 2
+    assert commands("sent", "error") == 1
+    assert commands("unparsed", "error") == 1
+    assert commands("list_contacts", "ok") == 1
+    assert len(runtime.dispatcher.notifiers["slack"].sent) == 1  # type: ignore[union-attr]  # one digest DM
+    assert found[("coach_nudges_sent_total", (("platform", "slack"),))] == 1
+    assert found[("coach_delivery_latency_seconds_count", (("platform", "slack"),))] == 1
+    assert found[("coach_tick_duration_seconds_count", ())] == 1
+    assert found[("coach_nudges_due", ())] == 0
+    assert found[("coach_last_tick_age_seconds", ())] == 0
+
+
+async def test_failures_and_backlog_are_counted(client: TestClient, runtime: Runtime, clock: FakeClock) -> None:
+    runtime.coach.handle_text(ALICE, "/met", "Jane at PyCon")
+    clock.advance(timedelta(days=2))
+    found = samples(await (await client.get("/metrics")).text())
+    assert found[("coach_nudges_due", ())] == 1
+
+    runtime.build_dispatcher()
+    runtime.dispatcher.notifiers["slack"].fail_with = DeliveryError("rate limited", retry_after=60)  # type: ignore[union-attr]
+    await runtime.tick()
+    found = samples(await (await client.get("/metrics")).text())
+    assert found[("coach_nudges_failed_total", (("platform", "slack"),))] == 1
+    assert ("coach_nudges_sent_total", (("platform", "slack"),)) not in found
+
+
+async def test_healthz_fails_when_the_last_tick_is_stale_or_the_database_is_gone(
+        client: TestClient, runtime: Runtime, clock: FakeClock) -> None:
+    runtime.build_dispatcher()
+    await runtime.tick()
+    assert (await client.get("/healthz")).status == 200
+    clock.advance(timedelta(minutes=10))
+    stale = await client.get("/healthz")
+    assert stale.status == 503 and (await stale.json())["last_tick_age_seconds"] == 600
+
+    runtime.health.dispatching = False  # a commands-only replica: no tick expected
+    assert (await client.get("/healthz")).status == 200
+    runtime.engine.dispose()
+    runtime.engine = create_engine("sqlite:////nonexistent/dir/coach.db")
+    gone = await client.get("/healthz")
+    assert gone.status == 503 and (await gone.json())["database"] == "unreachable"
+
+
+async def test_ops_server_serves_on_its_own_port(runtime: Runtime) -> None:
+    server = OpsServer(runtime, port=0, host="127.0.0.1")
+    assert instrument(runtime) is runtime.observer is runtime.coach.observer  # one Metrics, plugged in once
+    await server.start()
+    try:
+        async with aiohttp.ClientSession() as http:
+            async with http.get(f"http://127.0.0.1:{server.port}/metrics") as response:
+                assert response.status == 200
+                assert "# TYPE coach_tick_duration_seconds histogram" in await response.text()
+            async with http.get(f"http://127.0.0.1:{server.port}/healthz") as response:
+                assert response.status in (200, 503)
+                assert (await response.json())["database"] == "ok"
+    finally:
+        await server.stop()
+        runtime.engine.dispose()
