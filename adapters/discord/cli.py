@@ -11,7 +11,7 @@ import discord
 from adapters.startup import build_runtime, settings_or_exit
 
 TOKEN_HELP = ("coach discord: DISCORD_TOKEN is not set. Get it from the Discord Developer Portal → your app → "
-              "Bot → Reset Token, and put it in .env (see docs/discord.md).")
+              "Bot → Reset Token, and put it in .env (see README → Add it to Discord).")
 BAD_TOKEN = ("coach discord: Discord rejected DISCORD_TOKEN. Make a new one in the Developer Portal → your app → "
              "Bot → Reset Token.")
 

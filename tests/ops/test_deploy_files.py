@@ -154,4 +154,4 @@ def test_systemd_unit_parses_and_runs_coach() -> None:
 
 def test_env_example_documents_every_variable() -> None:
     documented = set(re.findall(r"^([A-Z][A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.MULTILINE))
-    assert documented <= APP_VARS, documented - APP_VARS
+    assert documented == APP_VARS, documented ^ APP_VARS
