@@ -18,6 +18,7 @@ from bot.handlers.contacts import apply_verb, unknown_action
 from bot.handlers.privacy import erase
 from bot.identity import Actor
 from bot.models import Contact, Event, EventKind, Member, Nudge
+from bot.nudges import quoted
 from bot.replies import Reply, Verb, error, parse_action_id
 from bot.store.repository import AmbiguousContact, ContactNotFound, member_for
 from bot.store.uow import UnitOfWork
@@ -76,12 +77,9 @@ class Coach:
             contact = session.get(Contact, nudge.contact_id)
             if contact is None:
                 return unknown_action()
-            already = session.scalars(  # a member's answer to this nudge; its own delivery doesn't count
-                select(Event.id).where(Event.nudge_id == nudge.id, Event.contact_id == contact.id,
-                                       Event.kind != EventKind.NUDGED.value)
-            ).first()
-            if already is not None and parsed.verb is not Verb.DRAFT:
-                return Reply(f"Already noted for {contact.name} — nothing more to do.")
+            stale = _stale_answer(session, nudge, contact, parsed.verb)
+            if stale is not None:
+                return Reply(stale)
             return apply_verb(Context(session, member, now), contact, parsed.verb, nudge_id=nudge.id)
 
         def unit() -> Reply:
@@ -158,3 +156,30 @@ def command_name(command: Command) -> str:
 def _is_member(actor: Actor, member: Member) -> bool:
     same_person = (actor.platform, actor.user_id) == (member.platform, member.user_id)
     return same_person and actor.workspace_id in (member.workspace_id, "")
+
+
+ANSWER_KINDS: dict[Verb, tuple[str, ...]] = {
+    Verb.SENT: (EventKind.SENT.value, EventKind.CHECKED_IN.value),
+    Verb.REPLIED: (EventKind.REPLIED.value,),
+    Verb.SNOOZE: (EventKind.SNOOZED.value,),
+    Verb.MOVE_ON: (EventKind.MOVED_ON.value,),
+}
+PROGRESS_KINDS = (EventKind.MET.value, EventKind.SENT.value, EventKind.CHECKED_IN.value, EventKind.REPLIED.value,
+                  EventKind.MOVED_ON.value)
+
+
+def _stale_answer(session: Session, nudge: Nudge, contact: Contact, verb: Verb) -> str | None:
+    """Why a click must record nothing: the same button again, or "I sent it" on a nudge the member has
+    already answered another way (typed `/coach sent`, or an older reminder's button)."""
+    if verb is Verb.DRAFT:
+        return None
+    events = session.scalars(
+        select(Event).where(Event.contact_id == contact.id,
+                            (Event.nudge_id == nudge.id) | (Event.at > nudge.created_at))
+    ).all()
+    if any(e.nudge_id == nudge.id and e.kind in ANSWER_KINDS[verb] for e in events):
+        return f"Already noted for {contact.name} — nothing more to do."
+    if verb is Verb.SENT and any(e.nudge_id != nudge.id and e.kind in PROGRESS_KINDS for e in events):
+        return (f"You've already told me what happened with {contact.name} since this reminder, so I "
+                f"didn't count another message. /coach show {quoted(contact.name)} has the history.")
+    return None

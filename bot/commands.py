@@ -197,6 +197,8 @@ def parse_met(text: str) -> Met:
         body = body[:-3]
     if body.startswith("-- ") or body.lower().startswith("at "):
         raise UsageError("Tell me who you met before the notes.", *USAGE["met"])
+    if body.lower().endswith(" at"):
+        raise UsageError("Where did you meet? Put the place after 'at'.", *USAGE["met"])
     who, rest = _take_who(body, stops=(" at ",), usage="met")
     rest = rest.strip()
     where: str | None = None
@@ -271,7 +273,7 @@ def parse_settings(text: str) -> Settings:
                              "/coach settings hours <start-end>", "/coach settings hours 8-16")
         return Settings(key="hours", value=(start, end))
     if key in ("checkins", "checkin", "check-ins"):
-        if not value.isdigit():
+        if not re.fullmatch(r"[0-9]{1,4}", value):
             raise UsageError("Give the check-in interval in days.", "/coach settings checkins <days>",
                              "/coach settings checkins 60")
         return Settings(key="checkins", value=int(value))

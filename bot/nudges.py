@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import Any, Protocol, cast
 
+from sqlalchemy import Row, Table, select
 from sqlalchemy.orm import Session
 
 from bot.models import Contact, Member, Nudge, NudgeKind
@@ -27,6 +29,21 @@ VERBS_FOR_KIND: dict[NudgeKind, tuple[Verb, ...]] = {
     NudgeKind.MOVE_ON: (Verb.REPLIED, Verb.MOVE_ON),
     NudgeKind.CHECK_IN: (Verb.SENT, Verb.SNOOZE, Verb.DRAFT, Verb.MOVE_ON),
 }
+CONTACTS, MEMBERS = cast(Table, Contact.__table__), cast(Table, Member.__table__)
+# What a message needs of a contact and its member; compose_many reads just these (plain rows, no ORM).
+CONTACT_COLUMNS = ("id", "name", "where_met", "notes", "offer", "met_at", "checkin_days")
+MEMBER_COLUMNS = ("id", "checkin_days", "paused")
+
+
+class DueNudge(Protocol):
+    """A due nudge as composing needs it: an ORM Nudge, or a row with these columns."""
+
+    id: int
+    kind: str
+    contact_id: int
+    member_id: int
+
+
 TITLES = {
     NudgeKind.FOLLOW_UP_48H: "Follow up with {name}",
     NudgeKind.NO_REPLY_1W: "A gentle follow-up for {name}",
@@ -41,7 +58,7 @@ def quoted(name: str) -> str:
     return f'"{name}"' if " " in name else name
 
 
-def actions_for(nudge: Nudge, contact: Contact) -> tuple[Action, ...]:
+def actions_for(nudge: Nudge | DueNudge, contact: Contact | Row[Any]) -> tuple[Action, ...]:
     who = quoted(contact.name)
     commands = {
         Verb.SENT: f"/coach sent {who}",
@@ -55,7 +72,7 @@ def actions_for(nudge: Nudge, contact: Contact) -> tuple[Action, ...]:
     return tuple(Action(label[verb], verb, nudge.id, commands[verb]) for verb in verbs)
 
 
-def nudge_text(kind: NudgeKind, contact: Contact, member: Member, now: datetime) -> str:
+def nudge_text(kind: NudgeKind, contact: Contact | Row[Any], member: Member | Row[Any], now: datetime) -> str:
     name = contact.name
     first = name.split(" ")[0]
     where = f" at {contact.where_met}" if contact.where_met else ""
@@ -97,6 +114,31 @@ def compose(session: Session, nudge: Nudge, now: datetime) -> Reply | None:
     member = session.get(Member, nudge.member_id)
     if contact is None or member is None or member.paused:
         return None
+    return _message(nudge, contact, member, now)
+
+
+def compose_many(session: Session, nudges: Sequence[DueNudge], now: datetime,
+                 members: Mapping[int, Member | Row[Any]] | None = None) -> dict[int, Reply]:
+    """`compose` for a batch: contacts (and members, unless given) loaded with one query each. Nudges
+    whose contact or member is gone, or whose member paused, get no message."""
+    contacts = _rows(session, CONTACTS, CONTACT_COLUMNS, {nudge.contact_id for nudge in nudges})
+    if members is None:
+        members = _rows(session, MEMBERS, MEMBER_COLUMNS, {nudge.member_id for nudge in nudges})
+    replies: dict[int, Reply] = {}
+    for nudge in nudges:
+        contact, member = contacts.get(nudge.contact_id), members.get(nudge.member_id)
+        if contact is not None and member is not None and not member.paused:
+            replies[nudge.id] = _message(nudge, contact, member, now)
+    return replies
+
+
+def _rows(session: Session, table: Table, columns: Sequence[str], ids: set[int]) -> dict[int, Row[Any]]:
+    query = select(*(table.c[name] for name in columns)).where(table.c.id.in_(sorted(ids)))
+    return {row.id: row for row in session.execute(query)}
+
+
+def _message(nudge: Nudge | DueNudge, contact: Contact | Row[Any], member: Member | Row[Any],
+             now: datetime) -> Reply:
     kind = NudgeKind(nudge.kind)
     return Reply(
         title=TITLES[kind].format(name=contact.name),

@@ -207,7 +207,7 @@ def last_working_moment(
     while _local_to_utc(day, time(23, 59), hours) >= earliest:
         if any_day or day.weekday() in hours.days:
             opens = _local_to_utc(day, time(hours.start_hour), hours)
-            closes = _local_to_utc(day, time(hours.end_hour), hours)
+            closes = _local_to_utc(day, time(0), hours) + timedelta(hours=hours.end_hour)
             pick = min(latest, closes - timedelta(hours=1))
             pick = max(pick, opens, earliest)
             if pick <= latest and opens <= pick < closes:

@@ -8,17 +8,19 @@ holds its one writer lock from the start (see `writing`). `now` always comes fro
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Update, exists, false, func, or_, select, text, update
+from sqlalchemy import ColumnElement, Row, Table, Update, bindparam, exists, false, func, or_, select, text, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from bot.models import Member, Nudge, NudgeState
 
 PENDING, SENDING, CANCELLED = NudgeState.PENDING.value, NudgeState.SENDING.value, NudgeState.CANCELLED.value
+NUDGES = cast(Table, Nudge.__table__)  # plain Core for the hot statements: no ORM bookkeeping per row
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,34 @@ def reclaim_expired(
     if not groups:
         return []
     return _run(session, _take(lease).where(*expired, group.in_(groups)), retry=True)
+
+
+def held(session: Session, ids: Collection[int], worker: str) -> list[Row[Any]]:
+    """The rows of `ids` this dispatcher still holds, in delivery order (due, then id), as plain rows with
+    what composing and packaging need."""
+    if not ids:
+        return []
+    c = NUDGES.c
+    query = (
+        select(c.id, c.member_id, c.contact_id, c.kind, c.due_at, c.digest_id)
+        .where(c.id.in_(sorted(ids)), c.state == SENDING, c.claimed_by == worker)
+        .order_by(c.due_at, c.id)
+    )
+    return list(session.execute(query))
+
+
+def cancel(session: Session, ids: Collection[int]) -> None:
+    """Held rows that must not go out at all (contact or member gone, member paused): kept, as cancelled."""
+    if ids:
+        session.execute(update(Nudge).where(Nudge.id.in_(sorted(ids))).values(state=CANCELLED, lease_until=None),
+                        execution_options={"synchronize_session": False})
+
+
+def set_digests(session: Session, digest_of: Mapping[int, int | None]) -> None:
+    """Remember which DM each row went out in, so a re-claim rebuilds the same DM under the same key."""
+    if digest_of:
+        session.execute(update(NUDGES).where(NUDGES.c.id == bindparam("b_id")).values(digest_id=bindparam("b_digest")),
+                        [{"b_id": nudge_id, "b_digest": digest} for nudge_id, digest in digest_of.items()])
 
 
 def requeue(session: Session, nudge: Nudge, due_at: datetime, *, attempted: bool, error: str | None) -> None:

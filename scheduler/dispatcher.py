@@ -15,21 +15,34 @@ import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol, cast
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy import Row, Table, select
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
-from bot.models import Contact, Member, Nudge, NudgeState
-from bot.nudges import compose, compose_digest
-from bot.planner import delivery_moment, record_delivery, record_failure
+from bot.models import Contact, Member, Nudge
+from bot.nudges import compose_digest, compose_many
+from bot.planner import delivery_moment, record_deliveries, record_failure
 from bot.replies import Reply
-from scheduler.claim import Claimed, Lease, claim_due, claim_siblings, holds, reclaim_expired, requeue, writing
+from scheduler.claim import (
+    Claimed,
+    Lease,
+    cancel,
+    claim_due,
+    claim_siblings,
+    held,
+    holds,
+    reclaim_expired,
+    requeue,
+    set_digests,
+    writing,
+)
 from scheduler.notifier import DeliveryError, Notifier, Outgoing, Recipient
 from scheduler.ratelimit import Pacer
 
 log = logging.getLogger(__name__)
+MEMBERS = cast(Table, Member.__table__)
 
 DEFAULT_BATCH = 200
 DEFAULT_LEASE = timedelta(minutes=5)
@@ -149,45 +162,30 @@ class Dispatcher:
         now = self.clock.now()
         retry = {row.id: row.retry for row in claimed}
         with writing(self.sessions) as session:
-            nudges, _loaded = _load(session, retry)
-            ready: list[tuple[Nudge, Reply]] = []
-            for nudge in nudges:
-                if not holds(nudge, self.worker_id):
+            rows = held(session, retry, self.worker_id)
+            members = _members(session, {row.member_id for row in rows})
+            replies = compose_many(session, rows, now, members)
+            ready: list[tuple[Row[Any], Reply]] = []
+            gone: list[int] = []
+            for row in rows:
+                reply, member = replies.get(row.id), members.get(row.member_id)
+                if reply is None or member is None:
+                    gone.append(row.id)
                     continue
-                reply = self._compose_one(session, nudge, now)
-                if reply is not None:
-                    ready.append((nudge, reply))
-            return [self._package(session, group, retry) for group in _digests(ready)]
-
-    def _compose_one(self, session: Session, nudge: Nudge, now: datetime) -> Reply | None:
-        member = session.get(Member, nudge.member_id)
-        reply = compose(session, nudge, now)
-        if member is None or reply is None:
-            nudge.state, nudge.lease_until = NudgeState.CANCELLED.value, None
-            return None
-        moment = delivery_moment(member, nudge.due_at, now)
-        if moment > now:
-            requeue(session, nudge, moment, attempted=False, error=None)
-            return None
-        return reply
-
-    @staticmethod
-    def _package(session: Session, group: list[tuple[Nudge, Reply]], retry: Mapping[int, bool]) -> Outgoing:
-        nudges = [nudge for nudge, _ in group]
-        parts = tuple(reply for _, reply in group)
-        digest_id = nudges[0].digest_id or (min(n.id for n in nudges) if len(nudges) > 1 else None)
-        for nudge in nudges:
-            nudge.digest_id = digest_id  # a re-claim rebuilds the same DM under the same key
-        member = session.get(Member, nudges[0].member_id)
-        assert member is not None
-        return Outgoing(
-            recipient=Recipient(member.platform, member.workspace_id, member.user_id),
-            reply=compose_digest(parts),
-            nudge_ids=tuple(nudge.id for nudge in nudges),
-            retry=any(retry.get(nudge.id, True) for nudge in nudges),
-            parts=parts if len(parts) > 1 else (),
-            digest_id=digest_id,
-        )
+                moment = delivery_moment(member, row.due_at, now)
+                if moment > now:  # overdue and out of hours: give it back for the member's next morning
+                    requeue(session, session.get_one(Nudge, row.id), moment, attempted=False, error=None)
+                    continue
+                ready.append((row, reply))
+            cancel(session, gone)
+            messages: list[Outgoing] = []
+            digest_of: dict[int, int | None] = {}
+            for group in _digests(ready):
+                message = _package(group, members[group[0][0].member_id], retry)
+                digest_of |= {row.id: message.digest_id for row, _ in group if row.digest_id != message.digest_id}
+                messages.append(message)
+            set_digests(session, digest_of)
+            return messages
 
     # --- deliver --------------------------------------------------------------------------------------
 
@@ -255,22 +253,21 @@ class Dispatcher:
                 log.exception("recording nudges %s failed", outcome.message.nudge_ids)
 
     def _record(self, session: Session, outcomes: Sequence[Outcome]) -> None:
+        """Give back what failed (row by row: rare), then record every delivery in a few set-based
+        statements — after the give-backs, so the planner has the last word on each contact's nudge."""
         now = self.clock.now()
-        nudges, _loaded = _load(session, [i for outcome in outcomes for i in outcome.message.nudge_ids],
-                                events=True)
-        by_id = {nudge.id: nudge for nudge in nudges}
-        with session.no_autoflush:  # the planner flushes what it must; autoflush per query would double it
-            self._record_each(session, outcomes, by_id, now)
-
-    def _record_each(self, session: Session, outcomes: Sequence[Outcome], by_id: Mapping[int, Nudge],
-                     now: datetime) -> None:
-        for outcome in outcomes:
-            for nudge_id in outcome.message.nudge_ids:
-                nudge = by_id.get(nudge_id)
-                if outcome.ok and nudge is not None and nudge.state == NudgeState.SENDING.value:
-                    record_delivery(session, nudge, now, outcome.ref)
-                elif not outcome.ok and nudge is not None and holds(nudge, self.worker_id):
-                    self._give_back(session, nudge, outcome, now)
+        failed = [outcome for outcome in outcomes if not outcome.ok]
+        if failed:
+            nudges, _loaded = _load(session, [i for outcome in failed for i in outcome.message.nudge_ids])
+            by_id = {nudge.id: nudge for nudge in nudges}
+            for outcome in failed:
+                for nudge_id in outcome.message.nudge_ids:
+                    nudge = by_id.get(nudge_id)
+                    if nudge is not None and holds(nudge, self.worker_id):
+                        self._give_back(session, nudge, outcome, now)
+            session.flush()
+        delivered = {i: outcome.ref for outcome in outcomes if outcome.ok for i in outcome.message.nudge_ids}
+        record_deliveries(session, delivered, now)
 
     @staticmethod
     def _give_back(session: Session, nudge: Nudge, outcome: Outcome, now: datetime) -> None:
@@ -290,7 +287,7 @@ def backoff(attempts: int, retry_after: float | None) -> timedelta:
     return min(BACKOFF_CAP, BACKOFF_BASE * 2 ** max(0, attempts - 1))
 
 
-def _load(session: Session, ids: Iterable[int], *, events: bool = False) -> tuple[list[Nudge], list[object]]:
+def _load(session: Session, ids: Iterable[int]) -> tuple[list[Nudge], list[object]]:
     """The rows in delivery order, with their contacts and members loaded in two queries. The second
     list only keeps those objects alive in the session's (weak) identity map while we work."""
     wanted = sorted(set(ids))
@@ -298,16 +295,39 @@ def _load(session: Session, ids: Iterable[int], *, events: bool = False) -> tupl
         return [], []
     nudges = list(session.scalars(select(Nudge).where(Nudge.id.in_(wanted)).order_by(Nudge.due_at, Nudge.id)))
     contacts = select(Contact).where(Contact.id.in_({n.contact_id for n in nudges}))
-    if events:
-        contacts = contacts.options(selectinload(Contact.events))
     members = select(Member).where(Member.id.in_({n.member_id for n in nudges}))
     return nudges, [*session.scalars(contacts), *session.scalars(members)]
 
 
-def _digests(ready: Sequence[tuple[Nudge, Reply]]) -> list[list[tuple[Nudge, Reply]]]:
+def _members(session: Session, ids: set[int]) -> dict[int, Row[Any]]:
+    """The members of a batch as plain rows: who to DM, and their settings."""
+    if not ids:
+        return {}
+    c = MEMBERS.c
+    query = select(c.id, c.platform, c.workspace_id, c.user_id, c.timezone, c.work_start_hour, c.work_end_hour,
+                   c.work_days, c.checkin_days, c.paused).where(c.id.in_(sorted(ids)))
+    return {row.id: row for row in session.execute(query)}
+
+
+def _package(group: Sequence[tuple[Row[Any], Reply]], member: Row[Any], retry: Mapping[int, bool]) -> Outgoing:
+    """One DM for a group of rows; a digest keeps the id it first went out under (else its lowest row)."""
+    rows = [row for row, _ in group]
+    parts = tuple(reply for _, reply in group)
+    digest_id = rows[0].digest_id or (min(row.id for row in rows) if len(rows) > 1 else None)
+    return Outgoing(
+        recipient=Recipient(member.platform, member.workspace_id, member.user_id),
+        reply=compose_digest(parts),
+        nudge_ids=tuple(row.id for row in rows),
+        retry=any(retry.get(row.id, True) for row in rows),
+        parts=parts if len(parts) > 1 else (),
+        digest_id=digest_id,
+    )
+
+
+def _digests(ready: Sequence[tuple[Row[Any], Reply]]) -> list[list[tuple[Row[Any], Reply]]]:
     """Group by the DM each row belongs to: its earlier digest if it had one, else its member (at most
     MAX_DIGEST a message). Groups keep the order of their first row."""
-    groups: dict[tuple[str, int], list[tuple[Nudge, Reply]]] = {}
+    groups: dict[tuple[str, int], list[tuple[Row[Any], Reply]]] = {}
     for nudge, reply in ready:
         key = ("digest", nudge.digest_id) if nudge.digest_id is not None else ("member", nudge.member_id)
         groups.setdefault(key, []).append((nudge, reply))

@@ -4,15 +4,33 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+
+import platformdirs
 
 from adapters.console.app import ConsoleSession
+from adapters.logs import configure_logging
 from adapters.startup import settings_or_exit
 from bot.store import open_store
+from bot.store.engine import APP_NAME
 
 
 def main(argv: list[str]) -> int:
     argparse.ArgumentParser(prog="coach console", description="Chat with the coach in this terminal.").parse_args(argv)
     settings = settings_or_exit()
+    if settings.log_level.upper() != "DEBUG":
+        log_to_file(settings.log_level, settings.log_format, settings.secrets())
     _engine, sessions = open_store(settings.database_url)
     session = ConsoleSession(sessions, sys.stdout, start=settings.console_start)
     return session.run(sys.stdin, interactive=sys.stdin.isatty())
+
+
+def log_to_file(level: str, fmt: str, secrets: list[str]) -> None:
+    """The terminal is the conversation: logs go to a file (COACH_LOG_LEVEL=DEBUG shows them on stderr)."""
+    folder = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        stream = (folder / "console.log").open("a", encoding="utf-8")
+    except OSError:
+        return  # a read-only home: keep logging to stderr
+    configure_logging(level, fmt, secrets, stream=stream)

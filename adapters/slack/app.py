@@ -24,7 +24,7 @@ from bot.coach import OOPS, Coach
 from bot.commands import Met, UsageError, Who, parse
 from bot.handlers.home import home_for
 from bot.identity import Actor
-from bot.replies import Reply, Verb, parse_action_id
+from bot.replies import ACTION_ID_PATTERN, Reply, Verb, parse_action_id
 
 from .actors import Actors, error_code, team_of
 from .dedupe import EventReceipts
@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 COMMANDS = ("/met", "/review", "/coach")
 REVIEW_SHORTCUT = "coach_review_message"
-NUDGE_ACTION = re.compile(r"^coach:(sent|replied|snooze|draft|moveon):\d{1,18}$")
+NUDGE_ACTION = re.compile(ACTION_ID_PATTERN)  # every coach button: nudge verbs and delete-my-data
 EPHEMERAL = "ephemeral"
 Listener = TypeVar("Listener", bound=Callable[..., Awaitable[None]])
 
@@ -115,6 +115,11 @@ class SlackHandlers:
         channel = (body.get("container") or {}).get("channel_id") or (body.get("channel") or {}).get("id")
         message = body.get("message") or {}
         ts = (body.get("container") or {}).get("message_ts") or message.get("ts")
+        ephemeral = bool((body.get("container") or {}).get("is_ephemeral"))
+        if (parsed is not None and parsed.verb is Verb.DELETE_ME) or ephemeral:  # no message of ours to update
+            await respond(text=fallback_text(reply), blocks=reply_blocks(reply), response_type=EPHEMERAL,
+                          replace_original=True)
+            return
         if reply.error or channel is None or ts is None:
             await respond(text=fallback_text(reply), blocks=reply_blocks(reply), response_type=EPHEMERAL,
                           replace_original=False)

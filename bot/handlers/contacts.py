@@ -46,7 +46,7 @@ def met(cmd: commands.Met, ctx: Context) -> Reply:
             f"You've met {contact.name} before, so I logged another meeting on the same contact"
             f"{_where(cmd.where)}.{_next(nudge, ctx)}"
         )
-    name = free_name(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id)
+    name = free_name(ctx.session, ctx.member, cmd.who.name)
     contact = Contact(
         member_id=ctx.member.id,
         name=name,

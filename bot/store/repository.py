@@ -96,7 +96,7 @@ def existing_contact(session: Session, member: Member, who: Who) -> Contact | No
     return same_name
 
 
-def free_name(session: Session, member: Member, name: str, user_id: str | None) -> str:
+def free_name(session: Session, member: Member, name: str) -> str:
     """`name`, or `name (2)`… when the member already has a different contact by that name."""
     taken = set(session.scalars(select(Contact.name_key).where(Contact.member_id == member.id)))
     candidate, number = name, 2

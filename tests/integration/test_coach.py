@@ -258,3 +258,23 @@ async def test_a_delivered_nudges_buttons_work_once(coach: Coach, sessions: sess
     assert "Already noted" in coach.press(JANE, buttons[Verb.SENT]).text
     with sessions() as session:
         assert session.scalars(select(Contact.stage)).one() == Stage.WAITING
+
+
+async def test_typed_then_clicked_counts_one_message(coach: Coach, sessions: sessionmaker[Session],
+                                                     clock: FakeClock) -> None:
+    from scheduler.dispatcher import Dispatcher
+    from tests.fakes import RecordingNotifier
+
+    notifier = RecordingNotifier("slack")
+    coach.handle_line(JANE, "/met Jane at PyCon")
+    clock.advance(timedelta(days=2))
+    await Dispatcher(sessions, clock, {"slack": notifier}).tick()
+    buttons = {action.verb: action.action_id for action in notifier.sent[0].reply.actions}
+    clock.advance(timedelta(hours=1))
+    coach.handle_line(JANE, "/coach sent Jane")
+    reply = coach.press(JANE, buttons[Verb.SENT])
+    assert "didn't count another message" in reply.text
+    assert not coach.press(JANE, buttons[Verb.REPLIED]).error  # news is news, whenever it is clicked
+    with sessions() as session:
+        kinds = [e.kind for e in session.scalars(select(Event).order_by(Event.id))]
+    assert kinds.count("sent") == 1 and kinds[-1] == "replied"

@@ -313,3 +313,23 @@ async def test_two_workspaces_never_see_each_others_contacts(rig: SlackRig) -> N
     await rig.send.command("/coach", 'show "Jane Doe"', team="T2", user="U1", key="d")
     assert "No contact named" in (await rig.fake.wait_responses(4))[-1]["text"]
     assert contact_names(rig, "T1") == ["Jane Doe"] and contact_names(rig, "T2") == ["Bob Stone"]
+
+
+async def test_delete_my_data_asks_then_erases_only_me(rig: SlackRig) -> None:
+    await rig.send.command("/met", "Jane Doe at PyCon", key="m1")
+    await rig.send.command("/met", "Bob at RustConf", user="U2", key="m2")
+    await rig.fake.wait_responses(2)
+    await rig.send.command("/coach", "delete-my-data", key="d1")
+    ask = (await rig.fake.wait_responses(3))[-1]
+    buttons = [e for b in ask["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert len(buttons) == 1 and buttons[0]["action_id"].startswith("coach:deleteme:")
+    click = button_click(buttons[0]["action_id"], {"ts": "1.0", "text": ask["text"]}, channel="C1",
+                         response_url=rig.fake.response_url("confirm"))
+    click["container"]["is_ephemeral"] = True
+    status, _ = await rig.send.interaction(click)
+    assert status == 200
+    done = (await rig.fake.wait_responses(4))[-1]
+    assert done["replace_original"] is True and done["response_type"] == "ephemeral"
+    assert contact_names(rig, "T1") == ["Bob"]
+    with rig.runtime.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Member).where(Member.user_id == "U1")) == 0

@@ -109,6 +109,8 @@ def test_slack_style_command_and_text_split() -> None:
         ("/coach settings hours 18-9", "start before the end"),
         ("/coach settings hours nine", "whole hours"),
         ("/coach settings checkins often", "in days"),
+        ("/coach settings checkins ²", "in days"),
+        ("/met Ann at", "Put the place after 'at'"),
         ("/coach settings colour blue", "no setting"),
         ("/coach snooze jane 200d", "between an hour"),
         ("/review", "Paste the draft"),

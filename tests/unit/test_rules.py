@@ -221,6 +221,14 @@ def test_quiet_hours_and_weekends_push_to_next_working_morning() -> None:
     assert next_working_moment(inside, hours) == inside
 
 
+def test_working_hours_may_end_at_midnight() -> None:
+    hours = WorkingHours(BERLIN, start_hour=9, end_hour=24)
+    met = at("2026-03-06 03:00")  # Friday, before hours: the window reaches only into the weekend evening
+    due = first_follow_up_due(met, met, hours)
+    assert met < due <= met + timedelta(hours=48) and 9 <= local(due, BERLIN).hour <= 23
+    assert next_working_moment(at("2026-03-04 23:30", BERLIN), hours) == at("2026-03-04 23:30", BERLIN)
+
+
 def test_custom_hours_and_days() -> None:
     hours = WorkingHours(NY, start_hour=7, end_hour=11, days=frozenset({5}))  # Saturdays 7-11 only
     due = next_working_moment(at("2026-03-04 12:00", NY), hours)
