@@ -9,16 +9,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.identity import Actor
 from bot.models import Contact, Member
+from bot.store.repository import is_actor
 
 MAX_SUGGESTIONS = 25
 
 
 def _member_id(actor: Actor) -> Select[tuple[int]]:
-    return select(Member.id).where(
-        Member.platform == actor.platform,
-        Member.workspace_id == actor.workspace_id,
-        Member.user_id == actor.user_id,
-    )
+    return select(Member.id).where(is_actor(actor))
 
 
 def contact_names(

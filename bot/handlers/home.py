@@ -10,16 +10,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.handlers.contacts import STAGE_WORDS
 from bot.identity import Actor
 from bot.models import Contact, EventKind, Member, Nudge, NudgeKind, Stage
-from bot.store.repository import contacts_of, pending_nudges_by_contact
+from bot.rules import FIRST_NUDGE_DEADLINE
+from bot.store.repository import contacts_of, find_member, pending_nudges_by_contact
 
 WEEK = timedelta(days=7)
-FOLLOW_UP_WINDOW = timedelta(hours=48)
+FOLLOW_UP_WINDOW = FIRST_NUDGE_DEADLINE  # "followed up within 48 h"
 RECENT_LIMIT = 5
 DUE_LIMIT = 10
 DUE_WORDS = {
@@ -84,12 +84,7 @@ class Home:
 
 def home_for(session: Session, actor: Actor, now: datetime) -> Home:
     """The actor's dashboard at `now`; empty (known=False) when they have no member row yet."""
-    query = select(Member).where(
-        Member.platform == actor.platform,
-        Member.workspace_id == actor.workspace_id,
-        Member.user_id == actor.user_id,
-    )
-    member = session.scalars(query).one_or_none()
+    member = find_member(session, actor)
     if member is None:
         return Home(known=False, timezone=actor.timezone or "UTC")
     contacts = contacts_of(session, member)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -30,13 +30,22 @@ def name_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def member_for(session: Session, actor: Actor, now: datetime, default_timezone: str) -> Member:
-    """The actor's member row, created on first contact with the coach."""
-    query = select(Member).where(
+def is_actor(actor: Actor) -> ColumnElement[bool]:
+    """The WHERE clause that picks the actor's own member row."""
+    return and_(
         Member.platform == actor.platform,
         Member.workspace_id == actor.workspace_id,
         Member.user_id == actor.user_id,
     )
+
+
+def find_member(session: Session, actor: Actor) -> Member | None:
+    return session.scalars(select(Member).where(is_actor(actor))).one_or_none()
+
+
+def member_for(session: Session, actor: Actor, now: datetime, default_timezone: str) -> Member:
+    """The actor's member row, created on first contact with the coach."""
+    query = select(Member).where(is_actor(actor))
     member = session.scalars(query).one_or_none()
     if member is not None:
         if actor.display_name and member.display_name != actor.display_name:
