@@ -5,6 +5,7 @@ with 4 workers, and pacing under a platform's 50 requests/s. One JSON line per m
     .venv/bin/python bench/dispatch.py --quick    # smaller sizes, same shape
 
 Each measured variant runs in its own subprocess (seeded by another one first), so peak RSS is its own.
+Like `coach run` (scheduler/runtime.py), each calls gc.freeze() once set up, before it is measured.
 The naive design is one APScheduler 3.x `date` job per nudge in SQLAlchemyJobStore on SQLite
 (misfire_grace_time=None), each job doing the same work as the dispatcher does per nudge (compose, send
 to the same zero-latency fake, record). PostgreSQL: COACH_BENCH_POSTGRES_URL or COACH_TEST_POSTGRES_URL
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import pickle
@@ -135,6 +137,7 @@ def run_dispatcher(path: Path, n: int, batch: int) -> dict[str, Any]:
     engine = make_engine(f"sqlite:///{path}")
     sender = ZeroLatency()
     dispatcher = Dispatcher(session_factory(engine), SystemClock(), {PLATFORM: sender}, batch_size=batch)
+    gc.freeze()  # as the runtime does after startup
     started = time.perf_counter()
     asyncio.run(dispatcher.tick(collect=False))
     elapsed = time.perf_counter() - started
@@ -195,6 +198,7 @@ def run_naive(path: Path, jobs_path: Path, n: int, budget_s: float) -> dict[str,
         timezone=UTC, jobstores={"default": SQLAlchemyJobStore(url=f"sqlite:///{jobs_path}")},
         executors={"default": ThreadPoolExecutor(1)},  # one worker: no SQLite write contention of its own
     )
+    gc.freeze()  # the same process setup as the dispatcher's
     started = time.perf_counter()
     scheduler.start()
     while NAIVE["done"] < n and time.perf_counter() - started < budget_s:

@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import Any, Protocol, cast
+from typing import Any, NamedTuple, Protocol, TypeVar, cast
 
-from sqlalchemy import Row, Table, select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from bot.models import Contact, Member, Nudge, NudgeKind
 from bot.replies import Action, Reply, Verb
+from bot.store.batch import one_of
 from bot.timefmt import ago
+
+V = TypeVar("V", bound=tuple[Any, ...])  # a NamedTuple view of some columns
 
 LABELS = {
     Verb.SENT: "I sent it",
@@ -30,18 +33,46 @@ VERBS_FOR_KIND: dict[NudgeKind, tuple[Verb, ...]] = {
     NudgeKind.CHECK_IN: (Verb.SENT, Verb.SNOOZE, Verb.DRAFT, Verb.MOVE_ON),
 }
 CONTACTS, MEMBERS = cast(Table, Contact.__table__), cast(Table, Member.__table__)
-# What a message needs of a contact and its member; compose_many reads just these (plain rows, no ORM).
-CONTACT_COLUMNS = ("id", "name", "where_met", "notes", "offer", "met_at", "checkin_days")
-MEMBER_COLUMNS = ("id", "checkin_days", "paused")
 
 
 class DueNudge(Protocol):
-    """A due nudge as composing needs it: an ORM Nudge, or a row with these columns."""
+    """A due nudge as composing needs it: an ORM Nudge, or the dispatcher's plain row."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def contact_id(self) -> int: ...
+    @property
+    def member_id(self) -> int: ...
+
+
+class ContactView(NamedTuple):
+    """What a message needs of a contact, read by compose_many as a plain row (no ORM per row)."""
 
     id: int
-    kind: str
-    contact_id: int
-    member_id: int
+    name: str
+    where_met: str | None
+    notes: str | None
+    offer: str | None
+    met_at: datetime
+    checkin_days: int | None
+
+
+class MemberView(Protocol):
+    """What a message needs of a member: an ORM Member, or a plain row with these columns."""
+
+    @property
+    def checkin_days(self) -> int: ...
+    @property
+    def paused(self) -> bool: ...
+
+
+class _MemberRow(NamedTuple):
+    id: int
+    checkin_days: int
+    paused: bool
 
 
 TITLES = {
@@ -58,21 +89,29 @@ def quoted(name: str) -> str:
     return f'"{name}"' if " " in name else name
 
 
-def actions_for(nudge: Nudge | DueNudge, contact: Contact | Row[Any]) -> tuple[Action, ...]:
+COMMANDS = {
+    Verb.SENT: "/coach sent {}",
+    Verb.REPLIED: "/coach replied {}",
+    Verb.SNOOZE: "/coach snooze {} 1d",
+    Verb.DRAFT: "/coach draft {}",
+    Verb.MOVE_ON: "/coach moveon {}",
+}
+# Each kind's buttons as (verb, label, command template), worked out once rather than per nudge.
+BUTTONS: dict[NudgeKind, tuple[tuple[Verb, str, str], ...]] = {
+    kind: tuple((verb, "I checked in" if (kind, verb) == (NudgeKind.CHECK_IN, Verb.SENT) else LABELS[verb],
+                 COMMANDS[verb]) for verb in verbs)
+    for kind, verbs in VERBS_FOR_KIND.items()
+}
+
+
+def actions_for(nudge: Nudge | DueNudge, contact: Contact | ContactView) -> tuple[Action, ...]:
     who = quoted(contact.name)
-    commands = {
-        Verb.SENT: f"/coach sent {who}",
-        Verb.REPLIED: f"/coach replied {who}",
-        Verb.SNOOZE: f"/coach snooze {who} 1d",
-        Verb.DRAFT: f"/coach draft {who}",
-        Verb.MOVE_ON: f"/coach moveon {who}",
-    }
-    verbs = VERBS_FOR_KIND[NudgeKind(nudge.kind)]
-    label = LABELS | ({Verb.SENT: "I checked in"} if nudge.kind == NudgeKind.CHECK_IN else {})
-    return tuple(Action(label[verb], verb, nudge.id, commands[verb]) for verb in verbs)
+    nudge_id = nudge.id
+    return tuple(Action(label, verb, nudge_id, command.format(who))
+                 for verb, label, command in BUTTONS[NudgeKind(nudge.kind)])
 
 
-def nudge_text(kind: NudgeKind, contact: Contact | Row[Any], member: Member | Row[Any], now: datetime) -> str:
+def nudge_text(kind: NudgeKind, contact: Contact | ContactView, member: Member | MemberView, now: datetime) -> str:
     name = contact.name
     first = name.split(" ")[0]
     where = f" at {contact.where_met}" if contact.where_met else ""
@@ -118,12 +157,12 @@ def compose(session: Session, nudge: Nudge, now: datetime) -> Reply | None:
 
 
 def compose_many(session: Session, nudges: Sequence[DueNudge], now: datetime,
-                 members: Mapping[int, Member | Row[Any]] | None = None) -> dict[int, Reply]:
+                 members: Mapping[int, MemberView] | None = None) -> dict[int, Reply]:
     """`compose` for a batch: contacts (and members, unless given) loaded with one query each. Nudges
     whose contact or member is gone, or whose member paused, get no message."""
-    contacts = _rows(session, CONTACTS, CONTACT_COLUMNS, {nudge.contact_id for nudge in nudges})
+    contacts = {row.id: row for row in _rows(session, CONTACTS, ContactView, {n.contact_id for n in nudges})}
     if members is None:
-        members = _rows(session, MEMBERS, MEMBER_COLUMNS, {nudge.member_id for nudge in nudges})
+        members = {row.id: row for row in _rows(session, MEMBERS, _MemberRow, {n.member_id for n in nudges})}
     replies: dict[int, Reply] = {}
     for nudge in nudges:
         contact, member = contacts.get(nudge.contact_id), members.get(nudge.member_id)
@@ -132,12 +171,12 @@ def compose_many(session: Session, nudges: Sequence[DueNudge], now: datetime,
     return replies
 
 
-def _rows(session: Session, table: Table, columns: Sequence[str], ids: set[int]) -> dict[int, Row[Any]]:
-    query = select(*(table.c[name] for name in columns)).where(table.c.id.in_(sorted(ids)))
-    return {row.id: row for row in session.execute(query)}
+def _rows(session: Session, table: Table, view: type[V], ids: set[int]) -> list[V]:
+    query = select(*(table.c[name] for name in view._fields)).where(one_of(session, table.c.id, ids))
+    return [view._make(row) for row in session.execute(query).all()]
 
 
-def _message(nudge: Nudge | DueNudge, contact: Contact | Row[Any], member: Member | Row[Any],
+def _message(nudge: Nudge | DueNudge, contact: Contact | ContactView, member: Member | MemberView,
              now: datetime) -> Reply:
     kind = NudgeKind(nudge.kind)
     return Reply(

@@ -7,9 +7,9 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any, NamedTuple, Protocol, cast
 
-from sqlalchemy import Row, Table, bindparam, insert, literal, select, update
+from sqlalchemy import Table, bindparam, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from bot.models import Contact, Event, EventKind, Member, Nudge, NudgeKind, NudgeState, UTCDateTime
@@ -23,6 +23,7 @@ from bot.rules import (
     next_working_moment,
     plan_next_nudge,
 )
+from bot.store.batch import one_of
 from bot.store.repository import pending_nudge
 
 LATE_GRACE = timedelta(minutes=15)  # a nudge this late was merely waiting for a tick: deliver as planned
@@ -31,9 +32,51 @@ NUDGES, EVENTS = cast(Table, Nudge.__table__), cast(Table, Event.__table__)
 CONTACTS, MEMBERS = cast(Table, Contact.__table__), cast(Table, Member.__table__)
 PENDING, SENDING = NudgeState.PENDING.value, NudgeState.SENDING.value
 SENT, CANCELLED = NudgeState.SENT.value, NudgeState.CANCELLED.value
+EVENT_KINDS = {kind.value: kind for kind in EventKind}  # a dict lookup: Enum(value) is slow per row
+NUDGE_KINDS = {kind.value: kind for kind in NudgeKind}
 
 
-def settings_of(member: Member | Row[Any]) -> MemberSettings:
+class MemberSettingsSource(Protocol):
+    """Where a member's settings come from: an ORM Member, or a plain row with these columns."""
+
+    @property
+    def timezone(self) -> str: ...
+    @property
+    def work_start_hour(self) -> int: ...
+    @property
+    def work_end_hour(self) -> int: ...
+    @property
+    def work_days(self) -> str: ...
+    @property
+    def checkin_days(self) -> int: ...
+    @property
+    def paused(self) -> bool: ...
+
+
+class _Delivered(NamedTuple):
+    """A delivered row with what re-planning its contact needs, from one joined query."""
+
+    id: int
+    contact_id: int
+    member_id: int
+    kind: str
+    checkin_days: int | None  # the contact's own cadence
+    stage: str
+    timezone: str
+    work_start_hour: int
+    work_end_hour: int
+    work_days: str
+    member_checkin_days: int
+    paused: bool
+
+    @staticmethod
+    def columns() -> tuple[Any, ...]:
+        n, c, m = NUDGES.c, CONTACTS.c, MEMBERS.c
+        return (n.id, n.contact_id, n.member_id, n.kind, c.checkin_days, c.stage, m.timezone, m.work_start_hour,
+                m.work_end_hour, m.work_days, m.checkin_days, m.paused)
+
+
+def settings_of(member: MemberSettingsSource) -> MemberSettings:
     """A member's settings, from the ORM object or a row with the same column names."""
     return _settings(member.timezone, member.work_start_hour, member.work_end_hour, member.work_days,
                      member.checkin_days, member.paused)
@@ -134,13 +177,11 @@ def record_deliveries(session: Session, refs: Mapping[int, str | None], now: dat
     delivered = _mark_sent(session, refs, now)
     if not delivered:
         return []
-    columns = (NUDGES.c.id, NUDGES.c.contact_id, NUDGES.c.member_id, NUDGES.c.kind, CONTACTS.c.checkin_days,
-               CONTACTS.c.stage, MEMBERS.c.timezone, MEMBERS.c.work_start_hour, MEMBERS.c.work_end_hour,
-               MEMBERS.c.work_days, MEMBERS.c.checkin_days.label("member_checkin_days"), MEMBERS.c.paused)
-    known = select(*columns).join(CONTACTS, CONTACTS.c.id == NUDGES.c.contact_id).join(
-        MEMBERS, MEMBERS.c.id == NUDGES.c.member_id).where(NUDGES.c.id.in_(delivered))
-    rows = {row.id: row for row in session.execute(known)}  # a row without contact or member: forgotten
-    rounds: list[list[Row[Any]]] = []
+    known = select(*_Delivered.columns()).join(CONTACTS, CONTACTS.c.id == NUDGES.c.contact_id).join(
+        MEMBERS, MEMBERS.c.id == NUDGES.c.member_id).where(one_of(session, NUDGES.c.id, delivered))
+    # A row without its contact or member (forgotten while being delivered) is only marked sent.
+    rows = {row.id: row for row in map(_Delivered._make, session.execute(known).all())}
+    rounds: list[list[_Delivered]] = []
     seen: Counter[int] = Counter()
     for nudge_id in delivered:
         row = rows.get(nudge_id)
@@ -160,10 +201,10 @@ def record_deliveries(session: Session, refs: Mapping[int, str | None], now: dat
         session.execute(insert(EVENTS).from_select(
             ["contact_id", "kind", "at", "detail", "nudge_id"],
             select(NUDGES.c.contact_id, literal(EventKind.NUDGED.value), literal(now, UTCDateTime()), NUDGES.c.kind,
-                   NUDGES.c.id).where(NUDGES.c.id.in_(ids)).order_by(NUDGES.c.id)))
+                   NUDGES.c.id).where(one_of(session, NUDGES.c.id, ids)).order_by(NUDGES.c.id)))
         for row in batch:
             _insert_in_order(histories[row.contact_id],
-                             HistoryEvent(EventKind.NUDGED, now, None, NudgeKind(row.kind)))
+                             HistoryEvent(EventKind.NUDGED, now, None, NUDGE_KINDS[row.kind]))
         _replan(session, batch, histories, stages, now)
     return delivered
 
@@ -174,9 +215,9 @@ def _mark_sent(session: Session, refs: Mapping[int, str | None], now: datetime) 
         return []
     distinct = set(refs.values())
     same_ref = len(distinct) == 1
-    marked = update(NUDGES).where(NUDGES.c.id.in_(list(refs)), NUDGES.c.state == SENDING).values(
+    marked = update(NUDGES).where(one_of(session, NUDGES.c.id, refs), NUDGES.c.state == SENDING).values(
         state=SENT, sent_at=now, lease_until=None, **({"delivery_ref": distinct.pop()} if same_ref else {}))
-    sent = set(session.scalars(marked.returning(NUDGES.c.id)))
+    sent = set(session.scalars(marked.returning(NUDGES.c.id)).all())
     delivered = [nudge_id for nudge_id in refs if nudge_id in sent]
     if delivered and not same_ref:
         session.execute(update(NUDGES).where(NUDGES.c.id == bindparam("b_id")).values(delivery_ref=bindparam("b_ref")),
@@ -188,11 +229,11 @@ def _histories(session: Session, contact_ids: list[int]) -> defaultdict[int, lis
     """The event logs of many contacts in one query, each in `history_of` order."""
     histories: defaultdict[int, list[HistoryEvent]] = defaultdict(list)
     events = select(EVENTS.c.contact_id, EVENTS.c.kind, EVENTS.c.at, EVENTS.c.until, EVENTS.c.detail).where(
-        EVENTS.c.contact_id.in_(contact_ids)).order_by(EVENTS.c.contact_id, EVENTS.c.at, EVENTS.c.id)
+        one_of(session, EVENTS.c.contact_id, contact_ids)).order_by(EVENTS.c.contact_id, EVENTS.c.at, EVENTS.c.id)
     nudged = EventKind.NUDGED
-    for contact_id, kind_value, at, until, detail in session.execute(events):
-        kind = EventKind(kind_value)
-        histories[contact_id].append(HistoryEvent(kind, at, until, NudgeKind(detail) if kind is nudged else None))
+    for contact_id, kind_value, at, until, detail in session.execute(events).all():
+        kind = EVENT_KINDS[kind_value]
+        histories[contact_id].append(HistoryEvent(kind, at, until, NUDGE_KINDS[detail] if kind is nudged else None))
     return histories
 
 
@@ -205,14 +246,14 @@ def _insert_in_order(history: list[HistoryEvent], event: HistoryEvent) -> None:
     history.insert(index, event)
 
 
-def _replan(session: Session, batch: Sequence[Row[Any]], histories: Mapping[int, list[HistoryEvent]],
+def _replan(session: Session, batch: Sequence[_Delivered], histories: Mapping[int, list[HistoryEvent]],
             stages: dict[int, str], now: datetime) -> None:
     """`reschedule` for many contacts (each at most once): the rules in Python over histories already
     loaded, their pending nudges in one query, then only the changes written — stages, cancels, new rows."""
     ids = [row.contact_id for row in batch]
     pending = {contact_id: (nudge_id, kind, due_at) for nudge_id, contact_id, kind, due_at in session.execute(
         select(NUDGES.c.id, NUDGES.c.contact_id, NUDGES.c.kind, NUDGES.c.due_at)
-        .where(NUDGES.c.contact_id.in_(ids), NUDGES.c.state == PENDING))}
+        .where(one_of(session, NUDGES.c.contact_id, ids), NUDGES.c.state == PENDING)).all()}
     changed_stages: list[dict[str, Any]] = []
     cancel: list[int] = []
     new: list[dict[str, Any]] = []
@@ -238,7 +279,7 @@ def _replan(session: Session, batch: Sequence[Row[Any]], histories: Mapping[int,
         session.execute(update(CONTACTS).where(CONTACTS.c.id == bindparam("b_id"))
                         .values(stage=bindparam("b_stage")), changed_stages)
     if cancel:  # first: free the one-pending-per-contact slot
-        session.execute(update(NUDGES).where(NUDGES.c.id.in_(cancel)).values(state=CANCELLED))
+        session.execute(update(NUDGES).where(one_of(session, NUDGES.c.id, cancel)).values(state=CANCELLED))
     if new:
         session.execute(insert(NUDGES), new)
 
@@ -258,7 +299,7 @@ def record_failure(session: Session, nudge: Nudge, reason: str) -> None:
     member.notice = notice[:4000]
 
 
-def delivery_moment(member: Member, due_at: datetime, now: datetime) -> datetime:
+def delivery_moment(member: MemberSettingsSource, due_at: datetime, now: datetime) -> datetime:
     """When a due nudge may go out: now — unless it is overdue (nothing ran while it fell due) and now is
     outside the member's working hours; then their next working moment, never 3 a.m."""
     if now - due_at <= LATE_GRACE:

@@ -12,15 +12,17 @@ from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import NamedTuple, cast
 
-from sqlalchemy import ColumnElement, Row, Table, Update, bindparam, exists, false, func, or_, select, text, update
-from sqlalchemy.orm import Session, aliased, sessionmaker
+from sqlalchemy import ColumnElement, Table, Update, bindparam, exists, false, func, or_, select, text, update
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.models import Member, Nudge, NudgeState
+from bot.store.batch import one_of
 
 PENDING, SENDING, CANCELLED = NudgeState.PENDING.value, NudgeState.SENDING.value, NudgeState.CANCELLED.value
 NUDGES = cast(Table, Nudge.__table__)  # plain Core for the hot statements: no ORM bookkeeping per row
+LEAD = NUDGES.alias("lead")
 
 
 @dataclass(frozen=True)
@@ -51,14 +53,15 @@ def writing(sessions: sessionmaker[Session]) -> Iterator[Session]:
 
 def claim_due(session: Session, now: datetime, lease: Lease, limit: int, platforms: Collection[str]) -> list[Claimed]:
     """Up to `limit` pending rows due at `now`, oldest first."""
+    n = NUDGES.c
     due = (
-        select(Nudge.id)
-        .where(Nudge.state == PENDING, Nudge.due_at <= now, _for_platforms(platforms))
-        .order_by(Nudge.due_at)
+        select(n.id)
+        .where(n.state == PENDING, n.due_at <= now, _for_platforms(platforms))
+        .order_by(n.due_at)
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
-    return _take_ids(session, lease, list(session.scalars(due)))
+    return _take_ids(session, lease, session.scalars(due).all())
 
 
 def claim_siblings(
@@ -67,14 +70,15 @@ def claim_siblings(
     """The other due rows of members just claimed, so each member gets one digest rather than several DMs."""
     if not member_ids:
         return []
+    n = NUDGES.c
     due = (
-        select(Nudge.id)
-        .where(Nudge.state == PENDING, Nudge.due_at <= now, Nudge.member_id.in_(member_ids))
-        .order_by(Nudge.due_at)
+        select(n.id)
+        .where(n.state == PENDING, n.due_at <= now, one_of(session, n.member_id, member_ids))
+        .order_by(n.due_at)
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
-    return _take_ids(session, lease, list(session.scalars(due)))
+    return _take_ids(session, lease, session.scalars(due).all())
 
 
 def reclaim_expired(
@@ -85,42 +89,51 @@ def reclaim_expired(
     Only a digest's lead row (or a row whose lead was deleted) is locked in the subquery, and the update
     takes the lead's followers with it: two dispatchers never split one digest between them.
     """
-    group = func.coalesce(Nudge.digest_id, Nudge.id)
-    lead = aliased(Nudge)
-    expired = (Nudge.state == SENDING, Nudge.lease_until <= now)
+    n, lead = NUDGES.c, LEAD
+    group = func.coalesce(n.digest_id, n.id)
+    expired = (n.state == SENDING, n.lease_until <= now)
     leads = (
         select(group)
         .where(*expired, _for_platforms(platforms),
-               or_(Nudge.digest_id.is_(None), Nudge.digest_id == Nudge.id,
-                   ~exists().where(lead.id == Nudge.digest_id)))
+               or_(n.digest_id.is_(None), n.digest_id == n.id, ~exists().where(lead.c.id == n.digest_id)))
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
-    groups = list(session.scalars(leads))
+    groups = session.scalars(leads).all()
     if not groups:
         return []
     return _run(session, _take(lease).where(*expired, group.in_(groups)), retry=True)
 
 
-def held(session: Session, ids: Collection[int], worker: str) -> list[Row[Any]]:
-    """The rows of `ids` this dispatcher still holds, in delivery order (due, then id), as plain rows with
-    what composing and packaging need."""
+class Held(NamedTuple):
+    """A row this dispatcher holds, with what composing and packaging need (a plain tuple: no ORM)."""
+
+    id: int
+    member_id: int
+    contact_id: int
+    kind: str
+    due_at: datetime
+    digest_id: int | None
+
+
+def held(session: Session, ids: Collection[int], worker: str) -> list[Held]:
+    """The rows of `ids` this dispatcher still holds, in delivery order (due, then id)."""
     if not ids:
         return []
     c = NUDGES.c
     query = (
-        select(c.id, c.member_id, c.contact_id, c.kind, c.due_at, c.digest_id)
-        .where(c.id.in_(sorted(ids)), c.state == SENDING, c.claimed_by == worker)
+        select(*(c[name] for name in Held._fields))
+        .where(one_of(session, c.id, ids), c.state == SENDING, c.claimed_by == worker)
         .order_by(c.due_at, c.id)
     )
-    return list(session.execute(query))
+    return [Held._make(row) for row in session.execute(query).all()]
 
 
 def cancel(session: Session, ids: Collection[int]) -> None:
     """Held rows that must not go out at all (contact or member gone, member paused): kept, as cancelled."""
     if ids:
-        session.execute(update(Nudge).where(Nudge.id.in_(sorted(ids))).values(state=CANCELLED, lease_until=None),
-                        execution_options={"synchronize_session": False})
+        cancelled = update(NUDGES).where(one_of(session, NUDGES.c.id, ids))
+        session.execute(cancelled.values(state=CANCELLED, lease_until=None))
 
 
 def set_digests(session: Session, digest_of: Mapping[int, int | None]) -> None:
@@ -151,27 +164,29 @@ def holds(nudge: Nudge | None, worker: str) -> bool:
 
 
 def _take(lease: Lease) -> Update:
-    return update(Nudge).values(state=SENDING, lease_until=lease.until, claimed_by=lease.worker,
-                                attempts=Nudge.attempts + 1)
+    return update(NUDGES).values(state=SENDING, lease_until=lease.until, claimed_by=lease.worker,
+                                 attempts=NUDGES.c.attempts + 1)
 
 
 def _take_ids(session: Session, lease: Lease, ids: list[int]) -> list[Claimed]:
     if not ids:
         return []
-    return _run(session, _take(lease).where(Nudge.id.in_(ids)), retry=False)
+    return _run(session, _take(lease).where(one_of(session, NUDGES.c.id, ids)), retry=False)
 
 
 def _run(session: Session, statement: Update, *, retry: bool) -> list[Claimed]:
-    returning = statement.returning(Nudge.id, Nudge.member_id, Nudge.digest_id, Nudge.attempts)
-    rows = session.execute(returning, execution_options={"synchronize_session": False})
-    return [Claimed(row.id, row.member_id, row.digest_id, retry or row.attempts > 1) for row in rows]
+    n = NUDGES.c
+    rows = session.execute(statement.returning(n.id, n.member_id, n.digest_id, n.attempts)).all()
+    return [Claimed(nudge_id, member_id, digest_id, retry or attempts > 1)
+            for nudge_id, member_id, digest_id, attempts in rows]
 
 
 def _for_platforms(platforms: Collection[str]) -> ColumnElement[bool]:
     if not platforms:
         return false()
     # EXISTS (not IN): the planner keeps walking the pending-due index and checks each row's member.
-    return exists().where(Member.id == Nudge.member_id, Member.platform.in_(sorted(platforms)))
+    members = cast(Table, Member.__table__).c
+    return exists().where(members.id == NUDGES.c.member_id, members.platform.in_(sorted(platforms)))
 
 
 def _has_other_pending(session: Session, nudge: Nudge) -> bool:

@@ -15,9 +15,9 @@ import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Protocol, cast
+from typing import NamedTuple, Protocol, cast
 
-from sqlalchemy import Row, Table, select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
@@ -25,8 +25,10 @@ from bot.models import Contact, Member, Nudge
 from bot.nudges import compose_digest, compose_many
 from bot.planner import delivery_moment, record_deliveries, record_failure
 from bot.replies import Reply
+from bot.store.batch import one_of
 from scheduler.claim import (
     Claimed,
+    Held,
     Lease,
     cancel,
     claim_due,
@@ -165,7 +167,7 @@ class Dispatcher:
             rows = held(session, retry, self.worker_id)
             members = _members(session, {row.member_id for row in rows})
             replies = compose_many(session, rows, now, members)
-            ready: list[tuple[Row[Any], Reply]] = []
+            ready: list[tuple[Held, Reply]] = []
             gone: list[int] = []
             for row in rows:
                 reply, member = replies.get(row.id), members.get(row.member_id)
@@ -190,14 +192,17 @@ class Dispatcher:
     # --- deliver --------------------------------------------------------------------------------------
 
     async def deliver_all(self, messages: Sequence[Outgoing], lease: Lease) -> list[Outcome]:
-        """Send concurrently (bounded), paced per platform and workspace; results in message order."""
-        gate = asyncio.Semaphore(self.concurrency)
+        """Send concurrently (at most `concurrency` in flight: that many senders take the messages in turn),
+        paced per platform and workspace; results in message order."""
+        outcomes: list[Outcome | None] = [None] * len(messages)
+        slots = iter(range(len(messages)))
 
-        async def one(message: Outgoing) -> Outcome:
-            async with gate:
-                return await self.deliver(message, lease)
+        async def sender() -> None:
+            for index in slots:  # shared: each message is taken by exactly one sender
+                outcomes[index] = await self.deliver(messages[index], lease)
 
-        return list(await asyncio.gather(*(one(message) for message in messages)))
+        await asyncio.gather(*(sender() for _ in range(min(self.concurrency, len(messages)))))
+        return cast(list[Outcome], outcomes)
 
     async def deliver(self, message: Outgoing, lease: Lease) -> Outcome:
         notifier = self.notifiers.get(message.recipient.platform)
@@ -299,35 +304,48 @@ def _load(session: Session, ids: Iterable[int]) -> tuple[list[Nudge], list[objec
     return nudges, [*session.scalars(contacts), *session.scalars(members)]
 
 
-def _members(session: Session, ids: set[int]) -> dict[int, Row[Any]]:
-    """The members of a batch as plain rows: who to DM, and their settings."""
+class MemberRow(NamedTuple):
+    """A member of a batch as a plain tuple: who to DM, and their settings."""
+
+    id: int
+    platform: str
+    workspace_id: str
+    user_id: str
+    timezone: str
+    work_start_hour: int
+    work_end_hour: int
+    work_days: str
+    checkin_days: int
+    paused: bool
+
+
+def _members(session: Session, ids: set[int]) -> dict[int, MemberRow]:
     if not ids:
         return {}
     c = MEMBERS.c
-    query = select(c.id, c.platform, c.workspace_id, c.user_id, c.timezone, c.work_start_hour, c.work_end_hour,
-                   c.work_days, c.checkin_days, c.paused).where(c.id.in_(sorted(ids)))
-    return {row.id: row for row in session.execute(query)}
+    query = select(*(c[name] for name in MemberRow._fields)).where(one_of(session, c.id, ids))
+    return {row.id: row for row in map(MemberRow._make, session.execute(query).all())}
 
 
-def _package(group: Sequence[tuple[Row[Any], Reply]], member: Row[Any], retry: Mapping[int, bool]) -> Outgoing:
+def _package(group: Sequence[tuple[Held, Reply]], member: MemberRow, retry: Mapping[int, bool]) -> Outgoing:
     """One DM for a group of rows; a digest keeps the id it first went out under (else its lowest row)."""
-    rows = [row for row, _ in group]
-    parts = tuple(reply for _, reply in group)
-    digest_id = rows[0].digest_id or (min(row.id for row in rows) if len(rows) > 1 else None)
+    ids = tuple([row.id for row, _ in group])
+    parts = tuple([reply for _, reply in group])
+    digest_id = group[0][0].digest_id or (min(ids) if len(ids) > 1 else None)
     return Outgoing(
         recipient=Recipient(member.platform, member.workspace_id, member.user_id),
         reply=compose_digest(parts),
-        nudge_ids=tuple(row.id for row in rows),
-        retry=any(retry.get(row.id, True) for row in rows),
+        nudge_ids=ids,
+        retry=any([retry.get(nudge_id, True) for nudge_id in ids]),
         parts=parts if len(parts) > 1 else (),
         digest_id=digest_id,
     )
 
 
-def _digests(ready: Sequence[tuple[Row[Any], Reply]]) -> list[list[tuple[Row[Any], Reply]]]:
+def _digests(ready: Sequence[tuple[Held, Reply]]) -> list[list[tuple[Held, Reply]]]:
     """Group by the DM each row belongs to: its earlier digest if it had one, else its member (at most
     MAX_DIGEST a message). Groups keep the order of their first row."""
-    groups: dict[tuple[str, int], list[tuple[Row[Any], Reply]]] = {}
+    groups: dict[tuple[str, int], list[tuple[Held, Reply]]] = {}
     for nudge, reply in ready:
         key = ("digest", nudge.digest_id) if nudge.digest_id is not None else ("member", nudge.member_id)
         groups.setdefault(key, []).append((nudge, reply))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import signal
 from dataclasses import dataclass, field
@@ -103,6 +104,9 @@ class Runtime:
         scheduler = AsyncIOScheduler(timezone="UTC")
         for service in self.services:
             await service.start()
+        # What startup built (modules, SQLAlchemy's mappers and caches, the services) lives as long as the
+        # process: keep it out of the collector's full passes, which a busy dispatcher triggers often.
+        gc.freeze()
         if self.settings.dispatch:
             self.build_dispatcher()
             # The first tick runs at once: it delivers what fell due while nothing was running. APScheduler
