@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple, cast
 
-from sqlalchemy import ColumnElement, Table, Update, bindparam, exists, false, func, or_, select, text, update
+from sqlalchemy import ColumnElement, Table, Update, and_, bindparam, exists, false, func, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.models import Member, Nudge, NudgeState
@@ -51,12 +51,13 @@ def writing(sessions: sessionmaker[Session]) -> Iterator[Session]:
         yield session
 
 
-def claim_due(session: Session, now: datetime, lease: Lease, limit: int, platforms: Collection[str]) -> list[Claimed]:
-    """Up to `limit` pending rows due at `now`, oldest first."""
+def claim_due(session: Session, now: datetime, lease: Lease, limit: int, platforms: Collection[str],
+              members: Collection[int] | None = None) -> list[Claimed]:
+    """Up to `limit` pending rows due at `now`, oldest first (only `members`' rows when given)."""
     n = NUDGES.c
     due = (
         select(n.id)
-        .where(n.state == PENDING, n.due_at <= now, _for_platforms(platforms))
+        .where(n.state == PENDING, n.due_at <= now, _for_platforms(platforms, members))
         .order_by(n.due_at)
         .limit(limit)
         .with_for_update(skip_locked=True)
@@ -82,7 +83,8 @@ def claim_siblings(
 
 
 def reclaim_expired(
-    session: Session, now: datetime, lease: Lease, limit: int, platforms: Collection[str]
+    session: Session, now: datetime, lease: Lease, limit: int, platforms: Collection[str],
+    members: Collection[int] | None = None,
 ) -> list[Claimed]:
     """Rows whose dispatcher died mid-delivery (lease expired), whole digests at a time.
 
@@ -94,7 +96,7 @@ def reclaim_expired(
     expired = (n.state == SENDING, n.lease_until <= now)
     leads = (
         select(group)
-        .where(*expired, _for_platforms(platforms),
+        .where(*expired, _for_platforms(platforms, members),
                or_(n.digest_id.is_(None), n.digest_id == n.id, ~exists().where(lead.c.id == n.digest_id)))
         .limit(limit)
         .with_for_update(skip_locked=True)
@@ -181,12 +183,14 @@ def _run(session: Session, statement: Update, *, retry: bool) -> list[Claimed]:
             for nudge_id, member_id, digest_id, attempts in rows]
 
 
-def _for_platforms(platforms: Collection[str]) -> ColumnElement[bool]:
-    if not platforms:
+def _for_platforms(platforms: Collection[str], members: Collection[int] | None = None) -> ColumnElement[bool]:
+    """Rows this dispatcher can deliver: its platforms' members (and only `members`, when given)."""
+    if not platforms or (members is not None and not members):
         return false()
     # EXISTS (not IN): the planner keeps walking the pending-due index and checks each row's member.
-    members = cast(Table, Member.__table__).c
-    return exists().where(members.id == NUDGES.c.member_id, members.platform.in_(sorted(platforms)))
+    table = cast(Table, Member.__table__).c
+    condition = exists().where(table.id == NUDGES.c.member_id, table.platform.in_(sorted(platforms)))
+    return condition if members is None else and_(condition, NUDGES.c.member_id.in_(sorted(members)))
 
 
 def _has_other_pending(session: Session, nudge: Nudge) -> bool:

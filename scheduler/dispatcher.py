@@ -121,6 +121,9 @@ class Dispatcher:
         self.monotonic, self.sleep = monotonic, sleep
         self.observer = observer
         self.last_tick_at: datetime | None = None
+        # None: every member of the notifiers' platforms. The console sets its one member here, so two
+        # people sharing a database never see (or use up) each other's nudges.
+        self.only_members: frozenset[int] | None = None
 
     async def tick(self, *, collect: bool = True) -> list[Delivered]:
         """Deliver everything due now, batch after batch, until nothing due is left. `collect=False`
@@ -149,9 +152,10 @@ class Dispatcher:
         """Take a batch: expired leases first, then due rows, then the same members' other due rows."""
         now, platforms = self.clock.now(), sorted(self.notifiers)
         with writing(self.sessions) as session:
-            claimed = reclaim_expired(session, now, lease, self.batch_size, platforms)
+            claimed = reclaim_expired(session, now, lease, self.batch_size, platforms, self.only_members)
             if len(claimed) < self.batch_size:
-                claimed += claim_due(session, now, lease, self.batch_size - len(claimed), platforms)
+                claimed += claim_due(session, now, lease, self.batch_size - len(claimed), platforms,
+                                     self.only_members)
             members = {row.member_id for row in claimed}
             claimed += claim_siblings(session, now, lease, members, self.batch_size)
         return claimed

@@ -17,6 +17,7 @@ from bot.commands import parse_duration
 from bot.identity import Actor
 from bot.models import Contact, Event, Member, Nudge, NudgeState
 from bot.replies import Reply
+from bot.store.repository import find_member, is_actor
 from bot.timefmt import local_time
 from scheduler.dispatcher import Dispatcher
 from scheduler.notifier import Outgoing
@@ -56,7 +57,7 @@ class ConsoleSession:
         user = user or _user_name()
         zone = timezone or machine_timezone()
         self.actor = Actor(PLATFORM, WORKSPACE, user, display_name=user, timezone=zone)
-        self.clock = FakeClock(start or self._resume_time(user))
+        self.clock = FakeClock(start or self._resume_time())
         self.coach = Coach(sessions, self.clock, default_timezone=zone)
         self.notifier = ConsoleNotifier(out, self.clock, zone)
         self.dispatcher = Dispatcher(sessions, self.clock, {PLATFORM: self.notifier})
@@ -97,23 +98,34 @@ class ConsoleSession:
 
     @property
     def timezone(self) -> str:
+        member = self._member()
+        return member.timezone if member else self.actor.timezone or "UTC"
+
+    def _member(self) -> Member | None:
+        """The console user's own member row: the only one whose nudges this console delivers."""
         with self.sessions() as session:
-            query = select(Member.timezone).where(Member.platform == PLATFORM, Member.user_id == self.actor.user_id)
-            return session.scalars(query).first() or self.actor.timezone or "UTC"
+            return find_member(session, self.actor)
 
     def _deliver_due(self) -> int:
-        self.notifier.timezone = self.timezone
+        member = self._member()
+        if member is None:
+            return 0
+        self.notifier.timezone = member.timezone
+        self.dispatcher.only_members = frozenset({member.id})
         return len(asyncio.run(self.dispatcher.tick()))
 
     def _next_due(self, until: datetime) -> datetime | None:
+        member = self._member()
+        if member is None:
+            return None
         with self.sessions() as session:
             query = select(func.min(Nudge.due_at)).where(
-                Nudge.state == NudgeState.PENDING.value, Nudge.due_at <= until
+                Nudge.member_id == member.id, Nudge.state == NudgeState.PENDING.value, Nudge.due_at <= until
             )
             value = session.scalars(query).first()
         return as_utc(value) if value is not None else None
 
-    def _resume_time(self, user: str) -> datetime:
+    def _resume_time(self) -> datetime:
         """Real time, or the console's own later time if an earlier session advanced past it."""
         now = SystemClock().now()
         with self.sessions() as session:
@@ -121,7 +133,7 @@ class ConsoleSession:
                 select(func.max(Event.at))
                 .join(Contact, Contact.id == Event.contact_id)
                 .join(Member, Member.id == Contact.member_id)
-                .where(Member.platform == PLATFORM, Member.user_id == user)
+                .where(is_actor(self.actor))
             )
             latest = session.scalars(query).first()
         if latest is None:

@@ -104,3 +104,13 @@ def test_bad_input_never_shows_a_traceback(env: dict[str, str]) -> None:
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout.count("Usage:") >= 5
     assert "No contact named 'Nobody'" in result.stdout
+
+
+def test_two_people_sharing_a_database_never_see_each_others_nudges(env: dict[str, str]) -> None:
+    alice = run_console('/met "Jane Secret" at Acme -- private notes\n', {**env, "USER": "alice", "LOGNAME": "alice"},
+                        "console")
+    assert alice.returncode == 0, alice.stderr
+    bob = run_console("/coach list\n/advance 3d\n", {**env, "USER": "bob", "LOGNAME": "bob"}, "console")
+    assert "Jane Secret" not in bob.stdout and "private" not in bob.stdout
+    alice_again = run_console("/advance 3d\n", {**env, "USER": "alice", "LOGNAME": "alice"}, "console")
+    assert "Follow up with Jane Secret" in alice_again.stdout  # still hers, not used up by Bob
