@@ -16,6 +16,8 @@ from bot.coach import Coach
 from bot.identity import Actor
 from bot.models import Contact, Event, Member, Nudge, NudgeKind, NudgeState, Stage
 from bot.replies import Verb, format_action_id
+from scheduler.dispatcher import Dispatcher
+from tests.fakes import RecordingNotifier
 
 JANE = Actor("slack", "T1", "U_JANE_OWNER", display_name="Sam", timezone="UTC")
 OTHER = Actor("slack", "T1", "U_OTHER", display_name="Alex", timezone="UTC")
@@ -242,17 +244,19 @@ def test_a_failing_use_case_writes_nothing(coach: Coach, sessions: sessionmaker[
     assert count(sessions, Contact) == 0 and count(sessions, Event) == 0 and count(sessions, Member) == 0
 
 
-async def test_a_delivered_nudges_buttons_work_once(coach: Coach, sessions: sessionmaker[Session],
-                                                    clock: FakeClock) -> None:
-    from scheduler.dispatcher import Dispatcher
-    from tests.fakes import RecordingNotifier
-
+async def deliver_first_nudge(coach: Coach, sessions: sessionmaker[Session], clock: FakeClock) -> dict[Verb, str]:
+    """Meet Jane, let the 48 h nudge go out through the real dispatcher, return its buttons by verb."""
     notifier = RecordingNotifier("slack")
     coach.handle_line(JANE, "/met Jane at PyCon")
     clock.advance(timedelta(days=2))
     await Dispatcher(sessions, clock, {"slack": notifier}).tick()
     assert len(notifier.sent) == 1
-    buttons = {action.verb: action.action_id for action in notifier.sent[0].reply.actions}
+    return {action.verb: action.action_id for action in notifier.sent[0].reply.actions}
+
+
+async def test_a_delivered_nudges_buttons_work_once(coach: Coach, sessions: sessionmaker[Session],
+                                                    clock: FakeClock) -> None:
+    buttons = await deliver_first_nudge(coach, sessions, clock)
     first = coach.press(JANE, buttons[Verb.SENT])
     assert not first.error and "Already noted" not in first.text
     assert "Already noted" in coach.press(JANE, buttons[Verb.SENT]).text
@@ -262,14 +266,7 @@ async def test_a_delivered_nudges_buttons_work_once(coach: Coach, sessions: sess
 
 async def test_typed_then_clicked_counts_one_message(coach: Coach, sessions: sessionmaker[Session],
                                                      clock: FakeClock) -> None:
-    from scheduler.dispatcher import Dispatcher
-    from tests.fakes import RecordingNotifier
-
-    notifier = RecordingNotifier("slack")
-    coach.handle_line(JANE, "/met Jane at PyCon")
-    clock.advance(timedelta(days=2))
-    await Dispatcher(sessions, clock, {"slack": notifier}).tick()
-    buttons = {action.verb: action.action_id for action in notifier.sent[0].reply.actions}
+    buttons = await deliver_first_nudge(coach, sessions, clock)
     clock.advance(timedelta(hours=1))
     coach.handle_line(JANE, "/coach sent Jane")
     reply = coach.press(JANE, buttons[Verb.SENT])
