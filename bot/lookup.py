@@ -4,7 +4,7 @@ created or changed here."""
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.identity import Actor
@@ -36,8 +36,10 @@ def contact_names(
         return list(session.scalars(query))
 
 
-def timezone_confirmed(sessions: sessionmaker[Session], actor: Actor) -> bool:
-    """Has the actor chosen a timezone (or did their platform tell us)? False for someone new."""
-    query = select(Member.timezone_confirmed).where(Member.id.in_(_member_id(actor).scalar_subquery()))
+def timezone_question_due(sessions: sessionmaker[Session], actor: Actor) -> bool:
+    """Ask for a timezone once: with the member's first contact, unless their platform told us or they chose."""
+    member_id = _member_id(actor).scalar_subquery()
     with sessions() as session:
-        return bool(session.scalars(query).first())
+        confirmed = session.scalars(select(Member.timezone_confirmed).where(Member.id == member_id)).first()
+        contacts = session.scalar(select(func.count()).select_from(Contact).where(Contact.member_id == member_id))
+    return confirmed is False and (contacts or 0) <= 1

@@ -15,7 +15,7 @@ from discord import app_commands
 from bot import commands as core
 from bot.commands import USAGE, UsageError, Who
 from bot.limits import MAX_CHECKIN_DAYS, MAX_FIELD, MAX_NAME, MAX_TAG, MAX_TAGS, MAX_TEXT, MIN_CHECKIN_DAYS
-from bot.lookup import contact_names, timezone_confirmed
+from bot.lookup import contact_names, timezone_question_due
 from bot.models import Stage
 from bot.replies import Reply, error
 
@@ -97,13 +97,14 @@ async def met(interaction: discord.Interaction[Any], who: discord.User | None = 
 
 
 def _timezone_prompt(interaction: discord.Interaction[Any]) -> Callable[[Reply], Any]:
-    """After /met, until the member picks a timezone: say which one is assumed, and offer the picker."""
+    """After a member's first /met, unless they already chose a timezone: say which one is assumed, and
+    offer the picker once (/coach settings tz changes it any time)."""
 
     async def prompt(reply: Reply) -> Extra:
         client, actor = client_of(interaction), interaction_actor(interaction)
         if reply.error or interaction.guild_id is None:
             return None, None
-        if await asyncio.to_thread(timezone_confirmed, client.coach.sessions, actor):
+        if not await asyncio.to_thread(timezone_question_due, client.coach.sessions, actor):
             return None, None
         default = client.settings.default_timezone
         note = (f"Discord doesn't share your timezone, so I'm assuming {default}. Pick yours so reminders "

@@ -66,7 +66,17 @@ async def test_bad_met_gets_usage_and_saves_nothing(world: World, server, option
     assert "No contacts" in text_of(listed.response)
 
 
-async def test_timezone_is_asked_after_met_until_picked(world: World, server) -> None:
+async def test_timezone_is_asked_once_after_the_first_met(world: World, server) -> None:
+    channel, alice, bob = server
+    first = await alice.slash(channel, "met", who=bob)
+    assert "assuming UTC" in text_of(first.response) and first.response.components
+    second = await alice.slash(channel, "met", name="Carol")  # not answered, but not asked again
+    assert "assuming" not in text_of(second.response) and not second.response.components
+    picked = await alice.select(first.response, ["Asia/Tokyo"], custom_id=f"coach-tz:{channel.guild.id}")
+    assert picked.acknowledged and "Timezone set to Asia/Tokyo" in text_of(first.response)
+
+
+async def test_timezone_picked_from_the_question(world: World, server) -> None:
     channel, alice, bob = server
     first = await alice.slash(channel, "met", who=bob)
     assert "assuming UTC" in text_of(first.response)
