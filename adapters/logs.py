@@ -12,7 +12,7 @@ import logging
 import re
 import sys
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import TextIO
 
@@ -23,6 +23,17 @@ TOKEN_SHAPES = re.compile(
     r"|[MNO][\w-]{23,27}\.[\w-]{6,7}\.[\w-]{27,}"  # Discord bot tokens
 )
 NOISY = {"alembic": logging.WARNING, "aiohttp.access": logging.WARNING, "apscheduler": logging.WARNING}
+
+
+def quiet_libraries(level: str) -> Callable[[logging.LogRecord], bool]:
+    """Drop Slack Bolt's records below WARNING unless we run at DEBUG: at INFO it logs whole request
+    bodies (a member's draft or notes) when a signature check fails."""
+    debug = logging.getLevelName(level.upper()) == logging.DEBUG
+
+    def keep(record: logging.LogRecord) -> bool:
+        return debug or record.levelno >= logging.WARNING or not record.name.startswith("slack_bolt")
+
+    return keep
 
 
 def redact(text: str, secrets: Iterable[str] = ()) -> str:
@@ -79,6 +90,7 @@ def configure_logging(level: str = "INFO", fmt: str = "human", secrets: Iterable
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(JsonFormatter() if fmt == "json" else logging.Formatter(HUMAN))
     handler.addFilter(RedactingFilter(secrets))
+    handler.addFilter(quiet_libraries(level))
     handler.set_name(HANDLER_NAME)
     root = logging.getLogger()
     for old in [h for h in root.handlers if h.get_name() == HANDLER_NAME]:  # ours from an earlier call only

@@ -35,6 +35,27 @@ class FakeClock:
         self._now += delta
 
 
+class OffsetClock:
+    """Real time, moved forward on request: the interactive console's clock, so nudges fall due on
+    their own while the member types, and `/advance` still jumps ahead."""
+
+    def __init__(self, start: datetime | None = None, real: Clock | None = None) -> None:
+        self._real = real or SystemClock()
+        self._offset = timedelta(0)
+        if start is not None:
+            self.set(start)
+
+    def now(self) -> datetime:
+        return self._real.now() + self._offset
+
+    def set(self, moment: datetime) -> None:
+        """Jump to `moment`; never backwards."""
+        self._offset = max(self._offset, moment.astimezone(UTC) - self._real.now())
+
+    def advance(self, delta: timedelta) -> None:
+        self._offset += max(delta, timedelta(0))
+
+
 def as_utc(moment: datetime) -> datetime:
     """Normalise a datetime read back from a database (SQLite drops the zone) to aware UTC."""
     if moment.tzinfo is None:

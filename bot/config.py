@@ -38,7 +38,8 @@ WHERE: dict[str, str] = {
     "DISCORD_SHARDS": "a whole number of shards, 1 or more, or empty",
 }
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
-_DISCORD_TOKEN = re.compile(r"^[\w-]+\.[\w-]+\.[\w-]+$")
+# What people paste by mistake: the client secret (32 characters) or the application id (digits only).
+_DISCORD_NOT_A_TOKEN = re.compile(r"[0-9a-zA-Z_-]{32}|[0-9]{15,22}")
 
 
 def env(name: str) -> AliasChoices:
@@ -125,12 +126,15 @@ class Settings(BaseSettings):
     @field_validator("slack_bot_token")
     @classmethod
     def _bot_token(cls, value: SecretStr | None) -> SecretStr | None:
-        return _shaped(value, lambda s: s.startswith("xoxb-"), "a bot token starts with xoxb-")
+        # Refuse what is surely another credential; accept shapes we don't know (proxies, test doubles).
+        return _shaped(value, lambda s: s.startswith("xoxb-") or not s.startswith(("xox", "xapp-")),
+                       "a bot token starts with xoxb- (this is another kind of Slack token)")
 
     @field_validator("slack_app_token")
     @classmethod
     def _app_token(cls, value: SecretStr | None) -> SecretStr | None:
-        return _shaped(value, lambda s: s.startswith("xapp-"), "an app-level token starts with xapp-")
+        return _shaped(value, lambda s: not s.startswith("xox"),
+                       "an app-level token starts with xapp- (this is a bot or user token)")
 
     @field_validator("slack_signing_secret", "slack_client_secret")
     @classmethod
@@ -154,7 +158,7 @@ class Settings(BaseSettings):
     @field_validator("discord_token")
     @classmethod
     def _discord_token(cls, value: SecretStr | None) -> SecretStr | None:
-        return _shaped(value, lambda s: bool(_DISCORD_TOKEN.match(s)),
+        return _shaped(value, lambda s: not _DISCORD_NOT_A_TOKEN.fullmatch(s),
                        "a bot token has three parts separated by dots; not the client secret or app id")
 
     @property

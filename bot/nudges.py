@@ -67,12 +67,15 @@ class MemberView(Protocol):
     def checkin_days(self) -> int: ...
     @property
     def paused(self) -> bool: ...
+    @property
+    def timezone(self) -> str: ...
 
 
 class _MemberRow(NamedTuple):
     id: int
     checkin_days: int
     paused: bool
+    timezone: str
 
 
 TITLES = {
@@ -119,7 +122,7 @@ def nudge_text(kind: NudgeKind, contact: Contact | ContactView, member: Member |
     offer = f" Something you could offer: {contact.offer}." if contact.offer else ""
     if kind is NudgeKind.FOLLOW_UP_48H:
         return (
-            f"You met {name}{where} {ago(contact.met_at, now)}.{topic} Write to {first} while the "
+            f"You met {name}{where} {ago(contact.met_at, now, member.timezone)}.{topic} Write to {first} while the "
             f"conversation is fresh for both of you: mention one thing you discussed, offer something "
             f"useful, and suggest a small next step.{offer}"
         )

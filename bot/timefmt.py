@@ -17,16 +17,20 @@ def local_date(moment: datetime, timezone: str) -> str:
     return f"{local:%a} {local.day} {local:%b %Y}"
 
 
-def ago(moment: datetime, now: datetime) -> str:
+def ago(moment: datetime, now: datetime, timezone: str = "UTC") -> str:
+    """`just now`, `3 hours ago`, `yesterday`, `on Monday`, `12 days ago` — days by the member's calendar."""
     seconds = (now - moment).total_seconds()
     if seconds < 3600:
         return "just now"
-    if seconds < 86400:
+    zone = ZoneInfo(timezone)
+    days = (now.astimezone(zone).date() - moment.astimezone(zone).date()).days
+    if days <= 0:
         hours = int(seconds // 3600)
         return f"{hours} hour{'s' if hours != 1 else ''} ago"
-    days = int(seconds // 86400)
     if days == 1:
         return "yesterday"
+    if days < 7:
+        return f"on {moment.astimezone(zone):%A}"
     if days < 60:
         return f"{days} days ago"
     return f"{days // 30} months ago"

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import asyncio
 import getpass
+import select as io_select
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import TextIO
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.clock import FakeClock, SystemClock, as_utc
+from bot.clock import Clock, FakeClock, OffsetClock, SystemClock, as_utc
 from bot.coach import Coach
 from bot.commands import parse_duration
 from bot.identity import Actor
@@ -52,12 +54,16 @@ class ConsoleNotifier:
 
 class ConsoleSession:
     def __init__(self, sessions: sessionmaker[Session], out: TextIO, user: str | None = None,
-                 timezone: str | None = None, start: datetime | None = None) -> None:
+                 timezone: str | None = None, start: datetime | None = None, *, live: bool = False,
+                 tick_seconds: float = 15.0, real_clock: Clock | None = None) -> None:
         self.sessions, self.out = sessions, out
         user = user or _user_name()
         zone = timezone or machine_timezone()
         self.actor = Actor(PLATFORM, WORKSPACE, user, display_name=user, timezone=zone)
-        self.clock = FakeClock(start or self._resume_time())
+        # A pipe replays a script on a clock that moves only by /advance; a terminal lives in real time.
+        self.clock: FakeClock | OffsetClock = (OffsetClock(start or self._resume_time(), real_clock) if live
+                                               else FakeClock(start or self._resume_time()))
+        self.tick_seconds = tick_seconds
         self.coach = Coach(sessions, self.clock, default_timezone=zone)
         self.notifier = ConsoleNotifier(out, self.clock, zone)
         self.dispatcher = Dispatcher(sessions, self.clock, {PLATFORM: self.notifier})
@@ -66,7 +72,7 @@ class ConsoleSession:
         if interactive:
             self._print(BANNER)
         self._deliver_due()  # whatever fell due while the console was closed
-        for raw in lines:
+        for raw in self._lines(lines, live=isinstance(self.clock, OffsetClock)):
             line = raw.strip()
             if not line or line.startswith("#"):
                 continue
@@ -78,6 +84,21 @@ class ConsoleSession:
                 self._print(render_reply(self.coach.handle_line(self.actor, line)))
                 self._deliver_due()
         return 0
+
+    def _lines(self, lines: TextIO, *, live: bool) -> Iterator[str]:
+        """Input lines; while a live console waits for one, nudges keep arriving every tick."""
+        if not live:
+            yield from lines
+            return
+        while True:
+            ready, _, _ = io_select.select([lines], [], [], self.tick_seconds)
+            if not ready:
+                self._deliver_due()
+                continue
+            line = lines.readline()
+            if not line:
+                return
+            yield line
 
     def advance(self, text: str) -> None:
         try:

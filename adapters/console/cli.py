@@ -10,7 +10,7 @@ import platformdirs
 
 from adapters.console.app import ConsoleSession
 from adapters.logs import configure_logging
-from adapters.startup import settings_or_exit
+from adapters.startup import database_or_exit, settings_or_exit
 from bot.store import open_store
 from bot.store.engine import APP_NAME
 
@@ -20,9 +20,12 @@ def main(argv: list[str]) -> int:
     settings = settings_or_exit()
     if settings.log_level.upper() != "DEBUG":
         log_to_file(settings.log_level, settings.log_format, settings.secrets())
-    _engine, sessions = open_store(settings.database_url)
-    session = ConsoleSession(sessions, sys.stdout, start=settings.console_start)
-    return session.run(sys.stdin, interactive=sys.stdin.isatty())
+    with database_or_exit(settings):
+        _engine, sessions = open_store(settings.database_url)
+    interactive = sys.stdin.isatty()
+    session = ConsoleSession(sessions, sys.stdout, start=settings.console_start, live=interactive,
+                             tick_seconds=settings.tick_seconds)
+    return session.run(sys.stdin, interactive=interactive)
 
 
 def log_to_file(level: str, fmt: str, secrets: list[str]) -> None:

@@ -23,11 +23,18 @@ STALE_TICKS = 4  # /healthz fails when the last good tick is older than this man
 
 
 def add_ops_routes(app: web.Application, runtime: Runtime) -> None:
-    """Mount /healthz and /metrics on `app`, and start counting metrics for `runtime`."""
+    """Mount /healthz, /livez and /metrics on `app`, and start counting metrics for `runtime`."""
     app[RUNTIME_KEY] = runtime
     app[METRICS_KEY] = instrument(runtime)
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/livez", livez)
     app.router.add_get("/metrics", metrics)
+
+
+async def livez(request: web.Request) -> web.Response:
+    """The process answers: for a liveness probe, which must not restart replicas when the database blips
+    (readiness, /healthz, takes them out of rotation instead)."""
+    return web.json_response({"status": "alive"})
 
 
 async def healthz(request: web.Request) -> web.Response:

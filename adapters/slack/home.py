@@ -43,7 +43,8 @@ def _due(home: Home) -> str:
 def _recent(home: Home, now: Any) -> str:
     if not home.recent:
         return "No contacts yet. `/met` records one."
-    return "\n".join(f"• *{escape(c.name)}* — {c.stage_words} (met {ago(c.met_at, now)})" for c in home.recent)
+    return "\n".join(f"• *{escape(c.name)}* — {c.stage_words} (met {ago(c.met_at, now, home.timezone)})"
+                     for c in home.recent)
 
 
 def _numbers(numbers: Numbers) -> str:

@@ -190,7 +190,7 @@ def list_contacts(cmd: commands.ListContacts, ctx: Context) -> Reply:
         nudge = pending.get(contact.id)
         nxt = f" · next nudge {local_time(nudge.due_at, ctx.member.timezone)}" if nudge else ""
         stage = STAGE_WORDS[Stage(contact.stage)]
-        lines.append(f"• {contact.name} — {stage} (met {ago(contact.met_at, ctx.now)}){nxt}")
+        lines.append(f"• {contact.name} — {stage} (met {ago(contact.met_at, ctx.now, ctx.member.timezone)}){nxt}")
     if len(contacts) > LIST_LIMIT:
         lines.append(f"…and {len(contacts) - LIST_LIMIT} more. Narrow it down: /coach list waiting or /coach list #tag")
     return Reply("\n".join(lines))

@@ -114,3 +114,11 @@ def test_two_people_sharing_a_database_never_see_each_others_nudges(env: dict[st
     assert "Jane Secret" not in bob.stdout and "private" not in bob.stdout
     alice_again = run_console("/advance 3d\n", {**env, "USER": "alice", "LOGNAME": "alice"}, "console")
     assert "Follow up with Jane Secret" in alice_again.stdout  # still hers, not used up by Bob
+
+
+def test_an_unreachable_database_is_one_line(env: dict[str, str]) -> None:
+    env["DATABASE_URL"] = "sqlite:////nonexistent-folder/coach.db"
+    result = run_console("/coach help\n", env, "console")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "DATABASE_URL" in result.stderr

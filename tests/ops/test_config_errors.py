@@ -140,3 +140,12 @@ def _fields(env: dict[str, str]) -> dict[str, str]:
     from bot.config import variables
 
     return {variables()[name]: value for name, value in env.items()}
+
+
+def test_unfamiliar_token_shapes_are_accepted(tmp_path: Path) -> None:
+    """Only what is surely another credential is refused: a proxy's or a test double's token starts fine."""
+    from bot.config import Settings
+
+    settings = Settings(_env_file=None, SLACK_BOT_TOKEN="test-token", SLACK_APP_TOKEN="local-app",  # type: ignore[call-arg]
+                        DISCORD_TOKEN="offline-harness-token")
+    assert settings.slack_bot_token is not None and settings.discord_token is not None

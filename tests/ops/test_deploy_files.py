@@ -116,8 +116,9 @@ def test_k8s_deployment_has_replicas_probes_and_a_secret() -> None:
     assert pod["securityContext"]["runAsNonRoot"] is True
     (container,) = pod["containers"]
     ports = {port["name"]: port["containerPort"] for port in container["ports"]}
+    assert container["readinessProbe"]["httpGet"]["path"] == "/healthz"  # out of rotation when unhealthy
+    assert container["livenessProbe"]["httpGet"]["path"] == "/livez"  # restarted only when the process hangs
     for probe in ("readinessProbe", "livenessProbe"):
-        assert container[probe]["httpGet"]["path"] == "/healthz"
         assert container[probe]["httpGet"]["port"] in ports
     env = {item["name"]: item["value"] for item in container["env"]}
     assert int(env["COACH_METRICS_PORT"]) == ports[container["readinessProbe"]["httpGet"]["port"]]

@@ -73,6 +73,7 @@ async def test_healthz_and_metrics_after_a_few_commands(client: TestClient, runt
     assert coach.handle_text(ALICE, "/coach", "frobnicate").error
     assert not coach.handle_line(ALICE, "/coach list").error
 
+    assert (await (await client.get("/livez")).json()) == {"status": "alive"}
     health = await client.get("/healthz")
     assert health.status == 503  # dispatching, but no tick yet
     assert (await health.json())["database"] == "ok"

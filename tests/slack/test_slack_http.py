@@ -333,3 +333,21 @@ async def test_delete_my_data_asks_then_erases_only_me(rig: SlackRig) -> None:
     assert contact_names(rig, "T1") == ["Bob"]
     with rig.runtime.sessions() as session:
         assert session.scalar(select(func.count()).select_from(Member).where(Member.user_id == "U1")) == 0
+
+
+async def test_a_refused_request_never_logs_the_draft_at_info(rig: SlackRig) -> None:
+    import io
+    import logging
+
+    from adapters.logs import configure_logging
+
+    stream = io.StringIO()
+    handler = configure_logging("INFO", "human", (), stream=stream)
+    try:
+        body = "command=%2Freview&text=Dear+Jane+my+secret+salary+plan&team_id=T1&user_id=U1&response_url=x"
+        status, _ = await rig.send.post(body, "application/x-www-form-urlencoded", headers=sign(body, "wrong"))
+        assert status == 401
+        logging.getLogger("slack_bolt.RequestVerification").info("probe %s", body)  # what Bolt does at INFO
+    finally:
+        logging.getLogger().removeHandler(handler)
+    assert "salary" not in stream.getvalue()
