@@ -169,6 +169,8 @@ def parse_line(line: str) -> Command:
     line = _clean(line)
     if not line:
         raise UsageError("Type a command; /coach help lists them.", *USAGE["help"])
+    if not line.startswith("/"):
+        raise UsageError("Commands start with a slash; /coach help lists them.", *USAGE["met"])
     head, _, rest = line.partition(" ")
     return parse(head, rest)
 
@@ -183,7 +185,7 @@ def parse(command: str, text: str) -> Command:
         return parse_review(text)
     if name == "coach":
         return parse_coach(text)
-    raise UsageError(f"I don't know the command /{name[:30]}. Try /coach help.", *USAGE["help"])
+    raise UsageError(f"I don't know the command /{name[:30]}. /coach help lists what I can do.")
 
 
 def parse_met(text: str) -> Met:
@@ -247,7 +249,7 @@ def parse_coach(text: str) -> Command:
         if rest.lower() not in ("", "confirm"):
             raise UsageError(f"I didn't expect {rest[:40]!r} there.", *USAGE["delete-my-data"])
         return DeleteMyData(confirmed=rest.lower() == "confirm")
-    raise UsageError(f"I don't know '/coach {verb[:30]}'. /coach help lists what I can do.", *USAGE["help"])
+    raise UsageError(f"I don't know '/coach {verb[:30]}'. /coach help lists what I can do.")
 
 
 def parse_settings(text: str) -> Settings:
@@ -361,6 +363,6 @@ def _check_tags(tags: tuple[str, ...]) -> None:
 
 def _clean(text: str) -> str:
     if len(text) > MAX_TEXT:
-        raise UsageError(f"That's {len(text):,} characters; I read at most {MAX_TEXT:,} at a time.",
-                         "paste a shorter text", "/review Hi Jane, ...")
+        raise UsageError(f"That's {len(text):,} characters; I read at most {MAX_TEXT:,} at a time. "
+                         "Send a shorter text.")
     return _CONTROL.sub(" ", text).strip()
