@@ -39,29 +39,6 @@ def _result(r: Review) -> dict[str, Any]:
     return out
 
 
-def _context(value: Any) -> DraftContext | None:
-    if not isinstance(value, dict) or not isinstance(value.get("contact_name"), str):
-        return None
-
-    def text(key: str) -> str | None:
-        v = value.get(key)
-        return v if isinstance(v, str) and v.strip() else None
-
-    def items(key: str) -> tuple[str, ...]:
-        v = value.get(key)
-        return tuple(x for x in v if isinstance(x, str)) if isinstance(v, list) else ()
-
-    return DraftContext(
-        value["contact_name"],
-        where_met=text("where_met"),
-        notes=text("notes"),
-        interests=items("interests"),
-        offer=text("offer"),
-        tags=items("tags"),
-        member_name=text("member_name"),
-    )
-
-
 def _one_line(raw: str, kind: MessageKind | None) -> dict[str, Any]:
     try:
         obj = json.loads(raw)
@@ -74,7 +51,7 @@ def _one_line(raw: str, kind: MessageKind | None) -> dict[str, Any]:
     if not isinstance(text, str):
         return {"id": ident, "error": 'missing "text" (a string)'}
     line_kind = parse_kind(obj["kind"]) if isinstance(obj.get("kind"), str) else None
-    return {"id": ident, **_result(review(text, _context(obj.get("context")), kind=line_kind or kind))}
+    return {"id": ident, **_result(review(text, DraftContext.from_dict(obj.get("context")), kind=line_kind or kind))}
 
 
 def run(argv: list[str], stdin: TextIO, stdout: TextIO) -> int:

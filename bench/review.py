@@ -32,17 +32,7 @@ def load(path: Path = DATA) -> list[dict[str, Any]]:
 
 
 def context_of(row: dict[str, Any]) -> DraftContext | None:
-    c = row.get("context")
-    if not c:
-        return None
-    return DraftContext(
-        c["contact_name"],
-        where_met=c.get("where_met"),
-        notes=c.get("notes"),
-        interests=tuple(c.get("interests", ())),
-        offer=c.get("offer"),
-        member_name=c.get("member_name"),
-    )
+    return DraftContext.from_dict(row.get("context"))
 
 
 def judge(rows: list[dict[str, Any]], given_kind: bool) -> list[tuple[dict[str, Any], Any]]:

@@ -44,6 +44,25 @@ class DraftContext:
     tags: tuple[str, ...] = ()
     member_name: str | None = None
 
+    @classmethod
+    def from_dict(cls, value: Any) -> DraftContext | None:
+        """A context from JSON (`coach review --jsonl`, the labelled drafts); None unless it names the contact.
+        Fields of the wrong type are dropped, not trusted."""
+        if not isinstance(value, dict) or not isinstance(value.get("contact_name"), str):
+            return None
+
+        def text(key: str) -> str | None:
+            found = value.get(key)
+            return found if isinstance(found, str) and found.strip() else None
+
+        def items(key: str) -> tuple[str, ...]:
+            found = value.get(key)
+            return tuple(x for x in found if isinstance(x, str)) if isinstance(found, list) else ()
+
+        return cls(value["contact_name"], where_met=text("where_met"), notes=text("notes"),
+                   interests=items("interests"), offer=text("offer"), tags=items("tags"),
+                   member_name=text("member_name"))
+
 
 @dataclass(frozen=True)
 class Finding:

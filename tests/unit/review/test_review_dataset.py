@@ -16,17 +16,7 @@ def rows() -> list[dict]:
 
 
 def ctx(row: dict) -> DraftContext | None:
-    c = row.get("context")
-    if not c:
-        return None
-    return DraftContext(
-        c["contact_name"],
-        where_met=c.get("where_met"),
-        notes=c.get("notes"),
-        interests=tuple(c.get("interests", ())),
-        offer=c.get("offer"),
-        member_name=c.get("member_name"),
-    )
+    return DraftContext.from_dict(row.get("context"))
 
 
 def test_dataset_shape() -> None:
