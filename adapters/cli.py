@@ -12,7 +12,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "slack": ("adapters.slack.cli", "serve Slack: --socket (Socket Mode) or --port P (HTTP)"),
     "discord": ("adapters.discord.cli", "serve Discord with DISCORD_TOKEN"),
     "run": ("adapters.run_cli", "serve every configured platform in one process"),
-    "review": ("adapters.review_cli", "review a draft read from stdin (--json, --jsonl)"),
+    "review": ("adapters.review_cli", "review a draft: `coach review \"text\"`, or stdin (--json, --jsonl)"),
     "migrate": ("adapters.migrate_cli", "apply database migrations and exit"),
     "doctor": ("adapters.doctor", "check configuration, database and platform credentials"),
 }

@@ -4,7 +4,7 @@ from bot.review.drafts import write_draft
 from bot.review.engine import review
 from bot.review.format import format_review
 from bot.review.kinds import detect_kind, kind_for_nudge, parse_kind
-from bot.review.model import RULES, DraftContext, Finding, MessageKind, Review
+from bot.review.model import RULES, DraftContext, Finding, MessageKind, Review, read_context
 
 __all__ = [
     "RULES",
@@ -16,6 +16,7 @@ __all__ = [
     "format_review",
     "kind_for_nudge",
     "parse_kind",
+    "read_context",
     "review",
     "write_draft",
 ]

@@ -48,23 +48,32 @@ def parse_kind(value: str | MessageKind | None) -> MessageKind | None:
 
 
 def detect_kind(sig: Signals, context: DraftContext | None = None) -> MessageKind:
-    """Guess the kind from the draft's own words (and whether the member has met the contact)."""
+    """Guess the kind from the draft's own words (and whether the member has met the contact).
+
+    Each kind collects evidence and the strongest wins: thanks in the opening for a thank-you; a past meeting
+    or message for a follow-up; a short note that asks to connect; a stranger introducing themselves.
+    """
     scan = sig.scan
-    thanks = lx.KIND_THANKS.search(scan)
-    if thanks:
-        # thanks in the opening (not just a polite closing line) makes it a thank-you
-        closing_start = max(len(scan) - 60, len(scan) * 2 // 3)
-        if thanks.start() < closing_start or sig.word_count < 25:
-            return MessageKind.THANK_YOU
-    if lx.KIND_COLD_STRONG.search(scan):
-        return MessageKind.COLD_OUTREACH
+    opening = scan[: max(120, len(scan) // 3)]
+    closing_start = max(len(scan) - 60, len(scan) * 2 // 3)
+    thanks = [m for m in lx.KIND_THANKS.finditer(scan) if m.start() < closing_start or sig.word_count < 25]
+    follow = len(lx.KIND_FOLLOW.findall(scan))
+    cold = 2 * len(lx.KIND_COLD_STRONG.findall(scan)) + len(lx.KIND_COLD.findall(scan))
     short = sig.chars <= CONNECTION_NOTE_LIMIT + 40
-    if short and lx.KIND_CONNECT.search(scan):
-        return MessageKind.CONNECTION_NOTE
-    if lx.KIND_COLD.search(scan):
-        return MessageKind.COLD_OUTREACH
-    if lx.KIND_FOLLOW.search(scan):
-        return MessageKind.FOLLOW_UP
-    if context is not None and (context.where_met or context.notes):
-        return MessageKind.FOLLOW_UP
-    return MessageKind.COLD_OUTREACH
+    connect = short and bool(lx.KIND_CONNECT.search(scan))
+    score = {
+        MessageKind.THANK_YOU: 2.5 * bool(thanks) + 1.0 * any(m.start() < len(opening) for m in thanks),
+        MessageKind.FOLLOW_UP: 1.2 * follow + (1.0 if context is not None and (context.where_met or context.notes)
+                                               else 0.0),
+        MessageKind.CONNECTION_NOTE: 2.4 * connect,
+        MessageKind.COLD_OUTREACH: 1.5 * cold + (0.5 if sig.word_count > 90 else 0.0),
+    }
+    if thanks and lx.KIND_THANKS_AGAIN.search(scan):
+        score[MessageKind.THANK_YOU] -= 1.5  # "thanks again…, as promised here's" follows up a thank-you
+    best = max(score, key=lambda k: (score[k], -_ORDER.index(k)))
+    if score[best] <= 0:
+        return MessageKind.FOLLOW_UP if context is not None else MessageKind.COLD_OUTREACH
+    return best
+
+
+_ORDER = (MessageKind.THANK_YOU, MessageKind.CONNECTION_NOTE, MessageKind.FOLLOW_UP, MessageKind.COLD_OUTREACH)

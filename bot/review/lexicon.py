@@ -15,6 +15,9 @@ def _words(*alts: str) -> re.Pattern[str]:
 GENERIC_STRONG = _words(
     r"to whom it may concern",
     r"dear (?:sir|madam|sir or madam|sir/madam)",
+    r"dear (?:hiring manager|recruiter|recruiting team|hiring team|talent team|valued \w+|connection|colleague|"
+    r"professional|linkedin member|member|friend|team)",
+    r"(?:hello|hi|greetings),? (?:dear )?(?:hiring manager|recruiter|connection|professional|linkedin user)",
     r"(?:i'?d|i would) like to (?:add you to|join) my (?:professional )?network",
     r"add you to my (?:professional )?network",
     r"please accept my (?:connection )?(?:invitation|invite|request)",
@@ -61,7 +64,36 @@ SPECIFIC = _words(
     r"summit|sprint|mixer|event)",
     r"on (?:the )?(?:(?-i:[A-Z])[\w&'-]+ )?(?:podcast|panel|stage|episode|thread)",
     r"since (?:we|our)",
+    r"thought of (?:you|your)",
+    r"(?:all the best|good luck|best of luck) with (?:the|your) (?:new )?[\w-]+",
+    r"your [\w-]+ (?:project|team|work|research|launch|study|pilot|program|programme|initiative|proposal)",
+    r"your (?:\w+ )?(?:webinar|interview|ama|piece|op-?ed|report|study|survey|profile|portfolio|exhibit|exhibition|"
+    r"show|album|commit|pull request|rfc|fundraise|promotion|anniversary|speech|lecture|class|seminar|"
+    r"newsletter issue|case|design|designs|photos? of|map|chart|framework|tool|app|open[- ]source|award|win|"
+    r"recent|latest|new book|comments?|reply|replies|answer on|feedback on|mentoring|story about|journey)",
+    r"(?:mutual|common|shared) (?:friend|contact|colleague|connection|acquaintance|interest|background)",
+    r"(?-i:[A-Z])[a-z]+ (?:suggested|recommended|mentioned|said|thought|told me|introduced|pointed me|passed|"
+    r"forwarded|connected us)",
+    r"(?:introduced|referred) (?:us|me)",
+    r"we both",
+    r"(?:as|like) you(?:'ve)? (?:do|did|said|mentioned|suggested|asked)",
+    r"(?:you|i) (?:promised|asked for|offered)",
+    r"(?:the|that) (?:\w+ )?(?:i|you) (?:promised|mentioned|recommended|asked (?:about|for)|suggested|shared)",
+    r"as promised",
+    r"i (?:read|watched|listened to|saw|loved|enjoyed|liked|heard) (?:\w+ )?(?:your|you on|the \w+ you)",
+    r"(?:watched|heard|saw|read) you",
+    r"(?:congrat(?:s|ulations)|well done|kudos) (?:on|for)",
+    r"how (?:did|was|is|are) (?:the|your) (?!day|week|weekend|time)\w+",
+    r"(?:at|during|after|from) (?:the )?[\w'-]+ (?:meetup|conference|workshop|panel|dinner|booth|hackathon|summit|"
+    r"sprint|mixer|event|fair|expo|talk|session|retreat|offsite|breakfast|lunch)",
 )
+# a concrete number or quantity: "40-person team", "3 clinics", "20%", not a call's length or a date
+NUMBER = re.compile(
+    r"(?<![\w:/])\d+(?:[.,]\d+)?(?:%|k\b|x\b|×)?(?![\w:/])(?!\s*(?:-\s*)?(?:min|mins|minutes?|hours?|hrs?|"
+    r"days?|weeks?|months?|am|pm|o'?clock)\b)",
+    re.IGNORECASE,
+)
+QUOTED = re.compile(r"[\"“]([^\"”\n]{6,80})[\"”]")
 PROPER_NOUN = re.compile(r"(?<=[a-z,;:] )([A-Z][a-zA-Z0-9&'-]{2,}|[A-Z]{2,}[a-z]*)")
 
 # --- value: something for them ----------------------------------------------------------------------
@@ -90,6 +122,23 @@ VALUE = _words(
     r"spreadsheet|dashboard|script|summary|list)",
 )
 
+# a message that asks nothing on purpose: value first, a thank-you, or closing the loop after silence
+NO_ASK_NEEDED = _words(
+    r"no (?:need|pressure|obligation) to (?:reply|respond|answer|write back|get back)",
+    r"(?:don'?t|do not|no need to) (?:feel )?(?:obliged|obligated|need) to (?:reply|respond)",
+    r"no reply (?:needed|necessary|required)",
+    r"(?:just|only) (?:wanted|want|thought i'?d|writing) to (?:say|share|pass|send|thank|let you know|close the loop)",
+    r"clos(?:e|ing) the loop",
+    r"(?:won'?t|will not|i'?ll stop|i will stop) (?:keep )?(?:fill(?:ing)?|clutter(?:ing)?|crowd(?:ing)?) your inbox",
+    r"(?:won'?t|will not) (?:bother|chase|follow up|write|keep writing|pester)",
+    r"(?:the )?(?:door|offer|invitation) (?:is|stays|remains) open",
+    r"(?:whenever|if ever|if) (?:the timing|it|that|things?) (?:is|are|becomes?|gets?) (?:right|better|easier|useful|"
+    r"relevant|a priority)",
+    r"(?:all the|wishing you (?:all the|the)|good) (?:best|luck) (?:with|for|on)",
+    r"(?:enjoy|good luck with) (?:the|your)",
+    r"(?:here(?:'?s| is) (?:to|hoping))",
+)
+
 # --- asks --------------------------------------------------------------------------------------------
 ASK = _words(
     r"would you be (?:open|up|interested|willing|free|around|keen)",
@@ -109,6 +158,44 @@ ASK = _words(
     r"ping me",
     r"want to (?:grab|chat|meet|pair)",
     r"(?:free|around) (?:for|next|this|on)",
+    r"(?:could|can|would|will) you (?:\w+ )?(?:share|send|tell|point|recommend|suggest|introduce|intro|review|look|"
+    r"take|spare|give|help|advise|explain|walk|connect|put|pass|forward|check|read|let|be|join|make)",
+    r"(?:i'?d|i would|i'?d really) (?:appreciate|value|welcome|be grateful for) "
+    r"(?:your|any|a|it|if|the chance|hearing)",
+    r"(?:any|your) (?:advice|thoughts|tips|pointers|recommendations|suggestions) (?:on|about|would|for)",
+    r"open to (?:a|an|chatting|talking|connecting|sharing|meeting|it|that)",
+    r"if you(?:'d| would)? (?:be|have|like|want|fancy|ever)",
+    r"(?:worth|up for) a (?:chat|call|coffee)",
+    r"(?:when|whenever) you (?:have|get|find) (?:a|the|some)",
+    r"(?:happy|glad) to (?:connect|hear)",
+)
+# asks that cost the reader a lot (a referral, an executive's time, a review of your work, a job)
+BIG_ASK = _words(
+    r"(?:intro(?:duce|duction)?|put me in touch|connect me) (?:me )?(?:to|with) (?:your|their|the) (?:ceo|cto|cfo|coo|"
+    r"founder|co-?founder|vp|head|director|boss|manager|hiring manager|investors?|board|partners?|network|"
+    r"recruiters?|leadership|chair)",
+    r"(?:refer|recommend) me",
+    r"(?:a |an |your )?(?:referral|reference letter|recommendation letter|letter of recommendation)",
+    r"put in a (?:good )?word",
+    r"(?:get|find|give) me (?:a |an )?(?:job|role|interview|position|internship|meeting with)",
+    r"(?:review|read|look over|go through|edit|proofread|give feedback on|critique) (?:my|our) (?:\w+ ){0,2}"
+    r"(?:deck|resume|cv|portfolio|pitch|business plan|manuscript|proposal|thesis|dissertation|book|draft|"
+    r"application|cover letter|code ?base|website|startup|product|screenplay|chapters?|pages)",
+    r"\d+[- ](?:page|slide)",
+    r"(?:invest in|fund|sponsor|back) (?:us|me|my|our)",
+    r"(?:be|become) my (?:mentor|sponsor|advisor|co-?founder)",
+    r"mentor me",
+    r"(?:hire|employ) me",
+    r"(?:share|send|give) (?:me )?(?:your|their) (?:client|customer|contact|investor|donor)s? "
+    r"(?:list|contacts|details)",
+    r"(?:an )?(?:hour|afternoon|day|half[- ]day) of your time",
+)
+DEADLINE = _words(
+    r"by (?:(?:this|next) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|"
+    r"end of (?:the )?(?:day|week|month)|eod|eow|next week|the weekend|the \d+(?:st|nd|rd|th)?)",
+    r"(?:before|no later than) (?:monday|tuesday|wednesday|thursday|friday|tomorrow|the weekend|next week)",
+    r"(?:within|in) (?:the next )?(?:24|48) hours",
+    r"(?:asap|as soon as possible|right away|urgently|immediately)",
 )
 QUESTION = re.compile(r"\?")
 
@@ -140,6 +227,26 @@ PUSHY_HIGH = _words(
     r"i(?:'?m| am) sure you(?:'?re| are) (?:very )?busy,? but",
     r"urgent(?:ly)?",
     r"(?:surely|presumably) you",
+    r"my (?:last|previous) (?:\d+|two|three|four|five|few|several|many|couple of) (?:messages|emails|notes|dms|"
+    r"attempts|follow-?ups)",
+    r"(?:sent|written|messaged|emailed|pinged) you (?:\d+|two|three|four|five|several|multiple|many|a few|so many)"
+    r" (?:times|messages|emails|notes)",
+    r"(?:\d+|two|three|four|five|several|multiple) (?:unanswered|unread|ignored) (?:messages|emails|notes)",
+    r"(?:too|so) (?:busy|important|famous|successful) (?:to|for) (?:reply|respond|answer|write|get back|people|"
+    r"little|us|me|a)",
+    r"must be (?:nice|tough|hard) (?:to be|being) (?:so )?(?:busy|popular|important|in demand)",
+    r"(?:guess|suppose|assume) you(?:'re| are) (?:just )?(?:too |very |super |so )?busy",
+    r"(?:i'?ll|i will|i'?m going to|going to) keep (?:writing|messaging|emailing|trying|following up|sending|"
+    r"reaching out|checking in|pinging|asking)",
+    r"until (?:you|i (?:hear|get))(?: \w+){0,3} (?:reply|respond|answer|back|something|anything|an answer)",
+    r"(?:take|taking) your silence as",
+    r"(?:not sure|no idea|wondering) why you (?:haven'?t|didn'?t|never|won'?t)",
+    r"(?:left|leaving) me (?:on read|hanging)",
+    r"(?:seen|read) (?:it|my message) but",
+    r"(?:the )?least you (?:could|can) do",
+    r"(?:after all|considering) (?:i|what i) (?:did|have done)",
+    r"(?:would|'?d) (?:it )?(?:kill you|hurt) to",
+    r"(?:it'?s|it is) (?:been )?(?:\d+|two|three|four|several) weeks? (?:now )?(?:and|without) (?:no|nothing|not)",
 )
 PUSHY_MEDIUM = _words(
     r"any (?:update|updates|news)\s*\?+",
@@ -247,6 +354,15 @@ OVER_PERSONAL_HIGH = _words(
     r"(?:soul ?mate|chemistry between us)",
     r"where do you live",
     r"how old are you",
+    r"(?:saw|seen|noticed|spotted|found|looked at|went through|scrolled) (?:\w+ ){0,4}(?:on|in|through) "
+    r"(?:your|ur) (?:personal )?(?:instagram|insta|facebook|fb|tiktok|snapchat|stories|story|personal (?:page|"
+    r"account|profile|feed)|private)",
+    r"(?:your|ur) (?:instagram|insta|facebook|tiktok|snapchat|personal (?:account|profile|page|feed)|stories)",
+    r"(?:your|ur) (?:honeymoon|divorce|breakup|break-up|miscarriage|surgery|chemo|rehab|custody|pregnant|new baby|"
+    r"kids?'?s?|son'?s?|daughter'?s?|toddler|baby'?s?|husband'?s?|wife'?s?|partner'?s?|boyfriend|girlfriend) "
+    r"(?:photos?|pics?|pictures?|birthday|party|school|recital|game|wedding|trip|vacation|holiday|looked|is|was)",
+    r"(?:your|ur) (?:family|beach|vacation|holiday|wedding|birthday|weekend|date) (?:photos?|pics?|pictures?|trip|"
+    r"in|at|to|looked|party)",
 )
 OVER_PERSONAL_MEDIUM = _words(
     r"(?:my|our) (?:divorce|breakup|break-up|therapist|therapy|diagnosis|medication|illness|surgery|"
@@ -275,13 +391,32 @@ SALESY_STRONG = _words(
     r"click (?:here|the link|below)",
     r"sign up (?:today|now|here|for free)",
     r"buy (?:now|today)",
-    r"(?:our|my) (?:product|platform|solution|software|service|offering|agency|pricing|plans?)"
-    r"(?! team| engineer| group| org| work| migration| roadmap| talk| people)",
+    r"(?:try|trying|test|testing|switch to|check out) (?:our|my) (?:product|platform|solution|software|service|"
+    r"offering|agency|tool|app)",
     r"(?:increase|boost|grow|double|triple) your (?:revenue|sales|leads|roi|conversions|pipeline)",
     r"money[- ]back",
     r"(?:only|just) \$\d+",
     r"sell you",
     r"(?:customers|clients) like you",
+    r"i help (?:\w+[- ]?){1,5}(?:to )?(?:grow|scale|increase|double|triple|boost|get|land|book|close|generate|"
+    r"cut|save|reduce|win|hit|automate|streamline|\d)",
+    r"(?:we|i) (?:help|helped|enable|empower) (?:\w+ ){0,4}(?:companies|teams|founders|brands|businesses|agencies|"
+    r"startups|clinics|firms|leaders|coaches|creators) (?:like yours )?(?:to )?\w+",
+    r"\d+(?:\.\d+)?\s?(?:x|×) (?:more |their |your |the )?(?:\w+ )?(?:pipeline|revenue|sales|leads|growth|"
+    r"roi|conversions|bookings|meetings|results|faster|traffic)",
+    r"done[- ]for[- ]you",
+    r"see (?:if|whether) (?:we(?:'re| are)|there(?:'s| is)|it(?:'s| is)|you(?:'re| are)) (?:a )?(?:\w+ )?fit",
+    r"(?:a )?(?:good |great |right |perfect )?fit for (?:your|you)",
+    r"(?:our|my) (?:clients|customers) (?:see|get|typically|average|usually|have seen|report|saw)",
+    r"(?:book|grab|pick|schedule) (?:a |some )?(?:time|slot|call|meeting)? ?(?:on|via|through|using|in) "
+    r"(?:my|our) (?:calendar|calendly|booking)",
+    r"calendly",
+    r"(?:sales|discovery|strategy|intro|onboarding|demo) call",
+    r"(?:show|walk) you (?:how|what) (?:we|our|my)",
+    r"(?:pilot|trial|audit|proposal|quote) (?:for|with) your (?:team|company|business|org)",
+    r"(?:affordable|competitive) (?:rates|pricing|packages)",
+    r"(?:packages?|retainers?) (?:start|starting) (?:at|from)",
+    r"(?:only|just) a few (?:spots|slots|seats) (?:left|remaining)",
 )
 SALESY_BUZZ = _words(
     r"synerg(?:y|ies|ize)",
@@ -310,6 +445,8 @@ SALESY_BUZZ = _words(
 
 # --- placeholders ------------------------------------------------------------------------------------
 PLACEHOLDER = re.compile(
+    r"<\s*[A-Za-z][A-Za-z _-]{1,30}\s*>|\((?i:your|their|company|first|contact|event|job) ?(?i:name|title|"
+    r"company|role|topic)\)|"
     r"\[[^\]\n]{1,40}\]|\{\{?\s*[\w .-]{1,40}\s*\}?\}|<\s*(?:first[_ ]?name|name|company|[a-z_]{2,20}[_ ][a-z_]{2,20}|"
     r"contact|event|topic|role|title|recipient)\s*>|%\w{2,20}%|\b(?:FIRST_?NAME|LAST_?NAME|COMPANY_?NAME|FNAME|XXX+|"
     r"TBD|TODO|INSERT(?: \w+)?)\b|_{3,}",
@@ -477,6 +614,35 @@ MISSPELLINGS: dict[str, str] = {
     "yestarday": "yesterday",
 }
 MISSPELLINGS.pop("inspirational")
+# real-word slips: each pattern is a correctly spelled word in the wrong place, with its correction
+REAL_WORD_SLIPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, _I), fix)
+    for p, fix in (
+        (r"\byour (?:welcome|going|doing|right\b|not\b|invited|probably|always|definitely|absolutely|so right|"
+         r"the best|a (?:great|star|legend|gem))", "you're"),
+        (r"\byou'?re (?:team|company|talk|article|post|advice|help|time|insights?|feedback|project|book|presentation|"
+         r"email|message|role|startup|input|work|own|new role|thoughts|podcast|panel|keynote|paper|research)\b",
+         "your"),
+        (r"\bthere (?:team|company|work|product|talk|article|advice|own|project|insights?|startup|office)\b", "their"),
+        (r"\btheir (?:is|are|was|were|will be|has been)\b", "there"),
+        (r"\bthey'?re (?:team|company|work|product|own|office)\b", "their"),
+        (r"\b(?:to|forward to|looking forward to|great to|nice to|love to|glad to) here\b", "hear"),
+        (r"\bhere (?:back|from you|more about)\b", "hear"),
+        (r"\b(?:your|the|some|my|any|for|of|great|good|helpful|kind|valuable|practical|useful|career|expert) "
+         r"advise\b(?! (?:me|you|us|him|her|them|on|whether))", "advice"),
+        (r"\b(?:could|can|would|will|please|to) (?:you )?advice (?:me|you|us|on|whether)\b", "advise"),
+        (r"\bloose (?:my|your|the|touch|track|sight|momentum|out)\b", "lose"),
+        (r"\bloosing\b", "losing"),
+        (r"\b(?:more|better|rather|less|other|bigger|faster|easier|earlier|later|larger|smaller) then\b", "than"),
+        (r"\bits (?:been|a great|an honou?r|a pleasure|so|very|always|not|great|good|nice|lovely|really)\b", "it's"),
+        (r"\b(?:could|would|should|must) of\b", "have"),
+        (r"\bweather or not\b", "whether"),
+        (r"\bpeaked my interest\b", "piqued"),
+        (r"\bsneak peak\b", "peek"),
+        (r"\b(?:way |far )?to (?:much|many) (?:time|of|for|work|to)\b", "too"),
+        (r"\bthanks? (?:you )?to much\b", "too"),
+    )
+)
 REPEATED_WORD = re.compile(r"\b(\w{2,})\s+\1(?![\w-])", _I)
 LOWER_I = re.compile(r"(?:^|\s)i(?=\s|['’]|$)")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
@@ -528,7 +694,19 @@ KIND_FOLLOW = _words(
     r"wanted to share",
     r"thought of you",
     r"reminded me of you",
+    r"thanks? (?:you )?(?:once )?again",
+    r"(?:you|i) promised",
+    r"it'?s been (?:a while|a few|some|ages|months|\w+ (?:weeks|months))",
+    r"congrat(?:s|ulations) on",
+    r"how'?s (?:the|your) \w+",
+    r"my (?:last|previous) (?:\w+ )?(?:messages|notes|emails)",
+    r"(?:earlier|yesterday|last night|this morning|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))",
+    r"(?:good|great|nice|lovely) to (?:see|catch up with) you",
+    r"(?:quick|gentle|brief|last|final) (?:note|nudge|follow-?up|message)",
+    r"(?:haven'?t|didn'?t) (?:heard|hear) back",
+    r"(?:hope|how) (?:the|your) (?:\w+ ){0,2}(?:went|is going|launch|move|trip|talk|move|new role)",
 )
+KIND_THANKS_AGAIN = _words(r"as promised", r"here'?s the", r"(?:once )?again for", r"i (?:mentioned|promised)")
 KIND_CONNECT = _words(
     r"connect(?:ing|ed|ion)?",
     r"add you",

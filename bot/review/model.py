@@ -46,22 +46,59 @@ class DraftContext:
 
     @classmethod
     def from_dict(cls, value: Any) -> DraftContext | None:
-        """A context from JSON (`coach review --jsonl`, the labelled drafts); None unless it names the contact.
-        Fields of the wrong type are dropped, not trusted."""
-        if not isinstance(value, dict) or not isinstance(value.get("contact_name"), str):
-            return None
+        """A context from JSON, or None unless it names the contact; see ``read_context`` for the warnings."""
+        return read_context(value)[0]
 
-        def text(key: str) -> str | None:
-            found = value.get(key)
-            return found if isinstance(found, str) and found.strip() else None
 
-        def items(key: str) -> tuple[str, ...]:
-            found = value.get(key)
-            return tuple(x for x in found if isinstance(x, str)) if isinstance(found, list) else ()
+# JSON keys of a draft context: the short names, and the older long ones that keep working.
+CONTEXT_KEYS: dict[str, str] = {
+    "name": "contact_name",
+    "contact_name": "contact_name",
+    "where": "where_met",
+    "where_met": "where_met",
+    "notes": "notes",
+    "offer": "offer",
+    "interests": "interests",
+    "tags": "tags",
+    "member_name": "member_name",
+}
 
-        return cls(value["contact_name"], where_met=text("where_met"), notes=text("notes"),
-                   interests=items("interests"), offer=text("offer"), tags=items("tags"),
-                   member_name=text("member_name"))
+
+def read_context(value: Any) -> tuple[DraftContext | None, tuple[str, ...]]:
+    """Read a context from JSON (`coach review --jsonl`, the labelled drafts) and say what was not used.
+
+    Keys: ``name`` (required), ``where``, ``notes``, ``offer``, ``interests`` (a list or a comma-separated
+    string), ``tags``, ``member_name``; ``contact_name`` and ``where_met`` are accepted as before. Unknown keys
+    and fields of the wrong type come back as warnings, never silently dropped.
+    """
+    if value is None:
+        return None, ()
+    if not isinstance(value, dict):
+        return None, ('"context" must be an object like {"name": "Jane", "where": "PyCon"}; ignored',)
+    warnings: list[str] = []
+    fields: dict[str, Any] = {}
+    for key, raw in value.items():
+        target = CONTEXT_KEYS.get(key)
+        if target is None:
+            warnings.append(f"unknown context key {key!r} ignored; known: name, where, notes, offer, interests")
+            continue
+        if target in ("interests", "tags"):
+            items = raw.split(",") if isinstance(raw, str) else raw
+            if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+                warnings.append(f"context {key!r} must be a list of strings; ignored")
+                continue
+            fields[target] = tuple(x.strip() for x in items if x.strip())
+        elif raw is None:
+            continue
+        elif not isinstance(raw, str):
+            warnings.append(f"context {key!r} must be a string; ignored")
+        elif raw.strip():
+            fields[target] = raw.strip()
+    name = fields.pop("contact_name", None)
+    if name is None:
+        warnings.append('context without a "name" ignored')
+        return None, tuple(warnings)
+    return DraftContext(name, **fields), tuple(warnings)
 
 
 @dataclass(frozen=True)

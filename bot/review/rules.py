@@ -37,6 +37,7 @@ _THANKS_FOR = re.compile(
     r"\b(?:thanks|thank you|thank u|thx|grateful|appreciate)\b(?: \w+)?(?: for| you for)? ([^.!?\n]{0,80})",
     re.IGNORECASE,
 )
+_THANKS_FILLER = re.compile(r"^(?:(?:so |very |ever so )?much|a lot|a ton|heaps|(?:once )?again|for)(?:\s+for)?\s+", re.I)
 _VAGUE_THANKS = re.compile(
     r"^(?:(?:so much|again|a lot|a ton|very much)\s+)?(?:for\s+)?(?:your time|everything|all|it|that|this|"
     r"connecting|accepting|the (?:connection|add|chat|call|talk|meeting)|meeting (?:with )?me|chatting|"
@@ -78,7 +79,7 @@ def has_specific(d: Draft) -> bool:
     """Whether the draft carries any detail only this contact would recognise."""
     if any(x.field != "offer" for x in d.used):
         return True
-    if lx.SPECIFIC.search(d.sig.scan):
+    if lx.SPECIFIC.search(d.sig.scan) or lx.NUMBER.search(d.sig.body) or lx.QUOTED.search(d.sig.scan):
         return True
     skip = set(_NON_SPECIFIC_PROPER)
     for name in (d.context.contact_name, d.context.member_name or "") if d.context else ():
@@ -96,7 +97,7 @@ def has_specific(d: Draft) -> bool:
             return True
     if d.kind is K.THANK_YOU:
         m = _THANKS_FOR.search(d.sig.scan)
-        obj = m.group(1).strip() if m else ""
+        obj = _THANKS_FILLER.sub("", m.group(1).strip()) if m else ""
         if len(obj.split()) >= 2 and not _VAGUE_THANKS.match(obj):
             return True
     return False
@@ -110,19 +111,37 @@ def has_ask(d: Draft) -> bool:
     return d.sig.questions > 0 or bool(lx.ASK.search(d.sig.scan))
 
 
+def asks_nothing_on_purpose(d: Draft) -> bool:
+    """Value first, a plain thank-you, or a graceful close: the guide's 'one small ask, or none'."""
+    return bool(lx.NO_ASK_NEEDED.search(d.sig.scan))
+
+
+def big_asks(d: Draft) -> list[re.Match[str]]:
+    """Asks that cost the reader a lot: a referral, an executive's time, a review of a long document, a job."""
+    return list(lx.BIG_ASK.finditer(d.sig.scan))
+
+
+def _quote(value: str, limit: int = 60) -> str:
+    """A stored note as a quotation: the member's own words, never spliced into a sentence."""
+    value = " ".join(value.split())
+    return f"“{value[:limit].rstrip()}{'…' if len(value) > limit else ''}”"
+
+
 def _detail_phrase(missing: tuple[Detail, ...]) -> str:
+    """How to point the member at their stored details, quoting them rather than splicing them in."""
     where = next((x.label for x in missing if x.field == "where_met"), None)
     topic = next((x.label for x in missing if x.field == "notes"), None)
     interest = next((x.label for x in missing if x.field == "interests"), None)
-    if topic and where:
-        return f"mention your {topic} conversation at {where}"
-    if topic:
-        return f"mention what you talked about: {topic}"
+    parts = []
     if where:
-        return f"say you met at {where}"
-    if interest:
-        return f"bring up your shared interest in {interest}"
-    return "add one detail from your conversation"
+        parts.append(f"where you met ({_quote(where, 40)})")
+    if topic:
+        parts.append(f"what you talked about (your notes: {_quote(topic)})")
+    if interest and len(parts) < 2:
+        parts.append(f"an interest you share ({_quote(interest, 40)})")
+    if not parts:
+        return "Add one detail from your conversation."
+    return "Mention " + " or ".join(parts) + "."
 
 
 # ----------------------------------------------------------------------------------------- rules
@@ -243,64 +262,68 @@ def rule_generic(d: Draft) -> list[Finding]:
 
 def rule_personalization(d: Draft) -> list[Finding]:
     stored = [x for x in d.details if x.field in ("where_met", "notes", "interests")]
+    specific = has_specific(d)
+    name = d.context.contact_name if d.context else "them"
     if stored:
         used_any = any(x.field != "offer" for x in d.used)
         missing = tuple(x for x in d.missing if x.field != "offer")
-        if not used_any:
-            phrase = _detail_phrase(missing)
+        if not used_any and not specific:
             return [
                 Finding(
                     "no_personalization",
                     "medium",
-                    f"You noted details about {d.context.contact_name if d.context else 'them'} "
-                    f"but the draft uses none of them; {phrase}.",
+                    f"Nothing here is about {name}, though you noted details you could use.",
                     None,
-                    phrase[0].upper() + phrase[1:] + ".",
+                    _detail_phrase(missing),
                 )
             ]
-        topic_missing = [x for x in missing if x.field == "notes"]
-        if topic_missing:
+        topic_missing = tuple(x for x in missing if x.field == "notes")
+        if not used_any or topic_missing:
             return [
                 Finding(
                     "no_personalization",
                     "low",
-                    f"Good start; you could also {_detail_phrase(tuple(topic_missing))}.",
+                    "Specific enough to send; a detail from your notes would make it warmer still.",
                     None,
-                    f"Add a line about {topic_missing[0].label}.",
+                    _detail_phrase(topic_missing or missing),
                 )
             ]
         return []
-    if not has_specific(d):
-        what = {
-            K.THANK_YOU: "say exactly what you're thanking them for",
-            K.FOLLOW_UP: "remind them of where you met or what you talked about",
-        }.get(d.kind, "mention something specific: their talk, a post, where you met")
-        return [
-            Finding(
-                "no_personalization",
-                "medium",
-                f"Nothing here shows it was written for them; {what}.",
-                None,
-                what[0].upper() + what[1:] + ".",
-            )
-        ]
+    if not specific:
+        message, fix = {
+            K.THANK_YOU: (
+                "The thanks is warm but doesn't say for what, so it reads like a form letter.",
+                "Name the one thing they did or said that helped, and what you did with it.",
+            ),
+            K.FOLLOW_UP: (
+                "Nothing here would remind them who you are.",
+                "Name where you met or one thing you talked about.",
+            ),
+        }.get(
+            d.kind,
+            (
+                "Nothing here shows it was written for them.",
+                "Mention one specific thing: their talk or post, a mutual contact, where you met.",
+            ),
+        )
+        return [Finding("no_personalization", "medium", message, None, fix)]
     return []
 
 
 def rule_value(d: Draft) -> list[Finding]:
     offer = next((x for x in d.details if x.field == "offer"), None)
     offer_used = offer is not None and offer in d.used
-    if d.kind is K.COLD_OUTREACH and not has_value(d):
-        fix = f"Offer {offer.label}." if offer else "Offer something small: an intro, a resource, a useful link."
-        return [Finding("no_value", "medium", "It asks for their time but offers nothing back.", None, fix)]
+    if d.kind is K.COLD_OUTREACH and not has_value(d) and big_asks(d):
+        fix = f"Offer {_quote(offer.label, 40)}." if offer else "Offer something back: an intro, a resource, a result."
+        return [Finding("no_value", "medium", "It asks for a big favour and offers nothing back.", None, fix)]
     if offer is not None and not offer_used and d.kind in (K.COLD_OUTREACH, K.FOLLOW_UP):
         return [
             Finding(
                 "no_value",
                 "low",
-                f"You planned to offer {offer.label}; the draft doesn't mention it.",
+                "You planned to offer something; the draft doesn't mention it.",
                 None,
-                f"Add a line offering {offer.label}.",
+                f"Add a line offering what you noted: {_quote(offer.label, 50)}.",
             )
         ]
     return []
@@ -319,24 +342,38 @@ def rule_ask(d: Draft) -> list[Finding]:
                 )
             ]
         return []
-    if d.kind is K.COLD_OUTREACH:
+    if asks_nothing_on_purpose(d) or d.kind in (K.THANK_YOU, K.CONNECTION_NOTE):
+        return []
+    if d.kind is K.COLD_OUTREACH and not has_value(d):
         return [
             Finding(
                 "no_ask",
                 "medium",
-                "There's no clear next step, so the easiest reply is none.",
+                "It never says what you'd like from them, so the easiest reply is none.",
                 None,
-                "End with one small question, e.g. whether a 15-minute call next week would suit them.",
+                "End with one small question, e.g. whether they'd share one tip on the topic.",
             )
         ]
-    if d.kind is K.FOLLOW_UP and not has_value(d):
+    return []
+
+
+def rule_ask_size(d: Draft) -> list[Finding]:
+    """Too much at once: a big favour from someone you barely know, a stack of asks, or a deadline on a favour."""
+    big = big_asks(d)
+    if not big:
+        return []
+    deadline = lx.DEADLINE.search(d.sig.scan)
+    asks = len(lx.ASK.findall(d.sig.scan)) + d.sig.questions
+    stranger = d.kind in (K.COLD_OUTREACH, K.CONNECTION_NOTE)
+    if len(big) >= 2 or deadline or (stranger and asks >= 2) or (stranger and d.kind is K.CONNECTION_NOTE):
         return [
             Finding(
-                "no_ask",
+                "pushy",
                 "medium",
-                "It doesn't offer anything or ask anything, so it leads nowhere.",
-                None,
-                "Close with one easy question or a concrete offer.",
+                "This asks a lot of someone you barely know" + (" and sets them a deadline." if deadline else "."),
+                _excerpt(d, big[0]),
+                "Ask for one small thing first (a pointer, ten minutes); the bigger favour can come once you know "
+                "each other.",
             )
         ]
     return []
@@ -366,7 +403,8 @@ def rule_pushy(d: Draft) -> list[Finding]:
                 'Soften it: give them an easy out ("no worries if the timing\'s wrong").',
             )
         ]
-    caps = [w for w in lx.CAPS_WORD.findall(scan) if w not in lx.CAPS_OK and w.lower() not in d.known_words]
+    unblanked = lx.PLACEHOLDER.sub(" ", scan)  # a <TOPIC> blank is the placeholder rule's, not shouting
+    caps = [w for w in lx.CAPS_WORD.findall(unblanked) if w not in lx.CAPS_OK and w.lower() not in d.known_words]
     if len(caps) >= 2:
         return [
             Finding(
@@ -461,6 +499,11 @@ def rule_typo(d: Draft) -> list[Finding]:
         low = w.lower()
         if low in lx.MISSPELLINGS and (w == low or len(low) > 3) and low not in d.known_words:
             hits.append(f"{w} → {lx.MISSPELLINGS[low]}")
+    slips = 0
+    for pattern, fix in lx.REAL_WORD_SLIPS:
+        for m in pattern.finditer(d.sig.scan):
+            hits.append(f"'{m.group(0)}' → {fix}")
+            slips += 1
     for m in lx.REPEATED_WORD.finditer(d.sig.scan):
         if m.group(1).lower() not in ("that", "had", "is"):
             hits.append(f"'{m.group(0)}' (repeated word)")
@@ -468,7 +511,7 @@ def rule_typo(d: Draft) -> list[Finding]:
         hits.append("i → I")
     if not hits:
         return []
-    severity = "medium" if len(hits) >= 2 else "low"
+    severity = "medium" if len(hits) >= 2 or slips else "low"
     return [
         Finding(
             "typo",
@@ -489,6 +532,7 @@ RULE_FUNCS: tuple[Callable[[Draft], list[Finding]], ...] = (
     rule_personalization,
     rule_value,
     rule_ask,
+    rule_ask_size,
     rule_self_centred,
     rule_salesy,
     rule_typo,

@@ -1,0 +1,112 @@
+"""Measure the review engine against labelled drafts: balanced accuracy, per-rule precision and recall.
+
+The labelled drafts live in ``tests/data``: ``drafts.jsonl`` and ``drafts_more.jsonl`` (splits ``tune`` and
+``heldout``), ``drafts_blind.jsonl`` (``blind``: written without reading this package, never tuned on) and
+``drafts_final.jsonl`` (``final``: opened once, at the end). Shared by ``bench/review.py`` and the tests.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.review.engine import review
+from bot.review.kinds import parse_kind
+from bot.review.model import RULES, DraftContext, Review, read_context
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data"
+FILES = ("drafts.jsonl", "drafts_more.jsonl", "drafts_blind.jsonl", "drafts_final.jsonl")
+LABELS = ("good", "needs_work")
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """One labelled draft as a careful reader judged it."""
+
+    id: str
+    text: str
+    kind: str
+    label: str
+    rules: frozenset[str]
+    split: str
+    context: DraftContext | None
+
+    @classmethod
+    def from_json(cls, row: dict[str, Any]) -> Labelled:
+        return cls(
+            id=str(row["id"]),
+            text=row["text"],
+            kind=row["kind"],
+            label=row["label"],
+            rules=frozenset(row.get("rules", ())),
+            split=row["split"],
+            context=read_context(row.get("context"))[0],
+        )
+
+
+def load(splits: Iterable[str] | None = None, data_dir: Path = DATA_DIR) -> list[Labelled]:
+    """Every labelled draft in ``data_dir`` (only the given splits, when named)."""
+    wanted = set(splits) if splits is not None else None
+    rows: list[Labelled] = []
+    for name in FILES:
+        path = data_dir / name
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = Labelled.from_json(json.loads(line))
+                if wanted is None or row.split in wanted:
+                    rows.append(row)
+    return rows
+
+
+def judge(rows: Sequence[Labelled], given_kind: bool = False) -> list[tuple[Labelled, Review]]:
+    """Review each draft, with its labelled kind or letting the engine detect it."""
+    return [(r, review(r.text, r.context, kind=parse_kind(r.kind) if given_kind else None)) for r in rows]
+
+
+def accuracy(results: Sequence[tuple[Labelled, Review]]) -> dict[str, Any]:
+    """Balanced accuracy: the mean of the share of good drafts called good and of weak drafts called weak."""
+    per: dict[str, list[bool]] = {label: [] for label in LABELS}
+    for row, rv in results:
+        per[row.label].append(rv.verdict == row.label)
+    share = {label: sum(v) / len(v) if v else 0.0 for label, v in per.items()}
+    return {
+        "balanced_accuracy": round(sum(share.values()) / len(share), 3),
+        "good_accuracy": round(share["good"], 3),
+        "needs_work_accuracy": round(share["needs_work"], 3),
+        "n": len(results),
+        "n_good": len(per["good"]),
+        "n_needs_work": len(per["needs_work"]),
+    }
+
+
+def kind_accuracy(results: Sequence[tuple[Labelled, Review]]) -> float:
+    """Share of drafts whose detected kind is the labelled one."""
+    return round(sum(str(rv.kind) == row.kind for row, rv in results) / max(1, len(results)), 3)
+
+
+def per_rule(results: Sequence[tuple[Labelled, Review]]) -> list[dict[str, Any]]:
+    """Precision and recall of each rule against the rules the labeller named."""
+    out = []
+    for rule in RULES:
+        tp = fp = fn = 0
+        for row, rv in results:
+            expected, got = rule in row.rules, rule in rv.rules
+            tp += expected and got
+            fp += got and not expected
+            fn += expected and not got
+        out.append(
+            {
+                "rule": rule,
+                "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+                "recall": round(tp / (tp + fn), 3) if tp + fn else None,
+                "tp": tp,
+                "fp": fp,
+                "fn": fn,
+            }
+        )
+    return out
