@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from bot.review import lexicon as lx
 from bot.review.kinds import detect_kind, parse_kind
 from bot.review.model import RULES, SEVERITIES, DraftContext, Finding, MessageKind, Review
 from bot.review.rules import RULE_FUNCS, Draft
@@ -45,7 +48,7 @@ def review(draft: str, context: DraftContext | None = None, kind: MessageKind | 
     findings: list[Finding] = []
     for rule in RULE_FUNCS:
         findings.extend(rule(d))
-    findings = _dedupe(findings)
+    findings = _focus(_dedupe(findings), d)
     findings.sort(key=lambda f: (SEVERITIES.index(f.severity), RULES.index(f.rule)))
     score = max(0, 100 - sum(PENALTY[f.severity] for f in findings))
     verdict = "needs_work" if any(f.severity in ("high", "medium") for f in findings) else "good"
@@ -60,6 +63,28 @@ def _without_signature(text: str, context: DraftContext | None) -> str:
     if sep and head.strip() and last.strip(" -—~").casefold() == context.member_name.strip().casefold():
         return head
     return text
+
+
+_SECONDARY = frozenset({"no_personalization", "no_ask", "no_value"})
+
+
+def _focus(findings: list[Finding], d: Draft) -> list[Finding]:
+    """One finding per problem, the biggest first.
+
+    A stock phrase and "nothing about them" are one problem: keep the finding whose fix is more useful (the
+    member's own notes when there are any). Beside a serious problem (a guilt trip, a pitch, something too
+    personal) a missing detail or ask is only a hint: fixing the big thing comes first.
+    """
+    rules = {f.rule: f for f in findings}
+    generic, personal = rules.get("generic"), rules.get("no_personalization")
+    if generic and personal and personal.severity == "medium" and not lx.GENERIC_STRONG.search(d.sig.scan):
+        drop = generic if d.details else personal
+        findings = [f for f in findings if f is not drop]
+    if any(f.severity == "high" for f in findings):
+        findings = [
+            replace(f, severity="low") if f.rule in _SECONDARY and f.severity == "medium" else f for f in findings
+        ]
+    return findings
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -90,12 +90,18 @@ def kind_accuracy(results: Sequence[tuple[Labelled, Review]]) -> float:
 
 
 def per_rule(results: Sequence[tuple[Labelled, Review]]) -> list[dict[str, Any]]:
-    """Precision and recall of each rule against the rules the labeller named."""
+    """Precision and recall of each rule against the rules the labeller named.
+
+    A rule counts as fired when it is a problem (medium or high); a low-severity hint is counted apart
+    (``hints``), since it does not change the verdict.
+    """
     out = []
     for rule in RULES:
-        tp = fp = fn = 0
+        tp = fp = fn = hints = 0
         for row, rv in results:
-            expected, got = rule in row.rules, rule in rv.rules
+            fired = {f.rule for f in rv.findings if f.severity != "low"}
+            hints += any(f.rule == rule and f.severity == "low" for f in rv.findings)
+            expected, got = rule in row.rules, rule in fired
             tp += expected and got
             fp += got and not expected
             fn += expected and not got
@@ -107,6 +113,7 @@ def per_rule(results: Sequence[tuple[Labelled, Review]]) -> list[dict[str, Any]]
                 "tp": tp,
                 "fp": fp,
                 "fn": fn,
+                "hints": hints,
             }
         )
     return out

@@ -63,7 +63,7 @@ def detect_kind(sig: Signals, context: DraftContext | None = None) -> MessageKin
     connect = short and bool(lx.KIND_CONNECT.search(scan))
     score = {
         MessageKind.THANK_YOU: 2.5 * bool(thanks) + 1.0 * any(m.start() < len(opening) for m in thanks),
-        MessageKind.FOLLOW_UP: 1.2 * follow + (1.0 if context is not None and (context.where_met or context.notes)
+        MessageKind.FOLLOW_UP: 1.2 * follow + (0.4 if context is not None and (context.where_met or context.notes)
                                                else 0.0),
         MessageKind.CONNECTION_NOTE: 2.4 * connect,
         MessageKind.COLD_OUTREACH: 1.5 * cold + (0.5 if sig.word_count > 90 else 0.0),

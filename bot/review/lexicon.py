@@ -24,6 +24,9 @@ GENERIC_STRONG = _words(
     r"(?:expand|grow|build) my (?:professional )?network",
     r"connect with (?:like-minded|fellow|other) professionals",
     r"as a fellow professional",
+    r"(?:explore|discuss) (?:potential |possible |some )?synerg(?:y|ies)",
+    r"(?:been following|admire|admired|impressed by) (?:your|all your) (?:amazing|great|incredible|inspiring|"
+    r"impressive) (?:work|career|journey|achievements)",
     r"we(?: are|'re) both in the \w+ (?:field|industry|space)",
     r"(?:work|are|we'?re) in the same (?:industry|field|space|line of work)",
 )
@@ -168,6 +171,23 @@ ASK = _words(
     r"(?:worth|up for) a (?:chat|call|coffee)",
     r"(?:when|whenever) you (?:have|get|find) (?:a|the|some)",
     r"(?:happy|glad) to (?:connect|hear)",
+    r"(?:i )?(?:wonder|wondered|was wondering|am wondering|wanted to ask|want to ask|'?d like to ask|would like to ask)"
+    r" (?:whether|if|how|what|which|when|who|you)",
+    r"any (?:\w+ )?(?:advice|pointers|tips|thoughts) would",
+    r"(?:would|could) (?:it|that) be (?:possible|ok|okay|alright)",
+    r"(?:is|are) (?:there|it) (?:any )?(?:chance|way|possible)",
+)
+# asks that name nothing concrete: a reader can't say yes to them
+VAGUE_ASK = _words(
+    r"let me know[.!]*(?=\s*(?:$|\n|best|thanks|cheers|regards))",
+    r"let me know (?:your thoughts|what you think)[.!]*(?=\s*(?:$|\n|best|thanks|cheers|regards))",
+    r"(?:would|i'?d|i would) love to (?:learn|hear|know) more about (?:you|your (?:career|work|journey|story|"
+    r"experience|background|path|company|thoughts))(?: and [^.!?\n]{0,60})?",
+    r"(?:would|i'?d|i would) love to (?:connect|chat|talk|meet|catch up)(?: (?:sometime|some time|one day|soon|"
+    r"at some point))?[.!]*(?=\s*(?:$|\n|best|thanks|cheers|regards))",
+    r"(?:explore|discuss) (?:potential |possible |any )?(?:synergies|opportunities|ways we could)",
+    r"pick your brain",
+    r"(?:let'?s )?(?:keep|stay) in touch",
 )
 # asks that cost the reader a lot (a referral, an executive's time, a review of your work, a job)
 BIG_ASK = _words(
@@ -189,6 +209,8 @@ BIG_ASK = _words(
     r"(?:share|send|give) (?:me )?(?:your|their) (?:client|customer|contact|investor|donor)s? "
     r"(?:list|contacts|details)",
     r"(?:an )?(?:hour|afternoon|day|half[- ]day) of your time",
+    r"(?:send|share|give) (?:me )?(?:the |your |any )?"
+    r"(?:unpublished|internal|raw|proprietary|confidential|private) \w+",
 )
 DEADLINE = _words(
     r"by (?:(?:this|next) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|"
@@ -247,6 +269,12 @@ PUSHY_HIGH = _words(
     r"(?:after all|considering) (?:i|what i) (?:did|have done)",
     r"(?:would|'?d) (?:it )?(?:kill you|hurt) to",
     r"(?:it'?s|it is) (?:been )?(?:\d+|two|three|four|several) weeks? (?:now )?(?:and|without) (?:no|nothing|not)",
+    r"finally (?:getting|got|get|replied|replying|responded|responding|answered|answering|writing|wrote) ?(?:back)?",
+    r"better late than never",
+    r"(?:\d+|two|three|four|several) (?:days|weeks) (?:felt|is|was) (?:like )?(?:a long|forever|ages)",
+    r"(?:i'?ve|i have) (?:already |gone ahead and )?(?:booked|scheduled|blocked|put) (?:us|you|a|an|the|time|"
+    r"weekly|monthly|daily)",
+    r"(?:sent|sending) (?:you )?(?:the |a |calendar )?invites? (?:for|through|until|every)",
 )
 PUSHY_MEDIUM = _words(
     r"any (?:update|updates|news)\s*\?+",
@@ -335,6 +363,15 @@ CAPS_OK = frozenset(
     }
 )
 
+# an easy out that softens a nudge: "totally understand if now isn't a good time"
+SOFTENER = _words(
+    r"(?:totally|completely|fully|i) understand if",
+    r"no (?:worries|pressure|problem|stress) (?:if|at all|either way)",
+    r"(?:if|in case) (?:now|the timing|this) (?:isn'?t|is not|'?s not) (?:a good time|right|great)",
+    r"(?:either way|whatever you decide)",
+    r"(?:feel free to|happy for you to) (?:ignore|say no|pass)",
+)
+
 # --- over-personal -----------------------------------------------------------------------------------
 OVER_PERSONAL_HIGH = _words(
     r"(?:hey|hi|hello) (?:gorgeous|beautiful|handsome|cutie|sexy|babe|sweetheart)",
@@ -363,6 +400,12 @@ OVER_PERSONAL_HIGH = _words(
     r"(?:photos?|pics?|pictures?|birthday|party|school|recital|game|wedding|trip|vacation|holiday|looked|is|was)",
     r"(?:your|ur) (?:family|beach|vacation|holiday|wedding|birthday|weekend|date) (?:photos?|pics?|pictures?|trip|"
     r"in|at|to|looked|party)",
+    r"you look(?:ed)? (?:even |so |really |very )?(?:better|great|good|younger|amazing|lovely|fit|tired|nervous)",
+    r"(?:the|your|ur) (?:ivf|fertility|miscarriage|cancer|chemo|diagnosis|illness|hangover|breakup|break-up|"
+    r"pregnancy|rehab|therapy|divorce|weight loss|mental health|health scare|dating life|love life)",
+    r"(?:your|ur) (?:linkedin |profile )?(?:photo|picture|pic|selfie)",
+    r"(?:you )?(?:seemed|seem|were|looked) (?:a bit |a little |quite |very |so )?(?:nervous|shy|awkward|drunk|tipsy|"
+    r"hungover|tired|stressed|lonely)",
 )
 OVER_PERSONAL_MEDIUM = _words(
     r"(?:my|our) (?:divorce|breakup|break-up|therapist|therapy|diagnosis|medication|illness|surgery|"
@@ -623,17 +666,22 @@ REAL_WORD_SLIPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\byou'?re (?:team|company|talk|article|post|advice|help|time|insights?|feedback|project|book|presentation|"
          r"email|message|role|startup|input|work|own|new role|thoughts|podcast|panel|keynote|paper|research)\b",
          "your"),
-        (r"\bthere (?:team|company|work|product|talk|article|advice|own|project|insights?|startup|office)\b", "their"),
+        (r"\bthere (?:team|company|work|product|talk|article|advice|own|project|insights?|startup|office|"
+         r"famil(?:y|ies)|kids|children|patients|clients|customers|staff|students|colleagues|research|book|website|"
+         r"app)\b", "their"),
         (r"\btheir (?:is|are|was|were|will be|has been)\b", "there"),
         (r"\bthey'?re (?:team|company|work|product|own|office)\b", "their"),
         (r"\b(?:to|forward to|looking forward to|great to|nice to|love to|glad to) here\b", "hear"),
         (r"\bhere (?:back|from you|more about)\b", "hear"),
-        (r"\b(?:your|the|some|my|any|for|of|great|good|helpful|kind|valuable|practical|useful|career|expert) "
-         r"advise\b(?! (?:me|you|us|him|her|them|on|whether))", "advice"),
+        (r"\b(?:your|the|some|my|any|his|her|their|this|that) advise\b", "advice"),
+        (r"\b(?:great|good|helpful|kind|valuable|practical|useful|career|expert|for) advise\b"
+         r"(?! (?:me|you|us|him|her|them))", "advice"),
         (r"\b(?:could|can|would|will|please|to) (?:you )?advice (?:me|you|us|on|whether)\b", "advise"),
         (r"\bloose (?:my|your|the|touch|track|sight|momentum|out)\b", "lose"),
         (r"\bloosing\b", "losing"),
-        (r"\b(?:more|better|rather|less|other|bigger|faster|easier|earlier|later|larger|smaller) then\b", "than"),
+        (r"\b(?:more|less) (?:\w+ )?then\b", "than"),
+        (r"\b(?:longer|shorter|better|worse|bigger|smaller|faster|slower|easier|harder|higher|lower|greater|larger|"
+         r"rather|other|cheaper|quicker|stronger|fewer) then\b", "than"),
         (r"\bits (?:been|a great|an honou?r|a pleasure|so|very|always|not|great|good|nice|lovely|really)\b", "it's"),
         (r"\b(?:could|would|should|must) of\b", "have"),
         (r"\bweather or not\b", "whether"),
@@ -658,6 +706,14 @@ RESUME_DUMP = _words(
     r"my (?:resume|cv|portfolio) (?:is )?(?:attached|below|here)",
     r"i(?:'?m| am) (?:currently )?looking for (?:a |my next )?(?:job|role|position|opportunit)",
     r"i need (?:a|this) (?:job|role|referral|favou?r)",
+    r"(?:i have|with|my|bringing) (?:over |more than )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|fifteen|twenty)\+? years (?:of|in|at|as)",
+    r"i(?:'?m| am) (?:now |currently |actively )?(?:exploring|seeking|open to|looking for) (?:new |a new |my next )?"
+    r"(?:roles?|opportunities|positions?|jobs?|challenges?)",
+    r"keep me in mind",
+    r"i (?:have|bring) (?:deep |strong |extensive )?(?:expertise|experience|a background) in",
+    r"(?:mba|phd|cfa|msc|degree) (?:from|at) ",
+    r"i(?:'?m| am) a (?:recent|senior|seasoned|certified|award-winning) [\w -]{2,40}(?:with|from)",
 )
 
 # --- kind detection ----------------------------------------------------------------------------------
@@ -709,6 +765,8 @@ KIND_FOLLOW = _words(
 KIND_THANKS_AGAIN = _words(r"as promised", r"here'?s the", r"(?:once )?again for", r"i (?:mentioned|promised)")
 KIND_CONNECT = _words(
     r"connect(?:ing|ed|ion)?",
+    r"reconnect",
+    r"(?:keep|stay) in touch",
     r"add you",
     r"(?:my|your) network",
     r"linkedin",
@@ -732,6 +790,15 @@ KIND_COLD = _words(
     r"(?:was )?referred (?:me )?(?:by|to)",
     r"\w+ suggested i (?:reach out|contact|get in touch)",
     r"i(?:'?ve| have) been following",
+    r"(?:i )?(?:noticed|saw|see) (?:on linkedin )?(?:that )?you(?:'re| are)? (?:work|now|lead|run|a |an |the )",
+    r"(?:i )?saw on linkedin",
+    r"i was in the audience",
+    r"i (?:heard|attended|caught) your",
+    r"suggested (?:i|that i) (?:reach out|write|contact|get in touch|email)",
+    r"i(?:'?m| am) (?:a|an) (?:\w+ ){0,3}(?:at|in|from|based|studying|working)",
+    r"i(?:'?m| am) applying",
+    r"i(?:'?ll| will) be upfront",
+    r"i manage [\w ]{2,30} at",
 )
 
 # --- structure ---------------------------------------------------------------------------------------

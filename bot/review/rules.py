@@ -37,7 +37,9 @@ _THANKS_FOR = re.compile(
     r"\b(?:thanks|thank you|thank u|thx|grateful|appreciate)\b(?: \w+)?(?: for| you for)? ([^.!?\n]{0,80})",
     re.IGNORECASE,
 )
-_THANKS_FILLER = re.compile(r"^(?:(?:so |very |ever so )?much|a lot|a ton|heaps|(?:once )?again|for)(?:\s+for)?\s+", re.I)
+_THANKS_FILLER = re.compile(
+    r"^(?:(?:so |very |ever so )?much|a lot|a ton|heaps|(?:once )?again|for)(?:\s+for)?\s+", re.IGNORECASE
+)
 _VAGUE_THANKS = re.compile(
     r"^(?:(?:so much|again|a lot|a ton|very much)\s+)?(?:for\s+)?(?:your time|everything|all|it|that|this|"
     r"connecting|accepting|the (?:connection|add|chat|call|talk|meeting)|meeting (?:with )?me|chatting|"
@@ -109,6 +111,14 @@ def has_value(d: Draft) -> bool:
 
 def has_ask(d: Draft) -> bool:
     return d.sig.questions > 0 or bool(lx.ASK.search(d.sig.scan))
+
+
+def has_concrete_ask(d: Draft) -> bool:
+    """An ask the reader could say yes to: a question, or an ask that isn't only 'let me know' or 'learn more'."""
+    if d.sig.questions > 0:
+        return True
+    vague = [m.span() for m in lx.VAGUE_ASK.finditer(d.sig.scan)]
+    return any(not any(a <= m.start() < b for a, b in vague) for m in lx.ASK.finditer(d.sig.scan))
 
 
 def asks_nothing_on_purpose(d: Draft) -> bool:
@@ -247,7 +257,8 @@ def rule_generic(d: Draft) -> list[Finding]:
             )
         ]
     soft = list(lx.GENERIC_SOFT.finditer(d.sig.scan))
-    if soft and not has_specific(d):
+    stock_only = len(soft) >= 2 and d.sig.word_count < 30 and not has_value(d) and not has_concrete_ask(d)
+    if soft and (stock_only or not has_specific(d)):
         return [
             Finding(
                 "generic",
@@ -330,28 +341,29 @@ def rule_value(d: Draft) -> list[Finding]:
 
 
 def rule_ask(d: Draft) -> list[Finding]:
-    if has_ask(d):
-        if d.sig.questions > 3:
-            return [
-                Finding(
-                    "pushy",
-                    "medium" if d.sig.questions >= 5 else "low",
-                    f"{d.sig.questions} questions in one message feels like a quiz.",
-                    None,
-                    "Keep the one question that matters most.",
-                )
-            ]
+    if d.sig.questions > 3:
+        return [
+            Finding(
+                "pushy",
+                "medium" if d.sig.questions >= 5 else "low",
+                f"{d.sig.questions} questions in one message feels like a quiz.",
+                None,
+                "Keep the one question that matters most.",
+            )
+        ]
+    if has_concrete_ask(d) or asks_nothing_on_purpose(d) or d.kind in (K.THANK_YOU, K.CONNECTION_NOTE):
         return []
-    if asks_nothing_on_purpose(d) or d.kind in (K.THANK_YOU, K.CONNECTION_NOTE):
-        return []
-    if d.kind is K.COLD_OUTREACH and not has_value(d):
+    if d.kind is K.COLD_OUTREACH and (not has_value(d) or has_ask(d)):
+        vague = lx.VAGUE_ASK.search(d.sig.scan)
         return [
             Finding(
                 "no_ask",
                 "medium",
-                "It never says what you'd like from them, so the easiest reply is none.",
-                None,
-                "End with one small question, e.g. whether they'd share one tip on the topic.",
+                "It's too vague to answer: they can't tell what you'd like from them."
+                if vague
+                else "It never says what you'd like from them, so the easiest reply is none.",
+                _excerpt(d, vague) if vague else None,
+                "End with one small, concrete question, e.g. which one thing they'd do first in your place.",
             )
         ]
     return []
@@ -397,7 +409,7 @@ def rule_pushy(d: Draft) -> list[Finding]:
         return [
             Finding(
                 "pushy",
-                "medium",
+                "low" if lx.SOFTENER.search(scan) and not lx.SHOUT.search(scan) else "medium",
                 "This comes across as pressure.",
                 _excerpt(d, m),
                 'Soften it: give them an easy out ("no worries if the timing\'s wrong").',
@@ -448,7 +460,7 @@ def rule_self_centred(d: Draft) -> list[Finding]:
     sig = d.sig
     m = lx.RESUME_DUMP.search(sig.scan)
     ratio = sig.first_person / max(1, sig.second_person + sig.first_plural)
-    if (m and sig.first_person > sig.second_person) or (sig.first_person >= 7 and ratio >= 3):
+    if (m and sig.first_person > sig.second_person) or (sig.first_person >= 9 and ratio >= 3.5):
         return [
             Finding(
                 "self_centred",
@@ -499,6 +511,7 @@ def rule_typo(d: Draft) -> list[Finding]:
         low = w.lower()
         if low in lx.MISSPELLINGS and (w == low or len(low) > 3) and low not in d.known_words:
             hits.append(f"{w} → {lx.MISSPELLINGS[low]}")
+    # a slip that is a real word ("your welcome") or a doubled word reads as careless, not as a typo
     slips = 0
     for pattern, fix in lx.REAL_WORD_SLIPS:
         for m in pattern.finditer(d.sig.scan):
@@ -507,6 +520,7 @@ def rule_typo(d: Draft) -> list[Finding]:
     for m in lx.REPEATED_WORD.finditer(d.sig.scan):
         if m.group(1).lower() not in ("that", "had", "is"):
             hits.append(f"'{m.group(0)}' (repeated word)")
+            slips += 1
     if lx.LOWER_I.search(d.sig.scan):
         hits.append("i → I")
     if not hits:
