@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.review import lexicon as lx
 from bot.review.kinds import detect_kind, parse_kind
 from bot.review.model import RULES, SEVERITIES, DraftContext, Finding, MessageKind, Review
 from bot.review.rules import RULE_FUNCS, Draft
 from bot.review.signals import measure, prepare
 
 PENALTY = {"high": 35, "medium": 15, "low": 5}
+NEEDS_WORK_CEILING = 75  # a draft that needs work never scores like one that is ready
 
 _BLOCKED: dict[str, tuple[str, str]] = {
     "empty": ("There's no draft here yet.", "Paste the message you want me to look at."),
@@ -50,8 +50,9 @@ def review(draft: str, context: DraftContext | None = None, kind: MessageKind | 
         findings.extend(rule(d))
     findings = _focus(_dedupe(findings), d)
     findings.sort(key=lambda f: (SEVERITIES.index(f.severity), RULES.index(f.rule)))
-    score = max(0, 100 - sum(PENALTY[f.severity] for f in findings))
     verdict = "needs_work" if any(f.severity in ("high", "medium") for f in findings) else "good"
+    score = max(0, 100 - sum(PENALTY[f.severity] for f in findings))
+    score = min(score, NEEDS_WORK_CEILING) if verdict == "needs_work" else score
     return Review(verdict, score, resolved, tuple(findings), notes=prepared.notes)
 
 
@@ -77,7 +78,7 @@ def _focus(findings: list[Finding], d: Draft) -> list[Finding]:
     """
     rules = {f.rule: f for f in findings}
     generic, personal = rules.get("generic"), rules.get("no_personalization")
-    if generic and personal and personal.severity == "medium" and not lx.GENERIC_STRONG.search(d.sig.scan):
+    if generic and personal and personal.severity == "medium":
         drop = generic if d.details else personal
         findings = [f for f in findings if f is not drop]
     if any(f.severity == "high" for f in findings):

@@ -1,47 +1,46 @@
-"""The labelled draft set: shape, and a floor on accuracy for the tune split (never wall-clock)."""
+"""The labelled drafts: their shape, and the accuracy the coach must keep on drafts it was not tuned on.
+
+Accuracy is a property of the rules, not of the machine, so it may be asserted; timing is only benchmarked.
+Splits: ``tune`` (rules were adjusted against it), ``heldout`` (never listed by the bench), ``blind`` (written
+by someone who had not read ``bot/review``, never tuned on) and ``final`` (opened once; not asserted here).
+"""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from pathlib import Path
 
-from bot.review import RULES, DraftContext, MessageKind, review
+import pytest
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "drafts.jsonl"
+from bot.review import RULES, MessageKind
+from bot.review.evaluate import accuracy, judge, load
 
-
-def rows() -> list[dict]:
-    return [json.loads(x) for x in DATA.read_text(encoding="utf-8").splitlines() if x.strip()]
-
-
-def ctx(row: dict) -> DraftContext | None:
-    return DraftContext.from_dict(row.get("context"))
+SPLITS = ("tune", "heldout", "blind", "final")
 
 
 def test_dataset_shape() -> None:
-    data = rows()
-    assert len(data) >= 120
-    assert len({r["id"] for r in data}) == len(data)
+    data = load()
+    assert len([r for r in data if r.split in ("tune", "heldout")]) >= 300
+    assert sum(r.split == "blind" for r in data) >= 80
+    assert len({r.id for r in data}) == len(data)
+    assert len({r.text for r in data}) >= len(data) - 2  # a bare "Thanks!" may be written twice
     for r in data:
-        assert {"id", "kind", "text", "label", "rules", "reason", "split"} <= set(r)
-        assert r["label"] in ("good", "needs_work") and r["split"] in ("tune", "heldout")
-        assert MessageKind(r["kind"])
-        assert set(r["rules"]) <= set(RULES)
-        assert r["reason"]
-    kinds = Counter((r["kind"], r["label"]) for r in data)
-    assert all(kinds[(k.value, lab)] >= 10 for k in MessageKind for lab in ("good", "needs_work"))
-    heldout = sum(r["split"] == "heldout" for r in data) / len(data)
-    assert 0.25 <= heldout <= 0.45
-    assert sum("context" in r for r in data) >= 10
+        assert r.label in ("good", "needs_work") and r.split in SPLITS
+        assert MessageKind(r.kind)
+        assert r.rules <= set(RULES)
+        assert r.rules or r.label == "good"  # a good draft may still carry a small slip ("typo")
+    kinds = Counter((r.kind, r.label) for r in data if r.split in ("tune", "heldout"))
+    assert all(kinds[(k.value, lab)] >= 20 for k in MessageKind for lab in ("good", "needs_work"))
+    assert sum(r.context is not None for r in data) >= 100
 
 
-def test_tune_split_balanced_accuracy_floor() -> None:
-    per: dict[str, list[bool]] = {"good": [], "needs_work": []}
-    for r in rows():
-        if r["split"] == "tune":
-            per[r["label"]].append(review(r["text"], ctx(r)).verdict == r["label"])
-    good = sum(per["good"]) / len(per["good"])
-    bad = sum(per["needs_work"]) / len(per["needs_work"])
-    assert good >= 0.85 and bad >= 0.85
-    assert (good + bad) / 2 >= 0.9
+def test_tune_split_floor() -> None:
+    result = accuracy(judge(load(["tune"])))
+    assert result["balanced_accuracy"] >= 0.95
+
+
+@pytest.mark.parametrize("split", ["heldout", "blind"])
+@pytest.mark.parametrize("given_kind", [False, True])
+def test_unseen_drafts_are_judged_like_a_careful_reader(split: str, given_kind: bool) -> None:
+    result = accuracy(judge(load([split]), given_kind=given_kind))
+    assert result["balanced_accuracy"] >= 0.88, result
+    assert result["good_accuracy"] >= 0.85 and result["needs_work_accuracy"] >= 0.85, result

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.review import RULES, DraftContext, MessageKind, format_review, review
@@ -51,7 +53,10 @@ def test_advice_quotes_notes_instead_of_splicing_them() -> None:
 
 
 def test_specific_draft_that_ignores_the_notes_is_still_good() -> None:
-    text = "Hi Jane, your lightning talk on mentoring juniors was the best 5 minutes of PyCon. Any reading you'd suggest?"
+    text = (
+        "Hi Jane, your lightning talk on mentoring juniors was the best 5 minutes of PyCon. "
+        "Any reading you'd suggest?"
+    )
     r = review(text, PYCON, kind=MessageKind.FOLLOW_UP)
     assert r.verdict == "good"
     assert [f.severity for f in r.findings if f.rule == "no_personalization"] in ([], ["low"])
@@ -323,3 +328,35 @@ def test_to_dict_shape() -> None:
 def test_deterministic() -> None:
     text = "Hi Jane, great meeting you at PyCon! Would love to connect."
     assert review(text, PYCON) == review(text, PYCON)
+
+
+def _unquoted(text: str) -> str:
+    """The text with “quoted” stored notes removed: quoting the member's notes is fine, splicing them is not."""
+    out, depth = [], 0
+    for ch in text:
+        depth += ch == "“"
+        if not depth:
+            out.append(ch)
+        depth -= ch == "”" and depth > 0
+    return "".join(out)
+
+
+def _word_runs(text: str, n: int) -> set[tuple[str, ...]]:
+    words = [w.lower() for w in re.findall(r"[\w']+", text)]
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def test_advice_never_splices_notes_and_never_repeats_itself() -> None:
+    from bot.review.evaluate import load
+
+    checked = 0
+    for row in load(["tune", "heldout", "blind"]):
+        stored = " ".join(x for x in (row.context.notes, row.context.offer) if x) if row.context else ""
+        note_runs = _word_runs(stored, 4)
+        for f in review(row.text, row.context).findings:
+            said = _unquoted(f"{f.message} {f.fix}")
+            assert not note_runs & _word_runs(said, 4), (row.id, f)
+            assert f.message.rstrip(".").lower() not in f.fix.lower(), (row.id, f)
+            assert f.fix.rstrip(".").lower() not in f.message.lower(), (row.id, f)
+            checked += 1
+    assert checked > 200
