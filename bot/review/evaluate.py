@@ -1,6 +1,6 @@
 """Measure the review engine against labelled drafts: balanced accuracy, per-rule precision and recall.
 
-The labelled drafts live in ``tests/data``: ``drafts.jsonl`` and ``drafts_more.jsonl`` (splits ``tune`` and
+The labelled drafts live in ``tests/data``: ``drafts.jsonl``, ``drafts_more*.jsonl`` (splits ``tune`` and
 ``heldout``), ``drafts_blind.jsonl`` (``blind``: written without reading this package, never tuned on) and
 ``drafts_final.jsonl`` (``final``: opened once, at the end). Shared by ``bench/review.py`` and the tests.
 """
@@ -18,7 +18,7 @@ from bot.review.kinds import parse_kind
 from bot.review.model import RULES, DraftContext, Review, read_context
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data"
-FILES = ("drafts.jsonl", "drafts_more.jsonl", "drafts_blind.jsonl", "drafts_final.jsonl")
+FILES = ("drafts.jsonl", "drafts_more.jsonl", "drafts_more2.jsonl", "drafts_blind.jsonl", "drafts_final.jsonl")
 LABELS = ("good", "needs_work")
 
 

@@ -24,6 +24,8 @@ GENERIC_STRONG = _words(
     r"(?:expand|grow|build) my (?:professional )?network",
     r"connect with (?:like-minded|fellow|other) professionals",
     r"as a fellow professional",
+    r"(?:looking|want|wanting|hoping|keen) to connect with (?:more )?(?:people|professionals|others|folks|leaders|"
+    r"experts) (?:in|from|working|who)",
     r"(?:explore|discuss) (?:potential |possible |some )?synerg(?:y|ies)",
     r"(?:been following|admire|admired|impressed by) (?:your|all your) (?:amazing|great|incredible|inspiring|"
     r"impressive) (?:work|career|journey|achievements)",
@@ -209,6 +211,7 @@ BIG_ASK = _words(
     r"(?:share|send|give) (?:me )?(?:your|their) (?:client|customer|contact|investor|donor)s? "
     r"(?:list|contacts|details)",
     r"(?:an )?(?:hour|afternoon|day|half[- ]day) of your time",
+    r"keep me in mind for",
     r"(?:send|share|give) (?:me )?(?:the |your |any )?"
     r"(?:unpublished|internal|raw|proprietary|confidential|private) \w+",
 )

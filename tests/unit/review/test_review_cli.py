@@ -80,3 +80,44 @@ def test_bad_flags_give_usage() -> None:
     assert code == 2 and "unknown kind" in out
     code, out = call(["--json", "--jsonl"], "hi")
     assert code == 2
+
+
+def test_draft_as_an_argument_is_reviewed_without_reading_stdin() -> None:
+    class Untouchable(io.StringIO):
+        def read(self, *args: object) -> str:
+            raise AssertionError("stdin must not be read when the draft is an argument")
+
+    out = io.StringIO()
+    code = run(["--json", "Hi Jane, did you see my last message? I haven't heard back."], Untouchable(), out)
+    assert code == 0 and "pushy" in {f["rule"] for f in json.loads(out.getvalue())["findings"]}
+
+
+def test_terminal_gets_a_prompt_line_and_a_pipe_does_not() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    out = io.StringIO()
+    assert run([], Terminal("Thanks!"), out) == 0
+    first, *rest = out.getvalue().splitlines()
+    assert "Paste your draft" in first and "Ctrl-D" in first and rest[0].startswith("Needs work")
+    assert "Paste your draft" not in call([], "Thanks!")[1]
+
+
+def test_jsonl_context_short_keys_and_warnings() -> None:
+    text = "Hi Jane, good to meet you. Would you like to grab coffee sometime?"
+    lines = [
+        json.dumps({"id": "a", "text": text, "context": {"name": "Jane Doe", "where": "PyCon",
+                                                        "notes": "onboarding metrics", "mood": "happy"}}),
+        json.dumps({"id": "b", "text": text, "context": {"contact_name": "Jane Doe", "where_met": "PyCon"}}),
+        json.dumps({"id": "c", "text": text, "context": {"name": "Jane", "interests": "rust, climbing"}}),
+        json.dumps({"id": "d", "text": text, "kind": "sonnet", "extra": 1}),
+    ]
+    _, out = call(["--jsonl"], "\n".join(lines))
+    a, b, c, d = (json.loads(x) for x in out.strip().splitlines())
+    fix_a = next(f["fix"] for f in a["findings"] if f["rule"] == "no_personalization")
+    assert "PyCon" in fix_a and "onboarding metrics" in fix_a
+    assert a["warnings"] == ["unknown context key 'mood' ignored; known: name, where, notes, offer, interests"]
+    assert "PyCon" in next(f["fix"] for f in b["findings"] if f["rule"] == "no_personalization")
+    assert "warnings" not in b and "warnings" not in c
+    assert any("sonnet" in w for w in d["warnings"]) and any("'extra'" in w for w in d["warnings"])
