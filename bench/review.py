@@ -1,7 +1,9 @@
 """Benchmark draft review on the labelled set: accuracy, per-rule precision/recall, speed.
 
-Prints one JSON line per measurement. Run: ``.venv/bin/python bench/review.py``
-(``--errors`` also lists misjudged *tune* drafts; held-out errors are never listed, so nobody tunes on them).
+Prints one JSON line per measurement: balanced accuracy per split (tune, held-out, blind; ``--final`` adds the
+final blind part, to be opened once), kind-detection accuracy, per-rule precision and recall, and speed.
+Run: ``.venv/bin/python bench/review.py`` (``--errors`` lists misjudged *tune* drafts; held-out and blind
+errors are never listed, so nobody tunes on them).
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ def timing(rows: list[Labelled]) -> list[dict[str, Any]]:
         {
             "metric": "throughput",
             "drafts_per_s": round(rounds * len(texts) / elapsed, 1),
+            "ms_per_draft": round(elapsed * 1000 / (rounds * len(texts)), 3),
             "mean_chars": round(statistics.mean(len(t) for t, _ in texts)),
         },
         {

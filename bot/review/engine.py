@@ -85,6 +85,9 @@ def _focus(findings: list[Finding], d: Draft) -> list[Finding]:
         findings = [
             replace(f, severity="low") if f.rule in _SECONDARY and f.severity == "medium" else f for f in findings
         ]
+    elif any(f.severity == "medium" and f.rule not in _SECONDARY for f in findings):
+        # a missing ask is the smallest of a draft's problems: fix the pitch, the pressure, the stock line first
+        findings = [replace(f, severity="low") if f.rule == "no_ask" else f for f in findings]
     return findings
 
 

@@ -18,7 +18,14 @@ from bot.review.kinds import parse_kind
 from bot.review.model import RULES, DraftContext, Review, read_context
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data"
-FILES = ("drafts.jsonl", "drafts_more.jsonl", "drafts_more2.jsonl", "drafts_blind.jsonl", "drafts_final.jsonl")
+FILES = (
+    "drafts.jsonl",
+    "drafts_more.jsonl",
+    "drafts_more2.jsonl",
+    "drafts_more3.jsonl",
+    "drafts_blind.jsonl",
+    "drafts_final.jsonl",
+)
 LABELS = ("good", "needs_work")
 
 

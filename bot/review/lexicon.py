@@ -18,7 +18,8 @@ GENERIC_STRONG = _words(
     r"dear (?:hiring manager|recruiter|recruiting team|hiring team|talent team|valued \w+|connection|colleague|"
     r"professional|linkedin member|member|friend|team)",
     r"(?:hello|hi|greetings),? (?:dear )?(?:hiring manager|recruiter|connection|professional|linkedin user)",
-    r"(?:i'?d|i would) like to (?:add you to|join) my (?:professional )?network",
+    r"(?:i'?d|i would) (?:like|love) to (?:add you to|join) my (?:professional )?network",
+    r"(?:learn|hear|know) more about what you do",
     r"add you to my (?:professional )?network",
     r"please accept my (?:connection )?(?:invitation|invite|request)",
     r"(?:expand|grow|build) my (?:professional )?network",
@@ -27,6 +28,8 @@ GENERIC_STRONG = _words(
     r"(?:looking|want|wanting|hoping|keen) to connect with (?:more )?(?:people|professionals|others|folks|leaders|"
     r"experts) (?:in|from|working|who)",
     r"(?:explore|discuss) (?:potential |possible |some )?synerg(?:y|ies)",
+    r"(?:impressed|inspired) (?:by|with) your (?:\w+ )?(?:profile|background|career|journey|experience)",
+    r"your (?:impressive|amazing|inspiring|incredible|great) (?:career|profile|journey|background)(?: journey)?",
     r"(?:been following|admire|admired|impressed by) (?:your|all your) (?:amazing|great|incredible|inspiring|"
     r"impressive) (?:work|career|journey|achievements)",
     r"we(?: are|'re) both in the \w+ (?:field|industry|space)",
@@ -41,6 +44,7 @@ GENERIC_SOFT = _words(
     r"touching base",
     r"circling back",
     r"pick your brain",
+    r"(?:learn|hear|know) more about what you do",
     r"let'?s connect",
     r"(?:it was )?(?:great|nice|good|lovely) (?:to meet|meeting) you",
     r"i'?d love to connect",
@@ -111,7 +115,7 @@ VALUE = _words(
     r"pass (?:it )?along|review|walk you|show you|look over|forward|dig up|find)",
     r"here'?s (?:the|a|my|that|an)",
     r"here is (?:the|a|my|that|an)",
-    r"(?:i'?ve |i have )?attached",
+    r"(?:i'?ve |i have )?attached(?! (?:is )?(?:my|our) (?:cv|resume|résumé|portfolio|deck|pitch))",
     r"link(?:ed)? (?:below|here|to)",
     r"i (?:wrote|put together|made|jotted|compiled|found|collected)",
     r"thought (?:you|this|it) (?:might|would|could|may)",
@@ -189,11 +193,13 @@ VAGUE_ASK = _words(
     r"at some point))?[.!]*(?=\s*(?:$|\n|best|thanks|cheers|regards))",
     r"(?:explore|discuss) (?:potential |possible |any )?(?:synergies|opportunities|ways we could)",
     r"pick your brain",
+    r"(?:learn|hear|know) more about what you do",
     r"(?:let'?s )?(?:keep|stay) in touch",
 )
 # asks that cost the reader a lot (a referral, an executive's time, a review of your work, a job)
 BIG_ASK = _words(
-    r"(?:intro(?:duce|duction)?|put me in touch|connect me) (?:me )?(?:to|with) (?:your|their|the) (?:ceo|cto|cfo|coo|"
+    r"(?:intro(?:duce|duction|ducing)?|put me in touch|connect me|pass(?:ing)? my \w+) (?:me )?(?:on )?(?:to|with) "
+    r"(?:your|their|the) (?:\w+ )?(?:ceo|cto|cfo|coo|"
     r"founder|co-?founder|vp|head|director|boss|manager|hiring manager|investors?|board|partners?|network|"
     r"recruiters?|leadership|chair)",
     r"(?:refer|recommend) me",
@@ -212,6 +218,7 @@ BIG_ASK = _words(
     r"(?:list|contacts|details)",
     r"(?:an )?(?:hour|afternoon|day|half[- ]day) of your time",
     r"keep me in mind for",
+    r"pass(?:ing)? (?:on |along )?my (?:deck|cv|resume|portfolio|pitch|proposal)",
     r"(?:send|share|give) (?:me )?(?:the |your |any )?"
     r"(?:unpublished|internal|raw|proprietary|confidential|private) \w+",
 )
@@ -250,7 +257,7 @@ PUSHY_HIGH = _words(
     r"(?:a )?simple (?:yes or no|reply|answer) (?:would|is)",
     r"it(?:'?s| is| would be) (?:rude|polite) to (?:reply|respond|answer)",
     r"i(?:'?m| am) sure you(?:'?re| are) (?:very )?busy,? but",
-    r"urgent(?:ly)?",
+    r"urgent(?:ly)?(?![- ]care)",
     r"(?:surely|presumably) you",
     r"my (?:last|previous) (?:\d+|two|three|four|five|few|several|many|couple of) (?:messages|emails|notes|dms|"
     r"attempts|follow-?ups)",
@@ -272,6 +279,40 @@ PUSHY_HIGH = _words(
     r"(?:after all|considering) (?:i|what i) (?:did|have done)",
     r"(?:would|'?d) (?:it )?(?:kill you|hurt) to",
     r"(?:it'?s|it is) (?:been )?(?:\d+|two|three|four|several) weeks? (?:now )?(?:and|without) (?:no|nothing|not)",
+    r"(?:i'?ve|i have) (?:already |just |gone ahead and )?(?:sent|put|added|booked|dropped|placed|blocked|pencil+ed)"
+    r"[^.!?\n]{0,40}(?:calendar|invite|invitation)",
+    r"(?:i'?ve|i have) (?:already )?(?:told|promised|assured|informed) (?:my|our|the) [\w ]{2,20}"
+    r"(?:that )?you(?:'ll| will| would| can| are going to)",
+    r"(?:starting|beginning) to (?:think|wonder|feel) (?:you|that you|i)",
+    r"i take it (?:you|that you)",
+    r"(?:i'?ve been|been|being) (?:very |more than |extremely )?patient",
+    r"(?:waiting|waited) (?:so )?patiently",
+    r"courtesy of a (?:reply|response|answer)",
+    r"(?:hopefully|maybe) (?:this time|you'?ll (?:actually|finally))",
+    r"(?:it'?s|it is|that'?s) (?:only|just) (?:\d+|five|two|ten|fifteen) minutes",
+    r"(?:thanks|thank you) in advance for your (?:prompt|quick|timely|speedy)",
+    r"still no (?:word|reply|response|answer)",
+    r"(?:since|as|given) you (?:didn'?t|haven'?t|never|did not|have not) (?:reply|respond|answer|get back|write back)",
+    r"(?:i'?ll|i will) (?:assume|take (?:that|it|your silence) as) (?:that'?s |it'?s |this is )?(?:a )?(?:yes|ok|fine)",
+    r"(?:i'?ll|i will) take your silence as",
+    r"unless i hear (?:otherwise|back|from you)",
+    r"(?:i'?ve|i have) (?:gone ahead|taken the liberty)",
+    r"(?:i'?ve|i have) (?:cc'?d|copied|looped in) (?:your|my) (?:boss|manager|ceo|team|director)",
+    r"(?:i'?ve|i have) (?:shared|passed on|given out) your (?:personal |mobile |cell )?(?:number|phone)",
+    r"signed you up",
+    r"(?:drop|stop|swing|pop) by your (?:office|desk|house|home|place)",
+    r"expect (?:a|my) call",
+    r"(?:i'?ve|i have) (?:already )?(?:added|listed|named|put) you (?:down )?as (?:a |my )?"
+    r"(?:reference|referee|advisor|"
+    r"mentor|contact)",
+    r"(?:more important|bigger|fancier|better-known) (?:people|things|clients|priorities|contacts)",
+    r"as i(?:'ve)? (?:mentioned|said|asked|wrote|explained) (?:twice|three times|several times|before|already|"
+    r"more than once)",
+    r"(?:i guess|i suppose|i assume|apparently|must have) (?:it |that |my \w+ )?(?:got lost|slipped through|was lost)",
+    r"i suppose (?:that'?s|this is) how",
+    r"(?:i must say|frankly|honestly|to be honest),? (?:it'?s |i'?m |that'?s |this is )?(?:quite |very |a bit )?"
+    r"(?:disappointing|disappointed|surprising|frustrating|frustrated)",
+    r"(?:could|can|would) you (?:\w+ ){0,4}(?:today|tonight|right away|this afternoon|within the hour)",
     r"finally (?:getting|got|get|replied|replying|responded|responding|answered|answering|writing|wrote) ?(?:back)?",
     r"better late than never",
     r"(?:\d+|two|three|four|several) (?:days|weeks) (?:felt|is|was) (?:like )?(?:a long|forever|ages)",
@@ -407,6 +448,16 @@ OVER_PERSONAL_HIGH = _words(
     r"(?:the|your|ur) (?:ivf|fertility|miscarriage|cancer|chemo|diagnosis|illness|hangover|breakup|break-up|"
     r"pregnancy|rehab|therapy|divorce|weight loss|mental health|health scare|dating life|love life)",
     r"(?:your|ur) (?:linkedin |profile )?(?:photo|picture|pic|selfie)",
+    r"(?:saw|noticed|seen|spotted|read|see)[^.!?\n]{0,40}(?:on|from|in) (?:your )?(?:strava|instagram|insta|facebook|"
+    r"fb|tiktok|snapchat|dating)",
+    r"(?:hey|hi|hiya|hello) (?:hun|hon|hunny|babe|babes|sweetie|darling|lovely|gorgeous|cutie|sexy)",
+    r"\bx{2,}\s*$",
+    r"\b(?:ivf|miscarriage|chemo(?:therapy)?|cancer diagnosis|fertility treatment)\b",
+    r"(?:found|got|tracked down|dug up) your (?:personal|home|private|mobile|cell) (?:email|number|phone|address)",
+    r"i (?:googled|stalked|looked up everything about) you",
+    r"(?:saw|spotted|noticed) you (?:at|in) (?:the |your )?(?:gym|pool|park|supermarket|church|mosque|bar|pub|club)",
+    r"you live (?:in|on|near|around)",
+    r"your (?:house|home address|street|neighbou?rhood|flat|apartment)\b",
     r"(?:you )?(?:seemed|seem|were|looked) (?:a bit |a little |quite |very |so )?(?:nervous|shy|awkward|drunk|tipsy|"
     r"hungover|tired|stressed|lonely)",
 )
@@ -451,6 +502,9 @@ SALESY_STRONG = _words(
     r"\d+(?:\.\d+)?\s?(?:x|×) (?:more |their |your |the )?(?:\w+ )?(?:pipeline|revenue|sales|leads|growth|"
     r"roi|conversions|bookings|meetings|results|faster|traffic)",
     r"done[- ]for[- ]you",
+    r"i help (?:[\w-]+ ){0,3}(?:founders|companies|teams|brands|businesses|agencies|startups|ceos|ctos|cfos|"
+    r"marketers|clinics|firms|creators|execs|executives|organi[sz]ations|smbs|smes|retailers|sellers|practices|owners|"
+    r"recruiters|coaches|consultants|landlords|dentists|lawyers|realtors|shops|stores|restaurants)\b",
     r"see (?:if|whether) (?:we(?:'re| are)|there(?:'s| is)|it(?:'s| is)|you(?:'re| are)) (?:a )?(?:\w+ )?fit",
     r"(?:a )?(?:good |great |right |perfect )?fit for (?:your|you)",
     r"(?:our|my) (?:clients|customers) (?:see|get|typically|average|usually|have seen|report|saw)",
@@ -461,6 +515,17 @@ SALESY_STRONG = _words(
     r"(?:show|walk) you (?:how|what) (?:we|our|my)",
     r"(?:pilot|trial|audit|proposal|quote) (?:for|with) your (?:team|company|business|org)",
     r"(?:affordable|competitive) (?:rates|pricing|packages)",
+    r"we(?:'ve| have) (?:helped|worked with|served) (?:over |more than )?\d[\d,]*\+? (?:companies|clients|teams|"
+    r"brands|founders|businesses|customers|agencies|firms|startups)",
+    r"trusted by (?:over |more than )?\d",
+    r"we (?:specialise|specialize) in (?:helping|working with)",
+    r"(?:our|my) (?:services|rates|agency'?s|consultancy'?s|retainer)\b",
+    r"(?:link to|grab time on|book time on|slot on) (?:my|our) (?:calendar|diary|schedule)",
+    r"we offer (?:a |an )?(?:free|discounted|special|full|complete|tailored)",
+    r"free (?:sample|samples|gift|copy of our|ebook|e-book|assessment|strategy session)",
+    r"(?:our|my) [\w-]+ (?:range|line|suite|package|services|service|solution|product) (?:could|would|can|will) "
+    r"(?:really )?(?:help|benefit|transform|save|boost|fix)",
+    r"pitch (?:him|her|them|you|your \w+) (?:on )?(?:my|our)",
     r"(?:packages?|retainers?) (?:start|starting) (?:at|from)",
     r"(?:only|just) a few (?:spots|slots|seats) (?:left|remaining)",
 )
@@ -495,7 +560,8 @@ PLACEHOLDER = re.compile(
     r"company|role|topic)\)|"
     r"\[[^\]\n]{1,40}\]|\{\{?\s*[\w .-]{1,40}\s*\}?\}|<\s*(?:first[_ ]?name|name|company|[a-z_]{2,20}[_ ][a-z_]{2,20}|"
     r"contact|event|topic|role|title|recipient)\s*>|%\w{2,20}%|\b(?:FIRST_?NAME|LAST_?NAME|COMPANY_?NAME|FNAME|XXX+|"
-    r"TBD|TODO|INSERT(?: \w+)?)\b|_{3,}",
+    r"TBD|TODO|INSERT(?: \w+)?|TK)\b|_{3,}|"
+    r"(?i:lorem ipsum|(?:insert|add) (?:name|company|date|link|details) here)",
 )
 
 # --- typos and shorthand -----------------------------------------------------------------------------
@@ -661,39 +727,48 @@ MISSPELLINGS: dict[str, str] = {
 }
 MISSPELLINGS.pop("inspirational")
 # real-word slips: each pattern is a correctly spelled word in the wrong place, with its correction
-REAL_WORD_SLIPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, _I), fix)
-    for p, fix in (
-        (r"\byour (?:welcome|going|doing|right\b|not\b|invited|probably|always|definitely|absolutely|so right|"
-         r"the best|a (?:great|star|legend|gem))", "you're"),
-        (r"\byou'?re (?:team|company|talk|article|post|advice|help|time|insights?|feedback|project|book|presentation|"
-         r"email|message|role|startup|input|work|own|new role|thoughts|podcast|panel|keynote|paper|research)\b",
-         "your"),
-        (r"\bthere (?:team|company|work|product|talk|article|advice|own|project|insights?|startup|office|"
-         r"famil(?:y|ies)|kids|children|patients|clients|customers|staff|students|colleagues|research|book|website|"
-         r"app)\b", "their"),
-        (r"\btheir (?:is|are|was|were|will be|has been)\b", "there"),
-        (r"\bthey'?re (?:team|company|work|product|own|office)\b", "their"),
-        (r"\b(?:to|forward to|looking forward to|great to|nice to|love to|glad to) here\b", "hear"),
-        (r"\bhere (?:back|from you|more about)\b", "hear"),
-        (r"\b(?:your|the|some|my|any|his|her|their|this|that) advise\b", "advice"),
-        (r"\b(?:great|good|helpful|kind|valuable|practical|useful|career|expert|for) advise\b"
-         r"(?! (?:me|you|us|him|her|them))", "advice"),
-        (r"\b(?:could|can|would|will|please|to) (?:you )?advice (?:me|you|us|on|whether)\b", "advise"),
-        (r"\bloose (?:my|your|the|touch|track|sight|momentum|out)\b", "lose"),
-        (r"\bloosing\b", "losing"),
-        (r"\b(?:more|less) (?:\w+ )?then\b", "than"),
-        (r"\b(?:longer|shorter|better|worse|bigger|smaller|faster|slower|easier|harder|higher|lower|greater|larger|"
-         r"rather|other|cheaper|quicker|stronger|fewer) then\b", "than"),
-        (r"\bits (?:been|a great|an honou?r|a pleasure|so|very|always|not|great|good|nice|lovely|really)\b", "it's"),
-        (r"\b(?:could|would|should|must) of\b", "have"),
-        (r"\bweather or not\b", "whether"),
-        (r"\bpeaked my interest\b", "piqued"),
-        (r"\bsneak peak\b", "peek"),
-        (r"\b(?:way |far )?to (?:much|many) (?:time|of|for|work|to)\b", "too"),
-        (r"\bthanks? (?:you )?to much\b", "too"),
-    )
+_SLIPS: tuple[tuple[str, str], ...] = (
+    (r"\byour (?:welcome|going|doing|right\b|not\b|invited|probably|always|definitely|absolutely|so right|"
+     r"the best|a (?:great|star|legend|gem))", "you're"),
+    (r"\byou'?re (?:team|company|talk|article|post|advice|help|time|insights?|feedback|project|book|presentation|"
+     r"email|message|role|startup|input|work|own|new role|thoughts|podcast|panel|keynote|paper|research|session|"
+     r"workshop|class|course|webinar|comments?|question|newsletter|blog|mentoring|support|kind words)\b",
+     "your"),
+    (r"\bthere (?:team|company|work|product|talk|article|advice|own|project|insights?|startup|office|"
+     r"famil(?:y|ies)|kids|children|patients|clients|customers|staff|students|colleagues|research|book|website|"
+     r"app)\b", "their"),
+    (r"\btheir (?:is|are|was|were|will be|has been)\b", "there"),
+    (r"\bthey'?re (?:team|company|work|product|own|office)\b", "their"),
+    (r"\b(?:to|forward to|looking forward to|great to|nice to|love to|glad to) here\b", "hear"),
+    (r"\bhere (?:back|from you|more about)\b", "hear"),
+    (r"\b(?:your|the|some|my|any|his|her|their|this|that) advise\b", "advice"),
+    (r"\b(?:great|good|helpful|kind|valuable|practical|useful|career|expert|for) advise\b"
+     r"(?! (?:me|you|us|him|her|them))", "advice"),
+    (r"\b(?:could|can|would|will|please|to) (?:you )?advice (?:me|you|us|on|whether)\b", "advise"),
+    (r"\bloose (?:my|your|the|touch|track|sight|momentum|out|about|around|over|up to|\d)", "lose"),
+    (r"\bloosing\b", "losing"),
+    (r"\b(?:more|less) (?:\w+ )?then\b", "than"),
+    (r"\b(?:longer|shorter|better|worse|bigger|smaller|faster|slower|easier|harder|higher|lower|greater|larger|"
+     r"rather|other|cheaper|quicker|stronger|fewer) then\b", "than"),
+    (r"\bits (?:been|a great|an honou?r|a pleasure|so|very|always|not|great|good|nice|lovely|really)\b", "it's"),
+    (r"\b(?:could|would|should|must) of\b", "have"),
+    (r"\bweather (?:or not|to|you|i|we|it|they)\b", "whether"),
+    (r"\bpeaked my interest\b", "piqued"),
+    (r"\bsneak peak\b", "peek"),
+    (r"\b(?:way |far )?to (?:much|many) (?:time|of|for|work|to)\b", "too"),
+    (r"\bthanks? (?:you )?to much\b", "too"),
+    (r"\bmeet(?:ing)? you to[!.]", "too"),
+    (r"\bwho'?s (?:team|company|work|talk|book|article|startup)\b", "whose"),
+    (r"\bit'?s own\b", "its"),
+    (r"\b(?:be|being|was|were) apart of\b", "a part"),
+    (r"\blets (?:connect|chat|meet|talk|grab|catch up|keep|stay|do|get|set|find|schedule|hop|jump)\b", "let's"),
+    (r"\bper say\b", "per se"),
+    (r"\b(?:for|thanks for|thank you for) the (?:kind )?complement\b", "compliment"),
+    (r"\bcould care less\b", "couldn't care less"),
 )
+# one pass over the draft: group i matched → _SLIPS[i - 1]'s correction
+REAL_WORD_SLIP = re.compile("|".join(f"({p})" for p, _ in _SLIPS), _I)
+SLIP_FIXES: tuple[str, ...] = tuple(fix for _, fix in _SLIPS)
 REPEATED_WORD = re.compile(r"\b(\w{2,})\s+\1(?![\w-])", _I)
 LOWER_I = re.compile(r"(?:^|\s)i(?=\s|['’]|$)")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
@@ -717,6 +792,14 @@ RESUME_DUMP = _words(
     r"i (?:have|bring) (?:deep |strong |extensive )?(?:expertise|experience|a background) in",
     r"(?:mba|phd|cfa|msc|degree) (?:from|at) ",
     r"i(?:'?m| am) a (?:recent|senior|seasoned|certified|award-winning) [\w -]{2,40}(?:with|from)",
+    r"i(?:'?m| am) (?:a |an )?(?:hard-?working|dedicated|driven|goal-oriented|team player|quick learner)",
+    r"proven track record",
+    r"strong (?:communication|leadership|interpersonal|analytical|organi[sz]ational|problem-solving) skills",
+    r"i(?:'?ve| have) been (?:working|employed) (?:in|as|at|for) [^.!?\n]{0,40}(?:for|since) "
+    r"(?:the (?:past|last) |over )?(?:\w+ )?(?:years|decades)",
+    r"i(?:'?m| am) hoping to (?:make a (?:career )?change|transition|break into|pivot|move into)",
+    r"(?:i|i'?ve) (?:graduated (?:from|with)|hold a (?:degree|master|bachelor|phd)|managed a team of|led a team of)",
+    r"my (?:gpa|skills include|experience includes|key strengths|core competencies)",
 )
 
 # --- kind detection ----------------------------------------------------------------------------------

@@ -375,9 +375,8 @@ def rule_ask_size(d: Draft) -> list[Finding]:
     if not big:
         return []
     deadline = lx.DEADLINE.search(d.sig.scan)
-    asks = len(lx.ASK.findall(d.sig.scan)) + d.sig.questions
     stranger = d.kind in (K.COLD_OUTREACH, K.CONNECTION_NOTE)
-    if len(big) >= 2 or deadline or (stranger and asks >= 2) or (stranger and d.kind is K.CONNECTION_NOTE):
+    if stranger or len(big) >= 2 or deadline:
         return [
             Finding(
                 "pushy",
@@ -513,10 +512,9 @@ def rule_typo(d: Draft) -> list[Finding]:
             hits.append(f"{w} → {lx.MISSPELLINGS[low]}")
     # a slip that is a real word ("your welcome") or a doubled word reads as careless, not as a typo
     slips = 0
-    for pattern, fix in lx.REAL_WORD_SLIPS:
-        for m in pattern.finditer(d.sig.scan):
-            hits.append(f"'{m.group(0)}' → {fix}")
-            slips += 1
+    for m in lx.REAL_WORD_SLIP.finditer(d.sig.scan):
+        hits.append(f"'{m.group(0)}' → {lx.SLIP_FIXES[(m.lastindex or 1) - 1]}")
+        slips += 1
     for m in lx.REPEATED_WORD.finditer(d.sig.scan):
         if m.group(1).lower() not in ("that", "had", "is"):
             hits.append(f"'{m.group(0)}' (repeated word)")
