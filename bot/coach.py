@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
-from bot.commands import Command, UsageError, parse, parse_line
+from bot.commands import Command, UsageError, checked, checked_actor, parse, parse_line
 from bot.handlers import HANDLERS, Context
 from bot.handlers.contacts import apply_verb, unknown_action
 from bot.handlers.privacy import erase
@@ -55,7 +55,13 @@ class Coach:
         return self._parse_and_handle(actor, lambda: parse(command, text))
 
     def handle(self, actor: Actor, command: Command) -> Reply:
+        """A command built by the grammar or by an adapter from a form or options: either way it passes
+        the grammar's checks (`checked`) before any unit of work opens."""
         handler = HANDLERS[type(command)]
+        try:
+            actor, command = checked_actor(actor), checked(command)
+        except UsageError as problem:
+            return self._observed(actor, command_name(command), error(problem.text))
         reply = self._guarded(lambda: self._in_unit(actor, lambda ctx: handler(command, ctx)))
         return self._observed(actor, command_name(command), reply)
 
@@ -68,6 +74,10 @@ class Coach:
         parsed = parse_action_id(action_id)
         if parsed is None:
             return self._observed(actor, "button", unknown_action())
+        try:
+            actor = checked_actor(actor)
+        except UsageError as problem:
+            return self._observed(actor, "button", error(problem.text))
         if parsed.verb is Verb.DELETE_ME:
             return self._observed(actor, "button_deleteme", self._guarded(lambda: self._erase(actor, parsed.nudge_id)))
 
