@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from adapters.console.app import ConsoleSession
 from adapters.logs import configure_logging
 from adapters.startup import database_or_exit, settings_or_exit
 from bot.store import open_store
-from bot.store.engine import APP_NAME
+from bot.store.engine import APP_NAME, PRIVATE_FILE, private_file, private_folder
 
 
 def main(argv: list[str]) -> int:
@@ -29,11 +30,12 @@ def main(argv: list[str]) -> int:
 
 
 def log_to_file(level: str, fmt: str, secrets: list[str]) -> None:
-    """The terminal is the conversation: logs go to a file (COACH_LOG_LEVEL=DEBUG shows them on stderr)."""
-    folder = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    """The terminal is the conversation: logs go to a file (COACH_LOG_LEVEL=DEBUG shows them on stderr),
+    private to the user like the database: folder 0700, file 0600."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        stream = (folder / "console.log").open("a", encoding="utf-8")
+        path = private_file(private_folder(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))) / "console.log")
+        os.chmod(path, PRIVATE_FILE)
+        stream = path.open("a", encoding="utf-8")
     except OSError:
         return  # a read-only home: keep logging to stderr
     configure_logging(level, fmt, secrets, stream=stream)

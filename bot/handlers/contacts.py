@@ -23,6 +23,7 @@ from bot.store.repository import (
     name_key,
     pending_nudges_by_contact,
 )
+from bot.store.uow import mark_erased
 from bot.timefmt import ago, local_date, local_time
 
 STAGE_WORDS = {
@@ -208,6 +209,7 @@ def forget(cmd: commands.Forget, ctx: Context) -> Reply:
     ctx.session.execute(delete(Nudge).where(Nudge.contact_id == contact.id))
     ctx.session.delete(contact)
     ctx.session.flush()
+    mark_erased(ctx.session)
     return Reply(f"Forgot {name}: the contact, its history and its reminders are deleted.")
 
 
