@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from pathlib import Path
+from typing import TextIO
 
 import platformdirs
 
@@ -23,10 +25,19 @@ def main(argv: list[str]) -> int:
         log_to_file(settings.log_level, settings.log_format, settings.secrets())
     with database_or_exit(settings):
         _engine, sessions = open_store(settings.database_url)
-    interactive = sys.stdin.isatty()
+    stdin = text_input(sys.stdin)
+    interactive = stdin.isatty()
     session = ConsoleSession(sessions, sys.stdout, start=settings.console_start, live=interactive,
                              tick_seconds=settings.tick_seconds)
-    return session.run(sys.stdin, interactive=interactive)
+    return session.run(stdin, interactive=interactive)
+
+
+def text_input(stream: TextIO) -> TextIO:
+    """stdin as UTF-8 text in which bytes that are not UTF-8 read as U+FFFD: a line pasted in another
+    encoding is answered like any other text, not with an error."""
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(encoding="utf-8", errors="replace")
+    return stream
 
 
 def log_to_file(level: str, fmt: str, secrets: list[str]) -> None:
