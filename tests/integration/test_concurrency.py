@@ -148,3 +148,21 @@ def test_a_database_error_is_logged_by_constraint_never_by_value(pg: sessionmake
     line = errors[0].getMessage()
     assert "sqlstate 23505" in line and "constraint uq_contacts_member_name" in line and "table contacts" in line
     assert "zelda" not in caplog.text.casefold() and "metrics" not in caplog.text and "Key (" not in caplog.text
+
+
+def test_a_double_click_records_once(pg: sessionmaker[Session], clock: FakeClock) -> None:
+    from bot.replies import Verb, format_action_id
+
+    coach = Coach(pg, clock)
+    for round_ in range(ROUNDS // 5):
+        actor = Actor("slack", "T1", f"CLICK{round_}", display_name="Sam", timezone="UTC")
+        assert not coach.handle_text(actor, "/met", f"Person{round_} at PyCon").error
+        with pg() as session:
+            nudge_id = session.scalars(select(Nudge.id).join(Contact, Contact.id == Nudge.contact_id)
+                                       .where(Contact.name == f"Person{round_}")).one()
+        click = partial(coach.press, actor, format_action_id(Verb.SENT, nudge_id))
+        replies = at_once(click, click)
+        assert [r.text for r in replies if r.error] == []
+        assert sum("Already noted" in r.text for r in replies) == 1
+    with pg() as session:
+        assert session.scalar(select(func.count()).select_from(Event).where(Event.kind == "sent")) == ROUNDS // 5
