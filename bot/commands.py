@@ -476,7 +476,7 @@ def checked_actor(actor: Actor) -> Actor:
 
 
 TEXT_LIMITS = {"notes": MAX_TEXT, "draft": MAX_TEXT, "where": MAX_FIELD, "offer": MAX_FIELD, "value": 64,
-               "topic": 40}
+               "topic": MAX_TEXT}
 FIELD_WORDS = {"notes": "Your notes", "draft": "Your draft", "where": "The place", "offer": "What you can offer",
                "value": "That setting", "topic": "That topic"}
 
