@@ -12,11 +12,14 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+import bot.coach
+import bot.handlers.contacts as contacts
 from bot.clock import FakeClock
 from bot.coach import Coach
 from bot.identity import Actor
 from bot.models import Contact, Event, Nudge, NudgeState
-from bot.replies import Reply
+from bot.replies import Reply, Verb, format_action_id
+from tests.conftest import _empty
 
 pytestmark = pytest.mark.postgres
 ROUNDS = 50
@@ -24,8 +27,6 @@ ROUNDS = 50
 
 @pytest.fixture
 def pg(_postgres_store: tuple[Engine, sessionmaker[Session]]) -> Iterator[sessionmaker[Session]]:
-    from tests.conftest import _empty
-
     engine, sessions = _postgres_store
     _empty(engine)
     yield sessions
@@ -88,16 +89,13 @@ def another_replica_inserts_first(monkeypatch: pytest.MonkeyPatch, sessions: ses
                                   actor: Actor, clock: FakeClock) -> list[int]:
     """Make the next /met lose the race deterministically: right after it has chosen the new contact's
     name, another transaction (the other replica) commits a contact by that name. Returns a call count."""
-    import bot.handlers.contacts as contacts
-    from bot.coach import Coach as _Coach
-
     real_free_name = contacts.free_name
     calls: list[int] = []
 
     def free_name_then_lose(session: Session, member: object, name: str) -> str:
         chosen = real_free_name(session, member, name)  # type: ignore[arg-type]
         if not calls:
-            other = _Coach(sessions, clock)
+            other = Coach(sessions, clock)
             monkeypatch.setattr(contacts, "free_name", real_free_name)
             assert not other.handle_text(actor, "/met", f'"{name}" at PyCon -- talked metrics').error
             monkeypatch.setattr(contacts, "free_name", free_name_then_lose)
@@ -111,8 +109,6 @@ def another_replica_inserts_first(monkeypatch: pytest.MonkeyPatch, sessions: ses
 def test_a_unit_that_lost_a_race_runs_again_and_reads_the_winner(pg: sessionmaker[Session], clock: FakeClock,
                                                                   monkeypatch: pytest.MonkeyPatch,
                                                                   caplog: pytest.LogCaptureFixture) -> None:
-    import bot.coach
-
     monkeypatch.setattr(bot.coach, "lock_person", lambda *_: None)  # as if the lock were missing
     actor = Actor("slack", "T1", "URACE", display_name="Sam", timezone="UTC")
     coach = Coach(pg, clock)
@@ -132,8 +128,6 @@ def test_a_unit_that_lost_a_race_runs_again_and_reads_the_winner(pg: sessionmake
 def test_a_database_error_is_logged_by_constraint_never_by_value(pg: sessionmaker[Session], clock: FakeClock,
                                                                  monkeypatch: pytest.MonkeyPatch,
                                                                  caplog: pytest.LogCaptureFixture) -> None:
-    import bot.coach
-
     monkeypatch.setattr(bot.coach, "lock_person", lambda *_: None)
     monkeypatch.setattr(bot.coach, "is_transient", lambda _error: False)  # no second attempt
     actor = Actor("slack", "T1", "ULOG", display_name="Sam", timezone="UTC")
@@ -151,8 +145,6 @@ def test_a_database_error_is_logged_by_constraint_never_by_value(pg: sessionmake
 
 
 def test_a_double_click_records_once(pg: sessionmaker[Session], clock: FakeClock) -> None:
-    from bot.replies import Verb, format_action_id
-
     coach = Coach(pg, clock)
     for round_ in range(ROUNDS // 5):
         actor = Actor("slack", "T1", f"CLICK{round_}", display_name="Sam", timezone="UTC")
