@@ -22,6 +22,9 @@ TOKEN_SHAPES = re.compile(
     r"|xapp-[A-Za-z0-9-]{6,}"  # Slack app-level tokens
     r"|[MNO][\w-]{23,27}\.[\w-]{6,7}\.[\w-]{27,}"  # Discord bot tokens
 )
+# PostgreSQL's DETAIL repeats the offending row (`Key (member_id, name_key)=(7, jane doe) already exists`):
+# the core logs database errors without it (bot/store/errors.py); this catches any other path.
+ROW_DETAIL = re.compile(r"^(\s*DETAIL:\s*).*$", re.MULTILINE)
 NOISY = {"alembic": logging.WARNING, "aiohttp.access": logging.WARNING, "apscheduler": logging.WARNING}
 
 
@@ -37,11 +40,12 @@ def quiet_libraries(level: str) -> Callable[[logging.LogRecord], bool]:
 
 
 def redact(text: str, secrets: Iterable[str] = ()) -> str:
-    """`text` with every token-shaped string and every known secret replaced by [redacted]."""
+    """`text` with every token-shaped string, every known secret and every database DETAIL line (row
+    values) replaced by [redacted]."""
     for secret in secrets:
         if len(secret) >= 6:
             text = text.replace(secret, REDACTED)
-    return TOKEN_SHAPES.sub(REDACTED, text)
+    return ROW_DETAIL.sub(rf"\g<1>{REDACTED}", TOKEN_SHAPES.sub(REDACTED, text))
 
 
 class RedactingFilter(logging.Filter):

@@ -9,10 +9,11 @@ from collections.abc import Callable
 from typing import Protocol, TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
-from bot.commands import Command, UsageError, parse, parse_line
+from bot.commands import Command, UsageError, checked, checked_actor, parse, parse_line
 from bot.handlers import HANDLERS, Context
 from bot.handlers.contacts import apply_verb, unknown_action
 from bot.handlers.privacy import erase
@@ -20,12 +21,14 @@ from bot.identity import Actor
 from bot.models import Contact, Event, EventKind, Member, Nudge
 from bot.nudges import quoted
 from bot.replies import Reply, Verb, error, parse_action_id
-from bot.store.repository import AmbiguousContact, ContactNotFound, member_for
+from bot.store.errors import describe, frames, is_transient
+from bot.store.repository import AmbiguousContact, ContactNotFound, lock_person, member_for
 from bot.store.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
+ATTEMPTS = 3  # a unit of work that lost a race runs again, up to this many times in all
 OOPS = "Something went wrong on my side and nothing was saved. Please try again in a moment."
 
 
@@ -52,7 +55,13 @@ class Coach:
         return self._parse_and_handle(actor, lambda: parse(command, text))
 
     def handle(self, actor: Actor, command: Command) -> Reply:
+        """A command built by the grammar or by an adapter from a form or options: either way it passes
+        the grammar's checks (`checked`) before any unit of work opens."""
         handler = HANDLERS[type(command)]
+        try:
+            actor, command = checked_actor(actor), checked(command)
+        except UsageError as problem:
+            return self._observed(actor, command_name(command), error(problem.text))
         reply = self._guarded(lambda: self._in_unit(actor, lambda ctx: handler(command, ctx)))
         return self._observed(actor, command_name(command), reply)
 
@@ -65,6 +74,10 @@ class Coach:
         parsed = parse_action_id(action_id)
         if parsed is None:
             return self._observed(actor, "button", unknown_action())
+        try:
+            actor = checked_actor(actor)
+        except UsageError as problem:
+            return self._observed(actor, "button", error(problem.text))
         if parsed.verb is Verb.DELETE_ME:
             return self._observed(actor, "button_deleteme", self._guarded(lambda: self._erase(actor, parsed.nudge_id)))
 
@@ -84,6 +97,7 @@ class Coach:
 
         def unit() -> Reply:
             with UnitOfWork(self.sessions) as uow:
+                lock_person(uow.session, actor.platform, actor.user_id)
                 reply = act(uow.session)
                 uow.commit()
                 return reply
@@ -93,6 +107,7 @@ class Coach:
     def _erase(self, actor: Actor, member_id: int) -> Reply:
         """The delete-my-data button: only the member it names may press it."""
         with UnitOfWork(self.sessions) as uow:
+            lock_person(uow.session, actor.platform, actor.user_id)
             member = uow.session.get(Member, member_id)
             if member is None or not _is_member(actor, member):
                 return unknown_action()
@@ -120,6 +135,7 @@ class Coach:
 
     def _in_unit(self, actor: Actor, work: Callable[[Context], Reply]) -> Reply:
         with UnitOfWork(self.sessions) as uow:
+            lock_person(uow.session, actor.platform, actor.user_id)
             now = self.clock.now()
             member = member_for(uow.session, actor, now, self.default_timezone)
             reply = work(Context(uow.session, member, now))
@@ -132,9 +148,12 @@ class Coach:
 
     @staticmethod
     def _guarded(work: Callable[[], Reply]) -> Reply:
-        """No exception reaches a member: usage problems get usage, everything else a safe apology."""
+        """No exception reaches a member: usage problems get usage, everything else a safe apology.
+
+        The unit runs again (whole, from a fresh transaction) when another transaction won a race; a
+        database failure is logged by kind, SQLSTATE and constraint, never with the row's values."""
         try:
-            return work()
+            return _retried(work)
         except UsageError as problem:
             return error(problem.text)
         except ContactNotFound as missing:
@@ -143,9 +162,24 @@ class Coach:
             names = ", ".join(f'"{n}"' for n in many.candidates[:5])
             first = names.split(", ")[0]
             return error(f"{many.name[:60]!r} could be {names}. Use the full name, e.g. /coach show {first}")
+        except DBAPIError as failure:
+            log.error("command failed: %s\n%s", describe(failure), frames(failure))
+            return error(OOPS)
         except Exception:
             log.exception("command failed")
             return error(OOPS)
+
+
+def _retried(work: Callable[[], T]) -> T:
+    """`work()`, run up to ATTEMPTS times while it fails only because a concurrent transaction won."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return work()
+        except DBAPIError as failure:
+            if attempt == ATTEMPTS or not is_transient(failure):
+                raise
+            log.info("unit of work retried after a concurrent change: %s", describe(failure))
+    raise AssertionError("unreachable")
 
 
 def command_name(command: Command) -> str:

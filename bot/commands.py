@@ -9,11 +9,26 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import timedelta
+from enum import Enum
+from typing import TypeVar
 
-from bot.limits import MAX_FIELD, MAX_NAME, MAX_SNOOZE_DAYS, MAX_TAG, MAX_TAGS, MAX_TEXT
+from bot.identity import Actor
+from bot.limits import (
+    MAX_DISPLAY_NAME,
+    MAX_FIELD,
+    MAX_NAME,
+    MAX_PLATFORM,
+    MAX_SNOOZE_DAYS,
+    MAX_TAG,
+    MAX_TAGS,
+    MAX_TEXT,
+    MAX_USER_ID,
+)
 from bot.models import Stage
+
+T = TypeVar("T")
 
 
 class UsageError(ValueError):
@@ -161,7 +176,11 @@ _QUOTED = re.compile(r"[\"“”']([^\"“”']+)[\"“”']")
 _DURATION = re.compile(r"^(\d{1,4})\s*(m|min|h|d|w)$", re.IGNORECASE)
 _TAG = re.compile(r"(?:^|\s)#([\w\-]+)")
 _SPACES = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Characters no field may hold: NUL and the other C0/C1 controls (tab, newline and carriage return are
+# spacing, allowed), and lone surrogates (not text; PostgreSQL cannot store them, nor NUL).
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_USER_ID = re.compile(rf"[A-Za-z0-9]{{1,{MAX_USER_ID}}}")
+CONTROL_PROBLEM = "That has control characters (such as NUL) I can't store. Type it again without them."
 
 
 def parse_line(line: str) -> Command:
@@ -327,7 +346,7 @@ def _take_who(text: str, *, stops: tuple[str, ...], usage: str, single: bool = F
     if not text:
         raise UsageError("Tell me who.", *USAGE[usage])
     if match := _MENTION.match(text):
-        user_id, label = match[1], (match[2] or "").strip()
+        user_id, label = valid_user_id(match[1], usage), (match[2] or "").strip()
         return Who(name=_valid_name(label or user_id, usage), user_id=user_id), text[match.end():]
     if match := _QUOTED.match(text):
         return Who(name=_valid_name(match[1], usage)), text[match.end():]
@@ -365,4 +384,105 @@ def _clean(text: str) -> str:
     if len(text) > MAX_TEXT:
         raise UsageError(f"That's {len(text):,} characters; I read at most {MAX_TEXT:,} at a time. "
                          "Send a shorter text.")
-    return _CONTROL.sub(" ", text).strip()
+    if _FORBIDDEN.search(text):
+        raise UsageError(CONTROL_PROBLEM)
+    return text.replace("\r", " ").strip()
+
+
+# --- the same checks for forms and options (Slack's modal, Discord's options and modals) ---------------
+# A command built from fields, not typed, goes through `checked` (Coach.handle calls it for every
+# command), so every entry point refuses what the grammar refuses, with the same words.
+
+
+def without_controls(text: str) -> str:
+    """`text` with the characters no field may hold removed: for read-only lookups (autocomplete)."""
+    return _FORBIDDEN.sub("", text)
+
+
+def valid_user_id(user_id: str, usage: str = "met") -> str:
+    """A platform user id as the store keeps it: letters and digits, at most MAX_USER_ID."""
+    if not _USER_ID.fullmatch(user_id):
+        raise UsageError("That doesn't look like a member of this workspace. Pick them again, or type their name.",
+                         *USAGE[usage])
+    return user_id
+
+
+def field_text(value: str | None, limit: int, usage: str, what: str = "This") -> str | None:
+    """A free-text field (place, notes, offer, draft): no control characters, at most `limit`
+    characters; blank is None."""
+    if value is None:
+        return None
+    if _FORBIDDEN.search(value):
+        raise UsageError(CONTROL_PROBLEM, *USAGE[usage])
+    value = value.strip()
+    if len(value) > limit:
+        raise UsageError(f"{what} is {len(value):,} characters; keep it under {limit:,}.", *USAGE[usage])
+    return value or None
+
+
+def name_text(value: str, usage: str) -> str:
+    """A person's name from a field: the grammar's name rules (spacing folded, at most MAX_NAME)."""
+    if _FORBIDDEN.search(value):
+        raise UsageError(CONTROL_PROBLEM, *USAGE[usage])
+    return _valid_name(value, usage)
+
+
+def checked_who(who: Who, usage: str) -> Who:
+    return Who(name_text(who.name, usage), valid_user_id(who.user_id, usage) if who.user_id else None)
+
+
+def checked_words(words: tuple[str, ...], usage: str, what: str, limit: int) -> tuple[str, ...]:
+    """Tags or interests: at most MAX_TAGS, each at most `limit` characters, no control characters."""
+    if len(words) > MAX_TAGS or any(len(word) > limit for word in words):
+        raise UsageError(f"Use at most {MAX_TAGS} {what} of up to {limit} characters.", *USAGE[usage])
+    if any(_FORBIDDEN.search(word) for word in words):
+        raise UsageError(CONTROL_PROBLEM, *USAGE[usage])
+    return words
+
+
+def checked(command: T) -> T:
+    """`command` if every field passes the grammar's checks, else a UsageError. For commands built
+    from a form or options; the parser's own output passes unchanged."""
+    usage = _usage_of(command)
+    changes: dict[str, object] = {}
+    for item in fields(command):  # type: ignore[arg-type]
+        value = getattr(command, item.name)
+        if isinstance(value, Who):
+            changes[item.name] = checked_who(value, usage)
+        elif item.name in ("tags", "interests"):
+            changes[item.name] = checked_words(value, usage, item.name, MAX_TAG if item.name == "tags" else 2 * MAX_TAG)
+        elif isinstance(value, str) and not isinstance(value, Enum):
+            limit = TEXT_LIMITS.get(item.name, MAX_FIELD)
+            changes[item.name] = field_text(value, limit, usage, FIELD_WORDS.get(item.name, "This"))
+            if item.name == "draft" and changes[item.name] is None:
+                raise UsageError("Paste the draft you want me to look at.", *USAGE["review"])
+    return replace(command, **changes)  # type: ignore[type-var]
+
+
+def checked_actor(actor: Actor) -> Actor:
+    """The platform's account of who is asking, within what the store keeps: an id that isn't one is
+    refused; a display name or zone that doesn't fit is dropped or shortened (they are hints)."""
+    ids = (actor.platform, actor.workspace_id, actor.user_id)
+    if (not actor.platform or not actor.user_id or any(_FORBIDDEN.search(part) for part in ids)
+            or len(actor.platform) > MAX_PLATFORM or len(actor.workspace_id) > MAX_USER_ID
+            or len(actor.user_id) > MAX_USER_ID):
+        raise UsageError("I couldn't tell who you are from this request, so I saved nothing.")
+    display = _FORBIDDEN.sub("", actor.display_name or "").strip()[:MAX_DISPLAY_NAME] or None
+    zone = actor.timezone if actor.timezone and len(actor.timezone) <= 64 and not _FORBIDDEN.search(
+        actor.timezone) else None
+    if (display, zone) == (actor.display_name, actor.timezone):
+        return actor
+    return replace(actor, display_name=display, timezone=zone)
+
+
+TEXT_LIMITS = {"notes": MAX_TEXT, "draft": MAX_TEXT, "where": MAX_FIELD, "offer": MAX_FIELD, "value": 64,
+               "topic": MAX_TEXT}
+FIELD_WORDS = {"notes": "Your notes", "draft": "Your draft", "where": "The place", "offer": "What you can offer",
+               "value": "That setting", "topic": "That topic"}
+
+
+def _usage_of(command: object) -> str:
+    name = type(command).__name__.lower()
+    return {"met": "met", "adddetails": "met", "review": "review", "sent": "sent", "replied": "replied",
+            "snooze": "snooze", "moveon": "moveon", "show": "show", "draft": "draft", "forget": "forget",
+            "listcontacts": "list", "settings": "settings"}.get(name, "help")

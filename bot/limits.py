@@ -8,3 +8,6 @@ MAX_TAG = 40
 MIN_CHECKIN_DAYS = 7
 MAX_CHECKIN_DAYS = 730
 MAX_SNOOZE_DAYS = 90
+MAX_USER_ID = 64  # a platform's user id (Slack U…/W…, a Discord snowflake), as the store keeps it
+MAX_PLATFORM = 20
+MAX_DISPLAY_NAME = 120

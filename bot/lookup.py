@@ -7,7 +7,9 @@ from __future__ import annotations
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.commands import without_controls
 from bot.identity import Actor
+from bot.limits import MAX_NAME
 from bot.models import Contact, Member
 from bot.store.repository import is_actor
 
@@ -22,7 +24,7 @@ def contact_names(
     sessions: sessionmaker[Session], actor: Actor, typed: str = "", limit: int = MAX_SUGGESTIONS
 ) -> list[str]:
     """The actor's own contact names containing `typed` (case-insensitive), most recently met first."""
-    needle = " ".join(typed.casefold().split())
+    needle = " ".join(without_controls(typed).casefold().split())[:MAX_NAME]
     escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     query = (
         select(Contact.name)

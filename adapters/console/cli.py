@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 from pathlib import Path
+from typing import TextIO
 
 import platformdirs
 
@@ -12,7 +15,7 @@ from adapters.console.app import ConsoleSession
 from adapters.logs import configure_logging
 from adapters.startup import database_or_exit, settings_or_exit
 from bot.store import open_store
-from bot.store.engine import APP_NAME
+from bot.store.engine import APP_NAME, PRIVATE_FILE, private_file, private_folder
 
 
 def main(argv: list[str]) -> int:
@@ -22,18 +25,28 @@ def main(argv: list[str]) -> int:
         log_to_file(settings.log_level, settings.log_format, settings.secrets())
     with database_or_exit(settings):
         _engine, sessions = open_store(settings.database_url)
-    interactive = sys.stdin.isatty()
+    stdin = text_input(sys.stdin)
+    interactive = stdin.isatty()
     session = ConsoleSession(sessions, sys.stdout, start=settings.console_start, live=interactive,
                              tick_seconds=settings.tick_seconds)
-    return session.run(sys.stdin, interactive=interactive)
+    return session.run(stdin, interactive=interactive)
+
+
+def text_input(stream: TextIO) -> TextIO:
+    """stdin as UTF-8 text in which bytes that are not UTF-8 read as U+FFFD: a line pasted in another
+    encoding is answered like any other text, not with an error."""
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(encoding="utf-8", errors="replace")
+    return stream
 
 
 def log_to_file(level: str, fmt: str, secrets: list[str]) -> None:
-    """The terminal is the conversation: logs go to a file (COACH_LOG_LEVEL=DEBUG shows them on stderr)."""
-    folder = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    """The terminal is the conversation: logs go to a file (COACH_LOG_LEVEL=DEBUG shows them on stderr),
+    private to the user like the database: folder 0700, file 0600."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        stream = (folder / "console.log").open("a", encoding="utf-8")
+        path = private_file(private_folder(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))) / "console.log")
+        os.chmod(path, PRIVATE_FILE)
+        stream = path.open("a", encoding="utf-8")
     except OSError:
         return  # a read-only home: keep logging to stderr
     configure_logging(level, fmt, secrets, stream=stream)

@@ -13,7 +13,7 @@ import discord
 from discord import app_commands
 
 from bot import commands as core
-from bot.commands import USAGE, UsageError, Who
+from bot.commands import UsageError, Who, name_text
 from bot.limits import MAX_CHECKIN_DAYS, MAX_FIELD, MAX_NAME, MAX_TAG, MAX_TAGS, MAX_TEXT, MIN_CHECKIN_DAYS
 from bot.lookup import contact_names, timezone_question_due
 from bot.models import Stage
@@ -33,11 +33,8 @@ Field = app_commands.Range[str, 1, MAX_FIELD]
 
 
 def who_named(name: str, usage: str) -> Who:
-    """A typed name as the core's Who; the same rules as the text grammar."""
-    name = " ".join(name.split()).strip("\"'“”")
-    if not name or not any(ch.isalnum() for ch in name):
-        raise UsageError(f"{name[:40]!r} doesn't look like a name.", *USAGE[usage])
-    return Who(name=name[:MAX_NAME])
+    """A typed name as the core's Who, through the text grammar's own name rules."""
+    return Who(name=name_text(name, usage))
 
 
 def parse_tags(text: str | None) -> tuple[str, ...]:
@@ -91,7 +88,8 @@ async def met(interaction: discord.Interaction[Any], who: discord.User | None = 
                              "/met who:@jane where:PyCon notes:talked about onboarding metrics")
         person = who_named(name or (who.display_name if who is not None else ""), "met")
         user_id = str(who.id) if who is not None else None
-        return core.Met(who=Who(person.name, user_id), where=where, notes=notes, tags=parse_tags(tags), offer=offer)
+        return core.checked(core.Met(who=Who(person.name, user_id), where=where, notes=notes,
+                                     tags=parse_tags(tags), offer=offer))
 
     await run(interaction, build, extra=_timezone_prompt(interaction))
 
@@ -123,7 +121,10 @@ async def review(interaction: discord.Interaction[Any], draft: app_commands.Rang
     if not draft:
         await interaction.response.send_modal(ReviewModal())
         return
-    await run(interaction, lambda: core.Review(draft=draft, who=who_named(who, "review") if who else None))
+    def build() -> core.Review:
+        return core.checked(core.Review(draft=draft, who=who_named(who, "review") if who else None))
+
+    await run(interaction, build)
 
 
 # --- /coach ----------------------------------------------------------------------------------------------

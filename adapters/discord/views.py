@@ -8,10 +8,10 @@ from typing import Any
 
 import discord
 
-from bot.commands import Review, Settings, Who
-from bot.replies import Reply, Verb, format_action_id, parse_action_id
+from bot.commands import Review, Settings, UsageError, Who, checked
+from bot.replies import Reply, Verb, error, format_action_id, parse_action_id
 
-from .interact import actor_for, client_of, in_thread, interaction_actor, respond
+from .interact import actor_for, client_of, in_thread, interaction_actor, respond, say
 from .render import DONE_COLOR, disabled_view, embeds_for, recorded_embeds
 from .zones import COMMON_ZONES
 
@@ -174,8 +174,13 @@ class ReviewModal(discord.ui.Modal, title="Review a draft"):
     )
 
     async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
+        """The draft and name go through the text grammar's checks; a problem is told, nothing stored."""
         coach = client_of(interaction).coach
         actor = interaction_actor(interaction)
-        name = " ".join(self.who.value.split())
-        command = Review(draft=self.draft.value, who=Who(name) if name else None)
+        try:
+            name = self.who.value.strip()
+            command = checked(Review(draft=self.draft.value, who=Who(name) if name else None))
+        except UsageError as problem:
+            await say(interaction, error(problem.text))
+            return
         await respond(interaction, lambda: coach.handle(actor, command))

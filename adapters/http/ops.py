@@ -1,6 +1,7 @@
-"""Operational HTTP routes: GET /healthz (database reachable, age of the last dispatcher tick) and
-GET /metrics (Prometheus). Slack's HTTP mode mounts them on its own app with `add_ops_routes`; Socket Mode
-and Discord serve them on COACH_METRICS_PORT through `OpsServer`, a runtime service of its own.
+"""Operational HTTP routes: GET /healthz (the database answers and holds the coach's tables; the age of
+the last dispatcher tick) and GET /metrics (Prometheus). Slack's HTTP mode mounts them on its own app
+with `add_ops_routes`; Socket Mode and Discord serve them on COACH_METRICS_PORT through `OpsServer`, a
+runtime service of its own.
 """
 
 from __future__ import annotations
@@ -9,9 +10,9 @@ import asyncio
 import logging
 
 from aiohttp import web
-from sqlalchemy import text
 
 from adapters.http.metrics import CONTENT_TYPE, Metrics, instrument
+from bot.store.health import store_state
 from scheduler.notifier import Notifier
 from scheduler.runtime import Runtime
 
@@ -39,7 +40,8 @@ async def livez(request: web.Request) -> web.Response:
 
 async def healthz(request: web.Request) -> web.Response:
     runtime = request.app[RUNTIME_KEY]
-    database_ok = await asyncio.to_thread(_database_ok, runtime)
+    database = await asyncio.to_thread(store_state, runtime.engine)
+    database_ok = database == "ok"
     age = runtime.health.tick_age_seconds()
     limit = STALE_TICKS * runtime.settings.tick_seconds + 30
     if age is None and runtime.health.started_at is not None:  # no tick yet: give the first one time
@@ -49,7 +51,7 @@ async def healthz(request: web.Request) -> web.Response:
         stale = runtime.health.dispatching and (age is None or age > limit)
     body = {
         "status": "ok" if database_ok and not stale else "unhealthy",
-        "database": "ok" if database_ok else "unreachable",
+        "database": database,
         "dispatching": runtime.health.dispatching,
         "last_tick_age_seconds": None if age is None else round(age, 3),
         "last_tick_error": runtime.health.last_tick_error,
@@ -61,15 +63,6 @@ async def metrics(request: web.Request) -> web.Response:
     runtime, registry = request.app[RUNTIME_KEY], request.app[METRICS_KEY]
     body = await asyncio.to_thread(registry.render, runtime)
     return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE})
-
-
-def _database_ok(runtime: Runtime) -> bool:
-    try:
-        with runtime.engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-    except Exception:
-        return False
-    return True
 
 
 class OpsServer:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from bot.commands import Met, Who
+from bot.commands import Met, UsageError, Who, checked_words, field_text, name_text, valid_user_id
 from bot.handlers.details import AddDetails
-from bot.limits import MAX_FIELD, MAX_NAME, MAX_TAG, MAX_TAGS, MAX_TEXT
+from bot.limits import MAX_FIELD, MAX_NAME, MAX_TAG, MAX_TEXT
 
+T = TypeVar("T")
 MET_CALLBACK = "coach_met"
 NAME, MEMBER, WHERE, NOTES, INTERESTS, OFFER = "name", "member", "where", "notes", "interests", "offer"
 _SPLIT = re.compile(r"[,;\n]")
@@ -61,30 +63,40 @@ def met_modal(name: str | None = None, user_id: str | None = None) -> dict[str, 
 
 
 def read_met(view: dict[str, Any]) -> tuple[MetForm | None, dict[str, str]]:
-    """The form's values, or Slack's per-field errors (block id → message) to show in the modal."""
+    """The form's values, or Slack's per-field errors (block id → message) to show in the modal. Every
+    field goes through the text grammar's own checks (bot.commands), so the form refuses what /met does."""
     values = view.get("state", {}).get("values", {})
     errors: dict[str, str] = {}
-    name = " ".join(_text(values, NAME).split())
-    member = (values.get(MEMBER, {}).get(MEMBER) or {}).get("selected_user") or None
-    if not name or not any(ch.isalnum() for ch in name):
-        errors[NAME] = "Tell me who you met."
-    elif len(name) > MAX_NAME:
-        errors[NAME] = f"Names are at most {MAX_NAME} characters."
-    where, notes, offer = _text(values, WHERE), _text(values, NOTES), _text(values, OFFER)
-    for block, value, limit in ((WHERE, where, MAX_FIELD), (NOTES, notes, MAX_TEXT), (OFFER, offer, MAX_FIELD)):
-        if len(value) > limit:
-            errors[block] = f"Keep this under {limit} characters."
-    interests = tuple(dict.fromkeys(i.strip() for i in _SPLIT.split(_text(values, INTERESTS)) if i.strip()))
-    if len(interests) > MAX_TAGS or any(len(i) > MAX_TAG * 2 for i in interests):
-        errors[INTERESTS] = f"Up to {MAX_TAGS} short interests, separated by commas."
-    if errors:
-        return None, errors
+
+    def read(block: str, check: Callable[[], T]) -> T | None:
+        try:
+            return check()
+        except UsageError as problem:
+            errors[block] = problem.problem[:150]
+            return None
+
+    name = read(NAME, lambda: name_text(_text(values, NAME), "met")) if _text(values, NAME) else None
+    member = read(MEMBER, lambda: _member(values))
+    where = read(WHERE, lambda: field_text(_text(values, WHERE), MAX_FIELD, "met", "The place"))
+    notes = read(NOTES, lambda: field_text(_text(values, NOTES), MAX_TEXT, "met", "Your notes"))
+    offer = read(OFFER, lambda: field_text(_text(values, OFFER), MAX_FIELD, "met", "What you can offer"))
+    split = tuple(dict.fromkeys(i.strip() for i in _SPLIT.split(_text(values, INTERESTS)) if i.strip()))
+    interests = read(INTERESTS, lambda: checked_words(split, "met", "interests", MAX_TAG * 2))
+    if errors or name is None:
+        return None, errors or {NAME: "Tell me who you met."}
     try:
         details = bool(json.loads(view.get("private_metadata") or "{}").get("details"))
     except (ValueError, AttributeError):
         details = False
-    form = MetForm(Who(name, member), where or None, notes or None, interests, offer or None, details)
+    form = MetForm(Who(name, member), where, notes, interests or (), offer, details)
     return form, {}
+
+
+def _member(values: dict[str, Any]) -> str | None:
+    selected = (values.get(MEMBER, {}).get(MEMBER) or {}).get("selected_user")
+    if not selected:
+        return None
+    return valid_user_id(str(selected), "met")
 
 
 def _input(block_id: str, label: str, placeholder: str, max_length: int, *, optional: bool = False,
@@ -102,4 +114,5 @@ def _input(block_id: str, label: str, placeholder: str, max_length: int, *, opti
 
 
 def _text(values: dict[str, Any], block_id: str) -> str:
-    return str((values.get(block_id, {}).get(block_id) or {}).get("value") or "").strip()
+    value = (values.get(block_id, {}).get(block_id) or {}).get("value")
+    return value.strip() if isinstance(value, str) else ""

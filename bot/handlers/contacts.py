@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete
 
 from bot import commands
 from bot.handlers.context import Context
+from bot.limits import MAX_TEXT
 from bot.models import Contact, EventKind, Nudge, NudgeKind, Stage
 from bot.nudges import quoted
 from bot.planner import record_event, reschedule
@@ -22,6 +23,7 @@ from bot.store.repository import (
     name_key,
     pending_nudges_by_contact,
 )
+from bot.store.uow import mark_erased
 from bot.timefmt import ago, local_date, local_time
 
 STAGE_WORDS = {
@@ -33,18 +35,23 @@ STAGE_WORDS = {
     Stage.IN_TOUCH: "in touch",
 }
 LIST_LIMIT = 50
+REPEAT_WINDOW = timedelta(minutes=10)  # an identical /met this soon after the last one is the same request
+TRIMMED = f" Your notes on them passed {MAX_TEXT:,} characters, so the oldest ones made room for the new."
 
 
 def met(cmd: commands.Met, ctx: Context) -> Reply:
     contact = existing_contact(ctx.session, ctx.member, cmd.who)
+    if contact is not None and is_repeat(contact, cmd, ctx.now):
+        nudge = pending_nudges_by_contact(ctx.session, ctx.member).get(contact.id)
+        return Reply(f"Already noted: you met {contact.name}{_where(cmd.where)}.{_next(nudge, ctx)}")
     if contact is not None:
-        _merge_details(contact, cmd)
+        trimmed = _merge_details(contact, cmd)
         record_event(ctx.session, contact, EventKind.MET, ctx.now, detail=cmd.where)
         ctx.session.flush()
         nudge = reschedule(ctx.session, ctx.member, contact, ctx.now)
         return Reply(
             f"You've met {contact.name} before, so I logged another meeting on the same contact"
-            f"{_where(cmd.where)}.{_next(nudge, ctx)}"
+            f"{_where(cmd.where)}.{_next(nudge, ctx)}{TRIMMED if trimmed else ''}"
         )
     name = free_name(ctx.session, ctx.member, cmd.who.name)
     contact = Contact(
@@ -202,14 +209,65 @@ def forget(cmd: commands.Forget, ctx: Context) -> Reply:
     ctx.session.execute(delete(Nudge).where(Nudge.contact_id == contact.id))
     ctx.session.delete(contact)
     ctx.session.flush()
+    mark_erased(ctx.session)
     return Reply(f"Forgot {name}: the contact, its history and its reminders are deleted.")
 
 
-def _merge_details(contact: Contact, cmd: commands.Met) -> None:
+def is_repeat(contact: Contact, cmd: commands.Met, now: datetime) -> bool:
+    """The same /met again within REPEAT_WINDOW of the contact's last meeting — a double submit, a
+    replayed request, a retried delivery: same place, and nothing in it the contact doesn't already
+    hold. A meeting at another place, later, or with something new is a real meeting and is logged."""
+    meetings = [e for e in contact.events if e.kind == EventKind.MET.value]
+    if not meetings or now - meetings[-1].at > REPEAT_WINDOW or now < meetings[-1].at:
+        return False
+    if (meetings[-1].detail or None) != (cmd.where or None):
+        return False
+    return (
+        not new_note_parts(contact.notes, cmd.notes)
+        and set(cmd.tags) <= set(contact.tags or ())
+        and set(cmd.interests) <= set(contact.interests or ())
+        and cmd.offer in (None, contact.offer)
+        and cmd.who.user_id in (None, contact.platform_user_id)
+    )
+
+
+def new_note_parts(existing: str | None, notes: str | None) -> list[str]:
+    """The `; `-separated parts of `notes` that `existing` does not already hold (case and spacing
+    aside), in order, each once."""
+    def key(part: str) -> str:
+        return " ".join(part.casefold().split())
+
+    held = {key(part) for part in (existing or "").split(";")}
+    fresh: dict[str, str] = {}
+    for part in (notes or "").split(";"):
+        part = " ".join(part.split())
+        if part and key(part) not in held:
+            fresh.setdefault(key(part), part)
+    return list(fresh.values())
+
+
+def merged_notes(existing: str | None, notes: str | None) -> tuple[str | None, bool]:
+    """`existing` plus the new parts of `notes`, at most MAX_TEXT characters: when they would not fit,
+    the oldest parts give way to the newest. Returns the notes and whether anything old was dropped."""
+    fresh = new_note_parts(existing, notes)
+    if not fresh:
+        return existing, False
+    text = "; ".join([existing, *fresh] if existing else fresh)
+    if len(text) <= MAX_TEXT:
+        return text, False
+    parts = [part.strip() for part in text.split(";") if part.strip()]
+    while len(parts) > 1 and len("; ".join(parts)) > MAX_TEXT:
+        parts.pop(0)
+    return "; ".join(parts)[:MAX_TEXT], True
+
+
+def _merge_details(contact: Contact, cmd: commands.Met) -> bool:
+    """Fold a repeated /met (or a form's details) into the contact; True when old notes were trimmed."""
+    trimmed = False
     if cmd.where:
         contact.where_met = cmd.where
     if cmd.notes:
-        contact.notes = f"{contact.notes}; {cmd.notes}" if contact.notes else cmd.notes
+        contact.notes, trimmed = merged_notes(contact.notes, cmd.notes)
     if cmd.offer:
         contact.offer = cmd.offer
     if cmd.tags:
@@ -218,6 +276,7 @@ def _merge_details(contact: Contact, cmd: commands.Met) -> None:
         contact.interests = list(dict.fromkeys([*(contact.interests or []), *cmd.interests]))
     if cmd.who.user_id and not contact.platform_user_id:
         contact.platform_user_id = cmd.who.user_id
+    return trimmed
 
 
 def _confirmation(verb: Verb, contact: Contact, delay: timedelta) -> str:

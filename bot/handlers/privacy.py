@@ -13,6 +13,7 @@ from bot import commands
 from bot.handlers.context import Context
 from bot.models import Contact, Event, Member, Nudge
 from bot.replies import Action, Reply, Verb
+from bot.store.uow import mark_erased
 
 CONFIRM_COMMAND = "/coach delete-my-data confirm"
 
@@ -33,6 +34,7 @@ def delete_my_data(cmd: commands.DeleteMyData, ctx: Context) -> Reply:
 
 def erase(session: Session, member: Member) -> Reply:
     """Delete the member and every row that belongs to them, in the caller's transaction."""
+    mark_erased(session)
     member.notice = None  # nothing left to tell them afterwards
     session.flush()
     contact_ids = select(Contact.id).where(Contact.member_id == member.id).scalar_subquery()

@@ -1,7 +1,16 @@
-"""Database URLs and engines: SQLite (a file, WAL) by default, PostgreSQL via DATABASE_URL."""
+"""Database URLs and engines: SQLite (a file, WAL) by default, PostgreSQL via DATABASE_URL.
+
+A SQLite store holds members' contacts and notes, so it is private to its OS user: the default folder
+is 0700 and a database file the coach creates is 0600 (SQLite gives its -wal and -shm files the
+database file's mode). Deleted rows are overwritten (`secure_delete`), and after an erase the WAL is
+checkpointed and truncated (`checkpoint_after_erase`), so an erased name lingers in no file.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -11,13 +20,34 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 APP_NAME = "connection-coach"
+PRIVATE_FOLDER, PRIVATE_FILE = 0o700, 0o600
+log = logging.getLogger(__name__)
+
+
+def private_folder(folder: Path) -> Path:
+    """`folder` (and missing parents), the folder itself readable by its owner only."""
+    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    os.chmod(folder, PRIVATE_FOLDER)  # mkdir's mode is filtered by the umask; an old folder was 0755
+    return folder
+
+
+def private_file(path: Path) -> Path:
+    """Create `path` empty with mode 0600 unless it exists (then its mode is the operator's choice). A
+    folder that isn't there or can't be written is left for SQLite to report in its own words."""
+    with contextlib.suppress(OSError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    return path
 
 
 def default_database_url() -> str:
-    """A SQLite file in the user's data directory, so contacts survive a restart."""
-    folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{folder / 'coach.db'}"
+    """A SQLite file in the user's data directory, so contacts survive a restart: folder 0700, and the
+    database with its -wal and -shm files 0600 (tightened, if an older version left them 0644)."""
+    folder = private_folder(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+    database = private_file(folder / "coach.db")
+    for path in (database, folder / "coach.db-wal", folder / "coach.db-shm"):
+        if path.exists():
+            os.chmod(path, PRIVATE_FILE)
+    return f"sqlite:///{database}"
 
 
 def normalise_url(url: str) -> str:
@@ -32,6 +62,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     url = normalise_url(url)
     kwargs.setdefault("hide_parameters", True)  # a failed statement's values (notes, drafts) stay out of logs
     if url.startswith("sqlite"):
+        database = make_url(url).database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            private_file(Path(database))  # before SQLite creates it 0644; its -wal and -shm follow its mode
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
@@ -50,6 +83,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten with zeros, not left in free pages
     cursor.close()
     # Let SQLAlchemy, not pysqlite, decide where transactions begin, so savepoints and rollbacks are real.
     dbapi_connection.isolation_level = None
@@ -60,3 +94,20 @@ def _sqlite_begin(connection: Connection) -> None:
     # another connection commits fails at once with "database is locked" (WAL cannot upgrade a stale
     # snapshot, and busy_timeout does not apply); concurrent Slack requests do exactly that.
     connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def checkpoint_after_erase(engine: Engine) -> None:
+    """SQLite: copy the WAL into the database and truncate it, so the pages that held erased rows
+    (written zeroed, thanks to secure_delete) replace the old ones and no WAL frame keeps the old
+    content. A no-op on PostgreSQL. Runs outside any transaction; waits for readers (busy_timeout)."""
+    if engine.dialect.name != "sqlite":
+        return
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        busy, _frames, _copied = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        cursor.close()
+    finally:
+        raw.close()
+    if busy:
+        log.warning("the WAL checkpoint after an erase was blocked by a reader; it completes at the next one")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, and_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -37,6 +37,21 @@ def is_actor(actor: Actor) -> ColumnElement[bool]:
         Member.workspace_id == actor.workspace_id,
         Member.user_id == actor.user_id,
     )
+
+
+MEMBER_LOCK_SPACE = 0x0C0A  # first key of the per-person advisory locks (the second: a hash of the person)
+
+
+def lock_person(session: Session, platform: str, user_id: str) -> None:
+    """Serialise this person's units of work until the transaction ends (PostgreSQL; SQLite's
+    BEGIN IMMEDIATE already serialises every writer). Two requests at once — a double submit, a replayed
+    request, two replicas — then read what the other wrote instead of racing to insert it.
+    By platform and user only: a DM click may not say its workspace; a hash collision only makes two
+    people wait for each other a moment."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    session.execute(text("SELECT pg_advisory_xact_lock(:space, hashtext(:person))"),
+                    {"space": MEMBER_LOCK_SPACE, "person": f"{platform}\x1f{user_id}"})
 
 
 def find_member(session: Session, actor: Actor) -> Member | None:

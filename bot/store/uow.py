@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 from types import TracebackType
 
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
+
+from bot.store.engine import checkpoint_after_erase
+
+ERASED = "coach_erased"
+log = logging.getLogger(__name__)
+
+
+def mark_erased(session: Session) -> None:
+    """This unit deletes a member's words (a contact, or all their data): once it commits, the store
+    makes sure the old content is gone from its files too (SQLite: a truncating WAL checkpoint)."""
+    session.info[ERASED] = True
 
 
 class UnitOfWork:
@@ -24,3 +37,9 @@ class UnitOfWork:
 
     def commit(self) -> None:
         self.session.commit()
+        if self.session.info.pop(ERASED, False):
+            bind = self.session.get_bind()
+            try:
+                checkpoint_after_erase(bind if isinstance(bind, Engine) else bind.engine)
+            except Exception as failure:  # the erase itself is committed; the next checkpoint finishes it
+                log.warning("checkpoint after an erase failed: %s", type(failure).__name__)

@@ -122,3 +122,16 @@ def test_an_unreachable_database_is_one_line(env: dict[str, str]) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert "DATABASE_URL" in result.stderr
+
+
+def test_input_that_is_not_utf8_is_read_as_text(env: dict[str, str]) -> None:
+    script = b"/met Jos\xe9 at Caf\xe9 Central -- talked \xff\xfe metrics\n/coach list\n\xc3\x28\n/coach show Jos\xe9\n"
+    result = subprocess.run([sys.executable, "-m", "adapters.cli", "console"], input=script, capture_output=True,
+                            env=env, timeout=120, cwd=Path(__file__).resolve().parents[2])
+    out = result.stdout.decode("utf-8")
+    assert result.returncode == 0 and "Traceback" not in out + result.stderr.decode("utf-8", "replace")
+    assert "Something went wrong" not in out
+    assert "Noted: you met Jos\ufffd at Caf\ufffd Central." in out
+    assert "• Jos\ufffd — met, no message yet" in out
+    assert "Commands start with a slash" in out  # the undecodable line is answered like any other text
+    assert "Notes: talked \ufffd\ufffd metrics" in out

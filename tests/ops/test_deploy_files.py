@@ -148,6 +148,7 @@ def test_systemd_unit_parses_and_runs_coach() -> None:
         assert_coach_command(args)
     assert service["User"] not in ("root", "0")
     assert service["RestartPreventExitStatus"] == "2"  # a configuration error: restarting can't help
+    assert service["UMask"] == "0077" and service["StateDirectoryMode"] == "0700"  # no file for other users
     names = {pair.split("=", 1)[0] for pair in service["Environment"].split()}
     assert names <= APP_VARS
     assert unit["Install"]["WantedBy"] == "multi-user.target"

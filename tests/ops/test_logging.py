@@ -89,3 +89,12 @@ def test_redact_knows_every_token_shape() -> None:
     assert redact(f"a {BOT} b {APP} c {DISCORD} d xoxp-123-456-abcdef") == \
         f"a {REDACTED} b {REDACTED} c {REDACTED} d {REDACTED}"
     assert redact("met xoxo at PyCon") == "met xoxo at PyCon"
+
+
+def test_redact_drops_the_row_values_of_a_database_error() -> None:
+    message = ('(psycopg.errors.UniqueViolation) duplicate key value violates unique constraint '
+               '"uq_contacts_member_name"\nDETAIL:  Key (member_id, name_key)=(7, zelda quartermain) already exists.\n'
+               "[SQL: INSERT INTO contacts ...]")
+    redacted = redact(message)
+    assert "zelda" not in redacted and "uq_contacts_member_name" in redacted
+    assert f"DETAIL:  {REDACTED}" in redacted and redacted.endswith("[SQL: INSERT INTO contacts ...]")

@@ -150,3 +150,54 @@ async def test_ops_server_serves_on_its_own_port(runtime: Runtime) -> None:
     finally:
         await server.stop()
         runtime.engine.dispose()
+
+
+@pytest.mark.parametrize("damage", ["DROP TABLE events", "ALTER TABLE nudges DROP COLUMN digest_id"])
+async def test_healthz_fails_when_the_schema_is_missing(client: TestClient, runtime: Runtime, damage: str) -> None:
+    runtime.health.dispatching = False  # only the database decides here
+    assert (await client.get("/healthz")).status == 200
+    with runtime.engine.begin() as connection:
+        connection.exec_driver_sql(damage)
+    broken = await client.get("/healthz")
+    assert broken.status == 503 and (await broken.json())["database"] == "schema_missing"
+
+
+async def test_healthz_fails_on_a_database_never_migrated(client: TestClient, runtime: Runtime,
+                                                          tmp_path: Path) -> None:
+    runtime.health.dispatching = False
+    runtime.engine = create_engine(f"sqlite:///{tmp_path}/empty.db")  # answers SELECT 1, holds nothing
+    empty = await client.get("/healthz")
+    assert empty.status == 503 and (await empty.json())["database"] == "schema_missing"
+
+
+@pytest.mark.postgres
+def test_the_schema_probe_on_postgres() -> None:
+    import uuid
+
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+
+    from bot.store import open_store
+    from bot.store.engine import normalise_url
+    from bot.store.health import store_state
+    from tests.conftest import postgres_admin_url
+
+    admin_url = postgres_admin_url()
+    if admin_url is None:
+        pytest.skip("no PostgreSQL: set COACH_TEST_POSTGRES_URL to run this")
+    name = f"i11store_health_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(normalise_url(admin_url), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        engine, _sessions = open_store(make_url(normalise_url(admin_url)).set(database=name)
+                                       .render_as_string(hide_password=False))
+        assert store_state(engine) == "ok"
+        with engine.begin() as connection:
+            connection.execute(text("DROP TABLE events"))
+        assert store_state(engine) == "schema_missing"
+        engine.dispose()
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
