@@ -122,3 +122,13 @@ def test_an_unreachable_database_is_one_line(env: dict[str, str]) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert "DATABASE_URL" in result.stderr
+
+
+def test_a_console_draft_is_never_signed_with_the_login(env: dict[str, str]) -> None:
+    login = "zq_login_4417"
+    script = '/met "Jane Doe" at coffee -- talked about onboarding metrics\n/coach draft "Jane Doe"\n'
+    result = run_console(script, {**env, "USER": login, "LOGNAME": login}, "console")
+    assert result.returncode == 0, result.stderr
+    assert "Hi Jane," in result.stdout and "over coffee today" in result.stdout
+    assert "Draft: First follow-up to Jane Doe" in result.stdout
+    assert login not in result.stdout
