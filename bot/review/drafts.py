@@ -124,11 +124,10 @@ class _Parts:
             lines.append(self.line((f"I enjoyed hearing about {topic}.", f"It was great to hear about {topic}.",
                                     f"Thanks for telling me about {topic}."), "topic", optional=True))
         elif topic:
-            lines.append(self.line((f"I enjoyed our chat about {topic}.",
-                                    f"I've kept thinking about our conversation on {topic}.",
-                                    f"Our conversation on {topic} has stayed with me.",
-                                    f"{topic[0].upper()}{topic[1:]} has been on my mind since we talked."),
-                                   "topic", optional=True))
+            chosen = self.line((f"I enjoyed our chat about {topic}.",
+                                f"I've kept thinking about our conversation on {topic}.",
+                                f"Our conversation on {topic} has stayed with me."), "topic")
+            lines.append(Line((*chosen.options, f"Thanks for your thoughts on {topic}."), optional=True))
         elif not self.facts.activity:
             lines.append(self.line(("I really enjoyed our conversation.", "I enjoyed our chat.",
                                     "I've been thinking about our conversation since."), "topic"))
@@ -292,10 +291,12 @@ def _promise_line(promise: Promise, stage: str, seed: int) -> tuple[str, ...]:
                     "last": f"If it would still help, I'm happy to {what}.",
                     "checkin": f"And I'm still happy to {what} if it would help."}[stage],)
     elif what:
+        plural = what.split()[-1].lower().endswith("s") and not what.lower().endswith(("ss", "us", "is"))
+        it = "those" if plural else "it"
         options = {"first": (f"As promised, I'll send over {what}.", f"I'll send {what} your way, as promised."),
                    "still": (f"I'm still happy to send over {what}.",),
-                   "last": (f"If {what} would still be useful, I'm happy to send it over.",),
-                   "checkin": (f"And if {what} would still be useful, I'm happy to send it over.",)}[stage]
+                   "last": (f"If {what} would still be useful, I'm happy to send {it} over.",),
+                   "checkin": (f"And if {what} would still be useful, I'm happy to send {it} over.",)}[stage]
     else:
         options = ({"first": "I'll send over what I promised, too.",
                     "still": "I'm still happy to send over what I promised.",

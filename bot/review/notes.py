@@ -235,6 +235,8 @@ def phrase(text: str | None, names: frozenset[str] = frozenset(), limit: int = M
     lowered = {w.lower().strip(".,'!?") for w in words}
     if lowered & JUDGEMENTS or _TODO_WORDS.search(text):
         return None
+    if text.isupper() and len(text) > 4:  # typed in capitals: 'KAFKA' → 'Kafka', acronyms stay
+        text = " ".join(w.capitalize() if len(w) > 4 else w for w in text.split())
     if ", " in text:  # a list reads as one: "Rust, tokio, embassy" → "Rust, tokio and embassy"
         head, _, last = text.rpartition(", ")
         text = f"{head} and {last}" if " and " not in last else f"{head}, {last}"
