@@ -291,7 +291,8 @@ def _promise_line(promise: Promise, stage: str, seed: int) -> tuple[str, ...]:
                     "last": f"If it would still help, I'm happy to {what}.",
                     "checkin": f"And I'm still happy to {what} if it would help."}[stage],)
     elif what:
-        plural = what.split()[-1].lower().endswith("s") and not what.lower().endswith(("ss", "us", "is"))
+        plural = " and " in what or (what.split()[-1].lower().endswith("s")
+                                      and not what.lower().endswith(("ss", "us", "is")))
         it = "those" if plural else "it"
         options = {"first": (f"As promised, I'll send over {what}.", f"I'll send {what} your way, as promised."),
                    "still": (f"I'm still happy to send over {what}.",),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 
 MAX_PHRASE = 4  # words taken from a note into one phrase: short enough never to read as pasted
 
@@ -64,6 +65,10 @@ _CUT_TAIL = re.compile(
     r"so|as|but|which|who|that|though|although|while|until|etc|e\.g\.|i\.e\.|ideally|maybe|probably|"
     r"i think|i guess|lol|haha|fyi|btw|is|was|were|are|seemed|looked)\b.*$", _I)
 _PREPOSITION = re.compile(r"\s+(?:for|with|in|at|on|using|to|from|of|via|about|into|around|and|or)\s", _I)
+_FUNCTION = _set(
+    "a an the to of and or for with my our your his her their its is are was were be been does do did has have "
+    "had wants want wanted asked ask talked about on in at by from as it this that these those he she they him "
+    "them you i me we us not no so but if then than very really just also")
 _DETERMINER = re.compile(r"^(?:a|an|the|my|our|your|some|two|three|more|\d+)\b", _I)
 
 _INTRO = re.compile(
@@ -201,7 +206,22 @@ def read_notes(notes: str | None, contact_name: str | None = None) -> NoteFacts:
     if wanted and Promise("send", None) in promises:  # "wants the repo … promised to send it"
         promises[promises.index(Promise("send", None))] = Promise("send", wanted)
         request = None
-    return NoteFacts(topic, owned, tuple(promises), request, activity, tuple(shared))
+    return NoteFacts(topic, owned, _merged(promises), request, activity, tuple(shared))
+
+
+def _merged(promises: list[Promise]) -> tuple[Promise, ...]:
+    """Promises of one kind said once: 'introduce you to Sam and Priya', 'send over the repo and the deck'."""
+    out: list[Promise] = []
+    for kind in ("intro", "send", "do"):
+        same = [p for p in promises if p.kind == kind]
+        named = list(dict.fromkeys(p.what for p in same if p.what))
+        if named:
+            out.append(Promise(kind, " and ".join(named[:2])) if kind != "do" else same[0])
+            if kind == "do" and len(named) > 1:
+                out.append(Promise(kind, named[1]))
+        elif same:
+            out.append(same[0])
+    return tuple(out)
 
 
 def clauses(notes: str) -> list[str]:
@@ -230,17 +250,23 @@ def phrase(text: str | None, names: frozenset[str] = frozenset(), limit: int = M
     words = text.split()
     if not words or len(words) > limit or _NOT_A_PHRASE.search(text):
         return None
-    if words[-1].lower() in {"a", "an", "the", "to", "of", "and", "or", "for", "with", "my", "our", "your"}:
+    low = [w.lower().strip(".,!?:;") for w in words]
+    if low[-1] in _FUNCTION or all(w in _FUNCTION for w in low) or any(a == b for a, b in pairwise(low)):
         return None
     lowered = {w.lower().strip(".,'!?") for w in words}
     if lowered & JUDGEMENTS or _TODO_WORDS.search(text):
         return None
     if text.isupper() and len(text) > 4:  # typed in capitals: 'KAFKA' → 'Kafka', acronyms stay
         text = " ".join(w.capitalize() if len(w) > 4 else w for w in text.split())
+    if any(not re.search(r"\w", w) for w in words):
+        return None  # stray punctuation: a fragment, not a phrase
     if ", " in text:  # a list reads as one: "Rust, tokio, embassy" → "Rust, tokio and embassy"
         head, _, last = text.rpartition(", ")
         text = f"{head} and {last}" if " and " not in last else f"{head}, {last}"
-    return second_person(text, names)
+    found = second_person(text, names)
+    if found and re.search(r"\byou\b", found, _I):
+        return None  # "meet him" → "meet you" inside a phrase about them reads wrong
+    return found
 
 
 def second_person(text: str, names: frozenset[str] = frozenset()) -> str | None:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.review import DraftContext
 from bot.review.drafts import DraftTimes, write_draft
@@ -251,3 +253,35 @@ def test_a_promise_survives_every_stage() -> None:
         body = body_of(write_draft(stage, context, times_for(TIMINGS[3])))
         assert "Sam" in body and "your startup" in body.lower(), body
         assert "her startup" not in body
+
+
+_CLAUSES = [
+    *(note.text for note in NOTES if note.text.strip() and len(note.text) < 200),
+    "she said her team loves it", "they asked about our pricing", "his manager is Tom", "Jane's cofounder",
+    "promised to send them the repo", "intro her to Sam", "talked about their roadmap and her team", "👍",
+]
+_WORDS = ["she", "he", "they", "her", "his", "their", "him", "them", "Jane", "talked", "about", "promised", "intro",
+          "to", "Sam", "asked", "for", "our", "checklist", "nice", "ask", "wants", "the", "deck", "startup", "does",
+          "carbon", "accounting", "hiring", "building", "a", "Rust", "CLI", "!", ",", ";", "-", "\n", "🚀"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.lists(st.one_of(st.sampled_from(_CLAUSES),
+                             st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12).map(" ".join)),
+                   min_size=1, max_size=6),
+    joiner=st.sampled_from(["; ", ". ", ", ", "\n", " ", " - "]),
+    stage=st.sampled_from(STAGES),
+    days=st.integers(min_value=0, max_value=200),
+)
+def test_any_mix_of_notes_keeps_the_rules(parts: list[str], joiner: str, stage: str, days: int) -> None:
+    notes = joiner.join(parts)
+    context = DraftContext("Jane Doe", where_met="PyCon", notes=notes, member_name="Ada")
+    moment = NOW - timedelta(days=days, minutes=1)
+    draft = write_draft(stage, context, DraftTimes(NOW, moment, moment, moment))
+    body = body_of(draft)
+    assert draft.startswith("Hi Jane,\n\n") and draft.endswith(",\nAda")
+    assert not THIRD_PERSON.search(body), (notes, draft)
+    assert not re.search(r"\bJane\b", body), (notes, draft)
+    assert not runs(draft) & runs(notes), (notes, draft)
+    assert "nice" not in body.lower() and "  " not in body
