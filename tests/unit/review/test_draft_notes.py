@@ -114,6 +114,8 @@ NOTES: tuple[Note, ...] = (
     Note("seemed bored, kept checking phone. quiet but sharp", never=("bored", "phone", "sharp")),
     Note("we both like jazz; promised to send her the Coltrane playlist", keep=("Coltrane playlist",)),
     Note("works at Stripe on fraud models, ex-Shopify", never=("Shopify",)),
+    Note("they asked about our pricing", asked=("our pricing",)),
+    Note("his manager is Tom; her startup does carbon accounting", keep=("carbon accounting",), never=("Tom",)),
 )
 NAMES = (("Jane Doe", "Jane"), ("@raj", "Raj"), ("Dr. Amara Okafor", "Amara"), ("O'Brien", "O'Brien"),
          ("Zoë Ångström", "Zoë"), ("jean-luc", "Jean-Luc"), ("MEI", "Mei"), ("li", "Li"), ("0", "there"),

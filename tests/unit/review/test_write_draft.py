@@ -55,6 +55,9 @@ ENGINE_MISFIRES = {
     "kids: 2, dog named Biscuit": "private life, never to be brought up",
     "Met at the booth. Talked about LLM evals. Wants the eval harness repo. Promised to send it this week.":
         "logistics ('Met at the booth') taken as the topic; the draft names the real topic, LLM evals",
+    "his manager is Tom; her startup does carbon accounting":
+        "only the first clause counts as the topic; the draft names the real one, carbon accounting",
+    "they asked about our pricing": "salesy fires on the contact having asked about pricing",
 }
 
 
@@ -78,7 +81,7 @@ def _review_params() -> list[object]:
     params: list[object] = []
     for index, stage in CASES:
         reason = ENGINE_MISFIRES.get(NOTES[index].text)
-        marks = [pytest.mark.xfail(reason=f"review engine misfire (no_personalization): {reason}", strict=False)]
+        marks = [pytest.mark.xfail(reason=f"review engine misfire: {reason}", strict=False)]
         params.append(pytest.param(index, stage, id=f"{index:02d}-{stage}", marks=marks if reason else ()))
     return params
 
