@@ -14,6 +14,7 @@ from bot.planner import record_event, reschedule
 from bot.replies import Reply, Verb, error
 from bot.review import DraftContext, write_draft
 from bot.review.drafts import DraftTimes, draft_title
+from bot.review.phrases import place_phrase
 from bot.rules import NUDGE_FOR_STAGE
 from bot.store.repository import (
     contacts_of,
@@ -277,7 +278,8 @@ def _next(nudge: Nudge | None, ctx: Context) -> str:
 
 
 def _where(where: str | None) -> str:
-    return f" at {where}" if where else ""
+    """' at PyCon', ' over coffee', ' on the train to Milan': the member's place as a sentence."""
+    return f" {place_phrase(where) or 'at ' + where}" if where else ""
 
 
 def _event_words(kind: str, detail: str | None) -> str:

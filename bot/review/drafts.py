@@ -121,8 +121,8 @@ class _Parts:
         thanks = (f"Thanks again for the conversation{where}.",) if topic or self.facts.activity else ()
         lines = [self.line((f"It was good to meet you{where}.", f"Great to meet you{where}.", *thanks), "open")]
         if topic and self.facts.topic_owned:
-            lines.append(self.line((f"I enjoyed hearing about {topic}.", f"It was great to hear about {topic}.",
-                                    f"Thanks for telling me about {topic}."), "topic", optional=True))
+            lines.append(self.line((f"I enjoyed hearing about {topic}.", f"Thanks for telling me about {topic}.",
+                                    f"I've been thinking about {topic} since."), "topic", optional=True))
         elif topic:
             chosen = self.line((f"I enjoyed our chat about {topic}.",
                                 f"I've kept thinking about our conversation on {topic}.",

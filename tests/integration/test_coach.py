@@ -213,6 +213,12 @@ def test_a_draft_names_its_stage_tells_true_time_and_signs_with_the_display_name
     assert check_in.title == "Draft: Check-in with Jane Doe" and "about three months" in check_in.text
 
 
+def test_the_place_reads_as_a_sentence_in_replies_too(coach: Coach) -> None:
+    assert "you met Ana over coffee." in coach.handle_line(JANE, "/met Ana at coffee").text
+    assert "you met Bo on the train to Milan." in coach.handle_line(JANE, "/met Bo at train to Milan").text
+    assert "you met Cy at PyCon." in coach.handle_line(JANE, "/met Cy at PyCon").text
+
+
 def test_a_user_id_is_no_name_to_sign_with(coach: Coach) -> None:
     """The console's user id is the machine login: a display name equal to it signs nothing."""
     login = Actor("console", "local", "zq_login", display_name="zq_login", timezone="UTC")
