@@ -1,6 +1,6 @@
 """One grammar for every platform (DESIGN §4): text in, a small frozen command out, or a UsageError.
 
-    /met <who> [at <where>] [-- <notes>] [#tag ...]
+    /met <who> [at <where>] [-- <notes>] [offer: <what you can offer>] [interests: <a, b>] [#tag ...]
     /review [<who>] <draft>
     /coach sent|replied|moveon|show|draft|forget <who>   ·   /coach snooze <who> [2d]
     /coach list [stage|#tag]  ·  /coach settings ...  ·  /coach export  ·  /coach help
@@ -145,8 +145,9 @@ Command = (
 )
 
 USAGE = {
-    "met": ("/met <who> [at <where>] [-- <notes>] [#tag ...]",
-            "/met @jane at PyCon -- talked about onboarding metrics #python"),
+    "met": ("/met <who> [at <where>] [-- <notes>] [offer: <what you can offer>] [interests: <a, b>] [#tag ...]",
+            "/met @jane at PyCon -- talked about onboarding metrics offer: our survey template "
+            "interests: rust, climbing #python"),
     "review": ("/review [<who>] <your draft>",
                '/review "Jane Doe" Hi Jane, great to meet you at PyCon ...'),
     "sent": ("/coach sent <who>", '/coach sent "Jane Doe"'),
@@ -181,6 +182,8 @@ _SPACES = re.compile(r"\s+")
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _USER_ID = re.compile(rf"[A-Za-z0-9]{{1,{MAX_USER_ID}}}")
 CONTROL_PROBLEM = "That has control characters (such as NUL) I can't store. Type it again without them."
+_FIELD = re.compile(r"(?:^|(?<=\s))(offer|interests?)\s*:", re.IGNORECASE)
+_LIST = re.compile(r"[,;]")
 
 
 def parse_line(line: str) -> Command:
@@ -213,6 +216,9 @@ def parse_met(text: str) -> Met:
     tags = tuple(dict.fromkeys(tag.lower() for tag in _TAG.findall(text)))
     text = _TAG.sub(" ", text).strip()
     _check_tags(tags)
+    text, offer, interests = _take_fields(text)
+    if not text:
+        raise UsageError("Tell me who you met.", *USAGE["met"])
     body, sep, notes = text.partition(" -- ")
     if not sep and body.endswith(" --"):
         body = body[:-3]
@@ -229,7 +235,44 @@ def parse_met(text: str) -> Met:
         where = rest[3:].strip() or None
     if where and len(where) > MAX_FIELD:
         raise UsageError(f"Keep the place under {MAX_FIELD} characters.", *USAGE["met"])
-    return Met(who=who, where=where, notes=notes.strip() or None, tags=tags)
+    return Met(who=who, where=where, notes=notes.strip() or None, tags=tags, interests=interests, offer=offer)
+
+
+def _take_fields(text: str) -> tuple[str, str | None, tuple[str, ...]]:
+    """Split `offer: …` and `interests: a, b` off a /met line; each runs to the next field or the end.
+    Returns the rest of the line, the offer and the interests."""
+    quoted = _QUOTED.match(text) or _MENTION.match(text)  # a quoted name may hold "offer:" itself
+    found = list(_FIELD.finditer(text, quoted.end() if quoted else 0))
+    if not found:
+        return text, None, ()
+    rest = [text[: found[0].start()]]
+    values: dict[str, str] = {}
+    for index, match in enumerate(found):
+        end = found[index + 1].start() if index + 1 < len(found) else len(text)
+        value, sep, notes = text[match.end():end].partition(" -- ")
+        if sep:  # notes written after a field still count as notes
+            rest.append(f" -- {notes}")
+        key = "offer" if match[1].lower() == "offer" else "interests"
+        if key in values:
+            raise UsageError(f"Give '{key}:' only once.", *USAGE["met"])
+        values[key] = value.strip()
+        if not values[key]:
+            raise UsageError(f"Put something after '{key}:', or leave it out.", *USAGE["met"])
+    offer = values.get("offer")
+    if offer is not None and len(offer) > MAX_FIELD:
+        raise UsageError(f"Keep what you can offer under {MAX_FIELD} characters.", *USAGE["met"])
+    interests = parse_interests(values["interests"]) if "interests" in values else ()
+    return "".join(rest).strip(), offer, interests
+
+
+def parse_interests(text: str | None) -> tuple[str, ...]:
+    """`rust, climbing; C#` → ('rust', 'climbing', 'C#'): shared interests as every platform takes them."""
+    interests = tuple(dict.fromkeys(i.strip() for i in _LIST.split(text or "") if i.strip()))
+    if text and text.strip() and not interests:
+        raise UsageError("List interests separated by commas.", *USAGE["met"])
+    if len(interests) > MAX_TAGS or any(len(i) > 2 * MAX_TAG for i in interests):
+        raise UsageError(f"Up to {MAX_TAGS} short interests, separated by commas.", *USAGE["met"])
+    return interests
 
 
 def parse_review(text: str) -> Review:

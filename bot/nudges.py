@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.models import Contact, Member, Nudge, NudgeKind
 from bot.replies import Action, Reply, Verb
+from bot.review.phrases import place_phrase
 from bot.store.batch import one_of
 from bot.timefmt import ago
 
@@ -117,7 +118,7 @@ def actions_for(nudge: Nudge | DueNudge, contact: Contact | ContactView) -> tupl
 def nudge_text(kind: NudgeKind, contact: Contact | ContactView, member: Member | MemberView, now: datetime) -> str:
     name = contact.name
     first = name.split(" ")[0]
-    where = f" at {contact.where_met}" if contact.where_met else ""
+    where = f" {place_phrase(contact.where_met) or 'at ' + contact.where_met}" if contact.where_met else ""
     topic = f" Your notes: {contact.notes.rstrip('.')}." if contact.notes else ""
     offer = f" Something you could offer: {contact.offer}." if contact.offer else ""
     if kind is NudgeKind.FOLLOW_UP_48H:

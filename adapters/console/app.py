@@ -59,7 +59,8 @@ class ConsoleSession:
         self.sessions, self.out = sessions, out
         user = user or _user_name()
         zone = timezone or machine_timezone()
-        self.actor = Actor(PLATFORM, WORKSPACE, user, display_name=user, timezone=zone)
+        # The login only tells this console's members apart; it is no name to sign a message with.
+        self.actor = Actor(PLATFORM, WORKSPACE, user, display_name=None, timezone=zone)
         # A pipe replays a script on a clock that moves only by /advance; a terminal lives in real time.
         self.clock: FakeClock | OffsetClock = (OffsetClock(start or self._resume_time(), real_clock) if live
                                                else FakeClock(start or self._resume_time()))

@@ -77,11 +77,13 @@ async def zone_choices(interaction: discord.Interaction[Any], current: str) -> l
 @app_commands.command(name="met", description="Record someone you met; I'll remind you to follow up.")
 @app_commands.describe(who="Someone in this server", name="Or their name, if they're not here",
                        where="Where you met", notes="What you talked about",
-                       tags="Tags, e.g. #python #pycon", offer="Something useful you could offer them")
+                       tags="Tags, e.g. #python #pycon", offer="Something useful you could offer them",
+                       interests="Interests you share, comma-separated, e.g. rust, climbing")
 @app_commands.guild_only()
 async def met(interaction: discord.Interaction[Any], who: discord.User | None = None, name: Name | None = None,
               where: Field | None = None, notes: app_commands.Range[str, 1, NOTES_LIMIT] | None = None,
-              tags: app_commands.Range[str, 1, 400] | None = None, offer: Field | None = None) -> None:
+              tags: app_commands.Range[str, 1, 400] | None = None, offer: Field | None = None,
+              interests: Field | None = None) -> None:
     def build() -> core.Met:
         if who is None and not name:
             raise UsageError("Tell me who you met: pick them in `who`, or type a `name`.",
@@ -89,7 +91,8 @@ async def met(interaction: discord.Interaction[Any], who: discord.User | None = 
         person = who_named(name or (who.display_name if who is not None else ""), "met")
         user_id = str(who.id) if who is not None else None
         return core.checked(core.Met(who=Who(person.name, user_id), where=where, notes=notes,
-                                     tags=parse_tags(tags), offer=offer))
+                                     tags=parse_tags(tags), offer=offer,
+                                     interests=core.parse_interests(interests)))
 
     await run(interaction, build, extra=_timezone_prompt(interaction))
 

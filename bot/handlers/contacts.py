@@ -9,11 +9,13 @@ from sqlalchemy import delete
 from bot import commands
 from bot.handlers.context import Context
 from bot.limits import MAX_TEXT
-from bot.models import Contact, EventKind, Nudge, NudgeKind, Stage
+from bot.models import Contact, EventKind, Member, Nudge, NudgeKind, Stage
 from bot.nudges import quoted
 from bot.planner import record_event, reschedule
 from bot.replies import Reply, Verb, error
-from bot.review import DraftContext, kind_for_nudge, write_draft
+from bot.review import DraftContext, write_draft
+from bot.review.drafts import DraftTimes, draft_title
+from bot.review.phrases import place_phrase
 from bot.rules import NUDGE_FOR_STAGE
 from bot.store.repository import (
     contacts_of,
@@ -143,15 +145,16 @@ def draft_for(ctx: Context, contact: Contact) -> Reply:
             f"I won't draft another message to {contact.name}: you've {STAGE_WORDS[stage]}. "
             f"If they write back, use /coach replied {quoted(contact.name)}."
         )
-    text = write_draft(kind.value, draft_context(contact, ctx.member.display_name))
+    text = write_draft(kind.value, draft_context(contact, ctx.member), draft_times(contact, ctx), key=contact.id)
     return Reply(
         f"Here's a draft for {contact.name} — make it yours before you send it:\n\n{text}\n\n"
         f"When it's sent: /coach sent {quoted(contact.name)}",
-        title=f"Draft for {contact.name} ({kind_for_nudge(kind.value).value.replace('_', ' ')})",
+        title=draft_title(kind.value, contact.name),
     )
 
 
-def draft_context(contact: Contact, member_name: str | None) -> DraftContext:
+def draft_context(contact: Contact, member: Member | None) -> DraftContext:
+    """What a draft or a review may use of a contact; signed with the member's platform display name."""
     return DraftContext(
         contact_name=contact.name,
         where_met=contact.where_met,
@@ -159,8 +162,29 @@ def draft_context(contact: Contact, member_name: str | None) -> DraftContext:
         interests=tuple(contact.interests or ()),
         offer=contact.offer,
         tags=tuple(contact.tags or ()),
-        member_name=member_name,
+        member_name=signature_name(member),
     )
+
+
+def signature_name(member: Member | None) -> str | None:
+    """The member's display name from their platform, or None. A name that is only their user id (the
+    console's id is the machine login) is not a name to sign with."""
+    if member is None or not member.display_name or not member.display_name.strip():
+        return None
+    name = member.display_name.strip()
+    return None if name.casefold() == (member.user_id or "").strip().casefold() else name
+
+
+def draft_times(contact: Contact, ctx: Context) -> DraftTimes:
+    """The real dates a draft refers to: the latest meeting, the first message since it, the last exchange."""
+    events = sorted(contact.events, key=lambda e: (e.at, e.id or 0))
+    met_at = max((e.at for e in events if e.kind == EventKind.MET), default=contact.met_at)
+    since_met = [e for e in events if e.at >= met_at]
+    first_sent = next((e.at for e in since_met if e.kind == EventKind.SENT), None)
+    touching = (EventKind.REPLIED, EventKind.CHECKED_IN, EventKind.SENT, EventKind.MET)
+    touches = [e.at for e in events if e.kind in touching]
+    return DraftTimes(now=ctx.now, met_at=met_at, first_sent_at=first_sent,
+                      last_touch_at=max(touches, default=None), timezone=ctx.member.timezone)
 
 
 def show(cmd: commands.Show, ctx: Context) -> Reply:
@@ -313,7 +337,8 @@ def _next(nudge: Nudge | None, ctx: Context) -> str:
 
 
 def _where(where: str | None) -> str:
-    return f" at {where}" if where else ""
+    """' at PyCon', ' over coffee', ' on the train to Milan': the member's place as a sentence."""
+    return f" {place_phrase(where) or 'at ' + where}" if where else ""
 
 
 def _event_words(kind: str, detail: str | None) -> str:

@@ -10,7 +10,8 @@ HELP = """I help you follow up with people you meet, the way good networkers do:
 write within 48 hours, one polite follow-up after a week, one last note after two weeks, then move on;
 and stay in touch with people who reply.
 
-/met <who> [at <where>] [-- <notes>] [#tag ...]   record someone you met
+/met <who> [at <where>] [-- <notes>] [offer: <what you can offer>] [interests: <a, b>] [#tag ...]
+                           record someone you met
 /review [<who>] <draft>                            I'll review a message before you send it
 /coach sent <who>          you sent them a message
 /coach replied <who>       they wrote back
@@ -25,7 +26,9 @@ and stay in touch with people who reply.
 /coach delete-my-data      delete everything I store about you (asks first)
 
 <who> is a mention, an @handle, a "quoted name" or just the name.
-Example: /met @jane at PyCon -- talked about onboarding metrics #python"""
+Example: /met @jane at PyCon -- talked about onboarding metrics offer: our survey template
+         interests: rust, climbing #python
+"offer:" and "interests:" are what "Draft it for me" builds on; your notes stay private to you."""
 
 
 def show_help(cmd: commands.Help, ctx: Context) -> Reply:

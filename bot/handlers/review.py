@@ -17,7 +17,7 @@ def review_draft(cmd: commands.Review, ctx: Context) -> Reply:
     context, kind = None, None
     if cmd.who is not None:
         contact = find_contact(ctx.session, ctx.member, cmd.who)
-        context = draft_context(contact, ctx.member.display_name)
+        context = draft_context(contact, ctx.member)
         if contact.stage in FOLLOW_UP_STAGES:  # they have had a message already: judge it as a follow-up
             kind = MessageKind.FOLLOW_UP
     result = review(cmd.draft, context, kind=kind)

@@ -135,3 +135,13 @@ def test_input_that_is_not_utf8_is_read_as_text(env: dict[str, str]) -> None:
     assert "• Jos\ufffd — met, no message yet" in out
     assert "Commands start with a slash" in out  # the undecodable line is answered like any other text
     assert "Notes: talked \ufffd\ufffd metrics" in out
+
+
+def test_a_console_draft_is_never_signed_with_the_login(env: dict[str, str]) -> None:
+    login = "zq_login_4417"
+    script = '/met "Jane Doe" at coffee -- talked about onboarding metrics\n/coach draft "Jane Doe"\n'
+    result = run_console(script, {**env, "USER": login, "LOGNAME": login}, "console")
+    assert result.returncode == 0, result.stderr
+    assert "Hi Jane," in result.stdout and "over coffee today" in result.stdout
+    assert "Draft: First follow-up to Jane Doe" in result.stdout
+    assert login not in result.stdout

@@ -189,6 +189,44 @@ def test_draft_button_offers_a_draft_that_uses_the_context(coach: Coach, session
     assert "Jane" in reply.text and "PyCon" in reply.text
 
 
+def test_a_draft_names_its_stage_tells_true_time_and_signs_with_the_display_name(
+        coach: Coach, clock: FakeClock) -> None:
+    coach.handle_line(JANE, "/met Jane Doe at coffee -- her startup does carbon accounting; promised intro to Sam "
+                            "offer: our survey template interests: rust, climbing")
+    first = coach.handle_line(JANE, '/coach draft "Jane Doe"')
+    assert first.title == "Draft: First follow-up to Jane Doe (within 48 hours)"
+    assert "over coffee today" in first.text and "your startup" in first.text and "Sam" in first.text
+    assert "her startup" not in first.text and first.text.count("\nSam\n") == 1  # signed once, by the member
+    clock.advance(timedelta(days=1))
+    coach.handle_line(JANE, '/coach sent "Jane Doe"')
+    clock.advance(timedelta(days=7))
+    week = coach.handle_line(JANE, '/coach draft "Jane Doe"')
+    assert week.title == "Draft: One-week follow-up to Jane Doe" and "from last week" in week.text
+    coach.handle_line(JANE, '/coach sent "Jane Doe"')
+    clock.advance(timedelta(days=7))
+    last = coach.handle_line(JANE, '/coach draft "Jane Doe"')
+    assert last.title == "Draft: Last message to Jane Doe (two weeks, no reply)"
+    assert "a couple of weeks ago" in last.text and "introduction to Sam" in last.text
+    coach.handle_line(JANE, '/coach replied "Jane Doe"')
+    clock.advance(timedelta(days=90))
+    check_in = coach.handle_line(JANE, '/coach draft "Jane Doe"')
+    assert check_in.title == "Draft: Check-in with Jane Doe" and "about three months" in check_in.text
+
+
+def test_the_place_reads_as_a_sentence_in_replies_too(coach: Coach) -> None:
+    assert "you met Ana over coffee." in coach.handle_line(JANE, "/met Ana at coffee").text
+    assert "you met Bo on the train to Milan." in coach.handle_line(JANE, "/met Bo at train to Milan").text
+    assert "you met Cy at PyCon." in coach.handle_line(JANE, "/met Cy at PyCon").text
+
+
+def test_a_user_id_is_no_name_to_sign_with(coach: Coach) -> None:
+    """The console's user id is the machine login: a display name equal to it signs nothing."""
+    login = Actor("console", "local", "zq_login", display_name="zq_login", timezone="UTC")
+    coach.handle_line(login, "/met Jane Doe at PyCon -- talked about onboarding metrics")
+    reply = coach.handle_line(login, '/coach draft "Jane Doe"')
+    assert "zq_login" not in reply.text and "Here's a draft" in reply.text
+
+
 def test_review_uses_the_contact(coach: Coach) -> None:
     coach.handle_line(JANE, "/met Jane Doe at PyCon -- onboarding metrics")
     reply = coach.handle_line(JANE, '/review "Jane Doe" Hi, want to buy my product? Let me know ASAP!!!')

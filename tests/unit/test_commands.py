@@ -44,6 +44,14 @@ from bot.models import Stage
         ("/met Jane Doe", Met(Who("Jane Doe"))),
         ("/met Jane -- coffee chat", Met(Who("Jane"), notes="coffee chat")),
         ("/met   José   María   at  Café", Met(Who("José María"), where="Café")),
+        ("/met @jane at PyCon -- talked onboarding offer: our survey template interests: rust, climbing",
+         Met(Who("jane"), where="PyCon", notes="talked onboarding", interests=("rust", "climbing"),
+             offer="our survey template")),
+        ("/met @jane at PyCon Interests: C#; go offer: a PR review -- talked CI #dev",
+         Met(Who("jane"), where="PyCon", notes="talked CI", tags=("dev",), interests=("C#", "go"),
+             offer="a PR review")),
+        ("/met Jane -- offer: an intro to Sam", Met(Who("Jane"), offer="an intro to Sam")),
+        ('/met "Ann offer: x"', Met(Who("Ann offer: x"))),
     ],
 )
 def test_met(line: str, expected: Met) -> None:
@@ -114,6 +122,12 @@ def test_slack_style_command_and_text_split() -> None:
         ("/coach settings colour blue", "no setting"),
         ("/coach snooze jane 200d", "between an hour"),
         ("/review", "Paste the draft"),
+        ("/met offer: a template", "Tell me who you met"),
+        ("/met jane offer:", "Put something after 'offer:'"),
+        ("/met jane offer: a offer: b", "only once"),
+        ("/met jane interests: , ;", "separated by commas"),
+        ("/met jane interests: " + ", ".join(f"i{n}" for n in range(11)), "Up to 10 short interests"),
+        ("/met jane offer: " + "x" * 301, "under 300 characters"),
         ("", "/coach help"),
     ],
 )
