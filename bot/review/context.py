@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot.review import lexicon as lx
 from bot.review.model import DraftContext
+from bot.review.notes import mentionable
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#.'-]*")
 _LEAD = re.compile(
@@ -141,11 +142,6 @@ def context_words(context: DraftContext | None) -> frozenset[str]:
     return frozenset(w.lower() for p in parts if p for w in lx.WORD.findall(p))
 
 
-def topic_of(notes: str) -> str:
-    """'talked about onboarding metrics' → 'onboarding metrics'."""
-    first = re.split(r"[.;\n]", notes.strip(), maxsplit=1)[0]
-    return _LEAD.sub("", first).strip(" ,-—") or first.strip()
-
 
 def details(context: DraftContext | None) -> tuple[Detail, ...]:
     """The stored details worth mentioning, in the order the coach would suggest them."""
@@ -155,8 +151,12 @@ def details(context: DraftContext | None) -> tuple[Detail, ...]:
     if usable(context.where_met) and context.where_met:
         out.append(Detail("where_met", context.where_met.strip(), _stems(context.where_met)))
     if usable(context.notes) and context.notes:
-        topic = topic_of(context.notes)
-        out.append(Detail("notes", topic, _stems(topic) or _stems(context.notes)))
+        # only what a message could use (a topic, their project, what they asked for, a promise): never a
+        # judgement, a to-do or their private life, which the draft should not mention at all
+        usable_clauses = [c for c in mentionable(context.notes) if _stems(c)]
+        if usable_clauses:
+            label = " ".join(_LEAD.sub("", usable_clauses[0]).split()[:8]) or usable_clauses[0]
+            out.append(Detail("notes", label, _stems(" ".join(usable_clauses))))
     for interest in context.interests:
         if usable(interest):
             out.append(Detail("interests", interest.strip(), _stems(interest)))

@@ -224,6 +224,23 @@ def _merged(promises: list[Promise]) -> tuple[Promise, ...]:
     return tuple(out)
 
 
+def mentionable(notes: str | None) -> list[str]:
+    """The clauses of the notes a message could mention: no judgement, no to-do, nothing of their private
+    life, no note about the member's own unanswered messages."""
+    out = []
+    for clause in clauses(notes or ""):
+        said = set(re.findall(r"[a-z']+", clause.lower()))
+        if said & (PRIVATE | JUDGEMENTS) or _TODO.match(clause) or _UNANSWERED.search(clause):
+            continue
+        out.append(clause)
+    return out
+
+
+_UNANSWERED = re.compile(
+    r"\b(?:no (?:reply|response|answer)|ghosted|didn'?t (?:reply|answer|respond)|unanswered)\b", _I
+)
+
+
 def clauses(notes: str) -> list[str]:
     """The notes as short clauses: emoji and symbols removed, shorthand expanded, lists split."""
     text = "".join(ch for ch in notes[:4000] if _keep(ch))

@@ -146,7 +146,7 @@ def _detail_phrase(missing: tuple[Detail, ...]) -> str:
     if where:
         parts.append(f"where you met ({_quote(where, 40)})")
     if topic:
-        parts.append(f"what you talked about (your notes: {_quote(topic)})")
+        parts.append(f"what you talked about ({_quote(topic)})")
     if interest and len(parts) < 2:
         parts.append(f"an interest you share ({_quote(interest, 40)})")
     if not parts:
