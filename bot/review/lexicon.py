@@ -74,6 +74,8 @@ SPECIFIC = _words(
     r"on (?:the )?(?:(?-i:[A-Z])[\w&'-]+ )?(?:podcast|panel|stage|episode|thread)",
     r"since (?:we|our)",
     r"thought of (?:you|your)",
+    r"(?:like|as) i (?:said|promised|mentioned)",
+    r"(?:sent|shared|attached|forwarded) (?:you )?the \w+",
     r"(?:all the best|good luck|best of luck) with (?:the|your) (?:new )?[\w-]+",
     r"your [\w-]+ (?:project|team|work|research|launch|study|pilot|program|programme|initiative|proposal)",
     r"your (?:\w+ )?(?:webinar|interview|ama|piece|op-?ed|report|study|survey|profile|portfolio|exhibit|exhibition|"
@@ -182,6 +184,8 @@ ASK = _words(
     r"any (?:\w+ )?(?:advice|pointers|tips|thoughts) would",
     r"(?:would|could) (?:it|that) be (?:possible|ok|okay|alright)",
     r"(?:is|are) (?:there|it) (?:any )?(?:chance|way|possible)",
+    r"(?:wanted to|want to|just|to) (?:check|confirm|make sure) (?:if |whether |that )?you(?:'re| are)? "
+    r"(?:ok|okay|happy|fine|alright|comfortable)",
 )
 # asks that name nothing concrete: a reader can't say yes to them
 VAGUE_ASK = _words(
@@ -195,6 +199,8 @@ VAGUE_ASK = _words(
     r"pick your brain",
     r"(?:learn|hear|know) more about what you do",
     r"(?:let'?s )?(?:keep|stay) in touch",
+    r"(?:put|get) (?:myself|me) on your radar",
+    r"(?:lovely|great|nice|good) to (?:be|get|keep|stay) in touch",
 )
 # asks that cost the reader a lot (a referral, an executive's time, a review of your work, a job)
 BIG_ASK = _words(
@@ -217,6 +223,9 @@ BIG_ASK = _words(
     r"(?:share|send|give) (?:me )?(?:your|their) (?:client|customer|contact|investor|donor)s? "
     r"(?:list|contacts|details)",
     r"(?:an )?(?:hour|afternoon|day|half[- ]day) of your time",
+    r"spend (?:an? )?(?:hour|afternoon|morning|day|evening|few hours|couple of hours|weekend)",
+    r"fast-?track(?:s|ed)? (?:my|me)",
+    r"(?:connect|introduce|intro) me (?:to|with) (?:someone|somebody|people|anyone) (?:at|in|from)",
     r"keep me in mind for",
     r"pass(?:ing)? (?:on |along )?my (?:deck|cv|resume|portfolio|pitch|proposal)",
     r"(?:send|share|give) (?:me )?(?:the |your |any )?"
@@ -284,6 +293,22 @@ PUSHY_HIGH = _words(
     r"(?:i'?ve|i have) (?:already )?(?:told|promised|assured|informed) (?:my|our|the) [\w ]{2,20}"
     r"(?:that )?you(?:'ll| will| would| can| are going to)",
     r"(?:starting|beginning) to (?:think|wonder|feel) (?:you|that you|i)",
+    r"(?:i'?ll need|i need|need (?:your|it|them|the|those)|please (?:send|return|reply|get|accept)|i expect|accept)"
+    r"[^.!?\n]{0,40}\b(?:by|before) (?:\d{1,2}(?::\d\d)? ?(?:am|pm)?|tomorrow|tonight|noon|midnight|end of|eod|cob|"
+    r"monday|tuesday|wednesday|thursday|friday|the weekend)",
+    r"who (?:doesn'?t|don'?t|never|won'?t) (?:answer|reply|respond|write back)",
+    r"(?:awkward|embarrassing|a shame|a pity|disappointing) (?:for me )?if you "
+    r"(?:didn'?t|don'?t|won'?t|said no|can'?t)",
+    r"(?:i'?ve |i have |i )(?:already )?(?:told|promised|assured|informed) (?:my|our|the) [\w ]{2,20}(?:that )?"
+    r"you(?:'d| had| already| agreed)",
+    r"(?:hope|trust|sure) you won'?t (?:ignore|forget|leave)",
+    r"(?:remember|forget) what it was like",
+    r"(?:sure|hope) you(?:'re| are) not like (?:that|them|him|her|the others)",
+    r"never followed through",
+    r"(?:guess|suppose|assume|must have) (?:it |that |my \w+ )?(?:got lost|slipped through|was lost|went to spam)",
+    r"your inbox again",
+    r"viewed my profile",
+    r"save you the trouble",
     r"i take it (?:you|that you)",
     r"(?:i'?ve been|been|being) (?:very |more than |extremely )?patient",
     r"(?:waiting|waited) (?:so )?patiently",
@@ -316,8 +341,9 @@ PUSHY_HIGH = _words(
     r"finally (?:getting|got|get|replied|replying|responded|responding|answered|answering|writing|wrote) ?(?:back)?",
     r"better late than never",
     r"(?:\d+|two|three|four|several) (?:days|weeks) (?:felt|is|was) (?:like )?(?:a long|forever|ages)",
-    r"(?:i'?ve|i have) (?:already |gone ahead and )?(?:booked|scheduled|blocked|put) (?:us|you|a|an|the|time|"
+    r"(?:i'?ve|i have) (?:already |gone ahead and )?(?:booked|scheduled|blocked) (?:us|you|a|an|the|time|"
     r"weekly|monthly|daily)",
+    r"(?:i'?ve|i have) (?:already |gone ahead and )?put (?:us|you) (?:in|down)",
     r"(?:sent|sending) (?:you )?(?:the |a |calendar )?invites? (?:for|through|until|every)",
 )
 PUSHY_MEDIUM = _words(
@@ -339,7 +365,12 @@ PUSHY_MEDIUM = _words(
     r"(?:hire|refer) me",
 )
 SHOUT = re.compile(r"(?:!{3,}|\?{2,}|\?!|!\?)")
-CAPS_WORD = re.compile(r"\b[A-Z]{4,}\b")
+# capitals that shout rather than abbreviate: a run of capitalised words, or an emphasis word in capitals
+CAPS_RUN = re.compile(r"\b[A-Z]{2,}[A-Z'!?.,]*(?:\s+[A-Z]{2,}[A-Z'!?.,]*){2,}")
+CAPS_EMPHASIS = re.compile(
+    r"\b(?:PLEASE|URGENT|ASAP|NOW|NEED|MUST|IMPORTANT|REALLY|VERY|NEVER|STILL|WAITING|TODAY|REPLY|RESPOND|ANSWER|"
+    r"ANY|WHY|WHEN|EVER|AGAIN|NOTHING|ONLY|JUST|SERIOUSLY|HELLO|FINALLY|DEADLINE|IMMEDIATELY|TOMORROW)\b"
+)
 CAPS_OK = frozenset(
     {
         "HTTP",
@@ -413,6 +444,8 @@ SOFTENER = _words(
     r"no (?:worries|pressure|problem|stress) (?:if|at all|either way)",
     r"(?:if|in case) (?:now|the timing|this) (?:isn'?t|is not|'?s not) (?:a good time|right|great)",
     r"(?:either way|whatever you decide)",
+    r"if the timing'?s? (?:is )?(?:bad|wrong|off|not right|not great)",
+    r"no (?:rush|hurry|wahala)",
     r"(?:feel free to|happy for you to) (?:ignore|say no|pass)",
 )
 
@@ -422,7 +455,14 @@ OVER_PERSONAL_HIGH = _words(
     r"(?:your )?profile (?:pic|picture|photo)",
     r"(?:you (?:looked?|look|are|were)|so|really|very) (?:beautiful|gorgeous|pretty|handsome|cute|hot|sexy|stunning|"
     r"attractive)",
-    r"your (?:smile|eyes|hair|looks|outfit|body|figure|legs|dress)",
+    r"your (?:smile|eyes|hair|looks|outfit|body|legs|dress)",
+    r"(?:prettier|hotter|cuter|more beautiful|better-looking|more handsome) (?:in person|than)",
+    r"(?:best|nicest|loveliest|most beautiful|gorgeous|lovely|beautiful) smile",
+    r"you look (?:so much |just |a lot )?like (?:my|a|an)",
+    r"(?:head'?s|hangover'?s?) (?:recovered|ok|okay|better|cleared)",
+    r"(?:saw|seen|loved) (?:the|your) (?:story|stories|insta|holiday snaps)",
+    r"(?:hen|stag|bachelor|bachelorette) (?:do|party|night|weekend)",
+    r"(?:with|had|have|from) (?:the |a |your )?(?:migraine|flu|stomach bug|hangover)",
     r"are you (?:single|married|seeing anyone|dating)",
     r"(?:your|ur) (?:husband|wife|boyfriend|girlfriend|ex|spouse|divorce|pregnancy|"
     r"diagnosis|illness|therapy|religion|salary|weight|age)",
@@ -523,9 +563,18 @@ SALESY_STRONG = _words(
     r"(?:link to|grab time on|book time on|slot on) (?:my|our) (?:calendar|diary|schedule)",
     r"we offer (?:a |an )?(?:free|discounted|special|full|complete|tailored)",
     r"free (?:sample|samples|gift|copy of our|ebook|e-book|assessment|strategy session)",
-    r"(?:our|my) [\w-]+ (?:range|line|suite|package|services|service|solution|product) (?:could|would|can|will) "
+    r"(?:our|my) [\w-]+ (?:range|line|suite|package|services|service|solution|product|platform|tool|software|app|"
+    r"system) (?:could|would|can|will) "
     r"(?:really )?(?:help|benefit|transform|save|boost|fix)",
     r"pitch (?:him|her|them|you|your \w+) (?:on )?(?:my|our)",
+    r"(?:a |our |short |quick )?case study (?:where|on how|showing|of how|about how)",
+    r"(?:doubled|tripled|cut|grew|increased|saved|boosted|reduced|lifted) [\w ,£$%-]{2,40} (?:with|using) (?:us|our)",
+    r"(?:overlap|work together|partner) commercially",
+    r"our [\w -]{2,30} (?:tool|platform|product|software|app|solution|range|system|ai|arm|service) "
+    r"(?:sits|fits|could|would|can|helps|does|solves|saves)",
+    r"not a (?:sales )?pitch",
+    r"(?:short|quick|brief|live|free|personal) demo",
+    r"(?:brand|company|team|business|firm|clinic|startup)s? like yours",
     r"(?:packages?|retainers?) (?:start|starting) (?:at|from)",
     r"(?:only|just) a few (?:spots|slots|seats) (?:left|remaining)",
 )
@@ -560,7 +609,7 @@ PLACEHOLDER = re.compile(
     r"company|role|topic)\)|"
     r"\[[^\]\n]{1,40}\]|\{\{?\s*[\w .-]{1,40}\s*\}?\}|<\s*(?:first[_ ]?name|name|company|[a-z_]{2,20}[_ ][a-z_]{2,20}|"
     r"contact|event|topic|role|title|recipient)\s*>|%\w{2,20}%|\b(?:FIRST_?NAME|LAST_?NAME|COMPANY_?NAME|FNAME|XXX+|"
-    r"TBD|TODO|INSERT(?: \w+)?|TK)\b|_{3,}|"
+    r"TBD|TODO|INSERT(?: \w+)?|TK|[A-Z]{2,}_[A-Z_]{2,})\b|_{3,}|"
     r"(?i:lorem ipsum|(?:insert|add) (?:name|company|date|link|details) here)",
 )
 
@@ -758,6 +807,7 @@ _SLIPS: tuple[tuple[str, str], ...] = (
     (r"\b(?:way |far )?to (?:much|many) (?:time|of|for|work|to)\b", "too"),
     (r"\bthanks? (?:you )?to much\b", "too"),
     (r"\bmeet(?:ing)? you to[!.]", "too"),
+    (r"\byour (?:the|a|an) (?:first|best|only|one|most|right|perfect|go-to|person|expert|reason)\b", "you're"),
     (r"\bwho'?s (?:team|company|work|talk|book|article|startup)\b", "whose"),
     (r"\bit'?s own\b", "its"),
     (r"\b(?:be|being|was|were) apart of\b", "a part"),
@@ -800,6 +850,10 @@ RESUME_DUMP = _words(
     r"i(?:'?m| am) hoping to (?:make a (?:career )?change|transition|break into|pivot|move into)",
     r"(?:i|i'?ve) (?:graduated (?:from|with)|hold a (?:degree|master|bachelor|phd)|managed a team of|led a team of)",
     r"my (?:gpa|skills include|experience includes|key strengths|core competencies)",
+    r"(?:quick |brief |short |little )?(?:intro|background|bio) (?:on|about) (?:me|myself)",
+    r"\d+\+? ?yrs",
+    r"my (?:\w+ )?journey",
+    r"thought you'?d (?:want|like|love) (?:the|an|my) update",
 )
 
 # --- kind detection ----------------------------------------------------------------------------------
@@ -809,6 +863,7 @@ KIND_THANKS = _words(
     r"(?:a |my )?(?:quick |big |huge )?thank-you",
     r"(?:really |truly )?(?:grateful|appreciate(?:d)?) (?:for |that |your |you |the |it )",
     r"many thanks",
+    r"(?:thanks|thank you|cheers|ta),? (?-i:[A-Z])[\w'-]+[,!.]",
     r"big thanks",
     r"huge thanks",
 )
@@ -885,6 +940,9 @@ KIND_COLD = _words(
     r"i(?:'?m| am) applying",
     r"i(?:'?ll| will) be upfront",
     r"i manage [\w ]{2,30} at",
+    r"(?:thought i'?d|wanted to|decided to|just) reach out",
+    r"(?:huge|big|long-?time) fan of your",
+    r"on your radar",
 )
 
 # --- structure ---------------------------------------------------------------------------------------

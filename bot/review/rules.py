@@ -415,8 +415,10 @@ def rule_pushy(d: Draft) -> list[Finding]:
             )
         ]
     unblanked = lx.PLACEHOLDER.sub(" ", scan)  # a <TOPIC> blank is the placeholder rule's, not shouting
-    caps = [w for w in lx.CAPS_WORD.findall(unblanked) if w not in lx.CAPS_OK and w.lower() not in d.known_words]
-    if len(caps) >= 2:
+    runs = [m.group(0) for m in lx.CAPS_RUN.finditer(unblanked)]
+    runs = [r for r in runs if any(w.strip("'!?.,") not in lx.CAPS_OK for w in r.split())]
+    caps = runs + [w for w in lx.CAPS_EMPHASIS.findall(unblanked) if w.lower() not in d.known_words]
+    if caps:
         return [
             Finding(
                 "pushy",
