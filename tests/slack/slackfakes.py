@@ -40,7 +40,7 @@ class FakeSlack:
     teams_by_token: dict[str, str] = field(default_factory=dict)
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     calls: list[Call] = field(default_factory=list)
-    responses: list[dict[str, Any]] = field(default_factory=list)  # posts to response_url
+    responses: list[dict[str, Any]] = field(default_factory=list)  # what the member was shown: see `shown`
     uploads: list[bytes] = field(default_factory=list)
     messages: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     failures: dict[str, list[Failure]] = field(default_factory=dict)
@@ -157,9 +157,14 @@ class FakeSlack:
         return {}
 
     async def _respond(self, request: web.Request) -> web.Response:
-        self.responses.append(await request.json())
-        await self._notify()
+        await self.shown(await request.json())
         return web.Response(text="ok")
+
+    async def shown(self, message: dict[str, Any]) -> None:
+        """A message the member sees: a post to a response_url, or a slash command's ack body (Slack
+        shows both the same way)."""
+        self.responses.append(message)
+        await self._notify()
 
     async def _upload(self, request: web.Request) -> web.Response:
         self.uploads.append(await request.read())
@@ -216,7 +221,10 @@ class SlackSender:
                 "channel_name": "general", "user_id": user, "user_name": user.lower(), "command": command,
                 "text": text, "api_app_id": "A1", "response_url": self.fake.response_url(key),
                 "trigger_id": f"trigger-{key}"}
-        return await self.post(urlencode(form), "application/x-www-form-urlencoded")
+        status, text = await self.post(urlencode(form), "application/x-www-form-urlencoded")
+        if status == 200 and text.startswith("{"):
+            await self.fake.shown(json.loads(text))
+        return status, text
 
     async def interaction(self, payload: dict[str, Any], **kwargs: Any) -> tuple[int, str]:
         body = urlencode({"payload": json.dumps(payload)})
