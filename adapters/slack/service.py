@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import sys
 
 import aiohttp
@@ -18,7 +19,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.http.ops import add_ops_routes
-from adapters.startup import StartupError
+from adapters.startup import StartFailed, StartupError
 from scheduler.runtime import Runtime
 
 from .actors import Actors, error_code
@@ -33,20 +34,20 @@ log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 DEFAULT_HOST = "0.0.0.0"
 SOCKET_LOG = "adapters.slack.socket_mode"
+PROBE_SECONDS = 15
+TICKET = re.compile(r"ticket=[^&'\"\s]+")
 
 
-class SlackUnavailable(Exception):
+class SlackUnavailable(StartFailed):
     """Start-up could not reach Slack, or Slack refused the app-level token: one line, no traceback."""
-
-    def __init__(self, line: str, code: int = 1) -> None:
-        super().__init__(line)
-        self.line, self.code = line, code
 
 
 class OneLine(logging.Filter):
-    """Socket Mode's reconnect loop logs a traceback every ping interval: keep the message, drop the rest."""
+    """Socket Mode's reconnect loop logs a traceback every ping interval: keep the message, drop the rest
+    (and the one-time ticket a WebSocket URL carries)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = TICKET.sub("ticket=[redacted]", record.getMessage()), None
         if record.exc_info or record.levelno >= logging.ERROR:
             record.exc_info, record.exc_text = None, None
             record.levelno, record.levelname = logging.WARNING, "WARNING"
@@ -105,16 +106,17 @@ class SlackService:
         logger = logging.getLogger(SOCKET_LOG)
         if not any(isinstance(f, OneLine) for f in logger.filters):
             logger.addFilter(OneLine())
-        self._socket = AsyncSocketModeHandler(self.bolt, self.config.app_token, logger=logger)
         api = self.config.api_url or AsyncWebClient.BASE_URL
+        probe = AsyncWebClient(base_url=api, timeout=PROBE_SECONDS, retry_handlers=[])  # one try, one line
         try:
-            opened = await self._socket.client.web_client.apps_connections_open(app_token=self.config.app_token or "")
+            opened = await probe.apps_connections_open(app_token=self.config.app_token or "")
         except SlackApiError as failure:
             raise SlackUnavailable(f"coach slack: Slack refused SLACK_APP_TOKEN ({error_code(failure)}): make an "
                                    "app-level token with connections:write under Basic Information", 2) from None
         except (aiohttp.ClientError, OSError, TimeoutError) as failure:
             raise SlackUnavailable(f"coach slack: cannot reach Slack at {api}: {type(failure).__name__} — check "
                                    "the network and SLACK_API_URL (`coach doctor` tells more)") from None
+        self._socket = AsyncSocketModeHandler(self.bolt, self.config.app_token, logger=logger)
         self._socket.client.wss_uri = opened.get("url")
         self._connecting = asyncio.create_task(self._socket.connect_async(), name="slack-socket-connect")
         log.info("Slack Socket Mode: connecting")

@@ -44,13 +44,17 @@ class FakeSlack:
     uploads: list[bytes] = field(default_factory=list)
     messages: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     failures: dict[str, list[Failure]] = field(default_factory=dict)
+    hold: set[str] = field(default_factory=set)  # methods that never answer (until stop())
+    socket_url: str | None = None  # apps.connections.open's WebSocket URL; default: a path that is no socket
     port: int = 0
+    _released: asyncio.Event | None = None
     _runner: web.AppRunner | None = None
     _changed: asyncio.Condition | None = None
     _ts: int = 0
 
     async def start(self) -> FakeSlack:
         self._changed = asyncio.Condition()
+        self._released = asyncio.Event()
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/respond/{key}", self._respond)
@@ -63,6 +67,8 @@ class FakeSlack:
         return self
 
     async def stop(self) -> None:
+        if self._released is not None:
+            self._released.set()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -114,6 +120,8 @@ class FakeSlack:
         token = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else args.get("token")
         self.calls.append(Call(method, args, token))
         await self._notify()
+        if method in self.hold and self._released is not None:
+            await self._released.wait()
         pending = self.failures.get(method)
         if pending:
             failure = pending[0]
@@ -152,6 +160,8 @@ class FakeSlack:
             return {"upload_url": f"{self.root}/upload/{file_id}", "file_id": file_id}
         if method == "files.completeUploadExternal":
             return {"files": [{"id": f["id"], "title": f.get("title")} for f in args.get("files", [])]}
+        if method == "apps.connections.open":
+            return {"url": self.socket_url or f"ws://127.0.0.1:{self.port}/no-socket-here"}
         if method == "chat.update":
             return {"channel": args.get("channel"), "ts": args.get("ts")}
         return {}
