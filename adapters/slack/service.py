@@ -124,15 +124,17 @@ class SlackService:
     async def stop(self) -> None:
         """Stop taking requests, let the ones in flight finish (up to stop_grace), then close."""
         if self._runner is not None:
-            await self._runner.cleanup()  # closes the port, then waits for requests being answered
+            runner, self._runner = self._runner, None
+            await runner.cleanup()  # closes the port, then waits for requests being answered
         await self.handlers.drain(self.stop_grace)  # follow-ups after an ack (response_url, chat.update)
         if self._connecting is not None:
             self._connecting.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._connecting
         if self._socket is not None:
+            socket, self._socket = self._socket, None
             with contextlib.suppress(Exception):
-                await self._socket.close_async()
+                await socket.close_async()
 
     def web_app(self) -> web.Application:
         app = web.Application()

@@ -66,9 +66,13 @@ class FakeSlack:
         self.port = self._runner.addresses[0][1]
         return self
 
-    async def stop(self) -> None:
+    def release(self) -> None:
+        """Let every held method answer."""
         if self._released is not None:
             self._released.set()
+
+    async def stop(self) -> None:
+        self.release()
         if self._runner is not None:
             await self._runner.cleanup()
 
