@@ -99,3 +99,36 @@ def test_coach_discord_with_discord_unreachable_is_one_line(tmp_path: Path) -> N
                          "(`coach doctor` tells more)"), done.stderr
     assert "Traceback" not in done.stderr and len(lines) <= 4, done.stderr  # discord.py's start-up notes, then ours
     assert token not in done.stderr
+
+
+async def test_every_entry_point_calls_the_core_from_a_worker_thread(
+        world: World, server: tuple[simcord.ChannelHandle, simcord.MemberActor],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import timedelta
+
+    from adapters.discord import commands
+
+    channel, alice = server
+    loop_thread, calls = threading.get_ident(), []  # type: int, list[tuple[str, bool]]
+
+    def wrap(name: str, real: Any) -> Any:
+        def call(*args: Any) -> Any:
+            calls.append((name, threading.get_ident() == loop_thread))
+            return real(*args)
+
+        return call
+
+    coach = world.bot.coach
+    for name in ("handle", "handle_text", "press"):
+        monkeypatch.setattr(coach, name, wrap(name, getattr(coach, name)))
+    monkeypatch.setattr(commands, "timezone_question_due", wrap("tz_question", commands.timezone_question_due))
+
+    first = await alice.slash(channel, "met", name="Jane Doe", where="PyCon")  # slash command + tz question
+    await alice.select(first.response, ["Europe/Berlin"], custom_id=f"coach-tz:{channel.guild.id}")
+    await alice.user.send_dm("Hi Jane, great meeting you at PyCon! Could I send you our checklist?")
+    await world.env.settle()
+    assert await world.deliver(timedelta(days=2)) == 1
+    await alice.user.click(alice.user.dm_channel.last_message, label="I sent it")
+    names = {name for name, _ in calls}
+    assert {"handle", "handle_text", "press", "tz_question"} <= names, calls
+    assert [name for name, on_loop in calls if on_loop] == []
