@@ -26,7 +26,8 @@ class DiscordUnavailable(StartFailed):
 
 class DiscordService:
     name = "discord"
-    stop_grace = 10.0  # seconds
+    stop_grace = 10.0  # seconds for the gateway task to end after close()
+    drain_grace = 8.0  # seconds for interactions in flight (deferred, not yet answered)
 
     def __init__(self, runtime: Runtime, bot: CoachBot | None = None) -> None:
         self.runtime = runtime
@@ -56,7 +57,7 @@ class DiscordService:
     async def stop(self) -> None:
         """Take no new interactions, finish the ones in flight (deferred, not yet answered), then close
         the client and give the gateway task a moment to finish."""
-        await self.bot.drain(self.stop_grace)
+        await self.bot.drain(self.drain_grace)
         await self.bot.close()
         if self._gateway is not None:
             with contextlib.suppress(asyncio.CancelledError, Exception):
