@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import sys
 
-from adapters.startup import build_runtime, settings_or_exit
+from adapters.startup import StartFailed, build_runtime, settings_or_exit
 
 
 def main(argv: list[str]) -> int:
@@ -23,5 +24,11 @@ def main(argv: list[str]) -> int:
         from adapters.discord.service import discord_service
 
         runtime.add(discord_service(runtime))
-    asyncio.run(runtime.run())
+    try:
+        asyncio.run(runtime.run())
+    except StartFailed as problem:  # a platform unreachable or refusing us at start-up: one line
+        print(problem.line, file=sys.stderr)
+        return problem.code
+    except KeyboardInterrupt:
+        return 130
     return 0

@@ -24,6 +24,15 @@ class StartupError(SystemExit):
     """Raised (exit code 2) after the one-line message is printed: no traceback reaches the terminal."""
 
 
+class StartFailed(Exception):
+    """A service could not start (its platform unreachable, or refusing a token): the CLI prints `line`
+    on stderr, alone, and exits with `code`."""
+
+    def __init__(self, line: str, code: int = 1) -> None:
+        super().__init__(line)
+        self.line, self.code = line, code
+
+
 def settings_or_exit(mode: Mode | None = None) -> Settings:
     """Settings that are complete for `mode`, or one line on stderr and exit code 2."""
     try:

@@ -94,7 +94,10 @@ class Runtime:
         self.health.last_tick_error = None
 
     async def run(self) -> None:
-        """Start every service and the ticker; run until SIGINT/SIGTERM or stop()."""
+        """Start every service and the ticker; run until SIGINT/SIGTERM or stop().
+
+        A signal stops start-up too (a service still connecting is cancelled); every service is then
+        stopped, each finishing the work it has in flight, before the database is closed."""
         self._stopping = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
@@ -102,28 +105,53 @@ class Runtime:
                 loop.add_signal_handler(sig, self._stopping.set)
         self.health.started_at = self.clock.now()
         scheduler = AsyncIOScheduler(timezone="UTC")
-        for service in self.services:
-            await service.start()
-        # What startup built (modules, SQLAlchemy's mappers and caches, the services) lives as long as the
-        # process: keep it out of the collector's full passes, which a busy dispatcher triggers often.
-        gc.freeze()
-        if self.settings.dispatch:
-            self.build_dispatcher()
-            # The first tick runs at once: it delivers what fell due while nothing was running. APScheduler
-            # keeps wall time (UTC) for the ticker only; what is due is decided by self.clock.
-            scheduler.add_job(self.tick, "interval", seconds=self.settings.tick_seconds, id="dispatch",
-                              max_instances=1, coalesce=True, misfire_grace_time=None,
-                              next_run_time=datetime.now(UTC))
-            scheduler.start()
         try:
+            if not await self._start_services():
+                return
+            # What startup built (modules, SQLAlchemy's mappers and caches, the services) lives as long as the
+            # process: keep it out of the collector's full passes, which a busy dispatcher triggers often.
+            gc.freeze()
+            if self.settings.dispatch:
+                self.build_dispatcher()
+                # The first tick runs at once: it delivers what fell due while nothing was running. APScheduler
+                # keeps wall time (UTC) for the ticker only; what is due is decided by self.clock.
+                scheduler.add_job(self.tick, "interval", seconds=self.settings.tick_seconds, id="dispatch",
+                                  max_instances=1, coalesce=True, misfire_grace_time=None,
+                                  next_run_time=datetime.now(UTC))
+                scheduler.start()
             await self._stopping.wait()
         finally:
             if scheduler.running:
                 scheduler.shutdown(wait=False)
             for service in reversed(self.services):
-                with contextlib.suppress(Exception):
+                try:
                     await service.stop()
+                except Exception:
+                    log.warning("stopping %s failed", service.name, exc_info=True)
             self.engine.dispose()
+
+    async def _start_services(self) -> bool:
+        """Start the services in order; False when a signal came first (start-up is then cancelled)."""
+        assert self._stopping is not None
+
+        async def start_all() -> None:
+            for service in self.services:
+                await service.start()
+
+        starting = asyncio.create_task(start_all(), name="coach-start")
+        stopping = asyncio.create_task(self._stopping.wait(), name="coach-stop-signal")
+        try:
+            await asyncio.wait({starting, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stopping.cancel()
+        if not starting.done():
+            starting.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await starting
+            log.info("stopped during start-up")
+            return False
+        starting.result()  # a failed start ends the run (the CLI says why in one line)
+        return True
 
     def stop(self) -> None:
         if self._stopping is not None:

@@ -18,7 +18,7 @@ from scheduler.dispatcher import Dispatcher
 from scheduler.runtime import Runtime
 
 from .commands import register
-from .interact import PLATFORM, actor_for, in_thread
+from .interact import PLATFORM, actor_for, in_flight, in_thread
 from .notifier import DiscordNotifier
 from .render import embeds_for
 from .views import NudgeButton, NudgePicker, TimezoneSelect
@@ -52,6 +52,18 @@ class CoachBot(discord.Client):
         self.notifier = DiscordNotifier(self)
         self.owns_runtime = owns_runtime
         self._ticker: asyncio.Task[None] | None = None
+        self.inflight: set[asyncio.Task[Any]] = set()  # interactions between their ack and their answer
+        self.stopping = False
+
+    async def drain(self, timeout: float) -> None:
+        """Take no new work, then wait (up to `timeout` seconds) for every interaction in flight."""
+        self.stopping = True
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while self.inflight and (left := deadline - loop.time()) > 0:
+            await asyncio.wait(set(self.inflight), timeout=left)
+        if self.inflight:
+            log.warning("stopping with %d Discord interaction(s) still working", len(self.inflight))
 
     async def setup_hook(self) -> None:
         """Listen for every nudge button ever sent, sync the commands, start ticking if nobody else does."""
@@ -80,9 +92,12 @@ class CoachBot(discord.Client):
         """A draft DM'd to the bot is reviewed, as /review would."""
         if message.guild is not None or message.author.bot or not message.content.strip():
             return
-        actor = actor_for(message.author, None)
-        reply = await in_thread(lambda: self.coach.handle_text(actor, "/review", message.content))
-        await message.channel.send(embeds=embeds_for(reply))
+        with in_flight(self) as accepted:
+            if not accepted:
+                return
+            actor = actor_for(message.author, None)
+            reply = await in_thread(lambda: self.coach.handle_text(actor, "/review", message.content))
+            await message.channel.send(embeds=embeds_for(reply))
 
     async def _tick_forever(self) -> None:
         dispatcher = Dispatcher(self.runtime.sessions, self.runtime.clock, {PLATFORM: self.notifier})

@@ -8,7 +8,7 @@ import sys
 
 import discord
 
-from adapters.startup import build_runtime, settings_or_exit
+from adapters.startup import StartFailed, build_runtime, settings_or_exit
 
 TOKEN_HELP = ("coach discord: DISCORD_TOKEN is not set. Get it from the Discord Developer Portal → your app → "
               "Bot → Reset Token, and put it in .env (see README → Add it to Discord).")
@@ -32,4 +32,9 @@ def main(argv: list[str]) -> int:
     except discord.LoginFailure:
         print(BAD_TOKEN, file=sys.stderr)
         return 2
+    except StartFailed as problem:
+        print(problem.line, file=sys.stderr)
+        return problem.code
+    except KeyboardInterrupt:
+        return 130
     return 1 if service.failure is not None else 0

@@ -1,11 +1,13 @@
 """Shared plumbing for every interaction: who is asking, and "ack within 3 s, then run the core off the
-event loop, then show the reply" (ephemeral in servers)."""
+event loop, then show the reply" (ephemeral in servers). Work from the ack to the answer is tracked as in
+flight: a shutdown waits for it (see CoachBot.drain), and a bot that is stopping takes no new work."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any, Protocol, cast
 
 import discord
@@ -27,6 +29,27 @@ class CoachClient(Protocol):
 
     coach: Coach
     settings: Settings
+    inflight: set[asyncio.Task[Any]]
+    stopping: bool
+
+
+@contextlib.contextmanager
+def in_flight(client: Any) -> Iterator[bool]:
+    """Mark the current task as work a shutdown waits for. Yields False when the bot is stopping: the
+    interaction is then left unanswered — never acknowledged, so never lost (the member can try again)."""
+    if getattr(client, "stopping", False):
+        yield False
+        return
+    inflight: set[asyncio.Task[Any]] | None = getattr(client, "inflight", None)
+    task = asyncio.current_task()
+    if inflight is None or task is None:
+        yield True
+        return
+    inflight.add(task)
+    try:
+        yield True
+    finally:
+        inflight.discard(task)
 
 
 def client_of(interaction: discord.Interaction[Any]) -> CoachClient:
@@ -56,6 +79,14 @@ async def respond(
     """Defer at once (ephemeral in a server), run the core, then fill in the deferred response.
 
     `extra` may add a line under the reply and a View (e.g. the timezone picker)."""
+    with in_flight(interaction.client) as accepted:
+        if not accepted:
+            return error(OOPS)
+        return await _respond(interaction, call, extra)
+
+
+async def _respond(interaction: discord.Interaction[Any], call: Callable[[], Reply],
+                   extra: Callable[[Reply], Awaitable[Extra]] | None) -> Reply:
     if not interaction.response.is_done():
         await interaction.response.defer(ephemeral=interaction.guild_id is not None, thinking=True)
     try:

@@ -7,6 +7,10 @@ import asyncio
 import contextlib
 import logging
 
+import aiohttp
+import discord
+
+from adapters.startup import StartFailed
 from scheduler.runtime import Runtime
 
 from . import create_bot
@@ -16,9 +20,14 @@ from .notifier import DiscordNotifier
 log = logging.getLogger(__name__)
 
 
+class DiscordUnavailable(StartFailed):
+    """Discord could not be reached (or answered with a server error) at log-in: one line, no traceback."""
+
+
 class DiscordService:
     name = "discord"
-    stop_grace = 10.0  # seconds
+    stop_grace = 10.0  # seconds for the gateway task to end after close()
+    drain_grace = 8.0  # seconds for interactions in flight (deferred, not yet answered)
 
     def __init__(self, runtime: Runtime, bot: CoachBot | None = None) -> None:
         self.runtime = runtime
@@ -32,12 +41,23 @@ class DiscordService:
         token = self.runtime.settings.discord_token
         if token is None:
             raise RuntimeError("DISCORD_TOKEN is not set")
-        await self.bot.login(token.get_secret_value())
+        try:
+            await self.bot.login(token.get_secret_value())
+        except discord.LoginFailure:
+            raise
+        except discord.HTTPException as failure:
+            raise DiscordUnavailable(f"coach discord: Discord answered {failure.status} at log-in: try again later "
+                                     "(`coach doctor` tells more)") from None
+        except (aiohttp.ClientError, OSError, TimeoutError) as failure:
+            raise DiscordUnavailable(f"coach discord: cannot reach Discord: {type(failure).__name__} — check the "
+                                     "network (`coach doctor` tells more)") from None
         self._gateway = asyncio.create_task(self.bot.connect(reconnect=True), name="discord-gateway")
         self._gateway.add_done_callback(self._gateway_ended)
 
     async def stop(self) -> None:
-        """Close the client; give the gateway task a moment to finish, then cancel it."""
+        """Take no new interactions, finish the ones in flight (deferred, not yet answered), then close
+        the client and give the gateway task a moment to finish."""
+        await self.bot.drain(self.drain_grace)
         await self.bot.close()
         if self._gateway is not None:
             with contextlib.suppress(asyncio.CancelledError, Exception):

@@ -11,7 +11,7 @@ import discord
 from bot.commands import Review, Settings, UsageError, Who, checked
 from bot.replies import Reply, Verb, error, format_action_id, parse_action_id
 
-from .interact import actor_for, client_of, in_thread, interaction_actor, respond, say
+from .interact import actor_for, client_of, in_flight, in_thread, interaction_actor, respond, say
 from .render import DONE_COLOR, disabled_view, embeds_for, recorded_embeds
 from .zones import COMMON_ZONES
 
@@ -85,6 +85,12 @@ class NudgePicker(discord.ui.DynamicItem[discord.ui.Select[Any]], template=PICK_
 async def record_press(interaction: discord.Interaction[Any], action_id: str) -> None:
     """A click on a nudge: record it through the core, then show on the nudge itself what was recorded
     (that nudge's buttons greyed out). A draft, or a problem, comes as a separate message instead."""
+    with in_flight(interaction.client) as accepted:
+        if accepted:
+            await _record_press(interaction, action_id)
+
+
+async def _record_press(interaction: discord.Interaction[Any], action_id: str) -> None:
     await interaction.response.defer()
     coach = client_of(interaction).coach
     reply = await in_thread(lambda: coach.press(interaction_actor(interaction), action_id))
@@ -140,6 +146,11 @@ class TimezoneSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=TI
         return cls(int(match["guild_id"]))
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        with in_flight(interaction.client) as accepted:
+            if accepted:
+                await self._pick(interaction)
+
+    async def _pick(self, interaction: discord.Interaction[Any]) -> None:
         zone = self.item.values[0] if self.item.values else ""
         await interaction.response.defer()
         coach = client_of(interaction).coach

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -18,6 +20,7 @@ log = logging.getLogger(__name__)
 PLATFORM = "slack"
 CACHE_SECONDS = 6 * 3600
 CACHE_SIZE = 10_000
+LOOKUP_SECONDS = 1.0  # users.info runs before the ack: a slow Slack must not eat the 3 s Slack allows
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,11 @@ class Actors:
         cached = self._cache.get(key)
         if cached is not None and self._clock() - cached[0] < CACHE_SECONDS:
             return cached[1]
-        profile = await _fetch(client, user_id)
+        try:
+            profile = await asyncio.wait_for(_fetch(client, user_id), LOOKUP_SECONDS)
+        except (TimeoutError, aiohttp.ClientError, OSError) as failure:
+            log.warning("users.info for %s did not answer in time: %s", user_id, type(failure).__name__)
+            return Profile(None, None)  # not cached: the next command asks again
         if len(self._cache) >= CACHE_SIZE:
             self._cache.clear()
         self._cache[key] = (self._clock(), profile)

@@ -1,5 +1,9 @@
-"""Bolt wiring: every Slack entry point translated to one core call, acknowledged first (Slack wants an
-answer within 3 seconds), then worked on. Core calls are synchronous SQLAlchemy: they run in a thread.
+"""Bolt wiring: every Slack entry point translated to one core call.
+
+An acknowledged command is a stored command: the core call (milliseconds; Slack allows 3 s) runs before
+ack(), and a slash command's answer travels in the ack itself. What follows an ack (a chat.update, a DM,
+an export upload) is tracked, so a shutdown waits for it. Core calls are synchronous SQLAlchemy: they run
+in a worker thread, never on the event loop.
 """
 
 from __future__ import annotations
@@ -42,18 +46,29 @@ Listener = TypeVar("Listener", bound=Callable[..., Awaitable[None]])
 
 
 def guarded(listener: Listener) -> Listener:
-    """After ack, a failure is logged and, where Slack gave us a response_url, apologised for."""
+    """Tracks the listener as work in flight (a shutdown waits for it). A failure is logged and
+    apologised for: in the ack when not yet acknowledged, else through the response_url."""
 
     @functools.wraps(listener)
-    async def run(*args: Any, **kwargs: Any) -> None:
+    async def run(handlers: SlackHandlers, *args: Any, **kwargs: Any) -> None:
+        task = asyncio.current_task()
+        if task is not None:
+            handlers.inflight.add(task)
         try:
-            await listener(*args, **kwargs)
+            await listener(handlers, *args, **kwargs)
         except Exception:
             log.exception("Slack listener %s failed", listener.__name__)
-            respond = kwargs.get("respond")
-            if respond is not None:
-                with contextlib.suppress(Exception):
+            ack, respond = kwargs.get("ack"), kwargs.get("respond")
+            with contextlib.suppress(Exception):
+                if ack is not None and ack.response is None and "command" in (kwargs.get("body") or {}):
+                    await ack(text=OOPS, response_type=EPHEMERAL)
+                elif ack is not None and ack.response is None:
+                    await ack()
+                elif respond is not None:
                     await respond(text=OOPS, response_type=EPHEMERAL, replace_original=False)
+        finally:
+            if task is not None:
+                handlers.inflight.discard(task)
 
     return run  # type: ignore[return-value]
 
@@ -67,15 +82,26 @@ class SlackHandlers:
     clock: Clock
     receipts: EventReceipts
     actors: Actors = field(default_factory=Actors)
+    inflight: set[asyncio.Task[Any]] = field(default_factory=set)
+
+    async def drain(self, timeout: float) -> None:
+        """Wait (up to `timeout` seconds) for every listener still working, including ones that start
+        meanwhile; what is left after that is logged, not cancelled here."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while self.inflight and (left := deadline - loop.time()) > 0:
+            await asyncio.wait(set(self.inflight), timeout=left)
+        if self.inflight:
+            log.warning("stopping with %d Slack listener(s) still working", len(self.inflight))
 
     # --- slash commands --------------------------------------------------------------------------
 
     @guarded
     async def on_command(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient,
                          respond: AsyncRespond) -> None:
-        await ack()
         command, text = str(body.get("command", "")), str(body.get("text") or "")
         if command == "/met" and not text.strip():
+            await ack()
             await client.views_open(trigger_id=body["trigger_id"], view=met_modal())
             return
         actor = await self._actor(client, body, name=body.get("user_name"))
@@ -83,7 +109,7 @@ class SlackHandlers:
         blocks = reply_blocks(reply)
         if command == "/met" and not reply.error and (who := _who(text)) is not None:
             blocks.append(add_details_button(who.name, who.user_id))
-        await respond(text=fallback_text(reply), blocks=blocks, response_type=EPHEMERAL)
+        await ack(text=fallback_text(reply), blocks=blocks, response_type=EPHEMERAL)  # stored, then answered
         if reply.attachments:
             await self._send_files(client, actor, reply, respond)
 
@@ -107,10 +133,10 @@ class SlackHandlers:
     @guarded
     async def on_nudge_button(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient,
                               respond: AsyncRespond) -> None:
-        await ack()
         action_id = str(body["actions"][0]["action_id"])
         actor = await self._actor(client, body)
         reply = await asyncio.to_thread(self.coach.press, actor, action_id)
+        await ack()  # recorded; the message is updated below
         parsed = parse_action_id(action_id)
         channel = (body.get("container") or {}).get("channel_id") or (body.get("channel") or {}).get("id")
         message = body.get("message") or {}
@@ -147,9 +173,9 @@ class SlackHandlers:
         if form is None:
             await ack(response_action="errors", errors=errors)
             return
-        await ack()
         actor = await self._actor(client, body)
         reply = await asyncio.to_thread(self.coach.handle, actor, form.command())
+        await ack()  # stored: the form closes; the answer goes to the member's DM
         channel = await _dm(client, actor.user_id)
         await client.chat_postMessage(channel=channel, text=fallback_text(reply), blocks=reply_blocks(reply))
 
@@ -173,15 +199,16 @@ class SlackHandlers:
     @guarded
     async def on_review_shortcut(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient,
                                  respond: AsyncRespond) -> None:
-        await ack()
         message = body.get("message") or {}
         text = str(message.get("text") or "").strip()
         thread = message.get("thread_ts") or message.get("ts")
         if not text:
+            await ack()
             await respond(text="That message has no text for me to review.", response_type=EPHEMERAL)
             return
         actor = await self._actor(client, body)
         reply = await asyncio.to_thread(self.coach.handle_text, actor, "/review", text)
+        await ack()
         await respond(text=fallback_text(reply), blocks=reply_blocks(reply), response_type=EPHEMERAL,
                       thread_ts=thread)
 

@@ -10,7 +10,7 @@ import sys
 from adapters.startup import StartupError, build_runtime, settings_or_exit
 
 from .config import SlackConfig, SlackConfigError
-from .service import slack_service
+from .service import SlackUnavailable, slack_service
 
 
 def main(argv: list[str]) -> int:
@@ -31,5 +31,11 @@ def main(argv: list[str]) -> int:
         print(f"coach slack: {problem}", file=sys.stderr)
         return 2
     runtime.add(slack_service(runtime, socket=options.socket, port=port, host=options.host))
-    asyncio.run(runtime.run())
+    try:
+        asyncio.run(runtime.run())
+    except SlackUnavailable as problem:
+        print(problem.line, file=sys.stderr)
+        return problem.code
+    except KeyboardInterrupt:  # Ctrl-C before the loop's own signal handlers were in place
+        return 130
     return 0

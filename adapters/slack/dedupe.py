@@ -7,6 +7,7 @@ receipts are pruned: Slack retries for minutes, not days.
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 from sqlalchemy import Column, Engine, MetaData, String, Table, delete, insert
@@ -32,6 +33,7 @@ class EventReceipts:
         self.engine, self.clock = engine, clock
         self._recent: dict[str, None] = {}  # this process's fast path, bounded
         self._since_prune = 0
+        self._lock = threading.Lock()  # first_time runs in worker threads
 
     def create_table(self) -> None:
         metadata.create_all(self.engine, checkfirst=True)
@@ -40,8 +42,9 @@ class EventReceipts:
         """True exactly once per event id across every replica sharing the database."""
         if not event_id:
             return True
-        if event_id in self._recent:
-            return False
+        with self._lock:
+            if event_id in self._recent:
+                return False
         try:
             with self.engine.begin() as connection:
                 connection.execute(insert(receipts).values(event_id=event_id[:64], received_at=self.clock.now()))
@@ -51,12 +54,15 @@ class EventReceipts:
         return True
 
     def _remember(self, event_id: str) -> None:
-        self._recent[event_id] = None
-        if len(self._recent) > 5000:
-            for stale in list(self._recent)[:2500]:
-                del self._recent[stale]
-        self._since_prune += 1
-        if self._since_prune >= PRUNE_EVERY:
-            self._since_prune = 0
+        with self._lock:
+            self._recent[event_id] = None
+            if len(self._recent) > 5000:
+                for stale in list(self._recent)[:2500]:
+                    del self._recent[stale]
+            self._since_prune += 1
+            prune = self._since_prune >= PRUNE_EVERY
+            if prune:
+                self._since_prune = 0
+        if prune:
             with self.engine.begin() as connection:
                 connection.execute(delete(receipts).where(receipts.c.received_at < self.clock.now() - KEEP))

@@ -4,33 +4,63 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import re
 import sys
 
+import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.http.ops import add_ops_routes
-from adapters.startup import StartupError
+from adapters.startup import StartFailed, StartupError
 from scheduler.runtime import Runtime
 
-from .actors import Actors
+from .actors import Actors, error_code
 from .app import SlackHandlers, register
 from .config import SlackConfig, SlackConfigError, web_client
 from .dedupe import EventReceipts
+from .gate import Gate, Refusal, refused
 from .notifier import SlackNotifier
 from .oauth import INSTALL_PATH, REDIRECT_PATH, InstallStores
 
 log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 DEFAULT_HOST = "0.0.0.0"
+SOCKET_LOG = "adapters.slack.socket_mode"
+PROBE_SECONDS = 15
+TICKET = re.compile(r"ticket=[^&'\"\s]+")
+
+
+class SlackUnavailable(StartFailed):
+    """Start-up could not reach Slack, or Slack refused the app-level token: one line, no traceback."""
+
+
+class OneLine(logging.Filter):
+    """Socket Mode's reconnect loop logs a traceback every ping interval: keep the message, drop the rest
+    (and the one-time ticket a WebSocket URL carries)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = TICKET.sub("ticket=[redacted]", record.getMessage()), None
+        if record.exc_info or record.levelno >= logging.ERROR:
+            record.exc_info, record.exc_text = None, None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
 
 
 class SlackService:
+    """Stopping: no new requests, the ones in flight finish (their answers and follow-ups), then close."""
+
     name = "slack"
+    # Seconds for requests being answered, then for what follows their acks: 16 s at most, inside
+    # systemd's TimeoutStopSec=20 and Kubernetes' 30 s between SIGTERM and SIGKILL.
+    stop_grace = 8.0
 
     def __init__(self, runtime: Runtime, config: SlackConfig, *, socket: bool, port: int | None,
                  host: str = DEFAULT_HOST) -> None:
@@ -38,11 +68,14 @@ class SlackService:
         self.stores = InstallStores(runtime.engine, config.client_id or "") if config.oauth else None
         self.receipts = EventReceipts(runtime.engine, runtime.clock)
         self.bolt = build_bolt_app(config, self.stores)
-        register(self.bolt, SlackHandlers(runtime.coach, runtime.sessions, runtime.clock, self.receipts, Actors()))
+        self.handlers = SlackHandlers(runtime.coach, runtime.sessions, runtime.clock, self.receipts, Actors())
+        register(self.bolt, self.handlers)
+        self.gate = Gate(config.signing_secret or "")
         self.notifier = SlackNotifier(self.client_for)
         self._clients: dict[str, AsyncWebClient] = {}
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
+        self._connecting: asyncio.Task[None] | None = None
         self.bound_port: int | None = None
 
     async def client_for(self, team_id: str) -> AsyncWebClient | None:
@@ -60,22 +93,50 @@ class SlackService:
     async def start(self) -> None:
         await asyncio.to_thread(self._create_tables)
         if self.port is not None:
-            self._runner = web.AppRunner(self.web_app(), access_log=None)
+            self._runner = web.AppRunner(self.web_app(), access_log=None, shutdown_timeout=self.stop_grace)
             await self._runner.setup()
             site = web.TCPSite(self._runner, self.host, self.port)
             await site.start()
             self.bound_port = _port_of(self._runner)
             log.info("Slack HTTP mode: listening on %s:%s%s", self.host, self.bound_port, EVENTS_PATH)
         if self.socket:
-            self._socket = AsyncSocketModeHandler(self.bolt, self.config.app_token)
-            await self._socket.connect_async()
-            log.info("Slack Socket Mode: connected")
+            await self._start_socket_mode()
+
+    async def _start_socket_mode(self) -> None:
+        """Ask Slack for a WebSocket URL once (an unreachable Slack or a refused token ends start-up with
+        one line), then connect in the background: the SDK retries on its own, and a signal stops it."""
+        logger = logging.getLogger(SOCKET_LOG)
+        if not any(isinstance(f, OneLine) for f in logger.filters):
+            logger.addFilter(OneLine())
+        api = self.config.api_url or AsyncWebClient.BASE_URL
+        probe = AsyncWebClient(base_url=api, timeout=PROBE_SECONDS, retry_handlers=[])  # one try, one line
+        try:
+            opened = await probe.apps_connections_open(app_token=self.config.app_token or "")
+        except SlackApiError as failure:
+            raise SlackUnavailable(f"coach slack: Slack refused SLACK_APP_TOKEN ({error_code(failure)}): make an "
+                                   "app-level token with connections:write under Basic Information", 2) from None
+        except (aiohttp.ClientError, OSError, TimeoutError) as failure:
+            raise SlackUnavailable(f"coach slack: cannot reach Slack at {api}: {type(failure).__name__} — check "
+                                   "the network and SLACK_API_URL (`coach doctor` tells more)") from None
+        self._socket = AsyncSocketModeHandler(self.bolt, self.config.app_token, logger=logger)
+        self._socket.client.wss_uri = opened.get("url")
+        self._connecting = asyncio.create_task(self._socket.connect_async(), name="slack-socket-connect")
+        log.info("Slack Socket Mode: connecting")
 
     async def stop(self) -> None:
-        if self._socket is not None:
-            await self._socket.close_async()
+        """Stop taking requests, let the ones in flight finish (up to stop_grace), then close."""
         if self._runner is not None:
-            await self._runner.cleanup()
+            runner, self._runner = self._runner, None
+            await runner.cleanup()  # closes the port, then waits for requests being answered
+        await self.handlers.drain(self.stop_grace)  # follow-ups after an ack (response_url, chat.update)
+        if self._connecting is not None:
+            self._connecting.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._connecting
+        if self._socket is not None:
+            socket, self._socket = self._socket, None
+            with contextlib.suppress(Exception):
+                await socket.close_async()
 
     def web_app(self) -> web.Application:
         app = web.Application()
@@ -87,13 +148,23 @@ class SlackService:
         return app
 
     async def _events(self, request: web.Request) -> web.Response:
-        if not request.headers.get("X-Slack-Request-Timestamp", "").strip().isdigit():
-            return web.json_response({"error": "invalid request"}, status=401)  # Bolt would answer 500
-        try:
-            bolt_request = await to_bolt_request(request)
-        except ValueError:  # a body that is not Slack's JSON or form encoding
-            return web.json_response({"error": "malformed request"}, status=400)
-        return await to_aiohttp_response(await self.bolt.async_dispatch(bolt_request))
+        """The signature is checked on the raw bytes before Bolt parses anything (see gate.py)."""
+        body = await request.read()
+        refusal = self.gate.admit(body, request.headers)
+        if refusal is None:
+            try:
+                bolt_request = AsyncBoltRequest(body=body.decode(), query=request.query_string,
+                                                headers=request.headers)  # type: ignore[arg-type]
+                response = await self.bolt.async_dispatch(bolt_request)
+            except Exception:  # a shape gate.py does not know and Bolt chokes on: still the sender's fault
+                refusal = Refusal(400, "payload Bolt could not read")
+            else:
+                if response.status < 500:
+                    return await to_aiohttp_response(response)
+                refusal = Refusal(400, "payload Bolt could not read")  # our listeners never raise into Bolt
+        refused(refusal, request.remote)
+        error = "invalid request" if refusal.status == 401 else "malformed request"
+        return web.json_response({"error": error}, status=refusal.status)
 
     async def _install(self, request: web.Request) -> web.Response:
         assert self.bolt.oauth_flow is not None

@@ -40,17 +40,21 @@ class FakeSlack:
     teams_by_token: dict[str, str] = field(default_factory=dict)
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     calls: list[Call] = field(default_factory=list)
-    responses: list[dict[str, Any]] = field(default_factory=list)  # posts to response_url
+    responses: list[dict[str, Any]] = field(default_factory=list)  # what the member was shown: see `shown`
     uploads: list[bytes] = field(default_factory=list)
     messages: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     failures: dict[str, list[Failure]] = field(default_factory=dict)
+    hold: set[str] = field(default_factory=set)  # methods that never answer (until stop())
+    socket_url: str | None = None  # apps.connections.open's WebSocket URL; default: a path that is no socket
     port: int = 0
+    _released: asyncio.Event | None = None
     _runner: web.AppRunner | None = None
     _changed: asyncio.Condition | None = None
     _ts: int = 0
 
     async def start(self) -> FakeSlack:
         self._changed = asyncio.Condition()
+        self._released = asyncio.Event()
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/respond/{key}", self._respond)
@@ -62,7 +66,13 @@ class FakeSlack:
         self.port = self._runner.addresses[0][1]
         return self
 
+    def release(self) -> None:
+        """Let every held method answer."""
+        if self._released is not None:
+            self._released.set()
+
     async def stop(self) -> None:
+        self.release()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -114,6 +124,8 @@ class FakeSlack:
         token = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else args.get("token")
         self.calls.append(Call(method, args, token))
         await self._notify()
+        if method in self.hold and self._released is not None:
+            await self._released.wait()
         pending = self.failures.get(method)
         if pending:
             failure = pending[0]
@@ -152,14 +164,21 @@ class FakeSlack:
             return {"upload_url": f"{self.root}/upload/{file_id}", "file_id": file_id}
         if method == "files.completeUploadExternal":
             return {"files": [{"id": f["id"], "title": f.get("title")} for f in args.get("files", [])]}
+        if method == "apps.connections.open":
+            return {"url": self.socket_url or f"ws://127.0.0.1:{self.port}/no-socket-here"}
         if method == "chat.update":
             return {"channel": args.get("channel"), "ts": args.get("ts")}
         return {}
 
     async def _respond(self, request: web.Request) -> web.Response:
-        self.responses.append(await request.json())
-        await self._notify()
+        await self.shown(await request.json())
         return web.Response(text="ok")
+
+    async def shown(self, message: dict[str, Any]) -> None:
+        """A message the member sees: a post to a response_url, or a slash command's ack body (Slack
+        shows both the same way)."""
+        self.responses.append(message)
+        await self._notify()
 
     async def _upload(self, request: web.Request) -> web.Response:
         self.uploads.append(await request.read())
@@ -216,7 +235,10 @@ class SlackSender:
                 "channel_name": "general", "user_id": user, "user_name": user.lower(), "command": command,
                 "text": text, "api_app_id": "A1", "response_url": self.fake.response_url(key),
                 "trigger_id": f"trigger-{key}"}
-        return await self.post(urlencode(form), "application/x-www-form-urlencoded")
+        status, text = await self.post(urlencode(form), "application/x-www-form-urlencoded")
+        if status == 200 and text.startswith("{"):
+            await self.fake.shown(json.loads(text))
+        return status, text
 
     async def interaction(self, payload: dict[str, Any], **kwargs: Any) -> tuple[int, str]:
         body = urlencode({"payload": json.dumps(payload)})

@@ -1,0 +1,118 @@
+"""The door in front of Bolt for POST /slack/events: the signature is checked on the raw bytes before
+anything is parsed, then the body is parsed once, defensively, and its shape checked where Bolt would
+index into it. Unauthenticated → 401, signed but malformed → 400; each refusal is one WARNING line with
+no body text and no traceback."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl
+
+log = logging.getLogger(__name__)
+MAX_AGE_SECONDS = 5 * 60  # Slack's own rule: older requests may be replays
+
+# Where Bolt (and our listeners) look, by payload key: the JSON type it must have when present.
+OBJECT_KEYS = ("team", "enterprise", "container", "channel", "message", "event", "view", "state")
+LIST_KEYS = ("authorizations", "actions")
+
+
+@dataclass(frozen=True)
+class Refusal:
+    status: int
+    reason: str  # a few fixed words, safe to log
+
+
+class Gate:
+    """Verify, then parse and check; `admit` returns None for a request Bolt may see."""
+
+    def __init__(self, signing_secret: str, clock: Callable[[], float] = time.time) -> None:
+        self._secret, self._clock = signing_secret.encode(), clock
+
+    def signed(self, body: bytes, timestamp: str, signature: str) -> bool:
+        """Slack's v0 signature over the exact bytes received, within five minutes of now."""
+        if not self._secret or not timestamp.isdigit() or len(timestamp) > 12:
+            return False
+        if abs(self._clock() - int(timestamp)) > MAX_AGE_SECONDS:
+            return False
+        expected = "v0=" + hmac.new(self._secret, b"v0:" + timestamp.encode() + b":" + body, hashlib.sha256).hexdigest()
+        return hmac.compare_digest(expected.encode(), signature.encode("utf-8", "replace"))
+
+    def admit(self, body: bytes, headers: Mapping[str, str]) -> Refusal | None:
+        timestamp = headers.get("X-Slack-Request-Timestamp", "").strip()
+        signature = headers.get("X-Slack-Signature", "").strip()
+        if not timestamp or not signature:
+            return Refusal(401, "unsigned request")
+        if not self.signed(body, timestamp, signature):
+            return Refusal(401, "bad signature or stale timestamp")
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return Refusal(400, "body is not UTF-8")
+        problem = shape_problem(text, headers.get("Content-Type", ""))
+        return Refusal(400, problem) if problem else None
+
+
+def parse(text: str, content_type: str) -> Any:
+    """The body as Bolt's parse_body reads it; ValueError when it is not JSON or form encoding."""
+    if not text:
+        return {}
+    try:
+        if content_type.split(";")[0].strip() == "application/json" or text.startswith("{"):
+            return json.loads(text)
+        if "payload" in text:
+            payload = dict(parse_qsl(text, keep_blank_values=True)).get("payload")
+            return json.loads(payload) if payload is not None else {}
+        return dict(parse_qsl(text, keep_blank_values=True))
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
+def shape_problem(text: str, content_type: str) -> str | None:
+    """Why this signed body cannot be a Slack request Bolt understands, or None."""
+    try:
+        body = parse(text, content_type)
+    except ValueError:
+        return "body is not JSON or form encoding"
+    if not isinstance(body, dict):
+        return "body is not an object"
+    for key in OBJECT_KEYS:
+        if key in body and body[key] is not None and not isinstance(body[key], dict):
+            return f"{key} is not an object"
+    for key in LIST_KEYS:
+        if key in body and body[key] is not None:
+            items = body[key]
+            if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+                return f"{key} is not a list of objects"
+    if "user" in body and body["user"] is not None and not isinstance(body["user"], (dict, str)):
+        return "user is not an object"
+    kind = body.get("type")
+    if kind is not None and not isinstance(kind, str):
+        return "type is not a string"
+    if kind == "block_actions" and not (body.get("actions") and all(
+            isinstance(a.get("action_id"), str) for a in body["actions"])):
+        return "block_actions without actions"
+    if kind in ("view_submission", "view_closed") and not (
+            isinstance(body.get("view"), dict) and isinstance(body["view"].get("type"), str)
+            and isinstance(body["view"].get("callback_id", ""), str)):
+        return "view without a type"
+    if kind in ("shortcut", "message_action") and not isinstance(body.get("callback_id"), str):
+        return "shortcut without a callback_id"
+    if kind == "event_callback" and not isinstance(body.get("event"), dict):
+        return "event_callback without an event"
+    if isinstance(body.get("event"), dict) and not isinstance(body["event"].get("type", ""), str):
+        return "event type is not a string"
+    if "command" in body and not isinstance(body["command"], str):
+        return "command is not a string"
+    return None
+
+
+def refused(refusal: Refusal, remote: str | None) -> None:
+    """One line per refused request: status, fixed reason, peer. No body, no header values."""
+    log.warning("refused a Slack request (%d, %s) from %s", refusal.status, refusal.reason, remote or "?")

@@ -1,0 +1,136 @@
+"""Hostile and broken requests at POST /slack/events: the signature is checked on the raw bytes before
+Bolt parses anything. Unsigned → 401 with one WARNING line; signed but malformed → 400; never a 5xx,
+never a traceback, and the log grows by one short line a request."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+from collections.abc import Iterator
+from urllib.parse import urlencode
+
+import pytest
+
+from adapters.logs import configure_logging
+from tests.slack.conftest import SlackRig
+from tests.slack.slackfakes import sign
+
+FORM = "application/x-www-form-urlencoded"
+DEEP = "[" * 3000 + "]" * 3000
+
+
+def junk_bodies() -> list[tuple[str | bytes, str]]:
+    """Twenty kinds of junk, each also sent nine more times with a twist (200 requests in all)."""
+    kinds: list[tuple[str | bytes, str]] = [
+        (urlencode({"payload": "[1,2]"}), FORM),
+        (urlencode({"payload": DEEP}), FORM),
+        (DEEP, "application/json"),
+        ('{"a":' * 2000 + "1" + "}" * 2000, "application/json"),
+        ("payload=%7Bnot-json", FORM),
+        ("{not json", "application/json"),
+        ("", FORM),
+        (b"\xff\xfe\x00payload=\x80", FORM),
+        (urlencode({"payload": json.dumps({"type": "view_submission", "view": {"id": "V1"}})}), FORM),
+        (urlencode({"payload": json.dumps({"type": "block_actions", "actions": "coach:sent:1"})}), FORM),
+        (json.dumps({"type": "event_callback", "event": [1, 2]}), "application/json"),
+        (json.dumps([1, 2, 3]), "application/json"),
+        ("command=%2Fmet&text=Jane&team_id=T1&user_id=U1", FORM),
+        (json.dumps({"type": "url_verification", "challenge": "c"}), "application/json"),
+        ("x" * 100_000, FORM),
+        ("payload=" + "%5B" * 5000, FORM),
+        (json.dumps({"authorizations": "nope", "team_id": "T1"}), "application/json"),
+        ("\u0000\u0001\u0002", "text/plain"),
+        (urlencode({"payload": json.dumps({"type": "shortcut", "callback_id": ["x"]})}), FORM),
+        (json.dumps({"type": "event_callback", "event": {"type": "message", "text": "salary plan"}}),
+         "application/json"),
+    ]
+    return [(body if i == 0 else (body + "&" * i if isinstance(body, str) else body + b"&" * i), kind)
+            for body, kind in kinds for i in range(10)]
+
+
+@pytest.fixture
+def captured() -> Iterator[io.StringIO]:
+    stream = io.StringIO()
+    handler = configure_logging("INFO", "human", (), stream=stream)
+    try:
+        yield stream
+    finally:
+        logging.getLogger().removeHandler(handler)
+
+
+async def post(rig: SlackRig, body: str | bytes, content_type: str, headers: dict[str, str]) -> int:
+    data = body.encode() if isinstance(body, str) else body
+    async with rig.send.http.post(rig.send.url, data=data, headers={"Content-Type": content_type, **headers}) as r:
+        await r.read()
+        return r.status
+
+
+async def test_two_hundred_unsigned_malformed_bodies_are_401_with_one_short_line_each(
+        rig: SlackRig, captured: io.StringIO) -> None:
+    bodies = junk_bodies()
+    assert len(bodies) == 200
+    statuses = []
+    for i, (body, kind) in enumerate(bodies):
+        headers = ({} if i % 3 == 0 else
+                   {"X-Slack-Request-Timestamp": "1700000000", "X-Slack-Signature": "v0=" + "0" * 64} if i % 3 == 1
+                   else sign(body if isinstance(body, str) else body.decode("latin-1"), "wrong-secret"))
+        statuses.append(await post(rig, body, kind, headers))
+    assert set(statuses) == {401}
+    log = captured.getvalue()
+    lines = log.splitlines()
+    assert "Traceback" not in log and "salary" not in log and "Jane" not in log
+    assert len(lines) == 200 and all("WARNING" in line and "refused a Slack request (401" in line for line in lines)
+    assert len(log) < 200 * 160  # ~130 bytes a refusal, where a traceback was ~2 KB
+    assert rig.fake.calls == [] and rig.fake.responses == []
+
+
+@pytest.mark.parametrize("payload", [
+    pytest.param({"type": "view_submission", "team": {"id": "T1"}, "user": {"id": "U1"},
+                  "view": {"id": "V1", "callback_id": "coach_met", "state": {"values": {}}}}, id="view-without-type"),
+    pytest.param({"type": "block_actions", "team": {"id": "T1"}, "user": {"id": "U1"},
+                  "actions": "coach:sent:1"}, id="actions-as-a-string"),
+    pytest.param({"type": "block_actions", "team": {"id": "T1"}, "user": {"id": "U1"},
+                  "actions": [{"action_id": 7}]}, id="action-id-not-a-string"),
+    pytest.param([1, 2], id="payload-a-list"),
+    pytest.param({"type": "block_actions", "team": "T1", "user": 5, "actions": []}, id="wrong-types"),
+    pytest.param({"type": "message_action", "team": {"id": "T1"}, "user": {"id": "U1"}}, id="shortcut-no-callback"),
+])
+async def test_signed_but_malformed_interactions_are_400_not_500(rig: SlackRig, captured: io.StringIO,
+                                                                 payload: object) -> None:
+    status, text = await rig.send.interaction(payload)  # type: ignore[arg-type]
+    assert (status, json.loads(text)) == (400, {"error": "malformed request"})
+    lines = captured.getvalue().splitlines()
+    assert len(lines) == 1 and "WARNING" in lines[0] and "(400," in lines[0]
+    assert rig.fake.calls == []
+
+
+@pytest.mark.parametrize(("body", "content_type"), [
+    pytest.param(urlencode({"payload": DEEP}), FORM, id="deep-payload"),
+    pytest.param(DEEP, "application/json", id="deep-json"),
+    pytest.param(json.dumps({"type": "event_callback", "event": "message"}), "application/json", id="event-a-string"),
+    pytest.param("payload=%7Bnot-json", FORM, id="payload-not-json"),
+])
+async def test_signed_but_unreadable_bodies_are_400(rig: SlackRig, captured: io.StringIO, body: str,
+                                                    content_type: str) -> None:
+    status, _ = await rig.send.post(body, content_type)
+    assert status == 400
+    log = captured.getvalue()
+    assert "Traceback" not in log and len(log.splitlines()) == 1
+
+
+async def test_signed_non_utf8_is_400(rig: SlackRig) -> None:
+    body = b"payload=\xff\xfe"
+    headers = sign(body.decode("latin-1"))
+    headers["X-Slack-Signature"] = sign_bytes(body)
+    assert await post(rig, body, FORM, headers) == 400
+
+
+def sign_bytes(body: bytes) -> str:
+    import hashlib
+    import hmac
+
+    from tests.slack.slackfakes import SECRET
+
+    stamp = sign("")["X-Slack-Request-Timestamp"]
+    return "v0=" + hmac.new(SECRET.encode(), f"v0:{stamp}:".encode() + body, hashlib.sha256).hexdigest()
