@@ -55,8 +55,7 @@ def detect_kind(sig: Signals, context: DraftContext | None = None) -> MessageKin
     """
     scan = sig.scan
     opening = scan[: max(120, len(scan) // 3)]
-    closing_start = max(len(scan) - 60, len(scan) * 2 // 3)
-    thanks = [m for m in lx.KIND_THANKS.finditer(scan) if m.start() < closing_start or sig.word_count < 25]
+    thanks = [m for m in lx.KIND_THANKS.finditer(scan) if m.start() < len(opening) or sig.word_count < 25]
     follow = len(lx.KIND_FOLLOW.findall(scan))
     cold = 2 * len(lx.KIND_COLD_STRONG.findall(scan)) + len(lx.KIND_COLD.findall(scan))
     short = sig.chars <= CONNECTION_NOTE_LIMIT + 40

@@ -81,7 +81,7 @@ SPECIFIC = _words(
     r"your (?:\w+ )?(?:webinar|interview|ama|piece|op-?ed|report|study|survey|profile|portfolio|exhibit|exhibition|"
     r"show|album|commit|pull request|rfc|fundraise|promotion|anniversary|speech|lecture|class|seminar|"
     r"newsletter issue|case|design|designs|photos? of|map|chart|framework|tool|app|open[- ]source|award|win|"
-    r"recent|latest|new book|comments?|reply|replies|answer on|feedback on|mentoring|story about|journey)",
+    r"recent|latest|new book|comments?|reply|replies|answer on|feedback on|mentoring|story about)",
     r"(?:mutual|common|shared) (?:friend|contact|colleague|connection|acquaintance|interest|background)",
     r"(?-i:[A-Z])[a-z]+ (?:suggested|recommended|mentioned|said|thought|told me|introduced|pointed me|passed|"
     r"forwarded|connected us)",
@@ -97,6 +97,14 @@ SPECIFIC = _words(
     r"how (?:did|was|is|are) (?:the|your) (?!day|week|weekend|time)\w+",
     r"(?:at|during|after|from) (?:the )?[\w'-]+ (?:meetup|conference|workshop|panel|dinner|booth|hackathon|summit|"
     r"sprint|mixer|event|fair|expo|talk|session|retreat|offsite|breakfast|lunch)",
+)
+# specific beyond naming the event: their work, what was said, a promise
+SPECIFIC_STRONG = _words(
+    r"your (?:\w+ )?(?:talk|post|article|panel|presentation|keynote|workshop|thread|paper|book|podcast|story|point|"
+    r"idea|advice|tip|question|project|research|work on|slides|demo)",
+    r"you (?:mentioned|said|shared|wrote|presented|talked|asked|showed|described|recommended|suggested|explained)",
+    r"(?:like|as) i (?:said|promised|mentioned)",
+    r"as promised",
 )
 # a concrete number or quantity: "40-person team", "3 clinics", "20%", not a call's length or a date
 NUMBER = re.compile(
@@ -289,7 +297,7 @@ PUSHY_HIGH = _words(
     r"(?:would|'?d) (?:it )?(?:kill you|hurt) to",
     r"(?:it'?s|it is) (?:been )?(?:\d+|two|three|four|several) weeks? (?:now )?(?:and|without) (?:no|nothing|not)",
     r"(?:i'?ve|i have) (?:already |just |gone ahead and )?(?:sent|put|added|booked|dropped|placed|blocked|pencil+ed)"
-    r"[^.!?\n]{0,40}(?:calendar|invite|invitation)",
+    r"[^.!?\n]{0,40}(?:calendars?|invites?|invitations?)",
     r"(?:i'?ve|i have) (?:already )?(?:told|promised|assured|informed) (?:my|our|the) [\w ]{2,20}"
     r"(?:that )?you(?:'ll| will| would| can| are going to)",
     r"(?:starting|beginning) to (?:think|wonder|feel) (?:you|that you|i)",
@@ -863,6 +871,7 @@ KIND_THANKS = _words(
     r"(?:a |my )?(?:quick |big |huge )?thank-you",
     r"(?:really |truly )?(?:grateful|appreciate(?:d)?) (?:for |that |your |you |the |it )",
     r"many thanks",
+    r"(?:gracias|merci|danke|obrigad[oa]|grazie|asante|dank je)\b",
     r"(?:thanks|thank you|cheers|ta),? (?-i:[A-Z])[\w'-]+[,!.]",
     r"big thanks",
     r"huge thanks",

@@ -43,7 +43,8 @@ _THANKS_FILLER = re.compile(
 _VAGUE_THANKS = re.compile(
     r"^(?:(?:so much|again|a lot|a ton|very much)\s+)?(?:for\s+)?(?:your time|everything|all|it|that|this|"
     r"connecting|accepting|the (?:connection|add|chat|call|talk|meeting)|meeting (?:with )?me|chatting|"
-    r"talking|your help|your insights|your advice|the advice|taking the time)\b",
+    r"talking|your (?:valuable |precious |kind )?(?:time|help|insights|advice|support|guidance)|the advice|"
+    r"taking the time|the (?:opportunity|chance) to (?:connect|chat|talk|meet|speak))\b",
     re.IGNORECASE,
 )
 
@@ -257,7 +258,13 @@ def rule_generic(d: Draft) -> list[Finding]:
             )
         ]
     soft = list(lx.GENERIC_SOFT.finditer(d.sig.scan))
-    stock_only = len(soft) >= 2 and d.sig.word_count < 30 and not has_value(d) and not has_concrete_ask(d)
+    stock_only = (
+        len(soft) >= 2
+        and d.sig.word_count < 30
+        and not has_value(d)
+        and not has_concrete_ask(d)
+        and not lx.SPECIFIC_STRONG.search(d.sig.scan)
+    )
     if soft and (stock_only or not has_specific(d)):
         return [
             Finding(
