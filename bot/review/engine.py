@@ -7,7 +7,8 @@ from dataclasses import replace
 from bot.review.kinds import detect_kind, parse_kind
 from bot.review.model import RULES, SEVERITIES, DraftContext, Finding, MessageKind, Review
 from bot.review.rules import RULE_FUNCS, Draft
-from bot.review.signals import measure, prepare
+from bot.review.signals import Signals, measure, prepare, sentence_of
+from bot.review.tone import shipped_model
 
 PENALTY = {"high": 35, "medium": 15, "low": 5}
 NEEDS_WORK_CEILING = 75  # a draft that needs work never scores like one that is ready
@@ -48,7 +49,7 @@ def review(draft: str, context: DraftContext | None = None, kind: MessageKind | 
     findings: list[Finding] = []
     for rule in RULE_FUNCS:
         findings.extend(rule(d))
-    findings = _focus(_dedupe(findings), d)
+    findings = _second_reading(_focus(_dedupe(findings), d), sig)
     findings.sort(key=lambda f: (SEVERITIES.index(f.severity), RULES.index(f.rule)))
     verdict = "needs_work" if any(f.severity in ("high", "medium") for f in findings) else "good"
     score = max(0, 100 - sum(PENALTY[f.severity] for f in findings))
@@ -64,6 +65,51 @@ def _without_signature(text: str, context: DraftContext | None) -> str:
     if sep and head.strip() and last.strip(" -—~").casefold() == context.member_name.strip().casefold():
         return head
     return text
+
+
+# what the tone model says when it overrules a passing review: tentative, since it cannot point at a phrase
+_TONE_WORDS: dict[str, tuple[str, str]] = {
+    "pushy": (
+        "Read as the recipient, this may come across as pressure.",
+        "Drop anything that hints at a deadline, a favour owed or a reproach, and make it easy to say no.",
+    ),
+    "salesy": (
+        "This reads a little like a pitch.",
+        "Lead with them and your conversation; keep your product out unless they asked about it.",
+    ),
+    "over_personal": (
+        "This gets more personal than a professional contact expects.",
+        "Keep to the work and what you discussed; leave their private life and looks out of it.",
+    ),
+    "self_centred": (
+        "It's mostly about you.",
+        "Turn one sentence around to them: why them, and what's in it for them.",
+    ),
+    "generic": (
+        "It could be sent to almost anyone.",
+        "Add one thing only this person would recognise: their talk, a remark of theirs, where you met.",
+    ),
+    "no_personalization": (
+        "Nothing in it is specific to them.",
+        "Mention one detail that shows you wrote it for them: a post of theirs, a shared contact, your chat.",
+    ),
+}
+
+
+def _second_reading(findings: list[Finding], sig: Signals) -> list[Finding]:
+    """When every rule passes, let the tone model speak if it is very sure the draft needs work."""
+    if any(f.severity in ("high", "medium") for f in findings):
+        return findings
+    model = shipped_model()
+    call = model.judge(sig.text, sig.sentences) if model else None
+    if call is None:
+        return findings
+    message, fix = _TONE_WORDS[call.rule]
+    excerpt = None
+    if call.excerpt:
+        start = sig.scan.find(call.excerpt)
+        excerpt = sentence_of(sig.scan, start, start + len(call.excerpt)) if start >= 0 else call.excerpt[:90]
+    return [*(f for f in findings if f.rule != call.rule), Finding(call.rule, "medium", message, excerpt, fix)]
 
 
 _SECONDARY = frozenset({"no_personalization", "no_ask", "no_value"})

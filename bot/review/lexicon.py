@@ -3,12 +3,44 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any
 
 _I = re.IGNORECASE
 
 
-def _words(*alts: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(alts) + r")(?!\w)", _I)
+def lower_keeping_length(text: str) -> str:
+    """Lower case with each character's length kept, so a match's positions index the original text."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(low_c if len(low_c := c.lower()) == 1 else c for c in text)
+
+
+class Phrases:
+    """A case-blind pattern run on a lower-cased copy of the text: several times faster than IGNORECASE.
+
+    Positions index the original text; matched text comes back lower-cased."""
+
+    __slots__ = ("pattern",)
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = re.compile(pattern)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(lower_keeping_length(text))
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(lower_keeping_length(text))
+
+    def findall(self, text: str) -> list[Any]:
+        return self.pattern.findall(lower_keeping_length(text))
+
+
+def _words(*alts: str) -> Phrases | re.Pattern[str]:
+    """Whole-word alternatives, case-blind; those that test capitals (``(?-i:[A-Z])``) keep IGNORECASE."""
+    pattern = r"\b(?:" + "|".join(alts) + r")(?!\w)"
+    return re.compile(pattern, _I) if "(?-i:" in pattern or "A-Z" in pattern else Phrases(pattern)
 
 
 # --- generic boilerplate -------------------------------------------------------------------------
@@ -825,7 +857,7 @@ _SLIPS: tuple[tuple[str, str], ...] = (
     (r"\bcould care less\b", "couldn't care less"),
 )
 # one pass over the draft: group i matched → _SLIPS[i - 1]'s correction
-REAL_WORD_SLIP = re.compile("|".join(f"({p})" for p, _ in _SLIPS), _I)
+REAL_WORD_SLIP = Phrases(r"\b(?:" + "|".join(f"({p.removeprefix(chr(92) + 'b')})" for p, _ in _SLIPS) + ")")
 SLIP_FIXES: tuple[str, ...] = tuple(fix for _, fix in _SLIPS)
 REPEATED_WORD = re.compile(r"\b(\w{2,})\s+\1(?![\w-])", _I)
 LOWER_I = re.compile(r"(?:^|\s)i(?=\s|['’]|$)")
