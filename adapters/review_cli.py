@@ -61,10 +61,10 @@ def _one_line(raw: str, kind: MessageKind | None) -> dict[str, Any]:
     warnings: list[str] = []
     line_kind = parse_kind(obj["kind"]) if isinstance(obj.get("kind"), str) else None
     if obj.get("kind") is not None and line_kind is None:
-        warnings.append(f"unknown kind {obj.get('kind')!r} ignored; the kind was guessed from the text")
+        warnings.append(f"unknown kind {_short(obj.get('kind'))} ignored; the kind was guessed from the text")
     context, context_warnings = read_context(obj.get("context"))
     warnings.extend(context_warnings)
-    warnings.extend(f"unknown key {key!r} ignored" for key in obj if key not in _LINE_KEYS)
+    warnings.extend(f"unknown key {_short(key)} ignored" for key in obj if key not in _LINE_KEYS)
     out = {"id": ident, **_result(review(text, context, kind=line_kind or kind))}
     if warnings:
         out["warnings"] = warnings
@@ -115,6 +115,12 @@ def run(argv: list[str], stdin: TextIO, stdout: TextIO) -> int:
     else:
         stdout.write(format_review(result) + "\n")
     return 0
+
+
+def _short(value: object, limit: int = 40) -> str:
+    """A value echoed back in a warning, never longer than ``limit`` characters."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _interactive(stdin: TextIO) -> bool:

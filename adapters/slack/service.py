@@ -156,7 +156,9 @@ class SlackService:
                 bolt_request = AsyncBoltRequest(body=body.decode(), query=request.query_string,
                                                 headers=request.headers)  # type: ignore[arg-type]
                 response = await self.bolt.async_dispatch(bolt_request)
-            except Exception:  # a shape gate.py does not know and Bolt chokes on: still the sender's fault
+            except Exception:  # a shape gate.py does not know and Bolt chokes on: still the sender's fault,
+                # but the request was signed, so it came from Slack: keep the traceback for whoever debugs it
+                log.exception("a signed request Bolt could not handle")
                 refusal = Refusal(400, "payload Bolt could not read")
             else:
                 if response.status < 500:

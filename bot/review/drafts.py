@@ -221,7 +221,7 @@ class _Parts:
             lines.append(Line((f"I'd love to hear how things are going with {topic}.",
                                f"I'd love to hear where things stand on {topic}."), optional=True))
         elif self.facts.request and not self.facts.request.startswith("you asked"):
-            lines.append(Line((f"When we last spoke, {self.facts.request}; I'd love to hear how that's going.",),
+            lines.append(Line((f"Last time, {self.facts.request}; I'd love to hear how that's going.",),
                               optional=True))
         elif self.interest:
             lines.append(Line((f"I hope you're still finding time for {self.interest}.",), optional=True))

@@ -406,7 +406,7 @@ PUSHY_MEDIUM = _words(
 )
 SHOUT = re.compile(r"(?:!{3,}|\?{2,}|\?!|!\?)")
 # capitals that shout rather than abbreviate: a run of capitalised words, or an emphasis word in capitals
-CAPS_RUN = re.compile(r"\b[A-Z]{2,}[A-Z'!?.,]*(?:\s+[A-Z]{2,}[A-Z'!?.,]*){2,}")
+CAPS_RUN = re.compile(r"\b[A-Z]{2,}['!?.,]*(?:\s+[A-Z]{2,}['!?.,]*){2,}")  # one way to split a run: linear
 CAPS_EMPHASIS = re.compile(
     r"\b(?:PLEASE|URGENT|ASAP|NOW|NEED|MUST|IMPORTANT|REALLY|VERY|NEVER|STILL|WAITING|TODAY|REPLY|RESPOND|ANSWER|"
     r"ANY|WHY|WHEN|EVER|AGAIN|NOTHING|ONLY|JUST|SERIOUSLY|HELLO|FINALLY|DEADLINE|IMMEDIATELY|TOMORROW)\b"
@@ -990,11 +990,6 @@ KIND_COLD = _words(
 GREETING = re.compile(
     r"^\s*(?:hi|hello|hey|hiya|heya|howdy|dear|good (?:morning|afternoon|evening)|greetings|yo|hej|morning)"
     r"\b[ ,]*(?P<name>(?-i:[A-Z])[\w'’-]*)?",
-    _I,
-)
-SIGN_OFF = re.compile(
-    r"(?:^|\n)\s*(?:best|cheers|thanks|thank you|regards|kind regards|best regards|warm regards|warmly|"
-    r"all the best|talk soon|sincerely|many thanks|speak soon|take care|ta|thx|—|-|~)\b[^\n]{0,40}$",
     _I,
 )
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")

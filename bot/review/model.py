@@ -80,7 +80,8 @@ def read_context(value: Any) -> tuple[DraftContext | None, tuple[str, ...]]:
     for key, raw in value.items():
         target = CONTEXT_KEYS.get(key)
         if target is None:
-            warnings.append(f"unknown context key {key!r} ignored; known: name, where, notes, offer, interests")
+            shown = key if len(key) <= 40 else key[:39] + "…"
+            warnings.append(f"unknown context key {shown!r} ignored; known: name, where, notes, offer, interests")
             continue
         if target in ("interests", "tags"):
             items = raw.split(",") if isinstance(raw, str) else raw

@@ -47,7 +47,9 @@ PRIVATE = _set(
     "kid kids son daughter wife husband partner girlfriend boyfriend spouse dog cat pet baby pregnant pregnancy "
     "divorce divorced wedding sick illness health hospital chemo chemotherapy cancer funeral died death grief "
     "mom dad mother father religion church politics political therapy therapist rehab diet weight named age "
-    "dating single married layoff laid fired salary debt"
+    "dating single married layoff laid fired salary debt mum anxiety anxious depression depressed adhd autism "
+    "autistic diagnosis diagnosed mental surgery miscarriage burnout visa immigration pregnant ivf fertility "
+    "addiction sober alcohol drinking hangover disability disabled gay lesbian trans sexuality injury"
 )
 _TODO_WORDS = re.compile(r"\b(?:todo|to-?do|tbd|ask|check|remember|remind|don'?t forget|follow[ -]?up|ping|"
                          r"sales|crm|prospect|upsell|quota)\b", _I)
@@ -248,7 +250,10 @@ def clauses(notes: str) -> list[str]:
     for pattern, repl in _SHORTHAND:
         text = pattern.sub(repl, text)
     out: list[str] = []
+    text = re.sub(r"[ \t]+", " ", text)  # one space per run, so the splitters never backtrack over a long run
     for part in _STRONG_SPLIT.split(text):
+        if set(re.findall(r"[a-z']+", part.lower())) & PRIVATE:
+            continue  # their private life is out of the whole sentence, not only the clause that names it
         for piece in _SOFT_SPLIT.split(part):
             piece = _BULLET.sub("", re.sub(r"\s+", " ", piece)).strip(" ,:-–—'\"")
             if piece:

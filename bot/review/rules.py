@@ -10,6 +10,7 @@ from bot.review import lexicon as lx
 from bot.review.context import Detail, context_words, details, draft_stems, mentioned
 from bot.review.kinds import CONNECTION_NOTE_LIMIT
 from bot.review.model import DraftContext, Finding, MessageKind
+from bot.review.phrases import first_name
 from bot.review.signals import Signals, sentence_of
 
 K = MessageKind
@@ -181,7 +182,7 @@ def rule_placeholder(d: Draft) -> list[Finding]:
                     "high",
                     f"This greets {d.sig.greeting_name}, but it's for {d.context.contact_name}.",
                     d.sig.sentences[0] if d.sig.sentences else None,
-                    f"Check the name: greet {d.context.contact_name.split()[0]}.",
+                    f"Check the name: greet {first_name(d.context.contact_name)}.",
                 )
             )
     return out

@@ -9,21 +9,22 @@ from bot.review import lexicon as lx
 
 MAX_SCAN = 20_000  # phrase rules look at this much; length rules see the whole draft
 
-_SLACK_MENTION = re.compile(r"<@[A-Z0-9]+\|([^>]+)>|<@([A-Z0-9]+)>")
-_SLACK_LINK = re.compile(r"<(https?://[^|>]+)\|([^>]+)>|<(https?://[^>]+)>")
+# classes exclude "<" and are bounded, so a paste of "<http://" a thousand times stays linear
+_SLACK_MENTION = re.compile(r"<@[A-Z0-9]{1,40}\|([^<>\n]{1,200})>|<@([A-Z0-9]{1,40})>")
+_SLACK_LINK = re.compile(r"<(https?://[^|<>\s]{1,2000})\|([^<>\n]{1,300})>|<(https?://[^<>\s]{1,2000})>")
 _HTML_TAG = re.compile(
     r"</?(?:a|b|i|u|p|br|hr|div|span|strong|em|ul|ol|li|html|head|body|title|h[1-6]|table|tr|td|th|img|"
     r"font|blockquote|pre|code|section|article|header|footer|meta|style|script)\b[^>]{0,300}>",
     re.IGNORECASE,
 )
-_MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\((https?://[^)\s]+)\)")
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((https?://[^()\s]{1,2000})\)")
 _MD_MARK = re.compile(r"(\*\*|__|~~|`{1,3})")
 _MD_HEAD = re.compile(r"^\s{0,3}#{1,6}\s+", re.MULTILINE)
 _ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|#39);")
 _ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"}
-_CODE_LINE = re.compile(
-    r"^\s*(?:def |class |import |from \S+ import|function\b|const |let |var |return\b|#include|public |"
-    r"private |if\s*\(|for\s*\(|while\s*\(|SELECT |[}{]\s*$|.*;\s*$|.*=>|.*\)\s*\{\s*$)",
+_CODE_LINE = re.compile(  # matched on stripped lines, so no leading or trailing whitespace runs
+    r"^(?:def |class |import |from \S+ import|function\b|const |let |var |return\b|#include|public |"
+    r"private |if\s?\(|for\s?\(|while\s?\(|SELECT |[}{]$|.*;$|.*=>|.*\)\s?\{$)",
 )
 _LETTER = re.compile(r"[^\W\d_]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
@@ -149,7 +150,7 @@ def _looks_like_code(text: str) -> bool:
     lines = [ln for ln in text[:MAX_SCAN].split("\n") if ln.strip()]
     if not lines:
         return False
-    code = sum(1 for ln in lines if _CODE_LINE.match(ln))
+    code = sum(1 for ln in lines if _CODE_LINE.match(ln.strip()[:500]))
     symbols = sum(text[:MAX_SCAN].count(c) for c in "{}();=<>[]")
     return (len(lines) >= 2 and code / len(lines) >= 0.5) or symbols / max(len(text[:MAX_SCAN]), 1) > 0.08
 

@@ -1,8 +1,10 @@
 """The labelled drafts: their shape, and the accuracy the coach must keep on drafts it was not tuned on.
 
 Accuracy is a property of the rules, not of the machine, so it may be asserted; timing is only benchmarked.
-Splits: ``tune`` (rules were adjusted against it), ``heldout`` (never listed by the bench), ``blind`` (written
-by someone who had not read ``bot/review``, never tuned on) and ``final`` (opened once; not asserted here).
+Splits: ``tune`` (rules were adjusted against it, the tone model learned from it), ``heldout`` (never listed by
+the bench; its figure chose the tone model's threshold, so it is validation, not a clean test), ``blind``
+(written by someone who had not read ``bot/review``, never tuned on: the honest figure) and ``final`` (opened
+once at the end; not asserted here).
 """
 
 from __future__ import annotations

@@ -360,3 +360,28 @@ def test_advice_never_splices_notes_and_never_repeats_itself() -> None:
             assert f.fix.rstrip(".").lower() not in f.message.lower(), (row.id, f)
             checked += 1
     assert checked > 200
+
+
+HOSTILE = {
+    "capitals": "A" * 20_000,
+    "shouted words": "AA!" * 6_667,
+    "slack links": "<http://" * 12_500,
+    "slack mentions": "<@U|" * 25_000,
+    "markdown links": "[a](http://" * 9_000,
+    "spaces": " " * 20_000 + "x",
+    "newlines": "\n" * 20_000 + "x",
+    "one word": "your " * 10_000,
+}
+
+
+@pytest.mark.timeout(30)  # a pattern that backtracks badly would take minutes on these, not milliseconds
+@pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())
+def test_hostile_pastes_are_reviewed_in_linear_time(text: str) -> None:
+    r = review(text)
+    assert r.verdict == "needs_work" and all(f.rule in RULES for f in r.findings)
+
+
+def test_the_name_check_skips_titles() -> None:
+    r = review("Hi Bob, great to meet you", DraftContext("Dr. Ana Ruiz"))
+    f = next(f for f in r.findings if f.rule == "placeholder")
+    assert "greet Ana." in f.fix
