@@ -142,7 +142,8 @@ class SlackHandlers:
         message = body.get("message") or {}
         ts = (body.get("container") or {}).get("message_ts") or message.get("ts")
         ephemeral = bool((body.get("container") or {}).get("is_ephemeral"))
-        if (parsed is not None and parsed.verb is Verb.DELETE_ME) or ephemeral:  # no message of ours to update
+        no_message = parsed is not None and parsed.verb in (Verb.DELETE_ME, Verb.FORGET)  # nothing of ours to update
+        if no_message or ephemeral:
             await respond(text=fallback_text(reply), blocks=reply_blocks(reply), response_type=EPHEMERAL,
                           replace_original=True)
             return
@@ -155,7 +156,9 @@ class SlackHandlers:
                                           blocks=reply_blocks(reply))
             return
         await client.chat_update(channel=channel, ts=ts, text=f"{message.get('text') or ''}\n{reply.text}"[:3900],
-                                 blocks=recorded_blocks(list(message.get("blocks") or []), reply))
+                                 blocks=recorded_blocks(list(message.get("blocks") or []), reply,
+                                                        parsed.nudge_id if parsed else None,
+                                                        parsed.verb if parsed else None))
 
     @guarded
     async def on_add_details(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:

@@ -250,7 +250,11 @@ def test_forget_deletes_contact_events_and_nudges(coach: Coach, sessions: sessio
     coach.handle_line(JANE, "/met Jane Doe at PyCon")
     coach.handle_line(JANE, "/coach sent Jane Doe")
     coach.handle_line(JANE, "/met Bob")
-    reply = coach.handle_line(JANE, "/coach forget Jane Doe")
+    asked = coach.handle_line(JANE, "/coach forget Jane Doe")  # asks first, deletes nothing
+    assert asked.title == "Forget Jane Doe?" and '/coach forget "Jane Doe" confirm' in asked.text
+    assert [a.action_id for a in asked.actions] == [f"coach:forget:{asked.actions[0].nudge_id}"]
+    assert count(sessions, Contact) == 2
+    reply = coach.handle_line(JANE, '/coach forget "Jane Doe" confirm')
     assert "Forgot Jane Doe" in reply.text
     assert count(sessions, Contact) == 1
     with sessions() as session:

@@ -120,7 +120,9 @@ def test_slack_style_command_and_text_split() -> None:
         ("/coach settings checkins ²", "in days"),
         ("/met Ann at", "Put the place after 'at'"),
         ("/coach settings colour blue", "no setting"),
-        ("/coach snooze jane 200d", "between an hour"),
+        ("/coach snooze jane 200d", "200 days is too long"),
+        ("/coach snooze Priya 5 years", "'5 years' isn't a snooze I can set"),
+        ("/coach snooze Priya 2 months", "an hour up to 90 days"),
         ("/review", "Paste the draft"),
         ("/met offer: a template", "Tell me who you met"),
         ("/met jane offer:", "Put something after 'offer:'"),
@@ -156,6 +158,7 @@ def test_durations() -> None:
     assert parse_duration("2d") == timedelta(days=2)
     assert parse_duration("10d") == timedelta(days=10)
     assert parse_duration("1w") == timedelta(weeks=1)
-    for bad in ("", "d", "2 days", "-1d", "1y"):
+    assert parse_duration("2 days") == timedelta(days=2)
+    for bad in ("", "d", "-1d", "1y", "5 years"):
         with pytest.raises(ValueError):
             parse_duration(bad)
