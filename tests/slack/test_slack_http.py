@@ -294,14 +294,16 @@ async def test_review_shortcut_answers_ephemerally_in_the_thread(rig: SlackRig) 
 async def test_app_home_shows_due_recent_and_numbers(rig: SlackRig) -> None:
     await rig.send.command("/met", "Jane Doe at PyCon")
     await rig.fake.wait_responses()
+    refreshed = await rig.fake.wait_for("views.publish")  # /met changed what Home shows: published at once
+    assert "Jane Doe" in json.dumps(refreshed[0].args["view"])
     await rig.send.event({"type": "app_home_opened", "user": "U1", "channel": "DU1", "tab": "home"}, event_id="EvH1")
-    [published] = await rig.fake.wait_for("views.publish")
+    published = (await rig.fake.wait_for("views.publish", 2))[-1]
     text = json.dumps(published.args["view"])
     assert published.args["user_id"] == "U1" and published.args["view"]["type"] == "home"
     assert "Due this week" in text and "Jane Doe" in text and "first follow-up" in text
     assert "Reply rate" in text and "Followed up within 48 h" in text
     await rig.send.event({"type": "app_home_opened", "user": "U5", "channel": "DU5", "tab": "home"}, event_id="EvH2")
-    stranger = (await rig.fake.wait_for("views.publish", 2))[-1]
+    stranger = (await rig.fake.wait_for("views.publish", 3))[-1]
     assert "Jane Doe" not in json.dumps(stranger.args["view"]) and "/met" in json.dumps(stranger.args["view"])
 
 
@@ -387,3 +389,18 @@ async def test_a_catch_up_digest_puts_each_contacts_buttons_under_its_section(ri
     assert kinds[2:] == [("section", ""), ("context", f"coach_outcome:{nudge}"), ("actions", f"coach_actions:{nudge}"),
                          ("section", ""), ("actions", f"coach_actions:{second[0].split(':')[2]}")]
     assert [e["text"]["text"] for e in update.args["blocks"][4]["elements"]] == ["They replied"]
+
+
+async def test_app_home_is_refreshed_after_commands_that_change_it_and_only_those(rig: SlackRig) -> None:
+    steps = [("/met", "Jane Doe at PyCon", 1), ("/coach", "list", 1), ("/coach", 'show "Jane Doe"', 1),
+             ("/review", "Hi Jane, lovely to meet you", 1), ("/coach", 'sent "Jane Doe"', 2),
+             ("/coach", "forget Jane", 2), ("/coach", 'forget "Jane Doe" confirm', 3), ("/coach", "sent Nobody", 3)]
+    for i, (command, text, publishes) in enumerate(steps, 1):
+        await rig.send.command(command, text, key=f"h{i}")
+        await rig.fake.wait_responses(i)
+        await rig.fake.wait_for("views.publish", publishes)
+        assert len(rig.fake.of("views.publish")) == publishes, (command, text)
+    await rig.send.command("/met", "Omar at PyCon", key="h-last")  # a read-only command's late publish shows here
+    assert len(await rig.fake.wait_for("views.publish", 4)) == 4
+    last = rig.fake.of("views.publish")[-2]
+    assert last.args["user_id"] == "U1" and "Jane Doe" not in json.dumps(last.args["view"])
