@@ -91,8 +91,11 @@ TITLES = {
 
 
 def quoted(name: str) -> str:
-    """How a member types this contact in a command."""
-    return f'"{name}"' if " " in name else name
+    """How a member types this contact in a command, so the hint reads back as the same name:
+    `"Siobhán O'Neill"`, `'Jane "JD" Doe'`, or a one-word name as it is."""
+    if " " not in name and not name.startswith(("'", '"', "@", "<")):
+        return name
+    return f"'{name}'" if '"' in name or "“" in name or "”" in name else f'"{name}"'
 
 
 COMMANDS = {

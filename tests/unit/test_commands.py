@@ -162,3 +162,20 @@ def test_durations() -> None:
     for bad in ("", "d", "-1d", "1y", "5 years"):
         with pytest.raises(ValueError):
             parse_duration(bad)
+
+
+@pytest.mark.parametrize("name", ["Siobhán O'Neill", "O'Neill", 'Jane "JD" Doe', "José Ruiz", "raj_patel", "Ana"])
+def test_a_hint_the_coach_prints_reads_back_as_the_same_name(name: str) -> None:
+    from bot.nudges import quoted
+
+    for line in (f"/coach sent {quoted(name)}", f"/coach snooze {quoted(name)} 36h", f"/met {quoted(name)} at PyCon"):
+        command = parse_line(line)
+        assert command.who.name == name, line  # type: ignore[union-attr]
+
+
+def test_quoted_names_keep_their_apostrophes() -> None:
+    met = parse_line("/met \"Siobhán O'Neill\" at DevOpsDays -- talked about SRE")
+    assert isinstance(met, Met) and (met.who.name, met.where) == ("Siobhán O'Neill", "DevOpsDays")
+    single = parse_line("/coach show 'Siobhán O'Neill'")
+    assert single.who.name == "Siobhán O'Neill"  # type: ignore[union-attr]
+    assert parse_line("/coach forget \"Siobhán O'Neill\" confirm") == Forget(Who("Siobhán O'Neill"), confirmed=True)
