@@ -73,8 +73,9 @@ class ConsoleSession:
         zone = timezone or machine_timezone()
         # The login only tells this console's members apart; it is no name to sign a message with.
         self.actor = Actor(PLATFORM, WORKSPACE, user, display_name=None, timezone=zone)
-        # A pipe replays a script on a clock that moves only by /advance; a terminal lives in real time.
-        self.clock: FakeClock | OffsetClock = (OffsetClock(start or self._resume_time(), real_clock) if live
+        # A pipe replays a script on a clock that moves only by /advance (resuming where the last script
+        # left it); a terminal lives in real time — the member's own timeline, which nothing moves.
+        self.clock: FakeClock | OffsetClock = (OffsetClock(start, real_clock) if live
                                                else FakeClock(start or self._resume_time()))
         self.tick_seconds = tick_seconds
         self.coach = Coach(sessions, self.clock, default_timezone=zone)

@@ -3,6 +3,7 @@ person runs it (`coach console < script`), each asserting what the member reads.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -110,6 +111,13 @@ def test_piped_advance_is_unchanged_and_a_terminal_gets_the_demo_instead(env, sq
         assert live.run(lines, interactive=True) == 0
     assert LIVE_ADVANCE in out_live.getvalue() and "coach console --demo" in out_live.getvalue()
     assert live.clock.now() == real.now()  # the member's timeline did not move
+
+    # a terminal opened after a script advanced the same database still lives in real time
+    piped = ConsoleSession(sqlite_sessions, WatchedOutput(), user="ana", timezone="UTC", start=real.now())
+    piped.run(io.StringIO("/met Later at PyCon\n/advance 300d\n/met Someone\n"))
+    assert piped.clock.now() > real.now()
+    again = ConsoleSession(sqlite_sessions, WatchedOutput(), user="ana", timezone="UTC", live=True, real_clock=real)
+    assert again.clock.now() == real.now()
 
 
 def test_the_demo_is_a_throwaway_database(env) -> None:
