@@ -123,8 +123,10 @@ class Coach:
             lock_person(uow.session, actor.platform, actor.user_id)
             contact = uow.session.get(Contact, contact_id)
             member = uow.session.get(Member, contact.member_id) if contact is not None else None
-            if contact is None or member is None or not _is_member(actor, member):
+            if contact is None:
                 return Reply("That contact is already gone. /coach list shows the ones you have.")
+            if member is None or not _is_member(actor, member):
+                return unknown_action()
             reply = erase_contact(Context(uow.session, member, self.clock.now()), contact)
             uow.commit()
             return reply

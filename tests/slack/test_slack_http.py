@@ -342,6 +342,31 @@ async def test_delete_my_data_asks_then_erases_only_me(rig: SlackRig) -> None:
         assert session.scalar(select(func.count()).select_from(Member).where(Member.user_id == "U1")) == 0
 
 
+async def test_forget_asks_then_its_button_deletes_and_only_its_member_may_press_it(rig: SlackRig) -> None:
+    await rig.send.command("/met", "Jane Doe at PyCon", key="m1")
+    await rig.fake.wait_responses(1)
+    await rig.send.command("/coach", "forget jane", key="f1")
+    ask = (await rig.fake.wait_responses(2))[-1]
+    assert "Forget Jane Doe?" in ask["text"] and contact_names(rig, "T1") == ["Jane Doe"]
+    [button] = [e for b in ask["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert button["action_id"].startswith("coach:forget:") and button["text"]["text"] == "Yes, forget Jane Doe"
+    stranger = button_click(button["action_id"], {"ts": "1.0", "text": ask["text"]}, channel="C1", user="U9",
+                            response_url=rig.fake.response_url("stranger"))
+    stranger["container"]["is_ephemeral"] = True
+    assert (await rig.send.interaction(stranger))[0] == 200
+    assert "no longer valid" in (await rig.fake.wait_responses(3))[-1]["text"]
+    assert contact_names(rig, "T1") == ["Jane Doe"]
+    click = button_click(button["action_id"], {"ts": "1.0", "text": ask["text"]}, channel="C1",
+                         response_url=rig.fake.response_url("confirm"))
+    click["container"]["is_ephemeral"] = True
+    assert (await rig.send.interaction(click))[0] == 200
+    done = (await rig.fake.wait_responses(4))[-1]
+    assert "Forgot Jane Doe" in done["text"] and done["replace_original"] is True
+    assert contact_names(rig, "T1") == []
+    assert (await rig.send.interaction(click))[0] == 200  # pressed again: nothing left to delete
+    assert "already gone" in (await rig.fake.wait_responses(5))[-1]["text"]
+
+
 async def test_a_refused_request_never_logs_the_draft_at_info(rig: SlackRig) -> None:
     import io
     import logging
