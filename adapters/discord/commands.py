@@ -132,8 +132,9 @@ async def review(interaction: discord.Interaction[Any], draft: app_commands.Rang
 
 # --- /coach ----------------------------------------------------------------------------------------------
 
-DELAYS = {"1h": timedelta(hours=1), "1d": timedelta(days=1), "3d": timedelta(days=3), "1w": timedelta(weeks=1),
-          "2w": timedelta(weeks=2)}
+# The text grammar's `[1d|36h|1w]` and a few more, as a picker (Discord options can't be free durations here).
+DELAYS = {"1h": timedelta(hours=1), "1d": timedelta(days=1), "36h": timedelta(hours=36), "3d": timedelta(days=3),
+          "1w": timedelta(weeks=1), "2w": timedelta(weeks=2)}
 STAGE_CHOICES = [app_commands.Choice(name=stage.value.replace("_", " "), value=stage.value) for stage in Stage]
 
 
