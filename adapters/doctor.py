@@ -68,8 +68,9 @@ def check_database(settings: Settings) -> Check:
     from bot.store.engine import default_database_url, make_engine
     from bot.store.migrate import alembic_config, current_revision
 
-    where = describe_database(settings.database_url)
-    engine = make_engine(settings.database_url or default_database_url())
+    url = settings.database_url or default_database_url()
+    where = sqlite_file(url) or describe_database(settings.database_url)
+    engine = make_engine(url)
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
@@ -84,6 +85,19 @@ def check_database(settings: Settings) -> Check:
         return Check("database", "problem", f"{where} is reachable but its schema is at {current or 'nothing'}, "
                      f"not {head}: run `coach migrate` (start-up does it too)")
     return Check("database", "ok", f"{where} is reachable and its schema is up to date ({head})")
+
+
+def sqlite_file(url: str) -> str | None:
+    """`the SQLite file /home/ana/.local/share/connection-coach/coach.db` (the path a backup needs), or
+    None for another database."""
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return f"the SQLite file {Path(parsed.database).resolve()}"
 
 
 def check_slack(settings: Settings) -> list[Check]:

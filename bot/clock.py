@@ -37,7 +37,7 @@ class FakeClock:
 
 class OffsetClock:
     """Real time, moved forward on request: the interactive console's clock, so nudges fall due on
-    their own while the member types, and `/advance` still jumps ahead."""
+    their own while the member types (its `/advance` offers `--demo` instead of moving it)."""
 
     def __init__(self, start: datetime | None = None, real: Clock | None = None) -> None:
         self._real = real or SystemClock()

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.clock import Clock
 from bot.commands import Command, UsageError, checked, checked_actor, parse, parse_line
 from bot.handlers import HANDLERS, Context
-from bot.handlers.contacts import apply_verb, unknown_action
+from bot.handlers.contacts import apply_verb, erase_contact, unknown_action
 from bot.handlers.privacy import erase
 from bot.identity import Actor
 from bot.models import Contact, Event, EventKind, Member, Nudge
@@ -80,6 +80,8 @@ class Coach:
             return self._observed(actor, "button", error(problem.text))
         if parsed.verb is Verb.DELETE_ME:
             return self._observed(actor, "button_deleteme", self._guarded(lambda: self._erase(actor, parsed.nudge_id)))
+        if parsed.verb is Verb.FORGET:
+            return self._observed(actor, "button_forget", self._guarded(lambda: self._forget(actor, parsed.nudge_id)))
 
         def act(session: Session) -> Reply:
             now = self.clock.now()
@@ -112,6 +114,20 @@ class Coach:
             if member is None or not _is_member(actor, member):
                 return unknown_action()
             reply = erase(uow.session, member)
+            uow.commit()
+            return reply
+
+    def _forget(self, actor: Actor, contact_id: int) -> Reply:
+        """The forget button: only the contact's own member may press it; a second press finds nothing."""
+        with UnitOfWork(self.sessions) as uow:
+            lock_person(uow.session, actor.platform, actor.user_id)
+            contact = uow.session.get(Contact, contact_id)
+            member = uow.session.get(Member, contact.member_id) if contact is not None else None
+            if contact is None:
+                return Reply("That contact is already gone. /coach list shows the ones you have.")
+            if member is None or not _is_member(actor, member):
+                return unknown_action()
+            reply = erase_contact(Context(uow.session, member, self.clock.now()), contact)
             uow.commit()
             return reply
 
@@ -159,15 +175,27 @@ class Coach:
         except ContactNotFound as missing:
             return error(f"No contact named {missing.name[:60]!r}. /coach list shows yours.")
         except AmbiguousContact as many:
-            names = ", ".join(f'"{n}"' for n in many.candidates[:5])
-            first = names.split(", ")[0]
-            return error(f"{many.name[:60]!r} could be {names}. Use the full name, e.g. /coach show {first}")
+            return error(ambiguous_text(many))
         except DBAPIError as failure:
             log.error("command failed: %s\n%s", describe(failure), frames(failure))
             return error(OOPS)
         except Exception:
             log.exception("command failed")
             return error(OOPS)
+
+
+MAX_CANDIDATES = 8
+
+
+def ambiguous_text(many: AmbiguousContact) -> str:
+    """Several contacts answer to what was typed: each on a line with what tells them apart."""
+    lines = [f"More than one contact matches {many.name[:60]!r}:"]
+    lines += [f"• {name} — {hint}" if hint else f"• {name}"
+              for name, hint in list(zip(many.candidates, many.hints, strict=False))[:MAX_CANDIDATES]]
+    if len(many.candidates) > MAX_CANDIDATES:
+        lines.append(f"…and {len(many.candidates) - MAX_CANDIDATES} more.")
+    lines.append(f"Say which one, e.g. /coach show {quoted(many.candidates[0])}")
+    return "\n".join(lines)
 
 
 def _retried(work: Callable[[], T]) -> T:

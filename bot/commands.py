@@ -2,7 +2,7 @@
 
     /met <who> [at <where>] [-- <notes>] [offer: <what you can offer>] [interests: <a, b>] [#tag ...]
     /review [<who>] <draft>
-    /coach sent|replied|moveon|show|draft|forget <who>   ·   /coach snooze <who> [2d]
+    /coach sent|replied|moveon|show|draft|forget <who>   ·   /coach snooze <who> [1d|36h|1w]
     /coach list [stage|#tag]  ·  /coach settings ...  ·  /coach export  ·  /coach help
 """
 
@@ -104,8 +104,11 @@ class Draft(AboutContact):
     pass
 
 
+@dataclass(frozen=True)
 class Forget(AboutContact):
-    pass
+    """Delete one contact; without `confirmed` it only asks (with a button), as delete-my-data does."""
+
+    confirmed: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,7 @@ Command = (
     | Export | Help | DeleteMyData
 )
 
+SNOOZE_USAGE = "/coach snooze <who> [1d|36h|1w]"  # the one way snooze is documented (help, README, DESIGN)
 USAGE = {
     "met": ("/met <who> [at <where>] [-- <notes>] [offer: <what you can offer>] [interests: <a, b>] [#tag ...]",
             "/met @jane at PyCon -- talked about onboarding metrics offer: our survey template "
@@ -152,11 +156,11 @@ USAGE = {
                '/review "Jane Doe" Hi Jane, great to meet you at PyCon ...'),
     "sent": ("/coach sent <who>", '/coach sent "Jane Doe"'),
     "replied": ("/coach replied <who>", '/coach replied "Jane Doe"'),
-    "snooze": ("/coach snooze <who> [1d|3d|1w]", '/coach snooze "Jane Doe" 2d'),
+    "snooze": (SNOOZE_USAGE, '/coach snooze "Jane Doe" 36h'),
     "moveon": ("/coach moveon <who>", '/coach moveon "Jane Doe"'),
     "show": ("/coach show <who>", '/coach show "Jane Doe"'),
     "draft": ("/coach draft <who>", '/coach draft "Jane Doe"'),
-    "forget": ("/coach forget <who>", '/coach forget "Jane Doe"'),
+    "forget": ("/coach forget <who> [confirm]", '/coach forget "Jane Doe"'),
     "list": ("/coach list [new|waiting|followed_up|final|moved_on|in_touch|#tag]", "/coach list waiting"),
     "settings": ("/coach settings [tz <zone>|hours <start-end>|checkins <days>|pause|resume]",
                  "/coach settings tz Europe/Berlin"),
@@ -173,8 +177,16 @@ STAGE_ALIASES = {"followed-up": Stage.FOLLOWED_UP, "followedup": Stage.FOLLOWED_
 
 _MENTION = re.compile(r"<@!?([A-Za-z0-9]+)(?:\|([^>]*))?>")
 _HANDLE = re.compile(r"@([\w.\-]+)")
-_QUOTED = re.compile(r"[\"“”']([^\"“”']+)[\"“”']")
-_DURATION = re.compile(r"^(\d{1,4})\s*(m|min|h|d|w)$", re.IGNORECASE)
+# A quoted name: "…" or “…”, or '…' whose closing quote ends a word, so "Siobhán O'Neill" and
+# 'Siobhán O'Neill' both keep their apostrophe.
+_QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]|'(\S.*?)'(?=\s|$)")
+_UNITS = {"m": "m", "min": "m", "mins": "m", "minute": "m", "minutes": "m", "h": "h", "hr": "h", "hrs": "h",
+          "hour": "h", "hours": "h", "d": "d", "day": "d", "days": "d", "w": "w", "wk": "w", "wks": "w",
+          "week": "w", "weeks": "w"}
+_DURATION = re.compile(rf"^(\d{{1,4}})\s*({'|'.join(sorted(_UNITS, key=len, reverse=True))})$", re.IGNORECASE)
+# What a member may try as a duration that the coach does not take: a trailing "5 years", "2 months", "30s".
+_DURATION_LIKE = re.compile(r"^(.*?)\s*\b(\d{1,6}(?:[.,]\d+)?\s*(?:y|yrs?|years?|mo|mos|months?|s|secs?|seconds?|"
+                            r"m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|fortnights?))$", re.IGNORECASE)
 _TAG = re.compile(r"(?:^|\s)#([\w\-]+)")
 _SPACES = re.compile(r"\s+")
 # Characters no field may hold: NUL and the other C0/C1 controls (tab, newline and carriage return are
@@ -294,6 +306,11 @@ def parse_coach(text: str) -> Command:
     rest = rest.strip()
     if verb in ("", "help"):
         return Help(rest or None)
+    if verb == "forget" and rest.lower().endswith(" confirm"):
+        who, extra = _take_who(rest[: -len(" confirm")], stops=(), usage=verb)
+        if extra.strip():
+            raise UsageError(f"I didn't expect {extra.strip()[:40]!r} there.", *USAGE[verb])
+        return Forget(who, confirmed=True)
     if verb in WHO_VERBS:
         who, extra = _take_who(rest, stops=(), usage=verb)
         if extra.strip():
@@ -349,24 +366,39 @@ def parse_duration(text: str) -> timedelta:
     match = _DURATION.match(text.strip())
     if not match:
         raise ValueError(f"not a duration: {text!r}")
-    amount, unit = int(match[1]), match[2].lower()
+    amount, unit = int(match[1]), _UNITS[match[2].lower()]
     unit_delta = {"m": timedelta(minutes=1), "min": timedelta(minutes=1), "h": timedelta(hours=1),
                   "d": timedelta(days=1), "w": timedelta(weeks=1)}[unit]
     return amount * unit_delta
 
 
+SNOOZE_RANGE = (f"I can snooze for an hour up to {MAX_SNOOZE_DAYS} days, written like 36h, 2d or 1w "
+                "(default 1d).")
+
+
 def _parse_snooze(text: str) -> Snooze:
     delay = timedelta(days=1)
-    head, _, last = text.rpartition(" ")
-    if head and _DURATION.match(last):
-        delay = parse_duration(last)
-        text = head
+    if (match := _DURATION_LIKE.match(text)) and match[1].strip():
+        try:
+            delay = parse_duration(match[2])
+        except ValueError:
+            raise UsageError(f"{match[2][:20]!r} isn't a snooze I can set. {SNOOZE_RANGE}",
+                             *USAGE["snooze"]) from None
+        text = match[1]
     if not (timedelta(hours=1) <= delay <= timedelta(days=MAX_SNOOZE_DAYS)):
-        raise UsageError(f"Snooze for between an hour and {MAX_SNOOZE_DAYS} days.", *USAGE["snooze"])
+        raise UsageError(f"{_span_words(delay)} is too {'short' if delay < timedelta(hours=1) else 'long'}. "
+                         f"{SNOOZE_RANGE}", *USAGE["snooze"])
     who, extra = _take_who(text, stops=(), usage="snooze")
     if extra.strip():
         raise UsageError(f"I didn't expect {extra.strip()[:40]!r} there.", *USAGE["snooze"])
     return Snooze(who=who, delay=delay)
+
+
+def _span_words(delay: timedelta) -> str:
+    hours = int(delay.total_seconds() // 3600)
+    if hours == 0:
+        return f"{int(delay.total_seconds() // 60)} minutes"
+    return f"{hours // 24} days" if hours % 24 == 0 else f"{hours} hours"
 
 
 def _parse_list(text: str) -> ListContacts:
@@ -392,7 +424,7 @@ def _take_who(text: str, *, stops: tuple[str, ...], usage: str, single: bool = F
         user_id, label = valid_user_id(match[1], usage), (match[2] or "").strip()
         return Who(name=_valid_name(label or user_id, usage), user_id=user_id), text[match.end():]
     if match := _QUOTED.match(text):
-        return Who(name=_valid_name(match[1], usage)), text[match.end():]
+        return Who(name=_valid_name(match[1] or match[2], usage)), text[match.end():]
     if match := _HANDLE.match(text):
         return Who(name=_valid_name(match[1], usage)), text[match.end():]
     if single:

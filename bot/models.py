@@ -82,6 +82,7 @@ class EventKind(StrEnum):
 
 class NudgeKind(StrEnum):
     FOLLOW_UP_48H = "follow_up_48h"
+    STILL_WORTH = "still_worth_writing"  # once, after an ignored 48 h window; then the coach lets it be
     NO_REPLY_1W = "no_reply_1w"
     NO_REPLY_2W = "no_reply_2w"
     MOVE_ON = "move_on"

@@ -27,6 +27,7 @@ LABELS = {
 }
 VERBS_FOR_KIND: dict[NudgeKind, tuple[Verb, ...]] = {
     NudgeKind.FOLLOW_UP_48H: (Verb.SENT, Verb.REPLIED, Verb.SNOOZE, Verb.DRAFT, Verb.MOVE_ON),
+    NudgeKind.STILL_WORTH: (Verb.SENT, Verb.REPLIED, Verb.SNOOZE, Verb.DRAFT, Verb.MOVE_ON),
     NudgeKind.NO_REPLY_1W: (Verb.SENT, Verb.REPLIED, Verb.SNOOZE, Verb.DRAFT, Verb.MOVE_ON),
     NudgeKind.NO_REPLY_2W: (Verb.SENT, Verb.REPLIED, Verb.SNOOZE, Verb.DRAFT, Verb.MOVE_ON),
     # After the last message the coach never offers to write a fourth: only the truth of the matter.
@@ -81,6 +82,7 @@ class _MemberRow(NamedTuple):
 
 TITLES = {
     NudgeKind.FOLLOW_UP_48H: "Follow up with {name}",
+    NudgeKind.STILL_WORTH: "Still worth writing to {name}",
     NudgeKind.NO_REPLY_1W: "A gentle follow-up for {name}",
     NudgeKind.NO_REPLY_2W: "One last note to {name}",
     NudgeKind.MOVE_ON: "Time to move on from {name}",
@@ -89,8 +91,11 @@ TITLES = {
 
 
 def quoted(name: str) -> str:
-    """How a member types this contact in a command."""
-    return f'"{name}"' if " " in name else name
+    """How a member types this contact in a command, so the hint reads back as the same name:
+    `"Siobhán O'Neill"`, `'Jane "JD" Doe'`, or a one-word name as it is."""
+    if " " not in name and not name.startswith(("'", '"', "@", "<")):
+        return name
+    return f"'{name}'" if '"' in name or "“" in name or "”" in name else f'"{name}"'
 
 
 COMMANDS = {
@@ -126,6 +131,13 @@ def nudge_text(kind: NudgeKind, contact: Contact | ContactView, member: Member |
             f"You met {name}{where} {ago(contact.met_at, now, member.timezone)}.{topic} Write to {first} while the "
             f"conversation is fresh for both of you: mention one thing you discussed, offer something "
             f"useful, and suggest a small next step.{offer}"
+        )
+    if kind is NudgeKind.STILL_WORTH:
+        return (
+            f"The 48 hours after meeting {name}{where} have passed without a message, and that's all right: "
+            f"a note a few days late still beats none. Keep it short, say where you met, and mention one "
+            f"thing you talked about.{offer} This is my only reminder about it; after this I'll leave "
+            f"{first} in your list as not written to yet."
         )
     if kind is NudgeKind.NO_REPLY_1W:
         return (
@@ -191,19 +203,29 @@ def _message(nudge: Nudge | DueNudge, contact: Contact | ContactView, member: Me
 
 
 def compose_digest(parts: Sequence[Reply]) -> Reply:
-    """Several nudges due together for one member, as one message. Each keeps its own buttons, numbered
-    like its section, so every button still acts on its own nudge."""
+    """Several nudges due together for one member, as one message: an intro, then one numbered section per
+    contact with that contact's own buttons (`sections`), so every button sits under what it acts on."""
     if len(parts) == 1:
         return parts[0]
-    sections = [f"{number}. {part.title}\n{part.text}" for number, part in enumerate(parts, 1)]
-    actions = tuple(
-        replace(action, label=f"{number} · {action.label}")
-        for number, part in enumerate(parts, 1)
-        for action in part.actions
-    )
+    sections = tuple(replace(part, title=f"{number}. {part.title}") for number, part in enumerate(parts, 1))
     intro = f"{len(parts)} people are waiting to hear from you. One at a time is plenty."
-    return Reply(title=f"{len(parts)} people to get back to", text="\n\n".join([intro, *sections]),
-                 actions=actions)
+    return Reply(title=f"{len(parts)} people to get back to",
+                 text="\n\n".join([intro, *(f"{part.title}\n{part.text}" for part in sections)]),
+                 actions=tuple(action for part in parts for action in part.actions), sections=sections)
+
+
+# After a click, the buttons of that nudge that still make sense (a reply can come days after "I sent it").
+KEPT_AFTER: dict[Verb, tuple[Verb, ...]] = {
+    Verb.SENT: (Verb.REPLIED,),
+    Verb.SNOOZE: (Verb.SENT, Verb.REPLIED, Verb.DRAFT, Verb.MOVE_ON),
+    Verb.MOVE_ON: (Verb.REPLIED,),
+    Verb.DRAFT: (Verb.SENT, Verb.REPLIED, Verb.SNOOZE, Verb.DRAFT, Verb.MOVE_ON),
+}
+
+
+def kept_after(verb: Verb) -> tuple[Verb, ...]:
+    """The verbs whose buttons stay usable on a nudge after `verb` was recorded from it."""
+    return KEPT_AFTER.get(verb, ())
 
 
 def undelivered_notice(contact_name: str, reason: str) -> str:

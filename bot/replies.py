@@ -16,6 +16,7 @@ class Verb(StrEnum):
     DRAFT = "draft"
     MOVE_ON = "moveon"
     DELETE_ME = "deleteme"  # confirms /coach delete-my-data; its id is the member's, not a nudge's
+    FORGET = "forget"  # confirms /coach forget <who>; its id is the contact's
 
 
 ACTION_PREFIX = "coach"
@@ -46,11 +47,15 @@ class Attachment:
 
 @dataclass(frozen=True)
 class Reply:
+    """`sections`: a digest's parts (one per contact, each with its own title, text and buttons), for
+    platforms that can put each contact's buttons under its text; `text` and `actions` hold them all too."""
+
     text: str
     actions: tuple[Action, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     error: bool = False
     title: str | None = None
+    sections: tuple[Reply, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,8 @@ def format_action_id(verb: Verb, nudge_id: int) -> str:
 def parse_action_id(action_id: str) -> ParsedAction | None:
     """`coach:sent:42` → ParsedAction; anything else (forged, truncated, foreign) → None.
 
-    For Verb.DELETE_ME (`coach:deleteme:<member id>`) `nudge_id` holds the member id.
+    For Verb.DELETE_ME (`coach:deleteme:<member id>`) `nudge_id` holds the member id; for Verb.FORGET
+    (`coach:forget:<contact id>`) the contact id.
     """
     match = _ACTION_ID.match(action_id or "")
     if not match:

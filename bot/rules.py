@@ -16,6 +16,7 @@ from bot.models import EventKind, NudgeKind, Stage
 FIRST_NUDGE_EARLIEST = timedelta(hours=12)  # sooner than this is not a reminder, it is an echo
 FIRST_NUDGE_AFTER = timedelta(hours=24)
 FIRST_NUDGE_DEADLINE = timedelta(hours=48)
+STILL_WORTH_AFTER = timedelta(hours=24)  # after the 48 h window closes and after the 48 h nudge, at least
 NO_REPLY_WAIT_DAYS = 7
 MAX_UNANSWERED = 3  # first message, one follow-up, one last message — never a fourth
 DEFAULT_CHECKIN_DAYS = 90
@@ -73,6 +74,7 @@ class ContactState:
     unanswered: int
     delivered: frozenset[NudgeKind]  # nudges already delivered since the anchor
     snoozed_until: datetime | None
+    last_nudged_at: datetime | None = None  # the latest nudge delivered since the anchor
 
 
 @dataclass(frozen=True)
@@ -88,10 +90,11 @@ def fold(events: Iterable[HistoryEvent]) -> ContactState:
     unanswered = 0
     delivered: set[NudgeKind] = set()
     snoozed: datetime | None = None
+    nudged_at: datetime | None = None
 
     def restart(new_stage: Stage, at: datetime) -> None:
-        nonlocal stage, anchor, snoozed
-        stage, anchor, snoozed = new_stage, at, None
+        nonlocal stage, anchor, snoozed, nudged_at
+        stage, anchor, snoozed, nudged_at = new_stage, at, None, None
         delivered.clear()
 
     for event in events:
@@ -123,12 +126,12 @@ def fold(events: Iterable[HistoryEvent]) -> ContactState:
                     restart(Stage.IN_TOUCH, event.at)  # the cadence restarts from each check-in
                 elif event.nudge_kind is not None:
                     delivered.add(event.nudge_kind)
-                    snoozed = None
+                    snoozed, nudged_at = None, event.at
             case EventKind.NOTE:
                 pass
     if anchor is None:
         raise ValueError("a contact's history starts with the meeting")
-    return ContactState(stage, anchor, unanswered, frozenset(delivered), snoozed)
+    return ContactState(stage, anchor, unanswered, frozenset(delivered), snoozed, nudged_at)
 
 
 def plan_next_nudge(
@@ -143,11 +146,17 @@ def plan_next_nudge(
         return None
     state = fold(events)
     kind = NUDGE_FOR_STAGE.get(state.stage)
+    if kind is NudgeKind.FOLLOW_UP_48H and kind in state.delivered:
+        kind = NudgeKind.STILL_WORTH  # the 48 h nudge went unanswered: one gentle word more, then quiet
     if kind is None or kind in state.delivered:
         return None
     hours = settings.hours
     if kind is NudgeKind.FOLLOW_UP_48H:
         due = first_follow_up_due(state.anchor, now, hours)
+    elif kind is NudgeKind.STILL_WORTH:
+        nudged = state.last_nudged_at or state.anchor
+        earliest = max(state.anchor + FIRST_NUDGE_DEADLINE, nudged) + STILL_WORTH_AFTER
+        due = next_working_moment(max(earliest, now), hours)
     elif kind is NudgeKind.CHECK_IN:
         days = checkin_days or settings.checkin_days
         due = next_working_moment(max(add_local_days(state.anchor, days, hours), now), hours)

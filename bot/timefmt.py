@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+FAR = timedelta(days=120)  # a date further than this from now shows its year
 
-def local_time(moment: datetime, timezone: str) -> str:
-    """`Thu 26 Nov 10:00` in the member's zone."""
+
+def local_time(moment: datetime, timezone: str, now: datetime | None = None) -> str:
+    """`Thu 26 Nov 10:00` in the member's zone; `Thu 26 Nov 2026 10:00` when it is months from `now`."""
     local = moment.astimezone(ZoneInfo(timezone))
-    return f"{local:%a} {local.day} {local:%b %H:%M}"
+    year = f" {local.year}" if now is not None and abs(moment - now) > FAR else ""
+    return f"{local:%a} {local.day} {local:%b}{year} {local:%H:%M}"
 
 
 def local_date(moment: datetime, timezone: str) -> str:

@@ -31,7 +31,19 @@ PLATFORM = "console"
 WORKSPACE = "local"
 MAX_ADVANCE = timedelta(days=3 * 365)
 ADVANCE_USAGE = "Usage: /advance <duration>\nExample: /advance 2d   (also 36h, 10d, 2w)"
-BANNER = "Connection Coach (console). Type /coach help, or /met jane at PyCon -- what you talked about."
+BANNER = ("Connection Coach (console). Type /coach help, or /met jane at PyCon -- what you talked about. "
+          "/quit or /exit (or Ctrl-D) leaves.")
+DEMO_BANNER = ("Demo: a throwaway database that is deleted when you leave, on a clock that moves only with "
+               "/advance 2d. Your own contacts are not touched.")
+CONSOLE_HELP = """In this console:
+/advance <duration>        move time forward (36h, 2d, 10d) and see the nudges that fall due on the way —
+                           from a script (coach console < script.txt) or in the demo (coach console --demo)
+/quit, /exit               leave (so do quit, exit and Ctrl-D)"""
+LIVE_ADVANCE = ("/advance would move your real timeline: your contacts' dates and reminders would jump ahead "
+                "for good. To try the coach on a clock you can move, run `coach console --demo` (a throwaway "
+                "database); scripts piped into `coach console` still take /advance.")
+QUIT_WORDS = ("/quit", "/exit", "quit", "exit", "/q")
+HELP_WORDS = ("help", "/help", "?", "commands")
 
 
 class ConsoleNotifier:
@@ -61,29 +73,42 @@ class ConsoleSession:
         zone = timezone or machine_timezone()
         # The login only tells this console's members apart; it is no name to sign a message with.
         self.actor = Actor(PLATFORM, WORKSPACE, user, display_name=None, timezone=zone)
-        # A pipe replays a script on a clock that moves only by /advance; a terminal lives in real time.
-        self.clock: FakeClock | OffsetClock = (OffsetClock(start or self._resume_time(), real_clock) if live
+        # A pipe replays a script on a clock that moves only by /advance (resuming where the last script
+        # left it); a terminal lives in real time — the member's own timeline, which nothing moves.
+        self.clock: FakeClock | OffsetClock = (OffsetClock(start, real_clock) if live
                                                else FakeClock(start or self._resume_time()))
         self.tick_seconds = tick_seconds
         self.coach = Coach(sessions, self.clock, default_timezone=zone)
         self.notifier = ConsoleNotifier(out, self.clock, zone)
         self.dispatcher = Dispatcher(sessions, self.clock, {PLATFORM: self.notifier})
 
-    def run(self, lines: TextIO, *, interactive: bool = False) -> int:
+    def run(self, lines: TextIO, *, interactive: bool = False, demo: bool = False) -> int:
         if interactive:
             self._print(BANNER)
+        if demo:
+            self._print(DEMO_BANNER)
         self._deliver_due()  # whatever fell due while the console was closed
         for raw in self._lines(lines, live=isinstance(self.clock, OffsetClock)):
             line = raw.strip()
             if not line or line.startswith("#"):
                 continue
-            if line in ("/quit", "/exit"):
+            word = line.lower()
+            if word in QUIT_WORDS:
                 break
             if line.split(" ", 1)[0].lower() == "/advance":
-                self.advance(line.partition(" ")[2])
-            else:
-                self._print(render_reply(self.coach.handle_line(self.actor, line)))
-                self._deliver_due()
+                if isinstance(self.clock, OffsetClock):  # a terminal on the member's own, real-time data
+                    self._print(LIVE_ADVANCE)
+                else:
+                    self.advance(line.partition(" ")[2])
+                continue
+            if word in HELP_WORDS:
+                line = "/coach help"
+            reply = self.coach.handle_line(self.actor, line)
+            text = render_reply(reply)
+            if line.lower().split() in (["/coach", "help"], ["/coach"], ["/coach", "?"]) and not reply.error:
+                text = f"{text}\n\n{CONSOLE_HELP}"
+            self._print(text)
+            self._deliver_due()
         return 0
 
     def _lines(self, lines: TextIO, *, live: bool) -> Iterator[str]:

@@ -6,6 +6,7 @@ import argparse
 import io
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import TextIO
 
@@ -17,16 +18,44 @@ from adapters.startup import database_or_exit, settings_or_exit
 from bot.store import open_store
 from bot.store.engine import APP_NAME, PRIVATE_FILE, private_file, private_folder
 
+DESCRIPTION = """Chat with the coach in this terminal: type one command a line, or pipe a script in
+(coach console < script.txt). Your contacts are kept in the database (DATABASE_URL, or a SQLite file in
+your user data directory — `coach doctor` names it), so a restart finds them again."""
+EPILOG = """commands (as on Slack and Discord):
+  /met "Jane Doe" at PyCon -- what you talked about      record someone you met
+  /coach list · /coach show <who> · /coach sent <who>     see and keep your contacts true
+  /review <draft> · /coach help                           review a message · every command
+console only:
+  /advance 2d      move time forward and see the nudges that fall due (36h, 2d, 10d). From a pipe it
+                   moves the script's clock; in a terminal use --demo, so your real timeline never moves
+  /quit, /exit     leave (also quit, exit, Ctrl-D)
+
+environment: DATABASE_URL (where contacts live), COACH_CONSOLE_START (pin the clock's start, e.g.
+2026-03-04T15:00:00+00:00, so a script's dates are the same on every run)"""
+
 
 def main(argv: list[str]) -> int:
-    argparse.ArgumentParser(prog="coach console", description="Chat with the coach in this terminal.").parse_args(argv)
+    parser = argparse.ArgumentParser(prog="coach console", description=DESCRIPTION, epilog=EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--demo", action="store_true",
+                        help="try it in a throwaway database on a clock /advance can move; your own contacts "
+                             "are not touched, and the demo is deleted when you leave")
+    args = parser.parse_args(argv)
     settings = settings_or_exit()
     if settings.log_level.upper() != "DEBUG":
         log_to_file(settings.log_level, settings.log_format, settings.secrets())
-    with database_or_exit(settings):
-        _engine, sessions = open_store(settings.database_url)
     stdin = text_input(sys.stdin)
     interactive = stdin.isatty()
+    if args.demo:
+        with tempfile.TemporaryDirectory(prefix="coach-demo-") as folder:
+            engine, sessions = open_store(f"sqlite:///{Path(folder) / 'demo.db'}")
+            try:
+                session = ConsoleSession(sessions, sys.stdout, start=settings.console_start, live=False)
+                return session.run(stdin, interactive=interactive, demo=True)
+            finally:
+                engine.dispose()
+    with database_or_exit(settings):
+        _engine, sessions = open_store(settings.database_url)
     session = ConsoleSession(sessions, sys.stdout, start=settings.console_start, live=interactive,
                              tick_seconds=settings.tick_seconds)
     return session.run(stdin, interactive=interactive)

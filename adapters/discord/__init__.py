@@ -5,11 +5,26 @@ offline harness (SimCord) can drive it; `coach discord` (cli.py) wraps it in a S
 
 from __future__ import annotations
 
+import logging
+
 from bot.clock import Clock
 from bot.config import Settings, load_settings
 from scheduler.runtime import Runtime
 
 from .bot import CoachBot, DiscordClock, ShardedCoachBot
+
+
+class _NoVoice(logging.Filter):
+    """discord.py warns at every start that PyNaCl and davey are missing, so "voice will NOT be
+    supported". The coach never joins a voice channel: that is not a problem to report."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "voice will NOT be supported" not in record.getMessage()
+
+
+_CLIENT_LOG = logging.getLogger("discord.client")
+if not any(isinstance(f, _NoVoice) for f in _CLIENT_LOG.filters):
+    _CLIENT_LOG.addFilter(_NoVoice())
 
 
 def create_bot(runtime: Runtime | None = None, settings: Settings | None = None,

@@ -132,13 +132,23 @@ async def review(interaction: discord.Interaction[Any], draft: app_commands.Rang
 
 # --- /coach ----------------------------------------------------------------------------------------------
 
-DELAYS = {"1h": timedelta(hours=1), "1d": timedelta(days=1), "3d": timedelta(days=3), "1w": timedelta(weeks=1),
-          "2w": timedelta(weeks=2)}
+# The text grammar's `[1d|36h|1w]` and a few more, as a picker (Discord options can't be free durations here).
+DELAYS = {"1h": timedelta(hours=1), "1d": timedelta(days=1), "36h": timedelta(hours=36), "3d": timedelta(days=3),
+          "1w": timedelta(weeks=1), "2w": timedelta(weeks=2)}
 STAGE_CHOICES = [app_commands.Choice(name=stage.value.replace("_", " "), value=stage.value) for stage in Stage]
 
 
 def _who(cls: Callable[[Who], core.Command], usage: str, name: str) -> Callable[[], core.Command]:
     return lambda: cls(who_named(name, usage))
+
+
+def forget_command(name: str) -> core.Forget:
+    """/coach forget asks first (with a button); a name typed as `"Jane Doe" confirm`, as the question
+    suggests, goes ahead, as in the text grammar."""
+    text = name.strip()
+    if text.lower().endswith(" confirm"):
+        return core.Forget(who_named(text[: -len(" confirm")].strip(" \"'“”"), "forget"), confirmed=True)
+    return core.Forget(who_named(text, "forget"))
 
 
 class SettingsGroup(app_commands.Group):
@@ -243,11 +253,11 @@ class CoachGroup(app_commands.Group):
     async def export(self, interaction: discord.Interaction[Any]) -> None:
         await run(interaction, lambda: core.Export())
 
-    @app_commands.command(name="forget", description="Delete a contact and its history")
+    @app_commands.command(name="forget", description="Delete a contact and its history (asks first)")
     @app_commands.describe(name="One of your contacts")
     @app_commands.autocomplete(name=contact_choices)
     async def forget(self, interaction: discord.Interaction[Any], name: Name) -> None:
-        await run(interaction, _who(core.Forget, "forget", name))
+        await run(interaction, lambda: forget_command(name))
 
     @app_commands.command(name="delete-my-data", description="Delete everything I store about you (asks first)")
     async def delete_my_data(self, interaction: discord.Interaction[Any]) -> None:

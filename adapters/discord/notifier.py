@@ -21,8 +21,8 @@ from bot.replies import parse_action_id
 from scheduler.notifier import DeliveryError, Outgoing
 
 from .interact import PLATFORM
-from .render import embeds_for, files_for
-from .views import nudge_view
+from .render import embeds_for, files_for, section_embeds
+from .views import digest_parts, nudge_view, sections_view
 
 log = logging.getLogger(__name__)
 
@@ -76,24 +76,29 @@ class DiscordNotifier:
             raise DeliveryError(f"not a Discord user id: {message.recipient.user_id[:40]!r}", permanent=True) from None
         try:
             channel = await self._dm_channel(user_id)
-            if message.retry:
-                posted = await self._already_posted(channel, message.nudge_ids)
-                if posted is not None:
-                    return posted
-            await self.pacer.acquire()
-            sent = await channel.send(
-                embeds=embeds_for(message.reply),
-                files=files_for(message.reply) or None,
-                view=nudge_view(message.reply),
-                nonce=nonce_for(message.idempotency_key),
-            )
+            first: str | None = None
+            parts = digest_parts(message.reply)
+            for index, (reply, sections) in enumerate(parts):
+                ids = tuple(a.nudge_id for part in sections for a in part.actions) or message.nudge_ids
+                posted = await self._already_posted(channel, ids) if message.retry else None
+                if posted is None:
+                    await self.pacer.acquire()
+                    key = message.idempotency_key if index == 0 else f"{message.idempotency_key}#{index}"
+                    sent = await channel.send(
+                        embeds=section_embeds(reply, sections, first=index == 0) if sections else embeds_for(reply),
+                        files=(files_for(reply) or None) if index == 0 else None,
+                        view=sections_view(sections) if sections else nudge_view(reply),
+                        nonce=nonce_for(key),
+                    )
+                    posted = str(sent.id)
+                first = first or posted
         except discord.RateLimited as limited:  # only when the wait is longer than max_ratelimit_timeout
             raise DeliveryError("rate limited by Discord", retry_after=limited.retry_after) from None
         except discord.HTTPException as failure:
             raise _delivery_error(failure) from None
         except (aiohttp.ClientError, TimeoutError, OSError) as failure:
             raise DeliveryError(f"network: {type(failure).__name__}") from None
-        return str(sent.id)
+        return first
 
     async def _dm_channel(self, user_id: int) -> discord.DMChannel:
         channel = self._channels.get(user_id)

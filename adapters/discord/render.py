@@ -6,13 +6,15 @@ import io
 
 import discord
 
-from bot.replies import Reply, parse_action_id
+from bot.nudges import kept_after
+from bot.replies import Reply, Verb, parse_action_id
 
 COLOR = discord.Color.blurple()
 ERROR_COLOR = discord.Color.red()
 DONE_COLOR = discord.Color.green()
 DESCRIPTION_LIMIT = 4000  # Discord allows 4096 per embed and 6000 per message
 MESSAGE_LIMIT = 5400  # leaves room for a title and a note under 6000
+SECTION_LIMIT = 900  # one contact of a digest: up to five per message stay under 6000 in all
 
 
 def embeds_for(reply: Reply) -> list[discord.Embed]:
@@ -42,15 +44,31 @@ def recorded_embeds(original: list[discord.Embed], reply: Reply) -> list[discord
     return [*embeds, done]
 
 
-def disabled_view(message: discord.Message | None, nudge_id: int) -> discord.ui.View | None:
-    """The message's components with this nudge's buttons greyed out (a digest keeps the others)."""
+def section_embeds(reply: Reply, sections: tuple[Reply, ...], *, first: bool) -> list[discord.Embed]:
+    """A digest's part as embeds: the intro (on the first message only), then one embed per contact."""
+    embeds: list[discord.Embed] = []
+    if first:
+        intro = discord.Embed(description=reply.text.split("\n\n", 1)[0][:DESCRIPTION_LIMIT], color=COLOR)
+        intro.title = (reply.title or "")[:256] or None
+        embeds.append(intro)
+    for part in sections:
+        embed = discord.Embed(description=_chunks(part.text or "\u200b", SECTION_LIMIT, SECTION_LIMIT)[0], color=COLOR)
+        embed.title = (part.title or "")[:256] or None
+        embeds.append(embed)
+    return embeds
+
+
+def disabled_view(message: discord.Message | None, nudge_id: int, verb: Verb | None = None) -> discord.ui.View | None:
+    """The message's components with this nudge's buttons greyed out, except those that still make sense
+    after `verb` ("They replied" after "I sent it"); a digest's other nudges keep theirs."""
     if message is None or not message.components:
         return None
+    kept = set(kept_after(verb)) if verb is not None else set()
     view = discord.ui.View.from_message(message, timeout=None)
     for item in view.children:
         parsed = parse_action_id(getattr(item, "custom_id", "") or "")
         if isinstance(item, discord.ui.Button) and parsed is not None and parsed.nudge_id == nudge_id:
-            item.disabled = True
+            item.disabled = parsed.verb not in kept
     return view
 
 

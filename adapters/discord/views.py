@@ -31,11 +31,12 @@ STYLES = {
 class NudgeButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=NUDGE_TEMPLATE):
     """A nudge button; its custom_id is the core's action id, `coach:<verb>:<nudge id>`."""
 
-    def __init__(self, verb: Verb, nudge_id: int, *, label: str | None = None) -> None:
+    def __init__(self, verb: Verb, nudge_id: int, *, label: str | None = None, row: int | None = None) -> None:
         button: discord.ui.Button[Any] = discord.ui.Button(
             label=(label or verb.value)[:80],
             style=STYLES.get(verb, discord.ButtonStyle.secondary),
             custom_id=format_action_id(verb, nudge_id),
+            row=row,
         )
         super().__init__(button)
         self.verb, self.nudge_id = verb, nudge_id
@@ -100,12 +101,38 @@ async def _record_press(interaction: discord.Interaction[Any], action_id: str) -
         return
     message = interaction.message
     embeds = recorded_embeds(list(message.embeds) if message else [], reply)
-    await interaction.edit_original_response(embeds=embeds, view=disabled_view(message, parsed.nudge_id))
+    await interaction.edit_original_response(embeds=embeds, view=disabled_view(message, parsed.nudge_id, parsed.verb))
+
+
+MAX_SECTIONS = 5  # contacts per DM: one row of buttons each, and Discord gives a message five rows
+
+
+def digest_parts(reply: Reply) -> list[tuple[Reply, tuple[Reply, ...]]]:
+    """A digest in messages of at most MAX_SECTIONS contacts each (the intro on the first); any other
+    reply is one message."""
+    if not reply.sections:
+        return [(reply, ())]
+    return [(reply, reply.sections[i:i + MAX_SECTIONS]) for i in range(0, len(reply.sections), MAX_SECTIONS)]
+
+
+def sections_view(sections: tuple[Reply, ...]) -> discord.ui.View | None:
+    """One row per contact, in the order of their embeds; the row's first button carries the contact's
+    number, as its embed's title does."""
+    view = discord.ui.View(timeout=None)
+    for row, part in enumerate(sections[:MAX_SECTIONS]):
+        number = (part.title or "").split(".", 1)[0]
+        for index, action in enumerate(part.actions[:5]):
+            label = f"{number}. {action.label}" if index == 0 and number.isdigit() else action.label
+            view.add_item(NudgeButton(action.verb, action.nudge_id, label=label, row=row))
+    return view if view.children else None
 
 
 def nudge_view(reply: Reply) -> discord.ui.View | None:
     """The nudge's buttons as a persistent View (no timeout; every custom_id a core action id).
-    A digest too big for 25 buttons gets one menu per verb instead."""
+    A digest gets one row per contact (`sections_view`, at most MAX_SECTIONS per message); buttons
+    beyond 25 with no sections get one menu per verb instead."""
+    if reply.sections:
+        return sections_view(reply.sections)
     if not reply.actions:
         return None
     view = discord.ui.View(timeout=None)

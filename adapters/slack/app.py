@@ -25,7 +25,21 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
 from bot.coach import OOPS, Coach
-from bot.commands import Met, UsageError, Who, parse
+from bot.commands import (
+    DeleteMyData,
+    Draft,
+    Export,
+    Forget,
+    Help,
+    ListContacts,
+    Met,
+    Review,
+    Settings,
+    Show,
+    UsageError,
+    Who,
+    parse,
+)
 from bot.handlers.home import home_for
 from bot.identity import Actor
 from bot.replies import ACTION_ID_PATTERN, Reply, Verb, parse_action_id
@@ -112,6 +126,8 @@ class SlackHandlers:
         await ack(text=fallback_text(reply), blocks=blocks, response_type=EPHEMERAL)  # stored, then answered
         if reply.attachments:
             await self._send_files(client, actor, reply, respond)
+        if not reply.error and changes_home(command, text):
+            await self._refresh_home(client, actor)
 
     async def _send_files(self, client: AsyncWebClient, actor: Actor, reply: Reply, respond: AsyncRespond) -> None:
         """Exports go to the member's DM with the app as files (ephemeral messages cannot carry files)."""
@@ -142,9 +158,12 @@ class SlackHandlers:
         message = body.get("message") or {}
         ts = (body.get("container") or {}).get("message_ts") or message.get("ts")
         ephemeral = bool((body.get("container") or {}).get("is_ephemeral"))
-        if (parsed is not None and parsed.verb is Verb.DELETE_ME) or ephemeral:  # no message of ours to update
+        no_message = parsed is not None and parsed.verb in (Verb.DELETE_ME, Verb.FORGET)  # nothing of ours to update
+        if no_message or ephemeral:
             await respond(text=fallback_text(reply), blocks=reply_blocks(reply), response_type=EPHEMERAL,
                           replace_original=True)
+            if parsed is not None and parsed.verb is not Verb.DRAFT and not reply.error:
+                await self._refresh_home(client, actor)
             return
         if reply.error or channel is None or ts is None:
             await respond(text=fallback_text(reply), blocks=reply_blocks(reply), response_type=EPHEMERAL,
@@ -154,8 +173,12 @@ class SlackHandlers:
             await client.chat_postMessage(channel=channel, thread_ts=ts, text=fallback_text(reply),
                                           blocks=reply_blocks(reply))
             return
+        if parsed is not None and parsed.verb is not Verb.DRAFT and not reply.error:
+            await self._refresh_home(client, actor)
         await client.chat_update(channel=channel, ts=ts, text=f"{message.get('text') or ''}\n{reply.text}"[:3900],
-                                 blocks=recorded_blocks(list(message.get("blocks") or []), reply))
+                                 blocks=recorded_blocks(list(message.get("blocks") or []), reply,
+                                                        parsed.nudge_id if parsed else None,
+                                                        parsed.verb if parsed else None))
 
     @guarded
     async def on_add_details(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
@@ -178,6 +201,8 @@ class SlackHandlers:
         await ack()  # stored: the form closes; the answer goes to the member's DM
         channel = await _dm(client, actor.user_id)
         await client.chat_postMessage(channel=channel, text=fallback_text(reply), blocks=reply_blocks(reply))
+        if not reply.error:
+            await self._refresh_home(client, actor)
 
     # --- reviews: a DM'd draft, or the message shortcut ------------------------------------------
 
@@ -223,6 +248,16 @@ class SlackHandlers:
         home = await asyncio.to_thread(self._home, actor, now)
         await client.views_publish(user_id=actor.user_id, view=home_view(home, now))
 
+    async def _refresh_home(self, client: AsyncWebClient, actor: Actor) -> None:
+        """Re-publish App Home after a change to what it shows, so an open Home tab is never stale. A
+        failure here costs only the refresh (Home is drawn again when opened)."""
+        try:
+            now = self.clock.now()
+            home = await asyncio.to_thread(self._home, actor, now)
+            await client.views_publish(user_id=actor.user_id, view=home_view(home, now))
+        except SlackApiError as failure:
+            log.warning("App Home refresh failed: %s", error_code(failure))
+
     def _home(self, actor: Actor, now: Any) -> Any:
         with self.sessions() as session:
             return home_for(session, actor, now)
@@ -250,6 +285,23 @@ def register(app: AsyncApp, handlers: SlackHandlers) -> None:
 async def _dm(client: AsyncWebClient, user_id: str) -> str:
     opened = await client.conversations_open(users=user_id)
     return str(opened["channel"]["id"])
+
+
+READ_ONLY = (Review, Show, Draft, ListContacts, Export, Help)
+
+
+def changes_home(command: str, text: str) -> bool:
+    """Whether a command that succeeded may have changed what App Home shows (due nudges, recent
+    contacts, numbers): not a review, a lookup, an export, help, or a question that only asks."""
+    try:
+        parsed = parse(command, text)
+    except UsageError:
+        return False
+    if isinstance(parsed, READ_ONLY):
+        return False
+    if isinstance(parsed, Forget | DeleteMyData):
+        return parsed.confirmed
+    return not (isinstance(parsed, Settings) and parsed.key is None)
 
 
 def _who(text: str) -> Who | None:

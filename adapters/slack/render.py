@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.replies import Reply
+from bot.nudges import kept_after
+from bot.replies import Action, Reply, Verb, parse_action_id
 
 Block = dict[str, Any]
 
@@ -32,16 +33,28 @@ def reply_blocks(reply: Reply) -> list[Block]:
     if reply.title:
         blocks.append({"type": "header", "text": {"type": "plain_text", "text": reply.title[:HEADER_LIMIT]}})
     prefix = ":warning: " if reply.error else ""
+    if reply.sections:  # a digest: each contact's section with its own buttons right under it
+        blocks.append(section(escape(reply.text.split("\n\n", 1)[0])))
+        for part in reply.sections:
+            body = f"*{escape(part.title or '')}*\n{escape(part.text)}" if part.title else escape(part.text)
+            blocks += [section(chunk) for chunk in chunks(body)]
+            if part.actions:
+                blocks.append(actions_block(part.actions, f"{ACTIONS_BLOCK}:{part.actions[0].nudge_id}"))
+        return blocks[:MAX_BLOCKS]
     blocks += [section(prefix + escape(chunk) if i == 0 else escape(chunk))
                for i, chunk in enumerate(chunks(reply.text))]
     if reply.actions:
-        buttons = [
-            {"type": "button", "action_id": action.action_id, "value": str(action.nudge_id),
-             "text": {"type": "plain_text", "text": action.label[:75]}, **_style(i)}
-            for i, action in enumerate(reply.actions)
-        ]
-        blocks.append({"type": "actions", "block_id": ACTIONS_BLOCK, "elements": buttons})
+        blocks.append(actions_block(reply.actions, ACTIONS_BLOCK))
     return blocks[:MAX_BLOCKS]
+
+
+def actions_block(actions: tuple[Action, ...], block_id: str) -> Block:
+    buttons = [
+        {"type": "button", "action_id": action.action_id, "value": str(action.nudge_id),
+         "text": {"type": "plain_text", "text": action.label[:75]}, **_style(i)}
+        for i, action in enumerate(actions)
+    ]
+    return {"type": "actions", "block_id": block_id, "elements": buttons}
 
 
 def section(mrkdwn: str) -> Block:
@@ -69,13 +82,41 @@ def chunks(text: str, size: int = SECTION_LIMIT) -> list[str]:
     return out
 
 
-def recorded_blocks(original: list[Block], outcome: Reply) -> list[Block]:
-    """The nudge as it was, its buttons replaced by what the click recorded."""
-    kept = [b for b in original if b.get("type") != "actions" and b.get("block_id") != OUTCOME_BLOCK]
+def recorded_blocks(original: list[Block], outcome: Reply, nudge_id: int | None = None,
+                    verb: Verb | None = None) -> list[Block]:
+    """The nudge as it was, with what the click recorded under the clicked nudge's text. That nudge keeps
+    only the buttons that still make sense (`kept_after`: "They replied" after "I sent it"); the other
+    nudges of a digest keep theirs. Without a nudge id, every button gives way to the outcome."""
     line = (":warning: " if outcome.error else ":white_check_mark: ") + escape(outcome.text)
-    context = {"type": "context", "block_id": OUTCOME_BLOCK,
-               "elements": [{"type": "mrkdwn", "text": line[:SECTION_LIMIT]}]}
-    return [*kept[: MAX_BLOCKS - 1], context]
+
+    def context(block_id: str) -> Block:
+        return {"type": "context", "block_id": block_id, "elements": [{"type": "mrkdwn", "text": line[:SECTION_LIMIT]}]}
+
+    target = next((b for b in original if b.get("type") == "actions" and nudge_id is not None
+                   and nudge_id in _nudge_ids(b)), None)
+    if target is None:
+        kept = [b for b in original if b.get("type") != "actions" and b.get("block_id") != OUTCOME_BLOCK]
+        return [*kept[: MAX_BLOCKS - 1], context(OUTCOME_BLOCK)]
+    outcome_id = OUTCOME_BLOCK if target.get("block_id") == ACTIONS_BLOCK else f"{OUTCOME_BLOCK}:{nudge_id}"
+    verbs = {v.value for v in kept_after(verb)} if verb is not None else set()
+    elements = [e for e in target.get("elements") or []
+                if (p := parse_action_id(str(e.get("action_id", "")))) is not None and p.verb.value in verbs]
+    blocks: list[Block] = []
+    for block in original:
+        if block.get("block_id") == outcome_id:
+            continue  # an earlier outcome of this nudge: the new one replaces it
+        if block is target:
+            blocks.append(context(outcome_id))
+            if elements:
+                blocks.append({**block, "elements": elements})
+        else:
+            blocks.append(block)
+    return blocks[:MAX_BLOCKS]
+
+
+def _nudge_ids(block: Block) -> set[int]:
+    parsed = (parse_action_id(str(e.get("action_id", ""))) for e in block.get("elements") or [])
+    return {p.nudge_id for p in parsed if p is not None}
 
 
 def add_details_button(name: str, user_id: str | None) -> Block:

@@ -14,6 +14,7 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -180,6 +181,20 @@ class SlackService:
         self.receipts.create_table()
         if self.stores is not None:
             self.stores.create_tables()
+
+
+class _ClientGivenOnPurpose(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment itself and, as the coach hands it a client built from
+    that same token (pointed at SLACK_API_URL), warns "As you gave `client` as well, `token` will be unused"
+    on every start. The client is the intended one: that line says nothing an operator can act on."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+_BOLT_APP_LOGGER = logging.getLogger("slack_bolt.AsyncApp")
+if not any(isinstance(f, _ClientGivenOnPurpose) for f in _BOLT_APP_LOGGER.filters):
+    _BOLT_APP_LOGGER.addFilter(_ClientGivenOnPurpose())
 
 
 def build_bolt_app(config: SlackConfig, stores: InstallStores | None) -> AsyncApp:

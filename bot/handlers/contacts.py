@@ -12,7 +12,7 @@ from bot.limits import MAX_TEXT
 from bot.models import Contact, EventKind, Member, Nudge, NudgeKind, Stage
 from bot.nudges import quoted
 from bot.planner import record_event, reschedule
-from bot.replies import Reply, Verb, error
+from bot.replies import Action, Reply, Verb, error
 from bot.review import DraftContext, write_draft
 from bot.review.drafts import DraftTimes, draft_title
 from bot.review.phrases import place_phrase
@@ -48,6 +48,8 @@ def met(cmd: commands.Met, ctx: Context) -> Reply:
         return Reply(f"Already noted: you met {contact.name}{_where(cmd.where)}.{_next(nudge, ctx)}")
     if contact is not None:
         trimmed = _merge_details(contact, cmd)
+        contact.met_at = ctx.now  # the latest meeting; every meeting stays in the history (its MET event)
+        contact.where_met = cmd.where
         record_event(ctx.session, contact, EventKind.MET, ctx.now, detail=cmd.where)
         ctx.session.flush()
         nudge = reschedule(ctx.session, ctx.member, contact, ctx.now)
@@ -141,8 +143,10 @@ def draft_for(ctx: Context, contact: Contact) -> Reply:
     stage = Stage(contact.stage)
     kind = NUDGE_FOR_STAGE.get(stage)
     if kind is None or kind is NudgeKind.MOVE_ON:
+        why = ("you've sent them three messages without a reply, and a fourth would push too hard"
+               if stage is Stage.FINAL else "you've moved on from them")
         return Reply(
-            f"I won't draft another message to {contact.name}: you've {STAGE_WORDS[stage]}. "
+            f"I won't draft another message to {contact.name}: {why}. "
             f"If they write back, use /coach replied {quoted(contact.name)}."
         )
     text = write_draft(kind.value, draft_context(contact, ctx.member), draft_times(contact, ctx), key=contact.id)
@@ -190,8 +194,16 @@ def draft_times(contact: Contact, ctx: Context) -> DraftTimes:
 def show(cmd: commands.Show, ctx: Context) -> Reply:
     contact = find_contact(ctx.session, ctx.member, cmd.who)
     tz = ctx.member.timezone
-    lines = [f"{contact.name} — {STAGE_WORDS[Stage(contact.stage)]}"]
-    lines.append(f"Met: {local_date(contact.met_at, tz)}{_where(contact.where_met)}")
+    nudge = pending_nudges_by_contact(ctx.session, ctx.member).get(contact.id)
+    lines = [f"{contact.name} — {stage_words(contact, nudge)}"]
+    meetings = [e for e in contact.events if e.kind == EventKind.MET] or [None]
+    first, latest = meetings[0], meetings[-1]
+    first_at, first_where = (first.at, first.detail) if first else (contact.met_at, contact.where_met)
+    if len(meetings) > 1 and latest is not None:
+        lines.append(f"First met: {local_date(first_at, tz)}{_where(first_where)}")
+        lines.append(f"Last met: {local_date(latest.at, tz)}{_where(latest.detail)} ({len(meetings)} meetings)")
+    else:
+        lines.append(f"Met: {local_date(first_at, tz)}{_where(first_where)}")
     for label, value in (("Notes", contact.notes), ("Common interests", ", ".join(contact.interests or ())),
                          ("You could offer", contact.offer),
                          ("Tags", " ".join("#" + t for t in contact.tags or ()))):
@@ -200,10 +212,27 @@ def show(cmd: commands.Show, ctx: Context) -> Reply:
     history = [e for e in contact.events if e.kind != EventKind.NOTE][-10:]
     if history:
         lines.append("History:")
-        lines += [f"  {local_time(e.at, tz)}  {_event_words(e.kind, e.detail)}" for e in history]
-    nudge = pending_nudges_by_contact(ctx.session, ctx.member).get(contact.id)
-    lines.append(_next(nudge, ctx).strip() or "No reminder planned.")
+        lines += [f"  {local_time(e.at, tz, ctx.now)}  {_event_words(e.kind, e.detail)}" for e in history]
+    lines.append(_next(nudge, ctx).strip() or _no_reminder(contact))
     return Reply("\n".join(lines))
+
+
+NOT_WRITTEN = "met, not written to yet"
+
+
+def stage_words(contact: Contact, nudge: Nudge | None) -> str:
+    """The stage as a member reads it; a new contact whose reminders have all gone by is 'not written
+    to yet'."""
+    if contact.stage == Stage.NEW.value and nudge is None:
+        return NOT_WRITTEN
+    return STAGE_WORDS[Stage(contact.stage)]
+
+
+def _no_reminder(contact: Contact) -> str:
+    if contact.stage == Stage.NEW.value:
+        return (f"No more reminders: I've reminded you twice. Whenever you're ready, /coach draft "
+                f"{quoted(contact.name)} writes a first message.")
+    return "No reminder planned."
 
 
 def list_contacts(cmd: commands.ListContacts, ctx: Context) -> Reply:
@@ -219,8 +248,8 @@ def list_contacts(cmd: commands.ListContacts, ctx: Context) -> Reply:
     lines = [f"Your contacts ({len(contacts)}):"]
     for contact in contacts[:LIST_LIMIT]:
         nudge = pending.get(contact.id)
-        nxt = f" · next nudge {local_time(nudge.due_at, ctx.member.timezone)}" if nudge else ""
-        stage = STAGE_WORDS[Stage(contact.stage)]
+        nxt = f" · next nudge {local_time(nudge.due_at, ctx.member.timezone, ctx.now)}" if nudge else ""
+        stage = stage_words(contact, nudge) if not ctx.member.paused else STAGE_WORDS[Stage(contact.stage)]
         lines.append(f"• {contact.name} — {stage} (met {ago(contact.met_at, ctx.now, ctx.member.timezone)}){nxt}")
     if len(contacts) > LIST_LIMIT:
         lines.append(f"…and {len(contacts) - LIST_LIMIT} more. Narrow it down: /coach list waiting or /coach list #tag")
@@ -229,6 +258,21 @@ def list_contacts(cmd: commands.ListContacts, ctx: Context) -> Reply:
 
 def forget(cmd: commands.Forget, ctx: Context) -> Reply:
     contact = find_contact(ctx.session, ctx.member, cmd.who)
+    if not cmd.confirmed:
+        command = f"/coach forget {quoted(contact.name)} confirm"
+        meetings = sum(1 for e in contact.events if e.kind == EventKind.MET)
+        return Reply(
+            f"This deletes {contact.name} — met {ago(contact.met_at, ctx.now, ctx.member.timezone)}"
+            f"{_where(contact.where_met)}, {meetings} meeting{'s' if meetings != 1 else ''} — with your notes, "
+            f"history and reminders. It cannot be undone. To go ahead: {command}",
+            actions=(Action(f"Yes, forget {contact.name}"[:75], Verb.FORGET, contact.id, command),),
+            title=f"Forget {contact.name}?",
+        )
+    return erase_contact(ctx, contact)
+
+
+def erase_contact(ctx: Context, contact: Contact) -> Reply:
+    """Delete one contact, its history and its reminders, in the caller's transaction."""
     name = contact.name
     ctx.session.execute(delete(Nudge).where(Nudge.contact_id == contact.id))
     ctx.session.delete(contact)
@@ -328,12 +372,13 @@ def _next(nudge: Nudge | None, ctx: Context) -> str:
         return ""
     words = {
         NudgeKind.FOLLOW_UP_48H: "I'll remind you to follow up",
+        NudgeKind.STILL_WORTH: "I'll remind you once more that it's still worth writing",
         NudgeKind.NO_REPLY_1W: "If they haven't replied, I'll check back",
         NudgeKind.NO_REPLY_2W: "If there's still no reply, I'll check back",
         NudgeKind.MOVE_ON: "I'll check back one last time",
         NudgeKind.CHECK_IN: "I'll suggest a check-in",
     }[NudgeKind(nudge.kind)]
-    return f" {words} on {local_time(nudge.due_at, ctx.member.timezone)}."
+    return f" {words} on {local_time(nudge.due_at, ctx.member.timezone, ctx.now)}."
 
 
 def _where(where: str | None) -> str:

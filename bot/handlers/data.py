@@ -14,7 +14,7 @@ from bot.replies import Attachment, Reply
 from bot.store.repository import contacts_of, pending_nudges_by_contact
 
 CSV_FIELDS = ("name", "stage", "where_met", "met_at", "notes", "interests", "offer", "tags",
-              "platform_user_id", "next_nudge", "next_nudge_at")
+              "platform_user_id", "next_nudge", "next_nudge_at", "meetings")
 
 
 def export(cmd: commands.Export, ctx: Context) -> Reply:
@@ -30,7 +30,9 @@ def export(cmd: commands.Export, ctx: Context) -> Reply:
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, extrasaction="ignore")
     writer.writeheader()
     for row in document["contacts"]:
-        writer.writerow({**row, "interests": "; ".join(row["interests"]), "tags": " ".join(row["tags"])})
+        meetings = "; ".join(" ".join(filter(None, (m["at"], m["where"]))) for m in row["meetings"])
+        writer.writerow({**row, "interests": "; ".join(row["interests"]), "tags": " ".join(row["tags"]),
+                         "meetings": meetings})
     return Reply(
         f"Here is everything I store about you: {len(contacts)} contact{'s' if len(contacts) != 1 else ''}, "
         f"as JSON and CSV.",
@@ -67,6 +69,8 @@ def _contact_dict(contact: Contact, nudge: Any) -> dict[str, Any]:
         "platform_user_id": contact.platform_user_id,
         "next_nudge": nudge.kind if nudge else None,
         "next_nudge_at": nudge.due_at.isoformat() if nudge else None,
+        # every meeting, oldest first (where_met and met_at are the latest one's)
+        "meetings": [{"at": e.at.isoformat(), "where": e.detail} for e in contact.events if e.kind == "met"],
         "events": [
             {"kind": e.kind, "at": e.at.isoformat(), "detail": e.detail,
              "until": e.until.isoformat() if e.until else None}

@@ -15,17 +15,19 @@ and stay in touch with people who reply.
 /review [<who>] <draft>                            I'll review a message before you send it
 /coach sent <who>          you sent them a message
 /coach replied <who>       they wrote back
-/coach snooze <who> [2d]   remind me later
+/coach snooze <who> [1d|36h|1w]
+                           remind me later (default 1 day; anything from 1h to 90 days)
 /coach draft <who>         write a draft for where you stand with them
 /coach moveon <who>        stop reminding me about them
 /coach show <who>          everything about one contact
 /coach list [stage|#tag]   your contacts (stages: new, waiting, followed_up, final, moved_on, in_touch)
 /coach settings [tz <zone> | hours 9-18 | checkins 90 | pause | resume]
 /coach export              all your data as JSON and CSV
-/coach forget <who>        delete a contact and its history
+/coach forget <who>        delete a contact and its history (asks first)
 /coach delete-my-data      delete everything I store about you (asks first)
 
-<who> is a mention, an @handle, a "quoted name" or just the name.
+<who> is a mention, an @handle, a "quoted name" or just the name; a first name or the start of
+a name is enough when only one contact fits.
 Example: /met @jane at PyCon -- talked about onboarding metrics offer: our survey template
          interests: rust, climbing #python
 "offer:" and "interests:" are what "Draft it for me" builds on; your notes stay private to you."""

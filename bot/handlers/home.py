@@ -24,6 +24,7 @@ RECENT_LIMIT = 5
 DUE_LIMIT = 10
 DUE_WORDS = {
     NudgeKind.FOLLOW_UP_48H: "first follow-up",
+    NudgeKind.STILL_WORTH: "still worth writing",
     NudgeKind.NO_REPLY_1W: "gentle follow-up",
     NudgeKind.NO_REPLY_2W: "last polite note",
     NudgeKind.MOVE_ON: "time to move on",

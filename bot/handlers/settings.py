@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+import unicodedata
+from difflib import get_close_matches
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot import commands
 from bot.commands import USAGE, UsageError
@@ -15,17 +18,46 @@ from bot.replies import Reply
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
+def _folded(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(ch for ch in plain if not unicodedata.combining(ch)).replace("_", " ").split())
+
+
+@lru_cache(maxsize=1)
+def _zones() -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Every IANA zone by its folded full name, and by its folded city (the last part: 'berlin')."""
+    names = sorted(z for z in available_timezones() if not z.startswith(("posix/", "right/")) and z != "localtime")
+    full = {_folded(z): z for z in names}
+    cities: dict[str, list[str]] = {}
+    for zone in names:
+        if "/" in zone and not zone.startswith("Etc/"):
+            cities.setdefault(_folded(zone.rsplit("/", 1)[1]), []).append(zone)
+    return full, cities
+
+
 def valid_timezone(name: str) -> str:
-    """An IANA zone name, or a UsageError a member can act on."""
+    """An IANA zone from its name, or from a city's ('berlin' → Europe/Berlin); else a UsageError that
+    suggests the nearest zones."""
     name = name.strip()
-    try:
-        if len(name) > 64 or name.startswith(("/", ".")):
-            raise ValueError(name)
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise UsageError(f"I don't know the timezone {name[:40]!r}. Use an IANA name.",
-                         "/coach settings tz <Area/City>", "/coach settings tz America/New_York") from None
-    return name
+    if len(name) <= 64 and not name.startswith(("/", ".")):
+        try:
+            ZoneInfo(name)
+            return name
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    full, cities = _zones()
+    key = _folded(name)[:64]
+    if key in full:
+        return full[key]
+    if len(cities.get(key, ())) == 1:
+        return cities[key][0]
+    close = cities.get(key) or [zone for match in get_close_matches(key, list(cities), n=3, cutoff=0.75)
+                                for zone in cities[match]]
+    close += [full[match] for match in get_close_matches(key, list(full), n=2, cutoff=0.8) if full[match] not in close]
+    example = close[0] if close else "America/New_York"
+    hint = f" Did you mean {' or '.join(close[:3])}?" if close else " Use an IANA name or a big city in your zone."
+    raise UsageError(f"I don't know the timezone {name[:40]!r}.{hint}", "/coach settings tz <Area/City or city>",
+                     f"/coach settings tz {example}")
 
 
 def settings(cmd: commands.Settings, ctx: Context) -> Reply:
@@ -35,7 +67,8 @@ def settings(cmd: commands.Settings, ctx: Context) -> Reply:
     if cmd.key == "tz":
         member.timezone = valid_timezone(str(cmd.value))
         member.timezone_confirmed = True
-        done = f"Timezone set to {member.timezone}."
+        typed = str(cmd.value).strip()
+        done = f"Timezone set to {member.timezone}" + (f" (from {typed!r})." if typed != member.timezone else ".")
     elif cmd.key == "hours":
         assert isinstance(cmd.value, tuple)
         member.work_start_hour, member.work_end_hour = cmd.value

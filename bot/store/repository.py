@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -12,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from bot.commands import Who
 from bot.identity import Actor
 from bot.models import Contact, Member, Nudge, NudgeState
+from bot.timefmt import local_date
 
 
 class ContactNotFound(LookupError):
@@ -21,13 +24,27 @@ class ContactNotFound(LookupError):
 
 
 class AmbiguousContact(LookupError):
-    def __init__(self, name: str, candidates: Sequence[str]) -> None:
+    """Several contacts answer to `name`; `candidates` are their names, `hints` what tells each apart."""
+
+    def __init__(self, name: str, candidates: Sequence[str], hints: Sequence[str] = ()) -> None:
         self.name, self.candidates = name, tuple(candidates)
+        self.hints = tuple(hints) or tuple("" for _ in self.candidates)
         super().__init__(name)
 
 
 def name_key(name: str) -> str:
     return " ".join(name.casefold().split())
+
+
+_SEPARATORS = re.compile(r"[\s_.\-]+")
+
+
+def match_words(name: str) -> list[str]:
+    """A name as words to match typed text against: case and accents folded, handles split at `_ . -`
+    ("raj_patel" → raj, patel; "José" → jose)."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return [word for word in _SEPARATORS.split(plain.strip(" @")) if word]
 
 
 def is_actor(actor: Actor) -> ColumnElement[bool]:
@@ -89,7 +106,9 @@ def member_for(session: Session, actor: Actor, now: datetime, default_timezone: 
 
 
 def find_contact(session: Session, member: Member, who: Who) -> Contact:
-    """By platform id, then exact name, then a unique first-name/prefix match."""
+    """By platform id, then exact name, then the closest tier of looser matches: the whole name with case,
+    accents and handle separators folded; the first name; a prefix of the name; any one word of it.
+    A tier with several contacts is ambiguous (AmbiguousContact lists them and what tells them apart)."""
     contacts = list(session.scalars(select(Contact).where(Contact.member_id == member.id)))
     if who.user_id:
         for contact in contacts:
@@ -99,12 +118,32 @@ def find_contact(session: Session, member: Member, who: Who) -> Contact:
     exact = [c for c in contacts if c.name_key == key]
     if exact:
         return exact[0]
-    partial = [c for c in contacts if c.name_key.startswith(key + " ") or c.name_key.split(" ")[0] == key]
-    if len(partial) == 1:
-        return partial[0]
-    if len(partial) > 1:
-        raise AmbiguousContact(who.name, sorted(c.name for c in partial))
+    typed = match_words(who.name)
+    if not typed:
+        raise ContactNotFound(who.name)
+    words = {c.id: match_words(c.name) for c in contacts}
+    joined = " ".join(typed)
+    tiers = (
+        lambda w: w == typed,
+        lambda w: w[:1] == typed,
+        lambda w: len(w) >= len(typed) and all(a.startswith(b) for a, b in zip(w, typed, strict=False)),
+        lambda w: " ".join(w).startswith(joined),
+        lambda w: len(typed) == 1 and typed[0] in w,
+    )
+    for matches in tiers:
+        found = [c for c in contacts if matches(words[c.id])]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            found.sort(key=lambda c: name_key(c.name))
+            raise AmbiguousContact(who.name, [c.name for c in found], [_tells_apart(c, member) for c in found])
     raise ContactNotFound(who.name)
+
+
+def _tells_apart(contact: Contact, member: Member) -> str:
+    """`met at PyCon on Thu 5 Mar 2026`: where and when, so two Janes can be told apart."""
+    where = f" at {contact.where_met}" if contact.where_met else ""
+    return f"met{where} on {local_date(contact.met_at, member.timezone)}"
 
 
 def existing_contact(session: Session, member: Member, who: Who) -> Contact | None:

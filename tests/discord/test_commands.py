@@ -119,7 +119,8 @@ async def test_contact_commands(world: World, server) -> None:
     assert "Bob Smith replied" in await ask("coach replied", name=name)
     assert "Bob Smith" in await ask("coach list", stage="in_touch")
     assert "moving on from Bob Smith" in await ask("coach moveon", name=name)
-    assert "Forgot Bob Smith" in await ask("coach forget", name=name)
+    assert "Forget Bob Smith?" in await ask("coach forget", name=name)  # asks first
+    assert "Forgot Bob Smith" in await ask("coach forget", name='"Bob Smith" confirm')
     assert "No contact named 'Bob Smith'" in await ask("coach show", name=name)
 
 
@@ -175,6 +176,26 @@ async def test_help_and_delete_my_data(world: World, server) -> None:
     await alice.click(asked.response, label="Yes, delete everything")
     assert "I deleted everything" in text_of(asked.response)
     assert "No contacts" in text_of((await alice.slash(channel, "coach list")).response)
+
+
+async def test_forget_asks_first_and_the_button_deletes(world: World, server) -> None:
+    channel, alice, _ = server
+    await alice.slash(channel, "met", name="Jane Doe", where="PyCon")
+    asked = await alice.slash(channel, "coach forget", name="jane")
+    assert "Forget Jane Doe?" in text_of(asked.response) and "cannot be undone" in text_of(asked.response)
+    assert "Jane Doe" in text_of((await alice.slash(channel, "coach list")).response)  # nothing deleted yet
+    await alice.click(asked.response, label="Yes, forget Jane Doe")
+    assert "Forgot Jane Doe" in text_of(asked.response)
+    assert "No contacts" in text_of((await alice.slash(channel, "coach list")).response)
+
+
+async def test_a_first_name_finds_the_contact_and_several_are_listed(world: World, server) -> None:
+    channel, alice, _ = server
+    for name in ("Jane Doe", "José Ruiz"):
+        await alice.slash(channel, "met", name=name, where="PyCon")
+    assert "Jane Doe — met" in text_of((await alice.slash(channel, "coach show", name="JANE")).response)
+    listing = text_of((await alice.slash(channel, "coach show", name="J")).response)
+    assert "More than one contact matches 'J'" in listing and "• José Ruiz — met at PyCon" in listing
 
 
 async def test_review_with_a_draft_option(world: World, server) -> None:

@@ -69,7 +69,9 @@ async def test_each_button_records_and_shows_it_on_the_nudge(world: World, serve
     assert edited.id == message.id
     assert edited.embeds[0].title == "Follow up with Jane Doe"  # the nudge is still readable
     assert recorded in edited.embeds[-1].description and edited.embeds[-1].author.name == "Recorded"
-    assert all(child.disabled for row in edited.components for child in row.children)
+    enabled = [child.label for row in edited.components for child in row.children if not child.disabled]
+    assert enabled == {"I sent it": ["They replied"], "They replied": [], "Move on": ["They replied"],
+                       "Snooze 1 day": ["I sent it", "They replied", "Draft it for me", "Move on"]}[label]
     shown = await alice.slash(server[0], "coach show", name="Jane Doe")
     assert recorded.split(" ")[0].lower() in text_of(shown.response).lower() or "History" in text_of(shown.response)
 
@@ -93,22 +95,38 @@ async def test_a_later_button_on_an_answered_nudge_is_harmless(world: World, ser
     assert "didn't count another message" in server[1].user.dm_channel.last_message.embeds[-1].description
 
 
-async def test_a_digest_disables_only_the_clicked_nudges_buttons(world: World, server) -> None:
+async def test_a_digest_gives_each_contact_its_embed_and_its_own_row_of_buttons(world: World, server) -> None:
     message = await nudge_for(world, server, "Jane Doe", "Omar Ali")
-    assert len(custom_ids(message)) == 10
-    await server[1].user.click(message, label="1 · I sent it")
+    assert [e.title for e in message.embeds] == ["2 people to get back to", "1. Follow up with Jane Doe",
+                                                 "2. Follow up with Omar Ali"]
+    rows = [[(child.label, child.custom_id) for child in row.children] for row in message.components]
+    assert rows == [
+        [("1. I sent it", "coach:sent:1"), ("They replied", "coach:replied:1"), ("Snooze 1 day", "coach:snooze:1"),
+         ("Draft it for me", "coach:draft:1"), ("Move on", "coach:moveon:1")],
+        [("2. I sent it", "coach:sent:2"), ("They replied", "coach:replied:2"), ("Snooze 1 day", "coach:snooze:2"),
+         ("Draft it for me", "coach:draft:2"), ("Move on", "coach:moveon:2")],
+    ]
+    await server[1].user.click(message, label="1. I sent it")
     edited = server[1].user.dm_channel.last_message
     disabled = {child.custom_id for row in edited.components for child in row.children if child.disabled}
-    assert disabled == {cid for cid in custom_ids(message) if cid.endswith(":1")}
+    assert disabled == {f"coach:{verb}:1" for verb in ("sent", "snooze", "draft", "moveon")}  # They replied stays
+    await server[1].user.click(edited, custom_id="coach:replied:1")
+    assert "Jane Doe replied" in server[1].user.dm_channel.last_message.embeds[-1].description
 
 
-async def test_a_big_digest_uses_one_menu_per_verb(world: World, server) -> None:
-    names = [f"Person {n}" for n in range(1, 7)]
-    message = await nudge_for(world, server, *names)
-    assert custom_ids(message) == [f"coach-pick:{verb}" for verb in ("sent", "replied", "snooze", "draft", "moveon")]
+async def test_a_big_digest_goes_out_five_contacts_a_message_each_with_its_row(world: World, server) -> None:
+    names = [f"Person {n}" for n in range(1, 8)]
+    channel, alice = server
+    for name in names:
+        await alice.slash(channel, "met", name=name, where="PyCon")
+    assert await world.deliver(TWO_DAYS) == 1
+    first, second = alice.user.dm_channel.history()[-2:]
+    assert len(first.components) == 5 and len(second.components) == 2
+    assert [e.title for e in second.embeds] == ["6. Follow up with Person 6", "7. Follow up with Person 7"]
+    assert second.components[1].children[0].custom_id == "coach:sent:7"  # type: ignore[attr-defined]
     await world.restart()
-    await server[1].user.select(message, ["coach:replied:2"], custom_id="coach-pick:replied")
-    assert "replied" in server[1].user.dm_channel.last_message.embeds[-1].description
+    await alice.user.click(second, custom_id="coach:replied:6")
+    assert "Person 6 replied" in alice.user.dm_channel.last_message.embeds[-1].description
 
 
 async def test_a_retried_delivery_does_not_post_twice(world: World, server) -> None:

@@ -250,7 +250,11 @@ def test_forget_deletes_contact_events_and_nudges(coach: Coach, sessions: sessio
     coach.handle_line(JANE, "/met Jane Doe at PyCon")
     coach.handle_line(JANE, "/coach sent Jane Doe")
     coach.handle_line(JANE, "/met Bob")
-    reply = coach.handle_line(JANE, "/coach forget Jane Doe")
+    asked = coach.handle_line(JANE, "/coach forget Jane Doe")  # asks first, deletes nothing
+    assert asked.title == "Forget Jane Doe?" and '/coach forget "Jane Doe" confirm' in asked.text
+    assert [a.action_id for a in asked.actions] == [f"coach:forget:{asked.actions[0].nudge_id}"]
+    assert count(sessions, Contact) == 2
+    reply = coach.handle_line(JANE, '/coach forget "Jane Doe" confirm')
     assert "Forgot Jane Doe" in reply.text
     assert count(sessions, Contact) == 1
     with sessions() as session:
@@ -313,3 +317,29 @@ async def test_typed_then_clicked_counts_one_message(coach: Coach, sessions: ses
     with sessions() as session:
         kinds = [e.kind for e in session.scalars(select(Event).order_by(Event.id))]
     assert kinds.count("sent") == 1 and kinds[-1] == "replied"
+
+
+@pytest.mark.parametrize(("typed", "found"), [
+    ("raj", "raj_patel"), ("Raj Patel", "raj_patel"), ("@raj_patel", "raj_patel"), ("JOSE", "José Ruiz"),
+    ("josé r", "José Ruiz"), ("ruiz", "José Ruiz"), ("siobhan", "Siobhán O'Neill"), ("o'neill", "Siobhán O'Neill"),
+    ("Jane", "Jane Doe"),
+])
+def test_a_contact_is_found_by_first_name_handle_prefix_case_and_accents(coach: Coach, typed: str,
+                                                                           found: str) -> None:
+    for line in ("/met @raj_patel", "/met José Ruiz at PyCon", "/met \"Siobhán O'Neill\"", "/met Jane Doe at KubeCon"):
+        assert not coach.handle_line(JANE, line).error
+    shown = coach.handle_line(JANE, f"/coach show {typed}")
+    assert not shown.error and shown.text.startswith(f"{found} — "), shown.text
+
+
+def test_several_matches_are_listed_with_what_tells_them_apart_and_nothing_is_written(
+        coach: Coach, sessions: sessionmaker[Session]) -> None:
+    coach.handle_line(JANE, "/met Jane Doe at KubeCon")
+    coach.handle_line(JANE, "/met Jane Roe at PyCon")
+    events = count(sessions, Event)
+    reply = coach.handle_line(JANE, "/coach sent jane")
+    assert reply.error and reply.text.splitlines()[:3] == [
+        "More than one contact matches 'jane':", "• Jane Doe — met at KubeCon on Wed 4 Mar 2026",
+        "• Jane Roe — met at PyCon on Wed 4 Mar 2026"]
+    assert 'Say which one, e.g. /coach show "Jane Doe"' in reply.text
+    assert count(sessions, Event) == events

@@ -76,6 +76,7 @@ async def test_all_good(server: TestServer, monkeypatch: pytest.MonkeyPatch, tmp
     assert "Socket Mode can connect" in text
     assert "logged in as coachbot (no gateway connection made)" in text
     assert "schema is up to date" in text and "Everything checks out." in text
+    assert f"the SQLite file {tmp_path}/coach.db is reachable" in text  # the path the README's backup step needs
     assert set(server.app[CALLS]) == {"/api/auth.test", "/api/apps.connections.open", "/discord/api/v10/users/@me"}
 
 

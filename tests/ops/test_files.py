@@ -104,7 +104,7 @@ def fill(coach: Coach) -> None:
     assert not coach.handle_line(BOB, "/met Carol at RustConf -- lattices").error
 
 
-@pytest.mark.parametrize("erase", ["/coach delete-my-data confirm", '/coach forget "Zelda Quartermain"'])
+@pytest.mark.parametrize("erase", ["/coach delete-my-data confirm", '/coach forget "Zelda Quartermain" confirm'])
 def test_an_erased_name_is_in_no_file(sqlite_store: tuple[Engine, Path], erase: str) -> None:
     engine, database = sqlite_store
     coach = Coach(session_factory(engine), FakeClock(START))

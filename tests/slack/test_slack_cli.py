@@ -101,6 +101,8 @@ async def test_coach_slack_port_serves_the_ladder_end_to_end(tmp_path: Path, fak
         process.terminate()
         await asyncio.wait_for(process.wait(), 15)
         log.close()
+    started = (tmp_path / "coach.log").read_text()
+    assert "will be unused" not in started  # Bolt's note about the client the coach hands it on purpose
 
 
 async def wait_until_up(http: aiohttp.ClientSession, url: str, process: asyncio.subprocess.Process,

@@ -118,7 +118,7 @@ async def test_every_command_answers_ephemerally(rig: SlackRig) -> None:
     assert "Noted" in texts[0] and "review" in texts[1].lower() and "Jane Doe" in texts[2]
     assert "Here's a draft" in texts[4] and "first message" in texts[5] and "Snoozed" in texts[6]
     assert "replied" in texts[7] and "moving on" in texts[8].lower() and "America/New_York" in texts[9]
-    assert "Forgot Jane Doe" in texts[12] and "/coach help" in texts[13]
+    assert "Forget Jane Doe?" in texts[12] and "/coach help" in texts[13]  # forget asks first
     assert ":warning:" in rig.fake.responses[13]["blocks"][0]["text"]["text"]
 
 
@@ -205,12 +205,17 @@ async def test_each_button_records_once_and_updates_the_message(rig: SlackRig) -
         assert status == 200
         update = (await rig.fake.wait_for("chat.update", 2 * i + 1))[-1]
         assert (update.args["channel"], update.args["ts"]) == (message["channel"], message["ts"])
-        assert not any(b["type"] == "actions" for b in update.args["blocks"])
-        assert update.args["blocks"][-1]["block_id"] == "coach_outcome"
+        # the outcome sits under the nudge's text; only the buttons that still make sense stay under it
+        kept = [e["text"]["text"] for b in update.args["blocks"] if b["type"] == "actions" for e in b["elements"]]
+        assert kept == {Verb.SENT: ["They replied"], Verb.REPLIED: [], Verb.MOVE_ON: ["They replied"],
+                        Verb.SNOOZE: ["I sent it", "They replied", "Draft it for me", "Move on"]}[verb]
+        outcome = [b.get("block_id") for b in update.args["blocks"]].index("coach_outcome")
+        assert update.args["blocks"][outcome - 1]["type"] == "section"
         assert count_events(rig) == before + 1
         await rig.send.interaction(click)  # a second click on the same button
         second = (await rig.fake.wait_for("chat.update", 2 * i + 2))[-1]
-        assert "Already noted" in second.args["blocks"][-1]["elements"][0]["text"]
+        outcome = next(b for b in second.args["blocks"] if b.get("block_id") == "coach_outcome")
+        assert "Already noted" in outcome["elements"][0]["text"]
         assert count_events(rig) == before + 1
 
 
@@ -289,14 +294,16 @@ async def test_review_shortcut_answers_ephemerally_in_the_thread(rig: SlackRig) 
 async def test_app_home_shows_due_recent_and_numbers(rig: SlackRig) -> None:
     await rig.send.command("/met", "Jane Doe at PyCon")
     await rig.fake.wait_responses()
+    refreshed = await rig.fake.wait_for("views.publish")  # /met changed what Home shows: published at once
+    assert "Jane Doe" in json.dumps(refreshed[0].args["view"])
     await rig.send.event({"type": "app_home_opened", "user": "U1", "channel": "DU1", "tab": "home"}, event_id="EvH1")
-    [published] = await rig.fake.wait_for("views.publish")
+    published = (await rig.fake.wait_for("views.publish", 2))[-1]
     text = json.dumps(published.args["view"])
     assert published.args["user_id"] == "U1" and published.args["view"]["type"] == "home"
     assert "Due this week" in text and "Jane Doe" in text and "first follow-up" in text
     assert "Reply rate" in text and "Followed up within 48 h" in text
     await rig.send.event({"type": "app_home_opened", "user": "U5", "channel": "DU5", "tab": "home"}, event_id="EvH2")
-    stranger = (await rig.fake.wait_for("views.publish", 2))[-1]
+    stranger = (await rig.fake.wait_for("views.publish", 3))[-1]
     assert "Jane Doe" not in json.dumps(stranger.args["view"]) and "/met" in json.dumps(stranger.args["view"])
 
 
@@ -335,6 +342,31 @@ async def test_delete_my_data_asks_then_erases_only_me(rig: SlackRig) -> None:
         assert session.scalar(select(func.count()).select_from(Member).where(Member.user_id == "U1")) == 0
 
 
+async def test_forget_asks_then_its_button_deletes_and_only_its_member_may_press_it(rig: SlackRig) -> None:
+    await rig.send.command("/met", "Jane Doe at PyCon", key="m1")
+    await rig.fake.wait_responses(1)
+    await rig.send.command("/coach", "forget jane", key="f1")
+    ask = (await rig.fake.wait_responses(2))[-1]
+    assert "Forget Jane Doe?" in ask["text"] and contact_names(rig, "T1") == ["Jane Doe"]
+    [button] = [e for b in ask["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert button["action_id"].startswith("coach:forget:") and button["text"]["text"] == "Yes, forget Jane Doe"
+    stranger = button_click(button["action_id"], {"ts": "1.0", "text": ask["text"]}, channel="C1", user="U9",
+                            response_url=rig.fake.response_url("stranger"))
+    stranger["container"]["is_ephemeral"] = True
+    assert (await rig.send.interaction(stranger))[0] == 200
+    assert "no longer valid" in (await rig.fake.wait_responses(3))[-1]["text"]
+    assert contact_names(rig, "T1") == ["Jane Doe"]
+    click = button_click(button["action_id"], {"ts": "1.0", "text": ask["text"]}, channel="C1",
+                         response_url=rig.fake.response_url("confirm"))
+    click["container"]["is_ephemeral"] = True
+    assert (await rig.send.interaction(click))[0] == 200
+    done = (await rig.fake.wait_responses(4))[-1]
+    assert "Forgot Jane Doe" in done["text"] and done["replace_original"] is True
+    assert contact_names(rig, "T1") == []
+    assert (await rig.send.interaction(click))[0] == 200  # pressed again: nothing left to delete
+    assert "already gone" in (await rig.fake.wait_responses(5))[-1]["text"]
+
+
 async def test_a_refused_request_never_logs_the_draft_at_info(rig: SlackRig) -> None:
     import io
     import logging
@@ -351,3 +383,49 @@ async def test_a_refused_request_never_logs_the_draft_at_info(rig: SlackRig) -> 
     finally:
         logging.getLogger().removeHandler(handler)
     assert "salary" not in stream.getvalue()
+
+
+async def test_a_catch_up_digest_puts_each_contacts_buttons_under_its_section(rig: SlackRig) -> None:
+    for i, who in enumerate(("Jane Doe", "Omar Ali")):
+        await rig.send.command("/met", f"{who} at PyCon", user="U7", key=f"digest-{i}")
+        await rig.fake.wait_responses(i + 1)
+    assert rig.runtime.dispatcher is not None
+    rig.clock.advance(timedelta(days=10))  # the coach was down: both nudges are overdue at once
+    for _day in range(7):
+        if await rig.runtime.dispatcher.tick():
+            break
+        rig.clock.advance(timedelta(days=1))
+    message = rig.fake.messages["DU7"][-1]
+    blocks = message["blocks"]
+    assert [b["type"] for b in blocks] == ["header", "section", "section", "actions", "section", "actions"]
+    assert blocks[0]["text"]["text"] == "2 people to get back to"
+    assert blocks[2]["text"]["text"].startswith("*1. Follow up with Jane Doe*")
+    assert blocks[4]["text"]["text"].startswith("*2. Follow up with Omar Ali*")
+    first, second = ([e["action_id"] for e in b["elements"]] for b in (blocks[3], blocks[5]))
+    assert {a.split(":")[2] for a in first} != {a.split(":")[2] for a in second}
+    assert [e["text"]["text"] for e in blocks[3]["elements"]] == [
+        "I sent it", "They replied", "Snooze 1 day", "Draft it for me", "Move on"]
+    assert len({b["block_id"] for b in blocks if "block_id" in b}) == 2  # unique ids, one per contact
+    click = button_click(first[0], message | {"channel": "DU7"}, channel="DU7", user="U7")
+    assert (await rig.send.interaction(click))[0] == 200
+    update = (await rig.fake.wait_for("chat.update", 1))[-1]
+    kinds = [(b["type"], b.get("block_id", "")) for b in update.args["blocks"]]
+    nudge = first[0].split(":")[2]
+    assert kinds[2:] == [("section", ""), ("context", f"coach_outcome:{nudge}"), ("actions", f"coach_actions:{nudge}"),
+                         ("section", ""), ("actions", f"coach_actions:{second[0].split(':')[2]}")]
+    assert [e["text"]["text"] for e in update.args["blocks"][4]["elements"]] == ["They replied"]
+
+
+async def test_app_home_is_refreshed_after_commands_that_change_it_and_only_those(rig: SlackRig) -> None:
+    steps = [("/met", "Jane Doe at PyCon", 1), ("/coach", "list", 1), ("/coach", 'show "Jane Doe"', 1),
+             ("/review", "Hi Jane, lovely to meet you", 1), ("/coach", 'sent "Jane Doe"', 2),
+             ("/coach", "forget Jane", 2), ("/coach", 'forget "Jane Doe" confirm', 3), ("/coach", "sent Nobody", 3)]
+    for i, (command, text, publishes) in enumerate(steps, 1):
+        await rig.send.command(command, text, key=f"h{i}")
+        await rig.fake.wait_responses(i)
+        await rig.fake.wait_for("views.publish", publishes)
+        assert len(rig.fake.of("views.publish")) == publishes, (command, text)
+    await rig.send.command("/met", "Omar at PyCon", key="h-last")  # a read-only command's late publish shows here
+    assert len(await rig.fake.wait_for("views.publish", 4)) == 4
+    last = rig.fake.of("views.publish")[-2]
+    assert last.args["user_id"] == "U1" and "Jane Doe" not in json.dumps(last.args["view"])

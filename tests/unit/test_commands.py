@@ -120,7 +120,9 @@ def test_slack_style_command_and_text_split() -> None:
         ("/coach settings checkins ²", "in days"),
         ("/met Ann at", "Put the place after 'at'"),
         ("/coach settings colour blue", "no setting"),
-        ("/coach snooze jane 200d", "between an hour"),
+        ("/coach snooze jane 200d", "200 days is too long"),
+        ("/coach snooze Priya 5 years", "'5 years' isn't a snooze I can set"),
+        ("/coach snooze Priya 2 months", "an hour up to 90 days"),
         ("/review", "Paste the draft"),
         ("/met offer: a template", "Tell me who you met"),
         ("/met jane offer:", "Put something after 'offer:'"),
@@ -156,6 +158,24 @@ def test_durations() -> None:
     assert parse_duration("2d") == timedelta(days=2)
     assert parse_duration("10d") == timedelta(days=10)
     assert parse_duration("1w") == timedelta(weeks=1)
-    for bad in ("", "d", "2 days", "-1d", "1y"):
+    assert parse_duration("2 days") == timedelta(days=2)
+    for bad in ("", "d", "-1d", "1y", "5 years"):
         with pytest.raises(ValueError):
             parse_duration(bad)
+
+
+@pytest.mark.parametrize("name", ["Siobhán O'Neill", "O'Neill", 'Jane "JD" Doe', "José Ruiz", "raj_patel", "Ana"])
+def test_a_hint_the_coach_prints_reads_back_as_the_same_name(name: str) -> None:
+    from bot.nudges import quoted
+
+    for line in (f"/coach sent {quoted(name)}", f"/coach snooze {quoted(name)} 36h", f"/met {quoted(name)} at PyCon"):
+        command = parse_line(line)
+        assert command.who.name == name, line  # type: ignore[union-attr]
+
+
+def test_quoted_names_keep_their_apostrophes() -> None:
+    met = parse_line("/met \"Siobhán O'Neill\" at DevOpsDays -- talked about SRE")
+    assert isinstance(met, Met) and (met.who.name, met.where) == ("Siobhán O'Neill", "DevOpsDays")
+    single = parse_line("/coach show 'Siobhán O'Neill'")
+    assert single.who.name == "Siobhán O'Neill"  # type: ignore[union-attr]
+    assert parse_line("/coach forget \"Siobhán O'Neill\" confirm") == Forget(Who("Siobhán O'Neill"), confirmed=True)

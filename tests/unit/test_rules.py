@@ -11,6 +11,7 @@ from bot.models import EventKind, NudgeKind, Stage
 from bot.rules import (
     HistoryEvent,
     MemberSettings,
+    PlannedNudge,
     WorkingHours,
     first_follow_up_due,
     fold,
@@ -140,7 +141,21 @@ def test_a_delivered_follow_up_nudge_is_not_repeated_until_the_member_acts() -> 
     met = at("2026-03-02 10:00")
     nudged = at("2026-03-03 10:00")
     history = [ev(EventKind.MET, met), ev(EventKind.NUDGED, nudged, nudge_kind=NudgeKind.FOLLOW_UP_48H)]
-    assert plan_next_nudge(history, settings(), nudged) is None
+    plan = plan_next_nudge(history, settings(), nudged)
+    # one gentle "still worth writing" a day after the 48 h window closes — then nothing more
+    assert plan == PlannedNudge(NudgeKind.STILL_WORTH, at("2026-03-05 10:00"))
+    late = at("2026-03-05 10:00")
+    history.append(ev(EventKind.NUDGED, late, nudge_kind=NudgeKind.STILL_WORTH))
+    assert plan_next_nudge(history, settings(), late) is None
+    assert plan_next_nudge(history, settings(), late + timedelta(days=30)) is None
+
+
+def test_a_late_48h_nudge_is_not_followed_at_once_by_the_still_worth_one() -> None:
+    met = at("2026-03-02 10:00")
+    nudged = at("2026-03-12 10:00")  # the coach was down: the 48 h nudge went out ten days late
+    history = [ev(EventKind.MET, met), ev(EventKind.NUDGED, nudged, nudge_kind=NudgeKind.FOLLOW_UP_48H)]
+    plan = plan_next_nudge(history, settings(), nudged)
+    assert plan is not None and plan.due_at == at("2026-03-13 10:00")
 
 
 # --- row 5: replied → check-ins; a reply stops the chain at once ----------------------------------------
