@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.chart import Chart
+
 
 class Verb(StrEnum):
     """What a nudge button does. Also the middle part of its action id."""
@@ -51,6 +53,7 @@ class Reply:
     attachments: tuple[Attachment, ...] = ()
     error: bool = False
     title: str | None = None
+    chart: Chart | None = None  # a picture to send with the text (the weekly digest's PNG, with alt text)
 
 
 @dataclass(frozen=True)

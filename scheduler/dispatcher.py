@@ -21,6 +21,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
+from bot.digest import DIGEST, compose_weekly
 from bot.models import Contact, Member, Nudge
 from bot.nudges import compose_digest, compose_many
 from bot.planner import delivery_moment, record_deliveries, record_failure
@@ -68,6 +69,8 @@ class DispatchObserver(Protocol):
     def on_delivered(self, platform: str, latency_s: float) -> None: ...
 
     def on_failed(self, platform: str) -> None: ...
+
+    def on_digest_sent(self, platform: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,8 @@ class Dispatcher:
             if not claimed:
                 break
             messages = await asyncio.to_thread(self.compose, claimed)
+            if any(message.reply.chart is not None for message in messages):
+                await asyncio.to_thread(_draw_charts, messages)  # outside any transaction
             outcomes = await self.deliver_all(messages, lease)
             await asyncio.to_thread(self.record, outcomes)
             if collect:
@@ -170,7 +175,8 @@ class Dispatcher:
         with writing(self.sessions) as session:
             rows = held(session, retry, self.worker_id)
             members = _members(session, {row.member_id for row in rows})
-            replies = compose_many(session, rows, now, members)
+            replies = compose_many(session, [row for row in rows if row.kind != DIGEST], now, members)
+            replies |= compose_weekly(session, [row for row in rows if row.kind == DIGEST], now)
             ready: list[tuple[Held, Reply]] = []
             gone: list[int] = []
             for row in rows:
@@ -230,6 +236,8 @@ class Dispatcher:
             self._observe("on_failed", platform)
             return self._outcome(message, error=DeliveryError(type(failure).__name__))
         self._observe("on_delivered", platform, self.monotonic() - sent_at)
+        if message.weekly:
+            self._observe("on_digest_sent", platform)
         return self._outcome(message, ref=ref)
 
     def _observe(self, hook: str, *args: object) -> None:
@@ -343,7 +351,15 @@ def _package(group: Sequence[tuple[Held, Reply]], member: MemberRow, retry: Mapp
         retry=any([retry.get(nudge_id, True) for nudge_id in ids]),
         parts=parts if len(parts) > 1 else (),
         digest_id=digest_id,
+        weekly=group[0][0].kind == DIGEST,
     )
+
+
+def _draw_charts(messages: Sequence[Outgoing]) -> None:
+    """Draw the charts of a batch's weekly digests now, so the notifiers find the PNGs ready (cached)."""
+    for message in messages:
+        if message.reply.chart is not None:
+            message.reply.chart.png()
 
 
 def _digests(ready: Sequence[tuple[Held, Reply]]) -> list[list[tuple[Held, Reply]]]:
@@ -351,6 +367,11 @@ def _digests(ready: Sequence[tuple[Held, Reply]]) -> list[list[tuple[Held, Reply
     MAX_DIGEST a message). Groups keep the order of their first row."""
     groups: dict[tuple[str, int], list[tuple[Held, Reply]]] = {}
     for nudge, reply in ready:
-        key = ("digest", nudge.digest_id) if nudge.digest_id is not None else ("member", nudge.member_id)
+        if nudge.kind == DIGEST:  # the Monday digest is a DM of its own
+            key = ("weekly", nudge.id)
+        elif nudge.digest_id is not None:
+            key = ("digest", nudge.digest_id)
+        else:
+            key = ("member", nudge.member_id)
         groups.setdefault(key, []).append((nudge, reply))
     return [group[i:i + MAX_DIGEST] for group in groups.values() for i in range(0, len(group), MAX_DIGEST)]

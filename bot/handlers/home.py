@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from bot.handlers.contacts import STAGE_WORDS
 from bot.identity import Actor
 from bot.models import Contact, EventKind, Member, Nudge, NudgeKind, Stage
+from bot.nudges import DUE_WORDS
 from bot.rules import FIRST_NUDGE_DEADLINE
 from bot.store.repository import contacts_of, find_member, pending_nudges_by_contact
 
@@ -22,13 +23,6 @@ WEEK = timedelta(days=7)
 FOLLOW_UP_WINDOW = FIRST_NUDGE_DEADLINE  # "followed up within 48 h"
 RECENT_LIMIT = 5
 DUE_LIMIT = 10
-DUE_WORDS = {
-    NudgeKind.FOLLOW_UP_48H: "first follow-up",
-    NudgeKind.NO_REPLY_1W: "gentle follow-up",
-    NudgeKind.NO_REPLY_2W: "last polite note",
-    NudgeKind.MOVE_ON: "time to move on",
-    NudgeKind.CHECK_IN: "check-in",
-}
 
 
 @dataclass(frozen=True)
