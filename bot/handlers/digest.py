@@ -1,0 +1,16 @@
+"""/coach digest: this week's digest, now (the same message as Monday's)."""
+
+from __future__ import annotations
+
+from bot import commands
+from bot.digest import weekly_digest
+from bot.handlers.context import Context
+from bot.replies import Reply
+
+
+def digest(cmd: commands.Digest, ctx: Context) -> Reply:
+    reply = weekly_digest(ctx.session, ctx.member, ctx.now)
+    if reply is None:
+        return Reply("No contacts yet, so there's no digest. /met records someone you met; from then on "
+                     "your digest comes every Monday morning.")
+    return reply
