@@ -205,9 +205,15 @@ def weekly_digest(session: Session, member: Member, now: datetime) -> Reply | No
     latest = _latest_nudges(session, member)
     pending = {nudge.contact_id: nudge for nudge in latest.values() if nudge.state == NudgeState.PENDING.value}
     by_id = {contact.id: contact for contact in contacts}
-    due = sorted((nudge for nudge in pending.values()
-                  if nudge.contact_id in by_id and nudge.due_at < week_end),
-                 key=lambda nudge: (nudge.due_at, nudge.id))
+    week_start = slot(week_of(now, timezone), timezone, 0)
+    # Due this week: pending nudges, and follow-ups delivered this week that the member hasn't acted on yet
+    # (a delivered follow-up is not repeated until they do, so the contact has no pending nudge).
+    unanswered = [nudge for contact_id, nudge in latest.items()
+                  if nudge.state == NudgeState.SENT.value and nudge.kind != NudgeKind.CHECK_IN.value
+                  and nudge.sent_at is not None and nudge.sent_at >= week_start and contact_id in by_id
+                  and by_id[contact_id].stage not in (Stage.MOVED_ON.value, Stage.IN_TOUCH.value)]
+    due = sorted([*(nudge for nudge in pending.values() if nudge.contact_id in by_id and nudge.due_at < week_end),
+                  *unanswered], key=lambda nudge: (nudge.due_at, nudge.id))
     ladder = [n for n in due if n.kind != NudgeKind.CHECK_IN.value]
     checkins = [n for n in due if n.kind == NudgeKind.CHECK_IN.value]
     listed = {n.contact_id for n in due}
@@ -264,7 +270,7 @@ def _action(name: str, kind: NudgeKind | None, nudge_id: int) -> Action:
 
 def _day(due_at: datetime, now: datetime, timezone: str) -> str:
     if due_at <= now:
-        return "now"
+        return "due now"
     local = due_at.astimezone(ZoneInfo(timezone))
     return f"{local:%a} {local.day} {local:%b}"
 
