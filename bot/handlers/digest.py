@@ -13,4 +13,6 @@ def digest(cmd: commands.Digest, ctx: Context) -> Reply:
     if reply is None:
         return Reply("No contacts yet, so there's no digest. /met records someone you met; from then on "
                      "your digest comes every Monday morning.")
+    if reply.chart is not None:
+        reply.chart.png()  # drawn here, in the worker thread: the adapter then finds the PNG cached
     return reply
