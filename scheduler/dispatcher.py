@@ -13,7 +13,7 @@ import os
 import socket
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import NamedTuple, Protocol, cast
 
@@ -140,7 +140,7 @@ class Dispatcher:
                 break
             messages = await asyncio.to_thread(self.compose, claimed)
             if any(message.reply.chart is not None for message in messages):
-                await asyncio.to_thread(_draw_charts, messages)  # outside any transaction
+                messages = await asyncio.to_thread(_draw_charts, messages)  # outside any transaction
             outcomes = await self.deliver_all(messages, lease)
             await asyncio.to_thread(self.record, outcomes)
             if collect:
@@ -355,11 +355,21 @@ def _package(group: Sequence[tuple[Held, Reply]], member: MemberRow, retry: Mapp
     )
 
 
-def _draw_charts(messages: Sequence[Outgoing]) -> None:
-    """Draw the charts of a batch's weekly digests now, so the notifiers find the PNGs ready (cached)."""
+def _draw_charts(messages: Sequence[Outgoing]) -> list[Outgoing]:
+    """Draw the charts of a batch's weekly digests now, so the notifiers find the PNGs ready (cached). A
+    chart that cannot be drawn (say, no writable folder for matplotlib's cache) is left out: the digest's
+    words still go out."""
+    drawn: list[Outgoing] = []
     for message in messages:
-        if message.reply.chart is not None:
-            message.reply.chart.png()
+        chart = message.reply.chart
+        if chart is not None:
+            try:
+                chart.png()
+            except Exception:
+                log.exception("drawing the digest chart failed; sending the digest without it")
+                message = replace(message, reply=replace(message.reply, chart=None))
+        drawn.append(message)
+    return drawn
 
 
 def _digests(ready: Sequence[tuple[Held, Reply]]) -> list[list[tuple[Held, Reply]]]:

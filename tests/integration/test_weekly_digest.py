@@ -220,3 +220,21 @@ async def test_four_dispatchers_and_four_weekly_jobs_on_postgresql_send_each_dig
     sent = Counter(m.recipient.user_id for notifier in notifiers for m in notifier.sent if m.weekly)
     assert sent == Counter({actor.user_id: 1 for actor in actors})
     assert Counter(row.state for row in digest_rows(sessions)) == {NudgeState.SENT.value: 30}
+
+
+async def test_a_chart_that_cannot_be_drawn_leaves_the_digest_words(sessions: sessionmaker[Session],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_: object) -> bytes:
+        raise OSError("Matplotlib requires access to a writable cache directory")
+
+    monkeypatch.setattr("bot.chart.draw", broken)
+    clock = FakeClock(at("Europe/Berlin", 2026, 11, 26, 10))
+    coach = meet(sessions, clock, BERLIN, "/met Ana at PyCon")
+    notifier = RecordingNotifier()
+    clock.set(at("Europe/Berlin", 2026, 11, 30, 9))
+    plan_week(sessions, clock)
+    await dispatcher(sessions, clock, notifier).tick()
+    [digest] = [m for m in notifier.sent if m.weekly]
+    assert "Ana" in digest.reply.text and digest.reply.chart is None
+    now = coach.handle_line(BERLIN, "/coach digest")
+    assert not now.error and "Ana" in now.text and now.chart is None
