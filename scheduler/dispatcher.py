@@ -12,7 +12,7 @@ import logging
 import os
 import socket
 import time
-from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import NamedTuple, Protocol, cast
@@ -172,11 +172,12 @@ class Dispatcher:
         Rows the core says not to send now are given back (out of hours) or cancelled (contact gone)."""
         now = self.clock.now()
         retry = {row.id: row.retry for row in claimed}
+        weekly = self._compose_weekly(retry, now)
         with writing(self.sessions) as session:
             rows = held(session, retry, self.worker_id)
             members = _members(session, {row.member_id for row in rows})
             replies = compose_many(session, [row for row in rows if row.kind != DIGEST], now, members)
-            replies |= compose_weekly(session, [row for row in rows if row.kind == DIGEST], now)
+            replies |= {row.id: weekly[row.id] for row in rows if row.kind == DIGEST and row.id in weekly}
             ready: list[tuple[Held, Reply]] = []
             gone: list[int] = []
             for row in rows:
@@ -198,6 +199,13 @@ class Dispatcher:
                 messages.append(message)
             set_digests(session, digest_of)
             return messages
+
+    def _compose_weekly(self, ids: Collection[int], now: datetime) -> dict[int, Reply]:
+        """The Monday digests among held rows, composed in a read-only session: reading each member's
+        contacts and history never holds SQLite's write lock (the rows are ours, under our lease)."""
+        with self.sessions() as session:
+            rows = [row for row in held(session, ids, self.worker_id) if row.kind == DIGEST]
+            return compose_weekly(session, rows, now) if rows else {}
 
     # --- deliver --------------------------------------------------------------------------------------
 

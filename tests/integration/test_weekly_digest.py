@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import FakeClock
@@ -20,6 +20,7 @@ from bot.identity import Actor
 from bot.models import Nudge, NudgeState
 from scheduler.dispatcher import Dispatcher
 from scheduler.weekly import plan_week
+from tests.conftest import _empty
 from tests.fakes import RecordingNotifier
 
 BERLIN = Actor("console", "local", "u-berlin", display_name="Berta", timezone="Europe/Berlin")
@@ -199,10 +200,9 @@ async def test_someone_whose_first_contact_comes_after_monday_morning_waits_for_
 
 @pytest.mark.postgres
 async def test_four_dispatchers_and_four_weekly_jobs_on_postgresql_send_each_digest_once(
-        store: tuple[object, sessionmaker[Session]], clock: FakeClock) -> None:
-    engine, sessions = store
-    if engine.dialect.name != "postgresql":  # type: ignore[attr-defined]
-        pytest.skip("the race needs PostgreSQL's concurrent writers")
+        _postgres_store: tuple[Engine, sessionmaker[Session]], clock: FakeClock) -> None:
+    engine, sessions = _postgres_store
+    _empty(engine)
     clock.set(at("Europe/Berlin", 2026, 11, 26, 10))
     actors = [Actor("console", "local", f"u{n}", display_name=None, timezone="Europe/Berlin") for n in range(30)]
     for actor in actors:
@@ -220,6 +220,7 @@ async def test_four_dispatchers_and_four_weekly_jobs_on_postgresql_send_each_dig
     sent = Counter(m.recipient.user_id for notifier in notifiers for m in notifier.sent if m.weekly)
     assert sent == Counter({actor.user_id: 1 for actor in actors})
     assert Counter(row.state for row in digest_rows(sessions)) == {NudgeState.SENT.value: 30}
+    _empty(engine)
 
 
 async def test_a_chart_that_cannot_be_drawn_leaves_the_digest_words(sessions: sessionmaker[Session],
