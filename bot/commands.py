@@ -131,6 +131,11 @@ class Export:
 
 
 @dataclass(frozen=True)
+class Digest:
+    """This week's digest, now."""
+
+
+@dataclass(frozen=True)
 class DeleteMyData:
     """Erase everything of the member; without `confirmed` it only asks (with a button)."""
 
@@ -144,7 +149,7 @@ class Help:
 
 Command = (
     Met | Review | Sent | Replied | Snooze | MoveOn | Show | Draft | Forget | ListContacts | Settings
-    | Export | Help | DeleteMyData
+    | Export | Help | DeleteMyData | Digest
 )
 
 SNOOZE_USAGE = "/coach snooze <who> [1d|36h|1w]"  # the one way snooze is documented (help, README, DESIGN)
@@ -162,9 +167,10 @@ USAGE = {
     "draft": ("/coach draft <who>", '/coach draft "Jane Doe"'),
     "forget": ("/coach forget <who> [confirm]", '/coach forget "Jane Doe"'),
     "list": ("/coach list [new|waiting|followed_up|final|moved_on|in_touch|#tag]", "/coach list waiting"),
-    "settings": ("/coach settings [tz <zone>|hours <start-end>|checkins <days>|pause|resume]",
+    "settings": ("/coach settings [tz <zone>|hours <start-end>|checkins <days>|digest on|off|pause|resume]",
                  "/coach settings tz Europe/Berlin"),
     "export": ("/coach export", "/coach export"),
+    "digest": ("/coach digest", "/coach digest"),
     "delete-my-data": ("/coach delete-my-data", "/coach delete-my-data"),
     "help": ("/coach help", "/coach help"),
 }
@@ -324,6 +330,10 @@ def parse_coach(text: str) -> Command:
         return parse_settings(rest)
     if verb == "export":
         return Export()
+    if verb == "digest":
+        if rest:
+            raise UsageError(f"I didn't expect {rest[:40]!r} there.", *USAGE["digest"])
+        return Digest()
     if verb in ("delete-my-data", "deletemydata", "delete_my_data"):
         if rest.lower() not in ("", "confirm"):
             raise UsageError(f"I didn't expect {rest[:40]!r} there.", *USAGE["delete-my-data"])
@@ -358,6 +368,11 @@ def parse_settings(text: str) -> Settings:
             raise UsageError("Give the check-in interval in days.", "/coach settings checkins <days>",
                              "/coach settings checkins 60")
         return Settings(key="checkins", value=int(value))
+    if key == "digest":
+        if value.lower() not in ("on", "off"):
+            raise UsageError("Turn the Monday digest on or off.", "/coach settings digest on|off",
+                             "/coach settings digest off")
+        return Settings(key="digest", value=value.lower())
     raise UsageError(f"There is no setting called {key[:30]!r}.", *usage)
 
 

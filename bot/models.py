@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     text,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -87,6 +88,7 @@ class NudgeKind(StrEnum):
     NO_REPLY_2W = "no_reply_2w"
     MOVE_ON = "move_on"
     CHECK_IN = "check_in"
+    WEEKLY_DIGEST = "weekly_digest"  # the Monday digest: one row per member and week, no contact
 
 
 class NudgeState(StrEnum):
@@ -113,6 +115,7 @@ class Member(Base):
     work_days: Mapped[str] = mapped_column(String(7), default="01234")  # ISO weekday-1 digits, Mon=0
     checkin_days: Mapped[int] = mapped_column(Integer, default=90)
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    digest_on: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())  # the Monday digest
     notice: Mapped[str | None] = mapped_column(Text)  # told on the member's next command, then cleared
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
@@ -176,12 +179,16 @@ class Nudge(Base):
               postgresql_where=text("state = 'pending'"), sqlite_where=text("state = 'pending'")),
         Index("ix_nudges_sending_lease", "lease_until", postgresql_where=text("state = 'sending'"),
               sqlite_where=text("state = 'sending'")),
+        # One Monday digest per member and week, whichever replica plans it (rows without a week never clash).
+        Index("uq_nudges_member_week", "member_id", "week", unique=True),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
-    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
+    # None only for a weekly digest, which is about the member, not one contact.
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
+    week: Mapped[str | None] = mapped_column(String(10))  # a weekly digest's week: its Monday, ISO, member-local
     due_at: Mapped[datetime] = mapped_column(UTCDateTime())
     state: Mapped[str] = mapped_column(String(12), default=NudgeState.PENDING.value)
     attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -34,6 +34,15 @@ VERBS_FOR_KIND: dict[NudgeKind, tuple[Verb, ...]] = {
     NudgeKind.MOVE_ON: (Verb.REPLIED, Verb.MOVE_ON),
     NudgeKind.CHECK_IN: (Verb.SENT, Verb.SNOOZE, Verb.DRAFT, Verb.MOVE_ON),
 }
+# Each step of the ladder in a few words (App Home, the weekly digest).
+DUE_WORDS = {
+    NudgeKind.FOLLOW_UP_48H: "first follow-up",
+    NudgeKind.STILL_WORTH: "still worth writing",
+    NudgeKind.NO_REPLY_1W: "gentle follow-up",
+    NudgeKind.NO_REPLY_2W: "last polite note",
+    NudgeKind.MOVE_ON: "time to move on",
+    NudgeKind.CHECK_IN: "check-in",
+}
 CONTACTS, MEMBERS = cast(Table, Contact.__table__), cast(Table, Member.__table__)
 
 

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.chart import Chart
+
 
 class Verb(StrEnum):
     """What a nudge button does. Also the middle part of its action id."""
@@ -56,6 +58,7 @@ class Reply:
     error: bool = False
     title: str | None = None
     sections: tuple[Reply, ...] = ()
+    chart: Chart | None = None  # a picture to send with the text (the weekly digest's PNG, with alt text)
 
 
 @dataclass(frozen=True)

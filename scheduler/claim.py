@@ -116,6 +116,7 @@ class Held(NamedTuple):
     kind: str
     due_at: datetime
     digest_id: int | None
+    week: str | None  # a weekly digest's week
 
 
 def held(session: Session, ids: Collection[int], worker: str) -> list[Held]:
@@ -194,6 +195,8 @@ def _for_platforms(platforms: Collection[str], members: Collection[int] | None =
 
 
 def _has_other_pending(session: Session, nudge: Nudge) -> bool:
+    if nudge.contact_id is None:  # a weekly digest: one row per member and week, nothing supersedes it
+        return False
     query = select(Nudge.id).where(
         Nudge.contact_id == nudge.contact_id, Nudge.state == PENDING, Nudge.id != nudge.id
     )

@@ -12,8 +12,8 @@ import logging
 import os
 import socket
 import time
-from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import NamedTuple, Protocol, cast
 
@@ -21,6 +21,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
+from bot.digest import DIGEST, compose_weekly
 from bot.models import Contact, Member, Nudge
 from bot.nudges import compose_digest, compose_many
 from bot.planner import delivery_moment, record_deliveries, record_failure
@@ -68,6 +69,8 @@ class DispatchObserver(Protocol):
     def on_delivered(self, platform: str, latency_s: float) -> None: ...
 
     def on_failed(self, platform: str) -> None: ...
+
+    def on_digest_sent(self, platform: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,8 @@ class Dispatcher:
             if not claimed:
                 break
             messages = await asyncio.to_thread(self.compose, claimed)
+            if any(message.reply.chart is not None for message in messages):
+                messages = await asyncio.to_thread(_draw_charts, messages)  # outside any transaction
             outcomes = await self.deliver_all(messages, lease)
             await asyncio.to_thread(self.record, outcomes)
             if collect:
@@ -167,10 +172,12 @@ class Dispatcher:
         Rows the core says not to send now are given back (out of hours) or cancelled (contact gone)."""
         now = self.clock.now()
         retry = {row.id: row.retry for row in claimed}
+        weekly = self._compose_weekly(retry, now)
         with writing(self.sessions) as session:
             rows = held(session, retry, self.worker_id)
             members = _members(session, {row.member_id for row in rows})
-            replies = compose_many(session, rows, now, members)
+            replies = compose_many(session, [row for row in rows if row.kind != DIGEST], now, members)
+            replies |= {row.id: weekly[row.id] for row in rows if row.kind == DIGEST and row.id in weekly}
             ready: list[tuple[Held, Reply]] = []
             gone: list[int] = []
             for row in rows:
@@ -192,6 +199,13 @@ class Dispatcher:
                 messages.append(message)
             set_digests(session, digest_of)
             return messages
+
+    def _compose_weekly(self, ids: Collection[int], now: datetime) -> dict[int, Reply]:
+        """The Monday digests among held rows, composed in a read-only session: reading each member's
+        contacts and history never holds SQLite's write lock (the rows are ours, under our lease)."""
+        with self.sessions() as session:
+            rows = [row for row in held(session, ids, self.worker_id) if row.kind == DIGEST]
+            return compose_weekly(session, rows, now) if rows else {}
 
     # --- deliver --------------------------------------------------------------------------------------
 
@@ -230,6 +244,8 @@ class Dispatcher:
             self._observe("on_failed", platform)
             return self._outcome(message, error=DeliveryError(type(failure).__name__))
         self._observe("on_delivered", platform, self.monotonic() - sent_at)
+        if message.weekly:
+            self._observe("on_digest_sent", platform)
         return self._outcome(message, ref=ref)
 
     def _observe(self, hook: str, *args: object) -> None:
@@ -343,7 +359,25 @@ def _package(group: Sequence[tuple[Held, Reply]], member: MemberRow, retry: Mapp
         retry=any([retry.get(nudge_id, True) for nudge_id in ids]),
         parts=parts if len(parts) > 1 else (),
         digest_id=digest_id,
+        weekly=group[0][0].kind == DIGEST,
     )
+
+
+def _draw_charts(messages: Sequence[Outgoing]) -> list[Outgoing]:
+    """Draw the charts of a batch's weekly digests now, so the notifiers find the PNGs ready (cached). A
+    chart that cannot be drawn (say, no writable folder for matplotlib's cache) is left out: the digest's
+    words still go out."""
+    drawn: list[Outgoing] = []
+    for message in messages:
+        chart = message.reply.chart
+        if chart is not None:
+            try:
+                chart.png()
+            except Exception:
+                log.exception("drawing the digest chart failed; sending the digest without it")
+                message = replace(message, reply=replace(message.reply, chart=None))
+        drawn.append(message)
+    return drawn
 
 
 def _digests(ready: Sequence[tuple[Held, Reply]]) -> list[list[tuple[Held, Reply]]]:
@@ -351,6 +385,11 @@ def _digests(ready: Sequence[tuple[Held, Reply]]) -> list[list[tuple[Held, Reply
     MAX_DIGEST a message). Groups keep the order of their first row."""
     groups: dict[tuple[str, int], list[tuple[Held, Reply]]] = {}
     for nudge, reply in ready:
-        key = ("digest", nudge.digest_id) if nudge.digest_id is not None else ("member", nudge.member_id)
+        if nudge.kind == DIGEST:  # the Monday digest is a DM of its own
+            key = ("weekly", nudge.id)
+        elif nudge.digest_id is not None:
+            key = ("digest", nudge.digest_id)
+        else:
+            key = ("member", nudge.member_id)
         groups.setdefault(key, []).append((nudge, reply))
     return [group[i:i + MAX_DIGEST] for group in groups.values() for i in range(0, len(group), MAX_DIGEST)]

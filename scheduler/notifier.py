@@ -29,6 +29,8 @@ class Outgoing:
     parts: tuple[Reply, ...] = ()
     # The digest's stable id (its lowest nudge id when first composed); None for a single nudge.
     digest_id: int | None = None
+    # The Monday digest (bot/digest.py): its own DM, with `reply.chart` to attach.
+    weekly: bool = False
 
     @property
     def idempotency_key(self) -> str:

@@ -22,6 +22,8 @@ from bot.config import Settings
 from bot.store import open_store
 from scheduler.dispatcher import Dispatcher, DispatchObserver
 from scheduler.notifier import Notifier
+from scheduler.weekly import INTERVAL_SECONDS as WEEKLY_SECONDS
+from scheduler.weekly import plan_week
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +48,19 @@ class Health:
     last_tick_at: datetime | None = None
     last_tick_error: str | None = None
     started_at: datetime | None = None
+    last_weekly_at: datetime | None = None  # the weekly job (planning Monday digests)
+    last_weekly_error: str | None = None
+    weekly_planned: int = 0  # digest rows the last run inserted
 
     def tick_age_seconds(self) -> float | None:
         if self.last_tick_at is None:
             return None
         return (self.clock.now() - self.last_tick_at).total_seconds()
+
+    def weekly_age_seconds(self) -> float | None:
+        if self.last_weekly_at is None:
+            return None
+        return (self.clock.now() - self.last_weekly_at).total_seconds()
 
 
 @dataclass
@@ -118,6 +128,9 @@ class Runtime:
                 scheduler.add_job(self.tick, "interval", seconds=self.settings.tick_seconds, id="dispatch",
                                   max_instances=1, coalesce=True, misfire_grace_time=None,
                                   next_run_time=datetime.now(UTC))
+                scheduler.add_job(self.plan_week, "interval", seconds=WEEKLY_SECONDS, id="weekly",
+                                  max_instances=1, coalesce=True, misfire_grace_time=None,
+                                  next_run_time=datetime.now(UTC))
                 scheduler.start()
             await self._stopping.wait()
         finally:
@@ -152,6 +165,19 @@ class Runtime:
             return False
         starting.result()  # a failed start ends the run (the CLI says why in one line)
         return True
+
+    async def plan_week(self) -> None:
+        """One weekly-job pass: plan this week's digest rows for this process's platforms; never fatal."""
+        platforms = sorted(self.dispatcher.notifiers) if self.dispatcher is not None else None
+        try:
+            planned = await asyncio.to_thread(plan_week, self.sessions, self.clock, platforms=platforms)
+        except Exception as failure:
+            self.health.last_weekly_error = type(failure).__name__
+            log.exception("weekly job failed")
+            return
+        self.health.last_weekly_at = self.clock.now()
+        self.health.last_weekly_error = None
+        self.health.weekly_planned = planned
 
     def stop(self) -> None:
         if self._stopping is not None:

@@ -8,24 +8,29 @@ import getpass
 import select as io_select
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TextIO
 
+import platformdirs
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock, FakeClock, OffsetClock, SystemClock, as_utc
 from bot.coach import Coach
 from bot.commands import parse_duration
+from bot.digest import next_slot, week_of
 from bot.identity import Actor
 from bot.models import Contact, Event, Member, Nudge, NudgeState
 from bot.replies import Reply
+from bot.store.engine import APP_NAME
 from bot.store.repository import find_member, is_actor
 from bot.timefmt import local_time
 from scheduler.dispatcher import Dispatcher
 from scheduler.notifier import Outgoing
+from scheduler.weekly import plan_week
 
 from .localzone import machine_timezone
-from .render import render_nudge, render_reply
+from .render import render_digest, render_nudge, render_reply, save_chart
 
 PLATFORM = "console"
 WORKSPACE = "local"
@@ -51,13 +56,20 @@ class ConsoleNotifier:
 
     platform = PLATFORM
 
-    def __init__(self, out: TextIO, clock: FakeClock, timezone: str) -> None:
-        self.out, self.clock, self.timezone = out, clock, timezone
+    def __init__(self, out: TextIO, clock: FakeClock, timezone: str, data_dir: Path) -> None:
+        self.out, self.clock, self.timezone, self.data_dir = out, clock, timezone, data_dir
         self.sent = 0
 
     async def send(self, message: Outgoing) -> str | None:
         self.sent += 1
         when = local_time(self.clock.now(), self.timezone)
+        if message.weekly:  # the Monday digest: its text, and its chart saved next to the database
+            chart = message.reply.chart
+            path = None if chart is None else save_chart(chart, self.data_dir, chart_name(self.clock.now(),
+                                                                                          self.timezone))
+            self.out.write(render_digest(message.reply, when, path) + "\n\n")
+            self.out.flush()
+            return f"console-{self.sent}"
         for reply in message.parts or (message.reply,):  # a digest reads as its nudges, one after another
             self.out.write(render_nudge(reply, when) + "\n\n")
         self.out.flush()
@@ -67,8 +79,9 @@ class ConsoleNotifier:
 class ConsoleSession:
     def __init__(self, sessions: sessionmaker[Session], out: TextIO, user: str | None = None,
                  timezone: str | None = None, start: datetime | None = None, *, live: bool = False,
-                 tick_seconds: float = 15.0, real_clock: Clock | None = None) -> None:
+                 tick_seconds: float = 15.0, real_clock: Clock | None = None, data_dir: Path | None = None) -> None:
         self.sessions, self.out = sessions, out
+        self.data_dir = data_dir or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
         user = user or _user_name()
         zone = timezone or machine_timezone()
         # The login only tells this console's members apart; it is no name to sign a message with.
@@ -79,7 +92,7 @@ class ConsoleSession:
                                                else FakeClock(start or self._resume_time()))
         self.tick_seconds = tick_seconds
         self.coach = Coach(sessions, self.clock, default_timezone=zone)
-        self.notifier = ConsoleNotifier(out, self.clock, zone)
+        self.notifier = ConsoleNotifier(out, self.clock, zone, self.data_dir)
         self.dispatcher = Dispatcher(sessions, self.clock, {PLATFORM: self.notifier})
 
     def run(self, lines: TextIO, *, interactive: bool = False, demo: bool = False) -> int:
@@ -103,11 +116,7 @@ class ConsoleSession:
                 continue
             if word in HELP_WORDS:
                 line = "/coach help"
-            reply = self.coach.handle_line(self.actor, line)
-            text = render_reply(reply)
-            if line.lower().split() in (["/coach", "help"], ["/coach"], ["/coach", "?"]) and not reply.error:
-                text = f"{text}\n\n{CONSOLE_HELP}"
-            self._print(text)
+            self._answer(line)
             self._deliver_due()
         return 0
 
@@ -125,6 +134,16 @@ class ConsoleSession:
             if not line:
                 return
             yield line
+
+    def _answer(self, line: str) -> None:
+        reply = self.coach.handle_line(self.actor, line)
+        path = None
+        if reply.chart is not None:  # /coach digest: the chart goes to the data folder, its path on screen
+            path = save_chart(reply.chart, self.data_dir, chart_name(self.clock.now(), self.timezone))
+        text = render_reply(reply, path)
+        if line.lower().split() in (["/coach", "help"], ["/coach"], ["/coach", "?"]) and not reply.error:
+            text = f"{text}\n\n{CONSOLE_HELP}"
+        self._print(text)
 
     def advance(self, text: str) -> None:
         try:
@@ -159,6 +178,7 @@ class ConsoleSession:
             return 0
         self.notifier.timezone = member.timezone
         self.dispatcher.only_members = frozenset({member.id})
+        plan_week(self.sessions, self.clock, members={member.id})  # this console's weekly job
         return len(asyncio.run(self.dispatcher.tick()))
 
     def _next_due(self, until: datetime) -> datetime | None:
@@ -170,7 +190,12 @@ class ConsoleSession:
                 Nudge.member_id == member.id, Nudge.state == NudgeState.PENDING.value, Nudge.due_at <= until
             )
             value = session.scalars(query).first()
-        return as_utc(value) if value is not None else None
+        due = as_utc(value) if value is not None else None
+        if member.digest_on and not member.paused:  # stop at Monday morning: the digest is planned then
+            monday = next_slot(member.timezone, member.work_start_hour, self.clock.now() + timedelta(seconds=1))
+            if monday <= until and (due is None or monday < due):
+                due = monday
+        return due
 
     def _resume_time(self) -> datetime:
         """Real time, or the console's own later time if an earlier session advanced past it."""
@@ -190,6 +215,11 @@ class ConsoleSession:
     def _print(self, text: str | Reply) -> None:
         self.out.write(f"{text}\n\n")
         self.out.flush()
+
+
+def chart_name(now: datetime, timezone: str) -> str:
+    """The chart's file: one per week (a later /coach digest that week replaces it)."""
+    return f"coach-week-{week_of(now, timezone).isoformat()}.png"
 
 
 def _user_name() -> str:

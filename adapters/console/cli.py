@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 import platformdirs
+from sqlalchemy.engine import make_url
 
 from adapters.console.app import ConsoleSession
 from adapters.logs import configure_logging
@@ -57,8 +58,16 @@ def main(argv: list[str]) -> int:
     with database_or_exit(settings):
         _engine, sessions = open_store(settings.database_url)
     session = ConsoleSession(sessions, sys.stdout, start=settings.console_start, live=interactive,
-                             tick_seconds=settings.tick_seconds)
+                             tick_seconds=settings.tick_seconds, data_dir=data_folder(settings.database_url))
     return session.run(stdin, interactive=interactive)
+
+
+def data_folder(database_url: str | None) -> Path:
+    """Where the console keeps files (the digest's chart): beside a SQLite database, else the user data folder."""
+    url = make_url(database_url) if database_url else None
+    if url is not None and url.drivername.startswith("sqlite") and url.database and url.database != ":memory:":
+        return Path(url.database).resolve().parent
+    return private_folder(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
 
 
 def text_input(stream: TextIO) -> TextIO:

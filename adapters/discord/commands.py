@@ -7,7 +7,7 @@ import asyncio
 import re
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
+from typing import Any, Literal
 
 import discord
 from discord import app_commands
@@ -184,6 +184,11 @@ class SettingsGroup(app_commands.Group):
                        days: app_commands.Range[int, MIN_CHECKIN_DAYS, MAX_CHECKIN_DAYS]) -> None:
         await run(interaction, lambda: core.Settings(key="checkins", value=days))
 
+    @app_commands.command(name="digest", description="The Monday digest: on (the default) or off")
+    @app_commands.describe(state="on or off")
+    async def digest(self, interaction: discord.Interaction[Any], state: Literal["on", "off"]) -> None:
+        await run(interaction, lambda: core.Settings(key="digest", value=state))
+
     @app_commands.command(name="pause", description="No nudges until you resume")
     async def pause(self, interaction: discord.Interaction[Any]) -> None:
         await run(interaction, lambda: core.Settings(key="pause"))
@@ -248,6 +253,10 @@ class CoachGroup(app_commands.Group):
             return core.ListContacts(stage=Stage(stage) if stage else None, tag=wanted[0] if wanted else None)
 
         await run(interaction, build)
+
+    @app_commands.command(name="digest", description="This week's digest now, with your last 8 weeks")
+    async def digest(self, interaction: discord.Interaction[Any]) -> None:
+        await run(interaction, lambda: core.Digest())
 
     @app_commands.command(name="export", description="All your data as JSON and CSV")
     async def export(self, interaction: discord.Interaction[Any]) -> None:

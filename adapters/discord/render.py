@@ -24,12 +24,18 @@ def embeds_for(reply: Reply) -> list[discord.Embed]:
     embeds = [discord.Embed(description=chunk, color=color) for chunk in chunks]
     if reply.title:
         embeds[0].title = reply.title[:256]
+    if reply.chart is not None:  # the digest's chart, shown inside the embed from the attached PNG
+        embeds[-1].set_image(url=f"attachment://{reply.chart.filename}")
     return embeds
 
 
 def files_for(reply: Reply) -> list[discord.File]:
-    """Export attachments (and text too long for embeds) as uploaded files."""
+    """Export attachments (and text too long for embeds) as uploaded files; a chart as its PNG, with its alt
+    text as the attachment's description."""
     files = [discord.File(io.BytesIO(a.content.encode("utf-8")), filename=a.filename) for a in reply.attachments]
+    if reply.chart is not None:
+        files.append(discord.File(io.BytesIO(reply.chart.png()), filename=reply.chart.filename,
+                                  description=reply.chart.alt))
     if len(reply.text) > MESSAGE_LIMIT:
         files.append(discord.File(io.BytesIO(reply.text.encode("utf-8")), filename="reply.txt"))
     return files

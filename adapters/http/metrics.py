@@ -26,6 +26,8 @@ class Metrics:
                                 ["command", "platform", "outcome"], registry=self.registry)
         self.nudges_sent = Counter("coach_nudges_sent", "Nudge DMs delivered (a digest counts once), by platform.",
                                    ["platform"], registry=self.registry)
+        self.digests_sent = Counter("coach_digests_sent", "Monday digest DMs delivered, by platform.",
+                                    ["platform"], registry=self.registry)
         self.nudges_failed = Counter("coach_nudges_failed",
                                      "Nudge DM deliveries that failed (each retry counts), by platform.",
                                      ["platform"], registry=self.registry)
@@ -52,6 +54,9 @@ class Metrics:
 
     def on_failed(self, platform: str) -> None:
         self.nudges_failed.labels(platform).inc()
+
+    def on_digest_sent(self, platform: str) -> None:
+        self.digests_sent.labels(platform).inc()
 
     def render(self, runtime: Runtime) -> bytes:
         """The exposition text, with the gauges read fresh (this queries the database: call off the loop)."""

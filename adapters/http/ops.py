@@ -15,6 +15,7 @@ from adapters.http.metrics import CONTENT_TYPE, Metrics, instrument
 from bot.store.health import store_state
 from scheduler.notifier import Notifier
 from scheduler.runtime import Runtime
+from scheduler.weekly import INTERVAL_SECONDS as WEEKLY_SECONDS
 
 log = logging.getLogger(__name__)
 
@@ -49,14 +50,25 @@ async def healthz(request: web.Request) -> web.Response:
         stale = runtime.health.dispatching and age_since_start > limit
     else:
         stale = runtime.health.dispatching and (age is None or age > limit)
+    weekly_age = runtime.health.weekly_age_seconds()  # the weekly job, once it has run, goes stale the same way
+    stale = stale or (runtime.health.dispatching and weekly_age is not None
+                      and weekly_age > STALE_TICKS * WEEKLY_SECONDS + 30)
     body = {
         "status": "ok" if database_ok and not stale else "unhealthy",
         "database": database,
         "dispatching": runtime.health.dispatching,
         "last_tick_age_seconds": None if age is None else round(age, 3),
         "last_tick_error": runtime.health.last_tick_error,
+        "weekly_job": _weekly(runtime),
     }
     return web.json_response(body, status=200 if body["status"] == "ok" else 503)
+
+
+def _weekly(runtime: Runtime) -> dict[str, object]:
+    """The weekly job (Monday digests) as /healthz shows it: when it last ran, and its last error."""
+    age = runtime.health.weekly_age_seconds()
+    return {"interval_seconds": WEEKLY_SECONDS, "last_run_age_seconds": None if age is None else round(age, 3),
+            "last_error": runtime.health.last_weekly_error, "planned": runtime.health.weekly_planned}
 
 
 async def metrics(request: web.Request) -> web.Response:

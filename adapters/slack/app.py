@@ -23,6 +23,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.chart import Chart
 from bot.clock import Clock
 from bot.coach import OOPS, Coach
 from bot.commands import (
@@ -48,6 +49,7 @@ from .actors import Actors, error_code, team_of
 from .dedupe import EventReceipts
 from .home import home_view
 from .modals import MET_CALLBACK, met_modal, read_met
+from .notifier import upload_chart
 from .render import ADD_DETAILS, add_details_button, fallback_text, recorded_blocks, reply_blocks
 
 log = logging.getLogger(__name__)
@@ -128,6 +130,16 @@ class SlackHandlers:
             await self._send_files(client, actor, reply, respond)
         if not reply.error and changes_home(command, text):
             await self._refresh_home(client, actor)
+        if reply.chart is not None:  # /coach digest: the chart into the DM, as on Mondays
+            await self._send_chart(client, actor, reply.chart)
+
+    async def _send_chart(self, client: AsyncWebClient, actor: Actor, chart: Chart) -> None:
+        try:
+            channel = await _dm(client, actor.user_id)
+        except SlackApiError as failure:
+            log.warning("opening the DM for a chart failed: %s", error_code(failure))
+            return
+        await upload_chart(client, channel, chart)
 
     async def _send_files(self, client: AsyncWebClient, actor: Actor, reply: Reply, respond: AsyncRespond) -> None:
         """Exports go to the member's DM with the app as files (ephemeral messages cannot carry files)."""

@@ -7,6 +7,7 @@ from typing import Any
 from bot.handlers.home import Home, Numbers
 from bot.timefmt import ago, local_time
 
+from .notifier import chart_file_id
 from .render import escape, section
 
 GETTING_STARTED = (
@@ -28,6 +29,12 @@ def home_view(home: Home, now: Any) -> dict[str, Any]:
     blocks += [section("*Due this week*"), section(_due(home)), {"type": "divider"}]
     blocks += [section("*Recent contacts*"), section(_recent(home, now)), {"type": "divider"}]
     blocks += [section("*Your numbers*"), section(_numbers(home.numbers))]
+    if home.weeks is not None:  # the Monday digest's two numbers, and its latest chart
+        blocks += [{"type": "divider"}, section("*Your last 8 weeks*"), section(escape(home.weeks.summary()))]
+        file_id = chart_file_id(home.digest_ref)
+        if file_id is not None:
+            blocks.append({"type": "image", "slack_file": {"id": file_id}, "alt_text": home.weeks.chart().alt,
+                           "title": {"type": "plain_text", "text": "Your last 8 weeks"}})
     blocks.append({"type": "context", "elements": [
         {"type": "mrkdwn", "text": f"Times in {escape(home.timezone)} · `/coach list` · `/coach help`"}]})
     return {"type": "home", "blocks": blocks}

@@ -1,9 +1,11 @@
 """Nudges as Slack DMs: conversations.open → chat.postMessage with Block Kit, a plain-text fallback and
 the nudge ids in message metadata, so a re-claimed nudge can be found in the DM instead of posted twice.
+The Monday digest's chart follows its message into the DM through files_upload_v2 (with alt text).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -12,6 +14,7 @@ import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.chart import Chart
 from scheduler.notifier import DeliveryError, Outgoing
 
 from .actors import error_code
@@ -62,7 +65,13 @@ class SlackNotifier:
             raise _delivery_error(failure) from None
         except (TimeoutError, SlackClientError, aiohttp.ClientError) as failure:
             raise DeliveryError(f"Slack unreachable: {type(failure).__name__}") from None
-        return f"{channel}:{response['ts']}"
+        ref = f"{channel}:{response['ts']}"
+        chart = message.reply.chart
+        if chart is not None:  # the message is posted: a failed upload costs the picture, never a second DM
+            file_id = await upload_chart(client, channel, chart)
+            if file_id is not None:
+                ref = f"{ref}|{file_id}"
+        return ref
 
     async def _dm(self, client: AsyncWebClient, team_id: str, user_id: str) -> str:
         key = (team_id, user_id)
@@ -81,6 +90,31 @@ class SlackNotifier:
             if metadata.get("event_type") == EVENT_TYPE and (metadata.get("event_payload") or {}).get("key") == wanted:
                 return str(item.get("ts"))
         return None
+
+
+async def upload_chart(client: AsyncWebClient, channel: str, chart: Chart) -> str | None:
+    """The chart into the DM (files.getUploadURLExternal → upload → files.completeUploadExternal); its file
+    id, or None when Slack refused (logged by error code only)."""
+    try:
+        png = await asyncio.to_thread(chart.png)
+        uploaded = await client.files_upload_v2(channel=channel, file=png, filename=chart.filename,
+                                                title="Your last 8 weeks", alt_txt=chart.alt)
+    except SlackApiError as failure:
+        log.warning("chart upload failed: %s", error_code(failure))
+        return None
+    except (TimeoutError, SlackClientError, aiohttp.ClientError) as failure:
+        log.warning("chart upload failed: %s", type(failure).__name__)
+        return None
+    files = uploaded.get("files") or [uploaded.get("file") or {}]
+    file_id = (files[0] or {}).get("id") if files else None
+    return str(file_id) if file_id else None
+
+
+def chart_file_id(delivery_ref: str | None) -> str | None:
+    """The chart's Slack file id from a delivered digest's reference (`channel:ts|file id`)."""
+    if not delivery_ref or "|" not in delivery_ref:
+        return None
+    return delivery_ref.rsplit("|", 1)[1] or None
 
 
 def _payload(message: Outgoing) -> dict[str, Any]:

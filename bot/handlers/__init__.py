@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot import commands
-from bot.handlers import contacts, data, details, help, privacy, review, settings
+from bot.handlers import contacts, data, details, digest, help, privacy, review, settings
 from bot.handlers.context import Context
 from bot.replies import Reply
 
@@ -27,6 +27,7 @@ HANDLERS: dict[type, Handler] = {
     commands.ListContacts: contacts.list_contacts,
     commands.Settings: settings.settings,
     commands.Export: data.export,
+    commands.Digest: digest.digest,
     commands.Review: review.review_draft,
     commands.Help: help.show_help,
     commands.DeleteMyData: privacy.delete_my_data,

@@ -7,14 +7,17 @@ it never creates a member — someone who only looks gets an empty dashboard.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.digest import DIGEST, WeekStats, week_stats
 from bot.handlers.contacts import STAGE_WORDS
 from bot.identity import Actor
-from bot.models import Contact, EventKind, Member, Nudge, NudgeKind, Stage
+from bot.models import Contact, EventKind, Member, Nudge, NudgeKind, NudgeState, Stage
+from bot.nudges import DUE_WORDS
 from bot.rules import FIRST_NUDGE_DEADLINE
 from bot.store.repository import contacts_of, find_member, pending_nudges_by_contact
 
@@ -22,14 +25,6 @@ WEEK = timedelta(days=7)
 FOLLOW_UP_WINDOW = FIRST_NUDGE_DEADLINE  # "followed up within 48 h"
 RECENT_LIMIT = 5
 DUE_LIMIT = 10
-DUE_WORDS = {
-    NudgeKind.FOLLOW_UP_48H: "first follow-up",
-    NudgeKind.STILL_WORTH: "still worth writing",
-    NudgeKind.NO_REPLY_1W: "gentle follow-up",
-    NudgeKind.NO_REPLY_2W: "last polite note",
-    NudgeKind.MOVE_ON: "time to move on",
-    NudgeKind.CHECK_IN: "check-in",
-}
 
 
 @dataclass(frozen=True)
@@ -81,6 +76,8 @@ class Home:
     due: tuple[DueItem, ...] = ()
     recent: tuple[RecentContact, ...] = ()
     numbers: Numbers = Numbers()
+    weeks: WeekStats | None = None  # the digest's last 8 weeks (its two numbers and chart)
+    digest_ref: str | None = None  # the latest delivered digest's platform reference (Slack: its chart's file)
 
 
 def home_for(session: Session, actor: Actor, now: datetime) -> Home:
@@ -89,7 +86,11 @@ def home_for(session: Session, actor: Actor, now: datetime) -> Home:
     if member is None:
         return Home(known=False, timezone=actor.timezone or "UTC")
     contacts = contacts_of(session, member)
-    return summarize(member, contacts, pending_nudges_by_contact(session, member), now)
+    home = summarize(member, contacts, pending_nudges_by_contact(session, member), now)
+    latest = select(Nudge.delivery_ref).where(Nudge.member_id == member.id, Nudge.kind == DIGEST,
+                                              Nudge.state == NudgeState.SENT.value).order_by(Nudge.id.desc())
+    return replace(home, weeks=week_stats(contacts, member.timezone, now) if contacts else None,
+                   digest_ref=session.scalars(latest.limit(1)).first())
 
 
 def summarize(member: Member, contacts: list[Contact], pending: Mapping[int, Nudge], now: datetime) -> Home:

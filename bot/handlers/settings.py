@@ -80,6 +80,10 @@ def settings(cmd: commands.Settings, ctx: Context) -> Reply:
                              "/coach settings checkins <days>", "/coach settings checkins 60")
         member.checkin_days = cmd.value
         done = f"I'll suggest check-ins every {cmd.value} days with people who replied."
+    elif cmd.key == "digest":
+        member.digest_on = cmd.value == "on"
+        done = ("The Monday digest is on: every Monday at the start of your working hours."
+                if member.digest_on else "The Monday digest is off. /coach settings digest on brings it back.")
     elif cmd.key == "pause":
         member.paused = True
         done = "Paused: no nudges until you /coach settings resume."
@@ -100,6 +104,7 @@ def describe(member: Member) -> str:
         f"Timezone: {member.timezone}\n"
         f"Working hours: {member.work_start_hour:02d}:00–{member.work_end_hour:02d}:00 ({days})\n"
         f"Check-ins: every {member.checkin_days} days\n"
+        f"Monday digest: {'on' if member.digest_on else 'off'}\n"
         f"Nudges: {state}\n"
         f"Change one: {USAGE['settings'][0]}"
     )

@@ -185,5 +185,6 @@ def pending_nudge(session: Session, contact: Contact) -> Nudge | None:
 
 
 def pending_nudges_by_contact(session: Session, member: Member) -> dict[int, Nudge]:
-    query = select(Nudge).where(Nudge.member_id == member.id, Nudge.state == NudgeState.PENDING.value)
-    return {nudge.contact_id: nudge for nudge in session.scalars(query)}
+    query = select(Nudge).where(Nudge.member_id == member.id, Nudge.state == NudgeState.PENDING.value,
+                                Nudge.contact_id.is_not(None))
+    return {nudge.contact_id: nudge for nudge in session.scalars(query) if nudge.contact_id is not None}

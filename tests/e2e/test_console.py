@@ -145,3 +145,22 @@ def test_a_console_draft_is_never_signed_with_the_login(env: dict[str, str]) -> 
     assert "Hi Jane," in result.stdout and "over coffee today" in result.stdout
     assert "Draft: First follow-up to Jane Doe" in result.stdout
     assert login not in result.stdout
+
+
+def test_monday_brings_one_digest_with_its_chart_in_the_data_folder(env: dict[str, str], tmp_path: Path) -> None:
+    script = ('/coach settings tz Europe/Berlin\n/met "Jane Doe" at PyCon -- onboarding metrics\n'
+              '/met Bob Stone at the Rust meetup\n/coach sent "Jane Doe"\n/advance 7d\n/advance 7d\n'
+              "/coach settings digest off\n/advance 7d\n/coach digest\n")
+    result = run_console(script, env, "console")  # starts Wed 4 Mar 2026, 16:00 in Berlin
+    assert result.returncode == 0, result.stderr
+    digests = re.findall(r"── Digest · ([^─]+) ──\n(.+)\n(.+)", result.stdout)
+    assert [(when, title) for when, title, _ in digests] == [("Mon 9 Mar 09:00", "Your week in networking"),
+                                                            ("Mon 16 Mar 09:00", "Your week in networking")]
+    assert all("week" in first for _, _, first in digests)
+    assert '→ Draft for Bob Stone: /coach draft "Bob Stone"' in result.stdout
+    charts = re.findall(r"Chart \(PNG, last 8 weeks\): (.+)", result.stdout)
+    assert charts[:2] == [str(tmp_path / "coach-week-2026-03-09.png"), str(tmp_path / "coach-week-2026-03-16.png")]
+    assert len(charts) == 3  # and /coach digest's, that week's file
+    for path in map(Path, charts):
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert path.stat().st_mode & 0o777 == 0o600

@@ -1,7 +1,10 @@
 """One dispatcher process for the multi-process tests: real time, its own engine, a table-backed fake
 platform. Ticks until no nudge is pending or sending, or until its deadline.
 
-    python -m tests.integration.dispatch_worker URL WORKER LEASE_S DELAY_S BATCH DEADLINE_S
+    python -m tests.integration.dispatch_worker URL WORKER LEASE_S DELAY_S BATCH DEADLINE_S [weekly]
+
+With `weekly`, each pass first runs the weekly job (planning this week's Monday digest rows), as every
+replica of `coach run` does.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from bot.clock import SystemClock
 from bot.models import Nudge, NudgeKind, NudgeState
 from bot.store.engine import make_engine, session_factory
 from scheduler.dispatcher import Dispatcher
+from scheduler.weekly import plan_week
 from tests.integration.dispatch_support import TablePlatform
 
 
@@ -39,7 +43,8 @@ def unfinished(dispatcher: Dispatcher) -> int:
             Nudge.state.in_(live), Nudge.kind != NudgeKind.STILL_WORTH.value)) or 0
 
 
-async def main(url: str, worker: str, lease_s: float, delay_s: float, batch: int, deadline_s: float) -> int:
+async def main(url: str, worker: str, lease_s: float, delay_s: float, batch: int, deadline_s: float,
+               weekly: bool = False) -> int:
     engine = make_engine(url)
     platform = SlowPlatform(engine, worker, delay=delay_s)
     dispatcher = Dispatcher(session_factory(engine), SystemClock(), {platform.platform: platform},
@@ -47,6 +52,8 @@ async def main(url: str, worker: str, lease_s: float, delay_s: float, batch: int
                             concurrency=1 if delay_s else 8)
     deadline = time.monotonic() + deadline_s
     while time.monotonic() < deadline:
+        if weekly:
+            await asyncio.to_thread(plan_week, dispatcher.sessions, dispatcher.clock)
         await dispatcher.tick()
         if unfinished(dispatcher) == 0:
             return 0
@@ -56,4 +63,5 @@ async def main(url: str, worker: str, lease_s: float, delay_s: float, batch: int
 
 if __name__ == "__main__":
     url, worker, lease, delay, batch, deadline = sys.argv[1:7]
-    raise SystemExit(asyncio.run(main(url, worker, float(lease), float(delay), int(batch), float(deadline))))
+    weekly = sys.argv[7:8] == ["weekly"]
+    raise SystemExit(asyncio.run(main(url, worker, float(lease), float(delay), int(batch), float(deadline), weekly)))

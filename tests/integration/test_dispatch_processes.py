@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.digest import DIGEST
 from bot.models import Base, Nudge, NudgeState
 from bot.store import open_store
 from tests.integration.dispatch_support import POSTS, posts_per_nudge, seed_due, states
@@ -53,9 +54,9 @@ DB = tuple[str, Engine, sessionmaker[Session]]
 
 
 def start_worker(url: str, name: str, *, lease: float = 30.0, delay: float = 0.0,
-                 batch: int = 100) -> subprocess.Popen[bytes]:
+                 batch: int = 100, weekly: bool = False) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "tests.integration.dispatch_worker", url, name, str(lease), str(delay),
-               str(batch), str(TIMEOUT)]
+               str(batch), str(TIMEOUT), *(["weekly"] if weekly else [])]
     return subprocess.Popen(command, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
@@ -85,6 +86,23 @@ def test_four_dispatchers_deliver_each_of_2000_nudges_exactly_once(shared_db: DB
     assert states(sessions) == {NudgeState.SENT.value: total}
     with engine.connect() as connection:  # the work really was shared
         assert len(set(connection.scalars(select(POSTS.c.worker)))) >= 2
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("shared_db", ["postgres"], indirect=True)  # several machines, one database
+def test_four_replicas_plan_and_send_each_members_monday_digest_exactly_once(shared_db: DB) -> None:
+    url, engine, sessions = shared_db
+    # Members whose contacts were recorded more than a week ago: each is due this week's digest (the
+    # weekly job of every replica plans it; their follow-ups are long due too).
+    seed_due(sessions, members=200, per_member=1, due=datetime.now(UTC) - timedelta(days=8))
+    finish([start_worker(url, f"replica{n}", delay=0.002, weekly=True) for n in range(4)])
+    with sessions() as session:
+        digests = session.execute(select(Nudge.id, Nudge.member_id, Nudge.state).where(Nudge.kind == DIGEST)).all()
+    assert len(digests) == 200 and len({member for _, member, _ in digests}) == 200
+    assert {state for _, _, state in digests} == {NudgeState.SENT.value}
+    posted = posts_per_nudge(engine)
+    assert all(posted.get(nudge_id) == 1 for nudge_id, _, _ in digests)
+    assert max(posted.values()) == 1
 
 
 @pytest.mark.postgres

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.models import Base
-from bot.store.migrate import current_revision, upgrade
+from bot.store.migrate import alembic_config, current_revision, upgrade
 
 
 def owned_by_us(name: str | None, type_: str, parent_names: object) -> bool:
@@ -31,3 +36,47 @@ def test_upgrade_is_idempotent(store: tuple[Engine, sessionmaker[Session]]) -> N
     before = current_revision(engine)
     upgrade(engine)
     assert current_revision(engine) == before
+
+
+def test_0003_keeps_rows_and_the_partial_indexes_and_adds_the_weekly_digest(tmp_path: Path) -> None:
+    """Upgrading a database at 0002 with data: members get the digest on, nudges keep their rows, the
+    one-pending-per-contact index stays partial (SQLite rebuilds the table), one digest per member and week."""
+    engine = create_engine(f"sqlite:///{tmp_path}/old.db")
+    upgrade(engine, "0002")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO members (id, platform, workspace_id, user_id, timezone, timezone_confirmed, work_start_hour,"
+            " work_end_hour, work_days, checkin_days, paused, created_at) VALUES (1, 'console', 'local', 'me', 'UTC',"
+            " 1, 9, 18, '01234', 90, 0, '2026-03-02 09:00:00')"))
+        connection.execute(text(
+            "INSERT INTO contacts (id, member_id, name, name_key, interests, tags, stage, met_at, created_at) VALUES"
+            " (1, 1, 'Ana', 'ana', '[]', '[]', 'new', '2026-03-02 09:00:00', '2026-03-02 09:00:00')"))
+        for nudge_id, state in ((1, "cancelled"), (2, "cancelled"), (3, "pending")):
+            connection.execute(text(
+                "INSERT INTO nudges (id, member_id, contact_id, kind, due_at, state, attempts, created_at) VALUES"
+                f" ({nudge_id}, 1, 1, 'follow_up_48h', '2026-03-03 10:00:00', '{state}', 0, '2026-03-02 09:00:00')"))
+    upgrade(engine)
+    assert current_revision(engine) == "0003_weekly_digest"
+    with engine.begin() as connection:
+        assert connection.execute(text("SELECT digest_on FROM members")).scalar_one() == 1
+        assert connection.execute(text("SELECT count(*) FROM nudges")).scalar_one() == 3
+        keys = connection.execute(text("PRAGMA foreign_key_list(nudges)")).mappings().all()
+        assert {(key["table"], key["on_delete"]) for key in keys} == {("members", "CASCADE"), ("contacts", "CASCADE")}
+        connection.execute(text(  # another cancelled row for the contact: fine (the index is partial)
+            "INSERT INTO nudges (member_id, contact_id, kind, due_at, state, attempts, created_at) VALUES"
+            " (1, 1, 'follow_up_48h', '2026-03-03 10:00:00', 'cancelled', 0, '2026-03-02 09:00:00')"))
+        digest = ("INSERT INTO nudges (member_id, contact_id, kind, week, due_at, state, attempts, created_at)"
+                  " VALUES (1, NULL, 'weekly_digest', '2026-03-09', '2026-03-09 09:00:00', 'pending', 0,"
+                  " '2026-03-09 00:00:00')")
+        connection.execute(text(digest))
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(text(digest))  # a second digest for the same member and week
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(text(  # a second pending nudge for the contact
+            "INSERT INTO nudges (member_id, contact_id, kind, due_at, state, attempts, created_at) VALUES"
+            " (1, 1, 'no_reply_1w', '2026-03-03 10:00:00', 'pending', 0, '2026-03-02 09:00:00')"))
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0002")
+    with engine.begin() as connection:
+        assert connection.execute(text("SELECT count(*) FROM nudges")).scalar_one() == 4  # the digest row went
+    engine.dispose()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import aiohttp
@@ -86,7 +86,9 @@ async def test_healthz_and_metrics_after_a_few_commands(client: TestClient, runt
     body = await health.json()
     assert health.status == 200, body
     assert body == {"status": "ok", "database": "ok", "dispatching": True, "last_tick_age_seconds": 0.0,
-                    "last_tick_error": None}
+                    "last_tick_error": None,
+                    "weekly_job": {"interval_seconds": 300.0, "last_run_age_seconds": None, "last_error": None,
+                                   "planned": 0}}
 
     response = await client.get("/metrics")
     assert response.status == 200
@@ -102,6 +104,23 @@ async def test_healthz_and_metrics_after_a_few_commands(client: TestClient, runt
     assert found[("coach_tick_duration_seconds_count", ())] == 1
     assert found[("coach_nudges_due", ())] == 0
     assert found[("coach_last_tick_age_seconds", ())] == 0
+
+
+async def test_the_weekly_job_shows_in_healthz_and_digests_are_counted(client: TestClient, runtime: Runtime,
+                                                                       clock: FakeClock) -> None:
+    runtime.coach.handle_text(ALICE, "/met", "Jane at PyCon")
+    runtime.build_dispatcher()
+    clock.set(datetime(2026, 3, 9, 9, 0, tzinfo=UTC))  # Monday 09:00 in Alice's zone
+    await runtime.plan_week()
+    await runtime.tick()
+    body = await (await client.get("/healthz")).json()
+    assert body["weekly_job"] == {"interval_seconds": 300.0, "last_run_age_seconds": 0.0, "last_error": None,
+                                  "planned": 1}
+    found = samples(await (await client.get("/metrics")).text())
+    assert found[("coach_digests_sent_total", (("platform", "slack"),))] == 1
+    clock.advance(timedelta(minutes=25))  # four missed runs of the weekly job: not ready
+    await runtime.tick()
+    assert (await client.get("/healthz")).status == 503
 
 
 async def test_failures_and_backlog_are_counted(client: TestClient, runtime: Runtime, clock: FakeClock) -> None:

@@ -42,6 +42,9 @@ class FakeSlack:
     calls: list[Call] = field(default_factory=list)
     responses: list[dict[str, Any]] = field(default_factory=list)  # what the member was shown: see `shown`
     uploads: list[bytes] = field(default_factory=list)
+    # files.getUploadURLExternal → POST the bytes → files.completeUploadExternal: each file by id, with its
+    # filename, length, alt text, bytes, and the channel it was finally shared into.
+    files: dict[str, dict[str, Any]] = field(default_factory=dict)
     messages: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     failures: dict[str, list[Failure]] = field(default_factory=dict)
     hold: set[str] = field(default_factory=set)  # methods that never answer (until stop())
@@ -135,7 +138,8 @@ class FakeSlack:
             headers = {"Retry-After": failure.retry_after} if failure.retry_after is not None else {}
             body = {"ok": False, "error": failure.error or "ratelimited"}
             return web.json_response(body, status=failure.status, headers=headers)
-        return web.json_response({"ok": True, **self._answer(method, args, token)})
+        answer = {"ok": True, **self._answer(method, args, token)}
+        return web.json_response(answer, status=200)
 
     def _answer(self, method: str, args: dict[str, Any], token: str | None) -> dict[str, Any]:
         if method == "auth.test":
@@ -160,10 +164,20 @@ class FakeSlack:
             return {"messages": [m if keep_metadata else {k: v for k, v in m.items() if k != "metadata"}
                                  for m in found]}
         if method == "files.getUploadURLExternal":
+            if not args.get("filename") or not str(args.get("length", "")).isdigit():
+                return {"ok": False, "error": "invalid_arguments"}
             file_id = f"F{len(self.calls)}"
+            self.files[file_id] = {"filename": args["filename"], "length": int(args["length"]),
+                                   "alt_txt": args.get("alt_txt"), "data": None, "channel_id": None}
             return {"upload_url": f"{self.root}/upload/{file_id}", "file_id": file_id}
         if method == "files.completeUploadExternal":
-            return {"files": [{"id": f["id"], "title": f.get("title")} for f in args.get("files", [])]}
+            listed = args.get("files", [])
+            listed = json.loads(listed) if isinstance(listed, str) else listed
+            if any(self.files.get(f.get("id"), {}).get("data") is None for f in listed):
+                return {"ok": False, "error": "file_not_found"}  # never uploaded
+            for item in listed:
+                self.files[item["id"]] |= {"channel_id": args.get("channel_id"), "title": item.get("title")}
+            return {"files": [{"id": f["id"], "title": f.get("title")} for f in listed]}
         if method == "apps.connections.open":
             return {"url": self.socket_url or f"ws://127.0.0.1:{self.port}/no-socket-here"}
         if method == "chat.update":
@@ -181,7 +195,13 @@ class FakeSlack:
         await self._notify()
 
     async def _upload(self, request: web.Request) -> web.Response:
-        self.uploads.append(await request.read())
+        data = await request.read()
+        self.uploads.append(data)
+        known = self.files.get(request.match_info["file_id"])
+        if known is not None:
+            if len(data) != known["length"]:
+                return web.Response(status=400, text="length mismatch")
+            known["data"] = data
         return web.Response(text="OK")
 
 

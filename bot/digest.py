@@ -1,0 +1,292 @@
+"""The Monday digest: one DM a week that says who to write to, who is still waiting for a first message,
+who is due a check-in, and — in two numbers and a chart — whether the member is getting better at
+following up.
+
+The digest is a row of the nudge table (kind `weekly_digest`, no contact, `week` = the member-local
+Monday, ISO). `plan_digests` inserts this week's row for every member who should get one; a unique index on
+(member, week) makes that exactly one row whichever replica plans it, and the dispatcher claims and
+delivers it like any nudge. The row is due on Monday at the start of the member's working hours; a row
+that is late (the coach was down) still goes out that week, and one whose week is over is cancelled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, cast
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Table, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from bot.chart import Chart
+from bot.models import Contact, EventKind, Member, Nudge, NudgeKind, NudgeState, Stage
+from bot.nudges import DUE_WORDS, quoted
+from bot.replies import Action, Reply, Verb
+from bot.rules import FIRST_NUDGE_DEADLINE
+from bot.store.repository import contacts_of
+from bot.timefmt import ago
+
+WEEKS = 8
+WEEK = timedelta(days=7)
+MAX_LISTED = 12  # contact lines (each with its button); Slack and Discord allow 25 buttons a message
+DIGEST = NudgeKind.WEEKLY_DIGEST.value
+NUDGES = cast(Table, Nudge.__table__)
+TITLE = "Your week in networking"
+
+
+# --- when ----------------------------------------------------------------------------------------------
+
+
+def week_of(moment: datetime, timezone: str) -> date:
+    """The Monday of the member-local week that holds `moment`."""
+    day = moment.astimezone(ZoneInfo(timezone)).date()
+    return day - timedelta(days=day.weekday())
+
+
+def slot(monday: date, timezone: str, start_hour: int) -> datetime:
+    """That Monday at the start of the member's working hours, as UTC (DST-correct)."""
+    return datetime.combine(monday, time(start_hour), tzinfo=ZoneInfo(timezone)).astimezone(UTC)
+
+
+def next_slot(timezone: str, start_hour: int, now: datetime) -> datetime:
+    """The next Monday-morning moment at or after `now` (the console stops its clock there)."""
+    monday = week_of(now, timezone)
+    moment = slot(monday, timezone, start_hour)
+    return moment if moment >= now else slot(monday + WEEK, timezone, start_hour)
+
+
+def plan_digests(session: Session, now: datetime, *, members: Collection[int] | None = None,
+                 platforms: Collection[str] | None = None) -> int:
+    """Insert this week's digest row for every member who should get one and has none yet; the count.
+
+    A member qualifies with the digest on, not paused, and at least one contact recorded by the week's
+    Monday slot (so someone who joins on a Wednesday first hears on the next Monday, while a digest missed
+    because the coach was down still goes out). Safe to run anywhere, any time, concurrently.
+    """
+    if members is not None and not members:
+        return 0
+    first = (select(Contact.member_id, func.min(Contact.created_at).label("first"))
+             .group_by(Contact.member_id).subquery())
+    query = (select(Member.id, Member.timezone, Member.work_start_hour, first.c.first)
+             .join(first, first.c.member_id == Member.id)
+             .where(Member.digest_on.is_(True), Member.paused.is_(False)))
+    if members is not None:
+        query = query.where(Member.id.in_(sorted(members)))
+    if platforms is not None:
+        query = query.where(Member.platform.in_(sorted(platforms)))
+    wanted: dict[tuple[int, str], datetime] = {}
+    for member_id, timezone, start_hour, first_at in session.execute(query).all():
+        monday = week_of(now, timezone)
+        due = slot(monday, timezone, start_hour)
+        if first_at is not None and _utc(first_at) <= due:
+            wanted[(member_id, monday.isoformat())] = due
+    if not wanted:
+        return 0
+    weeks = sorted({week for _, week in wanted})
+    have = select(NUDGES.c.member_id, NUDGES.c.week).where(NUDGES.c.kind == DIGEST, NUDGES.c.week.in_(weeks))
+    if members is not None:
+        have = have.where(NUDGES.c.member_id.in_(sorted(members)))
+    for member_id, week in session.execute(have).all():
+        wanted.pop((member_id, week), None)
+    if not wanted:
+        return 0
+    rows = [{"member_id": member_id, "contact_id": None, "kind": DIGEST, "week": week, "due_at": due,
+             "state": NudgeState.PENDING.value, "attempts": 0, "created_at": now}
+            for (member_id, week), due in sorted(wanted.items())]
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    session.execute(insert(NUDGES).on_conflict_do_nothing(index_elements=["member_id", "week"]), rows)
+    return len(rows)
+
+
+def compose_weekly(session: Session, rows: Sequence[Any], now: datetime) -> dict[int, Reply]:
+    """Digest rows (id, member_id, week) → their DMs. A row gets none (and is cancelled by the dispatcher)
+    when its member is gone, paused or has the digest off, has no contacts, or its week is over."""
+    replies: dict[int, Reply] = {}
+    for row in rows:
+        member = session.get(Member, row.member_id)
+        if member is None or member.paused or not member.digest_on:
+            continue
+        if row.week != week_of(now, member.timezone).isoformat():
+            continue
+        reply = weekly_digest(session, member, now)
+        if reply is not None:
+            replies[row.id] = reply
+    return replies
+
+
+# --- the numbers ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WeekStats:
+    """The last eight complete weeks (member-local, Monday first), oldest first, and their totals."""
+
+    mondays: tuple[date, ...]
+    met: tuple[int, ...]
+    followed_up: tuple[int, ...]  # of the contacts met that week, written to within 48 hours
+    replies: tuple[int, ...]
+    eligible: int  # new contacts whose 48 hours are over, or who were written to
+
+    @property
+    def total_met(self) -> int:
+        return sum(self.met)
+
+    @property
+    def total_followed_up(self) -> int:
+        return sum(self.followed_up)
+
+    @property
+    def total_replies(self) -> int:
+        return sum(self.replies)
+
+    @property
+    def followed_up_pct(self) -> int | None:
+        return None if self.eligible == 0 else round(100 * self.total_followed_up / self.eligible)
+
+    def summary(self) -> str:
+        """The two numbers, in one sentence."""
+        if self.eligible:
+            share = (f"{self.total_followed_up} of {self.eligible} new contacts followed up within 48 h "
+                     f"({self.followed_up_pct}%)")
+        else:
+            share = "no new contacts to follow up"
+        replies = f"{self.total_replies} {'reply' if self.total_replies == 1 else 'replies'} received"
+        return f"Last 8 weeks: {share} · {replies}."
+
+    def chart(self) -> Chart:
+        labels = tuple(f"{monday.day} {monday:%b}" for monday in self.mondays)
+        weeks = "; ".join(f"week of {label}: {m} met, {f} followed up, {r} {'reply' if r == 1 else 'replies'}"
+                          for label, m, f, r in zip(labels, self.met, self.followed_up, self.replies, strict=True))
+        alt = (f"Bar chart of your last 8 weeks: {self.total_met} contacts met, {self.total_followed_up} followed "
+               f"up within 48 hours, {self.total_replies} replies. {weeks[0].upper()}{weeks[1:]}.")
+        return Chart(labels, self.met, self.followed_up, self.replies, alt=alt[:1000])
+
+
+def week_stats(contacts: Iterable[Contact], timezone: str, now: datetime) -> WeekStats:
+    """Count, per week, new contacts (their first meeting), those followed up within 48 h, and replies."""
+    this_monday = week_of(now, timezone)
+    mondays = tuple(this_monday - WEEK * back for back in range(WEEKS, 0, -1))
+    index = {monday: position for position, monday in enumerate(mondays)}
+    met, followed, replies = [0] * WEEKS, [0] * WEEKS, [0] * WEEKS
+    eligible = 0
+    for contact in contacts:
+        events = sorted(contact.events, key=lambda event: (event.at, event.id or 0))
+        meetings = [event.at for event in events if event.kind == EventKind.MET]
+        for event in events:
+            if event.kind == EventKind.REPLIED and (week := index.get(week_of(event.at, timezone))) is not None:
+                replies[week] += 1
+        if not meetings or (week := index.get(week_of(meetings[0], timezone))) is None:
+            continue
+        met[week] += 1
+        first_out = min((event.at for event in events if event.at >= meetings[0]
+                         and event.kind in (EventKind.SENT, EventKind.REPLIED)), default=None)
+        if first_out is not None or now - meetings[0] >= FIRST_NUDGE_DEADLINE:
+            eligible += 1
+            if first_out is not None and first_out - meetings[0] <= FIRST_NUDGE_DEADLINE:
+                followed[week] += 1
+    return WeekStats(mondays, tuple(met), tuple(followed), tuple(replies), eligible)
+
+
+# --- the words -----------------------------------------------------------------------------------------
+
+
+def weekly_digest(session: Session, member: Member, now: datetime) -> Reply | None:
+    """This week's digest for the member, or None when they have no contacts."""
+    contacts = contacts_of(session, member)
+    if not contacts:
+        return None
+    timezone = member.timezone
+    week_end = slot(week_of(now, timezone) + WEEK, timezone, 0)
+    latest = _latest_nudges(session, member)
+    pending = {nudge.contact_id: nudge for nudge in latest.values() if nudge.state == NudgeState.PENDING.value}
+    by_id = {contact.id: contact for contact in contacts}
+    week_start = slot(week_of(now, timezone), timezone, 0)
+    # Due this week: pending nudges, and follow-ups delivered this week that the member hasn't acted on yet
+    # (a delivered follow-up is not repeated until they do, so the contact has no pending nudge).
+    unanswered = [nudge for contact_id, nudge in latest.items()
+                  if nudge.state == NudgeState.SENT.value and nudge.kind != NudgeKind.CHECK_IN.value
+                  and nudge.sent_at is not None and nudge.sent_at >= week_start and contact_id in by_id
+                  and by_id[contact_id].stage not in (Stage.MOVED_ON.value, Stage.IN_TOUCH.value)]
+    due = sorted([*(nudge for nudge in pending.values() if nudge.contact_id in by_id and nudge.due_at < week_end),
+                  *unanswered], key=lambda nudge: (nudge.due_at, nudge.id))
+    ladder = [n for n in due if n.kind != NudgeKind.CHECK_IN.value]
+    checkins = [n for n in due if n.kind == NudgeKind.CHECK_IN.value]
+    listed = {n.contact_id for n in due}
+    unwritten = [c for c in reversed(contacts) if c.stage == Stage.NEW.value and c.id not in listed]
+
+    lines: list[str] = []
+    actions: list[Action] = []
+    room = MAX_LISTED
+
+    def add(contact: Contact, line: str, kind: NudgeKind | None) -> None:
+        nonlocal room
+        room -= 1
+        lines.append(f"• {line}")
+        nudge = pending.get(contact.id) or latest.get(contact.id)
+        if nudge is not None:
+            actions.append(_action(contact.name, kind, nudge.id))
+
+    sections = (
+        ("Write to them this week:", [(by_id[n.contact_id], n) for n in ladder]),
+        ("Still waiting for your first message:", [(c, None) for c in unwritten]),
+        ("In touch — check in this week:", [(by_id[n.contact_id], n) for n in checkins]),
+    )
+    left = 0
+    for heading, items in sections:
+        shown = items[:max(0, room)]
+        left += len(items) - len(shown)
+        if not shown:
+            continue
+        lines.append(heading)
+        for contact, nudge in shown:
+            if nudge is None:
+                add(contact, f"{contact.name} — met {ago(contact.met_at, now, timezone)}, nothing sent yet", None)
+            else:
+                kind = NudgeKind(nudge.kind)
+                add(contact, f"{contact.name} — {DUE_WORDS[kind]}, {_day(nudge.due_at, now, timezone)}", kind)
+    counts = [f"{len(ladder)} to write to" if ladder else "", f"{len(unwritten)} waiting for a first message"
+              if unwritten else "", f"{len(checkins)} check-in{'s' if len(checkins) != 1 else ''}" if checkins else ""]
+    said = ", ".join(part for part in counts if part)
+    monday = week_of(now, timezone)
+    first = f"This week (from Mon {monday.day} {monday:%b}): {said or 'nothing due — a good week to meet someone new'}."
+    if left:
+        lines.append(f"…and {left} more: /coach list shows everyone.")
+    stats = week_stats(contacts, timezone, now)
+    text = "\n".join([first, "", *lines, *([""] if lines else []), stats.summary()])
+    return Reply(text=text, title=TITLE, actions=tuple(actions), chart=stats.chart())
+
+
+def _action(name: str, kind: NudgeKind | None, nudge_id: int) -> Action:
+    """The one button of a contact line: what to do about them now."""
+    if kind is NudgeKind.MOVE_ON:
+        return Action(f"Move on: {name}"[:75], Verb.MOVE_ON, nudge_id, f"/coach moveon {quoted(name)}")
+    return Action(f"Draft for {name}"[:75], Verb.DRAFT, nudge_id, f"/coach draft {quoted(name)}")
+
+
+def _day(due_at: datetime, now: datetime, timezone: str) -> str:
+    if due_at <= now:
+        return "due now"
+    local = due_at.astimezone(ZoneInfo(timezone))
+    return f"{local:%a} {local.day} {local:%b}"
+
+
+def _latest_nudges(session: Session, member: Member) -> Mapping[int, Nudge]:
+    """Each contact's newest nudge (pending if it has one): the row its digest button acts on."""
+    query = (select(Nudge).where(Nudge.member_id == member.id, Nudge.contact_id.is_not(None))
+             .order_by(Nudge.contact_id, Nudge.id))
+    latest: dict[int, Nudge] = {}
+    for nudge in session.scalars(query):
+        assert nudge.contact_id is not None
+        current = latest.get(nudge.contact_id)
+        if current is None or current.state != NudgeState.PENDING.value:
+            latest[nudge.contact_id] = nudge
+    return latest
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
