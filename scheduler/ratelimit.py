@@ -150,7 +150,7 @@ class SharedBucket:
         self.size = max(1, int(rate * slice_s))
         self.slots: deque[float] = deque()  # reserved, not yet used: local monotonic times
         self._tail: float | None = None  # the row's tat right after our last take (database time)
-        self._offset = 0.0  # local monotonic = database time + offset
+        self.offset = 0.0  # local monotonic = database time + offset
 
     @property
     def interval(self) -> float:
@@ -166,9 +166,9 @@ class SharedBucket:
     def _take(self, now: float) -> None:
         cost = self.size * self.interval
         start, db_now = self.store.take(self.key, cost)
-        self._offset, self._tail = now - db_now, start + cost
+        self.offset, self._tail = now - db_now, start + cost
         tolerance = (self.burst - 1) * self.interval
-        self.slots.extend(max(db_now, start + i * self.interval - tolerance) + self._offset
+        self.slots.extend(max(db_now, start + i * self.interval - tolerance) + self.offset
                           for i in range(self.size))
 
     def pause(self, until: float, now: float | None = None) -> None:

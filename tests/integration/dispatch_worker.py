@@ -1,7 +1,10 @@
 """One dispatcher process for the multi-process tests: real time, its own engine, a table-backed fake
 platform. Ticks until no nudge is pending or sending, or until its deadline.
 
-    python -m tests.integration.dispatch_worker URL WORKER LEASE_S DELAY_S BATCH DEADLINE_S
+    python -m tests.integration.dispatch_worker URL WORKER LEASE_S DELAY_S BATCH DEADLINE_S [PACED_PER_S]
+
+With PACED_PER_S the fake platform has a bot-wide limit, paced through the store's shared budget (the
+fair, round-robin claim path); without it, the platform is unpaced (the oldest-first claim path).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from bot.clock import SystemClock
 from bot.models import Nudge, NudgeState
 from bot.store.engine import make_engine, session_factory
 from scheduler.dispatcher import Dispatcher
+from scheduler.ratelimit import Limit, Pacer, pacer_for
 from tests.integration.dispatch_support import TablePlatform
 
 
@@ -37,12 +41,14 @@ def unfinished(dispatcher: Dispatcher) -> int:
         return session.scalar(select(func.count(Nudge.id)).where(Nudge.state.in_(live))) or 0
 
 
-async def main(url: str, worker: str, lease_s: float, delay_s: float, batch: int, deadline_s: float) -> int:
+async def main(url: str, worker: str, lease_s: float, delay_s: float, batch: int, deadline_s: float,
+               paced: float | None = None) -> int:
     engine = make_engine(url)
     platform = SlowPlatform(engine, worker, delay=delay_s)
+    pacer = Pacer({}) if paced is None else pacer_for(engine, {platform.platform: (Limit("bot", paced),)})
     dispatcher = Dispatcher(session_factory(engine), SystemClock(), {platform.platform: platform},
                             batch_size=batch, lease=timedelta(seconds=lease_s), worker_id=worker,
-                            concurrency=1 if delay_s else 8)
+                            concurrency=1 if delay_s else 8, pacer=pacer, pace_window=timedelta(seconds=0.5))
     deadline = time.monotonic() + deadline_s
     while time.monotonic() < deadline:
         await dispatcher.tick()
@@ -54,4 +60,5 @@ async def main(url: str, worker: str, lease_s: float, delay_s: float, batch: int
 
 if __name__ == "__main__":
     url, worker, lease, delay, batch, deadline = sys.argv[1:7]
-    raise SystemExit(asyncio.run(main(url, worker, float(lease), float(delay), int(batch), float(deadline))))
+    paced = float(sys.argv[7]) if len(sys.argv) > 7 else None
+    raise SystemExit(asyncio.run(main(url, worker, float(lease), float(delay), int(batch), float(deadline), paced)))
