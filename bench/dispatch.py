@@ -259,7 +259,7 @@ def run_idle(path: Path, n: int, ticks: int) -> dict[str, Any]:
             "peak_rss_mib": peak_rss_mib(), "pending": n, "due": 0}
 
 
-PG_BATCH = 1000
+PG_BATCH = int(os.environ.get("COACH_BENCH_PG_BATCH", "1000"))
 
 
 def run_pg_worker(url: str, name: str, start_at: float) -> dict[str, Any]:

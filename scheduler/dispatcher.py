@@ -152,6 +152,10 @@ class Dispatcher:
                     delivered += [Delivered(outcome.message, outcome.at) for outcome in outcomes if outcome.ok]
             if not more or (self.tick_budget is not None and self.monotonic() - started >= self.tick_budget):
                 break
+            if not messages:  # nothing taken: the budget is busy (bounded ticks only) or nothing is left
+                if self.tick_budget is None:
+                    break
+                await self.sleep(self.pace_window.total_seconds() / 4)
         self.last_tick_at = self.clock.now()
         self._observe("on_tick", self.monotonic() - started)
         return delivered
@@ -170,7 +174,7 @@ class Dispatcher:
         with writing(self.sessions) as session:
             claimed, more = self._claim(session, lease)
             if not claimed:
-                return [], False
+                return [], more
             rows = sorted((row.held() for row in claimed), key=lambda row: (row.due_at, row.id))
             return self._compose(session, rows, {row.id: row.retry for row in claimed}), more
 
@@ -191,8 +195,9 @@ class Dispatcher:
         for platform in paced:
             room = self.pacer.room(platform, window, clock)
             wanted = self.batch_size if room is None else min(self.batch_size, room)
-            if wanted <= 0:
-                continue  # the shared budget is spoken for beyond the window: the next tick will see
+            if wanted <= 0:  # the shared budget is spoken for beyond the window (other replicas are sending)
+                more = more or self.tick_budget is not None  # a bounded tick waits for room; else the next tick
+                continue
             fair, left_behind = claim_fair(session, now, lease, wanted, platform,
                                            self.pacer.per_workspace(platform, window), self.only_members)
             more = more or left_behind
