@@ -193,7 +193,7 @@ async def replica(url: str, base_url: str, platform: str, name: str, tick_s: flo
     """Tick like `coach run` does (every tick_s), until nothing is left or the deadline."""
     engine = make_engine(url)
     notifier = HttpNotifier(platform, base_url)
-    window = min(2.0, tick_s / 2)  # as scheduler/runtime.py sets them
+    window = min(2.0, tick_s / 4)  # as scheduler/runtime.py sets them
     dispatcher = Dispatcher(session_factory(engine), SystemClock(), {platform: notifier}, worker_id=name,
                             pacer=pacer_for(engine), pace_window=timedelta(seconds=window),
                             tick_budget=timedelta(seconds=tick_s - window))

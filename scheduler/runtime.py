@@ -80,7 +80,7 @@ class Runtime:
     def build_dispatcher(self) -> Dispatcher:
         notifiers = {s.notifier.platform: s.notifier for s in self.services if s.notifier is not None}
         tick = self.settings.tick_seconds
-        window = min(DEFAULT_PACE_WINDOW.total_seconds(), tick / 2)
+        window = min(DEFAULT_PACE_WINDOW.total_seconds(), tick / 4)
         # Budgets shared by every replica on PostgreSQL (in-process on SQLite); a paced batch holds at most
         # `window` of them, and a tick stops claiming in time for the next one to start on schedule.
         self.dispatcher = Dispatcher(self.sessions, self.clock, notifiers, observer=self.observer,
