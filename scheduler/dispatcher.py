@@ -130,6 +130,7 @@ class Dispatcher:
         # on, and /healthz keeps seeing ticks end. None: drain everything due in one tick.
         self.tick_budget = None if tick_budget is None else tick_budget.total_seconds()
         self._pacing: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
+        self._local_pacer: Pacer | None = None  # the fallback when the shared budget cannot be reached
         self.monotonic, self.sleep = monotonic, sleep
         self.observer = observer
         self.last_tick_at: datetime | None = None
@@ -290,7 +291,13 @@ class Dispatcher:
         database round trip (once a slice) runs off the event loop."""
         if self.pacer.shared is None or not self.pacer.paced(recipient.platform):
             return self.pacer.reserve(recipient, self.monotonic())
-        return await self._shared(lambda: self.pacer.reserve(recipient, self.monotonic()))
+        try:
+            return await self._shared(lambda: self.pacer.reserve(recipient, self.monotonic()))
+        except Exception as failure:  # the database blinked mid-batch: finish the batch paced in-process
+            log.warning("shared rate budget unavailable (%s); pacing in this process", type(failure).__name__)
+            if self._local_pacer is None:
+                self._local_pacer = Pacer(self.pacer.limits)
+            return self._local_pacer.reserve(recipient, self.monotonic())
 
     async def _shared(self, call: Callable[..., T], *args: object) -> T:
         """Run a pacer call that may reach the database: in a worker thread, one at a time per process."""

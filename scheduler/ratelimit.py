@@ -236,7 +236,11 @@ class Pacer:
         for limit in self.limits.get(platform, ()):
             if limit.scope == "bot":
                 bucket = self._bucket(limit, (platform, "bot"))
-                return max(0, math.floor((window - bucket.ahead(now)) * limit.per_second))
+                try:
+                    ahead = bucket.ahead(now)
+                except Exception:  # a shared budget out of reach: claim a window's worth, pace on sending
+                    ahead = 0.0
+                return max(0, math.floor((window - ahead) * limit.per_second))
         return None
 
     def per_workspace(self, platform: str, window: float) -> int | None:

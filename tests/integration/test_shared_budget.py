@@ -184,3 +184,32 @@ def test_a_pacer_without_a_store_uses_token_buckets() -> None:
     pacer = Pacer({"discord": (Limit("bot", 50.0),)})
     pacer.reserve(Recipient("discord", "G1", "U1"), 0.0)
     assert all(isinstance(bucket, TokenBucket) for bucket in pacer.buckets.values())
+
+
+class _Unreachable(BudgetStore):
+    def take(self, key: str, cost: float) -> tuple[float, float]:
+        raise ConnectionError("the database blinked")
+
+    def ahead(self, key: str) -> float:
+        raise ConnectionError("the database blinked")
+
+
+async def test_a_batch_still_goes_out_paced_in_process_when_the_shared_budget_is_unreachable(
+        tmp_path: Path, clock: FakeClock) -> None:
+    engine, sessions = open_store(f"sqlite:///{tmp_path}/coach.db")
+    try:
+        waits: list[float] = []
+
+        async def sleep(seconds: float) -> None:
+            waits.append(seconds)
+
+        seed_due(sessions, members=3, per_member=1, due=clock.now(), platform="discord")
+        notifier = RecordingNotifier("discord")
+        pacer = Pacer({"discord": (Limit("bot", 10.0),)}, shared=_Unreachable(engine))
+        dispatcher = Dispatcher(sessions, clock, {"discord": notifier}, pacer=pacer, monotonic=lambda: 0.0,
+                                sleep=sleep, concurrency=1)
+        await dispatcher.tick()
+        assert len(notifier.sent) == 3
+        assert sorted(waits) == pytest.approx([0.1, 0.2])
+    finally:
+        engine.dispose()
