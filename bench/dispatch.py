@@ -273,8 +273,9 @@ def run_pg_worker(url: str, name: str, start_at: float) -> dict[str, Any]:
     time.sleep(max(0.0, start_at - time.time()))
     started = time.time()
     asyncio.run(dispatcher.tick(collect=False))
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     return {"worker": name, "started": started, "ended": time.time(), "peak_rss_mib": peak_rss_mib(),
-            "sent": sender.sent}
+            "sent": sender.sent, "cpu_s": usage.ru_utime + usage.ru_stime}
 
 
 class Enforcing:
@@ -403,7 +404,7 @@ def bench_postgres(n: int, workers: int) -> None:
         emit({"name": f"dispatcher_postgres_{workers}_workers", "n": n, "per_s": round(sent / elapsed, 1),
               "seconds": round(elapsed, 2), "peak_rss_mib": max(r["peak_rss_mib"] for r in reports),
               "delivered": sent, "duplicates": posted - sent, "lost": n - sent, "workers": workers,
-              "batch": PG_BATCH})
+              "batch": PG_BATCH, "workers_cpu_s": round(sum(r["cpu_s"] for r in reports), 2)})
         child("pg-seed-more", url, str(n))  # the same table again, for the bare claim loop
         emit(child("claim-only", url, str(n), str(PG_BATCH), "postgres_claim_only"))
     finally:

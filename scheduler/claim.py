@@ -26,10 +26,10 @@ MEMBER_TABLE = cast(Table, Member.__table__)
 LEAD = NUDGES.alias("lead")
 
 
-@dataclass(frozen=True)
-class Claimed:
+class Claimed(NamedTuple):
     """A row this dispatcher now holds. `retry`: an earlier attempt may have reached the platform. The
-    claim returns what composing needs too, so composing in the claim's transaction reads it no more."""
+    claim returns what composing needs too, so composing in the claim's transaction reads it no more.
+    (A plain tuple: a batch makes thousands.)"""
 
     id: int
     member_id: int

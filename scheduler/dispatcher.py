@@ -122,6 +122,7 @@ class Dispatcher:
         self.notifiers = dict(notifiers)
         self.batch_size = batch_size
         self.lease = lease
+        self._lease_margin = lease / 10
         self.worker_id = worker_id or worker_name()
         self.pacer = pacer or Pacer()
         self.concurrency = concurrency
@@ -265,12 +266,14 @@ class Dispatcher:
         notifier = self.notifiers.get(message.recipient.platform)
         if notifier is None:
             return self._outcome(message, error=DeliveryError("no notifier for this platform"), attempted=False)
-        wait = await self._reserve(message.recipient)
-        if wait > 0:
-            await self.sleep(wait)
-        if self.clock.now() >= lease.until - self.lease / 10:  # another dispatcher may take it any moment
+        platform = message.recipient.platform
+        if self.pacer.paced(platform):
+            wait = await self._reserve(message.recipient)
+            if wait > 0:
+                await self.sleep(wait)
+        if self.clock.now() >= lease.until - self._lease_margin:  # another dispatcher may take it any moment
             return self._outcome(message, error=DeliveryError("lease ran out before sending"), attempted=False)
-        platform, sent_at = message.recipient.platform, self.monotonic()
+        sent_at = self.monotonic()
         try:
             ref = await notifier.send(message)
         except DeliveryError as failure:
