@@ -13,6 +13,7 @@ to the same zero-latency fake, record). PostgreSQL: COACH_BENCH_POSTGRES_URL or 
 a random suffix; default prefix coach_bench_) is created and dropped. After seeding it runs ANALYZE, as
 autovacuum would on a real table. `sqlite_claim_only` and `postgres_claim_only` are the bare claim loops
 (claim batches, do nothing with them) on the same schema and size, so the dispatcher's share is visible.
+COACH_BENCH_PG_BATCH sets the PostgreSQL workers' batch size (default 1000).
 """
 
 from __future__ import annotations
