@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
-import psycopg
-from psycopg.adapt import Dumper
 from sqlalchemy import ColumnElement, Integer, String, any_, bindparam, func, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
@@ -25,14 +24,19 @@ class IntArrayText(str):
     """An integer array already in PostgreSQL's text form, e.g. `{1,2,3}`."""
 
 
-class _IntArrayTextDumper(Dumper):
-    oid = psycopg.adapters.types["int4"].array_oid
+@cache
+def _register_dumper() -> None:
+    """Teach psycopg to send IntArrayText as `integer[]` text (imported here: SQLite runs never load it)."""
+    import psycopg
+    from psycopg.adapt import Dumper
 
-    def dump(self, obj: str) -> bytes:
-        return obj.encode("ascii")
+    class IntArrayTextDumper(Dumper):
+        oid = psycopg.adapters.types["int4"].array_oid
 
+        def dump(self, obj: str) -> bytes:
+            return obj.encode("ascii")
 
-psycopg.adapters.register_dumper(IntArrayText, _IntArrayTextDumper)
+    psycopg.adapters.register_dumper(IntArrayText, IntArrayTextDumper)
 
 
 class _IdArray(TypeDecorator[list[int]]):
@@ -54,6 +58,7 @@ def one_of(session: Session, column: ColumnElement[Any], ids: Iterable[int]) -> 
     """`column IN ids` for integer ids, with the list as a single parameter."""
     values = sorted({int(value) for value in ids})
     if session.get_bind().dialect.name == "postgresql":
+        _register_dumper()
         return column == any_(bindparam(None, values, type_=_IdArray()))
     listed = func.json_each(bindparam(None, json.dumps(values), type_=String)).table_valued("value")
     return column.in_(select(listed.c.value))
