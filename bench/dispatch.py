@@ -9,7 +9,11 @@ Like `coach run` (scheduler/runtime.py), each calls gc.freeze() once set up, bef
 The naive design is one APScheduler 3.x `date` job per nudge in SQLAlchemyJobStore on SQLite
 (misfire_grace_time=None), each job doing the same work as the dispatcher does per nudge (compose, send
 to the same zero-latency fake, record). PostgreSQL: COACH_BENCH_POSTGRES_URL or COACH_TEST_POSTGRES_URL
-(default postgresql://postgres@127.0.0.1:5432/test); a scratch database is created and dropped.
+(default postgresql://postgres@127.0.0.1:5432/test); a scratch database (named COACH_BENCH_DB_PREFIX +
+a random suffix; default prefix coach_bench_) is created and dropped. After seeding it runs ANALYZE, as
+autovacuum would on a real table. `sqlite_claim_only` and `postgres_claim_only` are the bare claim loops
+(claim batches, do nothing with them) on the same schema and size, so the dispatcher's share is visible.
+COACH_BENCH_PG_BATCH sets the PostgreSQL workers' batch size (default 1000).
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from bot.clock import SystemClock  # noqa: E402
 from bot.models import Contact, Event, Member, Nudge  # noqa: E402
 from bot.store import open_store  # noqa: E402
 from bot.store.engine import make_engine, normalise_url, session_factory  # noqa: E402
+from scheduler.claim import Lease  # noqa: E402
 from scheduler.dispatcher import Dispatcher  # noqa: E402
 from scheduler.notifier import DeliveryError, Outgoing  # noqa: E402
 from scheduler.ratelimit import DEFAULT_LIMITS, Pacer  # noqa: E402
@@ -104,12 +109,12 @@ def seed_sqlite(path: Path, n: int, *, due: datetime, contacts_per_member: int =
     db.close()
 
 
-def seed_engine(url: str, n: int) -> None:
+def seed_engine(url: str, n: int, workspace: str = "W1") -> None:
     """The same rows through SQLAlchemy Core (for PostgreSQL), ids from the database."""
     engine, sessions = open_store(url)
     with sessions.begin() as session:
         member_ids = session.scalars(insert(Member).returning(Member.id, sort_by_parameter_order=True), [
-            dict(platform=PLATFORM, workspace_id="W1", user_id=f"U{m}", timezone="UTC", timezone_confirmed=True,
+            dict(platform=PLATFORM, workspace_id=workspace, user_id=f"U{m}", timezone="UTC", timezone_confirmed=True,
                  work_start_hour=0, work_end_hour=24, work_days="0123456", checkin_days=90, paused=False,
                  created_at=DUE) for m in range(n)]).all()
         contact_ids = session.scalars(insert(Contact).returning(Contact.id, sort_by_parameter_order=True), [
@@ -119,6 +124,8 @@ def seed_engine(url: str, n: int) -> None:
         session.execute(insert(Nudge), [
             dict(member_id=m, contact_id=c, kind="follow_up_48h", due_at=DUE, state="pending", attempts=0,
                  created_at=DUE) for m, c in zip(member_ids, contact_ids, strict=True)])
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text("ANALYZE"))  # as autovacuum would: a freshly loaded table has no statistics
     engine.dispose()
 
 
@@ -143,6 +150,24 @@ def run_dispatcher(path: Path, n: int, batch: int) -> dict[str, Any]:
     elapsed = time.perf_counter() - started
     assert sender.sent == n == sent_count(f"sqlite:///{path}"), (sender.sent, n)
     return {"name": "dispatcher_sqlite", "n": n, "per_s": round(n / elapsed, 1), "seconds": round(elapsed, 2),
+            "peak_rss_mib": peak_rss_mib(), "batch": batch}
+
+
+def run_claim_only(url: str, n: int, batch: int, name: str) -> dict[str, Any]:
+    """The bare claim loop on the same schema: claim batches (lease and all) until nothing is due, and
+    do nothing with them. What the dispatcher's claim costs, so its share of the loop is visible."""
+    engine = make_engine(url)
+    dispatcher = Dispatcher(session_factory(engine), SystemClock(), {PLATFORM: ZeroLatency()}, batch_size=batch)
+    gc.freeze()
+    claimed, started = 0, time.perf_counter()
+    while True:
+        got = len(dispatcher.claim(Lease(dispatcher.worker_id, FUTURE)))
+        claimed += got
+        if got < batch:
+            break
+    elapsed = time.perf_counter() - started
+    assert claimed == n, (claimed, n)
+    return {"name": name, "n": n, "per_s": round(n / elapsed, 1), "seconds": round(elapsed, 2),
             "peak_rss_mib": peak_rss_mib(), "batch": batch}
 
 
@@ -235,13 +260,23 @@ def run_idle(path: Path, n: int, ticks: int) -> dict[str, Any]:
             "peak_rss_mib": peak_rss_mib(), "pending": n, "due": 0}
 
 
-def run_pg_worker(url: str, name: str) -> dict[str, Any]:
+PG_BATCH = int(os.environ.get("COACH_BENCH_PG_BATCH", "1000"))
+
+
+def run_pg_worker(url: str, name: str, start_at: float) -> dict[str, Any]:
     engine = make_engine(url)
-    dispatcher = Dispatcher(session_factory(engine), SystemClock(), {PLATFORM: ZeroLatency()}, worker_id=name,
-                            batch_size=200)
+    sender = ZeroLatency()
+    dispatcher = Dispatcher(session_factory(engine), SystemClock(), {PLATFORM: sender}, worker_id=name,
+                            batch_size=PG_BATCH)
+    with engine.connect() as connection:  # connect (and import everything) before the common start
+        connection.execute(text("SELECT 1"))
+    gc.freeze()
+    time.sleep(max(0.0, start_at - time.time()))
     started = time.time()
     asyncio.run(dispatcher.tick(collect=False))
-    return {"worker": name, "started": started, "ended": time.time(), "peak_rss_mib": peak_rss_mib()}
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return {"worker": name, "started": started, "ended": time.time(), "peak_rss_mib": peak_rss_mib(),
+            "sent": sender.sent, "cpu_s": usage.ru_utime + usage.ru_stime}
 
 
 class Enforcing:
@@ -314,8 +349,12 @@ def child_main(args: list[str]) -> None:
         emit(run_idle(Path(rest[0]), int(rest[1]), int(rest[2])))
     elif kind == "pg-seed":
         seed_engine(rest[0], int(rest[1]))
+    elif kind == "pg-seed-more":
+        seed_engine(rest[0], int(rest[1]), workspace="W2")
     elif kind == "pg-worker":
-        emit(run_pg_worker(rest[0], rest[1]))
+        emit(run_pg_worker(rest[0], rest[1], float(rest[2])))
+    elif kind == "claim-only":
+        emit(run_claim_only(rest[0], int(rest[1]), int(rest[2]), rest[3]))
     elif kind == "paced":
         emit(run_paced(Path(rest[0]), int(rest[1])))
 
@@ -327,6 +366,12 @@ def bench_sqlite(workdir: Path, sizes: list[int], naive_budget: float) -> list[d
         child("seed", str(db), str(n), "due")
         results.append(child("dispatcher", str(db), str(n), "500"))
         emit(results[-1])
+        if n == sizes[-1]:  # the bare claim loop on the same schema and size, in the same run
+            bare = workdir / f"c{n}.db"
+            child("seed", str(bare), str(n), "due")
+            claim_only = child("claim-only", f"sqlite:///{bare}", str(n), "500", "sqlite_claim_only")
+            claim_only["dispatcher_share"] = round(results[-1]["per_s"] / claim_only["per_s"], 3)
+            emit(claim_only)
         db, jobs = workdir / f"n{n}.db", workdir / f"jobs{n}.db"
         child("seed", str(db), str(n), "due")
         child("naive-jobs", str(jobs), str(n))
@@ -338,7 +383,7 @@ def bench_sqlite(workdir: Path, sizes: list[int], naive_budget: float) -> list[d
 def bench_postgres(n: int, workers: int) -> None:
     admin_url = os.environ.get("COACH_BENCH_POSTGRES_URL") or os.environ.get(
         "COACH_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
-    name = f"coach_bench_{uuid.uuid4().hex[:8]}"
+    name = f"{os.environ.get('COACH_BENCH_DB_PREFIX', 'coach_bench_')}{uuid.uuid4().hex[:8]}"
     try:
         admin = create_engine(normalise_url(admin_url), isolation_level="AUTOCOMMIT")
         with admin.connect() as connection:
@@ -350,14 +395,19 @@ def bench_postgres(n: int, workers: int) -> None:
     url = str(create_engine(normalise_url(admin_url)).url.set(database=name).render_as_string(hide_password=False))
     try:
         child("pg-seed", url, str(n))
-        procs = [subprocess.Popen([sys.executable, __file__, "--child", "pg-worker", url, f"w{i}"],
+        start_at = time.time() + 3.0  # every worker connected and warm, then all start together
+        procs = [subprocess.Popen([sys.executable, __file__, "--child", "pg-worker", url, f"w{i}", str(start_at)],
                                   stdout=subprocess.PIPE, text=True, cwd=ROOT) for i in range(workers)]
-        reports = [json.loads(p.communicate()[0].strip().splitlines()[-1]) for p in procs]
+        reports = [json.loads(p.communicate(timeout=600)[0].strip().splitlines()[-1]) for p in procs]
         sent = sent_count(url)
+        posted = sum(r["sent"] for r in reports)
         elapsed = max(r["ended"] for r in reports) - min(r["started"] for r in reports)
         emit({"name": f"dispatcher_postgres_{workers}_workers", "n": n, "per_s": round(sent / elapsed, 1),
               "seconds": round(elapsed, 2), "peak_rss_mib": max(r["peak_rss_mib"] for r in reports),
-              "delivered": sent, "workers": workers})
+              "delivered": sent, "duplicates": posted - sent, "lost": n - sent, "workers": workers,
+              "batch": PG_BATCH, "workers_cpu_s": round(sum(r["cpu_s"] for r in reports), 2)})
+        child("pg-seed-more", url, str(n))  # the same table again, for the bare claim loop
+        emit(child("claim-only", url, str(n), str(PG_BATCH), "postgres_claim_only"))
     finally:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -388,7 +438,7 @@ def main() -> None:
         idle = workdir / "idle.db"
         child("seed", str(idle), str(idle_n), "future")
         emit(child("idle", str(idle), str(idle_n), "200"))
-        bench_postgres(5_000 if args.quick else 20_000, 4)
+        bench_postgres(10_000 if args.quick else 100_000, 4)
         paced = workdir / "paced.db"
         child("seed", str(paced), str(200 if args.quick else 600), "due")
         emit(child("paced", str(paced), str(200 if args.quick else 600)))

@@ -14,6 +14,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -200,3 +201,14 @@ class Nudge(Base):
     # The lowest nudge id of the DM this row went out in (a digest groups several); set while sending.
     digest_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class RateBudget(Base):
+    """A platform rate limit shared by every dispatcher process (PostgreSQL): one GCRA token bucket per
+    key ("discord:bot", "slack:workspace:T1"), as the moment its budget is next free, in the database
+    clock's epoch seconds. The scheduler reserves slots by moving `tat` forward in one atomic statement."""
+
+    __tablename__ = "rate_budgets"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    tat: Mapped[float] = mapped_column(Float)

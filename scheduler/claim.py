@@ -22,17 +22,26 @@ from bot.store.batch import one_of
 
 PENDING, SENDING, CANCELLED = NudgeState.PENDING.value, NudgeState.SENDING.value, NudgeState.CANCELLED.value
 NUDGES = cast(Table, Nudge.__table__)  # plain Core for the hot statements: no ORM bookkeeping per row
+MEMBER_TABLE = cast(Table, Member.__table__)
 LEAD = NUDGES.alias("lead")
 
 
-@dataclass(frozen=True)
-class Claimed:
-    """A row this dispatcher now holds. `retry`: an earlier attempt may have reached the platform."""
+class Claimed(NamedTuple):
+    """A row this dispatcher now holds. `retry`: an earlier attempt may have reached the platform. The
+    claim returns what composing needs too, so composing in the claim's transaction reads it no more.
+    (A plain tuple: a batch makes thousands.)"""
 
     id: int
     member_id: int
     digest_id: int | None
     retry: bool
+    contact_id: int = 0
+    kind: str = ""
+    due_at: datetime | None = None
+
+    def held(self) -> Held:
+        assert self.due_at is not None
+        return Held(self.id, self.member_id, self.contact_id, self.kind, self.due_at, self.digest_id)
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,35 @@ def claim_due(session: Session, now: datetime, lease: Lease, limit: int, platfor
         .with_for_update(skip_locked=True)
     )
     return _take_ids(session, lease, session.scalars(due).all())
+
+
+def claim_fair(session: Session, now: datetime, lease: Lease, limit: int, platform: str,
+               per_workspace: int | None, members: Collection[int] | None = None) -> tuple[list[Claimed], bool]:
+    """Up to `limit` due rows of one paced platform, taken round-robin across workspaces: every
+    workspace's oldest row first, then every workspace's second, … and at most `per_workspace` of one
+    workspace (what its own budget sends in a pacing window). So a workspace with a big backlog drains at
+    its allowance while the others' rows go out in the same batch. Ranking reads every due row of the
+    platform: the price of fairness, paid only where a rate limit applies. Also says whether a workspace
+    had more due than it got (its next rows wait for the next batch)."""
+    n, m = NUDGES.c, MEMBER_TABLE.c
+    rank = func.row_number().over(partition_by=m.workspace_id, order_by=(n.due_at, n.id)).label("rank")
+    where = [n.state == PENDING, n.due_at <= now, m.platform == platform]
+    if members is not None:
+        where.append(n.member_id.in_(sorted(members)) if members else false())
+    ranked = select(n.id, n.due_at, rank).join(MEMBER_TABLE, m.id == n.member_id).where(*where).subquery()
+    fair = select(ranked.c.id, ranked.c.rank).order_by(ranked.c.rank, ranked.c.due_at, ranked.c.id).limit(limit)
+    if per_workspace is not None:
+        fair = fair.where(ranked.c.rank <= per_workspace + 1)  # one more: is anything left behind?
+    picked = session.execute(fair).all()
+    ids = [nudge_id for nudge_id, rank in picked if per_workspace is None or rank <= per_workspace]
+    left_behind = len(picked) >= limit or len(ids) < len(picked)
+    if not ids:
+        return [], left_behind
+    # Lock what nobody else holds; a row another dispatcher took meanwhile is re-checked and dropped.
+    free = (select(n.id).where(one_of(session, n.id, ids), n.state == PENDING)
+            .with_for_update(skip_locked=True))
+    taken = {claimed.id: claimed for claimed in _take_ids(session, lease, session.scalars(free).all())}
+    return [taken[i] for i in ids if i in taken], left_behind  # in fair order
 
 
 def claim_siblings(
@@ -179,9 +217,10 @@ def _take_ids(session: Session, lease: Lease, ids: list[int]) -> list[Claimed]:
 
 def _run(session: Session, statement: Update, *, retry: bool) -> list[Claimed]:
     n = NUDGES.c
-    rows = session.execute(statement.returning(n.id, n.member_id, n.digest_id, n.attempts)).all()
-    return [Claimed(nudge_id, member_id, digest_id, retry or attempts > 1)
-            for nudge_id, member_id, digest_id, attempts in rows]
+    rows = session.execute(statement.returning(n.id, n.member_id, n.digest_id, n.attempts, n.contact_id, n.kind,
+                                               n.due_at)).all()
+    return [Claimed(nudge_id, member_id, digest_id, retry or attempts > 1, contact_id, kind, due_at)
+            for nudge_id, member_id, digest_id, attempts, contact_id, kind, due_at in rows]
 
 
 def _for_platforms(platforms: Collection[str], members: Collection[int] | None = None) -> ColumnElement[bool]:

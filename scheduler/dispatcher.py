@@ -15,7 +15,7 @@ import time
 from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import NamedTuple, Protocol, cast
+from typing import NamedTuple, Protocol, TypeVar, cast
 
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -33,6 +33,7 @@ from scheduler.claim import (
     Lease,
     cancel,
     claim_due,
+    claim_fair,
     claim_siblings,
     held,
     holds,
@@ -55,6 +56,10 @@ MAX_DIGEST = 10  # nudges in one digest DM
 BACKOFF_BASE = timedelta(seconds=15)
 BACKOFF_CAP = timedelta(hours=1)
 MIN_WAIT = timedelta(seconds=1)
+# A batch of a paced platform holds at most this much of each budget (every workspace's, and the bot's
+# after what the other replicas reserved): the next claim, and a small workspace's new row, come that soon.
+DEFAULT_PACE_WINDOW = timedelta(seconds=2)
+T = TypeVar("T")
 
 
 def worker_name() -> str:
@@ -109,6 +114,8 @@ class Dispatcher:
         worker_id: str | None = None,
         pacer: Pacer | None = None,
         concurrency: int = DEFAULT_CONCURRENCY,
+        pace_window: timedelta = DEFAULT_PACE_WINDOW,
+        tick_budget: timedelta | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
         observer: DispatchObserver | None = None,
@@ -118,9 +125,16 @@ class Dispatcher:
         self.notifiers = dict(notifiers)
         self.batch_size = batch_size
         self.lease = lease
+        self._lease_margin = lease / 10
         self.worker_id = worker_id or worker_name()
         self.pacer = pacer or Pacer()
         self.concurrency = concurrency
+        self.pace_window = pace_window
+        # A tick claims no new batch after this long (a paced backlog can last hours): the next tick goes
+        # on, and /healthz keeps seeing ticks end. None: drain everything due in one tick.
+        self.tick_budget = None if tick_budget is None else tick_budget.total_seconds()
+        self._pacing: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
+        self._local_pacer: Pacer | None = None  # the fallback when the shared budget cannot be reached
         self.monotonic, self.sleep = monotonic, sleep
         self.observer = observer
         self.last_tick_at: datetime | None = None
@@ -135,18 +149,20 @@ class Dispatcher:
         delivered: list[Delivered] = []
         while True:
             lease = Lease(self.worker_id, self.clock.now() + self.lease)
-            claimed = await asyncio.to_thread(self.claim, lease)
-            if not claimed:
-                break
-            messages = await asyncio.to_thread(self.compose, claimed)
+            messages, more = await asyncio.to_thread(self.claim_and_compose, lease)
             if any(message.reply.chart is not None for message in messages):
                 messages = await asyncio.to_thread(_draw_charts, messages)  # outside any transaction
-            outcomes = await self.deliver_all(messages, lease)
-            await asyncio.to_thread(self.record, outcomes)
-            if collect:
-                delivered += [Delivered(outcome.message, outcome.at) for outcome in outcomes if outcome.ok]
-            if len(claimed) < self.batch_size:
+            if messages:
+                outcomes = await self.deliver_all(messages, lease)
+                await asyncio.to_thread(self.record, outcomes)
+                if collect:
+                    delivered += [Delivered(outcome.message, outcome.at) for outcome in outcomes if outcome.ok]
+            if not more or (self.tick_budget is not None and self.monotonic() - started >= self.tick_budget):
                 break
+            if not messages:  # nothing taken: the budget is busy (bounded ticks only) or nothing is left
+                if self.tick_budget is None:
+                    break
+                await self.sleep(self.pace_window.total_seconds() / 4)
         self.last_tick_at = self.clock.now()
         self._observe("on_tick", self.monotonic() - started)
         return delivered
@@ -155,15 +171,52 @@ class Dispatcher:
 
     def claim(self, lease: Lease) -> list[Claimed]:
         """Take a batch: expired leases first, then due rows, then the same members' other due rows."""
-        now, platforms = self.clock.now(), sorted(self.notifiers)
         with writing(self.sessions) as session:
-            claimed = reclaim_expired(session, now, lease, self.batch_size, platforms, self.only_members)
-            if len(claimed) < self.batch_size:
-                claimed += claim_due(session, now, lease, self.batch_size - len(claimed), platforms,
-                                     self.only_members)
-            members = {row.member_id for row in claimed}
-            claimed += claim_siblings(session, now, lease, members, self.batch_size)
+            claimed, _more = self._claim(session, lease)
         return claimed
+
+    def claim_and_compose(self, lease: Lease) -> tuple[list[Outgoing], bool]:
+        """Claim a batch and compose its DMs in one transaction (the rows just taken need no re-reading).
+        Returns the DMs and whether more may be due (some claim came back full)."""
+        with writing(self.sessions) as session:
+            claimed, more = self._claim(session, lease)
+            if not claimed:
+                return [], more
+            ladder = [row for row in claimed if row.kind != DIGEST]
+            rows = sorted((row.held() for row in ladder), key=lambda row: (row.due_at, row.id))
+            messages = self._compose(session, rows, {row.id: row.retry for row in ladder}) if rows else []
+        weekly = [row for row in claimed if row.kind == DIGEST]
+        if weekly:  # a Monday digest reads a member's whole history: composed outside the write lock
+            messages += self.compose(weekly)
+        return messages, more
+
+    def _claim(self, session: Session, lease: Lease) -> tuple[list[Claimed], bool]:
+        """Unpaced platforms: oldest first, up to the batch size. Paced ones (a rate limit applies):
+        round-robin across workspaces, no more than their budgets send within the pacing window."""
+        now = self.clock.now()
+        paced = sorted(p for p in self.notifiers if self.pacer.paced(p))
+        unpaced = sorted(p for p in self.notifiers if p not in paced)
+        claimed = reclaim_expired(session, now, lease, self.batch_size, sorted(self.notifiers), self.only_members)
+        more = len(claimed) >= self.batch_size
+        if unpaced and len(claimed) < self.batch_size:
+            wanted = self.batch_size - len(claimed)
+            due = claim_due(session, now, lease, wanted, unpaced, self.only_members)
+            more = more or len(due) >= wanted
+            claimed += due
+        window, clock = self.pace_window.total_seconds(), self.monotonic()
+        for platform in paced:
+            room = self.pacer.room(platform, window, clock)
+            wanted = self.batch_size if room is None else min(self.batch_size, room)
+            if wanted <= 0:  # the shared budget is spoken for beyond the window (other replicas are sending)
+                more = more or self.tick_budget is not None  # a bounded tick waits for room; else the next tick
+                continue
+            fair, left_behind = claim_fair(session, now, lease, wanted, platform,
+                                           self.pacer.per_workspace(platform, window), self.only_members)
+            more = more or left_behind
+            claimed += fair
+        members = {row.member_id for row in claimed}
+        claimed += claim_siblings(session, now, lease, members, self.batch_size)
+        return claimed, more
 
     # --- compose --------------------------------------------------------------------------------------
 
@@ -174,31 +227,35 @@ class Dispatcher:
         retry = {row.id: row.retry for row in claimed}
         weekly = self._compose_weekly(retry, now)
         with writing(self.sessions) as session:
-            rows = held(session, retry, self.worker_id)
-            members = _members(session, {row.member_id for row in rows})
-            replies = compose_many(session, [row for row in rows if row.kind != DIGEST], now, members)
-            replies |= {row.id: weekly[row.id] for row in rows if row.kind == DIGEST and row.id in weekly}
-            ready: list[tuple[Held, Reply]] = []
-            gone: list[int] = []
-            for row in rows:
-                reply, member = replies.get(row.id), members.get(row.member_id)
-                if reply is None or member is None:
-                    gone.append(row.id)
-                    continue
-                moment = delivery_moment(member, row.due_at, now)
-                if moment > now:  # overdue and out of hours: give it back for the member's next morning
-                    requeue(session, session.get_one(Nudge, row.id), moment, attempted=False, error=None)
-                    continue
-                ready.append((row, reply))
-            cancel(session, gone)
-            messages: list[Outgoing] = []
-            digest_of: dict[int, int | None] = {}
-            for group in _digests(ready):
-                message = _package(group, members[group[0][0].member_id], retry)
-                digest_of |= {row.id: message.digest_id for row, _ in group if row.digest_id != message.digest_id}
-                messages.append(message)
-            set_digests(session, digest_of)
-            return messages
+            return self._compose(session, held(session, retry, self.worker_id), retry, weekly)
+
+    def _compose(self, session: Session, rows: Sequence[Held], retry: Mapping[int, bool],
+                 weekly: Mapping[int, Reply] | None = None) -> list[Outgoing]:
+        now = self.clock.now()
+        members = _members(session, {row.member_id for row in rows})
+        replies = compose_many(session, [row for row in rows if row.kind != DIGEST], now, members)
+        replies |= {row.id: reply for row in rows if row.kind == DIGEST and (reply := (weekly or {}).get(row.id))}
+        ready: list[tuple[Held, Reply]] = []
+        gone: list[int] = []
+        for row in rows:
+            reply, member = replies.get(row.id), members.get(row.member_id)
+            if reply is None or member is None:
+                gone.append(row.id)
+                continue
+            moment = delivery_moment(member, row.due_at, now)
+            if moment > now:  # overdue and out of hours: give it back for the member's next morning
+                requeue(session, session.get_one(Nudge, row.id), moment, attempted=False, error=None)
+                continue
+            ready.append((row, reply))
+        cancel(session, gone)
+        messages: list[Outgoing] = []
+        digest_of: dict[int, int | None] = {}
+        for group in _digests(ready):
+            message = _package(group, members[group[0][0].member_id], retry)
+            digest_of |= {row.id: message.digest_id for row, _ in group if row.digest_id != message.digest_id}
+            messages.append(message)
+        set_digests(session, digest_of)
+        return messages
 
     def _compose_weekly(self, ids: Collection[int], now: datetime) -> dict[int, Reply]:
         """The Monday digests among held rows, composed in a read-only session: reading each member's
@@ -213,31 +270,38 @@ class Dispatcher:
         """Send concurrently (at most `concurrency` in flight: that many senders take the messages in turn),
         paced per platform and workspace; results in message order."""
         outcomes: list[Outcome | None] = [None] * len(messages)
-        slots = iter(range(len(messages)))
+        slots = iter(_round_robin(messages))
 
         async def sender() -> None:
             for index in slots:  # shared: each message is taken by exactly one sender
                 outcomes[index] = await self.deliver(messages[index], lease)
 
-        await asyncio.gather(*(sender() for _ in range(min(self.concurrency, len(messages)))))
+        try:
+            await asyncio.gather(*(sender() for _ in range(min(self.concurrency, len(messages)))))
+        finally:
+            if any(self.pacer.paced(platform) for platform in self.notifiers):
+                await self._shared(self.pacer.release, self.monotonic())  # unused shared slots go back
         return cast(list[Outcome], outcomes)
 
     async def deliver(self, message: Outgoing, lease: Lease) -> Outcome:
         notifier = self.notifiers.get(message.recipient.platform)
         if notifier is None:
             return self._outcome(message, error=DeliveryError("no notifier for this platform"), attempted=False)
-        wait = self.pacer.reserve(message.recipient, self.monotonic())
-        if wait > 0:
-            await self.sleep(wait)
-        if self.clock.now() >= lease.until - self.lease / 10:  # another dispatcher may take it any moment
+        platform = message.recipient.platform
+        if self.pacer.paced(platform):
+            wait = await self._reserve(message.recipient)
+            if wait > 0:
+                await self.sleep(wait)
+        if self.clock.now() >= lease.until - self._lease_margin:  # another dispatcher may take it any moment
             return self._outcome(message, error=DeliveryError("lease ran out before sending"), attempted=False)
-        platform, sent_at = message.recipient.platform, self.monotonic()
+        sent_at = self.monotonic()
         try:
             ref = await notifier.send(message)
         except DeliveryError as failure:
             self._observe("on_failed", platform)
             if failure.retry_after is not None:  # 429: nothing was posted; hold the whole bucket back
-                self.pacer.pause(message.recipient, self.monotonic() + failure.retry_after)
+                now = self.monotonic()
+                await self._shared(self.pacer.pause, message.recipient, now + failure.retry_after, now)
             return self._outcome(message, error=failure, attempted=failure.retry_after is None)
         except Exception as failure:  # a bug or an outage: keep the rows, try again later
             log.exception("delivery of nudges %s failed", message.nudge_ids)
@@ -247,6 +311,27 @@ class Dispatcher:
         if message.weekly:
             self._observe("on_digest_sent", platform)
         return self._outcome(message, ref=ref)
+
+    async def _reserve(self, recipient: Recipient) -> float:
+        """A slot in every budget that covers `recipient`: seconds to wait for it. A shared budget's
+        database round trip (once a slice) runs off the event loop."""
+        if self.pacer.shared is None or not self.pacer.paced(recipient.platform):
+            return self.pacer.reserve(recipient, self.monotonic())
+        try:
+            return await self._shared(lambda: self.pacer.reserve(recipient, self.monotonic()))
+        except Exception as failure:  # the database blinked mid-batch: finish the batch paced in-process
+            log.warning("shared rate budget unavailable (%s); pacing in this process", type(failure).__name__)
+            if self._local_pacer is None:
+                self._local_pacer = Pacer(self.pacer.limits)
+            return self._local_pacer.reserve(recipient, self.monotonic())
+
+    async def _shared(self, call: Callable[..., T], *args: object) -> T:
+        """Run a pacer call that may reach the database: in a worker thread, one at a time per process."""
+        loop = asyncio.get_running_loop()
+        if self._pacing is None or self._pacing[0] is not loop:
+            self._pacing = (loop, asyncio.Lock())
+        async with self._pacing[1]:
+            return await asyncio.to_thread(call, *args)
 
     def _observe(self, hook: str, *args: object) -> None:
         if self.observer is None:
@@ -378,6 +463,18 @@ def _draw_charts(messages: Sequence[Outgoing]) -> list[Outgoing]:
                 message = replace(message, reply=replace(message.reply, chart=None))
         drawn.append(message)
     return drawn
+
+
+def _round_robin(messages: Sequence[Outgoing]) -> list[int]:
+    """Indexes of `messages` taking each (platform, workspace) in turn, so one workspace's backlog waiting
+    on its budget does not hold up the others' DMs behind it."""
+    queues: dict[tuple[str, str], list[int]] = {}
+    for index, message in enumerate(messages):
+        queues.setdefault((message.recipient.platform, message.recipient.workspace_id), []).append(index)
+    if len(queues) <= 1:
+        return list(range(len(messages)))
+    lanes = list(queues.values())
+    return [lane[turn] for turn in range(max(map(len, lanes))) for lane in lanes if turn < len(lane)]
 
 
 def _digests(ready: Sequence[tuple[Held, Reply]]) -> list[list[tuple[Held, Reply]]]:

@@ -9,7 +9,7 @@ import gc
 import logging
 import signal
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -20,8 +20,9 @@ from bot.clock import Clock, SystemClock
 from bot.coach import Coach
 from bot.config import Settings
 from bot.store import open_store
-from scheduler.dispatcher import Dispatcher, DispatchObserver
+from scheduler.dispatcher import DEFAULT_PACE_WINDOW, Dispatcher, DispatchObserver
 from scheduler.notifier import Notifier
+from scheduler.ratelimit import pacer_for
 from scheduler.weekly import INTERVAL_SECONDS as WEEKLY_SECONDS
 from scheduler.weekly import plan_week
 
@@ -88,7 +89,13 @@ class Runtime:
 
     def build_dispatcher(self) -> Dispatcher:
         notifiers = {s.notifier.platform: s.notifier for s in self.services if s.notifier is not None}
-        self.dispatcher = Dispatcher(self.sessions, self.clock, notifiers, observer=self.observer)
+        tick = self.settings.tick_seconds
+        window = min(DEFAULT_PACE_WINDOW.total_seconds(), tick / 4)
+        # Budgets shared by every replica on PostgreSQL (in-process on SQLite); a paced batch holds at most
+        # `window` of them, and a tick stops claiming in time for the next one to start on schedule.
+        self.dispatcher = Dispatcher(self.sessions, self.clock, notifiers, observer=self.observer,
+                                     pacer=pacer_for(self.engine), pace_window=timedelta(seconds=window),
+                                     tick_budget=timedelta(seconds=tick - window))
         return self.dispatcher
 
     async def tick(self) -> None:

@@ -1,10 +1,12 @@
 """One dispatcher process for the multi-process tests: real time, its own engine, a table-backed fake
 platform. Ticks until no nudge is pending or sending, or until its deadline.
 
-    python -m tests.integration.dispatch_worker URL WORKER LEASE_S DELAY_S BATCH DEADLINE_S [weekly]
+    python -m tests.integration.dispatch_worker URL WORKER LEASE_S DELAY_S BATCH DEADLINE_S [weekly] [PACED_PER_S]
 
 With `weekly`, each pass first runs the weekly job (planning this week's Monday digest rows), as every
-replica of `coach run` does.
+replica of `coach run` does. With PACED_PER_S the fake platform has a bot-wide limit, paced through the
+store's shared budget (the fair, round-robin claim path); without it, the platform is unpaced (the
+oldest-first claim path).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from bot.clock import SystemClock
 from bot.models import Nudge, NudgeKind, NudgeState
 from bot.store.engine import make_engine, session_factory
 from scheduler.dispatcher import Dispatcher
+from scheduler.ratelimit import Limit, Pacer, pacer_for
 from scheduler.weekly import plan_week
 from tests.integration.dispatch_support import TablePlatform
 
@@ -44,12 +47,13 @@ def unfinished(dispatcher: Dispatcher) -> int:
 
 
 async def main(url: str, worker: str, lease_s: float, delay_s: float, batch: int, deadline_s: float,
-               weekly: bool = False) -> int:
+               weekly: bool = False, paced: float | None = None) -> int:
     engine = make_engine(url)
     platform = SlowPlatform(engine, worker, delay=delay_s)
+    pacer = Pacer({}) if paced is None else pacer_for(engine, {platform.platform: (Limit("bot", paced),)})
     dispatcher = Dispatcher(session_factory(engine), SystemClock(), {platform.platform: platform},
                             batch_size=batch, lease=timedelta(seconds=lease_s), worker_id=worker,
-                            concurrency=1 if delay_s else 8)
+                            concurrency=1 if delay_s else 8, pacer=pacer, pace_window=timedelta(seconds=0.5))
     deadline = time.monotonic() + deadline_s
     while time.monotonic() < deadline:
         if weekly:
@@ -63,5 +67,8 @@ async def main(url: str, worker: str, lease_s: float, delay_s: float, batch: int
 
 if __name__ == "__main__":
     url, worker, lease, delay, batch, deadline = sys.argv[1:7]
-    weekly = sys.argv[7:8] == ["weekly"]
-    raise SystemExit(asyncio.run(main(url, worker, float(lease), float(delay), int(batch), float(deadline), weekly)))
+    extra = sys.argv[7:]
+    weekly = "weekly" in extra
+    paced = next((float(arg) for arg in extra if arg != "weekly"), None)
+    raise SystemExit(asyncio.run(main(url, worker, float(lease), float(delay), int(batch), float(deadline), weekly,
+                                      paced)))

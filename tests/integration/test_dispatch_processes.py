@@ -13,11 +13,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.digest import DIGEST
-from bot.models import Base, Nudge, NudgeState
+from bot.models import Base, Nudge, NudgeState, RateBudget
 from bot.store import open_store
 from tests.integration.dispatch_support import POSTS, posts_per_nudge, seed_due, states
 
@@ -54,9 +54,9 @@ DB = tuple[str, Engine, sessionmaker[Session]]
 
 
 def start_worker(url: str, name: str, *, lease: float = 30.0, delay: float = 0.0,
-                 batch: int = 100, weekly: bool = False) -> subprocess.Popen[bytes]:
+                 batch: int = 100, weekly: bool = False, paced: float | None = None) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "tests.integration.dispatch_worker", url, name, str(lease), str(delay),
-               str(batch), str(TIMEOUT), *(["weekly"] if weekly else [])]
+               str(batch), str(TIMEOUT), *(["weekly"] if weekly else []), *([] if paced is None else [str(paced)])]
     return subprocess.Popen(command, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
@@ -132,3 +132,30 @@ def test_a_dispatcher_killed_mid_batch_leaves_its_rows_to_the_others_none_twice(
     with sessions() as session:  # the victim's rows were re-claimed after its lease, as retries
         retried = session.scalar(select(func.count(Nudge.id)).where(Nudge.attempts >= 2)) or 0
     assert retried >= held
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("shared_db", ["postgres"], indirect=True)
+def test_paced_dispatchers_sharing_a_budget_lose_and_double_nothing_when_one_is_killed(shared_db: DB) -> None:
+    """The fair claim path and the shared budget: a dispatcher killed mid-batch, its rows re-claimed by
+    the others after its lease, each nudge posted once."""
+    url, engine, sessions = shared_db
+    ids = seed_due(sessions, members=240, per_member=1, due=PAST)
+    with engine.begin() as connection:  # a dozen workspaces, so the claim really is round-robin
+        connection.execute(text("UPDATE members SET workspace_id = 'W' || (id % 12)"))
+    victim = start_worker(url, "victim", lease=1.5, batch=60, paced=150.0)
+
+    def victim_posted() -> int:
+        with engine.connect() as connection:
+            return connection.scalar(select(func.count()).where(POSTS.c.worker == "victim")) or 0
+
+    wait_for(lambda: victim_posted() >= 10)
+    os.kill(victim.pid, signal.SIGKILL)
+    victim.wait(timeout=10)
+    finish([start_worker(url, f"survivor{n}", lease=1.5, batch=60, paced=150.0) for n in range(3)])
+    posted = posts_per_nudge(engine)
+    assert set(posted) == set(ids)
+    assert max(posted.values()) == 1, [n for n, times in posted.items() if times > 1][:10]
+    assert states(sessions) == {NudgeState.SENT.value: len(ids)}
+    with engine.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(RateBudget)) == 1  # one budget, shared

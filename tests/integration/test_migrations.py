@@ -55,7 +55,7 @@ def test_0003_keeps_rows_and_the_partial_indexes_and_adds_the_weekly_digest(tmp_
             connection.execute(text(
                 "INSERT INTO nudges (id, member_id, contact_id, kind, due_at, state, attempts, created_at) VALUES"
                 f" ({nudge_id}, 1, 1, 'follow_up_48h', '2026-03-03 10:00:00', '{state}', 0, '2026-03-02 09:00:00')"))
-    upgrade(engine)
+    upgrade(engine, "0003_weekly_digest")
     assert current_revision(engine) == "0003_weekly_digest"
     with engine.begin() as connection:
         assert connection.execute(text("SELECT digest_on FROM members")).scalar_one() == 1

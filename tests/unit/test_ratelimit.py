@@ -78,3 +78,20 @@ def test_platforms_without_limits_are_not_paced_and_idle_buckets_are_forgotten()
         pacer.reserve(Recipient("slack", "T1", f"U{n}"), 0.0)
     pacer.prune(now=10.0)
     assert pacer.buckets == {}
+
+
+def test_room_is_what_the_bot_budget_has_left_in_the_window() -> None:
+    pacer = Pacer({"discord": (Limit("bot", 10.0),)})
+    assert pacer.room("discord", 2.0, now=0.0) == 20
+    for _ in range(5):
+        pacer.reserve(Recipient("discord", "G1", "U1"), 0.0)  # half a second of it is spoken for
+    assert pacer.room("discord", 2.0, now=0.0) == 15
+    assert pacer.room("slack", 2.0, now=0.0) is None  # no bot-wide limit there
+
+
+def test_a_workspace_gets_its_steady_rate_of_a_window_at_least_one() -> None:
+    pacer = Pacer({"slack": (Limit("channel", 1.0), Limit("workspace", 4.0, 2))})
+    assert pacer.per_workspace("slack", 2.0) == 8
+    assert pacer.per_workspace("slack", 0.1) == 1
+    assert pacer.per_workspace("discord", 2.0) is None
+    assert pacer.paced("slack") and not pacer.paced("console")
