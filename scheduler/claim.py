@@ -41,7 +41,7 @@ class Claimed(NamedTuple):
 
     def held(self) -> Held:
         assert self.due_at is not None
-        return Held(self.id, self.member_id, self.contact_id, self.kind, self.due_at, self.digest_id)
+        return Held(self.id, self.member_id, self.contact_id, self.kind, self.due_at, self.digest_id, None)
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,7 @@ class Held(NamedTuple):
     kind: str
     due_at: datetime
     digest_id: int | None
-    week: str | None  # a weekly digest's week
+    week: str | None = None  # a weekly digest's week (ladder rows from the claim itself have none)
 
 
 def held(session: Session, ids: Collection[int], worker: str) -> list[Held]:
