@@ -40,10 +40,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import create_engine, func, insert, select, text  # noqa: E402
+from seeding import seed  # noqa: E402
+from sqlalchemy import create_engine, func, select, text  # noqa: E402
 
 from bot.clock import SystemClock  # noqa: E402
-from bot.models import Contact, Event, Member, Nudge  # noqa: E402
+from bot.models import Nudge  # noqa: E402
 from bot.store import open_store  # noqa: E402
 from bot.store.engine import make_engine, normalise_url, session_factory  # noqa: E402
 from scheduler.claim import Lease  # noqa: E402
@@ -111,22 +112,7 @@ def seed_sqlite(path: Path, n: int, *, due: datetime, contacts_per_member: int =
 
 def seed_engine(url: str, n: int, workspace: str = "W1") -> None:
     """The same rows through SQLAlchemy Core (for PostgreSQL), ids from the database."""
-    engine, sessions = open_store(url)
-    with sessions.begin() as session:
-        member_ids = session.scalars(insert(Member).returning(Member.id, sort_by_parameter_order=True), [
-            dict(platform=PLATFORM, workspace_id=workspace, user_id=f"U{m}", timezone="UTC", timezone_confirmed=True,
-                 work_start_hour=0, work_end_hour=24, work_days="0123456", checkin_days=90, paused=False,
-                 created_at=DUE) for m in range(n)]).all()
-        contact_ids = session.scalars(insert(Contact).returning(Contact.id, sort_by_parameter_order=True), [
-            dict(member_id=m, name=f"C{m}", name_key=f"c{m}", interests=[], tags=[], stage="new", met_at=DUE,
-                 created_at=DUE) for m in member_ids]).all()
-        session.execute(insert(Event), [dict(contact_id=c, kind="met", at=DUE) for c in contact_ids])
-        session.execute(insert(Nudge), [
-            dict(member_id=m, contact_id=c, kind="follow_up_48h", due_at=DUE, state="pending", attempts=0,
-                 created_at=DUE) for m, c in zip(member_ids, contact_ids, strict=True)])
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.execute(text("ANALYZE"))  # as autovacuum would: a freshly loaded table has no statistics
-    engine.dispose()
+    seed(url, [(PLATFORM, workspace, DUE)] * n)
 
 
 def sent_count(url: str) -> int:

@@ -42,11 +42,11 @@ sys.path.insert(0, str(ROOT))
 
 import aiohttp  # noqa: E402
 from aiohttp import web  # noqa: E402
-from sqlalchemy import bindparam, create_engine, func, insert, select, text, update  # noqa: E402
+from seeding import seed  # noqa: E402
+from sqlalchemy import bindparam, create_engine, func, select, text, update  # noqa: E402
 
 from bot.clock import SystemClock  # noqa: E402
-from bot.models import Contact, Event, Member, Nudge  # noqa: E402
-from bot.store import open_store  # noqa: E402
+from bot.models import Nudge  # noqa: E402
 from bot.store.engine import make_engine, normalise_url, session_factory  # noqa: E402
 from scheduler.dispatcher import Dispatcher  # noqa: E402
 from scheduler.notifier import DeliveryError, Outgoing  # noqa: E402
@@ -133,27 +133,6 @@ class HttpNotifier:
 
 
 # --- seeding and databases -------------------------------------------------------------------------------
-
-
-def seed(url: str, rows: list[tuple[str, str, datetime]]) -> None:
-    """One member, contact, MET event and pending nudge per (platform, workspace, due_at)."""
-    engine, sessions = open_store(url)
-    met = datetime(2026, 1, 5, 9, tzinfo=UTC)
-    with sessions.begin() as session:
-        members = session.scalars(insert(Member).returning(Member.id, sort_by_parameter_order=True), [
-            dict(platform=platform, workspace_id=workspace, user_id=f"U{i}", timezone="UTC", timezone_confirmed=True,
-                 work_start_hour=0, work_end_hour=24, work_days="0123456", checkin_days=90, paused=False,
-                 created_at=met) for i, (platform, workspace, _due) in enumerate(rows)]).all()
-        contacts = session.scalars(insert(Contact).returning(Contact.id, sort_by_parameter_order=True), [
-            dict(member_id=m, name=f"C{m}", name_key=f"c{m}", interests=[], tags=[], stage="new", met_at=met,
-                 created_at=met) for m in members]).all()
-        session.execute(insert(Event), [dict(contact_id=c, kind="met", at=met) for c in contacts])
-        session.execute(insert(Nudge), [
-            dict(member_id=m, contact_id=c, kind="follow_up_48h", due_at=due, state="pending", attempts=0,
-                 created_at=met) for m, c, (_p, _w, due) in zip(members, contacts, rows, strict=True)])
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.execute(text("ANALYZE"))
-    engine.dispose()
 
 
 @contextmanager

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from typing import Any
+
 from scheduler.notifier import DeliveryError, Outgoing
 
 
@@ -16,3 +19,20 @@ class RecordingNotifier:
             raise self.fail_with
         self.sent.append(message)
         return f"msg-{len(self.sent)}"
+
+
+BLOCK_SECONDS = 20  # a core call on the loop thread would hold the loop this long, then fail the test
+
+
+class Blocker:
+    """Wraps a core method: records the thread it runs on and holds it until released."""
+
+    def __init__(self, real: Any) -> None:
+        self.real, self.threads = real, []  # type: list[int]
+        self.entered, self.release = threading.Event(), threading.Event()
+
+    def __call__(self, *args: Any) -> Any:
+        self.threads.append(threading.get_ident())
+        self.entered.set()
+        self.release.wait(BLOCK_SECONDS)
+        return self.real(*args)

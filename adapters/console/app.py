@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 
-import platformdirs
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,7 +21,7 @@ from bot.digest import next_slot, week_of
 from bot.identity import Actor
 from bot.models import Contact, Event, Member, Nudge, NudgeState
 from bot.replies import Reply
-from bot.store.engine import APP_NAME
+from bot.store.engine import user_data_folder
 from bot.store.repository import find_member, is_actor
 from bot.timefmt import local_time
 from scheduler.dispatcher import Dispatcher
@@ -81,7 +80,7 @@ class ConsoleSession:
                  timezone: str | None = None, start: datetime | None = None, *, live: bool = False,
                  tick_seconds: float = 15.0, real_clock: Clock | None = None, data_dir: Path | None = None) -> None:
         self.sessions, self.out = sessions, out
-        self.data_dir = data_dir or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        self.data_dir = data_dir or user_data_folder()
         user = user or _user_name()
         zone = timezone or machine_timezone()
         # The login only tells this console's members apart; it is no name to sign a message with.

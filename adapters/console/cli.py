@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import TextIO
 
 import platformdirs
-from sqlalchemy.engine import make_url
 
 from adapters.console.app import ConsoleSession
 from adapters.logs import configure_logging
 from adapters.startup import database_or_exit, settings_or_exit
 from bot.store import open_store
-from bot.store.engine import APP_NAME, PRIVATE_FILE, private_file, private_folder
+from bot.store.engine import APP_NAME, PRIVATE_FILE, files_folder, private_file, private_folder
 
 DESCRIPTION = """Chat with the coach in this terminal: type one command a line, or pipe a script in
 (coach console < script.txt). Your contacts are kept in the database (DATABASE_URL, or a SQLite file in
@@ -58,16 +57,8 @@ def main(argv: list[str]) -> int:
     with database_or_exit(settings):
         _engine, sessions = open_store(settings.database_url)
     session = ConsoleSession(sessions, sys.stdout, start=settings.console_start, live=interactive,
-                             tick_seconds=settings.tick_seconds, data_dir=data_folder(settings.database_url))
+                             tick_seconds=settings.tick_seconds, data_dir=files_folder(settings.database_url))
     return session.run(stdin, interactive=interactive)
-
-
-def data_folder(database_url: str | None) -> Path:
-    """Where the console keeps files (the digest's chart): beside a SQLite database, else the user data folder."""
-    url = make_url(database_url) if database_url else None
-    if url is not None and url.drivername.startswith("sqlite") and url.database and url.database != ":memory:":
-        return Path(url.database).resolve().parent
-    return private_folder(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
 
 
 def text_input(stream: TextIO) -> TextIO:

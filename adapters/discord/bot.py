@@ -12,6 +12,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from adapters.inflight import drain
 from bot.coach import OOPS
 from bot.replies import error
 from scheduler.dispatcher import Dispatcher
@@ -58,12 +59,7 @@ class CoachBot(discord.Client):
     async def drain(self, timeout: float) -> None:
         """Take no new work, then wait (up to `timeout` seconds) for every interaction in flight."""
         self.stopping = True
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while self.inflight and (left := deadline - loop.time()) > 0:
-            await asyncio.wait(set(self.inflight), timeout=left)
-        if self.inflight:
-            log.warning("stopping with %d Discord interaction(s) still working", len(self.inflight))
+        await drain(self.inflight, timeout, "Discord interaction(s)")
 
     async def setup_hook(self) -> None:
         """Listen for every nudge button ever sent, sync the commands, start ticking if nobody else does."""

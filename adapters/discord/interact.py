@@ -12,6 +12,7 @@ from typing import Any, Protocol, cast
 
 import discord
 
+from adapters.inflight import tracked
 from bot.coach import OOPS, Coach
 from bot.config import Settings
 from bot.identity import Actor
@@ -41,15 +42,11 @@ def in_flight(client: Any) -> Iterator[bool]:
         yield False
         return
     inflight: set[asyncio.Task[Any]] | None = getattr(client, "inflight", None)
-    task = asyncio.current_task()
-    if inflight is None or task is None:
+    if inflight is None:
         yield True
         return
-    inflight.add(task)
-    try:
+    with tracked(inflight):
         yield True
-    finally:
-        inflight.discard(task)
 
 
 def client_of(interaction: discord.Interaction[Any]) -> CoachClient:

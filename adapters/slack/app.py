@@ -23,6 +23,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.orm import Session, sessionmaker
 
+from adapters.inflight import drain, tracked
 from bot.chart import Chart
 from bot.clock import Clock
 from bot.coach import OOPS, Coach
@@ -67,11 +68,9 @@ def guarded(listener: Listener) -> Listener:
 
     @functools.wraps(listener)
     async def run(handlers: SlackHandlers, *args: Any, **kwargs: Any) -> None:
-        task = asyncio.current_task()
-        if task is not None:
-            handlers.inflight.add(task)
         try:
-            await listener(handlers, *args, **kwargs)
+            with tracked(handlers.inflight):
+                await listener(handlers, *args, **kwargs)
         except Exception:
             log.exception("Slack listener %s failed", listener.__name__)
             ack, respond = kwargs.get("ack"), kwargs.get("respond")
@@ -82,9 +81,6 @@ def guarded(listener: Listener) -> Listener:
                     await ack()
                 elif respond is not None:
                     await respond(text=OOPS, response_type=EPHEMERAL, replace_original=False)
-        finally:
-            if task is not None:
-                handlers.inflight.discard(task)
 
     return run  # type: ignore[return-value]
 
@@ -103,12 +99,7 @@ class SlackHandlers:
     async def drain(self, timeout: float) -> None:
         """Wait (up to `timeout` seconds) for every listener still working, including ones that start
         meanwhile; what is left after that is logged, not cancelled here."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while self.inflight and (left := deadline - loop.time()) > 0:
-            await asyncio.wait(set(self.inflight), timeout=left)
-        if self.inflight:
-            log.warning("stopping with %d Slack listener(s) still working", len(self.inflight))
+        await drain(self.inflight, timeout, "Slack listener(s)")
 
     # --- slash commands --------------------------------------------------------------------------
 

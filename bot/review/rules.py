@@ -71,10 +71,6 @@ class Draft:
         return cls(sig, kind, context, ds, used, missing, context_words(context))
 
 
-def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    return pattern.search(text)
-
-
 def _excerpt(d: Draft, m: re.Match[str]) -> str:
     return sentence_of(d.sig.scan, m.start(), m.end())
 

@@ -39,10 +39,24 @@ def private_file(path: Path) -> Path:
     return path
 
 
+def user_data_folder() -> Path:
+    """The coach's folder in the user's data directory, private (0700)."""
+    return private_folder(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+
+
+def files_folder(database_url: str | None) -> Path:
+    """Where files that belong with the data go (the digest's chart): beside a SQLite database, else the
+    user data folder."""
+    url = make_url(database_url) if database_url else None
+    if url is not None and url.drivername.startswith("sqlite") and url.database and url.database != ":memory:":
+        return Path(url.database).resolve().parent
+    return user_data_folder()
+
+
 def default_database_url() -> str:
     """A SQLite file in the user's data directory, so contacts survive a restart: folder 0700, and the
     database with its -wal and -shm files 0600 (tightened, if an older version left them 0644)."""
-    folder = private_folder(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+    folder = user_data_folder()
     database = private_file(folder / "coach.db")
     for path in (database, folder / "coach.db-wal", folder / "coach.db-shm"):
         if path.exists():

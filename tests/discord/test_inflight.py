@@ -17,9 +17,8 @@ from sqlalchemy import select
 
 from bot.models import Contact
 from tests.discord.harness import World, text_of
+from tests.fakes import Blocker
 from tests.slack.test_slack_cli import ROOT, free_port
-
-BLOCK_SECONDS = 20  # a core call on the loop thread would hold the loop this long, then fail the test
 
 
 @pytest.fixture
@@ -27,20 +26,6 @@ def server(world: World) -> tuple[simcord.ChannelHandle, simcord.MemberActor]:
     guild = world.env.create_guild("PyCon friends")
     channel = guild.create_text_channel("general")
     return channel, guild.add_member(world.env.create_user("alice"))
-
-
-class Blocker:
-    """Wraps a core method: records the thread it runs on and holds it until released."""
-
-    def __init__(self, real: Any) -> None:
-        self.real, self.threads = real, []  # type: list[int]
-        self.entered, self.release = threading.Event(), threading.Event()
-
-    def __call__(self, *args: Any) -> Any:
-        self.threads.append(threading.get_ident())
-        self.entered.set()
-        self.release.wait(BLOCK_SECONDS)
-        return self.real(*args)
 
 
 async def test_the_core_runs_off_the_loop_and_a_drain_waits_for_the_answer(

@@ -12,25 +12,10 @@ import pytest
 
 from bot.models import EventKind
 from bot.replies import Verb, format_action_id
+from tests.fakes import Blocker
 from tests.slack.conftest import SlackRig
 from tests.slack.slackfakes import button_click
 from tests.slack.test_slack_http import count_events, deliver_nudge
-
-BLOCK_SECONDS = 20  # a core call on the loop thread would hold the loop this long, then fail the test
-
-
-class Blocker:
-    """Wraps a core method: records the thread it runs on and holds it until released."""
-
-    def __init__(self, real: Any) -> None:
-        self.real, self.threads = real, []  # type: list[int]
-        self.entered, self.release = threading.Event(), threading.Event()
-
-    def __call__(self, *args: Any) -> Any:
-        self.threads.append(threading.get_ident())
-        self.entered.set()
-        self.release.wait(BLOCK_SECONDS)
-        return self.real(*args)
 
 
 async def test_a_command_runs_the_core_off_the_loop_which_keeps_answering(
