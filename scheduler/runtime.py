@@ -1,5 +1,7 @@
-"""One process, every configured platform: the store, the coach, the services, and the APScheduler
-ticker that drives the dispatcher. `coach console` does not use it; `coach slack|discord|run` do."""
+"""One process, every configured platform: the services, and the ticker that drives the dispatcher and the
+weekly job. It is given what it runs (settings, store, coach, clock, observer) by the composition root,
+adapters/bootstrap.py; it builds nothing else. `coach console` does not use it; `coach slack|discord|run`
+and `adapters.discord.create_bot()` do."""
 
 from __future__ import annotations
 
@@ -8,18 +10,17 @@ import contextlib
 import gc
 import logging
 import signal
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Protocol
 
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.clock import Clock, SystemClock
+from bot.clock import Clock
 from bot.coach import Coach
 from bot.config import Settings
-from bot.store import open_store
 from scheduler.dispatcher import DEFAULT_PACE_WINDOW, Dispatcher, DispatchObserver
 from scheduler.notifier import Notifier
 from scheduler.ratelimit import pacer_for
@@ -66,23 +67,22 @@ class Health:
 
 @dataclass
 class Runtime:
+    """The services and the ticker of one process. `observer` (metrics) is handed to the dispatcher."""
+
     settings: Settings
     engine: Engine
     sessions: sessionmaker[Session]
     coach: Coach
     clock: Clock
-    health: Health
+    observer: DispatchObserver | None = None
+    health: Health = field(init=False)
     services: list[Service] = field(default_factory=list)
     dispatcher: Dispatcher | None = None
-    observer: DispatchObserver | None = None  # metrics hooks, set by adapters.http.metrics.instrument
     _stopping: asyncio.Event | None = None
+    _jobs: list[asyncio.Task[None]] = field(default_factory=list)
 
-    @classmethod
-    def from_settings(cls, settings: Settings, clock: Clock | None = None) -> Runtime:
-        clock = clock or SystemClock()
-        engine, sessions = open_store(settings.database_url)
-        coach = Coach(sessions, clock, default_timezone=settings.default_timezone)
-        return cls(settings, engine, sessions, coach, clock, Health(clock, dispatching=settings.dispatch))
+    def __post_init__(self) -> None:
+        self.health = Health(self.clock, dispatching=self.settings.dispatch)
 
     def add(self, service: Service) -> None:
         self.services.append(service)
@@ -121,34 +121,51 @@ class Runtime:
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, self._stopping.set)
         self.health.started_at = self.clock.now()
-        scheduler = AsyncIOScheduler(timezone="UTC")
         try:
             if not await self._start_services():
                 return
             # What startup built (modules, SQLAlchemy's mappers and caches, the services) lives as long as the
             # process: keep it out of the collector's full passes, which a busy dispatcher triggers often.
             gc.freeze()
-            if self.settings.dispatch:
-                self.build_dispatcher()
-                # The first tick runs at once: it delivers what fell due while nothing was running. APScheduler
-                # keeps wall time (UTC) for the ticker only; what is due is decided by self.clock.
-                scheduler.add_job(self.tick, "interval", seconds=self.settings.tick_seconds, id="dispatch",
-                                  max_instances=1, coalesce=True, misfire_grace_time=None,
-                                  next_run_time=datetime.now(UTC))
-                scheduler.add_job(self.plan_week, "interval", seconds=WEEKLY_SECONDS, id="weekly",
-                                  max_instances=1, coalesce=True, misfire_grace_time=None,
-                                  next_run_time=datetime.now(UTC))
-                scheduler.start()
+            self.start_ticking()
             await self._stopping.wait()
         finally:
-            if scheduler.running:
-                scheduler.shutdown(wait=False)
+            await self.stop_ticking()
             for service in reversed(self.services):
                 try:
                     await service.stop()
                 except Exception:
                     log.warning("stopping %s failed", service.name, exc_info=True)
-            self.engine.dispose()
+            self.close()
+
+    def start_ticking(self) -> None:
+        """Start the dispatcher's tick (every COACH_TICK_SECONDS) and the weekly job, unless COACH_DISPATCH
+        is off. run() calls it once the services are up; a host that starts its one service itself
+        (`adapters.discord.create_bot()` under a test harness) calls it when that service is up.
+
+        Both run at once, then on the event loop's clock, one run at a time (a run that overruns delays the
+        next, missed runs are not made up). The loop's clock paces the jobs only; what is due is decided
+        by self.clock."""
+        if self.health.started_at is None:
+            self.health.started_at = self.clock.now()
+        if not self.settings.dispatch or self._jobs:
+            return
+        self.build_dispatcher()
+        self._jobs = [asyncio.create_task(_every(self.settings.tick_seconds, self.tick), name="coach-dispatch"),
+                      asyncio.create_task(_every(WEEKLY_SECONDS, self.plan_week), name="coach-weekly")]
+
+    async def stop_ticking(self) -> None:
+        """Stop both jobs (a run in progress is cancelled: what it had claimed is re-claimed after its lease)."""
+        jobs, self._jobs = self._jobs, []
+        for job in jobs:
+            job.cancel()
+        for job in jobs:
+            with contextlib.suppress(asyncio.CancelledError):
+                await job
+
+    def close(self) -> None:
+        """Release the database (after the services and the ticker have stopped)."""
+        self.engine.dispose()
 
     async def _start_services(self) -> bool:
         """Start the services in order; False when a signal came first (start-up is then cancelled)."""
@@ -189,3 +206,13 @@ class Runtime:
     def stop(self) -> None:
         if self._stopping is not None:
             self._stopping.set()
+
+
+async def _every(seconds: float, job: Callable[[], Awaitable[None]]) -> None:
+    """Run `job` now and then every `seconds` on the event loop's clock, never two at once."""
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    while True:
+        await job()
+        elapsed = loop.time() - started
+        await asyncio.sleep(seconds - elapsed % seconds)

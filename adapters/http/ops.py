@@ -11,7 +11,7 @@ import logging
 
 from aiohttp import web
 
-from adapters.http.metrics import CONTENT_TYPE, Metrics, instrument
+from adapters.http.metrics import CONTENT_TYPE, Metrics, metrics_of
 from bot.store.health import store_state
 from scheduler.notifier import Notifier
 from scheduler.runtime import Runtime
@@ -25,9 +25,9 @@ STALE_TICKS = 4  # /healthz fails when the last good tick is older than this man
 
 
 def add_ops_routes(app: web.Application, runtime: Runtime) -> None:
-    """Mount /healthz, /livez and /metrics on `app`, and start counting metrics for `runtime`."""
+    """Mount /healthz, /livez and /metrics on `app`, serving the metrics `runtime` counts."""
     app[RUNTIME_KEY] = runtime
-    app[METRICS_KEY] = instrument(runtime)
+    app[METRICS_KEY] = metrics_of(runtime)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/livez", livez)
     app.router.add_get("/metrics", metrics)

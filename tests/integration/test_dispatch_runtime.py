@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from adapters.bootstrap import build_runtime
 from bot.clock import FakeClock
 from bot.config import Settings
 from scheduler.runtime import Runtime
@@ -37,7 +38,7 @@ async def run_briefly(runtime: Runtime, until: object, timeout: float = 20.0) ->
 
 async def test_the_ticker_delivers_what_fell_due_and_reports_the_tick(tmp_path: Path, clock: FakeClock) -> None:
     settings = Settings(DATABASE_URL=f"sqlite:///{tmp_path}/rt.db", COACH_TICK_SECONDS=0.05)
-    runtime = Runtime.from_settings(settings, clock=clock)
+    runtime = build_runtime(settings, clock=clock)
     seed_due(runtime.sessions, members=2, per_member=1, due=clock.now(), platform="console")
     service = FakeService()
     runtime.add(service)
@@ -47,7 +48,7 @@ async def test_the_ticker_delivers_what_fell_due_and_reports_the_tick(tmp_path: 
 
 async def test_dispatch_off_serves_commands_only(tmp_path: Path, clock: FakeClock) -> None:
     settings = Settings(DATABASE_URL=f"sqlite:///{tmp_path}/rt.db", COACH_TICK_SECONDS=0.05, COACH_DISPATCH="off")
-    runtime = Runtime.from_settings(settings, clock=clock)
+    runtime = build_runtime(settings, clock=clock)
     seed_due(runtime.sessions, members=1, per_member=1, due=clock.now(), platform="console")
     service = FakeService()
     runtime.add(service)
