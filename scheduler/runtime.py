@@ -28,13 +28,16 @@ from scheduler.weekly import INTERVAL_SECONDS as WEEKLY_SECONDS
 from scheduler.weekly import plan_week
 
 log = logging.getLogger(__name__)
+STOP_GRACE = 5.0  # seconds a tick in progress gets to finish at shutdown, before the services stop
 
 
 class Service(Protocol):
     """A platform adapter as the runtime sees it: something to start and stop, and how to DM."""
 
     name: str
-    notifier: Notifier | None
+
+    @property
+    def notifier(self) -> Notifier | None: ...  # None: it sends no DMs (the ops server)
 
     async def start(self) -> None: ...
 
@@ -79,7 +82,7 @@ class Runtime:
     services: list[Service] = field(default_factory=list)
     dispatcher: Dispatcher | None = None
     _stopping: asyncio.Event | None = None
-    _jobs: list[asyncio.Task[None]] = field(default_factory=list)
+    _jobs: list[_Every] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.health = Health(self.clock, dispatching=self.settings.dispatch)
@@ -151,17 +154,14 @@ class Runtime:
         if not self.settings.dispatch or self._jobs:
             return
         self.build_dispatcher()
-        self._jobs = [asyncio.create_task(_every(self.settings.tick_seconds, self.tick), name="coach-dispatch"),
-                      asyncio.create_task(_every(WEEKLY_SECONDS, self.plan_week), name="coach-weekly")]
+        self._jobs = [_Every(self.settings.tick_seconds, self.tick, "coach-dispatch"),
+                      _Every(WEEKLY_SECONDS, self.plan_week, "coach-weekly")]
 
     async def stop_ticking(self) -> None:
-        """Stop both jobs (a run in progress is cancelled: what it had claimed is re-claimed after its lease)."""
+        """Stop both jobs, letting a run in progress finish for up to STOP_GRACE seconds (one cut short
+        leaves what it claimed to be re-claimed after its lease, as after a crash)."""
         jobs, self._jobs = self._jobs, []
-        for job in jobs:
-            job.cancel()
-        for job in jobs:
-            with contextlib.suppress(asyncio.CancelledError):
-                await job
+        await asyncio.gather(*(job.stop(STOP_GRACE) for job in jobs))
 
     def close(self) -> None:
         """Release the database (after the services and the ticker have stopped)."""
@@ -208,11 +208,30 @@ class Runtime:
             self._stopping.set()
 
 
-async def _every(seconds: float, job: Callable[[], Awaitable[None]]) -> None:
-    """Run `job` now and then every `seconds` on the event loop's clock, never two at once."""
-    loop = asyncio.get_running_loop()
-    started = loop.time()
-    while True:
-        await job()
-        elapsed = loop.time() - started
-        await asyncio.sleep(seconds - elapsed % seconds)
+class _Every:
+    """Run a job now and then every `seconds` on the event loop's clock, never two runs at once: a run
+    that overruns delays the next, and missed runs are not made up."""
+
+    def __init__(self, seconds: float, job: Callable[[], Awaitable[None]], name: str) -> None:
+        self.seconds, self.job = seconds, job
+        self.idle = asyncio.Event()
+        self.task = asyncio.create_task(self._loop(), name=name)
+
+    async def _loop(self) -> None:
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        while True:
+            self.idle.clear()
+            try:
+                await self.job()
+            finally:
+                self.idle.set()
+            await asyncio.sleep(self.seconds - (loop.time() - started) % self.seconds)
+
+    async def stop(self, grace: float) -> None:
+        """Let a run in progress finish (up to `grace` seconds), then end the loop."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.idle.wait(), grace)
+        self.task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self.task
