@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.clock import Clock
 from bot.coach import Coach
 from bot.config import Settings
+from bot.store.health import StoreState, store_state
 from scheduler.dispatcher import DEFAULT_PACE_WINDOW, Dispatcher, DispatchObserver
 from scheduler.notifier import Notifier
 from scheduler.ratelimit import pacer_for
@@ -162,6 +163,11 @@ class Runtime:
         leaves what it claimed to be re-claimed after its lease, as after a crash)."""
         jobs, self._jobs = self._jobs, []
         await asyncio.gather(*(job.stop(STOP_GRACE) for job in jobs))
+
+    def database_state(self) -> StoreState:
+        """What /healthz reports for the store: "ok", "unreachable" or "schema_missing" (blocks: call off
+        the event loop)."""
+        return store_state(self.engine)
 
     def close(self) -> None:
         """Release the database (after the services and the ticker have stopped)."""

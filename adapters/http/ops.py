@@ -12,7 +12,6 @@ import logging
 from aiohttp import web
 
 from adapters.http.metrics import CONTENT_TYPE, Metrics, metrics_of
-from bot.store.health import store_state
 from scheduler.notifier import Notifier
 from scheduler.runtime import Runtime
 from scheduler.weekly import INTERVAL_SECONDS as WEEKLY_SECONDS
@@ -41,7 +40,7 @@ async def livez(request: web.Request) -> web.Response:
 
 async def healthz(request: web.Request) -> web.Response:
     runtime = request.app[RUNTIME_KEY]
-    database = await asyncio.to_thread(store_state, runtime.engine)
+    database = await asyncio.to_thread(runtime.database_state)
     database_ok = database == "ok"
     age = runtime.health.tick_age_seconds()
     limit = STALE_TICKS * runtime.settings.tick_seconds + 30
