@@ -39,6 +39,7 @@ class _NoVoice(logging.Filter):
 _CLIENT_LOG = logging.getLogger("discord.client")
 if not any(isinstance(f, _NoVoice) for f in _CLIENT_LOG.filters):
     _CLIENT_LOG.addFilter(_NoVoice())
+
 MAX_RATELIMIT_WAIT = 30.0  # longer waits become a DeliveryError with retry_after, not a stuck tick
 
 

@@ -56,3 +56,24 @@ async def test_dispatch_off_serves_commands_only(tmp_path: Path, clock: FakeCloc
     await asyncio.sleep(0)
     assert runtime.dispatcher is None and service.notifier.sent == []
     assert states(runtime.sessions) == {"pending": 1}
+
+
+async def test_the_ticker_runs_one_at_a_time_and_lets_a_run_finish_at_stop() -> None:
+    from scheduler.runtime import _Every
+
+    running, finished, overlap = 0, 0, False
+
+    async def job() -> None:
+        nonlocal running, finished, overlap
+        running += 1
+        overlap = overlap or running > 1
+        await asyncio.sleep(0.05)  # longer than the interval: the next run waits, it never overlaps
+        running -= 1
+        finished += 1
+
+    every = _Every(0.01, job, "test-job")
+    while finished < 3:
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.02)  # mid-run
+    await every.stop(grace=1.0)
+    assert not overlap and running == 0 and every.task.done()
