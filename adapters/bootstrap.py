@@ -23,6 +23,7 @@ from bot.coach import Coach
 from bot.config import Settings
 from bot.store import open_store
 from scheduler.runtime import Runtime
+from scheduler.ticker import LoopTicker
 
 if TYPE_CHECKING:
     from adapters.discord.bot import CoachBot
@@ -74,6 +75,7 @@ def hosted_discord_bot(settings: Settings | None = None, discord: DiscordSetting
 
     discord = discord or DiscordSettings.load()
     runtime = build_runtime(settings or Settings.load(), clock or DiscordClock())
+    runtime.ticker = LoopTicker  # its clock is the event loop's (virtual under a harness): so are its ticks
     bot = make_bot(runtime, discord, hosts_runtime=True)
     runtime.add(DiscordService(runtime, discord, bot))
     return bot

@@ -10,7 +10,7 @@ import contextlib
 import gc
 import logging
 import signal
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -25,6 +25,7 @@ from bot.store.health import StoreState, store_state
 from scheduler.dispatcher import DEFAULT_PACE_WINDOW, Dispatcher, DispatchObserver
 from scheduler.notifier import Notifier
 from scheduler.ratelimit import pacer_for
+from scheduler.ticker import APSchedulerTicker, Ticker
 from scheduler.weekly import INTERVAL_SECONDS as WEEKLY_SECONDS
 from scheduler.weekly import plan_week
 
@@ -83,7 +84,8 @@ class Runtime:
     services: list[Service] = field(default_factory=list)
     dispatcher: Dispatcher | None = None
     _stopping: asyncio.Event | None = None
-    _jobs: list[_Every] = field(default_factory=list)
+    ticker: Callable[[], Ticker] = APSchedulerTicker  # what fires the jobs; see scheduler/ticker.py
+    _ticker: Ticker | None = None
 
     def __post_init__(self) -> None:
         self.health = Health(self.clock, dispatching=self.settings.dispatch)
@@ -147,22 +149,25 @@ class Runtime:
         is off. run() calls it once the services are up; a host that starts its one service itself
         (`adapters.discord.create_bot()` under a test harness) calls it when that service is up.
 
-        Both run at once, then on the event loop's clock, one run at a time (a run that overruns delays the
-        next, missed runs are not made up). The loop's clock paces the jobs only; what is due is decided
-        by self.clock."""
+        Both run at once, then every interval, one run at a time (scheduler/ticker.py: APScheduler's interval
+        triggers; a runtime whose clock follows the event loop's uses the loop's timers). The ticker paces
+        the jobs only; what is due is decided by self.clock."""
         if self.health.started_at is None:
             self.health.started_at = self.clock.now()
-        if not self.settings.dispatch or self._jobs:
+        if not self.settings.dispatch or self._ticker is not None:
             return
         self.build_dispatcher()
-        self._jobs = [_Every(self.settings.tick_seconds, self.tick, "coach-dispatch"),
-                      _Every(WEEKLY_SECONDS, self.plan_week, "coach-weekly")]
+        self._ticker = self.ticker()
+        self._ticker.every(self.settings.tick_seconds, self.tick, "dispatch")
+        self._ticker.every(WEEKLY_SECONDS, self.plan_week, "weekly")
+        self._ticker.start()
 
     async def stop_ticking(self) -> None:
         """Stop both jobs, letting a run in progress finish for up to STOP_GRACE seconds (one cut short
         leaves what it claimed to be re-claimed after its lease, as after a crash)."""
-        jobs, self._jobs = self._jobs, []
-        await asyncio.gather(*(job.stop(STOP_GRACE) for job in jobs))
+        ticker, self._ticker = self._ticker, None
+        if ticker is not None:
+            await ticker.stop(STOP_GRACE)
 
     def database_state(self) -> StoreState:
         """What /healthz reports for the store: "ok", "unreachable" or "schema_missing" (blocks: call off
@@ -212,32 +217,3 @@ class Runtime:
     def stop(self) -> None:
         if self._stopping is not None:
             self._stopping.set()
-
-
-class _Every:
-    """Run a job now and then every `seconds` on the event loop's clock, never two runs at once: a run
-    that overruns delays the next, and missed runs are not made up."""
-
-    def __init__(self, seconds: float, job: Callable[[], Awaitable[None]], name: str) -> None:
-        self.seconds, self.job = seconds, job
-        self.idle = asyncio.Event()
-        self.task = asyncio.create_task(self._loop(), name=name)
-
-    async def _loop(self) -> None:
-        loop = asyncio.get_running_loop()
-        started = loop.time()
-        while True:
-            self.idle.clear()
-            try:
-                await self.job()
-            finally:
-                self.idle.set()
-            await asyncio.sleep(self.seconds - (loop.time() - started) % self.seconds)
-
-    async def stop(self, grace: float) -> None:
-        """Let a run in progress finish (up to `grace` seconds), then end the loop."""
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self.idle.wait(), grace)
-        self.task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await self.task

@@ -59,7 +59,7 @@ async def test_dispatch_off_serves_commands_only(tmp_path: Path, clock: FakeCloc
 
 
 async def test_the_ticker_runs_one_at_a_time_and_lets_a_run_finish_at_stop() -> None:
-    from scheduler.runtime import _Every
+    from scheduler.ticker import APSchedulerTicker as Ticker
 
     running, finished, overlap = 0, 0, False
 
@@ -71,9 +71,11 @@ async def test_the_ticker_runs_one_at_a_time_and_lets_a_run_finish_at_stop() -> 
         running -= 1
         finished += 1
 
-    every = _Every(0.01, job, "test-job")
+    ticker = Ticker()
+    ticker.every(0.01, job, "test-job")
+    ticker.start()
     while finished < 3:
         await asyncio.sleep(0.01)
     await asyncio.sleep(0.02)  # mid-run
-    await every.stop(grace=1.0)
-    assert not overlap and running == 0 and every.task.done()
+    await ticker.stop(grace=1.0)
+    assert not overlap and running == 0 and not ticker.running and not ticker.scheduler.running
