@@ -1,5 +1,5 @@
 """`coach`: the one entry point. Each subcommand lives in its own module with `main(argv) -> int`;
-`coach` alone serves every configured platform, or the console when no Slack/Discord tokens are set."""
+`coach` alone serves every configured platform (adapters/platforms.py), or the console when none is."""
 
 from __future__ import annotations
 
@@ -37,13 +37,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def default_command() -> str:
-    from bot.config import ConfigError, load_settings
+    from adapters.platforms import load_config
+    from bot.config import ConfigError
 
     try:
-        settings = load_settings()
+        config = load_config()
     except ConfigError:
         return "run"  # let `coach run` report the problem with its one-line message
-    return "run" if settings.slack_configured or settings.discord_configured else "console"
+    return "run" if config.configured() else "console"
 
 
 def usage() -> str:

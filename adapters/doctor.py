@@ -1,32 +1,20 @@
 """`coach doctor`: check the configuration, the database and each platform's credentials, and say what
 is wrong in plain words. It changes nothing: no migrations, no gateway connection, no messages.
 
-Exit code 0 when every check passes, 1 when one fails, 2 when the settings cannot even be read.
+Exit code 0 when every check passes, 1 when one fails, 2 when the settings cannot even be read. Each
+platform's checks live with it (adapters/<platform>/platform.py), in the registry's order.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TextIO
 
-from bot.config import ConfigError, Settings, load_settings, require_for
+from adapters.platforms import Check, Config, load_config, platforms, require_for
+from bot.config import ConfigError, Settings
 
-Status = str  # "ok", "problem", "skipped"
-
-
-@dataclass(frozen=True)
-class Check:
-    topic: str
-    status: Status
-    words: str
-
-    def line(self) -> str:
-        mark = {"ok": "ok     ", "problem": "PROBLEM", "skipped": "-      "}[self.status]
-        return f"{mark} {self.topic}: {self.words}"
+__all__ = ["Check", "main"]
 
 
 def main(argv: list[str], out: TextIO | None = None) -> int:
@@ -34,12 +22,13 @@ def main(argv: list[str], out: TextIO | None = None) -> int:
                             "platform credentials.").parse_args(argv)
     out = out or sys.stdout
     try:
-        settings = load_settings()
+        config = load_config()
     except ConfigError as problem:
         print(Check("configuration", "problem", str(problem)).line(), file=out)
         return 2
-    checks = [check_configuration(settings), check_database(settings),
-              *check_slack(settings), check_discord(settings)]
+    checks = [check_configuration(config), check_database(config.core)]
+    for entry in platforms():
+        checks += entry.checks(config.of(entry.name))
     for check in checks:
         print(check.line(), file=out)
     failed = [c for c in checks if c.status == "problem"]
@@ -48,16 +37,15 @@ def main(argv: list[str], out: TextIO | None = None) -> int:
     return 1 if failed else 0
 
 
-def check_configuration(settings: Settings) -> Check:
-    platforms = [name for name, on in (("Slack", settings.slack_configured),
-                                       ("Discord", settings.discord_configured)) if on]
-    if not platforms:
+def check_configuration(config: Config) -> Check:
+    titles = [entry.title for entry, _settings in config.configured()]
+    if not titles:
         return Check("configuration", "ok", "no platform configured: `coach` will start the console")
     try:
-        require_for(settings, "run")
+        require_for(config, "run")
     except ConfigError as problem:
         return Check("configuration", "problem", str(problem))
-    return Check("configuration", "ok", f"complete for {' and '.join(platforms)}")
+    return Check("configuration", "ok", f"complete for {' and '.join(titles)}")
 
 
 def check_database(settings: Settings) -> Check:
@@ -98,69 +86,3 @@ def sqlite_file(url: str) -> str | None:
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         return None
     return f"the SQLite file {Path(parsed.database).resolve()}"
-
-
-def check_slack(settings: Settings) -> list[Check]:
-    if not settings.slack_configured and settings.slack_app_token is None:
-        return [Check("Slack", "skipped", "not configured (set SLACK_BOT_TOKEN to use Slack)")]
-    checks: list[Check] = []
-    if settings.slack_bot_token is not None:
-        checks.append(_slack_call("Slack bot token", settings, "auth.test", settings.slack_bot_token.get_secret_value(),
-                                  _describe_auth, "SLACK_BOT_TOKEN"))
-    elif settings.slack_client_id:
-        checks.append(Check("Slack bot token", "skipped", "OAuth install: each workspace's token is checked when "
-                            "it is used"))
-    if settings.slack_app_token is not None:
-        checks.append(_slack_call("Slack app-level token", settings, "apps.connections.open",
-                                  settings.slack_app_token.get_secret_value(),
-                                  lambda _data: "accepted: Socket Mode can connect", "SLACK_APP_TOKEN"))
-    return checks
-
-
-def _slack_call(topic: str, settings: Settings, method: str, token: str,
-                describe: Callable[[dict[str, object]], str], variable: str) -> Check:
-    from slack_sdk import WebClient
-    from slack_sdk.errors import SlackApiError
-
-    base = settings.slack_api_url or WebClient.BASE_URL
-    client = WebClient(token=token, base_url=base if base.endswith("/") else base + "/", timeout=10)
-    try:
-        response = client.api_call(method)
-    except SlackApiError as failure:
-        code = failure.response.get("error", "error") if failure.response is not None else "error"
-        return Check(topic, "problem", f"Slack refused {variable} ({code}): copy it again from the Slack app "
-                     "settings, and reinstall the app if its scopes changed")
-    except Exception as failure:
-        return Check(topic, "problem", f"cannot reach Slack at {base}: {type(failure).__name__}")
-    return Check(topic, "ok", describe(dict(response.data) if isinstance(response.data, dict) else {}))
-
-
-def _describe_auth(data: dict[str, object]) -> str:
-    return f"signed in as @{data.get('user', '?')} in the workspace {data.get('team', '?')}"
-
-
-def check_discord(settings: Settings) -> Check:
-    if settings.discord_token is None:
-        return Check("Discord", "skipped", "not configured (set DISCORD_TOKEN to use Discord)")
-    return asyncio.run(_discord_login(settings.discord_token.get_secret_value()))
-
-
-async def _discord_login(token: str) -> Check:
-    """Log in over HTTP only (GET /users/@me), as discord.py does before it would open the gateway."""
-    import discord
-    from discord.http import HTTPClient
-
-    http = HTTPClient(asyncio.get_running_loop())
-    try:
-        me = await http.static_login(token)
-    except discord.LoginFailure:
-        return Check("Discord", "problem", "Discord refused DISCORD_TOKEN: reset it under Developer Portal → "
-                     "your app → Bot → Reset Token, and paste it again")
-    except discord.HTTPException as failure:
-        return Check("Discord", "problem", f"Discord answered {failure.status}: try again later")
-    except Exception as failure:
-        return Check("Discord", "problem", f"cannot reach Discord: {type(failure).__name__}")
-    finally:
-        await http.close()
-    name = me.get("username", "?") if isinstance(me, dict) else "the bot"
-    return Check("Discord", "ok", f"logged in as {name} (no gateway connection made)")

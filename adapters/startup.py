@@ -1,8 +1,8 @@
-"""What every long-running `coach` command does first: settings (or one clear line and exit 2), logs,
-and a runtime with metrics and — when COACH_METRICS_PORT is set — its own /healthz and /metrics server.
+"""What every `coach` command does first: settings (or one clear line and exit 2) and logs; and the errors
+a start-up ends with. The runtime itself is built by the composition root, adapters/bootstrap.py.
 
-    settings = settings_or_exit("slack-socket")   # or "slack-http", "discord", "run", None (no platform)
-    runtime = build_runtime(settings)              # then runtime.add(platform services); runtime.run()
+    config = config_or_exit("slack-socket")   # or "slack-http", "discord", "run", None (no platform)
+    settings = settings_or_exit()              # the core's settings alone (config_or_exit(...).core)
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from adapters.logs import configure_logging as _configure
-from bot.config import ConfigError, Mode, Settings, load_settings, require_for
-from scheduler.runtime import Runtime
+from adapters.platforms import Config, load_config, require_for
+from bot.config import ConfigError, Settings
 
 
 class StartupError(SystemExit):
@@ -33,34 +33,27 @@ class StartFailed(Exception):
         self.line, self.code = line, code
 
 
-def settings_or_exit(mode: Mode | None = None) -> Settings:
-    """Settings that are complete for `mode`, or one line on stderr and exit code 2."""
+def config_or_exit(mode: str | None = None) -> Config:
+    """The core's and every platform's settings, complete for `mode` (adapters/platforms.py: require_for),
+    or one line on stderr and exit code 2. Logging is configured, redacting every platform's secrets."""
     try:
-        settings = load_settings()
+        config = load_config()
         if mode is not None:
-            require_for(settings, mode)
+            require_for(config, mode)
     except ConfigError as problem:
         print(f"coach: {problem}", file=sys.stderr)
         raise StartupError(2) from None
-    configure_logging(settings)
-    return settings
+    configure_logging(config.core)
+    return config
+
+
+def settings_or_exit(mode: str | None = None) -> Settings:
+    """The core's settings (every platform's checked too, as config_or_exit does), or one line and exit 2."""
+    return config_or_exit(mode).core
 
 
 def configure_logging(settings: Settings) -> logging.Handler:
     return _configure(settings.log_level, settings.log_format, settings.secrets())
-
-
-def build_runtime(settings: Settings) -> Runtime:
-    """The runtime every serving mode shares, counting metrics; adds the ops server when a port is set."""
-    from adapters.http.metrics import instrument
-    from adapters.http.ops import OpsServer
-
-    with database_or_exit(settings):
-        runtime = Runtime.from_settings(settings)
-    instrument(runtime)
-    if settings.metrics_port is not None:
-        runtime.add(OpsServer(runtime, settings.metrics_port))
-    return runtime
 
 
 @contextmanager

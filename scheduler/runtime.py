@@ -1,5 +1,7 @@
-"""One process, every configured platform: the store, the coach, the services, and the APScheduler
-ticker that drives the dispatcher. `coach console` does not use it; `coach slack|discord|run` do."""
+"""One process, every configured platform: the services, and the ticker that drives the dispatcher and the
+weekly job. It is given what it runs (settings, store, coach, clock, observer) by the composition root,
+adapters/bootstrap.py; it builds nothing else. `coach console` does not use it; `coach slack|discord|run`
+and `adapters.discord.create_bot()` do."""
 
 from __future__ import annotations
 
@@ -8,32 +10,36 @@ import contextlib
 import gc
 import logging
 import signal
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Protocol
 
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.clock import Clock, SystemClock
+from bot.clock import Clock
 from bot.coach import Coach
 from bot.config import Settings
-from bot.store import open_store
+from bot.store.health import StoreState, store_state
 from scheduler.dispatcher import DEFAULT_PACE_WINDOW, Dispatcher, DispatchObserver
 from scheduler.notifier import Notifier
 from scheduler.ratelimit import pacer_for
+from scheduler.ticker import APSchedulerTicker, Ticker
 from scheduler.weekly import INTERVAL_SECONDS as WEEKLY_SECONDS
 from scheduler.weekly import plan_week
 
 log = logging.getLogger(__name__)
+STOP_GRACE = 5.0  # seconds a tick in progress gets to finish at shutdown, before the services stop
 
 
 class Service(Protocol):
     """A platform adapter as the runtime sees it: something to start and stop, and how to DM."""
 
     name: str
-    notifier: Notifier | None
+
+    @property
+    def notifier(self) -> Notifier | None: ...  # None: it sends no DMs (the ops server)
 
     async def start(self) -> None: ...
 
@@ -66,23 +72,23 @@ class Health:
 
 @dataclass
 class Runtime:
+    """The services and the ticker of one process. `observer` (metrics) is handed to the dispatcher."""
+
     settings: Settings
     engine: Engine
     sessions: sessionmaker[Session]
     coach: Coach
     clock: Clock
-    health: Health
+    observer: DispatchObserver | None = None
+    health: Health = field(init=False)
     services: list[Service] = field(default_factory=list)
     dispatcher: Dispatcher | None = None
-    observer: DispatchObserver | None = None  # metrics hooks, set by adapters.http.metrics.instrument
     _stopping: asyncio.Event | None = None
+    ticker: Callable[[], Ticker] = APSchedulerTicker  # what fires the jobs; see scheduler/ticker.py
+    _ticker: Ticker | None = None
 
-    @classmethod
-    def from_settings(cls, settings: Settings, clock: Clock | None = None) -> Runtime:
-        clock = clock or SystemClock()
-        engine, sessions = open_store(settings.database_url)
-        coach = Coach(sessions, clock, default_timezone=settings.default_timezone)
-        return cls(settings, engine, sessions, coach, clock, Health(clock, dispatching=settings.dispatch))
+    def __post_init__(self) -> None:
+        self.health = Health(self.clock, dispatching=self.settings.dispatch)
 
     def add(self, service: Service) -> None:
         self.services.append(service)
@@ -121,34 +127,56 @@ class Runtime:
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, self._stopping.set)
         self.health.started_at = self.clock.now()
-        scheduler = AsyncIOScheduler(timezone="UTC")
         try:
             if not await self._start_services():
                 return
             # What startup built (modules, SQLAlchemy's mappers and caches, the services) lives as long as the
             # process: keep it out of the collector's full passes, which a busy dispatcher triggers often.
             gc.freeze()
-            if self.settings.dispatch:
-                self.build_dispatcher()
-                # The first tick runs at once: it delivers what fell due while nothing was running. APScheduler
-                # keeps wall time (UTC) for the ticker only; what is due is decided by self.clock.
-                scheduler.add_job(self.tick, "interval", seconds=self.settings.tick_seconds, id="dispatch",
-                                  max_instances=1, coalesce=True, misfire_grace_time=None,
-                                  next_run_time=datetime.now(UTC))
-                scheduler.add_job(self.plan_week, "interval", seconds=WEEKLY_SECONDS, id="weekly",
-                                  max_instances=1, coalesce=True, misfire_grace_time=None,
-                                  next_run_time=datetime.now(UTC))
-                scheduler.start()
+            self.start_ticking()
             await self._stopping.wait()
         finally:
-            if scheduler.running:
-                scheduler.shutdown(wait=False)
+            await self.stop_ticking()
             for service in reversed(self.services):
                 try:
                     await service.stop()
                 except Exception:
                     log.warning("stopping %s failed", service.name, exc_info=True)
-            self.engine.dispose()
+            self.close()
+
+    def start_ticking(self) -> None:
+        """Start the dispatcher's tick (every COACH_TICK_SECONDS) and the weekly job, unless COACH_DISPATCH
+        is off. run() calls it once the services are up; a host that starts its one service itself
+        (`adapters.discord.create_bot()` under a test harness) calls it when that service is up.
+
+        Both run at once, then every interval, one run at a time (scheduler/ticker.py: APScheduler's interval
+        triggers; a runtime whose clock follows the event loop's uses the loop's timers). The ticker paces
+        the jobs only; what is due is decided by self.clock."""
+        if self.health.started_at is None:
+            self.health.started_at = self.clock.now()
+        if not self.settings.dispatch or self._ticker is not None:
+            return
+        self.build_dispatcher()
+        self._ticker = self.ticker()
+        self._ticker.every(self.settings.tick_seconds, self.tick, "dispatch")
+        self._ticker.every(WEEKLY_SECONDS, self.plan_week, "weekly")
+        self._ticker.start()
+
+    async def stop_ticking(self) -> None:
+        """Stop both jobs, letting a run in progress finish for up to STOP_GRACE seconds (one cut short
+        leaves what it claimed to be re-claimed after its lease, as after a crash)."""
+        ticker, self._ticker = self._ticker, None
+        if ticker is not None:
+            await ticker.stop(STOP_GRACE)
+
+    def database_state(self) -> StoreState:
+        """What /healthz reports for the store: "ok", "unreachable" or "schema_missing" (blocks: call off
+        the event loop)."""
+        return store_state(self.engine)
+
+    def close(self) -> None:
+        """Release the database (after the services and the ticker have stopped)."""
+        self.engine.dispose()
 
     async def _start_services(self) -> bool:
         """Start the services in order; False when a signal came first (start-up is then cancelled)."""

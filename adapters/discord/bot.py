@@ -1,5 +1,6 @@
 """The discord.py client: the command tree, persistent components registered in setup_hook, command sync,
-DM'd drafts, and — when it owns its Runtime (an offline harness, no `coach discord`) — its own ticker."""
+DM'd drafts. A bot that hosts its runtime (`create_bot()` alone, under an offline harness) starts the
+runtime's ticker when it logs in and closes the runtime with itself; it has no dispatch loop of its own."""
 
 from __future__ import annotations
 
@@ -15,16 +16,30 @@ from discord import app_commands
 from adapters.inflight import drain
 from bot.coach import OOPS
 from bot.replies import error
-from scheduler.dispatcher import Dispatcher
 from scheduler.runtime import Runtime
 
 from .commands import register
-from .interact import PLATFORM, actor_for, in_flight, in_thread
+from .interact import actor_for, in_flight, in_thread
 from .notifier import DiscordNotifier
 from .render import embeds_for
+from .settings import DiscordSettings
 from .views import NudgeButton, NudgePicker, TimezoneSelect
 
 log = logging.getLogger(__name__)
+
+
+class _NoVoice(logging.Filter):
+    """discord.py warns at every start that PyNaCl and davey are missing, so "voice will NOT be
+    supported". The coach never joins a voice channel: that is not a problem to report."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "voice will NOT be supported" not in record.getMessage()
+
+
+_CLIENT_LOG = logging.getLogger("discord.client")
+if not any(isinstance(f, _NoVoice) for f in _CLIENT_LOG.filters):
+    _CLIENT_LOG.addFilter(_NoVoice())
+
 MAX_RATELIMIT_WAIT = 30.0  # longer waits become a DeliveryError with retry_after, not a stuck tick
 
 
@@ -42,17 +57,21 @@ def intents() -> discord.Intents:
 
 
 class CoachBot(discord.Client):
-    def __init__(self, runtime: Runtime, *, owns_runtime: bool = False, **options: Any) -> None:
+    """`settings` are the core's (the runtime's); `discord_settings` the DISCORD_* ones. `hosts_runtime`:
+    the bot is its runtime's only driver (see setup_hook and close)."""
+
+    def __init__(self, runtime: Runtime, discord_settings: DiscordSettings, *, hosts_runtime: bool = False,
+                 **options: Any) -> None:
         super().__init__(intents=intents(), max_ratelimit_timeout=MAX_RATELIMIT_WAIT, **options)
         self.runtime = runtime
         self.coach = runtime.coach
         self.settings = runtime.settings
+        self.discord_settings = discord_settings
         self.tree: app_commands.CommandTree[CoachBot] = app_commands.CommandTree(self)
         self.tree.on_error = self._on_tree_error  # type: ignore[method-assign]
         register(self.tree)
         self.notifier = DiscordNotifier(self)
-        self.owns_runtime = owns_runtime
-        self._ticker: asyncio.Task[None] | None = None
+        self.hosts_runtime = hosts_runtime
         self.inflight: set[asyncio.Task[Any]] = set()  # interactions between their ack and their answer
         self.stopping = False
 
@@ -62,15 +81,16 @@ class CoachBot(discord.Client):
         await drain(self.inflight, timeout, "Discord interaction(s)")
 
     async def setup_hook(self) -> None:
-        """Listen for every nudge button ever sent, sync the commands, start ticking if nobody else does."""
+        """Listen for every nudge button ever sent, sync the commands; start the runtime's ticker when the
+        bot hosts its runtime (inside `coach discord`, Runtime.run() does that)."""
         self.add_dynamic_items(NudgeButton, NudgePicker, TimezoneSelect)
         await self.sync_commands()
-        if self.owns_runtime and self.settings.dispatch:
-            self._ticker = asyncio.create_task(self._tick_forever(), name="coach-dispatch")
+        if self.hosts_runtime:
+            self.runtime.start_ticking()
 
     async def sync_commands(self) -> None:
         """To DISCORD_GUILD_ID when set (instant, for development), else globally."""
-        guild_id = self.settings.discord_guild_id
+        guild_id = self.discord_settings.discord_guild_id
         try:
             if guild_id:
                 guild = discord.Object(id=guild_id)
@@ -95,16 +115,6 @@ class CoachBot(discord.Client):
             reply = await in_thread(lambda: self.coach.handle_text(actor, "/review", message.content))
             await message.channel.send(embeds=embeds_for(reply))
 
-    async def _tick_forever(self) -> None:
-        dispatcher = Dispatcher(self.runtime.sessions, self.runtime.clock, {PLATFORM: self.notifier})
-        await self.wait_until_ready()
-        while not self.is_closed():
-            try:
-                await dispatcher.tick()
-            except Exception:
-                log.exception("dispatcher tick failed")
-            await asyncio.sleep(self.settings.tick_seconds)
-
     async def _on_tree_error(self, interaction: discord.Interaction[Any],
                              failure: app_commands.AppCommandError) -> None:
         log.error("slash command failed", exc_info=failure)
@@ -116,14 +126,19 @@ class CoachBot(discord.Client):
                 await interaction.response.send_message(embeds=embeds_for(reply), ephemeral=True)
 
     async def close(self) -> None:
-        if self._ticker is not None:
-            self._ticker.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await self._ticker
+        if self.hosts_runtime:
+            await self.runtime.stop_ticking()
         await super().close()
-        if self.owns_runtime:
-            self.runtime.engine.dispose()
+        if self.hosts_runtime:
+            self.runtime.close()
 
 
 class ShardedCoachBot(CoachBot, discord.AutoShardedClient):
     """The same bot over several gateway shards (DISCORD_SHARDS)."""
+
+
+def make_bot(runtime: Runtime, settings: DiscordSettings, *, hosts_runtime: bool = False) -> CoachBot:
+    """The bot for `runtime`: AutoShardedClient over DISCORD_SHARDS shards when that is set."""
+    if settings.discord_shards:
+        return ShardedCoachBot(runtime, settings, hosts_runtime=hosts_runtime, shard_count=settings.discord_shards)
+    return CoachBot(runtime, settings, hosts_runtime=hosts_runtime)

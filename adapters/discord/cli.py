@@ -8,7 +8,10 @@ import sys
 
 import discord
 
-from adapters.startup import StartFailed, build_runtime, settings_or_exit
+from adapters.bootstrap import serving_runtime
+from adapters.startup import StartFailed, config_or_exit
+
+from .settings import DiscordSettings
 
 TOKEN_HELP = ("coach discord: DISCORD_TOKEN is not set. Get it from the Discord Developer Portal → your app → "
               "Bot → Reset Token, and put it in .env (see README → Add it to Discord).")
@@ -18,14 +21,15 @@ BAD_TOKEN = ("coach discord: Discord rejected DISCORD_TOKEN. Make a new one in t
 
 def main(argv: list[str]) -> int:
     argparse.ArgumentParser(prog="coach discord", description="Serve Discord with DISCORD_TOKEN.").parse_args(argv)
-    settings = settings_or_exit()
+    config = config_or_exit()
+    settings: DiscordSettings = config.of("discord")
     if settings.discord_token is None or not settings.discord_token.get_secret_value().strip():
         print(TOKEN_HELP, file=sys.stderr)
         return 2
     from adapters.discord.service import discord_service
 
-    runtime = build_runtime(settings)
-    service = discord_service(runtime)
+    runtime = serving_runtime(config.core)
+    service = discord_service(runtime, settings)
     runtime.add(service)
     try:
         asyncio.run(runtime.run())

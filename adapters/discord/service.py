@@ -13,9 +13,9 @@ import discord
 from adapters.startup import StartFailed
 from scheduler.runtime import Runtime
 
-from . import create_bot
-from .bot import CoachBot
+from .bot import CoachBot, make_bot
 from .notifier import DiscordNotifier
+from .settings import DiscordSettings
 
 log = logging.getLogger(__name__)
 
@@ -29,16 +29,16 @@ class DiscordService:
     stop_grace = 10.0  # seconds for the gateway task to end after close()
     drain_grace = 8.0  # seconds for interactions in flight (deferred, not yet answered)
 
-    def __init__(self, runtime: Runtime, bot: CoachBot | None = None) -> None:
-        self.runtime = runtime
-        self.bot = bot or create_bot(runtime=runtime)
+    def __init__(self, runtime: Runtime, settings: DiscordSettings, bot: CoachBot | None = None) -> None:
+        self.runtime, self.settings = runtime, settings
+        self.bot = bot or make_bot(runtime, settings)
         self.notifier: DiscordNotifier = self.bot.notifier
         self._gateway: asyncio.Task[None] | None = None
         self.failure: BaseException | None = None
 
     async def start(self) -> None:
         """Log in now (a bad token fails here, loudly) and keep the gateway connected in the background."""
-        token = self.runtime.settings.discord_token
+        token = self.settings.discord_token
         if token is None:
             raise RuntimeError("DISCORD_TOKEN is not set")
         try:
@@ -73,5 +73,5 @@ class DiscordService:
         self.runtime.stop()
 
 
-def discord_service(runtime: Runtime) -> DiscordService:
-    return DiscordService(runtime)
+def discord_service(runtime: Runtime, settings: DiscordSettings) -> DiscordService:
+    return DiscordService(runtime, settings)

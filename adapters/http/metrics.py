@@ -1,7 +1,8 @@
 """Prometheus metrics for one process, fed by the core's and the dispatcher's observer hooks.
 
 The core never imports prometheus_client: `Metrics` implements bot.coach.CommandObserver and
-scheduler.dispatcher.DispatchObserver, and `instrument(runtime)` plugs it in at the edge.
+scheduler.dispatcher.DispatchObserver; the composition root (adapters/bootstrap.py) creates it first and
+hands it to the Coach, the Runtime and so the Dispatcher in their constructors.
 """
 
 from __future__ import annotations
@@ -66,16 +67,11 @@ class Metrics:
         return generate_latest(self.registry)
 
 
-def instrument(runtime: Runtime) -> Metrics:
-    """The runtime's Metrics, created and plugged into its coach and dispatcher on first use."""
-    if isinstance(runtime.observer, Metrics):
-        return runtime.observer
-    metrics = Metrics()
-    runtime.observer = metrics
-    runtime.coach.observer = metrics
-    if runtime.dispatcher is not None:
-        runtime.dispatcher.observer = metrics
-    return metrics
+def metrics_of(runtime: Runtime) -> Metrics:
+    """The Metrics the runtime was built with (adapters/bootstrap.py passes one to every runtime)."""
+    if not isinstance(runtime.observer, Metrics):
+        raise TypeError("this runtime counts no metrics: build it with adapters.bootstrap")
+    return runtime.observer
 
 
 def count_due(runtime: Runtime) -> int:

@@ -11,8 +11,7 @@ import logging
 
 from aiohttp import web
 
-from adapters.http.metrics import CONTENT_TYPE, Metrics, instrument
-from bot.store.health import store_state
+from adapters.http.metrics import CONTENT_TYPE, Metrics, metrics_of
 from scheduler.notifier import Notifier
 from scheduler.runtime import Runtime
 from scheduler.weekly import INTERVAL_SECONDS as WEEKLY_SECONDS
@@ -25,9 +24,9 @@ STALE_TICKS = 4  # /healthz fails when the last good tick is older than this man
 
 
 def add_ops_routes(app: web.Application, runtime: Runtime) -> None:
-    """Mount /healthz, /livez and /metrics on `app`, and start counting metrics for `runtime`."""
+    """Mount /healthz, /livez and /metrics on `app`, serving the metrics `runtime` counts."""
     app[RUNTIME_KEY] = runtime
-    app[METRICS_KEY] = instrument(runtime)
+    app[METRICS_KEY] = metrics_of(runtime)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/livez", livez)
     app.router.add_get("/metrics", metrics)
@@ -41,7 +40,7 @@ async def livez(request: web.Request) -> web.Response:
 
 async def healthz(request: web.Request) -> web.Response:
     runtime = request.app[RUNTIME_KEY]
-    database = await asyncio.to_thread(store_state, runtime.engine)
+    database = await asyncio.to_thread(runtime.database_state)
     database_ok = database == "ok"
     age = runtime.health.tick_age_seconds()
     limit = STALE_TICKS * runtime.settings.tick_seconds + 30

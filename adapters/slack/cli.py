@@ -7,10 +7,12 @@ import argparse
 import asyncio
 import sys
 
-from adapters.startup import StartupError, build_runtime, settings_or_exit
+from adapters.bootstrap import serving_runtime
+from adapters.startup import StartupError, config_or_exit
 
 from .config import SlackConfig, SlackConfigError
 from .service import SlackUnavailable, slack_service
+from .settings import SlackSettings
 
 
 def main(argv: list[str]) -> int:
@@ -22,15 +24,16 @@ def main(argv: list[str]) -> int:
     options = parser.parse_args(argv)
     port = options.port if options.port is not None or options.socket else 3000
     try:
-        settings = settings_or_exit()
-        SlackConfig.from_settings(settings).check(socket=options.socket)
-        runtime = build_runtime(settings)
+        config = config_or_exit()
+        slack: SlackSettings = config.of("slack")
+        SlackConfig.from_settings(slack).check(socket=options.socket)
+        runtime = serving_runtime(config.core)
     except StartupError as stop:
         return int(stop.code or 2)
     except SlackConfigError as problem:
         print(f"coach slack: {problem}", file=sys.stderr)
         return 2
-    runtime.add(slack_service(runtime, socket=options.socket, port=port, host=options.host))
+    runtime.add(slack_service(runtime, slack, socket=options.socket, port=port, host=options.host))
     try:
         asyncio.run(runtime.run())
     except SlackUnavailable as problem:

@@ -1,4 +1,5 @@
-"""What the Slack adapter needs from the settings, checked once, and the Web API clients it creates.
+"""What the Slack adapter needs from its settings (settings.py: SLACK_* variables), checked once for the
+mode it serves in, and the Web API clients it creates.
 
 Every client points at SLACK_API_URL (slack_sdk has no variable of its own for it) and retries a 429
 once after Slack's Retry-After, which slack_sdk does not do by default.
@@ -14,7 +15,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.config import Settings
+from .settings import SlackSettings
 
 DEFAULT_API_URL = "https://slack.com/api/"
 APPS_PAGE = "https://api.slack.com/apps"
@@ -35,7 +36,7 @@ class SlackConfig:
     client_secret: str | None = None
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> SlackConfig:
+    def from_settings(cls, settings: SlackSettings) -> SlackConfig:
         def secret(value: object) -> str | None:
             raw = value.get_secret_value() if value is not None else None  # type: ignore[attr-defined]
             return raw or None

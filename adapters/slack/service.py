@@ -30,6 +30,7 @@ from .dedupe import EventReceipts
 from .gate import Gate, Refusal, refused
 from .notifier import SlackNotifier
 from .oauth import INSTALL_PATH, REDIRECT_PATH, InstallStores
+from .settings import SlackSettings
 
 log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
@@ -208,9 +209,10 @@ def build_bolt_app(config: SlackConfig, stores: InstallStores | None) -> AsyncAp
     return AsyncApp(client=web_client(config.api_url, config.bot_token), **common)
 
 
-def slack_service(runtime: Runtime, *, socket: bool, port: int | None, host: str = DEFAULT_HOST) -> SlackService:
+def slack_service(runtime: Runtime, settings: SlackSettings, *, socket: bool, port: int | None,
+                  host: str = DEFAULT_HOST) -> SlackService:
     """The Slack service for `coach slack` and `coach run`; a missing setting ends start-up with one line."""
-    config = SlackConfig.from_settings(runtime.settings)
+    config = SlackConfig.from_settings(settings)
     try:
         config.check(socket=socket)
     except SlackConfigError as problem:

@@ -10,15 +10,16 @@ from pathlib import Path
 import pytest
 import simcord
 
+from adapters.bootstrap import build_runtime
 from adapters.discord import create_bot
 from bot.clock import FakeClock
 from scheduler.runtime import Runtime
-from tests.discord.harness import NO_PRIVILEGED, World, make_settings
+from tests.discord.harness import NO_PRIVILEGED, World, discord_settings, make_config
 
 
 @pytest.fixture
 def runtime(tmp_path: Path, clock: FakeClock) -> Iterator[Runtime]:
-    runtime = Runtime.from_settings(make_settings(tmp_path), clock)
+    runtime = build_runtime(make_config(tmp_path).core, clock)
     yield runtime
     runtime.engine.dispose()
 
@@ -26,7 +27,7 @@ def runtime(tmp_path: Path, clock: FakeClock) -> Iterator[Runtime]:
 @pytest.fixture
 async def env(runtime: Runtime) -> AsyncIterator[simcord.Env]:
     """SimCord's virtual Discord around the real bot; any error the bot swallowed fails the test."""
-    env = simcord.Env(create_bot(runtime=runtime), approved_intents=NO_PRIVILEGED)
+    env = simcord.Env(create_bot(runtime=runtime, discord=discord_settings()), approved_intents=NO_PRIVILEGED)
     await env.start()
     try:
         yield env

@@ -10,8 +10,9 @@ import discord
 import simcord
 
 from adapters.discord import CoachBot, create_bot
+from adapters.discord.settings import DiscordSettings
+from adapters.platforms import Config, load_config
 from bot.clock import FakeClock
-from bot.config import Settings
 from scheduler.dispatcher import Dispatcher
 from scheduler.runtime import Runtime
 
@@ -19,7 +20,7 @@ from scheduler.runtime import Runtime
 NO_PRIVILEGED = discord.Intents.default()
 
 
-def make_settings(tmp_path: Path, **overrides: object) -> Settings:
+def make_config(tmp_path: Path, **overrides: object) -> Config:
     values: dict[str, object] = {
         "database_url": f"sqlite:///{tmp_path}/coach.db",
         "default_timezone": "UTC",
@@ -29,7 +30,12 @@ def make_settings(tmp_path: Path, **overrides: object) -> Settings:
         "dispatch": True,
     }
     values.update(overrides)
-    return Settings(**values)  # type: ignore[arg-type]
+    return load_config(values)
+
+
+def discord_settings() -> DiscordSettings:
+    """The DISCORD_* settings the tests' bots use: no guild, no shards, no token."""
+    return DiscordSettings.load(discord_guild_id=None, discord_shards=None, discord_token=None)
 
 
 class World:
@@ -53,7 +59,7 @@ class World:
 
     async def restart(self) -> None:
         """A new process: a fresh bot object on the same database (persistent views must still work)."""
-        await self.env.restart_bot(create_bot(runtime=self.runtime))
+        await self.env.restart_bot(create_bot(runtime=self.runtime, discord=discord_settings()))
 
 
 def text_of(message: object) -> str:

@@ -10,11 +10,11 @@ import discord
 import pytest
 import simcord
 
+from adapters.bootstrap import build_runtime
 from adapters.discord import CoachBot, ShardedCoachBot, create_bot
 from adapters.discord.cli import main
 from adapters.discord.service import DiscordService, discord_service
-from scheduler.runtime import Runtime
-from tests.discord.harness import NO_PRIVILEGED, make_settings, text_of
+from tests.discord.harness import NO_PRIVILEGED, make_config, text_of
 
 GUILD_ID = 1234567890123456789 >> 3 << 3  # any snowflake
 
@@ -98,8 +98,9 @@ def test_coach_discord_without_a_token_says_where_to_get_one(environment: Path,
 
 async def test_the_service_logs_in_connects_in_the_background_and_closes(tmp_path: Path,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    runtime = Runtime.from_settings(make_settings(tmp_path, discord_token="MTIz.fake.token"))
-    service = discord_service(runtime)
+    config = make_config(tmp_path, discord_token="MTIz.fake.token")
+    runtime = build_runtime(config.core)
+    service = discord_service(runtime, config.of("discord"))
     assert isinstance(service, DiscordService) and service.name == "discord"
     assert service.notifier.platform == "discord"
     calls: list[str] = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from adapters.bootstrap import build_runtime
 from bot.clock import FakeClock
 from bot.config import Settings
 from scheduler.runtime import Runtime
@@ -37,7 +38,7 @@ async def run_briefly(runtime: Runtime, until: object, timeout: float = 20.0) ->
 
 async def test_the_ticker_delivers_what_fell_due_and_reports_the_tick(tmp_path: Path, clock: FakeClock) -> None:
     settings = Settings(DATABASE_URL=f"sqlite:///{tmp_path}/rt.db", COACH_TICK_SECONDS=0.05)
-    runtime = Runtime.from_settings(settings, clock=clock)
+    runtime = build_runtime(settings, clock=clock)
     seed_due(runtime.sessions, members=2, per_member=1, due=clock.now(), platform="console")
     service = FakeService()
     runtime.add(service)
@@ -47,7 +48,7 @@ async def test_the_ticker_delivers_what_fell_due_and_reports_the_tick(tmp_path: 
 
 async def test_dispatch_off_serves_commands_only(tmp_path: Path, clock: FakeClock) -> None:
     settings = Settings(DATABASE_URL=f"sqlite:///{tmp_path}/rt.db", COACH_TICK_SECONDS=0.05, COACH_DISPATCH="off")
-    runtime = Runtime.from_settings(settings, clock=clock)
+    runtime = build_runtime(settings, clock=clock)
     seed_due(runtime.sessions, members=1, per_member=1, due=clock.now(), platform="console")
     service = FakeService()
     runtime.add(service)
@@ -55,3 +56,26 @@ async def test_dispatch_off_serves_commands_only(tmp_path: Path, clock: FakeCloc
     await asyncio.sleep(0)
     assert runtime.dispatcher is None and service.notifier.sent == []
     assert states(runtime.sessions) == {"pending": 1}
+
+
+async def test_the_ticker_runs_one_at_a_time_and_lets_a_run_finish_at_stop() -> None:
+    from scheduler.ticker import APSchedulerTicker as Ticker
+
+    running, finished, overlap = 0, 0, False
+
+    async def job() -> None:
+        nonlocal running, finished, overlap
+        running += 1
+        overlap = overlap or running > 1
+        await asyncio.sleep(0.05)  # longer than the interval: the next run waits, it never overlaps
+        running -= 1
+        finished += 1
+
+    ticker = Ticker()
+    ticker.every(0.01, job, "test-job")
+    ticker.start()
+    while finished < 3:
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.02)  # mid-run
+    await ticker.stop(grace=1.0)
+    assert not overlap and running == 0 and not ticker.running and not ticker.scheduler.running

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import WHERE, ConfigError, Settings, require_for
+from adapters.platforms import load_config, require_for, variables, where
+from bot.config import ConfigError
 
 ROOT = Path(__file__).resolve().parents[2]
 BOT = "xoxb-1111-2222-abcdefghijkl"
@@ -59,7 +60,7 @@ def test_each_required_setting_missing_is_one_line(tmp_path: Path, mode: str, en
     script = f"from adapters.startup import settings_or_exit; settings_or_exit({mode!r})"
     line = assert_one_line(coach(tmp_path, env, script=script), variable, *(v for v in env.values() if v))
     assert f"{variable} is not set — " in line
-    assert WHERE[variable].split(" → ")[-1] in line  # says where to get it
+    assert where()[variable].split(" → ")[-1] in line  # says where to get it
 
 
 def test_signing_secret_message_matches_the_issue(tmp_path: Path) -> None:
@@ -76,9 +77,9 @@ def test_run_with_no_platform_says_what_to_set(tmp_path: Path) -> None:
 
 def test_run_checks_each_configured_platform(tmp_path: Path) -> None:
     env = {"SLACK_BOT_TOKEN": BOT, "SLACK_APP_TOKEN": APP, "DISCORD_TOKEN": DISCORD}
-    assert require_for(Settings(_env_file=None, **_fields(env)), "run") is None  # type: ignore[call-arg]
+    assert require_for(load_config(env, _env_file=None), "run") is None
     with pytest.raises(ConfigError, match="DISCORD_TOKEN is not set"):
-        require_for(Settings(_env_file=None, slack_bot_token=BOT, slack_app_token=APP), "discord")  # type: ignore[call-arg]
+        require_for(load_config({"slack_bot_token": BOT, "slack_app_token": APP}, _env_file=None), "discord")
 
 
 # --- malformed: every variable the app reads ---------------------------------------------------------
@@ -105,10 +106,8 @@ MALFORMED = {
 
 
 def test_every_setting_has_a_malformed_case() -> None:
-    from bot.config import variables
-
     assert set(MALFORMED) == set(variables())
-    assert set(WHERE) == set(variables())
+    assert set(where()) == set(variables())
 
 
 @pytest.mark.parametrize("variable", sorted(MALFORMED))
@@ -117,7 +116,7 @@ def test_each_malformed_setting_is_one_line(tmp_path: Path, variable: str) -> No
     secret = variable.endswith(("_TOKEN", "_SECRET"))
     line = assert_one_line(coach(tmp_path, {variable: value}, "run"), variable, *([value] if secret else []))
     assert line.startswith(f"coach: {variable} is invalid (")
-    assert WHERE[variable] in line
+    assert where()[variable] in line
 
 
 def test_quoted_or_prefixed_tokens_are_caught(tmp_path: Path) -> None:
@@ -136,16 +135,8 @@ def test_migrate_and_doctor_report_config_the_same_way(tmp_path: Path) -> None:
     assert result.returncode == 2 and "COACH_LOG_LEVEL" in result.stdout and "Traceback" not in result.stderr
 
 
-def _fields(env: dict[str, str]) -> dict[str, str]:
-    from bot.config import variables
-
-    return {variables()[name]: value for name, value in env.items()}
-
-
 def test_unfamiliar_token_shapes_are_accepted(tmp_path: Path) -> None:
     """Only what is surely another credential is refused: a proxy's or a test double's token starts fine."""
-    from bot.config import Settings
-
-    settings = Settings(_env_file=None, SLACK_BOT_TOKEN="test-token", SLACK_APP_TOKEN="local-app",  # type: ignore[call-arg]
-                        DISCORD_TOKEN="offline-harness-token")
-    assert settings.slack_bot_token is not None and settings.discord_token is not None
+    config = load_config({"SLACK_BOT_TOKEN": "test-token", "SLACK_APP_TOKEN": "local-app",
+                          "DISCORD_TOKEN": "offline-harness-token"}, _env_file=None)
+    assert config.of("slack").slack_bot_token is not None and config.of("discord").discord_token is not None

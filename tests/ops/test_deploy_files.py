@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from adapters.cli import SUBCOMMANDS
-from bot.config import variables
+from adapters.platforms import variables
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"

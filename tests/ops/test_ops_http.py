@@ -13,7 +13,8 @@ from aiohttp.test_utils import TestClient, TestServer
 from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import create_engine
 
-from adapters.http.metrics import instrument
+from adapters.bootstrap import build_runtime
+from adapters.http.metrics import metrics_of
 from adapters.http.ops import OpsServer, add_ops_routes
 from bot.clock import FakeClock
 from bot.config import Settings
@@ -39,7 +40,7 @@ class FakeService:
 @pytest.fixture
 def runtime(tmp_path: Path, clock: FakeClock) -> Runtime:
     settings = Settings(_env_file=None, database_url=f"sqlite:///{tmp_path}/coach.db", tick_seconds=15)  # type: ignore[call-arg]
-    runtime = Runtime.from_settings(settings, clock=clock)
+    runtime = build_runtime(settings, clock=clock)
     runtime.add(FakeService("slack"))
     return runtime
 
@@ -156,7 +157,7 @@ async def test_healthz_fails_when_the_last_tick_is_stale_or_the_database_is_gone
 
 async def test_ops_server_serves_on_its_own_port(runtime: Runtime) -> None:
     server = OpsServer(runtime, port=0, host="127.0.0.1")
-    assert instrument(runtime) is runtime.observer is runtime.coach.observer  # one Metrics, plugged in once
+    assert metrics_of(runtime) is runtime.observer is runtime.coach.observer  # one Metrics, passed in at build
     await server.start()
     try:
         async with aiohttp.ClientSession() as http:

@@ -10,9 +10,10 @@ from typing import Any
 import aiohttp
 import pytest
 
+from adapters.bootstrap import build_runtime
+from adapters.platforms import Config, load_config
 from adapters.slack.service import SlackService, slack_service
 from bot.clock import FakeClock
-from bot.config import Settings
 from scheduler.runtime import Runtime
 from tests.conftest import START
 from tests.slack.slackfakes import SECRET, FakeSlack, SlackSender
@@ -31,10 +32,10 @@ class SlackRig:
         return f"http://127.0.0.1:{self.service.bound_port}"
 
 
-def make_settings(tmp_path: Path, fake: FakeSlack, **extra: Any) -> Settings:
+def make_config(tmp_path: Path, fake: FakeSlack, **extra: Any) -> Config:
     values: dict[str, Any] = {"database_url": f"sqlite:///{tmp_path}/coach.db", "slack_bot_token": "xoxb-t1",
                               "slack_signing_secret": SECRET, "slack_api_url": fake.api_url, "tick_seconds": 1}
-    return Settings(**(values | extra))
+    return load_config(values | extra)
 
 
 @pytest.fixture
@@ -46,8 +47,9 @@ async def fake_slack() -> AsyncIterator[FakeSlack]:
 
 async def start_rig(tmp_path: Path, fake: FakeSlack, **settings: Any) -> tuple[SlackRig, aiohttp.ClientSession]:
     clock = FakeClock(START)
-    runtime = Runtime.from_settings(make_settings(tmp_path, fake, **settings), clock=clock)
-    service = slack_service(runtime, socket=False, port=0, host="127.0.0.1")
+    config = make_config(tmp_path, fake, **settings)
+    runtime = build_runtime(config.core, clock)
+    service = slack_service(runtime, config.of("slack"), socket=False, port=0, host="127.0.0.1")
     runtime.add(service)
     await service.start()
     runtime.build_dispatcher()
