@@ -16,6 +16,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.api import CoachAPI
 from bot.clock import Clock, SystemClock
 from bot.coach import Coach
 from bot.config import Settings
@@ -72,6 +73,7 @@ class Runtime:
     coach: Coach
     clock: Clock
     health: Health
+    api: CoachAPI  # the door adapters use; `coach` is the Coach behind it
     services: list[Service] = field(default_factory=list)
     dispatcher: Dispatcher | None = None
     observer: DispatchObserver | None = None  # metrics hooks, set by adapters.http.metrics.instrument
@@ -81,8 +83,8 @@ class Runtime:
     def from_settings(cls, settings: Settings, clock: Clock | None = None) -> Runtime:
         clock = clock or SystemClock()
         engine, sessions = open_store(settings.database_url)
-        coach = Coach(sessions, clock, default_timezone=settings.default_timezone)
-        return cls(settings, engine, sessions, coach, clock, Health(clock, dispatching=settings.dispatch))
+        api = CoachAPI(sessions, clock, default_timezone=settings.default_timezone)
+        return cls(settings, engine, sessions, api.coach, clock, Health(clock, dispatching=settings.dispatch), api)
 
     def add(self, service: Service) -> None:
         self.services.append(service)
@@ -148,6 +150,7 @@ class Runtime:
                     await service.stop()
                 except Exception:
                     log.warning("stopping %s failed", service.name, exc_info=True)
+            self.api.close()
             self.engine.dispose()
 
     async def _start_services(self) -> bool:

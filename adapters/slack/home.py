@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.handlers.home import Home, Numbers
+from bot.api import Home, Numbers
 from bot.timefmt import ago, local_time
 
 from .notifier import chart_file_id

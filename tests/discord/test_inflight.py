@@ -92,7 +92,7 @@ async def test_every_entry_point_calls_the_core_from_a_worker_thread(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from datetime import timedelta
 
-    from adapters.discord import commands
+    from bot import queries
 
     channel, alice = server
     loop_thread, calls = threading.get_ident(), []  # type: int, list[tuple[str, bool]]
@@ -107,7 +107,7 @@ async def test_every_entry_point_calls_the_core_from_a_worker_thread(
     coach = world.bot.coach
     for name in ("handle", "handle_text", "press"):
         monkeypatch.setattr(coach, name, wrap(name, getattr(coach, name)))
-    monkeypatch.setattr(commands, "timezone_question_due", wrap("tz_question", commands.timezone_question_due))
+    monkeypatch.setattr(queries, "timezone_question_due", wrap("tz_question", queries.timezone_question_due))
 
     first = await alice.slash(channel, "met", name="Jane Doe", where="PyCon")  # slash command + tz question
     await alice.select(first.response, ["Europe/Berlin"], custom_id=f"coach-tz:{channel.guild.id}")
