@@ -1,4 +1,4 @@
-"""App Home: the member's dashboard (bot.handlers.home) as a Block Kit home view."""
+"""App Home: the member's dashboard (bot.api.Home) as a Block Kit home view."""
 
 from __future__ import annotations
 
