@@ -30,13 +30,20 @@ from bot.queries import DueCounts, Profile
 from bot.replies import Reply
 from bot.store import open_store
 from bot.store import platform as adapter_store
-from bot.store.engine import pool_capacity, user_data_folder
+from bot.store.engine import pool_capacity
 from bot.store.platform import BOT, INSTALLATION
 
 T = TypeVar("T")
 Sessions = sessionmaker[Session]  # opaque to adapters: what a runner hands the API and the dispatcher
 MAX_SUGGESTIONS = 25
 log = logging.getLogger(__name__)
+
+
+def open_sessions(database_url: str | None) -> tuple[Sessions, Callable[[], None]]:
+    """Connect to (and migrate) the store at `database_url` (default: the user's SQLite file): its
+    sessions, for a CoachAPI and a dispatcher, and how to close it."""
+    engine, sessions = open_store(database_url)
+    return sessions, engine.dispose
 
 
 class CoachAPI:
@@ -160,4 +167,4 @@ class CoachAPI:
 
 
 __all__ = ["OOPS", "CoachAPI", "DueCounts", "DueItem", "Home", "Numbers", "Profile", "RecentContact", "Sessions",
-           "Stage", "user_data_folder"]
+           "Stage", "open_sessions"]

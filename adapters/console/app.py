@@ -14,10 +14,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
-from bot.api import CoachAPI, Profile, Sessions, user_data_folder
+from bot.api import CoachAPI, Profile, Sessions
 from bot.clock import Clock, FakeClock, OffsetClock, SystemClock
 from bot.commands import parse_duration
 from bot.digest import week_of
+from bot.files import user_data_folder
 from bot.identity import Actor
 from bot.replies import Reply
 from bot.timefmt import local_time
