@@ -272,7 +272,7 @@ def parse_met(text: str) -> Met:
         raise UsageError("Tell me who you met.", *USAGE["met"])
     tags = tuple(dict.fromkeys(tag.lower() for tag in _TAG.findall(text)))
     text = _TAG.sub(" ", text).strip()
-    _check_tags(tags)
+    check_tags(tags)
     text, offer, interests = _take_fields(text)
     if not text:
         raise UsageError("Tell me who you met.", *USAGE["met"])
@@ -532,11 +532,6 @@ def _valid_name(name: str, usage: str | None) -> str:
     return name
 
 
-def _check_tags(tags: tuple[str, ...]) -> None:
-    if len(tags) > MAX_TAGS or any(len(tag) > MAX_TAG for tag in tags):
-        raise UsageError(f"Use at most {MAX_TAGS} tags of up to {MAX_TAG} characters.", *USAGE["met"])
-
-
 def _clean(text: str) -> str:
     if len(text) > MAX_TEXT:
         raise UsageError(f"That's {len(text):,} characters; I read at most {MAX_TEXT:,} at a time. "
@@ -608,12 +603,13 @@ _TAG_WORD = re.compile(r"[\w\-]+")
 
 def parse_tags(text: str | None) -> tuple[str, ...]:
     """`#python #pycon` or `python, pycon` → ("python", "pycon"): tags from a form field or an option."""
-    words = tuple(dict.fromkeys(t.lstrip("#").lower() for t in re.split(r"[\s,;]+", text or "") if t.lstrip("#")))
-    return check_tags(words)
+    return check_tags(tuple(t.lstrip("#") for t in re.split(r"[\s,;]+", text or "") if t.lstrip("#")))
 
 
 def check_tags(tags: tuple[str, ...], usage: str | None = "met") -> tuple[str, ...]:
-    """Tags as the grammar reads `#tag`: letters, digits, `_` and `-`, at most MAX_TAGS of MAX_TAG."""
+    """Tags as the grammar reads `#tag`: letters, digits, `_` and `-`, at most MAX_TAGS of MAX_TAG;
+    folded to lower case, each once."""
+    tags = tuple(dict.fromkeys(tag.lower() for tag in tags))
     if len(tags) > MAX_TAGS or any(len(tag) > MAX_TAG or not _TAG_WORD.fullmatch(tag) for tag in tags):
         raise UsageError(f"Use at most {MAX_TAGS} tags of letters, digits and dashes, up to {MAX_TAG} characters.",
                          *_usage(usage))
@@ -628,7 +624,7 @@ def _check_fields(command: object) -> None:
         if isinstance(value, Who):
             continue  # a Who checks itself
         if item.name == "tags":
-            new: object = check_tags(checked_words(value, usage, "tags", MAX_TAG), usage)
+            new: object = check_tags(value, usage)
         elif item.name == "interests":
             new = checked_words(value, usage, "interests", 2 * MAX_TAG)
         elif isinstance(value, str) and not isinstance(value, Enum):
