@@ -122,3 +122,32 @@ async def test_an_oauth_state_is_consumed_once_and_expires(api: CoachAPI, clock:
     late = await states.async_issue()
     clock.advance(timedelta(minutes=11))
     assert not await states.async_consume(late)
+
+
+async def test_workspaces_installed_before_0006_keep_their_tokens(tmp_path: Path) -> None:
+    """slack_sdk's own tables (created by the adapter before the tables moved under Alembic) are copied
+    into the core's installations when the database is upgraded."""
+    from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+
+    from bot.store.migrate import upgrade
+
+    url = f"sqlite:///{tmp_path}/old.db"
+    engine = make_engine(url)
+    upgrade(engine, "0004_rate_budget")
+    old = SQLAlchemyInstallationStore(client_id="111.222", engine=engine)
+    old.metadata.create_all(engine)
+    for team, token in (("TA", "xoxb-a-old"), ("TA", "xoxb-a"), ("TB", "xoxb-b")):
+        old.save(Installation(app_id="A1", team_id=team, bot_token=token, bot_id="B1", bot_user_id="UB",
+                              bot_scopes="chat:write", user_id="UADMIN", installed_at=1_700_000_000.0 + len(token)))
+    upgrade(engine)
+    engine.dispose()
+    api = CoachAPI.open(url, FakeClock(START))
+    try:
+        store = CoachInstallationStore(api)
+        for team, token in (("TA", "xoxb-a-old"), ("TB", "xoxb-b")):  # the latest per workspace wins
+            bot = await store.async_find_bot(enterprise_id=None, team_id=team)
+            assert bot is not None and bot.bot_token == token and bot.bot_scopes == ["chat:write"]
+        found = await store.async_find_installation(enterprise_id=None, team_id="TB", user_id="UADMIN")
+        assert found is not None and found.bot_token == "xoxb-b" and found.app_id == "A1"
+    finally:
+        api.close()
