@@ -166,5 +166,5 @@ class CoachAPI:
             self._engine.dispose()
 
 
-__all__ = ["OOPS", "CoachAPI", "DueCounts", "DueItem", "Home", "Numbers", "Profile", "RecentContact", "Sessions",
-           "Stage", "open_sessions"]
+__all__ = ["OOPS", "CoachAPI", "CommandObserver", "DueCounts", "DueItem", "Home", "Numbers", "Profile",
+           "RecentContact", "Sessions", "Stage", "open_sessions"]

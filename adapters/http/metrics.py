@@ -1,6 +1,6 @@
 """Prometheus metrics for one process, fed by the core's and the dispatcher's observer hooks.
 
-The core never imports prometheus_client: `Metrics` implements bot.coach.CommandObserver and
+The core never imports prometheus_client: `Metrics` implements bot.api.CommandObserver and
 scheduler.dispatcher.DispatchObserver, and `instrument(runtime)` plugs it in at the edge.
 """
 
@@ -40,7 +40,7 @@ class Metrics:
         self.last_tick_age = Gauge("coach_last_tick_age_seconds", "Seconds since this process's last good tick "
                                    "(-1 before the first).", registry=self.registry)
 
-    # bot.coach.CommandObserver
+    # bot.api.CommandObserver
     def on_command(self, platform: str, command: str, ok: bool) -> None:
         self.commands.labels(command, platform, "ok" if ok else "error").inc()
 
