@@ -18,10 +18,11 @@ from adapters.http.metrics import Metrics
 from adapters.http.ops import OpsServer
 from adapters.platforms import Config
 from adapters.startup import database_or_exit
+from bot.api import CoachAPI
 from bot.clock import Clock, SystemClock
-from bot.coach import Coach
 from bot.config import Settings
 from bot.store import open_store
+from bot.store.engine import pool_capacity
 from scheduler.runtime import Runtime
 from scheduler.ticker import LoopTicker
 
@@ -31,13 +32,14 @@ if TYPE_CHECKING:
 
 
 def build_runtime(settings: Settings, clock: Clock | None = None) -> Runtime:
-    """Open (and migrate) the store, then build the Metrics first and hand them to the Coach and the
-    Runtime (which gives them to its Dispatcher): observers are constructor arguments, never patched in."""
+    """Open (and migrate) the store, then build the Metrics first and hand them to the API (its Coach) and
+    the Runtime (which gives them to its Dispatcher): observers are constructor arguments, never patched in."""
     clock = clock or SystemClock()
     metrics = Metrics()
     engine, sessions = open_store(settings.database_url)
-    coach = Coach(sessions, clock, default_timezone=settings.default_timezone, observer=metrics)
-    return Runtime(settings, engine, sessions, coach, clock, observer=metrics)
+    api = CoachAPI(sessions, clock, default_timezone=settings.default_timezone, observer=metrics,
+                   workers=pool_capacity(engine))
+    return Runtime(settings, engine, sessions, api, clock, observer=metrics)
 
 
 def serving_runtime(settings: Settings, clock: Clock | None = None) -> Runtime:

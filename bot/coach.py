@@ -1,5 +1,6 @@
-"""The coach's front door: adapters hand it who is asking and what they typed or clicked, and get a
-Reply back. Each call is one unit of work: it commits whole or not at all."""
+"""The core's use-case runner: who is asking and what they typed or clicked in, a Reply out. Each call is
+one synchronous unit of work that commits whole or not at all, and refuses to run on an event loop's
+thread. Adapters reach it through bot.api.CoachAPI, which runs it on its own executor."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
-from bot.commands import Command, UsageError, checked, checked_actor, parse, parse_line
+from bot.commands import Command, UsageError, checked_actor, parse, parse_line
 from bot.handlers import HANDLERS, Context
 from bot.handlers.contacts import apply_verb, erase_contact, unknown_action
 from bot.handlers.privacy import erase
@@ -23,7 +24,7 @@ from bot.nudges import quoted
 from bot.replies import Reply, Verb, error, parse_action_id
 from bot.store.errors import describe, frames, is_transient
 from bot.store.repository import AmbiguousContact, ContactNotFound, lock_person, member_for
-from bot.store.uow import UnitOfWork
+from bot.store.uow import BlockingCall, UnitOfWork
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -55,11 +56,11 @@ class Coach:
         return self._parse_and_handle(actor, lambda: parse(command, text))
 
     def handle(self, actor: Actor, command: Command) -> Reply:
-        """A command built by the grammar or by an adapter from a form or options: either way it passes
-        the grammar's checks (`checked`) before any unit of work opens."""
+        """A command built by the grammar or by an adapter from a form or options: either way it checked
+        itself when it was built (bot.commands); the asker is checked here, before any unit of work."""
         handler = HANDLERS[type(command)]
         try:
-            actor, command = checked_actor(actor), checked(command)
+            actor = checked_actor(actor)
         except UsageError as problem:
             return self._observed(actor, command_name(command), error(problem.text))
         reply = self._guarded(lambda: self._in_unit(actor, lambda ctx: handler(command, ctx)))
@@ -170,6 +171,8 @@ class Coach:
         database failure is logged by kind, SQLSTATE and constraint, never with the row's values."""
         try:
             return _retried(work)
+        except BlockingCall:  # a wiring mistake, not a member's problem: loud, never an apology
+            raise
         except UsageError as problem:
             return error(problem.text)
         except ContactNotFound as missing:

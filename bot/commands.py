@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, fields, replace
 from datetime import timedelta
 from enum import Enum
-from typing import TypeVar
 
 from bot.identity import Actor
 from bot.limits import (
+    MAX_CHECKIN_DAYS,
     MAX_DISPLAY_NAME,
     MAX_FIELD,
     MAX_NAME,
@@ -25,10 +25,9 @@ from bot.limits import (
     MAX_TAGS,
     MAX_TEXT,
     MAX_USER_ID,
+    MIN_CHECKIN_DAYS,
 )
 from bot.models import Stage
-
-T = TypeVar("T")
 
 
 class UsageError(ValueError):
@@ -48,16 +47,31 @@ class UsageError(ValueError):
         return "\n".join(lines)
 
 
+class Checked:
+    """A command that checks itself when built: whatever builds it (the text grammar, Slack's form,
+    Discord's options or modal) gets the same UsageError for the same input, and a command that exists
+    holds only what the store may keep. The parser's own output passes unchanged."""
+
+    def __post_init__(self) -> None:
+        _check_fields(self)
+
+
 @dataclass(frozen=True)
 class Who:
-    """Whoever a command is about: a platform member (user_id) or anyone else, by name."""
+    """Whoever a command is about: a platform member (user_id) or anyone else, by name. The name is
+    folded and checked as the grammar reads names; `person()` does the same with a usage line."""
 
     name: str
     user_id: str | None = None
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", name_text(self.name, None))
+        if self.user_id is not None:
+            object.__setattr__(self, "user_id", valid_user_id(self.user_id, None))
+
 
 @dataclass(frozen=True)
-class Met:
+class Met(Checked):
     who: Who
     where: str | None = None
     notes: str | None = None
@@ -67,13 +81,29 @@ class Met:
 
 
 @dataclass(frozen=True)
-class Review:
+class AddDetails(Checked):
+    """More about someone just recorded (a form's *Add details*): the same fields as /met; for a contact
+    that does not exist yet it is simply a /met."""
+
+    who: Who
+    where: str | None = None
+    notes: str | None = None
+    tags: tuple[str, ...] = ()
+    interests: tuple[str, ...] = ()
+    offer: str | None = None
+
+    def as_met(self) -> Met:
+        return Met(self.who, self.where, self.notes, self.tags, self.interests, self.offer)
+
+
+@dataclass(frozen=True)
+class Review(Checked):
     draft: str
     who: Who | None = None
 
 
 @dataclass(frozen=True)
-class AboutContact:
+class AboutContact(Checked):
     """A command about one of the member's contacts."""
 
     who: Who
@@ -90,6 +120,10 @@ class Replied(AboutContact):
 @dataclass(frozen=True)
 class Snooze(AboutContact):
     delay: timedelta = timedelta(days=1)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        check_snooze(self.delay)
 
 
 class MoveOn(AboutContact):
@@ -112,17 +146,22 @@ class Forget(AboutContact):
 
 
 @dataclass(frozen=True)
-class ListContacts:
+class ListContacts(Checked):
     stage: Stage | None = None
     tag: str | None = None
 
 
 @dataclass(frozen=True)
-class Settings:
-    """`key` is None to show the settings; value is already validated."""
+class ChangeSettings(Checked):
+    """/coach settings: `key` None shows them; otherwise one setting and its value, checked here (the
+    timezone's name is resolved by the handler, which knows the zones)."""
 
     key: str | None = None
     value: str | int | tuple[int, int] | None = None
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        check_setting(self.key, self.value)
 
 
 @dataclass(frozen=True)
@@ -143,13 +182,13 @@ class DeleteMyData:
 
 
 @dataclass(frozen=True)
-class Help:
+class Help(Checked):
     topic: str | None = None
 
 
 Command = (
-    Met | Review | Sent | Replied | Snooze | MoveOn | Show | Draft | Forget | ListContacts | Settings
-    | Export | Help | DeleteMyData | Digest
+    Met | AddDetails | Review | Sent | Replied | Snooze | MoveOn | Show | Draft | Forget | ListContacts
+    | ChangeSettings | Export | Help | DeleteMyData | Digest
 )
 
 SNOOZE_USAGE = "/coach snooze <who> [1d|36h|1w]"  # the one way snooze is documented (help, README, DESIGN)
@@ -201,7 +240,7 @@ _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _USER_ID = re.compile(rf"[A-Za-z0-9]{{1,{MAX_USER_ID}}}")
 CONTROL_PROBLEM = "That has control characters (such as NUL) I can't store. Type it again without them."
 _FIELD = re.compile(r"(?:^|(?<=\s))(offer|interests?)\s*:", re.IGNORECASE)
-_LIST = re.compile(r"[,;]")
+_LIST = re.compile(r"[,;\n]")
 
 
 def parse_line(line: str) -> Command:
@@ -233,7 +272,7 @@ def parse_met(text: str) -> Met:
         raise UsageError("Tell me who you met.", *USAGE["met"])
     tags = tuple(dict.fromkeys(tag.lower() for tag in _TAG.findall(text)))
     text = _TAG.sub(" ", text).strip()
-    _check_tags(tags)
+    check_tags(tags)
     text, offer, interests = _take_fields(text)
     if not text:
         raise UsageError("Tell me who you met.", *USAGE["met"])
@@ -290,7 +329,7 @@ def parse_interests(text: str | None) -> tuple[str, ...]:
         raise UsageError("List interests separated by commas.", *USAGE["met"])
     if len(interests) > MAX_TAGS or any(len(i) > 2 * MAX_TAG for i in interests):
         raise UsageError(f"Up to {MAX_TAGS} short interests, separated by commas.", *USAGE["met"])
-    return interests
+    return checked_words(interests, "met", "interests", 2 * MAX_TAG)
 
 
 def parse_review(text: str) -> Review:
@@ -341,39 +380,56 @@ def parse_coach(text: str) -> Command:
     raise UsageError(f"I don't know '/coach {verb[:30]}'. /coach help lists what I can do.")
 
 
-def parse_settings(text: str) -> Settings:
+def parse_settings(text: str) -> ChangeSettings:
     key, _, value = text.partition(" ")
     key, value = key.lower(), value.strip()
-    usage = USAGE["settings"]
     if not key:
-        return Settings()
+        return ChangeSettings()
     if key in ("pause", "resume"):
-        return Settings(key=key)
+        return ChangeSettings(key=key)
     if key in ("tz", "timezone"):
-        if not value:
-            raise UsageError("Which timezone?", *usage)
-        return Settings(key="tz", value=value)
+        return ChangeSettings(key="tz", value=value)
     if key == "hours":
         match = re.fullmatch(r"(\d{1,2})(?::00)?\s*-\s*(\d{1,2})(?::00)?", value)
         if not match:
             raise UsageError("Give working hours as start-end, in whole hours.", "/coach settings hours <start-end>",
                              "/coach settings hours 9-17")
-        start, end = int(match[1]), int(match[2])
-        if not (0 <= start < end <= 24):
-            raise UsageError("Working hours need a start before the end, between 0 and 24.",
-                             "/coach settings hours <start-end>", "/coach settings hours 8-16")
-        return Settings(key="hours", value=(start, end))
+        return ChangeSettings(key="hours", value=(int(match[1]), int(match[2])))
     if key in ("checkins", "checkin", "check-ins"):
         if not re.fullmatch(r"[0-9]{1,4}", value):
             raise UsageError("Give the check-in interval in days.", "/coach settings checkins <days>",
                              "/coach settings checkins 60")
-        return Settings(key="checkins", value=int(value))
+        return ChangeSettings(key="checkins", value=int(value))
     if key == "digest":
-        if value.lower() not in ("on", "off"):
+        return ChangeSettings(key="digest", value=value.lower())
+    raise UsageError(f"There is no setting called {key[:30]!r}.", *USAGE["settings"])
+
+
+def check_setting(key: str | None, value: object) -> None:
+    """The rules of /coach settings, whoever builds the command (typed text, Discord's options)."""
+    if key is None or key in ("pause", "resume"):
+        return
+    if key == "tz":
+        if not isinstance(value, str) or not value.strip():
+            raise UsageError("Which timezone?", *USAGE["settings"])
+        return
+    if key == "hours":
+        start, end = value if isinstance(value, tuple) and len(value) == 2 else (-1, -1)
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= 24):
+            raise UsageError("Working hours need a start before the end, between 0 and 24.",
+                             "/coach settings hours <start-end>", "/coach settings hours 8-16")
+        return
+    if key == "checkins":
+        if not isinstance(value, int) or isinstance(value, bool) or not MIN_CHECKIN_DAYS <= value <= MAX_CHECKIN_DAYS:
+            raise UsageError(f"Check-ins can be every {MIN_CHECKIN_DAYS} to {MAX_CHECKIN_DAYS} days.",
+                             "/coach settings checkins <days>", "/coach settings checkins 60")
+        return
+    if key == "digest":
+        if value not in ("on", "off"):
             raise UsageError("Turn the Monday digest on or off.", "/coach settings digest on|off",
                              "/coach settings digest off")
-        return Settings(key="digest", value=value.lower())
-    raise UsageError(f"There is no setting called {key[:30]!r}.", *usage)
+        return
+    raise UsageError(f"There is no setting called {key[:30]!r}.", *USAGE["settings"])
 
 
 def parse_duration(text: str) -> timedelta:
@@ -391,18 +447,29 @@ SNOOZE_RANGE = (f"I can snooze for an hour up to {MAX_SNOOZE_DAYS} days, written
                 "(default 1d).")
 
 
-def _parse_snooze(text: str) -> Snooze:
-    delay = timedelta(days=1)
-    if (match := _DURATION_LIKE.match(text)) and match[1].strip():
-        try:
-            delay = parse_duration(match[2])
-        except ValueError:
-            raise UsageError(f"{match[2][:20]!r} isn't a snooze I can set. {SNOOZE_RANGE}",
-                             *USAGE["snooze"]) from None
-        text = match[1]
+def snooze_delay(text: str | None) -> timedelta:
+    """A snooze's length as typed (`36h`, `2d`, `1w`, `2 days`; blank is the default day), in range."""
+    if not text or not text.strip():
+        return timedelta(days=1)
+    try:
+        delay = parse_duration(text)
+    except ValueError:
+        raise UsageError(f"{text.strip()[:20]!r} isn't a snooze I can set. {SNOOZE_RANGE}", *USAGE["snooze"]) from None
+    check_snooze(delay)
+    return delay
+
+
+def check_snooze(delay: timedelta) -> None:
     if not (timedelta(hours=1) <= delay <= timedelta(days=MAX_SNOOZE_DAYS)):
         raise UsageError(f"{_span_words(delay)} is too {'short' if delay < timedelta(hours=1) else 'long'}. "
                          f"{SNOOZE_RANGE}", *USAGE["snooze"])
+
+
+def _parse_snooze(text: str) -> Snooze:
+    delay = timedelta(days=1)
+    if (match := _DURATION_LIKE.match(text)) and match[1].strip():
+        delay = snooze_delay(match[2])
+        text = match[1]
     who, extra = _take_who(text, stops=(), usage="snooze")
     if extra.strip():
         raise UsageError(f"I didn't expect {extra.strip()[:40]!r} there.", *USAGE["snooze"])
@@ -454,20 +521,15 @@ def _take_who(text: str, *, stops: tuple[str, ...], usage: str, single: bool = F
     return Who(name=_valid_name(text[:cut], usage)), text[cut:]
 
 
-def _valid_name(name: str, usage: str) -> str:
+def _valid_name(name: str, usage: str | None) -> str:
     name = _SPACES.sub(" ", name).strip(" \"'“”")
     if not name:
-        raise UsageError("Tell me who.", *USAGE[usage])
+        raise UsageError("Tell me who.", *_usage(usage))
     if len(name) > MAX_NAME:
-        raise UsageError(f"Names are at most {MAX_NAME} characters.", *USAGE[usage])
+        raise UsageError(f"Names are at most {MAX_NAME} characters.", *_usage(usage))
     if not any(ch.isalnum() for ch in name):
-        raise UsageError(f"{name[:40]!r} doesn't look like a name.", *USAGE[usage])
+        raise UsageError(f"{name[:40]!r} doesn't look like a name.", *_usage(usage))
     return name
-
-
-def _check_tags(tags: tuple[str, ...]) -> None:
-    if len(tags) > MAX_TAGS or any(len(tag) > MAX_TAG for tag in tags):
-        raise UsageError(f"Use at most {MAX_TAGS} tags of up to {MAX_TAG} characters.", *USAGE["met"])
 
 
 def _clean(text: str) -> str:
@@ -479,9 +541,14 @@ def _clean(text: str) -> str:
     return text.replace("\r", " ").strip()
 
 
-# --- the same checks for forms and options (Slack's modal, Discord's options and modals) ---------------
-# A command built from fields, not typed, goes through `checked` (Coach.handle calls it for every
-# command), so every entry point refuses what the grammar refuses, with the same words.
+# --- the same checks for every way in ---------------------------------------------------------------------
+# Commands check their fields on construction (`Checked.__post_init__`), so text, Slack's form and
+# Discord's options and modals are refused alike, with the same words. The helpers below are also what a
+# form uses to tell a member which field is wrong.
+
+
+def _usage(usage: str | None) -> tuple[str, ...]:
+    return USAGE[usage] if usage else ()
 
 
 def without_controls(text: str) -> str:
@@ -489,64 +556,86 @@ def without_controls(text: str) -> str:
     return _FORBIDDEN.sub("", text)
 
 
-def valid_user_id(user_id: str, usage: str = "met") -> str:
+def valid_user_id(user_id: str, usage: str | None = "met") -> str:
     """A platform user id as the store keeps it: letters and digits, at most MAX_USER_ID."""
     if not _USER_ID.fullmatch(user_id):
         raise UsageError("That doesn't look like a member of this workspace. Pick them again, or type their name.",
-                         *USAGE[usage])
+                         *_usage(usage))
     return user_id
 
 
-def field_text(value: str | None, limit: int, usage: str, what: str = "This") -> str | None:
+def field_text(value: str | None, limit: int, usage: str | None, what: str = "This") -> str | None:
     """A free-text field (place, notes, offer, draft): no control characters, at most `limit`
     characters; blank is None."""
     if value is None:
         return None
     if _FORBIDDEN.search(value):
-        raise UsageError(CONTROL_PROBLEM, *USAGE[usage])
+        raise UsageError(CONTROL_PROBLEM, *_usage(usage))
     value = value.strip()
     if len(value) > limit:
-        raise UsageError(f"{what} is {len(value):,} characters; keep it under {limit:,}.", *USAGE[usage])
+        raise UsageError(f"{what} is {len(value):,} characters; keep it under {limit:,}.", *_usage(usage))
     return value or None
 
 
-def name_text(value: str, usage: str) -> str:
+def name_text(value: str, usage: str | None) -> str:
     """A person's name from a field: the grammar's name rules (spacing folded, at most MAX_NAME)."""
     if _FORBIDDEN.search(value):
-        raise UsageError(CONTROL_PROBLEM, *USAGE[usage])
+        raise UsageError(CONTROL_PROBLEM, *_usage(usage))
     return _valid_name(value, usage)
 
 
-def checked_who(who: Who, usage: str) -> Who:
-    return Who(name_text(who.name, usage), valid_user_id(who.user_id, usage) if who.user_id else None)
+def person(name: str, user_id: str | None = None, *, usage: str = "met") -> Who:
+    """A Who from a form or an option, refused (with `usage`'s line) as the grammar refuses a name."""
+    return Who(name_text(name, usage), valid_user_id(user_id, usage) if user_id else None)
 
 
-def checked_words(words: tuple[str, ...], usage: str, what: str, limit: int) -> tuple[str, ...]:
+def checked_words(words: tuple[str, ...], usage: str | None, what: str, limit: int) -> tuple[str, ...]:
     """Tags or interests: at most MAX_TAGS, each at most `limit` characters, no control characters."""
     if len(words) > MAX_TAGS or any(len(word) > limit for word in words):
-        raise UsageError(f"Use at most {MAX_TAGS} {what} of up to {limit} characters.", *USAGE[usage])
+        raise UsageError(f"Use at most {MAX_TAGS} {what} of up to {limit} characters.", *_usage(usage))
     if any(_FORBIDDEN.search(word) for word in words):
-        raise UsageError(CONTROL_PROBLEM, *USAGE[usage])
+        raise UsageError(CONTROL_PROBLEM, *_usage(usage))
     return words
 
 
-def checked(command: T) -> T:
-    """`command` if every field passes the grammar's checks, else a UsageError. For commands built
-    from a form or options; the parser's own output passes unchanged."""
+_TAG_WORD = re.compile(r"[\w\-]+")
+
+
+def parse_tags(text: str | None) -> tuple[str, ...]:
+    """`#python #pycon` or `python, pycon` → ("python", "pycon"): tags from a form field or an option."""
+    return check_tags(tuple(t.lstrip("#") for t in re.split(r"[\s,;]+", text or "") if t.lstrip("#")))
+
+
+def check_tags(tags: tuple[str, ...], usage: str | None = "met") -> tuple[str, ...]:
+    """Tags as the grammar reads `#tag`: letters, digits, `_` and `-`, at most MAX_TAGS of MAX_TAG;
+    folded to lower case, each once."""
+    tags = tuple(dict.fromkeys(tag.lower() for tag in tags))
+    if len(tags) > MAX_TAGS or any(len(tag) > MAX_TAG or not _TAG_WORD.fullmatch(tag) for tag in tags):
+        raise UsageError(f"Use at most {MAX_TAGS} tags of letters, digits and dashes, up to {MAX_TAG} characters.",
+                         *_usage(usage))
+    return tags
+
+
+def _check_fields(command: object) -> None:
+    """Check (and fold, as the grammar does) every field of a frozen command in place."""
     usage = _usage_of(command)
-    changes: dict[str, object] = {}
     for item in fields(command):  # type: ignore[arg-type]
         value = getattr(command, item.name)
         if isinstance(value, Who):
-            changes[item.name] = checked_who(value, usage)
-        elif item.name in ("tags", "interests"):
-            changes[item.name] = checked_words(value, usage, item.name, MAX_TAG if item.name == "tags" else 2 * MAX_TAG)
+            continue  # a Who checks itself
+        if item.name == "tags":
+            new: object = check_tags(value, usage)
+        elif item.name == "interests":
+            new = checked_words(value, usage, "interests", 2 * MAX_TAG)
         elif isinstance(value, str) and not isinstance(value, Enum):
             limit = TEXT_LIMITS.get(item.name, MAX_FIELD)
-            changes[item.name] = field_text(value, limit, usage, FIELD_WORDS.get(item.name, "This"))
-            if item.name == "draft" and changes[item.name] is None:
+            new = field_text(value, limit, usage, FIELD_WORDS.get(item.name, "This"))
+            if item.name == "draft" and new is None:
                 raise UsageError("Paste the draft you want me to look at.", *USAGE["review"])
-    return replace(command, **changes)  # type: ignore[type-var]
+        else:
+            continue
+        if new != value:
+            object.__setattr__(command, item.name, new)
 
 
 def checked_actor(actor: Actor) -> Actor:
@@ -575,4 +664,4 @@ def _usage_of(command: object) -> str:
     name = type(command).__name__.lower()
     return {"met": "met", "adddetails": "met", "review": "review", "sent": "sent", "replied": "replied",
             "snooze": "snooze", "moveon": "moveon", "show": "show", "draft": "draft", "forget": "forget",
-            "listcontacts": "list", "settings": "settings"}.get(name, "help")
+            "listcontacts": "list", "changesettings": "settings"}.get(name, "help")

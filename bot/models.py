@@ -212,3 +212,42 @@ class RateBudget(Base):
 
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     tat: Mapped[float] = mapped_column(Float)
+
+
+class EventReceipt(Base):
+    """A platform event already handled (Slack's Events API retries the same event_id): one row per key,
+    so a retry landing on another replica is dropped too. Old receipts are pruned."""
+
+    __tablename__ = "event_receipts"
+
+    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+class PlatformInstallation(Base):
+    """An app installation (a workspace's bot token and who installed it), as the platform's OAuth
+    library describes it: `payload` is its JSON. `kind` is "installation" or "bot"; the installer's row
+    has their user id, the workspace's latest installation has user_id "". Ids absent are ""."""
+
+    __tablename__ = "platform_installations"
+    __table_args__ = (UniqueConstraint("platform", "kind", "enterprise_id", "team_id", "user_id",
+                                       name="uq_platform_installations_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(16))
+    enterprise_id: Mapped[str] = mapped_column(String(64))
+    team_id: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class OAuthState(Base):
+    """A one-time OAuth `state` issued at the start of an install, consumed (once) by its redirect."""
+
+    __tablename__ = "oauth_states"
+
+    state: Mapped[str] = mapped_column(String(64), primary_key=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

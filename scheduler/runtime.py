@@ -18,6 +18,7 @@ from typing import Protocol
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.api import CoachAPI
 from bot.clock import Clock
 from bot.coach import Coach
 from bot.config import Settings
@@ -77,7 +78,7 @@ class Runtime:
     settings: Settings
     engine: Engine
     sessions: sessionmaker[Session]
-    coach: Coach
+    api: CoachAPI  # the door adapters use
     clock: Clock
     observer: DispatchObserver | None = None
     health: Health = field(init=False)
@@ -89,6 +90,11 @@ class Runtime:
 
     def __post_init__(self) -> None:
         self.health = Health(self.clock, dispatching=self.settings.dispatch)
+
+    @property
+    def coach(self) -> Coach:
+        """The synchronous use-case runner behind the API (the composition root and tests use it)."""
+        return self.api.coach
 
     def add(self, service: Service) -> None:
         self.services.append(service)
@@ -175,7 +181,8 @@ class Runtime:
         return store_state(self.engine)
 
     def close(self) -> None:
-        """Release the database (after the services and the ticker have stopped)."""
+        """Release the API's threads and the database (after the services and the ticker have stopped)."""
+        self.api.close()
         self.engine.dispose()
 
     async def _start_services(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from scheduler.notifier import DeliveryError, Outgoing
@@ -36,3 +37,22 @@ class Blocker:
         self.entered.set()
         self.release.wait(BLOCK_SECONDS)
         return self.real(*args)
+
+
+class ThreadedCoach:
+    """A Coach for async tests that set up data synchronously: each call runs on a worker thread and is
+    waited for (a unit of work refuses the event loop's thread; adapters go through bot.api instead)."""
+
+    def __init__(self, coach: Any) -> None:
+        self.coach = coach
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self.coach, name)
+        if not callable(method):
+            return method
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                return pool.submit(method, *args, **kwargs).result()
+
+        return call

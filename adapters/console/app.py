@@ -1,28 +1,26 @@
 """The console coach: one command a line from stdin (a terminal or a pipe), replies and nudges on
-stdout, and `/advance 2d` to move time forward and see the nudges that would have arrived."""
+stdout, and `/advance 2d` to move time forward and see the nudges that would have arrived.
+
+The console is synchronous: each call into the core (bot.api, async) runs to completion on a private
+event loop (`asyncio.run`), as does each dispatcher pass."""
 
 from __future__ import annotations
 
 import asyncio
 import getpass
 import select as io_select
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO, TypeVar
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
-
-from bot.clock import Clock, FakeClock, OffsetClock, SystemClock, as_utc
-from bot.coach import Coach
+from bot.api import CoachAPI, Profile, Sessions
+from bot.clock import Clock, FakeClock, OffsetClock, SystemClock
 from bot.commands import parse_duration
-from bot.digest import next_slot, week_of
+from bot.digest import week_of
+from bot.files import user_data_folder
 from bot.identity import Actor
-from bot.models import Contact, Event, Member, Nudge, NudgeState
 from bot.replies import Reply
-from bot.store.engine import user_data_folder
-from bot.store.repository import find_member, is_actor
 from bot.timefmt import local_time
 from scheduler.dispatcher import Dispatcher
 from scheduler.notifier import Outgoing
@@ -31,6 +29,7 @@ from scheduler.weekly import plan_week
 from .localzone import machine_timezone
 from .render import render_digest, render_nudge, render_reply, save_chart
 
+T = TypeVar("T")
 PLATFORM = "console"
 WORKSPACE = "local"
 MAX_ADVANCE = timedelta(days=3 * 365)
@@ -76,7 +75,7 @@ class ConsoleNotifier:
 
 
 class ConsoleSession:
-    def __init__(self, sessions: sessionmaker[Session], out: TextIO, user: str | None = None,
+    def __init__(self, sessions: Sessions, out: TextIO, user: str | None = None,
                  timezone: str | None = None, start: datetime | None = None, *, live: bool = False,
                  tick_seconds: float = 15.0, real_clock: Clock | None = None, data_dir: Path | None = None) -> None:
         self.sessions, self.out = sessions, out
@@ -88,13 +87,22 @@ class ConsoleSession:
         # A pipe replays a script on a clock that moves only by /advance (resuming where the last script
         # left it); a terminal lives in real time — the member's own timeline, which nothing moves.
         self.clock: FakeClock | OffsetClock = (OffsetClock(start, real_clock) if live
-                                               else FakeClock(start or self._resume_time()))
+                                               else FakeClock(start or SystemClock().now()))
         self.tick_seconds = tick_seconds
-        self.coach = Coach(sessions, self.clock, default_timezone=zone)
+        self.api = CoachAPI(sessions, self.clock, default_timezone=zone)
+        if not live and start is None:
+            assert isinstance(self.clock, FakeClock)
+            self.clock.set(self._resume_time())
         self.notifier = ConsoleNotifier(out, self.clock, zone, self.data_dir)
         self.dispatcher = Dispatcher(sessions, self.clock, {PLATFORM: self.notifier})
 
     def run(self, lines: TextIO, *, interactive: bool = False, demo: bool = False) -> int:
+        try:
+            return self._run(lines, interactive=interactive, demo=demo)
+        finally:
+            self.api.close()
+
+    def _run(self, lines: TextIO, *, interactive: bool, demo: bool) -> int:
         if interactive:
             self._print(BANNER)
         if demo:
@@ -135,7 +143,7 @@ class ConsoleSession:
             yield line
 
     def _answer(self, line: str) -> None:
-        reply = self.coach.handle_line(self.actor, line)
+        reply = _sync(self.api.handle_line(self.actor, line))
         path = None
         if reply.chart is not None:  # /coach digest: the chart goes to the data folder, its path on screen
             path = save_chart(reply.chart, self.data_dir, chart_name(self.clock.now(), self.timezone))
@@ -166,50 +174,28 @@ class ConsoleSession:
         member = self._member()
         return member.timezone if member else self.actor.timezone or "UTC"
 
-    def _member(self) -> Member | None:
-        """The console user's own member row: the only one whose nudges this console delivers."""
-        with self.sessions() as session:
-            return find_member(session, self.actor)
+    def _member(self) -> Profile | None:
+        """The console user's own member: the only one whose nudges this console delivers."""
+        return _sync(self.api.profile(self.actor))
 
     def _deliver_due(self) -> int:
         member = self._member()
         if member is None:
             return 0
         self.notifier.timezone = member.timezone
-        self.dispatcher.only_members = frozenset({member.id})
-        plan_week(self.sessions, self.clock, members={member.id})  # this console's weekly job
-        return len(asyncio.run(self.dispatcher.tick()))
+        self.dispatcher.only_members = frozenset({member.member_id})
+        plan_week(self.sessions, self.clock, members={member.member_id})  # this console's weekly job
+        return len(_sync(self.dispatcher.tick()))
 
     def _next_due(self, until: datetime) -> datetime | None:
-        member = self._member()
-        if member is None:
-            return None
-        with self.sessions() as session:
-            query = select(func.min(Nudge.due_at)).where(
-                Nudge.member_id == member.id, Nudge.state == NudgeState.PENDING.value, Nudge.due_at <= until
-            )
-            value = session.scalars(query).first()
-        due = as_utc(value) if value is not None else None
-        if member.digest_on and not member.paused:  # stop at Monday morning: the digest is planned then
-            monday = next_slot(member.timezone, member.work_start_hour, self.clock.now() + timedelta(seconds=1))
-            if monday <= until and (due is None or monday < due):
-                due = monday
-        return due
+        """The next stop on the way to `until`: a nudge, or Monday morning (the digest is planned then)."""
+        return _sync(self.api.next_due(self.actor, until))
 
     def _resume_time(self) -> datetime:
         """Real time, or the console's own later time if an earlier session advanced past it."""
         now = SystemClock().now()
-        with self.sessions() as session:
-            query = (
-                select(func.max(Event.at))
-                .join(Contact, Contact.id == Event.contact_id)
-                .join(Member, Member.id == Contact.member_id)
-                .where(is_actor(self.actor))
-            )
-            latest = session.scalars(query).first()
-        if latest is None:
-            return now
-        return max(now, as_utc(latest))
+        latest = _sync(self.api.latest_event(self.actor))
+        return now if latest is None else max(now, latest)
 
     def _print(self, text: str | Reply) -> None:
         self.out.write(f"{text}\n\n")
@@ -219,6 +205,11 @@ class ConsoleSession:
 def chart_name(now: datetime, timezone: str) -> str:
     """The chart's file: one per week (a later /coach digest that week replaces it)."""
     return f"coach-week-{week_of(now, timezone).isoformat()}.png"
+
+
+def _sync(call: Coroutine[Any, Any, T]) -> T:
+    """Run one async call to completion on a private event loop (the console has no loop of its own)."""
+    return asyncio.run(call)
 
 
 def _user_name() -> str:

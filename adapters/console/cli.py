@@ -15,8 +15,8 @@ import platformdirs
 from adapters.console.app import ConsoleSession
 from adapters.logs import configure_logging
 from adapters.startup import database_or_exit, settings_or_exit
-from bot.store import open_store
-from bot.store.engine import APP_NAME, PRIVATE_FILE, files_folder, private_file, private_folder
+from bot.api import open_sessions
+from bot.files import APP_NAME, PRIVATE_FILE, files_folder, private_file, private_folder
 
 DESCRIPTION = """Chat with the coach in this terminal: type one command a line, or pipe a script in
 (coach console < script.txt). Your contacts are kept in the database (DATABASE_URL, or a SQLite file in
@@ -48,14 +48,14 @@ def main(argv: list[str]) -> int:
     interactive = stdin.isatty()
     if args.demo:
         with tempfile.TemporaryDirectory(prefix="coach-demo-") as folder:
-            engine, sessions = open_store(f"sqlite:///{Path(folder) / 'demo.db'}")
+            sessions, close = open_sessions(f"sqlite:///{Path(folder) / 'demo.db'}")
             try:
                 session = ConsoleSession(sessions, sys.stdout, start=settings.console_start, live=False)
                 return session.run(stdin, interactive=interactive, demo=True)
             finally:
-                engine.dispose()
+                close()
     with database_or_exit(settings):
-        _engine, sessions = open_store(settings.database_url)
+        sessions, _close = open_sessions(settings.database_url)
     session = ConsoleSession(sessions, sys.stdout, start=settings.console_start, live=interactive,
                              tick_seconds=settings.tick_seconds, data_dir=files_folder(settings.database_url))
     return session.run(stdin, interactive=interactive)

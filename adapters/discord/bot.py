@@ -14,12 +14,12 @@ import discord
 from discord import app_commands
 
 from adapters.inflight import drain
-from bot.coach import OOPS
+from bot.api import OOPS
 from bot.replies import error
 from scheduler.runtime import Runtime
 
 from .commands import register
-from .interact import actor_for, in_flight, in_thread
+from .interact import actor_for, in_flight
 from .notifier import DiscordNotifier
 from .render import embeds_for
 from .settings import DiscordSettings
@@ -64,7 +64,7 @@ class CoachBot(discord.Client):
                  **options: Any) -> None:
         super().__init__(intents=intents(), max_ratelimit_timeout=MAX_RATELIMIT_WAIT, **options)
         self.runtime = runtime
-        self.coach = runtime.coach
+        self.api = runtime.api
         self.settings = runtime.settings
         self.discord_settings = discord_settings
         self.tree: app_commands.CommandTree[CoachBot] = app_commands.CommandTree(self)
@@ -112,7 +112,7 @@ class CoachBot(discord.Client):
             if not accepted:
                 return
             actor = actor_for(message.author, None)
-            reply = await in_thread(lambda: self.coach.handle_text(actor, "/review", message.content))
+            reply = await self.api.handle_text(actor, "/review", message.content)
             await message.channel.send(embeds=embeds_for(reply))
 
     async def _on_tree_error(self, interaction: discord.Interaction[Any],

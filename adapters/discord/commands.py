@@ -1,22 +1,19 @@
 """The application commands: /met, /review and the /coach group. Each one turns its options into a core
-command dataclass, asks the Coach off the event loop, and shows the Reply (ephemeral in servers)."""
+command (which checks itself as it is built, as a typed command does), asks the core through bot.api, and
+shows the Reply (ephemeral in servers)."""
 
 from __future__ import annotations
 
-import asyncio
-import re
 from collections.abc import Callable
-from datetime import timedelta
 from typing import Any, Literal
 
 import discord
 from discord import app_commands
 
 from bot import commands as core
-from bot.commands import UsageError, Who, name_text
-from bot.limits import MAX_CHECKIN_DAYS, MAX_FIELD, MAX_NAME, MAX_TAG, MAX_TAGS, MAX_TEXT, MIN_CHECKIN_DAYS
-from bot.lookup import contact_names, timezone_question_due
-from bot.models import Stage
+from bot.api import Stage
+from bot.commands import UsageError, Who, parse_tags, person
+from bot.limits import MAX_CHECKIN_DAYS, MAX_FIELD, MAX_NAME, MAX_TAG, MAX_TEXT, MIN_CHECKIN_DAYS
 from bot.replies import Reply, error
 
 from .interact import Extra, client_of, interaction_actor, respond, say
@@ -24,28 +21,11 @@ from .views import ReviewModal, timezone_view
 from .zones import search_zones
 
 NOTES_LIMIT = 1000
-_TAG = re.compile(r"^[\w\-]+$")
 Name = app_commands.Range[str, 1, MAX_NAME]
 Field = app_commands.Range[str, 1, MAX_FIELD]
 
 
 # --- helpers ---------------------------------------------------------------------------------------------
-
-
-def who_named(name: str, usage: str) -> Who:
-    """A typed name as the core's Who, through the text grammar's own name rules."""
-    return Who(name=name_text(name, usage))
-
-
-def parse_tags(text: str | None) -> tuple[str, ...]:
-    """`#python #pycon`, `python, pycon` → ("python", "pycon")."""
-    if not text:
-        return ()
-    tags = tuple(dict.fromkeys(t.lstrip("#").lower() for t in re.split(r"[\s,]+", text) if t.lstrip("#")))
-    if len(tags) > MAX_TAGS or any(len(t) > MAX_TAG or not _TAG.match(t) for t in tags):
-        raise UsageError(f"Use at most {MAX_TAGS} tags of letters, digits and dashes, up to {MAX_TAG} characters.",
-                         "/met who:@jane tags:#python #pycon")
-    return tags
 
 
 async def run(interaction: discord.Interaction[Any], build: Callable[[], core.Command],
@@ -56,14 +36,13 @@ async def run(interaction: discord.Interaction[Any], build: Callable[[], core.Co
     except UsageError as problem:
         await say(interaction, error(problem.text))
         return
-    coach, actor = client_of(interaction).coach, interaction_actor(interaction)
-    await respond(interaction, lambda: coach.handle(actor, command), extra=extra)
+    api, actor = client_of(interaction).api, interaction_actor(interaction)
+    await respond(interaction, lambda: api.handle(actor, command), extra=extra)
 
 
 async def contact_choices(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
     """Autocomplete: only the asking member's own contacts, in this server."""
-    sessions, actor = client_of(interaction).coach.sessions, interaction_actor(interaction)
-    names = await asyncio.to_thread(contact_names, sessions, actor, current)
+    names = await client_of(interaction).api.contact_suggestions(interaction_actor(interaction), current)
     return [app_commands.Choice(name=name[:100], value=name[:100]) for name in names]
 
 
@@ -88,11 +67,10 @@ async def met(interaction: discord.Interaction[Any], who: discord.User | None = 
         if who is None and not name:
             raise UsageError("Tell me who you met: pick them in `who`, or type a `name`.",
                              "/met who:@jane where:PyCon notes:talked about onboarding metrics")
-        person = who_named(name or (who.display_name if who is not None else ""), "met")
-        user_id = str(who.id) if who is not None else None
-        return core.checked(core.Met(who=Who(person.name, user_id), where=where, notes=notes,
-                                     tags=parse_tags(tags), offer=offer,
-                                     interests=core.parse_interests(interests)))
+        named = person(name or (who.display_name if who is not None else ""),
+                       str(who.id) if who is not None else None, usage="met")
+        return core.Met(who=named, where=where, notes=notes, tags=parse_tags(tags), offer=offer,
+                        interests=core.parse_interests(interests))
 
     await run(interaction, build, extra=_timezone_prompt(interaction))
 
@@ -105,7 +83,7 @@ def _timezone_prompt(interaction: discord.Interaction[Any]) -> Callable[[Reply],
         client, actor = client_of(interaction), interaction_actor(interaction)
         if reply.error or interaction.guild_id is None:
             return None, None
-        if not await asyncio.to_thread(timezone_question_due, client.coach.sessions, actor):
+        if not await client.api.timezone_question_due(actor):
             return None, None
         default = client.settings.default_timezone
         note = (f"Discord doesn't share your timezone, so I'm assuming {default}. Pick yours so reminders "
@@ -125,21 +103,26 @@ async def review(interaction: discord.Interaction[Any], draft: app_commands.Rang
         await interaction.response.send_modal(ReviewModal())
         return
     def build() -> core.Review:
-        return core.checked(core.Review(draft=draft, who=who_named(who, "review") if who else None))
+        return core.Review(draft=draft, who=person(who, usage="review") if who else None)
 
     await run(interaction, build)
 
 
 # --- /coach ----------------------------------------------------------------------------------------------
 
-# The text grammar's `[1d|36h|1w]` and a few more, as a picker (Discord options can't be free durations here).
-DELAYS = {"1h": timedelta(hours=1), "1d": timedelta(days=1), "36h": timedelta(hours=36), "3d": timedelta(days=3),
-          "1w": timedelta(weeks=1), "2w": timedelta(weeks=2)}
+# Suggestions for a snooze: any length the text grammar takes is accepted (`2 days`, `90m` is too short).
+DELAYS = ("1h", "1d", "36h", "3d", "1w", "2w")
 STAGE_CHOICES = [app_commands.Choice(name=stage.value.replace("_", " "), value=stage.value) for stage in Stage]
 
 
+async def delay_choices(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
+    typed = current.strip()
+    shown = ([typed] if typed and typed not in DELAYS else []) + [d for d in DELAYS if d.startswith(typed)]
+    return [app_commands.Choice(name=delay, value=delay) for delay in (shown or list(DELAYS))[:25]]
+
+
 def _who(cls: Callable[[Who], core.Command], usage: str, name: str) -> Callable[[], core.Command]:
-    return lambda: cls(who_named(name, usage))
+    return lambda: cls(person(name, usage=usage))
 
 
 def forget_command(name: str) -> core.Forget:
@@ -147,8 +130,8 @@ def forget_command(name: str) -> core.Forget:
     suggests, goes ahead, as in the text grammar."""
     text = name.strip()
     if text.lower().endswith(" confirm"):
-        return core.Forget(who_named(text[: -len(" confirm")].strip(" \"'“”"), "forget"), confirmed=True)
-    return core.Forget(who_named(text, "forget"))
+        return core.Forget(person(text[: -len(" confirm")].strip(" \"'“”"), usage="forget"), confirmed=True)
+    return core.Forget(person(text, usage="forget"))
 
 
 class SettingsGroup(app_commands.Group):
@@ -159,43 +142,38 @@ class SettingsGroup(app_commands.Group):
 
     @app_commands.command(name="show", description="Show your settings")
     async def show(self, interaction: discord.Interaction[Any]) -> None:
-        await run(interaction, lambda: core.Settings())
+        await run(interaction, lambda: core.ChangeSettings())
 
     @app_commands.command(name="tz", description="Set your timezone (Discord doesn't tell me)")
     @app_commands.describe(zone="An IANA zone, e.g. Europe/Berlin")
     @app_commands.autocomplete(zone=zone_choices)
     async def tz(self, interaction: discord.Interaction[Any], zone: app_commands.Range[str, 1, 64]) -> None:
-        await run(interaction, lambda: core.Settings(key="tz", value=zone.strip()))
+        await run(interaction, lambda: core.ChangeSettings(key="tz", value=zone.strip()))
 
     @app_commands.command(name="hours", description="Only nudge me between these hours (your time)")
     @app_commands.describe(start="First hour, 0-23", end="Last hour, 1-24")
     async def hours(self, interaction: discord.Interaction[Any], start: app_commands.Range[int, 0, 23],
                     end: app_commands.Range[int, 1, 24]) -> None:
-        def build() -> core.Settings:
-            if start >= end:
-                raise UsageError("Working hours need a start before the end.", "/coach settings hours start:9 end:17")
-            return core.Settings(key="hours", value=(start, end))
-
-        await run(interaction, build)
+        await run(interaction, lambda: core.ChangeSettings(key="hours", value=(start, end)))
 
     @app_commands.command(name="checkins", description="How often to suggest checking in with people who replied")
     @app_commands.describe(days="Every this many days")
     async def checkins(self, interaction: discord.Interaction[Any],
                        days: app_commands.Range[int, MIN_CHECKIN_DAYS, MAX_CHECKIN_DAYS]) -> None:
-        await run(interaction, lambda: core.Settings(key="checkins", value=days))
+        await run(interaction, lambda: core.ChangeSettings(key="checkins", value=days))
 
     @app_commands.command(name="digest", description="The Monday digest: on (the default) or off")
     @app_commands.describe(state="on or off")
     async def digest(self, interaction: discord.Interaction[Any], state: Literal["on", "off"]) -> None:
-        await run(interaction, lambda: core.Settings(key="digest", value=state))
+        await run(interaction, lambda: core.ChangeSettings(key="digest", value=state))
 
     @app_commands.command(name="pause", description="No nudges until you resume")
     async def pause(self, interaction: discord.Interaction[Any]) -> None:
-        await run(interaction, lambda: core.Settings(key="pause"))
+        await run(interaction, lambda: core.ChangeSettings(key="pause"))
 
     @app_commands.command(name="resume", description="Nudges on again")
     async def resume(self, interaction: discord.Interaction[Any]) -> None:
-        await run(interaction, lambda: core.Settings(key="resume"))
+        await run(interaction, lambda: core.ChangeSettings(key="resume"))
 
 
 @app_commands.guild_only()
@@ -219,11 +197,11 @@ class CoachGroup(app_commands.Group):
         await run(interaction, _who(core.Replied, "replied", name))
 
     @app_commands.command(name="snooze", description="Remind me about them later")
-    @app_commands.describe(name="One of your contacts", delay="For how long (default 1 day)")
-    @app_commands.choices(delay=[app_commands.Choice(name=key, value=key) for key in DELAYS])
-    @app_commands.autocomplete(name=contact_choices)
-    async def snooze(self, interaction: discord.Interaction[Any], name: Name, delay: str = "1d") -> None:
-        await run(interaction, lambda: core.Snooze(who_named(name, "snooze"), DELAYS.get(delay, DELAYS["1d"])))
+    @app_commands.describe(name="One of your contacts", delay="For how long, e.g. 36h, 2d, 1w (default 1 day)")
+    @app_commands.autocomplete(name=contact_choices, delay=delay_choices)
+    async def snooze(self, interaction: discord.Interaction[Any], name: Name,
+                     delay: app_commands.Range[str, 1, 20] = "1d") -> None:
+        await run(interaction, lambda: core.Snooze(person(name, usage="snooze"), core.snooze_delay(delay)))
 
     @app_commands.command(name="moveon", description="Stop reminding me about them")
     @app_commands.describe(name="One of your contacts")

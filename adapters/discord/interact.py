@@ -1,6 +1,7 @@
-"""Shared plumbing for every interaction: who is asking, and "ack within 3 s, then run the core off the
-event loop, then show the reply" (ephemeral in servers). Work from the ack to the answer is tracked as in
-flight: a shutdown waits for it (see CoachBot.drain), and a bot that is stopping takes no new work."""
+"""Shared plumbing for every interaction: who is asking, and "ack within 3 s, then ask the core (bot.api,
+which works on its own threads), then show the reply" (ephemeral in servers). Work from the ack to the
+answer is tracked as in flight: a shutdown waits for it (see CoachBot.drain), and a bot that is stopping
+takes no new work."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Any, Protocol, cast
 import discord
 
 from adapters.inflight import tracked
-from bot.coach import OOPS, Coach
+from bot.api import OOPS, CoachAPI
 from bot.config import Settings
 from bot.identity import Actor
 from bot.replies import Reply, error
@@ -28,7 +29,7 @@ Extra = tuple[str | None, discord.ui.View | None]  # a line under the reply, and
 class CoachClient(Protocol):
     """What interaction handlers need from the bot (see bot.py)."""
 
-    coach: Coach
+    api: CoachAPI
     settings: Settings
     inflight: set[asyncio.Task[Any]]
     stopping: bool
@@ -62,14 +63,9 @@ def interaction_actor(interaction: discord.Interaction[Any]) -> Actor:
     return actor_for(interaction.user, interaction.guild_id)
 
 
-async def in_thread(call: Callable[[], Reply]) -> Reply:
-    """Core calls are synchronous SQLAlchemy: keep them off the event loop."""
-    return await asyncio.to_thread(call)
-
-
 async def respond(
     interaction: discord.Interaction[Any],
-    call: Callable[[], Reply],
+    call: Callable[[], Awaitable[Reply]],
     *,
     extra: Callable[[Reply], Awaitable[Extra]] | None = None,
 ) -> Reply:
@@ -82,12 +78,12 @@ async def respond(
         return await _respond(interaction, call, extra)
 
 
-async def _respond(interaction: discord.Interaction[Any], call: Callable[[], Reply],
+async def _respond(interaction: discord.Interaction[Any], call: Callable[[], Awaitable[Reply]],
                    extra: Callable[[Reply], Awaitable[Extra]] | None) -> Reply:
     if not interaction.response.is_done():
         await interaction.response.defer(ephemeral=interaction.guild_id is not None, thinking=True)
     try:
-        reply = await in_thread(call)
+        reply = await call()
     except Exception:  # the core guards itself; this is the last line of defence
         log.exception("discord interaction failed")
         reply = error(OOPS)

@@ -8,10 +8,10 @@ from typing import Any
 
 import discord
 
-from bot.commands import Review, Settings, UsageError, Who, checked
+from bot.commands import ChangeSettings, Review, UsageError, person
 from bot.replies import Reply, Verb, error, format_action_id, parse_action_id
 
-from .interact import actor_for, client_of, in_flight, in_thread, interaction_actor, respond, say
+from .interact import actor_for, client_of, in_flight, interaction_actor, respond, say
 from .render import DONE_COLOR, disabled_view, embeds_for, recorded_embeds
 from .zones import COMMON_ZONES
 
@@ -93,8 +93,7 @@ async def record_press(interaction: discord.Interaction[Any], action_id: str) ->
 
 async def _record_press(interaction: discord.Interaction[Any], action_id: str) -> None:
     await interaction.response.defer()
-    coach = client_of(interaction).coach
-    reply = await in_thread(lambda: coach.press(interaction_actor(interaction), action_id))
+    reply = await client_of(interaction).api.press(interaction_actor(interaction), action_id)
     parsed = parse_action_id(action_id)
     if reply.error or parsed is None or parsed.verb is Verb.DRAFT:
         await interaction.followup.send(embeds=embeds_for(reply), ephemeral=reply.error)
@@ -180,9 +179,11 @@ class TimezoneSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=TI
     async def _pick(self, interaction: discord.Interaction[Any]) -> None:
         zone = self.item.values[0] if self.item.values else ""
         await interaction.response.defer()
-        coach = client_of(interaction).coach
         actor = actor_for(interaction.user, self.guild_id)
-        reply = await in_thread(lambda: coach.handle(actor, Settings(key="tz", value=zone)))
+        try:
+            reply = await client_of(interaction).api.handle(actor, ChangeSettings(key="tz", value=zone))
+        except UsageError as problem:
+            reply = error(problem.text)
         if reply.error:
             await interaction.followup.send(embeds=embeds_for(reply), ephemeral=True)
             return
@@ -212,13 +213,12 @@ class ReviewModal(discord.ui.Modal, title="Review a draft"):
     )
 
     async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
-        """The draft and name go through the text grammar's checks; a problem is told, nothing stored."""
-        coach = client_of(interaction).coach
-        actor = interaction_actor(interaction)
+        """The draft and name are checked as the grammar checks them; a problem is told, nothing stored."""
+        api, actor = client_of(interaction).api, interaction_actor(interaction)
         try:
             name = self.who.value.strip()
-            command = checked(Review(draft=self.draft.value, who=Who(name) if name else None))
+            command = Review(draft=self.draft.value, who=person(name, usage="review") if name else None)
         except UsageError as problem:
             await say(interaction, error(problem.text))
             return
-        await respond(interaction, lambda: coach.handle(actor, command))
+        await respond(interaction, lambda: api.handle(actor, command))

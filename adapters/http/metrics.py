@@ -1,16 +1,16 @@
 """Prometheus metrics for one process, fed by the core's and the dispatcher's observer hooks.
 
-The core never imports prometheus_client: `Metrics` implements bot.coach.CommandObserver and
+The core never imports prometheus_client: `Metrics` implements bot.api.CommandObserver and
 scheduler.dispatcher.DispatchObserver; the composition root (adapters/bootstrap.py) creates it first and
-hands it to the Coach, the Runtime and so the Dispatcher in their constructors.
+hands it to the API, the Runtime and so the Dispatcher in their constructors.
 """
 
 from __future__ import annotations
 
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
-from sqlalchemy import func, select
+import asyncio
 
-from bot.models import Nudge, NudgeState
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+
 from scheduler.runtime import Runtime
 
 LATENCY_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
@@ -41,7 +41,7 @@ class Metrics:
         self.last_tick_age = Gauge("coach_last_tick_age_seconds", "Seconds since this process's last good tick "
                                    "(-1 before the first).", registry=self.registry)
 
-    # bot.coach.CommandObserver
+    # bot.api.CommandObserver
     def on_command(self, platform: str, command: str, ok: bool) -> None:
         self.commands.labels(command, platform, "ok" if ok else "error").inc()
 
@@ -59,9 +59,13 @@ class Metrics:
     def on_digest_sent(self, platform: str) -> None:
         self.digests_sent.labels(platform).inc()
 
-    def render(self, runtime: Runtime) -> bytes:
-        """The exposition text, with the gauges read fresh (this queries the database: call off the loop)."""
-        self.nudges_due.set(count_due(runtime))
+    async def collect(self, runtime: Runtime) -> bytes:
+        """The exposition text, with the gauges read fresh (the due count through the core's API)."""
+        return self.render(runtime, await due_count(runtime))
+
+    def render(self, runtime: Runtime, due: int | None = None) -> bytes:
+        """The exposition text; without `due`, it is counted here (from a worker thread, not the loop)."""
+        self.nudges_due.set(asyncio.run(due_count(runtime)) if due is None else due)
         age = runtime.health.tick_age_seconds()
         self.last_tick_age.set(-1 if age is None else age)
         return generate_latest(self.registry)
@@ -74,12 +78,9 @@ def metrics_of(runtime: Runtime) -> Metrics:
     return runtime.observer
 
 
-def count_due(runtime: Runtime) -> int:
-    query = select(func.count(Nudge.id)).where(
-        Nudge.state == NudgeState.PENDING.value, Nudge.due_at <= runtime.clock.now()
-    )
+async def due_count(runtime: Runtime) -> int:
+    """Pending nudges whose time has come, or -1 when the database does not answer."""
     try:
-        with runtime.sessions() as session:
-            return int(session.scalar(query) or 0)
+        return (await runtime.api.due_counts()).due
     except Exception:  # /healthz reports the database; metrics keep serving
         return -1

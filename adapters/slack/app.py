@@ -2,8 +2,8 @@
 
 An acknowledged command is a stored command: the core call (milliseconds; Slack allows 3 s) runs before
 ack(), and a slash command's answer travels in the ack itself. What follows an ack (a chat.update, a DM,
-an export upload) is tracked, so a shutdown waits for it. Core calls are synchronous SQLAlchemy: they run
-in a worker thread, never on the event loop.
+an export upload) is tracked, so a shutdown waits for it. The core is reached only through bot.api, whose
+calls run on its own worker threads, never on the event loop.
 """
 
 from __future__ import annotations
@@ -21,13 +21,12 @@ from typing import Any, TypeVar
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
-from sqlalchemy.orm import Session, sessionmaker
 
 from adapters.inflight import drain, tracked
+from bot.api import OOPS, CoachAPI
 from bot.chart import Chart
-from bot.clock import Clock
-from bot.coach import OOPS, Coach
 from bot.commands import (
+    ChangeSettings,
     DeleteMyData,
     Draft,
     Export,
@@ -36,18 +35,16 @@ from bot.commands import (
     ListContacts,
     Met,
     Review,
-    Settings,
     Show,
     UsageError,
     Who,
     parse,
 )
-from bot.handlers.home import home_for
 from bot.identity import Actor
 from bot.replies import ACTION_ID_PATTERN, Reply, Verb, parse_action_id
 
 from .actors import Actors, error_code, team_of
-from .dedupe import EventReceipts
+from .dedupe import event_key
 from .home import home_view
 from .modals import MET_CALLBACK, met_modal, read_met
 from .notifier import upload_chart
@@ -89,10 +86,7 @@ def guarded(listener: Listener) -> Listener:
 class SlackHandlers:
     """The listeners; Bolt injects their arguments by name (ack, body, client, respond, event)."""
 
-    coach: Coach
-    sessions: sessionmaker[Session]
-    clock: Clock
-    receipts: EventReceipts
+    api: CoachAPI
     actors: Actors = field(default_factory=Actors)
     inflight: set[asyncio.Task[Any]] = field(default_factory=set)
 
@@ -112,7 +106,7 @@ class SlackHandlers:
             await client.views_open(trigger_id=body["trigger_id"], view=met_modal())
             return
         actor = await self._actor(client, body, name=body.get("user_name"))
-        reply = await asyncio.to_thread(self.coach.handle_text, actor, command, text)
+        reply = await self.api.handle_text(actor, command, text)
         blocks = reply_blocks(reply)
         if command == "/met" and not reply.error and (who := _who(text)) is not None:
             blocks.append(add_details_button(who.name, who.user_id))
@@ -154,7 +148,7 @@ class SlackHandlers:
                               respond: AsyncRespond) -> None:
         action_id = str(body["actions"][0]["action_id"])
         actor = await self._actor(client, body)
-        reply = await asyncio.to_thread(self.coach.press, actor, action_id)
+        reply = await self.api.press(actor, action_id)
         await ack()  # recorded; the message is updated below
         parsed = parse_action_id(action_id)
         channel = (body.get("container") or {}).get("channel_id") or (body.get("channel") or {}).get("id")
@@ -200,7 +194,7 @@ class SlackHandlers:
             await ack(response_action="errors", errors=errors)
             return
         actor = await self._actor(client, body)
-        reply = await asyncio.to_thread(self.coach.handle, actor, form.command())
+        reply = await self.api.handle(actor, form.command())
         await ack()  # stored: the form closes; the answer goes to the member's DM
         channel = await _dm(client, actor.user_id)
         await client.chat_postMessage(channel=channel, text=fallback_text(reply), blocks=reply_blocks(reply))
@@ -216,11 +210,11 @@ class SlackHandlers:
         text = str(event.get("text") or "").strip()
         if not text or not event.get("user"):
             return
-        if not await asyncio.to_thread(self.receipts.first_time, str(body.get("event_id") or "")):
+        if not await self.api.first_receipt(event_key(str(body.get("event_id") or ""))):
             log.info("event %s already handled (Slack retry)", body.get("event_id"))
             return
         actor = await self._actor(client, body, user_id=str(event["user"]))
-        reply = await asyncio.to_thread(self.coach.handle_text, actor, "/review", text)
+        reply = await self.api.handle_text(actor, "/review", text)
         await client.chat_postMessage(channel=event["channel"], thread_ts=event.get("thread_ts") or event["ts"],
                                       text=fallback_text(reply), blocks=reply_blocks(reply))
 
@@ -235,7 +229,7 @@ class SlackHandlers:
             await respond(text="That message has no text for me to review.", response_type=EPHEMERAL)
             return
         actor = await self._actor(client, body)
-        reply = await asyncio.to_thread(self.coach.handle_text, actor, "/review", text)
+        reply = await self.api.handle_text(actor, "/review", text)
         await ack()
         await respond(text=fallback_text(reply), blocks=reply_blocks(reply), response_type=EPHEMERAL,
                       thread_ts=thread)
@@ -247,23 +241,19 @@ class SlackHandlers:
         if event.get("tab", "home") != "home":
             return
         actor = await self._actor(client, body, user_id=str(event["user"]))
-        now = self.clock.now()
-        home = await asyncio.to_thread(self._home, actor, now)
-        await client.views_publish(user_id=actor.user_id, view=home_view(home, now))
+        await self._publish_home(client, actor)
 
     async def _refresh_home(self, client: AsyncWebClient, actor: Actor) -> None:
         """Re-publish App Home after a change to what it shows, so an open Home tab is never stale. A
         failure here costs only the refresh (Home is drawn again when opened)."""
         try:
-            now = self.clock.now()
-            home = await asyncio.to_thread(self._home, actor, now)
-            await client.views_publish(user_id=actor.user_id, view=home_view(home, now))
+            await self._publish_home(client, actor)
         except SlackApiError as failure:
             log.warning("App Home refresh failed: %s", error_code(failure))
 
-    def _home(self, actor: Actor, now: Any) -> Any:
-        with self.sessions() as session:
-            return home_for(session, actor, now)
+    async def _publish_home(self, client: AsyncWebClient, actor: Actor) -> None:
+        home = await self.api.home(actor)
+        await client.views_publish(user_id=actor.user_id, view=home_view(home, self.api.clock.now()))
 
     async def _actor(self, client: AsyncWebClient, body: dict[str, Any], *, user_id: str | None = None,
                      name: Any = None) -> Actor:
@@ -304,7 +294,7 @@ def changes_home(command: str, text: str) -> bool:
         return False
     if isinstance(parsed, Forget | DeleteMyData):
         return parsed.confirmed
-    return not (isinstance(parsed, Settings) and parsed.key is None)
+    return not (isinstance(parsed, ChangeSettings) and parsed.key is None)
 
 
 def _who(text: str) -> Who | None:

@@ -1,10 +1,10 @@
-"""App Home: the member's dashboard (bot.handlers.home) as a Block Kit home view."""
+"""App Home: the member's dashboard (bot.api.Home) as a Block Kit home view."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.handlers.home import Home, Numbers
+from bot.api import Home, Numbers
 from bot.timefmt import ago, local_time
 
 from .notifier import chart_file_id

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from bot.commands import Met, UsageError, Who, checked_words, field_text, name_text, valid_user_id
-from bot.handlers.details import AddDetails
-from bot.limits import MAX_FIELD, MAX_NAME, MAX_TAG, MAX_TEXT
+from bot.commands import AddDetails, Met, UsageError, Who, field_text, name_text, parse_interests, valid_user_id
+from bot.limits import MAX_FIELD, MAX_NAME, MAX_TEXT
 
 T = TypeVar("T")
 MET_CALLBACK = "coach_met"
 NAME, MEMBER, WHERE, NOTES, INTERESTS, OFFER = "name", "member", "where", "notes", "interests", "offer"
-_SPLIT = re.compile(r"[,;\n]")
 
 
 @dataclass(frozen=True)
@@ -64,7 +61,8 @@ def met_modal(name: str | None = None, user_id: str | None = None) -> dict[str, 
 
 def read_met(view: dict[str, Any]) -> tuple[MetForm | None, dict[str, str]]:
     """The form's values, or Slack's per-field errors (block id → message) to show in the modal. Every
-    field goes through the text grammar's own checks (bot.commands), so the form refuses what /met does."""
+    field goes through the grammar's own checks (bot.commands: the same ones Met runs when it is built),
+    so the form refuses what /met does, and says which field is wrong."""
     values = view.get("state", {}).get("values", {})
     errors: dict[str, str] = {}
 
@@ -80,8 +78,7 @@ def read_met(view: dict[str, Any]) -> tuple[MetForm | None, dict[str, str]]:
     where = read(WHERE, lambda: field_text(_text(values, WHERE), MAX_FIELD, "met", "The place"))
     notes = read(NOTES, lambda: field_text(_text(values, NOTES), MAX_TEXT, "met", "Your notes"))
     offer = read(OFFER, lambda: field_text(_text(values, OFFER), MAX_FIELD, "met", "What you can offer"))
-    split = tuple(dict.fromkeys(i.strip() for i in _SPLIT.split(_text(values, INTERESTS)) if i.strip()))
-    interests = read(INTERESTS, lambda: checked_words(split, "met", "interests", MAX_TAG * 2))
+    interests = read(INTERESTS, lambda: parse_interests(_text(values, INTERESTS)))
     if errors or name is None:
         return None, errors or {NAME: "Tell me who you met."}
     try:

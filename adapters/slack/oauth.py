@@ -1,95 +1,113 @@
-"""Many workspaces: slack_sdk's SQLAlchemy installation and OAuth-state stores on the coach's database.
-
-slack_sdk's async SQLAlchemy stores need an async driver (aiosqlite, asyncpg); the coach's engine is
-synchronous, so the synchronous stores run in a worker thread behind Bolt's async store interfaces.
-"""
+"""Many workspaces: slack_sdk's installation and OAuth-state store interfaces, kept in the coach's database
+through bot.api (core tables under Alembic; each installation or bot as the JSON of its `to_dict`)."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
+from datetime import datetime, timedelta
 from typing import Any
 
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_sdk.oauth.installation_store import Bot, Installation
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
-from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
-from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
-from sqlalchemy import Engine
+
+from bot.api import CoachAPI
 
 from .config import BOT_SCOPES
 
+PLATFORM = "slack"
 INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
 STATE_SECONDS = 600
+# The bot's fields an installer's own installation borrows when it was saved without a bot token.
+BOT_FIELDS = ("bot_token", "bot_id", "bot_user_id", "bot_scopes", "bot_refresh_token", "bot_token_expires_at")
 log = logging.getLogger(__name__)
 
 
-class ThreadedInstallationStore(AsyncInstallationStore):
-    """slack_sdk's SQLAlchemyInstallationStore, awaited from the event loop without blocking it."""
+def payload_of(entity: Installation | Bot) -> dict[str, Any]:
+    """An Installation or Bot as JSON-ready values (times as ISO strings, which their constructors read)."""
+    return {key: value.isoformat() if isinstance(value, datetime) else value
+            for key, value in entity.to_dict_for_copying().items()}
 
-    def __init__(self, store: SQLAlchemyInstallationStore) -> None:
-        self.store = store
+
+def _team(team_id: str | None, is_enterprise_install: bool | None) -> str | None:
+    """An org-wide install is kept for the enterprise only, as slack_sdk's own stores do."""
+    return None if is_enterprise_install else team_id
+
+
+class CoachInstallationStore(AsyncInstallationStore):
+    """Installations and bots in the coach's database; the latest save for a key wins."""
+
+    def __init__(self, api: CoachAPI) -> None:
+        self.api = api
 
     @property
     def logger(self) -> logging.Logger:
         return log
 
     async def async_save(self, installation: Installation) -> None:
-        await asyncio.to_thread(self.store.save, installation)
+        team = _team(installation.team_id, installation.is_enterprise_install)
+        await self.api.save_installation(PLATFORM, payload_of(installation), enterprise_id=installation.enterprise_id,
+                                         team_id=team, user_id=installation.user_id)
+        if installation.bot_token:
+            await self.async_save_bot(installation.to_bot())
 
     async def async_save_bot(self, bot: Bot) -> None:
-        await asyncio.to_thread(self.store.save_bot, bot)
+        await self.api.save_installation(PLATFORM, payload_of(bot), enterprise_id=bot.enterprise_id,
+                                         team_id=_team(bot.team_id, bot.is_enterprise_install), user_id=None,
+                                         bot=True)
 
     async def async_find_bot(self, *, enterprise_id: str | None, team_id: str | None,
                              is_enterprise_install: bool | None = False) -> Bot | None:
-        return await asyncio.to_thread(self.store.find_bot, enterprise_id=enterprise_id, team_id=team_id,
-                                       is_enterprise_install=is_enterprise_install)
+        payload = await self.api.find_installation(PLATFORM, enterprise_id=enterprise_id,
+                                                   team_id=_team(team_id, is_enterprise_install), bot=True)
+        return Bot(**payload) if payload else None
 
     async def async_find_installation(self, *, enterprise_id: str | None, team_id: str | None,
                                       user_id: str | None = None,
                                       is_enterprise_install: bool | None = False) -> Installation | None:
-        return await asyncio.to_thread(self.store.find_installation, enterprise_id=enterprise_id,
-                                       team_id=team_id, user_id=user_id,
-                                       is_enterprise_install=is_enterprise_install)
+        team = _team(team_id, is_enterprise_install)
+        payload = await self.api.find_installation(PLATFORM, enterprise_id=enterprise_id, team_id=team,
+                                                   user_id=user_id)
+        if not payload:
+            return None
+        if not payload.get("bot_token"):  # an installer who added only user scopes: the workspace's bot
+            bot = await self.api.find_installation(PLATFORM, enterprise_id=enterprise_id, team_id=team, bot=True)
+            payload = {**payload, **{key: bot.get(key) for key in BOT_FIELDS}} if bot else payload
+        return Installation(**payload)
 
     async def async_delete_bot(self, *, enterprise_id: str | None, team_id: str | None) -> None:
-        await asyncio.to_thread(self.store.delete_bot, enterprise_id=enterprise_id, team_id=team_id)
+        await self.api.delete_installation(PLATFORM, enterprise_id=enterprise_id, team_id=team_id, bot=True)
 
     async def async_delete_installation(self, *, enterprise_id: str | None, team_id: str | None,
                                         user_id: str | None = None) -> None:
-        await asyncio.to_thread(self.store.delete_installation, enterprise_id=enterprise_id, team_id=team_id,
-                                user_id=user_id)
+        await self.api.delete_installation(PLATFORM, enterprise_id=enterprise_id, team_id=team_id, user_id=user_id)
 
 
-class ThreadedStateStore(AsyncOAuthStateStore):
-    def __init__(self, store: SQLAlchemyOAuthStateStore) -> None:
-        self.store = store
+class CoachStateStore(AsyncOAuthStateStore):
+    """One-time OAuth states in the coach's database, so the redirect may land on any replica."""
+
+    def __init__(self, api: CoachAPI, expiration_seconds: int = STATE_SECONDS) -> None:
+        self.api, self.lifetime = api, timedelta(seconds=expiration_seconds)
 
     @property
     def logger(self) -> logging.Logger:
         return log
 
     async def async_issue(self, *args: Any, **kwargs: Any) -> str:
-        return await asyncio.to_thread(self.store.issue)
+        return await self.api.issue_oauth_state(PLATFORM, self.lifetime)
 
     async def async_consume(self, state: str) -> bool:
-        return await asyncio.to_thread(self.store.consume, state)
+        return await self.api.consume_oauth_state(PLATFORM, state)
 
 
 class InstallStores:
-    """Both stores on one engine; `create_tables` is idempotent (checkfirst) and safe on every start."""
+    """Both stores over the coach's API."""
 
-    def __init__(self, engine: Engine, client_id: str) -> None:
-        self.installations = SQLAlchemyInstallationStore(client_id=client_id, engine=engine)
-        self.states = SQLAlchemyOAuthStateStore(expiration_seconds=STATE_SECONDS, engine=engine)
-        self.installation_store = ThreadedInstallationStore(self.installations)
-        self.state_store = ThreadedStateStore(self.states)
-
-    def create_tables(self) -> None:
-        self.installations.metadata.create_all(self.installations.engine, checkfirst=True)
-        self.states.metadata.create_all(self.states.engine, checkfirst=True)
+    def __init__(self, api: CoachAPI) -> None:
+        self.installation_store = CoachInstallationStore(api)
+        self.state_store = CoachStateStore(api)
 
     def oauth_settings(self, client_id: str, client_secret: str) -> AsyncOAuthSettings:
         return AsyncOAuthSettings(

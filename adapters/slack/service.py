@@ -26,7 +26,6 @@ from scheduler.runtime import Runtime
 from .actors import Actors, error_code
 from .app import SlackHandlers, register
 from .config import SlackConfig, SlackConfigError, web_client
-from .dedupe import EventReceipts
 from .gate import Gate, Refusal, refused
 from .notifier import SlackNotifier
 from .oauth import INSTALL_PATH, REDIRECT_PATH, InstallStores
@@ -67,10 +66,9 @@ class SlackService:
     def __init__(self, runtime: Runtime, config: SlackConfig, *, socket: bool, port: int | None,
                  host: str = DEFAULT_HOST) -> None:
         self.runtime, self.config, self.socket, self.port, self.host = runtime, config, socket, port, host
-        self.stores = InstallStores(runtime.engine, config.client_id or "") if config.oauth else None
-        self.receipts = EventReceipts(runtime.engine, runtime.clock)
+        self.stores = InstallStores(runtime.api) if config.oauth else None
         self.bolt = build_bolt_app(config, self.stores)
-        self.handlers = SlackHandlers(runtime.coach, runtime.sessions, runtime.clock, self.receipts, Actors())
+        self.handlers = SlackHandlers(runtime.api, Actors())
         register(self.bolt, self.handlers)
         self.gate = Gate(config.signing_secret or "")
         self.notifier = SlackNotifier(self.client_for)
@@ -93,7 +91,6 @@ class SlackService:
         return self._clients[token]
 
     async def start(self) -> None:
-        await asyncio.to_thread(self._create_tables)
         if self.port is not None:
             self._runner = web.AppRunner(self.web_app(), access_log=None, shutdown_timeout=self.stop_grace)
             await self._runner.setup()
@@ -177,11 +174,6 @@ class SlackService:
     async def _oauth_redirect(self, request: web.Request) -> web.Response:
         assert self.bolt.oauth_flow is not None
         return await to_aiohttp_response(await self.bolt.oauth_flow.handle_callback(await to_bolt_request(request)))
-
-    def _create_tables(self) -> None:
-        self.receipts.create_table()
-        if self.stores is not None:
-            self.stores.create_tables()
 
 
 class _ClientGivenOnPurpose(logging.Filter):

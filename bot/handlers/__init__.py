@@ -25,13 +25,13 @@ HANDLERS: dict[type, Handler] = {
     commands.Draft: contacts.draft,
     commands.Forget: contacts.forget,
     commands.ListContacts: contacts.list_contacts,
-    commands.Settings: settings.settings,
+    commands.ChangeSettings: settings.settings,
     commands.Export: data.export,
     commands.Digest: digest.digest,
     commands.Review: review.review_draft,
     commands.Help: help.show_help,
     commands.DeleteMyData: privacy.delete_my_data,
-    details.AddDetails: details.add_details,
+    commands.AddDetails: details.add_details,
 }
 
 __all__ = ["HANDLERS", "Context", "Handler"]

@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from bot import commands
+from bot.commands import AddDetails
 from bot.handlers.contacts import _merge_details, met
 from bot.handlers.context import Context
 from bot.nudges import quoted
 from bot.replies import Reply
 from bot.store.repository import existing_contact
-
-
-@dataclass(frozen=True)
-class AddDetails:
-    """The same fields as /met; for a contact that does not exist yet it is simply a /met."""
-
-    who: commands.Who
-    where: str | None = None
-    notes: str | None = None
-    tags: tuple[str, ...] = ()
-    interests: tuple[str, ...] = ()
-    offer: str | None = None
-
-    def as_met(self) -> commands.Met:
-        return commands.Met(self.who, self.where, self.notes, self.tags, self.interests, self.offer)
 
 
 def add_details(cmd: AddDetails, ctx: Context) -> Reply:

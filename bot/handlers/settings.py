@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from bot import commands
 from bot.commands import USAGE, UsageError
 from bot.handlers.context import Context
-from bot.limits import MAX_CHECKIN_DAYS, MIN_CHECKIN_DAYS
 from bot.models import Member
 from bot.planner import reschedule_all
 from bot.replies import Reply
@@ -60,7 +59,7 @@ def valid_timezone(name: str) -> str:
                      f"/coach settings tz {example}")
 
 
-def settings(cmd: commands.Settings, ctx: Context) -> Reply:
+def settings(cmd: commands.ChangeSettings, ctx: Context) -> Reply:
     member = ctx.member
     if cmd.key is None:
         return Reply(describe(member))
@@ -74,10 +73,7 @@ def settings(cmd: commands.Settings, ctx: Context) -> Reply:
         member.work_start_hour, member.work_end_hour = cmd.value
         done = f"I'll only nudge you between {cmd.value[0]:02d}:00 and {cmd.value[1]:02d}:00."
     elif cmd.key == "checkins":
-        assert isinstance(cmd.value, int)
-        if not MIN_CHECKIN_DAYS <= cmd.value <= MAX_CHECKIN_DAYS:
-            raise UsageError(f"Check-ins can be every {MIN_CHECKIN_DAYS} to {MAX_CHECKIN_DAYS} days.",
-                             "/coach settings checkins <days>", "/coach settings checkins 60")
+        assert isinstance(cmd.value, int)  # in range: ChangeSettings checks it
         member.checkin_days = cmd.value
         done = f"I'll suggest check-ins every {cmd.value} days with people who replied."
     elif cmd.key == "digest":

@@ -18,6 +18,7 @@ import platformdirs
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 APP_NAME = "connection-coach"
 PRIVATE_FOLDER, PRIVATE_FILE = 0o700, 0o600
@@ -85,6 +86,17 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         return engine
     kwargs.setdefault("pool_pre_ping", True)
     return create_engine(url, **kwargs)
+
+
+def pool_capacity(engine: Engine, default: int = 5) -> int:
+    """How many connections the engine's pool hands out at once: pool_size + max_overflow (QueuePool, the
+    pool of PostgreSQL and of a SQLite file); `default` for a pool without a bound."""
+    pool = engine.pool
+    if isinstance(pool, QueuePool):
+        overflow = pool._max_overflow  # QueuePool has no public accessor for it
+        return pool.size() + overflow if overflow >= 0 else max(pool.size(), default)
+    size = getattr(pool, "size", None)
+    return size() if callable(size) else default
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

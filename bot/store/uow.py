@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from types import TracebackType
 
@@ -20,12 +21,28 @@ def mark_erased(session: Session) -> None:
     session.info[ERASED] = True
 
 
+class BlockingCall(RuntimeError):
+    """A unit of work opened on a thread that runs an asyncio event loop: synchronous database work
+    there would stall every other request. Adapters reach the core through bot.api, which runs each
+    unit on its own executor."""
+
+
+def off_loop() -> None:
+    """Raise BlockingCall when the calling thread is running an asyncio event loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return
+    raise BlockingCall("a core unit of work was called on the event loop's thread; go through bot.api.CoachAPI")
+
+
 class UnitOfWork:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
         self.session: Session
 
     def __enter__(self) -> UnitOfWork:
+        off_loop()
         self.session = self._sessions()
         return self
 

@@ -35,7 +35,7 @@ async def test_create_bot_from_the_environment_needs_no_token(environment: Path)
     bot = create_bot()
     try:
         assert isinstance(bot, CoachBot) and not isinstance(bot, discord.AutoShardedClient)
-        assert bot.settings.tick_seconds == 3600 and bot.coach.default_timezone == "Europe/Berlin"
+        assert bot.settings.tick_seconds == 3600 and bot.api.coach.default_timezone == "Europe/Berlin"
         assert (environment / "env.db").exists()
         assert not bot.intents.members and not bot.intents.presences and not bot.intents.message_content
         assert bot.intents.dm_messages and bot.intents.guilds

@@ -22,6 +22,6 @@ async def test_the_hosted_bot_ticks_through_its_runtime(tmp_path: Path, monkeypa
     async with simcord.run(bot, approved_intents=NO_PRIVILEGED):
         dispatcher = bot.runtime.dispatcher
         assert dispatcher is not None and dispatcher.notifiers == {"discord": bot.notifier}
-        assert dispatcher.observer is bot.runtime.observer is bot.coach.observer  # metrics, passed in
+        assert dispatcher.observer is bot.runtime.observer is bot.api.coach.observer  # metrics, passed in
         assert bot.runtime.health.last_tick_at is not None  # the first tick ran at once
     assert not hasattr(bot, "_tick_forever")

@@ -32,8 +32,8 @@ async def test_the_core_runs_off_the_loop_and_a_drain_waits_for_the_answer(
         world: World, server: tuple[simcord.ChannelHandle, simcord.MemberActor],
         monkeypatch: pytest.MonkeyPatch) -> None:
     channel, alice = server
-    blocker = Blocker(world.bot.coach.handle)
-    monkeypatch.setattr(world.bot.coach, "handle", blocker)
+    blocker = Blocker(world.bot.api.coach.handle)
+    monkeypatch.setattr(world.bot.api.coach, "handle", blocker)
     loop_thread = threading.get_ident()
 
     command = asyncio.create_task(alice.slash(channel, "met", name="Jane Doe", where="PyCon"))
@@ -92,7 +92,7 @@ async def test_every_entry_point_calls_the_core_from_a_worker_thread(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from datetime import timedelta
 
-    from adapters.discord import commands
+    from bot import queries
 
     channel, alice = server
     loop_thread, calls = threading.get_ident(), []  # type: int, list[tuple[str, bool]]
@@ -104,10 +104,10 @@ async def test_every_entry_point_calls_the_core_from_a_worker_thread(
 
         return call
 
-    coach = world.bot.coach
+    coach = world.bot.api.coach
     for name in ("handle", "handle_text", "press"):
         monkeypatch.setattr(coach, name, wrap(name, getattr(coach, name)))
-    monkeypatch.setattr(commands, "timezone_question_due", wrap("tz_question", commands.timezone_question_due))
+    monkeypatch.setattr(queries, "timezone_question_due", wrap("tz_question", queries.timezone_question_due))
 
     first = await alice.slash(channel, "met", name="Jane Doe", where="PyCon")  # slash command + tz question
     await alice.select(first.response, ["Europe/Berlin"], custom_id=f"coach-tz:{channel.guild.id}")

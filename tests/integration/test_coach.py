@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.api import CoachAPI
 from bot.clock import FakeClock
 from bot.coach import Coach
 from bot.identity import Actor
@@ -27,6 +29,14 @@ OTHER_TEAM = Actor("slack", "T2", "U_JANE_OWNER", display_name="Sam elsewhere", 
 @pytest.fixture
 def coach(sessions: sessionmaker[Session], clock: FakeClock) -> Coach:
     return Coach(sessions, clock)
+
+
+@pytest.fixture
+def api(sessions: sessionmaker[Session], clock: FakeClock) -> Iterator[CoachAPI]:
+    """Async tests reach the core as adapters do: a unit of work refuses the event loop's thread."""
+    api = CoachAPI(sessions, clock)
+    yield api
+    api.close()
 
 
 def pending(sessions: sessionmaker[Session], name: str) -> Nudge | None:
@@ -286,34 +296,34 @@ def test_a_failing_use_case_writes_nothing(coach: Coach, sessions: sessionmaker[
     assert count(sessions, Contact) == 0 and count(sessions, Event) == 0 and count(sessions, Member) == 0
 
 
-async def deliver_first_nudge(coach: Coach, sessions: sessionmaker[Session], clock: FakeClock) -> dict[Verb, str]:
+async def deliver_first_nudge(api: CoachAPI, sessions: sessionmaker[Session], clock: FakeClock) -> dict[Verb, str]:
     """Meet Jane, let the 48 h nudge go out through the real dispatcher, return its buttons by verb."""
     notifier = RecordingNotifier("slack")
-    coach.handle_line(JANE, "/met Jane at PyCon")
+    await api.handle_line(JANE, "/met Jane at PyCon")
     clock.advance(timedelta(days=2))
     await Dispatcher(sessions, clock, {"slack": notifier}).tick()
     assert len(notifier.sent) == 1
     return {action.verb: action.action_id for action in notifier.sent[0].reply.actions}
 
 
-async def test_a_delivered_nudges_buttons_work_once(coach: Coach, sessions: sessionmaker[Session],
+async def test_a_delivered_nudges_buttons_work_once(api: CoachAPI, sessions: sessionmaker[Session],
                                                     clock: FakeClock) -> None:
-    buttons = await deliver_first_nudge(coach, sessions, clock)
-    first = coach.press(JANE, buttons[Verb.SENT])
+    buttons = await deliver_first_nudge(api, sessions, clock)
+    first = await api.press(JANE, buttons[Verb.SENT])
     assert not first.error and "Already noted" not in first.text
-    assert "Already noted" in coach.press(JANE, buttons[Verb.SENT]).text
+    assert "Already noted" in (await api.press(JANE, buttons[Verb.SENT])).text
     with sessions() as session:
         assert session.scalars(select(Contact.stage)).one() == Stage.WAITING
 
 
-async def test_typed_then_clicked_counts_one_message(coach: Coach, sessions: sessionmaker[Session],
+async def test_typed_then_clicked_counts_one_message(api: CoachAPI, sessions: sessionmaker[Session],
                                                      clock: FakeClock) -> None:
-    buttons = await deliver_first_nudge(coach, sessions, clock)
+    buttons = await deliver_first_nudge(api, sessions, clock)
     clock.advance(timedelta(hours=1))
-    coach.handle_line(JANE, "/coach sent Jane")
-    reply = coach.press(JANE, buttons[Verb.SENT])
+    await api.handle_line(JANE, "/coach sent Jane")
+    reply = await api.press(JANE, buttons[Verb.SENT])
     assert "didn't count another message" in reply.text
-    assert not coach.press(JANE, buttons[Verb.REPLIED]).error  # news is news, whenever it is clicked
+    assert not (await api.press(JANE, buttons[Verb.REPLIED])).error  # news is news, whenever it is clicked
     with sessions() as session:
         kinds = [e.kind for e in session.scalars(select(Event).order_by(Event.id))]
     assert kinds.count("sent") == 1 and kinds[-1] == "replied"

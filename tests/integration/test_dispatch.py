@@ -20,7 +20,7 @@ from bot.replies import Reply
 from scheduler.claim import Lease
 from scheduler.dispatcher import Dispatcher, backoff
 from scheduler.notifier import DeliveryError
-from tests.fakes import RecordingNotifier
+from tests.fakes import RecordingNotifier, ThreadedCoach
 from tests.integration.dispatch_support import FlakyPlatform, seed_due, states
 
 BERLIN = Actor("console", "local", "u-berlin", display_name="Berta", timezone="Europe/Berlin")
@@ -68,7 +68,7 @@ async def test_429s_and_500s_lose_nothing_and_double_nothing(sessions: sessionma
 
 async def test_a_permanent_error_marks_the_nudge_failed_and_tells_the_member(sessions: sessionmaker[Session],
                                                                             clock: FakeClock) -> None:
-    coach = Coach(sessions, clock)
+    coach = ThreadedCoach(Coach(sessions, clock))
     coach.handle_line(BERLIN, '/met "Jane Doe" at PyCon')
     notifier = RecordingNotifier()
     notifier.fail_with = DeliveryError("cannot_dm_bot", permanent=True)
@@ -100,7 +100,7 @@ async def test_an_expired_lease_is_reclaimed_as_a_retry_of_the_same_message(sess
 
 async def test_a_give_back_never_makes_two_pending_nudges_for_one_contact(sessions: sessionmaker[Session],
                                                                          clock: FakeClock) -> None:
-    coach = Coach(sessions, clock)
+    coach = ThreadedCoach(Coach(sessions, clock))
     coach.handle_line(BERLIN, '/met "Jane Doe" at PyCon')
     clock.advance(timedelta(days=2))
     notifier = RecordingNotifier()
@@ -154,7 +154,7 @@ async def test_a_paused_member_gets_nothing_and_the_row_is_kept(sessions: sessio
 async def test_after_downtime_each_overdue_nudge_goes_out_once_in_working_hours_as_one_digest(
     sessions: sessionmaker[Session], clock: FakeClock,
 ) -> None:
-    coach = Coach(sessions, clock)
+    coach = ThreadedCoach(Coach(sessions, clock))
     for actor in (BERLIN, NEW_YORK):
         for name in ("Ada Lovelace", "Grace Hopper", "Alan Turing"):
             coach.handle_line(actor, f'/met "{name}" at PyCon')
@@ -192,7 +192,7 @@ async def test_a_nudge_due_at_ten_arrives_at_ten_across_a_dst_night(
     sessions: sessionmaker[Session], zone: str, sent_local: datetime,
 ) -> None:
     clock = FakeClock(sent_local.replace(tzinfo=ZoneInfo(zone)))
-    coach = Coach(sessions, clock)
+    coach = ThreadedCoach(Coach(sessions, clock))
     actor = Actor("console", "local", "u-dst", timezone=zone)
     coach.handle_line(actor, '/met "Jane Doe" at PyCon')
     coach.handle_line(actor, '/coach sent "Jane Doe"')  # the one-week follow-up counts from now: 10:00

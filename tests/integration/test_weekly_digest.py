@@ -21,7 +21,7 @@ from bot.models import Nudge, NudgeState
 from scheduler.dispatcher import Dispatcher
 from scheduler.weekly import plan_week
 from tests.conftest import _empty
-from tests.fakes import RecordingNotifier
+from tests.fakes import RecordingNotifier, ThreadedCoach
 
 BERLIN = Actor("console", "local", "u-berlin", display_name="Berta", timezone="Europe/Berlin")
 NEW_YORK = Actor("console", "local", "u-nyc", display_name="Nico", timezone="America/New_York")
@@ -32,8 +32,8 @@ def at(zone: str, *args: int) -> datetime:
     return datetime(*args, tzinfo=ZoneInfo(zone)).astimezone(UTC)  # type: ignore[misc]
 
 
-def meet(sessions: sessionmaker[Session], clock: FakeClock, actor: Actor, *lines: str) -> Coach:
-    coach = Coach(sessions, clock, default_timezone="UTC")
+def meet(sessions: sessionmaker[Session], clock: FakeClock, actor: Actor, *lines: str) -> ThreadedCoach:
+    coach = ThreadedCoach(Coach(sessions, clock, default_timezone="UTC"))
     for line in lines:
         reply = coach.handle_line(actor, line)
         assert not reply.error, reply.text

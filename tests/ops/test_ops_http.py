@@ -64,15 +64,15 @@ def samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
 
 async def test_healthz_and_metrics_after_a_few_commands(client: TestClient, runtime: Runtime,
                                                         clock: FakeClock) -> None:
-    coach = runtime.coach
+    api = runtime.api
 
     def commands(name: str, outcome: str) -> float:
         return found[("coach_commands_total", (("command", name), ("outcome", outcome), ("platform", "slack")))]
-    assert not coach.handle_text(ALICE, "/met", '"Jane Doe" at PyCon -- onboarding metrics').error
-    assert not coach.handle_text(ALICE, "/met", "Bob at RustConf").error
-    assert coach.handle_text(ALICE, "/coach", "sent Nobody").error
-    assert coach.handle_text(ALICE, "/coach", "frobnicate").error
-    assert not coach.handle_line(ALICE, "/coach list").error
+    assert not (await api.handle_text(ALICE, "/met", '"Jane Doe" at PyCon -- onboarding metrics')).error
+    assert not (await api.handle_text(ALICE, "/met", "Bob at RustConf")).error
+    assert (await api.handle_text(ALICE, "/coach", "sent Nobody")).error
+    assert (await api.handle_text(ALICE, "/coach", "frobnicate")).error
+    assert not (await api.handle_line(ALICE, "/coach list")).error
 
     assert (await (await client.get("/livez")).json()) == {"status": "alive"}
     health = await client.get("/healthz")
@@ -109,7 +109,7 @@ async def test_healthz_and_metrics_after_a_few_commands(client: TestClient, runt
 
 async def test_the_weekly_job_shows_in_healthz_and_digests_are_counted(client: TestClient, runtime: Runtime,
                                                                        clock: FakeClock) -> None:
-    runtime.coach.handle_text(ALICE, "/met", "Jane at PyCon")
+    await runtime.api.handle_text(ALICE, "/met", "Jane at PyCon")
     runtime.build_dispatcher()
     clock.set(datetime(2026, 3, 9, 9, 0, tzinfo=UTC))  # Monday 09:00 in Alice's zone
     await runtime.plan_week()
@@ -125,7 +125,7 @@ async def test_the_weekly_job_shows_in_healthz_and_digests_are_counted(client: T
 
 
 async def test_failures_and_backlog_are_counted(client: TestClient, runtime: Runtime, clock: FakeClock) -> None:
-    runtime.coach.handle_text(ALICE, "/met", "Jane at PyCon")
+    await runtime.api.handle_text(ALICE, "/met", "Jane at PyCon")
     clock.advance(timedelta(days=2))
     found = samples(await (await client.get("/metrics")).text())
     assert found[("coach_nudges_due", ())] == 1

@@ -1,5 +1,5 @@
-"""The Events API de-duplication receipts under threads (first_time runs in worker threads), and the
-Socket Mode log filter (one line, no traceback, no connection ticket)."""
+"""The event receipts behind Slack's de-duplication under threads (the API runs them on its workers),
+and the Socket Mode log filter (one line, no traceback, no connection ticket)."""
 
 from __future__ import annotations
 
@@ -11,26 +11,24 @@ from pathlib import Path
 
 import pytest
 
-from adapters.slack import dedupe
-from adapters.slack.dedupe import EventReceipts
 from adapters.slack.service import OneLine
 from bot.clock import FakeClock
-from bot.store import open_store
+from bot.store import open_store, platform
+from bot.store.platform import Receipts
 from tests.conftest import START
 
 
 def test_each_event_id_is_first_exactly_once_across_threads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    engine, _ = open_store(f"sqlite:///{tmp_path}/coach.db")
-    receipts = EventReceipts(engine, FakeClock(START))
-    receipts.create_table()
-    monkeypatch.setattr(dedupe, "PRUNE_EVERY", 50)  # prune often while threads race
+    engine, sessions = open_store(f"sqlite:///{tmp_path}/coach.db")
+    receipts = Receipts(sessions, FakeClock(START))
+    monkeypatch.setattr(platform, "PRUNE_EVERY", 50)  # prune often while threads race
     firsts: Counter[str] = Counter()
     lock, start = threading.Lock(), threading.Barrier(8)
 
     def worker() -> None:
         start.wait()
         for i in range(300):
-            if receipts.first_time(f"Ev{i}"):
+            if receipts.first(f"Ev{i}"):
                 with lock:
                     firsts[f"Ev{i}"] += 1
 

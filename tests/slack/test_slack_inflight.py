@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from bot import queries
 from bot.models import EventKind
 from bot.replies import Verb, format_action_id
 from tests.fakes import Blocker
@@ -103,9 +104,9 @@ async def test_every_entry_point_calls_the_core_from_a_worker_thread(rig: SlackR
     log = ThreadLog(threading.get_ident())
     for name in ("handle", "handle_text", "press"):
         monkeypatch.setattr(rig.runtime.coach, name, log.wrap(name, getattr(rig.runtime.coach, name)))
-    handlers = rig.service.handlers
-    monkeypatch.setattr(handlers, "_home", log.wrap("home", handlers._home))
-    monkeypatch.setattr(handlers.receipts, "first_time", log.wrap("receipt", handlers.receipts.first_time))
+    monkeypatch.setattr(queries, "home", log.wrap("home", queries.home))
+    receipts = rig.runtime.api._receipts
+    monkeypatch.setattr(receipts, "first", log.wrap("receipt", receipts.first))
 
     await rig.send.command("/coach", "list", key="list")
     nudge_id = int(message["metadata"]["event_payload"]["nudge_ids"])

@@ -64,12 +64,12 @@ async def test_oauth_installs_each_workspace_with_its_own_token(tmp_path: Path, 
                                 slack_client_secret="client-secret")
     try:
         assert rig.service.stores is not None
-        await rig.service.start()  # idempotent table creation (checkfirst) on a second start
+        await rig.service.start()  # a second start is harmless (the tables are migrations', not the adapter's)
         for team in ("TA", "TB"):
             installation = Installation(app_id="A1", team_id=team, bot_token=f"xoxb-team-{team[1].lower()}",
                                         bot_id=f"B{team}", bot_user_id="UBOT", bot_scopes=["chat:write"],
                                         user_id="UADMIN")
-            rig.service.stores.installations.save(installation)
+            await rig.service.stores.installation_store.async_save(installation)
         await rig.service.notifier.send(outgoing("TB", "U1"))
         assert fake_slack.of("chat.postMessage")[-1].token == "xoxb-team-b"
         await rig.send.command("/coach", "list", team="TA", user="U1")

@@ -1,0 +1,170 @@
+"""The one door into the core for adapters: async, and every call runs its synchronous unit of work on
+the API's own thread pool, sized to the database pool (pool_size + max_overflow), so a burst of requests
+queues for a thread instead of for a connection — and the event loop never waits on the database.
+
+Adapters import this module, the command types (bot.commands) and the reply types (bot.replies); never
+bot.coach, bot.handlers, bot.store, bot.models or SQLAlchemy. The plain data they need is re-exported here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot import queries
+from bot.clock import Clock
+from bot.coach import OOPS, Coach, CommandObserver
+from bot.commands import Command
+from bot.handlers.home import DueItem, Home, Numbers, RecentContact
+from bot.identity import Actor
+from bot.models import Stage
+from bot.queries import DueCounts, Profile
+from bot.replies import Reply
+from bot.store import open_store
+from bot.store import platform as adapter_store
+from bot.store.engine import pool_capacity
+from bot.store.platform import BOT, INSTALLATION
+
+T = TypeVar("T")
+Sessions = sessionmaker[Session]  # opaque to adapters: what a runner hands the API and the dispatcher
+MAX_SUGGESTIONS = 25
+log = logging.getLogger(__name__)
+
+
+def open_sessions(database_url: str | None) -> tuple[Sessions, Callable[[], None]]:
+    """Connect to (and migrate) the store at `database_url` (default: the user's SQLite file): its
+    sessions, for a CoachAPI and a dispatcher, and how to close it."""
+    engine, sessions = open_store(database_url)
+    return sessions, engine.dispose
+
+
+class CoachAPI:
+    """Async door into the core. Every call runs its unit of work on the API's executor."""
+
+    def __init__(self, sessions: Sessions, clock: Clock, *, default_timezone: str = "UTC",
+                 observer: CommandObserver | None = None, workers: int | None = None) -> None:
+        """`workers` defaults to the capacity of the pool behind `sessions`."""
+        self.sessions, self.clock = sessions, clock
+        self.coach = Coach(sessions, clock, default_timezone=default_timezone, observer=observer)
+        bind = sessions.kw.get("bind")
+        self.workers = workers or (pool_capacity(bind) if isinstance(bind, Engine) else 5)
+        self._executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="coach-core")
+        self._receipts = adapter_store.Receipts(sessions, clock)
+        self._engine: Engine | None = None
+
+    @classmethod
+    def open(cls, database_url: str | None, clock: Clock, *, default_timezone: str = "UTC",
+             observer: CommandObserver | None = None) -> CoachAPI:
+        """Connect (and migrate) the store at `database_url`; close() disposes of it."""
+        engine, sessions = open_store(database_url)
+        api = cls(sessions, clock, default_timezone=default_timezone, observer=observer,
+                  workers=pool_capacity(engine))
+        api._engine = engine
+        return api
+
+    async def _run(self, work: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._executor, functools.partial(work, *args))
+
+    # --- commands and buttons --------------------------------------------------------------------------
+
+    async def handle(self, actor: Actor, command: Command) -> Reply:
+        """A command an adapter built (from a form, options, a modal): it checked itself when built."""
+        return await self._run(self.coach.handle, actor, command)
+
+    async def handle_text(self, actor: Actor, command_name: str, text: str) -> Reply:
+        """A slash command and its text: `/met`, `jane at PyCon`."""
+        return await self._run(self.coach.handle_text, actor, command_name, text)
+
+    async def handle_line(self, actor: Actor, line: str) -> Reply:
+        """A whole typed line: `/met jane at PyCon`."""
+        return await self._run(self.coach.handle_line, actor, line)
+
+    async def press(self, actor: Actor, action_id: str) -> Reply:
+        """A button: `coach:<verb>:<id>`; only the nudge's own member may press it."""
+        return await self._run(self.coach.press, actor, action_id)
+
+    # --- what adapters show ----------------------------------------------------------------------------
+
+    async def home(self, actor: Actor) -> Home:
+        """The actor's dashboard now (Slack's App Home); empty for someone who never used the coach."""
+        return await self._run(queries.home, self.sessions, actor, self.clock.now())
+
+    async def contact_suggestions(self, actor: Actor, typed: str, limit: int = MAX_SUGGESTIONS) -> list[str]:
+        """The actor's own contact names containing `typed` (autocomplete), most recently met first."""
+        return await self._run(queries.contact_suggestions, self.sessions, actor, typed, limit)
+
+    async def timezone_question_due(self, actor: Actor) -> bool:
+        """Whether to offer the timezone picker (once, with the first contact, unless already chosen)."""
+        return await self._run(queries.timezone_question_due, self.sessions, actor)
+
+    async def due_counts(self) -> DueCounts:
+        """Pending nudges whose time has come, in the whole database (metrics)."""
+        return await self._run(queries.due_counts, self.sessions, self.clock.now())
+
+    async def next_due(self, actor: Actor, until: datetime) -> datetime | None:
+        """The actor's next due moment up to `until` (a nudge, or their Monday digest's slot)."""
+        return await self._run(queries.next_due, self.sessions, actor, self.clock.now(), until)
+
+    async def profile(self, actor: Actor) -> Profile | None:
+        """The actor's member id and timezone, or None before their first command."""
+        return await self._run(queries.profile, self.sessions, actor)
+
+    async def latest_event(self, actor: Actor) -> datetime | None:
+        """When the latest thing recorded about the actor's contacts happened."""
+        return await self._run(queries.latest_event, self.sessions, actor)
+
+    # --- what adapters keep ----------------------------------------------------------------------------
+
+    async def first_receipt(self, key: str) -> bool:
+        """True exactly once per event key across every replica (platform retries are dropped)."""
+        return await self._run(self._receipts.first, key)
+
+    async def save_installation(self, platform: str, payload: dict[str, Any], *, enterprise_id: str | None,
+                                team_id: str | None, user_id: str | None, bot: bool = False) -> None:
+        """Keep an app installation (bot=False: the installer's and the workspace's latest) or its bot."""
+        now = self.clock.now()
+        if bot:
+            await self._run(adapter_store.save_installation, self.sessions, now, platform, BOT, enterprise_id,
+                            team_id, None, payload)
+            return
+        for user in dict.fromkeys((user_id, None)):
+            await self._run(adapter_store.save_installation, self.sessions, now, platform, INSTALLATION,
+                            enterprise_id, team_id, user, payload)
+
+    async def find_installation(self, platform: str, *, enterprise_id: str | None, team_id: str | None,
+                                user_id: str | None = None, bot: bool = False) -> dict[str, Any] | None:
+        """The payload kept for a workspace's bot, its latest installation, or one installer's."""
+        return await self._run(adapter_store.find_installation, self.sessions, platform,
+                               BOT if bot else INSTALLATION, enterprise_id, team_id, None if bot else user_id)
+
+    async def delete_installation(self, platform: str, *, enterprise_id: str | None, team_id: str | None,
+                                  user_id: str | None = None, bot: bool = False) -> None:
+        """Forget a workspace's bot, one installer's installation, or (user_id None) all of them."""
+        await self._run(adapter_store.delete_installation, self.sessions, platform, BOT if bot else INSTALLATION,
+                        enterprise_id, team_id, None if bot else user_id)
+
+    async def issue_oauth_state(self, platform: str, lifetime: timedelta) -> str:
+        """A one-time OAuth state for an install that starts now."""
+        return await self._run(adapter_store.issue_state, self.sessions, self.clock.now(), platform, lifetime)
+
+    async def consume_oauth_state(self, platform: str, state: str) -> bool:
+        """True once for a state issued here that has not expired."""
+        return await self._run(adapter_store.consume_state, self.sessions, self.clock.now(), platform, state)
+
+    def close(self) -> None:
+        """Wait for the calls in flight, stop the threads; an API from open() also closes its store."""
+        self._executor.shutdown(wait=True)
+        if self._engine is not None:
+            self._engine.dispose()
+
+
+__all__ = ["OOPS", "CoachAPI", "CommandObserver", "DueCounts", "DueItem", "Home", "Numbers", "Profile",
+           "RecentContact", "Sessions", "Stage", "open_sessions"]
