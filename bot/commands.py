@@ -213,7 +213,9 @@ USAGE = {
     "delete-my-data": ("/coach delete-my-data", "/coach delete-my-data"),
     "help": ("/coach help", "/coach help"),
 }
-WHO_VERBS = {"sent": Sent, "replied": Replied, "moveon": MoveOn, "show": Show, "draft": Draft, "forget": Forget}
+WhoVerb = Sent | Replied | MoveOn | Show | Draft | Forget
+WHO_VERBS: dict[str, type[WhoVerb]] = {"sent": Sent, "replied": Replied, "moveon": MoveOn, "show": Show,
+                                       "draft": Draft, "forget": Forget}
 VERB_ALIASES = {"move-on": "moveon", "move_on": "moveon", "reply": "replied", "send": "sent", "ls": "list",
                 "delete": "forget", "settings": "settings", "setting": "settings", "?": "help"}
 STAGE_ALIASES = {"followed-up": Stage.FOLLOWED_UP, "followedup": Stage.FOLLOWED_UP, "moved-on": Stage.MOVED_ON,

@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Protocol
 
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.schedulers.asyncio import AsyncIOScheduler  # type: ignore[import-untyped]
 
 Job = Callable[[], Awaitable[None]]
 
@@ -35,7 +35,7 @@ class APSchedulerTicker:
 
     def __init__(self) -> None:
         self.scheduler = AsyncIOScheduler(timezone="UTC")
-        self.running: set[asyncio.Task[None]] = set()
+        self.running: set[asyncio.Task[object]] = set()
         self.idle = asyncio.Event()
         self.idle.set()
         self.stopping = False
@@ -54,12 +54,12 @@ class APSchedulerTicker:
                 return
             task = asyncio.current_task()
             assert task is not None
-            self.running.add(task)  # type: ignore[arg-type]
+            self.running.add(task)
             self.idle.clear()
             try:
                 await job()
             finally:
-                self.running.discard(task)  # type: ignore[arg-type]
+                self.running.discard(task)
                 if not self.running:
                     self.idle.set()
 

@@ -9,7 +9,7 @@ from sqlalchemy import delete
 from bot import commands
 from bot.handlers.context import Context
 from bot.limits import MAX_TEXT
-from bot.models import Contact, EventKind, Member, Nudge, NudgeKind, Stage
+from bot.models import Contact, Event, EventKind, Member, Nudge, NudgeKind, Stage
 from bot.nudges import quoted
 from bot.planner import record_event, reschedule
 from bot.replies import Action, Reply, Verb, error
@@ -196,7 +196,7 @@ def show(cmd: commands.Show, ctx: Context) -> Reply:
     tz = ctx.member.timezone
     nudge = pending_nudges_by_contact(ctx.session, ctx.member).get(contact.id)
     lines = [f"{contact.name} — {stage_words(contact, nudge)}"]
-    meetings = [e for e in contact.events if e.kind == EventKind.MET] or [None]
+    meetings: list[Event | None] = [e for e in contact.events if e.kind == EventKind.MET] or [None]
     first, latest = meetings[0], meetings[-1]
     first_at, first_where = (first.at, first.detail) if first else (contact.met_at, contact.where_met)
     if len(meetings) > 1 and latest is not None:

@@ -20,7 +20,7 @@ CSV_FIELDS = ("name", "stage", "where_met", "met_at", "notes", "interests", "off
 def export(cmd: commands.Export, ctx: Context) -> Reply:
     contacts = contacts_of(ctx.session, ctx.member)
     pending = pending_nudges_by_contact(ctx.session, ctx.member)
-    document = {
+    document: dict[str, Any] = {
         "member": _member_dict(ctx.member),
         "exported_at": ctx.now.isoformat(),
         "contacts": [_contact_dict(c, pending.get(c.id)) for c in contacts],

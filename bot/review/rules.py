@@ -96,8 +96,8 @@ def has_specific(d: Draft) -> bool:
         if _ABOUT_THEM.search(sentence) or not _CV_LINE.search(sentence):
             return True
     if d.kind is K.THANK_YOU:
-        m = _THANKS_FOR.search(d.sig.scan)
-        obj = _THANKS_FILLER.sub("", m.group(1).strip()) if m else ""
+        thanks = _THANKS_FOR.search(d.sig.scan)
+        obj = _THANKS_FILLER.sub("", thanks.group(1).strip()) if thanks else ""
         if len(obj.split()) >= 2 and not _VAGUE_THANKS.match(obj):
             return True
     return False
