@@ -28,7 +28,7 @@ class AddDetails:
 
 
 def add_details(cmd: AddDetails, ctx: Context) -> Reply:
-    contact = existing_contact(ctx.session, ctx.member, cmd.who)
+    contact = existing_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id)
     if contact is None:
         return met(cmd.as_met(), ctx)
     _merge_details(contact, cmd.as_met())
