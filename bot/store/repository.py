@@ -32,6 +32,7 @@ class AmbiguousContact(LookupError):
 
 
 def name_key(name: str) -> str:
+    """A name as the store keys it (unique per member): case folded, white space collapsed."""
     return " ".join(name.casefold().split())
 
 
@@ -141,7 +142,7 @@ def find_contact(session: Session, member: Member, name: str, user_id: str | Non
     raise ContactNotFound(name)
 
 
-def _contact_query(member: Member) -> Select[tuple[Contact]]:
+def _contact_query(member: Member) -> Select[Contact]:
     return select(Contact).where(Contact.member_id == member.id)
 
 
@@ -174,7 +175,9 @@ def existing_contact(session: Session, member: Member, name: str, user_id: str |
 
 def free_name(session: Session, member: Member, name: str) -> str:
     """`name`, or `name (2)`… when the member already has a different contact by that name."""
-    taken = set(session.scalars(select(Contact.name_key).where(Contact.member_id == member.id)))
+    keys = select(Contact.name_key).where(Contact.member_id == member.id,
+                                          Contact.name_key.startswith(name_key(name), autoescape=True))
+    taken = set(session.scalars(keys))  # every candidate's key starts with the name's own
     candidate, number = name, 2
     while name_key(candidate) in taken:
         candidate = f"{name} ({number})"

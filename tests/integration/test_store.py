@@ -13,7 +13,14 @@ from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.models import Contact, Event, EventKind, Member, Nudge, NudgeKind, NudgeState, Stage
-from bot.store.repository import AmbiguousContact, ContactNotFound, existing_contact, find_contact, name_key
+from bot.store.repository import (
+    AmbiguousContact,
+    ContactNotFound,
+    existing_contact,
+    find_contact,
+    free_name,
+    name_key,
+)
 
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=UTC)
 
@@ -134,3 +141,15 @@ def test_the_lookup_index_is_used_on_sqlite(sqlite_sessions: sessionmaker[Sessio
         plan = session.execute(text("EXPLAIN QUERY PLAN SELECT id FROM contacts"
                                     " WHERE member_id = 1 AND platform_user_id = 'U1'")).all()
     assert "ix_contacts_member_platform_user" in " ".join(str(row[-1]) for row in plan)
+
+
+def test_free_name_numbers_a_second_contact_of_the_same_name(store: tuple[Engine, sessionmaker[Session]]) -> None:
+    sessions = store[1]
+    with sessions() as session:
+        member = add_member(session)
+        assert free_name(session, member, "Jane 100%_x") == "Jane 100%_x"
+        for name in ("Jane Doe", "jane doe (2)", "Jane Doerty", "Jane 100%_x"):
+            add_contact(session, member, name)
+        assert free_name(session, member, "JANE DOE") == "JANE DOE (3)"
+        assert free_name(session, member, "Jane 100%_x") == "Jane 100%_x (2)"
+        assert free_name(session, member, "Jane") == "Jane"
