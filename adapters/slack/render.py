@@ -41,8 +41,9 @@ def reply_blocks(reply: Reply) -> list[Block]:
             if part.actions:
                 blocks.append(actions_block(part.actions, f"{ACTIONS_BLOCK}:{part.actions[0].nudge_id}"))
         return blocks[:MAX_BLOCKS]
-    blocks += [section(prefix + escape(chunk) if i == 0 else escape(chunk))
-               for i, chunk in enumerate(chunks(reply.text, SECTION_LIMIT))]
+    # Escaped before it is cut: `&` grows to `&amp;`, and a section must stay under Slack's 3000 characters.
+    blocks += [section(prefix + chunk if i == 0 else chunk)
+               for i, chunk in enumerate(chunks(escape(reply.text), SECTION_LIMIT))]
     if reply.actions:
         blocks.append(actions_block(reply.actions, ACTIONS_BLOCK))
     return blocks[:MAX_BLOCKS]
