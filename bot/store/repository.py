@@ -122,8 +122,8 @@ def find_contact(session: Session, member: Member, name: str, user_id: str | Non
     typed = match_words(name)
     if not typed:
         raise ContactNotFound(name)
-    names = session.execute(select(Contact.id, Contact.name, Contact.name_key)
-                            .where(Contact.member_id == member.id).order_by(Contact.id)).all()
+    rows = session.execute(select(Contact.id, Contact.name, Contact.name_key).where(Contact.member_id == member.id))
+    names = sorted(rows, key=lambda row: row.name_key)  # a tier lists its contacts in name order
     words = {row.id: match_words(row.name) for row in names}
     joined = " ".join(typed)
     tiers: tuple[Callable[[list[str]], bool], ...] = (
@@ -134,7 +134,7 @@ def find_contact(session: Session, member: Member, name: str, user_id: str | Non
         lambda w: len(typed) == 1 and typed[0] in w,
     )
     for matches in tiers:
-        found_ids = [row.id for row in sorted(names, key=lambda row: row.name_key) if matches(words[row.id])]
+        found_ids = [row.id for row in names if matches(words[row.id])]
         if len(found_ids) == 1:
             return session.get_one(Contact, found_ids[0])
         if found_ids:
