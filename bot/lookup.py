@@ -11,12 +11,12 @@ from bot.commands import without_controls
 from bot.identity import Actor
 from bot.limits import MAX_NAME
 from bot.models import Contact, Member
-from bot.store.repository import is_actor
+from bot.store.repository import is_actor, name_key
 
 MAX_SUGGESTIONS = 25
 
 
-def _member_id(actor: Actor) -> Select[tuple[int]]:
+def _member_id(actor: Actor) -> Select[int]:
     return select(Member.id).where(is_actor(actor))
 
 
@@ -24,7 +24,7 @@ def contact_names(
     sessions: sessionmaker[Session], actor: Actor, typed: str = "", limit: int = MAX_SUGGESTIONS
 ) -> list[str]:
     """The actor's own contact names containing `typed` (case-insensitive), most recently met first."""
-    needle = " ".join(without_controls(typed).casefold().split())[:MAX_NAME]
+    needle = name_key(without_controls(typed))[:MAX_NAME]
     escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     query = (
         select(Contact.name)

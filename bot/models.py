@@ -25,6 +25,7 @@ from sqlalchemy import (
     text,
     true,
 )
+from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -100,6 +101,18 @@ class NudgeState(StrEnum):
     CANCELLED = "cancelled"
 
 
+def _values(enum: type[StrEnum]) -> list[str]:
+    return [member.value for member in enum]
+
+
+def enum_column(enum: type[StrEnum], length: int) -> SqlEnum:
+    """A StrEnum stored as its values (not its member names) in a plain VARCHAR(length): no database enum
+    type, no CHECK constraint, so the physical column is the string column it always was. Unknown strings
+    are refused on the way in; rows read back are enum members (which still compare equal to strings)."""
+    return SqlEnum(enum, native_enum=False, values_callable=_values, length=length, create_constraint=False,
+                   validate_strings=True)
+
+
 class Member(Base):
     __tablename__ = "members"
     __table_args__ = (UniqueConstraint("platform", "workspace_id", "user_id", name="uq_members_identity"),)
@@ -127,7 +140,11 @@ class Member(Base):
 
 class Contact(Base):
     __tablename__ = "contacts"
-    __table_args__ = (UniqueConstraint("member_id", "name_key", name="uq_contacts_member_name"),)
+    __table_args__ = (
+        # find_contact's exact paths: by name (this unique index), and by platform user id (the next).
+        UniqueConstraint("member_id", "name_key", name="uq_contacts_member_name"),
+        Index("ix_contacts_member_platform_user", "member_id", "platform_user_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
@@ -140,7 +157,7 @@ class Contact(Base):
     offer: Mapped[str | None] = mapped_column(String(300))
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     checkin_days: Mapped[int | None] = mapped_column(Integer)
-    stage: Mapped[str] = mapped_column(String(20), default=Stage.NEW.value)
+    stage: Mapped[Stage] = mapped_column(enum_column(Stage, 20), default=Stage.NEW)
     met_at: Mapped[datetime] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
@@ -158,7 +175,7 @@ class Event(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[EventKind] = mapped_column(enum_column(EventKind, 20))
     at: Mapped[datetime] = mapped_column(UTCDateTime())
     detail: Mapped[str | None] = mapped_column(Text)
     until: Mapped[datetime | None] = mapped_column(UTCDateTime())  # for snoozes
@@ -188,10 +205,10 @@ class Nudge(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
     # None only for a weekly digest, which is about the member, not one contact.
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[NudgeKind] = mapped_column(enum_column(NudgeKind, 20))
     week: Mapped[str | None] = mapped_column(String(10))  # a weekly digest's week: its Monday, ISO, member-local
     due_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    state: Mapped[str] = mapped_column(String(12), default=NudgeState.PENDING.value)
+    state: Mapped[NudgeState] = mapped_column(enum_column(NudgeState, 12), default=NudgeState.PENDING)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     claimed_by: Mapped[str | None] = mapped_column(String(64))

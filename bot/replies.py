@@ -85,3 +85,21 @@ def parse_action_id(action_id: str) -> ParsedAction | None:
 
 def error(text: str) -> Reply:
     return Reply(text=text, error=True)
+
+
+def chunks(text: str, size: int, limit: int | None = None) -> list[str]:
+    """`text` (its first `limit` characters, when given) in pieces of at most `size` characters, for platforms
+    that cap a block or an embed. A piece ends at its last line break when that falls in its second half (the
+    line breaks around a cut are dropped), else mid-line at `size`; so each piece uses up more than half of
+    `size`. Text that fits is one piece, unchanged; empty text is one empty piece."""
+    if size < 1:
+        raise ValueError("a piece holds at least one character")
+    rest = text if limit is None else text[:limit]
+    pieces: list[str] = []
+    while len(rest) > size:
+        cut = rest.rfind("\n", 0, size + 1)
+        cut = cut if cut > size // 2 else size
+        if piece := rest[:cut].rstrip("\n"):
+            pieces.append(piece)
+        rest = rest[cut:].lstrip("\n")
+    return [*pieces, rest] if rest or not pieces else pieces

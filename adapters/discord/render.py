@@ -7,7 +7,7 @@ import io
 import discord
 
 from bot.nudges import kept_after
-from bot.replies import Reply, Verb, parse_action_id
+from bot.replies import Reply, Verb, chunks, parse_action_id
 
 COLOR = discord.Color.blurple()
 ERROR_COLOR = discord.Color.red()
@@ -15,13 +15,14 @@ DONE_COLOR = discord.Color.green()
 DESCRIPTION_LIMIT = 4000  # Discord allows 4096 per embed and 6000 per message
 MESSAGE_LIMIT = 5400  # leaves room for a title and a note under 6000
 SECTION_LIMIT = 900  # one contact of a digest: up to five per message stay under 6000 in all
+BLANK = "\u200b"  # a zero-width space: Discord needs some text in a description
 
 
 def embeds_for(reply: Reply) -> list[discord.Embed]:
     """One embed per ~4000 characters, split at line ends; the title on the first."""
     color = ERROR_COLOR if reply.error else COLOR
-    chunks = _chunks(reply.text or "\u200b", DESCRIPTION_LIMIT, MESSAGE_LIMIT)
-    embeds = [discord.Embed(description=chunk, color=color) for chunk in chunks]
+    pieces = chunks(reply.text or BLANK, DESCRIPTION_LIMIT, limit=MESSAGE_LIMIT)
+    embeds = [discord.Embed(description=piece, color=color) for piece in pieces]
     if reply.title:
         embeds[0].title = reply.title[:256]
     if reply.chart is not None:  # the digest's chart, shown inside the embed from the attached PNG
@@ -45,7 +46,7 @@ def recorded_embeds(original: list[discord.Embed], reply: Reply) -> list[discord
     """A nudge after a click: its words unchanged, and what the coach recorded underneath."""
     embeds = [embed.copy() for embed in original[:9]] or [discord.Embed(color=COLOR)]
     embeds[0].color = DONE_COLOR
-    done = discord.Embed(description=_chunks(reply.text, DESCRIPTION_LIMIT, DESCRIPTION_LIMIT)[0], color=DONE_COLOR)
+    done = discord.Embed(description=_first_piece(reply.text, DESCRIPTION_LIMIT), color=DONE_COLOR)
     done.set_author(name="Recorded")
     return [*embeds, done]
 
@@ -58,7 +59,7 @@ def section_embeds(reply: Reply, sections: tuple[Reply, ...], *, first: bool) ->
         intro.title = (reply.title or "")[:256] or None
         embeds.append(intro)
     for part in sections:
-        embed = discord.Embed(description=_chunks(part.text or "\u200b", SECTION_LIMIT, SECTION_LIMIT)[0], color=COLOR)
+        embed = discord.Embed(description=_first_piece(part.text, SECTION_LIMIT), color=COLOR)
         embed.title = (part.title or "")[:256] or None
         embeds.append(embed)
     return embeds
@@ -78,15 +79,7 @@ def disabled_view(message: discord.Message | None, nudge_id: int, verb: Verb | N
     return view
 
 
-def _chunks(text: str, size: int, total: int) -> list[str]:
-    text = text[:total]
-    chunks: list[str] = []
-    while text:
-        if len(text) <= size:
-            chunks.append(text)
-            break
-        cut = text.rfind("\n", 0, size)
-        cut = cut if cut > size // 2 else size
-        chunks.append(text[:cut])
-        text = text[cut:].lstrip("\n")
-    return chunks or ["\u200b"]
+def _first_piece(text: str, size: int) -> str:
+    """What of `text` fits one embed of `size`: cut at a line break where possible; never empty (Discord
+    refuses an empty description)."""
+    return chunks(text, size, limit=size)[0] or BLANK

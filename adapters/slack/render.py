@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from bot.nudges import kept_after
-from bot.replies import Action, Reply, Verb, parse_action_id
+from bot.replies import Action, Reply, Verb, chunks, parse_action_id
 
 Block = dict[str, Any]
 
@@ -37,12 +37,13 @@ def reply_blocks(reply: Reply) -> list[Block]:
         blocks.append(section(escape(reply.text.split("\n\n", 1)[0])))
         for part in reply.sections:
             body = f"*{escape(part.title or '')}*\n{escape(part.text)}" if part.title else escape(part.text)
-            blocks += [section(chunk) for chunk in chunks(body)]
+            blocks += [section(chunk) for chunk in chunks(body, SECTION_LIMIT)]
             if part.actions:
                 blocks.append(actions_block(part.actions, f"{ACTIONS_BLOCK}:{part.actions[0].nudge_id}"))
         return blocks[:MAX_BLOCKS]
-    blocks += [section(prefix + escape(chunk) if i == 0 else escape(chunk))
-               for i, chunk in enumerate(chunks(reply.text))]
+    # Escaped before it is cut: `&` grows to `&amp;`, and a section must stay under Slack's 3000 characters.
+    blocks += [section(prefix + chunk if i == 0 else chunk)
+               for i, chunk in enumerate(chunks(escape(reply.text), SECTION_LIMIT))]
     if reply.actions:
         blocks.append(actions_block(reply.actions, ACTIONS_BLOCK))
     return blocks[:MAX_BLOCKS]
@@ -59,27 +60,6 @@ def actions_block(actions: tuple[Action, ...], block_id: str) -> Block:
 
 def section(mrkdwn: str) -> Block:
     return {"type": "section", "text": {"type": "mrkdwn", "text": mrkdwn or " "}}
-
-
-def chunks(text: str, size: int = SECTION_LIMIT) -> list[str]:
-    """Split on line breaks where possible, so long lists and reviews stay readable."""
-    out: list[str] = []
-    current = ""
-    for line in text.splitlines() or [""]:
-        while len(line) > size:
-            if current:
-                out.append(current)
-                current = ""
-            out.append(line[:size])
-            line = line[size:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > size:
-            out.append(current)
-            current = line
-        else:
-            current = candidate
-    out.append(current)
-    return out
 
 
 def recorded_blocks(original: list[Block], outcome: Reply, nudge_id: int | None = None,

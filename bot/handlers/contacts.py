@@ -42,7 +42,7 @@ TRIMMED = f" Your notes on them passed {MAX_TEXT:,} characters, so the oldest on
 
 
 def met(cmd: commands.Met, ctx: Context) -> Reply:
-    contact = existing_contact(ctx.session, ctx.member, cmd.who)
+    contact = existing_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id)
     if contact is not None and is_repeat(contact, cmd, ctx.now):
         nudge = pending_nudges_by_contact(ctx.session, ctx.member).get(contact.id)
         return Reply(f"Already noted: you met {contact.name}{_where(cmd.where)}.{_next(nudge, ctx)}")
@@ -83,23 +83,24 @@ def met(cmd: commands.Met, ctx: Context) -> Reply:
 
 
 def sent(cmd: commands.Sent, ctx: Context) -> Reply:
-    return apply_verb(ctx, find_contact(ctx.session, ctx.member, cmd.who), Verb.SENT)
+    return apply_verb(ctx, find_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id), Verb.SENT)
 
 
 def replied(cmd: commands.Replied, ctx: Context) -> Reply:
-    return apply_verb(ctx, find_contact(ctx.session, ctx.member, cmd.who), Verb.REPLIED)
+    return apply_verb(ctx, find_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id), Verb.REPLIED)
 
 
 def move_on(cmd: commands.MoveOn, ctx: Context) -> Reply:
-    return apply_verb(ctx, find_contact(ctx.session, ctx.member, cmd.who), Verb.MOVE_ON)
+    return apply_verb(ctx, find_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id), Verb.MOVE_ON)
 
 
 def snooze(cmd: commands.Snooze, ctx: Context) -> Reply:
-    return apply_verb(ctx, find_contact(ctx.session, ctx.member, cmd.who), Verb.SNOOZE, delay=cmd.delay)
+    contact = find_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id)
+    return apply_verb(ctx, contact, Verb.SNOOZE, delay=cmd.delay)
 
 
 def draft(cmd: commands.Draft, ctx: Context) -> Reply:
-    return draft_for(ctx, find_contact(ctx.session, ctx.member, cmd.who))
+    return draft_for(ctx, find_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id))
 
 
 def apply_verb(
@@ -192,7 +193,7 @@ def draft_times(contact: Contact, ctx: Context) -> DraftTimes:
 
 
 def show(cmd: commands.Show, ctx: Context) -> Reply:
-    contact = find_contact(ctx.session, ctx.member, cmd.who)
+    contact = find_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id)
     tz = ctx.member.timezone
     nudge = pending_nudges_by_contact(ctx.session, ctx.member).get(contact.id)
     lines = [f"{contact.name} — {stage_words(contact, nudge)}"]
@@ -257,7 +258,7 @@ def list_contacts(cmd: commands.ListContacts, ctx: Context) -> Reply:
 
 
 def forget(cmd: commands.Forget, ctx: Context) -> Reply:
-    contact = find_contact(ctx.session, ctx.member, cmd.who)
+    contact = find_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id)
     if not cmd.confirmed:
         command = f"/coach forget {quoted(contact.name)} confirm"
         meetings = sum(1 for e in contact.events if e.kind == EventKind.MET)

@@ -11,7 +11,7 @@ from bot.store.repository import existing_contact
 
 
 def add_details(cmd: AddDetails, ctx: Context) -> Reply:
-    contact = existing_contact(ctx.session, ctx.member, cmd.who)
+    contact = existing_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id)
     if contact is None:
         return met(cmd.as_met(), ctx)
     _merge_details(contact, cmd.as_met())

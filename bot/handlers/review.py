@@ -16,7 +16,7 @@ FOLLOW_UP_STAGES = {Stage.WAITING.value, Stage.FOLLOWED_UP.value}
 def review_draft(cmd: commands.Review, ctx: Context) -> Reply:
     context, kind = None, None
     if cmd.who is not None:
-        contact = find_contact(ctx.session, ctx.member, cmd.who)
+        contact = find_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id)
         context = draft_context(contact, ctx.member)
         if contact.stage in FOLLOW_UP_STAGES:  # they have had a message already: judge it as a follow-up
             kind = MessageKind.FOLLOW_UP

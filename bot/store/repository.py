@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, select, text
+from sqlalchemy import ColumnElement, Select, and_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from bot.commands import Who
 from bot.identity import Actor
 from bot.models import Contact, Member, Nudge, NudgeState
 from bot.timefmt import local_date
@@ -33,6 +32,7 @@ class AmbiguousContact(LookupError):
 
 
 def name_key(name: str) -> str:
+    """A name as the store keys it (unique per member): case folded, white space collapsed."""
     return " ".join(name.casefold().split())
 
 
@@ -105,25 +105,28 @@ def member_for(session: Session, actor: Actor, now: datetime, default_timezone: 
     return member
 
 
-def find_contact(session: Session, member: Member, who: Who) -> Contact:
-    """By platform id, then exact name, then the closest tier of looser matches: the whole name with case,
-    accents and handle separators folded; the first name; a prefix of the name; any one word of it.
-    A tier with several contacts is ambiguous (AmbiguousContact lists them and what tells them apart)."""
-    contacts = list(session.scalars(select(Contact).where(Contact.member_id == member.id)))
-    if who.user_id:
-        for contact in contacts:
-            if contact.platform_user_id == who.user_id:
-                return contact
-    key = name_key(who.name)
-    exact = [c for c in contacts if c.name_key == key]
-    if exact:
-        return exact[0]
-    typed = match_words(who.name)
+def find_contact(session: Session, member: Member, name: str, user_id: str | None = None) -> Contact:
+    """The member's contact called `name` (a typed name or an @handle's name), or with platform `user_id`.
+
+    By platform id, then exact name — both index lookups — then the closest tier of looser matches, read
+    from the member's contact names only: the whole name with case, accents and handle separators folded;
+    the first name; a prefix of the name; any one word of it. A tier with several contacts is ambiguous
+    (AmbiguousContact lists them and what tells them apart)."""
+    if user_id:
+        by_id = _contact_query(member).where(Contact.platform_user_id == user_id).order_by(Contact.id).limit(1)
+        if (found := session.scalars(by_id).first()) is not None:
+            return found
+    exact = session.scalars(_contact_query(member).where(Contact.name_key == name_key(name))).first()
+    if exact is not None:
+        return exact
+    typed = match_words(name)
     if not typed:
-        raise ContactNotFound(who.name)
-    words = {c.id: match_words(c.name) for c in contacts}
+        raise ContactNotFound(name)
+    rows = session.execute(select(Contact.id, Contact.name, Contact.name_key).where(Contact.member_id == member.id))
+    names = sorted(rows, key=lambda row: row.name_key)  # a tier lists its contacts in name order
+    words = {row.id: match_words(row.name) for row in names}
     joined = " ".join(typed)
-    tiers = (
+    tiers: tuple[Callable[[list[str]], bool], ...] = (
         lambda w: w == typed,
         lambda w: w[:1] == typed,
         lambda w: len(w) >= len(typed) and all(a.startswith(b) for a, b in zip(w, typed, strict=False)),
@@ -131,37 +134,50 @@ def find_contact(session: Session, member: Member, who: Who) -> Contact:
         lambda w: len(typed) == 1 and typed[0] in w,
     )
     for matches in tiers:
-        found = [c for c in contacts if matches(words[c.id])]
-        if len(found) == 1:
-            return found[0]
-        if found:
-            found.sort(key=lambda c: name_key(c.name))
-            raise AmbiguousContact(who.name, [c.name for c in found], [_tells_apart(c, member) for c in found])
-    raise ContactNotFound(who.name)
+        found_ids = [row.id for row in names if matches(words[row.id])]
+        if len(found_ids) == 1:
+            return session.get_one(Contact, found_ids[0])
+        if found_ids:
+            raise _ambiguous(session, member, name, found_ids)
+    raise ContactNotFound(name)
 
 
-def _tells_apart(contact: Contact, member: Member) -> str:
+def _contact_query(member: Member) -> Select[Contact]:
+    return select(Contact).where(Contact.member_id == member.id)
+
+
+def _ambiguous(session: Session, member: Member, name: str, ids: Sequence[int]) -> AmbiguousContact:
+    """AmbiguousContact for these contacts, in the order given, each with where and when it was met."""
+    found = {row.id: row for row in session.execute(select(Contact.id, Contact.name, Contact.where_met, Contact.met_at)
+                                                    .where(Contact.id.in_(ids)))}
+    rows = [found[contact_id] for contact_id in ids]
+    return AmbiguousContact(name, [row.name for row in rows],
+                            [_tells_apart(row.where_met, row.met_at, member.timezone) for row in rows])
+
+
+def _tells_apart(where_met: str | None, met_at: datetime, timezone: str) -> str:
     """`met at PyCon on Thu 5 Mar 2026`: where and when, so two Janes can be told apart."""
-    where = f" at {contact.where_met}" if contact.where_met else ""
-    return f"met{where} on {local_date(contact.met_at, member.timezone)}"
+    where = f" at {where_met}" if where_met else ""
+    return f"met{where} on {local_date(met_at, timezone)}"
 
 
-def existing_contact(session: Session, member: Member, who: Who) -> Contact | None:
+def existing_contact(session: Session, member: Member, name: str, user_id: str | None = None) -> Contact | None:
     """The same person recorded before (same platform id or same name), if any."""
-    query = select(Contact).where(Contact.member_id == member.id)
-    if who.user_id:
-        found = session.scalars(query.where(Contact.platform_user_id == who.user_id)).first()
+    if user_id:
+        found = session.scalars(_contact_query(member).where(Contact.platform_user_id == user_id)).first()
         if found is not None:
             return found
-    same_name = session.scalars(query.where(Contact.name_key == name_key(who.name))).first()
-    if same_name is not None and who.user_id and same_name.platform_user_id not in (None, who.user_id):
+    same_name = session.scalars(_contact_query(member).where(Contact.name_key == name_key(name))).first()
+    if same_name is not None and user_id and same_name.platform_user_id not in (None, user_id):
         return None  # two different members who share a display name
     return same_name
 
 
 def free_name(session: Session, member: Member, name: str) -> str:
     """`name`, or `name (2)`… when the member already has a different contact by that name."""
-    taken = set(session.scalars(select(Contact.name_key).where(Contact.member_id == member.id)))
+    keys = select(Contact.name_key).where(Contact.member_id == member.id,
+                                          Contact.name_key.startswith(name_key(name), autoescape=True))
+    taken = set(session.scalars(keys))  # every candidate's key starts with the name's own
     candidate, number = name, 2
     while name_key(candidate) in taken:
         candidate = f"{name} ({number})"
@@ -180,11 +196,11 @@ def contacts_of(session: Session, member: Member) -> list[Contact]:
 
 
 def pending_nudge(session: Session, contact: Contact) -> Nudge | None:
-    query = select(Nudge).where(Nudge.contact_id == contact.id, Nudge.state == NudgeState.PENDING.value)
+    query = select(Nudge).where(Nudge.contact_id == contact.id, Nudge.state == NudgeState.PENDING)
     return session.scalars(query).one_or_none()
 
 
 def pending_nudges_by_contact(session: Session, member: Member) -> dict[int, Nudge]:
-    query = select(Nudge).where(Nudge.member_id == member.id, Nudge.state == NudgeState.PENDING.value,
+    query = select(Nudge).where(Nudge.member_id == member.id, Nudge.state == NudgeState.PENDING,
                                 Nudge.contact_id.is_not(None))
     return {nudge.contact_id: nudge for nudge in session.scalars(query) if nudge.contact_id is not None}

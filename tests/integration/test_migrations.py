@@ -8,16 +8,29 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.models import Base
+from bot.models import Base, Member, Stage
 from bot.store.migrate import alembic_config, current_revision, upgrade
+from bot.store.repository import find_contact
 
 
 def owned_by_us(name: str | None, type_: str, parent_names: object) -> bool:
     return not (type_ == "table" and (name or "").startswith("slack_"))
+
+
+def add_member_and_contact(connection: Connection, user_id: str | None = None, stage: str = "new") -> None:
+    """Member 1 with contact 1, Ana, in SQL every revision since 0001 accepts."""
+    connection.execute(text(
+        "INSERT INTO members (id, platform, workspace_id, user_id, timezone, timezone_confirmed, work_start_hour,"
+        " work_end_hour, work_days, checkin_days, paused, created_at) VALUES (1, 'console', 'local', 'me', 'UTC',"
+        " 1, 9, 18, '01234', 90, 0, '2026-03-02 09:00:00')"))
+    connection.execute(text(
+        "INSERT INTO contacts (id, member_id, name, name_key, platform_user_id, interests, tags, stage, met_at,"
+        " created_at) VALUES (1, 1, 'Ana', 'ana', :user_id, '[]', '[]', :stage, '2026-03-02 09:00:00',"
+        " '2026-03-02 09:00:00')"), {"user_id": user_id, "stage": stage})
 
 
 def test_migrated_schema_matches_models(store: tuple[Engine, sessionmaker[Session]]) -> None:
@@ -44,13 +57,7 @@ def test_0003_keeps_rows_and_the_partial_indexes_and_adds_the_weekly_digest(tmp_
     engine = create_engine(f"sqlite:///{tmp_path}/old.db")
     upgrade(engine, "0002")
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO members (id, platform, workspace_id, user_id, timezone, timezone_confirmed, work_start_hour,"
-            " work_end_hour, work_days, checkin_days, paused, created_at) VALUES (1, 'console', 'local', 'me', 'UTC',"
-            " 1, 9, 18, '01234', 90, 0, '2026-03-02 09:00:00')"))
-        connection.execute(text(
-            "INSERT INTO contacts (id, member_id, name, name_key, interests, tags, stage, met_at, created_at) VALUES"
-            " (1, 1, 'Ana', 'ana', '[]', '[]', 'new', '2026-03-02 09:00:00', '2026-03-02 09:00:00')"))
+        add_member_and_contact(connection)
         for nudge_id, state in ((1, "cancelled"), (2, "cancelled"), (3, "pending")):
             connection.execute(text(
                 "INSERT INTO nudges (id, member_id, contact_id, kind, due_at, state, attempts, created_at) VALUES"
@@ -79,4 +86,26 @@ def test_0003_keeps_rows_and_the_partial_indexes_and_adds_the_weekly_digest(tmp_
         command.downgrade(alembic_config(connection), "0002")
     with engine.begin() as connection:
         assert connection.execute(text("SELECT count(*) FROM nudges")).scalar_one() == 4  # the digest row went
+    engine.dispose()
+
+
+def test_0005_adds_and_drops_the_lookup_index_keeping_rows(tmp_path: Path) -> None:
+    """The contact lookup index comes and goes with 0005; rows stay, and their stored strings read back
+    as enum members."""
+    engine = create_engine(f"sqlite:///{tmp_path}/old.db")
+    upgrade(engine, "0004_rate_budget")
+    with engine.begin() as connection:
+        add_member_and_contact(connection, user_id="U_ANA", stage="followed_up")
+    upgrade(engine, "0005_contact_lookup")
+    assert current_revision(engine) == "0005_contact_lookup"
+    assert "ix_contacts_member_platform_user" in {ix["name"] for ix in inspect(engine).get_indexes("contacts")}
+    with Session(engine) as session:
+        member = session.get_one(Member, 1)
+        contact = find_contact(session, member, "nobody", "U_ANA")
+        assert contact.name == "Ana" and contact.stage is Stage.FOLLOWED_UP
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0004_rate_budget")
+    assert "ix_contacts_member_platform_user" not in {ix["name"] for ix in inspect(engine).get_indexes("contacts")}
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM contacts")).scalar_one() == 1
     engine.dispose()
