@@ -3,7 +3,7 @@ oauth_states (Slack OAuth installs), replacing the tables slack_sdk and the Slac
 themselves; installations found in slack_sdk's tables are copied over (those tables are left in place)
 
 Revision ID: 0006_adapter_tables
-Revises: 0004_rate_budget
+Revises: 0005_contact_lookup
 Create Date: 2026-11-26
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_adapter_tables"
-down_revision = "0004_rate_budget"
+down_revision = "0005_contact_lookup"
 branch_labels = None
 depends_on = None
 
