@@ -15,15 +15,19 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## the console on SQLite without tokens; Slack/Discord when their tokens are set
 	$(BIN)/coach
 
-test: $(STAMP)  ## lint, then every test (PostgreSQL ones run when COACH_TEST_POSTGRES_URL is set)
+test: $(STAMP)  ## lint, layers, types, then every test (PostgreSQL ones run when COACH_TEST_POSTGRES_URL is set)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff, the import contracts (DESIGN §1) and mypy on bot/ and scheduler/
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	@for script in bench/*.py; do echo "# $$script"; $(BIN)/python $$script; done
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .import_linter_cache .hypothesis *.egg-info

@@ -22,7 +22,9 @@ class Verb(StrEnum):
 
 
 ACTION_PREFIX = "coach"
-ACTION_ID_PATTERN = rf"^{ACTION_PREFIX}:({'|'.join(v.value for v in Verb)}):(\d{{1,18}})$"
+VERB_PATTERN = "|".join(re.escape(v.value) for v in Verb)
+# The one pattern of a button's id, for every platform (Bolt's action matcher, discord.py's DynamicItem).
+ACTION_ID_PATTERN = rf"^{ACTION_PREFIX}:(?P<verb>{VERB_PATTERN}):(?P<nudge_id>\d{{1,18}})$"
 _ACTION_ID = re.compile(ACTION_ID_PATTERN)
 
 
@@ -80,7 +82,7 @@ def parse_action_id(action_id: str) -> ParsedAction | None:
     match = _ACTION_ID.match(action_id or "")
     if not match:
         return None
-    return ParsedAction(Verb(match[1]), int(match[2]))
+    return ParsedAction(Verb(match["verb"]), int(match["nudge_id"]))
 
 
 def error(text: str) -> Reply:

@@ -9,14 +9,13 @@ from typing import Any
 import discord
 
 from bot.commands import ChangeSettings, Review, UsageError, person
-from bot.replies import Reply, Verb, error, format_action_id, parse_action_id
+from bot.replies import ACTION_ID_PATTERN, VERB_PATTERN, Reply, Verb, error, format_action_id, parse_action_id
 
 from .interact import actor_for, client_of, in_flight, interaction_actor, respond, say
 from .render import DONE_COLOR, disabled_view, embeds_for, recorded_embeds
 from .zones import COMMON_ZONES
 
-_VERBS = "|".join(re.escape(verb.value) for verb in Verb)
-NUDGE_TEMPLATE = rf"^coach:(?P<verb>{_VERBS}):(?P<nudge_id>\d{{1,18}})$"
+NUDGE_TEMPLATE = ACTION_ID_PATTERN
 TIMEZONE_TEMPLATE = r"^coach-tz:(?P<guild_id>\d{1,20})$"
 STYLES = {
     Verb.SENT: discord.ButtonStyle.success,
@@ -51,7 +50,7 @@ class NudgeButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=NUDGE
         await record_press(interaction, self.custom_id)
 
 
-PICK_TEMPLATE = rf"^coach-pick:(?P<verb>{_VERBS})$"
+PICK_TEMPLATE = rf"^coach-pick:(?P<verb>{VERB_PATTERN})$"
 MAX_BUTTONS = 25  # five rows of five
 PICK_PLACEHOLDERS = {
     Verb.SENT: "I sent a message to…",
