@@ -7,8 +7,6 @@ hands it to the API, the Runtime and so the Dispatcher in their constructors.
 
 from __future__ import annotations
 
-import asyncio
-
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
 from scheduler.runtime import Runtime
@@ -63,9 +61,9 @@ class Metrics:
         """The exposition text, with the gauges read fresh (the due count through the core's API)."""
         return self.render(runtime, await due_count(runtime))
 
-    def render(self, runtime: Runtime, due: int | None = None) -> bytes:
-        """The exposition text; without `due`, it is counted here (from a worker thread, not the loop)."""
-        self.nudges_due.set(asyncio.run(due_count(runtime)) if due is None else due)
+    def render(self, runtime: Runtime, due: int) -> bytes:
+        """The exposition text, given the due count (-1: the database did not answer)."""
+        self.nudges_due.set(due)
         age = runtime.health.tick_age_seconds()
         self.last_tick_age.set(-1 if age is None else age)
         return generate_latest(self.registry)

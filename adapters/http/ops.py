@@ -72,7 +72,7 @@ def _weekly(runtime: Runtime) -> dict[str, object]:
 
 async def metrics(request: web.Request) -> web.Response:
     runtime, registry = request.app[RUNTIME_KEY], request.app[METRICS_KEY]
-    body = await asyncio.to_thread(registry.render, runtime)
+    body = await registry.collect(runtime)
     return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE})
 
 
