@@ -33,15 +33,16 @@ class StartFailed(Exception):
         self.line, self.code = line, code
 
 
-def config_or_exit(mode: str | None = None) -> Config:
+def config_or_exit(mode: str | None = None, prog: str = "coach") -> Config:
     """The core's and every platform's settings, complete for `mode` (adapters/platforms.py: require_for),
-    or one line on stderr and exit code 2. Logging is configured, redacting every platform's secrets."""
+    or one line on stderr (`prog: problem`) and exit code 2. Logging is configured, redacting every
+    platform's secrets."""
     try:
         config = load_config()
         if mode is not None:
             require_for(config, mode)
     except ConfigError as problem:
-        print(f"coach: {problem}", file=sys.stderr)
+        print(f"{prog}: {problem}", file=sys.stderr)
         raise StartupError(2) from None
     configure_logging(config.core)
     return config

@@ -10,9 +10,8 @@ import sys
 from adapters.bootstrap import serving_runtime
 from adapters.startup import StartupError, config_or_exit
 
-from .config import SlackConfig, SlackConfigError
 from .service import SlackUnavailable, slack_service
-from .settings import SlackSettings
+from .settings import HTTP, SOCKET, SlackSettings
 
 
 def main(argv: list[str]) -> int:
@@ -24,15 +23,11 @@ def main(argv: list[str]) -> int:
     options = parser.parse_args(argv)
     port = options.port if options.port is not None or options.socket else 3000
     try:
-        config = config_or_exit()
+        config = config_or_exit(SOCKET if options.socket else HTTP, prog="coach slack")  # one line, exit 2
         slack: SlackSettings = config.of("slack")
-        SlackConfig.from_settings(slack).check(socket=options.socket)
         runtime = serving_runtime(config.core)
     except StartupError as stop:
         return int(stop.code or 2)
-    except SlackConfigError as problem:
-        print(f"coach slack: {problem}", file=sys.stderr)
-        return 2
     runtime.add(slack_service(runtime, slack, socket=options.socket, port=port, host=options.host))
     try:
         asyncio.run(runtime.run())

@@ -1,5 +1,5 @@
-"""What the Slack adapter needs from its settings (settings.py: SLACK_* variables), checked once for the
-mode it serves in, and the Web API clients it creates.
+"""What the Slack adapter needs from its settings (settings.py: SLACK_* variables, checked there), and
+the Web API clients it creates.
 
 Every client points at SLACK_API_URL (slack_sdk has no variable of its own for it) and retries a 429
 once after Slack's Retry-After, which slack_sdk does not do by default.
@@ -18,12 +18,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from .settings import SlackSettings
 
 DEFAULT_API_URL = "https://slack.com/api/"
-APPS_PAGE = "https://api.slack.com/apps"
 BOT_SCOPES = ("chat:write", "im:write", "im:history", "commands", "users:read", "files:write")
-
-
-class SlackConfigError(ValueError):
-    """A missing or inconsistent Slack setting; the text names the variable and where to get it."""
 
 
 @dataclass(frozen=True)
@@ -54,30 +49,6 @@ class SlackConfig:
     def oauth(self) -> bool:
         """Many workspaces, each installed through /slack/install, rather than one bot token."""
         return bool(self.client_id and self.client_secret)
-
-    def check(self, *, socket: bool) -> None:
-        """Raise SlackConfigError naming the first missing variable for this mode."""
-        if self.client_id and not self.client_secret:
-            raise SlackConfigError(
-                f"SLACK_CLIENT_SECRET is not set: copy the Client Secret from your app's Basic Information "
-                f"page ({APPS_PAGE}), or unset SLACK_CLIENT_ID to use one workspace's SLACK_BOT_TOKEN."
-            )
-        if not (self.oauth or self.bot_token):
-            raise SlackConfigError(
-                f"SLACK_BOT_TOKEN is not set: install the app to your workspace and copy the Bot User OAuth "
-                f"Token (xoxb-…) from OAuth & Permissions ({APPS_PAGE}); or set SLACK_CLIENT_ID and "
-                f"SLACK_CLIENT_SECRET for the multi-workspace install flow."
-            )
-        if socket and not self.app_token:
-            raise SlackConfigError(
-                f"SLACK_APP_TOKEN is not set: Socket Mode needs an app-level token (xapp-…) with the "
-                f"connections:write scope — Basic Information → App-Level Tokens ({APPS_PAGE})."
-            )
-        if not socket and not self.signing_secret:
-            raise SlackConfigError(
-                f"SLACK_SIGNING_SECRET is not set: HTTP mode verifies every request with it — copy it from "
-                f"Basic Information → App Credentials → Signing Secret ({APPS_PAGE})."
-            )
 
 
 def api_base_url(url: str | None) -> str:

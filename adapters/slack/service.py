@@ -7,7 +7,6 @@ import asyncio
 import contextlib
 import logging
 import re
-import sys
 
 import aiohttp
 from aiohttp import web
@@ -20,12 +19,12 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.http.ops import add_ops_routes
-from adapters.startup import StartFailed, StartupError
+from adapters.startup import StartFailed
 from scheduler.runtime import Runtime
 
 from .actors import Actors, error_code
 from .app import SlackHandlers, register
-from .config import SlackConfig, SlackConfigError, web_client
+from .config import SlackConfig, web_client
 from .gate import Gate, Refusal, refused
 from .notifier import SlackNotifier
 from .oauth import INSTALL_PATH, REDIRECT_PATH, InstallStores
@@ -203,14 +202,9 @@ def build_bolt_app(config: SlackConfig, stores: InstallStores | None) -> AsyncAp
 
 def slack_service(runtime: Runtime, settings: SlackSettings, *, socket: bool, port: int | None,
                   host: str = DEFAULT_HOST) -> SlackService:
-    """The Slack service for `coach slack` and `coach run`; a missing setting ends start-up with one line."""
-    config = SlackConfig.from_settings(settings)
-    try:
-        config.check(socket=socket)
-    except SlackConfigError as problem:
-        print(f"coach slack: {problem}", file=sys.stderr)
-        raise StartupError(2) from None
-    return SlackService(runtime, config, socket=socket, port=port, host=host)
+    """The Slack service for `coach slack` and `coach run`, whose settings the entry point has checked for
+    this mode (SlackSettings.require)."""
+    return SlackService(runtime, SlackConfig.from_settings(settings), socket=socket, port=port, host=host)
 
 
 def _port_of(runner: web.AppRunner) -> int | None:
