@@ -7,12 +7,10 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy.orm import Session
-
 from bot.models import NudgeKind
 from bot.replies import Action, Reply, Verb
 from bot.review.phrases import place_phrase
-from bot.store.batch import ContactRow, MemberRow, contact_rows
+from bot.store.batch import ContactRow, MemberRow
 from bot.timefmt import ago
 
 LABELS = {
@@ -138,14 +136,14 @@ def nudge_text(kind: NudgeKind, contact: ContactRow, member: MemberRow, now: dat
     )
 
 
-def compose_many(session: Session, nudges: Sequence[DueNudge], now: datetime,
-                 members: Mapping[int, MemberRow]) -> dict[int, Reply]:
-    """The messages of a batch of due nudges, their contacts read with one query. Nudges whose contact or
-    member is gone, or whose member paused, get no message."""
-    contacts = contact_rows(session, {n.contact_id for n in nudges})
+def compose_many(nudges: Sequence[DueNudge], contacts: Mapping[int, ContactRow], members: Mapping[int, MemberRow],
+                 now: datetime) -> dict[int, Reply]:
+    """The messages of a batch of due nudges (contacts and members read by `bot.store.batch.contact_rows`).
+    Nudges whose contact or member is gone, or whose member paused, get no message."""
     replies: dict[int, Reply] = {}
     for nudge in nudges:
-        contact, member = contacts.get(nudge.contact_id), members.get(nudge.member_id)
+        contact = contacts.get(nudge.contact_id) if nudge.contact_id is not None else None
+        member = members.get(nudge.member_id)
         if contact is not None and member is not None and not member.paused:
             kind = KINDS[nudge.kind]
             replies[nudge.id] = Reply(text=nudge_text(kind, contact, member, now), actions=actions_for(nudge, contact),

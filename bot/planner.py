@@ -15,15 +15,15 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, insert, literal, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
-from bot.models import Contact, Event, EventKind, Member, Nudge, NudgeKind, NudgeState
+from bot.models import Contact, Event, EventKind, Member, Nudge, NudgeKind, NudgeState, UTCDateTime
 from bot.nudges import undelivered_notice
 from bot.rules import HistoryEvent, WorkingHours, fold, next_working_moment, plan_for
-from bot.store.batch import ContactRow, MemberRow, contact_rows, insert_rows, member_rows, one_of, update_rows
+from bot.store.batch import ContactRow, MemberRow, contact_rows, insert_rows, one_of, update_rows
 from bot.store.repository import pending_nudge
 
 LATE_GRACE = timedelta(minutes=15)  # a nudge this late was merely waiting for a tick: deliver as planned
@@ -85,8 +85,7 @@ def reschedule_all(session: Session, member: Member, now: datetime) -> None:
 
 def replan(session: Session, contact_ids: Collection[int], now: datetime) -> Replanned:
     """Make each contact's pending nudge (and cached stage) what the rules plan from its history now."""
-    contacts = contact_rows(session, contact_ids)
-    members = member_rows(session, {contact.member_id for contact in contacts.values()})
+    contacts, members = contact_rows(session, contact_ids)
     histories = _histories(session, list(contacts))
     stages = {contact_id: contact.stage for contact_id, contact in contacts.items()}
     return _write_plans(session, list(contacts.values()), members, histories, stages, now)
@@ -102,7 +101,7 @@ def record_deliveries(session: Session, refs: Mapping[int, str | None], now: dat
     marked = _mark_sent(session, refs, now)
     if not marked:
         return []
-    contacts = contact_rows(session, {row.contact_id for row in marked if row.contact_id is not None})
+    contacts, members = contact_rows(session, {row.contact_id for row in marked if row.contact_id is not None})
     # A row without its contact (forgotten while being delivered, or a weekly digest) is only marked sent.
     rounds: list[list[_Marked]] = []
     seen: Counter[int] = Counter()
@@ -115,18 +114,24 @@ def record_deliveries(session: Session, refs: Mapping[int, str | None], now: dat
             rounds.append([])
         rounds[turn].append(row)
     if rounds:
-        members = member_rows(session, {contact.member_id for contact in contacts.values()})
         histories = _histories(session, list(contacts))
         stages = {contact_id: contact.stage for contact_id, contact in contacts.items()}
         for batch in rounds:
-            insert_rows(session, EVENTS, NEW_EVENT, [(row.contact_id, NUDGED.value, now, row.kind, row.id)
-                                                     for row in batch])
+            _log_nudged(session, [row.id for row in batch], now)
             for row in batch:
                 _insert_in_order(histories[cast(int, row.contact_id)],
                                  HistoryEvent(NUDGED, now, None, NUDGE_KINDS[row.kind]))
             _write_plans(session, [contacts[cast(int, row.contact_id)] for row in batch], members, histories,
                          stages, now)
     return [row.id for row in marked]
+
+
+def _log_nudged(session: Session, ids: list[int], now: datetime) -> None:
+    """A NUDGED event on the contact of each row (by id, in id order), written from the rows themselves."""
+    n = NUDGES.c
+    session.execute(insert(EVENTS).from_select(
+        NEW_EVENT, select(n.contact_id, literal(NUDGED.value), literal(now, UTCDateTime()), n.kind, n.id)
+        .where(one_of(session, n.id, ids)).order_by(n.id)))
 
 
 def _mark_sent(session: Session, refs: Mapping[int, str | None], now: datetime) -> list[_Marked]:

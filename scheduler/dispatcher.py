@@ -27,7 +27,7 @@ from bot.nudges import compose_digest, compose_many
 from bot.planner import LATE_GRACE, delivery_moment, record_deliveries, record_failure
 from bot.replies import Reply
 from bot.rules import MemberSettings
-from bot.store.batch import MemberRow, member_rows
+from bot.store.batch import MemberRow, contact_rows, member_rows
 from scheduler.claim import (
     Held,
     Lease,
@@ -230,8 +230,11 @@ class Dispatcher:
     def _compose(self, session: Session, rows: Sequence[Held], weekly: Mapping[int, Reply] | None = None
                  ) -> list[Outgoing]:
         now = self.clock.now()
-        members = member_rows(session, {row.member_id for row in rows})
-        replies = compose_many(session, [row for row in rows if row.kind != DIGEST], now, members)
+        ladder = [row for row in rows if row.kind != DIGEST]
+        contacts, members = contact_rows(session, {row.contact_id for row in ladder if row.contact_id is not None})
+        if len(ladder) < len(rows):
+            members |= member_rows(session, {row.member_id for row in rows if row.kind == DIGEST})
+        replies = compose_many(ladder, contacts, members, now)
         replies |= {row.id: reply for row in rows if row.kind == DIGEST and (reply := (weekly or {}).get(row.id))}
         ready: list[tuple[Held, Reply]] = []
         gone: list[int] = []

@@ -6,10 +6,11 @@ once: `= ANY(:ids)` on PostgreSQL, `IN (SELECT value FROM json_each(:ids))` on S
 list goes as the array's text form (`{1,2,3}`) typed `integer[]`: psycopg would otherwise inspect and
 dump each element (about 1 ms per thousand ids), and the server parses it once, as a typed parameter.
 
-`insert_rows` and `update_rows` write many rows in one statement the same way: the rows travel as one
-JSON array of arrays (`json.dumps` is C), unpacked by the database (`json_each` on SQLite,
-`json_array_elements` with a cast to each column's type on PostgreSQL) — no per-row bind processing, no
-executemany. Reading goes through plain NamedTuples (`MemberRow`, `ContactRow`): no ORM object per row.
+`insert_rows` and `update_rows` write many rows without SQLAlchemy's per-row bind processing: on
+PostgreSQL in one statement, the rows travelling as one JSON array of arrays (`json.dumps` is C) that
+`json_array_elements` unpacks, each field cast to its column's type (one round trip, one parameter); on
+SQLite (in-process: no round trips) as the driver's executemany of one prepared statement, with values
+already in their stored form. Reading goes through plain NamedTuples (`MemberRow`, `ContactRow`): no ORM object per row.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import json
 from collections.abc import Collection, Iterable, Sequence
 from datetime import UTC, datetime
 from functools import cache, lru_cache
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import ColumnElement, Integer, String, Table, TextClause, any_, bindparam, func, select, text
 from sqlalchemy.dialects import postgresql
@@ -30,8 +31,6 @@ from bot.models import Contact, Member
 from bot.rules import MemberSettings, WorkingHours
 
 MEMBERS, CONTACTS = cast(Table, Member.__table__), cast(Table, Contact.__table__)
-SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores a DateTime on SQLite (UTCDateTime: naive UTC)
-R = TypeVar("R", bound=tuple[Any, ...])
 
 
 class IntArrayText(str):
@@ -87,53 +86,70 @@ def one_of(session: Session, column: ColumnElement[Any], ids: Iterable[int]) -> 
 
 def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """INSERT many rows (tuples in `columns` order; aware datetimes, ints, strings, None) in one statement."""
-    if rows:
-        postgres = is_postgres(session)
-        session.execute(_insert_sql(table, tuple(columns), postgres), {"rows": _as_json(rows, postgres)})
+    if not rows:
+        return
+    if is_postgres(session):
+        session.execute(_insert_sql(table, tuple(columns)), {"rows": _as_json(rows)})
+        return
+    marks = ", ".join("?" * len(columns))
+    _sqlite_many(session, f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows)
 
 
 def update_rows(session: Session, table: Table, key: str, columns: Sequence[str],
                 rows: Sequence[Sequence[Any]]) -> None:
     """UPDATE many rows to their own values in one statement: each row is (key value, *values of `columns`)."""
-    if rows:
-        postgres = is_postgres(session)
-        session.execute(_update_sql(table, key, tuple(columns), postgres), {"rows": _as_json(rows, postgres)})
+    if not rows:
+        return
+    if is_postgres(session):
+        session.execute(_update_sql(table, key, tuple(columns)), {"rows": _as_json(rows)})
+        return
+    sets = ", ".join(f"{column} = ?" for column in columns)
+    _sqlite_many(session, f"UPDATE {table.name} SET {sets} WHERE {key} = ?", [(*row[1:], row[0]) for row in rows])
 
 
-def _as_json(rows: Sequence[Sequence[Any]], postgres: bool) -> str:
+def _sqlite_many(session: Session, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    """SQLite: one prepared statement run for every row by the driver (in C), values already in the form
+    SQLAlchemy would store them (a datetime as naive UTC text)."""
+    times: dict[datetime, str] = {}  # most rows share their moments (`now`): convert each once
+
+    def stored(value: Any) -> Any:
+        if not isinstance(value, datetime):
+            return value
+        text = times.get(value)
+        if text is None:
+            text = times[value] = value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+        return text
+
+    session.connection().exec_driver_sql(sql, [tuple([stored(value) for value in row]) for row in rows])
+
+
+def _as_json(rows: Sequence[Sequence[Any]]) -> str:
     def encode(value: Any) -> str:
         if isinstance(value, datetime):
-            utc = value.astimezone(UTC)
-            return utc.isoformat() if postgres else utc.strftime(SQLITE_TIME)
+            return value.isoformat()
         raise TypeError(f"{type(value).__name__} is not written by insert_rows/update_rows")
 
     return json.dumps(rows, default=encode, separators=(",", ":"))
 
 
-def _element(table: Table, column: str, index: int, postgres: bool) -> str:
-    """The SQL for field `index` of one JSON row, as `column`'s type."""
-    if not postgres:
-        return f"json_extract(r.value, '$[{index}]')"
-    kind = table.c[column].type.compile(dialect=postgresql.dialect())
-    return f"CAST(r.value ->> {index} AS {kind})"
+def _element(table: Table, column: str, index: int) -> str:
+    """PostgreSQL: field `index` of one JSON row, as `column`'s type."""
+    return f"CAST(r.value ->> {index} AS {table.c[column].type.compile(dialect=postgresql.dialect())})"
 
 
-def _source(postgres: bool) -> str:
-    return "json_array_elements(CAST(:rows AS json)) AS r(value)" if postgres else "json_each(:rows) AS r"
+_SOURCE = "json_array_elements(CAST(:rows AS json)) AS r(value)"
 
 
 @lru_cache(maxsize=64)
-def _insert_sql(table: Table, columns: tuple[str, ...], postgres: bool) -> TextClause:
-    values = ", ".join(_element(table, column, index, postgres) for index, column in enumerate(columns))
-    return text(f"INSERT INTO {table.name} ({', '.join(columns)}) SELECT {values} FROM {_source(postgres)}")
+def _insert_sql(table: Table, columns: tuple[str, ...]) -> TextClause:
+    values = ", ".join(_element(table, column, index) for index, column in enumerate(columns))
+    return text(f"INSERT INTO {table.name} ({', '.join(columns)}) SELECT {values} FROM {_SOURCE}")
 
 
 @lru_cache(maxsize=64)
-def _update_sql(table: Table, key: str, columns: tuple[str, ...], postgres: bool) -> TextClause:
-    sets = ", ".join(f"{column} = {_element(table, column, index, postgres)}"
-                     for index, column in enumerate(columns, 1))
-    return text(f"UPDATE {table.name} SET {sets} FROM {_source(postgres)} "
-                f"WHERE {table.name}.{key} = {_element(table, key, 0, postgres)}")
+def _update_sql(table: Table, key: str, columns: tuple[str, ...]) -> TextClause:
+    sets = ", ".join(f"{column} = {_element(table, column, index)}" for index, column in enumerate(columns, 1))
+    return text(f"UPDATE {table.name} SET {sets} FROM {_SOURCE} WHERE {table.name}.{key} = {_element(table, key, 0)}")
 
 
 # --- plain rows ----------------------------------------------------------------------------------------
@@ -184,16 +200,25 @@ def member_settings(timezone: str, start_hour: int, end_hour: int, work_days: st
 
 def member_rows(session: Session, ids: Collection[int]) -> dict[int, MemberRow]:
     """Members by id, one query."""
-    return {row.id: row for row in _read(session, MEMBERS, MemberRow, ids)}
-
-
-def contact_rows(session: Session, ids: Collection[int]) -> dict[int, ContactRow]:
-    """Contacts by id, one query."""
-    return {row.id: row for row in _read(session, CONTACTS, ContactRow, ids)}
-
-
-def _read(session: Session, table: Table, row: type[R], ids: Collection[int]) -> list[R]:
     if not ids:
-        return []
-    query = select(*(table.c[name] for name in row._fields)).where(one_of(session, table.c.id, ids))
-    return [row._make(values) for values in session.execute(query).all()]
+        return {}
+    c = MEMBERS.c
+    query = select(*(c[name] for name in MemberRow._fields)).where(one_of(session, c.id, ids))
+    return {row[0]: MemberRow._make(row) for row in session.execute(query).all()}
+
+
+def contact_rows(session: Session, ids: Collection[int]) -> tuple[dict[int, ContactRow], dict[int, MemberRow]]:
+    """Contacts by id, with their members: one joined query."""
+    if not ids:
+        return {}, {}
+    c = CONTACTS.c
+    query = (select(*(c[name] for name in ContactRow._fields), *(MEMBERS.c[name] for name in MemberRow._fields[1:]))
+             .join(MEMBERS, MEMBERS.c.id == c.member_id).where(one_of(session, c.id, ids)))
+    contacts: dict[int, ContactRow] = {}
+    members: dict[int, MemberRow] = {}
+    split = len(ContactRow._fields)
+    for row in session.execute(query).all():
+        contact = contacts[row[0]] = ContactRow._make(row[:split])
+        if contact.member_id not in members:
+            members[contact.member_id] = MemberRow(contact.member_id, *row[split:])
+    return contacts, members
