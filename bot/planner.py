@@ -143,7 +143,7 @@ def _mark_sent(session: Session, refs: Mapping[int, str | None], now: datetime) 
     n = NUDGES.c
     marked = update(NUDGES).where(one_of(session, n.id, refs), n.state == SENDING).values(
         state=SENT, sent_at=now, lease_until=None, **({"delivery_ref": distinct.pop()} if same_ref else {}))
-    rows = {row[0]: _Marked._make(row) for row in session.execute(marked.returning(n.id, n.contact_id, n.kind))}
+    rows = {row[0]: _Marked._make(row) for row in session.execute(marked.returning(n.id, n.contact_id, n.kind)).all()}
     delivered = [rows[nudge_id] for nudge_id in refs if nudge_id in rows]
     if delivered and not same_ref:
         update_rows(session, NUDGES, "id", ("delivery_ref",), [(row.id, refs[row.id]) for row in delivered])
