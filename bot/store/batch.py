@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from functools import cache, lru_cache
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import ColumnElement, Integer, String, Table, TextClause, any_, bindparam, func, select, text
+from sqlalchemy import ColumnElement, DateTime, Integer, String, Table, TextClause, any_, bindparam, func, select, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
@@ -92,7 +92,7 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Se
         session.execute(_insert_sql(table, tuple(columns)), {"rows": _as_json(rows)})
         return
     marks = ", ".join("?" * len(columns))
-    _sqlite_many(session, f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows)
+    _sqlite_many(session, table, columns, f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows)
 
 
 def update_rows(session: Session, table: Table, key: str, columns: Sequence[str],
@@ -104,23 +104,35 @@ def update_rows(session: Session, table: Table, key: str, columns: Sequence[str]
         session.execute(_update_sql(table, key, tuple(columns)), {"rows": _as_json(rows)})
         return
     sets = ", ".join(f"{column} = ?" for column in columns)
-    _sqlite_many(session, f"UPDATE {table.name} SET {sets} WHERE {key} = ?", [(*row[1:], row[0]) for row in rows])
+    _sqlite_many(session, table, [*columns, key], f"UPDATE {table.name} SET {sets} WHERE {key} = ?",
+                 [(*row[1:], row[0]) for row in rows])
 
 
-def _sqlite_many(session: Session, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-    """SQLite: one prepared statement run for every row by the driver (in C), values already in the form
-    SQLAlchemy would store them (a datetime as naive UTC text)."""
+def _sqlite_many(session: Session, table: Table, columns: Sequence[str], sql: str,
+                 rows: Sequence[Sequence[Any]]) -> None:
+    """SQLite: one prepared statement run for every row by the driver (in C), with the datetime columns'
+    values in the form SQLAlchemy stores them (naive UTC text)."""
     times: dict[datetime, str] = {}  # most rows share their moments (`now`): convert each once
 
-    def stored(value: Any) -> Any:
-        if not isinstance(value, datetime):
-            return value
+    def stored(value: datetime | None) -> str | None:
+        if value is None:
+            return None
         text = times.get(value)
         if text is None:
             text = times[value] = value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
         return text
 
-    session.connection().exec_driver_sql(sql, [tuple([stored(value) for value in row]) for row in rows])
+    moments = [index for index, name in enumerate(columns) if _is_datetime(table.c[name].type)]
+    if moments:
+        fields = list(zip(*rows, strict=True))
+        for index in moments:
+            fields[index] = tuple(map(stored, fields[index]))
+        rows = list(zip(*fields, strict=True))
+    session.connection().exec_driver_sql(sql, rows)
+
+
+def _is_datetime(kind: Any) -> bool:
+    return isinstance(kind, DateTime) or isinstance(getattr(kind, "impl", None), DateTime)
 
 
 def _as_json(rows: Sequence[Sequence[Any]]) -> str:
