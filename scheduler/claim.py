@@ -196,7 +196,7 @@ def _take(lease: Lease) -> Update:
                                  attempts=NUDGES.c.attempts + 1)
 
 
-def _take_ids(session: Session, lease: Lease, ids: list[int]) -> list[Held]:
+def _take_ids(session: Session, lease: Lease, ids: Sequence[int]) -> list[Held]:
     if not ids:
         return []
     return _run(session, _take(lease).where(one_of(session, NUDGES.c.id, ids)), retry=False)
