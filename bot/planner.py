@@ -223,7 +223,7 @@ def _sync(session: Session, done: Replanned) -> None:
 
 def record_failure(session: Session, nudge: Nudge, reason: str) -> None:
     """A nudge can never reach the member: keep the row as failed and tell them on their next command."""
-    nudge.state = NudgeState.FAILED.value
+    nudge.state = NudgeState.FAILED
     nudge.last_error = reason[:500]
     nudge.lease_until = None
     contact = session.get(Contact, nudge.contact_id)

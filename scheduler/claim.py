@@ -180,10 +180,10 @@ def requeue(session: Session, nudge: Nudge, due_at: datetime, *, attempted: bool
     if error is not None:
         nudge.last_error = error[:500]
     if _has_other_pending(session, nudge):
-        nudge.state = CANCELLED
+        nudge.state = NudgeState.CANCELLED
         nudge.last_error = "superseded: the contact got a newer nudge while this one was being sent"
         return
-    nudge.state, nudge.due_at = PENDING, due_at
+    nudge.state, nudge.due_at = NudgeState.PENDING, due_at
 
 
 def holds(nudge: Nudge | None, worker: str) -> bool:
