@@ -41,13 +41,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from seeding import seed  # noqa: E402
-from sqlalchemy import create_engine, func, select, text  # noqa: E402
+from sqlalchemy import create_engine, func, select, text, update  # noqa: E402
 
 from bot.clock import SystemClock  # noqa: E402
 from bot.models import Nudge  # noqa: E402
+from bot.planner import record_deliveries  # noqa: E402
 from bot.store import open_store  # noqa: E402
 from bot.store.engine import make_engine, normalise_url, session_factory  # noqa: E402
-from scheduler.claim import Lease  # noqa: E402
+from scheduler.claim import Lease, held, writing  # noqa: E402
 from scheduler.dispatcher import Dispatcher  # noqa: E402
 from scheduler.notifier import DeliveryError, Outgoing  # noqa: E402
 from scheduler.ratelimit import DEFAULT_LIMITS, Pacer  # noqa: E402
@@ -158,16 +159,16 @@ def run_claim_only(url: str, n: int, batch: int, name: str) -> dict[str, Any]:
 
 
 def naive_job(nudge_id: int) -> None:
-    """One nudge, the naive way: its own session and transaction, same compose → send → record."""
-    from bot.nudges import compose
-    from bot.planner import record_delivery
-
+    """One nudge, the naive way: its own session and transaction, the same hold → compose → send → record
+    as the dispatcher's, through the same core functions."""
+    dispatcher: Dispatcher = NAIVE["dispatcher"]
     now = SystemClock().now()
-    with NAIVE["sessions"].begin() as session:
-        nudge = session.get(Nudge, nudge_id)
-        reply = compose(session, nudge, now)
-        asyncio.run(NAIVE["sender"].send(Outgoing(None, reply, (nudge_id,))))  # type: ignore[arg-type]
-        record_delivery(session, nudge, now, "ok")
+    with writing(dispatcher.sessions) as session:
+        session.execute(update(Nudge).where(Nudge.id == nudge_id).values(
+            state="sending", claimed_by=dispatcher.worker_id, lease_until=FUTURE, attempts=Nudge.attempts + 1))
+        [message] = dispatcher._compose(session, held(session, {nudge_id: False}, dispatcher.worker_id))
+        ref = asyncio.run(NAIVE["sender"].send(message))
+        record_deliveries(session, {nudge_id: ref}, now)
     NAIVE["done"] += 1
 
 
@@ -204,7 +205,8 @@ def run_naive(path: Path, jobs_path: Path, n: int, budget_s: float) -> dict[str,
     from apscheduler.schedulers.background import BackgroundScheduler
 
     engine = make_engine(f"sqlite:///{path}")
-    NAIVE.update(sessions=session_factory(engine), sender=ZeroLatency())
+    sender = ZeroLatency()
+    NAIVE.update(sender=sender, dispatcher=Dispatcher(session_factory(engine), SystemClock(), {PLATFORM: sender}))
     scheduler = BackgroundScheduler(
         timezone=UTC, jobstores={"default": SQLAlchemyJobStore(url=f"sqlite:///{jobs_path}")},
         executors={"default": ThreadPoolExecutor(1)},  # one worker: no SQLite write contention of its own

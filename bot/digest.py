@@ -232,9 +232,9 @@ def weekly_digest(session: Session, member: Member, now: datetime) -> Reply | No
             actions.append(_action(contact.name, kind, nudge.id))
 
     sections = (
-        ("Write to them this week:", [(by_id[n.contact_id], n) for n in ladder]),
+        ("Write to them this week:", [(by_id[n.contact_id], n) for n in ladder if n.contact_id is not None]),
         ("Still waiting for your first message:", [(c, None) for c in unwritten]),
-        ("In touch — check in this week:", [(by_id[n.contact_id], n) for n in checkins]),
+        ("In touch — check in this week:", [(by_id[n.contact_id], n) for n in checkins if n.contact_id is not None]),
     )
     left = 0
     for heading, items in sections:

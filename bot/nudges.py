@@ -5,18 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import Any, NamedTuple, Protocol, TypeVar, cast
+from typing import Protocol
 
-from sqlalchemy import Table, select
-from sqlalchemy.orm import Session
-
-from bot.models import Contact, Member, Nudge, NudgeKind
+from bot.models import NudgeKind
 from bot.replies import Action, Reply, Verb
 from bot.review.phrases import place_phrase
-from bot.store.batch import one_of
+from bot.store.batch import ContactRow, MemberRow
 from bot.timefmt import ago
-
-V = TypeVar("V", bound=tuple[Any, ...])  # a NamedTuple view of some columns
 
 LABELS = {
     Verb.SENT: "I sent it",
@@ -43,50 +38,19 @@ DUE_WORDS = {
     NudgeKind.MOVE_ON: "time to move on",
     NudgeKind.CHECK_IN: "check-in",
 }
-CONTACTS, MEMBERS = cast(Table, Contact.__table__), cast(Table, Member.__table__)
 
 
 class DueNudge(Protocol):
-    """A due nudge as composing needs it: an ORM Nudge, or the dispatcher's plain row."""
+    """A due nudge as composing needs it: the dispatcher's held row (or an ORM Nudge)."""
 
     @property
     def id(self) -> int: ...
     @property
     def kind(self) -> str: ...
     @property
-    def contact_id(self) -> int: ...
+    def contact_id(self) -> int | None: ...
     @property
     def member_id(self) -> int: ...
-
-
-class ContactView(NamedTuple):
-    """What a message needs of a contact, read by compose_many as a plain row (no ORM per row)."""
-
-    id: int
-    name: str
-    where_met: str | None
-    notes: str | None
-    offer: str | None
-    met_at: datetime
-    checkin_days: int | None
-
-
-class MemberView(Protocol):
-    """What a message needs of a member: an ORM Member, or a plain row with these columns."""
-
-    @property
-    def checkin_days(self) -> int: ...
-    @property
-    def paused(self) -> bool: ...
-    @property
-    def timezone(self) -> str: ...
-
-
-class _MemberRow(NamedTuple):
-    id: int
-    checkin_days: int
-    paused: bool
-    timezone: str
 
 
 TITLES = {
@@ -114,6 +78,7 @@ COMMANDS = {
     Verb.DRAFT: "/coach draft {}",
     Verb.MOVE_ON: "/coach moveon {}",
 }
+KINDS = {kind.value: kind for kind in NudgeKind}  # a dict lookup: NudgeKind(value) is slow per nudge
 # Each kind's buttons as (verb, label, command template), worked out once rather than per nudge.
 BUTTONS: dict[NudgeKind, tuple[tuple[Verb, str, str], ...]] = {
     kind: tuple((verb, "I checked in" if (kind, verb) == (NudgeKind.CHECK_IN, Verb.SENT) else LABELS[verb],
@@ -122,14 +87,13 @@ BUTTONS: dict[NudgeKind, tuple[tuple[Verb, str, str], ...]] = {
 }
 
 
-def actions_for(nudge: Nudge | DueNudge, contact: Contact | ContactView) -> tuple[Action, ...]:
-    who = quoted(contact.name)
-    nudge_id = nudge.id
-    return tuple(Action(label, verb, nudge_id, command.format(who))
-                 for verb, label, command in BUTTONS[NudgeKind(nudge.kind)])
+def actions_for(nudge: DueNudge, contact: ContactRow) -> tuple[Action, ...]:
+    who, nudge_id = quoted(contact.name), nudge.id
+    return tuple([Action(label, verb, nudge_id, command.format(who))
+                  for verb, label, command in BUTTONS[KINDS[nudge.kind]]])
 
 
-def nudge_text(kind: NudgeKind, contact: Contact | ContactView, member: Member | MemberView, now: datetime) -> str:
+def nudge_text(kind: NudgeKind, contact: ContactRow, member: MemberRow, now: datetime) -> str:
     name = contact.name
     first = name.split(" ")[0]
     where = f" {place_phrase(contact.where_met) or 'at ' + contact.where_met}" if contact.where_met else ""
@@ -172,43 +136,19 @@ def nudge_text(kind: NudgeKind, contact: Contact | ContactView, member: Member |
     )
 
 
-def compose(session: Session, nudge: Nudge, now: datetime) -> Reply | None:
-    """The message for a due nudge, or None when its contact or member is gone or the member paused."""
-    contact = session.get(Contact, nudge.contact_id)
-    member = session.get(Member, nudge.member_id)
-    if contact is None or member is None or member.paused:
-        return None
-    return _message(nudge, contact, member, now)
-
-
-def compose_many(session: Session, nudges: Sequence[DueNudge], now: datetime,
-                 members: Mapping[int, MemberView] | None = None) -> dict[int, Reply]:
-    """`compose` for a batch: contacts (and members, unless given) loaded with one query each. Nudges
-    whose contact or member is gone, or whose member paused, get no message."""
-    contacts = {row.id: row for row in _rows(session, CONTACTS, ContactView, {n.contact_id for n in nudges})}
-    if members is None:
-        members = {row.id: row for row in _rows(session, MEMBERS, _MemberRow, {n.member_id for n in nudges})}
+def compose_many(nudges: Sequence[DueNudge], contacts: Mapping[int, ContactRow], members: Mapping[int, MemberRow],
+                 now: datetime) -> dict[int, Reply]:
+    """The messages of a batch of due nudges (contacts and members read by `bot.store.batch.contact_rows`).
+    Nudges whose contact or member is gone, or whose member paused, get no message."""
     replies: dict[int, Reply] = {}
     for nudge in nudges:
-        contact, member = contacts.get(nudge.contact_id), members.get(nudge.member_id)
+        contact = contacts.get(nudge.contact_id) if nudge.contact_id is not None else None
+        member = members.get(nudge.member_id)
         if contact is not None and member is not None and not member.paused:
-            replies[nudge.id] = _message(nudge, contact, member, now)
+            kind = KINDS[nudge.kind]
+            replies[nudge.id] = Reply(text=nudge_text(kind, contact, member, now), actions=actions_for(nudge, contact),
+                                      title=TITLES[kind].format(name=contact.name))
     return replies
-
-
-def _rows(session: Session, table: Table, view: type[V], ids: set[int]) -> list[V]:
-    query = select(*(table.c[name] for name in view._fields)).where(one_of(session, table.c.id, ids))
-    return [view._make(row) for row in session.execute(query).all()]
-
-
-def _message(nudge: Nudge | DueNudge, contact: Contact | ContactView, member: Member | MemberView,
-             now: datetime) -> Reply:
-    kind = NudgeKind(nudge.kind)
-    return Reply(
-        title=TITLES[kind].format(name=contact.name),
-        text=nudge_text(kind, contact, member, now),
-        actions=actions_for(nudge, contact),
-    )
 
 
 def compose_digest(parts: Sequence[Reply]) -> Reply:

@@ -144,7 +144,19 @@ def plan_next_nudge(
     """The one nudge a contact should have pending, or None."""
     if settings.paused:
         return None
-    state = fold(events)
+    return plan_for(fold(events), settings, now, checkin_days=checkin_days)
+
+
+def plan_for(
+    state: ContactState,
+    settings: MemberSettings,
+    now: datetime,
+    *,
+    checkin_days: int | None = None,
+) -> PlannedNudge | None:
+    """`plan_next_nudge` from a history already folded (the planner folds each contact once)."""
+    if settings.paused:
+        return None
     kind = NUDGE_FOR_STAGE.get(state.stage)
     if kind is NudgeKind.FOLLOW_UP_48H and kind in state.delivered:
         kind = NudgeKind.STILL_WORTH  # the 48 h nudge went unanswered: one gentle word more, then quiet

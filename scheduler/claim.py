@@ -8,11 +8,11 @@ holds its one writer lock from the start (see `writing`). `now` always comes fro
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import ColumnElement, Table, Update, and_, bindparam, exists, false, func, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,22 +26,22 @@ MEMBER_TABLE = cast(Table, Member.__table__)
 LEAD = NUDGES.alias("lead")
 
 
-class Claimed(NamedTuple):
-    """A row this dispatcher now holds. `retry`: an earlier attempt may have reached the platform. The
-    claim returns what composing needs too, so composing in the claim's transaction reads it no more.
-    (A plain tuple: a batch makes thousands.)"""
+class Held(NamedTuple):
+    """A row this dispatcher holds, with what composing and packaging need. The claim's RETURNING gives
+    all of it, so composing in the claim's transaction reads the rows no more. `retry`: an earlier attempt
+    may have reached the platform. (A plain tuple: a batch makes thousands.)"""
 
     id: int
     member_id: int
+    contact_id: int | None  # None: a weekly digest (about the member, no contact)
+    kind: str
+    due_at: datetime
     digest_id: int | None
+    week: str | None  # a weekly digest's week
     retry: bool
-    contact_id: int = 0
-    kind: str = ""
-    due_at: datetime | None = None
 
-    def held(self) -> Held:
-        assert self.due_at is not None
-        return Held(self.id, self.member_id, self.contact_id, self.kind, self.due_at, self.digest_id, None)
+
+RETURNED = tuple(NUDGES.c[name] for name in Held._fields if name != "retry")  # what a claim returns
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def writing(sessions: sessionmaker[Session]) -> Iterator[Session]:
 
 
 def claim_due(session: Session, now: datetime, lease: Lease, limit: int, platforms: Collection[str],
-              members: Collection[int] | None = None) -> list[Claimed]:
+              members: Collection[int] | None = None) -> list[Held]:
     """Up to `limit` pending rows due at `now`, oldest first (only `members`' rows when given)."""
     n = NUDGES.c
     due = (
@@ -75,7 +75,7 @@ def claim_due(session: Session, now: datetime, lease: Lease, limit: int, platfor
 
 
 def claim_fair(session: Session, now: datetime, lease: Lease, limit: int, platform: str,
-               per_workspace: int | None, members: Collection[int] | None = None) -> tuple[list[Claimed], bool]:
+               per_workspace: int | None, members: Collection[int] | None = None) -> tuple[list[Held], bool]:
     """Up to `limit` due rows of one paced platform, taken round-robin across workspaces: every
     workspace's oldest row first, then every workspace's second, … and at most `per_workspace` of one
     workspace (what its own budget sends in a pacing window). So a workspace with a big backlog drains at
@@ -105,7 +105,7 @@ def claim_fair(session: Session, now: datetime, lease: Lease, limit: int, platfo
 
 def claim_siblings(
     session: Session, now: datetime, lease: Lease, member_ids: Collection[int], limit: int
-) -> list[Claimed]:
+) -> list[Held]:
     """The other due rows of members just claimed, so each member gets one digest rather than several DMs."""
     if not member_ids:
         return []
@@ -123,7 +123,7 @@ def claim_siblings(
 def reclaim_expired(
     session: Session, now: datetime, lease: Lease, limit: int, platforms: Collection[str],
     members: Collection[int] | None = None,
-) -> list[Claimed]:
+) -> list[Held]:
     """Rows whose dispatcher died mid-delivery (lease expired), whole digests at a time.
 
     Only a digest's lead row (or a row whose lead was deleted) is locked in the subquery, and the update
@@ -145,29 +145,16 @@ def reclaim_expired(
     return _run(session, _take(lease).where(*expired, group.in_(groups)), retry=True)
 
 
-class Held(NamedTuple):
-    """A row this dispatcher holds, with what composing and packaging need (a plain tuple: no ORM)."""
-
-    id: int
-    member_id: int
-    contact_id: int
-    kind: str
-    due_at: datetime
-    digest_id: int | None
-    week: str | None = None  # a weekly digest's week (ladder rows from the claim itself have none)
-
-
-def held(session: Session, ids: Collection[int], worker: str) -> list[Held]:
-    """The rows of `ids` this dispatcher still holds, in delivery order (due, then id)."""
-    if not ids:
+def held(session: Session, retry: Mapping[int, bool], worker: str) -> list[Held]:
+    """The rows of `retry` (id → retry) this dispatcher still holds, in delivery order (due, then id)."""
+    if not retry:
         return []
     c = NUDGES.c
     query = (
-        select(*(c[name] for name in Held._fields))
-        .where(one_of(session, c.id, ids), c.state == SENDING, c.claimed_by == worker)
+        select(*RETURNED).where(one_of(session, c.id, retry), c.state == SENDING, c.claimed_by == worker)
         .order_by(c.due_at, c.id)
     )
-    return [Held._make(row) for row in session.execute(query).all()]
+    return [_held(row, retry[row[0]]) for row in session.execute(query).all()]
 
 
 def cancel(session: Session, ids: Collection[int]) -> None:
@@ -193,10 +180,10 @@ def requeue(session: Session, nudge: Nudge, due_at: datetime, *, attempted: bool
     if error is not None:
         nudge.last_error = error[:500]
     if _has_other_pending(session, nudge):
-        nudge.state = CANCELLED
+        nudge.state = NudgeState.CANCELLED
         nudge.last_error = "superseded: the contact got a newer nudge while this one was being sent"
         return
-    nudge.state, nudge.due_at = PENDING, due_at
+    nudge.state, nudge.due_at = NudgeState.PENDING, due_at
 
 
 def holds(nudge: Nudge | None, worker: str) -> bool:
@@ -209,18 +196,20 @@ def _take(lease: Lease) -> Update:
                                  attempts=NUDGES.c.attempts + 1)
 
 
-def _take_ids(session: Session, lease: Lease, ids: list[int]) -> list[Claimed]:
+def _take_ids(session: Session, lease: Lease, ids: Sequence[int]) -> list[Held]:
     if not ids:
         return []
     return _run(session, _take(lease).where(one_of(session, NUDGES.c.id, ids)), retry=False)
 
 
-def _run(session: Session, statement: Update, *, retry: bool) -> list[Claimed]:
-    n = NUDGES.c
-    rows = session.execute(statement.returning(n.id, n.member_id, n.digest_id, n.attempts, n.contact_id, n.kind,
-                                               n.due_at)).all()
-    return [Claimed(nudge_id, member_id, digest_id, retry or attempts > 1, contact_id, kind, due_at)
-            for nudge_id, member_id, digest_id, attempts, contact_id, kind, due_at in rows]
+def _run(session: Session, statement: Update, *, retry: bool) -> list[Held]:
+    rows = session.execute(statement.returning(*RETURNED, NUDGES.c.attempts)).all()
+    return [_held(row, retry or row[-1] > 1) for row in rows]
+
+
+def _held(row: Sequence[Any], retry: bool) -> Held:
+    nudge_id, member_id, contact_id, kind, due_at, digest_id, week = row[:7]
+    return Held(nudge_id, member_id, contact_id, kind, due_at, digest_id, week, retry)
 
 
 def _for_platforms(platforms: Collection[str], members: Collection[int] | None = None) -> ColumnElement[bool]:

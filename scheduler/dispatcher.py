@@ -12,23 +12,23 @@ import logging
 import os
 import socket
 import time
-from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import NamedTuple, Protocol, TypeVar, cast
+from typing import Protocol, TypeVar, cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
 from bot.digest import DIGEST, compose_weekly
 from bot.models import Contact, Member, Nudge
 from bot.nudges import compose_digest, compose_many
-from bot.planner import delivery_moment, record_deliveries, record_failure
+from bot.planner import LATE_GRACE, delivery_moment, record_deliveries, record_failure
 from bot.replies import Reply
-from bot.store.batch import one_of
+from bot.rules import MemberSettings
+from bot.store.batch import MemberRow, contact_rows, member_rows
 from scheduler.claim import (
-    Claimed,
     Held,
     Lease,
     cancel,
@@ -46,7 +46,6 @@ from scheduler.notifier import DeliveryError, Notifier, Outgoing, Recipient
 from scheduler.ratelimit import Pacer
 
 log = logging.getLogger(__name__)
-MEMBERS = cast(Table, Member.__table__)
 
 DEFAULT_BATCH = 200
 DEFAULT_LEASE = timedelta(minutes=5)
@@ -169,7 +168,7 @@ class Dispatcher:
 
     # --- claim ----------------------------------------------------------------------------------------
 
-    def claim(self, lease: Lease) -> list[Claimed]:
+    def claim(self, lease: Lease) -> list[Held]:
         """Take a batch: expired leases first, then due rows, then the same members' other due rows."""
         with writing(self.sessions) as session:
             claimed, _more = self._claim(session, lease)
@@ -182,15 +181,14 @@ class Dispatcher:
             claimed, more = self._claim(session, lease)
             if not claimed:
                 return [], more
-            ladder = [row for row in claimed if row.kind != DIGEST]
-            rows = sorted((row.held() for row in ladder), key=lambda row: (row.due_at, row.id))
-            messages = self._compose(session, rows, {row.id: row.retry for row in ladder}) if rows else []
+            ladder = sorted((row for row in claimed if row.kind != DIGEST), key=lambda row: (row.due_at, row.id))
+            messages = self._compose(session, ladder) if ladder else []
         weekly = [row for row in claimed if row.kind == DIGEST]
         if weekly:  # a Monday digest reads a member's whole history: composed outside the write lock
             messages += self.compose(weekly)
         return messages, more
 
-    def _claim(self, session: Session, lease: Lease) -> tuple[list[Claimed], bool]:
+    def _claim(self, session: Session, lease: Lease) -> tuple[list[Held], bool]:
         """Unpaced platforms: oldest first, up to the batch size. Paced ones (a rate limit applies):
         round-robin across workspaces, no more than their budgets send within the pacing window."""
         now = self.clock.now()
@@ -220,48 +218,56 @@ class Dispatcher:
 
     # --- compose --------------------------------------------------------------------------------------
 
-    def compose(self, claimed: Sequence[Claimed]) -> list[Outgoing]:
+    def compose(self, claimed: Sequence[Held]) -> list[Outgoing]:
         """Turn held rows into DMs: one per member (a digest when several are due), in delivery order.
         Rows the core says not to send now are given back (out of hours) or cancelled (contact gone)."""
         now = self.clock.now()
         retry = {row.id: row.retry for row in claimed}
         weekly = self._compose_weekly(retry, now)
         with writing(self.sessions) as session:
-            return self._compose(session, held(session, retry, self.worker_id), retry, weekly)
+            return self._compose(session, held(session, retry, self.worker_id), weekly)
 
-    def _compose(self, session: Session, rows: Sequence[Held], retry: Mapping[int, bool],
-                 weekly: Mapping[int, Reply] | None = None) -> list[Outgoing]:
+    def _compose(self, session: Session, rows: Sequence[Held], weekly: Mapping[int, Reply] | None = None
+                 ) -> list[Outgoing]:
         now = self.clock.now()
-        members = _members(session, {row.member_id for row in rows})
-        replies = compose_many(session, [row for row in rows if row.kind != DIGEST], now, members)
+        ladder = [row for row in rows if row.kind != DIGEST]
+        contacts, members = contact_rows(session, {row.contact_id for row in ladder if row.contact_id is not None})
+        if len(ladder) < len(rows):
+            members |= member_rows(session, {row.member_id for row in rows if row.kind == DIGEST})
+        replies = compose_many(ladder, contacts, members, now)
         replies |= {row.id: reply for row in rows if row.kind == DIGEST and (reply := (weekly or {}).get(row.id))}
         ready: list[tuple[Held, Reply]] = []
         gone: list[int] = []
+        moments: dict[MemberSettings, datetime] = {}  # an overdue row's moment depends only on the settings
         for row in rows:
             reply, member = replies.get(row.id), members.get(row.member_id)
             if reply is None or member is None:
                 gone.append(row.id)
                 continue
-            moment = delivery_moment(member, row.due_at, now)
-            if moment > now:  # overdue and out of hours: give it back for the member's next morning
-                requeue(session, session.get_one(Nudge, row.id), moment, attempted=False, error=None)
-                continue
+            if now - row.due_at > LATE_GRACE:
+                settings = member.settings
+                moment = moments.get(settings)
+                if moment is None:
+                    moment = moments[settings] = delivery_moment(settings.hours, row.due_at, now)
+                if moment > now:  # overdue and out of hours: give it back for the member's next morning
+                    requeue(session, session.get_one(Nudge, row.id), moment, attempted=False, error=None)
+                    continue
             ready.append((row, reply))
         cancel(session, gone)
         messages: list[Outgoing] = []
         digest_of: dict[int, int | None] = {}
         for group in _digests(ready):
-            message = _package(group, members[group[0][0].member_id], retry)
+            message = _package(group, members[group[0][0].member_id])
             digest_of |= {row.id: message.digest_id for row, _ in group if row.digest_id != message.digest_id}
             messages.append(message)
         set_digests(session, digest_of)
         return messages
 
-    def _compose_weekly(self, ids: Collection[int], now: datetime) -> dict[int, Reply]:
+    def _compose_weekly(self, retry: Mapping[int, bool], now: datetime) -> dict[int, Reply]:
         """The Monday digests among held rows, composed in a read-only session: reading each member's
         contacts and history never holds SQLite's write lock (the rows are ours, under our lease)."""
         with self.sessions() as session:
-            rows = [row for row in held(session, ids, self.worker_id) if row.kind == DIGEST]
+            rows = [row for row in held(session, retry, self.worker_id) if row.kind == DIGEST]
             return compose_weekly(session, rows, now) if rows else {}
 
     # --- deliver --------------------------------------------------------------------------------------
@@ -409,43 +415,16 @@ def _load(session: Session, ids: Iterable[int]) -> tuple[list[Nudge], list[objec
     return nudges, [*session.scalars(contacts), *session.scalars(members)]
 
 
-class MemberRow(NamedTuple):
-    """A member of a batch as a plain tuple: who to DM, and their settings."""
-
-    id: int
-    platform: str
-    workspace_id: str
-    user_id: str
-    timezone: str
-    work_start_hour: int
-    work_end_hour: int
-    work_days: str
-    checkin_days: int
-    paused: bool
-
-
-def _members(session: Session, ids: set[int]) -> dict[int, MemberRow]:
-    if not ids:
-        return {}
-    c = MEMBERS.c
-    query = select(*(c[name] for name in MemberRow._fields)).where(one_of(session, c.id, ids))
-    return {row.id: row for row in map(MemberRow._make, session.execute(query).all())}
-
-
-def _package(group: Sequence[tuple[Held, Reply]], member: MemberRow, retry: Mapping[int, bool]) -> Outgoing:
+def _package(group: Sequence[tuple[Held, Reply]], member: MemberRow) -> Outgoing:
     """One DM for a group of rows; a digest keeps the id it first went out under (else its lowest row)."""
+    first = group[0][0]
+    recipient = Recipient(member.platform, member.workspace_id, member.user_id)
+    if len(group) == 1:
+        return Outgoing(recipient, group[0][1], (first.id,), first.retry, (), first.digest_id, first.kind == DIGEST)
     ids = tuple([row.id for row, _ in group])
     parts = tuple([reply for _, reply in group])
-    digest_id = group[0][0].digest_id or (min(ids) if len(ids) > 1 else None)
-    return Outgoing(
-        recipient=Recipient(member.platform, member.workspace_id, member.user_id),
-        reply=compose_digest(parts),
-        nudge_ids=ids,
-        retry=any([retry.get(nudge_id, True) for nudge_id in ids]),
-        parts=parts if len(parts) > 1 else (),
-        digest_id=digest_id,
-        weekly=group[0][0].kind == DIGEST,
-    )
+    return Outgoing(recipient, compose_digest(parts), ids, any([row.retry for row, _ in group]), parts,
+                    first.digest_id or min(ids), first.kind == DIGEST)
 
 
 def _draw_charts(messages: Sequence[Outgoing]) -> list[Outgoing]:

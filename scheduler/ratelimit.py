@@ -15,9 +15,11 @@ On SQLite the whole Pacer is in-process.
 
 from __future__ import annotations
 
+import asyncio
 import math
+import time
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
@@ -81,6 +83,22 @@ class TokenBucket:
 
     def release(self, now: float) -> None:
         """Nothing to give back: an in-process bucket hands out one slot at a time."""
+
+
+class RequestPacer:
+    """Every request one process makes to a platform (opening a DM, reading history, posting), for all its
+    tasks together, at most `rate` a second: a TokenBucket that sleeps for its slot. A notifier's own
+    guard under the dispatcher's per-message budgets (a digest can take several requests)."""
+
+    def __init__(self, rate: float, burst: int = 1, *, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], Awaitable[object]] = asyncio.sleep) -> None:
+        self.bucket = TokenBucket(rate, burst)
+        self._clock, self._sleep = clock, sleep
+
+    async def acquire(self) -> None:
+        wait = self.bucket.reserve(self._clock())  # reserved at once: concurrent callers get staggered slots
+        if wait > 0:
+            await self._sleep(wait)
 
 
 class Bucket(Protocol):

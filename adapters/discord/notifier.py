@@ -3,22 +3,20 @@
 Exactly one DM per nudge: each send carries a nonce derived from the delivery's idempotency key (discord.py
 adds `enforce_nonce`, so Discord returns the first message instead of posting a retry twice), and a re-claim
 after a lost lease first looks for the nudge's buttons in the recent DM history. discord.py waits out 429s
-itself; the RequestPacer keeps every request the notifier makes (opening a DM, reading history, posting) under
-Discord's 50 per second, whatever the dispatcher's per-message pacing."""
+itself; the scheduler's RequestPacer keeps every request the notifier makes (opening a DM, reading history,
+posting) under Discord's 50 per second, whatever the dispatcher's per-message pacing."""
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import logging
-import time
-from collections.abc import Awaitable, Callable
 
 import aiohttp
 import discord
 
 from bot.replies import parse_action_id
 from scheduler.notifier import DeliveryError, Outgoing
+from scheduler.ratelimit import RequestPacer
 
 from .interact import PLATFORM
 from .render import embeds_for, files_for, section_embeds
@@ -28,7 +26,7 @@ log = logging.getLogger(__name__)
 
 DMS_CLOSED = 50007  # "Cannot send messages to this user"
 GONE = {10003, 10013}  # unknown channel, unknown user
-REQUESTS_PER_SECOND = 40.0
+REQUESTS_PER_SECOND = 40.0  # every request of this process, under Discord's 50
 HISTORY_LOOKBACK = 20
 NONCE_LENGTH = 25  # Discord accepts nonces of up to 25 characters
 
@@ -40,25 +38,6 @@ def nonce_for(idempotency_key: str) -> str:
     return hashlib.sha256(idempotency_key.encode("utf-8")).hexdigest()[:NONCE_LENGTH]
 
 
-class RequestPacer:
-    """Spreads requests out to at most `rate` per second, for every task of this process together."""
-
-    def __init__(self, rate: float = REQUESTS_PER_SECOND, *, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
-        self.interval = 1.0 / rate
-        self._clock, self._sleep = clock, sleep
-        self._next = 0.0
-        self._lock = asyncio.Lock()
-
-    async def acquire(self) -> None:
-        async with self._lock:
-            now = self._clock()
-            if self._next > now:
-                await self._sleep(self._next - now)
-                now = self._next
-            self._next = now + self.interval
-
-
 class DiscordNotifier:
     """scheduler.notifier.Notifier for Discord: DMs the member (Recipient.user_id)."""
 
@@ -66,7 +45,7 @@ class DiscordNotifier:
 
     def __init__(self, client: discord.Client, pacer: RequestPacer | None = None) -> None:
         self.client = client
-        self.pacer = pacer or RequestPacer()
+        self.pacer = pacer or RequestPacer(REQUESTS_PER_SECOND)
         self._channels: dict[int, discord.DMChannel] = {}
 
     async def send(self, message: Outgoing) -> str | None:

@@ -1,23 +1,36 @@
-"""Set-based statements over a batch of ids, bound as one parameter.
+"""Set-based statements over a batch of rows, each bound as one parameter, and the plain rows they read.
 
 `column.in_(ids)` renders one bound parameter per id on every execution (SQLAlchemy's "expanding" IN);
 for the dispatcher's batches of hundreds that costs more than the query. `one_of` binds the whole list
 once: `= ANY(:ids)` on PostgreSQL, `IN (SELECT value FROM json_each(:ids))` on SQLite. On PostgreSQL the
 list goes as the array's text form (`{1,2,3}`) typed `integer[]`: psycopg would otherwise inspect and
 dump each element (about 1 ms per thousand ids), and the server parses it once, as a typed parameter.
+
+`insert_rows` and `update_rows` write many rows without SQLAlchemy's per-row bind processing: on
+PostgreSQL in one statement, the rows travelling as one JSON array of arrays (`json.dumps` is C) that
+`json_array_elements` unpacks, each field cast to its column's type (one round trip, one parameter); on
+SQLite (in-process: no round trips) as the driver's executemany of one prepared statement, with values
+already in their stored form. Reading goes through plain NamedTuples (`MemberRow`, `ContactRow`): no ORM object per row.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from functools import cache
-from typing import Any
+from collections.abc import Collection, Iterable, Sequence
+from datetime import UTC, datetime
+from functools import cache, lru_cache
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import ColumnElement, Integer, String, any_, bindparam, func, select
+from sqlalchemy import ColumnElement, DateTime, Integer, String, Table, TextClause, any_, bindparam, func, select, text
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
+
+from bot.models import Contact, Member
+from bot.rules import MemberSettings, WorkingHours
+
+MEMBERS, CONTACTS = cast(Table, Member.__table__), cast(Table, Contact.__table__)
 
 
 class IntArrayText(str):
@@ -54,11 +67,170 @@ class _IdArray(TypeDecorator[list[int]]):
         return process
 
 
+def is_postgres(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
 def one_of(session: Session, column: ColumnElement[Any], ids: Iterable[int]) -> ColumnElement[bool]:
     """`column IN ids` for integer ids, with the list as a single parameter."""
     values = sorted({int(value) for value in ids})
-    if session.get_bind().dialect.name == "postgresql":
+    if is_postgres(session):
         _register_dumper()
         return column == any_(bindparam(None, values, type_=_IdArray()))
     listed = func.json_each(bindparam(None, json.dumps(values), type_=String)).table_valued("value")
     return column.in_(select(listed.c.value))
+
+
+# --- many rows in one statement ------------------------------------------------------------------------
+
+
+def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """INSERT many rows (tuples in `columns` order; aware datetimes, ints, strings, None) in one statement."""
+    if not rows:
+        return
+    if is_postgres(session):
+        session.execute(_insert_sql(table, tuple(columns)), {"rows": _as_json(rows)})
+        return
+    marks = ", ".join("?" * len(columns))
+    _sqlite_many(session, table, columns, f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+
+def update_rows(session: Session, table: Table, key: str, columns: Sequence[str],
+                rows: Sequence[Sequence[Any]]) -> None:
+    """UPDATE many rows to their own values in one statement: each row is (key value, *values of `columns`)."""
+    if not rows:
+        return
+    if is_postgres(session):
+        session.execute(_update_sql(table, key, tuple(columns)), {"rows": _as_json(rows)})
+        return
+    sets = ", ".join(f"{column} = ?" for column in columns)
+    _sqlite_many(session, table, [*columns, key], f"UPDATE {table.name} SET {sets} WHERE {key} = ?",
+                 [(*row[1:], row[0]) for row in rows])
+
+
+def _sqlite_many(session: Session, table: Table, columns: Sequence[str], sql: str,
+                 rows: Sequence[Sequence[Any]]) -> None:
+    """SQLite: one prepared statement run for every row by the driver (in C), with the datetime columns'
+    values in the form SQLAlchemy stores them (naive UTC text)."""
+    times: dict[datetime, str] = {}  # most rows share their moments (`now`): convert each once
+
+    def stored(value: datetime | None) -> str | None:
+        if value is None:
+            return None
+        text = times.get(value)
+        if text is None:
+            text = times[value] = value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+        return text
+
+    moments = [index for index, name in enumerate(columns) if _is_datetime(table.c[name].type)]
+    if moments:
+        fields = list(zip(*rows, strict=True))
+        for index in moments:
+            fields[index] = tuple(map(stored, fields[index]))
+        rows = list(zip(*fields, strict=True))
+    session.connection().exec_driver_sql(sql, rows)
+
+
+def _is_datetime(kind: Any) -> bool:
+    return isinstance(kind, DateTime) or isinstance(getattr(kind, "impl", None), DateTime)
+
+
+def _as_json(rows: Sequence[Sequence[Any]]) -> str:
+    def encode(value: Any) -> str:
+        if isinstance(value, datetime):
+            return value.isoformat()
+        raise TypeError(f"{type(value).__name__} is not written by insert_rows/update_rows")
+
+    return json.dumps(rows, default=encode, separators=(",", ":"))
+
+
+def _element(table: Table, column: str, index: int) -> str:
+    """PostgreSQL: field `index` of one JSON row, as `column`'s type."""
+    return f"CAST(r.value ->> {index} AS {table.c[column].type.compile(dialect=postgresql.dialect())})"
+
+
+_SOURCE = "json_array_elements(CAST(:rows AS json)) AS r(value)"
+
+
+@lru_cache(maxsize=64)
+def _insert_sql(table: Table, columns: tuple[str, ...]) -> TextClause:
+    values = ", ".join(_element(table, column, index) for index, column in enumerate(columns))
+    return text(f"INSERT INTO {table.name} ({', '.join(columns)}) SELECT {values} FROM {_SOURCE}")
+
+
+@lru_cache(maxsize=64)
+def _update_sql(table: Table, key: str, columns: tuple[str, ...]) -> TextClause:
+    sets = ", ".join(f"{column} = {_element(table, column, index)}" for index, column in enumerate(columns, 1))
+    return text(f"UPDATE {table.name} SET {sets} FROM {_SOURCE} WHERE {table.name}.{key} = {_element(table, key, 0)}")
+
+
+# --- plain rows ----------------------------------------------------------------------------------------
+
+
+class MemberRow(NamedTuple):
+    """A member as delivering, composing and re-planning need them: who to DM, and their settings."""
+
+    id: int
+    platform: str
+    workspace_id: str
+    user_id: str
+    timezone: str
+    work_start_hour: int
+    work_end_hour: int
+    work_days: str
+    checkin_days: int
+    paused: bool
+
+    @property
+    def settings(self) -> MemberSettings:
+        return member_settings(self.timezone, self.work_start_hour, self.work_end_hour, self.work_days,
+                               self.checkin_days, self.paused)
+
+
+class ContactRow(NamedTuple):
+    """A contact as composing a nudge and re-planning it need them."""
+
+    id: int
+    member_id: int
+    name: str
+    where_met: str | None
+    notes: str | None
+    offer: str | None
+    met_at: datetime
+    checkin_days: int | None  # the contact's own check-in cadence, else the member's
+    stage: str
+
+
+@lru_cache(maxsize=1024)
+def member_settings(timezone: str, start_hour: int, end_hour: int, work_days: str, checkin_days: int,
+                    paused: bool) -> MemberSettings:
+    """Settings are immutable values: members with the same ones share one."""
+    hours = WorkingHours(timezone=timezone, start_hour=start_hour, end_hour=end_hour,
+                         days=frozenset(int(day) for day in work_days))
+    return MemberSettings(hours=hours, checkin_days=checkin_days, paused=paused)
+
+
+def member_rows(session: Session, ids: Collection[int]) -> dict[int, MemberRow]:
+    """Members by id, one query."""
+    if not ids:
+        return {}
+    c = MEMBERS.c
+    query = select(*(c[name] for name in MemberRow._fields)).where(one_of(session, c.id, ids))
+    return {row[0]: MemberRow._make(row) for row in session.execute(query).all()}
+
+
+def contact_rows(session: Session, ids: Collection[int]) -> tuple[dict[int, ContactRow], dict[int, MemberRow]]:
+    """Contacts by id, with their members: one joined query."""
+    if not ids:
+        return {}, {}
+    c = CONTACTS.c
+    query = (select(*(c[name] for name in ContactRow._fields), *(MEMBERS.c[name] for name in MemberRow._fields[1:]))
+             .join(MEMBERS, MEMBERS.c.id == c.member_id).where(one_of(session, c.id, ids)))
+    contacts: dict[int, ContactRow] = {}
+    members: dict[int, MemberRow] = {}
+    split = len(ContactRow._fields)
+    for row in session.execute(query).all():
+        contact = contacts[row[0]] = ContactRow._make(row[:split])
+        if contact.member_id not in members:
+            members[contact.member_id] = MemberRow(contact.member_id, *row[split:])
+    return contacts, members

@@ -1,6 +1,7 @@
-"""The dispatcher's set-based `record_deliveries` against the per-nudge path it replaces (`record_delivery`,
-which re-plans through `reschedule`), on SQLite and the real PostgreSQL: for many random histories, member
-settings and in-flight rows, both leave the same nudge rows, events and contact stages."""
+"""The dispatcher's set-based `record_deliveries` on SQLite and the real PostgreSQL, for many random
+histories, member settings and in-flight rows: a batch leaves the same nudge rows, events and contact
+stages as recording the same deliveries one at a time (batches of one), and what it leaves is what the
+rules say, read straight from the ORM (each contact's pending nudge and stage)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.models import Contact, Event, EventKind, Member, Nudge, NudgeKind, NudgeState
-from bot.planner import record_deliveries, record_delivery, record_event, reschedule
+from bot.planner import record_deliveries, record_event, reschedule
+from bot.rules import HistoryEvent, MemberSettings, WorkingHours, fold, plan_next_nudge
 
 NOW = datetime(2026, 3, 29, 0, 30, 17, 250_000, tzinfo=UTC)  # Europe's spring-forward night
 ZONES = ("UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Sydney", "Pacific/Chatham")
@@ -75,15 +77,38 @@ def hold(nudge: Nudge, rng: random.Random) -> None:
 
 
 def per_nudge(session: Session, delivered: dict[int, str | None]) -> list[int]:
-    """What the dispatcher did before: each row in turn, if still sending, through `record_delivery`."""
-    recorded = []
-    for nudge_id, ref in delivered.items():
-        nudge = session.get(Nudge, nudge_id)
-        if nudge is not None and nudge.state == NudgeState.SENDING.value:
-            record_delivery(session, nudge, NOW, ref)
-            recorded.append(nudge_id)
+    """Each delivery in turn, as a batch of one."""
+    recorded = [i for nudge_id, ref in delivered.items() for i in record_deliveries(session, {nudge_id: ref}, NOW)]
     session.flush()
     return recorded
+
+
+def what_the_rules_say(session: Session, contact_ids: set[int]) -> dict[int, tuple[Any, ...]]:
+    """Each contact's stage and pending nudge as the rules plan them now, from its ORM event log."""
+    expected = {}
+    for contact_id in contact_ids:
+        contact = session.get_one(Contact, contact_id)
+        member = contact.member
+        events = session.scalars(select(Event).where(Event.contact_id == contact_id).order_by(Event.at, Event.id))
+        history = [HistoryEvent(EventKind(e.kind), e.at, e.until,
+                                NudgeKind(e.detail) if e.kind == EventKind.NUDGED else None) for e in events]
+        hours = WorkingHours(member.timezone, member.work_start_hour, member.work_end_hour,
+                             frozenset(int(day) for day in member.work_days))
+        plan = plan_next_nudge(history, MemberSettings(hours, member.checkin_days, member.paused), NOW,
+                               checkin_days=contact.checkin_days)
+        expected[contact_id] = (fold(history).stage.value, None if plan is None else (plan.kind.value, plan.due_at))
+    return expected
+
+
+def what_is_stored(session: Session, contact_ids: set[int]) -> dict[int, tuple[Any, ...]]:
+    stored = {}
+    for contact_id in contact_ids:
+        pending = session.scalars(select(Nudge).where(Nudge.contact_id == contact_id,
+                                                      Nudge.state == NudgeState.PENDING.value)).all()
+        assert len(pending) <= 1
+        stage = session.scalar(select(Contact.stage).where(Contact.id == contact_id))
+        stored[contact_id] = (stage, (pending[0].kind, pending[0].due_at) if pending else None)
+    return stored
 
 
 def snapshot(session: Session, first_new_id: int) -> dict[str, Any]:
@@ -120,6 +145,19 @@ def test_bulk_recording_matches_recording_one_by_one(sessions: sessionmaker[Sess
     assert got["stages"] == expected["stages"]
     assert got["events"] == expected["events"]
     assert got["nudges"] == expected["nudges"]
+
+
+@pytest.mark.parametrize("seed", range(0, SCENARIOS, 4))
+def test_what_recording_leaves_is_what_the_rules_plan(sessions: sessionmaker[Session], seed: int) -> None:
+    rng = random.Random(seed)
+    with sessions.begin() as session:
+        delivered = build(session, rng, f"r{seed}")
+    with sessions() as session:
+        recorded = record_deliveries(session, delivered, NOW)
+        session.flush()
+        contacts = {c for c in session.scalars(select(Nudge.contact_id).where(Nudge.id.in_(recorded))) if c}
+        assert what_is_stored(session, contacts) == what_the_rules_say(session, contacts)
+        session.rollback()
 
 
 def test_the_scenarios_reach_the_interesting_cases(sqlite_sessions: sessionmaker[Session]) -> None:
