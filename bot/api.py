@@ -130,14 +130,9 @@ class CoachAPI:
     async def save_installation(self, platform: str, payload: dict[str, Any], *, enterprise_id: str | None,
                                 team_id: str | None, user_id: str | None, bot: bool = False) -> None:
         """Keep an app installation (bot=False: the installer's and the workspace's latest) or its bot."""
-        now = self.clock.now()
-        if bot:
-            await self._run(adapter_store.save_installation, self.sessions, now, platform, BOT, enterprise_id,
-                            team_id, None, payload)
-            return
-        for user in dict.fromkeys((user_id, None)):
-            await self._run(adapter_store.save_installation, self.sessions, now, platform, INSTALLATION,
-                            enterprise_id, team_id, user, payload)
+        kind, users = (BOT, (None,)) if bot else (INSTALLATION, (user_id, None))
+        await self._run(adapter_store.save_installation, self.sessions, self.clock.now(), platform, kind,
+                        enterprise_id, team_id, users, payload)
 
     async def find_installation(self, platform: str, *, enterprise_id: str | None, team_id: str | None,
                                 user_id: str | None = None, bot: bool = False) -> dict[str, Any] | None:

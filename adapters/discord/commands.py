@@ -29,12 +29,15 @@ Field = app_commands.Range[str, 1, MAX_FIELD]
 
 
 async def run(interaction: discord.Interaction[Any], build: Callable[[], core.Command],
-              extra: Callable[[Reply], Any] | None = None) -> None:
-    """Build the core command (a usage problem is answered at once), then ask the coach."""
+              extra: Callable[[Reply], Any] | None = None, example: str | None = None) -> None:
+    """Build the core command (a usage problem is answered at once), then ask the coach.
+
+    `example`: the command as Discord's options spell it, shown instead of the typed grammar's usage."""
     try:
         command = build()
     except UsageError as problem:
-        await say(interaction, error(problem.text))
+        shown = UsageError(problem.problem, example=example) if example else problem
+        await say(interaction, error(shown.text))
         return
     api, actor = client_of(interaction).api, interaction_actor(interaction)
     await respond(interaction, lambda: api.handle(actor, command), extra=extra)
@@ -148,13 +151,15 @@ class SettingsGroup(app_commands.Group):
     @app_commands.describe(zone="An IANA zone, e.g. Europe/Berlin")
     @app_commands.autocomplete(zone=zone_choices)
     async def tz(self, interaction: discord.Interaction[Any], zone: app_commands.Range[str, 1, 64]) -> None:
-        await run(interaction, lambda: core.ChangeSettings(key="tz", value=zone.strip()))
+        await run(interaction, lambda: core.ChangeSettings(key="tz", value=zone.strip()),
+                  example="/coach settings tz zone:Europe/Berlin")
 
     @app_commands.command(name="hours", description="Only nudge me between these hours (your time)")
     @app_commands.describe(start="First hour, 0-23", end="Last hour, 1-24")
     async def hours(self, interaction: discord.Interaction[Any], start: app_commands.Range[int, 0, 23],
                     end: app_commands.Range[int, 1, 24]) -> None:
-        await run(interaction, lambda: core.ChangeSettings(key="hours", value=(start, end)))
+        await run(interaction, lambda: core.ChangeSettings(key="hours", value=(start, end)),
+                  example="/coach settings hours start:9 end:17")
 
     @app_commands.command(name="checkins", description="How often to suggest checking in with people who replied")
     @app_commands.describe(days="Every this many days")
@@ -201,7 +206,8 @@ class CoachGroup(app_commands.Group):
     @app_commands.autocomplete(name=contact_choices, delay=delay_choices)
     async def snooze(self, interaction: discord.Interaction[Any], name: Name,
                      delay: app_commands.Range[str, 1, 20] = "1d") -> None:
-        await run(interaction, lambda: core.Snooze(person(name, usage="snooze"), core.snooze_delay(delay)))
+        await run(interaction, lambda: core.Snooze(person(name, usage="snooze"), core.snooze_delay(delay)),
+                  example="/coach snooze name:Jane delay:2d")
 
     @app_commands.command(name="moveon", description="Stop reminding me about them")
     @app_commands.describe(name="One of your contacts")

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import secrets
 import threading
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
 from bot.models import EventReceipt, OAuthState, PlatformInstallation
+from bot.store.errors import is_transient
 from bot.store.uow import UnitOfWork
 
 KEEP_RECEIPTS = timedelta(hours=2)  # Slack retries for minutes, not hours
@@ -73,18 +75,30 @@ def _key(platform: str, kind: str, enterprise_id: str | None, team_id: str | Non
             "user_id": user_id or ""}
 
 
+SAVE_ATTEMPTS = 3  # two installs of one workspace at once: the one that lost the insert race runs again
+
+
 def save_installation(sessions: sessionmaker[Session], now: datetime, platform: str, kind: str,
-                      enterprise_id: str | None, team_id: str | None, user_id: str | None,
+                      enterprise_id: str | None, team_id: str | None, user_ids: Sequence[str | None],
                       payload: dict[str, Any]) -> None:
-    """Keep `payload` as the installation (or bot) for its key, replacing an earlier one."""
-    key = _key(platform, kind, enterprise_id, team_id, user_id)
-    with UnitOfWork(sessions) as uow:
-        row = uow.session.scalars(select(PlatformInstallation).filter_by(**key).with_for_update()).first()
-        if row is None:
-            uow.session.add(PlatformInstallation(**key, payload=payload, saved_at=now))
-        else:
-            row.payload, row.saved_at = payload, now
-        uow.commit()
+    """Keep `payload` as the installation (or bot) under each user key (None: the workspace's own row),
+    replacing earlier ones — all keys in one transaction, run again if a concurrent install won a race."""
+    for attempt in range(1, SAVE_ATTEMPTS + 1):
+        try:
+            with UnitOfWork(sessions) as uow:
+                for user_id in dict.fromkeys(user_ids):
+                    key = _key(platform, kind, enterprise_id, team_id, user_id)
+                    row = uow.session.scalars(select(PlatformInstallation).filter_by(**key).with_for_update()).first()
+                    if row is None:
+                        uow.session.add(PlatformInstallation(**key, payload=payload, saved_at=now))
+                        uow.session.flush()
+                    else:
+                        row.payload, row.saved_at = payload, now
+                uow.commit()
+                return
+        except DBAPIError as failure:
+            if attempt == SAVE_ATTEMPTS or not is_transient(failure):
+                raise
 
 
 def find_installation(sessions: sessionmaker[Session], platform: str, kind: str, enterprise_id: str | None,

@@ -7,6 +7,7 @@ Revises: 0005_contact_lookup
 Create Date: 2026-11-26
 """
 
+import os
 from datetime import UTC, datetime
 from typing import Any
 
@@ -61,7 +62,9 @@ def upgrade() -> None:
 
 def _copy_slack_sdk_installations() -> None:
     """Workspaces installed before this revision keep working: slack_sdk's rows (latest last) become
-    payloads keyed as the coach's store keys them."""
+    payloads keyed as the coach's store keys them (an org-wide install under its enterprise alone). When
+    SLACK_CLIENT_ID is set, only that app's rows are copied (one database may have served two apps)."""
+    client_id = os.environ.get("SLACK_CLIENT_ID") or None
     bind = op.get_bind()
     existing = set(sa.inspect(bind).get_table_names())
     now = datetime.now(UTC)
@@ -71,8 +74,11 @@ def _copy_slack_sdk_installations() -> None:
         source = sa.Table(table, sa.MetaData(), autoload_with=bind)
         latest: dict[tuple[str, str, str, str], dict[str, Any]] = {}
         for row in bind.execute(sa.select(source).order_by(source.c.installed_at, source.c.id)).mappings():
+            if client_id is not None and row.get("client_id") not in (None, client_id):
+                continue
             payload = {key: _plain(value) for key, value in row.items() if key not in ("id", "client_id")}
-            owner = (kind, payload.get("enterprise_id") or "", payload.get("team_id") or "")
+            team = "" if payload.get("is_enterprise_install") else payload.get("team_id") or ""
+            owner = (kind, payload.get("enterprise_id") or "", team)
             if kind == "installation":
                 latest[(*owner, str(payload.get("user_id") or ""))] = payload
             latest[(*owner, "")] = payload
@@ -89,6 +95,8 @@ def _plain(value: Any) -> Any:
 
 
 def downgrade() -> None:
+    """Drops the tables. slack_sdk's own tables were never touched, so they hold the installations as they
+    were at the upgrade: workspaces installed since then must install again after a downgrade."""
     op.drop_index(op.f("ix_oauth_states_expires_at"), table_name="oauth_states")
     op.drop_table("oauth_states")
     op.drop_table("platform_installations")

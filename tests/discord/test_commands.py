@@ -141,7 +141,8 @@ async def test_settings_commands(world: World, server) -> None:
     assert "Timezone set to America/Chicago" in await ask("coach settings tz", zone="America/Chicago")
     assert "I don't know the timezone" in await ask("coach settings tz", zone="Mars/Olympus")
     assert "between 08:00 and 16:00" in await ask("coach settings hours", start=8, end=16)
-    assert "start before the end" in await ask("coach settings hours", start=16, end=8)
+    backwards = await ask("coach settings hours", start=16, end=8)
+    assert "start before the end" in backwards and "start:9 end:17" in backwards and "8-16" not in backwards
     assert "every 60 days" in await ask("coach settings checkins", days=60)
     assert "Paused" in await ask("coach settings pause")
     assert "Nudges: paused" in await ask("coach settings show")

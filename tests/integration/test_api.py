@@ -113,6 +113,19 @@ async def test_slack_installations_round_trip_through_the_core(api: CoachAPI) ->
     assert await store.async_find_installation(enterprise_id=None, team_id="T9", user_id="U1") is None
 
 
+async def test_two_installs_of_one_workspace_at_once_both_land(api: CoachAPI) -> None:
+    """Slack's OAuth redirect for the same workspace twice at once: no unique-key failure, one row per key."""
+    import asyncio
+
+    payloads = [{"team_id": "T7", "bot_token": f"xoxb-{n}"} for n in range(6)]
+    await asyncio.gather(*(api.save_installation("slack", payload, enterprise_id=None, team_id="T7",
+                                                 user_id=f"U{n % 2}") for n, payload in enumerate(payloads)))
+    latest = await api.find_installation("slack", enterprise_id=None, team_id="T7")
+    assert latest in payloads
+    for user in ("U0", "U1"):
+        assert await api.find_installation("slack", enterprise_id=None, team_id="T7", user_id=user) in payloads
+
+
 async def test_an_oauth_state_is_consumed_once_and_expires(api: CoachAPI, clock: FakeClock) -> None:
     states = CoachStateStore(api, expiration_seconds=600)
     state = await states.async_issue()
