@@ -36,17 +36,26 @@ def reply_blocks(reply: Reply) -> list[Block]:
     if reply.sections:  # a digest: each contact's section with its own buttons right under it
         blocks.append(section(escape(reply.text.split("\n\n", 1)[0])))
         for part in reply.sections:
-            body = f"*{escape(part.title or '')}*\n{escape(part.text)}" if part.title else escape(part.text)
-            blocks += [section(chunk) for chunk in chunks(body, SECTION_LIMIT)]
+            body = f"*{part.title}*\n{part.text}" if part.title else part.text
+            blocks += [section(chunk) for chunk in escaped_chunks(body)]
             if part.actions:
                 blocks.append(actions_block(part.actions, f"{ACTIONS_BLOCK}:{part.actions[0].nudge_id}"))
         return blocks[:MAX_BLOCKS]
-    # Escaped before it is cut: `&` grows to `&amp;`, and a section must stay under Slack's 3000 characters.
-    blocks += [section(prefix + chunk if i == 0 else chunk)
-               for i, chunk in enumerate(chunks(escape(reply.text), SECTION_LIMIT))]
+    blocks += [section(prefix + chunk if i == 0 else chunk) for i, chunk in enumerate(escaped_chunks(reply.text))]
     if reply.actions:
         blocks.append(actions_block(reply.actions, ACTIONS_BLOCK))
     return blocks[:MAX_BLOCKS]
+
+
+def escaped_chunks(text: str, size: int = SECTION_LIMIT) -> list[str]:
+    """`text` cut into pieces that stay within `size` once escaped: cut first, so no `&amp;` is split
+    between two sections, with smaller pieces whenever escaping (`&` → `&amp;`) makes one too long."""
+    raw = size
+    while True:
+        pieces = [escape(piece) for piece in chunks(text, raw)]
+        if raw == 1 or all(len(piece) <= size for piece in pieces):
+            return pieces
+        raw = max(1, raw * 2 // 3)
 
 
 def actions_block(actions: tuple[Action, ...], block_id: str) -> Block:

@@ -20,3 +20,14 @@ def test_long_text_is_cut_at_line_ends_into_sections_slack_accepts() -> None:
 def test_short_text_is_one_section_as_written() -> None:
     text = "Noted: you met Jane.\nTip: think of one thing to offer."
     assert reply_blocks(Reply(text)) == [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]
+
+
+def test_no_escaped_entity_is_split_between_sections() -> None:
+    from adapters.slack.render import SECTION_LIMIT, escaped_chunks
+
+    text = ("a" * 2_899) + "&" * 400 + "<b>" * 300
+    pieces = escaped_chunks(text)
+    assert all(len(piece) <= SECTION_LIMIT for piece in pieces)
+    for piece in pieces:  # every entity whole: an `&` always starts `&amp;`, `&lt;` or `&gt;`
+        assert all(piece[i:].startswith(("&amp;", "&lt;", "&gt;")) for i, c in enumerate(piece) if c == "&")
+    assert "".join(pieces).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">") == text
