@@ -30,7 +30,7 @@ from bot.queries import DueCounts, Profile
 from bot.replies import Reply
 from bot.store import open_store
 from bot.store import platform as adapter_store
-from bot.store.engine import pool_capacity
+from bot.store.engine import files_folder, pool_capacity
 from bot.store.platform import BOT, INSTALLATION
 
 T = TypeVar("T")
@@ -162,4 +162,4 @@ class CoachAPI:
 
 
 __all__ = ["OOPS", "CoachAPI", "CommandObserver", "DueCounts", "DueItem", "Home", "Numbers", "Profile",
-           "RecentContact", "Sessions", "Stage", "open_sessions"]
+           "RecentContact", "Sessions", "Stage", "files_folder", "open_sessions"]

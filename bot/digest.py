@@ -28,7 +28,7 @@ from bot.nudges import DUE_WORDS, quoted
 from bot.replies import Action, Reply, Verb
 from bot.rules import FIRST_NUDGE_DEADLINE
 from bot.store.repository import contacts_of
-from bot.timefmt import ago
+from bot.timefmt import ago, week_of
 
 WEEKS = 8
 WEEK = timedelta(days=7)
@@ -39,12 +39,6 @@ TITLE = "Your week in networking"
 
 
 # --- when ----------------------------------------------------------------------------------------------
-
-
-def week_of(moment: datetime, timezone: str) -> date:
-    """The Monday of the member-local week that holds `moment`."""
-    day = moment.astimezone(ZoneInfo(timezone)).date()
-    return day - timedelta(days=day.weekday())
 
 
 def slot(monday: date, timezone: str, start_hour: int) -> datetime:

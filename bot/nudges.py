@@ -163,20 +163,6 @@ def compose_digest(parts: Sequence[Reply]) -> Reply:
                  actions=tuple(action for part in parts for action in part.actions), sections=sections)
 
 
-# After a click, the buttons of that nudge that still make sense (a reply can come days after "I sent it").
-KEPT_AFTER: dict[Verb, tuple[Verb, ...]] = {
-    Verb.SENT: (Verb.REPLIED,),
-    Verb.SNOOZE: (Verb.SENT, Verb.REPLIED, Verb.DRAFT, Verb.MOVE_ON),
-    Verb.MOVE_ON: (Verb.REPLIED,),
-    Verb.DRAFT: (Verb.SENT, Verb.REPLIED, Verb.SNOOZE, Verb.DRAFT, Verb.MOVE_ON),
-}
-
-
-def kept_after(verb: Verb) -> tuple[Verb, ...]:
-    """The verbs whose buttons stay usable on a nudge after `verb` was recorded from it."""
-    return KEPT_AFTER.get(verb, ())
-
-
 def undelivered_notice(contact_name: str, reason: str) -> str:
     """Told on the member's next command when a nudge could not reach them (DMs closed, user gone)."""
     return (

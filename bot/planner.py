@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
-from bot.models import Contact, Event, EventKind, Member, Nudge, NudgeKind, NudgeState, UTCDateTime
+from bot.models import Contact, Event, EventKind, Member, Nudge, NudgeKind, NudgeState, Stage, UTCDateTime
 from bot.nudges import undelivered_notice
 from bot.rules import HistoryEvent, WorkingHours, fold, next_working_moment, plan_for
 from bot.store.batch import ContactRow, MemberRow, contact_rows, insert_rows, one_of, update_rows
@@ -214,11 +214,11 @@ def _sync(session: Session, done: Replanned) -> None:
     for contact_id, stage in done.stages.items():
         contact = session.identity_map.get(identity_key(Contact, contact_id))
         if contact is not None:
-            set_committed_value(contact, "stage", stage)
+            set_committed_value(contact, "stage", Stage(stage))  # the column's type: a member, not its value
     for nudge_id in done.cancelled:
         nudge = session.identity_map.get(identity_key(Nudge, nudge_id))
         if nudge is not None:
-            set_committed_value(nudge, "state", CANCELLED)
+            set_committed_value(nudge, "state", NudgeState.CANCELLED)
 
 
 def record_failure(session: Session, nudge: Nudge, reason: str) -> None:

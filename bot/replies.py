@@ -105,3 +105,17 @@ def chunks(text: str, size: int, limit: int | None = None) -> list[str]:
             pieces.append(piece)
         rest = rest[cut:].lstrip("\n")
     return [*pieces, rest] if rest or not pieces else pieces
+
+
+# After a click, the buttons of that nudge that still make sense (a reply can come days after "I sent it").
+KEPT_AFTER: dict[Verb, tuple[Verb, ...]] = {
+    Verb.SENT: (Verb.REPLIED,),
+    Verb.SNOOZE: (Verb.SENT, Verb.REPLIED, Verb.DRAFT, Verb.MOVE_ON),
+    Verb.MOVE_ON: (Verb.REPLIED,),
+    Verb.DRAFT: (Verb.SENT, Verb.REPLIED, Verb.SNOOZE, Verb.DRAFT, Verb.MOVE_ON),
+}
+
+
+def kept_after(verb: Verb) -> tuple[Verb, ...]:
+    """The verbs whose buttons stay usable on a nudge after `verb` was recorded from it."""
+    return KEPT_AFTER.get(verb, ())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 FAR = timedelta(days=120)  # a date further than this from now shows its year
@@ -37,3 +37,9 @@ def ago(moment: datetime, now: datetime, timezone: str = "UTC") -> str:
     if days < 60:
         return f"{days} days ago"
     return f"{days // 30} months ago"
+
+
+def week_of(moment: datetime, timezone: str) -> date:
+    """The Monday of the member-local week that holds `moment`."""
+    day = moment.astimezone(ZoneInfo(timezone)).date()
+    return day - timedelta(days=day.weekday())

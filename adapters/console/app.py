@@ -17,11 +17,10 @@ from typing import Any, TextIO, TypeVar
 from bot.api import CoachAPI, Profile, Sessions
 from bot.clock import Clock, FakeClock, OffsetClock, SystemClock
 from bot.commands import parse_duration
-from bot.digest import week_of
 from bot.files import user_data_folder
 from bot.identity import Actor
 from bot.replies import Reply
-from bot.timefmt import local_time
+from bot.timefmt import local_time, week_of
 from scheduler.dispatcher import Dispatcher
 from scheduler.notifier import Outgoing
 from scheduler.weekly import plan_week

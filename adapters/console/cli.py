@@ -15,8 +15,8 @@ import platformdirs
 from adapters.console.app import ConsoleSession
 from adapters.logs import configure_logging
 from adapters.startup import database_or_exit, settings_or_exit
-from bot.api import open_sessions
-from bot.files import APP_NAME, PRIVATE_FILE, files_folder, private_file, private_folder
+from bot.api import files_folder, open_sessions
+from bot.files import APP_NAME, PRIVATE_FILE, private_file, private_folder
 
 DESCRIPTION = """Chat with the coach in this terminal: type one command a line, or pipe a script in
 (coach console < script.txt). Your contacts are kept in the database (DATABASE_URL, or a SQLite file in

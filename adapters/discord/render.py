@@ -6,8 +6,7 @@ import io
 
 import discord
 
-from bot.nudges import kept_after
-from bot.replies import Reply, Verb, chunks, parse_action_id
+from bot.replies import Reply, Verb, chunks, kept_after, parse_action_id
 
 COLOR = discord.Color.blurple()
 ERROR_COLOR = discord.Color.red()

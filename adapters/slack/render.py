@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.nudges import kept_after
-from bot.replies import Action, Reply, Verb, chunks, parse_action_id
+from bot.replies import Action, Reply, Verb, chunks, kept_after, parse_action_id
 
 Block = dict[str, Any]
 

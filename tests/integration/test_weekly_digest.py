@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import FakeClock
 from bot.coach import Coach
-from bot.digest import DIGEST, week_of
+from bot.digest import DIGEST
 from bot.identity import Actor
 from bot.models import Nudge, NudgeState
+from bot.timefmt import week_of
 from scheduler.dispatcher import Dispatcher
 from scheduler.weekly import plan_week
 from tests.conftest import _empty
