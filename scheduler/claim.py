@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.models import Member, Nudge, NudgeState
 from bot.store.batch import one_of
+from bot.store.uow import off_loop
 
 PENDING, SENDING, CANCELLED = NudgeState.PENDING.value, NudgeState.SENDING.value, NudgeState.CANCELLED.value
 NUDGES = cast(Table, Nudge.__table__)  # plain Core for the hot statements: no ORM bookkeeping per row
@@ -53,7 +54,9 @@ class Lease:
 @contextmanager
 def writing(sessions: sessionmaker[Session]) -> Iterator[Session]:
     """A transaction that will write. On SQLite it takes the write lock first (a no-op UPDATE), so a
-    read-then-write never fails with "database is locked" because another process wrote meanwhile."""
+    read-then-write never fails with "database is locked" because another process wrote meanwhile.
+    Like a core unit of work, it refuses the event loop's thread (the dispatcher's calls run in threads)."""
+    off_loop()
     with sessions.begin() as session:
         if session.get_bind().dialect.name == "sqlite":
             session.execute(text("UPDATE nudges SET id = id WHERE 0"))

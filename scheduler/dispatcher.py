@@ -28,6 +28,7 @@ from bot.planner import LATE_GRACE, delivery_moment, record_deliveries, record_f
 from bot.replies import Reply
 from bot.rules import MemberSettings
 from bot.store.batch import MemberRow, contact_rows, member_rows
+from bot.store.uow import off_loop
 from scheduler.claim import (
     Held,
     Lease,
@@ -266,6 +267,7 @@ class Dispatcher:
     def _compose_weekly(self, retry: Mapping[int, bool], now: datetime) -> dict[int, Reply]:
         """The Monday digests among held rows, composed in a read-only session: reading each member's
         contacts and history never holds SQLite's write lock (the rows are ours, under our lease)."""
+        off_loop()
         with self.sessions() as session:
             rows = [row for row in held(session, retry, self.worker_id) if row.kind == DIGEST]
             return compose_weekly(session, rows, now) if rows else {}

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 
 import simcord
@@ -25,7 +26,7 @@ async def test_the_monday_digest_is_an_embed_with_the_chart_attached(world: Worl
     await alice.slash(channel, "met", name="Sam Lee", where="PyCon")
     await bob.slash(channel, "met", name="Zed Secret", where="a bar")
     world.clock.set(MONDAY_0900_UTC)
-    assert plan_week(world.runtime.sessions, world.clock) == 2
+    assert await asyncio.to_thread(plan_week, world.runtime.sessions, world.clock) == 2
     await world.deliver()
 
     digest = alice.user.dm_channel.last_message
@@ -44,7 +45,7 @@ async def test_the_monday_digest_is_an_embed_with_the_chart_attached(world: Worl
 
     # The weekly job and the dispatcher again (another replica, a restart): no second digest.
     await world.restart()
-    assert plan_week(world.runtime.sessions, world.clock) == 0
+    assert await asyncio.to_thread(plan_week, world.runtime.sessions, world.clock) == 0
     assert await world.deliver() == 0
     assert alice.user.dm_channel.last_message.id == digest.id
 
@@ -59,6 +60,6 @@ async def test_coach_digest_and_the_digest_setting(world: World) -> None:
     assert "digest is off" in text_of(off)
     assert "Monday digest: off" in text_of((await alice.slash(channel, "coach settings show")).response)
     world.clock.set(MONDAY_0900_UTC)
-    assert plan_week(world.runtime.sessions, world.clock) == 0
+    assert await asyncio.to_thread(plan_week, world.runtime.sessions, world.clock) == 0
     await alice.slash(channel, "coach settings digest", state="on")
-    assert plan_week(world.runtime.sessions, world.clock) == 1
+    assert await asyncio.to_thread(plan_week, world.runtime.sessions, world.clock) == 1

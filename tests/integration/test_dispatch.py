@@ -3,8 +3,10 @@ permanent failures, downtime digests, working hours and DST."""
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -85,7 +87,8 @@ async def test_an_expired_lease_is_reclaimed_as_a_retry_of_the_same_message(sess
                                                                            clock: FakeClock) -> None:
     seed_due(sessions, members=1, per_member=3, due=clock.now(), platform="console")
     dead = dispatcher(sessions, clock, RecordingNotifier(), name="dead")
-    [lost] = dead.compose(dead.claim(Lease("dead", clock.now() + LEASE)))  # …and then the process died
+    # …and then the process died:
+    [lost] = await asyncio.to_thread(lambda: dead.compose(dead.claim(Lease("dead", clock.now() + LEASE))))
     assert len(lost.nudge_ids) == 3 and not lost.retry
 
     notifier = RecordingNotifier()
@@ -107,9 +110,10 @@ async def test_a_give_back_never_makes_two_pending_nudges_for_one_contact(sessio
     notifier.fail_with = DeliveryError("internal_error")
     worker = dispatcher(sessions, clock, notifier)
     lease = Lease("w1", clock.now() + LEASE)
-    messages = worker.compose(worker.claim(lease))
+    messages = await asyncio.to_thread(lambda: worker.compose(worker.claim(lease)))
     coach.handle_line(BERLIN, '/coach sent "Jane Doe"')  # the member acts while the nudge is in flight
-    worker.record(await worker.deliver_all(messages, lease))
+    outcomes = await worker.deliver_all(messages, lease)
+    await asyncio.to_thread(worker.record, outcomes)
     rows = nudge_rows(sessions)
     assert Counter(row.state for row in rows) == {NudgeState.CANCELLED.value: 1, NudgeState.PENDING.value: 1}
     assert next(r for r in rows if r.state == NudgeState.PENDING.value).kind == NudgeKind.NO_REPLY_1W.value
@@ -224,3 +228,21 @@ def test_a_digest_numbers_each_nudge_and_keeps_its_buttons() -> None:
     assert [(p.title, [a.action_id for a in p.actions]) for p in digest.sections] == [
         ("1. Follow up with Ada", ["coach:sent:1"]), ("2. Check in", ["coach:moveon:2"])]
     assert compose_digest(parts[:1]) is parts[0]
+
+
+async def test_the_dispatcher_reaching_the_database_on_the_event_loop_fails(sessions: sessionmaker[Session],
+                                                                           clock: FakeClock,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dispatcher's database work runs in threads; made direct, it trips the core's event-loop guard."""
+    from bot.store.uow import BlockingCall
+    from scheduler import dispatcher as module
+
+    ThreadedCoach(Coach(sessions, clock)).handle_line(BERLIN, '/met "Jane Doe" at PyCon')
+    clock.advance(timedelta(days=2))
+
+    async def direct(call: Any, /, *args: Any, **kwargs: Any) -> Any:
+        return call(*args, **kwargs)
+
+    monkeypatch.setattr(module.asyncio, "to_thread", direct)
+    with pytest.raises(BlockingCall):
+        await dispatcher(sessions, clock, RecordingNotifier()).tick()

@@ -54,7 +54,7 @@ async def run_until(sessions: sessionmaker[Session], clock: FakeClock, until: da
     got: list[tuple[str, datetime]] = []
     while clock.now() < until:
         clock.advance(STEP)
-        plan_week(sessions, clock)
+        await asyncio.to_thread(plan_week, sessions, clock)
         before = len(notifier.sent)
         await worker.tick()
         got += [(m.recipient.user_id, clock.now()) for m in notifier.sent[before:] if m.weekly]
@@ -101,7 +101,7 @@ async def test_the_digest_names_each_contact_with_an_action_and_only_the_members
     notifier = RecordingNotifier()
     worker = dispatcher(sessions, clock, notifier)
     clock.set(at("Europe/Berlin", 2026, 11, 30, 9))
-    plan_week(sessions, clock)
+    await asyncio.to_thread(plan_week, sessions, clock)
     await worker.tick()
     digests = {m.recipient.user_id: m for m in notifier.sent if m.weekly}
     berlin = digests["u-berlin"].reply
@@ -114,7 +114,7 @@ async def test_the_digest_names_each_contact_with_an_action_and_only_the_members
     assert "Last 8 weeks:" in berlin.text
     assert berlin.chart is not None and berlin.chart.alt.startswith("Bar chart of your last 8 weeks")
     clock.set(at("America/New_York", 2026, 11, 30, 9))
-    plan_week(sessions, clock)
+    await asyncio.to_thread(plan_week, sessions, clock)
     await worker.tick()
     nyc = [m.reply for m in notifier.sent if m.weekly and m.recipient.user_id == "u-nyc"]
     assert len(nyc) == 1 and "Zed Secret" in nyc[0].text and "Ana" not in nyc[0].text
@@ -145,7 +145,7 @@ async def test_after_downtime_a_missed_digest_goes_out_once_that_week_and_never_
     assert got == [("u-nyc", at("America/New_York", 2026, 12, 2, 13, 15))]
     # A row planned but never delivered that week (the coach went down again) is cancelled, not sent late.
     clock.set(at("America/New_York", 2026, 12, 7, 0, 1))
-    plan_week(sessions, clock)
+    await asyncio.to_thread(plan_week, sessions, clock)
     clock.set(at("America/New_York", 2026, 12, 14, 9, 30))
     assert await run_until(sessions, clock, at("America/New_York", 2026, 12, 14, 10),
                            dispatcher(sessions, clock, notifier, "w2")) == [
@@ -173,7 +173,7 @@ async def test_off_after_the_row_is_planned_still_stops_it(sessions: sessionmake
     clock = FakeClock(at("Europe/Berlin", 2026, 11, 26, 10))
     coach = meet(sessions, clock, BERLIN, "/met Ana at PyCon")
     clock.set(at("Europe/Berlin", 2026, 11, 30, 1))
-    assert plan_week(sessions, clock) == 1
+    assert await asyncio.to_thread(plan_week, sessions, clock) == 1
     coach.handle_line(BERLIN, "/coach settings digest off")
     assert await run_until(sessions, clock, at("Europe/Berlin", 2026, 11, 30, 12),
                            dispatcher(sessions, clock, RecordingNotifier())) == []
@@ -234,7 +234,7 @@ async def test_a_chart_that_cannot_be_drawn_leaves_the_digest_words(sessions: se
     coach = meet(sessions, clock, BERLIN, "/met Ana at PyCon")
     notifier = RecordingNotifier()
     clock.set(at("Europe/Berlin", 2026, 11, 30, 9))
-    plan_week(sessions, clock)
+    await asyncio.to_thread(plan_week, sessions, clock)
     await dispatcher(sessions, clock, notifier).tick()
     [digest] = [m for m in notifier.sent if m.weekly]
     assert "Ana" in digest.reply.text and digest.reply.chart is None

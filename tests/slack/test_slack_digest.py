@@ -4,6 +4,7 @@ completeUploadExternal into that DM), App Home's numbers and chart, and /coach d
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import UTC, datetime
 
@@ -18,7 +19,7 @@ async def test_the_monday_digest_is_posted_then_its_chart_uploaded_into_the_dm(r
     await rig.send.command("/met", "Bob at RustConf", user="U2")
     await rig.fake.wait_responses(2)
     rig.clock.set(MONDAY_0900_BERLIN)
-    assert plan_week(rig.runtime.sessions, rig.clock) == 2
+    assert await asyncio.to_thread(plan_week, rig.runtime.sessions, rig.clock) == 2
     for _ in range(5):  # a tick is bounded (Slack paces a workspace's DMs): the second digest may take the next
         await rig.runtime.tick()
         if len(rig.fake.of("files.completeUploadExternal")) >= 2:
@@ -59,7 +60,7 @@ async def test_the_monday_digest_is_posted_then_its_chart_uploaded_into_the_dm(r
 
     # A restart and another pass of the weekly job on Monday afternoon: nothing new.
     rig.clock.set(datetime(2026, 3, 9, 14, 0, tzinfo=UTC))
-    assert plan_week(rig.runtime.sessions, rig.clock) == 0
+    assert await asyncio.to_thread(plan_week, rig.runtime.sessions, rig.clock) == 0
     await rig.runtime.tick()
     assert len(rig.fake.of("files.completeUploadExternal")) == 2
 
@@ -81,7 +82,7 @@ async def test_a_failed_chart_upload_keeps_the_digest_delivered_once(rig: SlackR
     await rig.fake.wait_responses()
     rig.fake.fail("files.getUploadURLExternal", error="missing_scope")
     rig.clock.set(MONDAY_0900_BERLIN)
-    plan_week(rig.runtime.sessions, rig.clock)
+    await asyncio.to_thread(plan_week, rig.runtime.sessions, rig.clock)
     await rig.runtime.tick()
     await rig.runtime.tick()
     digests = [c for c in rig.fake.of("chat.postMessage") if str(c.args["text"]).startswith("Your week")]
