@@ -10,6 +10,7 @@ the platform services, and wires them through their constructors. Only entry poi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
@@ -24,22 +25,24 @@ from bot.config import Settings
 from bot.store import open_store
 from bot.store.engine import pool_capacity
 from scheduler.runtime import Runtime
-from scheduler.ticker import LoopTicker
+from scheduler.ticker import APSchedulerTicker, LoopTicker, Ticker
 
 if TYPE_CHECKING:
     from adapters.discord.bot import CoachBot
     from adapters.discord.settings import DiscordSettings
 
 
-def build_runtime(settings: Settings, clock: Clock | None = None) -> Runtime:
+def build_runtime(settings: Settings, clock: Clock | None = None,
+                  ticker: Callable[[], Ticker] = APSchedulerTicker) -> Runtime:
     """Open (and migrate) the store, then build the Metrics first and hand them to the API (its Coach) and
-    the Runtime (which gives them to its Dispatcher): observers are constructor arguments, never patched in."""
+    the Runtime (which gives them to its Dispatcher): observers are constructor arguments, never patched in.
+    `ticker` fires the runtime's jobs: APScheduler, unless the clock is the event loop's (scheduler/ticker.py)."""
     clock = clock or SystemClock()
     metrics = Metrics()
     engine, sessions = open_store(settings.database_url)
     api = CoachAPI(sessions, clock, default_timezone=settings.default_timezone, observer=metrics,
                    workers=pool_capacity(engine))
-    return Runtime(settings, engine, sessions, api, clock, observer=metrics)
+    return Runtime(settings, engine, sessions, api, clock, observer=metrics, ticker=ticker)
 
 
 def serving_runtime(settings: Settings, clock: Clock | None = None) -> Runtime:
@@ -76,8 +79,8 @@ def hosted_discord_bot(settings: Settings | None = None, discord: DiscordSetting
     from adapters.discord.settings import DiscordSettings
 
     discord = discord or DiscordSettings.load()
-    runtime = build_runtime(settings or Settings.load(), clock or DiscordClock())
-    runtime.ticker = LoopTicker  # its clock is the event loop's (virtual under a harness): so are its ticks
+    # Its clock is discord.py's, the event loop's (virtual under a harness): so are its ticks.
+    runtime = build_runtime(settings or Settings.load(), clock or DiscordClock(), ticker=LoopTicker)
     bot = make_bot(runtime, discord, hosts_runtime=True)
     runtime.add(DiscordService(runtime, discord, bot))
     return bot

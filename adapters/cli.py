@@ -7,10 +7,11 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from adapters.platforms import platforms
+
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "console": ("adapters.console.cli", "chat with the coach in this terminal (no tokens needed)"),
-    "slack": ("adapters.slack.cli", "serve Slack: --socket (Socket Mode) or --port P (HTTP)"),
-    "discord": ("adapters.discord.cli", "serve Discord with DISCORD_TOKEN"),
+    **{entry.name: entry.command for entry in platforms() if entry.command is not None},  # the registry's
     "run": ("adapters.run_cli", "serve every configured platform in one process"),
     "review": ("adapters.review_cli", "review a draft: `coach review \"text\"`, or stdin (--json, --jsonl)"),
     "migrate": ("adapters.migrate_cli", "apply database migrations and exit"),

@@ -62,9 +62,10 @@ class Platform(Generic[S]):
     title: str  # as people read it ("Slack")
     settings: type[S]  # its variables; an instance has `configured` and `require(mode)` (PlatformSettings)
     switch: str  # the variable that turns it on, named when no platform is configured
-    modes: tuple[str, ...]  # the `settings_or_exit(mode)` modes that check only this platform
+    modes: tuple[str, ...]  # the `config_or_exit(mode)` modes that check only this platform
     service: Callable[[Runtime, S, int], Service]  # for `coach run` (the int: its --port)
     checks: Callable[[S], list[Check]]  # for `coach doctor`: what it can check without changing anything
+    command: tuple[str, str] | None = None  # its own `coach <name>`: the module with main(argv), and its help
 
 
 @cache

@@ -1,6 +1,7 @@
 """The one door into the core for adapters: async, and every call runs its synchronous unit of work on
-the API's own thread pool, sized to the database pool (pool_size + max_overflow), so a burst of requests
-queues for a thread instead of for a connection — and the event loop never waits on the database.
+the API's own thread pool, sized to the database pool (pool_size + max_overflow), so members' requests
+never outnumber the connections they can get (the dispatcher's own threads share that pool, briefly) —
+and the event loop never waits on the database.
 
 Adapters import this module, the command types (bot.commands) and the reply types (bot.replies); never
 bot.coach, bot.handlers, bot.store, bot.models or SQLAlchemy. The plain data they need is re-exported here.

@@ -158,16 +158,6 @@ class Settings(EnvSettings):
         return value
 
 
-def load_settings() -> Settings:
-    """The core's settings from the environment, or ConfigError (one line)."""
-    return Settings.load()
-
-
-def variables() -> dict[str, str]:
-    """Environment variable → Settings field, for every core setting (adapters/platforms.py adds the platforms')."""
-    return Settings.variables()
-
-
 def shaped(value: SecretStr | None, ok: Callable[[str], bool], hint: str) -> SecretStr | None:
     """A pasted credential, refused when it carries spaces, quotes or a prefix, or fails `ok` (`hint` says why)."""
     if value is None:

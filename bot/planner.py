@@ -69,7 +69,7 @@ def record_event(
     return event
 
 
-def reschedule(session: Session, member: Member, contact: Contact, now: datetime) -> Nudge | None:
+def reschedule(session: Session, contact: Contact, now: datetime) -> Nudge | None:
     """Re-plan one contact after a command or a click (`replan`, a batch of one); its pending nudge."""
     session.flush()
     _sync(session, replan(session, [contact.id], now))

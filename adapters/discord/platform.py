@@ -51,4 +51,5 @@ async def _login(token: str) -> Check:
 PLATFORM: Platform[DiscordSettings] = Platform(
     name="discord", title="Discord", settings=DiscordSettings, switch="DISCORD_TOKEN", modes=(MODE,),
     service=serve, checks=checks,
+    command=("adapters.discord.cli", "serve Discord with DISCORD_TOKEN"),
 )

@@ -18,7 +18,7 @@ WHERE: dict[str, str] = {
     "DISCORD_GUILD_ID": "Discord → Server Settings → Widget → Server ID (a number), or empty",
     "DISCORD_SHARDS": "a whole number of shards, 1 or more, or empty",
 }
-MODE = "discord"  # the mode `settings_or_exit` checks Discord for
+MODE = "discord"  # the mode `config_or_exit` checks Discord for
 # What people paste by mistake: the client secret (32 characters) or the application id (digits only).
 _NOT_A_TOKEN = re.compile(r"[0-9a-zA-Z_-]{32}|[0-9]{15,22}")
 

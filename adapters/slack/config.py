@@ -7,7 +7,7 @@ once after Slack's Retry-After, which slack_sdk does not do by default.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
@@ -23,12 +23,14 @@ BOT_SCOPES = ("chat:write", "im:write", "im:history", "commands", "users:read", 
 
 @dataclass(frozen=True)
 class SlackConfig:
+    """The plain values the Slack service runs with; the secrets never appear in its repr."""
+
     api_url: str = DEFAULT_API_URL
-    bot_token: str | None = None
-    signing_secret: str | None = None
-    app_token: str | None = None
+    bot_token: str | None = field(default=None, repr=False)
+    signing_secret: str | None = field(default=None, repr=False)
+    app_token: str | None = field(default=None, repr=False)
     client_id: str | None = None
-    client_secret: str | None = None
+    client_secret: str | None = field(default=None, repr=False)
 
     @classmethod
     def from_settings(cls, settings: SlackSettings) -> SlackConfig:

@@ -21,7 +21,7 @@ WHERE: dict[str, str] = {
     "SLACK_CLIENT_SECRET": f"{SLACK_APP} → Basic Information → App Credentials → Client Secret",
     "SLACK_API_URL": "an http(s) URL, or empty for https://slack.com/api/",
 }
-HTTP, SOCKET = "slack-http", "slack-socket"  # the modes `settings_or_exit` checks Slack for
+HTTP, SOCKET = "slack-http", "slack-socket"  # the modes `config_or_exit` checks Slack for
 
 
 class SlackSettings(EnvSettings):

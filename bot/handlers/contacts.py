@@ -20,7 +20,6 @@ from bot.rules import NUDGE_FOR_STAGE
 from bot.store.repository import (
     contacts_of,
     existing_contact,
-    find_contact,
     free_name,
     name_key,
     pending_nudges_by_contact,
@@ -52,7 +51,7 @@ def met(cmd: commands.Met, ctx: Context) -> Reply:
         contact.where_met = cmd.where
         record_event(ctx.session, contact, EventKind.MET, ctx.now, detail=cmd.where)
         ctx.session.flush()
-        nudge = reschedule(ctx.session, ctx.member, contact, ctx.now)
+        nudge = reschedule(ctx.session, contact, ctx.now)
         return Reply(
             f"You've met {contact.name} before, so I logged another meeting on the same contact"
             f"{_where(cmd.where)}.{_next(nudge, ctx)}{TRIMMED if trimmed else ''}"
@@ -76,31 +75,31 @@ def met(cmd: commands.Met, ctx: Context) -> Reply:
     ctx.session.flush()
     record_event(ctx.session, contact, EventKind.MET, ctx.now, detail=cmd.where)
     ctx.session.flush()
-    nudge = reschedule(ctx.session, ctx.member, contact, ctx.now)
+    nudge = reschedule(ctx.session, contact, ctx.now)
     tags = f" Tags: {' '.join('#' + t for t in cmd.tags)}." if cmd.tags else ""
     tip = "" if cmd.offer else " Tip: think of one thing you could offer them before you write."
     return Reply(f"Noted: you met {contact.name}{_where(cmd.where)}.{tags}{_next(nudge, ctx)}{tip}")
 
 
 def sent(cmd: commands.Sent, ctx: Context) -> Reply:
-    return apply_verb(ctx, find_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id), Verb.SENT)
+    return apply_verb(ctx, ctx.contact(cmd.who), Verb.SENT)
 
 
 def replied(cmd: commands.Replied, ctx: Context) -> Reply:
-    return apply_verb(ctx, find_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id), Verb.REPLIED)
+    return apply_verb(ctx, ctx.contact(cmd.who), Verb.REPLIED)
 
 
 def move_on(cmd: commands.MoveOn, ctx: Context) -> Reply:
-    return apply_verb(ctx, find_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id), Verb.MOVE_ON)
+    return apply_verb(ctx, ctx.contact(cmd.who), Verb.MOVE_ON)
 
 
 def snooze(cmd: commands.Snooze, ctx: Context) -> Reply:
-    contact = find_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id)
+    contact = ctx.contact(cmd.who)
     return apply_verb(ctx, contact, Verb.SNOOZE, delay=cmd.delay)
 
 
 def draft(cmd: commands.Draft, ctx: Context) -> Reply:
-    return draft_for(ctx, find_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id))
+    return draft_for(ctx, ctx.contact(cmd.who))
 
 
 def apply_verb(
@@ -136,7 +135,7 @@ def apply_verb(
             return Reply(f"You moved on from {contact.name}; there is nothing to snooze.")
         record_event(ctx.session, contact, EventKind.SNOOZED, ctx.now, until=ctx.now + delay, nudge_id=nudge_id)
     ctx.session.flush()
-    nudge = reschedule(ctx.session, ctx.member, contact, ctx.now)
+    nudge = reschedule(ctx.session, contact, ctx.now)
     return Reply(_confirmation(verb, contact, delay) + _next(nudge, ctx))
 
 
@@ -193,7 +192,7 @@ def draft_times(contact: Contact, ctx: Context) -> DraftTimes:
 
 
 def show(cmd: commands.Show, ctx: Context) -> Reply:
-    contact = find_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id)
+    contact = ctx.contact(cmd.who)
     tz = ctx.member.timezone
     nudge = pending_nudges_by_contact(ctx.session, ctx.member).get(contact.id)
     lines = [f"{contact.name} — {stage_words(contact, nudge)}"]
@@ -258,7 +257,7 @@ def list_contacts(cmd: commands.ListContacts, ctx: Context) -> Reply:
 
 
 def forget(cmd: commands.Forget, ctx: Context) -> Reply:
-    contact = find_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id)
+    contact = ctx.contact(cmd.who)
     if not cmd.confirmed:
         command = f"/coach forget {quoted(contact.name)} confirm"
         meetings = sum(1 for e in contact.events if e.kind == EventKind.MET)

@@ -7,7 +7,9 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from bot.models import Member
+from bot.commands import Who
+from bot.models import Contact, Member
+from bot.store.repository import find_contact
 
 
 @dataclass(frozen=True)
@@ -15,3 +17,7 @@ class Context:
     session: Session
     member: Member
     now: datetime
+
+    def contact(self, who: Who) -> Contact:
+        """The member's contact `who` names (ContactNotFound / AmbiguousContact otherwise)."""
+        return find_contact(self.session, self.member, who.name, who.user_id)

@@ -8,7 +8,6 @@ from bot.handlers.context import Context
 from bot.models import Stage
 from bot.replies import Reply
 from bot.review import MessageKind, format_review, review
-from bot.store.repository import find_contact
 
 FOLLOW_UP_STAGES = {Stage.WAITING.value, Stage.FOLLOWED_UP.value}
 
@@ -16,7 +15,7 @@ FOLLOW_UP_STAGES = {Stage.WAITING.value, Stage.FOLLOWED_UP.value}
 def review_draft(cmd: commands.Review, ctx: Context) -> Reply:
     context, kind = None, None
     if cmd.who is not None:
-        contact = find_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id)
+        contact = ctx.contact(cmd.who)
         context = draft_context(contact, ctx.member)
         if contact.stage in FOLLOW_UP_STAGES:  # they have had a message already: judge it as a follow-up
             kind = MessageKind.FOLLOW_UP

@@ -50,7 +50,7 @@ def build(session: Session, rng: random.Random, tag: str) -> dict[int, str | Non
                              until=at + timedelta(days=rng.uniform(0, 10)) if kind is EventKind.SNOOZED else None,
                              detail=rng.choice(list(NudgeKind)).value if kind is EventKind.NUDGED else None)
             session.flush()
-            planned = reschedule(session, member, contact, min(at, NOW) + timedelta(minutes=rng.randint(0, 90)))
+            planned = reschedule(session, contact, min(at, NOW) + timedelta(minutes=rng.randint(0, 90)))
             if planned is not None and rng.random() < 0.6:  # claimed, by us or (after our lease) by another
                 hold(planned, rng)
                 in_flight.append(planned.id)
