@@ -49,40 +49,7 @@ def check_configuration(config: Config) -> Check:
 
 
 def check_database(settings: Settings) -> Check:
-    from alembic.script import ScriptDirectory
-    from sqlalchemy import text
+    from bot.api import schema_report
 
-    from adapters.startup import describe_database
-    from bot.store.engine import default_database_url, make_engine
-    from bot.store.migrate import alembic_config, current_revision
-
-    url = settings.database_url or default_database_url()
-    where = sqlite_file(url) or describe_database(settings.database_url)
-    engine = make_engine(url)
-    try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-        current = current_revision(engine)
-    except Exception as failure:
-        reason = " ".join(str(getattr(failure, "orig", None) or failure).split())[:200]
-        return Check("database", "problem", f"cannot connect to {where}: {reason}")
-    finally:
-        engine.dispose()
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    if current != head:
-        return Check("database", "problem", f"{where} is reachable but its schema is at {current or 'nothing'}, "
-                     f"not {head}: run `coach migrate` (start-up does it too)")
-    return Check("database", "ok", f"{where} is reachable and its schema is up to date ({head})")
-
-
-def sqlite_file(url: str) -> str | None:
-    """`the SQLite file /home/ana/.local/share/connection-coach/coach.db` (the path a backup needs), or
-    None for another database."""
-    from pathlib import Path
-
-    from sqlalchemy.engine import make_url
-
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
-        return None
-    return f"the SQLite file {Path(parsed.database).resolve()}"
+    ok, words = schema_report(settings.database_url)
+    return Check("database", "ok" if ok else "problem", words)

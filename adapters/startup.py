@@ -12,11 +12,9 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
-
 from adapters.logs import configure_logging as _configure
 from adapters.platforms import Config, load_config, require_for
+from bot.api import StoreUnavailable
 from bot.config import ConfigError, Settings
 
 
@@ -62,15 +60,7 @@ def database_or_exit(settings: Settings) -> Iterator[None]:
     """Turn "cannot connect / migrate" into one line naming the database (no password) and exit 1."""
     try:
         yield
-    except DBAPIError as failure:
-        where = describe_database(settings.database_url)
-        reason = " ".join(str(failure.orig or failure).split())[:200]
-        print(f"coach: cannot use the database {where}: {reason} — check DATABASE_URL and that the "
-              "database is running (`coach doctor` tells more)", file=sys.stderr)
+    except StoreUnavailable as failure:
+        print(f"coach: cannot use the database {failure.where}: {failure.reason} — check DATABASE_URL and that "
+              "the database is running (`coach doctor` tells more)", file=sys.stderr)
         raise StartupError(1) from None
-
-
-def describe_database(url: str | None) -> str:
-    if not url:
-        return "(the default SQLite file)"
-    return make_url(url).render_as_string(hide_password=True)

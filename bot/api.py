@@ -31,7 +31,9 @@ from bot.queries import DueCounts, Profile
 from bot.replies import Reply
 from bot.store import open_store
 from bot.store import platform as adapter_store
-from bot.store.engine import files_folder, pool_capacity
+from bot.store.engine import describe_url, files_folder, pool_capacity
+from bot.store.errors import StoreUnavailable
+from bot.store.health import schema_report
 from bot.store.platform import BOT, INSTALLATION
 
 T = TypeVar("T")
@@ -163,4 +165,5 @@ class CoachAPI:
 
 
 __all__ = ["OOPS", "CoachAPI", "CommandObserver", "DueCounts", "DueItem", "Home", "Numbers", "Profile",
-           "RecentContact", "Sessions", "Stage", "files_folder", "open_sessions"]
+           "RecentContact", "Sessions", "Stage", "StoreUnavailable", "describe_url", "files_folder", "open_sessions",
+           "schema_report"]

@@ -32,6 +32,21 @@ def files_folder(database_url: str | None) -> Path:
     return user_data_folder()
 
 
+def describe_url(url: str | None) -> str:
+    """The database as a person reads it in a message: no password; the default SQLite file by name."""
+    if not url:
+        return "(the default SQLite file)"
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (what a backup needs), or None for another database."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database).resolve()
+
+
 def default_database_url() -> str:
     """A SQLite file in the user's data directory, so contacts survive a restart: folder 0700, and the
     database with its -wal and -shm files 0600 (tightened, if an older version left them 0644)."""

@@ -56,3 +56,12 @@ def describe(error: BaseException) -> str:
 def frames(error: BaseException) -> str:
     """Where it failed: the stack's file, line and code lines, without any exception's message."""
     return "".join(traceback.format_tb(error.__traceback__)).rstrip("\n")
+
+
+class StoreUnavailable(Exception):
+    """The database could not be connected to or migrated: `where` names it (no password), `reason` is
+    the driver's message on one line."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where, self.reason = where, reason

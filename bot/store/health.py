@@ -30,3 +30,32 @@ def store_state(engine: Engine) -> StoreState:
     except Exception:
         return "schema_missing"
     return "ok"
+
+
+def schema_report(database_url: str | None) -> tuple[bool, str]:
+    """`coach doctor`'s database line: can it be reached, and is its schema at the latest migration?
+    (True, words) or (False, what to do). Nothing is migrated or written."""
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import text
+
+    from bot.store.engine import default_database_url, describe_url, make_engine, sqlite_file
+    from bot.store.migrate import alembic_config, current_revision
+
+    url = database_url or default_database_url()
+    file = sqlite_file(url)
+    where = f"the SQLite file {file}" if file is not None else describe_url(database_url)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        current = current_revision(engine)
+    except Exception as failure:
+        reason = " ".join(str(getattr(failure, "orig", None) or failure).split())[:200]
+        return False, f"cannot connect to {where}: {reason}"
+    finally:
+        engine.dispose()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if current != head:
+        return False, (f"{where} is reachable but its schema is at {current or 'nothing'}, not {head}: run "
+                       "`coach migrate` (start-up does it too)")
+    return True, f"{where} is reachable and its schema is up to date ({head})"

@@ -46,6 +46,8 @@ def test_the_tree_as_it_is_keeps_every_contract(tree: Path) -> None:
      "Adapters reach the core only through bot.api"),
     ("adapters/http/metrics.py", "from bot.models import Nudge", "Adapters reach the core only through bot.api"),
     ("adapters/console/app.py", "from bot.coach import Coach", "Adapters reach the core only through bot.api"),
+    ("adapters/doctor.py", "from bot.store.engine import make_engine", "Adapters reach the core only through bot.api"),
+    ("adapters/startup.py", "from sqlalchemy.exc import DBAPIError", "Adapters reach the core only through bot.api"),
     ("bot/review/engine.py", "import slack_sdk", "The core and the scheduler import no chat platform"),
     ("bot/coach.py", "import scheduler.dispatcher", "Layers: adapters over scheduler over the core"),
     ("scheduler/dispatcher.py", "import adapters.slack.render", "Layers: adapters over scheduler over the core"),
