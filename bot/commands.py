@@ -81,16 +81,9 @@ class Met(Checked):
 
 
 @dataclass(frozen=True)
-class AddDetails(Checked):
-    """More about someone just recorded (a form's *Add details*): the same fields as /met; for a contact
-    that does not exist yet it is simply a /met."""
-
-    who: Who
-    where: str | None = None
-    notes: str | None = None
-    tags: tuple[str, ...] = ()
-    interests: tuple[str, ...] = ()
-    offer: str | None = None
+class AddDetails(Met):
+    """More about someone just recorded (a form's *Add details*): /met's fields, added to the contact
+    without logging another meeting; for a contact that does not exist yet it is simply a /met."""
 
     def as_met(self) -> Met:
         return Met(self.who, self.where, self.notes, self.tags, self.interests, self.offer)

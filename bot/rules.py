@@ -142,8 +142,6 @@ def plan_next_nudge(
     checkin_days: int | None = None,
 ) -> PlannedNudge | None:
     """The one nudge a contact should have pending, or None."""
-    if settings.paused:
-        return None
     return plan_for(fold(events), settings, now, checkin_days=checkin_days)
 
 
@@ -154,7 +152,8 @@ def plan_for(
     *,
     checkin_days: int | None = None,
 ) -> PlannedNudge | None:
-    """`plan_next_nudge` from a history already folded (the planner folds each contact once)."""
+    """`plan_next_nudge` from a history already folded (the planner folds each contact once); None when
+    the member is paused."""
     if settings.paused:
         return None
     kind = NUDGE_FOR_STAGE.get(state.stage)

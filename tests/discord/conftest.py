@@ -48,3 +48,13 @@ def _no_swallowed_errors(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
     yield
     swallowed = [r for r in caplog.records if r.levelno >= logging.ERROR and r.name.startswith(("discord", "adapters"))]
     assert not swallowed, f"the bot logged errors: {[r.getMessage() for r in swallowed]}"
+
+
+@pytest.fixture
+def server(world: World) -> tuple[simcord.ChannelHandle, simcord.MemberActor, simcord.MemberActor]:
+    """A server with a channel, alice, and bob (whose display name is Bob Smith)."""
+    guild = world.env.create_guild("PyCon friends")
+    channel = guild.create_text_channel("general")
+    alice = guild.add_member(world.env.create_user("alice"))
+    bob = guild.add_member(world.env.create_user("bob", global_name="Bob Smith"))
+    return channel, alice, bob

@@ -7,20 +7,10 @@ import json
 
 import discord
 import pytest
-import simcord
 
 from tests.discord.harness import World, text_of
 
 GUILD_ONLY = ("met", "coach sent", "coach list", "coach settings tz")
-
-
-@pytest.fixture
-def server(world: World) -> tuple[simcord.ChannelHandle, simcord.MemberActor, simcord.MemberActor]:
-    guild = world.env.create_guild("PyCon friends")
-    channel = guild.create_text_channel("general")
-    alice = guild.add_member(world.env.create_user("alice"))
-    bob = guild.add_member(world.env.create_user("bob", global_name="Bob Smith"))
-    return channel, alice, bob
 
 
 def deferred_then_edited(world: World) -> bool:

@@ -5,22 +5,12 @@ from __future__ import annotations
 
 import discord
 import pytest
-import simcord
 from sqlalchemy import func, select
 
 from bot.coach import OOPS
 from bot.commands import CONTROL_PROBLEM
 from bot.models import Contact, Event
 from tests.discord.harness import World, text_of
-
-
-@pytest.fixture
-def server(world: World) -> tuple[simcord.ChannelHandle, simcord.MemberActor, simcord.MemberActor]:
-    guild = world.env.create_guild("PyCon friends")
-    channel = guild.create_text_channel("general")
-    alice = guild.add_member(world.env.create_user("alice"))
-    bob = guild.add_member(world.env.create_user("bob", global_name="Bob Smith"))
-    return channel, alice, bob
 
 
 def stored(world: World) -> tuple[int, int]:
