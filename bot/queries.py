@@ -1,6 +1,6 @@
 """The read side the adapters need, as plain values: a member's dashboard, autocomplete names, the
-timezone question, due counts for metrics, and the console's clock stops. Each opens a unit of work (so
-each refuses to run on an event loop's thread) and writes nothing."""
+timezone question, due counts for metrics, and the console's clock stops. Each refuses to run on an event
+loop's thread (a unit of work, or the lookups' own check) and writes nothing."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from bot.handlers.home import Home, home_for
 from bot.identity import Actor
 from bot.models import Contact, Event, Member, Nudge, NudgeState
 from bot.store.repository import find_member, is_actor
-from bot.store.uow import UnitOfWork, off_loop
+from bot.store.uow import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -43,18 +43,16 @@ def home(sessions: sessionmaker[Session], actor: Actor, now: datetime) -> Home:
 
 def contact_suggestions(sessions: sessionmaker[Session], actor: Actor, typed: str, limit: int) -> list[str]:
     """The actor's own contact names containing `typed`, most recently met first."""
-    off_loop()
     return lookup.contact_names(sessions, actor, typed, limit)
 
 
 def timezone_question_due(sessions: sessionmaker[Session], actor: Actor) -> bool:
     """Whether to offer the timezone picker now (once, with the first contact, unless chosen)."""
-    off_loop()
     return lookup.timezone_question_due(sessions, actor)
 
 
 def due_counts(sessions: sessionmaker[Session], now: datetime) -> DueCounts:
-    query = select(func.count(Nudge.id)).where(Nudge.state == NudgeState.PENDING.value, Nudge.due_at <= now)
+    query = select(func.count(Nudge.id)).where(Nudge.state == NudgeState.PENDING, Nudge.due_at <= now)
     with UnitOfWork(sessions) as uow:
         return DueCounts(int(uow.session.scalar(query) or 0))
 
@@ -73,7 +71,7 @@ def next_due(sessions: sessionmaker[Session], actor: Actor, now: datetime, until
         if member is None:
             return None
         value = uow.session.scalars(select(func.min(Nudge.due_at)).where(
-            Nudge.member_id == member.id, Nudge.state == NudgeState.PENDING.value, Nudge.due_at <= until)).first()
+            Nudge.member_id == member.id, Nudge.state == NudgeState.PENDING, Nudge.due_at <= until)).first()
         digest = member.digest_on and not member.paused
         zone, start_hour = member.timezone, member.work_start_hour
     due = as_utc(value) if value is not None else None

@@ -24,4 +24,3 @@ async def test_the_hosted_bot_ticks_through_its_runtime(tmp_path: Path, monkeypa
         assert dispatcher is not None and dispatcher.notifiers == {"discord": bot.notifier}
         assert dispatcher.observer is bot.runtime.observer is bot.api.coach.observer  # metrics, passed in
         assert bot.runtime.health.last_tick_at is not None  # the first tick ran at once
-    assert not hasattr(bot, "_tick_forever")
