@@ -3,9 +3,10 @@ with 4 workers, and pacing under a platform's 50 requests/s. One JSON line per m
 
     .venv/bin/python bench/dispatch.py            # full run (a few minutes on 2 cores)
     .venv/bin/python bench/dispatch.py --quick    # smaller sizes, same shape
+    .venv/bin/python bench/dispatch.py --only postgres   # or --only sqlite: one part, no naive baseline
 
 Each measured variant runs in its own subprocess (seeded by another one first), so peak RSS is its own.
-Like `coach run` (scheduler/runtime.py), each calls gc.freeze() once set up, before it is measured.
+Like `coach run`, each calls scheduler.runtime.settle_collector() once set up, before it is measured.
 The naive design is one APScheduler 3.x `date` job per nudge in SQLAlchemyJobStore on SQLite
 (misfire_grace_time=None), each job doing the same work as the dispatcher does per nudge (compose, send
 to the same zero-latency fake, record). PostgreSQL: COACH_BENCH_POSTGRES_URL or COACH_TEST_POSTGRES_URL
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import json
 import os
 import pickle
@@ -52,6 +52,7 @@ from scheduler.claim import Lease, held, writing  # noqa: E402
 from scheduler.dispatcher import Dispatcher  # noqa: E402
 from scheduler.notifier import DeliveryError, Outgoing  # noqa: E402
 from scheduler.ratelimit import DEFAULT_LIMITS, Pacer  # noqa: E402
+from scheduler.runtime import settle_collector  # noqa: E402
 
 PLATFORM = "bench"
 DUE = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)  # long past: everything seeded with it is due
@@ -131,7 +132,7 @@ def run_dispatcher(path: Path, n: int, batch: int) -> dict[str, Any]:
     engine = make_engine(f"sqlite:///{path}")
     sender = ZeroLatency()
     dispatcher = Dispatcher(session_factory(engine), SystemClock(), {PLATFORM: sender}, batch_size=batch)
-    gc.freeze()  # as the runtime does after startup
+    settle_collector()  # as the runtime does after startup
     started = time.perf_counter()
     asyncio.run(dispatcher.tick(collect=False))
     elapsed = time.perf_counter() - started
@@ -145,7 +146,7 @@ def run_claim_only(url: str, n: int, batch: int, name: str) -> dict[str, Any]:
     do nothing with them. What the dispatcher's claim costs, so its share of the loop is visible."""
     engine = make_engine(url)
     dispatcher = Dispatcher(session_factory(engine), SystemClock(), {PLATFORM: ZeroLatency()}, batch_size=batch)
-    gc.freeze()
+    settle_collector()
     claimed, started = 0, time.perf_counter()
     while True:
         got = len(dispatcher.claim(Lease(dispatcher.worker_id, FUTURE)))
@@ -211,7 +212,7 @@ def run_naive(path: Path, jobs_path: Path, n: int, budget_s: float) -> dict[str,
         timezone=UTC, jobstores={"default": SQLAlchemyJobStore(url=f"sqlite:///{jobs_path}")},
         executors={"default": ThreadPoolExecutor(1)},  # one worker: no SQLite write contention of its own
     )
-    gc.freeze()  # the same process setup as the dispatcher's
+    settle_collector()  # the same process setup as the dispatcher's
     started = time.perf_counter()
     scheduler.start()
     while NAIVE["done"] < n and time.perf_counter() - started < budget_s:
@@ -258,7 +259,7 @@ def run_pg_worker(url: str, name: str, start_at: float) -> dict[str, Any]:
                             batch_size=PG_BATCH)
     with engine.connect() as connection:  # connect (and import everything) before the common start
         connection.execute(text("SELECT 1"))
-    gc.freeze()
+    settle_collector()
     time.sleep(max(0.0, start_at - time.time()))
     started = time.time()
     asyncio.run(dispatcher.tick(collect=False))
@@ -347,7 +348,8 @@ def child_main(args: list[str]) -> None:
         emit(run_paced(Path(rest[0]), int(rest[1])))
 
 
-def bench_sqlite(workdir: Path, sizes: list[int], naive_budget: float) -> list[dict[str, Any]]:
+def bench_sqlite(workdir: Path, sizes: list[int], naive_budget: float, *, naive: bool = True
+                 ) -> list[dict[str, Any]]:
     results = []
     for n in sizes:
         db = workdir / f"d{n}.db"
@@ -360,6 +362,8 @@ def bench_sqlite(workdir: Path, sizes: list[int], naive_budget: float) -> list[d
             claim_only = child("claim-only", f"sqlite:///{bare}", str(n), "500", "sqlite_claim_only")
             claim_only["dispatcher_share"] = round(results[-1]["per_s"] / claim_only["per_s"], 3)
             emit(claim_only)
+        if not naive:
+            continue
         db, jobs = workdir / f"n{n}.db", workdir / f"jobs{n}.db"
         child("seed", str(db), str(n), "due")
         child("naive-jobs", str(jobs), str(n))
@@ -405,6 +409,8 @@ def bench_postgres(n: int, workers: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="smaller sizes (about a minute)")
+    parser.add_argument("--only", choices=("sqlite", "postgres"),
+                        help="just the SQLite dispatcher and its bare claim loop, or just the PostgreSQL part")
     parser.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -412,8 +418,15 @@ def main() -> None:
         return
     sizes = [2_000, 10_000] if args.quick else [10_000, 100_000]
     idle_n = 100_000 if args.quick else 1_000_000
+    pg_n = 10_000 if args.quick else 100_000
+    if args.only == "postgres":
+        bench_postgres(pg_n, 4)
+        return
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as tmp:
         workdir = Path(tmp)
+        if args.only == "sqlite":
+            bench_sqlite(workdir, sizes, naive_budget=0, naive=False)
+            return
         results = bench_sqlite(workdir, sizes, naive_budget=20 if args.quick else 60)
         ours = {r["n"]: r for r in results if r["name"] == "dispatcher_sqlite"}
         naive = {r["n"]: r for r in results if r["name"].startswith("naive")}
@@ -426,7 +439,7 @@ def main() -> None:
         idle = workdir / "idle.db"
         child("seed", str(idle), str(idle_n), "future")
         emit(child("idle", str(idle), str(idle_n), "200"))
-        bench_postgres(10_000 if args.quick else 100_000, 4)
+        bench_postgres(pg_n, 4)
         paced = workdir / "paced.db"
         child("seed", str(paced), str(200 if args.quick else 600), "due")
         emit(child("paced", str(paced), str(200 if args.quick else 600)))

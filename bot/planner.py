@@ -23,7 +23,7 @@ from sqlalchemy.orm.util import identity_key
 from bot.models import Contact, Event, EventKind, Member, Nudge, NudgeKind, NudgeState, Stage, UTCDateTime
 from bot.nudges import undelivered_notice
 from bot.rules import HistoryEvent, WorkingHours, fold, next_working_moment, plan_for
-from bot.store.batch import ContactRow, MemberRow, contact_rows, insert_rows, one_of, update_rows
+from bot.store.batch import ContactPlan, MemberRow, contact_plans, insert_rows, one_of, update_rows
 from bot.store.repository import pending_nudge
 
 LATE_GRACE = timedelta(minutes=15)  # a nudge this late was merely waiting for a tick: deliver as planned
@@ -85,7 +85,7 @@ def reschedule_all(session: Session, member: Member, now: datetime) -> None:
 
 def replan(session: Session, contact_ids: Collection[int], now: datetime) -> Replanned:
     """Make each contact's pending nudge (and cached stage) what the rules plan from its history now."""
-    contacts, members = contact_rows(session, contact_ids)
+    contacts, members = contact_plans(session, contact_ids)
     histories = _histories(session, list(contacts))
     stages = {contact_id: contact.stage for contact_id, contact in contacts.items()}
     return _write_plans(session, list(contacts.values()), members, histories, stages, now)
@@ -101,7 +101,7 @@ def record_deliveries(session: Session, refs: Mapping[int, str | None], now: dat
     marked = _mark_sent(session, refs, now)
     if not marked:
         return []
-    contacts, members = contact_rows(session, {row.contact_id for row in marked if row.contact_id is not None})
+    contacts, members = contact_plans(session, {row.contact_id for row in marked if row.contact_id is not None})
     # A row without its contact (forgotten while being delivered, or a weekly digest) is only marked sent.
     rounds: list[list[_Marked]] = []
     seen: Counter[int] = Counter()
@@ -174,7 +174,7 @@ def _insert_in_order(history: list[HistoryEvent], event: HistoryEvent) -> None:
     history.insert(index, event)
 
 
-def _write_plans(session: Session, contacts: Sequence[ContactRow], members: Mapping[int, MemberRow],
+def _write_plans(session: Session, contacts: Sequence[ContactPlan], members: Mapping[int, MemberRow],
                  histories: Mapping[int, list[HistoryEvent]], stages: dict[int, str], now: datetime) -> Replanned:
     """The rules over histories already loaded (each contact at most once, each log folded once), their
     pending nudges in one query, then only the changes written: stages, cancels, new rows. `stages` holds

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from bot.chart import Chart
 
@@ -28,9 +29,9 @@ ACTION_ID_PATTERN = rf"^{ACTION_PREFIX}:(?P<verb>{VERB_PATTERN}):(?P<nudge_id>\d
 _ACTION_ID = re.compile(ACTION_ID_PATTERN)
 
 
-@dataclass(frozen=True)
-class Action:
-    """A button: `action_id` for platforms with buttons, `command` for people who type."""
+class Action(NamedTuple):
+    """A button: `action_id` for platforms with buttons, `command` for people who type. (A plain tuple:
+    every nudge carries several, and the dispatcher composes thousands a batch.)"""
 
     label: str
     verb: Verb

@@ -15,7 +15,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Protocol, TypeVar, cast
+from typing import NamedTuple, Protocol, TypeVar, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -86,8 +86,7 @@ class Delivered:
     at: datetime
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """One send: a platform reference, or the error. `attempted=False`: it surely never reached the
     platform (rate-limited, or our lease ran out first), so it costs no attempt."""
 
@@ -441,7 +440,7 @@ def _draw_charts(messages: Sequence[Outgoing]) -> list[Outgoing]:
                 chart.png()
             except Exception:
                 log.exception("drawing the digest chart failed; sending the digest without it")
-                message = replace(message, reply=replace(message.reply, chart=None))
+                message = message._replace(reply=replace(message.reply, chart=None))
         drawn.append(message)
     return drawn
 

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from bot.replies import Reply
 
 
-@dataclass(frozen=True)
-class Recipient:
+class Recipient(NamedTuple):
     platform: str
     workspace_id: str
     user_id: str
 
 
-@dataclass(frozen=True)
-class Outgoing:
-    """One DM: a nudge (or a digest of several) for one member."""
+class Outgoing(NamedTuple):
+    """One DM: a nudge (or a digest of several) for one member. (Plain tuples, like Recipient: a batch
+    makes thousands.)"""
 
     recipient: Recipient
     reply: Reply

@@ -32,6 +32,18 @@ from scheduler.weekly import plan_week
 
 log = logging.getLogger(__name__)
 STOP_GRACE = 5.0  # seconds a tick in progress gets to finish at shutdown, before the services stop
+# New container objects between two young collections (CPython's default is 700). A dispatcher batch makes
+# tens of thousands of short-lived tuples and rows that die without cycles: scanning them every 700 costs
+# ~3 % of dispatching for nothing. Cyclic garbage waits a little longer; memory barely moves.
+YOUNG_COLLECTION_THRESHOLD = 20_000
+
+
+def settle_collector() -> None:
+    """Once start-up is done. What it built (modules, SQLAlchemy's mappers and caches, the services) lives
+    as long as the process: frozen out of the collector's passes; and young collections run less often."""
+    gc.freeze()
+    _, middle, old = gc.get_threshold()
+    gc.set_threshold(YOUNG_COLLECTION_THRESHOLD, middle, old)
 
 
 class Service(Protocol):
@@ -136,9 +148,7 @@ class Runtime:
         try:
             if not await self._start_services():
                 return
-            # What startup built (modules, SQLAlchemy's mappers and caches, the services) lives as long as the
-            # process: keep it out of the collector's full passes, which a busy dispatcher triggers often.
-            gc.freeze()
+            settle_collector()
             self.start_ticking()
             await self._stopping.wait()
         finally:

@@ -19,7 +19,7 @@ import json
 from collections.abc import Collection, Iterable, Sequence
 from datetime import UTC, datetime
 from functools import cache, lru_cache
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 from sqlalchemy import ColumnElement, DateTime, Integer, String, Table, TextClause, any_, bindparam, func, select, text
 from sqlalchemy.dialects import postgresql
@@ -201,6 +201,18 @@ class ContactRow(NamedTuple):
     stage: str
 
 
+class ContactPlan(NamedTuple):
+    """A contact as re-planning it needs: whose it is, its own check-in cadence, its stored stage."""
+
+    id: int
+    member_id: int
+    checkin_days: int | None
+    stage: str
+
+
+Shape = TypeVar("Shape", ContactRow, ContactPlan)
+
+
 @lru_cache(maxsize=1024)
 def member_settings(timezone: str, start_hour: int, end_hour: int, work_days: str, checkin_days: int,
                     paused: bool) -> MemberSettings:
@@ -221,16 +233,27 @@ def member_rows(session: Session, ids: Collection[int]) -> dict[int, MemberRow]:
 
 def contact_rows(session: Session, ids: Collection[int]) -> tuple[dict[int, ContactRow], dict[int, MemberRow]]:
     """Contacts by id, with their members: one joined query."""
+    return _with_members(session, ids, ContactRow)
+
+
+def contact_plans(session: Session, ids: Collection[int]) -> tuple[dict[int, ContactPlan], dict[int, MemberRow]]:
+    """What re-planning reads of contacts (no names, notes or dates), with their members: one joined query."""
+    return _with_members(session, ids, ContactPlan)
+
+
+def _with_members(session: Session, ids: Collection[int], shape: type[Shape]
+                  ) -> tuple[dict[int, Shape], dict[int, MemberRow]]:
     if not ids:
         return {}, {}
     c = CONTACTS.c
-    query = (select(*(c[name] for name in ContactRow._fields), *(MEMBERS.c[name] for name in MemberRow._fields[1:]))
+    query = (select(*(c[name] for name in shape._fields), *(MEMBERS.c[name] for name in MemberRow._fields[1:]))
              .join(MEMBERS, MEMBERS.c.id == c.member_id).where(one_of(session, c.id, ids)))
-    contacts: dict[int, ContactRow] = {}
+    contacts: dict[int, Shape] = {}
     members: dict[int, MemberRow] = {}
-    split = len(ContactRow._fields)
+    split = len(shape._fields)
+    make = shape._make
     for row in session.execute(query).all():
-        contact = contacts[row[0]] = ContactRow._make(row[:split])
+        contact = contacts[row[0]] = make(row[:split])
         if contact.member_id not in members:
             members[contact.member_id] = MemberRow(contact.member_id, *row[split:])
     return contacts, members
