@@ -117,6 +117,16 @@ def seed_engine(url: str, n: int, workspace: str = "W1") -> None:
     seed(url, [(PLATFORM, workspace, DUE)] * n)
 
 
+def table_scans(url: str) -> dict[str, int]:
+    """Rows each table has had read by sequential scans so far (PostgreSQL): a dispatcher whose lookups
+    stay index scans reads none per batch."""
+    engine = make_engine(url)
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT relname, seq_tup_read FROM pg_stat_user_tables")).all()
+    engine.dispose()
+    return {table: int(count or 0) for table, count in rows}
+
+
 def sent_count(url: str) -> int:
     engine = make_engine(url)
     with engine.connect() as connection:
@@ -387,17 +397,21 @@ def bench_postgres(n: int, workers: int) -> None:
     url = str(create_engine(normalise_url(admin_url)).url.set(database=name).render_as_string(hide_password=False))
     try:
         child("pg-seed", url, str(n))
+        scans_before = table_scans(url)
         start_at = time.time() + 3.0  # every worker connected and warm, then all start together
         procs = [subprocess.Popen([sys.executable, __file__, "--child", "pg-worker", url, f"w{i}", str(start_at)],
                                   stdout=subprocess.PIPE, text=True, cwd=ROOT) for i in range(workers)]
         reports = [json.loads(p.communicate(timeout=600)[0].strip().splitlines()[-1]) for p in procs]
         sent = sent_count(url)
+        time.sleep(1.0)  # the workers' table statistics reach the shared counters within a second
+        scans = {table: after - scans_before.get(table, 0) for table, after in table_scans(url).items()}
         posted = sum(r["sent"] for r in reports)
         elapsed = max(r["ended"] for r in reports) - min(r["started"] for r in reports)
         emit({"name": f"dispatcher_postgres_{workers}_workers", "n": n, "per_s": round(sent / elapsed, 1),
               "seconds": round(elapsed, 2), "peak_rss_mib": max(r["peak_rss_mib"] for r in reports),
               "delivered": sent, "duplicates": posted - sent, "lost": n - sent, "workers": workers,
-              "batch": PG_BATCH, "workers_cpu_s": round(sum(r["cpu_s"] for r in reports), 2)})
+              "batch": PG_BATCH, "workers_cpu_s": round(sum(r["cpu_s"] for r in reports), 2),
+              "rows_read_by_seq_scans": {table: rows for table, rows in scans.items() if rows}})
         child("pg-seed-more", url, str(n))  # the same table again, for the bare claim loop
         emit(child("claim-only", url, str(n), str(PG_BATCH), "postgres_claim_only"))
     finally:
