@@ -6,7 +6,7 @@ with 4 workers, and pacing under a platform's 50 requests/s. One JSON line per m
     .venv/bin/python bench/dispatch.py --only postgres   # or --only sqlite: one part, no naive baseline
 
 Each measured variant runs in its own subprocess (seeded by another one first), so peak RSS is its own.
-Like `coach run`, each calls scheduler.runtime.settle_collector() once set up, before it is measured.
+Like `coach run`, each calls scheduler.collector.settle_collector() once set up, before it is measured.
 The naive design is one APScheduler 3.x `date` job per nudge in SQLAlchemyJobStore on SQLite
 (misfire_grace_time=None), each job doing the same work as the dispatcher does per nudge (compose, send
 to the same zero-latency fake, record). PostgreSQL: COACH_BENCH_POSTGRES_URL or COACH_TEST_POSTGRES_URL
@@ -49,10 +49,10 @@ from bot.planner import record_deliveries  # noqa: E402
 from bot.store import open_store  # noqa: E402
 from bot.store.engine import make_engine, normalise_url, session_factory  # noqa: E402
 from scheduler.claim import Lease, held, writing  # noqa: E402
+from scheduler.collector import settle_collector  # noqa: E402
 from scheduler.dispatcher import Dispatcher  # noqa: E402
 from scheduler.notifier import DeliveryError, Outgoing  # noqa: E402
 from scheduler.ratelimit import DEFAULT_LIMITS, Pacer  # noqa: E402
-from scheduler.runtime import settle_collector  # noqa: E402
 
 PLATFORM = "bench"
 DUE = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)  # long past: everything seeded with it is due

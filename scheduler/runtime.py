@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import logging
 import signal
 from collections.abc import Callable
@@ -23,6 +22,7 @@ from bot.clock import Clock
 from bot.coach import Coach
 from bot.config import Settings
 from bot.store.health import StoreState, store_state
+from scheduler.collector import settle_collector
 from scheduler.dispatcher import DEFAULT_PACE_WINDOW, Dispatcher, DispatchObserver
 from scheduler.notifier import Notifier
 from scheduler.ratelimit import pacer_for
@@ -32,18 +32,6 @@ from scheduler.weekly import plan_week
 
 log = logging.getLogger(__name__)
 STOP_GRACE = 5.0  # seconds a tick in progress gets to finish at shutdown, before the services stop
-# New container objects between two young collections (CPython's default is 700). A dispatcher batch makes
-# tens of thousands of short-lived tuples and rows that die without cycles: scanning them every 700 costs
-# ~3 % of dispatching for nothing. Cyclic garbage waits a little longer; memory barely moves.
-YOUNG_COLLECTION_THRESHOLD = 20_000
-
-
-def settle_collector() -> None:
-    """Once start-up is done. What it built (modules, SQLAlchemy's mappers and caches, the services) lives
-    as long as the process: frozen out of the collector's passes; and young collections run less often."""
-    gc.freeze()
-    _, middle, old = gc.get_threshold()
-    gc.set_threshold(YOUNG_COLLECTION_THRESHOLD, middle, old)
 
 
 class Service(Protocol):
