@@ -10,7 +10,8 @@ dump each element (about 1 ms per thousand ids), and the server parses it once, 
 PostgreSQL in one statement, the rows travelling as one JSON array of arrays (`json.dumps` is C) that
 `jsonb_array_elements` unpacks, each field cast to its column's type (one round trip, one parameter); on
 SQLite (in-process: no round trips) as the driver's executemany of one prepared statement, with values
-already in their stored form. Reading goes through plain NamedTuples (`MemberRow`, `ContactRow`): no ORM object per row.
+already in their stored form. Reading goes through plain NamedTuples (`MemberRow`, `ContactRow`, `ContactPlan`): no ORM
+object per row.
 """
 
 from __future__ import annotations
