@@ -6,7 +6,7 @@ pending Nudge. Every datetime is stored and returned as aware UTC.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -59,7 +59,13 @@ class UTCDateTime(TypeDecorator[datetime]):
     def result_processor(self, dialect: Any, coltype: Any) -> Any:
         if dialect.name == "sqlite":  # the stored text straight to aware UTC: one C call, not three steps
             return _utc_from_sqlite
+        if dialect.name == "postgresql":  # psycopg returns aware datetimes, in UTC on our sessions
+            return _utc_from_aware
         return super().result_processor(dialect, coltype)
+
+
+def _utc_from_aware(value: datetime | None) -> datetime | None:
+    return value if value is None or value.tzinfo is UTC else as_utc(value)
 
 
 def _utc_from_sqlite(value: str | None) -> datetime | None:

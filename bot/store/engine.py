@@ -78,6 +78,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
+    if "options" not in make_url(url).query:
+        # Sessions in UTC: the driver then hands back datetimes already in UTC, with nothing to convert
+        # (every moment the coach stores is UTC; no statement depends on the session's zone).
+        kwargs["connect_args"] = {"options": "-c TimeZone=UTC", **kwargs.get("connect_args", {})}
     return create_engine(url, **kwargs)
 
 
