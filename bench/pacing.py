@@ -157,9 +157,11 @@ def scratch_database() -> Iterator[str | None]:
 
 
 def unfinished(url: str) -> int:
+    """Rows due by now and not yet delivered (a delivered nudge's successor, due days later, is not)."""
     engine = make_engine(url)
     with engine.connect() as connection:
-        value = connection.scalar(select(func.count(Nudge.id)).where(Nudge.state.in_(("pending", "sending")))) or 0
+        value = connection.scalar(select(func.count(Nudge.id)).where(
+            Nudge.state.in_(("pending", "sending")), Nudge.due_at <= func.now())) or 0
     engine.dispose()
     return value
 
