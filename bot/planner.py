@@ -13,17 +13,30 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Table, insert, literal, select, update
+from sqlalchemy import Insert, Select, Table, bindparam, insert, literal, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
+from sqlalchemy.sql.dml import ReturningUpdate
 
 from bot.models import Contact, Event, EventKind, Member, Nudge, NudgeKind, NudgeState, Stage, UTCDateTime
 from bot.nudges import undelivered_notice
 from bot.rules import HistoryEvent, WorkingHours, fold, next_working_moment, plan_for
-from bot.store.batch import ContactPlan, MemberRow, contact_plans, insert_rows, one_of, update_rows
+from bot.store.batch import (
+    IDS,
+    ContactPlan,
+    MemberRow,
+    contact_plans,
+    dialect_of,
+    id_list,
+    ids_in,
+    insert_rows,
+    one_of,
+    update_rows,
+)
 from bot.store.repository import pending_nudge
 
 LATE_GRACE = timedelta(minutes=15)  # a nudge this late was merely waiting for a tick: deliver as planned
@@ -128,10 +141,16 @@ def record_deliveries(session: Session, refs: Mapping[int, str | None], now: dat
 
 def _log_nudged(session: Session, ids: list[int], now: datetime) -> None:
     """A NUDGED event on the contact of each row (by id, in id order), written from the rows themselves."""
+    dialect = dialect_of(session)
+    session.execute(_nudged_events(dialect), {IDS: id_list(dialect, ids), "now": now})
+
+
+@cache
+def _nudged_events(dialect: str) -> Insert:
     n = NUDGES.c
-    session.execute(insert(EVENTS).from_select(
-        NEW_EVENT, select(n.contact_id, literal(NUDGED.value), literal(now, UTCDateTime()), n.kind, n.id)
-        .where(one_of(session, n.id, ids)).order_by(n.id)))
+    return insert(EVENTS).from_select(
+        NEW_EVENT, select(n.contact_id, literal(NUDGED.value), bindparam("now", type_=UTCDateTime()), n.kind, n.id)
+        .where(ids_in(dialect, n.id)).order_by(n.id))
 
 
 def _mark_sent(session: Session, refs: Mapping[int, str | None], now: datetime) -> list[_Marked]:
@@ -140,14 +159,22 @@ def _mark_sent(session: Session, refs: Mapping[int, str | None], now: datetime) 
         return []
     distinct = set(refs.values())
     same_ref = len(distinct) == 1
-    n = NUDGES.c
-    marked = update(NUDGES).where(one_of(session, n.id, refs), n.state == SENDING).values(
-        state=SENT, sent_at=now, lease_until=None, **({"delivery_ref": distinct.pop()} if same_ref else {}))
-    rows = {row[0]: _Marked._make(row) for row in session.execute(marked.returning(n.id, n.contact_id, n.kind)).all()}
+    dialect = dialect_of(session)
+    values = {IDS: id_list(dialect, refs), "now": now} | ({"ref": distinct.pop()} if same_ref else {})
+    rows = {row[0]: _Marked._make(row) for row in session.execute(_mark_sent_statement(dialect, same_ref), values)}
     delivered = [rows[nudge_id] for nudge_id in refs if nudge_id in rows]
     if delivered and not same_ref:
         update_rows(session, NUDGES, "id", ("delivery_ref",), [(row.id, refs[row.id]) for row in delivered])
     return delivered
+
+
+@cache
+def _mark_sent_statement(dialect: str, with_ref: bool) -> ReturningUpdate[Any]:
+    n = NUDGES.c
+    marked = update(NUDGES).where(ids_in(dialect, n.id), n.state == SENDING).values(
+        state=SENT, sent_at=bindparam("now"), lease_until=None,
+        **({"delivery_ref": bindparam("ref")} if with_ref else {}))
+    return marked.returning(n.id, n.contact_id, n.kind)
 
 
 def _histories(session: Session, contact_ids: list[int]) -> defaultdict[int, list[HistoryEvent]]:
@@ -155,14 +182,20 @@ def _histories(session: Session, contact_ids: list[int]) -> defaultdict[int, lis
     histories: defaultdict[int, list[HistoryEvent]] = defaultdict(list)
     if not contact_ids:
         return histories
-    e = EVENTS.c
-    events = select(e.contact_id, e.kind, e.at, e.until, e.detail).where(
-        one_of(session, e.contact_id, contact_ids)).order_by(e.contact_id, e.at, e.id)
+    dialect = dialect_of(session)
     kinds, nudge_kinds = EVENT_KINDS, NUDGE_KINDS
-    for contact_id, kind_value, at, until, detail in session.execute(events).all():
+    events = session.execute(_events(dialect), {IDS: id_list(dialect, contact_ids)})
+    for contact_id, kind_value, at, until, detail in events:
         kind = kinds[kind_value]
         histories[contact_id].append(HistoryEvent(kind, at, until, nudge_kinds[detail] if kind is NUDGED else None))
     return histories
+
+
+@cache
+def _events(dialect: str) -> Select[Any]:
+    e = EVENTS.c
+    return select(e.contact_id, e.kind, e.at, e.until, e.detail).where(
+        ids_in(dialect, e.contact_id)).order_by(e.contact_id, e.at, e.id)
 
 
 def _insert_in_order(history: list[HistoryEvent], event: HistoryEvent) -> None:
@@ -182,9 +215,9 @@ def _write_plans(session: Session, contacts: Sequence[ContactPlan], members: Map
     if not contacts:
         return Replanned({}, [])
     n = NUDGES.c
+    dialect = dialect_of(session)
     pending: dict[int, tuple[Any, ...]] = {row[1]: row for row in session.execute(
-        select(n.id, n.contact_id, n.kind, n.due_at).where(one_of(session, n.contact_id, [c.id for c in contacts]),
-                                                           n.state == PENDING)).all()}
+        _pending(dialect), {IDS: id_list(dialect, [c.id for c in contacts])})}
     changed: dict[int, str] = {}
     cancel: list[int] = []
     new: list[tuple[Any, ...]] = []
@@ -207,6 +240,12 @@ def _write_plans(session: Session, contacts: Sequence[ContactPlan], members: Map
         session.execute(update(NUDGES).where(one_of(session, n.id, cancel)).values(state=CANCELLED))
     insert_rows(session, NUDGES, NEW_NUDGE, new)
     return Replanned(changed, cancel)
+
+
+@cache
+def _pending(dialect: str) -> Select[Any]:
+    n = NUDGES.c
+    return select(n.id, n.contact_id, n.kind, n.due_at).where(ids_in(dialect, n.contact_id), n.state == PENDING)
 
 
 def _sync(session: Session, done: Replanned) -> None:

@@ -12,13 +12,31 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import ColumnElement, Table, Update, and_, bindparam, exists, false, func, or_, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    Table,
+    Update,
+    and_,
+    bindparam,
+    exists,
+    false,
+    func,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.dml import ReturningUpdate
+from sqlalchemy.sql.elements import BindParameter
 
 from bot.models import Member, Nudge, NudgeState
-from bot.store.batch import one_of
+from bot.store.batch import IDS, dialect_of, id_list, ids_in, one_of
 from bot.store.uow import off_loop
 
 PENDING, SENDING, CANCELLED = NudgeState.PENDING.value, NudgeState.SENDING.value, NudgeState.CANCELLED.value
@@ -66,15 +84,30 @@ def writing(sessions: sessionmaker[Session]) -> Iterator[Session]:
 def claim_due(session: Session, now: datetime, lease: Lease, limit: int, platforms: Collection[str],
               members: Collection[int] | None = None) -> list[Held]:
     """Up to `limit` pending rows due at `now`, oldest first (only `members`' rows when given)."""
+    if members is None:  # every dispatcher's claim: built once
+        due = session.scalars(_due(tuple(sorted(platforms))), {"now": now, "limit": limit}).all()
+        return _take_ids(session, lease, due)
     n = NUDGES.c
-    due = (
+    query = (
         select(n.id)
         .where(n.state == PENDING, n.due_at <= now, _for_platforms(platforms, members))
         .order_by(n.due_at)
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
-    return _take_ids(session, lease, session.scalars(due).all())
+    return _take_ids(session, lease, session.scalars(query).all())
+
+
+@cache
+def _due(platforms: tuple[str, ...]) -> Select[Any]:
+    n = NUDGES.c
+    return (
+        select(n.id)
+        .where(n.state == PENDING, n.due_at <= bindparam("now"), _for_platforms(platforms))
+        .order_by(n.due_at)
+        .limit(bindparam("limit", type_=Integer))
+        .with_for_update(skip_locked=True)
+    )
 
 
 def claim_fair(session: Session, now: datetime, lease: Lease, limit: int, platform: str,
@@ -112,15 +145,21 @@ def claim_siblings(
     """The other due rows of members just claimed, so each member gets one digest rather than several DMs."""
     if not member_ids:
         return []
+    dialect = dialect_of(session)
+    values = {"now": now, "limit": limit, IDS: id_list(dialect, member_ids)}
+    return _take_ids(session, lease, session.scalars(_siblings(dialect), values).all())
+
+
+@cache
+def _siblings(dialect: str) -> Select[Any]:
     n = NUDGES.c
-    due = (
+    return (
         select(n.id)
-        .where(n.state == PENDING, n.due_at <= now, one_of(session, n.member_id, member_ids))
+        .where(n.state == PENDING, n.due_at <= bindparam("now"), ids_in(dialect, n.member_id))
         .order_by(n.due_at)
-        .limit(limit)
+        .limit(bindparam("limit", type_=Integer))
         .with_for_update(skip_locked=True)
     )
-    return _take_ids(session, lease, session.scalars(due).all())
 
 
 def reclaim_expired(
@@ -145,7 +184,7 @@ def reclaim_expired(
     groups = session.scalars(leads).all()
     if not groups:
         return []
-    return _run(session, _take(lease).where(*expired, group.in_(groups)), retry=True)
+    return _run(session, _take(lease.until, lease.worker).where(*expired, group.in_(groups)), retry=True)
 
 
 def held(session: Session, retry: Mapping[int, bool], worker: str) -> list[Held]:
@@ -194,15 +233,23 @@ def holds(nudge: Nudge | None, worker: str) -> bool:
     return nudge is not None and nudge.state == SENDING and nudge.claimed_by == worker
 
 
-def _take(lease: Lease) -> Update:
-    return update(NUDGES).values(state=SENDING, lease_until=lease.until, claimed_by=lease.worker,
-                                 attempts=NUDGES.c.attempts + 1)
+def _take(until: datetime | BindParameter[Any], worker: str | BindParameter[Any]) -> Update:
+    return update(NUDGES).values(state=SENDING, lease_until=until, claimed_by=worker, attempts=NUDGES.c.attempts + 1)
 
 
 def _take_ids(session: Session, lease: Lease, ids: Sequence[int]) -> list[Held]:
     if not ids:
         return []
-    return _run(session, _take(lease).where(one_of(session, NUDGES.c.id, ids)), retry=False)
+    dialect = dialect_of(session)
+    values = {IDS: id_list(dialect, ids), "until": lease.until, "worker": lease.worker}
+    return [_held(row, row[-1] > 1) for row in session.execute(_take_listed(dialect), values)]
+
+
+@cache
+def _take_listed(dialect: str) -> ReturningUpdate[Any]:
+    n = NUDGES.c
+    take = _take(bindparam("until"), bindparam("worker"))
+    return take.where(ids_in(dialect, n.id)).returning(*RETURNED, n.attempts)
 
 
 def _run(session: Session, statement: Update, *, retry: bool) -> list[Held]:

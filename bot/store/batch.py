@@ -22,7 +22,20 @@ from datetime import UTC, datetime
 from functools import cache, lru_cache
 from typing import Any, NamedTuple, TypeVar, cast
 
-from sqlalchemy import ColumnElement, DateTime, Integer, String, Table, TextClause, any_, bindparam, func, select, text
+from sqlalchemy import (
+    ColumnElement,
+    DateTime,
+    Integer,
+    Select,
+    String,
+    Table,
+    TextClause,
+    any_,
+    bindparam,
+    func,
+    select,
+    text,
+)
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
@@ -70,6 +83,30 @@ class _IdArray(TypeDecorator[list[int]]):
 
 def is_postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
+
+
+IDS = "ids"  # the bound name of a batch's id list in a statement built once (`ids_in`)
+
+
+def ids_in(dialect: str, column: ColumnElement[Any]) -> ColumnElement[bool]:
+    """`column IN :ids`, for a statement built once per dialect (`functools.cache`) and run with
+    `{IDS: id_list(dialect, ids)}`: on a batch of hundreds, building a statement and its cache key costs
+    about as much as SQLite running it."""
+    if dialect == "postgresql":
+        _register_dumper()
+        return column == any_(bindparam(IDS, type_=_IdArray()))
+    listed = func.json_each(bindparam(IDS, type_=String)).table_valued("value")
+    return column.in_(select(listed.c.value))
+
+
+def id_list(dialect: str, ids: Iterable[int]) -> list[int] | str:
+    """The value of `ids_in`'s parameter."""
+    values = sorted({int(value) for value in ids})
+    return values if dialect == "postgresql" else json.dumps(values)
+
+
+def dialect_of(session: Session) -> str:
+    return session.get_bind().dialect.name
 
 
 def one_of(session: Session, column: ColumnElement[Any], ids: Iterable[int]) -> ColumnElement[bool]:
@@ -227,9 +264,14 @@ def member_rows(session: Session, ids: Collection[int]) -> dict[int, MemberRow]:
     """Members by id, one query."""
     if not ids:
         return {}
+    dialect = dialect_of(session)
+    return {row[0]: MemberRow._make(row) for row in session.execute(_members(dialect), {IDS: id_list(dialect, ids)})}
+
+
+@cache
+def _members(dialect: str) -> Select[Any]:
     c = MEMBERS.c
-    query = select(*(c[name] for name in MemberRow._fields)).where(one_of(session, c.id, ids))
-    return {row[0]: MemberRow._make(row) for row in session.execute(query).all()}
+    return select(*(c[name] for name in MemberRow._fields)).where(ids_in(dialect, c.id))
 
 
 def contact_rows(session: Session, ids: Collection[int]) -> tuple[dict[int, ContactRow], dict[int, MemberRow]]:
@@ -248,7 +290,13 @@ def _with_members(session: Session, ids: Collection[int], shape: type[Shape]
     # hashes the whole members table (a sequential scan a batch); each lookup alone stays an index scan.
     if not ids:
         return {}, {}
-    c = CONTACTS.c
-    rows = session.execute(select(*(c[name] for name in shape._fields)).where(one_of(session, c.id, ids))).all()
+    dialect = dialect_of(session)
+    rows = session.execute(_contacts(dialect, shape._fields), {IDS: id_list(dialect, ids)}).all()
     contacts: dict[int, Shape] = {row[0]: shape._make(row) for row in rows}
     return contacts, member_rows(session, {contact.member_id for contact in contacts.values()})
+
+
+@cache
+def _contacts(dialect: str, columns: tuple[str, ...]) -> Select[Any]:
+    c = CONTACTS.c
+    return select(*(c[name] for name in columns)).where(ids_in(dialect, c.id))
