@@ -405,12 +405,16 @@ def backoff(attempts: int, retry_after: float | None) -> timedelta:
 
 
 def _load(session: Session, ids: Iterable[int]) -> tuple[list[Nudge], list[object]]:
-    """The rows in delivery order, with their contacts and members loaded in two queries. The second
-    list only keeps those objects alive in the session's (weak) identity map while we work."""
+    """The rows in delivery order, locked, with their contacts and members loaded in two queries. The
+    lock makes "do we still hold it?" and the give-back one step: without it, another dispatcher could
+    re-claim a row (our lease having run out) between our read and our write, and our write would undo
+    its claim — and with it the attempt count that tells the next sender to check the platform first.
+    The second list only keeps those objects alive in the session's (weak) identity map while we work."""
     wanted = sorted(set(ids))
     if not wanted:
         return [], []
-    nudges = list(session.scalars(select(Nudge).where(Nudge.id.in_(wanted)).order_by(Nudge.due_at, Nudge.id)))
+    rows = select(Nudge).where(Nudge.id.in_(wanted)).order_by(Nudge.due_at, Nudge.id).with_for_update(of=Nudge)
+    nudges = list(session.scalars(rows))
     contacts = select(Contact).where(Contact.id.in_({n.contact_id for n in nudges}))
     members = select(Member).where(Member.id.in_({n.member_id for n in nudges}))
     return nudges, [*session.scalars(contacts), *session.scalars(members)]
