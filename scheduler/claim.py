@@ -84,26 +84,23 @@ def writing(sessions: sessionmaker[Session]) -> Iterator[Session]:
 def claim_due(session: Session, now: datetime, lease: Lease, limit: int, platforms: Collection[str],
               members: Collection[int] | None = None) -> list[Held]:
     """Up to `limit` pending rows due at `now`, oldest first (only `members`' rows when given)."""
-    if members is None:  # every dispatcher's claim: built once
-        due = session.scalars(_due(tuple(sorted(platforms))), {"now": now, "limit": limit}).all()
-        return _take_ids(session, lease, due)
-    n = NUDGES.c
-    query = (
-        select(n.id)
-        .where(n.state == PENDING, n.due_at <= now, _for_platforms(platforms, members))
-        .order_by(n.due_at)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
-    )
-    return _take_ids(session, lease, session.scalars(query).all())
+    query = _due(tuple(sorted(platforms)))  # built once; the console's one member narrows it
+    if members is not None:
+        query = query.where(NUDGES.c.member_id.in_(sorted(members)) if members else false())
+    return _take_ids(session, lease, session.scalars(query, {"now": now, "limit": limit}).all())
 
 
 @cache
 def _due(platforms: tuple[str, ...]) -> Select[Any]:
+    return _oldest_due(_for_platforms(platforms))
+
+
+def _oldest_due(among: ColumnElement[bool]) -> Select[Any]:
+    """Pending rows due at :now `among` these, oldest first, at most :limit, skipping rows others hold."""
     n = NUDGES.c
     return (
         select(n.id)
-        .where(n.state == PENDING, n.due_at <= bindparam("now"), _for_platforms(platforms))
+        .where(n.state == PENDING, n.due_at <= bindparam("now"), among)
         .order_by(n.due_at)
         .limit(bindparam("limit", type_=Integer))
         .with_for_update(skip_locked=True)
@@ -152,14 +149,7 @@ def claim_siblings(
 
 @cache
 def _siblings(dialect: str) -> Select[Any]:
-    n = NUDGES.c
-    return (
-        select(n.id)
-        .where(n.state == PENDING, n.due_at <= bindparam("now"), ids_in(dialect, n.member_id))
-        .order_by(n.due_at)
-        .limit(bindparam("limit", type_=Integer))
-        .with_for_update(skip_locked=True)
-    )
+    return _oldest_due(ids_in(dialect, NUDGES.c.member_id))
 
 
 def reclaim_expired(

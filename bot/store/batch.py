@@ -92,11 +92,7 @@ def ids_in(dialect: str, column: ColumnElement[Any]) -> ColumnElement[bool]:
     """`column IN :ids`, for a statement built once per dialect (`functools.cache`) and run with
     `{IDS: id_list(dialect, ids)}`: on a batch of hundreds, building a statement and its cache key costs
     about as much as SQLite running it."""
-    if dialect == "postgresql":
-        _register_dumper()
-        return column == any_(bindparam(IDS, type_=_IdArray()))
-    listed = func.json_each(bindparam(IDS, type_=String)).table_valued("value")
-    return column.in_(select(listed.c.value))
+    return _listed_in(dialect, column, IDS, None)
 
 
 def id_list(dialect: str, ids: Iterable[int]) -> list[int] | str:
@@ -105,18 +101,24 @@ def id_list(dialect: str, ids: Iterable[int]) -> list[int] | str:
     return values if dialect == "postgresql" else json.dumps(values)
 
 
+def _listed_in(dialect: str, column: ColumnElement[Any], key: str | None, ids: Iterable[int] | None
+               ) -> ColumnElement[bool]:
+    """`column IN` one bound id list: named `key` (its value given at execution), or anonymous with `ids`."""
+    value = None if ids is None else id_list(dialect, ids)
+    if dialect == "postgresql":
+        _register_dumper()
+        return column == any_(bindparam(key, value, type_=_IdArray()))
+    listed = func.json_each(bindparam(key, value, type_=String)).table_valued("value")
+    return column.in_(select(listed.c.value))
+
+
 def dialect_of(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
 def one_of(session: Session, column: ColumnElement[Any], ids: Iterable[int]) -> ColumnElement[bool]:
     """`column IN ids` for integer ids, with the list as a single parameter."""
-    values = sorted({int(value) for value in ids})
-    if is_postgres(session):
-        _register_dumper()
-        return column == any_(bindparam(None, values, type_=_IdArray()))
-    listed = func.json_each(bindparam(None, json.dumps(values), type_=String)).table_valued("value")
-    return column.in_(select(listed.c.value))
+    return _listed_in(dialect_of(session), column, None, ids)
 
 
 # --- many rows in one statement ------------------------------------------------------------------------

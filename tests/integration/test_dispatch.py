@@ -4,6 +4,7 @@ permanent failures, downtime digests, working hours and DST."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -19,8 +20,8 @@ from bot.identity import Actor
 from bot.models import Member, Nudge, NudgeKind, NudgeState
 from bot.nudges import compose_digest
 from bot.replies import Reply
-from scheduler.claim import Lease
-from scheduler.dispatcher import Dispatcher, backoff
+from scheduler.claim import Lease, reclaim_expired, writing
+from scheduler.dispatcher import Dispatcher, Outcome, backoff
 from scheduler.notifier import DeliveryError
 from tests.fakes import RecordingNotifier, ThreadedCoach
 from tests.integration.dispatch_support import FlakyPlatform, seed_due, states
@@ -246,3 +247,25 @@ async def test_the_dispatcher_reaching_the_database_on_the_event_loop_fails(sess
     monkeypatch.setattr(module.asyncio, "to_thread", direct)
     with pytest.raises(BlockingCall):
         await dispatcher(sessions, clock, RecordingNotifier()).tick()
+
+
+def test_a_give_back_after_the_lease_ran_out_leaves_the_new_claim_alone(sessions: sessionmaker[Session],
+                                                                        clock: FakeClock) -> None:
+    """A's lease runs out before it sends; B re-claims the row; A, recording "not sent" while B's claim
+    is still being committed, must not undo B's claim (nor its attempt count, which tells B's notifier
+    to check the platform first)."""
+    [nudge_id] = seed_due(sessions, members=1, per_member=1, due=clock.now(), platform="console")
+    notifier = RecordingNotifier()
+    first = dispatcher(sessions, clock, notifier, name="A")
+    [message], _more = first.claim_and_compose(Lease("A", clock.now() + LEASE))
+    clock.advance(LEASE + timedelta(seconds=1))
+    ran_out = Outcome(message, clock.now(), error=DeliveryError("lease ran out before sending"), attempted=False)
+    with writing(sessions) as session:  # B's re-claim, not yet committed
+        [taken] = reclaim_expired(session, clock.now(), Lease("B", clock.now() + LEASE), 10, ["console"])
+        recording = threading.Thread(target=first.record, args=([ran_out],))
+        recording.start()
+        recording.join(timeout=0.5)  # A's record waits for B's transaction
+    recording.join(timeout=30)
+    assert taken.id == nudge_id and taken.retry
+    [row] = nudge_rows(sessions)
+    assert (row.state, row.claimed_by, row.attempts) == (NudgeState.SENDING, "B", 2)
