@@ -12,6 +12,9 @@ from bot.limits import MAX_FIELD, MAX_NAME, MAX_TEXT
 
 T = TypeVar("T")
 MET_CALLBACK = "coach_met"
+# Slack refuses a plain-text input whose max_length is past 3,000 (views.open answers invalid_arguments), so
+# the form's fields stop there; /met typed as text still takes the core's longer MAX_TEXT for notes.
+SLACK_INPUT_MAX = 3000
 NAME, MEMBER, WHERE, NOTES, INTERESTS, OFFER = "name", "member", "where", "notes", "interests", "offer"
 
 
@@ -99,7 +102,7 @@ def _member(values: dict[str, Any]) -> str | None:
 def _input(block_id: str, label: str, placeholder: str, max_length: int, *, optional: bool = False,
            multiline: bool = False, initial: str | None = None, hint: str | None = None) -> dict[str, Any]:
     element: dict[str, Any] = {"type": "plain_text_input", "action_id": block_id, "multiline": multiline,
-                               "max_length": max_length,
+                               "max_length": min(max_length, SLACK_INPUT_MAX),
                                "placeholder": {"type": "plain_text", "text": placeholder}}
     if initial:
         element["initial_value"] = initial

@@ -43,6 +43,7 @@ async def fake_slack() -> AsyncIterator[FakeSlack]:
     fake = await FakeSlack().start()
     yield fake
     await fake.stop()
+    assert not fake.refused, f"real Slack would refuse: {fake.refused}"
 
 
 async def start_rig(tmp_path: Path, fake: FakeSlack, **settings: Any) -> tuple[SlackRig, aiohttp.ClientSession]:

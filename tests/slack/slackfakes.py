@@ -48,6 +48,7 @@ class FakeSlack:
     messages: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     failures: dict[str, list[Failure]] = field(default_factory=dict)
     hold: set[str] = field(default_factory=set)  # methods that never answer (until stop())
+    refused: list[str] = field(default_factory=list)  # payloads real Slack would refuse: a test fails on any
     socket_url: str | None = None  # apps.connections.open's WebSocket URL; default: a path that is no socket
     port: int = 0
     _released: asyncio.Event | None = None
@@ -138,6 +139,11 @@ class FakeSlack:
             headers = {"Retry-After": failure.retry_after} if failure.retry_after is not None else {}
             body = {"ok": False, "error": failure.error or "ratelimited"}
             return web.json_response(body, status=failure.status, headers=headers)
+        refused = _refused_view(method, args)
+        if refused:
+            self.refused.append(f"{method}: {refused}")
+            return web.json_response({"ok": False, "error": "invalid_arguments", "response_metadata":
+                                      {"messages": [refused]}}, status=200)
         answer = {"ok": True, **self._answer(method, args, token)}
         return web.json_response(answer, status=200)
 
@@ -203,6 +209,20 @@ class FakeSlack:
                 return web.Response(status=400, text="length mismatch")
             known["data"] = data
         return web.Response(text="OK")
+
+
+def _refused_view(method: str, args: dict[str, Any]) -> str | None:
+    """What real Slack would refuse in a view (views.open/push/update/publish): a plain-text input's
+    max_length must be 1–3,000."""
+    if method not in ("views.open", "views.push", "views.update", "views.publish"):
+        return None
+    view = args.get("view")
+    view = json.loads(view) if isinstance(view, str) else view or {}
+    for block in view.get("blocks", []):
+        element = block.get("element") or {}
+        if element.get("type") == "plain_text_input" and not 1 <= element.get("max_length", 3000) <= 3000:
+            return f"[ERROR] max_length must be between 1 and 3000 [json-pointer:/view/blocks/{block['block_id']}]"
+    return None
 
 
 async def _read_args(request: web.Request) -> dict[str, Any]:
