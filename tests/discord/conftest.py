@@ -15,6 +15,7 @@ from adapters.discord import create_bot
 from bot.clock import FakeClock
 from scheduler.runtime import Runtime
 from tests.discord.harness import NO_PRIVILEGED, World, discord_settings, make_config
+from tests.discord.limits import problems
 
 
 @pytest.fixture
@@ -26,7 +27,8 @@ def runtime(tmp_path: Path, clock: FakeClock) -> Iterator[Runtime]:
 
 @pytest.fixture
 async def env(runtime: Runtime) -> AsyncIterator[simcord.Env]:
-    """SimCord's virtual Discord around the real bot; any error the bot swallowed fails the test."""
+    """SimCord's virtual Discord around the real bot; any error the bot swallowed fails the test, and so
+    does any request real Discord would refuse (tests/discord/limits.py), even one the bot shrugged off."""
     env = simcord.Env(create_bot(runtime=runtime, discord=discord_settings()), approved_intents=NO_PRIVILEGED)
     await env.start()
     try:
@@ -34,6 +36,14 @@ async def env(runtime: Runtime) -> AsyncIterator[simcord.Env]:
     finally:
         await env.shutdown()
     env.raise_errors()
+    refused = refusals(env)
+    assert not refused, f"real Discord would refuse: {refused}"
+
+
+def refusals(env: simcord.Env) -> list[str]:
+    """Every request SimCord recorded that Discord's published limits refuse, with where it failed."""
+    return [f"{entry.method} {entry.path}: {problem}" for entry in env.http_requests
+            for problem in problems(entry.method, entry.path, entry.json)]
 
 
 @pytest.fixture

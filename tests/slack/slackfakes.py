@@ -14,6 +14,8 @@ from urllib.parse import urlencode
 
 from aiohttp import ClientSession, web
 
+from tests.slack.limits import VIEW_METHODS, message_problems, problems, view_problems
+
 SECRET = "test-signing-secret"
 BOT_USER = "UBOT"
 
@@ -139,11 +141,12 @@ class FakeSlack:
             headers = {"Retry-After": failure.retry_after} if failure.retry_after is not None else {}
             body = {"ok": False, "error": failure.error or "ratelimited"}
             return web.json_response(body, status=failure.status, headers=headers)
-        refused = _refused_view(method, args)
-        if refused:
-            self.refused.append(f"{method}: {refused}")
-            return web.json_response({"ok": False, "error": "invalid_arguments", "response_metadata":
-                                      {"messages": [refused]}}, status=200)
+        refused = problems(method, args)
+        if refused:  # as Slack answers a payload past its limits: the call fails, nothing is posted
+            self.refused += [f"{method}: {problem}" for problem in refused]
+            error = "invalid_arguments" if method in VIEW_METHODS else "invalid_blocks"
+            return web.json_response({"ok": False, "error": error, "response_metadata":
+                                      {"messages": [f"[ERROR] {problem}" for problem in refused]}}, status=200)
         answer = {"ok": True, **self._answer(method, args, token)}
         return web.json_response(answer, status=200)
 
@@ -191,14 +194,21 @@ class FakeSlack:
         return {}
 
     async def _respond(self, request: web.Request) -> web.Response:
-        await self.shown(await request.json())
+        if not await self.shown(await request.json(), via="response_url"):
+            return web.Response(status=400, text="invalid_blocks")
         return web.Response(text="ok")
 
-    async def shown(self, message: dict[str, Any]) -> None:
+    async def shown(self, message: dict[str, Any], via: str = "ack") -> bool:
         """A message the member sees: a post to a response_url, or a slash command's ack body (Slack
-        shows both the same way)."""
+        shows both the same way). False, and nothing shown, when Slack would refuse it."""
+        refused = message_problems(message)
+        if refused:
+            self.refused += [f"{via}: {problem}" for problem in refused]
+            await self._notify()
+            return False
         self.responses.append(message)
         await self._notify()
+        return True
 
     async def _upload(self, request: web.Request) -> web.Response:
         data = await request.read()
@@ -209,20 +219,6 @@ class FakeSlack:
                 return web.Response(status=400, text="length mismatch")
             known["data"] = data
         return web.Response(text="OK")
-
-
-def _refused_view(method: str, args: dict[str, Any]) -> str | None:
-    """What real Slack would refuse in a view (views.open/push/update/publish): a plain-text input's
-    max_length must be 1–3,000."""
-    if method not in ("views.open", "views.push", "views.update", "views.publish"):
-        return None
-    view = args.get("view")
-    view = json.loads(view) if isinstance(view, str) else view or {}
-    for block in view.get("blocks", []):
-        element = block.get("element") or {}
-        if element.get("type") == "plain_text_input" and not 1 <= element.get("max_length", 3000) <= 3000:
-            return f"[ERROR] max_length must be between 1 and 3000 [json-pointer:/view/blocks/{block['block_id']}]"
-    return None
 
 
 async def _read_args(request: web.Request) -> dict[str, Any]:
@@ -282,7 +278,12 @@ class SlackSender:
 
     async def interaction(self, payload: dict[str, Any], **kwargs: Any) -> tuple[int, str]:
         body = urlencode({"payload": json.dumps(payload)})
-        return await self.post(body, "application/x-www-form-urlencoded", **kwargs)
+        status, text = await self.post(body, "application/x-www-form-urlencoded", **kwargs)
+        if status == 200 and text.startswith("{"):  # an ack with a body: a modal's next view, or its errors
+            answer = json.loads(text)
+            if isinstance(answer.get("view"), dict):
+                self.fake.refused += [f"ack: {problem}" for problem in view_problems(answer["view"])]
+        return status, text
 
     async def event(self, event: dict[str, Any], *, team: str = "T1", event_id: str = "Ev1",
                     retry: int | None = None) -> tuple[int, str]:
