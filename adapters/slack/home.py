@@ -8,7 +8,7 @@ from bot.api import Home, Numbers
 from bot.timefmt import ago, local_time
 
 from .notifier import chart_file_id
-from .render import escape, section
+from .render import escape, line_sections, section
 
 GETTING_STARTED = (
     "*Met someone?* Type `/met @jane at PyCon -- what you talked about` (or just `/met` for a form). "
@@ -26,8 +26,10 @@ def home_view(home: Home, now: Any) -> dict[str, Any]:
         return {"type": "home", "blocks": blocks}
     if home.paused:
         blocks.append(section(":double_vertical_bar: Reminders are paused — `/coach settings resume` turns them on."))
-    blocks += [section("*Due this week*"), section(_due(home)), {"type": "divider"}]
-    blocks += [section("*Recent contacts*"), section(_recent(home, now)), {"type": "divider"}]
+    # Each list in as many sections as its lines need (a name may escape to five times its length), every
+    # line whole in one: Slack refuses a section past 3,000 characters, and with it the whole Home tab.
+    blocks += [section("*Due this week*"), *line_sections(_due(home)), {"type": "divider"}]
+    blocks += [section("*Recent contacts*"), *line_sections(_recent(home, now)), {"type": "divider"}]
     blocks += [section("*Your numbers*"), section(_numbers(home.numbers))]
     if home.weeks is not None:  # the Monday digest's two numbers, and its latest chart
         blocks += [{"type": "divider"}, section("*Your last 8 weeks*"), section(escape(home.weeks.summary()))]
@@ -40,18 +42,18 @@ def home_view(home: Home, now: Any) -> dict[str, Any]:
     return {"type": "home", "blocks": blocks}
 
 
-def _due(home: Home) -> str:
+def _due(home: Home) -> list[str]:
     if not home.due:
-        return "Nothing due in the next 7 days."
-    return "\n".join(f"• *{escape(item.name)}* — {item.words}, {local_time(item.due_at, home.timezone)}"
-                     for item in home.due)
+        return ["Nothing due in the next 7 days."]
+    return [f"• *{escape(item.name)}* — {item.words}, {local_time(item.due_at, home.timezone)}"
+            for item in home.due]
 
 
-def _recent(home: Home, now: Any) -> str:
+def _recent(home: Home, now: Any) -> list[str]:
     if not home.recent:
-        return "No contacts yet. `/met` records one."
-    return "\n".join(f"• *{escape(c.name)}* — {c.stage_words} (met {ago(c.met_at, now, home.timezone)})"
-                     for c in home.recent)
+        return ["No contacts yet. `/met` records one."]
+    return [f"• *{escape(c.name)}* — {c.stage_words} (met {ago(c.met_at, now, home.timezone)})"
+            for c in home.recent]
 
 
 def _numbers(numbers: Numbers) -> str:

@@ -11,7 +11,11 @@ Block = dict[str, Any]
 
 SECTION_LIMIT = 2900  # Slack allows 3000 characters per section text
 HEADER_LIMIT = 150
-MAX_BLOCKS = 45
+MAX_BLOCKS = 50  # Slack's most for a message
+# A digest gives each contact one section and its buttons, and keeps room for what a click on them records
+# (a context block each): the intro and header, then three blocks a contact.
+MAX_DIGEST_SECTIONS = (MAX_BLOCKS - 2) // 3
+ELLIPSIS = "…"
 OUTCOME_BLOCK = "coach_outcome"
 ACTIONS_BLOCK = "coach_actions"
 ADD_DETAILS = "coach_add_details"
@@ -28,22 +32,55 @@ def fallback_text(reply: Reply) -> str:
 
 
 def reply_blocks(reply: Reply) -> list[Block]:
+    """Block Kit within Slack's limits: at most MAX_BLOCKS blocks, the buttons always among them, and one
+    block to spare (for the *Add details* button under a /met answer, or what a click records)."""
     blocks: list[Block] = []
     if reply.title:
         blocks.append({"type": "header", "text": {"type": "plain_text", "text": reply.title[:HEADER_LIMIT]}})
     prefix = ":warning: " if reply.error else ""
     if reply.sections:  # a digest: each contact's section with its own buttons right under it
-        blocks.append(section(escape(reply.text.split("\n\n", 1)[0])))
-        for part in reply.sections:
-            body = f"*{part.title}*\n{part.text}" if part.title else part.text
-            blocks += [section(chunk) for chunk in escaped_chunks(body)]
+        blocks.append(section(fitted(reply.text.split("\n\n", 1)[0])))
+        for part in reply.sections[:MAX_DIGEST_SECTIONS]:
+            blocks.append(section(fitted(f"*{part.title}*\n{part.text}" if part.title else part.text)))
             if part.actions:
                 blocks.append(actions_block(part.actions, f"{ACTIONS_BLOCK}:{part.actions[0].nudge_id}"))
-        return blocks[:MAX_BLOCKS]
-    blocks += [section(prefix + chunk if i == 0 else chunk) for i, chunk in enumerate(escaped_chunks(reply.text))]
+        return blocks
+    room = MAX_BLOCKS - len(blocks) - (1 if reply.actions else 0) - 1
+    pieces = escaped_chunks(reply.text)
+    if len(pieces) > room:  # past what one message holds: the rest is cut, and says so
+        pieces = [*pieces[: room - 1], pieces[room - 1] + ELLIPSIS]
+    blocks += [section(prefix + piece if i == 0 else piece) for i, piece in enumerate(pieces)]
     if reply.actions:
         blocks.append(actions_block(reply.actions, ACTIONS_BLOCK))
-    return blocks[:MAX_BLOCKS]
+    return blocks
+
+
+def fitted(text: str, size: int = SECTION_LIMIT) -> str:
+    """`text` escaped, in one section: its first piece (cut at a line end where it can be, never inside
+    an escape), with an ellipsis when there was more."""
+    pieces = escaped_chunks(text, size - len(ELLIPSIS))
+    return pieces[0] + ELLIPSIS if len(pieces) > 1 else pieces[0]
+
+
+def line_sections(lines: list[str], size: int = SECTION_LIMIT) -> list[Block]:
+    """Lines of mrkdwn (already escaped) in as few sections as hold them, each line whole in one section;
+    a line longer than a section on its own is cut short (never inside an escape)."""
+    groups: list[str] = []
+    for line in lines:
+        if len(line) > size:
+            line = _cut_escaped(line, size - len(ELLIPSIS)) + ELLIPSIS
+        if groups and len(groups[-1]) + 1 + len(line) <= size:
+            groups[-1] += "\n" + line
+        else:
+            groups.append(line)
+    return [section(group) for group in groups] or [section(" ")]
+
+
+def _cut_escaped(text: str, size: int) -> str:
+    """The first `size` characters of escaped text, less an escape (`&amp;`) the cut would break."""
+    cut = text[:size]
+    amp = cut.rfind("&")
+    return cut[:amp] if amp != -1 and ";" not in cut[amp:] else cut
 
 
 def escaped_chunks(text: str, size: int = SECTION_LIMIT) -> list[str]:
