@@ -19,7 +19,7 @@ from bot.config import Settings
 from bot.identity import Actor
 from bot.replies import Reply, error
 
-from .render import embeds_for, files_for
+from .render import embeds_for, files_for, fit_total
 
 PLATFORM = "discord"
 log = logging.getLogger(__name__)
@@ -95,7 +95,7 @@ async def _respond(interaction: discord.Interaction[Any], call: Callable[[], Awa
     embeds = embeds_for(reply)
     if note:
         embeds.append(discord.Embed(description=note, color=embeds[0].color))
-    kwargs: dict[str, Any] = {"embeds": embeds[:10]}
+    kwargs: dict[str, Any] = {"embeds": fit_total(embeds)}
     files = files_for(reply)
     if files:
         kwargs["attachments"] = files

@@ -12,15 +12,28 @@ COLOR = discord.Color.blurple()
 ERROR_COLOR = discord.Color.red()
 DONE_COLOR = discord.Color.green()
 DESCRIPTION_LIMIT = 4000  # Discord allows 4096 per embed and 6000 per message
+EMBEDS_TOTAL = 6000  # Discord's most for all the embeds of one message (titles, descriptions, authors…)
+MAX_EMBEDS = 10
 MESSAGE_LIMIT = 5400  # leaves room for a title and a note under 6000
-SECTION_LIMIT = 900  # one contact of a digest: up to five per message stay under 6000 in all
+# A message with buttons keeps this much of the 6,000 free for the "Recorded" embed a click adds.
+RECORDED_ROOM = 1000
+RECORDED_LEAST = 300  # what a click shows even on a message sent with no room kept (the nudge is cut instead)
+SECTION_LIMIT = 900  # one contact of a digest at most (less when five long titles leave less room)
 BLANK = "\u200b"  # a zero-width space: Discord needs some text in a description
+ELLIPSIS = "…"
+RECORDED = "Recorded"
+
+
+def text_limit(reply: Reply) -> int:
+    """How much of a reply's text its embeds show: what is left under 6,000 for a title and a note, and,
+    when it has buttons, for what a click records (`recorded_embeds`)."""
+    return MESSAGE_LIMIT - (RECORDED_ROOM if reply.actions else 0)
 
 
 def embeds_for(reply: Reply) -> list[discord.Embed]:
     """One embed per ~4000 characters, split at line ends; the title on the first."""
     color = ERROR_COLOR if reply.error else COLOR
-    pieces = chunks(reply.text or BLANK, DESCRIPTION_LIMIT, limit=MESSAGE_LIMIT)
+    pieces = chunks(reply.text or BLANK, DESCRIPTION_LIMIT, limit=text_limit(reply))
     embeds = [discord.Embed(description=piece, color=color) for piece in pieces]
     if reply.title:
         embeds[0].title = reply.title[:256]
@@ -36,30 +49,65 @@ def files_for(reply: Reply) -> list[discord.File]:
     if reply.chart is not None:
         files.append(discord.File(io.BytesIO(reply.chart.png()), filename=reply.chart.filename,
                                   description=reply.chart.alt))
-    if len(reply.text) > MESSAGE_LIMIT:
+    if len(reply.text) > text_limit(reply):
         files.append(discord.File(io.BytesIO(reply.text.encode("utf-8")), filename="reply.txt"))
     return files
 
 
 def recorded_embeds(original: list[discord.Embed], reply: Reply) -> list[discord.Embed]:
-    """A nudge after a click: its words unchanged, and what the coach recorded underneath."""
-    embeds = [embed.copy() for embed in original[:9]] or [discord.Embed(color=COLOR)]
+    """A nudge after a click: its words unchanged, and under them one "Recorded" embed with what each click
+    on it recorded, newest last. The message stays within Discord's 6,000 characters: the oldest lines give
+    way first (a catch-up of five is clicked up to twenty times), then, for a message sent before there was
+    room kept for them, the longest descriptions above are cut short."""
+    earlier = [e for e in original if _is_recorded(e)]
+    embeds = [e.copy() for e in original if not _is_recorded(e)][: MAX_EMBEDS - 1] or [discord.Embed(color=COLOR)]
     embeds[0].color = DONE_COLOR
-    done = discord.Embed(description=_first_piece(reply.text, DESCRIPTION_LIMIT), color=DONE_COLOR)
-    done.set_author(name="Recorded")
-    return [*embeds, done]
+    lines = [line for e in earlier for line in (e.description or "").splitlines() if line and line != BLANK]
+    lines.append(" ".join((reply.text or BLANK).split()))
+    done = discord.Embed(color=DONE_COLOR)
+    done.set_author(name=RECORDED)
+    room = min(DESCRIPTION_LIMIT, max(RECORDED_LEAST, EMBEDS_TOTAL - sum(map(len, embeds)) - len(done)))
+    kept: list[str] = []
+    for line in reversed(lines):  # newest first, until the room is used up
+        if kept and sum(map(len, kept)) + len(kept) + len(line) > room:
+            break
+        kept.insert(0, line)
+    done.description = _first_piece("\n".join(kept), room)
+    return fit_total([*embeds, done])
+
+
+def _is_recorded(embed: discord.Embed) -> bool:
+    return getattr(embed.author, "name", None) == RECORDED
+
+
+def fit_total(embeds: list[discord.Embed], total: int = EMBEDS_TOTAL) -> list[discord.Embed]:
+    """`embeds` (at most ten) cut to Discord's `total` for a message: the longest description is shortened,
+    with an ellipsis, until they fit. Nothing to do for embeds built within their budgets."""
+    embeds = embeds[:MAX_EMBEDS]
+    while (over := sum(map(len, embeds)) - total) > 0:
+        longest = max(embeds, key=lambda e: len(e.description or ""))
+        text = longest.description or ""
+        if len(text) <= len(ELLIPSIS) + 1:  # nothing left to shorten: drop the last embed instead
+            embeds = embeds[:-1]
+            continue
+        longest.description = text[: max(1, len(text) - over - len(ELLIPSIS))] + ELLIPSIS
+    return embeds
 
 
 def section_embeds(reply: Reply, sections: tuple[Reply, ...], *, first: bool) -> list[discord.Embed]:
-    """A digest's part as embeds: the intro (on the first message only), then one embed per contact."""
+    """A digest's part as embeds: the intro (on the first message only), then one embed per contact. The
+    contacts share what the 6,000 characters leave after the intro, their titles and RECORDED_ROOM."""
     embeds: list[discord.Embed] = []
     if first:
-        intro = discord.Embed(description=reply.text.split("\n\n", 1)[0][:DESCRIPTION_LIMIT], color=COLOR)
+        intro = discord.Embed(description=_first_piece(reply.text.split("\n\n", 1)[0], 500), color=COLOR)
         intro.title = (reply.title or "")[:256] or None
         embeds.append(intro)
-    for part in sections:
-        embed = discord.Embed(description=_first_piece(part.text, SECTION_LIMIT), color=COLOR)
-        embed.title = (part.title or "")[:256] or None
+    titles = [(part.title or "")[:256] or None for part in sections]
+    left = EMBEDS_TOTAL - RECORDED_ROOM - sum(map(len, embeds)) - sum(len(t or "") for t in titles)
+    share = max(1, min(SECTION_LIMIT, left // max(1, len(sections))))
+    for part, title in zip(sections, titles, strict=True):
+        embed = discord.Embed(description=_first_piece(part.text, share), color=COLOR)
+        embed.title = title
         embeds.append(embed)
     return embeds
 

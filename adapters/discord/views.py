@@ -12,7 +12,7 @@ from bot.commands import ChangeSettings, Review, UsageError, person
 from bot.replies import ACTION_ID_PATTERN, VERB_PATTERN, Reply, Verb, error, format_action_id, parse_action_id
 
 from .interact import actor_for, client_of, in_flight, interaction_actor, respond, say
-from .render import DONE_COLOR, disabled_view, embeds_for, recorded_embeds
+from .render import DONE_COLOR, disabled_view, embeds_for, fit_total, recorded_embeds
 from .zones import COMMON_ZONES
 
 NUDGE_TEMPLATE = ACTION_ID_PATTERN
@@ -189,7 +189,7 @@ class TimezoneSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=TI
         message = interaction.message
         kept = list(message.embeds if message else [])[:9]
         done = discord.Embed(description=reply.text, color=DONE_COLOR)
-        await interaction.edit_original_response(embeds=[*kept, done], view=None)
+        await interaction.edit_original_response(embeds=fit_total([*kept, done]), view=None)
 
 
 def timezone_view(guild_id: int, default: str) -> discord.ui.View:
