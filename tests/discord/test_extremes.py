@@ -134,3 +134,19 @@ async def test_a_forty_contact_monday_digest(world: World, server) -> None:
     [digest] = [m for m in alice.user.dm_channel.history() if "week" in (m.embeds[0].title or "").lower()]
     assert len([i for ids in buttons(digest).values() for i in ids]) == 12
     assert embed_total(digest) <= EMBEDS_TOTAL
+
+
+async def test_met_with_every_option_at_its_longest(world: World, server) -> None:
+    """The longest /met Discord's options take, then the same contact met again until the notes pass the
+    core's 4,000: each answer (with the timezone note and picker after the first) is one Discord takes."""
+    channel, alice = server
+    tags = " ".join(f"#{n}" + "t" * 37 for n in range(10))
+    interests = ", ".join(f"{n}" + "i" * 79 for n in range(3))
+    options = {"name": longest(1), "where": LONG_FIELD, "offer": LONG_FIELD, "interests": interests, "tags": tags}
+    first = await alice.slash(channel, "met", notes=("n & < > " * 200)[:1000], **options)
+    assert "Noted" in text_of(first.response) and first.response.components  # the timezone picker
+    for round_ in range(6):  # another meeting each time, with new notes merged in
+        again = await alice.slash(channel, "met", notes=f"{round_} " + ("m " * 500)[:998], **options)
+        assert longest(1)[:20] in text_of(again.response)
+    shown = (await alice.slash(channel, "coach show", name=longest(1))).response
+    assert "Wolfeschlegel" in text_of(shown)
