@@ -114,12 +114,10 @@ class Settings(EnvSettings):
     @field_validator("default_timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+        from bot.timefmt import is_zone
 
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown timezone {value[:40]!r}") from None
+        if not is_zone(value):
+            raise ValueError(f"unknown timezone {value[:40]!r}")
         return value
 
     @field_validator("log_level")

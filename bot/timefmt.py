@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 FAR = timedelta(days=120)  # a date further than this from now shows its year
+
+
+def is_zone(name: str) -> bool:
+    """Whether `name` is a timezone ZoneInfo loads. Not a folder of zones ("US", "America", "Europe": ZoneInfo
+    raises IsADirectoryError for those), no path tricks, no unknown names."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
 
 
 def local_time(moment: datetime, timezone: str, now: datetime | None = None) -> str:

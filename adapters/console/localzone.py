@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.timefmt import is_zone
 
 
 def machine_timezone() -> str:
@@ -20,9 +21,6 @@ def machine_timezone() -> str:
     for name in candidates:
         if not name:
             continue
-        try:
-            ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
-        return name
+        if is_zone(name):
+            return name
     return "UTC"

@@ -8,13 +8,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.identity import Actor
+from bot.timefmt import is_zone
 
 log = logging.getLogger(__name__)
 PLATFORM = "slack"
@@ -78,11 +78,7 @@ def error_code(failure: SlackApiError) -> str:
 def _zone(name: Any) -> str | None:
     if not isinstance(name, str) or not name:
         return None
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-    return name
+    return name if is_zone(name) else None
 
 
 def team_of(body: dict[str, Any]) -> str:

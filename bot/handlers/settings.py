@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from difflib import get_close_matches
 from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import available_timezones
 
 from bot import commands
 from bot.commands import USAGE, UsageError
@@ -13,6 +13,7 @@ from bot.handlers.context import Context
 from bot.models import Member
 from bot.planner import reschedule_all
 from bot.replies import Reply
+from bot.timefmt import is_zone
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -22,36 +23,51 @@ def _folded(text: str) -> str:
     return " ".join("".join(ch for ch in plain if not unicodedata.combining(ch)).replace("_", " ").split())
 
 
+# What to suggest for a region typed alone (`US`, `Europe`: folders of zones, not zones): a few of its zones
+# most people pick; any other region suggests its first three.
+REGION_EXAMPLES = {
+    "us": ("US/Eastern", "US/Central", "US/Pacific"),
+    "america": ("America/New_York", "America/Chicago", "America/Los_Angeles"),
+    "canada": ("Canada/Eastern", "Canada/Central", "Canada/Pacific"),
+    "europe": ("Europe/London", "Europe/Berlin", "Europe/Helsinki"),
+    "asia": ("Asia/Kolkata", "Asia/Shanghai", "Asia/Tokyo"),
+    "africa": ("Africa/Lagos", "Africa/Cairo", "Africa/Johannesburg"),
+    "australia": ("Australia/Sydney", "Australia/Melbourne", "Australia/Perth"),
+    "pacific": ("Pacific/Auckland", "Pacific/Honolulu", "Pacific/Fiji"),
+}
+
+
 @lru_cache(maxsize=1)
-def _zones() -> tuple[dict[str, str], dict[str, list[str]]]:
-    """Every IANA zone by its folded full name, and by its folded city (the last part: 'berlin')."""
+def _zones() -> tuple[dict[str, str], dict[str, list[str]], dict[str, list[str]]]:
+    """Every IANA zone by its folded full name, by its folded city (the last part: 'berlin'), and by its
+    folded region (every part before the city: 'america', 'america/argentina')."""
     names = sorted(z for z in available_timezones() if not z.startswith(("posix/", "right/")) and z != "localtime")
     full = {_folded(z): z for z in names}
     cities: dict[str, list[str]] = {}
+    regions: dict[str, list[str]] = {}
     for zone in names:
         if "/" in zone and not zone.startswith("Etc/"):
             cities.setdefault(_folded(zone.rsplit("/", 1)[1]), []).append(zone)
-    return full, cities
+        parts = zone.split("/")
+        for end in range(1, len(parts)):
+            regions.setdefault(_folded("/".join(parts[:end])), []).append(zone)
+    return full, cities, regions
 
 
 def valid_timezone(name: str) -> str:
     """An IANA zone from its name, or from a city's ('berlin' → Europe/Berlin); else a UsageError that
     suggests the nearest zones."""
     name = name.strip()
-    if len(name) <= 64 and not name.startswith(("/", ".")):
-        try:
-            ZoneInfo(name)
-            return name
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    full, cities = _zones()
+    if len(name) <= 64 and not name.startswith(("/", ".")) and is_zone(name):
+        return name
+    full, cities, regions = _zones()
     key = _folded(name)[:64]
     if key in full:
         return full[key]
     if len(cities.get(key, ())) == 1:
         return cities[key][0]
-    close = cities.get(key) or [zone for match in get_close_matches(key, list(cities), n=3, cutoff=0.75)
-                                for zone in cities[match]]
+    close = (cities.get(key) or list(REGION_EXAMPLES.get(key, regions.get(key, [])[:3]))
+             or [zone for match in get_close_matches(key, list(cities), n=3, cutoff=0.75) for zone in cities[match]])
     close += [full[match] for match in get_close_matches(key, list(full), n=2, cutoff=0.8) if full[match] not in close]
     example = close[0] if close else "America/New_York"
     hint = f" Did you mean {' or '.join(close[:3])}?" if close else " Use an IANA name or a big city in your zone."
