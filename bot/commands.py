@@ -26,6 +26,7 @@ from bot.limits import (
     MAX_TEXT,
     MAX_USER_ID,
     MIN_CHECKIN_DAYS,
+    name_key,
 )
 from bot.models import Stage
 
@@ -522,6 +523,9 @@ def _valid_name(name: str, usage: str | None) -> str:
         raise UsageError("Tell me who.", *_usage(usage))
     if len(name) > MAX_NAME:
         raise UsageError(f"Names are at most {MAX_NAME} characters.", *_usage(usage))
+    if len(name_key(name)) > MAX_NAME:  # what the store keeps too: ß counts as ss once folded
+        raise UsageError(f"Names are at most {MAX_NAME} characters, counting letters like ß as the two (ss) "
+                         f"they fold to.", *_usage(usage))
     if not any(ch.isalnum() for ch in name):
         raise UsageError(f"{name[:40]!r} doesn't look like a name.", *_usage(usage))
     return name
