@@ -48,7 +48,7 @@ from .dedupe import event_key
 from .home import home_view
 from .modals import MET_CALLBACK, met_modal, read_met
 from .notifier import upload_chart
-from .render import ADD_DETAILS, add_details_button, fallback_text, recorded_blocks, reply_blocks
+from .render import ADD_DETAILS, add_details_button, fallback_text, recorded_blocks, reply_blocks, unescape
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ class SlackHandlers:
     @guarded
     async def on_command(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient,
                          respond: AsyncRespond) -> None:
-        command, text = str(body.get("command", "")), str(body.get("text") or "")
+        command, text = str(body.get("command", "")), unescape(str(body.get("text") or ""))
         if command == "/met" and not text.strip():
             await ack()
             await client.views_open(trigger_id=body["trigger_id"], view=met_modal())

@@ -26,6 +26,13 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def unescape(text: str) -> str:
+    """A slash command's text as the member typed it: Slack sends their & < > as `&amp;` `&lt;` `&gt;`
+    (its own markup — a mention `<@U1|jane>` — keeps real angle brackets), so `Tom & Jerry` is stored as
+    such and escaped once when shown."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def fallback_text(reply: Reply) -> str:
     """What notifications and screen readers show: the title, then the text."""
     return "\n".join(part for part in (reply.title, reply.text) if part)[:3900]

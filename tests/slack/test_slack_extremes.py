@@ -11,9 +11,12 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
+
 from bot.commands import Met, Who
 from bot.identity import Actor
 from bot.limits import MAX_FIELD, MAX_NAME, MAX_TEXT
+from bot.models import Contact
 from bot.replies import Verb, format_action_id, parse_action_id
 from scheduler.weekly import plan_week
 from tests.slack.conftest import SlackRig
@@ -150,3 +153,17 @@ async def test_a_forty_contact_monday_digest(rig: SlackRig) -> None:
     assert len(labels) == 12 and all(len(label) <= 75 for label in labels)
     assert not any(BROKEN_ENTITY.search(text) for text in texts(blocks))
     assert json.dumps(blocks).count("coach:draft:") == 12
+
+
+async def test_a_name_typed_with_and_lt_gt_is_stored_as_typed_and_shown_escaped_once(rig: SlackRig) -> None:
+    """Slack sends a slash command's & < > escaped (`&amp;` `&lt;` `&gt;`): stored as typed, escaped once when
+    shown, so the member reads `Tom & Jerry <3`, never `Tom &amp; Jerry`."""
+    await rig.send.command("/met", '"Tom &amp; Jerry &lt;3" at R&amp;D -- AT&amp;T &gt; all')
+    [answer] = await rig.fake.wait_responses()
+    assert "Noted: you met Tom & Jerry <3 at R&D." in answer["text"]
+    assert "Tom &amp; Jerry &lt;3" in answer["blocks"][0]["text"]["text"]  # escaped once, shown as typed
+    with rig.runtime.sessions() as session:
+        contact = session.scalars(select(Contact)).one()
+        assert (contact.name, contact.where_met, contact.notes) == ("Tom & Jerry <3", "R&D", "AT&T > all")
+    await rig.send.command("/coach", 'show "Tom & Jerry <3"'.replace("&", "&amp;").replace("<", "&lt;"), key="k2")
+    assert "Tom &amp; Jerry &lt;3" in json.dumps((await rig.fake.wait_responses(2))[-1]["blocks"])
