@@ -8,7 +8,7 @@ from sqlalchemy import delete
 
 from bot import commands
 from bot.handlers.context import Context
-from bot.limits import MAX_TEXT
+from bot.limits import MAX_NAME, MAX_TEXT, name_key
 from bot.models import Contact, Event, EventKind, Member, Nudge, NudgeKind, Stage
 from bot.nudges import quoted
 from bot.planner import record_event, reschedule
@@ -21,7 +21,6 @@ from bot.store.repository import (
     contacts_of,
     existing_contact,
     free_name,
-    name_key,
     pending_nudges_by_contact,
 )
 from bot.store.uow import mark_erased
@@ -57,6 +56,10 @@ def met(cmd: commands.Met, ctx: Context) -> Reply:
             f"{_where(cmd.where)}.{_next(nudge, ctx)}{TRIMMED if trimmed else ''}"
         )
     name = free_name(ctx.session, ctx.member, cmd.who.name)
+    if max(len(name), len(name_key(name))) > MAX_NAME:  # " (2)" took it past what the name column holds
+        raise commands.UsageError(f"You already have a contact called {cmd.who.name[:40]!r}…; to tell this one "
+                                  f"apart I'd add {name[len(cmd.who.name):]!r}, past the {MAX_NAME} characters a "
+                                  "name may have. Give a shorter name.", *commands.USAGE["met"])
     contact = Contact(
         member_id=ctx.member.id,
         name=name,

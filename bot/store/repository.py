@@ -11,9 +11,8 @@ from sqlalchemy import ColumnElement, Select, and_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from bot.commands import USAGE, UsageError
 from bot.identity import Actor
-from bot.limits import MAX_NAME, name_key
+from bot.limits import name_key
 from bot.models import Contact, Member, Nudge, NudgeState
 from bot.timefmt import local_date
 
@@ -179,10 +178,6 @@ def free_name(session: Session, member: Member, name: str) -> str:
     while name_key(candidate) in taken:
         candidate = f"{name} ({number})"
         number += 1
-    if max(len(candidate), len(name_key(candidate))) > MAX_NAME:  # the column holds MAX_NAME, no more
-        raise UsageError(f"You already have a contact called {name[:40]!r}…; to tell this one apart I'd call "
-                         f"them {candidate[-12:]!r} at the end, past the {MAX_NAME} characters a name may have. "
-                         "Give a shorter name.", *USAGE["met"])
     return candidate
 
 
