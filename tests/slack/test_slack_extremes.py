@@ -167,3 +167,32 @@ async def test_a_name_typed_with_and_lt_gt_is_stored_as_typed_and_shown_escaped_
         assert (contact.name, contact.where_met, contact.notes) == ("Tom & Jerry <3", "R&D", "AT&T > all")
     await rig.send.command("/coach", 'show "Tom & Jerry <3"'.replace("&", "&amp;").replace("<", "&lt;"), key="k2")
     assert "Tom &amp; Jerry &lt;3" in json.dumps((await rig.fake.wait_responses(2))[-1]["blocks"])
+
+
+async def test_the_met_form_at_its_longest_then_add_details(rig: SlackRig) -> None:
+    """The form filled to every field's max_length with characters Slack escapes; the DM it answers with,
+    App Home after it, and the *Add details* form opened again for that name: each one Slack takes."""
+    await rig.send.command("/met", "")
+    [opened] = await rig.fake.wait_for("views.open")
+    view = opened.args["view"]
+    limits = {b["block_id"]: b["element"]["max_length"] for b in view["blocks"]
+              if b["type"] == "input" and b["element"]["type"] == "plain_text_input"}
+    assert max(limits.values()) <= 3000
+    fill = {"name": hostile(1), "where": LONG_FIELD, "notes": ("<&> " * 3000)[: limits["notes"] - 1] + "x",
+            "interests": ", ".join(f"{n}" + "&" * 70 for n in range(3)), "offer": LONG_FIELD}
+    assert all(len(fill[key]) <= limits[key] for key in fill)
+    values = {key: {key: {"type": "plain_text_input", "value": value}} for key, value in fill.items()}
+    submission = {"type": "view_submission", "team": {"id": "T1"}, "user": {"id": "U1", "name": "u1", "team_id": "T1"},
+                  "view": {**view, "id": "V1", "state": {"values": values}}}
+    status, _ = await rig.send.interaction(submission)
+    assert status == 200
+    [post] = await rig.fake.wait_for("chat.postMessage")
+    assert unescaped(post.args["blocks"][0]["text"]["text"]).startswith(f"Noted: you met {hostile(1)}")
+    await rig.fake.wait_for("views.publish")
+    details = {"type": "block_actions", "team": {"id": "T1"}, "user": {"id": "U1", "team_id": "T1"},
+               "trigger_id": "t-details", "container": {"type": "message", "is_ephemeral": True},
+               "actions": [{"action_id": "coach_add_details", "type": "button",
+                            "value": json.dumps({"name": hostile(1), "user_id": None})}]}
+    await rig.send.interaction(details)
+    again = (await rig.fake.wait_for("views.open", 2))[-1]
+    assert again.args["view"]["blocks"][0]["element"]["initial_value"] == hostile(1)
