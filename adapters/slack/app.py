@@ -48,7 +48,15 @@ from .dedupe import event_key
 from .home import home_view
 from .modals import MET_CALLBACK, met_modal, read_met
 from .notifier import upload_chart
-from .render import ADD_DETAILS, add_details_button, fallback_text, recorded_blocks, reply_blocks, unescape
+from .render import (
+    ADD_DETAILS,
+    add_details_button,
+    fallback_text,
+    recorded_blocks,
+    reply_blocks,
+    unescape,
+    updated_text,
+)
 
 log = logging.getLogger(__name__)
 
@@ -172,7 +180,7 @@ class SlackHandlers:
             return
         if parsed is not None and parsed.verb is not Verb.DRAFT and not reply.error:
             await self._refresh_home(client, actor)
-        await client.chat_update(channel=channel, ts=ts, text=f"{message.get('text') or ''}\n{reply.text}"[:3900],
+        await client.chat_update(channel=channel, ts=ts, text=updated_text(str(message.get("text") or ""), reply),
                                  blocks=recorded_blocks(list(message.get("blocks") or []), reply,
                                                         parsed.nudge_id if parsed else None,
                                                         parsed.verb if parsed else None))

@@ -33,9 +33,18 @@ def unescape(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
+FALLBACK_LIMIT = 3900
+
+
 def fallback_text(reply: Reply) -> str:
-    """What notifications and screen readers show: the title, then the text."""
-    return "\n".join(part for part in (reply.title, reply.text) if part)[:3900]
+    """What notifications and screen readers show: the title, then the text — escaped like the blocks (a
+    message's text is read as mrkdwn too, where `<https://…|x>` would be a link), cut between escapes."""
+    return _cut_escaped(escape("\n".join(part for part in (reply.title, reply.text) if part)), FALLBACK_LIMIT)
+
+
+def updated_text(previous: str, reply: Reply) -> str:
+    """A message's text after a click: its text as Slack keeps it (escaped), then what was recorded."""
+    return _cut_escaped(f"{previous}\n{escape(reply.text)}", FALLBACK_LIMIT)
 
 
 def reply_blocks(reply: Reply) -> list[Block]:
@@ -122,7 +131,8 @@ def recorded_blocks(original: list[Block], outcome: Reply, nudge_id: int | None 
     line = (":warning: " if outcome.error else ":white_check_mark: ") + escape(outcome.text)
 
     def context(block_id: str) -> Block:
-        return {"type": "context", "block_id": block_id, "elements": [{"type": "mrkdwn", "text": line[:SECTION_LIMIT]}]}
+        return {"type": "context", "block_id": block_id,
+                "elements": [{"type": "mrkdwn", "text": _cut_escaped(line, SECTION_LIMIT)}]}
 
     target = next((b for b in original if b.get("type") == "actions" and nudge_id is not None
                    and nudge_id in _nudge_ids(b)), None)

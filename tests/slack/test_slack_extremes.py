@@ -160,7 +160,7 @@ async def test_a_name_typed_with_and_lt_gt_is_stored_as_typed_and_shown_escaped_
     shown, so the member reads `Tom & Jerry <3`, never `Tom &amp; Jerry`."""
     await rig.send.command("/met", '"Tom &amp; Jerry &lt;3" at R&amp;D -- AT&amp;T &gt; all')
     [answer] = await rig.fake.wait_responses()
-    assert "Noted: you met Tom & Jerry <3 at R&D." in answer["text"]
+    assert "Noted: you met Tom &amp; Jerry &lt;3 at R&amp;D." in answer["text"]  # the text is mrkdwn too
     assert "Tom &amp; Jerry &lt;3" in answer["blocks"][0]["text"]["text"]  # escaped once, shown as typed
     with rig.runtime.sessions() as session:
         contact = session.scalars(select(Contact)).one()
@@ -196,3 +196,19 @@ async def test_the_met_form_at_its_longest_then_add_details(rig: SlackRig) -> No
     await rig.send.interaction(details)
     again = (await rig.fake.wait_for("views.open", 2))[-1]
     assert again.args["view"]["blocks"][0]["element"]["initial_value"] == hostile(1)
+
+
+async def test_a_name_that_looks_like_slack_markup_is_text_in_the_notification_too(rig: SlackRig) -> None:
+    """The message's own `text` (notifications, screen readers) is read as mrkdwn as its blocks are: a name
+    like `<!channel>` or `<https://…|…>` is escaped there too, never a ping or a link."""
+    name = "<!channel> <https://evil.test|Win a prize>"
+    assert not (await rig.runtime.api.handle(ME, Met(Who(name), where="PyCon"))).error
+    [message] = await deliver_all(rig, 1)
+    post = rig.fake.of("chat.postMessage")[-1]
+    assert "<" not in post.args["text"] and "&lt;!channel&gt;" in post.args["text"]
+    nudge_id = next(iter(nudge_buttons(message)))
+    await rig.send.interaction(button_click(format_action_id(Verb.SENT, nudge_id), message, channel="DU1"))
+    update = (await rig.fake.wait_for("chat.update"))[-1]
+    mrkdwn = [e["text"] for b in update.args["blocks"] for e in [b.get("text") or {}, *(b.get("elements") or [])]
+              if isinstance(e, dict) and e.get("type") == "mrkdwn"]
+    assert "<" not in update.args["text"] and mrkdwn and not any("<" in text for text in mrkdwn)  # plain_text: as is
