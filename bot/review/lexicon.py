@@ -241,6 +241,15 @@ CLICHE_ASK = _words(
     r"explore (?:potential |possible |any )?(?:synergies|ways (?:we|to) (?:might |could )?(?:work|collaborate))",
     r"add value to each other'?s",
 )
+# a greeting that names nobody: a form letter ("Dear Sir", "Dear Professor,", "Dear Valued Partner")
+FORM_GREETING = re.compile(
+    r"^\W*(?:dear|hello|hi|greetings),? (?:respected )?(?:sir|madam|sir or madam|sir/madam|professor|doctor|"
+    r"hiring manager|recruiter|recruiting team|hiring team|valued \w+|connection|colleague|linkedin member)\s*[,.:!\n]|"
+    r"^\W*to whom it may concern",
+    _I,
+)
+# a bounded ask: "10 minutes", "a 15-min call"
+BOUNDED_TIME = re.compile(r"\b\d{1,2}[- ]?(?:minutes?|mins?)\b", _I)
 # a question with a subject: "pick your brain about how you priced the first plan?"
 QUESTION_ABOUT = _words(r"(?:brain|wisdom|expertise) (?:on|about|regarding) (?:how|what|why|which|whether|your \w+)")
 # asks that name nothing concrete: a reader can't say yes to them
@@ -279,6 +288,7 @@ BIG_ASK = _words(
     r"(?:invest in|fund|sponsor|back) (?:us|me|my|our)",
     r"(?:be|become) my (?:mentor|sponsor|advisor|co-?founder)",
     r"pass (?:my|our) (?:resume|cv|profile|details) (?:along|on|to)",
+    r"(?:forward|pass|send|hand) my (?:resume|cv|application) (?:on )?to",
     r"(?:what|how) can you (?:do to )?help me(?: out)?\?",
     r"(?:making|make) (?:an |the |a warm )?intro(?:duction)? (?:to|for) (?:them|him|her|their|your)",
     r"mentor me",
@@ -603,6 +613,8 @@ UNASKED_INTRO = _words(
     r"say i sent you",
 )
 SELF_PROMOTION = _words(
+    r"(?:i'?d|i would|i could|i will|i'?ll) (?:be|make) (?:a |an )?(?:strong|great|perfect|valuable|excellent|ideal) "
+    r"(?:addition|fit|asset|hire)",
     r"(?:my|i have the) (?:skills|abilities|experience|background) (?:would )?make me (?:a |an |the )?(?:great|strong|"
     r"perfect|ideal|excellent|valuable|good) (?:addition|fit|candidate|hire)",
     r"as my (?:profile|resume|cv|website) shows",

@@ -322,8 +322,20 @@ def rule_generic(d: Draft) -> list[Finding]:
                 "Add one thing only this person would recognise: their talk or post, your chat, what you need.",
             )
         ]
+    form = lx.FORM_GREETING.search(d.sig.scan)
+    if form:
+        return [
+            Finding(
+                "generic",
+                "medium",
+                "It greets nobody in particular, so it reads like a form letter.",
+                _excerpt(d, form),
+                "Find the person's name and use it.",
+            )
+        ]
     cliche = lx.CLICHE_ASK.search(d.sig.scan)
-    if cliche and not (d.sig.questions and lx.QUESTION_ABOUT.search(d.sig.scan)):
+    bounded = lx.BOUNDED_TIME.search(d.sig.scan) or (d.sig.questions and lx.QUESTION_ABOUT.search(d.sig.scan))
+    if cliche and not bounded:
         return [
             Finding(
                 "generic",
