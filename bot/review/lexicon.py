@@ -248,6 +248,7 @@ FORM_GREETING = re.compile(
     r"^\W*to whom it may concern",
     _I,
 )
+CONGRATS = _words(r"congrat(?:s|ulations)", r"well[- ]deserved", r"so (?:happy|pleased|thrilled) for you")
 # a bounded ask: "10 minutes", "a 15-min call"
 BOUNDED_TIME = re.compile(r"\b\d{1,2}[- ]?(?:minutes?|mins?)\b", _I)
 # a question with a subject: "pick your brain about how you priced the first plan?"
@@ -598,6 +599,8 @@ OVER_PERSONAL_MEDIUM = _words(
     r"(?:my )?(?:partner|husband|wife|boyfriend|girlfriend) (?:just |has )?(?:left|dumped|cheated)",
     r"(?:evicting|evicted|kicking) me",
     r"(?:dinner|drinks|a drink|a date) (?:together )?(?:just )?(?:the )?(?:two of us|just us)",
+    r"(?:take you (?:out )?(?:to|for)|join me for|have|grab) (?:a )?(?:romantic |nice |quiet )?(?:dinner|drinks?)"
+    r"(?: together)?(?: (?:sometime|this weekend|on (?:friday|saturday) night|one evening|tonight|at my place))",
 )
 
 # an introduction made (or a promise made for them) without asking first: double opt-in is the norm
@@ -969,6 +972,8 @@ _SLIPS: tuple[tuple[str, str], ...] = (
      r"honou?red|pleased|happy|glad) to (?:connect|meet|hear|join|share|learn|help|work|chat)\b",
      "check the 'not': it reverses the sentence"),
     (r"\blook(?:ing)? forward to (?:hear|meet|see|speak|talk|work|chat|connect|receive)\b", "…ing"),
+    (r"\blast (?:time|week|month|we spoke|we met),? you'?re (?:looking|working|planning|hiring|building|writing)\b",
+     "you were"),
 )
 # one pass over the draft: group i matched → _SLIPS[i - 1]'s correction
 REAL_WORD_SLIP = Phrases(r"\b(?:" + "|".join(f"({p.removeprefix(chr(92) + 'b')})" for p, _ in _SLIPS) + ")")

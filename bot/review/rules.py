@@ -465,6 +465,17 @@ def rule_ask_size(d: Draft) -> list[Finding]:
         return []
     deadline = lx.DEADLINE.search(d.sig.scan)
     stranger = d.kind in (K.COLD_OUTREACH, K.CONNECTION_NOTE)
+    if lx.CONGRATS.search(d.sig.scan):
+        return [
+            Finding(
+                "pushy",
+                "medium",
+                "It congratulates them and asks a big favour in the same breath, so the congratulations read as a "
+                "way in.",
+                _excerpt(d, big[0]),
+                "Send the congratulations on their own; ask for the favour another time, and smaller.",
+            )
+        ]
     if stranger or len(big) >= 2 or deadline:
         return [
             Finding(
