@@ -301,8 +301,18 @@ def rule_length(d: Draft) -> list[Finding]:
 
 def rule_generic(d: Draft) -> list[Finding]:
     """Stock wording: a problem only when the message is nothing else; beside real content, a suggestion."""
+    bump = lx.BUMP.search(d.sig.scan)
+    if bump and substance_weight(d) <= 3 and d.kind is not K.THANK_YOU:
+        return [
+            Finding(
+                "generic",
+                "medium",
+                "It only asks whether they saw your last message; there's nothing new to answer.",
+                _excerpt(d, bump),
+                "Add one new thing: a detail, a link they'd use, or a smaller, concrete question.",
+            )
+        ]
     if stock_only(d) and d.sig.word_count >= 2:
-        bump = lx.BUMP.search(d.sig.scan)
         if bump and d.kind is K.FOLLOW_UP:
             return [
                 Finding(
@@ -320,6 +330,17 @@ def rule_generic(d: Draft) -> list[Finding]:
                 "Nothing in it is about them or the matter at hand: it could be sent to anyone.",
                 d.sig.sentences[0] if d.sig.sentences else None,
                 "Add one thing only this person would recognise: their talk or post, your chat, what you need.",
+            )
+        ]
+    humble = lx.SELF_EFFACING.search(d.sig.scan)
+    if humble:
+        return [
+            Finding(
+                "generic",
+                "medium",
+                "The apology or deference stands where a reason to write should be.",
+                _excerpt(d, humble),
+                "Drop it and open with why them: the one thing you read or heard that made you write.",
             )
         ]
     form = lx.FORM_GREETING.search(d.sig.scan)
