@@ -233,7 +233,7 @@ ANNOUNCED_QUESTION = re.compile(
     r"(?:sec(?:ond)?|min(?:ute)?|moment)|(?:a )?quick question|can i ask (?:you )?(?:something|a question)|"
     r"(?:are )?you (?:there|around|free)(?: for (?:a |an )?\w+)?|are you busy|"
     r"(?:can|could) (?:we|i) (?:talk|chat|speak|call)(?: (?:for )?(?:a )?(?:minute|min|sec|second|moment|bit))?|"
-    r"need (?:a|an) \w+,? (?:are )?you free)\W*$",
+    r"need (?:a|an) \w+,? (?:are )?you free|(?:do you )?remember me\W*(?:lol|haha)?)\W*$",
     _I,
 )
 # asks so worn that readers name them as what not to write: they ask for open-ended time and say nothing
@@ -266,6 +266,13 @@ BOUNDED_TIME = re.compile(r"\b\d{1,2}[- ]?(?:minutes?|mins?)\b", _I)
 QUESTION_ABOUT = _words(r"(?:brain|wisdom|expertise) (?:on|about|regarding) (?:how|what|why|which|whether|your \w+)")
 # asks that name nothing concrete: a reader can't say yes to them
 VAGUE_ASK = _words(
+    r"(?:could|can) use (?:some|your) (?:advice|help|input|guidance)",
+    r"let me know if you'?re up for it",
+    r"ask you a (?:quick )?question[.!]*(?=\s*(?:$|\n|best|thanks|cheers|regards))",
+    r"(?:love|like) to (?:chat|talk|hear|learn)(?: more)? about (?:your|what you) (?:\w+ )?(?:work|career|journey|"
+    r"experience|background|company|business|role|research|path)[.!]*(?=\s*(?:$|\n|best|thanks|cheers|regards))",
+    r"(?:if you have any questions|want to chat again)(?: (?:or|and) (?:want to chat again|have any questions))?"
+    r"(?: sometime)?[.!]*(?=\s*(?:$|\n|best|thanks|cheers|regards))",
     r"keep me in mind",
     r"(?:would|i'?d|i would) love to (?:collaborate|chat|work together|team up)(?: (?:sometime|some time|one day|"
     r"soon|at some point))?(?: if you'?re open to it)?[.!]*(?=\s*(?:$|\n|best|thanks|cheers|regards))",
@@ -467,6 +474,8 @@ PUSHY_MEDIUM = _words(
     r"you (?:always|often|yourself) (?:say|said|talk about|preach|post about)[^.!?\n]{0,60}(?:so|yet|but)",
     r"(?:you )?wouldn'?t want to (?:leave|let|be the one)",
     r"(?:it'?s|it is) (?:now )?on you to",
+    r"remove you from (?:my|our) (?:list|contacts|file)",
+    r"(?:guessing|guess|assume|take it) (?:that )?(?:this|it) (?:just )?isn'?t a priority",
     r"fix (?:it|this|that|the [\w -]{2,30}) already",
 )
 SHOUT = re.compile(r"(?:!{3,}|\?{2,}|\?!|!\?)")
@@ -619,6 +628,9 @@ OVER_PERSONAL_MEDIUM = _words(
     r"(?:your|ur) (?:parents|mom|dad|mother|father|health|personal life|kids|children)",
     r"(?:my )?(?:partner|husband|wife|boyfriend|girlfriend) (?:just |has )?(?:left|dumped|cheated)",
     r"(?:evicting|evicted|kicking) me",
+    r"in awe of your (?:brilliance|genius|greatness|wisdom)",
+    r"(?:the )?most (?:visionary|inspiring|brilliant|amazing|incredible) (?:leader|person|mind|human)",
+    r"(?:thank you[,!]* ){2}thank you",
     r"(?:dinner|drinks|a drink|a date) (?:together )?(?:just )?(?:the )?(?:two of us|just us)",
     r"(?:take you (?:out )?(?:to|for)|join me for|have|grab) (?:a )?(?:romantic |nice |quiet )?(?:dinner|drinks?)"
     r"(?: together)?(?: (?:sometime|this weekend|on (?:friday|saturday) night|one evening|tonight|at my place))",
@@ -716,11 +728,15 @@ SALESY_STRONG = _words(
     r"not a (?:sales )?pitch",
     r"(?:short|quick|brief|live|free|personal) demo",
     r"(?:brand|company|team|business|firm|clinic|startup)s? like yours",
+    r"(?:companies|businesses|agencies|teams|brands) like yours",
+    r"(?:our|my) [\w -]{2,30} (?:tool|platform|product|software|app|solution|service) (?:cuts|reduces|boosts|"
+    r"increases|doubles|halves|saves|automates)",
+    r"(?:we have|there are) (?:\w+ )?(?:open )?slots (?:open )?(?:in|for|this|next)",
+    r"(?:let'?s )?get (?:it|this|that|you) (?:on|in) the calendar",
     r"(?:packages?|retainers?) (?:start|starting) (?:at|from)",
     r"(?:a |the )?demo (?:of|for) (?:our|my)",
     r"(?:started|start|begun|began) selling",
     r"(?:best|#1|number one|leading) (?:\w+ )?(?:on|in) the market",
-    r"(?:my|our) booking (?:link|page)",
     r"(?:show|walk) you (?:through )?(?:why|how|what) (?:ours|our|my|we)",
     r"walk you through (?:my|our) (?:\w+ )?(?:vision|product|platform|projects?|solution|offering|deck|idea)",
     r"(?:totally |completely |fundamentally )?(?:reinvent|revolutioni[sz]e|disrupt) (?:how|the way|your)",
@@ -1043,6 +1059,7 @@ RESUME_DUMP = _words(
     r"(?:i|i'?ve) (?:graduated (?:from|with)|hold a (?:degree|master|bachelor|phd)|managed a team of|led a team of)",
     r"my (?:gpa|skills include|experience includes|key strengths|core competencies)",
     r"(?:quick |brief |short |little )?(?:intro|background|bio) (?:on|about) (?:me|myself)",
+    r"a (?:little |bit |few words )?(?:bit )?about (?:me|myself)\s*[:—-]",
     r"\d+\+? ?yrs",
     r"my (?:\w+ )?journey",
     r"thought you'?d (?:want|like|love) (?:the|an|my) update",
@@ -1180,8 +1197,18 @@ _STOCK = """
     interesting insightful brilliant great-work looked read reading latest recent recently admire admired
     follow-up followup discuss discussed discussion conversation conversations chatting chatted
     prospect thrilled honored honoured delighted eager passionate hard-working motivated
+    questions question holiday holidays season seasons festive merry christmas happy warmest wonderful cheer
+    rest enjoyed enjoying lol haha
 """
 STOCK_WORDS = frozenset(_STOCK.split())
+# a greeting from a company to a list: nobody in particular wrote it
+BROADCAST = _words(r"from (?:all of us|everyone|the (?:whole )?team|us all) (?:here )?at", r"dear valued \w+")
+# where they met, in a 48-hour follow-up: "great meeting you at <the DevOps meetup>" — a place is not content
+MEETING_PLACE = re.compile(
+    r"\b(?:meet(?:ing)?|met|see(?:ing)?|chat(?:ting)?|talk(?:ing)?|speak(?:ing)?|connect(?:ing)?|run(?:ning)? into)"
+    r" (?:with )?you (?:at|during|on|over|after) ([^.!?\n,;]{1,60})",
+    _I,
+)
 # a follow-up that only asks whether they saw the last one
 BUMP = _words(
     r"(?:just )?checking in(?: on this| again)?",

@@ -115,6 +115,9 @@ def substance_weight(d: Draft) -> int:
 
 def _substance(d: Draft) -> list[tuple[str, bool]]:
     names = {w.casefold() for w in _names(d)}
+    if d.kind is K.FOLLOW_UP:  # the place they met is what every follow-up names: not content on its own
+        for place in lx.MEETING_PLACE.finditer(d.sig.scan):
+            names.update(w.casefold() for w in lx.WORD.findall(place.group(1)))
     lines = d.sig.scan.strip().splitlines()
     if len(lines) >= 2 and len(lines[-1].split()) <= 3:  # a sign-off line: "Best, Ana", "– Derek Sloane"
         lines = lines[:-1]
@@ -330,6 +333,17 @@ def rule_generic(d: Draft) -> list[Finding]:
                 "Nothing in it is about them or the matter at hand: it could be sent to anyone.",
                 d.sig.sentences[0] if d.sig.sentences else None,
                 "Add one thing only this person would recognise: their talk or post, your chat, what you need.",
+            )
+        ]
+    broadcast = lx.BROADCAST.search(d.sig.scan)
+    if broadcast:
+        return [
+            Finding(
+                "generic",
+                "medium",
+                "It reads as a message to a list, from a company, not from you to them.",
+                _excerpt(d, broadcast),
+                "Write it from you, to them: one line only they would recognise.",
             )
         ]
     humble = lx.SELF_EFFACING.search(d.sig.scan)
