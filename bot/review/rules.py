@@ -108,14 +108,15 @@ def substance(d: Draft) -> list[str]:
     return [word.casefold() for word, _proper in _substance(d)]
 
 
-def substance_weight(d: Draft) -> int:
-    """How much a message says: one point a substance word, two for a name of something (a proper noun)."""
-    return sum(2 if proper else 1 for _word, proper in _substance(d))
+def substance_weight(d: Draft, *, place_counts: bool = True) -> int:
+    """How much a message says: one point a substance word, two for a name of something (a proper noun).
+    Without ``place_counts``, a follow-up's "great meeting you at <the place>" adds nothing."""
+    return sum(2 if proper else 1 for _word, proper in _substance(d, place_counts))
 
 
-def _substance(d: Draft) -> list[tuple[str, bool]]:
+def _substance(d: Draft, place_counts: bool = True) -> list[tuple[str, bool]]:
     names = {w.casefold() for w in _names(d)}
-    if d.kind is K.FOLLOW_UP:  # the place they met is what every follow-up names: not content on its own
+    if not place_counts and d.kind is K.FOLLOW_UP:
         for place in lx.MEETING_PLACE.finditer(d.sig.scan):
             names.update(w.casefold() for w in lx.WORD.findall(place.group(1)))
     lines = d.sig.scan.strip().splitlines()
@@ -148,8 +149,9 @@ def _names(d: Draft) -> set[str]:
 def stock_only(d: Draft) -> bool:
     """Nothing but stock lines: no word in it says anything about them, you or the matter at hand — or a
     word or two ("great meeting you at SaaStr, let's stay in touch") and nothing anyone could answer."""
-    weight = substance_weight(d)
-    return weight == 0 or (weight <= 2 and not has_concrete_ask(d))
+    if has_concrete_ask(d):  # "great meeting you at the Postgres meetup — coffee next week?" proposes a step
+        return substance_weight(d) == 0
+    return substance_weight(d, place_counts=False) <= 2
 
 
 def vague_cold_ask(d: Draft) -> bool:
