@@ -233,11 +233,15 @@ ANNOUNCED_QUESTION = re.compile(
     r"(?:sec(?:ond)?|min(?:ute)?|moment)|(?:a )?quick question|can i ask (?:you )?(?:something|a question)|"
     r"(?:are )?you (?:there|around|free)(?: for (?:a |an )?\w+)?|are you busy|"
     r"(?:can|could) (?:we|i) (?:talk|chat|speak|call)(?: (?:for )?(?:a )?(?:minute|min|sec|second|moment|bit))?|"
-    r"need (?:a|an) \w+,? (?:are )?you free|(?:do you )?remember me\W*(?:lol|haha)?)\W*$",
+    r"need (?:a|an) \w+,? (?:are )?you free|(?:do you )?remember me\W*(?:lol|haha)?|"
+    r"(?:can|could) (?:anyone|someone|somebody|you) help (?:me )?(?:out )?with (?:a|an|my|this) [\w -]{0,30}"
+    r"(?:question|problem|issue|bug|thing))\W*$",
     _I,
 )
 # asks so worn that readers name them as what not to write: they ask for open-ended time and say nothing
 CLICHE_ASK = _words(
+    r"(?:see|sense|there(?:'s| is| are)) (?:great |real |some |a lot of |many )?synerg(?:y|ies)",
+    r"mutually beneficial (?:opportunities|partnership|relationship|collaboration)",
     r"pick (?:your|ur) brains?",
     r"tap (?:into )?(?:your|ur) (?:brain|wisdom|expertise|network)",
     r"explore (?:potential |possible |any )?(?:synergies|ways (?:we|to) (?:might |could )?(?:work|collaborate))",
@@ -744,6 +748,9 @@ SALESY_STRONG = _words(
     r"(?:we'?re|we are|i'?m|i am) raising (?:a|our|my) (?:\$[\d.]+[mk]? )?(?:pre-?seed|seed|series)",
     r"(?:send|share) (?:over )?(?:our|my|the) (?:pitch )?deck",
     r"sponsored by (?:our|my)",
+    r"(?:\d+|one|two|three|six) (?:months?|weeks?) (?:free|for free|on us)",
+    r"books? a demo",
+    r"the #1 \w+",
     r"(?:would|will|could) (?:be|make) (?:an? )?(?:ideal|perfect|great|fantastic) (?:guest|speaker|fit|addition) "
     r"(?:for|on|to) (?:you|your)",
     r"(?:have|get|book|feature) (?:me|us|him|her|our (?:founder|ceo|client)) on your (?:show|podcast|channel|"
@@ -1198,15 +1205,16 @@ _STOCK = """
     follow-up followup discuss discussed discussion conversation conversations chatting chatted
     prospect thrilled honored honoured delighted eager passionate hard-working motivated
     questions question holiday holidays season seasons festive merry christmas happy warmest wonderful cheer
-    rest enjoyed enjoying lol haha
+    rest enjoyed enjoying lol haha minute works suits
 """
 STOCK_WORDS = frozenset(_STOCK.split())
 # a greeting from a company to a list: nobody in particular wrote it
 BROADCAST = _words(r"from (?:all of us|everyone|the (?:whole )?team|us all) (?:here )?at", r"dear valued \w+")
 # where they met, in a 48-hour follow-up: "great meeting you at <the DevOps meetup>" — a place is not content
 MEETING_PLACE = re.compile(
-    r"\b(?:meet(?:ing)?|met|see(?:ing)?|chat(?:ting)?|talk(?:ing)?|speak(?:ing)?|connect(?:ing)?|run(?:ning)? into)"
-    r" (?:with )?you (?:at|during|on|over|after) ([^.!?\n,;]{1,60})",
+    r"\b(?:(?:meet(?:ing)?|met|see(?:ing)?|chat(?:ting)?|talk(?:ing)?|speak(?:ing)?|connect(?:ing)?|run(?:ning)? into)"
+    r" (?:with )?you (?:at|during|on|over|after)|(?:both|also|fellow) (?:members? )?(?:of|in)|members? of)"
+    r" ([^.!?\n,;]{1,60})",
     _I,
 )
 # a follow-up that only asks whether they saw the last one

@@ -116,7 +116,7 @@ def substance_weight(d: Draft, *, place_counts: bool = True) -> int:
 
 def _substance(d: Draft, place_counts: bool = True) -> list[tuple[str, bool]]:
     names = {w.casefold() for w in _names(d)}
-    if not place_counts and d.kind is K.FOLLOW_UP:
+    if not place_counts and d.kind in (K.FOLLOW_UP, K.CONNECTION_NOTE):
         for place in lx.MEETING_PLACE.finditer(d.sig.scan):
             names.update(w.casefold() for w in lx.WORD.findall(place.group(1)))
     lines = d.sig.scan.strip().splitlines()
