@@ -14,9 +14,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
-from bot.commands import Command, UsageError, checked_actor, parse, parse_line
+from bot.commands import Command, Note, UsageError, Who, checked_actor, parse, parse_line
 from bot.handlers import HANDLERS, Context
-from bot.handlers.contacts import apply_verb, erase_contact, unknown_action
+from bot.handlers.contacts import apply_verb, erase_contact, note, unknown_action
 from bot.handlers.privacy import erase
 from bot.identity import Actor
 from bot.models import Contact, Event, EventKind, Member, Nudge
@@ -143,6 +143,28 @@ class Coach:
             if contact is None or member is None or not _is_member(actor, member):
                 return None
             return contact.name, contact.platform_user_id
+
+    def add_note(self, actor: Actor, contact_id: int, text: str) -> Reply:
+        """A note typed into a recap's *Add a note* form (Discord's modal): only the contact's own member
+        may add it — from a DM, too, which does not say which server the member is in."""
+        try:
+            actor = checked_actor(actor)
+        except UsageError as problem:
+            return self._observed(actor, "note", error(problem.text))
+
+        def unit() -> Reply:
+            with UnitOfWork(self.sessions) as uow:
+                lock_person(uow.session, actor.platform, actor.user_id)
+                contact = uow.session.get(Contact, contact_id)
+                member = uow.session.get(Member, contact.member_id) if contact is not None else None
+                if contact is None or member is None or not _is_member(actor, member):
+                    return unknown_action()
+                command = Note(Who(contact.name), text)  # checks the text as the grammar does
+                reply = note(command, Context(uow.session, member, self.clock.now()))
+                uow.commit()
+                return reply
+
+        return self._observed(actor, "note", self._guarded(unit))
 
     def _note_hint(self, actor: Actor, contact_id: int) -> Reply:
         """*Add a note* where there is no form to open: how to type it."""

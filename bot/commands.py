@@ -380,6 +380,20 @@ def _next_person(rest: str) -> str | None:
     return None
 
 
+def parse_people(text: str, usage: str = "met") -> tuple[Who, ...]:
+    """More people as a form or an option lists them: mentions, @handles, "quoted names", or plain names
+    separated by commas (`@ana, "Chris Ode", Ben Lee`)."""
+    people: list[Who] = []
+    rest = text.strip()
+    while rest:
+        who, rest = _take_who(rest, stops=(",", ";"), usage=usage)
+        people.append(who)
+        rest = re.sub(r"^\s*(?:[,;&+]|and\b)?\s*", "", rest, count=1, flags=re.IGNORECASE)
+        if len(people) > MAX_PEOPLE:
+            raise UsageError(f"Up to {MAX_PEOPLE} people in one /met; record the rest in another.", *USAGE[usage])
+    return tuple(people)
+
+
 def name_fold(name: str) -> str:
     """A name as two mentions of one person compare: case and spacing folded."""
     return " ".join(name.casefold().split())
