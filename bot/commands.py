@@ -105,7 +105,10 @@ class MetMany(Checked):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        unique = tuple({(who.user_id or name_fold(who.name)): who for who in self.people}.values())
+        seen: dict[str, Who] = {}
+        for who in self.people:
+            seen.setdefault(who.user_id or name_fold(who.name), who)
+        unique = tuple(seen.values())
         if len(unique) > MAX_PEOPLE:
             raise UsageError(f"Up to {MAX_PEOPLE} people in one /met; record the rest in another.", *USAGE["met"])
         if not unique:
