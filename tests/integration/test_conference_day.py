@@ -141,7 +141,8 @@ async def test_eight_people_at_once_are_nudged_three_an_hour_and_the_recap_comes
     assert berlin(recap_row.due_at) == "Wed 04 09:00"  # the day's slot had passed: the next working moment
 
     notifier = RecordingNotifier()
-    got = await run_until(clock, at("Europe/Berlin", 2026, 3, 6, 18, 0), Dispatcher(sessions, clock, {"console": notifier}))
+    worker = Dispatcher(sessions, clock, {"console": notifier})
+    got = await run_until(clock, at("Europe/Berlin", 2026, 3, 6, 18, 0), worker)
     per_dm = Counter(berlin(when) for m, when in got if not is_recap(m) for _ in m.nudge_ids)
     assert max(per_dm.values()) <= SPREAD_PER_HOUR
     recaps = [m for m, _ in got if is_recap(m)]
@@ -196,7 +197,8 @@ async def test_a_recap_of_thirty_people(sessions: sessionmaker[Session], clock: 
         clock.advance(timedelta(hours=2))
         say(coach, "/met " + " ".join(f'"Person {batch * 10 + i:02d}"' for i in range(10)) + " -- booth crawl")
     notifier = RecordingNotifier()
-    got = await run_until(clock, at("Europe/Berlin", 2026, 3, 3, 18, 0), Dispatcher(sessions, clock, {"console": notifier}))
+    worker = Dispatcher(sessions, clock, {"console": notifier})
+    got = await run_until(clock, at("Europe/Berlin", 2026, 3, 3, 18, 0), worker)
     [recap] = [m for m, _ in got if is_recap(m)]
     assert recap.reply.title == "Your day at KubeCon EU: 30 people"
     assert len(recap.reply.sections) == 30 and len(recap.reply.actions) == 60
