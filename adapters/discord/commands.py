@@ -4,6 +4,7 @@ shows the Reply (ephemeral in servers)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -67,10 +68,12 @@ async def met(interaction: discord.Interaction[Any], who: discord.User | None = 
               where: Field | None = None, notes: app_commands.Range[str, 1, NOTES_LIMIT] | None = None,
               tags: app_commands.Range[str, 1, 400] | None = None, offer: Field | None = None,
               interests: Field | None = None, others: app_commands.Range[str, 1, 1000] | None = None) -> None:
+    listed = await _with_names(interaction, others or "")
+
     def build() -> core.Met | core.MetMany:
         people = [*([] if who is None and not name else [person(
             name or (who.display_name if who is not None else ""), str(who.id) if who is not None else None,
-            usage="met")]), *(_named(interaction, p) for p in core.parse_people(others or ""))]
+            usage="met")]), *core.parse_people(listed)]
         if not people:
             raise UsageError("Tell me who you met: pick them in `who`, or type a `name`.",
                              "/met who:@jane where:PyCon notes:talked about onboarding metrics")
@@ -83,12 +86,25 @@ async def met(interaction: discord.Interaction[Any], who: discord.User | None = 
     await run(interaction, build, extra=_timezone_prompt(interaction))
 
 
-def _named(interaction: discord.Interaction[Any], who: Who) -> Who:
-    """A mention typed into `others` (`<@123>`) under the member's name in this server, when Discord knows it."""
-    if who.user_id is None or who.name != who.user_id or interaction.guild is None:
-        return who
-    member = interaction.guild.get_member(int(who.user_id)) if who.user_id.isdigit() else None
-    return Who(member.display_name, who.user_id) if member is not None else who
+_MENTIONED = re.compile(r"<@!?(\d{1,20})>")
+
+
+async def _with_names(interaction: discord.Interaction[Any], text: str) -> str:
+    """`others` with each mention (`<@123>`) labelled with that person's name in this server
+    (`<@123|Ana>`), as the grammar reads a labelled mention; one Discord can't name keeps its id."""
+    guild = interaction.guild
+    if guild is None or not _MENTIONED.search(text):
+        return text
+    names: dict[str, str] = {}
+    for user_id in list(dict.fromkeys(_MENTIONED.findall(text)))[:core.MAX_PEOPLE]:
+        member = guild.get_member(int(user_id))
+        if member is None:
+            try:
+                member = await guild.fetch_member(int(user_id))
+            except discord.HTTPException:
+                continue
+        names[user_id] = member.display_name.replace(">", "").replace("|", "").strip()
+    return _MENTIONED.sub(lambda m: f"<@{m[1]}|{names[m[1]]}>" if names.get(m[1]) else m[0], text)
 
 
 def _timezone_prompt(interaction: discord.Interaction[Any]) -> Callable[[Reply], Any]:
