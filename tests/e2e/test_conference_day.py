@@ -46,7 +46,7 @@ SCRIPT = """\
 
 
 def test_a_conference_day_in_the_console(env: dict[str, str]) -> None:
-    out = console(SCRIPT, env)
+    out = console(SCRIPT + "/coach export\n", env)
     assert "Enjoy KubeCon EU! It's on until the end of Wed 4 Mar." in out
     assert "Noted 3 people at KubeCon EU: ben, cleo, Chris Ode." in out
     assert "Noted 5 people at KubeCon EU: dan, eve, fay, gus, hal." in out
@@ -67,7 +67,8 @@ def test_a_conference_day_in_the_console(env: dict[str, str]) -> None:
     assert slots == {"Tue 3 Mar 10:00": 3, "Tue 3 Mar 11:00": 3, "Tue 3 Mar 12:00": 2}  # New York time now
 
     assert "Event: KubeCon EU, until the end of today. /coach event end stops it." in out  # Wed, New York
-    assert out.rstrip().endswith("Example: /coach event \"KubeCon EU\" until fri")  # Thursday: over
+    assert 'No event is on. At a conference? /coach event starts one.' in out.split("coach-export.json")[0]  # Thu
+    assert '"events": [\n    {\n      "name": "KubeCon EU"' in out
 
 
 def test_bad_events_get_the_usual_usage(env: dict[str, str]) -> None:

@@ -240,3 +240,15 @@ def test_bad_events_are_refused_and_nothing_is_on(sessions: sessionmaker[Session
     assert reply.error and problem in reply.text and 'Example: /coach event "KubeCon EU" until fri' in reply.text
     with sessions() as session:
         assert session.scalars(select(Conference)).first() is None
+
+
+def test_delete_my_data_takes_the_events_too(sessions: sessionmaker[Session], clock: FakeClock,
+                                             coach: ThreadedCoach) -> None:
+    clock.set(at("Europe/Berlin", 2026, 3, 3, 10, 0))
+    say(coach, '/coach event "KubeCon EU" until fri')
+    say(coach, "/met @ana @ben")
+    say(coach, '/coach event "Hallway Con"')  # a newer event ends the first
+    assert "I deleted everything" in say(coach, "/coach delete-my-data confirm")
+    with sessions() as session:
+        assert session.scalars(select(Conference)).first() is None
+        assert session.scalars(select(Nudge)).first() is None
