@@ -26,6 +26,9 @@ def home_view(home: Home, now: Any) -> dict[str, Any]:
         return {"type": "home", "blocks": blocks}
     if home.paused:
         blocks.append(section(":double_vertical_bar: Reminders are paused — `/coach settings resume` turns them on."))
+    if home.event:
+        blocks.append(section(f":round_pushpin: *{escape(home.event)}* `/met` without \"at\" records it; "
+                              f"`/coach event end` stops it."))
     # Each list in as many sections as its lines need (a name may escape to five times its length), every
     # line whole in one: Slack refuses a section past 3,000 characters, and with it the whole Home tab.
     blocks += [section("*Due this week*"), *line_sections(_due(home)), {"type": "divider"}]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from bot.replies import Action, Reply, Verb, chunks, kept_after, parse_action_id
@@ -12,13 +13,17 @@ Block = dict[str, Any]
 SECTION_LIMIT = 2900  # Slack allows 3000 characters per section text
 HEADER_LIMIT = 150
 MAX_BLOCKS = 50  # Slack's most for a message
-# A digest gives each contact one section and its buttons, and keeps room for what a click on them records
-# (a context block each): the intro and header, then three blocks a contact.
+# A digest or recap gives each contact one section and its buttons, and keeps room for what a click on them
+# records (a context block each): the intro and header, then three blocks a contact, per message.
 MAX_DIGEST_SECTIONS = (MAX_BLOCKS - 2) // 3
 ELLIPSIS = "…"
+FALLBACK_LIMIT = 3900
 OUTCOME_BLOCK = "coach_outcome"
 ACTIONS_BLOCK = "coach_actions"
 ADD_DETAILS = "coach_add_details"
+ADD_DETAILS_PATTERN = re.compile(rf"^{ADD_DETAILS}(?::\d{{1,2}})?$")  # one button a person of a /met
+BLOCK_LIMIT = MAX_BLOCKS  # Slack's blocks in one message
+PER_BLOCK = 5  # "Add details" buttons in one actions block
 
 
 def escape(text: str) -> str:
@@ -31,9 +36,6 @@ def unescape(text: str) -> str:
     (its own markup — a mention `<@U1|jane>` — keeps real angle brackets), so `Tom & Jerry` is stored as
     such and escaped once when shown."""
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-
-
-FALLBACK_LIMIT = 3900
 
 
 def fallback_text(reply: Reply) -> str:
@@ -49,18 +51,12 @@ def updated_text(previous: str, reply: Reply) -> str:
 
 def reply_blocks(reply: Reply) -> list[Block]:
     """Block Kit within Slack's limits: at most MAX_BLOCKS blocks, the buttons always among them, and one
-    block to spare (for the *Add details* button under a /met answer, or what a click records)."""
-    blocks: list[Block] = []
-    if reply.title:
-        blocks.append({"type": "header", "text": {"type": "plain_text", "text": reply.title[:HEADER_LIMIT]}})
-    prefix = ":warning: " if reply.error else ""
+    block to spare (for the *Add details* button under a /met answer, or what a click records). A digest
+    longer than one message holds: `message_blocks`."""
     if reply.sections:  # a digest: each contact's section with its own buttons right under it
-        blocks.append(section(fitted(reply.text.split("\n\n", 1)[0])))
-        for part in reply.sections[:MAX_DIGEST_SECTIONS]:
-            blocks.append(section(fitted(f"*{part.title}*\n{part.text}" if part.title else part.text)))
-            if part.actions:
-                blocks.append(actions_block(part.actions, f"{ACTIONS_BLOCK}:{part.actions[0].nudge_id}"))
-        return blocks
+        return message_blocks(reply)[0]
+    blocks = _head(reply)[:1]
+    prefix = ":warning: " if reply.error else ""
     room = MAX_BLOCKS - len(blocks) - (1 if reply.actions else 0) - 1
     pieces = escaped_chunks(reply.text)
     if len(pieces) > room:  # past what one message holds: the rest is cut, and says so
@@ -69,6 +65,16 @@ def reply_blocks(reply: Reply) -> list[Block]:
     if reply.actions:
         blocks.append(actions_block(reply.actions, ACTIONS_BLOCK))
     return blocks
+
+
+def _head(reply: Reply) -> list[Block]:
+    """The title as a header, then (for a digest) its intro."""
+    head: list[Block] = []
+    if reply.title:
+        head.append({"type": "header", "text": {"type": "plain_text", "text": reply.title[:HEADER_LIMIT]}})
+    if reply.sections:
+        head.append(section(fitted(reply.text.split("\n\n", 1)[0])))
+    return head
 
 
 def fitted(text: str, size: int = SECTION_LIMIT) -> str:
@@ -97,6 +103,33 @@ def _cut_escaped(text: str, size: int) -> str:
     cut = text[:size]
     amp = cut.rfind("&")
     return cut[:amp] if amp != -1 and ";" not in cut[amp:] else cut
+
+
+def section_block_id(part: Reply) -> str:
+    """`coach_actions:<nudge id>` for a digest's contact; a section led by a contact's button (a recap's
+    *Add a note*) says so, so its id never clashes with a nudge's."""
+    first = part.actions[0]
+    if first.verb in (Verb.NOTE, Verb.FORGET, Verb.DELETE_ME):
+        return f"{ACTIONS_BLOCK}:{first.verb.value}:{first.nudge_id}"
+    return f"{ACTIONS_BLOCK}:{first.nudge_id}"
+
+
+def message_blocks(reply: Reply) -> list[list[Block]]:
+    """A reply as one or more messages' blocks: a digest or a long recap (30 people) gives each person one
+    section (cut short with "…") and their row of buttons, MAX_DIGEST_SECTIONS a message, so no message
+    passes MAX_BLOCKS even after a click on each person adds what it recorded; every person's buttons stay
+    right under them, and the header and intro lead the first message."""
+    if not reply.sections:
+        return [reply_blocks(reply)]
+    messages: list[list[Block]] = []
+    for start in range(0, len(reply.sections), MAX_DIGEST_SECTIONS):
+        blocks = _head(reply) if start == 0 else []
+        for part in reply.sections[start:start + MAX_DIGEST_SECTIONS]:
+            blocks.append(section(fitted(f"*{part.title}*\n{part.text}" if part.title else part.text)))
+            if part.actions:
+                blocks.append(actions_block(part.actions, section_block_id(part)))
+        messages.append(blocks)
+    return messages
 
 
 def escaped_chunks(text: str, size: int = SECTION_LIMIT) -> list[str]:
@@ -167,6 +200,19 @@ def add_details_button(name: str, user_id: str | None) -> Block:
         {"type": "button", "action_id": ADD_DETAILS, "value": value,
          "text": {"type": "plain_text", "text": "Add details"}},
     ]}
+
+
+def add_details_buttons(people: list[tuple[str, str | None]]) -> list[Block]:
+    """Under a /met of several people: an *Add details: <name>* button each, five to an actions block
+    (action ids unique within a block: `coach_add_details:<n>`)."""
+    blocks: list[Block] = []
+    for start in range(0, len(people), PER_BLOCK):
+        elements = [{"type": "button", "action_id": f"{ADD_DETAILS}:{index}",
+                     "value": json.dumps({"name": name, "user_id": user_id})[:1900],
+                     "text": {"type": "plain_text", "text": f"Add details: {name}"[:75]}}
+                    for index, (name, user_id) in enumerate(people[start:start + PER_BLOCK], start)]
+        blocks.append({"type": "actions", "elements": elements})
+    return blocks
 
 
 def _style(index: int) -> dict[str, str]:
