@@ -48,6 +48,7 @@ class FakeSlack:
     messages: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     failures: dict[str, list[Failure]] = field(default_factory=dict)
     hold: set[str] = field(default_factory=set)  # methods that never answer (until stop())
+    drops: dict[str, int] = field(default_factory=dict)  # method → times it is done, then the connection drops
     refused: list[str] = field(default_factory=list)  # payloads real Slack would refuse: a test fails on any
     socket_url: str | None = None  # apps.connections.open's WebSocket URL; default: a path that is no socket
     port: int = 0
@@ -93,6 +94,11 @@ class FakeSlack:
 
     def fail(self, method: str, **failure: Any) -> None:
         self.failures.setdefault(method, []).append(Failure(**failure))
+
+    def drop(self, method: str, times: int = 1) -> None:
+        """The next `times` calls of `method` are carried out, then the connection drops before the answer
+        (the client cannot tell whether Slack acted)."""
+        self.drops[method] = self.drops.get(method, 0) + times
 
     def of(self, method: str) -> list[Call]:
         return [call for call in self.calls if call.method == method]
@@ -145,6 +151,11 @@ class FakeSlack:
             return web.json_response({"ok": False, "error": "invalid_arguments", "response_metadata":
                                       {"messages": [refused]}}, status=200)
         answer = {"ok": True, **self._answer(method, args, token)}
+        if self.drops.get(method):
+            self.drops[method] -= 1
+            if request.transport is not None:
+                request.transport.abort()  # done, but the answer never arrives
+            raise ConnectionResetError(f"fake Slack dropped the connection after {method}")
         return web.json_response(answer, status=200)
 
     def _answer(self, method: str, args: dict[str, Any], token: str | None) -> dict[str, Any]:

@@ -83,3 +83,24 @@ async def test_oauth_installs_each_workspace_with_its_own_token(tmp_path: Path, 
     finally:
         await http.close()
         await rig.service.stop()
+
+
+async def test_a_connection_dropped_after_slack_posted_is_not_posted_again(tmp_path: Path,
+                                                                          fake_slack: FakeSlack) -> None:
+    """slack_sdk's connection-error retry would post again on its own; only reads are retried, and the
+    dispatcher's checked retry (history first) finds the post."""
+    rig, http = await start_rig(tmp_path, fake_slack)
+    try:
+        notifier: SlackNotifier = rig.service.notifier
+        fake_slack.drop("conversations.open")  # a read: retried by the SDK, the send goes on
+        fake_slack.drop("chat.postMessage")
+        with pytest.raises(DeliveryError) as dropped:
+            await notifier.send(outgoing())
+        assert not dropped.value.permanent
+        assert len(fake_slack.of("conversations.open")) == 2 and len(fake_slack.of("chat.postMessage")) == 1
+        assert len(fake_slack.messages["DU1"]) == 1
+        await notifier.send(outgoing(retry=True))  # the dispatcher's retry: found in the DM
+        assert len(fake_slack.of("chat.postMessage")) == 1 and len(fake_slack.messages["DU1"]) == 1
+    finally:
+        await http.close()
+        await rig.service.stop()
