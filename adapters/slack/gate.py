@@ -44,7 +44,8 @@ class Gate:
         expected = "v0=" + hmac.new(self._secret, b"v0:" + timestamp.encode() + b":" + body, hashlib.sha256).hexdigest()
         return hmac.compare_digest(expected.encode(), signature.encode("utf-8", "replace"))
 
-    def admit(self, body: bytes, headers: Mapping[str, str]) -> Refusal | None:
+    def admit(self, body: bytes, headers: Mapping[str, str]) -> Refusal | dict[str, Any]:
+        """The body as Bolt should see it, or why the request is refused."""
         timestamp = headers.get("X-Slack-Request-Timestamp", "").strip()
         signature = headers.get("X-Slack-Signature", "").strip()
         if not timestamp or not signature:
@@ -55,31 +56,33 @@ class Gate:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
             return Refusal(400, "body is not UTF-8")
-        problem = shape_problem(text, headers.get("Content-Type", ""))
-        return Refusal(400, problem) if problem else None
+        try:
+            parsed = parse(text, headers.get("Content-Type", ""))
+        except ValueError:
+            return Refusal(400, "body is not JSON or form encoding")
+        problem = shape_problem(parsed)
+        return Refusal(400, problem) if problem else parsed
 
 
 def parse(text: str, content_type: str) -> Any:
-    """The body as Bolt's parse_body reads it; ValueError when it is not JSON or form encoding."""
+    """The body as Slack meant it: JSON (an event), or a form — an interaction when the form has a
+    `payload` field (its JSON), else a slash command's fields. Bolt's own parse_body asks whether the word
+    "payload" appears anywhere in the body, so a command whose text, channel or handle says "payload"
+    would be taken for an interaction: the service hands Bolt this parse instead. ValueError when the
+    body is neither."""
     if not text:
         return {}
     try:
         if content_type.split(";")[0].strip() == "application/json" or text.startswith("{"):
             return json.loads(text)
-        if "payload" in text:
-            payload = dict(parse_qsl(text, keep_blank_values=True)).get("payload")
-            return json.loads(payload) if payload is not None else {}
-        return dict(parse_qsl(text, keep_blank_values=True))
+        fields = dict(parse_qsl(text, keep_blank_values=True))
+        return json.loads(fields["payload"]) if "payload" in fields else fields
     except RecursionError:
         raise ValueError("nested too deeply") from None
 
 
-def shape_problem(text: str, content_type: str) -> str | None:
-    """Why this signed body cannot be a Slack request Bolt understands, or None."""
-    try:
-        body = parse(text, content_type)
-    except ValueError:
-        return "body is not JSON or form encoding"
+def shape_problem(body: Any) -> str | None:
+    """Why this signed, parsed body cannot be a Slack request Bolt understands, or None."""
     if not isinstance(body, dict):
         return "body is not an object"
     for key in OBJECT_KEYS:

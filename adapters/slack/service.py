@@ -7,13 +7,16 @@ import asyncio
 import contextlib
 import logging
 import re
+from typing import Any
 
 import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
+from slack_bolt.request.async_internals import build_async_context
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -148,12 +151,12 @@ class SlackService:
     async def _events(self, request: web.Request) -> web.Response:
         """The signature is checked on the raw bytes before Bolt parses anything (see gate.py)."""
         body = await request.read()
-        refusal = self.gate.admit(body, request.headers)
-        if refusal is None:
+        admitted = self.gate.admit(body, request.headers)
+        if isinstance(admitted, Refusal):
+            refusal = admitted
+        else:
             try:
-                bolt_request = AsyncBoltRequest(body=body.decode(), query=request.query_string,
-                                                headers=request.headers)  # type: ignore[arg-type]
-                response = await self.bolt.async_dispatch(bolt_request)
+                response = await self.bolt.async_dispatch(bolt_request(body.decode(), admitted, request))
             except Exception:  # a shape gate.py does not know and Bolt chokes on: still the sender's fault,
                 # but the request was signed, so it came from Slack: keep the traceback for whoever debugs it
                 log.exception("a signed request Bolt could not handle")
@@ -205,6 +208,16 @@ def slack_service(runtime: Runtime, settings: SlackSettings, *, socket: bool, po
     """The Slack service for `coach slack` and `coach run`, whose settings the entry point has checked for
     this mode (SlackSettings.require)."""
     return SlackService(runtime, SlackConfig.from_settings(settings), socket=socket, port=port, host=host)
+
+
+def bolt_request(raw: str, body: dict[str, Any], request: web.Request) -> AsyncBoltRequest:
+    """Bolt's request over the raw body (Bolt checks the signature again, on these bytes) with the body
+    the gate parsed: Bolt's own parse takes any form mentioning "payload" for an interaction."""
+    bolt = AsyncBoltRequest(body=raw, query=request.query_string, headers=request.headers)  # type: ignore[arg-type]
+    if bolt.body != body:
+        bolt.body = body
+        bolt.context = build_async_context(AsyncBoltContext({}), body)
+    return bolt
 
 
 def _port_of(runner: web.AppRunner) -> int | None:

@@ -11,8 +11,10 @@ from collections.abc import Iterator
 from urllib.parse import urlencode
 
 import pytest
+from sqlalchemy import select
 
 from adapters.logs import configure_logging
+from bot.models import Contact
 from tests.slack.conftest import SlackRig
 from tests.slack.slackfakes import sign
 
@@ -134,3 +136,16 @@ def sign_bytes(body: bytes) -> str:
 
     stamp = sign("")["X-Slack-Request-Timestamp"]
     return "v0=" + hmac.new(SECRET.encode(), f"v0:{stamp}:".encode() + body, hashlib.sha256).hexdigest()
+
+
+async def test_a_command_that_mentions_payload_is_a_command(rig: SlackRig) -> None:
+    """Bolt takes any form containing the word "payload" for an interaction (404, nothing stored); the
+    gate decides by the form's real `payload` field."""
+    form = {"token": "legacy", "team_id": "T1", "team_domain": "payload", "channel_id": "C1",
+            "channel_name": "payload-infra", "user_id": "U1", "user_name": "payload.pat", "command": "/met",
+            "text": '"Jane Payload" at payloadconf -- payload team', "api_app_id": "A1",
+            "response_url": rig.fake.response_url(), "trigger_id": "trigger-1"}
+    status, text = await rig.send.post(urlencode(form), FORM)
+    assert status == 200 and "Jane Payload" in json.loads(text)["text"]
+    with rig.runtime.sessions() as session:
+        assert session.scalars(select(Contact.name)).all() == ["Jane Payload"]
