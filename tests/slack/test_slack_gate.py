@@ -4,6 +4,7 @@ never a traceback, and the log grows by one short line a request."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import logging
@@ -149,3 +150,23 @@ async def test_a_command_that_mentions_payload_is_a_command(rig: SlackRig) -> No
     assert status == 200 and "Jane Payload" in json.loads(text)["text"]
     with rig.runtime.sessions() as session:
         assert session.scalars(select(Contact.name)).all() == ["Jane Payload"]
+
+
+@pytest.mark.parametrize("stamp", ["²", "1700000000²", "١٧٠٠٠٠٠٠٠٠", "１７００", "+1700000000", " 17 "])
+async def test_a_timestamp_of_other_digits_is_401_without_a_traceback(rig: SlackRig, captured: io.StringIO,
+                                                                      stamp: str) -> None:
+    """str.isdigit() says yes to superscripts and other scripts' digits, and int() then fails (or reads
+    them): only ASCII digits are a timestamp. The header goes out as raw UTF-8 bytes, as a hostile
+    client would send it."""
+    body = "command=%2Fmet&text=Jane&team_id=T1&user_id=U1"
+    request = (f"POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: {FORM}\r\n"
+               f"X-Slack-Request-Timestamp: {stamp}\r\nX-Slack-Signature: v0={'0' * 64}\r\n"
+               f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n{body}").encode()
+    reader, writer = await asyncio.open_connection("127.0.0.1", rig.service.bound_port)
+    writer.write(request)
+    await writer.drain()
+    answer = await reader.read()
+    writer.close()
+    assert answer.startswith(b"HTTP/1.1 401"), answer[:40]
+    log = captured.getvalue()
+    assert "Traceback" not in log and len(log.splitlines()) == 1
