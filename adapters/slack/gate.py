@@ -1,16 +1,19 @@
 """The door in front of Bolt for POST /slack/events: the signature is checked on the raw bytes before
 anything is parsed, then the body is parsed once, defensively, and its shape checked where Bolt would
-index into it. Unauthenticated → 401, signed but malformed → 400; each refusal is one WARNING line with
-no body text and no traceback."""
+index into it. Unauthenticated → 401, signed but malformed → 400. Refusals are WARNING lines with no body
+text and no traceback: the first of a minute alone, the rest summed up in one line (RefusalLog)."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import hmac
 import json
 import logging
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -118,6 +121,48 @@ def shape_problem(body: Any) -> str | None:
     return None
 
 
-def refused(refusal: Refusal, remote: str | None) -> None:
-    """One line per refused request: status, fixed reason, peer. No body, no header values."""
-    log.warning("refused a Slack request (%d, %s) from %s", refusal.status, refusal.reason, remote or "?")
+class RefusalLog:
+    """Refused requests in the log, without letting a flood fill it: the first refusal of an interval is
+    one line (status, fixed reason, peer: no body, no header values); the rest of that interval are
+    counted and summed up in one line when it ends (or at `flush`, on shutdown). A client sending
+    unsigned junk at full speed costs two lines a minute, not a line a request."""
+
+    MAX_PEERS = 1000  # distinct peers counted per interval; more are summed up as "others"
+
+    def __init__(self, interval: float = 60.0, monotonic: Callable[[], float] = time.monotonic) -> None:
+        self.interval, self.monotonic = interval, monotonic
+        self._reasons: Counter[tuple[int, str]] = Counter()
+        self._peers: Counter[str] = Counter()
+        self._ends: float | None = None
+        self._timer: asyncio.TimerHandle | None = None
+
+    def refused(self, refusal: Refusal, remote: str | None) -> None:
+        now = self.monotonic()
+        if self._ends is None or now >= self._ends:
+            self.flush()
+            self._ends = now + self.interval
+            log.warning("refused a Slack request (%d, %s) from %s", refusal.status, refusal.reason, remote or "?")
+            return
+        self._reasons[(refusal.status, refusal.reason)] += 1
+        peer = remote or "?"
+        self._peers[peer if peer in self._peers or len(self._peers) < self.MAX_PEERS else "others"] += 1
+        if self._timer is None:
+            with contextlib.suppress(RuntimeError):  # no running loop: the next refusal or flush() writes it
+                loop = asyncio.get_running_loop()
+                self._timer = loop.call_later(max(0.0, self._ends - now), self.flush)
+
+    def flush(self) -> None:
+        """Write the summary of what was counted, if anything."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if not self._reasons:
+            return
+        total = sum(self._reasons.values())
+        reasons = ", ".join(f"{status} {reason} ×{count}" for (status, reason), count in self._reasons.most_common())
+        peers = ", ".join(f"{peer} ×{count}" for peer, count in self._peers.most_common(3))
+        more = len(self._peers) - 3
+        log.warning("refused %d more Slack request(s) in the last %.0f s (%s) from %s%s", total, self.interval,
+                    reasons, peers, f" and {more} more peer(s)" if more > 0 else "")
+        self._reasons.clear()
+        self._peers.clear()

@@ -28,7 +28,7 @@ from scheduler.runtime import Runtime
 from .actors import Actors, error_code
 from .app import SlackHandlers, register
 from .config import SlackConfig, web_client
-from .gate import Gate, Refusal, refused
+from .gate import Gate, Refusal, RefusalLog
 from .notifier import SlackNotifier
 from .oauth import INSTALL_PATH, REDIRECT_PATH, InstallStores
 from .settings import SlackSettings
@@ -73,6 +73,7 @@ class SlackService:
         self.handlers = SlackHandlers(runtime.api, Actors())
         register(self.bolt, self.handlers)
         self.gate = Gate(config.signing_secret or "")
+        self.refusals = RefusalLog()
         self.notifier = SlackNotifier(self.client_for)
         self._clients: dict[str, AsyncWebClient] = {}
         self._runner: web.AppRunner | None = None
@@ -130,6 +131,7 @@ class SlackService:
             runner, self._runner = self._runner, None
             await runner.cleanup()  # closes the port, then waits for requests being answered
         await self.handlers.drain(self.stop_grace)  # follow-ups after an ack (response_url, chat.update)
+        self.refusals.flush()
         if self._connecting is not None:
             self._connecting.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
@@ -165,7 +167,7 @@ class SlackService:
                 if response.status < 500:
                     return await to_aiohttp_response(response)
                 refusal = Refusal(400, "payload Bolt could not read")  # our listeners never raise into Bolt
-        refused(refusal, request.remote)
+        self.refusals.refused(refusal, request.remote)
         error = "invalid request" if refusal.status == 401 else "malformed request"
         return web.json_response({"error": error}, status=refusal.status)
 
