@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 import re
+from collections.abc import Awaitable
 from typing import Any
 
 import aiohttp
@@ -20,6 +21,7 @@ from slack_bolt.request.async_internals import build_async_context
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from adapters.http.ops import add_ops_routes
 from adapters.startup import StartFailed
@@ -39,6 +41,11 @@ DEFAULT_HOST = "0.0.0.0"
 SOCKET_LOG = "adapters.slack.socket_mode"
 PROBE_SECONDS = 15
 TICKET = re.compile(r"ticket=[^&'\"\s]+")
+FIX = {  # what to do when Slack refuses a token at start-up
+    "SLACK_BOT_TOKEN": "copy the Bot User OAuth Token (xoxb-…) again under OAuth & Permissions, and reinstall "
+                       "the app if its scopes changed",
+    "SLACK_APP_TOKEN": "make an app-level token with connections:write under Basic Information",
+}
 
 
 class SlackUnavailable(StartFailed):
@@ -94,6 +101,9 @@ class SlackService:
         return self._clients[token]
 
     async def start(self) -> None:
+        """Check the tokens with Slack first (one try each, at once): a token Slack refuses, or a Slack out
+        of reach, ends start-up with a line each, before anything says it is listening."""
+        opened = await self._check_tokens()
         if self.port is not None:
             self._runner = web.AppRunner(self.web_app(), access_log=None, shutdown_timeout=self.stop_grace)
             await self._runner.setup()
@@ -102,26 +112,41 @@ class SlackService:
             self.bound_port = _port_of(self._runner)
             log.info("Slack HTTP mode: listening on %s:%s%s", self.host, self.bound_port, EVENTS_PATH)
         if self.socket:
-            await self._start_socket_mode()
+            self._start_socket_mode(opened)
 
-    async def _start_socket_mode(self) -> None:
-        """Ask Slack for a WebSocket URL once (an unreachable Slack or a refused token ends start-up with
-        one line), then connect in the background: the SDK retries on its own, and a signal stops it."""
+    async def _check_tokens(self) -> str | None:
+        """auth.test with the bot token (one workspace; an OAuth install's tokens are checked as they are
+        used) and, for Socket Mode, apps.connections.open with the app-level token; its WebSocket URL."""
+        api = self.config.api_url or AsyncWebClient.BASE_URL
+        calls: dict[str, Awaitable[AsyncSlackResponse]] = {}
+        if self.config.bot_token and not self.config.oauth:
+            calls["SLACK_BOT_TOKEN"] = _probe(api, self.config.bot_token).auth_test()
+        if self.socket:
+            calls["SLACK_APP_TOKEN"] = _probe(api).apps_connections_open(app_token=self.config.app_token or "")
+        answers = await asyncio.gather(*calls.values(), return_exceptions=True)
+        problems, code = [], 1
+        for variable, answer in zip(calls, answers, strict=True):
+            if isinstance(answer, SlackApiError):
+                problems.append(f"coach slack: Slack refused {variable} ({error_code(answer)}): {FIX[variable]}")
+                code = 2
+            elif isinstance(answer, (aiohttp.ClientError, OSError, TimeoutError)):
+                problems.append(f"coach slack: cannot reach Slack at {api}: {type(answer).__name__} — check the "
+                                "network and SLACK_API_URL (`coach doctor` tells more)")
+            elif isinstance(answer, BaseException):
+                raise answer
+        if problems:
+            raise SlackUnavailable("\n".join(dict.fromkeys(problems)), code)
+        opened = dict(zip(calls, answers, strict=True)).get("SLACK_APP_TOKEN")
+        return str(opened.get("url")) if isinstance(opened, AsyncSlackResponse) else None
+
+    def _start_socket_mode(self, url: str | None) -> None:
+        """Connect to the WebSocket URL Slack gave in the background: the SDK retries on its own, and a
+        signal stops it."""
         logger = logging.getLogger(SOCKET_LOG)
         if not any(isinstance(f, OneLine) for f in logger.filters):
             logger.addFilter(OneLine())
-        api = self.config.api_url or AsyncWebClient.BASE_URL
-        probe = AsyncWebClient(base_url=api, timeout=PROBE_SECONDS, retry_handlers=[])  # one try, one line
-        try:
-            opened = await probe.apps_connections_open(app_token=self.config.app_token or "")
-        except SlackApiError as failure:
-            raise SlackUnavailable(f"coach slack: Slack refused SLACK_APP_TOKEN ({error_code(failure)}): make an "
-                                   "app-level token with connections:write under Basic Information", 2) from None
-        except (aiohttp.ClientError, OSError, TimeoutError) as failure:
-            raise SlackUnavailable(f"coach slack: cannot reach Slack at {api}: {type(failure).__name__} — check "
-                                   "the network and SLACK_API_URL (`coach doctor` tells more)") from None
         self._socket = AsyncSocketModeHandler(self.bolt, self.config.app_token, logger=logger)
-        self._socket.client.wss_uri = opened.get("url")
+        self._socket.client.wss_uri = url
         self._connecting = asyncio.create_task(self._socket.connect_async(), name="slack-socket-connect")
         log.info("Slack Socket Mode: connecting")
 
@@ -220,6 +245,11 @@ def bolt_request(raw: str, body: dict[str, Any], request: web.Request) -> AsyncB
         bolt.body = body
         bolt.context = build_async_context(AsyncBoltContext({}), body)
     return bolt
+
+
+def _probe(api: str, token: str | None = None) -> AsyncWebClient:
+    """A client for a start-up check: one try (no SDK retries), so a failure is one line at once."""
+    return AsyncWebClient(token=token, base_url=api, timeout=PROBE_SECONDS, retry_handlers=[])
 
 
 def _port_of(runner: web.AppRunner) -> int | None:
