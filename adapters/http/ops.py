@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 RUNTIME_KEY = web.AppKey("coach_runtime", Runtime)
 METRICS_KEY = web.AppKey("coach_metrics", Metrics)
+HEADER_SECONDS = 10.0  # a request's head must arrive this soon after the connection opens (or the last answer)
 STALE_TICKS = 4  # /healthz fails when the last good tick is older than this many intervals (+30 s)
 
 
@@ -89,7 +90,7 @@ class OpsServer:
         self._runner: web.AppRunner | None = None
 
     async def start(self) -> None:
-        self._runner = web.AppRunner(self.app, access_log=None)
+        self._runner = web.AppRunner(self.app, access_log=None, keepalive_timeout=HEADER_SECONDS)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)
         await site.start()

@@ -71,6 +71,11 @@ class SlackService:
     # Seconds for requests being answered, then for what follows their acks: 16 s at most, inside
     # systemd's TimeoutStopSec=20 and Kubernetes' 30 s between SIGTERM and SIGKILL.
     stop_grace = 8.0
+    # A request's head must arrive within header_seconds of the connection opening (or of the last answer
+    # on a kept-alive connection: aiohttp's keep-alive timer), its body within body_seconds: a client that
+    # trickles a byte at a time never holds a connection for long. Slack itself gives up after 3 s.
+    header_seconds = 10.0
+    body_seconds = 10.0
 
     def __init__(self, runtime: Runtime, config: SlackConfig, *, socket: bool, port: int | None,
                  host: str = DEFAULT_HOST) -> None:
@@ -105,7 +110,8 @@ class SlackService:
         of reach, ends start-up with a line each, before anything says it is listening."""
         opened = await self._check_tokens()
         if self.port is not None:
-            self._runner = web.AppRunner(self.web_app(), access_log=None, shutdown_timeout=self.stop_grace)
+            self._runner = web.AppRunner(self.web_app(), access_log=None, shutdown_timeout=self.stop_grace,
+                                         keepalive_timeout=self.header_seconds)
             await self._runner.setup()
             site = web.TCPSite(self._runner, self.host, self.port)
             await site.start()
@@ -177,7 +183,17 @@ class SlackService:
 
     async def _events(self, request: web.Request) -> web.Response:
         """The signature is checked on the raw bytes before Bolt parses anything (see gate.py)."""
-        body = await request.read()
+        try:
+            async with asyncio.timeout(self.body_seconds):
+                body = await request.read()
+        except TimeoutError:
+            self.refusals.refused(Refusal(408, "body not received in time"), request.remote)
+            late = web.json_response({"error": "request timeout"}, status=408)
+            late.force_close()
+            await late.prepare(request)
+            await late.write_eof()
+            request.protocol.force_close()  # now: aiohttp would otherwise wait 10 s more for the rest of the body
+            return late
         admitted = self.gate.admit(body, request.headers)
         if isinstance(admitted, Refusal):
             refusal = admitted

@@ -9,15 +9,17 @@ import io
 import json
 import logging
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 from sqlalchemy import select
 
 from adapters.logs import configure_logging
+from adapters.slack.service import SlackService
 from bot.models import Contact
-from tests.slack.conftest import SlackRig
-from tests.slack.slackfakes import sign
+from tests.slack.conftest import SlackRig, start_rig
+from tests.slack.slackfakes import FakeSlack, sign
 
 FORM = "application/x-www-form-urlencoded"
 DEEP = "[" * 3000 + "]" * 3000
@@ -199,3 +201,33 @@ async def test_a_timestamp_of_other_digits_is_401_without_a_traceback(rig: Slack
     assert answer.startswith(b"HTTP/1.1 401"), answer[:40]
     log = captured.getvalue()
     assert "Traceback" not in log and len(log.splitlines()) == 1
+
+
+async def test_a_trickled_body_or_head_does_not_hold_a_connection(tmp_path: Path, fake_slack: FakeSlack,
+                                                                  monkeypatch: pytest.MonkeyPatch,
+                                                                  captured: io.StringIO) -> None:
+    """One byte of a 100-byte body kept a connection for minutes; now the body gets body_seconds (408,
+    closed), and a head that never ends is closed after header_seconds."""
+    monkeypatch.setattr(SlackService, "body_seconds", 0.5)
+    monkeypatch.setattr(SlackService, "header_seconds", 0.5)
+    rig, http = await start_rig(tmp_path, fake_slack)
+    try:
+        port = rig.service.bound_port
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(f"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: {FORM}\r\n"
+                     "Content-Length: 100\r\n\r\nc".encode())
+        async with asyncio.timeout(10):
+            answer = await reader.read()  # to the end: the server closes the connection
+        writer.close()
+        assert answer.startswith(b"HTTP/1.1 408")
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(b"POST /slack/events HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+        async with asyncio.timeout(10):
+            assert await reader.read() == b""  # closed, nothing answered
+        writer.close()
+        assert "refused a Slack request (408, body not received in time)" in captured.getvalue()
+        assert (await rig.send.command("/coach", "help"))[0] == 200  # everyone else is served as before
+    finally:
+        await http.close()
+        await rig.service.stop()
+        rig.runtime.engine.dispose()
