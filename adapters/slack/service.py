@@ -1,5 +1,6 @@
 """The Slack adapter as the runtime sees it: a Bolt AsyncApp served over HTTP (aiohttp: POST
-/slack/events, the OAuth pages, GET /healthz) or Socket Mode, and the Notifier that DMs nudges."""
+/slack/events, the OAuth pages, GET /livez) or Socket Mode, and the Notifier that DMs nudges. /healthz and
+/metrics are on the ops port (COACH_METRICS_PORT), never on this public one."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
-from adapters.http.ops import add_ops_routes
+from adapters.http.ops import livez
 from adapters.startup import StartFailed
 from scheduler.runtime import Runtime
 
@@ -178,7 +179,7 @@ class SlackService:
         if self.bolt.oauth_flow is not None:
             app.router.add_get(INSTALL_PATH, self._install)
             app.router.add_get(REDIRECT_PATH, self._oauth_redirect)
-        add_ops_routes(app, self.runtime)
+        app.router.add_get("/livez", livez)  # for a load balancer; /healthz and /metrics: the ops port only
         return app
 
     async def _events(self, request: web.Request) -> web.Response:

@@ -66,7 +66,7 @@ async def test_coach_slack_port_serves_the_ladder_end_to_end(tmp_path: Path, fak
     base = f"http://127.0.0.1:{port}"
     try:
         async with aiohttp.ClientSession() as http:
-            await wait_until_up(http, f"{base}/healthz", process, tmp_path / "coach.log")
+            await wait_until_up(http, f"{base}/livez", process, tmp_path / "coach.log")
             send = SlackSender(http, f"{base}/slack/events", fake_slack)
             status, _ = await send.command("/met", "Jane Doe at PyCon -- onboarding metrics")
             assert status == 200
@@ -117,7 +117,7 @@ async def wait_until_up(http: aiohttp.ClientSession, url: str, process: asyncio.
         except aiohttp.ClientConnectionError:
             pass
         await asyncio.sleep(0.1)
-    raise AssertionError("coach slack never answered /healthz")
+    raise AssertionError("coach slack never answered /livez")
 
 
 async def test_http_mode_with_a_token_slack_refuses_exits_with_one_line(tmp_path: Path,
