@@ -81,7 +81,7 @@ class SlackService:
     def __init__(self, runtime: Runtime, config: SlackConfig, *, socket: bool, port: int | None,
                  host: str = DEFAULT_HOST) -> None:
         self.runtime, self.config, self.socket, self.port, self.host = runtime, config, socket, port, host
-        self.stores = InstallStores(runtime.api) if config.oauth else None
+        self.stores = InstallStores(runtime.api, config.client_secret or "") if config.oauth else None
         self.bolt = build_bolt_app(config, self.stores)
         self.handlers = SlackHandlers(runtime.api, Actors())
         register(self.bolt, self.handlers)

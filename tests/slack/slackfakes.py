@@ -195,6 +195,12 @@ class FakeSlack:
             for item in listed:
                 self.files[item["id"]] |= {"channel_id": args.get("channel_id"), "title": item.get("title")}
             return {"files": [{"id": f["id"], "title": f.get("title")} for f in listed]}
+        if method == "oauth.v2.access":  # an install: the workspace in `teams_by_token` for the token it gets
+            token = f"xoxb-installed-{args.get('code', '')}"
+            team = self.teams_by_token.get(token, "TNEW")
+            return {"access_token": token, "token_type": "bot", "scope": "chat:write,commands", "bot_user_id": BOT_USER,
+                    "app_id": "A1", "team": {"id": team, "name": team}, "enterprise": None,
+                    "is_enterprise_install": False, "authed_user": {"id": "UADMIN"}}
         if method == "apps.connections.open":
             return {"url": self.socket_url or f"ws://127.0.0.1:{self.port}/no-socket-here"}
         if method == "chat.update":
