@@ -143,6 +143,11 @@ class CoachAPI:
         return await self._run(adapter_store.find_installation, self.sessions, platform,
                                BOT if bot else INSTALLATION, enterprise_id, team_id, None if bot else user_id)
 
+    async def org_wide_bots(self, platform: str) -> list[dict[str, Any]]:
+        """The bots of org-wide installs (Enterprise Grid: one install serves every workspace of an
+        enterprise, kept by enterprise alone), the latest saved first."""
+        return await self._run(adapter_store.org_wide, self.sessions, platform, BOT)
+
     async def delete_installation(self, platform: str, *, enterprise_id: str | None, team_id: str | None,
                                   user_id: str | None = None, bot: bool = False) -> None:
         """Forget a workspace's bot, one installer's installation, or (user_id None) all of them."""

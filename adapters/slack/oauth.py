@@ -10,6 +10,7 @@ import hmac
 import logging
 import re
 import secrets
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
@@ -126,12 +127,33 @@ class SignedStateStore(AsyncOAuthStateStore):
         return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
+TeamsOf = Callable[[str], Awaitable[frozenset[str]]]  # an org-wide bot token → the workspaces it serves
+
+
 class InstallStores:
     """The installations in the coach's database (through its API), and signed OAuth states."""
 
     def __init__(self, api: CoachAPI, client_secret: str) -> None:
+        self.api = api
         self.installation_store = CoachInstallationStore(api)
         self.state_store = SignedStateStore(client_secret, api.clock)
+
+    async def bot_token_for(self, team_id: str, teams_of: TeamsOf) -> str | None:
+        """The bot token that reaches a member of workspace `team_id`: the workspace's own install, else
+        the org-wide install of its enterprise (Enterprise Grid keeps that one by enterprise alone, and a
+        member's row knows only the workspace): the one org-wide install, or the one whose workspaces
+        (auth.teams.list, `teams_of`) include this one."""
+        bot = await self.installation_store.async_find_bot(enterprise_id=None, team_id=team_id or None)
+        if bot is not None:
+            return bot.bot_token
+        org = [Bot(**payload) for payload in await self.api.org_wide_bots(PLATFORM)]
+        tokens = [bot.bot_token for bot in org if bot.bot_token]
+        if len(tokens) == 1:
+            return tokens[0]
+        for token in tokens:
+            if team_id in await teams_of(token):
+                return token
+        return None
 
     def oauth_settings(self, client_id: str, client_secret: str) -> AsyncOAuthSettings:
         return AsyncOAuthSettings(

@@ -8,6 +8,7 @@ import asyncio
 import contextlib
 import logging
 import re
+import time
 from collections.abc import Awaitable
 from typing import Any
 
@@ -20,7 +21,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_bolt.request.async_internals import build_async_context
 from slack_bolt.request.async_request import AsyncBoltRequest
-from slack_sdk.errors import SlackApiError
+from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
@@ -41,6 +42,7 @@ EVENTS_PATH = "/slack/events"
 DEFAULT_HOST = "0.0.0.0"
 SOCKET_LOG = "adapters.slack.socket_mode"
 PROBE_SECONDS = 15
+ORG_TEAMS_SECONDS = 600  # how long an org-wide install's list of workspaces is trusted
 TICKET = re.compile(r"ticket=[^&'\"\s]+")
 FIX = {  # what to do when Slack refuses a token at start-up
     "SLACK_BOT_TOKEN": "copy the Bot User OAuth Token (xoxb-…) again under OAuth & Permissions, and reinstall "
@@ -89,22 +91,45 @@ class SlackService:
         self.refusals = RefusalLog()
         self.notifier = SlackNotifier(self.client_for)
         self._clients: dict[str, AsyncWebClient] = {}
+        self._org_teams: dict[str, tuple[frozenset[str], float]] = {}
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
         self._connecting: asyncio.Task[None] | None = None
         self.bound_port: int | None = None
 
     async def client_for(self, team_id: str) -> AsyncWebClient | None:
-        """The Web API client holding this workspace's bot token (one token, or the one it installed)."""
+        """The Web API client holding this workspace's bot token (one token, the one it installed, or
+        its enterprise's org-wide one)."""
         token = self.config.bot_token
         if self.stores is not None:
-            bot = await self.stores.installation_store.async_find_bot(enterprise_id=None, team_id=team_id or None)
-            token = bot.bot_token if bot is not None else None
-        if not token:
-            return None
+            token = await self.stores.bot_token_for(team_id, self._teams_of)
+        return self._client(token) if token else None
+
+    def _client(self, token: str) -> AsyncWebClient:
         if token not in self._clients:
             self._clients[token] = web_client(self.config.api_url, token)
         return self._clients[token]
+
+    async def _teams_of(self, token: str) -> frozenset[str]:
+        """The workspaces an org-wide bot serves (auth.teams.list), kept for ORG_TEAMS_SECONDS."""
+        known = self._org_teams.get(token)
+        if known is not None and time.monotonic() - known[1] < ORG_TEAMS_SECONDS:
+            return known[0]
+        teams: set[str] = set()
+        cursor: str | None = None
+        try:
+            while True:
+                page = await self._client(token).auth_teams_list(limit=1000, cursor=cursor)
+                teams |= {str(team.get("id")) for team in page.get("teams") or [] if isinstance(team, dict)}
+                cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
+                if not cursor:
+                    break
+        except (SlackApiError, SlackClientError, aiohttp.ClientError, OSError, TimeoutError) as failure:
+            log.warning("auth.teams.list failed: %s", error_code(failure) if isinstance(failure, SlackApiError)
+                        else type(failure).__name__)
+            return frozenset()
+        self._org_teams[token] = (frozenset(teams), time.monotonic())
+        return frozenset(teams)
 
     async def start(self) -> None:
         """Check the tokens with Slack first (one try each, at once): a token Slack refuses, or a Slack out

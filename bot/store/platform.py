@@ -100,6 +100,16 @@ def save_installation(sessions: sessionmaker[Session], now: datetime, platform: 
                 raise
 
 
+def org_wide(sessions: sessionmaker[Session], platform: str, kind: str) -> list[dict[str, Any]]:
+    """The payloads kept for org-wide installs (an enterprise, no workspace), the latest saved first."""
+    with UnitOfWork(sessions) as uow:
+        query = (select(PlatformInstallation.payload)
+                 .filter_by(platform=platform, kind=kind, team_id="", user_id="")
+                 .where(PlatformInstallation.enterprise_id != "")
+                 .order_by(PlatformInstallation.saved_at.desc()))
+        return list(uow.session.scalars(query))
+
+
 def find_installation(sessions: sessionmaker[Session], platform: str, kind: str, enterprise_id: str | None,
                       team_id: str | None, user_id: str | None = None) -> dict[str, Any] | None:
     """The payload kept for this key (user_id None: the workspace's latest), or None."""

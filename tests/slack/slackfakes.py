@@ -38,6 +38,7 @@ class FakeSlack:
     """Answers like slack.com/api for the methods the coach uses; `fail()` injects errors."""
 
     teams_by_token: dict[str, str] = field(default_factory=dict)
+    org_teams: dict[str, list[str]] = field(default_factory=dict)  # org-wide bot token → auth.teams.list
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     calls: list[Call] = field(default_factory=list)
     responses: list[dict[str, Any]] = field(default_factory=list)  # what the member was shown: see `shown`
@@ -162,6 +163,8 @@ class FakeSlack:
         if method == "auth.test":
             team = self.teams_by_token.get(token or "", "T1")
             return {"team_id": team, "user_id": BOT_USER, "bot_id": "BBOT", "user": "coach", "team": team}
+        if method == "auth.teams.list":
+            return {"teams": [{"id": team, "name": team} for team in self.org_teams.get(token or "", [])]}
         if method == "users.info":
             user = args.get("user", "")
             return {"user": self.users.get(user) or {"id": user, "name": user.lower(), "tz": "Europe/Berlin",
