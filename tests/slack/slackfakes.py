@@ -197,6 +197,11 @@ class FakeSlack:
                 return {"ok": False, "error": "file_not_found"}  # never uploaded
             for item in listed:
                 self.files[item["id"]] |= {"channel_id": args.get("channel_id"), "title": item.get("title")}
+            if args.get("channel_id"):  # shared into the channel: a message carrying the files, as Slack shows it
+                self._ts += 1
+                self.messages.setdefault(str(args["channel_id"]), []).append(
+                    {"ts": f"1700000000.{self._ts:06d}", "text": "", "user": BOT_USER, "upload": True,
+                     "files": [{"id": f["id"], "name": self.files[f["id"]]["filename"]} for f in listed]})
             return {"files": [{"id": f["id"], "title": f.get("title")} for f in listed]}
         if method == "oauth.v2.access":  # an install: the workspace in `teams_by_token` for the token it gets
             token = f"xoxb-installed-{args.get('code', '')}"
