@@ -6,34 +6,43 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Sequence
+from functools import cache
 
-from adapters.platforms import platforms
+# `coach review` must start fast (it is a one-shot command): it is found here without loading the platform
+# registry, whose settings classes pull in pydantic.
+REVIEW = ("adapters.review_cli", "review a draft: `coach review \"text\"`, or stdin (--json, --jsonl)")
 
-SUBCOMMANDS: dict[str, tuple[str, str]] = {
-    "console": ("adapters.console.cli", "chat with the coach in this terminal (no tokens needed)"),
-    **{entry.name: entry.command for entry in platforms() if entry.command is not None},  # the registry's
-    "run": ("adapters.run_cli", "serve every configured platform in one process"),
-    "review": ("adapters.review_cli", "review a draft: `coach review \"text\"`, or stdin (--json, --jsonl)"),
-    "migrate": ("adapters.migrate_cli", "apply database migrations and exit"),
-    "doctor": ("adapters.doctor", "check configuration, database and platform credentials"),
-}
+
+@cache
+def subcommands() -> dict[str, tuple[str, str]]:
+    """Every subcommand: name → (module, help), the platforms' own from the registry."""
+    from adapters.platforms import platforms
+
+    return {
+        "console": ("adapters.console.cli", "chat with the coach in this terminal (no tokens needed)"),
+        **{entry.name: entry.command for entry in platforms() if entry.command is not None},  # the registry's
+        "run": ("adapters.run_cli", "serve every configured platform in one process"),
+        "review": REVIEW,
+        "migrate": ("adapters.migrate_cli", "apply database migrations and exit"),
+        "doctor": ("adapters.doctor", "check configuration, database and platform credentials"),
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "review":
+        return int(importlib.import_module(REVIEW[0]).run(args[1:], sys.stdin, sys.stdout))
     if args and args[0] in ("-h", "--help", "help"):
         print(usage())
         return 0
-    if args and args[0] in SUBCOMMANDS:
+    if args and args[0] in subcommands():
         name, rest = args[0], args[1:]
     elif args:
         print(f"coach: unknown command {args[0][:40]!r}\n\n{usage()}", file=sys.stderr)
         return 2
     else:
         name, rest = default_command(), []
-    module = importlib.import_module(SUBCOMMANDS[name][0])
-    if name == "review":
-        return int(module.run(rest, sys.stdin, sys.stdout))
+    module = importlib.import_module(subcommands()[name][0])
     return int(module.main(rest))
 
 
@@ -50,7 +59,7 @@ def default_command() -> str:
 
 def usage() -> str:
     lines = ["usage: coach [COMMAND] [options]", "", "commands:"]
-    lines += [f"  {name:<9} {help_text}" for name, (_module, help_text) in SUBCOMMANDS.items()]
+    lines += [f"  {name:<9} {help_text}" for name, (_module, help_text) in subcommands().items()]
     lines += ["", "With no command: every configured platform, or the console when no tokens are set."]
     return "\n".join(lines)
 

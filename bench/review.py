@@ -1,9 +1,12 @@
-"""Benchmark draft review on the labelled set: accuracy, per-rule precision/recall, speed.
+"""Benchmark draft review on the labelled set: accuracy, per-rule precision/recall, speed, start-up.
 
-Prints one JSON line per measurement: balanced accuracy per split (tune, held-out, blind; ``--final`` adds the
-final blind part, to be opened once), kind-detection accuracy, per-rule precision and recall, and speed.
-Run: ``.venv/bin/python bench/review.py`` (``--errors`` lists misjudged *tune* drafts; held-out and blind
-errors are never listed, so nobody tunes on them).
+Prints one JSON line per measurement: balanced accuracy and per-class recall per split — real writing first
+(``real_tune``, ``real_heldout`` by source site, and ``blind2``), then the project's own drafts (tune,
+held-out, blind; ``--final`` adds the final blind part, to be opened once) — the real held-out split by
+finer kind, kind-detection accuracy, per-rule precision and recall, ms per draft, and the median start-up of
+``coach review "text"`` as a whole process.
+Run: ``.venv/bin/python bench/review.py`` (``--errors`` lists misjudged *tune* and *real_tune* drafts;
+held-out and blind errors are never listed, so nobody tunes on them).
 """
 
 from __future__ import annotations
@@ -11,8 +14,10 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import subprocess
 import sys
 import time
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bot.review import review
 from bot.review.evaluate import Labelled, accuracy, judge, kind_accuracy, load, per_rule
 
-SPLITS = ("tune", "heldout", "blind")  # "final" only with --final: it is opened once
+SPLITS = ("real_tune", "real_heldout", "blind2", "tune", "heldout", "blind")  # "final" only with --final
+TUNED = ("tune", "real_tune")
 SAMPLE = (
     "Hi Jane, it was great to meet you at PyCon on Thursday. I keep thinking about your point on onboarding "
     "metrics and how your team measures time to first commit. I put together a short doc on what we track "
@@ -63,7 +69,30 @@ def timing(rows: list[Labelled]) -> list[dict[str, Any]]:
             "target_ms": 5,
         },
         {"metric": "latency_50000_chars", "ms": round(huge_ms, 2)},
+        startup(),
     ]
+
+
+def startup(runs: int = 15) -> dict[str, Any]:
+    """Wall time of `coach review "text"` as a whole process (interpreter start included), median of runs."""
+    coach = Path(sys.executable).with_name("coach")
+    command = [str(coach)] if coach.exists() else [sys.executable, "-m", "adapters.cli"]
+    samples = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run([*command, "review", "Hi Wren, great meeting you at the Postgres meetup. Coffee next week?"],
+                       check=True, capture_output=True)
+        samples.append((time.perf_counter() - t0) * 1000)
+    return {"metric": "startup_coach_review", "ms_median": round(statistics.median(samples), 1),
+            "ms_max": round(max(samples), 1), "target_ms": 200}
+
+
+def by_kind(results: list[tuple[Labelled, Any]]) -> list[dict[str, Any]]:
+    """Per finer kind of a real message: how many of each class the review judged as its author did."""
+    groups: dict[str, list[tuple[Labelled, Any]]] = defaultdict(list)
+    for row, rv in results:
+        groups[row.real_kind or row.kind].append((row, rv))
+    return [{"real_kind": kind, **accuracy(part)} for kind, part in sorted(groups.items())]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
             part = [x for x in results if x[0].split == split]
             if part:
                 emit({"metric": "accuracy", "split": split, "mode": mode, **accuracy(part)})
+    for line in by_kind([x for x in detected if x[0].split == "real_heldout"]):
+        emit({"metric": "accuracy_by_kind", "split": "real_heldout", **line})
     for split in splits:
         part = [x for x in detected if x[0].split == split]
         if part:
@@ -93,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         emit(line)
     if args.errors:
         for row, rv in detected:
-            if row.split == "tune" and (rv.verdict != row.label or set(rv.rules) != set(row.rules)):
+            if row.split in TUNED and (rv.verdict != row.label or set(rv.rules) != set(row.rules)):
                 print(
                     json.dumps(
                         {

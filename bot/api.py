@@ -94,6 +94,15 @@ class CoachAPI:
         """A button: `coach:<verb>:<id>`; only the nudge's own member may press it."""
         return await self._run(self.coach.press, actor, action_id)
 
+    async def note_target(self, actor: Actor, contact_id: int) -> tuple[str, str | None] | None:
+        """A recap's *Add a note* (`coach:note:<contact id>`): the actor's own contact's name and platform
+        user id, to open the add-details form on; None when it isn't theirs or is gone."""
+        return await self._run(self.coach.note_target, actor, contact_id)
+
+    async def add_note(self, actor: Actor, contact_id: int, text: str) -> Reply:
+        """A note from a recap's *Add a note* form, on the actor's own contact `contact_id`."""
+        return await self._run(self.coach.add_note, actor, contact_id, text)
+
     # --- what adapters show ----------------------------------------------------------------------------
 
     async def home(self, actor: Actor) -> Home:

@@ -18,7 +18,7 @@ from bot.chart import Chart
 from scheduler.notifier import DeliveryError, Outgoing
 
 from .actors import error_code
-from .render import fallback_text, reply_blocks
+from .render import fallback_text, message_blocks
 
 log = logging.getLogger(__name__)
 
@@ -53,20 +53,26 @@ class SlackNotifier:
                     log.info("nudges %s were already in the DM; not posting again", message.nudge_ids)
                     posted, chart_id = found
                     return await self._finish_chart(client, channel, f"{channel}:{posted}", message, chart_id)
-            response = await client.chat_postMessage(
-                channel=channel,
-                text=fallback_text(message.reply),
-                blocks=reply_blocks(message.reply),
-                metadata={"event_type": EVENT_TYPE, "event_payload": _payload(message)},
-                unfurl_links=False,
-                unfurl_media=False,
-            )
+            first_ts: str | None = None
+            for index, blocks in enumerate(message_blocks(message.reply)):  # a long recap: several messages
+                payload = _payload(message) if index == 0 else {**_payload(message),
+                                                                "key": f"{message.idempotency_key}#{index}"}
+                response = await client.chat_postMessage(
+                    channel=channel,
+                    text=fallback_text(message.reply) if index == 0 else f"{message.reply.title or ''} ({index + 1})",
+                    blocks=blocks,
+                    metadata={"event_type": EVENT_TYPE, "event_payload": payload},
+                    unfurl_links=False,
+                    unfurl_media=False,
+                )
+                if index == 0:
+                    first_ts = str(response["ts"])
         except SlackApiError as failure:
             self._channels.pop((recipient.workspace_id, recipient.user_id), None)
             raise _delivery_error(failure) from None
         except (TimeoutError, SlackClientError, aiohttp.ClientError) as failure:
             raise DeliveryError(f"Slack unreachable: {type(failure).__name__}") from None
-        return await self._finish_chart(client, channel, f"{channel}:{response['ts']}", message)
+        return await self._finish_chart(client, channel, f"{channel}:{first_ts}", message)
 
     @staticmethod
     async def _finish_chart(client: AsyncWebClient, channel: str, ref: str, message: Outgoing,

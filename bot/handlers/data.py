@@ -7,9 +7,11 @@ import io
 import json
 from typing import Any
 
+from sqlalchemy import select
+
 from bot import commands
 from bot.handlers.context import Context
-from bot.models import Contact, Member
+from bot.models import Conference, Contact, Member
 from bot.replies import Attachment, Reply
 from bot.store.repository import contacts_of, pending_nudges_by_contact
 
@@ -24,6 +26,10 @@ def export(cmd: commands.Export, ctx: Context) -> Reply:
         "member": _member_dict(ctx.member),
         "exported_at": ctx.now.isoformat(),
         "contacts": [_contact_dict(c, pending.get(c.id)) for c in contacts],
+        "events": [{"name": e.name, "from": e.starts_at.isoformat(), "until": e.ends_at.isoformat(),
+                    "ended_at": e.ended_at.isoformat() if e.ended_at else None}
+                   for e in ctx.session.scalars(select(Conference).where(Conference.member_id == ctx.member.id)
+                                                .order_by(Conference.id))],
     }
     as_json = json.dumps(document, indent=2, ensure_ascii=False)
     buffer = io.StringIO()

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from bot.review import lexicon as lx
 from bot.review.model import DraftContext
-from bot.review.notes import mentionable
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#.'-]*")
 _LEAD = re.compile(
@@ -153,6 +152,8 @@ def details(context: DraftContext | None) -> tuple[Detail, ...]:
     if usable(context.notes) and context.notes:
         # only what a message could use (a topic, their project, what they asked for, a promise): never a
         # judgement, a to-do or their private life, which the draft should not mention at all
+        from bot.review.notes import mentionable  # the drafter's note reader: loaded only when notes are given
+
         usable_clauses = [c for c in mentionable(context.notes) if _stems(c)]
         if usable_clauses:
             label = " ".join(_LEAD.sub("", usable_clauses[0]).split()[:8]) or usable_clauses[0]

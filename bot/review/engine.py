@@ -6,9 +6,8 @@ from dataclasses import replace
 
 from bot.review.kinds import detect_kind, parse_kind
 from bot.review.model import RULES, SEVERITIES, DraftContext, Finding, MessageKind, Review
-from bot.review.rules import RULE_FUNCS, Draft
-from bot.review.signals import Signals, measure, prepare, sentence_of
-from bot.review.tone import shipped_model
+from bot.review.rules import RULE_FUNCS, Draft, content_free, vague_cold_ask
+from bot.review.signals import measure, prepare
 
 PENALTY = {"high": 35, "medium": 15, "low": 5}
 NEEDS_WORK_CEILING = 75  # a draft that needs work never scores like one that is ready
@@ -49,7 +48,7 @@ def review(draft: str, context: DraftContext | None = None, kind: MessageKind | 
     findings: list[Finding] = []
     for rule in RULE_FUNCS:
         findings.extend(rule(d))
-    findings = _second_reading(_focus(_dedupe(findings), d), sig)
+    findings = _focus(_settle(_dedupe(findings), d), d)
     findings.sort(key=lambda f: (SEVERITIES.index(f.severity), RULES.index(f.rule)))
     verdict = "needs_work" if any(f.severity in ("high", "medium") for f in findings) else "good"
     score = max(0, 100 - sum(PENALTY[f.severity] for f in findings))
@@ -67,52 +66,30 @@ def _without_signature(text: str, context: DraftContext | None) -> str:
     return text
 
 
-# what the tone model says when it overrules a passing review: tentative, since it cannot point at a phrase
-_TONE_WORDS: dict[str, tuple[str, str]] = {
-    "pushy": (
-        "Read as the recipient, this may come across as pressure.",
-        "Drop anything that hints at a deadline, a favour owed or a reproach, and make it easy to say no.",
-    ),
-    "salesy": (
-        "This reads a little like a pitch.",
-        "Lead with them and your conversation; keep your product out unless they asked about it.",
-    ),
-    "over_personal": (
-        "This gets more personal than a professional contact expects.",
-        "Keep to the work and what you discussed; leave their private life and looks out of it.",
-    ),
-    "self_centred": (
-        "It's mostly about you.",
-        "Turn one sentence around to them: why them, and what's in it for them.",
-    ),
-    "generic": (
-        "It could be sent to almost anyone.",
-        "Add one thing only this person would recognise: their talk, a remark of theirs, where you met.",
-    ),
-    "no_personalization": (
-        "Nothing in it is specific to them.",
-        "Mention one detail that shows you wrote it for them: a post of theirs, a shared contact, your chat.",
-    ),
-}
-
-
-def _second_reading(findings: list[Finding], sig: Signals) -> list[Finding]:
-    """When every rule passes, let the tone model speak if it is very sure the draft needs work."""
-    if any(f.severity in ("high", "medium") for f in findings):
-        return findings
-    model = shipped_model()
-    call = model.judge(sig.text, sig.sentences) if model else None
-    if call is None:
-        return findings
-    message, fix = _TONE_WORDS[call.rule]
-    excerpt = None
-    if call.excerpt:
-        start = sig.scan.find(call.excerpt)
-        excerpt = sentence_of(sig.scan, start, start + len(call.excerpt)) if start >= 0 else call.excerpt[:90]
-    return [*(f for f in findings if f.rule != call.rule), Finding(call.rule, "medium", message, excerpt, fix)]
-
-
 _SECONDARY = frozenset({"no_personalization", "no_ask", "no_value"})
+
+
+def _settle(findings: list[Finding], d: Draft) -> list[Finding]:
+    """What may change the verdict: only a problem the recipient would notice and mind.
+
+    Those are a template slot or the wrong name, nothing but stock lines, a pitch, pressure or guilt,
+    over-familiarity, a meaning-changing slip, an oversized or stacked ask, a wall of text, and a message that
+    is mostly about the sender. A missing detail, a missing ask, an offer left out or a short message are
+    suggestions: real people's good messages often have none of them (thank-yous, reconnects, a shared link,
+    a one-line chat message), so they never decide the verdict on their own.
+    """
+    out = []
+    for f in findings:
+        suggestion = (f.rule in _SUGGESTIONS_ONLY and not vague_cold_ask(d)) or (
+            f.rule == "too_short" and not content_free(d)
+        )
+        if f.severity == "medium" and suggestion:
+            f = replace(f, severity="low")
+        out.append(f)
+    return out
+
+
+_SUGGESTIONS_ONLY = frozenset({"no_personalization", "no_ask"})
 
 
 def _focus(findings: list[Finding], d: Draft) -> list[Finding]:

@@ -1,17 +1,26 @@
 """Measure the review engine against labelled drafts: balanced accuracy, per-rule precision and recall.
 
-The labelled drafts live in ``tests/data``: ``drafts.jsonl``, ``drafts_more*.jsonl`` (splits ``tune`` and
-``heldout``), ``drafts_blind.jsonl`` (``blind``: written without reading this package, never tuned on) and
-``drafts_final.jsonl`` (``final``: opened once, at the end). Shared by ``bench/review.py`` and the tests.
+Two kinds of data, in ``tests/data``:
+
+- Real writing (``real/*.jsonl``, see ``real/README.md``): close rewrites of published networking messages,
+  each with its source page and the label its author gave. Split by the source's site, so no site feeds
+  both sides: ``real_tune`` (rules were adjusted against it) and ``real_heldout`` (only reported).
+  ``real/blind2.jsonl`` (``blind2``) was written by someone who had not read this package.
+- The project's own drafts: ``drafts.jsonl``, ``drafts_more*.jsonl`` (splits ``tune`` and ``heldout``),
+  ``drafts_blind.jsonl`` (``blind``) and ``drafts_final.jsonl`` (``final``: opened once).
+
+Shared by ``bench/review.py`` and the tests.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from bot.review.engine import review
 from bot.review.kinds import parse_kind
@@ -26,7 +35,21 @@ FILES = (
     "drafts_blind.jsonl",
     "drafts_final.jsonl",
 )
+REAL_DIR = "real"
 LABELS = ("good", "needs_work")
+REAL_TUNE_SHARE = 0.6  # of source sites; the rest is held out
+
+
+def site_of(url: str) -> str:
+    """The site a source URL belongs to (``www.`` dropped): the unit a split never divides."""
+    host = urlsplit(url).netloc.lower()
+    return host.removeprefix("www.")
+
+
+def real_split(url: str) -> str:
+    """``real_tune`` or ``real_heldout``, fixed by a hash of the source's site."""
+    digest = hashlib.sha256(site_of(url).encode()).digest()
+    return "real_tune" if digest[0] < REAL_TUNE_SHARE * 256 else "real_heldout"
 
 
 @dataclass(frozen=True)
@@ -40,17 +63,22 @@ class Labelled:
     rules: frozenset[str]
     split: str
     context: DraftContext | None
+    source: str | None = None  # the page a real message was rewritten from
+    real_kind: str | None = None  # the finer kind of a real message (reconnect, congrats, community_dm, …)
 
     @classmethod
     def from_json(cls, row: dict[str, Any]) -> Labelled:
+        source = row.get("source")
         return cls(
             id=str(row["id"]),
             text=row["text"],
             kind=row["kind"],
-            label=row["label"],
+            label=row.get("label") or row["author_label"],
             rules=frozenset(row.get("rules", ())),
-            split=row["split"],
+            split=row.get("split") or real_split(str(source)),
             context=read_context(row.get("context"))[0],
+            source=source,
+            real_kind=row.get("real_kind"),
         )
 
 
@@ -58,8 +86,8 @@ def load(splits: Iterable[str] | None = None, data_dir: Path = DATA_DIR) -> list
     """Every labelled draft in ``data_dir`` (only the given splits, when named)."""
     wanted = set(splits) if splits is not None else None
     rows: list[Labelled] = []
-    for name in FILES:
-        path = data_dir / name
+    paths = [data_dir / name for name in FILES] + sorted((data_dir / REAL_DIR).glob("*.jsonl"))
+    for path in paths:
         if not path.exists():
             continue
         for line in path.read_text(encoding="utf-8").splitlines():

@@ -103,6 +103,68 @@ def has_specific(d: Draft) -> bool:
     return False
 
 
+def substance(d: Draft) -> list[str]:
+    """The words that are not every networking message's (names, greeting and sign-off left out)."""
+    return [word.casefold() for word, _proper in _substance(d)]
+
+
+def substance_weight(d: Draft, *, place_counts: bool = True) -> int:
+    """How much a message says: one point a substance word, two for a name of something (a proper noun).
+    Without ``place_counts``, a follow-up's "great meeting you at <the place>" adds nothing."""
+    return sum(2 if proper else 1 for _word, proper in _substance(d, place_counts))
+
+
+def _substance(d: Draft, place_counts: bool = True) -> list[tuple[str, bool]]:
+    names = {w.casefold() for w in _names(d)}
+    if not place_counts and d.kind in (K.FOLLOW_UP, K.CONNECTION_NOTE):
+        for place in lx.MEETING_PLACE.finditer(d.sig.scan):
+            names.update(w.casefold() for w in lx.WORD.findall(place.group(1)))
+    lines = d.sig.scan.strip().splitlines()
+    if len(lines) >= 2 and len(lines[-1].split()) <= 3:  # a sign-off line: "Best, Ana", "– Derek Sloane"
+        lines = lines[:-1]
+    out = []
+    for line in lines:
+        for m in lx.WORD.finditer(line):
+            word = m.group(0)
+            folded = word.casefold().replace("’", "'").strip("'")
+            folded = lx.MISSPELLINGS.get(folded, folded)  # "confrence" is as stock as "conference"
+            if folded in lx.STOCK_WORDS or folded in names or len(folded) < 2:
+                continue
+            before = line[: m.start()].rstrip()
+            proper = word[:1].isupper() and bool(before) and before[-1] not in ".!?:—-–"
+            out.append((folded, proper))
+    return out
+
+
+def _names(d: Draft) -> set[str]:
+    found = {d.sig.greeting_name} if d.sig.greeting_name else set()
+    if d.context:
+        found.update(d.context.contact_name.split())
+        found.update((d.context.member_name or "").split())
+    tail = d.sig.scan.rstrip().rsplit(None, 3)[-3:]  # "Cheers, Anil" at the end of a one-line message
+    found.update(w.strip(",.!-–— ") for w in tail if w[:1].isupper())
+    return {n for n in found if n}
+
+
+def stock_only(d: Draft) -> bool:
+    """Nothing but stock lines: no word in it says anything about them, you or the matter at hand — or a
+    word or two ("great meeting you at SaaStr, let's stay in touch") and nothing anyone could answer."""
+    if has_concrete_ask(d):  # "great meeting you at the Postgres meetup — coffee next week?" proposes a step
+        return substance_weight(d) == 0
+    return substance_weight(d, place_counts=False) <= 2
+
+
+def vague_cold_ask(d: Draft) -> bool:
+    """A stranger's message whose only ask is one nobody can say yes to ("pick your brain", "learn more
+    about your career", "be in touch in some capacity")."""
+    return d.kind is K.COLD_OUTREACH and not has_concrete_ask(d) and bool(lx.VAGUE_ASK.search(d.sig.scan))
+
+
+def content_free(d: Draft) -> bool:
+    """Too little to answer: a bare greeting, "got a sec?", "quick question" — the question not yet asked."""
+    return (d.sig.word_count < 4 and not has_specific(d)) or bool(lx.ANNOUNCED_QUESTION.search(d.sig.scan))
+
+
 def has_value(d: Draft) -> bool:
     return bool(lx.VALUE.search(d.sig.scan)) or any(x.field == "offer" for x in d.used)
 
@@ -243,33 +305,93 @@ def rule_length(d: Draft) -> list[Finding]:
 
 
 def rule_generic(d: Draft) -> list[Finding]:
-    m = lx.GENERIC_STRONG.search(d.sig.scan)
+    """Stock wording: a problem only when the message is nothing else; beside real content, a suggestion."""
+    bump = lx.BUMP.search(d.sig.scan)
+    if bump and substance_weight(d) <= 3 and d.kind is not K.THANK_YOU:
+        return [
+            Finding(
+                "generic",
+                "medium",
+                "It only asks whether they saw your last message; there's nothing new to answer.",
+                _excerpt(d, bump),
+                "Add one new thing: a detail, a link they'd use, or a smaller, concrete question.",
+            )
+        ]
+    if stock_only(d) and d.sig.word_count >= 2:
+        if bump and d.kind is K.FOLLOW_UP:
+            return [
+                Finding(
+                    "generic",
+                    "medium",
+                    "It only asks whether they saw your last message; there's nothing new to answer.",
+                    _excerpt(d, bump),
+                    "Add one new thing: a detail, a link they'd use, or a smaller, concrete question.",
+                )
+            ]
+        return [
+            Finding(
+                "generic",
+                "medium",
+                "Nothing in it is about them or the matter at hand: it could be sent to anyone.",
+                d.sig.sentences[0] if d.sig.sentences else None,
+                "Add one thing only this person would recognise: their talk or post, your chat, what you need.",
+            )
+        ]
+    broadcast = lx.BROADCAST.search(d.sig.scan)
+    if broadcast:
+        return [
+            Finding(
+                "generic",
+                "medium",
+                "It reads as a message to a list, from a company, not from you to them.",
+                _excerpt(d, broadcast),
+                "Write it from you, to them: one line only they would recognise.",
+            )
+        ]
+    humble = lx.SELF_EFFACING.search(d.sig.scan)
+    if humble:
+        return [
+            Finding(
+                "generic",
+                "medium",
+                "The apology or deference stands where a reason to write should be.",
+                _excerpt(d, humble),
+                "Drop it and open with why them: the one thing you read or heard that made you write.",
+            )
+        ]
+    form = lx.FORM_GREETING.search(d.sig.scan)
+    if form:
+        return [
+            Finding(
+                "generic",
+                "medium",
+                "It greets nobody in particular, so it reads like a form letter.",
+                _excerpt(d, form),
+                "Find the person's name and use it.",
+            )
+        ]
+    cliche = lx.CLICHE_ASK.search(d.sig.scan)
+    bounded = lx.BOUNDED_TIME.search(d.sig.scan) or (d.sig.questions and lx.QUESTION_ABOUT.search(d.sig.scan))
+    if cliche and not bounded:
+        return [
+            Finding(
+                "generic",
+                "medium",
+                f"“{cliche.group(0)}” is the ask people are most tired of: it asks for open-ended time and says "
+                "nothing about what you want to know.",
+                _excerpt(d, cliche),
+                "Ask the one thing you want to know, so they can answer in a line.",
+            )
+        ]
+    m = lx.GENERIC_STRONG.search(d.sig.scan) or lx.GENERIC_SOFT.search(d.sig.scan)
     if m:
         return [
             Finding(
                 "generic",
-                "medium",
-                "This is stock wording people have seen a hundred times.",
+                "low",
+                "There's a stock line in it that people have seen a hundred times.",
                 _excerpt(d, m),
-                "Say in your own words why this person: a talk, a chat, a shared topic.",
-            )
-        ]
-    soft = list(lx.GENERIC_SOFT.finditer(d.sig.scan))
-    stock_only = (
-        len(soft) >= 2
-        and d.sig.word_count < 30
-        and not has_value(d)
-        and not has_concrete_ask(d)
-        and not lx.SPECIFIC_STRONG.search(d.sig.scan)
-    )
-    if soft and (stock_only or not has_specific(d)):
-        return [
-            Finding(
-                "generic",
-                "medium",
-                "It could be sent to anyone; nothing in it is about them.",
-                _excerpt(d, soft[0]),
-                "Swap the stock line for one specific thing you remember about them.",
+                "Say it in your own words, or cut it: the specific part carries the message.",
             )
         ]
     return []
@@ -380,6 +502,17 @@ def rule_ask_size(d: Draft) -> list[Finding]:
         return []
     deadline = lx.DEADLINE.search(d.sig.scan)
     stranger = d.kind in (K.COLD_OUTREACH, K.CONNECTION_NOTE)
+    if lx.CONGRATS.search(d.sig.scan):
+        return [
+            Finding(
+                "pushy",
+                "medium",
+                "It congratulates them and asks a big favour in the same breath, so the congratulations read as a "
+                "way in.",
+                _excerpt(d, big[0]),
+                "Send the congratulations on their own; ask for the favour another time, and smaller.",
+            )
+        ]
     if stranger or len(big) >= 2 or deadline:
         return [
             Finding(
@@ -435,6 +568,22 @@ def rule_pushy(d: Draft) -> list[Finding]:
     return []
 
 
+def rule_unasked_intro(d: Draft) -> list[Finding]:
+    """Introducing people, or promising someone's time, without asking them first."""
+    m = lx.UNASKED_INTRO.search(d.sig.scan)
+    if not m:
+        return []
+    return [
+        Finding(
+            "pushy",
+            "medium",
+            "This introduces them, or promises their time, without asking first.",
+            _excerpt(d, m),
+            "Ask each side first (\"would you be open to an intro to …?\"), then introduce them once both say yes.",
+        )
+    ]
+
+
 def rule_over_personal(d: Draft) -> list[Finding]:
     m = lx.OVER_PERSONAL_HIGH.search(d.sig.scan)
     if m:
@@ -463,6 +612,17 @@ def rule_over_personal(d: Draft) -> list[Finding]:
 
 def rule_self_centred(d: Draft) -> list[Finding]:
     sig = d.sig
+    promo = lx.SELF_PROMOTION.search(sig.scan)
+    if promo:
+        return [
+            Finding(
+                "self_centred",
+                "medium",
+                "It turns into promoting yourself.",
+                _excerpt(d, promo),
+                "Keep it about them and what you discussed; let your work speak when they ask about it.",
+            )
+        ]
     m = lx.RESUME_DUMP.search(sig.scan)
     ratio = sig.first_person / max(1, sig.second_person + sig.first_plural)
     if (m and sig.first_person > sig.second_person) or (sig.first_person >= 9 and ratio >= 3.5):
@@ -544,6 +704,7 @@ def rule_typo(d: Draft) -> list[Finding]:
 RULE_FUNCS: tuple[Callable[[Draft], list[Finding]], ...] = (
     rule_placeholder,
     rule_pushy,
+    rule_unasked_intro,
     rule_over_personal,
     rule_length,
     rule_generic,

@@ -147,7 +147,8 @@ def prepare(raw: str) -> Prepared:
 
 
 def _looks_like_code(text: str) -> bool:
-    lines = [ln for ln in text[:MAX_SCAN].split("\n") if ln.strip()]
+    text = lx.PLACEHOLDER.sub("NAME", text[:MAX_SCAN])  # a template's [Name] and {{first_name}} are words
+    lines = [ln for ln in text.split("\n") if ln.strip()]
     if not lines:
         return False
     code = sum(1 for ln in lines if _CODE_LINE.match(ln.strip()[:500]))

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from adapters.cli import SUBCOMMANDS
+from adapters.cli import subcommands
 from adapters.platforms import variables
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,7 +35,7 @@ def scripts() -> dict[str, str]:
 
 
 def assert_coach_command(args: list[str]) -> None:
-    assert args and args[0] in SUBCOMMANDS, f"{args} is not a coach subcommand"
+    assert args and args[0] in subcommands(), f"{args} is not a coach subcommand"
 
 
 # --- Dockerfile --------------------------------------------------------------------------------------
