@@ -19,6 +19,9 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+INTERRUPTED = 130  # 128 + SIGINT
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in ("-h", "--help", "help"):
@@ -32,9 +35,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         name, rest = default_command(), []
     module = importlib.import_module(SUBCOMMANDS[name][0])
-    if name == "review":
-        return int(module.run(rest, sys.stdin, sys.stdout))
-    return int(module.main(rest))
+    try:
+        if name == "review":
+            return int(module.run(rest, sys.stdin, sys.stdout))
+        return int(module.main(rest))
+    except KeyboardInterrupt:  # Ctrl-C leaves quietly, as Ctrl-D does; 130 is the shell's code for it
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+        return INTERRUPTED
 
 
 def default_command() -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import getpass
+import io
 import select as io_select
 from collections.abc import Coroutine, Iterator
 from datetime import datetime, timedelta
@@ -16,7 +17,7 @@ from typing import Any, TextIO, TypeVar
 
 from bot.api import CoachAPI, Profile, Sessions
 from bot.clock import Clock, FakeClock, OffsetClock, SystemClock
-from bot.commands import parse_duration
+from bot.commands import DeleteMyData, Forget, UsageError, parse_duration, parse_line
 from bot.files import user_data_folder
 from bot.identity import Actor
 from bot.replies import Reply
@@ -27,6 +28,7 @@ from scheduler.weekly import plan_week
 
 from .localzone import machine_timezone
 from .render import render_digest, render_nudge, render_reply, save_chart
+from .terminal import Terminal
 
 T = TypeVar("T")
 PLATFORM = "console"
@@ -35,6 +37,8 @@ MAX_ADVANCE = timedelta(days=3 * 365)
 ADVANCE_USAGE = "Usage: /advance <duration>\nExample: /advance 2d   (also 36h, 10d, 2w)"
 BANNER = ("Connection Coach (console). Type /coach help, or /met jane at PyCon -- what you talked about. "
           "/quit or /exit (or Ctrl-D) leaves.")
+TRY_DEMO = ("This is your own contact list, kept for good. To try the coach out first: coach console --demo "
+            "(a throwaway database on a clock you can move).")
 DEMO_BANNER = ("Demo: a throwaway database that is deleted when you leave, on a clock that moves only with "
                "/advance 2d. Your own contacts are not touched.")
 CONSOLE_HELP = """In this console:
@@ -93,38 +97,56 @@ class ConsoleSession:
             assert isinstance(self.clock, FakeClock)
             self.clock.set(self._resume_time())
         self.notifier = ConsoleNotifier(out, self.clock, zone, self.data_dir)
+        self.terminal: Terminal | None = None
         self.dispatcher = Dispatcher(sessions, self.clock, {PLATFORM: self.notifier})
 
-    def run(self, lines: TextIO, *, interactive: bool = False, demo: bool = False) -> int:
+    def run(self, lines: TextIO, *, interactive: bool = False, demo: bool = False,
+            terminal: Terminal | None = None) -> int:
+        """Answer every line of `lines` (or, given a `terminal`, every line typed at it with readline)."""
         try:
-            return self._run(lines, interactive=interactive, demo=demo)
+            return self._run(lines, interactive=interactive, demo=demo, terminal=terminal)
         finally:
             self.api.close()
 
-    def _run(self, lines: TextIO, *, interactive: bool, demo: bool) -> int:
+    def _run(self, lines: TextIO, *, interactive: bool, demo: bool, terminal: Terminal | None) -> int:
         if interactive:
-            self._print(BANNER)
+            self._print(BANNER if demo else f"{BANNER}\n{TRY_DEMO}")
         if demo:
             self._print(DEMO_BANNER)
         self._deliver_due()  # whatever fell due while the console was closed
-        for raw in self._lines(lines, live=isinstance(self.clock, OffsetClock)):
-            line = raw.strip()
-            if not line or line.startswith("#"):
-                continue
-            word = line.lower()
-            if word in QUIT_WORDS:
-                break
-            if line.split(" ", 1)[0].lower() == "/advance":
-                if isinstance(self.clock, OffsetClock):  # a terminal on the member's own, real-time data
-                    self._print(LIVE_ADVANCE)
-                else:
-                    self.advance(line.partition(" ")[2])
-                continue
-            if word in HELP_WORDS:
-                line = "/coach help"
-            self._answer(line)
-            self._deliver_due()
+        live = isinstance(self.clock, OffsetClock)
+        if terminal is not None and live:
+            terminal.tick, terminal.tick_seconds = self._tick_into, self.tick_seconds
+        self.terminal = terminal
+        source = iter(terminal) if terminal is not None else self._lines(lines, live=live)
+        try:
+            for raw in source:
+                if not self.take(raw.strip()):
+                    break
+        finally:
+            close = getattr(source, "close", None)
+            if close is not None:  # a terminal saves its history
+                close()
         return 0
+
+    def take(self, line: str) -> bool:
+        """Answer one line; False when it asks to leave."""
+        if not line or line.startswith("#"):
+            return True
+        word = line.lower()
+        if word in QUIT_WORDS:
+            return False
+        if line.split(" ", 1)[0].lower() == "/advance":
+            if isinstance(self.clock, OffsetClock):  # a terminal on the member's own, real-time data
+                self._print(LIVE_ADVANCE)
+            else:
+                self.advance(line.partition(" ")[2])
+            return True
+        if word in HELP_WORDS:
+            line = "/coach help"
+        self._answer(line)
+        self._deliver_due()
+        return True
 
     def _lines(self, lines: TextIO, *, live: bool) -> Iterator[str]:
         """Input lines; while a live console waits for one, nudges keep arriving every tick."""
@@ -141,11 +163,21 @@ class ConsoleSession:
                 return
             yield line
 
+    def _tick_into(self, shown: io.StringIO) -> None:
+        """A live terminal's tick while the member types: nudges go to `shown`, printed above the prompt."""
+        real, self.notifier.out = self.notifier.out, shown
+        try:
+            self._deliver_due()
+        finally:
+            self.notifier.out = real
+
     def _answer(self, line: str) -> None:
         reply = _sync(self.api.handle_line(self.actor, line))
         path = None
         if reply.chart is not None:  # /coach digest: the chart goes to the data folder, its path on screen
             path = save_chart(reply.chart, self.data_dir, chart_name(self.clock.now(), self.timezone))
+        if self.terminal is not None and not reply.error and _erases(line):
+            self.terminal.clear_history()  # the lines typed so far may name who was just erased
         text = render_reply(reply, path)
         if line.lower().split() in (["/coach", "help"], ["/coach"], ["/coach", "?"]) and not reply.error:
             text = f"{text}\n\n{CONSOLE_HELP}"
@@ -204,6 +236,15 @@ class ConsoleSession:
 def chart_name(now: datetime, timezone: str) -> str:
     """The chart's file: one per week (a later /coach digest that week replaces it)."""
     return f"coach-week-{week_of(now, timezone).isoformat()}.png"
+
+
+def _erases(line: str) -> bool:
+    """Whether the line is a confirmed `forget` or `delete-my-data`."""
+    try:
+        command = parse_line(line)
+    except UsageError:
+        return False
+    return isinstance(command, Forget | DeleteMyData) and command.confirmed
 
 
 def _sync(call: Coroutine[Any, Any, T]) -> T:

@@ -13,6 +13,7 @@ from typing import TextIO
 import platformdirs
 
 from adapters.console.app import ConsoleSession
+from adapters.console.terminal import HISTORY_FILE, Terminal
 from adapters.logs import configure_logging
 from adapters.startup import database_or_exit, settings_or_exit
 from bot.api import files_folder, open_sessions
@@ -46,19 +47,29 @@ def main(argv: list[str]) -> int:
         log_to_file(settings.log_level, settings.log_format, settings.secrets())
     stdin = text_input(sys.stdin)
     interactive = stdin.isatty()
-    if args.demo:
+    if args.demo:  # everything the demo writes (database, charts, history) stays in its own folder
         with tempfile.TemporaryDirectory(prefix="coach-demo-") as folder:
             sessions, close = open_sessions(f"sqlite:///{Path(folder) / 'demo.db'}")
             try:
-                session = ConsoleSession(sessions, sys.stdout, start=settings.console_start, live=False)
-                return session.run(stdin, interactive=interactive, demo=True)
+                session = ConsoleSession(sessions, sys.stdout, start=settings.console_start, live=False,
+                                         data_dir=Path(folder))
+                return session.run(stdin, interactive=interactive, demo=True,
+                                   terminal=terminal_for(stdin, Path(folder)))
             finally:
                 close()
     with database_or_exit(settings):
         sessions, _close = open_sessions(settings.database_url)
+    data_dir = files_folder(settings.database_url)
     session = ConsoleSession(sessions, sys.stdout, start=settings.console_start, live=interactive,
-                             tick_seconds=settings.tick_seconds, data_dir=files_folder(settings.database_url))
-    return session.run(stdin, interactive=interactive)
+                             tick_seconds=settings.tick_seconds, data_dir=data_dir)
+    return session.run(stdin, interactive=interactive, terminal=terminal_for(stdin, data_dir))
+
+
+def terminal_for(stdin: TextIO, data_dir: Path) -> Terminal | None:
+    """Line editing, history and a prompt when a person types at a terminal; None for a pipe."""
+    if not (stdin.isatty() and sys.stdout.isatty()):
+        return None
+    return Terminal(data_dir / HISTORY_FILE)
 
 
 def text_input(stream: TextIO) -> TextIO:
