@@ -91,8 +91,13 @@ class AddDetails(Met):
 
 @dataclass(frozen=True)
 class Review(Checked):
+    """A draft to review, about `who` when named. `lead` is a typed draft's first word when it may be a
+    contact's bare name (`/review siobhan Hi Sarah, …`): the handler binds it if it is one, and the draft
+    is then the rest."""
+
     draft: str
     who: Who | None = None
+    lead: str | None = None
 
 
 @dataclass(frozen=True)
@@ -228,6 +233,7 @@ _DURATION = re.compile(rf"^(\d{{1,4}})\s*({'|'.join(sorted(_UNITS, key=len, reve
 _DURATION_LIKE = re.compile(r"^(.*?)\s*\b(\d{1,6}(?:[.,]\d+)?\s*(?:y|yrs?|years?|mo|mos|months?|s|secs?|seconds?|"
                             r"m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|fortnights?))$", re.IGNORECASE)
 _TAG = re.compile(r"(?:^|\s)#([\w\-]+)")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’\-]{0,40}")
 _SPACES = re.compile(r"\s+")
 # Characters no field may hold: NUL and the other C0/C1 controls (tab, newline and carriage return are
 # spacing, allowed), and lone surrogates (not text; PostgreSQL cannot store them, nor NUL).
@@ -337,7 +343,10 @@ def parse_review(text: str) -> Review:
         candidate, rest = _take_who(text, stops=(), usage="review", single=True)
         if rest.strip():
             who, text = candidate, rest.strip()
-    return Review(draft=text, who=who)
+        return Review(draft=text, who=who)
+    first, _, rest = text.partition(" ")
+    lead = first if rest.strip() and _NAME_WORD.fullmatch(first) else None  # "Hi," or "Jane," is a greeting
+    return Review(draft=text, lead=lead)
 
 
 def parse_coach(text: str) -> Command:

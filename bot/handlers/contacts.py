@@ -18,8 +18,10 @@ from bot.review.drafts import DraftTimes, draft_title
 from bot.review.phrases import place_phrase
 from bot.rules import NUDGE_FOR_STAGE
 from bot.store.repository import (
+    ContactNotFound,
     contacts_of,
     existing_contact,
+    find_contact,
     free_name,
     name_key,
     pending_nudges_by_contact,
@@ -41,7 +43,7 @@ TRIMMED = f" Your notes on them passed {MAX_TEXT:,} characters, so the oldest on
 
 
 def met(cmd: commands.Met, ctx: Context) -> Reply:
-    contact = existing_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id)
+    contact = known_person(cmd.who, ctx)
     if contact is not None and is_repeat(contact, cmd, ctx.now):
         nudge = pending_nudges_by_contact(ctx.session, ctx.member).get(contact.id)
         return Reply(f"Already noted: you met {contact.name}{_where(cmd.where)}.{_next(nudge, ctx)}")
@@ -52,9 +54,11 @@ def met(cmd: commands.Met, ctx: Context) -> Reply:
         record_event(ctx.session, contact, EventKind.MET, ctx.now, detail=cmd.where)
         ctx.session.flush()
         nudge = reschedule(ctx.session, contact, ctx.now)
+        other = ("" if name_key(cmd.who.name) == contact.name_key else
+                 " Someone else? /met with their full name records a new contact.")
         return Reply(
             f"You've met {contact.name} before, so I logged another meeting on the same contact"
-            f"{_where(cmd.where)}.{_next(nudge, ctx)}{TRIMMED if trimmed else ''}"
+            f"{_where(cmd.where)}.{_next(nudge, ctx)}{TRIMMED if trimmed else ''}{other}"
         )
     name = free_name(ctx.session, ctx.member, cmd.who.name)
     contact = Contact(
@@ -79,6 +83,19 @@ def met(cmd: commands.Met, ctx: Context) -> Reply:
     tags = f" Tags: {' '.join('#' + t for t in cmd.tags)}." if cmd.tags else ""
     tip = "" if cmd.offer else " Tip: think of one thing you could offer them before you write."
     return Reply(f"Noted: you met {contact.name}{_where(cmd.where)}.{tags}{_next(nudge, ctx)}{tip}")
+
+
+def known_person(who: commands.Who, ctx: Context) -> Contact | None:
+    """The contact a /met is about, if the member has recorded them: the same platform id or name, else
+    (for a typed name) the one contact whose whole or first name it is — as every other command finds
+    a contact, short of prefixes ("Jo" may well be someone new). Several such contacts: AmbiguousContact."""
+    contact = existing_contact(ctx.session, ctx.member, who.name, who.user_id)
+    if contact is not None or who.user_id:
+        return contact
+    try:
+        return find_contact(ctx.session, ctx.member, who.name, strict=True)
+    except ContactNotFound:
+        return None
 
 
 def sent(cmd: commands.Sent, ctx: Context) -> Reply:

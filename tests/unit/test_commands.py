@@ -91,7 +91,9 @@ def test_coach_verbs(line: str, expected: object) -> None:
 
 
 def test_review_with_and_without_a_contact() -> None:
-    assert parse_line("/review Hi Jane, lovely to meet you") == Review("Hi Jane, lovely to meet you")
+    assert parse_line("/review Hi Jane, lovely to meet you") == Review("Hi Jane, lovely to meet you", lead="Hi")
+    assert parse_line("/review Jane, lovely to meet you") == Review("Jane, lovely to meet you")  # a greeting
+    assert parse_line("/review siobhan Hi Sarah") == Review("siobhan Hi Sarah", lead="siobhan")  # maybe a name
     assert parse_line("/review @jane Hi Jane!") == Review("Hi Jane!", Who("jane"))
     assert parse_line('/review "Jane Doe" Hi Jane!') == Review("Hi Jane!", Who("Jane Doe"))
     assert parse("/review", "<@U9|jane> Hi there") == Review("Hi there", Who("jane", "U9"))

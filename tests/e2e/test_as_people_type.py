@@ -1,0 +1,66 @@
+"""Issue 24, "the coach as a person actually types": one piped, deterministic console script per item
+(`coach console < script`), each asserting what the member reads."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.test_console import run_console
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_", "DATABASE_URL"))}
+    return {**clean, "DATABASE_URL": f"sqlite:///{tmp_path}/console.db", "TZ": "UTC", "USER": "ana",
+            "LOGNAME": "ana", "COACH_CONSOLE_START": "2026-03-02T15:00:00+00:00"}  # a Monday
+
+
+def console(script: str, env: dict[str, str], *args: str) -> str:
+    result = run_console(script, env, "console", *args)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.stdout
+
+
+def test_met_with_a_first_name_logs_another_meeting_on_the_contact(env) -> None:
+    script = ("/met \"Siobhán O'Neill\" at DevOpsDays\n/met siobhan at KubeCon\n/coach list\n"
+              "/coach show siobhan\n/met Siobhan Murphy at PyCon\n/met Jo at PyCon\n/coach list\n")
+    out = console(script, env)
+    assert "You've met Siobhán O'Neill before, so I logged another meeting on the same contact at KubeCon." in out
+    assert "Someone else? /met with their full name records a new contact." in out
+    assert "Your contacts (1):" in out  # no "siobhan" stub beside her
+    assert "Last met: Mon 2 Mar 2026 at KubeCon (2 meetings)" in out
+    assert "Noted: you met Siobhan Murphy at PyCon." in out  # a clearly new person
+    assert "Noted: you met Jo at PyCon." in out
+    assert "Your contacts (3):" in out
+
+
+def test_met_with_a_first_name_two_contacts_share_lists_them(env) -> None:
+    out = console("/met Jane Doe at PyCon\n/met Jane Roe at KubeCon\n/met jane at RustConf\n/coach list\n", env)
+    assert "More than one contact matches 'jane':" in out
+    assert 'Say which one, e.g. /met "Jane Doe" at RustConf' in out
+    assert "Your contacts (2):" in out
+
+
+def test_review_with_a_first_name_checks_the_draft_against_that_contact(env) -> None:
+    draft = "Hi Sarah, great to meet you at DevOpsDays. Would you be up for a short call next week?"
+    script = (f"/met \"Siobhán O'Neill\" at DevOpsDays\n/review siobhan {draft}\n"
+              f"/review \"Siobhán O'Neill\" {draft}\n/review Hi there, {draft}\n")
+    out = console(script, env)
+    reviews = out.split("Draft review\n")[1:]
+    assert len(reviews) == 3
+    assert "Sarah" in reviews[0] and reviews[0] == reviews[1]  # a first name binds as the quoted name does
+    assert "100/100" not in reviews[0]
+
+
+def test_the_several_matches_hint_repeats_the_command_that_was_typed(env) -> None:
+    script = ("/met Jane Doe at PyCon\n/met Jane Roe at KubeCon\n/coach sent jane\n/coach snooze jane 2d\n"
+              "/coach forget jane\n/coach show jane\n")
+    out = console(script, env)
+    assert 'Say which one, e.g. /coach sent "Jane Doe"' in out
+    assert 'Say which one, e.g. /coach snooze "Jane Doe" 2d' in out
+    assert 'Say which one, e.g. /coach forget "Jane Doe"' in out
+    assert 'Say which one, e.g. /coach show "Jane Doe"' in out
