@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields, replace
 from datetime import timedelta
+from difflib import get_close_matches
 from enum import Enum
 
 from bot.identity import Actor
@@ -117,11 +118,17 @@ class Replied(AboutContact):
 
 @dataclass(frozen=True)
 class Snooze(AboutContact):
+    """`until` (one of SNOOZE_DAYS: tomorrow, a weekday, next week) is a day at the start of the member's
+    working hours, which the handler turns into a delay on their calendar; otherwise `delay`."""
+
     delay: timedelta = timedelta(days=1)
+    until: str | None = None
 
     def __post_init__(self) -> None:
         super().__post_init__()
         check_snooze(self.delay)
+        if self.until is not None and self.until not in SNOOZE_DAYS:
+            raise UsageError(f"I can't snooze until {self.until[:20]!r}. {SNOOZE_RANGE}", *USAGE["snooze"])
 
 
 class MoveOn(AboutContact):
@@ -189,7 +196,8 @@ Command = (
     | ChangeSettings | Export | Help | DeleteMyData | Digest
 )
 
-SNOOZE_USAGE = "/coach snooze <who> [1d|36h|1w]"  # the one way snooze is documented (help, README, DESIGN)
+# the one way snooze is documented (help, README, DESIGN)
+SNOOZE_USAGE = "/coach snooze <who> [1d|36h|1w|tomorrow|monday|next week]"
 USAGE = {
     "met": ("/met <who> [at <where>] [-- <notes>] [offer: <what you can offer>] [interests: <a, b>] [#tag ...]",
             "/met @jane at PyCon -- talked about onboarding metrics offer: our survey template "
@@ -198,7 +206,7 @@ USAGE = {
                '/review "Jane Doe" Hi Jane, great to meet you at PyCon ...'),
     "sent": ("/coach sent <who>", '/coach sent "Jane Doe"'),
     "replied": ("/coach replied <who>", '/coach replied "Jane Doe"'),
-    "snooze": (SNOOZE_USAGE, '/coach snooze "Jane Doe" 36h'),
+    "snooze": (SNOOZE_USAGE, '/coach snooze "Jane Doe" tomorrow'),
     "moveon": ("/coach moveon <who>", '/coach moveon "Jane Doe"'),
     "show": ("/coach show <who>", '/coach show "Jane Doe"'),
     "draft": ("/coach draft <who>", '/coach draft "Jane Doe"'),
@@ -216,6 +224,8 @@ WHO_VERBS: dict[str, type[WhoVerb]] = {"sent": Sent, "replied": Replied, "moveon
                                        "draft": Draft, "forget": Forget}
 VERB_ALIASES = {"move-on": "moveon", "move_on": "moveon", "reply": "replied", "send": "sent", "ls": "list",
                 "delete": "forget", "settings": "settings", "setting": "settings", "?": "help"}
+SLASH_COMMANDS = ("met", "review", "coach")
+COACH_VERBS = (*WHO_VERBS, "snooze", "list", "settings", "export", "digest", "delete-my-data", "help")
 STAGE_ALIASES = {"followed-up": Stage.FOLLOWED_UP, "followedup": Stage.FOLLOWED_UP, "moved-on": Stage.MOVED_ON,
                  "movedon": Stage.MOVED_ON, "in-touch": Stage.IN_TOUCH, "intouch": Stage.IN_TOUCH,
                  "replied": Stage.IN_TOUCH, "last": Stage.FINAL}
@@ -245,12 +255,19 @@ _LIST = re.compile(r"[,;\n]")
 
 
 def parse_line(line: str) -> Command:
-    """Parse a whole line as typed in the console: `/met jane at PyCon`."""
+    """Parse a whole line as typed in the console: `/met jane at PyCon`. A line that starts with a
+    command's word but no slash (`list`, `coach list`, `met jane`) is read as that command."""
     line = _clean(line)
     if not line:
         raise UsageError("Type a command; /coach help lists them.", *USAGE["help"])
     if not line.startswith("/"):
-        raise UsageError("Commands start with a slash; /coach help lists them.", *USAGE["met"])
+        word = line.partition(" ")[0].lower()
+        if word in SLASH_COMMANDS:
+            line = f"/{line}"
+        elif VERB_ALIASES.get(word, word) in COACH_VERBS:
+            line = f"/coach {line}"
+        else:
+            raise UsageError("Commands start with a slash; /coach help lists them.", *USAGE["met"])
     head, _, rest = line.partition(" ")
     return parse(head, rest)
 
@@ -265,7 +282,17 @@ def parse(command: str, text: str) -> Command:
         return parse_review(text)
     if name == "coach":
         return parse_coach(text)
-    raise UsageError(f"I don't know the command /{name[:30]}. /coach help lists what I can do.")
+    guess = nearest(name, (*SLASH_COMMANDS, *COACH_VERBS))
+    if guess is None:
+        raise UsageError(f"I don't know the command /{name[:30]}. /coach help lists what I can do.")
+    typed = f"/{guess}" if guess in SLASH_COMMANDS else f"/coach {guess}"
+    raise UsageError(f"I don't know the command /{name[:30]}. Did you mean {typed}?", *USAGE[guess])
+
+
+def nearest(word: str, words: tuple[str, ...]) -> str | None:
+    """The command word closest to a typo (`snoze` → snooze, `lsit` → list, `meet` → met), or None."""
+    close = get_close_matches(word.lower()[:40], words, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def parse_met(text: str) -> Met:
@@ -381,7 +408,10 @@ def parse_coach(text: str) -> Command:
         if rest.lower() not in ("", "confirm"):
             raise UsageError(f"I didn't expect {rest[:40]!r} there.", *USAGE["delete-my-data"])
         return DeleteMyData(confirmed=rest.lower() == "confirm")
-    raise UsageError(f"I don't know '/coach {verb[:30]}'. /coach help lists what I can do.")
+    guess = nearest(verb, COACH_VERBS)
+    if guess is None:
+        raise UsageError(f"I don't know '/coach {verb[:30]}'. /coach help lists what I can do.")
+    raise UsageError(f"I don't know '/coach {verb[:30]}'. Did you mean /coach {guess}?", *USAGE[guess])
 
 
 def parse_settings(text: str) -> ChangeSettings:
@@ -447,8 +477,12 @@ def parse_duration(text: str) -> timedelta:
     return amount * unit_delta
 
 
-SNOOZE_RANGE = (f"I can snooze for an hour up to {MAX_SNOOZE_DAYS} days, written like 36h, 2d or 1w "
-                "(default 1d).")
+SNOOZE_RANGE = f"A snooze runs from 1 hour to {MAX_SNOOZE_DAYS} days (default 1d)."
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+SNOOZE_DAYS = ("tomorrow", "next week", *WEEKDAYS)  # each: that day at the start of working hours
+_SNOOZE_DAY = re.compile(r"^(.*?)\s+(?:until\s+|till\s+|on\s+|next\s+(?=[mtwfs]))?"
+                         r"(tomorrow|next\s+week|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)$", re.IGNORECASE)
 
 
 def snooze_delay(text: str | None) -> timedelta:
@@ -459,17 +493,23 @@ def snooze_delay(text: str | None) -> timedelta:
         delay = parse_duration(text)
     except ValueError:
         raise UsageError(f"{text.strip()[:20]!r} isn't a snooze I can set. {SNOOZE_RANGE}", *USAGE["snooze"]) from None
-    check_snooze(delay)
+    check_snooze(delay, text.strip())
     return delay
 
 
-def check_snooze(delay: timedelta) -> None:
+def check_snooze(delay: timedelta, typed: str | None = None) -> None:
     if not (timedelta(hours=1) <= delay <= timedelta(days=MAX_SNOOZE_DAYS)):
-        raise UsageError(f"{_span_words(delay)} is too {'short' if delay < timedelta(hours=1) else 'long'}. "
+        what = repr(typed[:20]) if typed and not delay else _span_words(delay)  # "0h", never "0 minutes"
+        raise UsageError(f"{what} is too {'short' if delay < timedelta(hours=1) else 'long'}. "
                          f"{SNOOZE_RANGE}", *USAGE["snooze"])
 
 
 def _parse_snooze(text: str) -> Snooze:
+    if (day := _SNOOZE_DAY.match(text)) and day[1].strip():
+        who, extra = _take_who(day[1], stops=(), usage="snooze")
+        if extra.strip():
+            raise UsageError(f"I didn't expect {extra.strip()[:40]!r} there.", *USAGE["snooze"])
+        return Snooze(who=who, until=_snooze_day(day[2]))
     delay = timedelta(days=1)
     if (match := _DURATION_LIKE.match(text)) and match[1].strip():
         delay = snooze_delay(match[2])
@@ -478,6 +518,14 @@ def _parse_snooze(text: str) -> Snooze:
     if extra.strip():
         raise UsageError(f"I didn't expect {extra.strip()[:40]!r} there.", *USAGE["snooze"])
     return Snooze(who=who, delay=delay)
+
+
+def _snooze_day(word: str) -> str:
+    """`Tomorrow`, `next  week`, `thurs`, `Friday` → one of SNOOZE_DAYS."""
+    word = " ".join(word.lower().split())
+    if word in ("tomorrow", "next week"):
+        return word
+    return next(day for day in WEEKDAYS if day.startswith(word[:3]))
 
 
 def _span_words(delay: timedelta) -> str:

@@ -44,10 +44,15 @@ DEMO_BANNER = ("Demo: a throwaway database that is deleted when you leave, on a 
 CONSOLE_HELP = """In this console:
 /advance <duration>        move time forward (36h, 2d, 10d) and see the nudges that fall due on the way —
                            from a script (coach console < script.txt) or in the demo (coach console --demo)
+yes / no                   answer a question I just asked (Forget Jane Doe? Delete all your data?)
+list, show jane, …         the /coach commands work without "/coach" too (and met, review without "/")
 /quit, /exit               leave (so do quit, exit and Ctrl-D)"""
 LIVE_ADVANCE = ("/advance would move your real timeline: your contacts' dates and reminders would jump ahead "
                 "for good. To try the coach on a clock you can move, run `coach console --demo` (a throwaway "
                 "database); scripts piped into `coach console` still take /advance.")
+YES_WORDS = ("yes", "y", "yes please", "ok", "okay", "sure", "confirm")
+NO_WORDS = ("no", "n", "nope", "cancel", "no thanks")
+NOTHING_ASKED = "I haven't asked anything that takes a yes or no. /coach help lists what I can do."
 QUIT_WORDS = ("/quit", "/exit", "quit", "exit", "/q")
 HELP_WORDS = ("help", "/help", "?", "commands")
 
@@ -98,6 +103,7 @@ class ConsoleSession:
             self.clock.set(self._resume_time())
         self.notifier = ConsoleNotifier(out, self.clock, zone, self.data_dir)
         self.terminal: Terminal | None = None
+        self.pending: str | None = None  # the command a yes to the last question runs
         self.dispatcher = Dispatcher(sessions, self.clock, {PLATFORM: self.notifier})
 
     def run(self, lines: TextIO, *, interactive: bool = False, demo: bool = False,
@@ -142,6 +148,15 @@ class ConsoleSession:
             else:
                 self.advance(line.partition(" ")[2])
             return True
+        pending, self.pending = self.pending, None
+        if word in YES_WORDS or word in NO_WORDS:
+            if pending is None:
+                self._print(NOTHING_ASKED)
+                return True
+            if word in NO_WORDS:
+                self._print("Okay, I left it as it is.")
+                return True
+            line = pending
         if word in HELP_WORDS:
             line = "/coach help"
         self._answer(line)
@@ -178,7 +193,11 @@ class ConsoleSession:
             path = save_chart(reply.chart, self.data_dir, chart_name(self.clock.now(), self.timezone))
         if self.terminal is not None and not reply.error and _erases(line):
             self.terminal.clear_history()  # the lines typed so far may name who was just erased
+        if reply.title and reply.title.endswith("?") and len(reply.actions) == 1 and not reply.error:
+            self.pending = reply.actions[0].command  # "Forget Jane Doe?": a yes runs its button's command
         text = render_reply(reply, path)
+        if self.pending is not None:
+            text += "\n(Or type yes to go ahead, no to leave it.)"
         if line.lower().split() in (["/coach", "help"], ["/coach"], ["/coach", "?"]) and not reply.error:
             text = f"{text}\n\n{CONSOLE_HELP}"
         self._print(text)

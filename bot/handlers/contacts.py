@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete
 
@@ -112,7 +113,22 @@ def move_on(cmd: commands.MoveOn, ctx: Context) -> Reply:
 
 def snooze(cmd: commands.Snooze, ctx: Context) -> Reply:
     contact = ctx.contact(cmd.who)
-    return apply_verb(ctx, contact, Verb.SNOOZE, delay=cmd.delay)
+    delay = cmd.delay if cmd.until is None else until_day(cmd.until, ctx)
+    return apply_verb(ctx, contact, Verb.SNOOZE, delay=delay, to_a_day=cmd.until is not None)
+
+
+def until_day(day: str, ctx: Context) -> timedelta:
+    """From now to `day` (tomorrow, a weekday — the next one after today —, next week: next Monday) at
+    the start of the member's working hours, on their own calendar."""
+    zone = ZoneInfo(ctx.member.timezone)
+    today = ctx.now.astimezone(zone).date()
+    if day == "tomorrow":
+        target = today + timedelta(days=1)
+    else:
+        weekday = 0 if day == "next week" else commands.WEEKDAYS.index(day)
+        target = today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+    start = datetime.combine(target, time(ctx.member.work_start_hour % 24), zone)
+    return max(start - ctx.now, timedelta(hours=1))
 
 
 def draft(cmd: commands.Draft, ctx: Context) -> Reply:
@@ -126,6 +142,7 @@ def apply_verb(
     *,
     delay: timedelta = timedelta(days=1),
     nudge_id: int | None = None,
+    to_a_day: bool = False,
 ) -> Reply:
     """Record what a member says happened (typed or clicked) and re-plan the contact's nudge."""
     if verb is Verb.DRAFT:
@@ -153,6 +170,9 @@ def apply_verb(
         record_event(ctx.session, contact, EventKind.SNOOZED, ctx.now, until=ctx.now + delay, nudge_id=nudge_id)
     ctx.session.flush()
     nudge = reschedule(ctx.session, contact, ctx.now)
+    if verb is Verb.SNOOZE and to_a_day:  # "until Mon 9 Mar 09:00" reads better than "for 114 hours"
+        return Reply(f"Snoozed {contact.name} until {local_time(ctx.now + delay, ctx.member.timezone, ctx.now)}."
+                     + _next(nudge, ctx))
     return Reply(_confirmation(verb, contact, delay) + _next(nudge, ctx))
 
 
@@ -374,7 +394,7 @@ def _confirmation(verb: Verb, contact: Contact, delay: timedelta) -> str:
                    Stage.FINAL: "last message"}[stage]
         return f"Got it: your {ordinal} to {name} is sent."
     if verb is Verb.REPLIED:
-        return f"Great news — {name} replied. No more follow-up reminders; I'll suggest check-ins instead."
+        return f"Great news — {name} replied: no more follow-up reminders."
     if verb is Verb.MOVE_ON:
         return f"Okay, moving on from {name}. No more reminders about them."
     hours = int(delay.total_seconds() // 3600)

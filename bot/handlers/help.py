@@ -15,7 +15,7 @@ and stay in touch with people who reply.
 /review [<who>] <draft>                            I'll review a message before you send it
 /coach sent <who>          you sent them a message
 /coach replied <who>       they wrote back
-/coach snooze <who> [1d|36h|1w]
+/coach snooze <who> [1d|36h|1w|tomorrow|monday|next week]
                            remind me later (default 1 day; anything from 1h to 90 days)
 /coach draft <who>         write a draft for where you stand with them
 /coach moveon <who>        stop reminding me about them

@@ -64,3 +64,42 @@ def test_the_several_matches_hint_repeats_the_command_that_was_typed(env) -> Non
     assert 'Say which one, e.g. /coach snooze "Jane Doe" 2d' in out
     assert 'Say which one, e.g. /coach forget "Jane Doe"' in out
     assert 'Say which one, e.g. /coach show "Jane Doe"' in out
+
+
+def test_typos_get_the_nearest_command(env) -> None:
+    out = console("/coach snoze jose 1d\n/meet Jane\n/coach lsit\n/list\n", env)
+    assert "I don't know '/coach snoze'. Did you mean /coach snooze?" in out
+    assert "I don't know the command /meet. Did you mean /met?" in out
+    assert "I don't know '/coach lsit'. Did you mean /coach list?" in out
+    assert "I don't know the command /list. Did you mean /coach list?" in out
+
+
+def test_snooze_until_a_day_and_the_range_said_once(env) -> None:  # 2 Mar 2026 15:00 is a Monday
+    script = ("/met Jose Ruiz\n/coach snooze jose tomorrow\n/coach snooze jose friday\n/coach snooze jose next week\n"
+              "/coach snooze jose monday\n/coach snooze jose 0h\n")
+    out = console(script, env)
+    assert "Snoozed Jose Ruiz until Tue 3 Mar 09:00." in out
+    assert "Snoozed Jose Ruiz until Fri 6 Mar 09:00." in out
+    assert out.count("Snoozed Jose Ruiz until Mon 9 Mar 09:00.") == 2
+    assert "No contact named" not in out
+    refusal = out.split("'0h' is too short.", 1)[1]
+    assert refusal.count("90 days") == 1 and "0 minutes" not in out
+
+
+def test_yes_and_no_answer_the_question_and_bare_words_are_commands(env) -> None:
+    script = ("/met Mei Lin\n/met Bob\nforget mei\nyes\nlist\ncoach forget bob\nno\ncoach list\nyes\n"
+              "show bob\nmet Ana at PyCon\n")
+    out = console(script, env)
+    assert "Forget Mei Lin?" in out and "(Or type yes to go ahead, no to leave it.)" in out
+    assert "Forgot Mei Lin" in out
+    assert "Okay, I left it as it is." in out
+    assert out.count("Your contacts (1):\n• Bob") == 2
+    assert "I haven't asked anything that takes a yes or no." in out
+    assert "Bob — met, no message yet" in out and "Noted: you met Ana at PyCon." in out
+    assert "Commands start with a slash" not in out and "Usage: /met" not in out
+
+
+def test_replied_says_what_comes_next_once(env) -> None:
+    out = console("/met Jane Doe\n/coach replied jane\n", env)
+    line = next(line for line in out.splitlines() if line.startswith("Great news"))
+    assert line.count("suggest") == 1 and "I'll suggest a check-in on" in line

@@ -62,11 +62,11 @@ def test_a_quoted_name_with_an_apostrophe_and_the_hints_that_print_it(env) -> No
 
 def test_a_bad_duration_says_what_is_allowed_and_snooze_reads_one_way(env) -> None:
     out = console("/met Priya at PyCon\n/coach snooze Priya 5 years\n/coach snooze Priya 2 days\n/coach help\n", env)
-    assert "'5 years' isn't a snooze I can set. I can snooze for an hour up to 90 days" in out
-    assert "Usage: /coach snooze <who> [1d|36h|1w]" in out
+    assert "'5 years' isn't a snooze I can set. A snooze runs from 1 hour to 90 days" in out
+    assert "Usage: /coach snooze <who> [1d|36h|1w|tomorrow|monday|next week]" in out
     assert "No contact named 'Priya 5 years'" not in out
     assert "Snoozed Priya for 2 days." in out
-    assert "/coach snooze <who> [1d|36h|1w]" in out.split("Connection Coach\n", 1)[1]
+    assert "/coach snooze <who> [1d|36h|1w|tomorrow|monday|next week]" in out.split("Connection Coach\n", 1)[1]
 
 
 def test_meeting_again_keeps_each_meeting_and_the_export_has_them_all(env) -> None:

@@ -124,7 +124,7 @@ def test_slack_style_command_and_text_split() -> None:
         ("/coach settings colour blue", "no setting"),
         ("/coach snooze jane 200d", "200 days is too long"),
         ("/coach snooze Priya 5 years", "'5 years' isn't a snooze I can set"),
-        ("/coach snooze Priya 2 months", "an hour up to 90 days"),
+        ("/coach snooze Priya 2 months", "from 1 hour to 90 days"),
         ("/review", "Paste the draft"),
         ("/met offer: a template", "Tell me who you met"),
         ("/met jane offer:", "Put something after 'offer:'"),
