@@ -212,7 +212,8 @@ USAGE = {
     "draft": ("/coach draft <who>", '/coach draft "Jane Doe"'),
     "forget": ("/coach forget <who> [confirm]", '/coach forget "Jane Doe"'),
     "list": ("/coach list [new|waiting|followed_up|final|moved_on|in_touch|#tag]", "/coach list waiting"),
-    "settings": ("/coach settings [tz <zone>|hours <start-end>|checkins <days>|digest on|off|pause|resume]",
+    "settings": ("/coach settings [tz <zone>|hours <start-end>|days <mon-fri>|checkins <days>|digest on|off|"
+                 "pause|resume]",
                  "/coach settings tz Europe/Berlin"),
     "export": ("/coach export", "/coach export"),
     "digest": ("/coach digest", "/coach digest"),
@@ -424,11 +425,9 @@ def parse_settings(text: str) -> ChangeSettings:
     if key in ("tz", "timezone"):
         return ChangeSettings(key="tz", value=value)
     if key == "hours":
-        match = re.fullmatch(r"(\d{1,2})(?::00)?\s*-\s*(\d{1,2})(?::00)?", value)
-        if not match:
-            raise UsageError("Give working hours as start-end, in whole hours.", "/coach settings hours <start-end>",
-                             "/coach settings hours 9-17")
-        return ChangeSettings(key="hours", value=(int(match[1]), int(match[2])))
+        return ChangeSettings(key="hours", value=parse_hours(value))
+    if key in ("days", "workdays", "working-days"):
+        return ChangeSettings(key="days", value=parse_days(value))
     if key in ("checkins", "checkin", "check-ins"):
         if not re.fullmatch(r"[0-9]{1,4}", value):
             raise UsageError("Give the check-in interval in days.", "/coach settings checkins <days>",
@@ -437,6 +436,64 @@ def parse_settings(text: str) -> ChangeSettings:
     if key == "digest":
         return ChangeSettings(key="digest", value=value.lower())
     raise UsageError(f"There is no setting called {key[:30]!r}.", *USAGE["settings"])
+
+
+HOURS_USAGE = ("/coach settings hours <start-end>", "/coach settings hours 9am-5pm   (or 9-17, 09:00-17:00)")
+_CLOCK = r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])?\.?m?\.?"
+_HOURS = re.compile(rf"{_CLOCK}\s*(?:-|–|—|to|until|till)\s*{_CLOCK}", re.IGNORECASE)
+DAYS_USAGE = ("/coach settings days <first-last or a list>", "/coach settings days mon-fri   (or sun-thu, mon,wed,fri)")
+
+
+def parse_hours(text: str) -> tuple[int, int]:
+    """`9-17`, `09:00-17:00`, `9am-5pm`, `9 to 5pm` → (9, 17). Working hours are whole hours."""
+    match = _HOURS.fullmatch(text.strip())
+    if not match:
+        raise UsageError("Give working hours as start-end, in whole hours.", *HOURS_USAGE)
+    hours = []
+    for hour, minute, half in (match.group(1, 2, 3), match.group(4, 5, 6)):
+        value = int(hour)
+        if minute not in (None, "00"):
+            raise UsageError(f"I keep working hours in whole hours, so {hour}:{minute} doesn't fit yet. "
+                             "Round it to the hour you'd rather get nudges in.", *HOURS_USAGE)
+        if half:  # 12-hour clock: 12am is midnight, 12pm noon
+            if not 1 <= value <= 12:
+                raise UsageError(f"{hour}{half}m isn't a time on a 12-hour clock.", *HOURS_USAGE)
+            value = value % 12 + (12 if half.lower() == "p" else 0)
+        hours.append(value)
+    start, end = hours
+    if end == 0 and start > 0:
+        end = 24  # "to midnight"
+    if end < start and match[6] is None and start < 12 and end < 12 and match[3] is not None:
+        end += 12  # "9am-5" reads as 9 to 17
+    return start, end
+
+
+def parse_days(text: str) -> str:
+    """`mon-fri`, `sun-thu`, `mon,wed,fri`, `Monday to Friday` → "01234" (Monday is 0), in week order."""
+    days: list[int] = []
+    ranged = re.sub(r"\s*(?:-|–|\bto\b|\bthrough\b|\btill\b)\s*", "-", text.strip().lower())
+    for part in re.split(r"[\s,;/&]+(?:and\s+)?", ranged):
+        if not part or part == "and":
+            continue
+        first, dash, last = part.partition("-")
+        start, end = _weekday(first), _weekday(last) if dash else None
+        if start is None or (dash and end is None):
+            raise UsageError(f"I couldn't read {part[:30]!r} as days of the week.", *DAYS_USAGE)
+        if end is None:
+            days.append(start)
+        else:  # a range may wrap the weekend: sun-thu
+            days += [(start + step) % 7 for step in range((end - start) % 7 + 1)]
+    if not days:
+        raise UsageError("Which days do you work?", *DAYS_USAGE)
+    return "".join(str(day) for day in sorted(set(days)))
+
+
+def _weekday(word: str) -> int | None:
+    word = word.strip().rstrip(".")
+    if len(word) < 2:
+        return None
+    found = [index for index, day in enumerate(WEEKDAYS) if day.startswith(word[:3]) and day.startswith(word[:9])]
+    return found[0] if len(found) == 1 else None
 
 
 def check_setting(key: str | None, value: object) -> None:
@@ -452,6 +509,10 @@ def check_setting(key: str | None, value: object) -> None:
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= 24):
             raise UsageError("Working hours need a start before the end, between 0 and 24.",
                              "/coach settings hours <start-end>", "/coach settings hours 8-16")
+        return
+    if key == "days":
+        if not (isinstance(value, str) and value and set(value) <= set("0123456") and len(set(value)) == len(value)):
+            raise UsageError("Working days are days of the week.", *DAYS_USAGE)
         return
     if key == "checkins":
         if not isinstance(value, int) or isinstance(value, bool) or not MIN_CHECKIN_DAYS <= value <= MAX_CHECKIN_DAYS:

@@ -21,7 +21,7 @@ and stay in touch with people who reply.
 /coach moveon <who>        stop reminding me about them
 /coach show <who>          everything about one contact
 /coach list [stage|#tag]   your contacts (stages: new, waiting, followed_up, final, moved_on, in_touch)
-/coach settings [tz <zone> | hours 9-18 | checkins 90 | digest on|off | pause | resume]
+/coach settings [tz <zone> | hours 9am-6pm | days mon-fri | checkins 90 | digest on|off | pause | resume]
 /coach digest              this week's digest now (it also comes every Monday morning)
 /coach export              all your data as JSON and CSV
 /coach forget <who>        delete a contact and its history (asks first)

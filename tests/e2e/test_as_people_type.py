@@ -103,3 +103,20 @@ def test_replied_says_what_comes_next_once(env) -> None:
     out = console("/met Jane Doe\n/coach replied jane\n", env)
     line = next(line for line in out.splitlines() if line.startswith("Great news"))
     assert line.count("suggest") == 1 and "I'll suggest a check-in on" in line
+
+
+def test_timezones_hours_and_days_as_people_write_them(env) -> None:
+    script = ("/coach settings tz Bangalore\n/coach settings tz mumbai\n/coach settings tz PST\n"
+              "/coach settings tz UTC+1\n/coach settings tz IST\n/coach settings hours 9am-5pm\n"
+              "/coach settings hours 10:00-18:30\n/coach settings days sun-thu\n/coach settings\n"
+              "/coach settings hours 09:00-18:00\n/coach settings days mon-fri\n/coach settings\n")
+    out = console(script, env)
+    assert "Timezone set to Asia/Kolkata (from 'Bangalore')." in out
+    assert "Timezone set to Asia/Kolkata (from 'mumbai')." in out
+    assert "Timezone set to America/Los_Angeles (from 'PST')." in out
+    assert "Timezone set to Etc/GMT-1 (from 'UTC+1'). That is UTC+1 all year" in out
+    assert "IST could be Asia/Kolkata or Europe/Dublin or Asia/Jerusalem. Which one?" in out
+    assert "I'll only nudge you between 09:00 and 17:00." in out
+    assert "I keep working hours in whole hours, so 18:30 doesn't fit yet." in out
+    assert "Working hours: 09:00–17:00 (Sun–Thu)" in out
+    assert "Working hours: 09:00–18:00 (Mon–Fri)" in out
