@@ -120,3 +120,29 @@ def test_timezones_hours_and_days_as_people_write_them(env) -> None:
     assert "I keep working hours in whole hours, so 18:30 doesn't fit yet." in out
     assert "Working hours: 09:00–17:00 (Sun–Thu)" in out
     assert "Working hours: 09:00–18:00 (Mon–Fri)" in out
+
+
+def digests(out: str) -> list[str]:
+    return [part.split("\n\n(time is now", 1)[0] for part in out.split("── Digest · ")[1:]]
+
+
+def test_the_first_digest_counts_the_week_so_far(env) -> None:  # Monday 2 Mar 15:00
+    script = ("/met Ana\n/met Bo\n/met Cy\n/met Di\n/met Ed\n/coach sent ana\n/coach sent bo\n/advance 1d\n"
+              "/coach replied ana\n/coach replied bo\n/advance 4d\n/coach digest\n")
+    out = console(script, env)
+    digest = out.split("Your week in networking", 1)[1] if "Your week in networking" in out else out
+    assert "This week so far: 5 new contacts, 2 followed up within 48 h · 2 replies received." in digest
+    assert "from next Monday" in digest
+    assert "no new contacts to follow up · 0 replies" not in out
+
+
+def test_the_monday_digest_has_the_nudge_due_with_it_and_moving_on_on_its_own_line(env) -> None:
+    script = ("/met Jane Doe\n/coach sent jane\n/coach sent jane\n/coach sent jane\n/advance 5d\n"  # Sat 7 Mar
+              "/met Bob\n/advance 2d\n")  # Bob's first nudge is due Monday 09:00, with the digest
+    out = console(script, env)
+    monday = next(d for d in digests(out) if d.startswith("Mon 9 Mar 09:00"))
+    write, _, rest = monday.partition("Time to move on (three messages, no reply):")
+    assert "Write to them this week:\n• Bob — first follow-up" in write
+    assert "Jane Doe" not in write
+    assert "• Jane Doe — time to move on" in rest
+    assert "1 to write to, 1 to move on from" in monday
