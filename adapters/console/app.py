@@ -18,7 +18,6 @@ from typing import Any, TextIO, TypeVar
 from bot.api import CoachAPI, Profile, Sessions
 from bot.clock import Clock, FakeClock, OffsetClock, SystemClock
 from bot.commands import DeleteMyData, Forget, UsageError, parse_duration, parse_line
-from bot.files import user_data_folder
 from bot.identity import Actor
 from bot.replies import Reply
 from bot.timefmt import local_time, week_of
@@ -85,9 +84,10 @@ class ConsoleNotifier:
 class ConsoleSession:
     def __init__(self, sessions: Sessions, out: TextIO, user: str | None = None,
                  timezone: str | None = None, start: datetime | None = None, *, live: bool = False,
-                 tick_seconds: float = 15.0, real_clock: Clock | None = None, data_dir: Path | None = None) -> None:
+                 tick_seconds: float = 15.0, real_clock: Clock | None = None, data_dir: Path) -> None:
+        """`data_dir`: where the charts go — beside the database, or a demo's own folder; never a default,
+        so no demo or test writes into the user's data folder."""
         self.sessions, self.out = sessions, out
-        self.data_dir = data_dir or user_data_folder()
         user = user or _user_name()
         zone = timezone or machine_timezone()
         # The login only tells this console's members apart; it is no name to sign a message with.
@@ -101,7 +101,7 @@ class ConsoleSession:
         if not live and start is None:
             assert isinstance(self.clock, FakeClock)
             self.clock.set(self._resume_time())
-        self.notifier = ConsoleNotifier(out, self.clock, zone, self.data_dir)
+        self.notifier = ConsoleNotifier(out, self.clock, zone, data_dir)
         self.terminal: Terminal | None = None
         self.pending: str | None = None  # the command a yes to the last question runs
         self.dispatcher = Dispatcher(sessions, self.clock, {PLATFORM: self.notifier})
@@ -218,6 +218,10 @@ class ConsoleSession:
                 break  # nothing moved: don't spin
         self.clock.set(target)
         self._print(f"(time is now {local_time(target, self.timezone)})")
+
+    @property
+    def data_dir(self) -> Path:
+        return self.notifier.data_dir
 
     @property
     def timezone(self) -> str:

@@ -43,12 +43,12 @@ def main(argv: list[str]) -> int:
                              "are not touched, and the demo is deleted when you leave")
     args = parser.parse_args(argv)
     settings = settings_or_exit()
-    if settings.log_level.upper() != "DEBUG":
-        log_to_file(settings.log_level, settings.log_format, settings.secrets())
     stdin = text_input(sys.stdin)
     interactive = stdin.isatty()
-    if args.demo:  # everything the demo writes (database, charts, history) stays in its own folder
+    if args.demo:  # everything the demo writes (database, charts, history, log) stays in its own folder
         with tempfile.TemporaryDirectory(prefix="coach-demo-") as folder:
+            if settings.log_level.upper() != "DEBUG":
+                log_to_file(settings.log_level, settings.log_format, settings.secrets(), Path(folder))
             sessions, close = open_sessions(f"sqlite:///{Path(folder) / 'demo.db'}")
             try:
                 session = ConsoleSession(sessions, sys.stdout, start=settings.console_start, live=False,
@@ -57,6 +57,8 @@ def main(argv: list[str]) -> int:
                                    terminal=terminal_for(stdin, Path(folder)))
             finally:
                 close()
+    if settings.log_level.upper() != "DEBUG":
+        log_to_file(settings.log_level, settings.log_format, settings.secrets())
     with database_or_exit(settings):
         sessions, _close = open_sessions(settings.database_url)
     data_dir = files_folder(settings.database_url)
@@ -80,11 +82,12 @@ def text_input(stream: TextIO) -> TextIO:
     return stream
 
 
-def log_to_file(level: str, fmt: str, secrets: list[str]) -> None:
+def log_to_file(level: str, fmt: str, secrets: list[str], folder: Path | None = None) -> None:
     """The terminal is the conversation: logs go to a file (COACH_LOG_LEVEL=DEBUG shows them on stderr),
-    private to the user like the database: folder 0700, file 0600."""
+    private to the user like the database: folder 0700, file 0600 — the user's log folder, or `folder`."""
     try:
-        path = private_file(private_folder(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))) / "console.log")
+        folder = folder or Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+        path = private_file(private_folder(folder) / "console.log")
         os.chmod(path, PRIVATE_FILE)
         stream = path.open("a", encoding="utf-8")
     except OSError:

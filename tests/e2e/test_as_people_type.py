@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
@@ -146,3 +147,27 @@ def test_the_monday_digest_has_the_nudge_due_with_it_and_moving_on_on_its_own_li
     assert "Jane Doe" not in write
     assert "• Jane Doe — time to move on" in rest
     assert "1 to write to, 1 to move on from" in monday
+
+
+def test_the_demo_and_the_consoles_tests_write_nothing_into_a_fresh_xdg_home(env, tmp_path, monkeypatch,
+                                                                              sqlite_sessions) -> None:
+    home = tmp_path / "xdg"
+    folders = {name: home / name for name in ("data", "state")}  # the coach's (matplotlib keeps its cache)
+    for name, folder in folders.items():
+        env[f"XDG_{name.upper()}_HOME"] = str(folder)
+        monkeypatch.setenv(f"XDG_{name.upper()}_HOME", str(folder))
+    script = "/met Jane Doe at PyCon\n/advance 8d\n/coach digest\n"
+    demo = console(script, env, "--demo")
+    assert "── Digest · Mon 9 Mar 09:00 ──" in demo and "Chart (PNG, last 8 weeks):" in demo
+    assert not home.exists()  # the demo's database, charts, history and log were its own, and are gone
+
+    mine = console(script, env)  # on a database of its own: the charts go beside it
+    assert "Chart (PNG, last 8 weeks): " + str(tmp_path) in mine
+    assert not folders["data"].exists()
+
+    from adapters.console.app import ConsoleSession  # the suite's in-process consoles, as they start
+    from tests.integration.test_console_live import WatchedOutput
+
+    ConsoleSession(sqlite_sessions, WatchedOutput(), user="ana", timezone="UTC", data_dir=tmp_path).run(
+        io.StringIO("/met Someone\n/advance 8d\n/coach digest\n"))
+    assert not folders["data"].exists()

@@ -90,7 +90,7 @@ def test_forget_asks_first_and_a_refused_draft_reads_as_a_sentence(env) -> None:
     assert "you've last message sent" not in out
 
 
-def test_piped_advance_is_unchanged_and_a_terminal_gets_the_demo_instead(env, sqlite_sessions) -> None:
+def test_piped_advance_is_unchanged_and_a_terminal_gets_the_demo_instead(env, sqlite_sessions, tmp_path) -> None:
     out = console('/met "Jane Doe" at PyCon\n/advance 2d\n', env)
     assert "Follow up with Jane Doe" in out and "(time is now Wed 4 Mar 15:00)" in out
 
@@ -106,17 +106,19 @@ def test_piped_advance_is_unchanged_and_a_terminal_gets_the_demo_instead(env, sq
     os.close(write_end)
     out_live = WatchedOutput()
     live = ConsoleSession(sqlite_sessions, out_live, user="ana", timezone="UTC", live=True, real_clock=real,
-                          start=real.now(), tick_seconds=0.01)
+                          start=real.now(), tick_seconds=0.01, data_dir=tmp_path)
     with os.fdopen(read_end, "r") as lines:
         assert live.run(lines, interactive=True) == 0
     assert LIVE_ADVANCE in out_live.getvalue() and "coach console --demo" in out_live.getvalue()
     assert live.clock.now() == real.now()  # the member's timeline did not move
 
     # a terminal opened after a script advanced the same database still lives in real time
-    piped = ConsoleSession(sqlite_sessions, WatchedOutput(), user="ana", timezone="UTC", start=real.now())
+    piped = ConsoleSession(sqlite_sessions, WatchedOutput(), user="ana", timezone="UTC", start=real.now(),
+                           data_dir=tmp_path)
     piped.run(io.StringIO("/met Later at PyCon\n/advance 300d\n/met Someone\n"))
     assert piped.clock.now() > real.now()
-    again = ConsoleSession(sqlite_sessions, WatchedOutput(), user="ana", timezone="UTC", live=True, real_clock=real)
+    again = ConsoleSession(sqlite_sessions, WatchedOutput(), user="ana", timezone="UTC", live=True, real_clock=real,
+                           data_dir=tmp_path)
     assert again.clock.now() == real.now()
 
 
