@@ -26,7 +26,7 @@ from scheduler.notifier import Outgoing
 from scheduler.weekly import plan_week
 
 from .localzone import machine_timezone
-from .render import render_digest, render_nudge, render_reply, save_chart
+from .render import render_digest, render_nudge, render_reply, save_attachments, save_chart
 from .terminal import Terminal
 
 T = TypeVar("T")
@@ -195,7 +195,8 @@ class ConsoleSession:
             self.terminal.clear_history()  # the lines typed so far may name who was just erased
         if reply.title and reply.title.endswith("?") and len(reply.actions) == 1 and not reply.error:
             self.pending = reply.actions[0].command  # "Forget Jane Doe?": a yes runs its button's command
-        text = render_reply(reply, path)
+        saved = save_attachments(reply, self.data_dir) if reply.attachments else ()  # not 200 lines on screen
+        text = render_reply(reply, path, saved)
         if self.pending is not None:
             text += "\n(Or type yes to go ahead, no to leave it.)"
         if line.lower().split() in (["/coach", "help"], ["/coach"], ["/coach", "?"]) and not reply.error:

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import io
+import json
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -171,3 +173,14 @@ def test_the_demo_and_the_consoles_tests_write_nothing_into_a_fresh_xdg_home(env
     ConsoleSession(sqlite_sessions, WatchedOutput(), user="ana", timezone="UTC", data_dir=tmp_path).run(
         io.StringIO("/met Someone\n/advance 8d\n/coach digest\n"))
     assert not folders["data"].exists()
+
+
+def test_console_export_writes_private_files_and_prints_their_paths(env, tmp_path) -> None:
+    out = console("/met Jane Doe at PyCon\n/coach settings digest off\n/coach export\n", env)
+    export, csv = tmp_path / "coach-export.json", tmp_path / "coach-contacts.csv"
+    assert f"Saved (only you can read it): {export}" in out and f"Saved (only you can read it): {csv}" in out
+    assert '"contacts"' not in out and "name,stage" not in out  # no JSON or CSV on screen
+    for path in (export, csv):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert json.loads(export.read_text())["member"]["monday_digest"] == "off"
+    assert "Jane Doe" in csv.read_text()
