@@ -42,7 +42,7 @@ DEMO_BANNER = ("Demo: a throwaway database that is deleted when you leave, on a 
                "/advance 2d. Your own contacts are not touched.")
 CONSOLE_HELP = """In this console:
 /advance <duration>        move time forward (36h, 2d, 10d) and see the nudges that fall due on the way —
-                           from a script (coach console < script.txt) or in the demo (coach console --demo)
+                           in the demo (coach console --demo), or from a script on a throwaway database
 yes / no                   answer a question I just asked (Forget Jane Doe? Delete all your data?)
 list, show jane, …         the /coach commands work without "/coach" too (and met, review without "/")
 /quit, /exit               leave (so do quit, exit and Ctrl-D)"""
@@ -52,6 +52,9 @@ LIVE_ADVANCE = ("/advance would move your real timeline: your contacts' dates an
 YES_WORDS = ("yes", "y", "yes please", "ok", "okay", "sure", "confirm")
 NO_WORDS = ("no", "n", "nope", "cancel", "no thanks")
 NOTHING_ASKED = "I haven't asked anything that takes a yes or no. /coach help lists what I can do."
+REAL_ADVANCE = ("/advance refused: this database holds contacts recorded in real time, and moving its clock would "
+                "date their meetings and reminders in the future for good. Run the script on a throwaway one: "
+                "coach console --demo < script.txt (or a new DATABASE_URL file, or COACH_CONSOLE_START).")
 QUIT_WORDS = ("/quit", "/exit", "quit", "exit", "/q")
 HELP_WORDS = ("help", "/help", "?", "commands")
 
@@ -98,6 +101,9 @@ class ConsoleSession:
                                                else FakeClock(start or SystemClock().now()))
         self.tick_seconds = tick_seconds
         self.api = CoachAPI(sessions, self.clock, default_timezone=zone)
+        # Whether /advance may move this clock: a pinned start, a database with no history of this member
+        # yet, or one whose history a script already moved past real time (and --demo, told in run()).
+        self.scripted = start is not None
         if not live and start is None:
             assert isinstance(self.clock, FakeClock)
             self.clock.set(self._resume_time())
@@ -119,6 +125,7 @@ class ConsoleSession:
             self._print(BANNER if demo else f"{BANNER}\n{TRY_DEMO}")
         if demo:
             self._print(DEMO_BANNER)
+            self.scripted = True
         self._deliver_due()  # whatever fell due while the console was closed
         live = isinstance(self.clock, OffsetClock)
         if terminal is not None and live:
@@ -145,6 +152,8 @@ class ConsoleSession:
         if line.split(" ", 1)[0].lower() == "/advance":
             if isinstance(self.clock, OffsetClock):  # a terminal on the member's own, real-time data
                 self._print(LIVE_ADVANCE)
+            elif not self.scripted:  # a script piped into the member's real history
+                self._print(REAL_ADVANCE)
             else:
                 self.advance(line.partition(" ")[2])
             return True
@@ -250,6 +259,7 @@ class ConsoleSession:
         """Real time, or the console's own later time if an earlier session advanced past it."""
         now = SystemClock().now()
         latest = _sync(self.api.latest_event(self.actor))
+        self.scripted = latest is None or latest > now
         return now if latest is None else max(now, latest)
 
     def _print(self, text: str | Reply) -> None:

@@ -28,7 +28,9 @@ EPILOG = """commands (as on Slack and Discord):
   /review <draft> · /coach help                           review a message · every command
 console only:
   /advance 2d      move time forward and see the nudges that fall due (36h, 2d, 10d). From a pipe it
-                   moves the script's clock; in a terminal use --demo, so your real timeline never moves
+                   moves the script's clock on a throwaway database (a new file, COACH_CONSOLE_START, or
+                   --demo); your real contacts' timeline never moves
+  yes / no         answer the question just asked; list, show jane… work without "/coach"
   /quit, /exit     leave (also quit, exit, Ctrl-D)
 
 environment: DATABASE_URL (where contacts live), COACH_CONSOLE_START (pin the clock's start, e.g.

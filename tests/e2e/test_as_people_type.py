@@ -184,3 +184,22 @@ def test_console_export_writes_private_files_and_prints_their_paths(env, tmp_pat
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert json.loads(export.read_text())["member"]["monday_digest"] == "off"
     assert "Jane Doe" in csv.read_text()
+
+
+def test_piped_advance_moves_only_a_throwaway_timeline(env, tmp_path) -> None:
+    del env["COACH_CONSOLE_START"]  # real time, as `printf '/advance 3d\n' | coach console` runs
+    fresh = console("/met Jane Doe at PyCon\n/advance 2d\n", env)  # a new file: a script's own timeline
+    assert "Follow up with Jane Doe" in fresh and "/advance refused" not in fresh
+    again = console("/coach list\n/advance 1d\n", env)  # the same script's database, already moved ahead
+    assert "/advance refused" not in again
+
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path}/mine.db"
+    console("/met Mei Lin at PyCon\n", env)  # a member's real history
+    out = console("/advance 3d\n/coach show mei\n", env)
+    refusal = next(line for line in out.splitlines() if line.startswith("/advance refused"))
+    assert "coach console --demo < script.txt" in refusal and "(time is now" not in out
+    assert "Follow up with Mei Lin" not in out
+    pinned = console("/advance 3d\n", {**env, "COACH_CONSOLE_START": "2027-01-04T15:00:00+00:00"})
+    assert "(time is now" in pinned
+    demo = console("/met Demo\n/advance 2d\n", env, "--demo")
+    assert "Follow up with Demo" in demo
