@@ -28,7 +28,7 @@ from bot.limits import (
     MAX_USER_ID,
     MIN_CHECKIN_DAYS,
 )
-from bot.models import Stage
+from bot.stages import Stage  # part of the vocabulary: /coach list <stage>
 
 
 class UsageError(ValueError):

@@ -20,6 +20,7 @@ from bot.commands import (
     Sent,
     Show,
     Snooze,
+    Stage,
     UsageError,
     Who,
     parse,
@@ -27,7 +28,6 @@ from bot.commands import (
     parse_line,
 )
 from bot.limits import MAX_TEXT
-from bot.models import Stage
 
 
 @pytest.mark.parametrize(
@@ -181,3 +181,17 @@ def test_quoted_names_keep_their_apostrophes() -> None:
     single = parse_line("/coach show 'Siobhán O'Neill'")
     assert single.who.name == "Siobhán O'Neill"  # type: ignore[union-attr]
     assert parse_line("/coach forget \"Siobhán O'Neill\" confirm") == Forget(Who("Siobhán O'Neill"), confirmed=True)
+
+
+def test_the_vocabulary_holds_the_stages_and_loads_no_orm() -> None:
+    """Issue 24 (19): Stage belongs to the vocabulary adapters speak; the grammar loads no SQLAlchemy."""
+    import subprocess
+    import sys
+
+    probe = ("import sys, bot.commands as c; print(c.Stage.WAITING.value, 'sqlalchemy' in sys.modules, "
+             "'bot.models' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout.split() == ["waiting", "False", "False"]
+    from bot.models import Stage as Stored
+
+    assert Stored is Stage and Stage.__module__ == "bot.stages"
