@@ -81,13 +81,33 @@ class Terminal:
             # clear the prompt line, print above it, then draw the prompt and the half-typed line again
             sys.stdout.write("\r\x1b[K" + shown.getvalue())
             sys.stdout.flush()
-            if self._reading and self._readline is not None:
-                self._readline.redisplay()
-            elif self._reading:
-                sys.stdout.write(self.prompt)
-                sys.stdout.flush()
+            if self._reading:
+                self._redraw()
         if self._reading:
             self._arm()
+
+    def _redraw(self) -> None:
+        """Draw the prompt and the half-typed line again on the line we moved to. readline.redisplay()
+        alone draws only what changed, and nothing did: GNU readline's rl_on_new_line() tells it the
+        screen line is empty. Without it (libedit), write the prompt and the line ourselves."""
+        on_new_line = self._on_new_line()
+        if on_new_line is not None and self._readline is not None:
+            on_new_line()
+            self._readline.redisplay()
+            return
+        typed = self._readline.get_line_buffer() if self._readline is not None else ""
+        sys.stdout.write(self.prompt + typed)
+        sys.stdout.flush()
+
+    def _on_new_line(self) -> Callable[[], int] | None:
+        if self._readline is None:
+            return None
+        try:
+            import ctypes
+
+            return ctypes.CDLL(self._readline.__file__).rl_on_new_line  # type: ignore[no-any-return]
+        except (OSError, AttributeError, TypeError):
+            return None
 
     # --- history --------------------------------------------------------------------------------------
 

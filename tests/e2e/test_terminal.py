@@ -168,3 +168,22 @@ def test_a_prompt_and_a_banner_that_names_the_demo(terminal, env) -> None:
                            capture_output=True, text=True, env=env, cwd=ROOT, timeout=WAIT)
     assert piped.stdout.startswith("No contacts yet") and "> " not in piped.stdout
 
+
+
+def test_a_nudge_that_falls_due_while_typing_is_printed_above_the_half_typed_line(terminal, env) -> None:
+    pinned = {**env, "COACH_CONSOLE_START": "2027-03-01T15:00:00+00:00"}  # a Monday, after the real today
+    script = subprocess.run([sys.executable, "-m", "adapters.cli", "console"], input="/met Jane Doe at PyCon\n",
+                            capture_output=True, text=True, env=pinned, cwd=ROOT, timeout=WAIT)
+    assert "I'll remind you to follow up on Tue 2 Mar 15:00" in script.stdout, script.stdout
+    # the member opens the console a few seconds before that nudge is due, and starts typing
+    env.update(COACH_CONSOLE_START="2027-03-02T14:59:52+00:00", COACH_TICK_SECONDS="0.5")
+    console = terminal()
+    console.wait_for("> ")
+    console.type("/coach li")
+    console.wait_for("/coach li")
+    screen = console.wait_for("Follow up with Jane Doe")
+    console.wait_for("> /coach li")  # the half-typed line, drawn again under the nudge
+    assert screen.index("Follow up with Jane Doe") > screen.index("> /coach li")
+    console.enter("st", "Your contacts (1):")
+    console.type(CTRL_D)
+    assert console.finish() == 0
