@@ -10,6 +10,7 @@ import asyncio
 import getpass
 import io
 import select as io_select
+import signal
 from collections.abc import Coroutine, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -128,7 +129,7 @@ class ConsoleSession:
             self.scripted = True
         self._deliver_due()  # whatever fell due while the console was closed
         live = isinstance(self.clock, OffsetClock)
-        if terminal is not None and live:
+        if terminal is not None and live and hasattr(signal, "setitimer"):  # POSIX: nudges arrive while typing
             terminal.tick, terminal.tick_seconds = self._tick_into, self.tick_seconds
         self.terminal = terminal
         source = iter(terminal) if terminal is not None else self._lines(lines, live=live)
