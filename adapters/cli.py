@@ -28,10 +28,16 @@ def subcommands() -> dict[str, tuple[str, str]]:
     }
 
 
+INTERRUPTED = 130  # 128 + SIGINT
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "review":
-        return int(importlib.import_module(REVIEW[0]).run(args[1:], sys.stdin, sys.stdout))
+        try:
+            return int(importlib.import_module(REVIEW[0]).run(args[1:], sys.stdin, sys.stdout))
+        except KeyboardInterrupt:
+            return _interrupted()
     if args and args[0] in ("-h", "--help", "help"):
         print(usage())
         return 0
@@ -42,8 +48,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     else:
         name, rest = default_command(), []
-    module = importlib.import_module(subcommands()[name][0])
-    return int(module.main(rest))
+    try:
+        return int(importlib.import_module(subcommands()[name][0]).main(rest))
+    except KeyboardInterrupt:
+        return _interrupted()
+
+
+def _interrupted() -> int:
+    """Ctrl-C leaves quietly, as Ctrl-D does; 130 is the shell's code for it."""
+    sys.stdout.write("\n")
+    sys.stdout.flush()
+    return INTERRUPTED
 
 
 def default_command() -> str:

@@ -23,10 +23,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot import queries
 from bot.clock import Clock
 from bot.coach import OOPS, Coach, CommandObserver
-from bot.commands import Command
+from bot.commands import Command, Stage
 from bot.handlers.home import DueItem, Home, Numbers, RecentContact
 from bot.identity import Actor
-from bot.models import Stage
 from bot.queries import DueCounts, Profile
 from bot.replies import Reply
 from bot.store import open_store

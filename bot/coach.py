@@ -14,7 +14,23 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
-from bot.commands import Command, Note, UsageError, Who, checked_actor, parse, parse_line
+from bot.commands import (
+    Command,
+    Draft,
+    Forget,
+    Met,
+    MoveOn,
+    Note,
+    Replied,
+    Review,
+    Sent,
+    Snooze,
+    UsageError,
+    Who,
+    checked_actor,
+    parse,
+    parse_line,
+)
 from bot.handlers import HANDLERS, Context
 from bot.handlers.contacts import apply_verb, erase_contact, note, unknown_action
 from bot.handlers.privacy import erase
@@ -63,7 +79,7 @@ class Coach:
             actor = checked_actor(actor)
         except UsageError as problem:
             return self._observed(actor, command_name(command), error(problem.text))
-        reply = self._guarded(lambda: self._in_unit(actor, lambda ctx: handler(command, ctx)))
+        reply = self._guarded(lambda: self._in_unit(actor, lambda ctx: handler(command, ctx)), command)
         return self._observed(actor, command_name(command), reply)
 
     def press(self, actor: Actor, action_id: str) -> Reply:
@@ -205,7 +221,7 @@ class Coach:
             return reply
 
     @staticmethod
-    def _guarded(work: Callable[[], Reply]) -> Reply:
+    def _guarded(work: Callable[[], Reply], command: Command | None = None) -> Reply:
         """No exception reaches a member: usage problems get usage, everything else a safe apology.
 
         The unit runs again (whole, from a fresh transaction) when another transaction won a race; a
@@ -219,7 +235,7 @@ class Coach:
         except ContactNotFound as missing:
             return error(f"No contact named {missing.name[:60]!r}. /coach list shows yours.")
         except AmbiguousContact as many:
-            return error(ambiguous_text(many))
+            return error(ambiguous_text(many, command))
         except DBAPIError as failure:
             log.error("command failed: %s\n%s", describe(failure), frames(failure))
             return error(OOPS)
@@ -231,15 +247,31 @@ class Coach:
 MAX_CANDIDATES = 8
 
 
-def ambiguous_text(many: AmbiguousContact) -> str:
-    """Several contacts answer to what was typed: each on a line with what tells them apart."""
+def ambiguous_text(many: AmbiguousContact, command: Command | None = None) -> str:
+    """Several contacts answer to what was typed: each on a line with what tells them apart, and the
+    same command again with the first one's full name."""
     lines = [f"More than one contact matches {many.name[:60]!r}:"]
     lines += [f"• {name} — {hint}" if hint else f"• {name}"
               for name, hint in list(zip(many.candidates, many.hints, strict=False))[:MAX_CANDIDATES]]
     if len(many.candidates) > MAX_CANDIDATES:
         lines.append(f"…and {len(many.candidates) - MAX_CANDIDATES} more.")
-    lines.append(f"Say which one, e.g. /coach show {quoted(many.candidates[0])}")
+    lines.append(f"Say which one, e.g. {typed_again(command, quoted(many.candidates[0]))}")
     return "\n".join(lines)
+
+
+def typed_again(command: Command | None, who: str) -> str:
+    """`command` as a member would type it about `who` instead (/coach show when there is none)."""
+    if isinstance(command, Met):
+        return f"/met {who}" + (f" at {command.where}" if command.where else "")
+    if isinstance(command, Review):
+        return f"/review {who} <your draft>"
+    if isinstance(command, Snooze):
+        hours = int(command.delay.total_seconds() // 3600)
+        return f"/coach snooze {who} " + (f"{hours // 24}d" if hours % 24 == 0 else f"{hours}h")
+    if isinstance(command, Forget):
+        return f"/coach forget {who}" + (" confirm" if command.confirmed else "")
+    verbs: dict[type, str] = {Sent: "sent", Replied: "replied", MoveOn: "moveon", Draft: "draft"}
+    return f"/coach {verbs.get(type(command), 'show')} {who}"
 
 
 def _retried(work: Callable[[], T]) -> T:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
+from difflib import get_close_matches
 from enum import Enum
 
 from bot.identity import Actor
@@ -30,7 +31,7 @@ from bot.limits import (
     MIN_CHECKIN_DAYS,
     name_key,
 )
-from bot.models import Stage
+from bot.stages import Stage  # part of the vocabulary: /coach list <stage>
 
 
 class UsageError(ValueError):
@@ -149,8 +150,13 @@ class ShowEvent:
 
 @dataclass(frozen=True)
 class Review(Checked):
+    """A draft to review, about `who` when named. `lead` is a typed draft's first word when it may be a
+    contact's bare name (`/review siobhan Hi Sarah, …`): the handler binds it if it is one, and the draft
+    is then the rest."""
+
     draft: str
     who: Who | None = None
+    lead: str | None = None
 
 
 @dataclass(frozen=True)
@@ -170,11 +176,17 @@ class Replied(AboutContact):
 
 @dataclass(frozen=True)
 class Snooze(AboutContact):
+    """`until` (one of SNOOZE_DAYS: tomorrow, a weekday, next week) is a day at the start of the member's
+    working hours, which the handler turns into a delay on their calendar; otherwise `delay`."""
+
     delay: timedelta = timedelta(days=1)
+    until: str | None = None
 
     def __post_init__(self) -> None:
         super().__post_init__()
         check_snooze(self.delay)
+        if self.until is not None and self.until not in SNOOZE_DAYS:
+            raise UsageError(f"I can't snooze until {self.until[:20]!r}. {SNOOZE_RANGE}", *USAGE["snooze"])
 
 
 class MoveOn(AboutContact):
@@ -255,7 +267,8 @@ Command = (
 )
 MAX_PEOPLE = 30  # people in one /met
 
-SNOOZE_USAGE = "/coach snooze <who> [1d|36h|1w]"  # the one way snooze is documented (help, README, DESIGN)
+# the one way snooze is documented (help, README, DESIGN)
+SNOOZE_USAGE = "/coach snooze <who> [1d|36h|1w|tomorrow|monday|next week]"
 USAGE = {
     "met": ("/met <who> [at <where>] [-- <notes>] [offer: <what you can offer>] [interests: <a, b>] [#tag ...]",
             "/met @jane at PyCon -- talked about onboarding metrics offer: our survey template "
@@ -264,13 +277,14 @@ USAGE = {
                '/review "Jane Doe" Hi Jane, great to meet you at PyCon ...'),
     "sent": ("/coach sent <who>", '/coach sent "Jane Doe"'),
     "replied": ("/coach replied <who>", '/coach replied "Jane Doe"'),
-    "snooze": (SNOOZE_USAGE, '/coach snooze "Jane Doe" 36h'),
+    "snooze": (SNOOZE_USAGE, '/coach snooze "Jane Doe" tomorrow'),
     "moveon": ("/coach moveon <who>", '/coach moveon "Jane Doe"'),
     "show": ("/coach show <who>", '/coach show "Jane Doe"'),
     "draft": ("/coach draft <who>", '/coach draft "Jane Doe"'),
     "forget": ("/coach forget <who> [confirm]", '/coach forget "Jane Doe"'),
     "list": ("/coach list [new|waiting|followed_up|final|moved_on|in_touch|#tag]", "/coach list waiting"),
-    "settings": ("/coach settings [tz <zone>|hours <start-end>|checkins <days>|digest on|off|pause|resume]",
+    "settings": ("/coach settings [tz <zone>|hours <start-end>|days <mon-fri>|checkins <days>|digest on|off|"
+                 "pause|resume]",
                  "/coach settings tz Europe/Berlin"),
     "export": ("/coach export", "/coach export"),
     "digest": ("/coach digest", "/coach digest"),
@@ -285,6 +299,8 @@ WHO_VERBS: dict[str, type[WhoVerb]] = {"sent": Sent, "replied": Replied, "moveon
                                        "draft": Draft, "forget": Forget}
 VERB_ALIASES = {"move-on": "moveon", "move_on": "moveon", "reply": "replied", "send": "sent", "ls": "list",
                 "delete": "forget", "settings": "settings", "setting": "settings", "?": "help"}
+SLASH_COMMANDS = ("met", "review", "coach")
+COACH_VERBS = (*WHO_VERBS, "snooze", "list", "settings", "export", "digest", "delete-my-data", "help")
 STAGE_ALIASES = {"followed-up": Stage.FOLLOWED_UP, "followedup": Stage.FOLLOWED_UP, "moved-on": Stage.MOVED_ON,
                  "movedon": Stage.MOVED_ON, "in-touch": Stage.IN_TOUCH, "intouch": Stage.IN_TOUCH,
                  "replied": Stage.IN_TOUCH, "last": Stage.FINAL}
@@ -302,6 +318,7 @@ _DURATION = re.compile(rf"^(\d{{1,4}})\s*({'|'.join(sorted(_UNITS, key=len, reve
 _DURATION_LIKE = re.compile(r"^(.*?)\s*\b(\d{1,6}(?:[.,]\d+)?\s*(?:y|yrs?|years?|mo|mos|months?|s|secs?|seconds?|"
                             r"m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|fortnights?))$", re.IGNORECASE)
 _TAG = re.compile(r"(?:^|\s)#([\w\-]+)")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’\-]{0,40}")
 _SPACES = re.compile(r"\s+")
 # Characters no field may hold: NUL and the other C0/C1 controls (tab, newline and carriage return are
 # spacing, allowed), and lone surrogates (not text; PostgreSQL cannot store them, nor NUL).
@@ -313,12 +330,19 @@ _LIST = re.compile(r"[,;\n]")
 
 
 def parse_line(line: str) -> Command:
-    """Parse a whole line as typed in the console: `/met jane at PyCon`."""
+    """Parse a whole line as typed in the console: `/met jane at PyCon`. A line that starts with a
+    command's word but no slash (`list`, `coach list`, `met jane`) is read as that command."""
     line = _clean(line)
     if not line:
         raise UsageError("Type a command; /coach help lists them.", *USAGE["help"])
     if not line.startswith("/"):
-        raise UsageError("Commands start with a slash; /coach help lists them.", *USAGE["met"])
+        word = line.partition(" ")[0].lower()
+        if word in SLASH_COMMANDS:
+            line = f"/{line}"
+        elif VERB_ALIASES.get(word, word) in COACH_VERBS:
+            line = f"/coach {line}"
+        else:
+            raise UsageError("Commands start with a slash; /coach help lists them.", *USAGE["met"])
     head, _, rest = line.partition(" ")
     return parse(head, rest)
 
@@ -333,7 +357,17 @@ def parse(command: str, text: str) -> Command:
         return parse_review(text)
     if name == "coach":
         return parse_coach(text)
-    raise UsageError(f"I don't know the command /{name[:30]}. /coach help lists what I can do.")
+    guess = nearest(name, (*SLASH_COMMANDS, *COACH_VERBS))
+    if guess is None:
+        raise UsageError(f"I don't know the command /{name[:30]}. /coach help lists what I can do.")
+    typed = f"/{guess}" if guess in SLASH_COMMANDS else f"/coach {guess}"
+    raise UsageError(f"I don't know the command /{name[:30]}. Did you mean {typed}?", *USAGE[guess])
+
+
+def nearest(word: str, words: tuple[str, ...]) -> str | None:
+    """The command word closest to a typo (`snoze` → snooze, `lsit` → list, `meet` → met), or None."""
+    close = get_close_matches(word.lower()[:40], words, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def parse_met(text: str) -> Met | MetMany:
@@ -450,7 +484,10 @@ def parse_review(text: str) -> Review:
         candidate, rest = _take_who(text, stops=(), usage="review", single=True)
         if rest.strip():
             who, text = candidate, rest.strip()
-    return Review(draft=text, who=who)
+        return Review(draft=text, who=who)
+    first, _, rest = text.partition(" ")
+    lead = first if rest.strip() and _NAME_WORD.fullmatch(first) else None  # "Hi," or "Jane," is a greeting
+    return Review(draft=text, lead=lead)
 
 
 def parse_coach(text: str) -> Command:
@@ -489,7 +526,10 @@ def parse_coach(text: str) -> Command:
         if rest.lower() not in ("", "confirm"):
             raise UsageError(f"I didn't expect {rest[:40]!r} there.", *USAGE["delete-my-data"])
         return DeleteMyData(confirmed=rest.lower() == "confirm")
-    raise UsageError(f"I don't know '/coach {verb[:30]}'. /coach help lists what I can do.")
+    guess = nearest(verb, COACH_VERBS)
+    if guess is None:
+        raise UsageError(f"I don't know '/coach {verb[:30]}'. /coach help lists what I can do.")
+    raise UsageError(f"I don't know '/coach {verb[:30]}'. Did you mean /coach {guess}?", *USAGE[guess])
 
 
 DAY_WORDS = {"mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2, "wednesday": 2,
@@ -583,11 +623,9 @@ def parse_settings(text: str) -> ChangeSettings:
     if key in ("tz", "timezone"):
         return ChangeSettings(key="tz", value=value)
     if key == "hours":
-        match = re.fullmatch(r"(\d{1,2})(?::00)?\s*-\s*(\d{1,2})(?::00)?", value)
-        if not match:
-            raise UsageError("Give working hours as start-end, in whole hours.", "/coach settings hours <start-end>",
-                             "/coach settings hours 9-17")
-        return ChangeSettings(key="hours", value=(int(match[1]), int(match[2])))
+        return ChangeSettings(key="hours", value=parse_hours(value))
+    if key in ("days", "workdays", "working-days"):
+        return ChangeSettings(key="days", value=parse_days(value))
     if key in ("checkins", "checkin", "check-ins"):
         if not re.fullmatch(r"[0-9]{1,4}", value):
             raise UsageError("Give the check-in interval in days.", "/coach settings checkins <days>",
@@ -596,6 +634,64 @@ def parse_settings(text: str) -> ChangeSettings:
     if key == "digest":
         return ChangeSettings(key="digest", value=value.lower())
     raise UsageError(f"There is no setting called {key[:30]!r}.", *USAGE["settings"])
+
+
+HOURS_USAGE = ("/coach settings hours <start-end>", "/coach settings hours 9am-5pm   (or 9-17, 09:00-17:00)")
+_CLOCK = r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])?\.?m?\.?"
+_HOURS = re.compile(rf"{_CLOCK}\s*(?:-|–|—|to|until|till)\s*{_CLOCK}", re.IGNORECASE)
+DAYS_USAGE = ("/coach settings days <first-last or a list>", "/coach settings days mon-fri   (or sun-thu, mon,wed,fri)")
+
+
+def parse_hours(text: str) -> tuple[int, int]:
+    """`9-17`, `09:00-17:00`, `9am-5pm`, `9 to 5pm` → (9, 17). Working hours are whole hours."""
+    match = _HOURS.fullmatch(text.strip())
+    if not match:
+        raise UsageError("Give working hours as start-end, in whole hours.", *HOURS_USAGE)
+    hours = []
+    for hour, minute, half in (match.group(1, 2, 3), match.group(4, 5, 6)):
+        value = int(hour)
+        if minute not in (None, "00"):
+            raise UsageError(f"I keep working hours in whole hours, so {hour}:{minute} doesn't fit yet. "
+                             "Round it to the hour you'd rather get nudges in.", *HOURS_USAGE)
+        if half:  # 12-hour clock: 12am is midnight, 12pm noon
+            if not 1 <= value <= 12:
+                raise UsageError(f"{hour}{half}m isn't a time on a 12-hour clock.", *HOURS_USAGE)
+            value = value % 12 + (12 if half.lower() == "p" else 0)
+        hours.append(value)
+    start, end = hours
+    if end == 0 and start > 0:
+        end = 24  # "to midnight"
+    if end < start and match[6] is None and start < 12 and end < 12 and match[3] is not None:
+        end += 12  # "9am-5" reads as 9 to 17
+    return start, end
+
+
+def parse_days(text: str) -> str:
+    """`mon-fri`, `sun-thu`, `mon,wed,fri`, `Monday to Friday` → "01234" (Monday is 0), in week order."""
+    days: list[int] = []
+    ranged = re.sub(r"\s*(?:-|–|\bto\b|\bthrough\b|\btill\b)\s*", "-", text.strip().lower())
+    for part in re.split(r"[\s,;/&]+(?:and\s+)?", ranged):
+        if not part or part == "and":
+            continue
+        first, dash, last = part.partition("-")
+        start, end = _weekday(first), _weekday(last) if dash else None
+        if start is None or (dash and end is None):
+            raise UsageError(f"I couldn't read {part[:30]!r} as days of the week.", *DAYS_USAGE)
+        if end is None:
+            days.append(start)
+        else:  # a range may wrap the weekend: sun-thu
+            days += [(start + step) % 7 for step in range((end - start) % 7 + 1)]
+    if not days:
+        raise UsageError("Which days do you work?", *DAYS_USAGE)
+    return "".join(str(day) for day in sorted(set(days)))
+
+
+def _weekday(word: str) -> int | None:
+    word = word.strip().rstrip(".")
+    if len(word) < 2:
+        return None
+    found = [index for index, day in enumerate(WEEKDAYS) if day.startswith(word[:3]) and day.startswith(word[:9])]
+    return found[0] if len(found) == 1 else None
 
 
 def check_setting(key: str | None, value: object) -> None:
@@ -611,6 +707,10 @@ def check_setting(key: str | None, value: object) -> None:
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= 24):
             raise UsageError("Working hours need a start before the end, between 0 and 24.",
                              "/coach settings hours <start-end>", "/coach settings hours 8-16")
+        return
+    if key == "days":
+        if not (isinstance(value, str) and value and set(value) <= set("0123456") and len(set(value)) == len(value)):
+            raise UsageError("Working days are days of the week.", *DAYS_USAGE)
         return
     if key == "checkins":
         if not isinstance(value, int) or isinstance(value, bool) or not MIN_CHECKIN_DAYS <= value <= MAX_CHECKIN_DAYS:
@@ -636,8 +736,12 @@ def parse_duration(text: str) -> timedelta:
     return amount * unit_delta
 
 
-SNOOZE_RANGE = (f"I can snooze for an hour up to {MAX_SNOOZE_DAYS} days, written like 36h, 2d or 1w "
-                "(default 1d).")
+SNOOZE_RANGE = f"A snooze runs from 1 hour to {MAX_SNOOZE_DAYS} days (default 1d)."
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+SNOOZE_DAYS = ("tomorrow", "next week", *WEEKDAYS)  # each: that day at the start of working hours
+_SNOOZE_DAY = re.compile(r"^(.*?)\s+(?:until\s+|till\s+|on\s+|next\s+(?=[mtwfs]))?"
+                         r"(tomorrow|next\s+week|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)$", re.IGNORECASE)
 
 
 def snooze_delay(text: str | None) -> timedelta:
@@ -648,17 +752,23 @@ def snooze_delay(text: str | None) -> timedelta:
         delay = parse_duration(text)
     except ValueError:
         raise UsageError(f"{text.strip()[:20]!r} isn't a snooze I can set. {SNOOZE_RANGE}", *USAGE["snooze"]) from None
-    check_snooze(delay)
+    check_snooze(delay, text.strip())
     return delay
 
 
-def check_snooze(delay: timedelta) -> None:
+def check_snooze(delay: timedelta, typed: str | None = None) -> None:
     if not (timedelta(hours=1) <= delay <= timedelta(days=MAX_SNOOZE_DAYS)):
-        raise UsageError(f"{_span_words(delay)} is too {'short' if delay < timedelta(hours=1) else 'long'}. "
+        what = repr(typed[:20]) if typed and not delay else _span_words(delay)  # "0h", never "0 minutes"
+        raise UsageError(f"{what} is too {'short' if delay < timedelta(hours=1) else 'long'}. "
                          f"{SNOOZE_RANGE}", *USAGE["snooze"])
 
 
 def _parse_snooze(text: str) -> Snooze:
+    if (day := _SNOOZE_DAY.match(text)) and day[1].strip():
+        who, extra = _take_who(day[1], stops=(), usage="snooze")
+        if extra.strip():
+            raise UsageError(f"I didn't expect {extra.strip()[:40]!r} there.", *USAGE["snooze"])
+        return Snooze(who=who, until=_snooze_day(day[2]))
     delay = timedelta(days=1)
     if (match := _DURATION_LIKE.match(text)) and match[1].strip():
         delay = snooze_delay(match[2])
@@ -667,6 +777,14 @@ def _parse_snooze(text: str) -> Snooze:
     if extra.strip():
         raise UsageError(f"I didn't expect {extra.strip()[:40]!r} there.", *USAGE["snooze"])
     return Snooze(who=who, delay=delay)
+
+
+def _snooze_day(word: str) -> str:
+    """`Tomorrow`, `next  week`, `thurs`, `Friday` → one of SNOOZE_DAYS."""
+    word = " ".join(word.lower().split())
+    if word in ("tomorrow", "next week"):
+        return word
+    return next(day for day in WEEKDAYS if day.startswith(word[:3]))
 
 
 def _span_words(delay: timedelta) -> str:

@@ -125,6 +125,7 @@ class WeekStats:
     followed_up: tuple[int, ...]  # of the contacts met that week, written to within 48 hours
     replies: tuple[int, ...]
     eligible: int  # new contacts whose 48 hours are over, or who were written to
+    this_week: tuple[int, int, int] = (0, 0, 0)  # the week so far: met, followed up within 48 h, replies
 
     @property
     def total_met(self) -> int:
@@ -143,7 +144,13 @@ class WeekStats:
         return None if self.eligible == 0 else round(100 * self.total_followed_up / self.eligible)
 
     def summary(self) -> str:
-        """The two numbers, in one sentence."""
+        """The two numbers, in one sentence. A member whose first contacts are this week's hears about
+        this week so far, and when the eight-week numbers start — never that they did nothing."""
+        if not (self.total_met or self.total_replies) and any(self.this_week):
+            met, followed, answered = self.this_week
+            return (f"This week so far: {met} new contact{'s' if met != 1 else ''}, {followed} followed up within "
+                    f"48 h · {answered} {'reply' if answered == 1 else 'replies'} received. The 8-week numbers and "
+                    f"the chart count complete weeks: yours start with this one, from next Monday.")
         if self.eligible:
             share = (f"{self.total_followed_up} of {self.eligible} new contacts followed up within 48 h "
                      f"({self.followed_up_pct}%)")
@@ -166,7 +173,8 @@ def week_stats(contacts: Iterable[Contact], timezone: str, now: datetime) -> Wee
     this_monday = week_of(now, timezone)
     mondays = tuple(this_monday - WEEK * back for back in range(WEEKS, 0, -1))
     index = {monday: position for position, monday in enumerate(mondays)}
-    met, followed, replies = [0] * WEEKS, [0] * WEEKS, [0] * WEEKS
+    met, followed, replies = [0] * (WEEKS + 1), [0] * (WEEKS + 1), [0] * (WEEKS + 1)  # the last: this week
+    index[this_monday] = WEEKS
     eligible = 0
     for contact in contacts:
         events = sorted(contact.events, key=lambda event: (event.at, event.id or 0))
@@ -179,11 +187,12 @@ def week_stats(contacts: Iterable[Contact], timezone: str, now: datetime) -> Wee
         met[week] += 1
         first_out = min((event.at for event in events if event.at >= meetings[0]
                          and event.kind in (EventKind.SENT, EventKind.REPLIED)), default=None)
-        if first_out is not None or now - meetings[0] >= FIRST_NUDGE_DEADLINE:
+        if first_out is not None and first_out - meetings[0] <= FIRST_NUDGE_DEADLINE:
+            followed[week] += 1
+        if week < WEEKS and (first_out is not None or now - meetings[0] >= FIRST_NUDGE_DEADLINE):
             eligible += 1
-            if first_out is not None and first_out - meetings[0] <= FIRST_NUDGE_DEADLINE:
-                followed[week] += 1
-    return WeekStats(mondays, tuple(met), tuple(followed), tuple(replies), eligible)
+    return WeekStats(mondays, tuple(met[:WEEKS]), tuple(followed[:WEEKS]), tuple(replies[:WEEKS]), eligible,
+                     (met[WEEKS], followed[WEEKS], replies[WEEKS]))
 
 
 # --- the words -----------------------------------------------------------------------------------------
@@ -206,9 +215,13 @@ def weekly_digest(session: Session, member: Member, now: datetime) -> Reply | No
                   if nudge.state == NudgeState.SENT.value and nudge.kind != NudgeKind.CHECK_IN.value
                   and nudge.sent_at is not None and nudge.sent_at >= week_start and contact_id in by_id
                   and by_id[contact_id].stage not in (Stage.MOVED_ON.value, Stage.IN_TOUCH.value)]
+    # A nudge claimed in the same batch as the digest (due the same minute) is being sent: still this week's.
+    sending = [nudge for contact_id, nudge in latest.items()
+               if nudge.state == NudgeState.SENDING.value and contact_id in by_id and nudge.due_at < week_end]
     due = sorted([*(nudge for nudge in pending.values() if nudge.contact_id in by_id and nudge.due_at < week_end),
-                  *unanswered], key=lambda nudge: (nudge.due_at, nudge.id))
-    ladder = [n for n in due if n.kind != NudgeKind.CHECK_IN.value]
+                  *unanswered, *sending], key=lambda nudge: (nudge.due_at, nudge.id))
+    ladder = [n for n in due if n.kind not in (NudgeKind.CHECK_IN.value, NudgeKind.MOVE_ON.value)]
+    move_on = [n for n in due if n.kind == NudgeKind.MOVE_ON.value]
     checkins = [n for n in due if n.kind == NudgeKind.CHECK_IN.value]
     listed = {n.contact_id for n in due}
     unwritten = [c for c in reversed(contacts) if c.stage == Stage.NEW.value and c.id not in listed]
@@ -227,6 +240,8 @@ def weekly_digest(session: Session, member: Member, now: datetime) -> Reply | No
 
     sections = (
         ("Write to them this week:", [(by_id[n.contact_id], n) for n in ladder if n.contact_id is not None]),
+        ("Time to move on (three messages, no reply):",
+         [(by_id[n.contact_id], n) for n in move_on if n.contact_id is not None]),
         ("Still waiting for your first message:", [(c, None) for c in unwritten]),
         ("In touch — check in this week:", [(by_id[n.contact_id], n) for n in checkins if n.contact_id is not None]),
     )
@@ -243,8 +258,9 @@ def weekly_digest(session: Session, member: Member, now: datetime) -> Reply | No
             else:
                 kind = NudgeKind(nudge.kind)
                 add(contact, f"{contact.name} — {DUE_WORDS[kind]}, {_day(nudge.due_at, now, timezone)}", kind)
-    counts = [f"{len(ladder)} to write to" if ladder else "", f"{len(unwritten)} waiting for a first message"
-              if unwritten else "", f"{len(checkins)} check-in{'s' if len(checkins) != 1 else ''}" if checkins else ""]
+    counts = [f"{len(ladder)} to write to" if ladder else "", f"{len(move_on)} to move on from" if move_on else "",
+              f"{len(unwritten)} waiting for a first message" if unwritten else "",
+              f"{len(checkins)} check-in{'s' if len(checkins) != 1 else ''}" if checkins else ""]
     said = ", ".join(part for part in counts if part)
     monday = week_of(now, timezone)
     first = f"This week (from Mon {monday.day} {monday:%b}): {said or 'nothing due — a good week to meet someone new'}."

@@ -30,6 +30,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
 from bot.clock import as_utc
+from bot.stages import Stage  # the vocabulary's; stored here by value
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_name)s",
@@ -80,17 +81,6 @@ def _utc_from_sqlite(value: str | None) -> datetime | None:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-
-
-class Stage(StrEnum):
-    """Where a contact stands in the follow-up ladder; derived from its events."""
-
-    NEW = "new"  # met, nothing sent yet
-    WAITING = "waiting"  # first message sent, no reply
-    FOLLOWED_UP = "followed_up"  # second message sent, no reply
-    FINAL = "final"  # last polite message sent, no reply
-    MOVED_ON = "moved_on"
-    IN_TOUCH = "in_touch"  # they replied
 
 
 class EventKind(StrEnum):

@@ -58,6 +58,22 @@ def _offline() -> Iterator[None]:
     socket.socket.connect_ex = _real_connect_ex  # type: ignore[method-assign]
 
 
+# --- never the user's own folders ----------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The coach's default folders (data: database, charts, history; state: logs) point into the test
+    session's temporary folder, for this process and every process it starts: `make test` writes nothing
+    into ~/.local. (tests/e2e/test_as_people_type.py checks the console paths write nothing even there.)"""
+    home = tmp_path_factory.mktemp("xdg")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_DATA_HOME", str(home / "data"))
+    patch.setenv("XDG_STATE_HOME", str(home / "state"))
+    yield
+    patch.undo()
+
+
 # --- time ----------------------------------------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ from typing import TextIO
 import platformdirs
 
 from adapters.console.app import ConsoleSession
+from adapters.console.terminal import HISTORY_FILE, Terminal
 from adapters.logs import configure_logging
 from adapters.startup import database_or_exit, settings_or_exit
 from bot.api import files_folder, open_sessions
@@ -27,7 +28,9 @@ EPILOG = """commands (as on Slack and Discord):
   /review <draft> · /coach help                           review a message · every command
 console only:
   /advance 2d      move time forward and see the nudges that fall due (36h, 2d, 10d). From a pipe it
-                   moves the script's clock; in a terminal use --demo, so your real timeline never moves
+                   moves the script's clock on a throwaway database (a new file, COACH_CONSOLE_START, or
+                   --demo); your real contacts' timeline never moves
+  yes / no         answer the question just asked; list, show jane… work without "/coach"
   /quit, /exit     leave (also quit, exit, Ctrl-D)
 
 environment: DATABASE_URL (where contacts live), COACH_CONSOLE_START (pin the clock's start, e.g.
@@ -42,23 +45,35 @@ def main(argv: list[str]) -> int:
                              "are not touched, and the demo is deleted when you leave")
     args = parser.parse_args(argv)
     settings = settings_or_exit()
-    if settings.log_level.upper() != "DEBUG":
-        log_to_file(settings.log_level, settings.log_format, settings.secrets())
     stdin = text_input(sys.stdin)
     interactive = stdin.isatty()
-    if args.demo:
+    if args.demo:  # everything the demo writes (database, charts, history, log) stays in its own folder
         with tempfile.TemporaryDirectory(prefix="coach-demo-") as folder:
+            if settings.log_level.upper() != "DEBUG":
+                log_to_file(settings.log_level, settings.log_format, settings.secrets(), Path(folder))
             sessions, close = open_sessions(f"sqlite:///{Path(folder) / 'demo.db'}")
             try:
-                session = ConsoleSession(sessions, sys.stdout, start=settings.console_start, live=False)
-                return session.run(stdin, interactive=interactive, demo=True)
+                session = ConsoleSession(sessions, sys.stdout, start=settings.console_start, live=False,
+                                         data_dir=Path(folder))
+                return session.run(stdin, interactive=interactive, demo=True,
+                                   terminal=terminal_for(stdin, Path(folder)))
             finally:
                 close()
+    if settings.log_level.upper() != "DEBUG":
+        log_to_file(settings.log_level, settings.log_format, settings.secrets())
     with database_or_exit(settings):
         sessions, _close = open_sessions(settings.database_url)
+    data_dir = files_folder(settings.database_url)
     session = ConsoleSession(sessions, sys.stdout, start=settings.console_start, live=interactive,
-                             tick_seconds=settings.tick_seconds, data_dir=files_folder(settings.database_url))
-    return session.run(stdin, interactive=interactive)
+                             tick_seconds=settings.tick_seconds, data_dir=data_dir)
+    return session.run(stdin, interactive=interactive, terminal=terminal_for(stdin, data_dir))
+
+
+def terminal_for(stdin: TextIO, data_dir: Path) -> Terminal | None:
+    """Line editing, history and a prompt when a person types at a terminal; None for a pipe."""
+    if not (stdin.isatty() and sys.stdout.isatty()):
+        return None
+    return Terminal(data_dir / HISTORY_FILE)
 
 
 def text_input(stream: TextIO) -> TextIO:
@@ -69,11 +84,12 @@ def text_input(stream: TextIO) -> TextIO:
     return stream
 
 
-def log_to_file(level: str, fmt: str, secrets: list[str]) -> None:
+def log_to_file(level: str, fmt: str, secrets: list[str], folder: Path | None = None) -> None:
     """The terminal is the conversation: logs go to a file (COACH_LOG_LEVEL=DEBUG shows them on stderr),
-    private to the user like the database: folder 0700, file 0600."""
+    private to the user like the database: folder 0700, file 0600 — the user's log folder, or `folder`."""
     try:
-        path = private_file(private_folder(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))) / "console.log")
+        folder = folder or Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+        path = private_file(private_folder(folder) / "console.log")
         os.chmod(path, PRIVATE_FILE)
         stream = path.open("a", encoding="utf-8")
     except OSError:

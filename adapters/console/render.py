@@ -11,13 +11,16 @@ from bot.replies import Reply
 PRIVATE_FILE = 0o600
 
 
-def render_reply(reply: Reply, chart_path: Path | None = None) -> str:
+def render_reply(reply: Reply, chart_path: Path | None = None, saved: tuple[Path, ...] = ()) -> str:
+    """The reply as terminal lines; attachments written to files are named by their paths (`saved`),
+    any others printed inline."""
     lines = []
     if reply.title:
         lines.append(reply.title)
     lines.append(reply.text)
     lines += _actions(reply)
-    for attachment in reply.attachments:
+    lines += [f"Saved (only you can read it): {path}" for path in saved]
+    for attachment in reply.attachments[len(saved):]:
         lines += [f"--- {attachment.filename} ---", attachment.content.rstrip("\n"), "--- end ---"]
     if chart_path is not None:
         lines.append(_chart_line(chart_path))
@@ -39,6 +42,20 @@ def save_chart(chart: Chart, folder: Path, name: str) -> Path:
     with os.fdopen(descriptor, "wb") as out:
         out.write(chart.png())
     return path
+
+
+def save_attachments(reply: Reply, folder: Path) -> tuple[Path, ...]:
+    """Write the reply's attachments (the export's JSON and CSV) into the data folder, 0600; their paths."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    paths = []
+    for attachment in reply.attachments:
+        path = folder / Path(attachment.filename).name
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+        os.fchmod(descriptor, PRIVATE_FILE)  # a file from before keeps no wider mode
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+            out.write(attachment.content)
+        paths.append(path)
+    return tuple(paths)
 
 
 def _chart_line(path: Path) -> str:

@@ -17,8 +17,8 @@ from bot.commands import UsageError, Who, parse_tags, person
 from bot.limits import MAX_CHECKIN_DAYS, MAX_FIELD, MAX_NAME, MAX_TAG, MAX_TEXT, MIN_CHECKIN_DAYS
 from bot.replies import Reply, error
 
-from .interact import Extra, client_of, interaction_actor, respond, say
-from .views import ReviewModal, timezone_view
+from .interact import Extra, client_of, interaction_actor, say
+from .views import ReviewModal, respond, timezone_view
 from .zones import search_zones
 
 NOTES_LIMIT = 1000

@@ -63,23 +63,26 @@ def interaction_actor(interaction: discord.Interaction[Any]) -> Actor:
     return actor_for(interaction.user, interaction.guild_id)
 
 
-async def respond(
+async def answer(
     interaction: discord.Interaction[Any],
     call: Callable[[], Awaitable[Reply]],
     *,
     extra: Callable[[Reply], Awaitable[Extra]] | None = None,
+    view_for: Callable[[Reply], discord.ui.View | None] | None = None,
 ) -> Reply:
     """Defer at once (ephemeral in a server), run the core, then fill in the deferred response.
 
-    `extra` may add a line under the reply and a View (e.g. the timezone picker)."""
+    `extra` may add a line under the reply and a View (e.g. the timezone picker); otherwise `view_for`
+    makes the reply's buttons (views.respond passes the nudge buttons: this module knows no View)."""
     with in_flight(interaction.client) as accepted:
         if not accepted:
             return error(OOPS)
-        return await _respond(interaction, call, extra)
+        return await _respond(interaction, call, extra, view_for)
 
 
 async def _respond(interaction: discord.Interaction[Any], call: Callable[[], Awaitable[Reply]],
-                   extra: Callable[[Reply], Awaitable[Extra]] | None) -> Reply:
+                   extra: Callable[[Reply], Awaitable[Extra]] | None,
+                   view_for: Callable[[Reply], discord.ui.View | None] | None) -> Reply:
     if not interaction.response.is_done():
         await interaction.response.defer(ephemeral=interaction.guild_id is not None, thinking=True)
     try:
@@ -88,10 +91,8 @@ async def _respond(interaction: discord.Interaction[Any], call: Callable[[], Awa
         log.exception("discord interaction failed")
         reply = error(OOPS)
     note, view = await extra(reply) if extra is not None else (None, None)
-    if view is None and reply.actions:
-        from .views import nudge_view  # views builds on this module
-
-        view = nudge_view(reply)
+    if view is None and reply.actions and view_for is not None:
+        view = view_for(reply)
     embeds = embeds_for(reply)
     if note:
         embeds.append(discord.Embed(description=note, color=embeds[0].color))

@@ -4,6 +4,7 @@ custom_id carries everything needed (registered in setup_hook), so they work aft
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import discord
@@ -11,7 +12,7 @@ import discord
 from bot.commands import ChangeSettings, Review, UsageError, person
 from bot.replies import ACTION_ID_PATTERN, VERB_PATTERN, Reply, Verb, error, format_action_id, parse_action_id
 
-from .interact import actor_for, client_of, in_flight, interaction_actor, respond, say
+from .interact import Extra, actor_for, answer, client_of, in_flight, interaction_actor, say
 from .render import DONE_COLOR, disabled_view, embeds_for, fit_total, recorded_embeds
 from .zones import COMMON_ZONES
 
@@ -176,6 +177,17 @@ def nudge_view(reply: Reply) -> discord.ui.View | None:
         if options:
             view.add_item(NudgePicker(verb, options))
     return view
+
+
+async def respond(
+    interaction: discord.Interaction[Any],
+    call: Callable[[], Awaitable[Reply]],
+    *,
+    extra: Callable[[Reply], Awaitable[Extra]] | None = None,
+) -> Reply:
+    """interact.answer with this module's buttons under a reply that has actions: the buttons' own
+    callbacks answer through it too, so it lives here, and interact.py never imports views."""
+    return await answer(interaction, call, extra=extra, view_for=nudge_view)
 
 
 def zone_options(default: str) -> list[discord.SelectOption]:

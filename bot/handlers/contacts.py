@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import NamedTuple
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete
 
@@ -21,8 +22,10 @@ from bot.review.drafts import DraftTimes, draft_title
 from bot.review.phrases import place_phrase
 from bot.rules import NUDGE_FOR_STAGE
 from bot.store.repository import (
+    ContactNotFound,
     contacts_of,
     existing_contact,
+    find_contact,
     free_name,
     pending_nudges_by_contact,
 )
@@ -60,7 +63,7 @@ def record_met(cmd: commands.Met, ctx: Context, conference: Conference | None) -
     that conference (its 48 h nudge is spread with the others', it is in the day's recap)."""
     if conference is not None and cmd.where is None:
         cmd = replace(cmd, where=conference.name)
-    contact = existing_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id)
+    contact = known_person(cmd.who, ctx)
     if contact is not None and is_repeat(contact, cmd, ctx.now):
         nudge = pending_nudges_by_contact(ctx.session, ctx.member).get(contact.id)
         return Recorded(contact, "repeat", nudge,
@@ -75,9 +78,11 @@ def record_met(cmd: commands.Met, ctx: Context, conference: Conference | None) -
         ctx.session.flush()
         nudge = reschedule(ctx.session, contact, ctx.now)
         _recap(ctx, conference)
+        other = ("" if name_key(cmd.who.name) == contact.name_key else
+                 " Someone else? /met with their full name records a new contact.")
         return Recorded(contact, "again", nudge, Reply(
             f"You've met {contact.name} before, so I logged another meeting on the same contact"
-            f"{_where(cmd.where)}.{_next(nudge, ctx)}{TRIMMED if trimmed else ''}"
+            f"{_where(cmd.where)}.{_next(nudge, ctx)}{TRIMMED if trimmed else ''}{other}"
         ))
     name = free_name(ctx.session, ctx.member, cmd.who.name)
     if max(len(name), len(name_key(name))) > MAX_NAME:  # " (2)" took it past what the name column holds
@@ -152,6 +157,19 @@ def note(cmd: commands.Note, ctx: Context) -> Reply:
                  f"/coach draft {quoted(contact.name)} builds a first message on it.")
 
 
+def known_person(who: commands.Who, ctx: Context) -> Contact | None:
+    """The contact a /met is about, if the member has recorded them: the same platform id or name, else
+    (for a typed name) the one contact whose whole or first name it is — as every other command finds
+    a contact, short of prefixes ("Jo" may well be someone new). Several such contacts: AmbiguousContact."""
+    contact = existing_contact(ctx.session, ctx.member, who.name, who.user_id)
+    if contact is not None or who.user_id:
+        return contact
+    try:
+        return find_contact(ctx.session, ctx.member, who.name, strict=True)
+    except ContactNotFound:
+        return None
+
+
 def sent(cmd: commands.Sent, ctx: Context) -> Reply:
     return apply_verb(ctx, ctx.contact(cmd.who), Verb.SENT)
 
@@ -166,7 +184,22 @@ def move_on(cmd: commands.MoveOn, ctx: Context) -> Reply:
 
 def snooze(cmd: commands.Snooze, ctx: Context) -> Reply:
     contact = ctx.contact(cmd.who)
-    return apply_verb(ctx, contact, Verb.SNOOZE, delay=cmd.delay)
+    delay = cmd.delay if cmd.until is None else until_day(cmd.until, ctx)
+    return apply_verb(ctx, contact, Verb.SNOOZE, delay=delay, to_a_day=cmd.until is not None)
+
+
+def until_day(day: str, ctx: Context) -> timedelta:
+    """From now to `day` (tomorrow, a weekday — the next one after today —, next week: next Monday) at
+    the start of the member's working hours, on their own calendar."""
+    zone = ZoneInfo(ctx.member.timezone)
+    today = ctx.now.astimezone(zone).date()
+    if day == "tomorrow":
+        target = today + timedelta(days=1)
+    else:
+        weekday = 0 if day == "next week" else commands.WEEKDAYS.index(day)
+        target = today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+    start = datetime.combine(target, time(ctx.member.work_start_hour % 24), zone)
+    return max(start - ctx.now, timedelta(hours=1))
 
 
 def draft(cmd: commands.Draft, ctx: Context) -> Reply:
@@ -180,6 +213,7 @@ def apply_verb(
     *,
     delay: timedelta = timedelta(days=1),
     nudge_id: int | None = None,
+    to_a_day: bool = False,
 ) -> Reply:
     """Record what a member says happened (typed or clicked) and re-plan the contact's nudge."""
     if verb is Verb.DRAFT:
@@ -207,6 +241,9 @@ def apply_verb(
         record_event(ctx.session, contact, EventKind.SNOOZED, ctx.now, until=ctx.now + delay, nudge_id=nudge_id)
     ctx.session.flush()
     nudge = reschedule(ctx.session, contact, ctx.now)
+    if verb is Verb.SNOOZE and to_a_day:  # "until Mon 9 Mar 09:00" reads better than "for 114 hours"
+        return Reply(f"Snoozed {contact.name} until {local_time(ctx.now + delay, ctx.member.timezone, ctx.now)}."
+                     + _next(nudge, ctx))
     return Reply(_confirmation(verb, contact, delay) + _next(nudge, ctx))
 
 
@@ -430,7 +467,7 @@ def _confirmation(verb: Verb, contact: Contact, delay: timedelta) -> str:
                    Stage.FINAL: "last message"}[stage]
         return f"Got it: your {ordinal} to {name} is sent."
     if verb is Verb.REPLIED:
-        return f"Great news — {name} replied. No more follow-up reminders; I'll suggest check-ins instead."
+        return f"Great news — {name} replied: no more follow-up reminders."
     if verb is Verb.MOVE_ON:
         return f"Okay, moving on from {name}. No more reminders about them."
     hours = int(delay.total_seconds() // 3600)

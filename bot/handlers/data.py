@@ -69,6 +69,7 @@ def _member_dict(member: Member) -> dict[str, Any]:
         "working_hours": f"{member.work_start_hour:02d}:00-{member.work_end_hour:02d}:00",
         "working_days": member.work_days,
         "checkin_days": member.checkin_days,
+        "monday_digest": "on" if member.digest_on else "off",
         "paused": member.paused,
     }
 

@@ -17,7 +17,7 @@ and stay in touch with people who reply.
 /review [<who>] <draft>                            I'll review a message before you send it
 /coach sent <who>          you sent them a message
 /coach replied <who>       they wrote back
-/coach snooze <who> [1d|36h|1w]
+/coach snooze <who> [1d|36h|1w|tomorrow|monday|next week]
                            remind me later (default 1 day; anything from 1h to 90 days)
 /coach draft <who>         write a draft for where you stand with them
 /coach moveon <who>        stop reminding me about them
@@ -28,7 +28,7 @@ and stay in touch with people who reply.
 /coach event "<name>" [until fri]  ·  /coach event end
                            at a conference: /met without "at" records it, one recap a day,
                            the 48-hour reminders spread out
-/coach settings [tz <zone> | hours 9-18 | checkins 90 | digest on|off | pause | resume]
+/coach settings [tz <zone> | hours 9am-6pm | days mon-fri | checkins 90 | digest on|off | pause | resume]
 /coach digest              this week's digest now (it also comes every Monday morning)
 /coach export              all your data as JSON and CSV
 /coach forget <who>        delete a contact and its history (asks first)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from difflib import get_close_matches
 from functools import lru_cache
@@ -56,14 +57,64 @@ def _zones() -> tuple[dict[str, str], dict[str, list[str]], dict[str, list[str]]
     return full, cities, regions
 
 
+# Names people give their zone that are not IANA's: abbreviations and big cities the database files
+# under a neighbour. An abbreviation several zones use is asked about, never guessed.
+ZONE_ALIASES: dict[str, tuple[str, ...]] = {
+    "pst": ("America/Los_Angeles",), "pdt": ("America/Los_Angeles",), "pt": ("America/Los_Angeles",),
+    "pacific": ("America/Los_Angeles",), "mst": ("America/Denver",), "mdt": ("America/Denver",),
+    "mt": ("America/Denver",), "cdt": ("America/Chicago",), "ct": ("America/Chicago",),
+    "central": ("America/Chicago",), "est": ("America/New_York",), "edt": ("America/New_York",),
+    "et": ("America/New_York",), "eastern": ("America/New_York",), "akst": ("America/Anchorage",),
+    "hst": ("Pacific/Honolulu",), "gmt": ("UTC",), "utc": ("UTC",), "z": ("UTC",), "bst": ("Europe/London",),
+    "cet": ("Europe/Berlin",), "cest": ("Europe/Berlin",), "eet": ("Europe/Athens",), "eest": ("Europe/Athens",),
+    "wet": ("Europe/Lisbon",), "msk": ("Europe/Moscow",), "jst": ("Asia/Tokyo",), "kst": ("Asia/Seoul",),
+    "sgt": ("Asia/Singapore",), "hkt": ("Asia/Hong_Kong",), "pkt": ("Asia/Karachi",), "aest": ("Australia/Sydney",),
+    "aedt": ("Australia/Sydney",), "awst": ("Australia/Perth",), "nzst": ("Pacific/Auckland",),
+    "nzdt": ("Pacific/Auckland",), "sast": ("Africa/Johannesburg",), "wat": ("Africa/Lagos",),
+    "eat": ("Africa/Nairobi",), "brt": ("America/Sao_Paulo",),
+    "ist": ("Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"), "cst": ("America/Chicago", "Asia/Shanghai"),
+    "ast": ("America/Halifax", "Asia/Riyadh"),
+    **{city: ("Asia/Kolkata",) for city in ("bangalore", "bengaluru", "mumbai", "bombay", "delhi", "new delhi",
+                                            "chennai", "madras", "hyderabad", "pune", "india")},
+    **{city: ("America/Los_Angeles",) for city in ("san francisco", "sf", "seattle", "silicon valley", "portland")},
+    **{city: ("America/New_York",) for city in ("nyc", "boston", "washington", "miami", "atlanta")},
+    **{city: ("America/Chicago",) for city in ("austin", "dallas", "houston")},
+    **{city: ("Europe/Berlin",) for city in ("munich", "frankfurt", "hamburg", "cologne", "germany")},
+    "beijing": ("Asia/Shanghai",), "barcelona": ("Europe/Madrid",), "milan": ("Europe/Rome",),
+    "manchester": ("Europe/London",), "osaka": ("Asia/Tokyo",), "kiev": ("Europe/Kyiv",),
+}
+_OFFSET = re.compile(r"(?:utc|gmt)?\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?")
+
+
+def _alias(key: str) -> str | None:
+    """The zone an abbreviation, a city or a fixed offset (`UTC+1`) names; UsageError when several could."""
+    if (match := _OFFSET.fullmatch(key)) is not None:
+        hours, minutes = int(match[2]), int(match[3] or 0)
+        if minutes or hours > 14:
+            raise UsageError(f"I know whole-hour offsets only; for {key.upper()} give your city.",
+                             "/coach settings tz <Area/City or city>", "/coach settings tz Asia/Kolkata")
+        sign = "+" if match[1] in "-−" else "-"  # POSIX: Etc/GMT-1 is one hour ahead of UTC
+        return "UTC" if hours == 0 else f"Etc/GMT{sign}{hours}"
+    zones = ZONE_ALIASES.get(key)
+    if zones is None:
+        return None
+    if len(zones) > 1:
+        raise UsageError(f"{key.upper()} could be {' or '.join(zones)}. Which one?",
+                         "/coach settings tz <Area/City or city>", f"/coach settings tz {zones[0]}")
+    return zones[0]
+
+
 def valid_timezone(name: str) -> str:
-    """An IANA zone from its name, or from a city's ('berlin' → Europe/Berlin); else a UsageError that
+    """An IANA zone from its name, a city's ('berlin' → Europe/Berlin; 'bangalore' → Asia/Kolkata), an
+    abbreviation ('PST'; an ambiguous one is asked about) or an offset ('UTC+1'); else a UsageError that
     suggests the nearest zones."""
     name = name.strip()
-    if len(name) <= 64 and not name.startswith(("/", ".")) and is_zone(name):
+    if len(name) <= 64 and not name.startswith(("/", ".")) and name.lower() not in ZONE_ALIASES and is_zone(name):
         return name
     full, cities, regions = _zones()
     key = _folded(name)[:64]
+    if (alias := _alias(key)) is not None:
+        return alias
     if key in full:
         return full[key]
     if len(cities.get(key, ())) == 1:
@@ -88,10 +139,18 @@ def settings(cmd: commands.ChangeSettings, ctx: Context) -> Reply:
         member.timezone_confirmed = True
         typed = str(cmd.value).strip()
         done = f"Timezone set to {member.timezone}" + (f" (from {typed!r})." if typed != member.timezone else ".")
+        if member.timezone.startswith("Etc/GMT"):  # POSIX signs: Etc/GMT-1 is UTC+1
+            offset = member.timezone.removeprefix("Etc/GMT").translate(str.maketrans("+-", "-+"))
+            done += (f" That is UTC{offset} all year: a fixed offset doesn't follow daylight saving, a city "
+                     "does (/coach settings tz <your city>).")
     elif cmd.key == "hours":
         assert isinstance(cmd.value, tuple)
         member.work_start_hour, member.work_end_hour = cmd.value
         done = f"I'll only nudge you between {cmd.value[0]:02d}:00 and {cmd.value[1]:02d}:00."
+    elif cmd.key == "days":
+        assert isinstance(cmd.value, str)  # weekday digits: ChangeSettings checks them
+        member.work_days = cmd.value
+        done = f"I'll only nudge you on {_days(cmd.value)}."
     elif cmd.key == "checkins":
         assert isinstance(cmd.value, int)  # in range: ChangeSettings checks it
         member.checkin_days = cmd.value
@@ -116,8 +175,18 @@ def settings(cmd: commands.ChangeSettings, ctx: Context) -> Reply:
     return Reply(done)
 
 
+def _days(digits: str) -> str:
+    """"01234" → "Mon–Fri"; "01236" → "Sun–Thu"; "024" → "Mon, Wed, Fri"."""
+    days = sorted(int(d) for d in digits)
+    for start in days:  # a run of consecutive days, maybe across the weekend
+        run = [(start + step) % 7 for step in range(len(days))]
+        if len(days) > 2 and sorted(run) == days:
+            return f"{DAY_NAMES[run[0]]}–{DAY_NAMES[run[-1]]}"
+    return ", ".join(DAY_NAMES[d] for d in days)
+
+
 def describe(member: Member) -> str:
-    days = ", ".join(DAY_NAMES[int(d)] for d in member.work_days)
+    days = _days(member.work_days)
     state = "paused" if member.paused else "on"
     return (
         f"Timezone: {member.timezone}\n"

@@ -103,13 +103,15 @@ def member_for(session: Session, actor: Actor, now: datetime, default_timezone: 
     return member
 
 
-def find_contact(session: Session, member: Member, name: str, user_id: str | None = None) -> Contact:
+def find_contact(session: Session, member: Member, name: str, user_id: str | None = None, *,
+                 strict: bool = False) -> Contact:
     """The member's contact called `name` (a typed name or an @handle's name), or with platform `user_id`.
 
     By platform id, then exact name — both index lookups — then the closest tier of looser matches, read
     from the member's contact names only: the whole name with case, accents and handle separators folded;
     the first name; a prefix of the name; any one word of it. A tier with several contacts is ambiguous
-    (AmbiguousContact lists them and what tells them apart)."""
+    (AmbiguousContact lists them and what tells them apart). `strict` stops after the first name: what
+    /met and a draft's first word use, where a prefix ("Jo", "Hi") is more likely someone new."""
     if user_id:
         by_id = _contact_query(member).where(Contact.platform_user_id == user_id).order_by(Contact.id).limit(1)
         if (found := session.scalars(by_id).first()) is not None:
@@ -131,7 +133,7 @@ def find_contact(session: Session, member: Member, name: str, user_id: str | Non
         lambda w: " ".join(w).startswith(joined),
         lambda w: len(typed) == 1 and typed[0] in w,
     )
-    for matches in tiers:
+    for matches in tiers[:2] if strict else tiers:
         found_ids = [row.id for row in names if matches(words[row.id])]
         if len(found_ids) == 1:
             return session.get_one(Contact, found_ids[0])

@@ -62,20 +62,21 @@ def test_a_quoted_name_with_an_apostrophe_and_the_hints_that_print_it(env) -> No
 
 def test_a_bad_duration_says_what_is_allowed_and_snooze_reads_one_way(env) -> None:
     out = console("/met Priya at PyCon\n/coach snooze Priya 5 years\n/coach snooze Priya 2 days\n/coach help\n", env)
-    assert "'5 years' isn't a snooze I can set. I can snooze for an hour up to 90 days" in out
-    assert "Usage: /coach snooze <who> [1d|36h|1w]" in out
+    assert "'5 years' isn't a snooze I can set. A snooze runs from 1 hour to 90 days" in out
+    assert "Usage: /coach snooze <who> [1d|36h|1w|tomorrow|monday|next week]" in out
     assert "No contact named 'Priya 5 years'" not in out
     assert "Snoozed Priya for 2 days." in out
-    assert "/coach snooze <who> [1d|36h|1w]" in out.split("Connection Coach\n", 1)[1]
+    assert "/coach snooze <who> [1d|36h|1w|tomorrow|monday|next week]" in out.split("Connection Coach\n", 1)[1]
 
 
 def test_meeting_again_keeps_each_meeting_and_the_export_has_them_all(env) -> None:
     out = console("/met Jane at DevOpsDays\n/advance 1d\n/met Jane at KubeCon\n/coach show Jane\n/coach export\n", env)
     assert "First met: Mon 2 Mar 2026 at DevOpsDays" in out
     assert "Last met: Tue 3 Mar 2026 at KubeCon (2 meetings)" in out
-    document = json.loads(re.search(r"--- coach-export.json ---\n(.*?)\n--- end ---", out, re.S)[1])
+    folder = Path(env["DATABASE_URL"].removeprefix("sqlite:///")).parent  # the export is written beside it
+    document = json.loads((folder / "coach-export.json").read_text())
     assert [m["where"] for m in document["contacts"][0]["meetings"]] == ["DevOpsDays", "KubeCon"]
-    assert "DevOpsDays" in re.search(r"--- coach-contacts.csv ---\n(.*?)\n--- end ---", out, re.S)[1]
+    assert "DevOpsDays" in (folder / "coach-contacts.csv").read_text()
 
 
 def test_forget_asks_first_and_a_refused_draft_reads_as_a_sentence(env) -> None:
@@ -90,7 +91,7 @@ def test_forget_asks_first_and_a_refused_draft_reads_as_a_sentence(env) -> None:
     assert "you've last message sent" not in out
 
 
-def test_piped_advance_is_unchanged_and_a_terminal_gets_the_demo_instead(env, sqlite_sessions) -> None:
+def test_piped_advance_is_unchanged_and_a_terminal_gets_the_demo_instead(env, sqlite_sessions, tmp_path) -> None:
     out = console('/met "Jane Doe" at PyCon\n/advance 2d\n', env)
     assert "Follow up with Jane Doe" in out and "(time is now Wed 4 Mar 15:00)" in out
 
@@ -106,17 +107,19 @@ def test_piped_advance_is_unchanged_and_a_terminal_gets_the_demo_instead(env, sq
     os.close(write_end)
     out_live = WatchedOutput()
     live = ConsoleSession(sqlite_sessions, out_live, user="ana", timezone="UTC", live=True, real_clock=real,
-                          start=real.now(), tick_seconds=0.01)
+                          start=real.now(), tick_seconds=0.01, data_dir=tmp_path)
     with os.fdopen(read_end, "r") as lines:
         assert live.run(lines, interactive=True) == 0
     assert LIVE_ADVANCE in out_live.getvalue() and "coach console --demo" in out_live.getvalue()
     assert live.clock.now() == real.now()  # the member's timeline did not move
 
     # a terminal opened after a script advanced the same database still lives in real time
-    piped = ConsoleSession(sqlite_sessions, WatchedOutput(), user="ana", timezone="UTC", start=real.now())
+    piped = ConsoleSession(sqlite_sessions, WatchedOutput(), user="ana", timezone="UTC", start=real.now(),
+                           data_dir=tmp_path)
     piped.run(io.StringIO("/met Later at PyCon\n/advance 300d\n/met Someone\n"))
     assert piped.clock.now() > real.now()
-    again = ConsoleSession(sqlite_sessions, WatchedOutput(), user="ana", timezone="UTC", live=True, real_clock=real)
+    again = ConsoleSession(sqlite_sessions, WatchedOutput(), user="ana", timezone="UTC", live=True, real_clock=real,
+                           data_dir=tmp_path)
     assert again.clock.now() == real.now()
 
 

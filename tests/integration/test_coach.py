@@ -351,5 +351,5 @@ def test_several_matches_are_listed_with_what_tells_them_apart_and_nothing_is_wr
     assert reply.error and reply.text.splitlines()[:3] == [
         "More than one contact matches 'jane':", "• Jane Doe — met at KubeCon on Wed 4 Mar 2026",
         "• Jane Roe — met at PyCon on Wed 4 Mar 2026"]
-    assert 'Say which one, e.g. /coach show "Jane Doe"' in reply.text
+    assert 'Say which one, e.g. /coach sent "Jane Doe"' in reply.text
     assert count(sessions, Event) == events

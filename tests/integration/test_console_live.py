@@ -13,6 +13,7 @@ import os
 import threading
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -49,12 +50,12 @@ def serialised(call: Callable[[], int], lock: threading.Lock) -> Callable[[], in
 
 
 def test_a_live_console_delivers_nudges_between_lines(sqlite_sessions: sessionmaker[Session],
-                                                      clock: FakeClock) -> None:
+                                                      clock: FakeClock, tmp_path: Path) -> None:
     out = WatchedOutput()
     read_end, write_end = os.pipe()
     lines = os.fdopen(read_end, "r")
     console = ConsoleSession(sqlite_sessions, out, user="ana", timezone="UTC", live=True, tick_seconds=0.05,
-                             real_clock=clock, start=clock.now())
+                             real_clock=clock, start=clock.now(), data_dir=tmp_path)
     ticking = threading.Lock()
     console._deliver_due = serialised(console._deliver_due, ticking)  # type: ignore[method-assign]
     seen: dict[str, bool] = {}

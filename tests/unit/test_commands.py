@@ -20,6 +20,7 @@ from bot.commands import (
     Sent,
     Show,
     Snooze,
+    Stage,
     UsageError,
     Who,
     parse,
@@ -27,7 +28,6 @@ from bot.commands import (
     parse_line,
 )
 from bot.limits import MAX_TEXT
-from bot.models import Stage
 
 
 @pytest.mark.parametrize(
@@ -91,7 +91,9 @@ def test_coach_verbs(line: str, expected: object) -> None:
 
 
 def test_review_with_and_without_a_contact() -> None:
-    assert parse_line("/review Hi Jane, lovely to meet you") == Review("Hi Jane, lovely to meet you")
+    assert parse_line("/review Hi Jane, lovely to meet you") == Review("Hi Jane, lovely to meet you", lead="Hi")
+    assert parse_line("/review Jane, lovely to meet you") == Review("Jane, lovely to meet you")  # a greeting
+    assert parse_line("/review siobhan Hi Sarah") == Review("siobhan Hi Sarah", lead="siobhan")  # maybe a name
     assert parse_line("/review @jane Hi Jane!") == Review("Hi Jane!", Who("jane"))
     assert parse_line('/review "Jane Doe" Hi Jane!') == Review("Hi Jane!", Who("Jane Doe"))
     assert parse("/review", "<@U9|jane> Hi there") == Review("Hi there", Who("jane", "U9"))
@@ -122,7 +124,7 @@ def test_slack_style_command_and_text_split() -> None:
         ("/coach settings colour blue", "no setting"),
         ("/coach snooze jane 200d", "200 days is too long"),
         ("/coach snooze Priya 5 years", "'5 years' isn't a snooze I can set"),
-        ("/coach snooze Priya 2 months", "an hour up to 90 days"),
+        ("/coach snooze Priya 2 months", "from 1 hour to 90 days"),
         ("/review", "Paste the draft"),
         ("/met offer: a template", "Tell me who you met"),
         ("/met jane offer:", "Put something after 'offer:'"),
@@ -179,3 +181,17 @@ def test_quoted_names_keep_their_apostrophes() -> None:
     single = parse_line("/coach show 'Siobhán O'Neill'")
     assert single.who.name == "Siobhán O'Neill"  # type: ignore[union-attr]
     assert parse_line("/coach forget \"Siobhán O'Neill\" confirm") == Forget(Who("Siobhán O'Neill"), confirmed=True)
+
+
+def test_the_vocabulary_holds_the_stages_and_loads_no_orm() -> None:
+    """Issue 24 (19): Stage belongs to the vocabulary adapters speak; the grammar loads no SQLAlchemy."""
+    import subprocess
+    import sys
+
+    probe = ("import sys, bot.commands as c; print(c.Stage.WAITING.value, 'sqlalchemy' in sys.modules, "
+             "'bot.models' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout.split() == ["waiting", "False", "False"]
+    from bot.models import Stage as Stored
+
+    assert Stored is Stage and Stage.__module__ == "bot.stages"
