@@ -16,12 +16,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.clock import Clock
 from bot.commands import Command, UsageError, checked_actor, parse, parse_line
 from bot.handlers import HANDLERS, Context
-from bot.handlers.contacts import apply_verb, erase_contact, unknown_action
+from bot.handlers.contacts import apply_purpose, apply_verb, erase_contact, unknown_action
 from bot.handlers.privacy import erase
 from bot.identity import Actor
 from bot.models import Contact, Event, EventKind, Member, Nudge
 from bot.nudges import quoted
-from bot.replies import Reply, Verb, error, parse_action_id
+from bot.replies import PURPOSE_VERBS, Reply, Verb, error, parse_action_id
 from bot.store.errors import describe, frames, is_transient
 from bot.store.repository import AmbiguousContact, ContactNotFound, lock_person, member_for
 from bot.store.uow import BlockingCall, UnitOfWork
@@ -83,6 +83,10 @@ class Coach:
             return self._observed(actor, "button_deleteme", self._guarded(lambda: self._erase(actor, parsed.nudge_id)))
         if parsed.verb is Verb.FORGET:
             return self._observed(actor, "button_forget", self._guarded(lambda: self._forget(actor, parsed.nudge_id)))
+        if parsed.verb in PURPOSE_VERBS:
+            answer = PURPOSE_VERBS[parsed.verb]
+            return self._observed(actor, "button_purpose",
+                                  self._guarded(lambda: self._purpose(actor, parsed.nudge_id, answer)))
 
         def act(session: Session) -> Reply:
             now = self.clock.now()
@@ -129,6 +133,18 @@ class Coach:
             if member is None or not _is_member(actor, member):
                 return unknown_action()
             reply = erase_contact(Context(uow.session, member, self.clock.now()), contact)
+            uow.commit()
+            return reply
+
+    def _purpose(self, actor: Actor, contact_id: int, answer: str) -> Reply:
+        """An answer to "What's this message for?": only the contact's own member may give it."""
+        with UnitOfWork(self.sessions) as uow:
+            lock_person(uow.session, actor.platform, actor.user_id)
+            contact = uow.session.get(Contact, contact_id)
+            member = uow.session.get(Member, contact.member_id) if contact is not None else None
+            if contact is None or member is None or not _is_member(actor, member):
+                return unknown_action()
+            reply = apply_purpose(Context(uow.session, member, self.clock.now()), contact, answer)
             uow.commit()
             return reply
 

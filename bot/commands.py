@@ -3,6 +3,7 @@
     /met <who> [at <where>] [-- <notes>] [offer: <what you can offer>] [interests: <a, b>] [#tag ...]
     /review [<who>] <draft>
     /coach sent|replied|moveon|show|draft|forget <who>   ·   /coach snooze <who> [1d|36h|1w]
+    /coach purpose <who> send|ask|thank|share|stop|undo|"in your own words"
     /coach list [stage|#tag]  ·  /coach settings ...  ·  /coach export  ·  /coach help
 """
 
@@ -138,6 +139,33 @@ class Forget(AboutContact):
     confirmed: bool = False
 
 
+PURPOSE_CHOICES = ("send", "ask", "thank", "share", "stop")
+PURPOSE_WORDS = {"send": "send", "deliver": "send", "promised": "send", "promise": "send", "ask": "ask",
+                 "question": "ask", "thank": "thank", "thanks": "thank", "share": "share", "stop": "stop",
+                 "none": "stop", "dont": "stop", "don't": "stop", "no": "stop", "nothing": "stop",
+                 "undo": "undo", "clear": "clear", "reset": "clear"}
+PURPOSE_NUMBERS = dict(zip("12345", PURPOSE_CHOICES, strict=True))
+
+
+@dataclass(frozen=True)
+class Purpose(AboutContact):
+    """What messages to a contact are for: one of PURPOSE_CHOICES, "undo" (take back "stop"), "clear"
+    (forget the answer), or the member's own words (`answer` then holds them, `free` is True)."""
+
+    answer: str = "clear"
+    free: bool = False
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if not self.free and self.answer not in (*PURPOSE_CHOICES, "undo", "clear"):
+            raise UsageError(f"{self.answer[:30]!r} isn't one of the answers I know.", *USAGE["purpose"])
+        if self.free and len(self.answer) > MAX_PURPOSE:
+            raise UsageError(f"Keep what it's for under {MAX_PURPOSE} characters.", *USAGE["purpose"])
+
+
+MAX_PURPOSE = 200
+
+
 @dataclass(frozen=True)
 class ListContacts(Checked):
     stage: Stage | None = None
@@ -181,7 +209,7 @@ class Help(Checked):
 
 Command = (
     Met | AddDetails | Review | Sent | Replied | Snooze | MoveOn | Show | Draft | Forget | ListContacts
-    | ChangeSettings | Export | Help | DeleteMyData | Digest
+    | ChangeSettings | Export | Help | DeleteMyData | Digest | Purpose
 )
 
 SNOOZE_USAGE = "/coach snooze <who> [1d|36h|1w]"  # the one way snooze is documented (help, README, DESIGN)
@@ -198,6 +226,8 @@ USAGE = {
     "show": ("/coach show <who>", '/coach show "Jane Doe"'),
     "draft": ("/coach draft <who>", '/coach draft "Jane Doe"'),
     "forget": ("/coach forget <who> [confirm]", '/coach forget "Jane Doe"'),
+    "purpose": ('/coach purpose <who> send|ask|thank|share|stop|undo|"in your own words"',
+                '/coach purpose "Jane Doe" "ask about their pricing"'),
     "list": ("/coach list [new|waiting|followed_up|final|moved_on|in_touch|#tag]", "/coach list waiting"),
     "settings": ("/coach settings [tz <zone>|hours <start-end>|checkins <days>|digest on|off|pause|resume]",
                  "/coach settings tz Europe/Berlin"),
@@ -358,6 +388,8 @@ def parse_coach(text: str) -> Command:
         return WHO_VERBS[verb](who)
     if verb == "snooze":
         return _parse_snooze(rest)
+    if verb in ("purpose", "for", "aim"):
+        return parse_purpose(rest)
     if verb == "list":
         return _parse_list(rest)
     if verb == "settings":
@@ -373,6 +405,35 @@ def parse_coach(text: str) -> Command:
             raise UsageError(f"I didn't expect {rest[:40]!r} there.", *USAGE["delete-my-data"])
         return DeleteMyData(confirmed=rest.lower() == "confirm")
     raise UsageError(f"I don't know '/coach {verb[:30]}'. /coach help lists what I can do.")
+
+
+_TRAILING_QUOTE = re.compile(r"\s[\"“]([^\"“”]+)[\"”]\s*$")
+
+
+def parse_purpose(text: str) -> Purpose:
+    """`<who> thank`, `<who> 2` (the question's second choice), `<who> undo`, or `<who> "in your own words"`."""
+    text = text.strip()
+    if not text:
+        raise UsageError("Tell me who, and what the message is for.", *USAGE["purpose"])
+    free = _TRAILING_QUOTE.search(" " + text)
+    if free is not None and free.start() > 0:
+        who, extra = _take_who(text[: free.start() - 1], stops=(), usage="purpose")
+        if extra.strip():
+            raise UsageError(f"I didn't expect {extra.strip()[:40]!r} there.", *USAGE["purpose"])
+        words = " ".join(free[1].split())
+        if not words:
+            raise UsageError("Say what the message is for.", *USAGE["purpose"])
+        return Purpose(who, words, free=True)
+    head, _, last = text.rpartition(" ")
+    word = last.lower().strip(".!")
+    answer = PURPOSE_NUMBERS.get(word) or PURPOSE_WORDS.get(word)
+    if not head.strip() or answer is None:
+        raise UsageError("Say what the message is for: send, ask, thank, share or stop — or your own words in "
+                         "quotes.", *USAGE["purpose"])
+    who, extra = _take_who(head, stops=(), usage="purpose")
+    if extra.strip():
+        raise UsageError(f"I didn't expect {extra.strip()[:40]!r} there.", *USAGE["purpose"])
+    return Purpose(who, answer)
 
 
 def parse_settings(text: str) -> ChangeSettings:
@@ -650,7 +711,7 @@ def checked_actor(actor: Actor) -> Actor:
 
 
 TEXT_LIMITS = {"notes": MAX_TEXT, "draft": MAX_TEXT, "where": MAX_FIELD, "offer": MAX_FIELD, "value": 64,
-               "topic": MAX_TEXT}
+               "topic": MAX_TEXT, "answer": MAX_FIELD}
 FIELD_WORDS = {"notes": "Your notes", "draft": "Your draft", "where": "The place", "offer": "What you can offer",
                "value": "That setting", "topic": "That topic"}
 
@@ -659,4 +720,4 @@ def _usage_of(command: object) -> str:
     name = type(command).__name__.lower()
     return {"met": "met", "adddetails": "met", "review": "review", "sent": "sent", "replied": "replied",
             "snooze": "snooze", "moveon": "moveon", "show": "show", "draft": "draft", "forget": "forget",
-            "listcontacts": "list", "changesettings": "settings"}.get(name, "help")
+            "listcontacts": "list", "changesettings": "settings", "purpose": "purpose"}.get(name, "help")

@@ -19,7 +19,7 @@ from bot.clock import Clock, FakeClock, OffsetClock, SystemClock
 from bot.commands import parse_duration
 from bot.files import user_data_folder
 from bot.identity import Actor
-from bot.replies import Reply
+from bot.replies import PURPOSE_VERBS, Reply, Verb
 from bot.timefmt import local_time, week_of
 from scheduler.dispatcher import Dispatcher
 from scheduler.notifier import Outgoing
@@ -93,6 +93,7 @@ class ConsoleSession:
             assert isinstance(self.clock, FakeClock)
             self.clock.set(self._resume_time())
         self.notifier = ConsoleNotifier(out, self.clock, zone, self.data_dir)
+        self.choices: tuple[str, ...] = ()  # the commands of the last question's numbered answers
         self.dispatcher = Dispatcher(sessions, self.clock, {PLATFORM: self.notifier})
 
     def run(self, lines: TextIO, *, interactive: bool = False, demo: bool = False) -> int:
@@ -122,6 +123,12 @@ class ConsoleSession:
                 continue
             if word in HELP_WORDS:
                 line = "/coach help"
+            if self.choices and word.isdigit():  # a number answers the last question ("What's this for?")
+                number = int(word)
+                if not 1 <= number <= len(self.choices):
+                    self._print(f"Pick a number from 1 to {len(self.choices)}.")
+                    continue
+                line = self.choices[number - 1]
             self._answer(line)
             self._deliver_due()
         return 0
@@ -147,6 +154,8 @@ class ConsoleSession:
         if reply.chart is not None:  # /coach digest: the chart goes to the data folder, its path on screen
             path = save_chart(reply.chart, self.data_dir, chart_name(self.clock.now(), self.timezone))
         text = render_reply(reply, path)
+        self.choices = tuple(a.command for a in reply.actions
+                             if a.verb in PURPOSE_VERBS and a.verb is not Verb.FOR_UNDO)
         if line.lower().split() in (["/coach", "help"], ["/coach"], ["/coach", "?"]) and not reply.error:
             text = f"{text}\n\n{CONSOLE_HELP}"
         self._print(text)
