@@ -16,6 +16,7 @@ from bot.replies import PURPOSE_VERBS, Action, Reply, Verb, error
 from bot.review import DraftContext
 from bot.review.drafts import Draft, DraftTimes, Question, compose
 from bot.review.phrases import place_phrase
+from bot.review.purpose import CHOICES
 from bot.rules import NUDGE_FOR_STAGE
 from bot.store.repository import (
     contacts_of,
@@ -158,8 +159,10 @@ def draft_for(ctx: Context, contact: Contact) -> Reply:
 
 def draft_reply(contact: Contact, found: Draft) -> Reply:
     tips = "".join(f"\nBefore you send it: {tip[0].lower() + tip[1:]}" for tip in found.tips)
+    early = (" It isn't due yet (the heading says when), but here it is, ready for then."
+             if "not due yet" in found.heading else "")
     return Reply(
-        f"Here's a draft for {contact.name} — make it yours before you send it:\n\n{found.text}\n{tips}\n"
+        f"Here's a draft for {contact.name} — make it yours before you send it:{early}\n\n{found.text}\n{tips}\n"
         f"When it's sent: /coach sent {quoted(contact.name)}",
         title=found.heading,
     )
@@ -283,6 +286,7 @@ def show(cmd: commands.Show, ctx: Context) -> Reply:
         lines.append(f"Met: {local_date(first_at, tz)}{_where(first_where)}")
     for label, value in (("Notes", contact.notes), ("Common interests", ", ".join(contact.interests or ())),
                          ("You could offer", contact.offer),
+                         ("Messages are for", _purpose_words(contact.purpose)),
                          ("Tags", " ".join("#" + t for t in contact.tags or ()))):
         if value:
             lines.append(f"{label}: {value}")
@@ -303,6 +307,13 @@ def stage_words(contact: Contact, nudge: Nudge | None) -> str:
     if contact.stage == Stage.NEW.value and nudge is None:
         return NOT_WRITTEN
     return STAGE_WORDS[Stage(contact.stage)]
+
+
+def _purpose_words(purpose: str | None) -> str | None:
+    """The stored answer to "What's this message for?" as the member chose it."""
+    if not purpose:
+        return None
+    return CHOICES.get(purpose, f"“{purpose}”").lower().replace("don't", "not following up; don't")
 
 
 def _no_reminder(contact: Contact) -> str:

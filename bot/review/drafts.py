@@ -137,7 +137,7 @@ def compose(nudge_kind: str, context: DraftContext, times: DraftTimes | None = N
     if nudge_kind not in DRAFT_STAGES:
         raise ValueError(f"unknown nudge kind {nudge_kind!r}; expected one of {sorted(DRAFT_STAGES)}")
     seed = zlib.crc32(f"{key if key is not None else context.contact_name}".encode())
-    writer = _Writer(context, times, seed, _purpose(purpose))
+    writer = _Writer(context, times, seed, _purpose(purpose), seed)
     heading = draft_title(nudge_kind, context.contact_name, times)
     if ask and (question := writer.question(nudge_kind)) is not None:
         why, lead = question
@@ -150,7 +150,7 @@ def compose(nudge_kind: str, context: DraftContext, times: DraftTimes | None = N
     first: Draft | None = None
     for attempt in range(ATTEMPTS):  # the coach's own review reads every draft before the member does
         if attempt:
-            writer = _Writer(context, times, zlib.crc32(f"{seed}:{attempt}".encode()), _purpose(purpose))
+            writer = _Writer(context, times, zlib.crc32(f"{seed}:{attempt}".encode()), _purpose(purpose), seed)
         lines = {"follow_up_48h": writer.first, "no_reply_1w": writer.one_week, "no_reply_2w": writer.last,
                  "check_in": writer.check_in}[nudge_kind]()
         for trimmed in _trims(lines):
@@ -198,6 +198,7 @@ class _Writer:
     times: DraftTimes | None
     seed: int
     purpose: str | None
+    base: int = 0
     tips: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -215,7 +216,8 @@ class _Writer:
 
     # choosing ---------------------------------------------------------------------------------------
     def pick(self, options: Sequence[str], salt: str) -> str:
-        return options[zlib.crc32(f"{self.seed}:{salt}".encode()) % len(options)]
+        seed = self.base if salt in ("hi", "sign") else self.seed  # the same greeting in every message
+        return options[zlib.crc32(f"{seed}:{salt}".encode()) % len(options)]
 
     def line(self, options: Sequence[str], salt: str, *, optional: bool = False) -> Line:
         start = zlib.crc32(f"{self.seed}:{salt}".encode()) % len(options)
@@ -362,8 +364,8 @@ class _Writer:
                 out.append(self.line((f"Here{_be(are)} {_mine(what)}, as you asked.",
                                       f"I've attached {_mine(what)} for you."), "deliver"))
             else:
-                out.append(self.line((f"As promised, here{_be(are)} {_mine(what)}.",
-                                      f"Here{_be(are)} {_mine(what)} I mentioned.",
+                mentioned = () if re.search(r"\bI\b", what) else (f"Here{_be(are)} {_mine(what)} I mentioned.",)
+                out.append(self.line((f"As promised, here{_be(are)} {_mine(what)}.", *mentioned,
                                       f"I've attached {_mine(what)}, as promised.",
                                       f"Here{_be(are)} {_mine(what)}, as promised."), "deliver"))
         if r.intro_to is not None:
@@ -390,7 +392,7 @@ class _Writer:
             return [self.line((f"You asked {r.answer}, so here are the details:",
                                f"On your question {r.answer}, here's what you need to know:"), "answer")]
         return [self.line((f"You asked {r.answer}, so here's the short version:",
-                           f"You asked {r.answer}: in short,"), "answer")]
+                           f"You asked {r.answer}; here's the quick answer:"), "answer")]
 
     def take_up(self, stage: str) -> list[Line]:
         """What they offered or promised the member, taken up without pressure."""
@@ -458,11 +460,15 @@ class _Writer:
             if stage == "first":
                 return [Line((f"Are we still on for {head}? Looking forward to it.",
                               f"Looking forward to {head}.",))]
-            return [Line((f"Are we still on for {head}? Happy to move it if the timing doesn't suit.",))]
+            bare = re.sub(r"\s+(?:next \w+|on \w+day|this week|tomorrow|later this month)$", "", head)
+            return [Line((f"If {bare} didn't work out, happy to find another time.",))]
         if stage == "first":
             return [self.line((f"Would {head} work for you?{reason}", f"Shall we get {head} in the diary?{reason}",
                                f"Still up for {head}?{reason}"), "next")]
-        return [Line((f"Would {head} still work?{reason} Happy to find another time if not.",))]
+        bare = re.sub(r"\s+(?:next \w+|on \w+day|this week|tomorrow|later this month)$", "", head)
+        if bare.startswith("the "):
+            return [Line((f"If {bare} didn't work out, happy to find another time.",))]
+        return [Line((f"Are you still up for {bare} sometime soon?{reason}",))]
 
     def ask_line(self, stage: str) -> list[Line]:
         """The member's own ask, with why; from the second message on, brought back gently."""
@@ -486,9 +492,18 @@ class _Writer:
             q = f"I'd also love to talk {ask} when you have a moment."
         if stage == "first":
             return [Line((q,))]
-        low = q if q.startswith(("I ", "I'")) else q[0].lower() + q[1:]
-        return [Line((f"Just bringing this back up in case it got buried: {low}",
-                      f"No rush at all, but {low}",))] if r.ask else []
+        if ask == "mentor":
+            again = "I'd still love to hear whether your mentor program could be a fit for me."
+        elif ask.startswith("roles"):
+            again = (f"I'd still love to hear about the roles on your team{ask.removeprefix('roles')}, if you can "
+                     "point me to the right person.")
+        elif ask.startswith("Would it be OK to "):
+            again = f"I wanted to check again whether it would be OK to {ask.removeprefix('Would it be OK to ')[:-1]}."
+        elif ask.endswith("?"):
+            again = f"I'd still love to hear your answer to my question: {ask[0].lower() + ask[1:]}"
+        else:
+            again = f"I'd still love to talk {ask} whenever you have a moment."
+        return [Line((again,))] if r.ask else []
 
     def explore_line(self, stage: str) -> list[Line]:
         x = self.r.explore
@@ -514,9 +529,9 @@ class _Writer:
                                f"I'd be glad to {o}, if it's useful."), "offer")]
         return [Line((f"And the offer stands: happy to {o} if it would help.",))]
 
-    def closing(self, has_ask: bool) -> list[Line]:
+    def closing(self, has_ask: bool, long: bool = True) -> list[Line]:
         """A light last line for a message with no ask; none at all for some, so no closing is fixed."""
-        if has_ask or zlib.crc32(f"{self.seed}:close".encode()) % 4 == 0:
+        if has_ask or (long and zlib.crc32(f"{self.seed}:close".encode()) % 3 == 0):
             return []
         options: tuple[str, ...]
         if self.setting in ("conference", "meetup"):
@@ -590,7 +605,7 @@ class _Writer:
         elif len(core) < 3:
             lines += self.activity_line()
         has_ask = bool(r.ask or r.explore or r.next_step or r.their_offer or r.interest or r.answer)
-        return lines + self.closing(has_ask)
+        return lines + self.closing(has_ask, long=len(lines) >= 3)
 
     def one_week(self) -> list[Line]:
         r = self.r
@@ -603,16 +618,22 @@ class _Writer:
         lines: list[Line] = []
         if r.deliver:
             what = _mine(r.deliver[0])
-            lines.append(self.line((f"Just checking {what} reached you{_sp(sent)}.",
-                                    f"I wanted to make sure {what} I sent{_sp(sent)} came through."), "w-open"))
+            head = re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0]
+            it = "them" if " and " in what or (head.endswith("s") and not head.endswith(("ss", "us"))) else "it"
+            made = "made it" if it == "them" else "made it"
+            opens = [f"Just checking {what} reached you{_sp(sent)}.", f"Did {what} make it through all right?"]
+            if len(what.split()) <= 4:
+                opens.append(f"I wanted to make sure {what} I sent{_sp(sent)} {made} to you.")
+            lines.append(self.line(opens, "w-open"))
             lines.append(self.line(("If a quick walk-through would help, I'm happy to do one.",
-                                    "Happy to answer any questions on it.",
-                                    "Let me know if anything in it is unclear."), "w-help"))
+                                    f"Happy to answer any questions on {it}.",
+                                    f"Let me know if anything in {it} is unclear.",
+                                    f"I hope {it} helps; shout if anything's missing."), "w-help"))
         elif r.intro_to is not None:
             lines.append(Line((f"Just checking my introduction to {r.intro_to or 'the person I mentioned'} came "
                                "through.",)))
         elif r.answer:
-            subject = r.answer.removeprefix("your ")
+            subject = re.sub(r"^(?:your (?:email|message|dm|question) )?(?:about )?", "", r.answer)
             lines.append(self.line((f"I hope my answer on {subject} helped.",
                                     f"Just checking my note on {subject} answered it."), "w-open"))
             lines.append(Line(("Happy to go into more detail if that would be useful.",)))
@@ -628,8 +649,13 @@ class _Writer:
         if not (r.their_offer or r.ask or r.next_step or r.explore or r.interest or r.expect) and not r.deliver:
             lines += self.offer_line("still")
         lines += self.activity_line(later=True)
-        lines.append(self.line(("No worries if things are busy.", "No pressure at all if now isn't a good time.",
-                                "I know things get busy, so no rush."), "ease", optional=True))
+        easy = any(re.search(r"\bno (?:rush|worries|pressure|problem)\b|\bif not\b", o.options[0], re.IGNORECASE)
+                   for o in lines)
+        if not easy and zlib.crc32(f"{self.seed}:ease?".encode()) % 3:
+            lines.append(self.line(("No worries if things are busy.", "No pressure at all if now isn't a good time.",
+                                    "I know things get busy, so no rush.", "Whenever suits you is fine.",
+                                    "No need to reply if now's not the time.", "Hope the week's going well."),
+                                   "ease", optional=True))
         return lines
 
     def thin_week(self) -> list[Line]:
