@@ -37,22 +37,21 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.clock import FakeClock  # noqa: E402
-from bot.coach import Coach  # noqa: E402
-from bot.commands import Draft, Met, Sent, Who  # noqa: E402
-from bot.identity import Actor  # noqa: E402
-from bot.replies import PURPOSE_VERBS, Reply  # noqa: E402
-from bot.review import DraftContext, kind_for_nudge, review  # noqa: E402
-from bot.review.purpose import expand  # noqa: E402
-from bot.store import open_store  # noqa: E402
-from bot.store.migrate import upgrade  # noqa: E402
+from bot.clock import FakeClock
+from bot.coach import Coach
+from bot.commands import Draft, Met, Sent, Who
+from bot.identity import Actor
+from bot.replies import PURPOSE_VERBS, Reply
+from bot.review import DraftContext, kind_for_nudge, review
+from bot.review.purpose import expand
+from bot.store import open_store
+from bot.store.migrate import upgrade
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "drafting" / "contacts.jsonl"
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)  # a Monday morning
 STAGE_KIND = {"first": "follow_up_48h", "one_week": "no_reply_1w"}
-TIME_WORDS = frozenset(
-    "today yesterday monday tuesday wednesday thursday friday saturday sunday last week weeks ago earlier "
-    "couple few month months a".split())
+TIME_WORDS = frozenset(("today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday", "last", "week", "weeks", "ago", "earlier", "couple", "few", "month", "months", "a"))
 
 
 def rows(path: Path, split: str) -> list[dict[str, Any]]:

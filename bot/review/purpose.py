@@ -234,16 +234,19 @@ _WAIT = re.compile(
 _MY_PROMISE = re.compile(
     r"^(?:i\s+|me\s+)?(?:(?:promised|said i'?d|said i would|told (?:him|her|them) i'?d|will|i'?ll|i will|need to|"
     r"should|must|owe (?:him|her|them) an?)\s+)+(?:to\s+)?(?P<verb>send|share|email|forward|write up|write|try|"
-    r"review|intro|introduce|put together|make|draft|look at|test|pass along|dig up|find|open|submit|do)"
-    r"(?:\s+(?:him|her|them|over))?\s*(?P<rest>.*)$", _I)
-_I_PROMISED_THING = re.compile(r"^(?:i\s+)?promised\s+(?:(?:him|her|them)\s+)?(?P<rest>(?!to\b).+)$", _I)
+    r"review|intro|introduce|connect|put together|make|draft|look at|test|pass along|dig up|find|open|submit|do)"
+    r"(?:\s+(?:him|them|over|her(?=\s+(?:the|my|our|a|an|some|that|this)\b)))?\s*(?P<rest>.*)$", _I)
+_I_PROMISED_THING = re.compile(r"^(?:i\s+)?(?:promised|offered)\s+(?:(?:him|her|them)\s+)?(?P<rest>(?!to\b).+)$", _I)
 _OWE = re.compile(r"^(?:i\s+)?owe\s+(?:him|her|them)\s+(?P<rest>.+)$", _I)
-_IMPERATIVE = re.compile(r"^(?:me:\s*)?(?P<verb>send|share|email|forward)\s+(?:(?:him|her|them)\s+)?(?P<rest>.+)$",
+_IMPERATIVE = re.compile(r"^(?:me:\s*)?(?P<verb>send|share|email|forward)\s+"
+                         r"(?:(?:him|them|her(?=\s+(?:the|my|our|a|an|some|that|this)\b))\s+)?(?P<rest>.+)$",
                          _I)
 _YES = re.compile(r"^(?:i\s+)?(?:said\s+)?(?:yes|yep|sure|agreed|ok)\b(?:\s*(?:,|!|will do|i'?ll do it))*", _I)
 _THEIR_PROMISE = re.compile(
-    r"^(?:(?:she|he|they)\s+)?(?:said (?:she|he|they)(?:'d| would| will|'ll)|offered(?: to)?|(?:she|he|they)?\s*'?ll|"
-    r"will|promised(?: to)?|can)\s+(?P<verb>intro|introduce|send|lend|review|loop in|share|connect|look at|"
+    r"^(?:(?:said (?:she|he|they)(?:'d| would| will|'ll)|"
+    r"(?:she|he|they)\s+(?:offered(?: to)?|will|'ll|promised(?: to)?|can|said (?:she|he|they)(?:'d| would| will|'ll))|"
+    r"(?:she|he|they)'ll|offered(?: to)?(?=.*\b(?:me|my|us|our)\b)))"
+    r"\s+(?P<verb>intro|introduce|send|lend|review|loop in|share|connect|look at|"
     r"give|host|help|check)(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
 _OFFERED_THING = re.compile(r"^(?:(?:she|he|they)\s+)?offered\s+(?:(?:me|us)\s+)?(?P<rest>(?!to\b).+)$", _I)
 _THEIR_ASK = re.compile(
@@ -335,6 +338,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 later.append(f"{what} {expand(when_later['when'])}")
                 continue
         clause = _WHO_PREFIX.sub("", clause)
+        clause = re.sub(r"^(?:todo|to-?do|follow[ -]?up|fu|next steps?)\s*[:-]\s*", "", clause, flags=_I)
+        if (intro := re.match(r"^(?:an?\s+)?intro(?:duction)?\s+(?:to|with)\s+(?P<who>.+)$", clause, _I)):
+            if (who := you_form(intro["who"], names, 5)) is not None:
+                found.setdefault("intro_to", who)
+            continue
         them = bool(_THEM_PREFIX.match(clause))
         clause = _THEM_PREFIX.sub("", clause)
         if them and (m := re.match(r"^(?:will|'ll)\s+(?P<rest>.+)$", clause, _I)):
@@ -372,8 +380,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if (m := _IMPERATIVE.match(clause)) is not None or (m := _MY_PROMISE.match(clause)) is not None:
             verb = m["verb"].lower()
             rest = m["rest"]
-            if verb in ("intro", "introduce"):
-                who = you_form(re.sub(r"^(?:(?:him|her|them)\s+)?(?:to|with)\s+", "", rest), names, 5)
+            if verb in ("intro", "introduce", "connect"):
+                rest = re.sub(r"^(?:(?:him|her|them|you)\s+)?(?:in touch\s+)?(?:to|with)\s+", "", rest)
+                who = you_form(rest, names, 5)
                 found.setdefault("intro_to", who or "")
             elif verb in ("send", "share", "email", "forward", "pass along", "dig up", "find", "submit", "open"):
                 what = thing(rest, names)
@@ -396,10 +405,13 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     deliver_do.append(f"{verb} {what}")
             continue
         if (m := _OWE.match(clause)) is not None or (m := _I_PROMISED_THING.match(clause)) is not None:
+            if (intro := re.match(r"^(?:an?\s+)?intro(?:duction)?s?\s+(?:to|with)\s+(?P<who>.+)$", m["rest"], _I)):
+                found.setdefault("intro_to", you_form(intro["who"], names, 5) or "")
+                continue
             if (what := thing(m["rest"], names)) is not None:
                 deliver.append(what)
             continue
-        if (m := _THEIR_PROMISE.match(clause)) is not None:
+        if (m := _THEIR_PROMISE.match(_unname(clause, names))) is not None:
             verb, rest = m["verb"].lower(), m["rest"]
             if verb in ("intro", "introduce", "connect"):
                 rest = re.sub(r"\s+(?:working|who|that|for|about|re)\b.*$", "", rest)
@@ -423,6 +435,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if re.match(r"^(?:an?\s+)?intro(?:duction)?\s+(?:to|with)\s+", rest, _I):
                 who = you_form(re.sub(r"^(?:an?\s+)?intro(?:duction)?\s+(?:to|with)\s+", "", rest), names, 5)
                 last_ask = f"intro:{who}" if who else None
+                if who:  # they asked for an introduction: the member will make it
+                    found.setdefault("intro_to", who)
                 continue
             if verb.endswith(("how", "what", "why", "whether", "if")):
                 q = you_form(f"{verb.split()[-1]} {rest}", names)
@@ -514,7 +528,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if x:
                 found["activity"] = f"{verb} {x}"
             continue
-    intro = found.get("intro_to")
+    intro_to = found.get("intro_to")
     accept = found.get("accept")
     for offer in offers:
         if offer.startswith("intro:"):
@@ -522,9 +536,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             offers[offers.index(offer)] = f"the introduction to {who}" if who else "the introduction"
         elif offer.startswith("thing:"):
             offers[offers.index(offer)] = offer.removeprefix("thing:")
-    said_topic = re.search(r"\b(?:talked|chatted|spoke|discussed)\b|"
+    said_topic = re.search(r"\b(?:talked|chatted|spoke|discussed|compared|swapped|traded|bonded|geeked|nerded|"
+                           r"debated|brainstormed|topics?|mostly)\b|^re:|"
                            r"\b(?:chat|talk|convo|conversation|call) (?:about|abt|re|on)\b", notes, _I)
-    topic = _str(found.get("topic")) or (base.topic if said_topic or base.topic_owned else None)
+    alone = len(_clauses(notes)) == 1  # a note that is one bare phrase is the topic itself: "onboarding metrics"
+    topic = _str(found.get("topic")) or (base.topic if said_topic or base.topic_owned or alone else None)
     kept: list[str] = []
     for item in deliver:
         bare = re.sub(r"^(?:the|my|our|a|an)\s+", "", item.lower())
@@ -536,7 +552,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         later=tuple(later[:1]),
         explore=_str(found.get("explore")),
         deliver_do=tuple(deliver_do[:1]),
-        intro_to=str(intro) if intro is not None else None,
+        intro_to=str(intro_to) if intro_to is not None else None,
         answer=_str(found.get("answer")),
         interest=_str(found.get("interest")),
         accept=str(accept) if accept else None,
@@ -586,6 +602,8 @@ def _question(text: str, names: frozenset[str]) -> str | None:
     if not found:
         return None
     found = re.sub(r"\bdata sharing\b", "data-sharing", found, flags=_I)
+    if re.search(r"\b(?:policy|process|roadmap|stack|setup|plans?|approach|strategy|tooling|team|hiring)$", found, _I):
+        return f"about your {found}" if not found.lower().startswith(("your", "our", "my")) else f"about {found}"
     if found.lower().startswith(("a ", "the ")):
         return f"about {found}"
     return f"about {_article(found).replace('the ', 'a ', 1)}"
