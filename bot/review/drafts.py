@@ -257,8 +257,11 @@ class _Writer:
         if stage == "follow_up_48h" and not (r.has_point or r.topic or r.activity or self.place or self.offer
                                              or self.interest or r.expect):
             return ("Your notes don't say what this one should do, and I'd rather ask than guess.", None)
-        if stage in ("no_reply_1w", "no_reply_2w") and not (r.pending or r.expect or self.offer or r.topic
-                                                            or r.thanks or r.activity or r.later):
+        if stage in ("no_reply_1w", "no_reply_2w") and r.expect and not (r.pending or r.later):
+            return (f"Your notes say {r.expect} will come later, so a follow-up now may be early. "
+                    "If you'd still like to write, tell me what it's for.", "stop")
+        if stage in ("no_reply_1w", "no_reply_2w") and not (r.pending or self.offer or r.later or r.topic or r.thanks
+                                                            or r.activity):
             return ("Your first message didn't ask for anything, so a follow-up needs a reason of its own. "
                     "Or let it rest: a note that asked nothing needs no chaser.", "stop")
         return None

@@ -313,6 +313,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             elif (question := _question(prior, names)) is not None:
                 found.setdefault("ask", question)
             continue
+        if (m := re.search(r"\bour (?P<x>[\w -]+?) (?:might|could|may|would|should) help\b", clause, _I)) is not None:
+            domain = re.sub(r"\s*\b(?:model|models|tool|tooling|product|platform|app|service|api|engine|system)s?$",
+                            "", m["x"].strip(), flags=_I)
+            if domain and (x := you_form(domain, names, 3)) is not None:
+                found.setdefault("ask", f"How does your team handle {x} today?")  # their problem first, no pitch
+            continue
         if (m := re.search(r"\bmight team up (?:on|re|about|abt|for|in)\s+"
                            r"(?P<x>.+)$", clause, _I)) is not None:
             if (x := you_form(m["x"], names, 5)) is not None:
