@@ -87,8 +87,11 @@ class Question:
 
 def draft_title(nudge_kind: str, contact_name: str, times: DraftTimes | None = None) -> str:
     """The heading of a drafted message: it names the stage and, given the dates, where it stands in time."""
-    title = "Draft: " + STAGE_TITLES[nudge_kind].format(name=contact_name)
-    return title + (_timing(nudge_kind, times) if times is not None else "")
+    timing = _timing(nudge_kind, times) if times is not None else ""
+    title = STAGE_TITLES[nudge_kind].format(name=contact_name)
+    if timing and nudge_kind == "no_reply_2w":
+        title = title.removesuffix(" (two weeks, no reply)")
+    return "Draft: " + title + timing
 
 
 def _timing(stage: str, t: DraftTimes) -> str:
@@ -108,6 +111,8 @@ def _timing(stage: str, t: DraftTimes) -> str:
         if t.now < due:
             day = due.astimezone(_zone(zone))
             return f" (not due yet: due {day:%A} {day.day} {day:%B}, a week after your message {wrote})"
+        if stage == "no_reply_2w":
+            return f" (two weeks, no reply: you last wrote {wrote})"
         return f" (you wrote {wrote}, no reply yet)"
     return ""
 
@@ -363,7 +368,7 @@ class _Writer:
             head = re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0]
             plural = " and " in what or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
             are = "are" if plural else "'s"
-            self.tips.append(f"Attach or link {_mine(what)} before you send it.")
+            self.tips.append(f"Attach or link {_mine(what)}.")
             if r.answer and r.answer.startswith(("how", "what", "why")) and "write-up" not in what:
                 out.append(self.line((f"You asked {r.answer}, so here{_be(are)} {_mine(what)}, as promised.",
                                       f"Since you asked {r.answer}, I've attached {_mine(what)}."), "deliver"))
@@ -584,11 +589,11 @@ class _Writer:
             if r.deliver or r.intro_to is not None:
                 sent = _mine(r.deliver[0]) if r.deliver else "the introduction"
                 return self.delivery() if stage == "first" else [Line((f"Just checking {sent} reached you.",))]
-            self.tips.append("Attach or link what you promised before you send it.")
+            self.tips.append("Attach or link what you promised.")
             return [Line(("As promised, here's what we talked about.",))] if stage == "first" else \
                 [Line(("Just checking what I sent over reached you.",))]
         if p == "share":
-            self.tips.append("Add the link or the thing you're sharing before you send it.")
+            self.tips.append("Add the link or the thing you're sharing.")
             about = f" on {r.topic}" if r.topic and not r.topic_owned else ""
             return [Line((f"I came across something{about} I thought you'd find useful, so I'm passing it on.",))]
         if p == "ask":
@@ -695,7 +700,7 @@ class _Writer:
         act = _activity(r.activity)
         if r.later:
             lines.append(Line((f"As promised, here's {r.later[0].rsplit(' ', 2)[0]}.",)))
-            self.tips.append(f"Attach {r.later[0].rsplit(' ', 2)[0]} before you send it.")
+            self.tips.append(f"Attach {r.later[0].rsplit(' ', 2)[0]}.")
         elif r.thanks:
             lines.append(self.line((f"I wanted to say thanks once more for {r.thanks}: it really helped.",
                                     f"Thanks again for {r.thanks}; I put it to good use."), "t-open"))
@@ -715,7 +720,7 @@ class _Writer:
     def last(self) -> list[Line]:
         """The last message: short, no guilt, no counting; what is still open, once more."""
         r = self.r
-        sent = self.sent_when
+        sent = self._when(self.times.first_sent_at if self.times else None)  # what the first message did
         wrote = f"I wrote {sent}" if sent else "I wrote"
         lines = [self.line(("One last note from me, and then I'll stay out of your inbox.",
                             "A last short note from me, so as not to crowd your inbox.",

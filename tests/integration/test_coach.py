@@ -204,23 +204,44 @@ def test_a_draft_names_its_stage_tells_true_time_and_signs_with_the_display_name
     coach.handle_line(JANE, "/met Jane Doe at coffee -- her startup does carbon accounting; promised intro to Sam "
                             "offer: our survey template interests: rust, climbing")
     first = coach.handle_line(JANE, '/coach draft "Jane Doe"')
-    assert first.title == "Draft: First follow-up to Jane Doe (within 48 hours)"
-    assert "over coffee today" in first.text and "your startup" in first.text and "Sam" in first.text
+    assert first.title == "Draft: First message to Jane Doe (met today: within the 48 hours)"
+    assert "coffee today" in first.text and "your startup" in first.text and "Sam" in first.text
     assert "her startup" not in first.text and first.text.count("\nSam\n") == 1  # signed once, by the member
     clock.advance(timedelta(days=1))
     coach.handle_line(JANE, '/coach sent "Jane Doe"')
     clock.advance(timedelta(days=7))
     week = coach.handle_line(JANE, '/coach draft "Jane Doe"')
-    assert week.title == "Draft: One-week follow-up to Jane Doe" and "from last week" in week.text
+    assert week.title == "Draft: One-week follow-up to Jane Doe (you wrote last week, no reply yet)"
+    assert "from last week" in week.text
     coach.handle_line(JANE, '/coach sent "Jane Doe"')
     clock.advance(timedelta(days=7))
     last = coach.handle_line(JANE, '/coach draft "Jane Doe"')
-    assert last.title == "Draft: Last message to Jane Doe (two weeks, no reply)"
+    assert last.title == "Draft: Last message to Jane Doe (two weeks, no reply: you last wrote last week)"
     assert "a couple of weeks ago" in last.text and "introduction to Sam" in last.text
     coach.handle_line(JANE, '/coach replied "Jane Doe"')
     clock.advance(timedelta(days=90))
     check_in = coach.handle_line(JANE, '/coach draft "Jane Doe"')
     assert check_in.title == "Draft: Check-in with Jane Doe" and "about three months" in check_in.text
+
+
+def test_a_follow_up_asked_for_early_says_when_it_is_due_and_still_drafts(coach: Coach, clock: FakeClock) -> None:
+    """Stage and time tell the truth: a first message five days after meeting is past the 48 hours; a
+    one-week follow-up asked for two days after the first message says when it falls due, and is drafted."""
+    coach.handle_line(JANE, "/met Jane Doe at PyCon -- she asked for our onboarding checklist")
+    clock.advance(timedelta(days=5))
+    late = coach.handle_line(JANE, '/coach draft "Jane Doe"')
+    assert late.title == "Draft: First message to Jane Doe (met on Wednesday: past the 48 hours, still worth writing)"
+    assert "checklist" in late.text and "Before you send it: attach" in late.text
+    coach.handle_line(JANE, '/coach sent "Jane Doe"')  # Monday 9 March
+    clock.advance(timedelta(days=2))
+    early = coach.handle_line(JANE, '/coach draft "Jane Doe"')
+    assert early.title == ("Draft: One-week follow-up to Jane Doe (not due yet: due Monday 16 March, "
+                           "a week after your message on Monday)")
+    assert "isn't due yet" in early.text and "Hi Jane" in early.text and "checklist" in early.text
+    clock.advance(timedelta(days=6))
+    due = coach.handle_line(JANE, '/coach draft "Jane Doe"')
+    assert due.title == "Draft: One-week follow-up to Jane Doe (you wrote last week, no reply yet)"
+    assert "isn't due yet" not in due.text
 
 
 def test_the_place_reads_as_a_sentence_in_replies_too(coach: Coach) -> None:
