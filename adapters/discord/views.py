@@ -104,7 +104,11 @@ async def _record_press(interaction: discord.Interaction[Any], action_id: str) -
     reply = await client_of(interaction).api.press(interaction_actor(interaction), action_id)
     parsed = parse_action_id(action_id)
     if reply.error or parsed is None or parsed.verb is Verb.DRAFT:
-        await interaction.followup.send(embeds=embeds_for(reply), ephemeral=reply.error)
+        view = nudge_view(reply) if reply.actions and not reply.error else None  # a question's answer buttons
+        if view is not None:
+            await interaction.followup.send(embeds=embeds_for(reply), view=view)
+        else:
+            await interaction.followup.send(embeds=embeds_for(reply), ephemeral=reply.error)
         return
     if parsed.verb in PURPOSE_VERBS:  # an answer to "What's this for?": its draft takes the question's place
         await interaction.edit_original_response(embeds=embeds_for(reply), view=nudge_view(reply))
