@@ -316,11 +316,12 @@ class _Writer:
         if self.setting in ("coffee", "dinner") and self.place:
             meal = re.match(r"over (\w+)", self.place)
             thing = f"the {meal[1]}" if meal and meal[1] in ("coffee", "lunch", "brunch", "breakfast") else "the chat"
+            after = ww  # "over coffee at Monmouth yesterday", for a sentence that doesn't name the meal
             if meal and thing != "the chat":
                 rest = self.place[meal.end():].strip()
                 ww = " ".join(p for p in (rest, self.met_when) if p)
                 ww = f" {ww}" if ww else ""
-            return self.line((f"Thanks for {thing}{ww}.", f"Lovely to meet you{ww}.",
+            return self.line((f"Thanks for {thing}{ww}.", f"Lovely to meet you{after}.",
                               f"Really enjoyed {thing}{ww}.", f"Thanks again for {thing}{ww}."), "open")
         if self.casual:
             return self.line((f"Great meeting you{ww}!", f"So good to meet you{ww}.", f"Fun chatting{ww}!",

@@ -205,7 +205,7 @@ def test_a_draft_names_its_stage_tells_true_time_and_signs_with_the_display_name
                             "offer: our survey template interests: rust, climbing")
     first = coach.handle_line(JANE, '/coach draft "Jane Doe"')
     assert first.title == "Draft: First message to Jane Doe (met today: within the 48 hours)"
-    assert "coffee today" in first.text and "your startup" in first.text and "Sam" in first.text
+    assert "coffee today" in first.text and "your startup" in first.text.lower() and "Sam" in first.text
     assert "her startup" not in first.text and first.text.count("\nSam\n") == 1  # signed once, by the member
     clock.advance(timedelta(days=1))
     coach.handle_line(JANE, '/coach sent "Jane Doe"')

@@ -99,6 +99,7 @@ def test_0005_adds_and_drops_the_lookup_index_keeping_rows(tmp_path: Path) -> No
     upgrade(engine, "0005_contact_lookup")
     assert current_revision(engine) == "0005_contact_lookup"
     assert "ix_contacts_member_platform_user" in {ix["name"] for ix in inspect(engine).get_indexes("contacts")}
+    upgrade(engine)  # the models are today's: read the rows through them at head (0008 added a column)
     with Session(engine) as session:
         member = session.get_one(Member, 1)
         contact = find_contact(session, member, "nobody", "U_ANA")
@@ -106,6 +107,25 @@ def test_0005_adds_and_drops_the_lookup_index_keeping_rows(tmp_path: Path) -> No
     with engine.begin() as connection:
         command.downgrade(alembic_config(connection), "0004_rate_budget")
     assert "ix_contacts_member_platform_user" not in {ix["name"] for ix in inspect(engine).get_indexes("contacts")}
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM contacts")).scalar_one() == 1
+    engine.dispose()
+
+
+def test_0008_adds_and_drops_the_contact_purpose_keeping_rows(tmp_path: Path) -> None:
+    """0008 gives contacts a purpose (the answer to "What's this message for?"), empty for existing rows;
+    its downgrade drops it and keeps the rows."""
+    engine = create_engine(f"sqlite:///{tmp_path}/old.db")
+    upgrade(engine, "0007_nudge_member_index")
+    with engine.begin() as connection:
+        add_member_and_contact(connection, user_id="U_ANA", stage="waiting")
+    upgrade(engine, "0008_contact_purpose")
+    assert "purpose" in {c["name"] for c in inspect(engine).get_columns("contacts")}
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT name, purpose FROM contacts")).one() == ("Ana", None)
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0007_nudge_member_index")
+    assert "purpose" not in {c["name"] for c in inspect(engine).get_columns("contacts")}
     with engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM contacts")).scalar_one() == 1
     engine.dispose()
