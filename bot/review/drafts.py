@@ -428,7 +428,9 @@ class _Writer:
                     if "review" in offer:
                         out.append(Line(("I'll send the link as soon as it's ready.",)))
                     elif "lend" in offer:
-                        out.append(Line(("When would suit you for me to pick it up?",)))
+                        out.append(self.line(("Happy to pick it up whenever suits you, no rush.",
+                                              "I can pick it up whenever is easiest for you.",
+                                              "When would suit you for me to pick it up?"), "pickup"))
                 else:
                     out.append(Line((f"Is the offer to {offer} still open? No worries if plans have changed.",)))
             elif re.search(r"\b(?:review|session|call|demo|intro|audit|walk-?through|consultation|tour|loan)\b", offer):
@@ -755,7 +757,10 @@ class _Writer:
         if not (r.their_offer or r.deliver):
             lines += self.offer_line("last")
         lines.append(self.line(("If the timing isn't right, no problem at all.",
-                                "And if now isn't the moment, no problem at all."), "l-close"))
+                                "And if now isn't the moment, no problem at all.",
+                                "Either way, all the best with everything.",
+                                "If it's not a fit right now, I completely understand.",
+                                "No need to reply if the timing's off; I wish you well."), "l-close"))
         return lines
 
     def check_in(self) -> list[Line]:
@@ -786,7 +791,7 @@ class _Writer:
             lines += chosen
         elif r.intro_to is not None:
             who = r.intro_to or "my colleague"
-            lines.append(Line((f"I hope the introduction to {who} was useful.",), optional=True))
+            lines.append(Line((f"I hope the introduction to {who} was useful.",)))
         elif r.deliver:
             lines.append(Line((f"I hope {_mine(r.deliver[0])} came in useful.",), optional=True))
         elif r.deliver_do:
@@ -794,7 +799,9 @@ class _Writer:
         lines += self.offer_line("still")
         lines.append(self.line(("Would you be up for a quick catch-up this month? I'd love to hear what's new.",
                                 "What are you working on these days? I'd love to hear.",
-                                "How are things on your side?"), "c-ask"))
+                                "How are things on your side?", "What's keeping you busy these days?",
+                                "I'd love to hear what you've been up to since.",
+                                "Anything new on your side I should hear about?"), "c-ask"))
         return lines
 
 

@@ -236,7 +236,8 @@ _MY_PROMISE = re.compile(
     r"should|must|owe (?:him|her|them) an?)\s+)+(?:to\s+)?(?P<verb>send|share|email|forward|write up|write|try|"
     r"review|intro|introduce|connect|put together|make|draft|look at|test|pass along|dig up|find|open|submit|do)"
     r"(?:\s+(?:him|them|over|her(?=\s+(?:the|my|our|a|an|some|that|this)\b)))?\s*(?P<rest>.*)$", _I)
-_I_PROMISED_THING = re.compile(r"^(?:i\s+)?(?:promised|offered)\s+(?:(?:him|her|them)\s+)?(?P<rest>(?!to\b).+)$", _I)
+_I_PROMISED_THING = re.compile(r"^(?:i\s+)?(?:promised|offered(?!.*\b(?:me|my|us|our)\b))\s+"
+                               r"(?:(?:him|her|them)\s+)?(?P<rest>(?!to\b).+)$", _I)
 _OWE = re.compile(r"^(?:i\s+)?owe\s+(?:him|her|them)\s+(?P<rest>.+)$", _I)
 _IMPERATIVE = re.compile(r"^(?:me:\s*)?(?P<verb>send|share|email|forward)\s+"
                          r"(?:(?:him|them|her(?=\s+(?:the|my|our|a|an|some|that|this)\b))\s+)?(?P<rest>.+)$",

@@ -374,3 +374,34 @@ def test_several_matches_are_listed_with_what_tells_them_apart_and_nothing_is_wr
         "• Jane Roe — met at PyCon on Wed 4 Mar 2026"]
     assert 'Say which one, e.g. /coach show "Jane Doe"' in reply.text
     assert count(sessions, Event) == events
+
+
+def test_dont_follow_up_stops_the_ladder_and_undo_takes_it_back(coach: Coach, sessions: sessionmaker[Session],
+                                                                clock: FakeClock) -> None:
+    """The answer buttons act on the contact (coach:for-<answer>:<contact id>), only for its own member; "Don't
+    follow up" cancels the pending nudge (a MOVED_ON event), and Undo removes exactly that and re-plans."""
+    coach.handle_line(JANE, "/met Lucy at call -- vendor, too expensive, ruled out. dont chase")
+    asked = coach.handle_line(JANE, "/coach draft Lucy")
+    assert asked.actions[0].verb is Verb.FOR_STOP and "ruled out" in asked.text
+    stop = asked.actions[0].action_id
+    assert coach.press(OTHER, stop).error  # someone else's click changes nothing
+    assert pending(sessions, "Lucy") is not None
+    stopped = coach.press(JANE, stop)
+    assert "no more reminders about them" in stopped.text and pending(sessions, "Lucy") is None
+    assert [a.verb for a in stopped.actions] == [Verb.FOR_UNDO]
+    assert "you've moved on from them" in coach.handle_line(JANE, "/coach draft Lucy").text
+    with sessions() as session:
+        contact = session.scalars(select(Contact).where(Contact.name == "Lucy")).one()
+        assert contact.purpose == "stop" and contact.stage == Stage.MOVED_ON
+    clock.advance(timedelta(hours=1))
+    undone = coach.press(JANE, stopped.actions[0].action_id)
+    assert "Undone: Lucy is back on your follow-up list" in undone.text
+    assert pending(sessions, "Lucy") is not None
+    with sessions() as session:
+        contact = session.scalars(select(Contact).where(Contact.name == "Lucy")).one()
+        assert contact.purpose is None and contact.stage == Stage.NEW
+        assert [e.kind for e in contact.events] == ["met"]
+    assert "There's no “don't follow up” to undo" in coach.press(JANE, stopped.actions[0].action_id).text
+    typed = coach.handle_line(JANE, '/coach purpose Lucy "ask about their pricing"')
+    assert "I wanted to ask about your pricing." in typed.text
+    assert "Messages are for: “ask about their pricing”" in coach.handle_line(JANE, "/coach show Lucy").text

@@ -85,7 +85,7 @@ def test_each_stage_reads_as_its_stage() -> None:
     texts = {stage: write_draft(stage, RICH, TIMES).lower() for stage in STAGES}
     assert "at pycon yesterday" in texts["follow_up_48h"]
     assert "follow" in texts["no_reply_1w"] and "from last week" in texts["no_reply_1w"]
-    assert "last" in texts["no_reply_2w"] and "no problem" in texts["no_reply_2w"]
+    assert "last" in texts["no_reply_2w"]
     assert "about three months" in texts["check_in"]
     assert len(set(texts.values())) == len(STAGES)
 
