@@ -290,10 +290,16 @@ class _Writer:
         elif self.casual:
             sign = self.pick(("Cheers", "Cheers", "Best"), "sign")
         else:
-            sign = self.pick(("Best", "All the best", "Thanks", "Best wishes", "Cheers"), "sign")
+            sign = self.pick(("Best", "All the best", "Best wishes", "Cheers", "Warm regards"), "sign")
         return f"{sign},\n{name}"
 
     # pieces -----------------------------------------------------------------------------------------
+    def after_meeting(self) -> str:
+        """', after we met at PyCon', ', after our call', ', after our chat'."""
+        if self.place == "on our call":
+            return ", after our call"
+        return f", after we met {self.place}" if self.place else ", after our chat"
+
     def where_when(self) -> str:
         parts = " ".join(p for p in (self.place, self.met_when) if p)
         return f" {parts}" if parts else ""
@@ -617,9 +623,12 @@ class _Writer:
             lines += chosen
             return lines + self.closing(has_ask=self.purpose in ("ask",))
         lines += self.topic_line()
-        if not (r.topic or r.thanks or r.has_point) or (not self.place and not r.topic and not r.thanks):
+        reply_first = bool(r.answer and r.answer.startswith("your ") and not self.place)
+        if reply_first:  # answering their email: the reply comes first, no invented meeting
+            lines = []
+        elif not self.place and not r.topic and not r.thanks:
             lines.append(self.line(("I really enjoyed our conversation.", "I enjoyed our chat.",
-                                    "It was a really good conversation."), "chat", optional=bool(self.place)))
+                                    "It was a really good conversation."), "chat"))
         if self.interest:
             lines.append(self.line((f"It was fun to find we're both into {self.interest}.",
                                     f"Always good to meet someone else into {self.interest}."), "interest",
@@ -630,6 +639,10 @@ class _Writer:
         if not core:
             lines += self.activity_line()
             lines += self.offer_line("first")
+            if not (r.topic or r.thanks or r.activity or self.offer or self.interest):  # a plain hello: say so
+                lines.append(self.line(("Let's stay in touch.", "I'd be glad to stay in touch.",
+                                        "Hope our paths cross again before long.", "Let's keep in touch."), "keep"))
+                return lines
         elif len(core) < 3:
             lines += self.activity_line()
         has_ask = bool(r.ask or r.explore or r.next_step or r.their_offer or r.interest or r.answer)
@@ -646,9 +659,10 @@ class _Writer:
         lines: list[Line] = []
         if r.deliver:
             what = _mine(r.deliver[0])
-            opens = [f"Just checking {what} reached you{_sp(sent)}.",
-                     f"Did {what} I sent{_sp(sent)} make it through all right?"]
-            if len(what.split()) <= 4:
+            opens = [f"Just checking {what} reached you{_sp(sent)}."]
+            if not re.search(r"\bI\b", what):
+                opens.append(f"Did {what} I sent{_sp(sent)} make it through all right?")
+            if len(what.split()) <= 4 and not re.search(r"\bI\b", what):
                 opens.append(f"I wanted to make sure {what} I sent{_sp(sent)} made it to you.")
             lines.append(self.line(opens, "w-open"))
             lines.append(self.line(("If a quick walk-through would help, I'm happy to do one.",
@@ -667,7 +681,7 @@ class _Writer:
         elif not r.pending and not r.expect:
             return self.thin_week()
         else:
-            met = f", after we met {self.place}" if self.place else ", after our chat"
+            met = self.after_meeting()
             if r.topic and not r.topic.startswith("your plan"):
                 met = f" about {r.topic}"
             lines.append(self.line((f"A quick follow-up to my note{after}{met}.",
@@ -696,7 +710,7 @@ class _Writer:
         r = self.r
         t = self.times
         after = f" from {since(t.first_sent_at, t.now, t.timezone)}" if t and t.first_sent_at else ""
-        met = f", after we met {self.place}" if self.place else ", after our chat"
+        met = self.after_meeting()
         lines: list[Line] = [self.line((f"A quick note to follow my message{after}{met}.",
                                         f"Following up on my note{after}{met}."), "t-lead",
                                        optional=bool(r.thanks or r.topic or r.later))]

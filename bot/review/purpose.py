@@ -137,6 +137,9 @@ _PLURAL_OK = _words(
 )
 
 
+_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
 def expand(text: str) -> str:
     """Note shorthand in words: 'abt' → 'about', 'wk' → 'week', '+' → 'and'."""
     text = re.sub(r"\s*\+\s*", " and ", text)
@@ -183,6 +186,7 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
         else:
             out.append(word)
     phrase = " ".join(out).strip()
+    phrase = re.sub(r"\b([2-9])\s+(?=[a-z])", lambda m: _NUMBERS[int(m[1])] + " ", phrase)
     phrase = re.sub(r"\bfeedback on (?!my\b|your\b|our\b|the\b|an?\b)", "feedback on your ", phrase)
     phrase = re.sub(r"\b(got|get|getting) first\b", r"\1 my first", phrase)
     phrase = re.sub(r"\bfor (piece|article|story|podcast|newsletter|talk|team)\b", r"for your \1", phrase)
@@ -543,11 +547,14 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             offers[offers.index(offer)] = f"the introduction to {who}" if who else "the introduction"
         elif offer.startswith("thing:"):
             offers[offers.index(offer)] = offer.removeprefix("thing:")
-    said_topic = re.search(r"\b(?:talked|chatted|spoke|discussed|compared|swapped|traded|bonded|geeked|nerded|"
-                           r"debated|brainstormed|topics?|mostly)\b|^re:|"
-                           r"\b(?:chat|talk|convo|conversation|call) (?:about|abt|re|on)\b", notes, _I)
-    alone = len(_clauses(notes)) == 1  # a note that is one bare phrase is the topic itself: "onboarding metrics"
-    topic = _str(found.get("topic")) or (base.topic if said_topic or base.topic_owned or alone else None)
+    # The notes' own topic only when a clause says it was talked about (not "nothing specific"), or the note is
+    # one bare phrase ("onboarding metrics"), or it is theirs ("her startup does …").
+    base_topic = base.topic if base.topic and not re.fullmatch(r"(?:nothing|none|n/?a)(?: specific| much)?",
+                                                               base.topic, _I) else None
+    said_topic = bool(base_topic) and any(_TOPIC_WORDS.search(c) and str(base_topic).split()[-1].lower() in c.lower()
+                                          for c in _clauses(notes))
+    alone = len(_clauses(notes)) == 1
+    topic = _str(found.get("topic")) or (base_topic if said_topic or base.topic_owned or alone else None)
     kept: list[str] = []
     for item in deliver:
         bare = re.sub(r"^(?:the|my|our|a|an)\s+", "", item.lower())
@@ -576,6 +583,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         expect=_str(found.get("expect")),
         shared=base.shared,
     )
+
+
+_TOPIC_WORDS = re.compile(r"\b(?:talked|chatted|spoke|discussed|compared notes|swapped notes|traded notes|bonded|"
+                          r"geeked out|nerded out|debated|brainstormed|topics?|mostly)\b|^re\b|"
+                          r"\b(?:chat|talk|convo|conversation|call) (?:about|abt|re|on)\b", _I)
 
 
 def _str(value: object) -> str | None:

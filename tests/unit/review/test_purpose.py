@@ -70,7 +70,7 @@ def test_their_offer_is_taken_up_and_mine_is_delivered_in_the_draft() -> None:
 @pytest.mark.parametrize(("notes", "ask"), [
     ("gave talk on signals. q for him: how do they test?", "How do you test?"),
     ("supervises masters theses on robotics; ok to send 2 students his way?",
-     "Would it be OK to send 2 students your way?"),
+     "Would it be OK to send two students your way?"),
     ("runs radiology AI group; ask re data sharing agrmt", "about a data-sharing agreement"),
     ("mentor program lead; could be mentor for me?? ask", "mentor"),
     ("head of risk. our fraud model might help. ask re pricing they pay now", "How does your team handle fraud today?"),
