@@ -349,7 +349,7 @@ class _Writer:
                                f"{_cap(r.topic)} has stuck with me."), "topic", optional=not alone)]
         if r.topic.startswith("your plan to "):
             plan = r.topic.removeprefix("your plan to ")
-            return [self.line((f"I love the idea to {plan}.", f"Count me in on the plan to {plan}."), "topic",
+            return [self.line((f"I love the idea to {plan}.", f"Your plan to {plan} sounds great."), "topic",
                               optional=True)]
         if r.topic.startswith("the pilot of ") or r.topic.startswith("the trial of "):
             return [Line((f"I'm really glad you're keen on {r.topic}.",), optional=True)]
@@ -375,7 +375,8 @@ class _Writer:
             head = re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0]
             plural = " and " in what or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
             are = "are" if plural else "'s"
-            self.tips.append(f"Attach or link {_mine(what)}.")
+            self.tips.append(f"Attach or link {_mine(what)}." if not what.startswith("the link")
+                             else f"Add {_mine(what)}.")
             if r.answer and r.answer.startswith(("how", "what", "why")) and "write-up" not in what:
                 out.append(self.line((f"You asked {r.answer}, so here{_be(are)} {_mine(what)}, as promised.",
                                       f"Since you asked {r.answer}, I've attached {_mine(what)}."), "deliver"))
@@ -466,6 +467,11 @@ class _Writer:
         r = self.r
         if not r.interest:
             return []
+        if r.interest.split()[0].endswith("ing"):  # "joining our beta": an action of theirs, not a thing to show
+            if stage == "first":
+                return [Line((f"You mentioned you're interested in {r.interest}: I'd be glad to help make that "
+                              "happen.",))]
+            return [Line((f"Still keen on {r.interest}? Happy to help whenever suits you.",))]
         if stage == "first":
             return [self.line((f"You mentioned an interest in {r.interest}: I'd be happy to show you how it works.",
                                f"Since you're interested in {r.interest}, I'd be glad to walk you through it."),
@@ -485,7 +491,7 @@ class _Writer:
             bare = re.sub(r"\s+(?:next \w+|on \w+day|this week|tomorrow|later this month)$", "", head)
             return [Line((f"If {bare} didn't work out, happy to find another time.",))]
         if stage == "first":
-            return [self.line((f"Would {head} work for you?{reason}", f"Shall we get {head} in the diary?{reason}",
+            return [self.line((f"Would {head} work for you?{reason}", f"Shall we put {head} in the diary?{reason}",
                                f"Still up for {head}?{reason}"), "next")]
         bare = re.sub(r"\s+(?:next \w+|on \w+day|this week|tomorrow|later this month)$", "", head)
         if bare.startswith("the "):

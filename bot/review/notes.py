@@ -45,6 +45,7 @@ JUDGEMENTS = _set(
 )
 PRIVATE = _set(
     "kid kids son daughter wife husband partner girlfriend boyfriend spouse dog cat pet baby pregnant pregnancy "
+    "parental maternity paternity sabbatical "
     "divorce divorced wedding sick illness health hospital chemo chemotherapy cancer funeral died death grief "
     "mom dad mother father religion church politics political therapy therapist rehab diet weight named age "
     "dating single married layoff laid fired salary debt mum anxiety anxious depression depressed adhd autism "

@@ -232,7 +232,8 @@ _STOP = re.compile(
 _WAIT = re.compile(
     r"\b(?:she|he|they|she'll|he'll|they'll)\s*(?:'ll|will)?\s*(?:reach out|get in touch|be in touch|get back|"
     r"come back|contact me|ping me|circle back|follow up)\b|\bsaid no for now\b|\bno for now\b|\brevisit\b|"
-    r"\bkeep (?:her|him|them) posted\b|\bquarterly update\b|\bdon'?t (?:nudge|chase|follow up) (?:before|until|till)\b",
+    r"\bkeep (?:her|him|them) posted\b|\bquarterly update\b|\breach out (?:after|in|once|when)\b|"
+    r"\b(?:on leave|away) (?:till|until)\b|\bdon'?t (?:nudge|chase|follow up) (?:before|until|till)\b",
     _I)
 
 _MY_PROMISE = re.compile(
@@ -251,8 +252,8 @@ _THEIR_PROMISE = re.compile(
     r"^(?:(?:said (?:she|he|they)(?:'d| would| will|'ll)|"
     r"(?:she|he|they)\s+(?:offered(?: to)?|will|'ll|promised(?: to)?|can|said (?:she|he|they)(?:'d| would| will|'ll))|"
     r"(?:she|he|they)'ll|offered(?: to)?(?=.*\b(?:me|my|us|our)\b)))"
-    r"\s+(?P<verb>intro|introduce|send|lend|review|loop in|share|connect|look at|"
-    r"give|host|help|check)(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
+    r"\s+(?P<verb>introduce|intro|send|lend|review|loop in|share|connect|look at|"
+    r"give|host|help|check)\b(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
 _OFFERED_THING = re.compile(r"^(?:(?:she|he|they)\s+)?offered\s+(?:(?:me|us)\s+)?(?P<rest>(?!to\b).+)$", _I)
 _THEIR_ASK = re.compile(
     r"^(?:(?:she|he|they)\s+)?(?P<verb>asked (?:me )?(?:for|about|abt|re|how|what|why|whether|if|to)|"
@@ -350,7 +351,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 continue
         clause = _WHO_PREFIX.sub("", clause)
         clause = re.sub(r"^(?:todo|to-?do|follow[ -]?up|fu|next steps?)\s*[:-]\s*", "", clause, flags=_I)
-        if (intro := re.match(r"^(?:an?\s+)?intro(?:duction)?\s+(?:to|with)\s+(?P<who>.+)$", clause, _I)):
+        if (fu := re.match(r"^follow[ -]?up (?:with|w/) (?P<thing>.+)$", clause, _I)) is not None:
+            if (what := thing(fu["thing"], names)) is not None:
+                deliver.append(what)
+            continue
+        if (intro := re.match(r"^(?:(?:an?\s+)?intro(?:duction)?|(?:connect|intro|introduce)\s+(?:him|her|them))"
+                              r"\s+(?:to|with|w/)\s+(?P<who>.+)$", clause, _I)):
             if (who := you_form(intro["who"], names, 5)) is not None:
                 found.setdefault("intro_to", who)
             continue
@@ -473,7 +479,16 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     if (x := you_form(m2["x"], names, 5)) is not None:
                         found.setdefault("next_step", f"swap notes on {x}")
                     continue
-                if (x := you_form(rest, names, 6)) is not None and "topic" not in found:
+                if (m2 := re.match(r"^(?:grab|get|have|do|go for)\s+(?:a\s+)?(?P<what>coffee|lunch|drinks|dinner|"
+                                   r"breakfast|call|chat|beer)\b\s*(?P<when>.*)$", rest, _I)) is not None:
+                    when = expand(m2["when"]).strip()
+                    noun = {"call": "a call", "chat": "a chat", "beer": "a beer"}.get(m2["what"].lower(),
+                                                                                      m2["what"].lower())
+                    found.setdefault("next_step", f"{noun} {when}".strip())
+                    continue
+                x = you_form(rest, names, 6)
+                if x is not None and "topic" not in found and not re.search(r"\b(?:us|me|our|my|it|this|that)\b",
+                                                                            x, _I):
                     found["topic"] = "your plan to " + x
                 continue
             if "interested" in verb or "curious" in verb:
@@ -504,6 +519,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 found.setdefault("thanks_share", x)
             elif verb == "hosted":
                 found.setdefault("thanks", "hosting")
+            elif verb == "recommended" and x:
+                found.setdefault("thanks", f"recommending {x}")
+            elif verb == "showed me" and x:
+                found.setdefault("thanks", f"showing me {x}")
             continue
         if (m := _THANK_NOTE.match(clause)) is not None:
             if (x := you_form(m["rest"], names, 5)) is not None:
@@ -539,6 +558,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if x:
                 found["activity"] = f"{verb} {x}"
             continue
+    if "stop" not in found and "wait" not in found:  # said in a clause left out as private: still heeded
+        if (said := _STOP.search(notes)) is not None and not _WAIT.search(notes):
+            found["stop"] = said[0]
+        elif (said := _WAIT.search(notes)) is not None:
+            found["wait"] = said[0]
     intro_to = found.get("intro_to")
     accept = found.get("accept")
     for offer in offers:
