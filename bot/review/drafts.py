@@ -384,6 +384,10 @@ class _Writer:
                 out.append(Line((f"And yes, I'd love to {r.accept}!",)))
                 out.append(self.line((f"Here{_be(are)} {_mine(what)}, as you asked.",
                                       f"I've attached {_mine(what)} for you."), "deliver"))
+            elif r.only_asked:
+                out.append(self.line((f"Here{_be(are)} {_mine(what)} you asked for.",
+                                      f"As you asked, here{_be(are)} {_mine(what)}.",
+                                      f"I've attached {_mine(what)} you asked about."), "deliver"))
             else:
                 mentioned = () if re.search(r"\bI\b", what) else (f"Here{_be(are)} {_mine(what)} I mentioned.",)
                 out.append(self.line((f"As promised, here{_be(are)} {_mine(what)}.", *mentioned,
@@ -395,6 +399,9 @@ class _Writer:
             self.tips.append(f"Copy {base} in when you send it (or send the introduction right after).")
             out.append(self.line((f"As promised, I'm introducing you to {who}: I've copied {base} in here.",
                                   f"Here's the introduction to {who} I promised: {base} is copied in."), "intro"))
+        if r.accept and not r.deliver:
+            out.append(self.line((f"And yes, I'd be glad to {r.accept}.", f"Happy to {r.accept}: just send it over."),
+                                 "accept"))
         if r.later:
             out.append(Line((f"I'll send {r.later[0]}, as promised.",)))
         if r.deliver_do:
@@ -548,8 +555,11 @@ class _Writer:
     def expect_line(self) -> list[Line]:
         if not self.r.expect:
             return []
-        return [self.line((f"Looking forward to {self.r.expect} when they're ready, no rush.",
-                           f"No rush on {self.r.expect}; I'll look out for them."), "expect")]
+        head = self.r.expect.split()[-1]
+        them = "them" if head.endswith("s") and not head.endswith("ss") else "it"
+        ready = "they're" if them == "them" else "it's"
+        return [self.line((f"Looking forward to {self.r.expect} when {ready} ready, no rush.",
+                           f"No rush on {self.r.expect}; I'll look out for {them}."), "expect")]
 
     def offer_line(self, stage: str) -> list[Line]:
         if not self.offer or self.r.their_offer or (self.r.deliver and stage == "first"):
@@ -695,6 +705,8 @@ class _Writer:
                                     f"Just resurfacing my note{after}{met}."), "w-open"))
         if r.deliver_do:
             lines.append(Line((f"I'm still happy to {r.deliver_do[0]}, as promised.",)))
+        if r.accept and not r.deliver:
+            lines.append(Line((f"I'm still happy to {r.accept} whenever you're ready.",)))
         lines += self.take_up("still") + self.interest_line("still") + self.ask_line("still")
         lines += self.explore_line("still") + self.next_line("still")
         if r.expect:

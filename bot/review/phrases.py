@@ -220,11 +220,16 @@ def meeting_place(where: str | None) -> str:
     if len(head.split()) >= 2 and hl.split()[-1] in _EVENT_NOUNS and not re.match(r"^(?:the|a|an|my|our)\b", hl) \
             and "'" not in head:
         return f"at the {head}"
-    if re.match(r"^[a-z]+$", head) and hl not in _MEALS and hl not in _TRANSPORT and hl not in ("online",):
-        return f"at the {head}"
+    if hl in _ONLINE:
+        return _ONLINE[hl]
+    if re.match(r"^[a-z]+$", head) and hl not in _MEALS and hl not in _TRANSPORT:
+        return f"at the {head}" if hl in _COMMON or hl in _PLAIN_PLACES else f"at {head[:1].upper()}{head[1:]}"
     return place_phrase(head)
 
 
+_PLAIN_PLACES = _words("sauna gym bar pub office party conference meetup hackathon summit coworking library park cafe "
+                       "airport station beach pool spa market festival fair club church school campus lab venue "
+                       "hotel lobby restaurant bakery")
 _FAMILY_FIRST = _words(
     "chen wang li zhang liu yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang xie "
     "tang han cao deng feng zeng peng xiao cheng yuan tian pan dong jiang cai yu du ye su lu wei ding ren "

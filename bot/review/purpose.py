@@ -64,6 +64,7 @@ class Reading:
     wait: str | None = None  # the note's words that say to wait for them
     expect: str | None = None  # something they will send the member later: "the quote"
     later: tuple[str, ...] = ()  # what the member will send later, with when: "the v2 next week"
+    only_asked: bool = False  # everything delivered was asked for by them, none of it promised by the member
     explore: str | None = None  # something to explore together: "partnering on the Korea market entry"
     shared: tuple[str, ...] = field(default=())
 
@@ -89,8 +90,20 @@ _THEM_PREFIX = re.compile(r"^(?:her|him|them|he|she|they)\s*:\s*", _I)
 _SOFT = re.compile(r"^(?:and|but|also|so|then|plus)\s+", _I)
 
 
+_TYPOS = {"promsied": "promised", "promissed": "promised", "promied": "promised", "prmised": "promised",
+          "wnats": "wants", "wnat": "want", "wantd": "wanted", "asekd": "asked", "aksed": "asked", "askd": "asked",
+          "sned": "send", "snd": "send", "offerd": "offered", "ofered": "offered", "reccomended": "recommended",
+          "recomended": "recommended", "intorduce": "introduce", "introdcue": "introduce", "tommorow": "tomorrow",
+          "tomorow": "tomorrow", "wiht": "with", "teh": "the", "adn": "and", "nad": "and", "shoud": "should",
+          "reivew": "review", "reveiw": "review", "feedbak": "feedback", "intrested": "interested",
+          "interstd": "interested", "intersted": "interested", "cofee": "coffee", "coffe": "coffee"}
+_TYPO = re.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", _I)
+
+
 def _clauses(notes: str) -> list[str]:
-    """The notes as clauses, split further at arrows and dashes ("asked x -> i said y")."""
+    """The notes as clauses, split further at arrows and dashes ("asked x -> i said y"); common misspellings
+    of the words this module looks for are read as meant ("promsied", "wnats", "asekd")."""
+    notes = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], notes)
     out: list[str] = []
     # a business partner, not a life partner (which notes.clauses leaves out)
     notes = re.sub(r"\b(?:might|could|may|should|want to|would like to) partner"
@@ -274,8 +287,9 @@ _NEXT = re.compile(
     r"\s*(?P<when>next (?:wk|week|month|mon|tues|wed|thurs|fri)\w*|on \w+day|mon|tues?|wed|thurs?|fri|monday|"
     r"tuesday|wednesday|thursday|friday|this week|later this month|tomorrow)\s*\??$", _I)
 _TOPIC_LEAD = re.compile(
-    r"^(?:(?:we\s+)?(?:talked|chatted|spoke|discussed|convo|chat|talk|call|\d+\s*min call)\s*(?:after my talk\s*)?"
-    r"(?:about|abt|re|on|over|around)?|(?:catchup|catch-up)\s*(?:about|re|on))\s+(?P<rest>.+)$", _I)
+    r"^(?:(?:we\s+)?(?:talked|chatted|spoke|discussed)\s*(?:after my talk\s*)?(?:about|abt|re|on|over|around)?|"
+    r"(?:convo|chat|talk|call|\d+\s*min call|catchup|catch-up)\s*(?:after my talk\s*)?"
+    r"(?:about|abt|re|on|over|around))\s+(?P<rest>.+)$", _I)
 _THEIR_WORK = re.compile(
     r"^(?:(?:she|he|they)\s+)?(?:gave|giving|did|presented|has|had|runs|run)?\s*(?:a\s+)?(?P<noun>talk|poster|"
     r"paper|keynote|workshop|demo|podcast|book|newsletter)\s+(?:on|about|abt|re)\s+(?P<rest>.+)$", _I)
@@ -299,6 +313,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     last_ask: str | None = None  # the thing they last asked for: "i said yes" / "i said i'd write up" refers to it
     last_question: str | None = None
     later: list[str] = []
+    asked_for: list[str] = []  # delivered because they asked (not because the member promised)
+    promised: list[str] = []
     previous = ""
     interested = bool(re.search(r"\bi'?m (?:interested|keen)\b", notes, _I))
     for raw in _clauses(notes):
@@ -409,6 +425,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     continue
                 if what:
                     deliver.append(what)
+                    promised.append(what)
             elif verb in ("write up", "write", "draft", "put together", "make"):
                 what = thing(rest, names) if rest.strip() else None
                 if what is None and last_question:
@@ -462,6 +479,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 if q and verb.endswith(("if", "whether")) and re.search(r"\bI'?d\b", q):
                     last_ask = "to:" + re.sub(r"^(?:if|whether)\s+I'?d\s+", "", q)
                     continue
+                if q and (can := re.match(r"^(?:if|whether)\s+I\s+(?:can|could|would|might)\s+(?P<x>.+)$", q)):
+                    found.setdefault("accept", can["x"])
+                    continue
                 if q:
                     last_question = q
                     found.setdefault("answer", q)
@@ -493,7 +513,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 continue
             if "interested" in verb or "curious" in verb:
                 if (x := you_form(rest, names, 5)) is not None:
-                    found.setdefault("interest", x)
+                    if re.match(r"^(?:partnering|collaborating|working together|a partnership)\b", x, _I):
+                        found.setdefault("explore", "working together")
+                    else:
+                        found.setdefault("interest", x)
                 continue
             if verb.startswith("asked") and verb.endswith(("about", "abt", "re")):
                 if (x := you_form(rest, names, 5)) is not None:
@@ -503,6 +526,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if what:
                 last_ask = what
                 deliver.append(what)
+                asked_for.append(what)
             continue
         if (m := _THEIR_WORK.match(_unname(clause, names))) is not None:
             if (x := you_form(m["rest"], names, 6)) is not None and "topic" not in found:
@@ -536,6 +560,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if isinstance(found.get("next_step"), str) and str(found["next_step"]).startswith("swap notes"):
                 step = f"{step} to {found['next_step']}"
             found["next_step"] = step
+            continue
+        if (m := re.match(r"^(?:next steps?:?\s*)?(?:she|he|they)\s*(?:'ll|will)?\s+sends?\s+(?P<x>.+)$",
+                          _unname(clause, names), _I)) is not None and (x := thing(m["x"], names)) is not None:
+            found.setdefault("expect", x)
             continue
         if (m := _EXPECT.match(clause)) is not None:
             found.setdefault("expect", f"the {m['what'].lower()}")
@@ -577,7 +605,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                                                                base.topic, _I) else None
     said_topic = bool(base_topic) and any(_TOPIC_WORDS.search(c) and str(base_topic).split()[-1].lower() in c.lower()
                                           for c in _clauses(notes))
-    alone = len(_clauses(notes)) == 1
+    alone = len(_clauses(notes)) == 1 and not (deliver or found)
     topic = _str(found.get("topic")) or (base_topic if said_topic or base.topic_owned or alone else None)
     kept: list[str] = []
     for item in deliver:
@@ -588,6 +616,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     return Reading(
         deliver=tuple(kept)[:2],
         later=tuple(later[:1]),
+        only_asked=bool(kept) and all(k in asked_for and k not in promised for k in kept),
         explore=_str(found.get("explore")),
         deliver_do=tuple(deliver_do[:1]),
         intro_to=str(intro_to) if intro_to is not None else None,
