@@ -32,12 +32,12 @@ from bot.commands import (
     parse_line,
 )
 from bot.handlers import HANDLERS, Context
-from bot.handlers.contacts import apply_verb, erase_contact, note, unknown_action
+from bot.handlers.contacts import apply_purpose, apply_verb, erase_contact, note, unknown_action
 from bot.handlers.privacy import erase
 from bot.identity import Actor
 from bot.models import Contact, Event, EventKind, Member, Nudge
 from bot.nudges import quoted
-from bot.replies import Reply, Verb, error, parse_action_id
+from bot.replies import PURPOSE_VERBS, Reply, Verb, error, parse_action_id
 from bot.store.errors import describe, frames, is_transient
 from bot.store.repository import AmbiguousContact, ContactNotFound, lock_person, member_for
 from bot.store.uow import BlockingCall, UnitOfWork
@@ -101,6 +101,10 @@ class Coach:
             return self._observed(actor, "button_forget", self._guarded(lambda: self._forget(actor, parsed.nudge_id)))
         if parsed.verb is Verb.NOTE:
             return self._observed(actor, "button_note", self._guarded(lambda: self._note_hint(actor, parsed.nudge_id)))
+        if parsed.verb in PURPOSE_VERBS:
+            answer = PURPOSE_VERBS[parsed.verb]
+            return self._observed(actor, "button_purpose",
+                                  self._guarded(lambda: self._purpose(actor, parsed.nudge_id, answer)))
 
         def act(session: Session) -> Reply:
             now = self.clock.now()
@@ -188,6 +192,18 @@ class Coach:
         if target is None:
             return unknown_action()
         return Reply(f"Type what you remember about {target[0]}: /coach note {quoted(target[0])} -- <your note>")
+
+    def _purpose(self, actor: Actor, contact_id: int, answer: str) -> Reply:
+        """An answer to "What's this message for?": only the contact's own member may give it."""
+        with UnitOfWork(self.sessions) as uow:
+            lock_person(uow.session, actor.platform, actor.user_id)
+            contact = uow.session.get(Contact, contact_id)
+            member = uow.session.get(Member, contact.member_id) if contact is not None else None
+            if contact is None or member is None or not _is_member(actor, member):
+                return unknown_action()
+            reply = apply_purpose(Context(uow.session, member, self.clock.now()), contact, answer)
+            uow.commit()
+            return reply
 
     def _parse_and_handle(self, actor: Actor, read: Callable[[], Command]) -> Reply:
         try:

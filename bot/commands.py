@@ -3,6 +3,7 @@
     /met <who> [at <where>] [-- <notes>] [offer: <what you can offer>] [interests: <a, b>] [#tag ...]
     /review [<who>] <draft>
     /coach sent|replied|moveon|show|draft|forget <who>   ·   /coach snooze <who> [1d|36h|1w]
+    /coach purpose <who> send|ask|thank|share|stop|undo|"in your own words"
     /coach list [stage|#tag]  ·  /coach settings ...  ·  /coach export  ·  /coach help
     /met @ana @ben "Chris Ode" -- <notes>   ·   /coach event "<name>" [until <day>] | end
     /coach note <who> -- <text>
@@ -220,6 +221,33 @@ class Forget(AboutContact):
     confirmed: bool = False
 
 
+PURPOSE_CHOICES = ("send", "ask", "thank", "share", "stop")
+PURPOSE_WORDS = {"send": "send", "deliver": "send", "promised": "send", "promise": "send", "ask": "ask",
+                 "question": "ask", "thank": "thank", "thanks": "thank", "share": "share", "stop": "stop",
+                 "none": "stop", "dont": "stop", "don't": "stop", "no": "stop", "nothing": "stop",
+                 "undo": "undo", "clear": "clear", "reset": "clear"}
+PURPOSE_NUMBERS = dict(zip("12345", PURPOSE_CHOICES, strict=True))
+
+
+@dataclass(frozen=True)
+class Purpose(AboutContact):
+    """What messages to a contact are for: one of PURPOSE_CHOICES, "undo" (take back "stop"), "clear"
+    (forget the answer), or the member's own words (`answer` then holds them, `free` is True)."""
+
+    answer: str = "clear"
+    free: bool = False
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if not self.free and self.answer not in (*PURPOSE_CHOICES, "undo", "clear"):
+            raise UsageError(f"{self.answer[:30]!r} isn't one of the answers I know.", *USAGE["purpose"])
+        if self.free and len(self.answer) > MAX_PURPOSE:
+            raise UsageError(f"Keep what it's for under {MAX_PURPOSE} characters.", *USAGE["purpose"])
+
+
+MAX_PURPOSE = 200
+
+
 @dataclass(frozen=True)
 class ListContacts(Checked):
     stage: Stage | None = None
@@ -264,6 +292,7 @@ class Help(Checked):
 Command = (
     Met | AddDetails | Review | Sent | Replied | Snooze | MoveOn | Show | Draft | Forget | ListContacts
     | ChangeSettings | Export | Help | DeleteMyData | Digest | MetMany | StartEvent | EndEvent | ShowEvent | Note
+    | Purpose
 )
 MAX_PEOPLE = 30  # people in one /met
 
@@ -282,6 +311,8 @@ USAGE = {
     "show": ("/coach show <who>", '/coach show "Jane Doe"'),
     "draft": ("/coach draft <who>", '/coach draft "Jane Doe"'),
     "forget": ("/coach forget <who> [confirm]", '/coach forget "Jane Doe"'),
+    "purpose": ('/coach purpose <who> send|ask|thank|share|stop|undo|"in your own words"',
+                '/coach purpose "Jane Doe" "ask about their pricing"'),
     "list": ("/coach list [new|waiting|followed_up|final|moved_on|in_touch|#tag]", "/coach list waiting"),
     "settings": ("/coach settings [tz <zone>|hours <start-end>|days <mon-fri>|checkins <days>|digest on|off|"
                  "pause|resume]",
@@ -508,6 +539,8 @@ def parse_coach(text: str) -> Command:
         return WHO_VERBS[verb](who)
     if verb == "snooze":
         return _parse_snooze(rest)
+    if verb in ("purpose", "for", "aim"):
+        return parse_purpose(rest)
     if verb == "list":
         return _parse_list(rest)
     if verb == "settings":
@@ -611,6 +644,35 @@ def _parse_note(text: str) -> Note:
             raise UsageError("Tell me who.", *USAGE["note"])
         who, note = _take_who(text, stops=(), usage="note", single=True)
     return Note(who=who, text=note.strip())
+
+
+_TRAILING_QUOTE = re.compile(r"\s[\"“]([^\"“”]+)[\"”]\s*$")
+
+
+def parse_purpose(text: str) -> Purpose:
+    """`<who> thank`, `<who> 2` (the question's second choice), `<who> undo`, or `<who> "in your own words"`."""
+    text = text.strip()
+    if not text:
+        raise UsageError("Tell me who, and what the message is for.", *USAGE["purpose"])
+    free = _TRAILING_QUOTE.search(" " + text)
+    if free is not None and free.start() > 0:
+        who, extra = _take_who(text[: free.start() - 1], stops=(), usage="purpose")
+        if extra.strip():
+            raise UsageError(f"I didn't expect {extra.strip()[:40]!r} there.", *USAGE["purpose"])
+        words = " ".join(free[1].split())
+        if not words:
+            raise UsageError("Say what the message is for.", *USAGE["purpose"])
+        return Purpose(who, words, free=True)
+    head, _, last = text.rpartition(" ")
+    word = last.lower().strip(".!")
+    answer = PURPOSE_NUMBERS.get(word) or PURPOSE_WORDS.get(word)
+    if not head.strip() or answer is None:
+        raise UsageError("Say what the message is for: send, ask, thank, share or stop — or your own words in "
+                         "quotes.", *USAGE["purpose"])
+    who, extra = _take_who(head, stops=(), usage="purpose")
+    if extra.strip():
+        raise UsageError(f"I didn't expect {extra.strip()[:40]!r} there.", *USAGE["purpose"])
+    return Purpose(who, answer)
 
 
 def parse_settings(text: str) -> ChangeSettings:
@@ -969,7 +1031,7 @@ def checked_actor(actor: Actor) -> Actor:
 
 
 TEXT_LIMITS = {"notes": MAX_TEXT, "draft": MAX_TEXT, "where": MAX_FIELD, "offer": MAX_FIELD, "value": 64,
-               "topic": MAX_TEXT, "text": MAX_TEXT, "name": MAX_FIELD, "until": 20}
+               "topic": MAX_TEXT, "text": MAX_TEXT, "name": MAX_FIELD, "until": 20, "answer": MAX_FIELD}
 FIELD_WORDS = {"notes": "Your notes", "draft": "Your draft", "where": "The place", "offer": "What you can offer",
                "value": "That setting", "topic": "That topic", "text": "Your note", "name": "The event's name",
                "until": "The last day"}
@@ -980,4 +1042,4 @@ def _usage_of(command: object) -> str:
     return {"met": "met", "adddetails": "met", "review": "review", "sent": "sent", "replied": "replied",
             "snooze": "snooze", "moveon": "moveon", "show": "show", "draft": "draft", "forget": "forget",
             "listcontacts": "list", "changesettings": "settings", "metmany": "met", "startevent": "event",
-            "note": "note"}.get(name, "help")
+            "note": "note", "purpose": "purpose"}.get(name, "help")

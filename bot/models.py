@@ -169,6 +169,9 @@ class Contact(Base):
     offer: Mapped[str | None] = mapped_column(String(300))
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     checkin_days: Mapped[int | None] = mapped_column(Integer)
+    # What messages to them are for, as the member answered "What's this message for?": send, ask, thank,
+    # share, stop, or their own words (bot/review/purpose.py). None until asked.
+    purpose: Mapped[str | None] = mapped_column(String(300))
     stage: Mapped[Stage] = mapped_column(enum_column(Stage, 20), default=Stage.NEW)
     met_at: Mapped[datetime] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -21,6 +21,18 @@ class Verb(StrEnum):
     DELETE_ME = "deleteme"  # confirms /coach delete-my-data; its id is the member's, not a nudge's
     FORGET = "forget"  # confirms /coach forget <who>; its id is the contact's
     NOTE = "note"  # a recap's *Add a note*: opens the add-details form where there is one; its id is the contact's
+    # Answers to "What's this message for?" (bot/review/drafts.py: Question); their id is the contact's.
+    FOR_SEND = "for-send"
+    FOR_ASK = "for-ask"
+    FOR_THANK = "for-thank"
+    FOR_SHARE = "for-share"
+    FOR_STOP = "for-stop"  # don't follow up: stops the ladder for that contact
+    FOR_UNDO = "for-undo"  # takes "don't follow up" back
+
+
+# The purpose each answer button records (bot.commands.PURPOSE_CHOICES, and "undo").
+PURPOSE_VERBS: dict[Verb, str] = {Verb.FOR_SEND: "send", Verb.FOR_ASK: "ask", Verb.FOR_THANK: "thank",
+                                  Verb.FOR_SHARE: "share", Verb.FOR_STOP: "stop", Verb.FOR_UNDO: "undo"}
 
 
 ACTION_PREFIX = "coach"
@@ -79,7 +91,8 @@ def parse_action_id(action_id: str) -> ParsedAction | None:
     """`coach:sent:42` → ParsedAction; anything else (forged, truncated, foreign) → None.
 
     For Verb.DELETE_ME (`coach:deleteme:<member id>`) `nudge_id` holds the member id; for Verb.FORGET
-    (`coach:forget:<contact id>`) and Verb.NOTE (`coach:note:<contact id>`) the contact id.
+    (`coach:forget:<contact id>`), Verb.NOTE (`coach:note:<contact id>`) and the answers in PURPOSE_VERBS
+    (`coach:for-thank:<contact id>`) the contact id.
     """
     match = _ACTION_ID.match(action_id or "")
     if not match:

@@ -20,7 +20,7 @@ from bot.api import CoachAPI, Profile, Sessions
 from bot.clock import Clock, FakeClock, OffsetClock, SystemClock
 from bot.commands import DeleteMyData, Forget, UsageError, parse_duration, parse_line
 from bot.identity import Actor
-from bot.replies import Reply
+from bot.replies import PURPOSE_VERBS, Reply, Verb
 from bot.timefmt import local_time, week_of
 from scheduler.dispatcher import Dispatcher
 from scheduler.notifier import Outgoing
@@ -111,6 +111,7 @@ class ConsoleSession:
         self.notifier = ConsoleNotifier(out, self.clock, zone, data_dir)
         self.terminal: Terminal | None = None
         self.pending: str | None = None  # the command a yes to the last question runs
+        self.choices: tuple[str, ...] = ()  # the commands of the last question's numbered answers
         self.dispatcher = Dispatcher(sessions, self.clock, {PLATFORM: self.notifier})
 
     def run(self, lines: TextIO, *, interactive: bool = False, demo: bool = False,
@@ -169,6 +170,12 @@ class ConsoleSession:
             line = pending
         if word in HELP_WORDS:
             line = "/coach help"
+        if self.choices and word.isdigit():  # a number answers the last question ("What's this for?")
+            number = int(word)
+            if not 1 <= number <= len(self.choices):
+                self._print(f"Pick a number from 1 to {len(self.choices)}.")
+                return True
+            line = self.choices[number - 1]
         self._answer(line)
         self._deliver_due()
         return True
@@ -209,6 +216,8 @@ class ConsoleSession:
         text = render_reply(reply, path, saved)
         if self.pending is not None:
             text += "\n(Or type yes to go ahead, no to leave it.)"
+        self.choices = tuple(a.command for a in reply.actions
+                             if a.verb in PURPOSE_VERBS and a.verb is not Verb.FOR_UNDO)
         if line.lower().split() in (["/coach", "help"], ["/coach"], ["/coach", "?"]) and not reply.error:
             text = f"{text}\n\n{CONSOLE_HELP}"
         self._print(text)

@@ -23,6 +23,9 @@ from .zones import search_zones
 
 NOTES_LIMIT = 1000
 Name = app_commands.Range[str, 1, MAX_NAME]
+PURPOSE_CHOICES = [app_commands.Choice(name=label, value=value) for value, label in (
+    ("send", "Send what you promised"), ("ask", "Ask them something"), ("thank", "Thank them"),
+    ("share", "Share something"), ("stop", "Don't follow up"), ("undo", "Undo don't follow up"))]
 Field = app_commands.Range[str, 1, MAX_FIELD]
 
 
@@ -286,6 +289,24 @@ class CoachGroup(app_commands.Group):
     @app_commands.autocomplete(name=contact_choices)
     async def draft(self, interaction: discord.Interaction[Any], name: Name) -> None:
         await run(interaction, _who(core.Draft, "draft", name))
+
+    @app_commands.command(name="purpose", description="What messages to them are for (the draft's question)")
+    @app_commands.describe(name="One of your contacts", answer="What they're for; Don't follow up stops reminders",
+                           words="Or in your own words, e.g. ask about their pricing")
+    @app_commands.choices(answer=PURPOSE_CHOICES)
+    @app_commands.autocomplete(name=contact_choices)
+    async def purpose(self, interaction: discord.Interaction[Any], name: Name, answer: str | None = None,
+                      words: app_commands.Range[str, 1, core.MAX_PURPOSE] | None = None) -> None:
+        def build() -> core.Purpose:
+            who = person(name, usage="purpose")
+            if words:
+                return core.Purpose(who, words, free=True)
+            if not answer:
+                raise UsageError("Pick what the message is for, or say it in your own words.",
+                                 *core.USAGE["purpose"])
+            return core.Purpose(who, answer)
+
+        await run(interaction, build, example="/coach purpose name:Jane answer:Thank them")
 
     @app_commands.command(name="list", description="Your contacts, by stage or tag")
     @app_commands.describe(stage="Only this stage", tag="Only this tag, e.g. #python")

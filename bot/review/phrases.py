@@ -6,6 +6,12 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as one string."""
+    return frozenset(text.split())
+
+
 _BLANK = re.compile(r"[\[\]{}<>%|]|\b(?:todo|tbd|xxx+|n/?a|tba)\b|_{2,}", re.IGNORECASE)
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "miss"})
 _NAME_PART = re.compile(r"^[^\W\d_][\w'’-]*$")
@@ -130,3 +136,122 @@ def span(days: int) -> str:
     if days <= 500:
         return "about a year"
     return "more than a year"
+
+
+# --- settings, places and names as a member records them -------------------------------------------
+
+SETTINGS = ("conference", "meetup", "party", "dinner", "coffee", "community", "train", "call", "work", "other")
+CASUAL = frozenset({"party", "community", "train", "other"})
+_SETTING_WORDS: tuple[tuple[str, str], ...] = (
+    (r"\b(?:discord|slack|telegram|forum|dm|dms|subreddit|reddit|server|channel|mastodon)\b|#\w", "community"),
+    (r"\b(?:train|flight|plane|bus|ferry|tram|airport)\b", "train"),
+    (r"\b(?:b-?day|birthday|party|afterparty|after-party|wedding|bbq|barbecue|housewarming|drinks|pub|bar|"
+     r"sauna|gym|spin|climbing|hike)\b", "party"),
+    (r"\b(?:dinner|lunch|brunch|breakfast)\b", "dinner"),
+    (r"\b(?:coffee|tea|cafe|café)\b", "coffee"),
+    (r"\b(?:call|zoom|video|phone|meet|teams|webex)\b", "call"),
+    (r"\b(?:meetup|mixer|hackathon|user group|club|drinks)\b", "meetup"),
+    (r"\b(?:conf|conference|summit|con|expo|festival|fest|devfest|week|symposium|workshop|poster|panel|keynote|"
+     r"booth|hallway|talk)\b|[a-z]con\b|con\s|summit", "conference"),
+    (r"\b(?:fair|office|university|univ|campus|career)\b", "work"),
+)
+_PARTY_GROUP = {"party", "dinner"}
+
+
+def setting_of(where: str | None) -> str:
+    """The kind of meeting a place names: a conference, a meetup, a party, a dinner, coffee, a community DM,
+    a train, a call, work, or other."""
+    low = (where or "").lower()
+    for pattern, setting in _SETTING_WORDS:
+        if re.search(pattern, low):
+            return setting
+    if low and re.search(r"[A-Z]\w*(?:Con|Summit|Tech|Fest|Data)\b", where or ""):
+        return "conference"
+    return "other"
+
+
+_PLACE_EXPAND = {"bday": "birthday", "b-day": "birthday", "conf": "conference", "univ": "university",
+                 "mtg": "meeting", "hq": "HQ"}
+_PLACE_TAIL = re.compile(r"\s+(?:day\s*\d+|hallway(?: track)?|booth(?: area)?|lunch table|panel q&a|q&a|lol|haha|"
+                         r"tbh|lobby|queue)\b.*$", re.IGNORECASE)
+_EVENT_NOUNS = ("meetup", "summit", "mixer", "dinner", "drinks", "brunch", "lunch", "fair", "afterparty", "session",
+                "conference", "hackathon", "party", "meeting", "workshop", "breakfast", "festival", "night",
+                "retreat", "offsite", "group", "class")
+
+
+def meeting_place(where: str | None) -> str:
+    """Where they met as words for a sentence, from how a member types it: 'coffee @ monmouth' → 'over
+    coffee at Monmouth', '#homelab slack' → 'in #homelab', 'Berlin JS meetup' → 'at the Berlin JS meetup',
+    'KubeCon day 2, booth area' → 'at KubeCon', "Ana's bday" → "at Ana's birthday"; '' when unsure."""
+    if blank(where):
+        return ""
+    text = re.sub(r"\s+", " ", str(where)).strip()
+    low = text.lower()
+    channel = re.search(r"#[\w-]+", text)
+    if setting_of(text) == "community":
+        if channel:
+            return f"in {channel[0]}"
+        group = re.sub(r"\(|\)|@[\w.]+", " ", text)
+        group = re.sub(r"\b(?:discord|slack|server|the)\b", " ", group, flags=re.IGNORECASE)
+        group = re.sub(r"\s+", " ", group).strip(" ,.-")
+        platform = "Discord" if "discord" in low else "Slack" if "slack" in low else ""
+        if group and platform and len(group.split()) <= 4:
+            return f"in the {group} {platform}"
+        return f"on {platform}" if platform else ""
+    if re.fullmatch(r"(?:recruiter |intro |video |phone |quick |zoom )?call(?: w(?:ith|/) .*)?|zoom|video call|"
+                    r"phone|google meet|teams", low):
+        return "on our call"
+    text = re.sub(r"\s+@\s+|\s*@(?=[A-Za-z])", " at ", text)
+    head, _, rest = text.partition(",")
+    head = _PLACE_TAIL.sub("", head).strip(" .!-")
+    words = [_PLACE_EXPAND.get(w.lower(), w) for w in head.split()]
+    head = " ".join(words)
+    rest = rest.strip()
+    hl = head.lower()
+    if not head:
+        return ""
+    if hl in ("coffee", "dinner", "lunch", "drinks", "brunch", "breakfast") and rest and len(rest.split()) <= 2 \
+            and rest[:1].isupper():
+        return f"over {hl} in {rest}"
+    m = re.match(r"^(coffee|dinner|lunch|drinks|brunch|breakfast|tea)\s+at\s+(.+)$", head, re.IGNORECASE)
+    if m:
+        place = m[2] if m[2][:1].isupper() or m[2].lower().startswith("the ") else m[2].title()
+        return f"over {m[1].lower()} at {place}"
+    if len(head.split()) >= 2 and hl.split()[-1] in _EVENT_NOUNS and not re.match(r"^(?:the|a|an|my|our)\b", hl) \
+            and "'" not in head:
+        return f"at the {head}"
+    if hl in _ONLINE:
+        return _ONLINE[hl]
+    if re.match(r"^[a-z]+$", head) and hl not in _MEALS and hl not in _TRANSPORT:
+        return f"at the {head}" if hl in _COMMON or hl in _PLAIN_PLACES else f"at {head[:1].upper()}{head[1:]}"
+    return place_phrase(head)
+
+
+_PLAIN_PLACES = _words("sauna gym bar pub office party conference meetup hackathon summit coworking library park cafe "
+                       "airport station beach pool spa market festival fair club church school campus lab venue "
+                       "hotel lobby restaurant bakery")
+_FAMILY_FIRST = _words(
+    "chen wang li zhang liu yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang xie "
+    "tang han cao deng feng zeng peng xiao cheng yuan tian pan dong jiang cai yu du ye su lu wei ding ren "
+    "shen yao nguyen tran le pham hoang phan vu vo dang bui do ho ngo duong ly park kim choi jung jeong "
+    "kang cho yoon jang lim shin han oh seo kwon hwang ahn song jeon hong"
+)
+_KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+_TITLE_WORDS = {"dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.",
+                "mx": "Mx.", "sir": "Sir", "dame": "Dame"}
+
+
+def greeting_name(contact_name: str | None) -> str:
+    """The name to greet someone by, as the member records it. A title with a surname stays ('Dr.
+    Okafor', 'Prof. Meier' for 'Prof. Dr. Klaus Meier'); a name whose family name comes first, or whose
+    order is unclear ('Chen Wei', 'Nguyen Thi Lan', 'Park Ji-hoon'), is used whole; otherwise the first name."""
+    raw = re.sub(r"\s+", " ", (contact_name or "").strip())
+    words = raw.split(" ")
+    titles = [w for w in words if w.lower().rstrip(".") in _TITLE_WORDS]
+    rest = [w for w in words if w.lower().rstrip(".") not in _TITLE_WORDS]
+    if titles and rest and all(_NAME_PART.match(w) for w in rest):
+        return f"{_TITLE_WORDS[titles[0].lower().rstrip('.')]} {rest[-1]}"
+    if 2 <= len(rest) <= 3 and all(_NAME_PART.match(w) for w in rest) and (
+            rest[0].lower() in _FAMILY_FIRST or any(_KOREAN_GIVEN.match(w) for w in rest[1:])):
+        return " ".join(w if not w.islower() else w.capitalize() for w in rest)
+    return first_name(contact_name)

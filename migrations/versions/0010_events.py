@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_events"
-down_revision = "0007_nudge_member_index"
+down_revision = "0008_contact_purpose"
 branch_labels = None
 depends_on = None
 

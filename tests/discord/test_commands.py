@@ -261,3 +261,39 @@ async def test_two_servers_never_see_each_others_contacts(world: World) -> None:
         assert "No contact named" in shown and "private notes" not in shown
         exported = (await member.slash(two_channel, "coach export")).response.attachments
         assert b"Secret Contact" not in await exported[0].read()
+
+
+async def test_a_draft_without_enough_notes_asks_with_buttons_and_the_answer_drafts_in_its_place(
+        world: World, server) -> None:
+    """Ask rather than guess: one question with five buttons in one row (core action ids within Discord's
+    limits); a click stores the answer and the draft takes the question's place; Don't follow up has Undo."""
+    channel, alice, _ = server
+    await alice.slash(channel, "met", name="Jane Doe")
+    asked = await alice.slash(channel, "coach draft", name="Jane Doe")
+    question = asked.response
+    assert "What's this message to Jane Doe for?" in text_of(question)
+    buttons = [_field(child) for row in question.components for child in _field(row)["components"]]
+    assert [b["custom_id"].rsplit(":", 1)[0] for b in buttons] == ["coach:for-send", "coach:for-ask",
+                                                                   "coach:for-thank", "coach:for-share",
+                                                                   "coach:for-stop"]
+    assert len(question.components) == 1  # one row: Discord allows five buttons a row
+    assert all(len(b["label"]) <= 80 and len(b["custom_id"]) <= 100 for b in buttons)
+    await alice.click(question, label="3. Thank them")
+    assert "Here's a draft for Jane Doe" in text_of(question) and not question.components
+    shown = await alice.slash(channel, "coach show", name="Jane Doe")
+    assert "Messages are for: thank them" in text_of(shown.response)
+
+    stopped = await alice.slash(channel, "coach purpose", name="Jane Doe", answer="stop")
+    assert "no more reminders about them" in text_of(stopped.response)
+    await alice.click(stopped.response, label="Undo")
+    assert "Undone: Jane Doe is back on your follow-up list" in text_of(stopped.response)
+    typed = await alice.slash(channel, "coach purpose", name="Jane Doe", words="ask about their pricing")
+    assert "I wanted to ask about your pricing." in text_of(typed.response)
+
+
+def _field(component: object) -> dict:
+    """A component as its payload, whether the harness hands it over as a dict or as a discord.py object."""
+    if isinstance(component, dict):
+        return component
+    data = component.to_dict()  # type: ignore[attr-defined]
+    return data

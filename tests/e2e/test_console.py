@@ -142,9 +142,36 @@ def test_a_console_draft_is_never_signed_with_the_login(env: dict[str, str]) -> 
     script = '/met "Jane Doe" at coffee -- talked about onboarding metrics\n/coach draft "Jane Doe"\n'
     result = run_console(script, {**env, "USER": login, "LOGNAME": login}, "console")
     assert result.returncode == 0, result.stderr
-    assert "Hi Jane," in result.stdout and "over coffee today" in result.stdout
-    assert "Draft: First follow-up to Jane Doe" in result.stdout
+    assert "Hi Jane," in result.stdout and "coffee today" in result.stdout
+    assert "Draft: First message to Jane Doe (met today: within the 48 hours)" in result.stdout
     assert login not in result.stdout
+
+
+def test_a_draft_without_enough_notes_asks_first_and_remembers_the_answer(env: dict[str, str]) -> None:
+    """Ask rather than guess, in a piped script: the question with numbered choices, a number answers it,
+    the answer is kept for the next stage; "Don't follow up" stops the ladder and undo takes it back."""
+    script = ('/met "Bob Stone"\n/coach draft "Bob Stone"\n3\n/coach sent "Bob Stone"\n'
+              '/advance 8d\n/coach draft "Bob Stone"\n'
+              '/met Lucy at call -- vendor, too expensive, ruled out. dont chase\n/coach draft Lucy\n'
+              '/coach purpose Lucy stop\n/coach draft Lucy\n/coach purpose Lucy undo\n/coach list\n'
+              '/coach purpose Lucy "ask about their pricing"\n/coach help\n')
+    result = run_console(script, env, "console")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    asked = out.index("What's this message to Bob Stone for?")
+    assert "1. Send what you promised" in out[asked:] and "5. Don't follow up" in out[asked:]
+    assert '→ 3. Thank them:' in out and '/coach purpose "Bob Stone" thank' in out
+    thanked = out.index("Draft: First message to Bob Stone", asked)
+    assert "Thanks so much" in out[thanked:thanked + 400]
+    week = out.index("Draft: One-week follow-up to Bob Stone (you wrote last week, no reply yet)")
+    assert "thanks again" in out[week:week + 400].lower()  # the answer holds for the later stage
+    lucy = out.index("What's this message to Lucy for?")
+    assert "ruled out" in out[lucy:lucy + 300] and "1. Don't follow up" in out[lucy:lucy + 600]
+    assert "no more reminders about them" in out and "I won't draft another message to Lucy" in out
+    assert "Undone: Lucy is back on your follow-up list." in out
+    assert "Lucy — met, no message yet" in out
+    assert "I wanted to ask about your pricing." in out
+    assert '/coach purpose <who> send|ask|thank|share|stop|undo|"in your own words"' in out
 
 
 def test_monday_brings_one_digest_with_its_chart_in_the_data_folder(env: dict[str, str], tmp_path: Path) -> None:

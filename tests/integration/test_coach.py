@@ -204,23 +204,44 @@ def test_a_draft_names_its_stage_tells_true_time_and_signs_with_the_display_name
     coach.handle_line(JANE, "/met Jane Doe at coffee -- her startup does carbon accounting; promised intro to Sam "
                             "offer: our survey template interests: rust, climbing")
     first = coach.handle_line(JANE, '/coach draft "Jane Doe"')
-    assert first.title == "Draft: First follow-up to Jane Doe (within 48 hours)"
-    assert "over coffee today" in first.text and "your startup" in first.text and "Sam" in first.text
+    assert first.title == "Draft: First message to Jane Doe (met today: within the 48 hours)"
+    assert "coffee today" in first.text and "your startup" in first.text.lower() and "Sam" in first.text
     assert "her startup" not in first.text and first.text.count("\nSam\n") == 1  # signed once, by the member
     clock.advance(timedelta(days=1))
     coach.handle_line(JANE, '/coach sent "Jane Doe"')
     clock.advance(timedelta(days=7))
     week = coach.handle_line(JANE, '/coach draft "Jane Doe"')
-    assert week.title == "Draft: One-week follow-up to Jane Doe" and "from last week" in week.text
+    assert week.title == "Draft: One-week follow-up to Jane Doe (you wrote last week, no reply yet)"
+    assert "from last week" in week.text
     coach.handle_line(JANE, '/coach sent "Jane Doe"')
     clock.advance(timedelta(days=7))
     last = coach.handle_line(JANE, '/coach draft "Jane Doe"')
-    assert last.title == "Draft: Last message to Jane Doe (two weeks, no reply)"
+    assert last.title == "Draft: Last message to Jane Doe (two weeks, no reply: you last wrote last week)"
     assert "a couple of weeks ago" in last.text and "introduction to Sam" in last.text
     coach.handle_line(JANE, '/coach replied "Jane Doe"')
     clock.advance(timedelta(days=90))
     check_in = coach.handle_line(JANE, '/coach draft "Jane Doe"')
     assert check_in.title == "Draft: Check-in with Jane Doe" and "about three months" in check_in.text
+
+
+def test_a_follow_up_asked_for_early_says_when_it_is_due_and_still_drafts(coach: Coach, clock: FakeClock) -> None:
+    """Stage and time tell the truth: a first message five days after meeting is past the 48 hours; a
+    one-week follow-up asked for two days after the first message says when it falls due, and is drafted."""
+    coach.handle_line(JANE, "/met Jane Doe at PyCon -- she asked for our onboarding checklist")
+    clock.advance(timedelta(days=5))
+    late = coach.handle_line(JANE, '/coach draft "Jane Doe"')
+    assert late.title == "Draft: First message to Jane Doe (met on Wednesday: past the 48 hours, still worth writing)"
+    assert "checklist" in late.text and "Before you send it: attach" in late.text
+    coach.handle_line(JANE, '/coach sent "Jane Doe"')  # Monday 9 March
+    clock.advance(timedelta(days=2))
+    early = coach.handle_line(JANE, '/coach draft "Jane Doe"')
+    assert early.title == ("Draft: One-week follow-up to Jane Doe (not due yet: due Monday 16 March, "
+                           "a week after your message on Monday)")
+    assert "isn't due yet" in early.text and "Hi Jane" in early.text and "checklist" in early.text
+    clock.advance(timedelta(days=6))
+    due = coach.handle_line(JANE, '/coach draft "Jane Doe"')
+    assert due.title == "Draft: One-week follow-up to Jane Doe (you wrote last week, no reply yet)"
+    assert "isn't due yet" not in due.text
 
 
 def test_the_place_reads_as_a_sentence_in_replies_too(coach: Coach) -> None:
@@ -353,3 +374,34 @@ def test_several_matches_are_listed_with_what_tells_them_apart_and_nothing_is_wr
         "• Jane Roe — met at PyCon on Wed 4 Mar 2026"]
     assert 'Say which one, e.g. /coach sent "Jane Doe"' in reply.text
     assert count(sessions, Event) == events
+
+
+def test_dont_follow_up_stops_the_ladder_and_undo_takes_it_back(coach: Coach, sessions: sessionmaker[Session],
+                                                                clock: FakeClock) -> None:
+    """The answer buttons act on the contact (coach:for-<answer>:<contact id>), only for its own member; "Don't
+    follow up" cancels the pending nudge (a MOVED_ON event), and Undo removes exactly that and re-plans."""
+    coach.handle_line(JANE, "/met Lucy at call -- vendor, too expensive, ruled out. dont chase")
+    asked = coach.handle_line(JANE, "/coach draft Lucy")
+    assert asked.actions[0].verb is Verb.FOR_STOP and "ruled out" in asked.text
+    stop = asked.actions[0].action_id
+    assert coach.press(OTHER, stop).error  # someone else's click changes nothing
+    assert pending(sessions, "Lucy") is not None
+    stopped = coach.press(JANE, stop)
+    assert "no more reminders about them" in stopped.text and pending(sessions, "Lucy") is None
+    assert [a.verb for a in stopped.actions] == [Verb.FOR_UNDO]
+    assert "you've moved on from them" in coach.handle_line(JANE, "/coach draft Lucy").text
+    with sessions() as session:
+        contact = session.scalars(select(Contact).where(Contact.name == "Lucy")).one()
+        assert contact.purpose == "stop" and contact.stage == Stage.MOVED_ON
+    clock.advance(timedelta(hours=1))
+    undone = coach.press(JANE, stopped.actions[0].action_id)
+    assert "Undone: Lucy is back on your follow-up list" in undone.text
+    assert pending(sessions, "Lucy") is not None
+    with sessions() as session:
+        contact = session.scalars(select(Contact).where(Contact.name == "Lucy")).one()
+        assert contact.purpose is None and contact.stage == Stage.NEW
+        assert [e.kind for e in contact.events] == ["met"]
+    assert "There's no “don't follow up” to undo" in coach.press(JANE, stopped.actions[0].action_id).text
+    typed = coach.handle_line(JANE, '/coach purpose Lucy "ask about their pricing"')
+    assert "I wanted to ask about your pricing." in typed.text
+    assert "Messages are for: “ask about their pricing”" in coach.handle_line(JANE, "/coach show Lucy").text

@@ -150,4 +150,22 @@ def test_0010_adds_the_conference_day_keeping_rows_and_the_partial_indexes(tmp_p
         connection.execute(text(pending.format("cancelled")))  # partial: a cancelled row beside the pending one
     with pytest.raises(IntegrityError), engine.begin() as connection:
         connection.execute(text(pending.format("pending")))
+
+
+def test_0008_adds_and_drops_the_contact_purpose_keeping_rows(tmp_path: Path) -> None:
+    """0008 gives contacts a purpose (the answer to "What's this message for?"), empty for existing rows;
+    its downgrade drops it and keeps the rows."""
+    engine = create_engine(f"sqlite:///{tmp_path}/old.db")
+    upgrade(engine, "0007_nudge_member_index")
+    with engine.begin() as connection:
+        add_member_and_contact(connection, user_id="U_ANA", stage="waiting")
+    upgrade(engine, "0008_contact_purpose")
+    assert "purpose" in {c["name"] for c in inspect(engine).get_columns("contacts")}
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT name, purpose FROM contacts")).one() == ("Ana", None)
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0007_nudge_member_index")
+    assert "purpose" not in {c["name"] for c in inspect(engine).get_columns("contacts")}
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM contacts")).scalar_one() == 1
     engine.dispose()

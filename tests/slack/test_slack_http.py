@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from datetime import timedelta
@@ -448,3 +449,38 @@ async def test_app_home_is_refreshed_after_commands_that_change_it_and_only_thos
     assert len(await rig.fake.wait_for("views.publish", 4)) == 4
     last = rig.fake.of("views.publish")[-2]
     assert last.args["user_id"] == "U1" and "Jane Doe" not in json.dumps(last.args["view"])
+
+
+async def test_a_draft_button_without_enough_notes_asks_and_the_answer_replaces_the_question(rig: SlackRig) -> None:
+    """Ask rather than guess on Slack: the nudge's *Draft it for me* answers in the thread with the question
+    and one button per answer (core action ids, button text within Slack's 75); a click stores the answer and
+    the draft takes the question's place."""
+    await rig.send.command("/met", "Bob Stone", key="met-bob")
+    await rig.fake.wait_responses(1)
+    assert rig.runtime.dispatcher is not None
+    for _day in range(7):
+        rig.clock.advance(timedelta(days=1))
+        if await rig.runtime.dispatcher.tick():
+            break
+    nudge = rig.fake.messages["DU1"][-1] | {"channel": "DU1"}
+    nudge_id = int(nudge["metadata"]["event_payload"]["nudge_ids"])
+    await rig.send.interaction(button_click(format_action_id(Verb.DRAFT, nudge_id), nudge, channel="DU1"))
+    question = rig.fake.messages["DU1"][-1] | {"channel": "DU1"}
+    for _ in range(100):
+        if question.get("thread_ts"):
+            break
+        await asyncio.sleep(0.02)
+        question = rig.fake.messages["DU1"][-1] | {"channel": "DU1"}
+    assert question["thread_ts"] == nudge["ts"] and "What's this message to Bob Stone for?" in question["text"]
+    buttons = [e for b in question["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert [e["action_id"].rsplit(":", 1)[0] for e in buttons] == [
+        "coach:for-send", "coach:for-ask", "coach:for-thank", "coach:for-share", "coach:for-stop"]
+    assert all(len(e["text"]["text"]) <= 75 for e in buttons)
+    thank = next(e["action_id"] for e in buttons if e["action_id"].startswith("coach:for-thank:"))
+    await rig.send.interaction(button_click(thank, question, channel="DU1"))
+    update = (await rig.fake.wait_for("chat.update"))[-1]
+    assert (update.args["channel"], update.args["ts"]) == ("DU1", question["ts"])
+    assert "Here's a draft for Bob Stone" in update.args["text"]
+    assert not [b for b in update.args["blocks"] if b["type"] == "actions"]
+    with rig.runtime.sessions() as session:
+        assert session.scalars(select(Contact)).one().purpose == "thank"

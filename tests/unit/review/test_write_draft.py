@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.review import DraftContext, MessageKind, kind_for_nudge, review, write_draft
-from bot.review.drafts import DraftTimes, draft_title
+from bot.review.drafts import Draft, DraftTimes, Question, compose, draft_title
 from bot.review.phrases import first_name, place_phrase, span, when
 from tests.unit.review.test_draft_notes import CASES, case, times_for
 
@@ -53,18 +53,24 @@ def test_kind_for_nudge() -> None:
 @pytest.mark.parametrize("context", CONTEXTS, ids=lambda c: c.contact_name)
 @pytest.mark.parametrize("times", [None, TIMES], ids=["no dates", "dates"])
 def test_drafts_pass_own_review(stage: str, context: DraftContext, times: DraftTimes | None) -> None:
-    text = write_draft(stage, context, times)
-    r = review(text, context, kind=kind_for_nudge(stage))
-    assert r.verdict == "good", (text, r.findings)
-    assert not any(g in text.lower() for g in GUILT) and not COUNTING.search(text)
+    """Every draft a member sees passes the coach's own review; where the notes say too little, the coach
+    asks what the message is for instead of drafting."""
+    found = compose(stage, context, times)
+    if isinstance(found, Question):
+        assert stage != "check_in" and found.choices
+        return
+    r = review(found.text, context, kind=kind_for_nudge(stage))
+    assert r.verdict == "good", (found.text, r.findings)
+    assert not any(g in found.text.lower() for g in GUILT) and not COUNTING.search(found.text)
 
 
 @pytest.mark.parametrize(("index", "stage"), [pytest.param(i, s, id=f"{i:02d}-{s}") for i, s in CASES])
 def test_every_corpus_draft_passes_own_review(index: int, stage: str) -> None:
     context, _note, _first, timing, _member = case(index, stage)
-    text = write_draft(stage, context, times_for(timing), key=index)
-    r = review(text, context, kind=kind_for_nudge(stage))
-    assert r.verdict == "good", (text, [(f.rule, f.message) for f in r.findings])
+    found = compose(stage, context, times_for(timing), key=index)
+    if isinstance(found, Draft):
+        r = review(found.text, context, kind=kind_for_nudge(stage))
+        assert r.verdict == "good", (found.text, [(f.rule, f.message) for f in r.findings])
 
 
 def test_rich_draft_uses_the_stored_context() -> None:
@@ -79,7 +85,7 @@ def test_each_stage_reads_as_its_stage() -> None:
     texts = {stage: write_draft(stage, RICH, TIMES).lower() for stage in STAGES}
     assert "at pycon yesterday" in texts["follow_up_48h"]
     assert "follow" in texts["no_reply_1w"] and "from last week" in texts["no_reply_1w"]
-    assert "last" in texts["no_reply_2w"] and "no problem" in texts["no_reply_2w"]
+    assert "last" in texts["no_reply_2w"]
     assert "about three months" in texts["check_in"]
     assert len(set(texts.values())) == len(STAGES)
 
@@ -92,7 +98,7 @@ def test_move_on_has_no_draft() -> None:
 
 
 def test_the_heading_names_the_stage() -> None:
-    assert draft_title("follow_up_48h", "Jane Doe") == "Draft: First follow-up to Jane Doe (within 48 hours)"
+    assert draft_title("follow_up_48h", "Jane Doe") == "Draft: First message to Jane Doe"
     assert draft_title("no_reply_1w", "Jane Doe") == "Draft: One-week follow-up to Jane Doe"
     assert draft_title("no_reply_2w", "Jane Doe") == "Draft: Last message to Jane Doe (two weeks, no reply)"
     assert draft_title("check_in", "Jane Doe") == "Draft: Check-in with Jane Doe"
@@ -108,7 +114,7 @@ def test_same_contact_same_draft_and_contacts_vary() -> None:
 def test_signed_with_the_display_name_or_not_at_all() -> None:
     assert write_draft("check_in", RICH, TIMES).endswith(",\nSam")
     unsigned = write_draft("check_in", DraftContext("Jane Doe", notes="talked about onboarding metrics"), TIMES)
-    assert unsigned.rstrip().endswith("?")
+    assert unsigned.rstrip().endswith(("?", ".", "!"))
     for odd in ("<@U1>", "  ", "@sam"):
         assert not write_draft("check_in", DraftContext("Jane", member_name=odd)).endswith(odd)
 
@@ -242,9 +248,10 @@ def test_any_context_draft_passes(
 ) -> None:
     ctx = DraftContext(name, where_met=where, notes=notes, interests=tuple(interests), offer=offer, member_name=member)
     moment = NOW - timedelta(days=days, minutes=3)
-    text = write_draft(stage, ctx, DraftTimes(NOW, moment, moment, moment), key=key)
-    r = review(text, ctx, kind=kind_for_nudge(stage))
-    assert r.verdict == "good", (text, r.findings)
+    found = compose(stage, ctx, DraftTimes(NOW, moment, moment, moment), key=key)
+    if isinstance(found, Draft):
+        r = review(found.text, ctx, kind=kind_for_nudge(stage))
+        assert r.verdict == "good", (found.text, r.findings)
 
 
 @settings(max_examples=200, deadline=None)
@@ -260,5 +267,5 @@ def test_any_unicode_context_never_raises(name: str, where: str | None, notes: s
                                           interests: list[str], stage: str) -> None:
     ctx = DraftContext(name, where_met=where, notes=notes, offer=offer, interests=tuple(interests))
     text = write_draft(stage, ctx, TIMES)
-    assert text.startswith("Hi ")
+    assert text.startswith(("Hi ", "Hey ", "Hello", "Dear "))
     assert review(text, ctx, kind=kind_for_nudge(stage)).verdict in ("good", "needs_work")

@@ -1,0 +1,692 @@
+"""What a message to a contact is for, read from the member's notes.
+
+Notes are terse and written for the member alone: "promised to send our rollout runbook", "said she'd intro
+me to her phd student", "wants deck + unit economics", "coffee next wk?", "ruled out, dont chase". A draft
+worth sending does one of a few things, and this module finds which, and with what:
+
+- **deliver** what the member promised, or what the contact asked the member for ("Here's the deck");
+- **take up** what the contact offered or promised the member ("I'd love that paper on diary studies");
+- **propose** the next step either of them suggested ("Shall we get that coffee next week?");
+- **ask** what the member noted to ask, when an ask is right ("Would it be OK to send two students your way?");
+- **thank** them for something specific ("your help with the lifetimes error");
+- or **not follow up** at all ("declined", "ruled out", "they'll get in touch", "said no for now").
+
+Each thing found is a short phrase already turned to the second person, or nothing: a clause this module
+cannot phrase well is left out, never pasted. Judgements, private life and to-dos that are not asks stay
+private (bot/review/notes.py decides what is private).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.review.notes import JUDGEMENTS, PRIVATE, clauses, read_notes
+
+_I = re.IGNORECASE
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as one string."""
+    return frozenset(text.split())
+
+MAX_WORDS = 8  # a phrase taken from the notes: long enough for "the security whitepaper and the DPIA"
+
+# The member's own answer to "What's this message for?", stored with the contact.
+CHOICES: dict[str, str] = {
+    "send": "Send what you promised",
+    "ask": "Ask them something",
+    "thank": "Thank them",
+    "share": "Share something",
+    "stop": "Don't follow up",
+}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the notes say a message is for. Every phrase is second person, ready for a sentence."""
+
+    deliver: tuple[str, ...] = ()  # noun phrases the member sends now: "the rollout runbook"
+    deliver_do: tuple[str, ...] = ()  # things the member said they would do: "try your app"
+    intro_to: str | None = None  # the member promised an introduction to this person
+    answer: str | None = None  # a question of theirs to answer: "how we do canary rollouts"
+    interest: str | None = None  # something of the member's they're interested in: "our labelling tool"
+    accept: str | None = None  # an invitation the member accepts: "speak next year"
+    their_offer: tuple[str, ...] = ()  # what they offered or promised the member: "your spare NUC"
+    their_next: str | None = None  # what they said they will do next: "loop in your IG team"
+    next_step: str | None = None  # a step either proposed: "coffee next week", "the demo on Thursday"
+    ask: str | None = None  # what the member meant to ask, as a question: "how do you test?"
+    thanks: str | None = None  # what to thank them for: "your help with the lifetimes error"
+    topic: str | None = None  # what they talked about: "federated learning"
+    topic_owned: bool = False  # the topic is theirs ("your talk on signals")
+    activity: str | None = None  # what they are doing: "moving to Berlin"
+    stop: str | None = None  # the note's words that say not to follow up
+    wait: str | None = None  # the note's words that say to wait for them
+    expect: str | None = None  # something they will send the member later: "the quote"
+    later: tuple[str, ...] = ()  # what the member will send later, with when: "the v2 next week"
+    only_asked: bool = False  # everything delivered was asked for by them, none of it promised by the member
+    explore: str | None = None  # something to explore together: "partnering on the Korea market entry"
+    shared: tuple[str, ...] = field(default=())
+
+    @property
+    def has_point(self) -> bool:
+        """Whether the notes give a message something to do beyond saying hello."""
+        return bool(self.deliver or self.deliver_do or self.intro_to or self.answer or self.interest
+                    or self.accept or self.their_offer or self.next_step or self.ask or self.thanks
+                    or self.explore or self.later)
+
+    @property
+    def pending(self) -> bool:
+        """Whether a one-week follow-up has something to follow up on (an ask, an offer, a next step)."""
+        return bool(self.deliver or self.deliver_do or self.intro_to or self.interest or self.their_offer
+                    or self.next_step or self.ask or self.accept or self.answer or self.explore)
+
+
+# --- splitting ----------------------------------------------------------------------------------------
+
+_ARROW = re.compile(r"\s*(?:->|=>|→)\s*|\s+-\s+|\?\s+|!+\s*")
+_WHO_PREFIX = re.compile(r"^(?:me|i)\s*:\s*", _I)
+_THEM_PREFIX = re.compile(r"^(?:her|him|them|he|she|they)\s*:\s*", _I)
+_SOFT = re.compile(r"^(?:and|but|also|so|then|plus)\s+", _I)
+
+
+_TYPOS = {"promsied": "promised", "promissed": "promised", "promied": "promised", "prmised": "promised",
+          "wnats": "wants", "wnat": "want", "wantd": "wanted", "asekd": "asked", "aksed": "asked", "askd": "asked",
+          "sned": "send", "snd": "send", "offerd": "offered", "ofered": "offered", "reccomended": "recommended",
+          "recomended": "recommended", "intorduce": "introduce", "introdcue": "introduce", "tommorow": "tomorrow",
+          "tomorow": "tomorrow", "wiht": "with", "teh": "the", "adn": "and", "nad": "and", "shoud": "should",
+          "reivew": "review", "reveiw": "review", "feedbak": "feedback", "intrested": "interested",
+          "interstd": "interested", "intersted": "interested", "cofee": "coffee", "coffe": "coffee"}
+_TYPO = re.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", _I)
+
+
+def _clauses(notes: str) -> list[str]:
+    """The notes as clauses, split further at arrows and dashes ("asked x -> i said y"); common misspellings
+    of the words this module looks for are read as meant ("promsied", "wnats", "asekd")."""
+    notes = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], notes)
+    out: list[str] = []
+    # a business partner, not a life partner (which notes.clauses leaves out)
+    notes = re.sub(r"\b(?:might|could|may|should|want to|would like to) partner"
+                   r"(?=\s+(?:on|re|about|abt|for|in|with)\b)", "might team up", notes, flags=_I)
+    for clause in clauses(notes):
+        for piece in _ARROW.split(clause):
+            piece = _SOFT.sub("", piece.strip(" ,.;:!?"))
+            if piece:
+                out.append(piece)
+    return out
+
+
+# --- phrasing -----------------------------------------------------------------------------------------
+
+_EXPAND = {
+    "abt": "about", "re": "about", "w/": "with", "wk": "week", "wks": "weeks", "yr": "year", "yrs": "years",
+    "mkt": "market", "agrmt": "agreement", "arch": "architecture", "tmrw": "tomorrow", "thurs": "Thursday",
+    "thu": "Thursday", "fri": "Friday", "mon": "Monday", "tues": "Tuesday", "tue": "Tuesday", "wed": "Wednesday",
+    "sat": "Saturday", "sun": "Sunday", "v2": "v2", "bday": "birthday", "pls": "please", "info": "information",
+    "mgr": "manager", "eng": "engineering", "dev": "developer", "devs": "developers", "univ": "university",
+    "conf": "conference", "hw": "hardware", "ppl": "people", "u": "you", "ur": "your", "coz": "because",
+    "sr": "senior", "jr": "junior", "mins": "minutes", "min": "minutes", "jan": "January",
+    "feb": "February", "mar": "March", "apr": "April", "jun": "June", "jul": "July", "aug": "August",
+    "sep": "September", "sept": "September", "oct": "October", "nov": "November", "dec": "December",
+}
+_PERSON = {"his": "your", "their": "your", "him": "you", "them": "you", "hers": "yours", "theirs": "yours",
+           "i": "I", "i'm": "I'm", "i'd": "I'd", "i've": "I've", "i'll": "I'll", "im": "I'm", "ive": "I've",
+           "id": "I'd"}
+_THIRD = re.compile(r"\b(?:she|he|they|she's|he's|they're|she'd|he'd|they'd|she'll|he'll|they'll)\b", _I)
+_TAIL = re.compile(
+    r"\s+(?:by|before|asap|soon|tomorrow|tmrw|tonight|today|this (?:wk|week)|next (?:wk|week)|lol|haha|tbh|"
+    r"btw|fyi|i think|maybe|probably|pls|please|etc|due|asap)\b.*$|\s*[!?]+.*$", _I)
+_BAD = re.compile(r"https?://|www\.|\d{5,}|[\[\]{}<>=%|]", _I)
+_COUNTABLE = _words(
+    "checklist template deck doc document link list spreadsheet guide playbook repo article paper post "
+    "video recording book report survey form proposal sheet file draft cv resume portfolio notebook "
+    "benchmark study demo roadmap outline agenda invite invitation recipe writeup write-up memo brief "
+    "runbook spec whitepaper snippet abstract bio quote pr introduction intro review summary overview "
+    "case deck one-pager"
+)
+_PLURAL_OK = _words(
+    "resources notes slides numbers economics details docs links materials ideas examples tips thoughts "
+    "figures metrics criteria"
+)
+
+
+_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def expand(text: str) -> str:
+    """Note shorthand in words: 'abt' → 'about', 'wk' → 'week', '+' → 'and'."""
+    text = re.sub(r"\s*\+\s*", " and ", text)
+    text = re.sub(r"\s*&\s*", " and ", text)
+    text = re.sub(r"\s+@\s+", " at ", text)
+    words: list[str] = []
+    split = text.split()
+    for i, word in enumerate(split):
+        bare = word.lower().strip(".,;:")
+        tail = word[len(word.rstrip(".,;:")):]
+        if bare == "eng":
+            nxt = split[i + 1].lower() if i + 1 < len(split) else ""
+            team = nxt in ("mgr", "manager", "lead", "team", "director")
+            words.append(("engineering" if team else "engineer") + tail)
+            continue
+        words.append(_EXPAND[bare] + tail if bare in _EXPAND else word)
+    return " ".join(words)
+
+
+def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int = MAX_WORDS) -> str | None:
+    """A note fragment as a phrase addressed to the contact ('her phd student' → 'your PhD student');
+    None when it can't be one: too long, third person as subject, their name, a judgement or private life."""
+    if not text:
+        return None
+    text = expand(_TAIL.sub("", " " + text.strip()).strip(" ,.;:-'\"()"))
+    words = text.split()
+    if not words or len(words) > limit or _BAD.search(text) or _THIRD.search(text):
+        return None
+    low = {w.lower().strip(".,!?'") for w in words}
+    if low & JUDGEMENTS or low & PRIVATE or low & names:
+        return None
+    out = []
+    for i, word in enumerate(words):
+        bare = word.lower().strip(".,!?:;")
+        if bare == "her":
+            nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+            out.append("you" if not nxt or nxt in {"to", "with", "a", "an", "the", "about", "on", "for"} else "your")
+        elif bare in _PERSON:
+            out.append(_PERSON[bare])
+        elif bare in ("phd", "pr", "dpia", "ai", "ig", "api", "cl", "ux", "eu", "nuc", "ceo", "cto", "vp", "pm"):
+            out.append(bare.upper() if bare != "phd" else "PhD")
+        elif bare == "my" and i > 0 and words[i - 1].lower() in ("for", "on", "of"):
+            out.append("my")
+        else:
+            out.append(word)
+    phrase = " ".join(out).strip()
+    phrase = re.sub(r"\b([2-9])\s+(?=[a-z])", lambda m: _NUMBERS[int(m[1])] + " ", phrase)
+    phrase = re.sub(r"\bfeedback on (?!my\b|your\b|our\b|the\b|an?\b)", "feedback on your ", phrase)
+    phrase = re.sub(r"\b(got|get|getting) first\b", r"\1 my first", phrase)
+    phrase = re.sub(r"\bfor (piece|article|story|podcast|newsletter|talk|team)\b", r"for your \1", phrase)
+    if phrase.split()[-1].lower() in {"a", "an", "the", "to", "of", "for", "with", "and", "or", "on", "in", "my",
+                                       "your", "our", "about", "at", "from"}:
+        return None
+    return phrase
+
+
+def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
+    """Something to send, as a noun phrase with an article: 'deck and unit economics' → 'the deck and the
+    unit economics'; 'both', 'it' and 'that' need their note to make sense, so they are None."""
+    found = you_form(text, names)
+    if not found or found.lower() in ("it", "this", "that", "both", "them", "these", "those", "one", "you", "some"):
+        return None
+    parts = re.split(r"\s+and\s+", found)
+    return " and ".join(_article(p) for p in parts if p)
+
+
+def _article(part: str) -> str:
+    low = part.lower()
+    if low in ("bio", "cv", "resume", "portfolio", "talk abstract", "abstract", "headshot"):
+        return ("my " if low in ("bio", "cv", "resume", "portfolio", "headshot") else "a ") + part
+    acronym = part.split()[0].isupper() and len(part.split()[0]) <= 5
+    if re.match(r"(?:a|an|the|my|our|your|some|that|this|those|these|\d+|two|three)\b", low) or (
+            part[:1].isupper() and not acronym):
+        return re.sub(r"^that\b", "the", part)
+    head = re.split(r"\s+(?:for|on|of|about|with|to|from|in)\s+", low)[0].split()
+    if head and (head[-1] in _COUNTABLE or head[-1] in _PLURAL_OK or head[-1].endswith("s")):
+        return f"the {part}"
+    if head and head[-1] in ("feedback", "advice", "information", "notes"):
+        return f"my {part}"
+    return f"the {part}"
+
+
+# --- the patterns ------------------------------------------------------------------------------------
+
+_STOP = re.compile(
+    r"\b(?:do\s*n[o']?t|dont|don't|no need to|never|won't|wont)\s+(?:chase|follow[ -]?up|nudge|contact|reach out|"
+    r"bother|pursue|reply)\b|\bruled (?:\w+ )?out\b|\bnot a fit\b|\bno fit\b|\bpolite no\b|"
+    r"\bi (?:said|told (?:him|her|them)) no\b|\bi declined\b|\bdeclined\b|\bscam\b|\bred flags\b|\bpassed on us\b|"
+    r"\bnot interested\b|\bnot pursuing\b|\bdead end\b|\bno (?:need|point) (?:to )?follow", _I)
+_WAIT = re.compile(
+    r"\b(?:she|he|they|she'll|he'll|they'll)\s*(?:'ll|will)?\s*(?:reach out|get in touch|be in touch|get back|"
+    r"come back|contact me|ping me|circle back|follow up)\b|\bsaid no for now\b|\bno for now\b|\brevisit\b|"
+    r"\bkeep (?:her|him|them) posted\b|\bquarterly update\b|\breach out (?:after|in|once|when)\b|"
+    r"\b(?:on leave|away) (?:till|until)\b|\bdon'?t (?:nudge|chase|follow up) (?:before|until|till)\b",
+    _I)
+
+_MY_PROMISE = re.compile(
+    r"^(?:i\s+|me\s+)?(?:(?:promised|said i'?d|said i would|told (?:him|her|them) i'?d|will|i'?ll|i will|need to|"
+    r"should|must|owe (?:him|her|them) an?)\s+)+(?:to\s+)?(?P<verb>send|share|email|forward|write up|write|try|"
+    r"review|intro|introduce|connect|put together|make|draft|look at|test|pass along|dig up|find|open|submit|do)"
+    r"(?:\s+(?:him|them|over|her(?=\s+(?:the|my|our|a|an|some|that|this)\b)))?\s*(?P<rest>.*)$", _I)
+_I_PROMISED_THING = re.compile(r"^(?:i\s+)?(?:promised|offered(?!.*\b(?:me|my|us|our)\b))\s+"
+                               r"(?:(?:him|her|them)\s+)?(?P<rest>(?!to\b).+)$", _I)
+_OWE = re.compile(r"^(?:i\s+)?owe\s+(?:him|her|them)\s+(?P<rest>.+)$", _I)
+_IMPERATIVE = re.compile(r"^(?:me:\s*)?(?P<verb>send|share|email|forward)\s+"
+                         r"(?:(?:him|them|her(?=\s+(?:the|my|our|a|an|some|that|this)\b))\s+)?(?P<rest>.+)$",
+                         _I)
+_YES = re.compile(r"^(?:i\s+)?(?:said\s+)?(?:yes|yep|sure|agreed|ok)\b(?:\s*(?:,|!|will do|i'?ll do it))*", _I)
+_THEIR_PROMISE = re.compile(
+    r"^(?:(?:said (?:she|he|they)(?:'d| would| will|'ll)|"
+    r"(?:she|he|they)\s+(?:offered(?: to)?|will|'ll|promised(?: to)?|can|said (?:she|he|they)(?:'d| would| will|'ll))|"
+    r"(?:she|he|they)'ll|offered(?: to)?(?=.*\b(?:me|my|us|our)\b)))"
+    r"\s+(?P<verb>introduce|intro|send|lend|review|loop in|share|connect|look at|"
+    r"give|host|help|check)\b(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
+_OFFERED_THING = re.compile(r"^(?:(?:she|he|they)\s+)?offered\s+(?:(?:me|us)\s+)?(?P<rest>(?!to\b).+)$", _I)
+_THEIR_ASK = re.compile(
+    r"^(?:(?:she|he|they)\s+)?(?P<verb>asked (?:me )?(?:for|about|abt|re|how|what|why|whether|if|to)|"
+    r"asked|wants|wanted|would like|'d like|needs|needed|is looking for|looking for|is interested in|"
+    r"interested in|keen on|curious about)\s+(?P<rest>.+)$", _I)
+_THANKS = re.compile(
+    r"^(?:(?:she|he|they)\s+)?(?P<verb>helped me|helped us|gave (?:me )?(?:great |good |useful |really )*|"
+    r"shared|showed me|hosted|recommended|pointed me to|introduced me to)\s*(?P<rest>.*)$", _I)
+_THANK_NOTE = re.compile(r"^thank (?:him|her|them)?\s*(?:for\s+)?(?P<rest>.+)$", _I)
+_MY_ASK = re.compile(
+    r"^(?:ask|q|question|qs)\b\s*(?:for (?:him|her|them))?\s*(?::|re|about|abt|if|whether)?\s*(?P<rest>.+)$", _I)
+_ASK_AFTER = re.compile(r"^(?P<rest>.+?)\W*\bask\W*$", _I)
+_OK_TO = re.compile(r"^(?:is it\s+)?ok(?:ay)? to (?P<rest>.+)$", _I)
+_REPLY_TO = re.compile(r"^(?:reply|respond|answer)\s+to\s+(?:(?:his|her|their)\s+)?(?P<what>email|message|dm|q|"
+                       r"question)\s+(?:re|about|abt|on)\s+(?P<rest>.+)$", _I)
+_NEXT = re.compile(
+    r"^(?P<what>coffee|call|demo|lunch|drinks|chat|meeting|intro call|catch[- ]?up|beer|walk|run)\s*(?P<again>again)?"
+    r"\s*(?P<when>next (?:wk|week|month|mon|tues|wed|thurs|fri)\w*|on \w+day|mon|tues?|wed|thurs?|fri|monday|"
+    r"tuesday|wednesday|thursday|friday|this week|later this month|tomorrow)\s*\??$", _I)
+_TOPIC_LEAD = re.compile(
+    r"^(?:(?:we\s+)?(?:talked|chatted|spoke|discussed)\s*(?:after my talk\s*)?(?:about|abt|re|on|over|around)?|"
+    r"(?:convo|chat|talk|call|\d+\s*min call|catchup|catch-up)\s*(?:after my talk\s*)?"
+    r"(?:about|abt|re|on|over|around))\s+(?P<rest>.+)$", _I)
+_THEIR_WORK = re.compile(
+    r"^(?:(?:she|he|they)\s+)?(?:gave|giving|did|presented|has|had|runs|run)?\s*(?:a\s+)?(?P<noun>talk|poster|"
+    r"paper|keynote|workshop|demo|podcast|book|newsletter)\s+(?:on|about|abt|re)\s+(?P<rest>.+)$", _I)
+_MOVING = re.compile(r"^(?:(?:she|he|they)(?:'s| is)?\s+)?(?P<verb>moving to|building|launching|raising|starting|"
+                     r"hiring|writing|learning to|learning|job hunting|building a house)\s*(?P<rest>.*)$", _I)
+_EXPECT = re.compile(r"^(?P<what>quotes?|proposal|invoice|samples?|contract|numbers|answer|decision)\s+(?:in|by|within|"
+                     r"next)\s+(?P<when>.+)$", _I)
+
+
+def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
+    """What the notes say a message to this contact is for."""
+    if not notes or not notes.strip():
+        return Reading()
+    names = frozenset(w for w in re.split(r"[\s._@]+", (contact_name or "").lower())
+                      if len(w) > 1 and w.rstrip(".") not in {"dr", "mr", "mrs", "ms", "prof"})
+    base = read_notes(notes, contact_name)
+    found: dict[str, object] = {}
+    deliver: list[str] = []
+    deliver_do: list[str] = []
+    offers: list[str] = []
+    last_ask: str | None = None  # the thing they last asked for: "i said yes" / "i said i'd write up" refers to it
+    last_question: str | None = None
+    later: list[str] = []
+    asked_for: list[str] = []  # delivered because they asked (not because the member promised)
+    promised: list[str] = []
+    previous = ""
+    interested = bool(re.search(r"\bi'?m (?:interested|keen)\b", notes, _I))
+    for raw in _clauses(notes):
+        clause, prior, previous = raw.strip(), previous, raw.strip()
+        low = clause.lower()
+        words = set(re.findall(r"[a-z']+", low))
+        if _STOP.search(clause) and "stop" not in found and not _WAIT.search(clause):
+            found["stop"] = clause
+            continue
+        if _WAIT.search(clause):
+            found.setdefault("wait", clause)
+            continue
+        if words & PRIVATE:
+            continue
+        if low in ("ask", "ask them", "ask her", "ask him", "to ask"):
+            if re.search(r"\bmentor", prior, _I):
+                found.setdefault("ask", "mentor")
+            elif (question := _question(prior, names)) is not None:
+                found.setdefault("ask", question)
+            continue
+        if (m := re.search(r"\bour (?P<x>[\w -]+?) (?:might|could|may|would|should) help\b", clause, _I)) is not None:
+            domain = re.sub(r"\s*\b(?:model|models|tool|tooling|product|platform|app|service|api|engine|system)s?$",
+                            "", m["x"].strip(), flags=_I)
+            if domain and (x := you_form(domain, names, 3)) is not None:
+                found.setdefault("ask", f"How does your team handle {x} today?")  # their problem first, no pitch
+            continue
+        if (m := re.search(r"\bmight team up (?:on|re|about|abt|for|in)\s+"
+                           r"(?P<x>.+)$", clause, _I)) is not None:
+            if (x := you_form(m["x"], names, 5)) is not None:
+                found.setdefault("explore", f"partnering on {_article(x)}")
+            continue
+        if (m := re.search(r"\b(?:her|his|their) team(?:'s| is)? hiring(?: in (?P<x>[\w -]+))?", clause, _I)):
+            place = f" in {m['x'].strip().title()}" if m["x"] else ""
+            found.setdefault("activity", f"hiring{place}")
+            if interested:
+                found.setdefault("ask", f"roles{place}")
+            continue
+        if (m := re.match(r"^i asked (?:him|her|them )?(?:about|abt|re|how to)\s+(?P<x>.+)$", clause, _I)) is not None:
+            if (x := you_form(m["x"], names, 4)) is not None:
+                found.setdefault("thanks", f"your advice on {x}")
+            continue
+        if re.match(r"^(?:she|he|they) said\b", clause, _I) and "thanks" in found:
+            continue  # the advice itself: the member's to use, not to quote back
+        when_later = re.search(r"\s+(?P<when>next (?:wk|week|month)|in \d+ (?:days|wks|weeks)|later)\s*$", clause, _I)
+        if when_later and (m := _IMPERATIVE.match(clause[:when_later.start()]) or
+                           _MY_PROMISE.match(clause[:when_later.start()])) is not None:
+            what = thing(m["rest"], names) if m["verb"].lower() in ("send", "share", "email", "forward") else None
+            if what:
+                later.append(f"{what} {expand(when_later['when'])}")
+                continue
+        clause = _WHO_PREFIX.sub("", clause)
+        clause = re.sub(r"^(?:todo|to-?do|follow[ -]?up|fu|next steps?)\s*[:-]\s*", "", clause, flags=_I)
+        if (fu := re.match(r"^follow[ -]?up (?:with|w/) (?P<thing>.+)$", clause, _I)) is not None:
+            if (what := thing(fu["thing"], names)) is not None:
+                deliver.append(what)
+            continue
+        if (intro := re.match(r"^(?:(?:an?\s+)?intro(?:duction)?|(?:connect|intro|introduce)\s+(?:him|her|them))"
+                              r"\s+(?:to|with|w/)\s+(?P<who>.+)$", clause, _I)):
+            if (who := you_form(intro["who"], names, 5)) is not None:
+                found.setdefault("intro_to", who)
+            continue
+        them = bool(_THEM_PREFIX.match(clause))
+        clause = _THEM_PREFIX.sub("", clause)
+        if them and (m := re.match(r"^(?:will|'ll)\s+(?P<rest>.+)$", clause, _I)):
+            if (next_ := you_form(m["rest"], names)) is not None:
+                found.setdefault("their_next", next_)
+            continue
+        if (m := _REPLY_TO.match(clause)) is not None:
+            if (topic := you_form(m["rest"], names, 5)) is not None:
+                found.setdefault("answer", f"your {m['what'].lower().replace('q', 'question')} about {topic}")
+            continue
+        if (m := _MY_ASK.match(clause)) is not None and not low.startswith(("asked", "asks")):
+            question = _question(m["rest"], names)
+            if question:
+                found.setdefault("ask", question)
+            continue
+        if (m := _OK_TO.match(clause)) is not None:
+            if (rest := you_form(m["rest"], names)) is not None:
+                found.setdefault("ask", f"Would it be OK to {_pronoun_way(rest)}?")
+            continue
+        if (m := _ASK_AFTER.match(clause)) is not None:
+            if (rest := you_form(m["rest"].rstrip("?! "), names)) is not None and "mentor" in rest.lower():
+                found.setdefault("ask", "mentor")
+            continue
+        if (m := _YES.match(clause)) is not None and (last_ask or last_question):
+            rest = clause[m.end():].strip(" ,!")
+            if last_ask and last_ask.startswith("intro:"):
+                found.setdefault("intro_to", last_ask.removeprefix("intro:"))
+            elif last_ask and last_ask.startswith("to:"):
+                found.setdefault("accept", last_ask.removeprefix("to:"))
+            elif last_ask:
+                deliver.append(last_ask)
+            if not rest:
+                continue
+            clause = rest
+        if (m := _IMPERATIVE.match(clause)) is not None or (m := _MY_PROMISE.match(clause)) is not None:
+            verb = m["verb"].lower()
+            rest = m["rest"]
+            if verb in ("intro", "introduce", "connect"):
+                rest = re.sub(r"^(?:(?:him|her|them|you)\s+)?(?:in touch\s+)?(?:to|with)\s+", "", rest)
+                who = you_form(rest, names, 5)
+                found.setdefault("intro_to", who or "")
+            elif verb in ("send", "share", "email", "forward", "pass along", "dig up", "find", "submit", "open"):
+                what = thing(rest, names)
+                if what is None and last_ask and not last_ask.startswith(("intro:", "to:")):
+                    what = last_ask
+                if what is None and re.match(r"^(?:both|them|it)\b", rest.strip(), _I) and deliver:
+                    continue
+                if what:
+                    deliver.append(what)
+                    promised.append(what)
+            elif verb in ("write up", "write", "draft", "put together", "make"):
+                what = thing(rest, names) if rest.strip() else None
+                if what is None and last_question:
+                    what = f"a short write-up of {last_question}"
+                if what:
+                    deliver.append(what)
+            elif verb in ("try", "test", "look at", "review"):
+                if last_ask and "feedback" in last_ask:
+                    deliver.append(last_ask)
+                elif (what := you_form(rest, names, 5)) is not None:
+                    deliver_do.append(f"{verb} {what}")
+            continue
+        if (m := _OWE.match(clause)) is not None or (m := _I_PROMISED_THING.match(clause)) is not None:
+            if (intro := re.match(r"^(?:an?\s+)?intro(?:duction)?s?\s+(?:to|with)\s+(?P<who>.+)$", m["rest"], _I)):
+                found.setdefault("intro_to", you_form(intro["who"], names, 5) or "")
+                continue
+            if (what := thing(m["rest"], names)) is not None:
+                deliver.append(what)
+            continue
+        if (m := _THEIR_PROMISE.match(_unname(clause, names))) is not None:
+            verb, rest = m["verb"].lower(), m["rest"]
+            if verb in ("intro", "introduce", "connect"):
+                rest = re.sub(r"\s+(?:working|who|that|for|about|re)\b.*$", "", rest)
+                who = you_form(re.sub(r"^(?:me\s+)?(?:to|with)\s+", "", rest), names, 5)
+                offers.append(f"intro:{who}" if who else "intro:")
+            elif verb in ("review",) and not rest.strip():
+                found.setdefault("their_next", "review it")
+            elif verb in ("loop in",):
+                if (who := you_form(rest, names, 5)) is not None:
+                    found.setdefault("their_next", f"loop in {who}")
+            elif (what := you_form(re.sub(r"\s+for\s+\w+ing\b.*$|\bfree\s+", "", rest), names)) is not None:
+                to_me = " me" if verb in ("lend", "give", "send", "show") else ""
+                offers.append(f"{verb}{to_me} {what}" if verb != "send" else f"thing:{thing(rest, names) or what}")
+            continue
+        if (m := _OFFERED_THING.match(clause)) is not None:
+            if (what := thing(re.sub(r"\bfree\s+", "", m["rest"]), names)) is not None:
+                offers.append(f"thing:{what}")
+            continue
+        if (m := _THEIR_ASK.match(_unname(clause, names))) is not None:
+            verb, rest = m["verb"].lower(), m["rest"]
+            if re.match(r"^(?:an?\s+)?intro(?:duction)?\s+(?:to|with)\s+", rest, _I):
+                who = you_form(re.sub(r"^(?:an?\s+)?intro(?:duction)?\s+(?:to|with)\s+", "", rest), names, 5)
+                last_ask = f"intro:{who}" if who else None
+                if who:  # they asked for an introduction: the member will make it
+                    found.setdefault("intro_to", who)
+                continue
+            if verb.endswith(("how", "what", "why", "whether", "if")):
+                q = you_form(f"{verb.split()[-1]} {rest}", names)
+                if q and re.match(r"^(?:if|whether) (?:we|our)\b.*\bhiring\b", q, _I):
+                    continue  # "asked if we're hiring - we're not": nothing to write about
+                if q and verb.endswith(("if", "whether")) and re.search(r"\bI'?d\b", q):
+                    last_ask = "to:" + re.sub(r"^(?:if|whether)\s+I'?d\s+", "", q)
+                    continue
+                if q and (can := re.match(r"^(?:if|whether)\s+I\s+(?:can|could|would|might)\s+(?P<x>.+)$", q)):
+                    found.setdefault("accept", can["x"])
+                    continue
+                if q:
+                    last_question = q
+                    found.setdefault("answer", q)
+                continue
+            if verb.endswith(("to",)) or (verb in ("wants", "wanted", "would like", "'d like", "keen on") and \
+                    re.match(r"^to\s+", rest, _I)):
+                rest = re.sub(r"^to\s+", "", rest, flags=_I)
+                if (m2 := re.match(r"^(?P<v>pilot|trial|try|test|use)\s+(?P<x>.+)$", rest, _I)) is not None:
+                    if (x := you_form(m2["x"], names, 6)) is not None:
+                        found.setdefault("topic", f"the {m2['v'].lower()} of {x}")
+                        found["topic_owned"] = False
+                    continue
+                if (m2 := re.match(r"^(?:swap|compare|trade|share) notes (?:on|about|abt|re)\s+(?P<x>.+)$", rest,
+                                   _I)) is not None:
+                    if (x := you_form(m2["x"], names, 5)) is not None:
+                        found.setdefault("next_step", f"swap notes on {x}")
+                    continue
+                if (m2 := re.match(r"^(?:grab|get|have|do|go for)\s+(?:a\s+)?(?P<what>coffee|lunch|drinks|dinner|"
+                                   r"breakfast|call|chat|beer)\b\s*(?P<when>.*)$", rest, _I)) is not None:
+                    when = expand(m2["when"]).strip()
+                    noun = {"call": "a call", "chat": "a chat", "beer": "a beer"}.get(m2["what"].lower(),
+                                                                                      m2["what"].lower())
+                    found.setdefault("next_step", f"{noun} {when}".strip())
+                    continue
+                x = you_form(rest, names, 6)
+                if x is not None and "topic" not in found and not re.search(r"\b(?:us|me|our|my|it|this|that)\b",
+                                                                            x, _I):
+                    found["topic"] = "your plan to " + x
+                continue
+            if "interested" in verb or "curious" in verb:
+                if (x := you_form(rest, names, 5)) is not None:
+                    if re.match(r"^(?:partnering|collaborating|working together|a partnership)\b", x, _I):
+                        found.setdefault("explore", "working together")
+                    else:
+                        found.setdefault("interest", x)
+                continue
+            if verb.startswith("asked") and verb.endswith(("about", "abt", "re")):
+                if (x := you_form(rest, names, 5)) is not None:
+                    found.setdefault("answer", f"about {x}")
+                continue
+            what = thing(rest, names)
+            if what:
+                last_ask = what
+                deliver.append(what)
+                asked_for.append(what)
+            continue
+        if (m := _THEIR_WORK.match(_unname(clause, names))) is not None:
+            if (x := you_form(m["rest"], names, 6)) is not None and "topic" not in found:
+                found["topic"], found["topic_owned"] = f"your {m['noun'].lower()} on {x}", True
+            continue
+        if (m := _THANKS.match(_unname(clause, names))) is not None:
+            verb, rest = m["verb"].lower().strip(), m["rest"]
+            x = you_form(rest, names)
+            if verb.startswith("helped"):
+                found.setdefault("thanks", f"your help {x}" if x and x.startswith(("with", "on")) else "your help")
+            elif verb.startswith("gave") and x and not re.search(r"\b(?:card|number|email)\b", x, _I):
+                found.setdefault("thanks", f"the {x}" if not x.lower().startswith(("the", "a ", "an ", "your")) else x)
+            elif verb == "shared" and x:
+                found.setdefault("thanks_share", x)
+            elif verb == "hosted":
+                found.setdefault("thanks", "hosting")
+            elif verb == "recommended" and x:
+                found.setdefault("thanks", f"recommending {x}")
+            elif verb == "showed me" and x:
+                found.setdefault("thanks", f"showing me {x}")
+            continue
+        if (m := _THANK_NOTE.match(clause)) is not None:
+            if (x := you_form(m["rest"], names, 5)) is not None:
+                found.setdefault("thanks", x)
+            continue
+        if re.search(r"\bhost of\b|\bhosted\b", low):
+            found.setdefault("thanks", "hosting")
+            continue
+        if (m := _NEXT.match(expand(clause))) is not None:
+            step = _next_step(m["what"], m["again"], m["when"])
+            if isinstance(found.get("next_step"), str) and str(found["next_step"]).startswith("swap notes"):
+                step = f"{step} to {found['next_step']}"
+            found["next_step"] = step
+            continue
+        if (m := re.match(r"^(?:next steps?:?\s*)?(?:she|he|they)\s*(?:'ll|will)?\s+sends?\s+(?P<x>.+)$",
+                          _unname(clause, names), _I)) is not None and (x := thing(m["x"], names)) is not None:
+            found.setdefault("expect", x)
+            continue
+        if (m := _EXPECT.match(clause)) is not None:
+            found.setdefault("expect", f"the {m['what'].lower()}")
+            found.setdefault("expect_when", expand(m["when"]))
+            continue
+        if (m := _TOPIC_LEAD.match(clause)) is not None:
+            if (x := you_form(m["rest"], names, 5)) is not None and "topic" not in found:
+                found["topic"] = x
+            continue
+        moving = re.search(r"\bmoving to (?P<x>[\w -]+?)(?: in (?P<when>\w+))?$", clause, _I)
+        if moving and "activity" not in found:
+            if (x := you_form(moving["x"], names, 3)) is not None:
+                found["activity"] = f"moving to {x}"
+            continue
+        if (m := _MOVING.match(_unname(clause, names))) is not None and "activity" not in found:
+            x = you_form(m["rest"], names, 5) if m["rest"] else None
+            verb = m["verb"].lower()
+            if verb == "job hunting" or (verb == "hiring" and not x):
+                continue
+            if x:
+                found["activity"] = f"{verb} {x}"
+            continue
+    if "stop" not in found and "wait" not in found:  # said in a clause left out as private: still heeded
+        if (said := _STOP.search(notes)) is not None and not _WAIT.search(notes):
+            found["stop"] = said[0]
+        elif (said := _WAIT.search(notes)) is not None:
+            found["wait"] = said[0]
+    intro_to = found.get("intro_to")
+    accept = found.get("accept")
+    for offer in offers:
+        if offer.startswith("intro:"):
+            who = offer.removeprefix("intro:")
+            offers[offers.index(offer)] = f"the introduction to {who}" if who else "the introduction"
+        elif offer.startswith("thing:"):
+            offers[offers.index(offer)] = offer.removeprefix("thing:")
+    # The notes' own topic only when a clause says it was talked about (not "nothing specific"), or the note is
+    # one bare phrase ("onboarding metrics"), or it is theirs ("her startup does …").
+    base_topic = base.topic if base.topic and not re.fullmatch(r"(?:nothing|none|n/?a)(?: specific| much)?",
+                                                               base.topic, _I) else None
+    said_topic = bool(base_topic) and any(_TOPIC_WORDS.search(c) and str(base_topic).split()[-1].lower() in c.lower()
+                                          for c in _clauses(notes))
+    alone = len(_clauses(notes)) == 1 and not (deliver or found)
+    topic = _str(found.get("topic")) or (base_topic if said_topic or base.topic_owned or alone else None)
+    kept: list[str] = []
+    for item in deliver:
+        bare = re.sub(r"^(?:the|my|our|a|an)\s+", "", item.lower())
+        if item and not any(bare in k.lower() for k in kept):
+            kept = [k for k in kept if re.sub(r"^(?:the|my|our|a|an)\s+", "", k.lower()) not in item.lower()]
+            kept.append(item)
+    return Reading(
+        deliver=tuple(kept)[:2],
+        later=tuple(later[:1]),
+        only_asked=bool(kept) and all(k in asked_for and k not in promised for k in kept),
+        explore=_str(found.get("explore")),
+        deliver_do=tuple(deliver_do[:1]),
+        intro_to=str(intro_to) if intro_to is not None else None,
+        answer=_str(found.get("answer")),
+        interest=_str(found.get("interest")),
+        accept=str(accept) if accept else None,
+        their_offer=tuple(dict.fromkeys(offers))[:1],
+        their_next=_str(found.get("their_next")),
+        next_step=_str(found.get("next_step")),
+        ask=_str(found.get("ask")),
+        thanks=_str(found.get("thanks")) or (f"sharing {found['thanks_share']}" if "thanks_share" in found else None),
+        topic=str(topic) if topic else None,
+        topic_owned=bool(found.get("topic_owned")) or (base.topic_owned and topic == base.topic),
+        activity=_str(found.get("activity")) or base.activity,
+        stop=_str(found.get("stop")),
+        wait=_str(found.get("wait")),
+        expect=_str(found.get("expect")),
+        shared=base.shared,
+    )
+
+
+_TOPIC_WORDS = re.compile(r"\b(?:talked|chatted|spoke|discussed|compared notes|swapped notes|traded notes|bonded|"
+                          r"geeked out|nerded out|debated|brainstormed|topics?|mostly)\b|^re\b|"
+                          r"\b(?:chat|talk|convo|conversation|call) (?:about|abt|re|on)\b", _I)
+
+
+def _str(value: object) -> str | None:
+    return str(value) if value else None
+
+
+def _unname(clause: str, names: frozenset[str]) -> str:
+    head, _, rest = clause.partition(" ")
+    if rest and head.lower() in names:
+        return f"she {rest}"
+    return clause
+
+
+def _pronoun_way(text: str) -> str:
+    return re.sub(r"\b(?:your|his|her|their) way\b", "your way", text)
+
+
+def _question(text: str, names: frozenset[str]) -> str | None:
+    """A to-do to ask something as a question to them: 'how do they test' → 'How do you test?';
+    'data sharing agrmt' → 'about a data-sharing agreement'."""
+    text = expand(text.strip(" ?!.:"))
+    low = text.lower()
+    if re.search(r"\b(?:pricing|price|budget|salary|they pay|costs?)\b", low):
+        return None  # money questions are the member's to raise in their own words
+    if re.match(r"^(?:how|what|why|when|where|who|which|do|does|did|is|are|can|could|would|will)\b", low):
+        turned = re.sub(r"\b(?:do|does|did) (?:they|he|she)\b", lambda m: m[0].split()[0] + " you", text, flags=_I)
+        turned = re.sub(r"\b(?:they|he|she)\b", "you", turned, flags=_I)
+        found = you_form(turned, names)
+        return (found[0].upper() + found[1:] + "?") if found else None
+    found = you_form(text, names, 5)
+    if not found:
+        return None
+    found = re.sub(r"\bdata sharing\b", "data-sharing", found, flags=_I)
+    if re.search(r"\b(?:policy|process|roadmap|stack|setup|plans?|approach|strategy|tooling|team|hiring)$", found, _I):
+        return f"about your {found}" if not found.lower().startswith(("your", "our", "my")) else f"about {found}"
+    if found.lower().startswith(("a ", "the ")):
+        return f"about {found}"
+    return f"about {_article(found).replace('the ', 'a ', 1)}"
+
+
+def _next_step(what: str, again: str | None, when: str | None) -> str:
+    what = what.lower().replace("catchup", "catch-up")
+    when = expand(when or "").strip()
+    if re.fullmatch(r"(?:mon|tues?|wed|thurs?|fri)\w*", when, _I):
+        when = "on " + expand(when)
+    if when.lower().startswith("next ") and not when.lower().endswith(("week", "month")):
+        when = "next " + expand(when.split(" ", 1)[1])
+    noun = {"demo": "the demo", "call": "a call", "chat": "a chat", "meeting": "a meeting"}.get(what, what)
+    return f"{noun} {when}".strip()

@@ -1,0 +1,230 @@
+"""What a message is for, read from terse notes (bot/review/purpose.py), and the draft built around it
+(bot/review/drafts.py: compose): promises both ways, asks, offers, next steps, reasons not to follow up,
+the name and the tone — or one question instead of a guess."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.review import DraftContext, kind_for_nudge, review
+from bot.review.drafts import Draft, DraftTimes, Question, compose, draft_title
+from bot.review.phrases import greeting_name, meeting_place, setting_of
+from bot.review.purpose import read_purpose
+
+NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)  # a Monday
+
+
+def reading(notes: str, name: str = "Jane Doe") -> dict[str, object]:
+    return {k: v for k, v in read_purpose(notes, name).__dict__.items() if v}
+
+
+# --- promises, both ways --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("notes", "field", "value"), [
+    ("asked how we do canary rollouts. promised to send our rollout runbook", "deliver", ("our rollout runbook",)),
+    ("angel; wants deck + unit economics. send deck by fri!!", "deliver", ("the deck and the unit economics",)),
+    ("dm'd me re dbt macros; i owe him the snippet", "deliver", ("the snippet",)),
+    ("asked if I'd speak next yr -> yes! send bio + talk abstract", "deliver", ("my bio and a talk abstract",)),
+    ("she asked for our tokens spec", "deliver", ("our tokens spec",)),
+    ("wants intro to Minh @ our fund -> i said yes will do", "intro_to", "Minh at our fund"),
+    ("promised to connect her with our head of data", "intro_to", "our head of data"),
+    ("wants feedback on onboarding. i said i'd try it this wk", "deliver", ("my feedback on your onboarding",)),
+    ("asked how i got first 100 users -> i said i'd write up", "deliver",
+     ("a short write-up of how I got my first 100 users",)),
+    ("gave great feedback on my portfolio. send v2 next wk", "later", ("the v2 next week",)),
+])
+def test_what_the_member_promised_is_what_the_message_delivers(notes: str, field: str, value: object) -> None:
+    assert reading(notes)[field] == value
+
+
+@pytest.mark.parametrize(("notes", "offer"), [
+    ("said she'd intro me to her phd student working on same", "the introduction to your PhD student"),
+    ("said she'd send me that paper on diary studies", "the paper on diary studies"),
+    ("offered to lend me his spare nuc for testing proxmox cluster", "lend me your spare NUC"),
+    ("solutions architect; offered 2h free arch review for our migration",
+     "the 2h architecture review for our migration"),
+    ("Jane said she'd intro me to her boss", "the introduction to your boss"),
+])
+def test_what_they_offered_stays_theirs(notes: str, offer: str) -> None:
+    """An obligation is never reversed: what they offered is taken up, never offered back to them."""
+    found = reading(notes)
+    assert found["their_offer"] == (offer,) and "deliver" not in found and "intro_to" not in found
+
+
+def test_their_offer_is_taken_up_and_mine_is_delivered_in_the_draft() -> None:
+    theirs = compose("follow_up_48h", DraftContext("Björn", "#homelab slack", "offered to lend me his spare nuc"),
+                     DraftTimes(NOW, NOW - timedelta(days=1)), key=1)
+    assert isinstance(theirs, Draft) and "your spare NUC" in theirs.text
+    assert "I'd be happy to lend" not in theirs.text and "pick it up" in theirs.text
+    mine = compose("follow_up_48h", DraftContext("Chen Wei", "KubeCon", "asked how we do canary rollouts. "
+                                                 "promised to send our rollout runbook"),
+                   DraftTimes(NOW, NOW - timedelta(days=1)), key=1)
+    assert isinstance(mine, Draft) and "our rollout runbook" in mine.text and "I'll send" not in mine.text
+    assert any("Attach" in tip and "runbook" in tip for tip in mine.tips)  # reminded to attach it
+
+
+# --- asks, next steps, don't chase -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("notes", "ask"), [
+    ("gave talk on signals. q for him: how do they test?", "How do you test?"),
+    ("supervises masters theses on robotics; ok to send 2 students his way?",
+     "Would it be OK to send two students your way?"),
+    ("runs radiology AI group; ask re data sharing agrmt", "about a data-sharing agreement"),
+    ("mentor program lead; could be mentor for me?? ask", "mentor"),
+    ("head of risk. our fraud model might help. ask re pricing they pay now", "How does your team handle fraud today?"),
+])
+def test_what_the_member_meant_to_ask_becomes_the_ask(notes: str, ask: str) -> None:
+    assert reading(notes)["ask"] == ask
+
+
+def test_money_questions_are_left_to_the_member() -> None:
+    assert "ask" not in reading("ask re pricing they pay now")
+
+
+@pytest.mark.parametrize(("notes", "step"), [
+    ("demo thurs?", "the demo on Thursday"),
+    ("lina from the neighbourhood slack. coffee again next wk", "coffee next week"),
+    ("wants to swap notes on pricing pages; coffee next wk?", "coffee next week to swap notes on pricing pages"),
+])
+def test_a_next_step_either_proposed_is_proposed(notes: str, step: str) -> None:
+    assert reading(notes, "Lina")["next_step"] == step
+
+
+@pytest.mark.parametrize(("notes", "field"), [
+    ("recruiter, Meta-ish infra role. i said no, not looking til next yr", "stop"),
+    ("vendor - observability. too expensive, ruled out. dont chase", "stop"),
+    ("ceo, agency. wanted to sell us dev services; not a fit. polite no sent", "stop"),
+    ("asked me to audit his contract for free. lots of red flags, prob scam", "stop"),
+    ("vp sales; said no for now, revisit after their budget cycle in Q3", "wait"),
+    ("they'll reach out after their offsite (mid month). don't nudge before", "wait"),
+])
+def test_a_reason_not_to_follow_up_is_found(notes: str, field: str) -> None:
+    assert field in reading(notes)
+
+
+def test_dont_chase_asks_first_with_dont_follow_up_offered_first() -> None:
+    found = compose("follow_up_48h", DraftContext("Lucy", "call", "vendor. too expensive, ruled out. dont chase"),
+                    DraftTimes(NOW, NOW - timedelta(days=2)))
+    assert isinstance(found, Question)
+    assert found.choices[0] == ("stop", "Don't follow up") and "ruled out" in found.why
+    assert len(found.choices) == 5
+
+
+def test_thin_notes_ask_what_the_message_is_for_and_the_answer_is_used() -> None:
+    context = DraftContext("Bob")
+    times = DraftTimes(NOW, NOW - timedelta(hours=3))
+    asked = compose("follow_up_48h", context, times, key=3)
+    assert isinstance(asked, Question) and asked.text == "What's this message to Bob for?"
+    assert [key for key, _ in asked.choices] == ["send", "ask", "thank", "share", "stop"]
+    for answer, words in (("thank", "Thank"), ("share", "passing it on"), ("ask", "call"),
+                          ("ask about their pricing", "I wanted to ask about your pricing.")):
+        found = compose("follow_up_48h", context, times, key=3, purpose=answer)
+        assert isinstance(found, Draft) and words in found.text, (answer, found.text)
+
+
+def test_a_follow_up_to_a_message_that_asked_nothing_is_a_question_not_a_chaser() -> None:
+    context = DraftContext("Siobhan", "Dublin startup drinks", "nice")
+    first = compose("follow_up_48h", context, DraftTimes(NOW, NOW - timedelta(days=1)), key=1)
+    assert isinstance(first, Draft)
+    week = compose("no_reply_1w", context, DraftTimes(NOW, NOW - timedelta(days=8), NOW - timedelta(days=7)), key=1)
+    assert isinstance(week, Question) and week.choices[0][0] == "stop"
+
+
+# --- judgements, names, tone ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("notes", "never"), [
+    ("sam w/ the dog; ux researcher; talks a lot. said she'd send me that paper on diary studies", "talks a lot"),
+    ("poster on diffusion. asked abt our compute grant program. seemed bored when i talked about our product",
+     "bored"),
+    ("pris; catchup; she mentioned burnout, on leave soon. said she'd intro me to their head of platform", "burnout"),
+    ("clinical trials lead; wants the DPIA. slightly disorganised, bring agenda next time", "disorganised"),
+])
+def test_judgements_and_private_life_never_reach_a_draft(notes: str, never: str) -> None:
+    for stage in ("follow_up_48h", "no_reply_1w"):
+        found = compose(stage, DraftContext("Sam", "coffee", notes), DraftTimes(NOW, NOW - timedelta(days=9),
+                                                                                 NOW - timedelta(days=7)), key=2)
+        if isinstance(found, Draft):
+            assert never not in found.text.lower(), found.text
+
+
+@pytest.mark.parametrize(("name", "greeting"), [
+    ("Chen Wei", "Chen Wei"), ("Nguyen Thi Lan", "Nguyen Thi Lan"), ("Park Ji-hoon", "Park Ji-hoon"),
+    ("Wang Fang", "Wang Fang"), ("Dr. Okafor", "Dr. Okafor"), ("Prof. Dr. Klaus Meier", "Prof. Meier"),
+    ("Dr. Priyanka Iyer", "Dr. Iyer"), ("Yuki Tanaka", "Yuki"), ("@kofi.eth", "Kofi"), ("Mike O'Brien", "Mike"),
+])
+def test_the_greeting_uses_the_name_the_member_uses(name: str, greeting: str) -> None:
+    """A family name first is never taken for a first name: the full name; a title goes with the surname."""
+    assert greeting_name(name) == greeting
+
+
+@pytest.mark.parametrize(("where", "setting", "place"), [
+    ("KubeCon day 2, booth area", "conference", "at KubeCon"),
+    ("@marta_dev in #rust-beginners (discord)", "community", "in #rust-beginners"),
+    ("Ana's bday", "party", "at Ana's birthday"),
+    ("coffee @ monmouth", "coffee", "over coffee at Monmouth"),
+    ("train to Leeds", "train", "on the train to Leeds"),
+    ("zoom", "call", "on our call"),
+    ("sauna lol", "party", "at the sauna"),
+    ("Berlin JS meetup", "meetup", "at the Berlin JS meetup"),
+])
+def test_the_place_and_its_setting(where: str, setting: str, place: str) -> None:
+    assert (setting_of(where), meeting_place(where)) == (setting, place)
+
+
+def test_tone_follows_the_setting() -> None:
+    times = DraftTimes(NOW, NOW - timedelta(days=1))
+    party = compose("follow_up_48h", DraftContext("Sam", "Ana's bday", "said she'd send me that paper on diary "
+                                                  "studies", member_name="Tom"), times, key=5)
+    formal = compose("follow_up_48h", DraftContext("Prof. Dr. Klaus Meier", "univ career fair",
+                                                   "ok to send 2 students his way?", member_name="Sofia"), times, key=5)
+    assert isinstance(party, Draft) and isinstance(formal, Draft)
+    assert party.text.startswith(("Hey Sam", "Hi Sam!")) and "birthday" in party.text
+    assert formal.text.startswith(("Dear Prof. Meier,", "Hello Prof. Meier,"))
+    assert "regards" in formal.text.lower() or "wishes" in formal.text.lower()
+
+
+# --- stage and time -------------------------------------------------------------------------------------
+
+def test_the_heading_tells_the_true_stage_and_time() -> None:
+    assert draft_title("follow_up_48h", "Jane", DraftTimes(NOW, NOW - timedelta(hours=20))) == \
+        "Draft: First message to Jane (met yesterday: within the 48 hours)"
+    assert draft_title("follow_up_48h", "Jane", DraftTimes(NOW, NOW - timedelta(days=5))) == \
+        "Draft: First message to Jane (met on Wednesday: past the 48 hours, still worth writing)"
+    early = DraftTimes(NOW, NOW - timedelta(days=6), NOW - timedelta(days=3))
+    assert draft_title("no_reply_1w", "Jane", early) == (
+        "Draft: One-week follow-up to Jane (not due yet: due Friday 11 December, a week after your message on "
+        "Friday)")
+    due = DraftTimes(NOW, NOW - timedelta(days=9), NOW - timedelta(days=7))
+    assert draft_title("no_reply_1w", "Jane", due) == \
+        "Draft: One-week follow-up to Jane (you wrote last week, no reply yet)"
+
+
+# --- every draft passes the coach's review; no fixed closing --------------------------------------------
+
+CONTACTS = [
+    DraftContext("Chen Wei", "KubeCon", "asked how we do canary rollouts. promised to send our rollout runbook"),
+    DraftContext("Dr. Okafor", "ML in Health summit", "interested in our labelling tool; ask re data sharing agrmt"),
+    DraftContext("Marta", "#rust-beginners", "helped me w/ lifetimes error"),
+    DraftContext("Diego", "coffee @ monmouth", "wants deck + unit economics. send deck by fri!!"),
+    DraftContext("Tobias", "Berlin JS meetup", "gave talk on signals. q for him: how do they test? demo thurs?"),
+    DraftContext("Ahmed", "AWS summit", "offered 2h free arch review for our migration"),
+    DraftContext("Arjun", "Bangalore SaaS meetup", "wants to swap notes on pricing pages; coffee next wk?"),
+    DraftContext("Hannah", "train to Leeds", "product mgr, moving to berlin in march"),
+]
+
+
+@pytest.mark.parametrize("stage", ["follow_up_48h", "no_reply_1w", "no_reply_2w", "check_in"])
+def test_drafts_pass_review_and_do_not_share_one_closing(stage: str) -> None:
+    times = DraftTimes(NOW, NOW - timedelta(days=15), NOW - timedelta(days=14), NOW - timedelta(days=14),
+                       last_sent_at=NOW - timedelta(days=7))
+    lasts = []
+    for i, context in enumerate(CONTACTS):
+        found = compose(stage, context, times, key=i)
+        if isinstance(found, Draft):
+            assert review(found.text, context, kind=kind_for_nudge(stage)).verdict == "good", found.text
+            body = found.text.split("\n\n")[1]
+            lasts.append(body.rsplit(". ", 1)[-1])
+            assert "virtual coffee" not in found.text and "If you need a hand" not in found.text
+    assert len(set(lasts)) >= 3, lasts
