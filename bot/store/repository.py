@@ -98,6 +98,7 @@ def lock_member(session: Session, account: Member) -> Member:
     if member is account:
         return member
     lock_person(session, member.platform, member.user_id)
+    session.flush()  # what this unit changed so far (a new display name) is kept through the re-read
     session.refresh(account)
     member = canonical(session, account)
     session.refresh(member)
@@ -108,6 +109,7 @@ def lock_group(session: Session, account: Member) -> Member:
     """`account`'s canonical member, locked, when the caller holds no lock of `account` (another person's)."""
     member = canonical(session, account)
     lock_person(session, member.platform, member.user_id)
+    session.flush()  # what this unit changed so far (a new display name) is kept through the re-read
     session.refresh(account)
     member = canonical(session, account)
     session.refresh(member)
