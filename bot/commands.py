@@ -523,7 +523,7 @@ def parse_coach(text: str) -> Command:
         word = rest.lower()
         if word in ("allow", "deny"):
             return Link(answer=word)
-        return Link(code=rest or None)
+        return Link(code=re.sub(r"\s+", "", rest) or None)  # "K7QM2 XW9PD" as typed from a phone
     if verb == "unlink":
         if rest.lower() not in ("", "confirm"):
             raise UsageError(f"I didn't expect {rest[:40]!r} there.", *USAGE["unlink"])

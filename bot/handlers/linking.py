@@ -89,6 +89,7 @@ def merge(cmd: commands.Merge, ctx: Context) -> Reply:
     ctx.session.execute(delete(Nudge).where(Nudge.contact_id == other.id), execution_options=options)
     ctx.session.flush()
     ctx.session.expire(keep, ["events"])
+    ctx.session.expire(other, ["events"])  # moved: deleting `other` must not take them along
     ctx.session.delete(other)
     ctx.session.flush()
     mark_erased(ctx.session)

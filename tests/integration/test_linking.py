@@ -196,17 +196,45 @@ async def test_export_and_delete_my_data_cover_every_linked_account(
         notifiers: dict[str, RecordingNotifier]) -> None:
     say(coach, SLACK, "/met Jane at PyCon")
     await link(coach, worker, notifiers)
+    other = Actor("slack", "T2", "U2", display_name="Ana two")
+    await link(coach, worker, notifiers, first=SLACK, second=other)  # a third account: one group
     export = say(coach, DISCORD, "/coach export")
     assert "covers all your linked accounts" in export.text
     document = json.loads(export.attachments[0].content)
-    assert {a["platform"] for a in document["accounts"]} == {"slack", "discord"}
+    assert {(a["platform"], a["user_id"]) for a in document["accounts"]} == {("slack", "U1"), ("discord", "111"),
+                                                                              ("slack", "U2")}
     assert [c["name"] for c in document["contacts"]] == ["Jane"]
     asked = say(coach, DISCORD, "/coach delete-my-data")
     assert "every linked account" in asked.text
     assert coach.press(STRANGER, asked.actions[0].action_id).error
     done = coach.press(DISCORD, asked.actions[0].action_id)
-    assert "on all 2 of your linked accounts" in done.text, done.text
+    assert "on all 3 of your linked accounts" in done.text, done.text
     with sessions() as session:
         assert session.scalar(select(func.count(Member.id))) == 0
         assert session.scalar(select(func.count(LinkCode.id))) == 0
         assert session.scalar(select(func.count(Nudge.id))) == 0
+
+
+async def test_delete_my_data_typed_from_a_linked_account(
+        sessions: sessionmaker[Session], clock: FakeClock, coach: ThreadedCoach, worker: Dispatcher,
+        notifiers: dict[str, RecordingNotifier]) -> None:
+    say(coach, SLACK, "/met Jane at PyCon")
+    await link(coach, worker, notifiers)
+    done = say(coach, DISCORD, "/coach delete-my-data confirm")
+    assert "on all 2 of your linked accounts" in done.text, done.text
+    with sessions() as session:
+        assert session.scalar(select(func.count(Member.id))) == 0
+        assert session.scalar(select(func.count(Contact.id))) == 0
+    assert "No contacts" in say(coach, SLACK, "/coach list").text  # starts fresh
+
+
+async def test_a_code_typed_with_a_space_and_typed_allow(
+        sessions: sessionmaker[Session], clock: FakeClock, coach: ThreadedCoach, worker: Dispatcher,
+        notifiers: dict[str, RecordingNotifier]) -> None:
+    code = code_in(say(coach, SLACK, "/coach link").text)
+    assert say(coach, SLACK, "/coach link allow").error  # nothing waiting yet
+    assert "press Allow" in say(coach, DISCORD, f"/coach link {code.replace('-', ' ').lower()}").text
+    assert "Linked: Discord user ana.d" in say(coach, SLACK, "/coach link allow").text
+    with sessions() as session:
+        code_id = session.scalars(select(LinkCode.id)).one()
+    assert "Already answered: allowed" in coach.press(SLACK, format_action_id(Verb.DENY, code_id)).text
