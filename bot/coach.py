@@ -250,6 +250,8 @@ class Coach:
             now = self.clock.now()
             account = member_for(uow.session, actor, now, self.default_timezone)
             member = lock_member(uow.session, account)  # a linked account acts as its canonical member
+            if member is not account:
+                now = self.clock.now()  # read after the canonical member's lock too, as after the person's
             note_use(member, account)
             reply = work(Context(uow.session, member, now, account if account is not member else None))
             for told in {id(member): member, id(account): account}.values():
