@@ -338,7 +338,8 @@ class PlatformInstallation(Base):
 
 
 class OAuthState(Base):
-    """A one-time OAuth `state` issued at the start of an install, consumed (once) by its redirect."""
+    """No longer written: OAuth states are signed, stored nowhere (adapters/slack/oauth.py). The table is
+    left for a migration to drop."""
 
     __tablename__ = "oauth_states"
 

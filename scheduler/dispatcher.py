@@ -32,8 +32,10 @@ from bot.rules import MemberSettings
 from bot.store.batch import MemberRow, contact_rows, member_rows
 from bot.store.uow import off_loop
 from scheduler.claim import (
+    AppLeaseClock,
     Held,
     Lease,
+    LeaseClock,
     cancel,
     claim_due,
     claim_fair,
@@ -123,9 +125,13 @@ class Dispatcher:
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
         observer: DispatchObserver | None = None,
+        lease_clock: LeaseClock | None = None,
     ) -> None:
         self.sessions = sessions
         self.clock = clock
+        # Leases are given and judged by this clock (scheduler/claim.py: the database's on PostgreSQL),
+        # due times by `clock`.
+        self.lease_clock = lease_clock or AppLeaseClock(clock)
         self.notifiers = dict(notifiers)
         self.batch_size = batch_size
         self.lease = lease
@@ -151,8 +157,10 @@ class Dispatcher:
         returns nothing (a long-running service has no use for the list, and a backlog makes it big)."""
         started = self.monotonic()
         delivered: list[Delivered] = []
+        if self.lease_clock.stale():
+            await asyncio.to_thread(self.lease_clock.refresh)
         while True:
-            lease = Lease(self.worker_id, self.clock.now() + self.lease)
+            lease = Lease(self.worker_id, self.lease_clock.now() + self.lease)
             messages, more = await asyncio.to_thread(self.claim_and_compose, lease)
             if any(message.reply.chart is not None for message in messages):
                 messages = await asyncio.to_thread(_draw_charts, messages)  # outside any transaction
@@ -199,7 +207,8 @@ class Dispatcher:
         now = self.clock.now()
         paced = sorted(p for p in self.notifiers if self.pacer.paced(p))
         unpaced = sorted(p for p in self.notifiers if p not in paced)
-        claimed = reclaim_expired(session, now, lease, self.batch_size, sorted(self.notifiers), self.only_members)
+        claimed = reclaim_expired(session, self.lease_clock.now(), lease, self.batch_size, sorted(self.notifiers),
+                                  self.only_members)
         more = len(claimed) >= self.batch_size
         if unpaced and len(claimed) < self.batch_size:
             wanted = self.batch_size - len(claimed)
@@ -309,7 +318,7 @@ class Dispatcher:
             wait = await self._reserve(message.recipient)
             if wait > 0:
                 await self.sleep(wait)
-        if self.clock.now() >= lease.until - self._lease_margin:  # another dispatcher may take it any moment
+        if self.lease_clock.now() >= lease.until - self._lease_margin:  # another dispatcher may take it any moment
             return self._outcome(message, error=DeliveryError("lease ran out before sending"), attempted=False)
         sent_at = self.monotonic()
         try:

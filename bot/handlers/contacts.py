@@ -352,9 +352,11 @@ def erase_contact(ctx: Context, contact: Contact) -> Reply:
 def is_repeat(contact: Contact, cmd: commands.Met, now: datetime) -> bool:
     """The same /met again within REPEAT_WINDOW of the contact's last meeting — a double submit, a
     replayed request, a retried delivery: same place, and nothing in it the contact doesn't already
-    hold. A meeting at another place, later, or with something new is a real meeting and is logged."""
+    hold. A meeting at another place, later, or with something new is a real meeting and is logged.
+    Within the window either way: a replica whose clock is a little behind reads a `now` before the
+    meeting it repeats."""
     meetings = [e for e in contact.events if e.kind == EventKind.MET.value]
-    if not meetings or now - meetings[-1].at > REPEAT_WINDOW or now < meetings[-1].at:
+    if not meetings or abs(now - meetings[-1].at) > REPEAT_WINDOW:
         return False
     if (meetings[-1].detail or None) != (cmd.where or None):
         return False
