@@ -106,12 +106,12 @@ class Coach:
             return self._observed(actor, "button_unlink", self._guarded(lambda: self._unlink(actor, parsed.nudge_id)))
 
         def act(session: Session) -> Reply:
-            now = self.clock.now()
             nudge = session.get(Nudge, parsed.nudge_id)
             member = session.get(Member, nudge.member_id) if nudge is not None else None
             if nudge is None or member is None or not acts_for(session, actor, member):
                 return unknown_action()
             member = _lock_owner(session, actor, member)
+            now = self.clock.now()  # after every lock this click takes
             _note_click(session, actor, member)
             contact = session.get(Contact, nudge.contact_id) if nudge.contact_id is not None else None
             if contact is None:
