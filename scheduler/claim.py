@@ -331,11 +331,12 @@ def _for_platforms(platforms: Collection[str], members: Collection[int] | None =
     if not platforms or (members is not None and not members):
         return false()
     # EXISTS (not IN): the planner keeps walking the pending-due index and checks each row's member.
-    table, account = cast(Table, Member.__table__).c, DELIVER.c
-    # The platform of the account the member is DMed on: its own, or the linked one it delivers to.
-    on = func.coalesce(select(account.platform).where(account.id == table.deliver_id).scalar_subquery(),
-                       table.platform)
-    condition = exists().where(table.id == NUDGES.c.member_id, on.in_(sorted(platforms)))
+    table, account, wanted = cast(Table, Member.__table__).c, DELIVER.c, sorted(platforms)
+    # The platform of the account the member is DMed on: its own, or (linked accounts) the one it delivers
+    # to — looked up only for members that have one.
+    delivered_here = or_(and_(table.deliver_id.is_(None), table.platform.in_(wanted)),
+                         exists().where(account.id == table.deliver_id, account.platform.in_(wanted)))
+    condition = exists().where(table.id == NUDGES.c.member_id, delivered_here)
     return condition if members is None else and_(condition, NUDGES.c.member_id.in_(sorted(members)))
 
 
