@@ -28,7 +28,8 @@ and stay in touch with people who reply.
 /coach event "<name>" [until fri]  ·  /coach event end
                            at a conference: /met without "at" records it, one recap a day,
                            the 48-hour reminders spread out
-/coach settings [tz <zone> | hours 9-18 | checkins 90 | digest on|off | deliver slack|discord | pause | resume]
+/coach settings [tz <zone> | hours 9-18 | checkins 90 | digest on|off | pause | resume
+                 | deliver slack|discord]
 /coach digest              this week's digest now (it also comes every Monday morning)
 /coach link  ·  /coach link <code>
                            one contact book on your Slack and Discord accounts: a code here, typed
