@@ -33,13 +33,25 @@ from bot.commands import (
 )
 from bot.handlers import HANDLERS, Context
 from bot.handlers.contacts import apply_purpose, apply_verb, erase_contact, note, unknown_action
+from bot.handlers.linking import unlink_pressed
 from bot.handlers.privacy import erase
 from bot.identity import Actor
-from bot.models import Contact, Event, EventKind, Member, Nudge
+from bot.linking import answer, note_use
+from bot.models import Contact, Event, EventKind, LinkCode, Member, Nudge
 from bot.nudges import quoted
 from bot.replies import PURPOSE_VERBS, Reply, Verb, error, parse_action_id
 from bot.store.errors import describe, frames, is_transient
-from bot.store.repository import AmbiguousContact, ContactNotFound, lock_person, member_for
+from bot.store.repository import (
+    AmbiguousContact,
+    ContactNotFound,
+    acts_for,
+    canonical,
+    find_member,
+    lock_group,
+    lock_member,
+    lock_person,
+    member_for,
+)
 from bot.store.uow import BlockingCall, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -83,10 +95,11 @@ class Coach:
         return self._observed(actor, command_name(command), reply)
 
     def press(self, actor: Actor, action_id: str) -> Reply:
-        """A button on a nudge: `coach:<verb>:<nudge id>`. Only the nudge's own member may press it.
+        """A button on a nudge: `coach:<verb>:<nudge id>`. Only the nudge's own member — from any of its
+        linked accounts — may press it.
 
         Nudges arrive as DMs, where a platform may not say which workspace a click came from; the
-        nudge's member is the one acting, provided the clicking user is that member.
+        nudge's member is the one acting, provided the clicking user is that member or linked to it.
         """
         parsed = parse_action_id(action_id)
         if parsed is None:
@@ -105,14 +118,22 @@ class Coach:
             answer = PURPOSE_VERBS[parsed.verb]
             return self._observed(actor, "button_purpose",
                                   self._guarded(lambda: self._purpose(actor, parsed.nudge_id, answer)))
+        if parsed.verb in (Verb.ALLOW, Verb.DENY):
+            allow = parsed.verb is Verb.ALLOW
+            return self._observed(actor, f"button_{parsed.verb.value}",
+                                  self._guarded(lambda: self._answer_link(actor, parsed.nudge_id, allow)))
+        if parsed.verb is Verb.UNLINK:
+            return self._observed(actor, "button_unlink", self._guarded(lambda: self._unlink(actor, parsed.nudge_id)))
 
         def act(session: Session) -> Reply:
-            now = self.clock.now()
             nudge = session.get(Nudge, parsed.nudge_id)
             member = session.get(Member, nudge.member_id) if nudge is not None else None
-            if nudge is None or member is None or not _is_member(actor, member):
+            if nudge is None or member is None or not acts_for(session, actor, member):
                 return unknown_action()
-            contact = session.get(Contact, nudge.contact_id)
+            member = _lock_owner(session, actor, member)
+            now = self.clock.now()  # after every lock this click takes
+            _note_click(session, actor, member)
+            contact = session.get(Contact, nudge.contact_id) if nudge.contact_id is not None else None
             if contact is None:
                 return unknown_action()
             stale = _stale_answer(session, nudge, contact, parsed.verb)
@@ -130,13 +151,13 @@ class Coach:
         return self._observed(actor, f"button_{parsed.verb.value}", self._guarded(unit))
 
     def _erase(self, actor: Actor, member_id: int) -> Reply:
-        """The delete-my-data button: only the member it names may press it."""
+        """The delete-my-data button: only the member it names (from any linked account) may press it."""
         with UnitOfWork(self.sessions) as uow:
             lock_person(uow.session, actor.platform, actor.user_id)
             member = uow.session.get(Member, member_id)
-            if member is None or not _is_member(actor, member):
+            if member is None or not acts_for(uow.session, actor, member):
                 return unknown_action()
-            reply = erase(uow.session, member)
+            reply = erase(uow.session, _lock_owner(uow.session, actor, member))
             uow.commit()
             return reply
 
@@ -148,8 +169,9 @@ class Coach:
             member = uow.session.get(Member, contact.member_id) if contact is not None else None
             if contact is None:
                 return Reply("That contact is already gone. /coach list shows the ones you have.")
-            if member is None or not _is_member(actor, member):
+            if member is None or not acts_for(uow.session, actor, member):
                 return unknown_action()
+            member = _lock_owner(uow.session, actor, member)
             reply = erase_contact(Context(uow.session, member, self.clock.now()), contact)
             uow.commit()
             return reply
@@ -160,7 +182,7 @@ class Coach:
         with UnitOfWork(self.sessions) as uow:
             contact = uow.session.get(Contact, contact_id)
             member = uow.session.get(Member, contact.member_id) if contact is not None else None
-            if contact is None or member is None or not _is_member(actor, member):
+            if contact is None or member is None or not acts_for(uow.session, actor, member):
                 return None
             return contact.name, contact.platform_user_id
 
@@ -177,14 +199,45 @@ class Coach:
                 lock_person(uow.session, actor.platform, actor.user_id)
                 contact = uow.session.get(Contact, contact_id)
                 member = uow.session.get(Member, contact.member_id) if contact is not None else None
-                if contact is None or member is None or not _is_member(actor, member):
+                if contact is None or member is None or not acts_for(uow.session, actor, member):
                     return unknown_action()
+                member = _lock_owner(uow.session, actor, member)
                 command = Note(Who(contact.name), text)  # checks the text as the grammar does
                 reply = note(command, Context(uow.session, member, self.clock.now()))
                 uow.commit()
                 return reply
 
         return self._observed(actor, "note", self._guarded(unit))
+
+    def _answer_link(self, actor: Actor, code_id: int, allow: bool) -> Reply:
+        """*Allow* or *Deny* on a link request: only the code's own account (or one linked to it) may press it."""
+        with UnitOfWork(self.sessions) as uow:
+            session = uow.session
+            lock_person(session, actor.platform, actor.user_id)
+            code = session.get(LinkCode, code_id)
+            owner = session.get(Member, code.member_id) if code is not None else None
+            if code is None or owner is None or not acts_for(session, actor, canonical(session, owner)):
+                return unknown_action()
+            member = _lock_owner(session, actor, canonical(session, owner))
+            asker = session.get(Member, code.claimed_by) if code.claimed_by is not None else None
+            asker_member = lock_group(session, asker) if asker is not None else None
+            reply = answer(session, code, member, allow, self.clock.now(), asker_member)
+            uow.commit()
+            return reply
+
+    def _unlink(self, actor: Actor, account_id: int) -> Reply:
+        """*Yes, unlink this account*: only from an account of the same group."""
+        with UnitOfWork(self.sessions) as uow:
+            lock_person(uow.session, actor.platform, actor.user_id)
+            own = find_member(uow.session, actor)
+            if own is None:
+                return unknown_action()
+            member = _lock_owner(uow.session, actor, own)
+            reply = unlink_pressed(Context(uow.session, member, self.clock.now()), account_id)
+            if reply is None:
+                return unknown_action()
+            uow.commit()
+            return reply
 
     def _note_hint(self, actor: Actor, contact_id: int) -> Reply:
         """*Add a note* where there is no form to open: how to type it."""
@@ -227,12 +280,17 @@ class Coach:
         with UnitOfWork(self.sessions) as uow:
             lock_person(uow.session, actor.platform, actor.user_id)
             now = self.clock.now()
-            member = member_for(uow.session, actor, now, self.default_timezone)
-            reply = work(Context(uow.session, member, now))
-            if member.notice:
-                reply = Reply(f"{member.notice}\n\n{reply.text}", reply.actions, reply.attachments,
-                              reply.error, reply.title)
-                member.notice = None
+            account = member_for(uow.session, actor, now, self.default_timezone)
+            member = lock_member(uow.session, account)  # a linked account acts as its canonical member
+            if member is not account:
+                now = self.clock.now()  # read after the canonical member's lock too, as after the person's
+            note_use(member, account)
+            reply = work(Context(uow.session, member, now, account if account is not member else None))
+            for told in {id(member): member, id(account): account}.values():
+                if told.notice:
+                    reply = Reply(f"{told.notice}\n\n{reply.text}", reply.actions, reply.attachments,
+                                  reply.error, reply.title, reply.sections, reply.chart)
+                    told.notice = None
             uow.commit()
             return reply
 
@@ -310,6 +368,34 @@ def command_name(command: Command) -> str:
 def _is_member(actor: Actor, member: Member) -> bool:
     same_person = (actor.platform, actor.user_id) == (member.platform, member.user_id)
     return same_person and actor.workspace_id in (member.workspace_id, "")
+
+
+def _lock_owner(session: Session, actor: Actor, member: Member) -> Member:
+    """`member` (which the actor acts for) locked as the person it is, when that is another account than the
+    actor's own (whose lock is held): a click from Slack and one from Discord on the same nudge then run
+    one after the other. Everything read before is read again."""
+    if (actor.platform, actor.user_id) == (member.platform, member.user_id):
+        return member
+    lock_person(session, member.platform, member.user_id)
+    session.expire_all()
+    return session.get_one(Member, member.id)
+
+
+def _note_click(session: Session, actor: Actor, member: Member) -> None:
+    """A click counts as using the coach from that account (where nudges go when not pinned)."""
+    if member.deliver_id is None or member.deliver_pinned:
+        return
+    account = find_account(session, actor, member)
+    if account is not None:
+        note_use(member, account)
+
+
+def find_account(session: Session, actor: Actor, member: Member) -> Member | None:
+    if _is_member(actor, member):
+        return member
+    query = select(Member).where(Member.linked_to == member.id, Member.platform == actor.platform,
+                                 Member.user_id == actor.user_id)
+    return next((a for a in session.scalars(query) if actor.workspace_id in (a.workspace_id, "")), None)
 
 
 ANSWER_KINDS: dict[Verb, tuple[str, ...]] = {

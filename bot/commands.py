@@ -289,12 +289,46 @@ class Help(Checked):
     topic: str | None = None
 
 
+LINK_CODE = re.compile(r"[A-Za-z0-9]{5}-?[A-Za-z0-9]{5}")
+
+
+@dataclass(frozen=True)
+class Link:
+    """`/coach link`: a one-time code for this account; `/coach link <code>`: join the account that asked
+    for it (after it allows); `answer` "allow"/"deny" answers such a request where there are no buttons."""
+
+    code: str | None = None
+    answer: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.code is not None and not LINK_CODE.fullmatch(self.code):
+            raise UsageError("A link code looks like ABCDE-FGHJK.", *USAGE["link"])
+        if self.answer not in (None, "allow", "deny"):
+            raise UsageError("Answer a link request with allow or deny.", *USAGE["link"])
+
+
+@dataclass(frozen=True)
+class Unlink:
+    """`/coach unlink`: separate this account from the ones linked to it; without `confirmed` it only asks."""
+
+    confirmed: bool = False
+
+
+@dataclass(frozen=True)
+class Merge(Checked):
+    """`/coach merge <a> <b>`: two contacts that are one person become one (`keep` stays, `other` joins it)."""
+
+    keep: Who
+    other: Who
+
+
 Command = (
     Met | AddDetails | Review | Sent | Replied | Snooze | MoveOn | Show | Draft | Forget | ListContacts
     | ChangeSettings | Export | Help | DeleteMyData | Digest | MetMany | StartEvent | EndEvent | ShowEvent | Note
-    | Purpose
+    | Purpose | Link | Unlink | Merge
 )
 MAX_PEOPLE = 30  # people in one /met
+DELIVER_TO = ("slack", "discord", "console", "auto")
 
 # the one way snooze is documented (help, README, DESIGN)
 SNOOZE_USAGE = "/coach snooze <who> [1d|36h|1w|tomorrow|monday|next week]"
@@ -315,7 +349,7 @@ USAGE = {
                 '/coach purpose "Jane Doe" "ask about their pricing"'),
     "list": ("/coach list [new|waiting|followed_up|final|moved_on|in_touch|#tag]", "/coach list waiting"),
     "settings": ("/coach settings [tz <zone>|hours <start-end>|days <mon-fri>|checkins <days>|digest on|off|"
-                 "pause|resume]",
+                 "deliver slack|discord|pause|resume]",
                  "/coach settings tz Europe/Berlin"),
     "export": ("/coach export", "/coach export"),
     "digest": ("/coach digest", "/coach digest"),
@@ -324,6 +358,9 @@ USAGE = {
     "event": ('/coach event "<name>" [until <today|tomorrow|mon…sun|YYYY-MM-DD>]  ·  /coach event end',
               '/coach event "KubeCon EU" until fri'),
     "note": ("/coach note <who> -- <what to remember>", '/coach note "Chris Ode" -- wants the eBPF slides'),
+    "link": ("/coach link  ·  /coach link <code>  ·  /coach link allow|deny", "/coach link K7QM2-XW9PD"),
+    "unlink": ("/coach unlink [confirm]", "/coach unlink"),
+    "merge": ("/coach merge <who> <who>", '/coach merge "Jane Doe" "Jane Doe (2)"'),
 }
 WhoVerb = Sent | Replied | MoveOn | Show | Draft | Forget
 WHO_VERBS: dict[str, type[WhoVerb]] = {"sent": Sent, "replied": Replied, "moveon": MoveOn, "show": Show,
@@ -551,6 +588,21 @@ def parse_coach(text: str) -> Command:
         return parse_event(rest)
     if verb == "note":
         return _parse_note(rest)
+    if verb == "link":
+        word = rest.lower()
+        if word in ("allow", "deny"):
+            return Link(answer=word)
+        return Link(code=re.sub(r"\s+", "", rest) or None)  # "K7QM2 XW9PD" as typed from a phone
+    if verb == "unlink":
+        if rest.lower() not in ("", "confirm"):
+            raise UsageError(f"I didn't expect {rest[:40]!r} there.", *USAGE["unlink"])
+        return Unlink(confirmed=rest.lower() == "confirm")
+    if verb == "merge":
+        keep, extra = _take_who(rest, stops=(), usage="merge", single=True)
+        other, extra = _take_who(extra, stops=(), usage="merge")
+        if extra.strip():
+            raise UsageError(f"I didn't expect {extra.strip()[:40]!r} there.", *USAGE["merge"])
+        return Merge(keep, other)
     if verb == "digest":
         if rest:
             raise UsageError(f"I didn't expect {rest[:40]!r} there.", *USAGE["digest"])
@@ -695,6 +747,8 @@ def parse_settings(text: str) -> ChangeSettings:
         return ChangeSettings(key="checkins", value=int(value))
     if key == "digest":
         return ChangeSettings(key="digest", value=value.lower())
+    if key == "deliver":
+        return ChangeSettings(key="deliver", value=value.lower())
     raise UsageError(f"There is no setting called {key[:30]!r}.", *USAGE["settings"])
 
 
@@ -783,6 +837,11 @@ def check_setting(key: str | None, value: object) -> None:
         if value not in ("on", "off"):
             raise UsageError("Turn the Monday digest on or off.", "/coach settings digest on|off",
                              "/coach settings digest off")
+        return
+    if key == "deliver":
+        if value not in DELIVER_TO:
+            raise UsageError("Say where nudges and the digest go: slack, discord, or auto (where you last used me).",
+                             "/coach settings deliver slack|discord|auto", "/coach settings deliver discord")
         return
     raise UsageError(f"There is no setting called {key[:30]!r}.", *USAGE["settings"])
 

@@ -18,7 +18,8 @@ MAX_SUGGESTIONS = 25
 
 
 def _member_id(actor: Actor) -> Select[int]:
-    return select(Member.id).where(is_actor(actor))
+    """The member the actor acts as: its own row's id, or the canonical member's it is linked to."""
+    return select(func.coalesce(Member.linked_to, Member.id)).where(is_actor(actor))
 
 
 def contact_names(

@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
     true,
 )
@@ -103,6 +104,7 @@ class NudgeKind(StrEnum):
     CHECK_IN = "check_in"
     WEEKLY_DIGEST = "weekly_digest"  # the Monday digest: one row per member and week, no contact
     EVENT_RECAP = "event_recap"  # a conference day's recap: one row per member and day, no contact
+    LINK_REQUEST = "link_request"  # "… wants to share your contact book: Allow · Deny", to the code's account
 
 
 class NudgeState(StrEnum):
@@ -144,6 +146,16 @@ class Member(Base):
     digest_on: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())  # the Monday digest
     notice: Mapped[str | None] = mapped_column(Text)  # told on the member's next command, then cleared
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Linked accounts (`/coach link`): a linked account's row points at the group's canonical member, which
+    # owns every contact, nudge, conference and setting; the linked row owns nothing but its identity.
+    linked_to: Mapped[int | None] = mapped_column(Integer, index=True)  # a plain column, as contacts.conference_id
+    # On a canonical member with linked accounts: the account nudges and the digest go to (None: this row).
+    # It follows the account last used, unless the member pinned one (`/coach settings deliver slack`).
+    deliver_id: Mapped[int | None] = mapped_column(Integer)
+    deliver_pinned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Wrong link codes typed from this account in the current hour (`link_tries_since`): at most 5.
+    link_tries: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    link_tries_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     contacts: Mapped[list[Contact]] = relationship(
         back_populates="member", cascade="all, delete-orphan", passive_deletes=True
@@ -257,6 +269,25 @@ class Conference(Base):
 
     def on_at(self, moment: datetime) -> bool:
         return self.starts_at <= moment < self.ends_at and (self.ended_at is None or moment < self.ended_at)
+
+
+class LinkCode(Base):
+    """A one-time code from `/coach link`: bound to the account that asked (`member_id`), kept only as its
+    SHA-256, valid until `expires_at`, used once (`claimed_by`: the account that typed it, which asks the
+    code's account to Allow or Deny; `nudge_id`: that DM). `answer`: "allowed" or "denied"."""
+
+    __tablename__ = "link_codes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    claimed_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    nudge_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    answer: Mapped[str | None] = mapped_column(String(10))
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class RateBudget(Base):

@@ -84,8 +84,9 @@ def next_due(sessions: sessionmaker[Session], actor: Actor, now: datetime, until
 
 def latest_event(sessions: sessionmaker[Session], actor: Actor) -> datetime | None:
     """When the latest thing recorded for the actor's contacts happened (a console resumes after it)."""
+    member = select(func.coalesce(Member.linked_to, Member.id)).where(is_actor(actor)).scalar_subquery()
     query = (select(func.max(Event.at)).join(Contact, Contact.id == Event.contact_id)
-             .join(Member, Member.id == Contact.member_id).where(is_actor(actor)))
+             .where(Contact.member_id == member))
     with UnitOfWork(sessions) as uow:
         latest = uow.session.scalars(query).first()
     return as_utc(latest) if latest is not None else None

@@ -21,6 +21,9 @@ class Verb(StrEnum):
     DELETE_ME = "deleteme"  # confirms /coach delete-my-data; its id is the member's, not a nudge's
     FORGET = "forget"  # confirms /coach forget <who>; its id is the contact's
     NOTE = "note"  # a recap's *Add a note*: opens the add-details form where there is one; its id is the contact's
+    ALLOW = "allow"  # a link request's *Allow* (`/coach link`): its id is the link code's
+    DENY = "deny"  # a link request's *Deny*: its id is the link code's
+    UNLINK = "unlink"  # confirms /coach unlink: its id is the account's (member row) that leaves
     # Answers to "What's this message for?" (bot/review/drafts.py: Question); their id is the contact's.
     FOR_SEND = "for-send"
     FOR_ASK = "for-ask"
@@ -90,9 +93,10 @@ def format_action_id(verb: Verb, nudge_id: int) -> str:
 def parse_action_id(action_id: str) -> ParsedAction | None:
     """`coach:sent:42` → ParsedAction; anything else (forged, truncated, foreign) → None.
 
-    For Verb.DELETE_ME (`coach:deleteme:<member id>`) `nudge_id` holds the member id; for Verb.FORGET
-    (`coach:forget:<contact id>`), Verb.NOTE (`coach:note:<contact id>`) and the answers in PURPOSE_VERBS
-    (`coach:for-thank:<contact id>`) the contact id.
+    For Verb.DELETE_ME (`coach:deleteme:<member id>`) and Verb.UNLINK `nudge_id` holds the member id; for
+    Verb.FORGET (`coach:forget:<contact id>`), Verb.NOTE (`coach:note:<contact id>`) and the answers in
+    PURPOSE_VERBS (`coach:for-thank:<contact id>`) the contact id; for Verb.ALLOW and Verb.DENY the link
+    code's id.
     """
     match = _ACTION_ID.match(action_id or "")
     if not match:

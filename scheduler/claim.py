@@ -46,6 +46,7 @@ PENDING, SENDING, CANCELLED = NudgeState.PENDING.value, NudgeState.SENDING.value
 NUDGES = cast(Table, Nudge.__table__)  # plain Core for the hot statements: no ORM bookkeeping per row
 MEMBER_TABLE = cast(Table, Member.__table__)
 LEAD = NUDGES.alias("lead")
+DELIVER = MEMBER_TABLE.alias("deliver")  # the account a member with linked accounts is DMed on
 
 
 class Held(NamedTuple):
@@ -184,12 +185,16 @@ def claim_fair(session: Session, now: datetime, lease: Lease, limit: int, platfo
     its allowance while the others' rows go out in the same batch. Ranking reads every due row of the
     platform: the price of fairness, paid only where a rate limit applies. Also says whether a workspace
     had more due than it got (its next rows wait for the next batch)."""
-    n, m = NUDGES.c, MEMBER_TABLE.c
-    rank = func.row_number().over(partition_by=m.workspace_id, order_by=(n.due_at, n.id)).label("rank")
-    where = [n.state == PENDING, n.due_at <= now, m.platform == platform]
+    n, m, d = NUDGES.c, MEMBER_TABLE.c, DELIVER.c
+    # A member with linked accounts is DMed on the account it delivers to (`deliver_id`): its platform and
+    # workspace decide which notifier and which budget.
+    workspace, on = func.coalesce(d.workspace_id, m.workspace_id), func.coalesce(d.platform, m.platform)
+    rank = func.row_number().over(partition_by=workspace, order_by=(n.due_at, n.id)).label("rank")
+    where = [n.state == PENDING, n.due_at <= now, on == platform]
     if members is not None:
         where.append(n.member_id.in_(sorted(members)) if members else false())
-    ranked = select(n.id, n.due_at, rank).join(MEMBER_TABLE, m.id == n.member_id).where(*where).subquery()
+    ranked = (select(n.id, n.due_at, rank).join(MEMBER_TABLE, m.id == n.member_id)
+              .outerjoin(DELIVER, d.id == m.deliver_id).where(*where).subquery())
     fair = select(ranked.c.id, ranked.c.rank).order_by(ranked.c.rank, ranked.c.due_at, ranked.c.id).limit(limit)
     if per_workspace is not None:
         fair = fair.where(ranked.c.rank <= per_workspace + 1)  # one more: is anything left behind?
@@ -326,8 +331,12 @@ def _for_platforms(platforms: Collection[str], members: Collection[int] | None =
     if not platforms or (members is not None and not members):
         return false()
     # EXISTS (not IN): the planner keeps walking the pending-due index and checks each row's member.
-    table = cast(Table, Member.__table__).c
-    condition = exists().where(table.id == NUDGES.c.member_id, table.platform.in_(sorted(platforms)))
+    table, account, wanted = cast(Table, Member.__table__).c, DELIVER.c, sorted(platforms)
+    # The platform of the account the member is DMed on: its own, or (linked accounts) the one it delivers
+    # to — looked up only for members that have one.
+    delivered_here = or_(and_(table.deliver_id.is_(None), table.platform.in_(wanted)),
+                         exists().where(account.id == table.deliver_id, account.platform.in_(wanted)))
+    condition = exists().where(table.id == NUDGES.c.member_id, delivered_here)
     return condition if members is None else and_(condition, NUDGES.c.member_id.in_(sorted(members)))
 
 

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
 from bot.digest import DIGEST, compose_weekly
-from bot.models import Contact, Member, Nudge
+from bot.linking import compose_link_requests
+from bot.models import Contact, Member, Nudge, NudgeKind
 from bot.nudges import compose_digest, compose_many
 from bot.planner import LATE_GRACE, delivery_moment, record_deliveries, record_failure
 from bot.recap import RECAP, compose_recaps
@@ -56,7 +57,9 @@ DEFAULT_LEASE = timedelta(minutes=5)
 DEFAULT_CONCURRENCY = 16  # DMs in flight at once; the Pacer keeps them under the platform's limits
 MAX_ATTEMPTS = 8  # attempts that may have reached the platform; then the nudge is marked failed
 MAX_DIGEST = 10  # nudges in one digest DM
-OWN_DM = (DIGEST, RECAP)  # a member's Monday digest and conference recap: each a DM of its own, composed from history
+LINK = NudgeKind.LINK_REQUEST.value
+# A member's Monday digest, a conference recap and a link request: each a DM of its own, composed from history.
+OWN_DM = (DIGEST, RECAP, LINK)
 BACKOFF_BASE = timedelta(seconds=15)
 BACKOFF_CAP = timedelta(hours=1)
 MIN_WAIT = timedelta(seconds=1)
@@ -282,8 +285,10 @@ class Dispatcher:
             rows = [row for row in held(session, retry, self.worker_id) if row.kind in OWN_DM]
             weekly = [row for row in rows if row.kind == DIGEST]
             recaps = [row for row in rows if row.kind == RECAP]
+            links = [row for row in rows if row.kind == LINK]
             return ((compose_weekly(session, weekly, now) if weekly else {})
-                    | (compose_recaps(session, recaps, now) if recaps else {}))
+                    | (compose_recaps(session, recaps, now) if recaps else {})
+                    | (compose_link_requests(session, links, now) if links else {}))
 
     # --- deliver --------------------------------------------------------------------------------------
 

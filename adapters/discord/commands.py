@@ -169,6 +169,14 @@ def forget_command(name: str) -> core.Forget:
     return core.Forget(person(text, usage="forget"))
 
 
+def link_command(code: str | None) -> core.Link:
+    """/coach link [code]: a code, or `allow`/`deny` typed as one (as the text grammar reads them)."""
+    text = (code or "").strip()
+    if text.lower() in ("allow", "deny"):
+        return core.Link(answer=text.lower())
+    return core.Link(code=text or None)
+
+
 class SettingsGroup(app_commands.Group):
     """/coach settings …: the same settings as the text grammar, one subcommand each."""
 
@@ -203,6 +211,11 @@ class SettingsGroup(app_commands.Group):
     @app_commands.describe(state="on or off")
     async def digest(self, interaction: discord.Interaction[Any], state: Literal["on", "off"]) -> None:
         await run(interaction, lambda: core.ChangeSettings(key="digest", value=state))
+
+    @app_commands.command(name="deliver", description="Where nudges and the digest go, with linked accounts")
+    @app_commands.describe(where="slack, discord, or auto (where you last used me)")
+    async def deliver(self, interaction: discord.Interaction[Any], where: Literal["slack", "discord", "auto"]) -> None:
+        await run(interaction, lambda: core.ChangeSettings(key="deliver", value=where))
 
     @app_commands.command(name="pause", description="No nudges until you resume")
     async def pause(self, interaction: discord.Interaction[Any]) -> None:
@@ -336,6 +349,22 @@ class CoachGroup(app_commands.Group):
     @app_commands.command(name="delete-my-data", description="Delete everything I store about you (asks first)")
     async def delete_my_data(self, interaction: discord.Interaction[Any]) -> None:
         await run(interaction, lambda: core.DeleteMyData())
+
+    @app_commands.command(name="link", description="Share one contact book with your Slack (or another) account")
+    @app_commands.describe(code="The code /coach link gave you on the other account (leave empty to get one)")
+    async def link(self, interaction: discord.Interaction[Any],
+                   code: app_commands.Range[str, 1, 20] | None = None) -> None:
+        await run(interaction, lambda: link_command(code), example="/coach link code:K7QM2-XW9PD")
+
+    @app_commands.command(name="unlink", description="Separate this account from the ones linked to it (asks first)")
+    async def unlink(self, interaction: discord.Interaction[Any]) -> None:
+        await run(interaction, lambda: core.Unlink())
+
+    @app_commands.command(name="merge", description="Two contacts that are one person become one")
+    @app_commands.describe(keep="The contact to keep", other="The one that joins it")
+    @app_commands.autocomplete(keep=contact_choices, other=contact_choices)
+    async def merge(self, interaction: discord.Interaction[Any], keep: Name, other: Name) -> None:
+        await run(interaction, lambda: core.Merge(person(keep, usage="merge"), person(other, usage="merge")))
 
     @app_commands.command(name="help", description="What I can do")
     async def help(self, interaction: discord.Interaction[Any]) -> None:

@@ -35,6 +35,9 @@ STYLES = {
     Verb.MOVE_ON: discord.ButtonStyle.danger,
     Verb.DELETE_ME: discord.ButtonStyle.danger,
     Verb.NOTE: discord.ButtonStyle.secondary,
+    Verb.ALLOW: discord.ButtonStyle.success,
+    Verb.DENY: discord.ButtonStyle.danger,
+    Verb.UNLINK: discord.ButtonStyle.danger,
 }
 
 

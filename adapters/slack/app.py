@@ -173,7 +173,8 @@ class SlackHandlers:
         message = body.get("message") or {}
         ts = (body.get("container") or {}).get("message_ts") or message.get("ts")
         ephemeral = bool((body.get("container") or {}).get("is_ephemeral"))
-        no_message = parsed is not None and parsed.verb in (Verb.DELETE_ME, Verb.FORGET)  # nothing of ours to update
+        # nothing of ours to update: the confirmations answer a command
+        no_message = parsed is not None and parsed.verb in (Verb.DELETE_ME, Verb.FORGET, Verb.UNLINK)
         if no_message or ephemeral:
             await respond(text=fallback_text(reply), blocks=reply_blocks(reply), response_type=EPHEMERAL,
                           replace_original=True)

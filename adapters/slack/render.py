@@ -109,7 +109,7 @@ def section_block_id(part: Reply) -> str:
     """`coach_actions:<nudge id>` for a digest's contact; a section led by a contact's button (a recap's
     *Add a note*) says so, so its id never clashes with a nudge's."""
     first = part.actions[0]
-    if first.verb in (Verb.NOTE, Verb.FORGET, Verb.DELETE_ME):
+    if first.verb in (Verb.NOTE, Verb.FORGET, Verb.DELETE_ME, Verb.UNLINK):
         return f"{ACTIONS_BLOCK}:{first.verb.value}:{first.nudge_id}"
     return f"{ACTIONS_BLOCK}:{first.nudge_id}"
 

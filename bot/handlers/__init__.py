@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot import commands
-from bot.handlers import conference, contacts, data, details, digest, help, privacy, review, settings
+from bot.handlers import conference, contacts, data, details, digest, help, linking, privacy, review, settings
 from bot.handlers.context import Context
 from bot.replies import Reply
 
@@ -38,6 +38,9 @@ HANDLERS: dict[type, Handler] = {
     commands.StartEvent: conference.start_event,
     commands.EndEvent: conference.end_event,
     commands.ShowEvent: conference.show_event,
+    commands.Link: linking.link,
+    commands.Unlink: linking.unlink_account,
+    commands.Merge: linking.merge,
 }
 
 __all__ = ["HANDLERS", "Context", "Handler"]

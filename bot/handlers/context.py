@@ -17,6 +17,7 @@ class Context:
     session: Session
     member: Member
     now: datetime
+    account: Member | None = None  # the asker's own account row, when it is linked to `member` (else None)
 
     def contact(self, who: Who) -> Contact:
         """The member's contact `who` names (ContactNotFound / AmbiguousContact otherwise)."""

@@ -11,9 +11,10 @@ from sqlalchemy import select
 
 from bot import commands
 from bot.handlers.context import Context
+from bot.linking import account_words
 from bot.models import Conference, Contact, Member
 from bot.replies import Attachment, Reply
-from bot.store.repository import contacts_of, pending_nudges_by_contact
+from bot.store.repository import accounts_of, contacts_of, pending_nudges_by_contact
 
 CSV_FIELDS = ("name", "stage", "where_met", "met_at", "notes", "interests", "offer", "purpose", "tags",
               "platform_user_id", "next_nudge", "next_nudge_at", "meetings")
@@ -26,8 +27,12 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 def export(cmd: commands.Export, ctx: Context) -> Reply:
     contacts = contacts_of(ctx.session, ctx.member)
     pending = pending_nudges_by_contact(ctx.session, ctx.member)
+    accounts = accounts_of(ctx.session, ctx.member)
     document: dict[str, Any] = {
         "member": _member_dict(ctx.member),
+        # every account that shares this contact book (`/coach link`), the member's own first
+        "accounts": [{"platform": a.platform, "workspace_id": a.workspace_id, "user_id": a.user_id,
+                      "display_name": a.display_name} for a in accounts],
         "exported_at": ctx.now.isoformat(),
         "contacts": [_contact_dict(c, pending.get(c.id)) for c in contacts],
         "events": [{"name": e.name, "from": e.starts_at.isoformat(), "until": e.ends_at.isoformat(),
@@ -43,9 +48,11 @@ def export(cmd: commands.Export, ctx: Context) -> Reply:
         meetings = "; ".join(" ".join(filter(None, (m["at"], m["where"]))) for m in row["meetings"])
         cells = {**row, "interests": "; ".join(row["interests"]), "tags": " ".join(row["tags"]), "meetings": meetings}
         writer.writerow({field: safe_cell(cells[field]) for field in CSV_FIELDS})
+    every = (f" It covers all your linked accounts: {', '.join(account_words(a) for a in accounts)}."
+             if len(accounts) > 1 else "")
     return Reply(
         f"Here is everything I store about you: {len(contacts)} contact{'s' if len(contacts) != 1 else ''}, "
-        f"as JSON and CSV.",
+        f"as JSON and CSV.{every}",
         attachments=(
             Attachment("coach-export.json", as_json, "application/json"),
             Attachment("coach-contacts.csv", buffer.getvalue(), "text/csv"),

@@ -30,11 +30,17 @@ and stay in touch with people who reply.
 /coach event "<name>" [until fri]  ·  /coach event end
                            at a conference: /met without "at" records it, one recap a day,
                            the 48-hour reminders spread out
-/coach settings [tz <zone> | hours 9am-6pm | days mon-fri | checkins 90 | digest on|off | pause | resume]
+/coach settings [tz <zone> | hours 9am-6pm | days mon-fri | checkins 90 | digest on|off | pause | resume
+                 | deliver slack|discord]
 /coach digest              this week's digest now (it also comes every Monday morning)
-/coach export              all your data as JSON and CSV
+/coach link  ·  /coach link <code>
+                           one contact book on your Slack and Discord accounts: a code here, typed
+                           there, then Allow here
+/coach unlink              separate this account again (asks first)
+/coach merge <who> <who>   two contacts that are one person become one
+/coach export              all your data (every linked account) as JSON and CSV
 /coach forget <who>        delete a contact and its history (asks first)
-/coach delete-my-data      delete everything I store about you (asks first)
+/coach delete-my-data      delete everything I store about you, on every linked account (asks first)
 
 <who> is a mention, an @handle, a "quoted name" or just the name; a first name or the start of
 a name is enough when only one contact fits. Met several at once? /met @ana @ben "Chris Ode" -- notes

@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session
 
 from bot import commands
 from bot.handlers.context import Context
+from bot.linking import account_words, erase_accounts
 from bot.models import Conference, Contact, Event, Member, Nudge
 from bot.replies import Action, Reply, Verb
+from bot.store.repository import accounts_of
 from bot.store.uow import mark_erased
 
 CONFIRM_COMMAND = "/coach delete-my-data confirm"
@@ -23,20 +25,24 @@ def delete_my_data(cmd: commands.DeleteMyData, ctx: Context) -> Reply:
         return erase(ctx.session, ctx.member)
     count = ctx.session.scalar(select(func.count(Contact.id)).where(Contact.member_id == ctx.member.id)) or 0
     button = Action("Yes, delete everything", Verb.DELETE_ME, ctx.member.id, CONFIRM_COMMAND)
+    accounts = accounts_of(ctx.session, ctx.member)
+    every = (f" It covers every linked account: {', '.join(account_words(a) for a in accounts)}."
+             if len(accounts) > 1 else "")
     return Reply(
         f"This deletes everything I store about you: {count} contact{'s' if count != 1 else ''}, their notes "
         "and history, every reminder, and your settings. It cannot be undone — /coach export first if you "
-        "want a copy.",
+        f"want a copy.{every}",
         actions=(button,),
         title="Delete all your data?",
     )
 
 
 def erase(session: Session, member: Member) -> Reply:
-    """Delete the member and every row that belongs to them, in the caller's transaction."""
+    """Delete the member, its linked accounts and every row that belongs to them, in the caller's transaction."""
     mark_erased(session)
     member.notice = None  # nothing left to tell them afterwards
     session.flush()
+    linked = erase_accounts(session, member)
     contact_ids = select(Contact.id).where(Contact.member_id == member.id).scalar_subquery()
     options = {"synchronize_session": False}
     session.execute(delete(Event).where(Event.contact_id.in_(contact_ids)), execution_options=options)
@@ -45,4 +51,6 @@ def erase(session: Session, member: Member) -> Reply:
     session.execute(delete(Conference).where(Conference.member_id == member.id), execution_options=options)
     session.execute(delete(Member).where(Member.id == member.id), execution_options=options)
     session.expunge_all()  # the deleted objects must not be flushed again
-    return Reply("Done: I deleted everything I stored about you. If you use the coach again, it starts fresh.")
+    every = f", on all {len(linked) + 1} of your linked accounts" if linked else ""
+    return Reply(f"Done: I deleted everything I stored about you{every}. If you use the coach again, it starts "
+                 "fresh.")

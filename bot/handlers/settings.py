@@ -12,6 +12,7 @@ from bot import commands
 from bot.commands import USAGE, UsageError
 from bot.handlers.conference import event_line
 from bot.handlers.context import Context
+from bot.handlers.linking import deliver, delivery_line
 from bot.models import Member
 from bot.planner import reschedule_all
 from bot.recap import current_conference, follow_zone, replan_recaps
@@ -133,7 +134,11 @@ def settings(cmd: commands.ChangeSettings, ctx: Context) -> Reply:
     before = member.timezone
     if cmd.key is None:
         line = event_line(member, current_conference(ctx.session, member, ctx.now), ctx.now)
-        return Reply(describe(member) + (f"\n{line} /coach event end stops it." if line else ""))
+        linked = delivery_line(ctx)
+        return Reply(describe(member) + (f"\n{linked}" if linked else "")
+                     + (f"\n{line} /coach event end stops it." if line else ""))
+    if cmd.key == "deliver":
+        return Reply(deliver(member, ctx.account or member, ctx, str(cmd.value)))
     if cmd.key == "tz":
         member.timezone = valid_timezone(str(cmd.value))
         member.timezone_confirmed = True

@@ -265,17 +265,29 @@ def member_settings(timezone: str, start_hour: int, end_hour: int, work_days: st
 
 
 def member_rows(session: Session, ids: Collection[int]) -> dict[int, MemberRow]:
-    """Members by id, one query."""
+    """Members by id, one query. A member with linked accounts is DMed on the account it delivers to
+    (`members.deliver_id`): that account's platform, workspace and user id (one more query, only then)."""
     if not ids:
         return {}
     dialect = dialect_of(session)
-    return {row[0]: MemberRow._make(row) for row in session.execute(_members(dialect), {IDS: id_list(dialect, ids)})}
+    rows = session.execute(_members(dialect), {IDS: id_list(dialect, ids)}).all()
+    members = {row[0]: MemberRow._make(row[:-1]) for row in rows}
+    elsewhere = {row[0]: row[-1] for row in rows if row[-1] is not None and row[-1] != row[0]}
+    if elsewhere:
+        c = MEMBERS.c
+        accounts = {row.id: row for row in session.execute(
+            select(c.id, c.platform, c.workspace_id, c.user_id).where(c.id.in_(set(elsewhere.values()))))}
+        for member_id, account_id in elsewhere.items():
+            if (account := accounts.get(account_id)) is not None:
+                members[member_id] = members[member_id]._replace(
+                    platform=account.platform, workspace_id=account.workspace_id, user_id=account.user_id)
+    return members
 
 
 @cache
 def _members(dialect: str) -> Select[Any]:
     c = MEMBERS.c
-    return select(*(c[name] for name in MemberRow._fields)).where(ids_in(dialect, c.id))
+    return select(*(c[name] for name in MemberRow._fields), c.deliver_id).where(ids_in(dialect, c.id))
 
 
 def contact_rows(session: Session, ids: Collection[int]) -> tuple[dict[int, ContactRow], dict[int, MemberRow]]:

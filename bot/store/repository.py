@@ -70,7 +70,62 @@ def lock_person(session: Session, platform: str, user_id: str) -> None:
 
 
 def find_member(session: Session, actor: Actor) -> Member | None:
-    return session.scalars(select(Member).where(is_actor(actor))).one_or_none()
+    """The member the actor acts as: their own row, or the canonical member their account is linked to."""
+    account = session.scalars(select(Member).where(is_actor(actor))).one_or_none()
+    return None if account is None else canonical(session, account)
+
+
+def canonical(session: Session, account: Member) -> Member:
+    """The member that owns `account`'s contacts, nudges and settings: itself, or the one it is linked to."""
+    if account.linked_to is None:
+        return account
+    return session.get(Member, account.linked_to) or account
+
+
+def accounts_of(session: Session, member: Member) -> list[Member]:
+    """Every account of a canonical member: itself first, then the accounts linked to it, oldest first."""
+    linked = session.scalars(select(Member).where(Member.linked_to == member.id).order_by(Member.id)).all()
+    return [member, *linked]
+
+
+def lock_member(session: Session, account: Member) -> Member:
+    """The canonical member of `account` (whose person lock the caller already holds), locked too: so
+    requests from two linked accounts — two platforms pressing at once — run one after the other. Re-read
+    after the lock, so what another request committed meanwhile (a link, an unlink) is what we see."""
+    member = canonical(session, account)
+    if member is account:
+        return member
+    lock_person(session, member.platform, member.user_id)
+    session.flush()  # what this unit changed so far (a new display name) is kept through the re-read
+    session.refresh(account)
+    member = canonical(session, account)
+    session.refresh(member)
+    return member
+
+
+def lock_group(session: Session, account: Member) -> Member:
+    """`account`'s canonical member, locked, when the caller holds no lock of `account` (another person's)."""
+    member = canonical(session, account)
+    lock_person(session, member.platform, member.user_id)
+    session.flush()  # what this unit changed so far (a new display name) is kept through the re-read
+    session.refresh(account)
+    member = canonical(session, account)
+    session.refresh(member)
+    return member
+
+
+def acts_for(session: Session, actor: Actor, member: Member) -> bool:
+    """The actor is `member` or one of the accounts linked to it (by platform and user id: a DM click may
+    not say its workspace)."""
+    if _same_account(actor, member.platform, member.workspace_id, member.user_id):
+        return True
+    query = select(Member.workspace_id).where(Member.linked_to == member.id, Member.platform == actor.platform,
+                                              Member.user_id == actor.user_id)
+    return any(actor.workspace_id in (workspace, "") for workspace in session.scalars(query))
+
+
+def _same_account(actor: Actor, platform: str, workspace_id: str, user_id: str) -> bool:
+    return (actor.platform, actor.user_id) == (platform, user_id) and actor.workspace_id in (workspace_id, "")
 
 
 def member_for(session: Session, actor: Actor, now: datetime, default_timezone: str) -> Member:

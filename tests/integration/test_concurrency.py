@@ -17,7 +17,8 @@ import bot.handlers.contacts as contacts
 from bot.clock import FakeClock
 from bot.coach import Coach
 from bot.identity import Actor
-from bot.models import Contact, Event, Nudge, NudgeState
+from bot.linking import code_hash
+from bot.models import Contact, Event, LinkCode, Member, Nudge, NudgeState
 from bot.replies import Reply, Verb, format_action_id
 from tests.conftest import _empty
 
@@ -158,3 +159,28 @@ def test_a_double_click_records_once(pg: sessionmaker[Session], clock: FakeClock
         assert sum("Already noted" in r.text for r in replies) == 1
     with pg() as session:
         assert session.scalar(select(func.count()).select_from(Event).where(Event.kind == "sent")) == ROUNDS // 5
+
+
+def test_two_linked_accounts_pressing_at_once_record_once(pg: sessionmaker[Session], clock: FakeClock) -> None:
+    """The same nudge's button pressed on Slack and on Discord at the same moment: the per-person lock on
+    the canonical member makes them run one after the other; one records, the other reads it."""
+    coach = Coach(pg, clock)
+    for round_ in range(ROUNDS // 10):
+        slack = Actor("slack", "T1", f"LS{round_}", display_name="Sam", timezone="UTC")
+        discord = Actor("discord", "G1", f"LD{round_}", display_name="sam", timezone="UTC")
+        assert not coach.handle_text(slack, "/met", f"Person{round_} at PyCon").error
+        code = coach.handle_text(slack, "/coach", "link").text.split("Your link code: ", 1)[1].split()[0]
+        assert "press Allow" in coach.handle_text(discord, "/coach", f"link {code}").text
+        with pg() as session:
+            code_id = session.scalars(select(LinkCode.id).where(LinkCode.code_hash == code_hash(code))).one()
+        assert "Linked" in coach.press(slack, format_action_id(Verb.ALLOW, code_id)).text
+        with pg() as session:
+            nudge_id = session.scalars(select(Nudge.id).join(Contact, Contact.id == Nudge.contact_id)
+                                       .where(Contact.name == f"Person{round_}")).one()
+            assert session.scalar(select(func.count(Member.id)).where(Member.linked_to.is_not(None))) == round_ + 1
+        action = format_action_id(Verb.SENT, nudge_id)
+        replies = at_once(partial(coach.press, slack, action), partial(coach.press, discord, action))
+        assert [r.text for r in replies if r.error] == []
+        assert sum("Already noted" in r.text for r in replies) == 1
+    with pg() as session:
+        assert session.scalar(select(func.count()).select_from(Event).where(Event.kind == "sent")) == ROUNDS // 10

@@ -169,3 +169,43 @@ def test_0008_adds_and_drops_the_contact_purpose_keeping_rows(tmp_path: Path) ->
     with engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM contacts")).scalar_one() == 1
     engine.dispose()
+
+
+def test_0011_adds_linked_accounts_keeping_rows_and_back_down(tmp_path: Path) -> None:
+    """Upgrading a database at 0010 with data: members keep their rows, unlinked, with no wrong tries; a
+    code's hash is unique; and back down: the codes and link requests go, the members stay."""
+    engine = create_engine(f"sqlite:///{tmp_path}/old.db")
+    upgrade(engine, "0010_events")
+    with engine.begin() as connection:
+        add_member_and_contact(connection)
+    upgrade(engine, "0011_linked_accounts")
+    assert current_revision(engine) == "0011_linked_accounts"
+    with engine.begin() as connection:
+        row = connection.execute(text(
+            "SELECT linked_to, deliver_id, deliver_pinned, link_tries, link_tries_since FROM members")).one()
+        assert tuple(row) == (None, None, 0, 0, None)
+        connection.execute(text(
+            "INSERT INTO members (id, platform, workspace_id, user_id, timezone, timezone_confirmed, work_start_hour,"
+            " work_end_hour, work_days, checkin_days, paused, created_at, linked_to) VALUES (2, 'slack', 'T1', 'U1',"
+            " 'UTC', 1, 9, 18, '01234', 90, 0, '2026-03-02 09:00:00', 1)"))
+        code = ("INSERT INTO link_codes (member_id, code_hash, created_at, expires_at) VALUES"
+                " (1, 'abc', '2026-03-02 09:00:00', '2026-03-02 09:10:00')")
+        connection.execute(text(code))
+        connection.execute(text(
+            "INSERT INTO nudges (member_id, contact_id, kind, due_at, state, attempts, created_at) VALUES"
+            " (1, NULL, 'link_request', '2026-03-02 09:01:00', 'sent', 0, '2026-03-02 09:01:00')"))
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(text(code))  # one row per code hash
+    with Session(engine) as session:
+        assert session.get_one(Member, 2).linked_to == 1
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0010_events")
+    assert "link_codes" not in inspect(engine).get_table_names()
+    assert not {"linked_to", "deliver_id", "link_tries"} & {c["name"] for c in inspect(engine).get_columns("members")}
+    with engine.begin() as connection:
+        assert connection.execute(text("SELECT count(*) FROM members")).scalar_one() == 2
+        assert connection.execute(text("SELECT count(*) FROM nudges")).scalar_one() == 0
+        assert connection.execute(text("SELECT count(*) FROM contacts")).scalar_one() == 1
+    upgrade(engine, "0011_linked_accounts")  # and up again
+    assert current_revision(engine) == "0011_linked_accounts"
+    engine.dispose()

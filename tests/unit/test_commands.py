@@ -12,7 +12,9 @@ from bot.commands import (
     Export,
     Forget,
     Help,
+    Link,
     ListContacts,
+    Merge,
     Met,
     MoveOn,
     Replied,
@@ -21,6 +23,7 @@ from bot.commands import (
     Show,
     Snooze,
     Stage,
+    Unlink,
     UsageError,
     Who,
     parse,
@@ -195,3 +198,34 @@ def test_the_vocabulary_holds_the_stages_and_loads_no_orm() -> None:
     from bot.models import Stage as Stored
 
     assert Stored is Stage and Stage.__module__ == "bot.stages"
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("/coach link", Link()),
+    ("/coach link K7QM2-XW9PD", Link(code="K7QM2-XW9PD")),
+    ("/coach link k7qm2 xw9pd", Link(code="k7qm2xw9pd")),
+    ("/coach link allow", Link(answer="allow")),
+    ("/coach link Deny", Link(answer="deny")),
+    ("/coach unlink", Unlink()),
+    ("/coach unlink confirm", Unlink(confirmed=True)),
+    ('/coach merge "Jane Doe" "Jane Doe (2)"', Merge(Who("Jane Doe"), Who("Jane Doe (2)"))),
+    ("/coach merge jane Jane Doe", Merge(Who("jane"), Who("Jane Doe"))),
+    ("/coach settings deliver Discord", ChangeSettings(key="deliver", value="discord")),
+    ("/coach settings deliver auto", ChangeSettings(key="deliver", value="auto")),
+])
+def test_linking_commands(line: str, expected: object) -> None:
+    assert parse_line(line) == expected
+
+
+@pytest.mark.parametrize(("line", "says"), [
+    ("/coach link nope", "A link code looks like ABCDE-FGHJK."),
+    ("/coach link K7QM2-XW9PD-EXTRA", "A link code looks like"),
+    ("/coach unlink now", "I didn't expect 'now' there."),
+    ("/coach merge", "Tell me who."),
+    ("/coach merge jane", "Tell me who."),
+    ("/coach settings deliver telegram", "Say where nudges and the digest go"),
+])
+def test_bad_linking_commands_get_usage(line: str, says: str) -> None:
+    with pytest.raises(UsageError) as refused:
+        parse_line(line)
+    assert says in refused.value.text and "Usage:" in refused.value.text
