@@ -181,7 +181,7 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
     words = text.split()
     if not words or len(words) > limit or _BAD.search(text) or _THIRD.search(text):
         return None
-    low = {w.lower().strip(".,!?'") for w in words}
+    low = {re.sub(r"['’]s$", "", w.lower().strip(".,!?'")) for w in words}
     if low & JUDGEMENTS or low & PRIVATE or low & names:
         return None
     out = []
@@ -607,6 +607,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                                           for c in _clauses(notes))
     alone = len(_clauses(notes)) == 1 and not (deliver or found)
     topic = _str(found.get("topic")) or (base_topic if said_topic or base.topic_owned or alone else None)
+    if topic and names & {re.sub(r"['’]s$", "", w.lower().strip(".,!?;:'")) for w in str(topic).split()}:
+        topic = None  # "onboarding metrics, Jane's cofounder": a phrase that names them is about them, not to them
     kept: list[str] = []
     for item in deliver:
         bare = re.sub(r"^(?:the|my|our|a|an)\s+", "", item.lower())
