@@ -45,7 +45,6 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -53,37 +52,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import aiohttp  # noqa: E402
-from sqlalchemy import create_engine, insert, text  # noqa: E402
+from seeding import TEAM, seed_big_member  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
 
-from bot.models import Contact, Event, Member, Nudge  # noqa: E402
-from bot.store import open_store  # noqa: E402
 from bot.store.engine import normalise_url  # noqa: E402
 from tests.slack.slackfakes import SECRET, FakeSlack, sign  # noqa: E402
 
-TEAM = "TBENCH"
-BIG_MEMBER = "UBIG"
 ANSWER_S = 3.0  # what Slack waits for an answer
-
-
-def seed_big_member(url: str, contacts: int, *, user: str = BIG_MEMBER, team: str = TEAM) -> None:
-    """One Slack member with `contacts` contacts: notes, interests, two events and a pending nudge each."""
-    engine, sessions = open_store(url)
-    met = datetime(2026, 1, 5, 9, tzinfo=UTC)
-    with sessions.begin() as session:
-        member = session.scalars(insert(Member).returning(Member.id), [dict(
-            platform="slack", workspace_id=team, user_id=user, timezone="UTC", timezone_confirmed=True,
-            created_at=met)]).one()
-        ids = session.scalars(insert(Contact).returning(Contact.id, sort_by_parameter_order=True), [dict(
-            member_id=member, name=f"Person {i:05d}", name_key=f"person {i:05d}", where_met="PyCon",
-            notes=f"Talked about distributed systems, sourdough and the {i}th way to shard a queue. " * 2,
-            interests=["python", "queues"], tags=["pycon"], stage="new", met_at=met + timedelta(minutes=i),
-            created_at=met) for i in range(contacts)]).all()
-        session.execute(insert(Event), [dict(contact_id=c, kind=kind, at=met, detail="PyCon" if kind == "met" else None)
-                                        for c in ids for kind in ("met", "nudged")])
-        session.execute(insert(Nudge), [dict(member_id=member, contact_id=c, kind="follow_up_48h",
-                                             due_at=datetime(2099, 1, 1, tzinfo=UTC), state="pending", attempts=0,
-                                             created_at=met) for c in ids])
-    engine.dispose()
 
 
 def free_port() -> int:
@@ -213,6 +188,7 @@ async def run(store: str, variant: str, senders: int, per_sender: int, big: int,
                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
                     await asyncio.sleep(1.0)
                 burst_started, cpu_started = time.perf_counter(), cpu_seconds(process.pid)
+                own_started = time.process_time()
 
                 async def sender(s: int) -> list[tuple[float, bool]]:
                     return [await send(http, events, fake, "/met", f'"Contact {s}-{i}" at PyCon -- queues',
@@ -221,6 +197,7 @@ async def run(store: str, variant: str, senders: int, per_sender: int, big: int,
                 results = [r for rs in await asyncio.gather(*(sender(s) for s in range(senders))) for r in rs]
                 burst_s = time.perf_counter() - burst_started
                 burst_cpu = cpu_seconds(process.pid) - cpu_started
+                own_cpu = time.process_time() - own_started
                 stop.set()
                 if spy is not None:
                     spy.send_signal(signal.SIGINT)
@@ -243,7 +220,8 @@ async def run(store: str, variant: str, senders: int, per_sender: int, big: int,
                 f"p50_ms={statistics.median(times):.0f} p99_ms={percentile(times, 0.99):.0f} "
                 f"max_ms={max(times):.0f} errors={sum(not ok for _t, ok in results)} "
                 f"mean_ms={statistics.fmean(times):.0f} per_s={len(results) / burst_s:.0f} "
-                f"coach_cpu_ms_per_command={burst_cpu * 1000 / len(results):.1f}")
+                f"coach_cpu_ms_per_command={burst_cpu * 1000 / len(results):.1f} "
+                f"bench_cpu_pct={100 * own_cpu / burst_s:.0f}")
         if variant == "erase":
             line += (f" erase_commands={len(erase_times)} erase_max_ms={max(erase_times) * 1000:.0f}"
                      f" erase_errors={erase_errors}")

@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
-from bot.commands import Command, UsageError, checked_actor, parse, parse_line
+from bot.commands import Command, Export, UsageError, checked_actor, parse, parse_line
 from bot.handlers import HANDLERS, Context
 from bot.handlers.contacts import apply_verb, erase_contact, unknown_action
 from bot.handlers.privacy import erase
@@ -23,13 +23,21 @@ from bot.models import Contact, Event, EventKind, Member, Nudge
 from bot.nudges import quoted
 from bot.replies import Reply, Verb, error, parse_action_id
 from bot.store.errors import describe, frames, is_transient
-from bot.store.repository import AmbiguousContact, ContactNotFound, lock_person, member_for
+from bot.store.repository import (
+    AmbiguousContact,
+    ContactNotFound,
+    find_member,
+    lock_person,
+    member_for,
+    new_member,
+)
 from bot.store.uow import BlockingCall, UnitOfWork
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 ATTEMPTS = 3  # a unit of work that lost a race runs again, up to this many times in all
+READ_ONLY_COMMANDS = (Export,)  # commands that only read: run in a read-only unit (Coach._reading)
 OOPS = "Something went wrong on my side and nothing was saved. Please try again in a moment."
 
 
@@ -63,7 +71,8 @@ class Coach:
             actor = checked_actor(actor)
         except UsageError as problem:
             return self._observed(actor, command_name(command), error(problem.text))
-        reply = self._guarded(lambda: self._in_unit(actor, lambda ctx: handler(command, ctx)))
+        unit = self._reading if isinstance(command, READ_ONLY_COMMANDS) else self._in_unit
+        reply = self._guarded(lambda: unit(actor, lambda ctx: handler(command, ctx)))
         return self._observed(actor, command_name(command), reply)
 
     def press(self, actor: Actor, action_id: str) -> Reply:
@@ -162,6 +171,15 @@ class Coach:
                 member.notice = None
             uow.commit()
             return reply
+
+    def _reading(self, actor: Actor, work: Callable[[Context], Reply]) -> Reply:
+        """A command that only reads (an export: long for a big member) in a read-only unit, so it holds up
+        nobody's writes (SQLite: no write turn). It creates no member row and leaves any notice for the
+        member's next command."""
+        with UnitOfWork(self.sessions, read_only=True) as uow:
+            now = self.clock.now()
+            member = find_member(uow.session, actor) or new_member(actor, now, self.default_timezone)
+            return work(Context(uow.session, member, now))
 
     @staticmethod
     def _guarded(work: Callable[[], Reply]) -> Reply:

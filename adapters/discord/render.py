@@ -13,6 +13,7 @@ ERROR_COLOR = discord.Color.red()
 DONE_COLOR = discord.Color.green()
 DESCRIPTION_LIMIT = 4000  # Discord allows 4096 per embed and 6000 per message
 MESSAGE_LIMIT = 5400  # leaves room for a title and a note under 6000
+FILE_LIMIT = 10 * 2**20  # bytes per file a bot may upload (Discord's default; more only in boosted servers)
 SECTION_LIMIT = 900  # one contact of a digest: up to five per message stay under 6000 in all
 BLANK = "\u200b"  # a zero-width space: Discord needs some text in a description
 
@@ -32,13 +33,26 @@ def embeds_for(reply: Reply) -> list[discord.Embed]:
 def files_for(reply: Reply) -> list[discord.File]:
     """Export attachments (and text too long for embeds) as uploaded files; a chart as its PNG, with its alt
     text as the attachment's description."""
-    files = [discord.File(io.BytesIO(a.content.encode("utf-8")), filename=a.filename) for a in reply.attachments]
+    files = [discord.File(str(a.path), filename=a.filename) if a.path is not None  # streamed from disk
+             else discord.File(io.BytesIO(a.content.encode("utf-8")), filename=a.filename)
+             for a in reply.attachments if a.size <= FILE_LIMIT]
     if reply.chart is not None:
         files.append(discord.File(io.BytesIO(reply.chart.png()), filename=reply.chart.filename,
                                   description=reply.chart.alt))
     if len(reply.text) > MESSAGE_LIMIT:
         files.append(discord.File(io.BytesIO(reply.text.encode("utf-8")), filename="reply.txt"))
     return files
+
+
+def file_limit_note(reply: Reply) -> str | None:
+    """What a member is told when an export file is over what Discord lets a bot upload (it is left out)."""
+    over = [a for a in reply.attachments if a.size > FILE_LIMIT]
+    if not over:
+        return None
+    sizes = ", ".join(f"{a.filename} is {a.size / 2**20:.1f} MB" for a in over)
+    return (f"{sizes}: over the {FILE_LIMIT // 2**20} MB Discord allows a bot to upload, so I could not attach "
+            f"{'it' if len(over) == 1 else 'them'}. Everything else is attached; /coach list shows your contacts "
+            "50 at a time (narrow it with a stage or a #tag), and /coach forget removes ones you no longer need.")
 
 
 def recorded_embeds(original: list[discord.Embed], reply: Reply) -> list[discord.Embed]:

@@ -50,8 +50,10 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         off_loop()
         self.session = self._sessions()
-        if self.read_only:
-            self.session.connection(execution_options={READ_ONLY: True})
+        if self.read_only:  # PostgreSQL: one snapshot for the whole unit (an export reads page by page)
+            postgres = self.session.get_bind().dialect.name == "postgresql"
+            self.session.connection(execution_options={READ_ONLY: True, **(
+                {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True} if postgres else {})})
         return self
 
     def __exit__(
