@@ -176,7 +176,7 @@ class Coach:
         """A command that only reads (an export: long for a big member) in a read-only unit, so it holds up
         nobody's writes (SQLite: no write turn). It creates no member row and leaves any notice for the
         member's next command."""
-        with UnitOfWork(self.sessions, read_only=True) as uow:
+        with UnitOfWork(self.sessions, read_only=True, snapshot=True) as uow:
             now = self.clock.now()
             member = find_member(uow.session, actor) or new_member(actor, now, self.default_timezone)
             return work(Context(uow.session, member, now))

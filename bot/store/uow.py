@@ -40,18 +40,20 @@ def off_loop() -> None:
 
 class UnitOfWork:
     """`read_only=True`: a unit that writes nothing (a query) reads a snapshot without queueing behind
-    writers (SQLite: a deferred transaction, no write turn); committing it is a mistake."""
+    writers (SQLite: a deferred transaction, no write turn); committing it is a mistake. `snapshot=True`
+    also gives it one snapshot throughout on PostgreSQL (REPEATABLE READ, READ ONLY)."""
 
-    def __init__(self, sessions: sessionmaker[Session], *, read_only: bool = False) -> None:
+    def __init__(self, sessions: sessionmaker[Session], *, read_only: bool = False, snapshot: bool = False) -> None:
         self._sessions = sessions
-        self.read_only = read_only
+        self.read_only, self.snapshot = read_only, snapshot
         self.session: Session
 
     def __enter__(self) -> UnitOfWork:
         off_loop()
         self.session = self._sessions()
-        if self.read_only:  # PostgreSQL: one snapshot for the whole unit (an export reads page by page)
-            postgres = self.session.get_bind().dialect.name == "postgresql"
+        if self.read_only:  # `snapshot`: PostgreSQL reads one snapshot throughout (an export, page by page),
+            # as SQLite always does; it costs round trips to set and reset, so only a unit that needs it asks
+            postgres = self.snapshot and self.session.get_bind().dialect.name == "postgresql"
             self.session.connection(execution_options={READ_ONLY: True, **(
                 {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True} if postgres else {})})
         return self

@@ -34,7 +34,7 @@ CONTACTS = data.PAGE * 2 + 3  # more than two pages
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[tuple[Engine, sessionmaker[Session]]]:
+def sqlite_store(tmp_path: Path) -> Iterator[tuple[Engine, sessionmaker[Session]]]:
     engine, sessions = open_store(f"sqlite:///{tmp_path}/coach.db")
     yield engine, sessions
     engine.dispose()
@@ -100,8 +100,8 @@ def test_export_has_every_contact_once_in_private_files_deleted_once_sent(
     assert not forgotten.exists() and not forgotten.parent.exists()  # nobody discarded it: gone with the reply
 
 
-def test_an_export_holds_up_no_other_members_write(store: tuple[Engine, sessionmaker[Session]]) -> None:
-    _engine, sessions = store
+def test_an_export_holds_up_no_other_members_write(sqlite_store: tuple[Engine, sessionmaker[Session]]) -> None:
+    _engine, sessions = sqlite_store
     coach = Coach(sessions, FakeClock(START))
     seed(sessions, coach, 10)
     replies: list[Reply] = []
