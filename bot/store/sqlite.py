@@ -143,7 +143,10 @@ class CoachConnection(sqlite3.Connection):
 
 def scrub_wal(path: str, wait_ms: int = 0) -> bool:
     """Copy the WAL into the database and truncate it, waiting at most `wait_ms` for readers (and holding
-    this process's writers up for at most that long). True when the WAL is empty afterwards."""
+    this process's writers up for at most that long). True when the WAL is empty afterwards (or the
+    database is gone: connecting would create an empty one)."""
+    if not os.path.exists(path):
+        return True
     connection = CoachConnection(path, timeout=0, isolation_level=None, check_same_thread=False)
     try:
         connection.execute("PRAGMA wal_checkpoint(PASSIVE)")  # the bulk, without the write lock
