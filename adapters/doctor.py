@@ -24,7 +24,8 @@ def main(argv: list[str], out: TextIO | None = None) -> int:
     try:
         config = load_config()
     except ConfigError as problem:
-        print(Check("configuration", "problem", str(problem)).line(), file=out)
+        for line in problem.lines():
+            print(Check("configuration", "problem", line).line(), file=out)
         return 2
     checks = [check_configuration(config), check_database(config.core)]
     for entry in platforms():

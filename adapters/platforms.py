@@ -39,6 +39,7 @@ class PlatformSettings(Protocol):
 
 
 S = TypeVar("S", bound=EnvSettings)
+E = TypeVar("E", bound=EnvSettings)
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ class Config:
 
 
 def load_config(values: Mapping[str, object] | None = None, **options: Any) -> Config:
-    """Read the core's and every platform's settings; ConfigError (one line) for the first bad variable.
+    """Read the core's and every platform's settings; ConfigError (a line each) for every bad variable.
 
     `values` (by variable or field name) win over the environment, each going to the class that reads it;
     `options` go to every class (`_env_file=None` reads no .env). The platforms' secrets are added to the
@@ -109,8 +110,19 @@ def load_config(values: Mapping[str, object] | None = None, **options: Any) -> C
         names = set(cls.variables()) | set(cls.model_fields)
         return {key: value for key, value in values.items() if key in names}
 
-    core = Settings.load(**own(Settings), **options)
-    loaded = {entry.name: entry.settings.load(**own(entry.settings), **options) for entry in platforms()}
+    problems: list[str] = []
+
+    def load(cls: type[E]) -> E | None:
+        try:
+            return cls.load(**own(cls), **options)
+        except ConfigError as problem:
+            problems.extend(problem.lines())
+            return None
+
+    core = load(Settings)
+    loaded = {entry.name: load(entry.settings) for entry in platforms()}
+    if problems or core is None:
+        raise ConfigError.of(problems)
     for settings in loaded.values():
         core.add_secrets(settings.secrets())
     return Config(core, loaded)

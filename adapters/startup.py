@@ -33,14 +33,15 @@ class StartFailed(Exception):
 
 def config_or_exit(mode: str | None = None, prog: str = "coach") -> Config:
     """The core's and every platform's settings, complete for `mode` (adapters/platforms.py: require_for),
-    or one line on stderr (`prog: problem`) and exit code 2. Logging is configured, redacting every
+    or a line on stderr for each problem (`prog: problem`) and exit code 2. Logging is configured, redacting every
     platform's secrets."""
     try:
         config = load_config()
         if mode is not None:
             require_for(config, mode)
     except ConfigError as problem:
-        print(f"{prog}: {problem}", file=sys.stderr)
+        for line in problem.lines():  # every bad variable at once, a line each
+            print(f"{prog}: {line}", file=sys.stderr)
         raise StartupError(2) from None
     configure_logging(config.core)
     return config

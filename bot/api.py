@@ -14,7 +14,7 @@ import functools
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine
@@ -94,6 +94,15 @@ class CoachAPI:
         """A button: `coach:<verb>:<id>`; only the nudge's own member may press it."""
         return await self._run(self.coach.press, actor, action_id)
 
+    async def note_target(self, actor: Actor, contact_id: int) -> tuple[str, str | None] | None:
+        """A recap's *Add a note* (`coach:note:<contact id>`): the actor's own contact's name and platform
+        user id, to open the add-details form on; None when it isn't theirs or is gone."""
+        return await self._run(self.coach.note_target, actor, contact_id)
+
+    async def add_note(self, actor: Actor, contact_id: int, text: str) -> Reply:
+        """A note from a recap's *Add a note* form, on the actor's own contact `contact_id`."""
+        return await self._run(self.coach.add_note, actor, contact_id, text)
+
     # --- what adapters show ----------------------------------------------------------------------------
 
     async def home(self, actor: Actor) -> Home:
@@ -143,19 +152,16 @@ class CoachAPI:
         return await self._run(adapter_store.find_installation, self.sessions, platform,
                                BOT if bot else INSTALLATION, enterprise_id, team_id, None if bot else user_id)
 
+    async def org_wide_bots(self, platform: str) -> list[dict[str, Any]]:
+        """The bots of org-wide installs (Enterprise Grid: one install serves every workspace of an
+        enterprise, kept by enterprise alone), the latest saved first."""
+        return await self._run(adapter_store.org_wide, self.sessions, platform, BOT)
+
     async def delete_installation(self, platform: str, *, enterprise_id: str | None, team_id: str | None,
                                   user_id: str | None = None, bot: bool = False) -> None:
         """Forget a workspace's bot, one installer's installation, or (user_id None) all of them."""
         await self._run(adapter_store.delete_installation, self.sessions, platform, BOT if bot else INSTALLATION,
                         enterprise_id, team_id, None if bot else user_id)
-
-    async def issue_oauth_state(self, platform: str, lifetime: timedelta) -> str:
-        """A one-time OAuth state for an install that starts now."""
-        return await self._run(adapter_store.issue_state, self.sessions, self.clock.now(), platform, lifetime)
-
-    async def consume_oauth_state(self, platform: str, state: str) -> bool:
-        """True once for a state issued here that has not expired."""
-        return await self._run(adapter_store.consume_state, self.sessions, self.clock.now(), platform, state)
 
     def close(self) -> None:
         """Wait for the calls in flight, stop the threads; an API from open() also closes its store."""

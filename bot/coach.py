@@ -14,9 +14,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
-from bot.commands import Command, Export, UsageError, checked_actor, parse, parse_line
+from bot.commands import Command, Export, Note, UsageError, Who, checked_actor, parse, parse_line
 from bot.handlers import HANDLERS, Context
-from bot.handlers.contacts import apply_verb, erase_contact, unknown_action
+from bot.handlers.contacts import apply_verb, erase_contact, note, unknown_action
 from bot.handlers.privacy import erase
 from bot.identity import Actor
 from bot.models import Contact, Event, EventKind, Member, Nudge
@@ -92,6 +92,8 @@ class Coach:
             return self._observed(actor, "button_deleteme", self._guarded(lambda: self._erase(actor, parsed.nudge_id)))
         if parsed.verb is Verb.FORGET:
             return self._observed(actor, "button_forget", self._guarded(lambda: self._forget(actor, parsed.nudge_id)))
+        if parsed.verb is Verb.NOTE:
+            return self._observed(actor, "button_note", self._guarded(lambda: self._note_hint(actor, parsed.nudge_id)))
 
         def act(session: Session) -> Reply:
             now = self.clock.now()
@@ -140,6 +142,45 @@ class Coach:
             reply = erase_contact(Context(uow.session, member, self.clock.now()), contact)
             uow.commit()
             return reply
+
+    def note_target(self, actor: Actor, contact_id: int) -> tuple[str, str | None] | None:
+        """The name and platform user id of the actor's own contact `contact_id` (a recap's *Add a note*
+        opens the add-details form on it); None for anyone else's, or a contact gone."""
+        with UnitOfWork(self.sessions) as uow:
+            contact = uow.session.get(Contact, contact_id)
+            member = uow.session.get(Member, contact.member_id) if contact is not None else None
+            if contact is None or member is None or not _is_member(actor, member):
+                return None
+            return contact.name, contact.platform_user_id
+
+    def add_note(self, actor: Actor, contact_id: int, text: str) -> Reply:
+        """A note typed into a recap's *Add a note* form (Discord's modal): only the contact's own member
+        may add it — from a DM, too, which does not say which server the member is in."""
+        try:
+            actor = checked_actor(actor)
+        except UsageError as problem:
+            return self._observed(actor, "note", error(problem.text))
+
+        def unit() -> Reply:
+            with UnitOfWork(self.sessions) as uow:
+                lock_person(uow.session, actor.platform, actor.user_id)
+                contact = uow.session.get(Contact, contact_id)
+                member = uow.session.get(Member, contact.member_id) if contact is not None else None
+                if contact is None or member is None or not _is_member(actor, member):
+                    return unknown_action()
+                command = Note(Who(contact.name), text)  # checks the text as the grammar does
+                reply = note(command, Context(uow.session, member, self.clock.now()))
+                uow.commit()
+                return reply
+
+        return self._observed(actor, "note", self._guarded(unit))
+
+    def _note_hint(self, actor: Actor, contact_id: int) -> Reply:
+        """*Add a note* where there is no form to open: how to type it."""
+        target = self.note_target(actor, contact_id)
+        if target is None:
+            return unknown_action()
+        return Reply(f"Type what you remember about {target[0]}: /coach note {quoted(target[0])} -- <your note>")
 
     def _parse_and_handle(self, actor: Actor, read: Callable[[], Command]) -> Reply:
         try:

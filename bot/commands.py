@@ -4,13 +4,15 @@
     /review [<who>] <draft>
     /coach sent|replied|moveon|show|draft|forget <who>   ·   /coach snooze <who> [1d|36h|1w]
     /coach list [stage|#tag]  ·  /coach settings ...  ·  /coach export  ·  /coach help
+    /met @ana @ben "Chris Ode" -- <notes>   ·   /coach event "<name>" [until <day>] | end
+    /coach note <who> -- <text>
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from enum import Enum
 
 from bot.identity import Actor
@@ -90,6 +92,61 @@ class AddDetails(Met):
 
 
 @dataclass(frozen=True)
+class MetMany(Checked):
+    """Several people met together (`/met @ana @ben "Chris Ode" -- talked about eBPF`): each is recorded as
+    by /met, with the same place, notes, tags, interests and offer."""
+
+    people: tuple[Who, ...]
+    where: str | None = None
+    notes: str | None = None
+    tags: tuple[str, ...] = ()
+    interests: tuple[str, ...] = ()
+    offer: str | None = None
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        seen: dict[str, Who] = {}
+        for who in self.people:
+            seen.setdefault(who.user_id or name_fold(who.name), who)
+        unique = tuple(seen.values())
+        if len(unique) > MAX_PEOPLE:
+            raise UsageError(f"Up to {MAX_PEOPLE} people in one /met; record the rest in another.", *USAGE["met"])
+        if not unique:
+            raise UsageError("Tell me who you met.", *USAGE["met"])
+        object.__setattr__(self, "people", unique)
+
+    def each(self) -> tuple[Met, ...]:
+        return tuple(Met(who, self.where, self.notes, self.tags, self.interests, self.offer) for who in self.people)
+
+
+@dataclass(frozen=True)
+class StartEvent(Checked):
+    """/coach event "KubeCon EU" until fri: a conference on until the end of that day (member-local); `until`
+    is the day as typed (today, tomorrow, a weekday, or YYYY-MM-DD), resolved by the handler, which knows
+    the member's today. None: today only."""
+
+    name: str
+    until: str | None = None
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if not self.name or not any(ch.isalnum() for ch in self.name):
+            raise UsageError("Name the event.", *USAGE["event"])
+        if self.until is not None:
+            check_day_word(self.until)
+
+
+@dataclass(frozen=True)
+class EndEvent:
+    """/coach event end: the conference is over (a /met without "at" no longer records it)."""
+
+
+@dataclass(frozen=True)
+class ShowEvent:
+    """/coach event: which conference is on, if any."""
+
+
+@dataclass(frozen=True)
 class Review(Checked):
     draft: str
     who: Who | None = None
@@ -121,6 +178,18 @@ class Snooze(AboutContact):
 
 class MoveOn(AboutContact):
     pass
+
+
+@dataclass(frozen=True)
+class Note(AboutContact):
+    """/coach note <who> -- <text>: a note added to a contact, no meeting logged (the recap's *Add a note*)."""
+
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if not self.text:
+            raise UsageError("What should I note?", *USAGE["note"])
 
 
 class Show(AboutContact):
@@ -181,8 +250,9 @@ class Help(Checked):
 
 Command = (
     Met | AddDetails | Review | Sent | Replied | Snooze | MoveOn | Show | Draft | Forget | ListContacts
-    | ChangeSettings | Export | Help | DeleteMyData | Digest
+    | ChangeSettings | Export | Help | DeleteMyData | Digest | MetMany | StartEvent | EndEvent | ShowEvent | Note
 )
+MAX_PEOPLE = 30  # people in one /met
 
 SNOOZE_USAGE = "/coach snooze <who> [1d|36h|1w]"  # the one way snooze is documented (help, README, DESIGN)
 USAGE = {
@@ -205,6 +275,9 @@ USAGE = {
     "digest": ("/coach digest", "/coach digest"),
     "delete-my-data": ("/coach delete-my-data", "/coach delete-my-data"),
     "help": ("/coach help", "/coach help"),
+    "event": ('/coach event "<name>" [until <today|tomorrow|mon…sun|YYYY-MM-DD>]  ·  /coach event end',
+              '/coach event "KubeCon EU" until fri'),
+    "note": ("/coach note <who> -- <what to remember>", '/coach note "Chris Ode" -- wants the eBPF slides'),
 }
 WhoVerb = Sent | Replied | MoveOn | Show | Draft | Forget
 WHO_VERBS: dict[str, type[WhoVerb]] = {"sent": Sent, "replied": Replied, "moveon": MoveOn, "show": Show,
@@ -262,7 +335,7 @@ def parse(command: str, text: str) -> Command:
     raise UsageError(f"I don't know the command /{name[:30]}. /coach help lists what I can do.")
 
 
-def parse_met(text: str) -> Met:
+def parse_met(text: str) -> Met | MetMany:
     if not text:
         raise UsageError("Tell me who you met.", *USAGE["met"])
     tags = tuple(dict.fromkeys(tag.lower() for tag in _TAG.findall(text)))
@@ -279,6 +352,10 @@ def parse_met(text: str) -> Met:
     if body.lower().endswith(" at"):
         raise UsageError("Where did you meet? Put the place after 'at'.", *USAGE["met"])
     who, rest = _take_who(body, stops=(" at ",), usage="met")
+    people = [who]
+    while (more := _next_person(rest)) is not None:
+        who, rest = _take_who(more, stops=(), usage="met", single=True)
+        people.append(who)
     rest = rest.strip()
     where: str | None = None
     if rest:
@@ -287,7 +364,42 @@ def parse_met(text: str) -> Met:
         where = rest[3:].strip() or None
     if where and len(where) > MAX_FIELD:
         raise UsageError(f"Keep the place under {MAX_FIELD} characters.", *USAGE["met"])
+    if len(people) > 1:
+        return MetMany(people=tuple(people), where=where, notes=notes.strip() or None, tags=tags,
+                       interests=interests, offer=offer)
     return Met(who=who, where=where, notes=notes.strip() or None, tags=tags, interests=interests, offer=offer)
+
+
+_SEPARATOR = re.compile(r"^\s*(?:,|&|\+|and\b)?\s*", re.IGNORECASE)
+
+
+def _next_person(rest: str) -> str | None:
+    """After a mention, an @handle or a quoted name: the text from the next one on (separated by spaces,
+    a comma, `&` or `and`), or None when the place, the notes or nothing follows. Bare words name one
+    person only (they run to ` at `), so every one-person /met reads as it always did."""
+    text = _SEPARATOR.sub("", rest, count=1)
+    if text and (_MENTION.match(text) or _HANDLE.match(text) or _QUOTED.match(text)):
+        return text
+    return None
+
+
+def parse_people(text: str, usage: str = "met") -> tuple[Who, ...]:
+    """More people as a form or an option lists them: mentions, @handles, "quoted names", or plain names
+    separated by commas (`@ana, "Chris Ode", Ben Lee`)."""
+    people: list[Who] = []
+    rest = text.strip()
+    while rest:
+        who, rest = _take_who(rest, stops=(",", ";"), usage=usage)
+        people.append(who)
+        rest = re.sub(r"^\s*(?:[,;&+]|and\b)?\s*", "", rest, count=1, flags=re.IGNORECASE)
+        if len(people) > MAX_PEOPLE:
+            raise UsageError(f"Up to {MAX_PEOPLE} people in one /met; record the rest in another.", *USAGE[usage])
+    return tuple(people)
+
+
+def name_fold(name: str) -> str:
+    """A name as two mentions of one person compare: case and spacing folded."""
+    return " ".join(name.casefold().split())
 
 
 def _take_fields(text: str) -> tuple[str, str | None, tuple[str, ...]]:
@@ -364,6 +476,10 @@ def parse_coach(text: str) -> Command:
         return parse_settings(rest)
     if verb == "export":
         return Export()
+    if verb == "event":
+        return parse_event(rest)
+    if verb == "note":
+        return _parse_note(rest)
     if verb == "digest":
         if rest:
             raise UsageError(f"I didn't expect {rest[:40]!r} there.", *USAGE["digest"])
@@ -373,6 +489,87 @@ def parse_coach(text: str) -> Command:
             raise UsageError(f"I didn't expect {rest[:40]!r} there.", *USAGE["delete-my-data"])
         return DeleteMyData(confirmed=rest.lower() == "confirm")
     raise UsageError(f"I don't know '/coach {verb[:30]}'. /coach help lists what I can do.")
+
+
+DAY_WORDS = {"mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2, "wednesday": 2,
+             "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5, "saturday": 5,
+             "sun": 6, "sunday": 6}
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+MAX_EVENT_DAYS = 14  # an event longer than two weeks is not a conference day
+
+
+def parse_event(text: str) -> StartEvent | EndEvent | ShowEvent:
+    """`"KubeCon EU" until fri`, `KubeCon EU until 2026-12-11`, `KubeCon EU` (today only), `end`, or nothing."""
+    text = text.strip()
+    if not text:
+        return ShowEvent()
+    if text.lower() in ("end", "stop", "off", "over", "done"):
+        return EndEvent()
+    if match := _QUOTED.match(text):
+        name, rest = (match[1] or match[2]).strip(), text[match.end():].strip()
+    else:
+        cut = re.search(r"(?:^|\s)until\b", text, re.IGNORECASE)
+        name, rest = (text[:cut.start()], text[cut.start():]) if cut else (text, "")
+        name, rest = name.strip(), rest.strip()
+    until: str | None = None
+    if rest:
+        word, _, day = rest.partition(" ")
+        if word.lower() != "until" or not day.strip():
+            raise UsageError(f"I couldn't read {rest[:40]!r}: put the last day after 'until'.", *USAGE["event"])
+        until = day.strip()
+    if not name:
+        raise UsageError("Name the event.", *USAGE["event"])
+    if len(name) > MAX_FIELD:
+        raise UsageError(f"Keep the event's name under {MAX_FIELD} characters.", *USAGE["event"])
+    return StartEvent(name=name, until=until)
+
+
+def check_day_word(word: str) -> str:
+    """A last day as a member types it: today, tomorrow, a weekday (mon … sunday) or YYYY-MM-DD."""
+    folded = word.strip().lower()
+    if folded in ("today", "tonight", "tomorrow") or folded in DAY_WORDS:
+        return folded
+    if _ISO_DAY.fullmatch(folded):
+        try:
+            date.fromisoformat(folded)
+            return folded
+        except ValueError:
+            pass
+    raise UsageError(f"I can't read {word.strip()[:30]!r} as a day: say today, tomorrow, a weekday (fri) or "
+                     "a date (2026-12-11).", *USAGE["event"])
+
+
+def resolve_day(word: str | None, today: date) -> date:
+    """The last day `word` names, seen from the member's `today`: a weekday is the next one (today if it
+    is that day); a date in the past, or more than MAX_EVENT_DAYS ahead, is refused."""
+    folded = check_day_word(word) if word is not None else "today"
+    if folded in ("today", "tonight"):
+        day = today
+    elif folded == "tomorrow":
+        day = today + timedelta(days=1)
+    elif folded in DAY_WORDS:
+        day = today + timedelta(days=(DAY_WORDS[folded] - today.weekday()) % 7)
+    else:
+        day = date.fromisoformat(folded)
+    if day < today:
+        raise UsageError(f"{day.isoformat()} has passed; give today or a day ahead.", *USAGE["event"])
+    if day > today + timedelta(days=MAX_EVENT_DAYS - 1):
+        raise UsageError(f"An event runs at most {MAX_EVENT_DAYS} days; give an earlier last day.", *USAGE["event"])
+    return day
+
+
+def _parse_note(text: str) -> Note:
+    """`<who> -- <text>`, or `<one-word, @handle, mention or "quoted" who> <text>`."""
+    body, sep, note = text.partition(" -- ")
+    if sep:
+        who, extra = _take_who(body, stops=(), usage="note")
+        if extra.strip():
+            raise UsageError(f"I didn't expect {extra.strip()[:40]!r} there.", *USAGE["note"])
+    else:
+        if not text.strip():
+            raise UsageError("Tell me who.", *USAGE["note"])
+        who, note = _take_who(text, stops=(), usage="note", single=True)
+    return Note(who=who, text=note.strip())
 
 
 def parse_settings(text: str) -> ChangeSettings:
@@ -650,13 +847,15 @@ def checked_actor(actor: Actor) -> Actor:
 
 
 TEXT_LIMITS = {"notes": MAX_TEXT, "draft": MAX_TEXT, "where": MAX_FIELD, "offer": MAX_FIELD, "value": 64,
-               "topic": MAX_TEXT}
+               "topic": MAX_TEXT, "text": MAX_TEXT, "name": MAX_FIELD, "until": 20}
 FIELD_WORDS = {"notes": "Your notes", "draft": "Your draft", "where": "The place", "offer": "What you can offer",
-               "value": "That setting", "topic": "That topic"}
+               "value": "That setting", "topic": "That topic", "text": "Your note", "name": "The event's name",
+               "until": "The last day"}
 
 
 def _usage_of(command: object) -> str:
     name = type(command).__name__.lower()
     return {"met": "met", "adddetails": "met", "review": "review", "sent": "sent", "replied": "replied",
             "snooze": "snooze", "moveon": "moveon", "show": "show", "draft": "draft", "forget": "forget",
-            "listcontacts": "list", "changesettings": "settings"}.get(name, "help")
+            "listcontacts": "list", "changesettings": "settings", "metmany": "met", "startevent": "event",
+            "note": "note"}.get(name, "help")

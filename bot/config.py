@@ -1,6 +1,6 @@
 """The core's settings, read from the environment (and a `.env` file), typed and validated — and the base
-every platform's settings class shares (`EnvSettings`): one `ConfigError` line naming the variable and
-where to get it, and the secret values to redact from logs.
+every platform's settings class shares (`EnvSettings`): a `ConfigError` line for each bad variable, naming
+it and where to get it, and the secret values to redact from logs.
 
 `.env.example` documents each variable; the names here are the contract with people running the coach.
 Platform variables (SLACK_*, DISCORD_*) live with their platform (adapters/<platform>/settings.py), which
@@ -34,12 +34,19 @@ def env(name: str) -> AliasChoices:
 
 
 class ConfigError(ValueError):
-    """A setting is missing or malformed; the message names the variable and how to fix it."""
+    """Settings missing or malformed; the message names each variable and how to fix it, one a line."""
+
+    @classmethod
+    def of(cls, problems: Iterable[str]) -> ConfigError:
+        return cls("\n".join(dict.fromkeys(problems)))
+
+    def lines(self) -> list[str]:
+        return str(self).splitlines()
 
 
 class EnvSettings(BaseSettings):
     """Settings from the environment and `.env`. A subclass names each variable (`validation_alias=env(…)`)
-    and says where to get it (`WHERE`); `load()` turns the first bad value into one ConfigError line."""
+    and says where to get it (`WHERE`); `load()` turns each bad value into one ConfigError line."""
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True,
                                       env_ignore_empty=True)
@@ -48,14 +55,16 @@ class EnvSettings(BaseSettings):
 
     @classmethod
     def load(cls, **values: Any) -> Self:
-        """Read the environment (values given here win); raise ConfigError for the first bad variable."""
+        """Read the environment (values given here win); raise ConfigError naming every bad variable (a
+        line each: all of them at once, so fixing one never just uncovers the next)."""
         try:
             return cls(**values)
         except ValidationError as problem:
-            first = problem.errors()[0]
-            variable = cls.variable(str(first.get("loc", ("configuration",))[0]))
-            message = str(first.get("msg", "invalid")).removeprefix("Value error, ")
-            raise ConfigError(cls.invalid(variable, message)) from None
+            lines = []
+            for error in problem.errors():
+                variable = cls.variable(str(error.get("loc", ("configuration",))[0]))
+                lines.append(cls.invalid(variable, str(error.get("msg", "invalid")).removeprefix("Value error, ")))
+            raise ConfigError.of(lines) from None
 
     @classmethod
     def variables(cls) -> dict[str, str]:

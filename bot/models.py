@@ -112,6 +112,7 @@ class NudgeKind(StrEnum):
     MOVE_ON = "move_on"
     CHECK_IN = "check_in"
     WEEKLY_DIGEST = "weekly_digest"  # the Monday digest: one row per member and week, no contact
+    EVENT_RECAP = "event_recap"  # a conference day's recap: one row per member and day, no contact
 
 
 class NudgeState(StrEnum):
@@ -181,6 +182,9 @@ class Contact(Base):
     stage: Mapped[Stage] = mapped_column(enum_column(Stage, 20), default=Stage.NEW)
     met_at: Mapped[datetime] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The conference (`/coach event`) the latest meeting happened at, if one was on: its 48 h nudges are
+    # spread with the others' of that event, and the contact is in that day's recap.
+    conference_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
     member: Mapped[Member] = relationship(back_populates="contacts")
     events: Mapped[list[Event]] = relationship(
@@ -220,6 +224,8 @@ class Nudge(Base):
               sqlite_where=text("state = 'sending'")),
         # One Monday digest per member and week, whichever replica plans it (rows without a week never clash).
         Index("uq_nudges_member_week", "member_id", "week", unique=True),
+        # One conference recap per member and day (rows without a day never clash).
+        Index("uq_nudges_member_day", "member_id", "day", unique=True),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -229,6 +235,7 @@ class Nudge(Base):
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
     kind: Mapped[NudgeKind] = mapped_column(enum_column(NudgeKind, 20))
     week: Mapped[str | None] = mapped_column(String(10))  # a weekly digest's week: its Monday, ISO, member-local
+    day: Mapped[str | None] = mapped_column(String(10))  # a conference recap's day: ISO, member-local
     due_at: Mapped[datetime] = mapped_column(UTCDateTime())
     state: Mapped[NudgeState] = mapped_column(enum_column(NudgeState, 12), default=NudgeState.PENDING)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -240,6 +247,23 @@ class Nudge(Base):
     # The lowest nudge id of the DM this row went out in (a digest groups several); set while sending.
     digest_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Conference(Base):
+    """A conference day (or days) the member is at (`/coach event "KubeCon EU" until fri`): while it is on,
+    a /met without "at" records it as the place. On until the end of `ends_at`'s day, or `ended_at`."""
+
+    __tablename__ = "conferences"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime())  # the member-local midnight after its last day
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # `/coach event end`, or a newer event
+
+    def on_at(self, moment: datetime) -> bool:
+        return self.starts_at <= moment < self.ends_at and (self.ended_at is None or moment < self.ended_at)
 
 
 class RateBudget(Base):
@@ -283,7 +307,8 @@ class PlatformInstallation(Base):
 
 
 class OAuthState(Base):
-    """A one-time OAuth `state` issued at the start of an install, consumed (once) by its redirect."""
+    """No longer written: OAuth states are signed, stored nowhere (adapters/slack/oauth.py). The table is
+    left for a migration to drop."""
 
     __tablename__ = "oauth_states"
 

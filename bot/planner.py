@@ -24,7 +24,17 @@ from sqlalchemy.sql.dml import ReturningUpdate
 
 from bot.models import Contact, Event, EventKind, Member, Nudge, NudgeKind, NudgeState, Stage, UTCDateTime
 from bot.nudges import undelivered_notice
-from bot.rules import HistoryEvent, WorkingHours, fold, next_working_moment, plan_for
+from bot.rules import (
+    FIRST_NUDGE_DEADLINE,
+    FIRST_NUDGE_EARLIEST,
+    ContactState,
+    HistoryEvent,
+    PlannedNudge,
+    WorkingHours,
+    fold,
+    next_working_moment,
+    plan_for,
+)
 from bot.store.batch import (
     IDS,
     ContactPlan,
@@ -221,13 +231,23 @@ def _write_plans(session: Session, contacts: Sequence[ContactPlan], members: Map
     changed: dict[int, str] = {}
     cancel: list[int] = []
     new: list[tuple[Any, ...]] = []
+    plans: dict[int, PlannedNudge | None] = {}
+    at_events: list[tuple[ContactPlan, ContactState, PlannedNudge]] = []
     for contact in contacts:
         contact_id, member = contact.id, members[contact.member_id]
         state = fold(histories[contact_id])
         stage = state.stage.value
         if stage != stages[contact_id]:
             stages[contact_id] = changed[contact_id] = stage
-        plan = plan_for(state, member.settings, now, checkin_days=contact.checkin_days)
+        plan = plans[contact_id] = plan_for(state, member.settings, now, checkin_days=contact.checkin_days)
+        if (plan is not None and plan.kind is NudgeKind.FOLLOW_UP_48H and contact.conference_id is not None
+                and plan.due_at <= state.anchor + FIRST_NUDGE_DEADLINE):
+            at_events.append((contact, state, plan))
+    if at_events:
+        plans |= _spread_events(session, at_events, members, pending, now)
+    for contact in contacts:
+        contact_id, member = contact.id, members[contact.member_id]
+        plan = plans[contact_id]
         current = pending.get(contact_id)
         if current is not None and plan is not None and current[2] == plan.kind.value and current[3] == plan.due_at:
             continue
@@ -240,6 +260,88 @@ def _write_plans(session: Session, contacts: Sequence[ContactPlan], members: Map
         session.execute(update(NUDGES).where(one_of(session, n.id, cancel)).values(state=CANCELLED))
     insert_rows(session, NUDGES, NEW_NUDGE, new)
     return Replanned(changed, cancel)
+
+
+# --- one event's 48 h nudges, spread out (DESIGN §3) -------------------------------------------------------
+
+SPREAD_PER_HOUR = 3  # an event's 48 h nudges in any one hour, at most
+SPREAD_STEP = timedelta(hours=1)  # slots an hour apart
+
+
+def crowd(moment: datetime, taken: Sequence[datetime]) -> int:
+    """How many of `taken` lie less than SPREAD_STEP from `moment`."""
+    return sum(1 for other in taken if abs(other - moment) < SPREAD_STEP)
+
+
+def spread_candidates(preferred: datetime, earliest: datetime, deadline: datetime,
+                      hours: WorkingHours) -> list[datetime]:
+    """Where a 48 h nudge may go, best first: the rules' own moment, then an hour later, and later (inside
+    working hours, never past `deadline`), then an hour earlier, and earlier (never before `earliest`)."""
+    any_day = not hours.contains(preferred)  # the rules gave up weekdays (met on a Friday evening): so do we
+    found: list[datetime] = []
+    moment = preferred
+    while moment <= deadline:
+        found.append(moment)
+        moment = next_working_moment(moment + SPREAD_STEP, hours, any_day=any_day)
+    moment = preferred - SPREAD_STEP
+    while moment >= earliest:
+        if hours.contains(moment, any_day=any_day):
+            found.append(moment)
+        moment -= SPREAD_STEP
+    return found
+
+
+def spread_due(preferred: datetime, earliest: datetime, deadline: datetime, taken: Sequence[datetime],
+               hours: WorkingHours) -> datetime:
+    """The first candidate with room (fewer than SPREAD_PER_HOUR of `taken` within the hour), so that no
+    hour ever holds more than SPREAD_PER_HOUR of them; with none, the least crowded — the 48 h mark wins."""
+    best, fewest = preferred, crowd(preferred, taken)
+    for moment in spread_candidates(preferred, earliest, deadline, hours):
+        around = crowd(moment, taken)
+        if around < SPREAD_PER_HOUR:
+            return moment
+        if around < fewest:
+            best, fewest = moment, around
+    return best
+
+
+def still_fits(moment: datetime, preferred: datetime, earliest: datetime, deadline: datetime,
+               taken: Sequence[datetime], hours: WorkingHours) -> bool:
+    """Whether a nudge already planned at `moment` may stay there (so re-planning never shuffles slots)."""
+    any_day = not hours.contains(preferred)
+    return (earliest <= moment <= deadline and hours.contains(moment, any_day=any_day)
+            and crowd(moment, taken) < SPREAD_PER_HOUR)
+
+
+def _spread_events(session: Session, items: Sequence[tuple[ContactPlan, ContactState, PlannedNudge]],
+                   members: Mapping[int, MemberRow], pending: Mapping[int, tuple[Any, ...]], now: datetime
+                   ) -> dict[int, PlannedNudge]:
+    """The 48 h nudges of contacts met at a conference, each event's spread across its slots: earliest met
+    first, around the pending 48 h nudges of that event's other contacts."""
+    batch = {contact.id for contact, _, _ in items}
+    c, n = CONTACTS.c, NUDGES.c
+    others = session.execute(
+        select(c.conference_id, n.due_at).join(NUDGES, n.contact_id == c.id)
+        .where(c.conference_id.in_(sorted({contact.conference_id for contact, _, _ in items})),
+               n.state == PENDING, n.kind == NudgeKind.FOLLOW_UP_48H.value, c.id.not_in(sorted(batch))))
+    taken: defaultdict[int | None, list[datetime]] = defaultdict(list)
+    for conference_id, due_at in others:
+        taken[conference_id].append(due_at)
+    spread: dict[int, PlannedNudge] = {}
+    for contact, state, plan in sorted(items, key=lambda item: (item[1].anchor, item[0].id)):
+        hours = members[contact.member_id].settings.hours
+        deadline = state.anchor + FIRST_NUDGE_DEADLINE
+        earliest = max(state.anchor + FIRST_NUDGE_EARLIEST, now, state.snoozed_until or now)
+        slots = taken[contact.conference_id]
+        current = pending.get(contact.id)
+        if (current is not None and current[2] == plan.kind.value
+                and still_fits(current[3], plan.due_at, earliest, deadline, slots, hours)):
+            due = current[3]
+        else:
+            due = spread_due(plan.due_at, earliest, deadline, slots, hours)
+        slots.append(due)
+        spread[contact.id] = PlannedNudge(plan.kind, due)
+    return spread
 
 
 @cache

@@ -23,6 +23,7 @@ class Verb(StrEnum):
     MOVE_ON = "moveon"
     DELETE_ME = "deleteme"  # confirms /coach delete-my-data; its id is the member's, not a nudge's
     FORGET = "forget"  # confirms /coach forget <who>; its id is the contact's
+    NOTE = "note"  # a recap's *Add a note*: opens the add-details form where there is one; its id is the contact's
 
 
 ACTION_PREFIX = "coach"
@@ -115,7 +116,7 @@ def parse_action_id(action_id: str) -> ParsedAction | None:
     """`coach:sent:42` → ParsedAction; anything else (forged, truncated, foreign) → None.
 
     For Verb.DELETE_ME (`coach:deleteme:<member id>`) `nudge_id` holds the member id; for Verb.FORGET
-    (`coach:forget:<contact id>`) the contact id.
+    (`coach:forget:<contact id>`) and Verb.NOTE (`coach:note:<contact id>`) the contact id.
     """
     match = _ACTION_ID.match(action_id or "")
     if not match:

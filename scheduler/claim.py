@@ -8,15 +8,17 @@ holds its one writer lock from the start (see `writing`). `now` always comes fro
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping, Sequence
+import time
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple, Protocol, cast
 
 from sqlalchemy import (
     ColumnElement,
+    Engine,
     Integer,
     Select,
     Table,
@@ -35,6 +37,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.dml import ReturningUpdate
 from sqlalchemy.sql.elements import BindParameter
 
+from bot.clock import Clock, as_utc
 from bot.models import Member, Nudge, NudgeState
 from bot.store.batch import IDS, dialect_of, id_list, ids_in, one_of
 from bot.store.uow import off_loop
@@ -67,6 +70,72 @@ RETURNED = tuple(NUDGES.c[name] for name in Held._fields if name != "retry")  # 
 class Lease:
     worker: str
     until: datetime
+
+
+class LeaseClock(Protocol):
+    """The time leases are given and judged by: when a claim runs out, and whether another's has."""
+
+    def now(self) -> datetime: ...
+
+    def stale(self) -> bool:
+        """Whether `refresh` should run (in a worker thread) before the next tick."""
+        ...
+
+    def refresh(self) -> None: ...
+
+
+class AppLeaseClock:
+    """Leases by the application's Clock: one process, or processes sharing one machine's clock (SQLite),
+    and the tests' fake clock."""
+
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def stale(self) -> bool:
+        return False
+
+    def refresh(self) -> None:
+        return None
+
+
+class DatabaseLeaseClock:
+    """Leases by the database's clock (PostgreSQL's clock_timestamp()), as the shared rate budgets are timed:
+    replicas' clocks differ, and one may jump. By its own clock, a replica whose clock jumped past a lease
+    would re-claim a row another is still posting and post it again; by this one a lease means the same to
+    every replica. Read at most every `resync` seconds (in a worker thread, before a tick) and carried
+    forward by this process's monotonic clock in between, so the lease check before each send costs no
+    round trip and a jump of this machine's wall clock moves nothing."""
+
+    def __init__(self, sessions: sessionmaker[Session], resync: float = 60.0,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
+        self.sessions, self.resync, self.monotonic = sessions, resync, monotonic
+        self._base: tuple[datetime, float] | None = None
+
+    def now(self) -> datetime:
+        if self._base is None:
+            self.refresh()  # only before the first tick (a test, a one-off call): off the event loop
+        assert self._base is not None
+        database_time, at = self._base
+        return database_time + timedelta(seconds=self.monotonic() - at)
+
+    def stale(self) -> bool:
+        return self._base is None or self.monotonic() - self._base[1] >= self.resync
+
+    def refresh(self) -> None:
+        off_loop()
+        at = self.monotonic()  # taken first: `now` errs late, so a holder stops sending early, never late
+        with self.sessions() as session:
+            database_time = session.scalar(select(func.clock_timestamp()))
+        assert database_time is not None
+        self._base = (as_utc(database_time), at)
+
+
+def lease_clock_for(engine: Engine, sessions: sessionmaker[Session], clock: Clock) -> LeaseClock:
+    """The database's clock on PostgreSQL (replicas on several machines), the application's on SQLite."""
+    return DatabaseLeaseClock(sessions) if engine.dialect.name == "postgresql" else AppLeaseClock(clock)
 
 
 @contextmanager

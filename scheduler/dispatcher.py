@@ -25,13 +25,16 @@ from bot.digest import DIGEST, compose_weekly
 from bot.models import Contact, Member, Nudge
 from bot.nudges import compose_digest, compose_many
 from bot.planner import LATE_GRACE, delivery_moment, record_deliveries, record_failure
+from bot.recap import RECAP, compose_recaps
 from bot.replies import Reply
 from bot.rules import MemberSettings
 from bot.store.batch import MemberRow, contact_rows, member_rows
 from bot.store.uow import off_loop
 from scheduler.claim import (
+    AppLeaseClock,
     Held,
     Lease,
+    LeaseClock,
     cancel,
     claim_due,
     claim_fair,
@@ -53,6 +56,7 @@ DEFAULT_LEASE = timedelta(minutes=5)
 DEFAULT_CONCURRENCY = 16  # DMs in flight at once; the Pacer keeps them under the platform's limits
 MAX_ATTEMPTS = 8  # attempts that may have reached the platform; then the nudge is marked failed
 MAX_DIGEST = 10  # nudges in one digest DM
+OWN_DM = (DIGEST, RECAP)  # a member's Monday digest and conference recap: each a DM of its own, composed from history
 BACKOFF_BASE = timedelta(seconds=15)
 BACKOFF_CAP = timedelta(hours=1)
 MIN_WAIT = timedelta(seconds=1)
@@ -118,9 +122,13 @@ class Dispatcher:
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
         observer: DispatchObserver | None = None,
+        lease_clock: LeaseClock | None = None,
     ) -> None:
         self.sessions = sessions
         self.clock = clock
+        # Leases are given and judged by this clock (scheduler/claim.py: the database's on PostgreSQL),
+        # due times by `clock`.
+        self.lease_clock = lease_clock or AppLeaseClock(clock)
         self.notifiers = dict(notifiers)
         self.batch_size = batch_size
         self.lease = lease
@@ -146,8 +154,10 @@ class Dispatcher:
         returns nothing (a long-running service has no use for the list, and a backlog makes it big)."""
         started = self.monotonic()
         delivered: list[Delivered] = []
+        if self.lease_clock.stale():
+            await asyncio.to_thread(self.lease_clock.refresh)
         while True:
-            lease = Lease(self.worker_id, self.clock.now() + self.lease)
+            lease = Lease(self.worker_id, self.lease_clock.now() + self.lease)
             messages, more = await asyncio.to_thread(self.claim_and_compose, lease)
             if any(message.reply.chart is not None for message in messages):
                 messages = await asyncio.to_thread(_draw_charts, messages)  # outside any transaction
@@ -181,10 +191,10 @@ class Dispatcher:
             claimed, more = self._claim(session, lease)
             if not claimed:
                 return [], more
-            ladder = sorted((row for row in claimed if row.kind != DIGEST), key=lambda row: (row.due_at, row.id))
+            ladder = sorted((row for row in claimed if row.kind not in OWN_DM), key=lambda row: (row.due_at, row.id))
             messages = self._compose(session, ladder) if ladder else []
-        weekly = [row for row in claimed if row.kind == DIGEST]
-        if weekly:  # a Monday digest reads a member's whole history: composed outside the write lock
+        weekly = [row for row in claimed if row.kind in OWN_DM]
+        if weekly:  # a Monday digest (or a recap) reads a member's history: composed outside the write lock
             messages += self.compose(weekly)
         return messages, more
 
@@ -194,7 +204,8 @@ class Dispatcher:
         now = self.clock.now()
         paced = sorted(p for p in self.notifiers if self.pacer.paced(p))
         unpaced = sorted(p for p in self.notifiers if p not in paced)
-        claimed = reclaim_expired(session, now, lease, self.batch_size, sorted(self.notifiers), self.only_members)
+        claimed = reclaim_expired(session, self.lease_clock.now(), lease, self.batch_size, sorted(self.notifiers),
+                                  self.only_members)
         more = len(claimed) >= self.batch_size
         if unpaced and len(claimed) < self.batch_size:
             wanted = self.batch_size - len(claimed)
@@ -230,12 +241,12 @@ class Dispatcher:
     def _compose(self, session: Session, rows: Sequence[Held], weekly: Mapping[int, Reply] | None = None
                  ) -> list[Outgoing]:
         now = self.clock.now()
-        ladder = [row for row in rows if row.kind != DIGEST]
+        ladder = [row for row in rows if row.kind not in OWN_DM]
         contacts, members = contact_rows(session, {row.contact_id for row in ladder if row.contact_id is not None})
         if len(ladder) < len(rows):
-            members |= member_rows(session, {row.member_id for row in rows if row.kind == DIGEST})
+            members |= member_rows(session, {row.member_id for row in rows if row.kind in OWN_DM})
         replies = compose_many(ladder, contacts, members, now)
-        replies |= {row.id: reply for row in rows if row.kind == DIGEST and (reply := (weekly or {}).get(row.id))}
+        replies |= {row.id: reply for row in rows if row.kind in OWN_DM and (reply := (weekly or {}).get(row.id))}
         ready: list[tuple[Held, Reply]] = []
         gone: list[int] = []
         moments: dict[MemberSettings, datetime] = {}  # an overdue row's moment depends only on the settings
@@ -268,8 +279,11 @@ class Dispatcher:
         contacts and history never holds SQLite's write lock (the rows are ours, under our lease)."""
         off_loop()
         with self.sessions() as session:
-            rows = [row for row in held(session, retry, self.worker_id) if row.kind == DIGEST]
-            return compose_weekly(session, rows, now) if rows else {}
+            rows = [row for row in held(session, retry, self.worker_id) if row.kind in OWN_DM]
+            weekly = [row for row in rows if row.kind == DIGEST]
+            recaps = [row for row in rows if row.kind == RECAP]
+            return ((compose_weekly(session, weekly, now) if weekly else {})
+                    | (compose_recaps(session, recaps, now) if recaps else {}))
 
     # --- deliver --------------------------------------------------------------------------------------
 
@@ -299,7 +313,7 @@ class Dispatcher:
             wait = await self._reserve(message.recipient)
             if wait > 0:
                 await self.sleep(wait)
-        if self.clock.now() >= lease.until - self._lease_margin:  # another dispatcher may take it any moment
+        if self.lease_clock.now() >= lease.until - self._lease_margin:  # another dispatcher may take it any moment
             return self._outcome(message, error=DeliveryError("lease ran out before sending"), attempted=False)
         sent_at = self.monotonic()
         try:
@@ -466,7 +480,7 @@ def _digests(ready: Sequence[tuple[Held, Reply]]) -> list[list[tuple[Held, Reply
     MAX_DIGEST a message). Groups keep the order of their first row."""
     groups: dict[tuple[str, int], list[tuple[Held, Reply]]] = {}
     for nudge, reply in ready:
-        if nudge.kind == DIGEST:  # the Monday digest is a DM of its own
+        if nudge.kind in OWN_DM:  # the Monday digest and a conference recap are DMs of their own
             key = ("weekly", nudge.id)
         elif nudge.digest_id is not None:
             key = ("digest", nudge.digest_id)

@@ -22,6 +22,7 @@ from bot.clock import Clock
 from bot.coach import Coach
 from bot.config import Settings
 from bot.store.health import StoreState, store_state
+from scheduler.claim import lease_clock_for
 from scheduler.collector import settle_collector
 from scheduler.dispatcher import DEFAULT_PACE_WINDOW, Dispatcher, DispatchObserver
 from scheduler.notifier import Notifier
@@ -107,7 +108,8 @@ class Runtime:
         # `window` of them, and a tick stops claiming in time for the next one to start on schedule.
         self.dispatcher = Dispatcher(self.sessions, self.clock, notifiers, observer=self.observer,
                                      pacer=pacer_for(self.engine), pace_window=timedelta(seconds=window),
-                                     tick_budget=timedelta(seconds=tick - window))
+                                     tick_budget=timedelta(seconds=tick - window),
+                                     lease_clock=lease_clock_for(self.engine, self.sessions, self.clock))
         return self.dispatcher
 
     async def tick(self) -> None:

@@ -47,6 +47,11 @@ def _chart_line(path: Path) -> str:
 
 def render_nudge(reply: Reply, when: str) -> str:
     header = f"── Nudge · {when} ──"
+    if reply.sections:  # a recap: each person with the commands for them right under
+        intro = reply.text.split("\n\n", 1)[0]
+        parts = ["\n".join([*([part.title] if part.title else []), part.text, *_actions(part)])
+                 for part in reply.sections]
+        return "\n".join([header, *([reply.title] if reply.title else []), intro, "", "\n\n".join(parts)])
     return "\n".join([header, *([reply.title] if reply.title else []), reply.text, *_actions(reply)])
 
 

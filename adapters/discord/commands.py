@@ -4,6 +4,7 @@ shows the Reply (ephemeral in servers)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -60,22 +61,50 @@ async def zone_choices(interaction: discord.Interaction[Any], current: str) -> l
 @app_commands.describe(who="Someone in this server", name="Or their name, if they're not here",
                        where="Where you met", notes="What you talked about",
                        tags="Tags, e.g. #python #pycon", offer="Something useful you could offer them",
-                       interests="Interests you share, comma-separated, e.g. rust, climbing")
+                       interests="Interests you share, comma-separated, e.g. rust, climbing",
+                       others='More people you met with them: @mentions, "quoted names" or names with commas')
 @app_commands.guild_only()
 async def met(interaction: discord.Interaction[Any], who: discord.User | None = None, name: Name | None = None,
               where: Field | None = None, notes: app_commands.Range[str, 1, NOTES_LIMIT] | None = None,
               tags: app_commands.Range[str, 1, 400] | None = None, offer: Field | None = None,
-              interests: Field | None = None) -> None:
-    def build() -> core.Met:
-        if who is None and not name:
+              interests: Field | None = None, others: app_commands.Range[str, 1, 1000] | None = None) -> None:
+    listed = await _with_names(interaction, others or "")
+
+    def build() -> core.Met | core.MetMany:
+        people = [*([] if who is None and not name else [person(
+            name or (who.display_name if who is not None else ""), str(who.id) if who is not None else None,
+            usage="met")]), *core.parse_people(listed)]
+        if not people:
             raise UsageError("Tell me who you met: pick them in `who`, or type a `name`.",
                              "/met who:@jane where:PyCon notes:talked about onboarding metrics")
-        named = person(name or (who.display_name if who is not None else ""),
-                       str(who.id) if who is not None else None, usage="met")
-        return core.Met(who=named, where=where, notes=notes, tags=parse_tags(tags), offer=offer,
-                        interests=core.parse_interests(interests))
+        fields = {"where": where, "notes": notes, "tags": parse_tags(tags), "offer": offer,
+                  "interests": core.parse_interests(interests)}
+        if len(people) == 1:
+            return core.Met(who=people[0], **fields)  # type: ignore[arg-type]
+        return core.MetMany(people=tuple(people), **fields)  # type: ignore[arg-type]
 
     await run(interaction, build, extra=_timezone_prompt(interaction))
+
+
+_MENTIONED = re.compile(r"<@!?(\d{1,20})>")
+
+
+async def _with_names(interaction: discord.Interaction[Any], text: str) -> str:
+    """`others` with each mention (`<@123>`) labelled with that person's name in this server
+    (`<@123|Ana>`), as the grammar reads a labelled mention; one Discord can't name keeps its id."""
+    guild = interaction.guild
+    if guild is None or not _MENTIONED.search(text):
+        return text
+    names: dict[str, str] = {}
+    for user_id in list(dict.fromkeys(_MENTIONED.findall(text)))[:core.MAX_PEOPLE]:
+        member = guild.get_member(int(user_id))
+        if member is None:
+            try:
+                member = await guild.fetch_member(int(user_id))
+            except discord.HTTPException:
+                continue
+        names[user_id] = member.display_name.replace(">", "").replace("|", "").strip()
+    return _MENTIONED.sub(lambda m: f"<@{m[1]}|{names[m[1]]}>" if names.get(m[1]) else m[0], text)
 
 
 def _timezone_prompt(interaction: discord.Interaction[Any]) -> Callable[[Reply], Any]:
@@ -181,6 +210,29 @@ class SettingsGroup(app_commands.Group):
         await run(interaction, lambda: core.ChangeSettings(key="resume"))
 
 
+class EventGroup(app_commands.Group):
+    """/coach event …: the conference day, as the text grammar's `/coach event "KubeCon EU" until fri`."""
+
+    def __init__(self) -> None:
+        super().__init__(name="event", description="At a conference: a recap each day, reminders spread out")
+
+    @app_commands.command(name="start", description="You're at an event until a day you name")
+    @app_commands.describe(name="The event, e.g. KubeCon EU",
+                           until="Its last day: today, tomorrow, a weekday (fri) or a date (2026-12-11)")
+    async def start(self, interaction: discord.Interaction[Any], name: Field,
+                    until: app_commands.Range[str, 1, 20] | None = None) -> None:
+        await run(interaction, lambda: core.StartEvent(name=name.strip(), until=until),
+                  example="/coach event start name:KubeCon EU until:fri")
+
+    @app_commands.command(name="end", description="The event is over")
+    async def end(self, interaction: discord.Interaction[Any]) -> None:
+        await run(interaction, lambda: core.EndEvent())
+
+    @app_commands.command(name="show", description="Which event is on")
+    async def show(self, interaction: discord.Interaction[Any]) -> None:
+        await run(interaction, lambda: core.ShowEvent())
+
+
 @app_commands.guild_only()
 class CoachGroup(app_commands.Group):
     """/coach …: keep each contact's state true, list, settings, export, forget, delete-my-data, help."""
@@ -188,6 +240,7 @@ class CoachGroup(app_commands.Group):
     def __init__(self) -> None:
         super().__init__(name="coach", description="Your networking coach")
         self.add_command(SettingsGroup())
+        self.add_command(EventGroup())
 
     @app_commands.command(name="sent", description="You sent them a message")
     @app_commands.describe(name="One of your contacts")
@@ -214,6 +267,13 @@ class CoachGroup(app_commands.Group):
     @app_commands.autocomplete(name=contact_choices)
     async def moveon(self, interaction: discord.Interaction[Any], name: Name) -> None:
         await run(interaction, _who(core.MoveOn, "moveon", name))
+
+    @app_commands.command(name="note", description="Add a note about one of your contacts (no meeting logged)")
+    @app_commands.describe(name="One of your contacts", text="What to remember")
+    @app_commands.autocomplete(name=contact_choices)
+    async def note(self, interaction: discord.Interaction[Any], name: Name,
+                   text: app_commands.Range[str, 1, NOTES_LIMIT]) -> None:
+        await run(interaction, lambda: core.Note(person(name, usage="note"), text))
 
     @app_commands.command(name="show", description="Everything about one contact")
     @app_commands.describe(name="One of your contacts")

@@ -24,6 +24,20 @@ class DiscordUnavailable(StartFailed):
     """Discord could not be reached (or answered with a server error) at log-in: one line, no traceback."""
 
 
+class _LoginNote(logging.Filter):
+    """discord.py notes "logging in using static token" before it tries: on a failed start that line would
+    precede our own one-line reason as if the log-in had happened. The service says "logged in" itself,
+    once Discord has accepted the token."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != "logging in using static token"
+
+
+_CLIENT_LOGGER = logging.getLogger("discord.client")
+if not any(isinstance(f, _LoginNote) for f in _CLIENT_LOGGER.filters):
+    _CLIENT_LOGGER.addFilter(_LoginNote())
+
+
 class DiscordService:
     name = "discord"
     stop_grace = 10.0  # seconds for the gateway task to end after close()
@@ -51,6 +65,7 @@ class DiscordService:
         except (aiohttp.ClientError, OSError, TimeoutError) as failure:
             raise DiscordUnavailable(f"coach discord: cannot reach Discord: {type(failure).__name__} — check the "
                                      "network (`coach doctor` tells more)") from None
+        log.info("Discord: logged in as %s", self.bot.user)
         self._gateway = asyncio.create_task(self.bot.connect(reconnect=True), name="discord-gateway")
         self._gateway.add_done_callback(self._gateway_ended)
 

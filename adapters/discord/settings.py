@@ -21,6 +21,9 @@ WHERE: dict[str, str] = {
 MODE = "discord"  # the mode `config_or_exit` checks Discord for
 # What people paste by mistake: the client secret (32 characters) or the application id (digits only).
 _NOT_A_TOKEN = re.compile(r"[0-9a-zA-Z_-]{32}|[0-9]{15,22}")
+# The shape of a bot token (checked before anything goes to the network): the bot's id in base64, a
+# timestamp, an HMAC — three URL-safe base64 parts separated by dots.
+_TOKEN = re.compile(r"[0-9a-zA-Z_-]+\.[0-9a-zA-Z_-]+\.[0-9a-zA-Z_-]+")
 
 
 class DiscordSettings(EnvSettings):
@@ -35,7 +38,7 @@ class DiscordSettings(EnvSettings):
     @field_validator("discord_token")
     @classmethod
     def _discord_token(cls, value: SecretStr | None) -> SecretStr | None:
-        return shaped(value, lambda s: not _NOT_A_TOKEN.fullmatch(s),
+        return shaped(value, lambda s: not _NOT_A_TOKEN.fullmatch(s) and _TOKEN.fullmatch(s) is not None,
                       "a bot token has three parts separated by dots; not the client secret or app id")
 
     @property

@@ -24,6 +24,7 @@ STYLES = {
     Verb.DRAFT: discord.ButtonStyle.secondary,
     Verb.MOVE_ON: discord.ButtonStyle.danger,
     Verb.DELETE_ME: discord.ButtonStyle.danger,
+    Verb.NOTE: discord.ButtonStyle.secondary,
 }
 
 
@@ -47,7 +48,37 @@ class NudgeButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=NUDGE
         return cls(Verb(match["verb"]), int(match["nudge_id"]))
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        if self.verb is Verb.NOTE:  # a recap's *Add a note*: a form, answered at once
+            await open_note(interaction, self.nudge_id)
+            return
         await record_press(interaction, self.custom_id)
+
+
+async def open_note(interaction: discord.Interaction[Any], contact_id: int) -> None:
+    with in_flight(interaction.client) as accepted:
+        if not accepted:
+            return
+        target = await client_of(interaction).api.note_target(interaction_actor(interaction), contact_id)
+        if target is None:
+            await say(interaction, error("That button is no longer valid. /coach list shows your contacts."))
+            return
+        await interaction.response.send_modal(NoteModal(contact_id, target[0]))
+
+
+class NoteModal(discord.ui.Modal):
+    """*Add a note* about one contact of a recap: what the member remembers, added to its notes."""
+
+    def __init__(self, contact_id: int, name: str) -> None:
+        super().__init__(title=f"A note about {name}"[:45], custom_id=f"coach-note:{contact_id}")
+        self.contact_id = contact_id
+        self.text: discord.ui.TextInput[NoteModal] = discord.ui.TextInput(
+            label="What do you remember?", style=discord.TextStyle.paragraph, min_length=1, max_length=1000,
+            placeholder="what you talked about, what you could offer", custom_id="coach-note-text")
+        self.add_item(self.text)
+
+    async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
+        api, actor = client_of(interaction).api, interaction_actor(interaction)
+        await respond(interaction, lambda: api.add_note(actor, self.contact_id, self.text.value))
 
 
 PICK_TEMPLATE = rf"^coach-pick:(?P<verb>{VERB_PATTERN})$"
@@ -58,6 +89,7 @@ PICK_PLACEHOLDERS = {
     Verb.SNOOZE: "Snooze 1 day…",
     Verb.DRAFT: "Draft a message to…",
     Verb.MOVE_ON: "Move on from…",
+    Verb.NOTE: "Add a note about…",
 }
 
 

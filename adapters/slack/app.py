@@ -35,8 +35,11 @@ from bot.commands import (
     Help,
     ListContacts,
     Met,
+    MetMany,
+    Note,
     Review,
     Show,
+    ShowEvent,
     UsageError,
     Who,
     parse,
@@ -49,7 +52,14 @@ from .dedupe import event_key
 from .home import home_view
 from .modals import MET_CALLBACK, met_modal, read_met
 from .notifier import upload_chart
-from .render import ADD_DETAILS, add_details_button, fallback_text, recorded_blocks, reply_blocks
+from .render import (
+    ADD_DETAILS_PATTERN,
+    add_details_button,
+    add_details_buttons,
+    fallback_text,
+    recorded_blocks,
+    reply_blocks,
+)
 
 log = logging.getLogger(__name__)
 
@@ -116,8 +126,11 @@ class SlackHandlers:
             return
         reply = await self.api.handle_text(actor, command, text)
         blocks = reply_blocks(reply)
-        if command == "/met" and not reply.error and (who := _who(text)) is not None:
-            blocks.append(add_details_button(who.name, who.user_id))
+        people = _people(text) if command == "/met" and not reply.error else []
+        if len(people) == 1:
+            blocks.append(add_details_button(people[0].name, people[0].user_id))
+        elif people:  # several people: a button each, under the one reply
+            blocks += add_details_buttons([(who.name, who.user_id) for who in people])
         await ack(text=fallback_text(reply), blocks=blocks, response_type=EPHEMERAL)  # stored, then answered
         if reply.attachments:
             await self._send_files(client, actor, reply, respond)
@@ -173,6 +186,9 @@ class SlackHandlers:
                               respond: AsyncRespond) -> None:
         action_id = str(body["actions"][0]["action_id"])
         actor = await self._actor(client, body)
+        if (note := parse_action_id(action_id)) is not None and note.verb is Verb.NOTE:
+            await self._open_note_form(ack, body, client, respond, actor, note.nudge_id)
+            return
         reply = await self.api.press(actor, action_id)
         await ack()  # recorded; the message is updated below
         parsed = parse_action_id(action_id)
@@ -201,6 +217,17 @@ class SlackHandlers:
                                  blocks=recorded_blocks(list(message.get("blocks") or []), reply,
                                                         parsed.nudge_id if parsed else None,
                                                         parsed.verb if parsed else None))
+
+    async def _open_note_form(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient,
+                              respond: AsyncRespond, actor: Actor, contact_id: int) -> None:
+        """A recap's *Add a note*: the add-details form on that contact (only the member's own)."""
+        target = await self.api.note_target(actor, contact_id)
+        await ack()
+        if target is None:
+            await respond(text="That button is no longer valid. /coach list shows your contacts.",
+                          response_type=EPHEMERAL, replace_original=False)
+            return
+        await client.views_open(trigger_id=body["trigger_id"], view=met_modal(*target))
 
     @guarded
     async def on_add_details(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
@@ -311,7 +338,7 @@ def register(app: AsyncApp, handlers: SlackHandlers) -> None:
     for name in COMMANDS:
         app.command(name)(handlers.on_command)
     app.action(NUDGE_ACTION)(handlers.on_nudge_button)
-    app.action(ADD_DETAILS)(handlers.on_add_details)
+    app.action(ADD_DETAILS_PATTERN)(handlers.on_add_details)
     app.view(MET_CALLBACK)(handlers.on_met_submitted)
     app.shortcut(REVIEW_SHORTCUT)(handlers.on_review_shortcut)
     app.event("message")(handlers.on_message)
@@ -350,7 +377,7 @@ async def _dm(client: AsyncWebClient, user_id: str) -> str:
     return str(opened["channel"]["id"])
 
 
-READ_ONLY = (Review, Show, Draft, ListContacts, Export, Help)
+READ_ONLY = (Review, Show, Draft, ListContacts, Export, Help, ShowEvent, Note)
 
 
 def changes_home(command: str, text: str) -> bool:
@@ -367,9 +394,12 @@ def changes_home(command: str, text: str) -> bool:
     return not (isinstance(parsed, ChangeSettings) and parsed.key is None)
 
 
-def _who(text: str) -> Who | None:
+def _people(text: str) -> list[Who]:
+    """Who a typed /met names: one person, or several."""
     try:
         command = parse("met", text)
     except UsageError:
-        return None
-    return command.who if isinstance(command, Met) else None
+        return []
+    if isinstance(command, MetMany):
+        return list(command.people)
+    return [command.who] if isinstance(command, Met) else []

@@ -1,15 +1,19 @@
 """The door in front of Bolt for POST /slack/events: the signature is checked on the raw bytes before
 anything is parsed, then the body is parsed once, defensively, and its shape checked where Bolt would
-index into it. Unauthenticated → 401, signed but malformed → 400; each refusal is one WARNING line with
-no body text and no traceback."""
+index into it. Unauthenticated → 401, signed but malformed → 400. Refusals are WARNING lines with no body
+text and no traceback: the first of a minute alone, the rest summed up in one line (RefusalLog)."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import hmac
 import json
 import logging
+import re
 import time
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +21,7 @@ from urllib.parse import parse_qsl
 
 log = logging.getLogger(__name__)
 MAX_AGE_SECONDS = 5 * 60  # Slack's own rule: older requests may be replays
+ASCII_DIGITS = re.compile(r"[0-9]{1,12}")
 
 # Where Bolt (and our listeners) look, by payload key: the JSON type it must have when present.
 OBJECT_KEYS = ("team", "enterprise", "container", "channel", "message", "event", "view", "state")
@@ -37,14 +42,15 @@ class Gate:
 
     def signed(self, body: bytes, timestamp: str, signature: str) -> bool:
         """Slack's v0 signature over the exact bytes received, within five minutes of now."""
-        if not self._secret or not timestamp.isdigit() or len(timestamp) > 12:
+        if not self._secret or not ASCII_DIGITS.fullmatch(timestamp):  # str.isdigit() takes "²" and "٣"
             return False
         if abs(self._clock() - int(timestamp)) > MAX_AGE_SECONDS:
             return False
         expected = "v0=" + hmac.new(self._secret, b"v0:" + timestamp.encode() + b":" + body, hashlib.sha256).hexdigest()
         return hmac.compare_digest(expected.encode(), signature.encode("utf-8", "replace"))
 
-    def admit(self, body: bytes, headers: Mapping[str, str]) -> Refusal | None:
+    def admit(self, body: bytes, headers: Mapping[str, str]) -> Refusal | dict[str, Any]:
+        """The body as Bolt should see it, or why the request is refused."""
         timestamp = headers.get("X-Slack-Request-Timestamp", "").strip()
         signature = headers.get("X-Slack-Signature", "").strip()
         if not timestamp or not signature:
@@ -55,31 +61,33 @@ class Gate:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
             return Refusal(400, "body is not UTF-8")
-        problem = shape_problem(text, headers.get("Content-Type", ""))
-        return Refusal(400, problem) if problem else None
+        try:
+            parsed = parse(text, headers.get("Content-Type", ""))
+        except ValueError:
+            return Refusal(400, "body is not JSON or form encoding")
+        problem = shape_problem(parsed)
+        return Refusal(400, problem) if problem else parsed
 
 
 def parse(text: str, content_type: str) -> Any:
-    """The body as Bolt's parse_body reads it; ValueError when it is not JSON or form encoding."""
+    """The body as Slack meant it: JSON (an event), or a form — an interaction when the form has a
+    `payload` field (its JSON), else a slash command's fields. Bolt's own parse_body asks whether the word
+    "payload" appears anywhere in the body, so a command whose text, channel or handle says "payload"
+    would be taken for an interaction: the service hands Bolt this parse instead. ValueError when the
+    body is neither."""
     if not text:
         return {}
     try:
         if content_type.split(";")[0].strip() == "application/json" or text.startswith("{"):
             return json.loads(text)
-        if "payload" in text:
-            payload = dict(parse_qsl(text, keep_blank_values=True)).get("payload")
-            return json.loads(payload) if payload is not None else {}
-        return dict(parse_qsl(text, keep_blank_values=True))
+        fields = dict(parse_qsl(text, keep_blank_values=True))
+        return json.loads(fields["payload"]) if "payload" in fields else fields
     except RecursionError:
         raise ValueError("nested too deeply") from None
 
 
-def shape_problem(text: str, content_type: str) -> str | None:
-    """Why this signed body cannot be a Slack request Bolt understands, or None."""
-    try:
-        body = parse(text, content_type)
-    except ValueError:
-        return "body is not JSON or form encoding"
+def shape_problem(body: Any) -> str | None:
+    """Why this signed, parsed body cannot be a Slack request Bolt understands, or None."""
     if not isinstance(body, dict):
         return "body is not an object"
     for key in OBJECT_KEYS:
@@ -113,6 +121,48 @@ def shape_problem(text: str, content_type: str) -> str | None:
     return None
 
 
-def refused(refusal: Refusal, remote: str | None) -> None:
-    """One line per refused request: status, fixed reason, peer. No body, no header values."""
-    log.warning("refused a Slack request (%d, %s) from %s", refusal.status, refusal.reason, remote or "?")
+class RefusalLog:
+    """Refused requests in the log, without letting a flood fill it: the first refusal of an interval is
+    one line (status, fixed reason, peer: no body, no header values); the rest of that interval are
+    counted and summed up in one line when it ends (or at `flush`, on shutdown). A client sending
+    unsigned junk at full speed costs two lines a minute, not a line a request."""
+
+    MAX_PEERS = 1000  # distinct peers counted per interval; more are summed up as "others"
+
+    def __init__(self, interval: float = 60.0, monotonic: Callable[[], float] = time.monotonic) -> None:
+        self.interval, self.monotonic = interval, monotonic
+        self._reasons: Counter[tuple[int, str]] = Counter()
+        self._peers: Counter[str] = Counter()
+        self._ends: float | None = None
+        self._timer: asyncio.TimerHandle | None = None
+
+    def refused(self, refusal: Refusal, remote: str | None) -> None:
+        now = self.monotonic()
+        if self._ends is None or now >= self._ends:
+            self.flush()
+            self._ends = now + self.interval
+            log.warning("refused a Slack request (%d, %s) from %s", refusal.status, refusal.reason, remote or "?")
+            return
+        self._reasons[(refusal.status, refusal.reason)] += 1
+        peer = remote or "?"
+        self._peers[peer if peer in self._peers or len(self._peers) < self.MAX_PEERS else "others"] += 1
+        if self._timer is None:
+            with contextlib.suppress(RuntimeError):  # no running loop: the next refusal or flush() writes it
+                loop = asyncio.get_running_loop()
+                self._timer = loop.call_later(max(0.0, self._ends - now), self.flush)
+
+    def flush(self) -> None:
+        """Write the summary of what was counted, if anything."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if not self._reasons:
+            return
+        total = sum(self._reasons.values())
+        reasons = ", ".join(f"{status} {reason} ×{count}" for (status, reason), count in self._reasons.most_common())
+        peers = ", ".join(f"{peer} ×{count}" for peer, count in self._peers.most_common(3))
+        more = len(self._peers) - 3
+        log.warning("refused %d more Slack request(s) in the last %.0f s (%s) from %s%s", total, self.interval,
+                    reasons, peers, f" and {more} more peer(s)" if more > 0 else "")
+        self._reasons.clear()
+        self._peers.clear()

@@ -26,6 +26,9 @@ def home_view(home: Home, now: Any) -> dict[str, Any]:
         return {"type": "home", "blocks": blocks}
     if home.paused:
         blocks.append(section(":double_vertical_bar: Reminders are paused — `/coach settings resume` turns them on."))
+    if home.event:
+        blocks.append(section(f":round_pushpin: *{escape(home.event)}* `/met` without \"at\" records it; "
+                              f"`/coach event end` stops it."))
     blocks += [section("*Due this week*"), section(_due(home)), {"type": "divider"}]
     blocks += [section("*Recent contacts*"), section(_recent(home, now)), {"type": "divider"}]
     blocks += [section("*Your numbers*"), section(_numbers(home.numbers))]

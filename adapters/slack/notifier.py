@@ -18,7 +18,7 @@ from bot.chart import Chart
 from scheduler.notifier import DeliveryError, Outgoing
 
 from .actors import error_code
-from .render import fallback_text, reply_blocks
+from .render import fallback_text, message_blocks
 
 log = logging.getLogger(__name__)
 
@@ -48,30 +48,43 @@ class SlackNotifier:
         try:
             channel = await self._dm(client, recipient.workspace_id, recipient.user_id)
             if message.retry:
-                posted = await self._already_posted(client, channel, message)
-                if posted is not None:
+                found = await self._already_posted(client, channel, message)
+                if found is not None:
                     log.info("nudges %s were already in the DM; not posting again", message.nudge_ids)
-                    return f"{channel}:{posted}"
-            response = await client.chat_postMessage(
-                channel=channel,
-                text=fallback_text(message.reply),
-                blocks=reply_blocks(message.reply),
-                metadata={"event_type": EVENT_TYPE, "event_payload": _payload(message)},
-                unfurl_links=False,
-                unfurl_media=False,
-            )
+                    posted, chart_id = found
+                    return await self._finish_chart(client, channel, f"{channel}:{posted}", message, chart_id)
+            first_ts: str | None = None
+            for index, blocks in enumerate(message_blocks(message.reply)):  # a long recap: several messages
+                payload = _payload(message) if index == 0 else {**_payload(message),
+                                                                "key": f"{message.idempotency_key}#{index}"}
+                response = await client.chat_postMessage(
+                    channel=channel,
+                    text=fallback_text(message.reply) if index == 0 else f"{message.reply.title or ''} ({index + 1})",
+                    blocks=blocks,
+                    metadata={"event_type": EVENT_TYPE, "event_payload": payload},
+                    unfurl_links=False,
+                    unfurl_media=False,
+                )
+                if index == 0:
+                    first_ts = str(response["ts"])
         except SlackApiError as failure:
             self._channels.pop((recipient.workspace_id, recipient.user_id), None)
             raise _delivery_error(failure) from None
         except (TimeoutError, SlackClientError, aiohttp.ClientError) as failure:
             raise DeliveryError(f"Slack unreachable: {type(failure).__name__}") from None
-        ref = f"{channel}:{response['ts']}"
+        return await self._finish_chart(client, channel, f"{channel}:{first_ts}", message)
+
+    @staticmethod
+    async def _finish_chart(client: AsyncWebClient, channel: str, ref: str, message: Outgoing,
+                            uploaded: str | None = None) -> str:
+        """The digest's chart, a step of its own after the message: uploaded now unless an earlier attempt
+        did (a retry of a digest whose process died between the two finishes it). The message is posted
+        either way: a failed upload costs the picture, never a second DM."""
         chart = message.reply.chart
-        if chart is not None:  # the message is posted: a failed upload costs the picture, never a second DM
-            file_id = await upload_chart(client, channel, chart)
-            if file_id is not None:
-                ref = f"{ref}|{file_id}"
-        return ref
+        if chart is None:
+            return ref
+        file_id = uploaded or await upload_chart(client, channel, chart)
+        return f"{ref}|{file_id}" if file_id is not None else ref
 
     async def _dm(self, client: AsyncWebClient, team_id: str, user_id: str) -> str:
         key = (team_id, user_id)
@@ -80,15 +93,22 @@ class SlackNotifier:
             self._channels[key] = str(opened["channel"]["id"])
         return self._channels[key]
 
-    async def _already_posted(self, client: AsyncWebClient, channel: str, message: Outgoing) -> str | None:
-        """The ts of an earlier post of this very nudge in the DM's recent history, if any."""
+    async def _already_posted(self, client: AsyncWebClient, channel: str,
+                              message: Outgoing) -> tuple[str, str | None] | None:
+        """The ts of an earlier post of this very nudge in the DM's recent history, if any, and the file id
+        of its chart if that was uploaded after it."""
         history = await client.conversations_history(channel=channel, limit=HISTORY_LIMIT,
                                                      include_all_metadata=True)
         wanted = _payload(message)["key"]
+        chart = message.reply.chart
+        charts: list[str] = []  # chart files newer than what is read next (history is newest first)
         for item in history.get("messages") or []:
             metadata = item.get("metadata") or {}
             if metadata.get("event_type") == EVENT_TYPE and (metadata.get("event_payload") or {}).get("key") == wanted:
-                return str(item.get("ts"))
+                return str(item.get("ts")), charts[-1] if charts else None
+            if chart is not None:
+                charts += [str(f["id"]) for f in item.get("files") or []
+                           if isinstance(f, dict) and f.get("name") == chart.filename and f.get("id")]
         return None
 
 

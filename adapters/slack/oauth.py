@@ -1,10 +1,17 @@
-"""Many workspaces: slack_sdk's installation and OAuth-state store interfaces, kept in the coach's database
-through bot.api (core tables under Alembic; each installation or bot as the JSON of its `to_dict`)."""
+"""Many workspaces: slack_sdk's installation store interface, kept in the coach's database through bot.api
+(core tables under Alembic; each installation or bot as the JSON of its `to_dict`), and its OAuth-state
+store interface with signed states that are stored nowhere."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import logging
-from datetime import datetime, timedelta
+import re
+import secrets
+from collections.abc import Awaitable, Callable
+from datetime import datetime
 from typing import Any
 
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
@@ -13,6 +20,7 @@ from slack_sdk.oauth.installation_store.async_installation_store import AsyncIns
 from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
 
 from bot.api import CoachAPI
+from bot.clock import Clock
 
 from .config import BOT_SCOPES
 
@@ -20,6 +28,7 @@ PLATFORM = "slack"
 INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
 STATE_SECONDS = 600
+EXPIRY = re.compile(r"[0-9]{1,12}")
 # The bot's fields an installer's own installation borrows when it was saved without a bot token.
 BOT_FIELDS = ("bot_token", "bot_id", "bot_user_id", "bot_scopes", "bot_refresh_token", "bot_token_expires_at")
 log = logging.getLogger(__name__)
@@ -85,29 +94,66 @@ class CoachInstallationStore(AsyncInstallationStore):
         await self.api.delete_installation(PLATFORM, enterprise_id=enterprise_id, team_id=team_id, user_id=user_id)
 
 
-class CoachStateStore(AsyncOAuthStateStore):
-    """One-time OAuth states in the coach's database, so the redirect may land on any replica."""
+class SignedStateStore(AsyncOAuthStateStore):
+    """OAuth states that need no storage: `<expiry>.<nonce>.<signature>`, signed with a key derived from
+    the client secret, so the redirect may land on any replica and GET /slack/install writes nothing (a
+    flood of it once wrote a row per request). A forged, altered or expired state is refused; Bolt's
+    state cookie still ties the state to the browser that started the install, and Slack's code is
+    good once."""
 
-    def __init__(self, api: CoachAPI, expiration_seconds: int = STATE_SECONDS) -> None:
-        self.api, self.lifetime = api, timedelta(seconds=expiration_seconds)
+    def __init__(self, client_secret: str, clock: Clock, expiration_seconds: int = STATE_SECONDS) -> None:
+        self._key = hashlib.sha256(b"connection-coach oauth state\x00" + client_secret.encode()).digest()
+        self.clock, self.lifetime = clock, expiration_seconds
 
     @property
     def logger(self) -> logging.Logger:
         return log
 
     async def async_issue(self, *args: Any, **kwargs: Any) -> str:
-        return await self.api.issue_oauth_state(PLATFORM, self.lifetime)
+        body = f"{int(self.clock.now().timestamp()) + self.lifetime}.{secrets.token_urlsafe(16)}"
+        return f"{body}.{self._sign(body)}"
 
     async def async_consume(self, state: str) -> bool:
-        return await self.api.consume_oauth_state(PLATFORM, state)
+        expiry, _, rest = (state or "").partition(".")
+        nonce, _, signature = rest.partition(".")
+        if not EXPIRY.fullmatch(expiry) or not nonce or not signature:
+            return False
+        if not hmac.compare_digest(signature, self._sign(f"{expiry}.{nonce}")):
+            return False
+        return self.clock.now().timestamp() <= int(expiry)
+
+    def _sign(self, body: str) -> str:
+        digest = hmac.new(self._key, body.encode(), hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
+TeamsOf = Callable[[str], Awaitable[frozenset[str]]]  # an org-wide bot token → the workspaces it serves
 
 
 class InstallStores:
-    """Both stores over the coach's API."""
+    """The installations in the coach's database (through its API), and signed OAuth states."""
 
-    def __init__(self, api: CoachAPI) -> None:
+    def __init__(self, api: CoachAPI, client_secret: str) -> None:
+        self.api = api
         self.installation_store = CoachInstallationStore(api)
-        self.state_store = CoachStateStore(api)
+        self.state_store = SignedStateStore(client_secret, api.clock)
+
+    async def bot_token_for(self, team_id: str, teams_of: TeamsOf) -> str | None:
+        """The bot token that reaches a member of workspace `team_id`: the workspace's own install, else
+        the org-wide install of its enterprise (Enterprise Grid keeps that one by enterprise alone, and a
+        member's row knows only the workspace): the one org-wide install, or the one whose workspaces
+        (auth.teams.list, `teams_of`) include this one."""
+        bot = await self.installation_store.async_find_bot(enterprise_id=None, team_id=team_id or None)
+        if bot is not None:
+            return bot.bot_token
+        org = [Bot(**payload) for payload in await self.api.org_wide_bots(PLATFORM)]
+        tokens = [bot.bot_token for bot in org if bot.bot_token]
+        if len(tokens) == 1:
+            return tokens[0]
+        for token in tokens:
+            if team_id in await teams_of(token):
+                return token
+        return None
 
     def oauth_settings(self, client_id: str, client_secret: str) -> AsyncOAuthSettings:
         return AsyncOAuthSettings(

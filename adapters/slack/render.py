@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from bot.replies import Action, Reply, Verb, chunks, kept_after, parse_action_id
@@ -15,6 +16,9 @@ MAX_BLOCKS = 45
 OUTCOME_BLOCK = "coach_outcome"
 ACTIONS_BLOCK = "coach_actions"
 ADD_DETAILS = "coach_add_details"
+ADD_DETAILS_PATTERN = re.compile(rf"^{ADD_DETAILS}(?::\d{{1,2}})?$")  # one button a person of a /met
+BLOCK_LIMIT = 50  # Slack's blocks in one message
+PER_BLOCK = 5  # "Add details" buttons in one actions block
 
 
 def escape(text: str) -> str:
@@ -38,12 +42,42 @@ def reply_blocks(reply: Reply) -> list[Block]:
             body = f"*{part.title}*\n{part.text}" if part.title else part.text
             blocks += [section(chunk) for chunk in escaped_chunks(body)]
             if part.actions:
-                blocks.append(actions_block(part.actions, f"{ACTIONS_BLOCK}:{part.actions[0].nudge_id}"))
+                blocks.append(actions_block(part.actions, section_block_id(part)))
         return blocks[:MAX_BLOCKS]
     blocks += [section(prefix + chunk if i == 0 else chunk) for i, chunk in enumerate(escaped_chunks(reply.text))]
     if reply.actions:
         blocks.append(actions_block(reply.actions, ACTIONS_BLOCK))
     return blocks[:MAX_BLOCKS]
+
+
+def section_block_id(part: Reply) -> str:
+    """`coach_actions:<nudge id>` for a digest's contact; a section led by a contact's button (a recap's
+    *Add a note*) says so, so its id never clashes with a nudge's."""
+    first = part.actions[0]
+    if first.verb in (Verb.NOTE, Verb.FORGET, Verb.DELETE_ME):
+        return f"{ACTIONS_BLOCK}:{first.verb.value}:{first.nudge_id}"
+    return f"{ACTIONS_BLOCK}:{first.nudge_id}"
+
+
+def message_blocks(reply: Reply) -> list[list[Block]]:
+    """A reply as one or more messages' blocks: a long recap (30 people: a section and a row of buttons
+    each) is split so no message passes MAX_BLOCKS; every person's buttons stay right under them."""
+    if not reply.sections:
+        return [reply_blocks(reply)]
+    head: list[Block] = []
+    if reply.title:
+        head.append({"type": "header", "text": {"type": "plain_text", "text": reply.title[:HEADER_LIMIT]}})
+    head.append(section(escape(reply.text.split("\n\n", 1)[0])))
+    messages: list[list[Block]] = [head]
+    for part in reply.sections:
+        body = f"*{part.title}*\n{part.text}" if part.title else part.text
+        blocks = [section(chunk) for chunk in escaped_chunks(body)]
+        if part.actions:
+            blocks.append(actions_block(part.actions, section_block_id(part)))
+        if len(messages[-1]) + len(blocks) > MAX_BLOCKS:
+            messages.append([])
+        messages[-1] += blocks[:MAX_BLOCKS]
+    return messages
 
 
 def escaped_chunks(text: str, size: int = SECTION_LIMIT) -> list[str]:
@@ -113,6 +147,19 @@ def add_details_button(name: str, user_id: str | None) -> Block:
         {"type": "button", "action_id": ADD_DETAILS, "value": value,
          "text": {"type": "plain_text", "text": "Add details"}},
     ]}
+
+
+def add_details_buttons(people: list[tuple[str, str | None]]) -> list[Block]:
+    """Under a /met of several people: an *Add details: <name>* button each, five to an actions block
+    (action ids unique within a block: `coach_add_details:<n>`)."""
+    blocks: list[Block] = []
+    for start in range(0, len(people), PER_BLOCK):
+        elements = [{"type": "button", "action_id": f"{ADD_DETAILS}:{index}",
+                     "value": json.dumps({"name": name, "user_id": user_id})[:1900],
+                     "text": {"type": "plain_text", "text": f"Add details: {name}"[:75]}}
+                    for index, (name, user_id) in enumerate(people[start:start + PER_BLOCK], start)]
+        blocks.append({"type": "actions", "elements": elements})
+    return blocks
 
 
 def _style(index: int) -> dict[str, str]:

@@ -22,6 +22,8 @@ WHERE: dict[str, str] = {
     "SLACK_API_URL": "an http(s) URL, or empty for https://slack.com/api/",
 }
 HTTP, SOCKET = "slack-http", "slack-socket"  # the modes `config_or_exit` checks Slack for
+BOT_TOKEN = re.compile(r"(xoxe\.)?xoxb-[A-Za-z0-9-]+")  # xoxe.xoxb-…: a rotating bot token
+APP_TOKEN = re.compile(r"xapp-[A-Za-z0-9-]+")
 
 
 class SlackSettings(EnvSettings):
@@ -40,15 +42,19 @@ class SlackSettings(EnvSettings):
     @field_validator("slack_bot_token")
     @classmethod
     def _bot_token(cls, value: SecretStr | None) -> SecretStr | None:
-        # Refuse what is surely another credential; accept shapes we don't know (proxies, test doubles).
-        return shaped(value, lambda s: s.startswith("xoxb-") or not s.startswith(("xox", "xapp-")),
-                      "a bot token starts with xoxb- (this is another kind of Slack token)")
+        # The shape is checked before anything goes to the network: another kind of token, or no token.
+        value = shaped(value, lambda s: BOT_TOKEN.fullmatch(s) is not None or not s.startswith(("xox", "xapp-")),
+                       "a bot token starts with xoxb- (this is another kind of Slack token)")
+        return shaped(value, lambda s: BOT_TOKEN.fullmatch(s) is not None,
+                      "a bot token starts with xoxb- and holds only letters, digits and dashes")
 
     @field_validator("slack_app_token")
     @classmethod
     def _app_token(cls, value: SecretStr | None) -> SecretStr | None:
-        return shaped(value, lambda s: not s.startswith("xox"),
-                      "an app-level token starts with xapp- (this is a bot or user token)")
+        value = shaped(value, lambda s: not s.startswith("xox"),
+                       "an app-level token starts with xapp- (this is a bot or user token)")
+        return shaped(value, lambda s: APP_TOKEN.fullmatch(s) is not None,
+                      "an app-level token starts with xapp- and holds only letters, digits and dashes")
 
     @field_validator("slack_signing_secret", "slack_client_secret")
     @classmethod

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot import commands
-from bot.handlers import contacts, data, details, digest, help, privacy, review, settings
+from bot.handlers import conference, contacts, data, details, digest, help, privacy, review, settings
 from bot.handlers.context import Context
 from bot.replies import Reply
 
@@ -32,6 +32,11 @@ HANDLERS: dict[type, Handler] = {
     commands.Help: help.show_help,
     commands.DeleteMyData: privacy.delete_my_data,
     commands.AddDetails: details.add_details,
+    commands.MetMany: contacts.met_many,
+    commands.Note: contacts.note,
+    commands.StartEvent: conference.start_event,
+    commands.EndEvent: conference.end_event,
+    commands.ShowEvent: conference.show_event,
 }
 
 __all__ = ["HANDLERS", "Context", "Handler"]

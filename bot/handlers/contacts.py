@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Row, delete, func, select
 
 from bot import commands
 from bot.handlers.context import Context
 from bot.limits import MAX_TEXT
-from bot.models import Contact, Event, EventKind, Member, Nudge, NudgeKind, NudgeState, Stage
+from bot.models import Conference, Contact, Event, EventKind, Member, Nudge, NudgeKind, NudgeState, Stage
 from bot.nudges import quoted
 from bot.planner import record_event, reschedule
+from bot.recap import current_conference, plan_recap
 from bot.replies import Action, Reply, Verb, error
 from bot.review import DraftContext, write_draft
 from bot.review.drafts import DraftTimes, draft_title
@@ -41,21 +43,42 @@ TRIMMED = f" Your notes on them passed {MAX_TEXT:,} characters, so the oldest on
 
 
 def met(cmd: commands.Met, ctx: Context) -> Reply:
+    return record_met(cmd, ctx, current_conference(ctx.session, ctx.member, ctx.now)).reply
+
+
+class Recorded(NamedTuple):
+    """One person of a /met: their contact, how it went, and the answer for a one-person /met."""
+
+    contact: Contact
+    status: str  # "new", "again" (met before: another meeting logged) or "repeat" (already noted)
+    nudge: Nudge | None
+    reply: Reply
+
+
+def record_met(cmd: commands.Met, ctx: Context, conference: Conference | None) -> Recorded:
+    """Record one meeting. While a conference is on, a /met without "at" happened there, the contact joins
+    that conference (its 48 h nudge is spread with the others', it is in the day's recap)."""
+    if conference is not None and cmd.where is None:
+        cmd = replace(cmd, where=conference.name)
     contact = existing_contact(ctx.session, ctx.member, cmd.who.name, cmd.who.user_id)
     if contact is not None and is_repeat(contact, cmd, ctx.now):
         nudge = pending_nudges_by_contact(ctx.session, ctx.member).get(contact.id)
-        return Reply(f"Already noted: you met {contact.name}{_where(cmd.where)}.{_next(nudge, ctx)}")
+        return Recorded(contact, "repeat", nudge,
+                        Reply(f"Already noted: you met {contact.name}{_where(cmd.where)}.{_next(nudge, ctx)}"))
+    conference_id = conference.id if conference is not None else None
     if contact is not None:
         trimmed = _merge_details(contact, cmd)
         contact.met_at = ctx.now  # the latest meeting; every meeting stays in the history (its MET event)
         contact.where_met = cmd.where
+        contact.conference_id = conference_id
         record_event(ctx.session, contact, EventKind.MET, ctx.now, detail=cmd.where)
         ctx.session.flush()
         nudge = reschedule(ctx.session, contact, ctx.now)
-        return Reply(
+        _recap(ctx, conference)
+        return Recorded(contact, "again", nudge, Reply(
             f"You've met {contact.name} before, so I logged another meeting on the same contact"
             f"{_where(cmd.where)}.{_next(nudge, ctx)}{TRIMMED if trimmed else ''}"
-        )
+        ))
     name = free_name(ctx.session, ctx.member, cmd.who.name)
     contact = Contact(
         member_id=ctx.member.id,
@@ -70,15 +93,59 @@ def met(cmd: commands.Met, ctx: Context) -> Reply:
         stage=Stage.NEW.value,
         met_at=ctx.now,
         created_at=ctx.now,
+        conference_id=conference_id,
     )
     ctx.session.add(contact)
     ctx.session.flush()
     record_event(ctx.session, contact, EventKind.MET, ctx.now, detail=cmd.where)
     ctx.session.flush()
     nudge = reschedule(ctx.session, contact, ctx.now)
+    _recap(ctx, conference)
     tags = f" Tags: {' '.join('#' + t for t in cmd.tags)}." if cmd.tags else ""
     tip = "" if cmd.offer else " Tip: think of one thing you could offer them before you write."
-    return Reply(f"Noted: you met {contact.name}{_where(cmd.where)}.{tags}{_next(nudge, ctx)}{tip}")
+    return Recorded(contact, "new", nudge,
+                    Reply(f"Noted: you met {contact.name}{_where(cmd.where)}.{tags}{_next(nudge, ctx)}{tip}"))
+
+
+def _recap(ctx: Context, conference: Conference | None) -> None:
+    if conference is not None and not ctx.member.paused:
+        plan_recap(ctx.session, ctx.member, ctx.now)
+
+
+def met_many(cmd: commands.MetMany, ctx: Context) -> Reply:
+    """Several people met together: each recorded as by /met (the shared notes for all), one answer."""
+    conference = current_conference(ctx.session, ctx.member, ctx.now)
+    done = [record_met(one, ctx, conference) for one in cmd.each()]
+    where = _where(cmd.where or (conference.name if conference is not None else None))
+    lines = [f"Noted {len(done)} people{where}: {', '.join(r.contact.name for r in done)}."]
+    if cmd.notes:
+        lines.append(f"Notes for all of them: {cmd.notes}")
+    words = {"new": "new contact", "again": "met before: another meeting logged", "repeat": "already noted"}
+    lines += [f"• {r.contact.name} — {words[r.status]}" for r in done]
+    dues = sorted(r.nudge.due_at for r in done if r.nudge is not None and r.nudge.kind == NudgeKind.FOLLOW_UP_48H)
+    if ctx.member.paused:
+        lines.append("Reminders are paused (/coach settings resume).")
+    elif dues:
+        tz = ctx.member.timezone
+        span = (f"on {local_time(dues[0], tz, ctx.now)}" if dues[0] == dues[-1] else
+                f"from {local_time(dues[0], tz, ctx.now)} to {local_time(dues[-1], tz, ctx.now)}")
+        lines.append(f"I'll remind you to write to each, a few at a time: {span}.")
+    first = quoted(done[0].contact.name)
+    lines.append(f"Something about one of them only? /coach note {first} -- <what you remember>")
+    return Reply("\n".join(lines))
+
+
+def note(cmd: commands.Note, ctx: Context) -> Reply:
+    """A note added to a contact (the recap's *Add a note*): merged into its notes, no meeting logged."""
+    contact = ctx.contact(cmd.who)
+    before = contact.notes
+    contact.notes, trimmed = merged_notes(contact.notes, cmd.text)
+    if contact.notes == before:
+        return Reply(f"{contact.name}'s notes already say that.")
+    record_event(ctx.session, contact, EventKind.NOTE, ctx.now)
+    ctx.session.flush()
+    return Reply(f"Noted about {contact.name}: {cmd.text.rstrip('.')}.{TRIMMED if trimmed else ''} "
+                 f"/coach draft {quoted(contact.name)} builds a first message on it.")
 
 
 def sent(cmd: commands.Sent, ctx: Context) -> Reply:
@@ -309,9 +376,11 @@ def erase_contact(ctx: Context, contact: Contact) -> Reply:
 def is_repeat(contact: Contact, cmd: commands.Met, now: datetime) -> bool:
     """The same /met again within REPEAT_WINDOW of the contact's last meeting — a double submit, a
     replayed request, a retried delivery: same place, and nothing in it the contact doesn't already
-    hold. A meeting at another place, later, or with something new is a real meeting and is logged."""
+    hold. A meeting at another place, later, or with something new is a real meeting and is logged.
+    Within the window either way: a replica whose clock is a little behind reads a `now` before the
+    meeting it repeats."""
     meetings = [e for e in contact.events if e.kind == EventKind.MET.value]
-    if not meetings or now - meetings[-1].at > REPEAT_WINDOW or now < meetings[-1].at:
+    if not meetings or abs(now - meetings[-1].at) > REPEAT_WINDOW:
         return False
     if (meetings[-1].detail or None) != (cmd.where or None):
         return False

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from bot import commands
 from bot.handlers.context import Context
-from bot.models import Contact, Member, Nudge, NudgeState
+from bot.models import Conference, Contact, Member, Nudge, NudgeState
 from bot.replies import Attachment, Reply
 
 CSV_FIELDS = ("name", "stage", "where_met", "met_at", "notes", "interests", "offer", "tags",
@@ -58,7 +58,12 @@ def write_export(session: Session, member: Member, exported_at: str) -> tuple[in
                 writer.writerow({**row, "interests": "; ".join(row["interests"]), "tags": " ".join(row["tags"]),
                                  "meetings": meetings})
                 count += 1
-            as_json.write("\n]}\n")
+            events = [{"name": e.name, "from": e.starts_at.isoformat(), "until": e.ends_at.isoformat(),
+                       "ended_at": e.ended_at.isoformat() if e.ended_at else None}
+                      for e in session.scalars(select(Conference).where(Conference.member_id == member.id)
+                                               .order_by(Conference.id))]  # the member's conference days
+            tail = json.dumps({"events": events}, indent=2, ensure_ascii=False)  # small: indented as it was
+            as_json.write("\n],\n" + tail.removeprefix("{\n"))
     except BaseException:
         for file in files:
             file.discard()

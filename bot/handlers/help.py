@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from bot import commands
+from bot.handlers.conference import event_line
 from bot.handlers.context import Context
+from bot.recap import current_conference
 from bot.replies import Reply
 
 HELP = """I help you follow up with people you meet, the way good networkers do:
@@ -21,6 +23,11 @@ and stay in touch with people who reply.
 /coach moveon <who>        stop reminding me about them
 /coach show <who>          everything about one contact
 /coach list [stage|#tag]   your contacts (stages: new, waiting, followed_up, final, moved_on, in_touch)
+/coach note <who> -- <text>
+                           add a note about someone (no meeting logged)
+/coach event "<name>" [until fri]  ·  /coach event end
+                           at a conference: /met without "at" records it, one recap a day,
+                           the 48-hour reminders spread out
 /coach settings [tz <zone> | hours 9-18 | checkins 90 | digest on|off | pause | resume]
 /coach digest              this week's digest now (it also comes every Monday morning)
 /coach export              all your data as JSON and CSV
@@ -28,11 +35,13 @@ and stay in touch with people who reply.
 /coach delete-my-data      delete everything I store about you (asks first)
 
 <who> is a mention, an @handle, a "quoted name" or just the name; a first name or the start of
-a name is enough when only one contact fits.
+a name is enough when only one contact fits. Met several at once? /met @ana @ben "Chris Ode" -- notes
 Example: /met @jane at PyCon -- talked about onboarding metrics offer: our survey template
          interests: rust, climbing #python
 "offer:" and "interests:" are what "Draft it for me" builds on; your notes stay private to you."""
 
 
 def show_help(cmd: commands.Help, ctx: Context) -> Reply:
-    return Reply(HELP, title="Connection Coach")
+    line = event_line(ctx.member, current_conference(ctx.session, ctx.member, ctx.now), ctx.now)
+    text = HELP if line is None else f"{line} /coach event end stops it.\n\n{HELP}"
+    return Reply(text, title="Connection Coach")

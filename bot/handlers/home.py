@@ -14,10 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.digest import DIGEST, HasEvents, WeekStats, week_stats
+from bot.handlers.conference import event_line
 from bot.handlers.contacts import STAGE_WORDS
 from bot.identity import Actor
 from bot.models import Contact, Event, EventKind, Member, Nudge, NudgeKind, NudgeState, Stage
 from bot.nudges import DUE_WORDS
+from bot.recap import current_conference
 from bot.rules import FIRST_NUDGE_DEADLINE
 from bot.store.repository import find_member
 
@@ -78,6 +80,7 @@ class Home:
     numbers: Numbers = Numbers()
     weeks: WeekStats | None = None  # the digest's last 8 weeks (its two numbers and chart)
     digest_ref: str | None = None  # the latest delivered digest's platform reference (Slack: its chart's file)
+    event: str | None = None  # the conference on now, in words ("Event: KubeCon EU, until the end of Fri 11 Dec.")
 
 
 def home_for(session: Session, actor: Actor, now: datetime) -> Home:
@@ -108,6 +111,7 @@ def home_for(session: Session, actor: Actor, now: datetime) -> Home:
         numbers=numbers_of(facts, now),
         weeks=week_stats(facts, member.timezone, now) if facts else None,
         digest_ref=session.scalars(latest.limit(1)).first(),
+        event=event_line(member, current_conference(session, member, now), now),
     )
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot import commands
 from bot.handlers.context import Context
-from bot.models import Contact, Event, Member, Nudge
+from bot.models import Conference, Contact, Event, Member, Nudge
 from bot.replies import Action, Reply, Verb
 from bot.store.uow import mark_erased
 
@@ -42,6 +42,7 @@ def erase(session: Session, member: Member) -> Reply:
     session.execute(delete(Event).where(Event.contact_id.in_(contact_ids)), execution_options=options)
     session.execute(delete(Nudge).where(Nudge.member_id == member.id), execution_options=options)
     session.execute(delete(Contact).where(Contact.member_id == member.id), execution_options=options)
+    session.execute(delete(Conference).where(Conference.member_id == member.id), execution_options=options)
     session.execute(delete(Member).where(Member.id == member.id), execution_options=options)
     session.expunge_all()  # the deleted objects must not be flushed again
     return Reply("Done: I deleted everything I stored about you. If you use the coach again, it starts fresh.")

@@ -9,9 +9,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot import commands
 from bot.commands import USAGE, UsageError
+from bot.handlers.conference import event_line
 from bot.handlers.context import Context
 from bot.models import Member
 from bot.planner import reschedule_all
+from bot.recap import current_conference, follow_zone, replan_recaps
 from bot.replies import Reply
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -61,8 +63,10 @@ def valid_timezone(name: str) -> str:
 
 def settings(cmd: commands.ChangeSettings, ctx: Context) -> Reply:
     member = ctx.member
+    before = member.timezone
     if cmd.key is None:
-        return Reply(describe(member))
+        line = event_line(member, current_conference(ctx.session, member, ctx.now), ctx.now)
+        return Reply(describe(member) + (f"\n{line} /coach event end stops it." if line else ""))
     if cmd.key == "tz":
         member.timezone = valid_timezone(str(cmd.value))
         member.timezone_confirmed = True
@@ -89,7 +93,10 @@ def settings(cmd: commands.ChangeSettings, ctx: Context) -> Reply:
     else:  # the grammar only produces the keys above
         raise UsageError("Unknown setting.", *USAGE["settings"])
     ctx.session.flush()
+    if cmd.key == "tz":
+        follow_zone(ctx.session, member, before, ctx.now)
     reschedule_all(ctx.session, member, ctx.now)
+    replan_recaps(ctx.session, member, ctx.now)
     return Reply(done)
 
 

@@ -58,7 +58,7 @@ def detect_kind(sig: Signals, context: DraftContext | None = None) -> MessageKin
     thanks = [m for m in lx.KIND_THANKS.finditer(scan) if m.start() < len(opening) or sig.word_count < 25]
     follow = len(lx.KIND_FOLLOW.findall(scan))
     cold = 2 * len(lx.KIND_COLD_STRONG.findall(scan)) + len(lx.KIND_COLD.findall(scan))
-    short = sig.chars <= CONNECTION_NOTE_LIMIT + 40
+    short = sig.chars <= CONNECTION_NOTE_LIMIT  # a longer message could not be sent as a connection note
     connect = short and bool(lx.KIND_CONNECT.search(scan))
     score = {
         MessageKind.THANK_YOU: 2.5 * bool(thanks) + 1.0 * any(m.start() < len(opening) for m in thanks),

@@ -231,11 +231,17 @@ ASK = _words(
 ANNOUNCED_QUESTION = re.compile(
     r"^\W*(?:(?:hi|hey|hello|yo|hiya)\b[\w ,]{0,20}?[,!.]*\s*)?(?:(?:got|have you got|do you have|you have) a "
     r"(?:sec(?:ond)?|min(?:ute)?|moment)|(?:a )?quick question|can i ask (?:you )?(?:something|a question)|"
-    r"(?:are )?you (?:there|around|free)|are you busy)\W*$",
+    r"(?:are )?you (?:there|around|free)(?: for (?:a |an )?\w+)?|are you busy|"
+    r"(?:can|could) (?:we|i) (?:talk|chat|speak|call)(?: (?:for )?(?:a )?(?:minute|min|sec|second|moment|bit))?|"
+    r"need (?:a|an) \w+,? (?:are )?you free|(?:do you )?remember me\W*(?:lol|haha)?|"
+    r"(?:can|could) (?:anyone|someone|somebody|you) help (?:me )?(?:out )?with (?:a|an|my|this) [\w -]{0,30}"
+    r"(?:question|problem|issue|bug|thing))\W*$",
     _I,
 )
 # asks so worn that readers name them as what not to write: they ask for open-ended time and say nothing
 CLICHE_ASK = _words(
+    r"(?:see|sense|there(?:'s| is| are)) (?:great |real |some |a lot of |many )?synerg(?:y|ies)",
+    r"mutually beneficial (?:opportunities|partnership|relationship|collaboration)",
     r"pick (?:your|ur) brains?",
     r"tap (?:into )?(?:your|ur) (?:brain|wisdom|expertise|network)",
     r"explore (?:potential |possible |any )?(?:synergies|ways (?:we|to) (?:might |could )?(?:work|collaborate))",
@@ -243,10 +249,20 @@ CLICHE_ASK = _words(
 )
 # a greeting that names nobody: a form letter ("Dear Sir", "Dear Professor,", "Dear Valued Partner")
 FORM_GREETING = re.compile(
-    r"^\W*(?:dear|hello|hi|greetings),? (?:respected )?(?:sir|madam|sir or madam|sir/madam|professor|doctor|"
-    r"hiring manager|recruiter|recruiting team|hiring team|valued \w+|connection|colleague|linkedin member)\s*[,.:!\n]|"
-    r"^\W*to whom it may concern",
+    r"^\W*(?:dear|hello|hi|greetings),? (?:respected )?(?:sir|madam|sir or madam|sir/madam|professor|doctor|editor|"
+    r"hiring manager|recruiter|recruiting team|hiring team|valued \w+|connection|colleague|linkedin member|"
+    r"authority|respected authority)\s*[,.:!\n]|^\W*(?:to whom it may concern|respected (?:sir|madam|authority))",
     _I,
+)
+CONGRATS = _words(r"congrat(?:s|ulations)", r"well[- ]deserved", r"so (?:happy|pleased|thrilled) for you")
+# deference in place of a reason to write: readers skip the apology and find nothing behind it
+SELF_EFFACING = _words(
+    r"(?:i'?m |i am )?(?:so |very |really )?sorry (?:to|for) (?:bother(?:ing)?|disturb(?:ing)?|intrud(?:e|ing)|"
+    r"the intrusion|the cold email|the cold message|reaching out out of the blue|taking up your time)",
+    r"(?:i )?humbly (?:wish|request|ask|beg|submit)",
+    r"bless me with",
+    r"(?:forgive|pardon) (?:me|my) (?:for )?(?:the|this|my)? ?(?:intrusion|boldness|disturbance)",
+    r"i know (?:you must get|you probably get|you get) (?:tons|lots|loads|hundreds|a lot) of these",
 )
 # a bounded ask: "10 minutes", "a 15-min call"
 BOUNDED_TIME = re.compile(r"\b\d{1,2}[- ]?(?:minutes?|mins?)\b", _I)
@@ -254,6 +270,19 @@ BOUNDED_TIME = re.compile(r"\b\d{1,2}[- ]?(?:minutes?|mins?)\b", _I)
 QUESTION_ABOUT = _words(r"(?:brain|wisdom|expertise) (?:on|about|regarding) (?:how|what|why|which|whether|your \w+)")
 # asks that name nothing concrete: a reader can't say yes to them
 VAGUE_ASK = _words(
+    r"(?:could|can) use (?:some|your) (?:advice|help|input|guidance)",
+    r"let me know if you'?re up for it",
+    r"ask you a (?:quick )?question[.!]*(?=\s*(?:$|\n|best|thanks|cheers|regards))",
+    r"(?:love|like) to (?:chat|talk|hear|learn)(?: more)? about (?:your|what you) (?:\w+ )?(?:work|career|journey|"
+    r"experience|background|company|business|role|research|path)[.!]*(?=\s*(?:$|\n|best|thanks|cheers|regards))",
+    r"(?:if you have any questions|want to chat again)(?: (?:or|and) (?:want to chat again|have any questions))?"
+    r"(?: sometime)?[.!]*(?=\s*(?:$|\n|best|thanks|cheers|regards))",
+    r"keep me in mind",
+    r"(?:would|i'?d|i would) love to (?:collaborate|chat|work together|team up)(?: (?:sometime|some time|one day|"
+    r"soon|at some point))?(?: if you'?re open to it)?[.!]*(?=\s*(?:$|\n|best|thanks|cheers|regards))",
+    r"(?:a|an) (?:business |exciting )?(?:proposal|opportunity) (?:i'?d|i would|that i'?d) (?:like|love) to discuss",
+    r"let me know if (?:this|it|that) (?:interests|is of interest to) you",
+    r"(?:happy|glad) to take whatever you'?ve got",
     r"let'?s (?:connect|keep in touch|stay in touch|catch up)(?: (?:here|sometime|soon|as well|on linkedin))?"
     r"(?: as well)?[.!]*(?=\s*(?:$|\n|best|thanks|cheers|regards|[A-Z]))",
     r"(?:would|i'?d|i would) (?:love|like) to (?:connect|add you|have you)(?: (?:here|with you|on linkedin|"
@@ -289,6 +318,7 @@ BIG_ASK = _words(
     r"(?:be|become) my (?:mentor|sponsor|advisor|co-?founder)",
     r"pass (?:my|our) (?:resume|cv|profile|details) (?:along|on|to)",
     r"(?:forward|pass|send|hand) my (?:resume|cv|application) (?:on )?to",
+    r"send me (?:the|your|his|her|their) [\w' -]{0,30}(?:email|e-mail) address",
     r"(?:what|how) can you (?:do to )?help me(?: out)?\?",
     r"(?:making|make) (?:an |the |a warm )?intro(?:duction)? (?:to|for) (?:them|him|her|their|your)",
     r"mentor me",
@@ -346,7 +376,8 @@ PUSHY_HIGH = _words(
     r"(?:sent|written|messaged|emailed|pinged) you (?:\d+|two|three|four|five|several|multiple|many|a few|so many)"
     r" (?:times|messages|emails|notes)",
     r"(?:\d+|two|three|four|five|several|multiple) (?:unanswered|unread|ignored) (?:messages|emails|notes)",
-    r"(?:too|so) (?:busy|important|famous|successful) (?:to|for) (?:reply|respond|answer|write|get back|people|"
+    r"(?<!you're )(?<!you are )(?:too|so) (?:busy|important|famous|successful) (?:to|for) "
+    r"(?:reply|respond|answer|write|get back|people|"
     r"little|us|me|a)",
     r"must be (?:nice|tough|hard) (?:to be|being) (?:so )?(?:busy|popular|important|in demand)",
     r"(?:guess|suppose|assume) you(?:'re| are) (?:just )?(?:too |very |super |so )?busy",
@@ -439,13 +470,17 @@ PUSHY_MEDIUM = _words(
     r"(?:or|otherwise) (?:i'?ll|i will) (?:assume|take it) (?:that )?you'?re not interested",
     r"(?:nobody|no one|none of them) (?:has |have )?(?:replied|responded|answered|got back|gotten back)",
     r"(?:i )?hope you'?ll be (?:different|the exception)",
-    r"(?:you'?re|you are) (?:just |probably |now )?too (?:famous|important|busy|big|good) (?:now|to|for)",
+    r"(?<!if )(?:you'?re|you are) (?:just |probably |now )?too (?:famous|important|busy|big|good) (?:now|to|for)",
     r"(?:i )?(?:would |'?d )?expect the same courtesy",
     r"(?:the )?(?:least|courtesy) (?:you could do|of a reply)",
     r"(?:i'?m|i am) (?:only )?(?:keeping|holding) (?:\w+ )?(?:slots?|spots?|places?) (?:open )?until",
     r"(?:after|given) (?:all )?(?:the time|everything) i(?:'?ve| have) (?:given|spent|invested|done)",
     r"you (?:always|often|yourself) (?:say|said|talk about|preach|post about)[^.!?\n]{0,60}(?:so|yet|but)",
     r"(?:you )?wouldn'?t want to (?:leave|let|be the one)",
+    r"(?:it'?s|it is) (?:now )?on you to",
+    r"remove you from (?:my|our) (?:list|contacts|file)",
+    r"(?:guessing|guess|assume|take it) (?:that )?(?:this|it) (?:just )?isn'?t a priority",
+    r"fix (?:it|this|that|the [\w -]{2,30}) already",
 )
 SHOUT = re.compile(r"(?:!{3,}|\?{2,}|\?!|!\?)")
 # capitals that shout rather than abbreviate: a run of capitalised words, or an emphasis word in capitals
@@ -597,7 +632,12 @@ OVER_PERSONAL_MEDIUM = _words(
     r"(?:your|ur) (?:parents|mom|dad|mother|father|health|personal life|kids|children)",
     r"(?:my )?(?:partner|husband|wife|boyfriend|girlfriend) (?:just |has )?(?:left|dumped|cheated)",
     r"(?:evicting|evicted|kicking) me",
+    r"in awe of your (?:brilliance|genius|greatness|wisdom)",
+    r"(?:the )?most (?:visionary|inspiring|brilliant|amazing|incredible) (?:leader|person|mind|human)",
+    r"(?:thank you[,!]* ){2}thank you",
     r"(?:dinner|drinks|a drink|a date) (?:together )?(?:just )?(?:the )?(?:two of us|just us)",
+    r"(?:take you (?:out )?(?:to|for)|join me for|have|grab) (?:a )?(?:romantic |nice |quiet )?(?:dinner|drinks?)"
+    r"(?: together)?(?: (?:sometime|this weekend|on (?:friday|saturday) night|one evening|tonight|at my place))",
 )
 
 # an introduction made (or a promise made for them) without asking first: double opt-in is the norm
@@ -615,6 +655,9 @@ UNASKED_INTRO = _words(
 SELF_PROMOTION = _words(
     r"(?:i'?d|i would|i could|i will|i'?ll) (?:be|make) (?:a |an )?(?:strong|great|perfect|valuable|excellent|ideal) "
     r"(?:addition|fit|asset|hire)",
+    r"make me (?:a |an |the )?(?:strong|great|perfect|ideal|excellent|top|qualified) (?:candidate|fit|choice)",
+    r"linking up with me will be to your advantage",
+    r"done it all,? seen it all",
     r"(?:my|i have the) (?:skills|abilities|experience|background) (?:would )?make me (?:a |an |the )?(?:great|strong|"
     r"perfect|ideal|excellent|valuable|good) (?:addition|fit|candidate|hire)",
     r"as my (?:profile|resume|cv|website) shows",
@@ -689,11 +732,15 @@ SALESY_STRONG = _words(
     r"not a (?:sales )?pitch",
     r"(?:short|quick|brief|live|free|personal) demo",
     r"(?:brand|company|team|business|firm|clinic|startup)s? like yours",
+    r"(?:companies|businesses|agencies|teams|brands) like yours",
+    r"(?:our|my) [\w -]{2,30} (?:tool|platform|product|software|app|solution|service) (?:cuts|reduces|boosts|"
+    r"increases|doubles|halves|saves|automates)",
+    r"(?:we have|there are) (?:\w+ )?(?:open )?slots (?:open )?(?:in|for|this|next)",
+    r"(?:let'?s )?get (?:it|this|that|you) (?:on|in) the calendar",
     r"(?:packages?|retainers?) (?:start|starting) (?:at|from)",
     r"(?:a |the )?demo (?:of|for) (?:our|my)",
     r"(?:started|start|begun|began) selling",
     r"(?:best|#1|number one|leading) (?:\w+ )?(?:on|in) the market",
-    r"(?:my|our) booking (?:link|page)",
     r"(?:show|walk) you (?:through )?(?:why|how|what) (?:ours|our|my|we)",
     r"walk you through (?:my|our) (?:\w+ )?(?:vision|product|platform|projects?|solution|offering|deck|idea)",
     r"(?:totally |completely |fundamentally )?(?:reinvent|revolutioni[sz]e|disrupt) (?:how|the way|your)",
@@ -701,6 +748,17 @@ SALESY_STRONG = _words(
     r"(?:we'?re|we are|i'?m|i am) raising (?:a|our|my) (?:\$[\d.]+[mk]? )?(?:pre-?seed|seed|series)",
     r"(?:send|share) (?:over )?(?:our|my|the) (?:pitch )?deck",
     r"sponsored by (?:our|my)",
+    r"(?:\d+|one|two|three|six) (?:months?|weeks?) (?:free|for free|on us)",
+    r"books? a demo",
+    r"the #1 \w+",
+    r"(?:would|will|could) (?:be|make) (?:an? )?(?:ideal|perfect|great|fantastic) (?:guest|speaker|fit|addition) "
+    r"(?:for|on|to) (?:you|your)",
+    r"(?:have|get|book|feature) (?:me|us|him|her|our (?:founder|ceo|client)) on your (?:show|podcast|channel|"
+    r"newsletter|stage)",
+    r"pay[- ]per[- ](?:result|lead|click|appointment)",
+    r"(?:a )?(?:great )?fit for (?:a|an|the) (?:[\w-]+ ){0,3}(?:role|position|opening|job) (?:with|at) "
+    r"(?:our|my) client",
+    r"apply (?:through|via|using) the link",
     r"walk you through (?:a few of |some of |one of )?(?:our|my) (?:\w+ )?(?:projects|products|work|services)",
     r"(?:fantastic|exciting|great|amazing|incredible) opportunit(?:y|ies) (?:that )?(?:could|would|might|are|is) "
     r"(?:be )?(?:perfect|ideal|a (?:great|perfect) (?:fit|match))",
@@ -741,6 +799,7 @@ PLACEHOLDER = re.compile(
     r"contact|event|topic|role|title|recipient)\s*>|%\w{2,20}%|\b(?:FIRST_?NAME|LAST_?NAME|COMPANY_?NAME|FNAME|XXX+|"
     r"TBD|TODO|INSERT(?: \w+)?|TK|[A-Z]{2,}_[A-Z_]{2,})\b|_{3,}|"
     r"(?i:lorem ipsum|(?:insert|add) (?:name|company|date|link|details) here|"
+    r"(?<=dear )(?:first ?name|last ?name|name|xx+)\b|(?<=hi )(?:first ?name|xx+)\b|"
     r"(?:add|insert|put|write|mention) (?:a |one |two |three |some |more )?(?:\w+ ){0,2}(?:lines?|sentences?|"
     r"details?|examples?|numbers?|something) (?:here|about why|on why))",
 )
@@ -969,6 +1028,8 @@ _SLIPS: tuple[tuple[str, str], ...] = (
      r"honou?red|pleased|happy|glad) to (?:connect|meet|hear|join|share|learn|help|work|chat)\b",
      "check the 'not': it reverses the sentence"),
     (r"\blook(?:ing)? forward to (?:hear|meet|see|speak|talk|work|chat|connect|receive)\b", "…ing"),
+    (r"\blast (?:time|week|month|we spoke|we met),? you'?re (?:looking|working|planning|hiring|building|writing)\b",
+     "you were"),
 )
 # one pass over the draft: group i matched → _SLIPS[i - 1]'s correction
 REAL_WORD_SLIP = Phrases(r"\b(?:" + "|".join(f"({p.removeprefix(chr(92) + 'b')})" for p, _ in _SLIPS) + ")")
@@ -1005,6 +1066,7 @@ RESUME_DUMP = _words(
     r"(?:i|i'?ve) (?:graduated (?:from|with)|hold a (?:degree|master|bachelor|phd)|managed a team of|led a team of)",
     r"my (?:gpa|skills include|experience includes|key strengths|core competencies)",
     r"(?:quick |brief |short |little )?(?:intro|background|bio) (?:on|about) (?:me|myself)",
+    r"a (?:little |bit |few words )?(?:bit )?about (?:me|myself)\s*[:—-]",
     r"\d+\+? ?yrs",
     r"my (?:\w+ )?journey",
     r"thought you'?d (?:want|like|love) (?:the|an|my) update",
@@ -1137,8 +1199,24 @@ _STOCK = """
     again best wishes regards warm many lots tons truly okay ok sure great-to-meet everything's all's
     curious hop anytime answer end came steps step side ways together might grow keen people mine makes
     sense checked background
+    research paper papers project projects website site show shows episode episodes podcast post posts article
+    articles content blog book books topic topics area areas lab group interest interests own line fascinating
+    interesting insightful brilliant great-work looked read reading latest recent recently admire admired
+    follow-up followup discuss discussed discussion conversation conversations chatting chatted
+    prospect thrilled honored honoured delighted eager passionate hard-working motivated
+    questions question holiday holidays season seasons festive merry christmas happy warmest wonderful cheer
+    rest enjoyed enjoying lol haha minute works suits
 """
 STOCK_WORDS = frozenset(_STOCK.split())
+# a greeting from a company to a list: nobody in particular wrote it
+BROADCAST = _words(r"from (?:all of us|everyone|the (?:whole )?team|us all) (?:here )?at", r"dear valued \w+")
+# where they met, in a 48-hour follow-up: "great meeting you at <the DevOps meetup>" — a place is not content
+MEETING_PLACE = re.compile(
+    r"\b(?:(?:meet(?:ing)?|met|see(?:ing)?|chat(?:ting)?|talk(?:ing)?|speak(?:ing)?|connect(?:ing)?|run(?:ning)? into)"
+    r" (?:with )?you (?:at|during|on|over|after)|(?:both|also|fellow) (?:members? )?(?:of|in)|members? of)"
+    r" ([^.!?\n,;]{1,60})",
+    _I,
+)
 # a follow-up that only asks whether they saw the last one
 BUMP = _words(
     r"(?:just )?checking in(?: on this| again)?",

@@ -108,13 +108,17 @@ def substance(d: Draft) -> list[str]:
     return [word.casefold() for word, _proper in _substance(d)]
 
 
-def substance_weight(d: Draft) -> int:
-    """How much a message says: one point a substance word, two for a name of something (a proper noun)."""
-    return sum(2 if proper else 1 for _word, proper in _substance(d))
+def substance_weight(d: Draft, *, place_counts: bool = True) -> int:
+    """How much a message says: one point a substance word, two for a name of something (a proper noun).
+    Without ``place_counts``, a follow-up's "great meeting you at <the place>" adds nothing."""
+    return sum(2 if proper else 1 for _word, proper in _substance(d, place_counts))
 
 
-def _substance(d: Draft) -> list[tuple[str, bool]]:
+def _substance(d: Draft, place_counts: bool = True) -> list[tuple[str, bool]]:
     names = {w.casefold() for w in _names(d)}
+    if not place_counts and d.kind in (K.FOLLOW_UP, K.CONNECTION_NOTE):
+        for place in lx.MEETING_PLACE.finditer(d.sig.scan):
+            names.update(w.casefold() for w in lx.WORD.findall(place.group(1)))
     lines = d.sig.scan.strip().splitlines()
     if len(lines) >= 2 and len(lines[-1].split()) <= 3:  # a sign-off line: "Best, Ana", "– Derek Sloane"
         lines = lines[:-1]
@@ -145,8 +149,9 @@ def _names(d: Draft) -> set[str]:
 def stock_only(d: Draft) -> bool:
     """Nothing but stock lines: no word in it says anything about them, you or the matter at hand — or a
     word or two ("great meeting you at SaaStr, let's stay in touch") and nothing anyone could answer."""
-    weight = substance_weight(d)
-    return weight == 0 or (weight <= 2 and not has_concrete_ask(d))
+    if has_concrete_ask(d):  # "great meeting you at the Postgres meetup — coffee next week?" proposes a step
+        return substance_weight(d) == 0
+    return substance_weight(d, place_counts=False) <= 2
 
 
 def vague_cold_ask(d: Draft) -> bool:
@@ -301,8 +306,18 @@ def rule_length(d: Draft) -> list[Finding]:
 
 def rule_generic(d: Draft) -> list[Finding]:
     """Stock wording: a problem only when the message is nothing else; beside real content, a suggestion."""
+    bump = lx.BUMP.search(d.sig.scan)
+    if bump and substance_weight(d) <= 3 and d.kind is not K.THANK_YOU:
+        return [
+            Finding(
+                "generic",
+                "medium",
+                "It only asks whether they saw your last message; there's nothing new to answer.",
+                _excerpt(d, bump),
+                "Add one new thing: a detail, a link they'd use, or a smaller, concrete question.",
+            )
+        ]
     if stock_only(d) and d.sig.word_count >= 2:
-        bump = lx.BUMP.search(d.sig.scan)
         if bump and d.kind is K.FOLLOW_UP:
             return [
                 Finding(
@@ -320,6 +335,28 @@ def rule_generic(d: Draft) -> list[Finding]:
                 "Nothing in it is about them or the matter at hand: it could be sent to anyone.",
                 d.sig.sentences[0] if d.sig.sentences else None,
                 "Add one thing only this person would recognise: their talk or post, your chat, what you need.",
+            )
+        ]
+    broadcast = lx.BROADCAST.search(d.sig.scan)
+    if broadcast:
+        return [
+            Finding(
+                "generic",
+                "medium",
+                "It reads as a message to a list, from a company, not from you to them.",
+                _excerpt(d, broadcast),
+                "Write it from you, to them: one line only they would recognise.",
+            )
+        ]
+    humble = lx.SELF_EFFACING.search(d.sig.scan)
+    if humble:
+        return [
+            Finding(
+                "generic",
+                "medium",
+                "The apology or deference stands where a reason to write should be.",
+                _excerpt(d, humble),
+                "Drop it and open with why them: the one thing you read or heard that made you write.",
             )
         ]
     form = lx.FORM_GREETING.search(d.sig.scan)
@@ -465,6 +502,17 @@ def rule_ask_size(d: Draft) -> list[Finding]:
         return []
     deadline = lx.DEADLINE.search(d.sig.scan)
     stranger = d.kind in (K.COLD_OUTREACH, K.CONNECTION_NOTE)
+    if lx.CONGRATS.search(d.sig.scan):
+        return [
+            Finding(
+                "pushy",
+                "medium",
+                "It congratulates them and asks a big favour in the same breath, so the congratulations read as a "
+                "way in.",
+                _excerpt(d, big[0]),
+                "Send the congratulations on their own; ask for the favour another time, and smaller.",
+            )
+        ]
     if stranger or len(big) >= 2 or deadline:
         return [
             Finding(

@@ -242,12 +242,14 @@ class ContactRow(NamedTuple):
 
 
 class ContactPlan(NamedTuple):
-    """A contact as re-planning it needs: whose it is, its own check-in cadence, its stored stage."""
+    """A contact as re-planning it needs: whose it is, its own check-in cadence, its stored stage, and the
+    conference of its latest meeting (whose 48 h nudges are spread together)."""
 
     id: int
     member_id: int
     checkin_days: int | None
     stage: str
+    conference_id: int | None
 
 
 Shape = TypeVar("Shape", ContactRow, ContactPlan)

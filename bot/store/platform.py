@@ -4,7 +4,6 @@ as the platform's OAuth library describes it, kept as JSON) and one-time OAuth s
 
 from __future__ import annotations
 
-import secrets
 import threading
 from collections.abc import Sequence
 from datetime import datetime, timedelta
@@ -15,7 +14,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
-from bot.models import EventReceipt, OAuthState, PlatformInstallation
+from bot.models import EventReceipt, PlatformInstallation
 from bot.store.errors import is_transient
 from bot.store.uow import UnitOfWork
 
@@ -101,6 +100,16 @@ def save_installation(sessions: sessionmaker[Session], now: datetime, platform: 
                 raise
 
 
+def org_wide(sessions: sessionmaker[Session], platform: str, kind: str) -> list[dict[str, Any]]:
+    """The payloads kept for org-wide installs (an enterprise, no workspace), the latest saved first."""
+    with UnitOfWork(sessions) as uow:
+        query = (select(PlatformInstallation.payload)
+                 .filter_by(platform=platform, kind=kind, team_id="", user_id="")
+                 .where(PlatformInstallation.enterprise_id != "")
+                 .order_by(PlatformInstallation.saved_at.desc()))
+        return list(uow.session.scalars(query))
+
+
 def find_installation(sessions: sessionmaker[Session], platform: str, kind: str, enterprise_id: str | None,
                       team_id: str | None, user_id: str | None = None) -> dict[str, Any] | None:
     """The payload kept for this key (user_id None: the workspace's latest), or None."""
@@ -118,25 +127,3 @@ def delete_installation(sessions: sessionmaker[Session], platform: str, kind: st
     with UnitOfWork(sessions) as uow:
         uow.session.execute(delete(PlatformInstallation).filter_by(**key))
         uow.commit()
-
-
-def issue_state(sessions: sessionmaker[Session], now: datetime, platform: str, lifetime: timedelta) -> str:
-    """A fresh one-time OAuth state, valid for `lifetime`; expired ones are swept on the way."""
-    state = secrets.token_urlsafe(32)
-    with UnitOfWork(sessions) as uow:
-        uow.session.execute(delete(OAuthState).where(OAuthState.expires_at <= now))
-        uow.session.add(OAuthState(state=state, platform=platform, expires_at=now + lifetime))
-        uow.commit()
-    return state
-
-
-def consume_state(sessions: sessionmaker[Session], now: datetime, platform: str, state: str) -> bool:
-    """True once for a state issued here and not expired; it is gone afterwards either way."""
-    if not state or len(state) > 64:
-        return False
-    with UnitOfWork(sessions) as uow:
-        gone = uow.session.execute(delete(OAuthState).where(OAuthState.state == state,
-                                                            OAuthState.platform == platform)
-                                   .returning(OAuthState.expires_at)).scalars().first()
-        uow.commit()
-    return gone is not None and gone > now

@@ -60,12 +60,14 @@ MEMBER_LOCK_SPACE = 0x0C0A  # first key of the per-person advisory locks (the se
 
 
 def lock_person(session: Session, platform: str, user_id: str) -> None:
-    """Serialise this person's units of work until the transaction ends (PostgreSQL; SQLite's
-    BEGIN IMMEDIATE already serialises every writer). Two requests at once — a double submit, a replayed
-    request, two replicas — then read what the other wrote instead of racing to insert it.
-    By platform and user only: a DM click may not say its workspace; a hash collision only makes two
-    people wait for each other a moment."""
+    """Serialise this person's units of work until the transaction ends. Two requests at once — a double
+    submit, a replayed request, two replicas — then read what the other wrote instead of racing to
+    insert it, and the caller reads the clock after this returns, so the later request has the later
+    time. PostgreSQL: a transaction-scoped advisory lock, by platform and user only (a DM click may not
+    say its workspace; a hash collision only makes two people wait for each other a moment). SQLite:
+    the transaction starts here, and its BEGIN IMMEDIATE takes the one write lock (every writer waits)."""
     if session.get_bind().dialect.name != "postgresql":
+        session.connection()  # begins the transaction: BEGIN IMMEDIATE (bot/store/engine.py)
         return
     session.execute(text("SELECT pg_advisory_xact_lock(:space, hashtext(:person))"),
                     {"space": MEMBER_LOCK_SPACE, "person": f"{platform}\x1f{user_id}"})

@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from bot.clock import SystemClock
 from bot.models import Nudge, NudgeKind, NudgeState
 from bot.store.engine import make_engine, session_factory
+from scheduler.claim import lease_clock_for
 from scheduler.dispatcher import Dispatcher
 from scheduler.ratelimit import Limit, Pacer, pacer_for
 from scheduler.weekly import plan_week
@@ -51,9 +52,11 @@ async def main(url: str, worker: str, lease_s: float, delay_s: float, batch: int
     engine = make_engine(url)
     platform = SlowPlatform(engine, worker, delay=delay_s)
     pacer = Pacer({}) if paced is None else pacer_for(engine, {platform.platform: (Limit("bot", paced),)})
-    dispatcher = Dispatcher(session_factory(engine), SystemClock(), {platform.platform: platform},
+    sessions, clock = session_factory(engine), SystemClock()
+    dispatcher = Dispatcher(sessions, clock, {platform.platform: platform},
                             batch_size=batch, lease=timedelta(seconds=lease_s), worker_id=worker,
-                            concurrency=1 if delay_s else 8, pacer=pacer, pace_window=timedelta(seconds=0.5))
+                            concurrency=1 if delay_s else 8, pacer=pacer, pace_window=timedelta(seconds=0.5),
+                            lease_clock=lease_clock_for(engine, sessions, clock))  # as `coach run` builds it
     deadline = time.monotonic() + deadline_s
     while time.monotonic() < deadline:
         if weekly:

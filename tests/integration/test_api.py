@@ -13,7 +13,7 @@ import pytest
 from slack_sdk.oauth.installation_store import Installation
 from sqlalchemy.orm import Session, sessionmaker
 
-from adapters.slack.oauth import CoachInstallationStore, CoachStateStore
+from adapters.slack.oauth import CoachInstallationStore, SignedStateStore
 from bot.api import CoachAPI
 from bot.clock import FakeClock
 from bot.coach import Coach
@@ -126,12 +126,15 @@ async def test_two_installs_of_one_workspace_at_once_both_land(api: CoachAPI) ->
         assert await api.find_installation("slack", enterprise_id=None, team_id="T7", user_id=user) in payloads
 
 
-async def test_an_oauth_state_is_consumed_once_and_expires(api: CoachAPI, clock: FakeClock) -> None:
-    states = CoachStateStore(api, expiration_seconds=600)
+async def test_an_oauth_state_is_signed_and_expires(clock: FakeClock) -> None:
+    states = SignedStateStore("client-secret", clock, expiration_seconds=600)
     state = await states.async_issue()
     assert await states.async_consume(state)
-    assert not await states.async_consume(state)
-    assert not await states.async_consume("never-issued")
+    assert not await states.async_consume("never-issued") and not await states.async_consume("")
+    expiry, nonce, signature = state.split(".")
+    assert not await states.async_consume(f"{int(expiry) + 3600}.{nonce}.{signature}")  # altered
+    assert not await SignedStateStore("another-secret", clock).async_consume(state)  # another app's
+    assert not await states.async_consume(f"²{expiry}.{nonce}.{signature}")
     late = await states.async_issue()
     clock.advance(timedelta(minutes=11))
     assert not await states.async_consume(late)

@@ -99,6 +99,7 @@ def test_0005_adds_and_drops_the_lookup_index_keeping_rows(tmp_path: Path) -> No
     upgrade(engine, "0005_contact_lookup")
     assert current_revision(engine) == "0005_contact_lookup"
     assert "ix_contacts_member_platform_user" in {ix["name"] for ix in inspect(engine).get_indexes("contacts")}
+    upgrade(engine, "head")  # today's models read the rows (they know columns later revisions add)
     with Session(engine) as session:
         member = session.get_one(Member, 1)
         contact = find_contact(session, member, "nobody", "U_ANA")
@@ -108,4 +109,45 @@ def test_0005_adds_and_drops_the_lookup_index_keeping_rows(tmp_path: Path) -> No
     assert "ix_contacts_member_platform_user" not in {ix["name"] for ix in inspect(engine).get_indexes("contacts")}
     with engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM contacts")).scalar_one() == 1
+    engine.dispose()
+
+
+def test_0010_adds_the_conference_day_keeping_rows_and_the_partial_indexes(tmp_path: Path) -> None:
+    """Upgrading a database at 0007 with data: contacts and nudges keep their rows, the nudges' partial
+    indexes stay partial (no table rebuild), one recap per member and day; and back down again."""
+    engine = create_engine(f"sqlite:///{tmp_path}/old.db")
+    upgrade(engine, "0007_nudge_member_index")
+    pending = ("INSERT INTO nudges (member_id, contact_id, kind, due_at, state, attempts, created_at) VALUES"
+               " (1, 1, 'follow_up_48h', '2026-03-03 10:00:00', '{}', 0, '2026-03-02 09:00:00')")
+    with engine.begin() as connection:
+        add_member_and_contact(connection)
+        connection.execute(text(pending.format("pending")))
+    upgrade(engine, "0010_events")
+    assert current_revision(engine) == "0010_events"
+    indexes = {ix["name"]: ix for ix in inspect(engine).get_indexes("nudges")}
+    assert indexes["uq_nudges_member_day"]["unique"] and "uq_nudges_pending_contact" in indexes
+    recap = ("INSERT INTO nudges (member_id, contact_id, kind, day, due_at, state, attempts, created_at) VALUES"
+             " (1, NULL, 'event_recap', '2026-03-09', '2026-03-09 16:30:00', 'pending', 0, '2026-03-09 10:00:00')")
+    with engine.begin() as connection:
+        assert connection.execute(text("SELECT conference_id FROM contacts")).scalar_one() is None
+        connection.execute(text(recap))
+        connection.execute(text(  # a digest the same Monday: another key, no clash
+            "INSERT INTO nudges (member_id, contact_id, kind, week, due_at, state, attempts, created_at) VALUES"
+            " (1, NULL, 'weekly_digest', '2026-03-09', '2026-03-09 08:00:00', 'pending', 0, '2026-03-09 00:00:00')"))
+        connection.execute(text(
+            "INSERT INTO conferences (member_id, name, starts_at, ends_at) VALUES"
+            " (1, 'KubeCon EU', '2026-03-09 08:00:00', '2026-03-13 23:00:00')"))
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(text(recap))  # a second recap for the same member and day
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(text(pending.format("pending")))  # the partial unique index still holds
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0007_nudge_member_index")
+    assert "conferences" not in inspect(engine).get_table_names()
+    assert "day" not in {c["name"] for c in inspect(engine).get_columns("nudges")}
+    with engine.begin() as connection:
+        assert connection.execute(text("SELECT count(*) FROM nudges")).scalar_one() == 2  # the recap went
+        connection.execute(text(pending.format("cancelled")))  # partial: a cancelled row beside the pending one
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(text(pending.format("pending")))
     engine.dispose()

@@ -4,18 +4,22 @@ and stay under the text limit."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+import sqlite3
+import threading
+from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.clock import FakeClock
+from bot.clock import FakeClock, SystemClock
 from bot.coach import Coach
 from bot.handlers.contacts import REPEAT_WINDOW, merged_notes
 from bot.identity import Actor
 from bot.limits import MAX_TEXT
-from bot.models import Contact, Event, Nudge, NudgeKind, NudgeState, Stage
+from bot.models import Contact, Event, EventKind, Nudge, NudgeKind, NudgeState, Stage
+from bot.store.repository import MEMBER_LOCK_SPACE
+from tests.conftest import START
 
 ANA = Actor("slack", "T1", "U_ANA", display_name="Ana", timezone="UTC")
 MET = '"Jane Doe" at PyCon -- talked metrics #python'
@@ -109,3 +113,78 @@ def test_a_full_notes_field_makes_room_and_says_so(coach: Coach, sessions: sessi
     with sessions() as session:
         notes = session.scalars(select(Contact.notes)).one()
     assert notes is not None and len(notes) <= MAX_TEXT and notes.endswith(words)
+
+
+@pytest.mark.parametrize("behind, repeat", [(timedelta(milliseconds=500), True), (timedelta(minutes=9), True),
+                                            (timedelta(minutes=11), False)])
+def test_a_replica_whose_clock_is_behind_sees_the_same_request(sessions: sessionmaker[Session], clock: FakeClock,
+                                                               behind: timedelta, repeat: bool) -> None:
+    """Within ten minutes either way is the same request: a replica a little behind reads a `now` before
+    the meeting it repeats."""
+    Coach(sessions, clock).handle_text(ANA, "/met", MET)
+    late_replica = Coach(sessions, FakeClock(clock.now() - behind))
+    reply = late_replica.handle_text(ANA, "/met", MET)
+    assert reply.text.startswith("Already noted") is repeat
+    events, _notes, _stage, _nudges = state(sessions)
+    assert [kind for kind, _at in events] == ["met"] * (1 if repeat else 2)
+
+
+class LockProbe:
+    """A clock that, each time it is read, asks another connection whether ANA's lock is held: the
+    clock must be read after the person's lock (PostgreSQL) or the write lock (SQLite) is taken."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine, self.unlocked_reads = engine, 0
+
+    def now(self) -> datetime:
+        if not self._held():
+            self.unlocked_reads += 1
+        return START
+
+    def _held(self) -> bool:
+        if self.engine.dialect.name == "sqlite":
+            probe = sqlite3.connect(str(self.engine.url.database), timeout=0, isolation_level=None)
+            try:
+                probe.execute("BEGIN IMMEDIATE")
+                probe.execute("ROLLBACK")
+                return False
+            except sqlite3.OperationalError:  # database is locked
+                return True
+            finally:
+                probe.close()
+        with self.engine.connect() as probe:
+            free = probe.scalar(text("SELECT pg_try_advisory_xact_lock(:space, hashtext(:person))"),
+                                {"space": MEMBER_LOCK_SPACE, "person": f"slack\x1f{ANA.user_id}"})
+            probe.rollback()
+            return not free
+
+
+def test_the_clock_is_read_after_the_lock(store: tuple[Engine, sessionmaker[Session]]) -> None:
+    engine, sessions = store
+    probe = LockProbe(engine)
+    coach = Coach(sessions, probe)
+    assert coach.handle_text(ANA, "/met", MET).text.startswith("Noted")
+    assert coach.handle_text(ANA, "/met", MET).text.startswith("Already noted")
+    assert probe.unlocked_reads == 0
+
+
+def test_twenty_identical_mets_at_once_are_one_meeting(sessions: sessionmaker[Session]) -> None:
+    """Real time, twenty threads released together: one meeting, nineteen "Already noted"."""
+    coach = Coach(sessions, SystemClock())
+    coach.handle_text(ANA, "/coach", "help")  # the member exists: the race is on the meeting alone
+    barrier = threading.Barrier(20)
+    replies: list[str] = []
+
+    def submit() -> None:
+        barrier.wait()
+        replies.append(coach.handle_text(ANA, "/met", MET).text)
+
+    threads = [threading.Thread(target=submit) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sum(reply.startswith("Noted") for reply in replies) == 1
+    assert sum(reply.startswith("Already noted") for reply in replies) == 19
+    with sessions() as session:
+        assert session.scalars(select(Event.kind).where(Event.kind == EventKind.MET.value)).all() == ["met"]

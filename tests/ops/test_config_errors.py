@@ -135,8 +135,23 @@ def test_migrate_and_doctor_report_config_the_same_way(tmp_path: Path) -> None:
     assert result.returncode == 2 and "COACH_LOG_LEVEL" in result.stdout and "Traceback" not in result.stderr
 
 
-def test_unfamiliar_token_shapes_are_accepted(tmp_path: Path) -> None:
-    """Only what is surely another credential is refused: a proxy's or a test double's token starts fine."""
-    config = load_config({"SLACK_BOT_TOKEN": "test-token", "SLACK_APP_TOKEN": "local-app",
-                          "DISCORD_TOKEN": "offline-harness-token"}, _env_file=None)
-    assert config.of("slack").slack_bot_token is not None and config.of("discord").discord_token is not None
+def test_malformed_tokens_are_all_reported_at_once_before_any_network(tmp_path: Path) -> None:
+    """A token's shape is checked before anything goes to the network (there is no SLACK_API_URL nor a
+    Discord to reach here: the check never gets that far), and every bad one is named at once."""
+    result = coach(tmp_path, {"SLACK_BOT_TOKEN": "hello", "SLACK_SIGNING_SECRET": SIGNING, "DISCORD_TOKEN": "abc",
+                              "COACH_TICK_SECONDS": "soon"}, "run")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert [line.split(" is invalid")[0] for line in lines] == ["coach: COACH_TICK_SECONDS", "coach: SLACK_BOT_TOKEN",
+                                                                "coach: DISCORD_TOKEN"], result.stderr
+    assert "hello" not in result.stderr and "abc" not in result.stderr
+    assert "logging in" not in result.stderr
+
+
+@pytest.mark.parametrize(("variable", "value"), [
+    ("SLACK_BOT_TOKEN", "xoxb-1"), ("SLACK_BOT_TOKEN", "xoxe.xoxb-1-MTIz-abc"), ("SLACK_APP_TOKEN", "xapp-1-A1-2-x"),
+    ("DISCORD_TOKEN", "MTIz.fake.token"), ("DISCORD_TOKEN", DISCORD),
+])
+def test_token_shapes_that_are_accepted(variable: str, value: str) -> None:
+    config = load_config({variable: value}, _env_file=None)
+    assert value in config.core.secrets()

@@ -221,3 +221,60 @@ def test_the_schema_probe_on_postgres() -> None:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+async def test_the_public_slack_port_serves_no_healthz_nor_metrics(tmp_path: Path) -> None:
+    """Flooding them on the Slack port slowed everyone's /met: they live on the ops port only."""
+    from tests.slack.conftest import start_rig
+    from tests.slack.slackfakes import FakeSlack
+
+    fake = await FakeSlack().start()
+    rig, http = await start_rig(tmp_path, fake)
+    try:
+        for path, status in (("/healthz", 404), ("/metrics", 404), ("/livez", 200)):
+            async with http.get(f"{rig.base}{path}") as response:
+                assert response.status == status, path
+    finally:
+        await http.close()
+        await rig.service.stop()
+        rig.runtime.engine.dispose()
+        await fake.stop()
+
+
+async def test_a_flood_of_healthz_and_metrics_runs_one_probe_at_a_time(runtime: Runtime,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+    import threading
+    import time
+
+    probing, most, probes = 0, 0, 0
+    lock = threading.Lock()
+    real = runtime.database_state
+
+    def counted() -> str:
+        nonlocal probing, most, probes
+        with lock:
+            probing, probes = probing + 1, probes + 1
+            most = max(most, probing)
+        time.sleep(0.05)  # a slow database: requests pile up meanwhile
+        try:
+            return real()
+        finally:
+            with lock:
+                probing -= 1
+
+    monkeypatch.setattr(runtime, "database_state", counted)
+    server = OpsServer(runtime, port=0, host="127.0.0.1")
+    await server.start()
+    try:
+        async with aiohttp.ClientSession() as http:
+            async def get(path: str) -> int:
+                async with http.get(f"http://127.0.0.1:{server.port}{path}") as response:
+                    await response.read()
+                    return response.status
+
+            statuses = await asyncio.gather(*(get(p) for p in ["/healthz", "/metrics"] * 50))
+        assert set(statuses) <= {200, 503} and most == 1 and probes < 20
+    finally:
+        await server.stop()
+        runtime.engine.dispose()

@@ -38,6 +38,7 @@ class FakeSlack:
     """Answers like slack.com/api for the methods the coach uses; `fail()` injects errors."""
 
     teams_by_token: dict[str, str] = field(default_factory=dict)
+    org_teams: dict[str, list[str]] = field(default_factory=dict)  # org-wide bot token → auth.teams.list
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     calls: list[Call] = field(default_factory=list)
     responses: list[dict[str, Any]] = field(default_factory=list)  # what the member was shown: see `shown`
@@ -48,6 +49,7 @@ class FakeSlack:
     messages: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     failures: dict[str, list[Failure]] = field(default_factory=dict)
     hold: set[str] = field(default_factory=set)  # methods that never answer (until stop())
+    drops: dict[str, int] = field(default_factory=dict)  # method → times it is done, then the connection drops
     refused: list[str] = field(default_factory=list)  # payloads real Slack would refuse: a test fails on any
     socket_url: str | None = None  # apps.connections.open's WebSocket URL; default: a path that is no socket
     port: int = 0
@@ -93,6 +95,11 @@ class FakeSlack:
 
     def fail(self, method: str, **failure: Any) -> None:
         self.failures.setdefault(method, []).append(Failure(**failure))
+
+    def drop(self, method: str, times: int = 1) -> None:
+        """The next `times` calls of `method` are carried out, then the connection drops before the answer
+        (the client cannot tell whether Slack acted)."""
+        self.drops[method] = self.drops.get(method, 0) + times
 
     def of(self, method: str) -> list[Call]:
         return [call for call in self.calls if call.method == method]
@@ -145,12 +152,19 @@ class FakeSlack:
             return web.json_response({"ok": False, "error": "invalid_arguments", "response_metadata":
                                       {"messages": [refused]}}, status=200)
         answer = {"ok": True, **self._answer(method, args, token)}
+        if self.drops.get(method):
+            self.drops[method] -= 1
+            if request.transport is not None:
+                request.transport.abort()  # done, but the answer never arrives
+            raise ConnectionResetError(f"fake Slack dropped the connection after {method}")
         return web.json_response(answer, status=200)
 
     def _answer(self, method: str, args: dict[str, Any], token: str | None) -> dict[str, Any]:
         if method == "auth.test":
             team = self.teams_by_token.get(token or "", "T1")
             return {"team_id": team, "user_id": BOT_USER, "bot_id": "BBOT", "user": "coach", "team": team}
+        if method == "auth.teams.list":
+            return {"teams": [{"id": team, "name": team} for team in self.org_teams.get(token or "", [])]}
         if method == "users.info":
             user = args.get("user", "")
             return {"user": self.users.get(user) or {"id": user, "name": user.lower(), "tz": "Europe/Berlin",
@@ -183,7 +197,18 @@ class FakeSlack:
                 return {"ok": False, "error": "file_not_found"}  # never uploaded
             for item in listed:
                 self.files[item["id"]] |= {"channel_id": args.get("channel_id"), "title": item.get("title")}
+            if args.get("channel_id"):  # shared into the channel: a message carrying the files, as Slack shows it
+                self._ts += 1
+                self.messages.setdefault(str(args["channel_id"]), []).append(
+                    {"ts": f"1700000000.{self._ts:06d}", "text": "", "user": BOT_USER, "upload": True,
+                     "files": [{"id": f["id"], "name": self.files[f["id"]]["filename"]} for f in listed]})
             return {"files": [{"id": f["id"], "title": f.get("title")} for f in listed]}
+        if method == "oauth.v2.access":  # an install: the workspace in `teams_by_token` for the token it gets
+            token = f"xoxb-installed-{args.get('code', '')}"
+            team = self.teams_by_token.get(token, "TNEW")
+            return {"access_token": token, "token_type": "bot", "scope": "chat:write,commands", "bot_user_id": BOT_USER,
+                    "app_id": "A1", "team": {"id": team, "name": team}, "enterprise": None,
+                    "is_enterprise_install": False, "authed_user": {"id": "UADMIN"}}
         if method == "apps.connections.open":
             return {"url": self.socket_url or f"ws://127.0.0.1:{self.port}/no-socket-here"}
         if method == "chat.update":

@@ -66,7 +66,7 @@ async def test_coach_slack_port_serves_the_ladder_end_to_end(tmp_path: Path, fak
     base = f"http://127.0.0.1:{port}"
     try:
         async with aiohttp.ClientSession() as http:
-            await wait_until_up(http, f"{base}/healthz", process, tmp_path / "coach.log")
+            await wait_until_up(http, f"{base}/livez", process, tmp_path / "coach.log")
             send = SlackSender(http, f"{base}/slack/events", fake_slack)
             status, _ = await send.command("/met", "Jane Doe at PyCon -- onboarding metrics")
             assert status == 200
@@ -117,4 +117,40 @@ async def wait_until_up(http: aiohttp.ClientSession, url: str, process: asyncio.
         except aiohttp.ClientConnectionError:
             pass
         await asyncio.sleep(0.1)
-    raise AssertionError("coach slack never answered /healthz")
+    raise AssertionError("coach slack never answered /livez")
+
+
+async def test_http_mode_with_a_token_slack_refuses_exits_with_one_line(tmp_path: Path,
+                                                                        fake_slack: FakeSlack) -> None:
+    """auth.test before the port opens: no "listening", one line naming the token, exit 2."""
+    fake_slack.fail("auth.test", error="invalid_auth")
+    env = coach_env(tmp_path, SLACK_BOT_TOKEN="xoxb-1111-revoked", SLACK_SIGNING_SECRET=SECRET,
+                    SLACK_API_URL=fake_slack.api_url)
+    code, err = await run_coach(env, "--port", str(free_port()), "--host", "127.0.0.1")
+    lines = err.strip().splitlines()
+    assert code == 2 and len(lines) == 1, err
+    assert lines[0].startswith("coach slack: Slack refused SLACK_BOT_TOKEN (invalid_auth): copy the Bot User OAuth")
+    assert "listening" not in err and "Traceback" not in err and "xoxb-1111-revoked" not in err
+    assert [call.method for call in fake_slack.calls] == ["auth.test"]
+
+
+async def test_socket_mode_reports_both_refused_tokens_at_once(tmp_path: Path, fake_slack: FakeSlack) -> None:
+    fake_slack.fail("auth.test", error="invalid_auth")
+    fake_slack.fail("apps.connections.open", error="invalid_auth")
+    env = coach_env(tmp_path, SLACK_BOT_TOKEN="xoxb-1111-revoked", SLACK_APP_TOKEN="xapp-1-revoked",
+                    SLACK_API_URL=fake_slack.api_url)
+    code, err = await run_coach(env, "--socket")
+    lines = err.strip().splitlines()
+    assert code == 2 and len(lines) == 2, err
+    assert "Slack refused SLACK_BOT_TOKEN" in lines[0] and "Slack refused SLACK_APP_TOKEN" in lines[1]
+
+
+async def test_malformed_tokens_are_refused_before_the_network_all_at_once(tmp_path: Path,
+                                                                           fake_slack: FakeSlack) -> None:
+    env = coach_env(tmp_path, SLACK_BOT_TOKEN="hello", SLACK_APP_TOKEN="abc", SLACK_API_URL=fake_slack.api_url)
+    code, err = await run_coach(env, "--socket")
+    lines = err.strip().splitlines()
+    assert code == 2 and len(lines) == 2, err
+    assert lines[0].startswith("coach slack: SLACK_BOT_TOKEN is invalid (a bot token starts with xoxb-")
+    assert lines[1].startswith("coach slack: SLACK_APP_TOKEN is invalid (an app-level token starts with xapp-")
+    assert fake_slack.calls == [] and "hello" not in err

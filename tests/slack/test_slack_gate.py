@@ -1,20 +1,25 @@
 """Hostile and broken requests at POST /slack/events: the signature is checked on the raw bytes before
-Bolt parses anything. Unsigned → 401 with one WARNING line; signed but malformed → 400; never a 5xx,
-never a traceback, and the log grows by one short line a request."""
+Bolt parses anything. Unsigned → 401; signed but malformed → 400; never a 5xx, never a traceback, and
+the log grows by one short line for the first refusal of an interval and one summing up the rest."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import logging
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from sqlalchemy import select
 
 from adapters.logs import configure_logging
-from tests.slack.conftest import SlackRig
-from tests.slack.slackfakes import sign
+from adapters.slack.service import SlackService
+from bot.models import Contact
+from tests.slack.conftest import SlackRig, start_rig
+from tests.slack.slackfakes import FakeSlack, sign
 
 FORM = "application/x-www-form-urlencoded"
 DEEP = "[" * 3000 + "]" * 3000
@@ -66,7 +71,7 @@ async def post(rig: SlackRig, body: str | bytes, content_type: str, headers: dic
         return r.status
 
 
-async def test_two_hundred_unsigned_malformed_bodies_are_401_with_one_short_line_each(
+async def test_two_hundred_unsigned_malformed_bodies_are_401_and_two_short_lines(
         rig: SlackRig, captured: io.StringIO) -> None:
     bodies = junk_bodies()
     assert len(bodies) == 200
@@ -77,12 +82,41 @@ async def test_two_hundred_unsigned_malformed_bodies_are_401_with_one_short_line
                    else sign(body if isinstance(body, str) else body.decode("latin-1"), "wrong-secret"))
         statuses.append(await post(rig, body, kind, headers))
     assert set(statuses) == {401}
+    assert len(captured.getvalue().splitlines()) == 1  # the first refusal; the rest are counted
+    rig.service.refusals.flush()  # the interval's end (or a shutdown)
     log = captured.getvalue()
     lines = log.splitlines()
     assert "Traceback" not in log and "salary" not in log and "Jane" not in log
-    assert len(lines) == 200 and all("WARNING" in line and "refused a Slack request (401" in line for line in lines)
-    assert len(log) < 200 * 160  # ~130 bytes a refusal, where a traceback was ~2 KB
+    assert len(lines) == 2 and all("WARNING" in line for line in lines)
+    assert "refused a Slack request (401, unsigned request) from 127.0.0.1" in lines[0]
+    assert "refused 199 more Slack request(s) in the last 60 s (401 bad signature or stale timestamp ×133, " \
+           "401 unsigned request ×66) from 127.0.0.1 ×199" in lines[1]
     assert rig.fake.calls == [] and rig.fake.responses == []
+
+
+async def test_a_flood_of_unsigned_requests_is_one_line_an_interval(rig: SlackRig, captured: io.StringIO) -> None:
+    """About 0.8 MB/s of log at full speed was one line a request: now the first of an interval, and one
+    summary when the next interval starts (or its timer fires)."""
+    now = [0.0]
+    rig.service.refusals.monotonic = lambda: now[0]
+    for _ in range(300):
+        assert await post(rig, "x=1", FORM, {}) == 401
+    assert len(captured.getvalue().splitlines()) == 1
+    now[0] += 61
+    assert await post(rig, "x=1", FORM, {}) == 401
+    lines = captured.getvalue().splitlines()
+    assert len(lines) == 3 and "refused 299 more Slack request(s) in the last 60 s" in lines[1]
+    assert "refused a Slack request (401, unsigned request)" in lines[2]
+
+
+async def test_the_summary_is_written_when_the_interval_ends(rig: SlackRig, captured: io.StringIO) -> None:
+    rig.service.refusals.interval = 1.0
+    for _ in range(3):
+        assert await post(rig, "x=1", FORM, {}) == 401
+    async with asyncio.timeout(10):
+        while len(captured.getvalue().splitlines()) < 2:
+            await asyncio.sleep(0.05)
+    assert "refused 2 more Slack request(s) in the last 1 s (401 unsigned request ×2)" in captured.getvalue()
 
 
 @pytest.mark.parametrize("payload", [
@@ -134,3 +168,66 @@ def sign_bytes(body: bytes) -> str:
 
     stamp = sign("")["X-Slack-Request-Timestamp"]
     return "v0=" + hmac.new(SECRET.encode(), f"v0:{stamp}:".encode() + body, hashlib.sha256).hexdigest()
+
+
+async def test_a_command_that_mentions_payload_is_a_command(rig: SlackRig) -> None:
+    """Bolt takes any form containing the word "payload" for an interaction (404, nothing stored); the
+    gate decides by the form's real `payload` field."""
+    form = {"token": "legacy", "team_id": "T1", "team_domain": "payload", "channel_id": "C1",
+            "channel_name": "payload-infra", "user_id": "U1", "user_name": "payload.pat", "command": "/met",
+            "text": '"Jane Payload" at payloadconf -- payload team', "api_app_id": "A1",
+            "response_url": rig.fake.response_url(), "trigger_id": "trigger-1"}
+    status, text = await rig.send.post(urlencode(form), FORM)
+    assert status == 200 and "Jane Payload" in json.loads(text)["text"]
+    with rig.runtime.sessions() as session:
+        assert session.scalars(select(Contact.name)).all() == ["Jane Payload"]
+
+
+@pytest.mark.parametrize("stamp", ["²", "1700000000²", "١٧٠٠٠٠٠٠٠٠", "１７００", "+1700000000", " 17 "])
+async def test_a_timestamp_of_other_digits_is_401_without_a_traceback(rig: SlackRig, captured: io.StringIO,
+                                                                      stamp: str) -> None:
+    """str.isdigit() says yes to superscripts and other scripts' digits, and int() then fails (or reads
+    them): only ASCII digits are a timestamp. The header goes out as raw UTF-8 bytes, as a hostile
+    client would send it."""
+    body = "command=%2Fmet&text=Jane&team_id=T1&user_id=U1"
+    request = (f"POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: {FORM}\r\n"
+               f"X-Slack-Request-Timestamp: {stamp}\r\nX-Slack-Signature: v0={'0' * 64}\r\n"
+               f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n{body}").encode()
+    reader, writer = await asyncio.open_connection("127.0.0.1", rig.service.bound_port)
+    writer.write(request)
+    await writer.drain()
+    answer = await reader.read()
+    writer.close()
+    assert answer.startswith(b"HTTP/1.1 401"), answer[:40]
+    log = captured.getvalue()
+    assert "Traceback" not in log and len(log.splitlines()) == 1
+
+
+async def test_a_trickled_body_or_head_does_not_hold_a_connection(tmp_path: Path, fake_slack: FakeSlack,
+                                                                  monkeypatch: pytest.MonkeyPatch,
+                                                                  captured: io.StringIO) -> None:
+    """One byte of a 100-byte body kept a connection for minutes; now the body gets body_seconds (408,
+    closed), and a head that never ends is closed after header_seconds."""
+    monkeypatch.setattr(SlackService, "body_seconds", 0.5)
+    monkeypatch.setattr(SlackService, "header_seconds", 0.5)
+    rig, http = await start_rig(tmp_path, fake_slack)
+    try:
+        port = rig.service.bound_port
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(f"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: {FORM}\r\n"
+                     "Content-Length: 100\r\n\r\nc".encode())
+        async with asyncio.timeout(10):
+            answer = await reader.read()  # to the end: the server closes the connection
+        writer.close()
+        assert answer.startswith(b"HTTP/1.1 408")
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(b"POST /slack/events HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+        async with asyncio.timeout(10):
+            assert await reader.read() == b""  # closed, nothing answered
+        writer.close()
+        assert "refused a Slack request (408, body not received in time)" in captured.getvalue()
+        assert (await rig.send.command("/coach", "help"))[0] == 200  # everyone else is served as before
+    finally:
+        await http.close()
+        await rig.service.stop()
+        rig.runtime.engine.dispose()

@@ -256,6 +256,25 @@ async def test_a_429_from_chat_post_message_is_retried_not_lost(rig: SlackRig) -
     assert len(rig.fake.of("chat.postMessage")) == 3 and len(rig.fake.messages["DU1"]) == 1
 
 
+async def test_a_connection_lost_after_slack_posted_the_nudge_is_one_dm(rig: SlackRig) -> None:
+    """Slack posts, the answer is lost: slack_sdk used to post again on its own (two identical DMs, the row
+    at attempts=1). Now the dispatcher's retry, which looks in the DM first, is the only one."""
+    await rig.send.command("/met", "Jane Doe at PyCon")
+    await rig.fake.wait_responses()
+    rig.fake.drop("chat.postMessage")
+    rig.clock.advance(timedelta(days=2))
+    assert rig.runtime.dispatcher is not None
+    assert await rig.runtime.dispatcher.tick() == []
+    assert len(rig.fake.messages["DU1"]) == 1  # posted once, its answer lost
+    with rig.runtime.sessions() as session:
+        nudge = session.scalars(select(Nudge).where(Nudge.kind == "follow_up_48h")).one()
+    assert (nudge.state, nudge.attempts) == (NudgeState.PENDING.value, 1)
+    rig.clock.advance(timedelta(minutes=1))
+    [again] = await rig.runtime.dispatcher.tick()
+    assert again.message.retry and len(rig.fake.of("conversations.history")) == 1
+    assert len(rig.fake.of("chat.postMessage")) == 1 and len(rig.fake.messages["DU1"]) == 1
+
+
 # --- reviews -------------------------------------------------------------------------------------
 
 

@@ -3,10 +3,14 @@ the right bot token for each installed workspace."""
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from slack_sdk.oauth.installation_store import Installation
+from sqlalchemy import text
 
 from adapters.slack.notifier import SlackNotifier
 from bot.replies import Reply
@@ -80,6 +84,55 @@ async def test_oauth_installs_each_workspace_with_its_own_token(tmp_path: Path, 
         assert missing.value.permanent
         async with http.get(f"{rig.base}/slack/install", allow_redirects=False) as install:
             assert install.status in (200, 302) and "111.222" in (await install.text() + str(install.headers))
+    finally:
+        await http.close()
+        await rig.service.stop()
+
+
+async def test_a_connection_dropped_after_slack_posted_is_not_posted_again(tmp_path: Path,
+                                                                          fake_slack: FakeSlack) -> None:
+    """slack_sdk's connection-error retry would post again on its own; only reads are retried, and the
+    dispatcher's checked retry (history first) finds the post."""
+    rig, http = await start_rig(tmp_path, fake_slack)
+    try:
+        notifier: SlackNotifier = rig.service.notifier
+        fake_slack.drop("conversations.open")  # a read: retried by the SDK, the send goes on
+        fake_slack.drop("chat.postMessage")
+        with pytest.raises(DeliveryError) as dropped:
+            await notifier.send(outgoing())
+        assert not dropped.value.permanent
+        assert len(fake_slack.of("conversations.open")) == 2 and len(fake_slack.of("chat.postMessage")) == 1
+        assert len(fake_slack.messages["DU1"]) == 1
+        await notifier.send(outgoing(retry=True))  # the dispatcher's retry: found in the DM
+        assert len(fake_slack.of("chat.postMessage")) == 1 and len(fake_slack.messages["DU1"]) == 1
+    finally:
+        await http.close()
+        await rig.service.stop()
+
+
+async def test_install_pages_write_no_state_and_a_signed_state_installs(tmp_path: Path, fake_slack: FakeSlack) -> None:
+    """Every unauthenticated GET /slack/install wrote a state row (about 400 a second, 250k live): the state
+    is signed instead. A forged one is refused; the real one, with its cookie, installs the workspace."""
+    rig, http = await start_rig(tmp_path, fake_slack, slack_bot_token=None, slack_client_id="111.222",
+                                slack_client_secret="client-secret")
+    try:
+        for _ in range(50):
+            async with http.get(f"{rig.base}/slack/install", allow_redirects=False) as install:
+                assert install.status in (200, 302)
+                page = install.headers.get("Location") or await install.text()
+        with rig.runtime.sessions() as session:
+            assert session.scalar(text("SELECT count(*) FROM oauth_states")) == 0
+        state = unquote(re.search(r"state=([^&\"']+)", html.unescape(page)).group(1))  # type: ignore[union-attr]
+        cookie = install.headers["Set-Cookie"].split(";")[0]
+        forged = f"{state.rsplit('.', 1)[0]}.AAAA"
+        async with http.get(f"{rig.base}/slack/oauth_redirect", params={"code": "c1", "state": forged},
+                            headers={"Cookie": cookie.replace(state, forged)}) as refused:
+            assert refused.status >= 400 and fake_slack.of("oauth.v2.access") == []
+        async with http.get(f"{rig.base}/slack/oauth_redirect", params={"code": "c1", "state": state},
+                            headers={"Cookie": cookie}) as done:
+            assert done.status == 200, await done.text()
+        bot = await rig.service.stores.installation_store.async_find_bot(enterprise_id=None, team_id="TNEW")
+        assert bot is not None and bot.bot_token == "xoxb-installed-c1"
     finally:
         await http.close()
         await rig.service.stop()

@@ -83,7 +83,7 @@ async def signal_mid_burst(tmp_path: Path, fake: FakeSlack, database_url: str, t
         try:
             connector = aiohttp.TCPConnector(limit=SENDERS, force_close=True)
             async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=60)) as http:
-                await wait_until_up(http, f"http://127.0.0.1:{port}/healthz", process, log_path)
+                await wait_until_up(http, f"http://127.0.0.1:{port}/livez", process, log_path)
                 state = Burst()
                 sending = asyncio.create_task(burst(SlackSender(http, f"http://127.0.0.1:{port}/slack/events",
                                                                 fake), team, state))

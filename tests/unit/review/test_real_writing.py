@@ -40,6 +40,12 @@ BAD = [
     ("Hi Leo, thanks for the complement on my talk about Rust async - it made my week.", "typo"),
     ("Hi Ana, I've started selling smart thermostats and I'd love to show you why ours are the best on the market!",
      "salesy"),
+    ("Congrats on the new role at Stripe, Maya! Well deserved. Could you refer me for the open PM position there?",
+     "pushy"),
+    ("Hi Tom, great meeting you at the fintech breakfast. Would you like to join me for dinner this weekend?",
+     "over_personal"),
+    ("Hi Ada, last time, you're looking for speakers for the Rust meetup; happy to give a talk on async traits.",
+     "typo"),
     ("Hi Carlos, I'm only keeping mentoring slots open until Friday, so let me know by then or I'll assume you're "
      "not interested.", "pushy"),
 ]
