@@ -153,7 +153,7 @@ async def run(store: str, variant: str, senders: int, per_sender: int, big: int,
         try:
             connector = aiohttp.TCPConnector(limit=senders + 2)
             async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=30)) as http:
-                await wait_until_up(http, f"http://127.0.0.1:{port}/healthz", process, log_path)
+                await wait_until_up(http, f"http://127.0.0.1:{port}/livez", process, log_path)
                 events = f"http://127.0.0.1:{port}/slack/events"
                 await asyncio.gather(*(send(http, events, fake, "/met", "Warm Up at the door", f"U{s}", f"w{s}",
                                             "Noted") for s in range(senders)))
@@ -239,7 +239,7 @@ async def wait_until_up(http: aiohttp.ClientSession, url: str, process: subproce
         except aiohttp.ClientConnectionError:
             pass
         await asyncio.sleep(0.1)
-    raise SystemExit("coach slack never answered /healthz")
+    raise SystemExit("coach slack never answered /livez")
 
 
 def main(argv: list[str]) -> int:
