@@ -17,6 +17,7 @@ from bot.clock import Clock
 from bot.commands import (
     Command,
     Draft,
+    Export,
     Forget,
     Met,
     MoveOn,
@@ -51,6 +52,7 @@ from bot.store.repository import (
     lock_member,
     lock_person,
     member_for,
+    new_member,
 )
 from bot.store.uow import BlockingCall, UnitOfWork
 
@@ -58,6 +60,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 ATTEMPTS = 3  # a unit of work that lost a race runs again, up to this many times in all
+READ_ONLY_COMMANDS = (Export,)  # commands that only read: run in a read-only unit (Coach._reading)
 OOPS = "Something went wrong on my side and nothing was saved. Please try again in a moment."
 
 
@@ -91,7 +94,8 @@ class Coach:
             actor = checked_actor(actor)
         except UsageError as problem:
             return self._observed(actor, command_name(command), error(problem.text))
-        reply = self._guarded(lambda: self._in_unit(actor, lambda ctx: handler(command, ctx)), command)
+        unit = self._reading if isinstance(command, READ_ONLY_COMMANDS) else self._in_unit
+        reply = self._guarded(lambda: unit(actor, lambda ctx: handler(command, ctx)), command)
         return self._observed(actor, command_name(command), reply)
 
     def press(self, actor: Actor, action_id: str) -> Reply:
@@ -293,6 +297,18 @@ class Coach:
                     told.notice = None
             uow.commit()
             return reply
+
+    def _reading(self, actor: Actor, work: Callable[[Context], Reply]) -> Reply:
+        """A command that only reads (an export: long for a big member) in a read-only unit, so it holds up
+        nobody's writes (SQLite: no write turn). It creates no member row and leaves any notice for the
+        member's next command."""
+        with UnitOfWork(self.sessions, read_only=True, snapshot=True) as uow:
+            now = self.clock.now()
+            account = find_member(uow.session, actor)
+            if account is None:
+                return work(Context(uow.session, new_member(actor, now, self.default_timezone), now))
+            member = canonical(uow.session, account)  # a linked account reads its canonical member's data
+            return work(Context(uow.session, member, now, account if account is not member else None))
 
     @staticmethod
     def _guarded(work: Callable[[], Reply], command: Command | None = None) -> Reply:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, cast
+from typing import Any, Protocol, cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Table, func, select
@@ -168,7 +168,25 @@ class WeekStats:
         return Chart(labels, self.met, self.followed_up, self.replies, alt=alt[:1000])
 
 
-def week_stats(contacts: Iterable[Contact], timezone: str, now: datetime) -> WeekStats:
+class AnEvent(Protocol):
+    @property
+    def kind(self) -> str: ...
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def id(self) -> int: ...
+
+
+class HasEvents(Protocol):
+    """What the weeks and the numbers read of a contact: a Contact, or just those facts (App Home)."""
+
+    @property
+    def met_at(self) -> datetime: ...
+    @property
+    def events(self) -> Sequence[AnEvent]: ...
+
+
+def week_stats(contacts: Iterable[HasEvents], timezone: str, now: datetime) -> WeekStats:
     """Count, per week, new contacts (their first meeting), those followed up within 48 h, and replies."""
     this_monday = week_of(now, timezone)
     mondays = tuple(this_monday - WEEK * back for back in range(WEEKS, 0, -1))

@@ -12,7 +12,7 @@ from bot.identity import Actor
 from bot.limits import MAX_NAME
 from bot.models import Contact, Member
 from bot.store.repository import is_actor, name_key
-from bot.store.uow import off_loop
+from bot.store.uow import UnitOfWork
 
 MAX_SUGGESTIONS = 25
 
@@ -36,16 +36,14 @@ def contact_names(
     )
     if needle:
         query = query.where(Contact.name_key.like(f"%{escaped}%", escape="\\"))
-    off_loop()
-    with sessions() as session:
-        return list(session.scalars(query))
+    with UnitOfWork(sessions, read_only=True) as uow:
+        return list(uow.session.scalars(query))
 
 
 def timezone_question_due(sessions: sessionmaker[Session], actor: Actor) -> bool:
     """Ask for a timezone once: with the member's first contact, unless their platform told us or they chose."""
     member_id = _member_id(actor).scalar_subquery()
-    off_loop()
-    with sessions() as session:
-        confirmed = session.scalars(select(Member.timezone_confirmed).where(Member.id == member_id)).first()
-        contacts = session.scalar(select(func.count()).select_from(Contact).where(Contact.member_id == member_id))
+    with UnitOfWork(sessions, read_only=True) as uow:
+        confirmed = uow.session.scalars(select(Member.timezone_confirmed).where(Member.id == member_id)).first()
+        contacts = uow.session.scalar(select(func.count()).select_from(Contact).where(Contact.member_id == member_id))
     return confirmed is False and (contacts or 0) <= 1

@@ -37,7 +37,7 @@ class Profile:
 
 def home(sessions: sessionmaker[Session], actor: Actor, now: datetime) -> Home:
     """The actor's dashboard; empty (known=False) for someone who never used the coach."""
-    with UnitOfWork(sessions) as uow:
+    with UnitOfWork(sessions, read_only=True) as uow:
         return home_for(uow.session, actor, now)
 
 
@@ -53,12 +53,12 @@ def timezone_question_due(sessions: sessionmaker[Session], actor: Actor) -> bool
 
 def due_counts(sessions: sessionmaker[Session], now: datetime) -> DueCounts:
     query = select(func.count(Nudge.id)).where(Nudge.state == NudgeState.PENDING, Nudge.due_at <= now)
-    with UnitOfWork(sessions) as uow:
+    with UnitOfWork(sessions, read_only=True) as uow:
         return DueCounts(int(uow.session.scalar(query) or 0))
 
 
 def profile(sessions: sessionmaker[Session], actor: Actor) -> Profile | None:
-    with UnitOfWork(sessions) as uow:
+    with UnitOfWork(sessions, read_only=True) as uow:
         member = find_member(uow.session, actor)
         return None if member is None else Profile(member.id, member.timezone)
 
@@ -66,7 +66,7 @@ def profile(sessions: sessionmaker[Session], actor: Actor) -> Profile | None:
 def next_due(sessions: sessionmaker[Session], actor: Actor, now: datetime, until: datetime) -> datetime | None:
     """The actor's next moment something falls due up to `until`: a pending nudge, or the Monday slot
     at which their digest is planned (when it is on and they are not paused)."""
-    with UnitOfWork(sessions) as uow:
+    with UnitOfWork(sessions, read_only=True) as uow:
         member = find_member(uow.session, actor)
         if member is None:
             return None
@@ -87,6 +87,6 @@ def latest_event(sessions: sessionmaker[Session], actor: Actor) -> datetime | No
     member = select(func.coalesce(Member.linked_to, Member.id)).where(is_actor(actor)).scalar_subquery()
     query = (select(func.max(Event.at)).join(Contact, Contact.id == Event.contact_id)
              .where(Contact.member_id == member))
-    with UnitOfWork(sessions) as uow:
+    with UnitOfWork(sessions, read_only=True) as uow:
         latest = uow.session.scalars(query).first()
     return as_utc(latest) if latest is not None else None

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+import weakref
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import NamedTuple
 
 from bot.chart import Chart
@@ -61,9 +64,43 @@ class Action(NamedTuple):
 
 @dataclass(frozen=True)
 class Attachment:
+    """A file for the member. `data` is its text, or the private temporary file it was written to (an
+    export, written a page at a time so a big member's files never sit in memory whole): send it from
+    `path`, read `content` only where the whole text is needed (a terminal), and `discard()` it once sent.
+    A file nobody discarded is deleted when the attachment is garbage collected."""
+
     filename: str
-    content: str
+    data: str | Path
     mime_type: str
+
+    def __post_init__(self) -> None:
+        if isinstance(self.data, Path):
+            weakref.finalize(self, _unlink, self.data)
+
+    @property
+    def path(self) -> Path | None:
+        return self.data if isinstance(self.data, Path) else None
+
+    @property
+    def content(self) -> str:
+        return self.data.read_text(encoding="utf-8") if isinstance(self.data, Path) else self.data
+
+    @property
+    def size(self) -> int:
+        """Its length in bytes (UTF-8)."""
+        return self.data.stat().st_size if isinstance(self.data, Path) else len(self.data.encode("utf-8"))
+
+    def discard(self) -> None:
+        """Delete its temporary file (and the private folder it leaves empty) now."""
+        if isinstance(self.data, Path):
+            _unlink(self.data)
+
+
+def _unlink(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        path.parent.rmdir()  # only when empty: the export's own folder, once its last file is gone
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from bot.config import Settings
 from bot.identity import Actor
 from bot.replies import Reply, error
 
-from .render import embeds_for, files_for, fit_total
+from .render import embeds_for, file_limit_note, files_for, fit_total
 
 PLATFORM = "discord"
 log = logging.getLogger(__name__)
@@ -91,6 +91,7 @@ async def _respond(interaction: discord.Interaction[Any], call: Callable[[], Awa
         log.exception("discord interaction failed")
         reply = error(OOPS)
     note, view = await extra(reply) if extra is not None else (None, None)
+    note = "\n".join(filter(None, (note, file_limit_note(reply)))) or None
     if view is None and reply.actions and view_for is not None:
         view = view_for(reply)
     embeds = embeds_for(reply)

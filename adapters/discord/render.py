@@ -19,6 +19,7 @@ MESSAGE_LIMIT = 5400  # leaves room for a title and a note under 6000
 RECORDED_ROOM = 1000
 RECORDED_LEAST = 300  # what a click shows even on a message sent with no room kept (the nudge is cut instead)
 SECTION_LIMIT = 900  # one contact of a digest at most (less when five long titles leave less room)
+FILE_LIMIT = 10 * 2**20  # bytes per file a bot may upload (Discord's default; more only in boosted servers)
 BLANK = "\u200b"  # a zero-width space: Discord needs some text in a description
 ELLIPSIS = "…"
 RECORDED = "Recorded"
@@ -45,13 +46,26 @@ def embeds_for(reply: Reply) -> list[discord.Embed]:
 def files_for(reply: Reply) -> list[discord.File]:
     """Export attachments (and text too long for embeds) as uploaded files; a chart as its PNG, with its alt
     text as the attachment's description."""
-    files = [discord.File(io.BytesIO(a.content.encode("utf-8")), filename=a.filename) for a in reply.attachments]
+    files = [discord.File(str(a.path), filename=a.filename) if a.path is not None  # streamed from disk
+             else discord.File(io.BytesIO(a.content.encode("utf-8")), filename=a.filename)
+             for a in reply.attachments if a.size <= FILE_LIMIT]
     if reply.chart is not None:
         files.append(discord.File(io.BytesIO(reply.chart.png()), filename=reply.chart.filename,
                                   description=reply.chart.alt))
     if len(reply.text) > text_limit(reply):
         files.append(discord.File(io.BytesIO(reply.text.encode("utf-8")), filename="reply.txt"))
     return files
+
+
+def file_limit_note(reply: Reply) -> str | None:
+    """What a member is told when an export file is over what Discord lets a bot upload (it is left out)."""
+    over = [a for a in reply.attachments if a.size > FILE_LIMIT]
+    if not over:
+        return None
+    sizes = ", ".join(f"{a.filename} is {a.size / 2**20:.1f} MB" for a in over)
+    return (f"{sizes}: over the {FILE_LIMIT // 2**20} MB Discord allows a bot to upload, so I could not attach "
+            f"{'it' if len(over) == 1 else 'them'}. Everything else is attached; /coach list shows your contacts "
+            "50 at a time (narrow it with a stage or a #tag), and /coach forget removes ones you no longer need.")
 
 
 def recorded_embeds(original: list[discord.Embed], reply: Reply) -> list[discord.Embed]:

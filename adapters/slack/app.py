@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import aiohttp
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -44,7 +45,7 @@ from bot.commands import (
     parse,
 )
 from bot.identity import Actor
-from bot.replies import ACTION_ID_PATTERN, PURPOSE_VERBS, Reply, Verb, parse_action_id
+from bot.replies import ACTION_ID_PATTERN, PURPOSE_VERBS, Attachment, Reply, Verb, parse_action_id
 
 from .actors import Actors, error_code, team_of
 from .dedupe import event_key
@@ -68,6 +69,7 @@ COMMANDS = ("/met", "/review", "/coach")
 REVIEW_SHORTCUT = "coach_review_message"
 NUDGE_ACTION = re.compile(ACTION_ID_PATTERN)  # every coach button: nudge verbs and delete-my-data
 EPHEMERAL = "ephemeral"
+UPLOAD_SECONDS = 300  # one export file to Slack's upload URL
 Listener = TypeVar("Listener", bound=Callable[..., Awaitable[None]])
 
 
@@ -101,6 +103,8 @@ class SlackHandlers:
     api: CoachAPI
     actors: Actors = field(default_factory=Actors)
     inflight: set[asyncio.Task[Any]] = field(default_factory=set)
+    home_running: set[tuple[str, str]] = field(default_factory=set)  # members whose Home is being refreshed
+    home_again: set[tuple[str, str]] = field(default_factory=set)  # …and changed again meanwhile
 
     async def drain(self, timeout: float) -> None:
         """Wait (up to `timeout` seconds) for every listener still working, including ones that start
@@ -118,6 +122,10 @@ class SlackHandlers:
             await client.views_open(trigger_id=body["trigger_id"], view=met_modal())
             return
         actor = await self._actor(client, body, name=body.get("user_name"))
+        if is_export(command, text):  # a big member's export takes a while: answered at once, files follow
+            await ack(text=EXPORT_COMING, response_type=EPHEMERAL)
+            await self._export(client, actor, command, text, respond)
+            return
         reply = await self.api.handle_text(actor, command, text)
         blocks = reply_blocks(reply)
         people = _people(text) if command == "/met" and not reply.error else []
@@ -141,20 +149,37 @@ class SlackHandlers:
             return
         await upload_chart(client, channel, chart)
 
+    async def _export(self, client: AsyncWebClient, actor: Actor, command: str, text: str,
+                      respond: AsyncRespond) -> None:
+        reply = await self.api.handle_text(actor, command, text)
+        try:
+            if reply.error or not reply.attachments:
+                await respond(text=fallback_text(reply), blocks=reply_blocks(reply), response_type=EPHEMERAL,
+                              replace_original=False)
+                return
+            await self._send_files(client, actor, reply, respond)
+        finally:
+            for attachment in reply.attachments:
+                attachment.discard()
+
     async def _send_files(self, client: AsyncWebClient, actor: Actor, reply: Reply, respond: AsyncRespond) -> None:
-        """Exports go to the member's DM with the app as files (ephemeral messages cannot carry files)."""
+        """Exports go to the member's DM with the app as files (ephemeral messages cannot carry files),
+        streamed from their files (files.getUploadURLExternal → POST → files.completeUploadExternal): a big
+        member's export is never held in memory whole."""
         try:
             channel = await _dm(client, actor.user_id)
-            await client.files_upload_v2(
-                channel=channel,
-                file_uploads=[{"content": a.content, "filename": a.filename, "title": a.filename}
-                              for a in reply.attachments],
-                initial_comment="Your Connection Coach export.",
-            )
+            uploaded = [await upload_file(client, attachment) for attachment in reply.attachments]
+            await client.files_completeUploadExternal(files=uploaded, channel_id=channel,
+                                                      initial_comment=f"Your Connection Coach export. {reply.text}")
         except SlackApiError as failure:
             log.warning("export upload failed: %s", error_code(failure))
             await respond(text="I couldn't upload your export files just now (the app may lack files:write). "
-                               "Please try /coach export again later.", response_type=EPHEMERAL)
+                               "Please try /coach export again later.", response_type=EPHEMERAL,
+                          replace_original=False)
+        except (aiohttp.ClientError, OSError, TimeoutError) as failure:
+            log.warning("export upload failed: %s", type(failure).__name__)
+            await respond(text="I couldn't upload your export files just now. Please try /coach export again "
+                               "later.", response_type=EPHEMERAL, replace_original=False)
 
     # --- nudge buttons and the form --------------------------------------------------------------
 
@@ -279,11 +304,29 @@ class SlackHandlers:
 
     async def _refresh_home(self, client: AsyncWebClient, actor: Actor) -> None:
         """Re-publish App Home after a change to what it shows, so an open Home tab is never stale. A
-        failure here costs only the refresh (Home is drawn again when opened)."""
+        failure here costs only the refresh (Home is drawn again when opened).
+
+        One refresh per member at a time: a change made while one is under way is read by one more pass of
+        that refresh, not by a refresh of its own. A member's quick succession of commands then costs about
+        one Home per pass instead of one each (reading and drawing a Home costs as much as the command, and
+        it competes with every member's answer for the same process)."""
+        key = (actor.workspace_id, actor.user_id)
+        if key in self.home_running:
+            self.home_again.add(key)  # the refresh under way reads the store once more when it is done
+            return
+        self.home_running.add(key)
         try:
-            await self._publish_home(client, actor)
-        except SlackApiError as failure:
-            log.warning("App Home refresh failed: %s", error_code(failure))
+            while True:
+                self.home_again.discard(key)
+                try:
+                    await self._publish_home(client, actor)
+                except SlackApiError as failure:
+                    log.warning("App Home refresh failed: %s", error_code(failure))
+                if key not in self.home_again:
+                    return
+        finally:
+            self.home_running.discard(key)
+            self.home_again.discard(key)
 
     async def _publish_home(self, client: AsyncWebClient, actor: Actor) -> None:
         home = await self.api.home(actor)
@@ -307,6 +350,33 @@ def register(app: AsyncApp, handlers: SlackHandlers) -> None:
     app.shortcut(REVIEW_SHORTCUT)(handlers.on_review_shortcut)
     app.event("message")(handlers.on_message)
     app.event("app_home_opened")(handlers.on_home_opened)
+
+
+EXPORT_COMING = ("Preparing your export: everything I store about you, as JSON and CSV. The files will arrive in "
+                 "your DM with me in a moment.")
+
+
+def is_export(command: str, text: str) -> bool:
+    try:
+        return isinstance(parse(command, text), Export)
+    except UsageError:
+        return False
+
+
+async def upload_file(client: AsyncWebClient, attachment: Attachment) -> dict[str, str]:
+    """One file to Slack's upload URL, streamed from disk (or its text); {"id", "title"} to complete it."""
+    got = await client.files_getUploadURLExternal(filename=attachment.filename, length=attachment.size)
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=UPLOAD_SECONDS)) as http:
+        path = attachment.path
+        if path is not None:
+            with path.open("rb") as data:
+                async with http.post(str(got["upload_url"]), data=data, proxy=client.proxy) as answer:
+                    answer.raise_for_status()
+        else:
+            async with http.post(str(got["upload_url"]), data=attachment.content.encode("utf-8"),
+                                 proxy=client.proxy) as answer:
+                answer.raise_for_status()
+    return {"id": str(got["file_id"]), "title": attachment.filename}
 
 
 async def _dm(client: AsyncWebClient, user_id: str) -> str:

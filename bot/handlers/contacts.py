@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, time, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete
+from sqlalchemy import Row, delete, func, select
 
 from bot import commands
 from bot.handlers.context import Context
 from bot.limits import MAX_NAME, MAX_TEXT, name_key
-from bot.models import Conference, Contact, Event, EventKind, Member, Nudge, NudgeKind, Stage
+from bot.models import Conference, Contact, Event, EventKind, Member, Nudge, NudgeKind, NudgeState, Stage
 from bot.nudges import quoted
 from bot.planner import record_event, reschedule
 from bot.recap import current_conference, plan_recap
@@ -24,7 +24,6 @@ from bot.review.purpose import CHOICES
 from bot.rules import NUDGE_FOR_STAGE
 from bot.store.repository import (
     ContactNotFound,
-    contacts_of,
     existing_contact,
     find_contact,
     free_name,
@@ -432,24 +431,49 @@ def _no_reminder(contact: Contact) -> str:
 
 
 def list_contacts(cmd: commands.ListContacts, ctx: Context) -> Reply:
-    contacts = contacts_of(ctx.session, ctx.member)
-    if cmd.stage is not None:
-        contacts = [c for c in contacts if c.stage == cmd.stage.value]
-    if cmd.tag is not None:
-        contacts = [c for c in contacts if cmd.tag in (c.tags or ())]
-    if not contacts:
+    """The member's contacts, most recently met first: the first LIST_LIMIT, and how many there are. Reads
+    the columns it shows, a page at a time, never every contact whole (a member with 10,000 contacts
+    cost 94 MB for 50 lines)."""
+    shown, total = _listed(cmd, ctx)
+    if not shown:
         scope = f" {cmd.stage.value}" if cmd.stage else (f" tagged #{cmd.tag}" if cmd.tag else "")
         return Reply(f"No contacts{scope} yet. Record one with /met @jane at PyCon -- what you talked about")
-    pending = pending_nudges_by_contact(ctx.session, ctx.member)
-    lines = [f"Your contacts ({len(contacts)}):"]
-    for contact in contacts[:LIST_LIMIT]:
-        nudge = pending.get(contact.id)
+    pending = {n.contact_id: n for n in ctx.session.scalars(select(Nudge).where(
+        Nudge.contact_id.in_([row.id for row in shown]), Nudge.state == NudgeState.PENDING))}
+    lines = [f"Your contacts ({total}):"]
+    for row in shown:
+        nudge = pending.get(row.id)
         nxt = f" · next nudge {local_time(nudge.due_at, ctx.member.timezone, ctx.now)}" if nudge else ""
-        stage = stage_words(contact, nudge) if not ctx.member.paused else STAGE_WORDS[Stage(contact.stage)]
-        lines.append(f"• {contact.name} — {stage} (met {ago(contact.met_at, ctx.now, ctx.member.timezone)}){nxt}")
-    if len(contacts) > LIST_LIMIT:
-        lines.append(f"…and {len(contacts) - LIST_LIMIT} more. Narrow it down: /coach list waiting or /coach list #tag")
+        stage = (NOT_WRITTEN if row.stage == Stage.NEW.value and nudge is None and not ctx.member.paused
+                 else STAGE_WORDS[Stage(row.stage)])
+        lines.append(f"• {row.name} — {stage} (met {ago(row.met_at, ctx.now, ctx.member.timezone)}){nxt}")
+    if total > LIST_LIMIT:
+        lines.append(f"…and {total - LIST_LIMIT} more (a list shows the {LIST_LIMIT} met most recently). Narrow it "
+                     "down: /coach list waiting or /coach list #tag, or /coach export for all of them")
     return Reply("\n".join(lines))
+
+
+LIST_PAGE = 1000  # rows read at a time when a tag filter has to look at every contact's tags
+
+
+def _listed(cmd: commands.ListContacts, ctx: Context) -> tuple[list[Row[Any]], int]:
+    """The first LIST_LIMIT contacts the list shows (id, name, stage, met_at) and how many match."""
+    query = select(Contact.id, Contact.name, Contact.stage, Contact.met_at).where(Contact.member_id == ctx.member.id)
+    if cmd.stage is not None:
+        query = query.where(Contact.stage == cmd.stage.value)
+    ordered = query.order_by(Contact.met_at.desc(), Contact.id.desc())
+    if cmd.tag is None:
+        total = ctx.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        return list(ctx.session.execute(ordered.limit(LIST_LIMIT))), int(total)
+    shown: list[Row[Any]] = []
+    total = 0
+    rows = ctx.session.execute(ordered.add_columns(Contact.tags).execution_options(yield_per=LIST_PAGE))
+    for row in rows:  # tags are a JSON list: matched here, a page of rows at a time
+        if cmd.tag in (row.tags or ()):
+            total += 1
+            if len(shown) < LIST_LIMIT:
+                shown.append(row)
+    return shown, total
 
 
 def forget(cmd: commands.Forget, ctx: Context) -> Reply:

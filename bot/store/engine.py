@@ -3,12 +3,12 @@
 A SQLite store holds members' contacts and notes, so it is private to its OS user: the default folder
 is 0700 and a database file the coach creates is 0600 (SQLite gives its -wal and -shm files the
 database file's mode). Deleted rows are overwritten (`secure_delete`), and after an erase the WAL is
-checkpointed and truncated (`checkpoint_after_erase`), so an erased name lingers in no file.
+checkpointed and truncated (`checkpoint_after_erase`), so an erased name lingers in no file. Writers take
+their turn first come, first served, and that checkpoint never waits on a request (bot/store/sqlite.py).
 """
 
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -19,8 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from bot.files import PRIVATE_FILE, private_file, user_data_folder
-
-log = logging.getLogger(__name__)
+from bot.store.sqlite import BUSY_SECONDS, READ_ONLY, CoachConnection, after_erase, database_path
 
 
 def files_folder(database_url: str | None) -> Path:
@@ -73,7 +72,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         database = make_url(url).database
         if database and database != ":memory:" and not database.startswith("file:"):
             private_file(Path(database))  # before SQLite creates it 0644; its -wal and -shm follow its mode
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_SECONDS,
+                                                  "factory": CoachConnection}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
@@ -105,7 +105,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
     cursor.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten with zeros, not left in free pages
     cursor.close()
     # Let SQLAlchemy, not pysqlite, decide where transactions begin, so savepoints and rollbacks are real.
@@ -115,22 +115,33 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def _sqlite_begin(connection: Connection) -> None:
     # IMMEDIATE: take the write lock up front. A deferred transaction that reads and then writes while
     # another connection commits fails at once with "database is locked" (WAL cannot upgrade a stale
-    # snapshot, and busy_timeout does not apply); concurrent Slack requests do exactly that.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # snapshot, and busy_timeout does not apply); concurrent Slack requests do exactly that. Before it, the
+    # writer takes its turn in this process (first come, first served: bot/store/sqlite.py), so it waits in
+    # a queue, not in SQLite's busy handler. A unit marked READ_ONLY reads a snapshot and takes no turn.
+    if connection.get_execution_options().get(READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+        return
+    raw = connection.connection.dbapi_connection
+    turns = raw if isinstance(raw, CoachConnection) else None
+    if turns is not None:
+        turns.take_turn()
+    try:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    except BaseException:
+        if turns is not None:
+            turns.end_turn()
+        raise
 
 
-def checkpoint_after_erase(engine: Engine) -> None:
+def checkpoint_after_erase(engine: Engine) -> bool:
     """SQLite: copy the WAL into the database and truncate it, so the pages that held erased rows
     (written zeroed, thanks to secure_delete) replace the old ones and no WAL frame keeps the old
-    content. A no-op on PostgreSQL. Runs outside any transaction; waits for readers (busy_timeout)."""
+    content. Never waits for readers: when one still reads an older snapshot, the scrubber finishes the
+    job off the request path as soon as it has gone (bot/store/sqlite.py). True when done now; a no-op
+    (True) on PostgreSQL. Runs outside any transaction."""
     if engine.dialect.name != "sqlite":
-        return
-    raw = engine.raw_connection()
-    try:
-        cursor = raw.cursor()
-        busy, _frames, _copied = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        cursor.close()
-    finally:
-        raw.close()
-    if busy:
-        log.warning("the WAL checkpoint after an erase was blocked by a reader; it completes at the next one")
+        return True
+    path = database_path(engine.url.database)
+    if path is None:
+        return True
+    return after_erase(path)

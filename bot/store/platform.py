@@ -114,7 +114,7 @@ def find_installation(sessions: sessionmaker[Session], platform: str, kind: str,
                       team_id: str | None, user_id: str | None = None) -> dict[str, Any] | None:
     """The payload kept for this key (user_id None: the workspace's latest), or None."""
     key = _key(platform, kind, enterprise_id, team_id, user_id)
-    with UnitOfWork(sessions) as uow:
+    with UnitOfWork(sessions, read_only=True) as uow:
         return uow.session.scalars(select(PlatformInstallation.payload).filter_by(**key)).first()
 
 

@@ -136,7 +136,18 @@ def member_for(session: Session, actor: Actor, now: datetime, default_timezone: 
         if actor.display_name and member.display_name != actor.display_name:
             member.display_name = actor.display_name
         return member
-    member = Member(
+    member = new_member(actor, now, default_timezone)
+    try:
+        with session.begin_nested():
+            session.add(member)
+    except IntegrityError:  # another replica created it a moment ago
+        member = session.scalars(query).one()
+    return member
+
+
+def new_member(actor: Actor, now: datetime, default_timezone: str) -> Member:
+    """A member row for the actor as their first command creates it (not added to any session)."""
+    return Member(
         platform=actor.platform,
         workspace_id=actor.workspace_id,
         user_id=actor.user_id,
@@ -150,12 +161,6 @@ def member_for(session: Session, actor: Actor, now: datetime, default_timezone: 
         paused=False,
         created_at=now,
     )
-    try:
-        with session.begin_nested():
-            session.add(member)
-    except IntegrityError:  # another replica created it a moment ago
-        member = session.scalars(query).one()
-    return member
 
 
 def find_contact(session: Session, member: Member, name: str, user_id: str | None = None, *,

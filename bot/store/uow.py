@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.store.engine import checkpoint_after_erase
+from bot.store.sqlite import READ_ONLY
 
 ERASED = "coach_erased"
 log = logging.getLogger(__name__)
@@ -17,7 +18,8 @@ log = logging.getLogger(__name__)
 
 def mark_erased(session: Session) -> None:
     """This unit deletes a member's words (a contact, or all their data): once it commits, the store
-    makes sure the old content is gone from its files too (SQLite: a truncating WAL checkpoint)."""
+    makes sure the old content is gone from its files too (SQLite: a truncating WAL checkpoint, at once
+    or, while a reader still holds an older snapshot, as soon as it has finished)."""
     session.info[ERASED] = True
 
 
@@ -37,13 +39,23 @@ def off_loop() -> None:
 
 
 class UnitOfWork:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    """`read_only=True`: a unit that writes nothing (a query) reads a snapshot without queueing behind
+    writers (SQLite: a deferred transaction, no write turn); committing it is a mistake. `snapshot=True`
+    also gives it one snapshot throughout on PostgreSQL (REPEATABLE READ, READ ONLY)."""
+
+    def __init__(self, sessions: sessionmaker[Session], *, read_only: bool = False, snapshot: bool = False) -> None:
         self._sessions = sessions
+        self.read_only, self.snapshot = read_only, snapshot
         self.session: Session
 
     def __enter__(self) -> UnitOfWork:
         off_loop()
         self.session = self._sessions()
+        if self.read_only:  # `snapshot`: PostgreSQL reads one snapshot throughout (an export, page by page),
+            # as SQLite always does; it costs round trips to set and reset, so only a unit that needs it asks
+            postgres = self.snapshot and self.session.get_bind().dialect.name == "postgresql"
+            self.session.connection(execution_options={READ_ONLY: True, **(
+                {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True} if postgres else {})})
         return self
 
     def __exit__(
@@ -56,7 +68,7 @@ class UnitOfWork:
         self.session.commit()
         if self.session.info.pop(ERASED, False):
             bind = self.session.get_bind()
-            try:
+            try:  # never waits for readers: what they hold up is finished off the request path
                 checkpoint_after_erase(bind if isinstance(bind, Engine) else bind.engine)
             except Exception as failure:  # the erase itself is committed; the next checkpoint finishes it
                 log.warning("checkpoint after an erase failed: %s", type(failure).__name__)
