@@ -23,6 +23,7 @@ from sqlalchemy import (
     Update,
     and_,
     bindparam,
+    case,
     exists,
     false,
     func,
@@ -35,7 +36,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.dml import ReturningUpdate
 from sqlalchemy.sql.elements import BindParameter
 
-from bot.models import Member, Nudge, NudgeState
+from bot.models import Member, Nudge, NudgeKind, NudgeState
 from bot.store.batch import IDS, dialect_of, id_list, ids_in, one_of
 from bot.store.uow import off_loop
 
@@ -43,6 +44,7 @@ PENDING, SENDING, CANCELLED = NudgeState.PENDING.value, NudgeState.SENDING.value
 NUDGES = cast(Table, Nudge.__table__)  # plain Core for the hot statements: no ORM bookkeeping per row
 MEMBER_TABLE = cast(Table, Member.__table__)
 LEAD = NUDGES.alias("lead")
+DIGEST_KIND = NudgeKind.WEEKLY_DIGEST.value
 
 
 class Held(NamedTuple):
@@ -116,7 +118,10 @@ def claim_fair(session: Session, now: datetime, lease: Lease, limit: int, platfo
     platform: the price of fairness, paid only where a rate limit applies. Also says whether a workspace
     had more due than it got (its next rows wait for the next batch)."""
     n, m = NUDGES.c, MEMBER_TABLE.c
-    rank = func.row_number().over(partition_by=m.workspace_id, order_by=(n.due_at, n.id)).label("rank")
+    # Within a workspace, nudges before Monday digests: a wave of thousands of digests due at 9:00 drains at
+    # the workspace's allowance while a follow-up that falls due meanwhile goes out in the next batch.
+    weekly = case((n.kind == DIGEST_KIND, 1), else_=0)
+    rank = func.row_number().over(partition_by=m.workspace_id, order_by=(weekly, n.due_at, n.id)).label("rank")
     where = [n.state == PENDING, n.due_at <= now, m.platform == platform]
     if members is not None:
         where.append(n.member_id.in_(sorted(members)) if members else false())
