@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Table, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from bot.chart import Chart
 from bot.models import Contact, EventKind, Member, Nudge, NudgeKind, NudgeState, Stage
@@ -36,6 +36,9 @@ MAX_LISTED = 12  # contact lines (each with its button); Slack and Discord allow
 DIGEST = NudgeKind.WEEKLY_DIGEST.value
 NUDGES = cast(Table, Nudge.__table__)
 TITLE = "Your week in networking"
+CHUNK = 500  # members whose digests are composed from one set of bulk reads
+CHART_PLATFORMS = frozenset({"console"})  # where the Monday DM carries the PNG chart (see compose_weekly)
+SPARK = "▁▂▃▄▅▆▇█"
 
 
 # --- when ----------------------------------------------------------------------------------------------
@@ -97,19 +100,35 @@ def plan_digests(session: Session, now: datetime, *, members: Collection[int] | 
     return len(rows)
 
 
-def compose_weekly(session: Session, rows: Sequence[Any], now: datetime) -> dict[int, Reply]:
+def compose_weekly(session: Session, rows: Sequence[Any], now: datetime, *,
+                   charts: Collection[str] = CHART_PLATFORMS) -> dict[int, Reply]:
     """Digest rows (id, member_id, week) → their DMs. A row gets none (and is cancelled by the dispatcher)
-    when its member is gone, paused or has the digest off, has no contacts, or its week is over."""
+    when its member is gone, paused or has the digest off, has no contacts, or its week is over.
+
+    Reads in bulk: the members, their contacts, the contacts' events and the members' nudges, a chunk of
+    CHUNK members at a time — four queries a chunk, never a few per member. Only members of `charts`'
+    platforms get the PNG chart (the console); elsewhere the eight weeks are a text sparkline in the
+    message, which costs no upload and no drawing per member (the chart is drawn on request: /coach digest).
+    """
     replies: dict[int, Reply] = {}
-    for row in rows:
-        member = session.get(Member, row.member_id)
-        if member is None or member.paused or not member.digest_on:
-            continue
-        if row.week != week_of(now, member.timezone).isoformat():
-            continue
-        reply = weekly_digest(session, member, now)
-        if reply is not None:
-            replies[row.id] = reply
+    wanted = list(rows)
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start:start + CHUNK]
+        ids = sorted({row.member_id for row in chunk})
+        members = {member.id: member for member in session.scalars(select(Member).where(Member.id.in_(ids)))}
+        live = sorted(m.id for m in members.values() if not m.paused and m.digest_on)
+        contacts = _contacts_of_many(session, live)
+        latest = _latest_nudges_of_many(session, live)
+        for row in chunk:
+            member = members.get(row.member_id)
+            if member is None or member.paused or not member.digest_on:
+                continue
+            if row.week != week_of(now, member.timezone).isoformat():
+                continue
+            reply = _digest(member, contacts.get(member.id, []), latest.get(member.id, {}), now,
+                            chart=member.platform in charts)
+            if reply is not None:
+                replies[row.id] = reply
     return replies
 
 
@@ -158,6 +177,17 @@ class WeekStats:
             share = "no new contacts to follow up"
         replies = f"{self.total_replies} {'reply' if self.total_replies == 1 else 'replies'} received"
         return f"Last 8 weeks: {share} · {replies}."
+
+    def sparkline(self) -> str:
+        """The chart's numbers as one line of text: a bar character per week for contacts met, followed up
+        and replies (the same scale for all three, oldest week first)."""
+        top = max(1, *self.met, *self.followed_up, *self.replies)
+
+        def bars(values: tuple[int, ...]) -> str:
+            return "".join(" " if value == 0 else SPARK[min(7, (value * 8 - 1) // top)] for value in values)
+
+        return (f"Weeks {self.mondays[0].day} {self.mondays[0]:%b}–{self.mondays[-1].day} {self.mondays[-1]:%b}: "
+                f"met `{bars(self.met)}` · followed up `{bars(self.followed_up)}` · replies `{bars(self.replies)}`")
 
     def chart(self) -> Chart:
         labels = tuple(f"{monday.day} {monday:%b}" for monday in self.mondays)
@@ -217,13 +247,18 @@ def week_stats(contacts: Iterable[HasEvents], timezone: str, now: datetime) -> W
 
 
 def weekly_digest(session: Session, member: Member, now: datetime) -> Reply | None:
-    """This week's digest for the member, or None when they have no contacts."""
-    contacts = contacts_of(session, member)
+    """This week's digest for the member (with its chart), or None when they have no contacts."""
+    return _digest(member, contacts_of(session, member), _latest_nudges(session, member), now, chart=True)
+
+
+def _digest(member: Member, contacts: Sequence[Contact], latest: Mapping[int, Nudge], now: datetime, *,
+            chart: bool) -> Reply | None:
+    """The digest from what was read: the member's contacts (newest first, events loaded) and each
+    contact's latest nudge. `chart`: attach the PNG chart; else a sparkline line says the same."""
     if not contacts:
         return None
     timezone = member.timezone
     week_end = slot(week_of(now, timezone) + WEEK, timezone, 0)
-    latest = _latest_nudges(session, member)
     pending = {nudge.contact_id: nudge for nudge in latest.values() if nudge.state == NudgeState.PENDING.value}
     by_id = {contact.id: contact for contact in contacts}
     week_start = slot(week_of(now, timezone), timezone, 0)
@@ -285,8 +320,9 @@ def weekly_digest(session: Session, member: Member, now: datetime) -> Reply | No
     if left:
         lines.append(f"…and {left} more: /coach list shows everyone.")
     stats = week_stats(contacts, timezone, now)
-    text = "\n".join([first, "", *lines, *([""] if lines else []), stats.summary()])
-    return Reply(text=text, title=TITLE, actions=tuple(actions), chart=stats.chart())
+    summary = [stats.summary()] if chart else [stats.summary(), stats.sparkline()]
+    text = "\n".join([first, "", *lines, *([""] if lines else []), *summary])
+    return Reply(text=text, title=TITLE, actions=tuple(actions), chart=stats.chart() if chart else None)
 
 
 def _action(name: str, kind: NudgeKind | None, nudge_id: int) -> Action:
@@ -314,6 +350,34 @@ def _latest_nudges(session: Session, member: Member) -> Mapping[int, Nudge]:
         if current is None or current.state != NudgeState.PENDING.value:
             latest[nudge.contact_id] = nudge
     return latest
+
+
+def _contacts_of_many(session: Session, member_ids: Sequence[int]) -> dict[int, list[Contact]]:
+    """Each member's contacts, newest first, with their events: two queries (selectinload) for them all."""
+    if not member_ids:
+        return {}
+    query = (select(Contact).where(Contact.member_id.in_(member_ids)).options(selectinload(Contact.events))
+             .order_by(Contact.member_id, Contact.met_at.desc(), Contact.id.desc()))
+    found: dict[int, list[Contact]] = {}
+    for contact in session.scalars(query):
+        found.setdefault(contact.member_id, []).append(contact)
+    return found
+
+
+def _latest_nudges_of_many(session: Session, member_ids: Sequence[int]) -> dict[int, dict[int, Nudge]]:
+    """`_latest_nudges` for many members in one query."""
+    if not member_ids:
+        return {}
+    query = (select(Nudge).where(Nudge.member_id.in_(member_ids), Nudge.contact_id.is_not(None))
+             .order_by(Nudge.member_id, Nudge.contact_id, Nudge.id))
+    found: dict[int, dict[int, Nudge]] = {}
+    for nudge in session.scalars(query):
+        assert nudge.contact_id is not None
+        latest = found.setdefault(nudge.member_id, {})
+        current = latest.get(nudge.contact_id)
+        if current is None or current.state != NudgeState.PENDING.value:
+            latest[nudge.contact_id] = nudge
+    return found
 
 
 def _utc(moment: datetime) -> datetime:

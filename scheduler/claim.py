@@ -25,6 +25,7 @@ from sqlalchemy import (
     Update,
     and_,
     bindparam,
+    case,
     exists,
     false,
     func,
@@ -38,7 +39,7 @@ from sqlalchemy.sql.dml import ReturningUpdate
 from sqlalchemy.sql.elements import BindParameter
 
 from bot.clock import Clock, as_utc
-from bot.models import Member, Nudge, NudgeState
+from bot.models import Member, Nudge, NudgeKind, NudgeState
 from bot.store.batch import IDS, dialect_of, id_list, ids_in, one_of
 from bot.store.uow import off_loop
 
@@ -47,6 +48,7 @@ NUDGES = cast(Table, Nudge.__table__)  # plain Core for the hot statements: no O
 MEMBER_TABLE = cast(Table, Member.__table__)
 LEAD = NUDGES.alias("lead")
 DELIVER = MEMBER_TABLE.alias("deliver")  # the account a member with linked accounts is DMed on
+DIGEST_KIND = NudgeKind.WEEKLY_DIGEST.value
 
 
 class Held(NamedTuple):
@@ -187,9 +189,12 @@ def claim_fair(session: Session, now: datetime, lease: Lease, limit: int, platfo
     had more due than it got (its next rows wait for the next batch)."""
     n, m, d = NUDGES.c, MEMBER_TABLE.c, DELIVER.c
     # A member with linked accounts is DMed on the account it delivers to (`deliver_id`): its platform and
-    # workspace decide which notifier and which budget.
+    # workspace decide which notifier and which budget. Within a workspace, nudges before Monday digests: a
+    # wave of thousands of digests due at 9:00 drains at the workspace's allowance while a follow-up that
+    # falls due meanwhile goes out in the next batch.
     workspace, on = func.coalesce(d.workspace_id, m.workspace_id), func.coalesce(d.platform, m.platform)
-    rank = func.row_number().over(partition_by=workspace, order_by=(n.due_at, n.id)).label("rank")
+    weekly = case((n.kind == DIGEST_KIND, 1), else_=0)
+    rank = func.row_number().over(partition_by=workspace, order_by=(weekly, n.due_at, n.id)).label("rank")
     where = [n.state == PENDING, n.due_at <= now, on == platform]
     if members is not None:
         where.append(n.member_id.in_(sorted(members)) if members else false())

@@ -160,6 +160,7 @@ class Dispatcher:
         if self.lease_clock.stale():
             await asyncio.to_thread(self.lease_clock.refresh)
         while True:
+            batch_started = self.monotonic()
             lease = Lease(self.worker_id, self.lease_clock.now() + self.lease)
             messages, more = await asyncio.to_thread(self.claim_and_compose, lease)
             if any(message.reply.chart is not None for message in messages):
@@ -169,7 +170,7 @@ class Dispatcher:
                 await asyncio.to_thread(self.record, outcomes)
                 if collect:
                     delivered += [Delivered(outcome.message, outcome.at) for outcome in outcomes if outcome.ok]
-            if not more or (self.tick_budget is not None and self.monotonic() - started >= self.tick_budget):
+            if not more or self._out_of_time(started, batch_started):
                 break
             if not messages:  # nothing taken: the budget is busy (bounded ticks only) or nothing is left
                 if self.tick_budget is None:
@@ -178,6 +179,17 @@ class Dispatcher:
         self.last_tick_at = self.clock.now()
         self._observe("on_tick", self.monotonic() - started)
         return delivered
+
+    def _out_of_time(self, started: float, batch_started: float) -> bool:
+        """A bounded tick claims no batch after its budget, nor one that, taking as long as the last, would
+        run past the next tick's start (a batch can outlast the pacing window: on Discord a message costs
+        two requests, opening the DM and posting) — an overrunning tick makes the scheduler skip the next."""
+        if self.tick_budget is None:
+            return False
+        now = self.monotonic()
+        elapsed = now - started
+        return elapsed >= self.tick_budget or elapsed + (now - batch_started) > (
+            self.tick_budget + self.pace_window.total_seconds())
 
     # --- claim ----------------------------------------------------------------------------------------
 

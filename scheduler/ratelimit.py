@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+import threading
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping, Sequence
@@ -97,6 +98,27 @@ class RequestPacer:
 
     async def acquire(self) -> None:
         wait = self.bucket.reserve(self._clock())  # reserved at once: concurrent callers get staggered slots
+        if wait > 0:
+            await self._sleep(wait)
+
+
+class BudgetRequests:
+    """RequestPacer's `acquire()` over a Pacer's bot-wide budget: a notifier's requests beyond the one post
+    the dispatcher reserved for each message (opening a DM, reading history, a second part) take slots of
+    the same budget — on PostgreSQL the `rate_budgets` row every replica and shard shares — so all of a
+    bot's requests, from every process, stay under its limit together. The database round trip runs in a
+    worker thread."""
+
+    def __init__(self, pacer: Pacer, platform: str, *, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], Awaitable[object]] = asyncio.sleep) -> None:
+        self.pacer, self.platform = pacer, platform
+        self._clock, self._sleep = clock, sleep
+
+    async def acquire(self) -> None:
+        if self.pacer.shared is None:
+            wait = self.pacer.reserve_bot(self.platform, self._clock())
+        else:
+            wait = await asyncio.to_thread(lambda: self.pacer.reserve_bot(self.platform, self._clock()))
         if wait > 0:
             await self._sleep(wait)
 
@@ -220,6 +242,8 @@ class Pacer:
         self.limits = dict(DEFAULT_LIMITS if limits is None else limits)
         self.buckets: dict[tuple[str, ...], Bucket] = {}
         self.shared, self.slice_s = shared, slice_s
+        # The dispatcher and a notifier's BudgetRequests reach the buckets from worker threads.
+        self._lock = threading.RLock()
 
     MAX_BUCKETS = 10_000
 
@@ -228,21 +252,31 @@ class Pacer:
 
     def reserve(self, recipient: Recipient, now: float) -> float:
         """Reserve a send to `recipient` in every bucket that covers it; wait for the slowest."""
-        if len(self.buckets) > self.MAX_BUCKETS:
-            self.prune(now)
-        return max((bucket.reserve(now) for bucket in self._buckets(recipient)), default=0.0)
+        with self._lock:
+            if len(self.buckets) > self.MAX_BUCKETS:
+                self.prune(now)
+            return max((bucket.reserve(now) for bucket in self._buckets(recipient)), default=0.0)
+
+    def reserve_bot(self, platform: str, now: float) -> float:
+        """One request's slot in the platform's bot-wide budget (opening a DM, reading history, a second
+        message part): seconds to wait for it; 0.0 when no bot-wide limit applies."""
+        with self._lock:
+            return max((self._bucket(limit, (platform, "bot")).reserve(now)
+                        for limit in self.limits.get(platform, ()) if limit.scope == "bot"), default=0.0)
 
     def pause(self, recipient: Recipient, until: float, now: float | None = None) -> None:
-        for bucket in self._buckets(recipient):
-            if isinstance(bucket, SharedBucket):
-                bucket.pause(until, now)
-            else:
-                bucket.pause(until)
+        with self._lock:
+            for bucket in self._buckets(recipient):
+                if isinstance(bucket, SharedBucket):
+                    bucket.pause(until, now)
+                else:
+                    bucket.pause(until)
 
     def release(self, now: float) -> None:
         """The end of a batch: give back reserved slots nobody will use (shared buckets only)."""
-        for bucket in self.buckets.values():
-            bucket.release(now)
+        with self._lock:
+            for bucket in list(self.buckets.values()):
+                bucket.release(now)
 
     def prune(self, now: float) -> None:
         """Forget full buckets (one per DM channel adds up); a new one behaves exactly the same."""
@@ -253,7 +287,8 @@ class Pacer:
         process has already reserved; None when no bot-wide limit applies."""
         for limit in self.limits.get(platform, ()):
             if limit.scope == "bot":
-                bucket = self._bucket(limit, (platform, "bot"))
+                with self._lock:
+                    bucket = self._bucket(limit, (platform, "bot"))
                 try:
                     ahead = bucket.ahead(now)
                 except Exception:  # a shared budget out of reach: claim a window's worth, pace on sending

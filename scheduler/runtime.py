@@ -106,8 +106,13 @@ class Runtime:
         window = min(DEFAULT_PACE_WINDOW.total_seconds(), tick / 4)
         # Budgets shared by every replica on PostgreSQL (in-process on SQLite); a paced batch holds at most
         # `window` of them, and a tick stops claiming in time for the next one to start on schedule.
+        pacer = pacer_for(self.engine)
+        for notifier in notifiers.values():  # a notifier whose requests draw on the same budget (Discord)
+            use_budget = getattr(notifier, "use_budget", None)
+            if callable(use_budget):
+                use_budget(pacer)
         self.dispatcher = Dispatcher(self.sessions, self.clock, notifiers, observer=self.observer,
-                                     pacer=pacer_for(self.engine), pace_window=timedelta(seconds=window),
+                                     pacer=pacer, pace_window=timedelta(seconds=window),
                                      tick_budget=timedelta(seconds=tick - window),
                                      lease_clock=lease_clock_for(self.engine, self.sessions, self.clock))
         return self.dispatcher

@@ -3,20 +3,24 @@
 Exactly one DM per nudge: each send carries a nonce derived from the delivery's idempotency key (discord.py
 adds `enforce_nonce`, so Discord returns the first message instead of posting a retry twice), and a re-claim
 after a lost lease first looks for the nudge's buttons in the recent DM history. discord.py waits out 429s
-itself; the scheduler's RequestPacer keeps every request the notifier makes (opening a DM, reading history,
-posting) under Discord's 50 per second, whatever the dispatcher's per-message pacing."""
+itself. Under the runtime every request the notifier makes (opening a DM, reading history, posting) takes a
+slot of the dispatcher's bot-wide budget (`use_budget`: on PostgreSQL one `rate_budgets` row for every replica
+and shard), so the bot stays under Discord's 50 per second however many processes send; alone (tests, a
+notifier without a dispatcher) a RequestPacer keeps this process's requests under 40 a second."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import time
+from collections.abc import Callable
 
 import aiohttp
 import discord
 
 from bot.replies import parse_action_id
 from scheduler.notifier import DeliveryError, Outgoing
-from scheduler.ratelimit import RequestPacer
+from scheduler.ratelimit import BudgetRequests, Pacer, RequestPacer
 
 from .interact import PLATFORM
 from .render import embeds_for, files_for, section_embeds
@@ -43,10 +47,18 @@ class DiscordNotifier:
 
     platform = PLATFORM
 
-    def __init__(self, client: discord.Client, pacer: RequestPacer | None = None) -> None:
+    def __init__(self, client: discord.Client, pacer: RequestPacer | BudgetRequests | None = None) -> None:
         self.client = client
-        self.pacer = pacer or RequestPacer(REQUESTS_PER_SECOND)
+        self.pacer: RequestPacer | BudgetRequests = pacer or RequestPacer(REQUESTS_PER_SECOND)
+        self._first_post_reserved = False  # True: the dispatcher took the first post's slot in the same budget
         self._channels: dict[int, discord.DMChannel] = {}
+
+    def use_budget(self, budget: Pacer, clock: Callable[[], float] = time.monotonic) -> None:
+        """Draw every request from the dispatcher's bot-wide budget (shared by every replica and shard on
+        PostgreSQL) instead of this process's own 40/s: a message's first request uses the slot the
+        dispatcher reserved for it, each further one (the post after opening a DM, a second part) its own."""
+        self.pacer = BudgetRequests(budget, PLATFORM, clock=clock)
+        self._first_post_reserved = True
 
     async def send(self, message: Outgoing) -> str | None:
         try:
@@ -54,14 +66,15 @@ class DiscordNotifier:
         except ValueError:
             raise DeliveryError(f"not a Discord user id: {message.recipient.user_id[:40]!r}", permanent=True) from None
         try:
-            channel = await self._dm_channel(user_id)
+            turns = _Turns(self.pacer, reserved=self._first_post_reserved)
+            channel = await self._dm_channel(user_id, turns)
             first: str | None = None
             parts = digest_parts(message.reply)
             for index, (reply, sections) in enumerate(parts):
                 ids = tuple(a.nudge_id for part in sections for a in part.actions) or message.nudge_ids
-                posted = await self._already_posted(channel, ids) if message.retry else None
+                posted = await self._already_posted(channel, ids, turns) if message.retry else None
                 if posted is None:
-                    await self.pacer.acquire()
+                    await turns.take()
                     key = message.idempotency_key if index == 0 else f"{message.idempotency_key}#{index}"
                     sent = await channel.send(
                         embeds=section_embeds(reply, sections, first=index == 0) if sections else embeds_for(reply),
@@ -79,20 +92,21 @@ class DiscordNotifier:
             raise DeliveryError(f"network: {type(failure).__name__}") from None
         return first
 
-    async def _dm_channel(self, user_id: int) -> discord.DMChannel:
+    async def _dm_channel(self, user_id: int, turns: _Turns) -> discord.DMChannel:
         channel = self._channels.get(user_id)
         if channel is None:
-            await self.pacer.acquire()
+            await turns.take()
             channel = await self.client.create_dm(discord.Object(id=user_id))
             if len(self._channels) > 10_000:
                 self._channels.clear()
             self._channels[user_id] = channel
         return channel
 
-    async def _already_posted(self, channel: discord.DMChannel, nudge_ids: tuple[int, ...]) -> str | None:
+    async def _already_posted(self, channel: discord.DMChannel, nudge_ids: tuple[int, ...], turns: _Turns
+                              ) -> str | None:
         """After a lost lease: is one of our messages for these nudges already there? Its buttons say so."""
         wanted = set(nudge_ids)
-        await self.pacer.acquire()
+        await turns.take()
         async for earlier in channel.history(limit=HISTORY_LOOKBACK):
             if self.client.user is not None and earlier.author.id != self.client.user.id:
                 continue
@@ -102,6 +116,20 @@ class DiscordNotifier:
                     log.info("nudges %s were already delivered as message %s", nudge_ids, earlier.id)
                     return str(earlier.id)
         return None
+
+
+class _Turns:
+    """The requests of one send: the first uses the slot the dispatcher reserved for the message (when it
+    paces by the same budget), every later one takes its own."""
+
+    def __init__(self, pacer: RequestPacer | BudgetRequests, *, reserved: bool) -> None:
+        self.pacer, self.reserved = pacer, reserved
+
+    async def take(self) -> None:
+        if self.reserved:
+            self.reserved = False
+            return
+        await self.pacer.acquire()
 
 
 def _custom_ids(message: discord.Message) -> list[str]:

@@ -34,12 +34,14 @@ def home_view(home: Home, now: Any) -> dict[str, Any]:
     blocks += [section("*Due this week*"), *line_sections(_due(home)), {"type": "divider"}]
     blocks += [section("*Recent contacts*"), *line_sections(_recent(home, now)), {"type": "divider"}]
     blocks += [section("*Your numbers*"), section(_numbers(home.numbers))]
-    if home.weeks is not None:  # the Monday digest's two numbers, and its latest chart
+    if home.weeks is not None:  # the Monday digest's two numbers, and its latest chart (/coach digest's)
         blocks += [{"type": "divider"}, section("*Your last 8 weeks*"), section(escape(home.weeks.summary()))]
         file_id = chart_file_id(home.digest_ref)
         if file_id is not None:
             blocks.append({"type": "image", "slack_file": {"id": file_id}, "alt_text": home.weeks.chart().alt,
                            "title": {"type": "plain_text", "text": "Your last 8 weeks"}})
+        else:  # the Monday DM uploads no chart (Tier 4): the same weeks as a line of text
+            blocks.append(section(escape(home.weeks.sparkline())))
     blocks.append({"type": "context", "elements": [
         {"type": "mrkdwn", "text": f"Times in {escape(home.timezone)} · `/coach list` · `/coach help`"}]})
     return {"type": "home", "blocks": blocks}

@@ -1,6 +1,8 @@
-"""Nudges as Slack DMs: conversations.open → chat.postMessage with Block Kit, a plain-text fallback and
-the nudge ids in message metadata, so a re-claimed nudge can be found in the DM instead of posted twice.
-The Monday digest's chart follows its message into the DM through files_upload_v2 (with alt text).
+"""Nudges as Slack DMs: chat.postMessage to the member's user id (Slack posts it into the app's DM, and
+answers with the DM's id) with Block Kit, a plain-text fallback and the nudge ids in message metadata, so a
+re-claimed nudge can be found in the DM instead of posted twice. A reply with a chart (/coach digest's; the
+Monday DM shows a text sparkline instead: no Tier 4 upload per member) is followed into the DM by the PNG
+through files_upload_v2 (with alt text).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ log = logging.getLogger(__name__)
 
 EVENT_TYPE = "coach_nudge"
 HISTORY_LIMIT = 50
+MAX_CHANNELS = 100_000  # remembered DM ids (a few MB at most)
 # Retrying cannot help: the person is gone, or the "person" is a bot.
 PERMANENT = frozenset({"cannot_dm_bot", "user_not_found", "account_inactive", "user_disabled",
                        "user_not_visible", "team_access_revoked"})
@@ -46,8 +49,12 @@ class SlackNotifier:
         if client is None:
             raise DeliveryError(f"the app is not installed in workspace {recipient.workspace_id}", permanent=True)
         try:
-            channel = await self._dm(client, recipient.workspace_id, recipient.user_id)
+            key = (recipient.workspace_id, recipient.user_id)
+            # chat.postMessage to the user's id posts into the app's DM with them and answers with the DM's
+            # id: no conversations.open (Tier 3, 50 a minute per workspace) per member on a Monday.
+            channel = self._channels.get(key) or recipient.user_id
             if message.retry:
+                channel = await self._dm(client, recipient.workspace_id, recipient.user_id)
                 found = await self._already_posted(client, channel, message)
                 if found is not None:
                     log.info("nudges %s were already in the DM; not posting again", message.nudge_ids)
@@ -68,6 +75,8 @@ class SlackNotifier:
                 )
                 if index == 0:
                     first_ts = str(response["ts"])
+                    channel = str(response.get("channel") or channel)
+                    self._remember(key, channel)
         except SlackApiError as failure:
             self._channels.pop((recipient.workspace_id, recipient.user_id), None)
             raise _delivery_error(failure) from None
@@ -91,8 +100,13 @@ class SlackNotifier:
         key = (team_id, user_id)
         if key not in self._channels:
             opened = await client.conversations_open(users=user_id)
-            self._channels[key] = str(opened["channel"]["id"])
+            self._remember(key, str(opened["channel"]["id"]))
         return self._channels[key]
+
+    def _remember(self, key: tuple[str, str], channel: str) -> None:
+        if len(self._channels) > MAX_CHANNELS:
+            self._channels.clear()
+        self._channels[key] = channel
 
     async def _already_posted(self, client: AsyncWebClient, channel: str,
                               message: Outgoing) -> tuple[str, str | None] | None:

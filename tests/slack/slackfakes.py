@@ -179,8 +179,10 @@ class FakeSlack:
             ts = f"1700000000.{self._ts:06d}"
             message = {"ts": ts, "text": args.get("text"), "blocks": args.get("blocks"),
                        "metadata": args.get("metadata"), "thread_ts": args.get("thread_ts")}
-            self.messages.setdefault(str(args.get("channel")), []).append(message)
-            return {"channel": args.get("channel"), "ts": ts, "message": message}
+            channel = str(args.get("channel"))
+            channel = "D" + channel if channel.startswith("U") else channel  # a user id: the app's DM with them
+            self.messages.setdefault(channel, []).append(message)
+            return {"channel": channel, "ts": ts, "message": message}
         if method == "conversations.history":
             keep_metadata = str(args.get("include_all_metadata")).lower() in ("true", "1")
             found = list(reversed(self.messages.get(str(args.get("channel")), [])))

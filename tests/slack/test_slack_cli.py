@@ -79,7 +79,7 @@ async def test_coach_slack_port_serves_the_ladder_end_to_end(tmp_path: Path, fak
                 connection.execute(update(Nudge).where(Nudge.state == NudgeState.PENDING.value)
                                    .values(due_at=datetime.now(UTC) - timedelta(minutes=1)))
             [post] = await fake_slack.wait_for("chat.postMessage", timeout=15)
-            assert post.token == "xoxb-e2e" and post.args["channel"] == "DU1"
+            assert post.token == "xoxb-e2e" and post.args["channel"] == "U1"  # Slack posts it into the DM
             assert post.args["metadata"]["event_type"] == "coach_nudge"
             message = fake_slack.messages["DU1"][0]
             nudge_id = int(message["metadata"]["event_payload"]["nudge_ids"])

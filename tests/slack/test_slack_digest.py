@@ -1,6 +1,7 @@
 """The Monday digest on Slack, through the real Bolt app and the real dispatcher against the fake Web API:
-the message in the DM, then its chart through files_upload_v2 (getUploadURLExternal → upload →
-completeUploadExternal into that DM), App Home's numbers and chart, and /coach digest."""
+the message in the DM with its weeks as a sparkline (no upload per member), App Home's numbers, and /coach
+digest, whose chart goes into the DM through files_upload_v2 (getUploadURLExternal → upload →
+completeUploadExternal)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,12 @@ from tests.slack.conftest import SlackRig
 MONDAY_0900_BERLIN = datetime(2026, 3, 9, 8, 0, tzinfo=UTC)  # the fake's users are in Europe/Berlin
 
 
-async def test_the_monday_digest_is_posted_then_its_chart_uploaded_into_the_dm(rig: SlackRig) -> None:
+def weekly(rig: SlackRig, dm: str) -> list[dict[str, object]]:
+    """The Monday digests in a DM."""
+    return [m for m in rig.fake.messages.get(dm, []) if str(m.get("text") or "").startswith("Your week")]
+
+
+async def test_the_monday_digest_is_posted_with_a_sparkline_and_no_upload(rig: SlackRig) -> None:
     await rig.send.command("/met", '"Jane Doe" at PyCon -- onboarding metrics')
     await rig.send.command("/met", "Bob at RustConf", user="U2")
     await rig.fake.wait_responses(2)
@@ -22,47 +28,35 @@ async def test_the_monday_digest_is_posted_then_its_chart_uploaded_into_the_dm(r
     assert await asyncio.to_thread(plan_week, rig.runtime.sessions, rig.clock) == 2
     for _ in range(5):  # a tick is bounded (Slack paces a workspace's DMs): the second digest may take the next
         await rig.runtime.tick()
-        if len(rig.fake.of("files.completeUploadExternal")) >= 2:
+        if weekly(rig, "DU2"):
             break
 
-    posts = {call.args["channel"]: call for call in rig.fake.of("chat.postMessage")
+    # Posted to each member's user id (Slack puts it in the app's DM), or to the DM already known.
+    posts = {str(call.args["channel"]).lstrip("D"): call for call in rig.fake.of("chat.postMessage")
              if "week" in str(call.args.get("text", "")).splitlines()[0]}
-    assert set(posts) == {"DU1", "DU2"}
-    text = posts["DU1"].args["text"]
+    assert set(posts) == {"U1", "U2"}
+    assert [len(weekly(rig, dm)) for dm in ("DU1", "DU2")] == [1, 1]
+    text = posts["U1"].args["text"]
     assert text.splitlines()[0] == "Your week in networking" and "Jane Doe" in text and "Bob" not in text
-    blocks = json.dumps(posts["DU1"].args["blocks"])
+    assert "met `" in text and "followed up `" in text  # the eight weeks as a sparkline
+    blocks = json.dumps(posts["U1"].args["blocks"])
     assert "Draft for Jane Doe" in blocks and "coach:draft:" in blocks
+    # No chart uploaded on a Monday: files.* are Tier 4 (about 100 a minute per workspace).
+    assert not rig.fake.of("files.getUploadURLExternal") and not rig.fake.uploads
 
-    asks = rig.fake.of("files.getUploadURLExternal")
-    completes = rig.fake.of("files.completeUploadExternal")
-    assert len(asks) == len(completes) == len(rig.fake.uploads) == 2
-    assert {call.args["channel_id"] for call in completes} == {"DU1", "DU2"}
-    for ask, upload in zip(asks, rig.fake.uploads, strict=True):
-        assert ask.args["filename"] == "coach-week.png" and int(ask.args["length"]) == len(upload)
-        assert str(ask.args["alt_txt"]).startswith("Bar chart of your last 8 weeks")
-        assert upload[:8] == b"\x89PNG\r\n\x1a\n" and len(upload) < 150 * 1024
-    assert sorted(f["channel_id"] for f in rig.fake.files.values()) == ["DU1", "DU2"]
-    assert all(f["data"] in rig.fake.uploads for f in rig.fake.files.values())
-    files = json.loads(completes[0].args["files"]) if isinstance(completes[0].args["files"], str) \
-        else completes[0].args["files"]
-    assert files[0]["id"].startswith("F")
-
-    # App Home: the same two numbers, and the chart just uploaded (by its Slack file id).
+    # App Home: the same two numbers, and the weeks as a sparkline (no chart file yet).
     before = len(rig.fake.of("views.publish"))  # commands that change App Home re-publish it too
     await rig.send.event({"type": "app_home_opened", "user": "U1", "channel": "DU1", "tab": "home"}, event_id="EvW")
     published = (await rig.fake.wait_for("views.publish", count=before + 1))[-1]
     view = published.args["view"]
     assert "Your last 8 weeks" in json.dumps(view) and "new contacts followed up within 48 h" in json.dumps(view)
-    [image] = [block for block in view["blocks"] if block["type"] == "image"]
-    du1_file = next(json.loads(c.args["files"]) if isinstance(c.args["files"], str) else c.args["files"]
-                    for c in completes if c.args["channel_id"] == "DU1")[0]["id"]
-    assert image["slack_file"] == {"id": du1_file} and image["alt_text"].startswith("Bar chart")
+    assert "met `" in json.dumps(view) and not [block for block in view["blocks"] if block["type"] == "image"]
 
     # A restart and another pass of the weekly job on Monday afternoon: nothing new.
     rig.clock.set(datetime(2026, 3, 9, 14, 0, tzinfo=UTC))
     assert await asyncio.to_thread(plan_week, rig.runtime.sessions, rig.clock) == 0
     await rig.runtime.tick()
-    assert len(rig.fake.of("files.completeUploadExternal")) == 2
+    assert [len(weekly(rig, dm)) for dm in ("DU1", "DU2")] == [1, 1]
 
 
 async def test_coach_digest_answers_now_and_puts_the_chart_in_the_dm(rig: SlackRig) -> None:
@@ -86,7 +80,7 @@ async def test_a_failed_chart_upload_keeps_the_digest_delivered_once(rig: SlackR
     await rig.runtime.tick()
     await rig.runtime.tick()
     digests = [c for c in rig.fake.of("chat.postMessage") if str(c.args["text"]).startswith("Your week")]
-    assert [c.args["channel"] for c in digests] == ["DU1"]
+    assert [str(c.args["channel"]).lstrip("D") for c in digests] == ["U1"]
     assert rig.fake.uploads == []
 
 
