@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -237,7 +238,8 @@ def test_a_follow_up_asked_for_early_says_when_it_is_due_and_still_drafts(coach:
     early = coach.handle_line(JANE, '/coach draft "Jane Doe"')
     assert early.title == ("Draft: One-week follow-up to Jane Doe (not due yet: due Monday 16 March, "
                            "a week after your message on Monday)")
-    assert "isn't due yet" in early.text and "Hi Jane" in early.text and "checklist" in early.text
+    assert "isn't due yet" in early.text and "checklist" in early.text
+    assert re.search(r"\b(?:Hi|Hello|Hey|Dear) Jane,", early.text)  # the greeting varies with the contact's id
     clock.advance(timedelta(days=6))
     due = coach.handle_line(JANE, '/coach draft "Jane Doe"')
     assert due.title == "Draft: One-week follow-up to Jane Doe (you wrote last week, no reply yet)"
