@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from bot.review import lexicon as lx
 from bot.review.context import Detail, context_words, details, draft_stems, mentioned
 from bot.review.kinds import CONNECTION_NOTE_LIMIT
+from bot.review.lexicon import Phrases
 from bot.review.model import DraftContext, Finding, MessageKind
 from bot.review.phrases import first_name
 from bot.review.signals import Signals, sentence_of
@@ -304,30 +305,27 @@ def rule_length(d: Draft) -> list[Finding]:
     return out
 
 
+# Stock wording that needs work whatever else the message says: (pattern, what is wrong, the fix).
+_STOCK_PROBLEMS: tuple[tuple[Phrases | re.Pattern[str], str, str], ...] = (
+    (lx.BROADCAST, "It reads as a message to a list, from a company, not from you to them.",
+     "Write it from you, to them: one line only they would recognise."),
+    (lx.SELF_EFFACING, "The apology or deference stands where a reason to write should be.",
+     "Drop it and open with why them: the one thing you read or heard that made you write."),
+    (lx.FORM_GREETING, "It greets nobody in particular, so it reads like a form letter.",
+     "Find the person's name and use it."),
+)
+_BUMP = ("It only asks whether they saw your last message; there's nothing new to answer.",
+         "Add one new thing: a detail, a link they'd use, or a smaller, concrete question.")
+
+
 def rule_generic(d: Draft) -> list[Finding]:
     """Stock wording: a problem only when the message is nothing else; beside real content, a suggestion."""
     bump = lx.BUMP.search(d.sig.scan)
-    if bump and substance_weight(d) <= 3 and d.kind is not K.THANK_YOU:
-        return [
-            Finding(
-                "generic",
-                "medium",
-                "It only asks whether they saw your last message; there's nothing new to answer.",
-                _excerpt(d, bump),
-                "Add one new thing: a detail, a link they'd use, or a smaller, concrete question.",
-            )
-        ]
+    only_a_bump = bump and d.kind is not K.THANK_YOU and (substance_weight(d) <= 3 or
+                                                          (d.kind is K.FOLLOW_UP and stock_only(d)))
+    if bump and only_a_bump:
+        return [Finding("generic", "medium", _BUMP[0], _excerpt(d, bump), _BUMP[1])]
     if stock_only(d) and d.sig.word_count >= 2:
-        if bump and d.kind is K.FOLLOW_UP:
-            return [
-                Finding(
-                    "generic",
-                    "medium",
-                    "It only asks whether they saw your last message; there's nothing new to answer.",
-                    _excerpt(d, bump),
-                    "Add one new thing: a detail, a link they'd use, or a smaller, concrete question.",
-                )
-            ]
         return [
             Finding(
                 "generic",
@@ -337,39 +335,9 @@ def rule_generic(d: Draft) -> list[Finding]:
                 "Add one thing only this person would recognise: their talk or post, your chat, what you need.",
             )
         ]
-    broadcast = lx.BROADCAST.search(d.sig.scan)
-    if broadcast:
-        return [
-            Finding(
-                "generic",
-                "medium",
-                "It reads as a message to a list, from a company, not from you to them.",
-                _excerpt(d, broadcast),
-                "Write it from you, to them: one line only they would recognise.",
-            )
-        ]
-    humble = lx.SELF_EFFACING.search(d.sig.scan)
-    if humble:
-        return [
-            Finding(
-                "generic",
-                "medium",
-                "The apology or deference stands where a reason to write should be.",
-                _excerpt(d, humble),
-                "Drop it and open with why them: the one thing you read or heard that made you write.",
-            )
-        ]
-    form = lx.FORM_GREETING.search(d.sig.scan)
-    if form:
-        return [
-            Finding(
-                "generic",
-                "medium",
-                "It greets nobody in particular, so it reads like a form letter.",
-                _excerpt(d, form),
-                "Find the person's name and use it.",
-            )
-        ]
+    for pattern, message, fix in _STOCK_PROBLEMS:
+        if (m := pattern.search(d.sig.scan)) is not None:
+            return [Finding("generic", "medium", message, _excerpt(d, m), fix)]
     cliche = lx.CLICHE_ASK.search(d.sig.scan)
     bounded = lx.BOUNDED_TIME.search(d.sig.scan) or (d.sig.questions and lx.QUESTION_ABOUT.search(d.sig.scan))
     if cliche and not bounded:
