@@ -84,44 +84,5 @@ async def test_a_failed_chart_upload_keeps_the_digest_delivered_once(rig: SlackR
     assert rig.fake.uploads == []
 
 
-async def test_a_digest_whose_process_died_before_its_chart_gets_the_chart_on_retry(rig: SlackRig) -> None:
-    """Posted, then the process died before the upload: the re-claim finds the message in the DM (no
-    second post), uploads the chart then, and App Home shows it. A further retry uploads nothing more."""
-    from datetime import timedelta
-
-    from sqlalchemy import select
-
-    from bot.models import Nudge, NudgeKind
-
-    await rig.send.command("/met", '"Jane Doe" at PyCon')
-    await rig.fake.wait_responses()
-    rig.clock.set(MONDAY_0900_BERLIN)
-    await asyncio.to_thread(plan_week, rig.runtime.sessions, rig.clock)
-    assert rig.runtime.dispatcher is not None
-    rig.fake.hold.add("files.getUploadURLExternal")
-    dying = asyncio.create_task(rig.runtime.dispatcher.tick())
-    await rig.fake.wait_for("files.getUploadURLExternal")
-    dying.cancel()  # the process dies between the post and the upload
-    await asyncio.gather(dying, return_exceptions=True)
-    rig.fake.hold.clear()
-    assert len(digest_posts(rig)) == 1 and rig.fake.of("files.completeUploadExternal") == []
-
-    rig.clock.advance(timedelta(minutes=6))  # the lease runs out; another pass re-claims the digest
-    [again] = [delivered.message for delivered in await rig.runtime.dispatcher.tick() if delivered.message.weekly]
-    assert again.retry and again.weekly
-    assert len(digest_posts(rig)) == 1  # found in the DM, not posted again
-    [complete] = rig.fake.of("files.completeUploadExternal")
-    assert complete.args["channel_id"] == "DU1"
-    with rig.runtime.sessions() as session:
-        ref = session.scalars(select(Nudge.delivery_ref).where(Nudge.kind == NudgeKind.WEEKLY_DIGEST.value)).one()
-    files = complete.args["files"]
-    file_id = (json.loads(files) if isinstance(files, str) else files)[0]["id"]
-    assert ref is not None and ref.endswith(f"|{file_id}")  # App Home reads the chart from here
-
-    # Had the process died after the upload too, a retry finds both in the DM and uploads nothing.
-    assert await rig.service.notifier.send(again) == ref
-    assert len(digest_posts(rig)) == 1 and len(rig.fake.of("files.completeUploadExternal")) == 1
-
-
 def digest_posts(rig: SlackRig) -> list[object]:
     return [c for c in rig.fake.of("chat.postMessage") if str(c.args.get("text", "")).startswith("Your week")]

