@@ -93,14 +93,7 @@ def lock_member(session: Session, account: Member) -> Member:
     requests from two linked accounts — two platforms pressing at once — run one after the other. Re-read
     after the lock, so what another request committed meanwhile (a link, an unlink) is what we see."""
     member = canonical(session, account)
-    if member is account:
-        return member
-    lock_person(session, member.platform, member.user_id)
-    session.flush()  # what this unit changed so far (a new display name) is kept through the re-read
-    session.refresh(account)
-    member = canonical(session, account)
-    session.refresh(member)
-    return member
+    return member if member is account else lock_group(session, account)
 
 
 def lock_group(session: Session, account: Member) -> Member:

@@ -5,29 +5,11 @@ end of the day, the 48-hour nudges a few an hour (never a burst), across a chang
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
-from tests.e2e.test_console import nudge_titles, run_console
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_", "DATABASE_URL"))}
-    return {**clean, "DATABASE_URL": f"sqlite:///{tmp_path}/console.db", "TZ": "UTC", "USER": "ana",
-            "LOGNAME": "ana", "COACH_CONSOLE_START": "2026-03-02T15:00:00+00:00"}  # Mon 16:00 in Berlin
-
-
-def console(script: str, env: dict[str, str]) -> str:
-    result = run_console(script, env, "console")
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
-    return result.stdout
-
+from tests.e2e.test_console import console, nudge_titles
 
 SCRIPT = """\
 /coach settings tz Europe/Berlin

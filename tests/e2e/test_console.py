@@ -47,6 +47,14 @@ def env(tmp_path: Path) -> dict[str, str]:
             "COACH_CONSOLE_START": "2026-03-04T15:00:00+00:00"}
 
 
+def console(script: str, env: dict[str, str], *args: str) -> str:
+    """`coach console` with `script` piped in: its output, after checking it ended well and said no traceback."""
+    result = run_console(script, env, "console", *args)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.stdout
+
+
 def nudge_titles(stdout: str) -> list[str]:
     return re.findall(r"── Nudge · [^─]+ ──\n(.+)", stdout)
 

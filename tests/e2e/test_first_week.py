@@ -11,23 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from tests.e2e.test_console import nudge_titles, run_console
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_", "DATABASE_URL"))}
-    return {**clean, "DATABASE_URL": f"sqlite:///{tmp_path}/console.db", "TZ": "UTC", "USER": "ana",
-            "LOGNAME": "ana", "COACH_CONSOLE_START": "2026-03-02T15:00:00+00:00"}  # a Monday
-
-
-def console(script: str, env: dict[str, str], *args: str) -> str:
-    result = run_console(script, env, "console", *args)
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
-    return result.stdout
+from tests.e2e.test_console import console, nudge_titles
 
 
 def test_an_ignored_48h_nudge_gets_one_still_worth_writing_nudge_then_shows_as_not_written(env) -> None:
