@@ -215,7 +215,7 @@ class _Writer:
         self.r: Reading = read_purpose(c.notes, c.contact_name)
         self.place = meeting_place(c.where_met)
         self.setting = setting_of(c.where_met)
-        self.name = greeting_name(c.contact_name)
+        self.name = greeting_name(c.contact_name, c.notes)
         self.formal = self.name.startswith(("Dr.", "Prof.", "Mr.", "Mrs.", "Ms.")) or self.setting == "work"
         self.casual = self.setting in CASUAL and not self.formal
         self.offer = offer_clause(c.offer)
@@ -262,6 +262,9 @@ class _Writer:
         if stage == "follow_up_48h" and not (r.has_point or r.topic or r.activity or self.place or self.offer
                                              or self.interest or r.expect):
             return ("Your notes don't say what this one should do, and I'd rather ask than guess.", None)
+        if stage in ("no_reply_1w", "no_reply_2w") and r.periodic and not r.pending:
+            return ("Your notes say to check in now and then, so a chaser a week on may be too soon. "
+                    "If you'd still like to write, tell me what it's for.", "stop")
         if stage in ("no_reply_1w", "no_reply_2w") and r.expect and not (r.pending or r.later):
             return (f"Your notes say {r.expect} will come later, so a follow-up now may be early. "
                     "If you'd still like to write, tell me what it's for.", "stop")
@@ -307,6 +310,13 @@ class _Writer:
     def opener(self) -> Line:
         """How the first message starts: thanks for something specific, else the meeting in its setting."""
         r, ww = self.r, self.where_when()
+        if r.thanks and r.thanks.startswith("offering"):  # "offering to be a reference": thanks for a kindness
+            met = f"Great to catch up{ww}" if r.known else f"Lovely to meet you{ww}"
+            return self.line((f"{met}, and thank you for {r.thanks}: I really appreciate it.",
+                              f"{met}. Thank you so much for {r.thanks}; it means a lot."), "open")
+        if r.known and not r.thanks:  # they knew each other before: not "nice to meet you"
+            return self.line((f"Great to catch up{ww}.", f"So good to see you{ww}.",
+                              f"Really good to catch up{ww}."), "open")
         if r.thanks == "hosting":
             return self.line((f"Thank you so much for having me{ww}.", f"Thanks again for hosting{ww}.",
                               f"Thanks so much for a lovely evening{ww}."), "open")
@@ -385,9 +395,11 @@ class _Writer:
                 out.append(self.line((f"Here{_be(are)} {_mine(what)}, as you asked.",
                                       f"I've attached {_mine(what)} for you."), "deliver"))
             elif r.only_asked:
+                link = re.search(r"\blinks?$", head) is not None  # a link is added, not attached
                 out.append(self.line((f"Here{_be(are)} {_mine(what)} you asked for.",
                                       f"As you asked, here{_be(are)} {_mine(what)}.",
-                                      f"I've attached {_mine(what)} you asked about."), "deliver"))
+                                      *(() if link else (f"I've attached {_mine(what)} you asked about.",))),
+                                     "deliver"))
             else:
                 mentioned = () if re.search(r"\bI\b", what) else (f"Here{_be(are)} {_mine(what)} I mentioned.",)
                 out.append(self.line((f"As promised, here{_be(are)} {_mine(what)}.", *mentioned,
@@ -399,9 +411,22 @@ class _Writer:
             self.tips.append(f"Copy {base} in when you send it (or send the introduction right after).")
             out.append(self.line((f"As promised, I'm introducing you to {who}: I've copied {base} in here.",
                                   f"Here's the introduction to {who} I promised: {base} is copied in."), "intro"))
-        if r.accept and not r.deliver:
+        if r.accept and not r.deliver and r.invited:
+            out.append(self.line((f"Thank you for the invitation to {r.accept}: I'd be glad to.",
+                                  f"I'd be delighted to {r.accept}; thank you for asking me."), "accept"))
+        elif r.accept and not r.deliver:
             out.append(self.line((f"And yes, I'd be glad to {r.accept}.", f"Happy to {r.accept}: just send it over."),
                                  "accept"))
+        if r.checking:
+            self.tips.append("Say when you expect to know, if you can.")
+            out.append(self.line((f"I'm looking into {r.checking} and will let you know as soon as I can.",
+                                  f"On {r.checking}: I'm checking what's possible on my side and will come back "
+                                  "to you."), "checking"))
+        if r.need:
+            self.tips.append("Say how you could help, or who could.")
+            out.append(self.line((f"You mentioned you're looking for {r.need}: I'd be glad to help if I can.",
+                                  f"I'd be glad to help with {r.need} if I can, or point you to someone who can."),
+                                 "need"))
         if r.later:
             out.append(Line((f"I'll send {r.later[0]}, as promised.",)))
         if r.deliver_do:
@@ -522,7 +547,8 @@ class _Writer:
                            f"The roles on your team{where} caught my interest. Could you point me to the right "
                            "person to ask about them?"), "roles")
         elif ask.endswith("?"):
-            q = f"One question I didn't get to ask: {ask[0].lower() + ask[1:]}" if not ask.startswith("Would") else ask
+            q = ask if ask.startswith(("Would", "Could")) else \
+                f"One question I didn't get to ask: {ask[0].lower() + ask[1:]}"
         else:
             q = f"I'd also love to talk {ask} when you have a moment."
         if stage == "first":
@@ -537,11 +563,21 @@ class _Writer:
                      "point me to the right person.")
         elif ask.startswith("Would it be OK to "):
             again = f"I wanted to check again whether it would be OK to {ask.removeprefix('Would it be OK to ')[:-1]}."
+        elif ask.startswith(("Would", "Could")):
+            again = f"No rush, but {ask[0].lower() + ask[1:]}"
         elif ask.endswith("?"):
             again = f"I'd still love to hear your answer to my question: {ask[0].lower() + ask[1:]}"
         else:
             again = f"I'd still love to talk {ask} whenever you have a moment."
         return [Line((again,))] if r.ask else []
+
+    def suggest_line(self, stage: str) -> list[Line]:
+        x = self.r.suggest
+        if not x:
+            return []
+        if stage == "first":
+            return [self.line((f"Shall we {x}? I'd be up for it.", f"I'm keen to {x} if you are."), "suggest")]
+        return [Line((f"Still up for the idea to {x}? No pressure either way.",))]
 
     def explore_line(self, stage: str) -> list[Line]:
         x = self.r.explore
@@ -650,7 +686,8 @@ class _Writer:
                                     f"Always good to meet someone else into {self.interest}."), "interest",
                                    optional=True))
         core = (self.delivery() + self.answer_line() + self.take_up("first") + self.interest_line("first")
-                + self.ask_line("first") + self.explore_line("first") + self.next_line("first") + self.expect_line())
+                + self.ask_line("first") + self.explore_line("first") + self.suggest_line("first")
+                + self.next_line("first") + self.expect_line())
         lines += core
         if not core:
             lines += self.activity_line()
@@ -661,7 +698,8 @@ class _Writer:
                 return lines
         elif len(core) < 3:
             lines += self.activity_line()
-        has_ask = bool(r.ask or r.explore or r.next_step or r.their_offer or r.interest or r.answer)
+        has_ask = bool(r.ask or r.explore or r.next_step or r.their_offer or r.interest or r.answer or r.suggest
+                       or r.need or r.checking)
         return lines + self.closing(has_ask, long=len(lines) >= 3)
 
     def one_week(self) -> list[Line]:
@@ -708,7 +746,11 @@ class _Writer:
         if r.accept and not r.deliver:
             lines.append(Line((f"I'm still happy to {r.accept} whenever you're ready.",)))
         lines += self.take_up("still") + self.interest_line("still") + self.ask_line("still")
-        lines += self.explore_line("still") + self.next_line("still")
+        lines += self.explore_line("still") + self.suggest_line("still") + self.next_line("still")
+        if r.checking:
+            lines.append(Line((f"I'm still looking into {r.checking} and will let you know.",)))
+        if r.need:
+            lines.append(Line((f"Still looking for {r.need}? Happy to help if I can.",)))
         if r.expect:
             lines.append(Line((f"No rush on {r.expect}: I'm still keen whenever they're ready.",)))
         if not (r.their_offer or r.interest):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -141,7 +142,7 @@ def span(days: int) -> str:
 # --- settings, places and names as a member records them -------------------------------------------
 
 SETTINGS = ("conference", "meetup", "party", "dinner", "coffee", "community", "train", "call", "work", "other")
-CASUAL = frozenset({"party", "community", "train", "other"})
+CASUAL = frozenset({"party", "community", "train"})  # an unknown setting gets the neutral tone
 _SETTING_WORDS: tuple[tuple[str, str], ...] = (
     (r"\b(?:discord|slack|telegram|forum|dm|dms|subreddit|reddit|server|channel|mastodon)\b|#\w", "community"),
     (r"\b(?:train|flight|plane|bus|ferry|tram|airport)\b", "train"),
@@ -176,7 +177,8 @@ _PLACE_TAIL = re.compile(r"\s+(?:day\s*\d+|hallway(?: track)?|booth(?: area)?|lu
                          r"tbh|lobby|queue)\b.*$", re.IGNORECASE)
 _EVENT_NOUNS = ("meetup", "summit", "mixer", "dinner", "drinks", "brunch", "lunch", "fair", "afterparty", "session",
                 "conference", "hackathon", "party", "meeting", "workshop", "breakfast", "festival", "night",
-                "retreat", "offsite", "group", "class")
+                "retreat", "offsite", "group", "class", "lecture", "seminar", "webinar", "event", "launch", "reception",
+                "gala", "talk")
 
 
 def meeting_place(where: str | None) -> str:
@@ -234,23 +236,40 @@ _FAMILY_FIRST = _words(
     "chen wang li zhang liu yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang xie "
     "tang han cao deng feng zeng peng xiao cheng yuan tian pan dong jiang cai yu du ye su lu wei ding ren "
     "shen yao nguyen tran le pham hoang phan vu vo dang bui do ho ngo duong ly park kim choi jung jeong "
-    "kang cho yoon jang lim shin han oh seo kwon hwang ahn song jeon hong"
+    "kang cho yoon jang lim shin han oh seo kwon hwang ahn song jeon hong "
+    "sato suzuki takahashi tanaka watanabe yamamoto nakamura kobayashi kato yoshida yamada sasaki yamaguchi "
+    "matsumoto inoue kimura hayashi shimizu yamazaki ikeda hashimoto ishikawa ogawa okada hasegawa murakami "
+    "saito sakamoto fujita nishimura fukuda miura fujii okamoto matsuda nakagawa harada takeuchi nakayama"
 )
 _KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 _TITLE_WORDS = {"dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.",
                 "mx": "Mx.", "sir": "Sir", "dame": "Dame"}
 
 
-def greeting_name(contact_name: str | None) -> str:
+def _fold(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().casefold()
+
+
+def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     """The name to greet someone by, as the member records it. A title with a surname stays ('Dr.
-    Okafor', 'Prof. Meier' for 'Prof. Dr. Klaus Meier'); a name whose family name comes first, or whose
-    order is unclear ('Chen Wei', 'Nguyen Thi Lan', 'Park Ji-hoon'), is used whole; otherwise the first name."""
+    Okafor', 'Prof. Meier' for 'Prof. Dr. Klaus Meier'; 'Dr. Sato' for 'Dr. Sato Hiroshi', family name first);
+    a name whose family name comes first, or whose order is unclear ('Chen Wei', 'Nguyen Thi Lan', 'Park
+    Ji-hoon'), is used whole; otherwise the first name. Notes that open with one part of the name ('duc; ML
+    eng', 'sato-san; prof') say which part the member uses."""
     raw = re.sub(r"\s+", " ", (contact_name or "").strip())
     words = raw.split(" ")
     titles = [w for w in words if w.lower().rstrip(".") in _TITLE_WORDS]
     rest = [w for w in words if w.lower().rstrip(".") not in _TITLE_WORDS]
+    called = re.match(r"\s*([^\W\d_][\w'’]*)(-san)?\s*[;,.:(-]", notes or "")
+    if called and len(rest) >= 2 and all(_NAME_PART.match(w) for w in rest):
+        used = [w for w in rest if _fold(w) == _fold(called[1])]
+        if used and titles:
+            return f"{_TITLE_WORDS[titles[0].lower().rstrip('.')]} {used[0]}"
+        if used and not called[2]:
+            return used[0] if not used[0].islower() else used[0].capitalize()
     if titles and rest and all(_NAME_PART.match(w) for w in rest):
-        return f"{_TITLE_WORDS[titles[0].lower().rstrip('.')]} {rest[-1]}"
+        family_first = len(rest) >= 2 and rest[0].lower() in _FAMILY_FIRST
+        return f"{_TITLE_WORDS[titles[0].lower().rstrip('.')]} {rest[0] if family_first else rest[-1]}"
     if 2 <= len(rest) <= 3 and all(_NAME_PART.match(w) for w in rest) and (
             rest[0].lower() in _FAMILY_FIRST or any(_KOREAN_GIVEN.match(w) for w in rest[1:])):
         return " ".join(w if not w.islower() else w.capitalize() for w in rest)

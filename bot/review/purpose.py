@@ -66,6 +66,12 @@ class Reading:
     later: tuple[str, ...] = ()  # what the member will send later, with when: "the v2 next week"
     only_asked: bool = False  # everything delivered was asked for by them, none of it promised by the member
     explore: str | None = None  # something to explore together: "partnering on the Korea market entry"
+    need: str | None = None  # something they need that isn't a document to attach: "a venue for February"
+    checking: str | None = None  # something asked of the member that the notes hedge: "the EU distribution intro"
+    suggest: str | None = None  # something one of them suggested doing together: "start a reading group"
+    invited: bool = False  # ``accept`` is an invitation of theirs ("invited me to lecture to your cohort")
+    known: bool = False  # they knew each other before (a former manager, an old colleague): no "nice to meet you"
+    periodic: bool = False  # the notes say to keep in touch now and then, not to chase
     shared: tuple[str, ...] = field(default=())
 
     @property
@@ -73,13 +79,14 @@ class Reading:
         """Whether the notes give a message something to do beyond saying hello."""
         return bool(self.deliver or self.deliver_do or self.intro_to or self.answer or self.interest
                     or self.accept or self.their_offer or self.next_step or self.ask or self.thanks
-                    or self.explore or self.later)
+                    or self.explore or self.later or self.need or self.checking or self.suggest)
 
     @property
     def pending(self) -> bool:
         """Whether a one-week follow-up has something to follow up on (an ask, an offer, a next step)."""
         return bool(self.deliver or self.deliver_do or self.intro_to or self.interest or self.their_offer
-                    or self.next_step or self.ask or self.accept or self.answer or self.explore)
+                    or self.next_step or self.ask or self.accept or self.answer or self.explore or self.need
+                    or self.checking or self.suggest)
 
 
 # --- splitting ----------------------------------------------------------------------------------------
@@ -106,7 +113,7 @@ def _clauses(notes: str) -> list[str]:
     notes = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], notes)
     out: list[str] = []
     # a business partner, not a life partner (which notes.clauses leaves out)
-    notes = re.sub(r"\b(?:might|could|may|should|want to|would like to) partner"
+    notes = re.sub(r"\b(?:might|could|may|should|want to|would like to) (?:partner|collab|collaborate|work together)"
                    r"(?=\s+(?:on|re|about|abt|for|in|with)\b)", "might team up", notes, flags=_I)
     for clause in clauses(notes):
         for piece in _ARROW.split(clause):
@@ -135,7 +142,7 @@ _PERSON = {"his": "your", "their": "your", "him": "you", "them": "you", "hers": 
 _THIRD = re.compile(r"\b(?:she|he|they|she's|he's|they're|she'd|he'd|they'd|she'll|he'll|they'll)\b", _I)
 _TAIL = re.compile(
     r"\s+(?:by|before|asap|soon|tomorrow|tmrw|tonight|today|this (?:wk|week)|next (?:wk|week)|lol|haha|tbh|"
-    r"btw|fyi|i think|maybe|probably|pls|please|etc|due|asap)\b.*$|\s*[!?]+.*$", _I)
+    r"btw|fyi|i think|maybe|probably|pls|please|etc|due|asap|in return|tbc|tbd)\b.*$|\s*[!?]+.*$", _I)
 _BAD = re.compile(r"https?://|www\.|\d{5,}|[\[\]{}<>=%|]", _I)
 _COUNTABLE = _words(
     "checklist template deck doc document link list spreadsheet guide playbook repo article paper post "
@@ -150,13 +157,27 @@ _PLURAL_OK = _words(
 )
 
 
+# What can be attached or linked: a thing someone "wants" is delivered only when it is one of these ("the case
+# studies", "the recs for design meetups"); a website, spare hardware or a venue is a need to talk about instead.
+_SENDABLE = _COUNTABLE | _PLURAL_OK | _words(
+    "recs recommendations studies info information data dataset datasets code pricing prices rates samples contacts "
+    "names papers decks templates guides lists articles videos posts reports books resources references readings "
+    "slide sample link doc docs documentation results feedback advice thoughts notes recipe recipes")
+_NOT_THINGS = _words("nothing anything everything none something")
+_HEDGE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t) promise\b|\bno promises\b|\bcheck (?:w/|with|first\b)|"
+                    r"\bdouble[- ]?check\b|\bnot sure (?:if|whether|we|i)\b|\btbc\b|\btbd\b|\bneed to check\b|"
+                    r"\bif (?:we|i) can\b|\bask (?:facilities|legal|finance|my (?:boss|manager))\b", _I)
+_INTERNAL = _words("facilities legal finance hr ops it procurement accounting sales marketing boss manager team cfo "
+                   "ceo cto admin office partners partner")
+
+
 _NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
 def expand(text: str) -> str:
     """Note shorthand in words: 'abt' → 'about', 'wk' → 'week', '+' → 'and'."""
     text = re.sub(r"\s*\+\s*", " and ", text)
-    text = re.sub(r"\s*&\s*", " and ", text)
+    text = re.sub(r"(?<![A-Z])\s*&\s*(?![A-Z]\b)", " and ", text)  # "R&D" stays
     text = re.sub(r"\s+@\s+", " at ", text)
     words: list[str] = []
     split = text.split()
@@ -200,6 +221,8 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
             out.append(word)
     phrase = " ".join(out).strip()
     phrase = re.sub(r"\b([2-9])\s+(?=[a-z])", lambda m: _NUMBERS[int(m[1])] + " ", phrase)
+    phrase = re.sub(r"\b(in|by|from|until|till|before|after) (january|february|march|april|may|june|july|august|"
+                    r"september|october|november|december)\b", lambda m: f"{m[1]} {m[2].capitalize()}", phrase)
     phrase = re.sub(r"\bfeedback on (?!my\b|your\b|our\b|the\b|an?\b)", "feedback on your ", phrase)
     phrase = re.sub(r"\b(got|get|getting) first\b", r"\1 my first", phrase)
     phrase = re.sub(r"\bfor (piece|article|story|podcast|newsletter|talk|team)\b", r"for your \1", phrase)
@@ -213,7 +236,8 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     """Something to send, as a noun phrase with an article: 'deck and unit economics' → 'the deck and the
     unit economics'; 'both', 'it' and 'that' need their note to make sense, so they are None."""
     found = you_form(text, names)
-    if not found or found.lower() in ("it", "this", "that", "both", "them", "these", "those", "one", "you", "some"):
+    if not found or found.lower() in ("it", "this", "that", "both", "them", "these", "those", "one", "you", "some") \
+            or set(found.lower().split()) & _NOT_THINGS:
         return None
     parts = re.split(r"\s+and\s+", found)
     return " and ".join(_article(p) for p in parts if p)
@@ -317,10 +341,71 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     promised: list[str] = []
     previous = ""
     interested = bool(re.search(r"\bi'?m (?:interested|keen)\b", notes, _I))
+    unmarked: list[str] = []  # promised with no subject ("promised to share slides"): whose, "in return" tells
+    seen: tuple[int, bool, bool] = (0, False, False)
+    last_added: tuple[str, str] | None = None  # what the previous clauses put in the message, for a hedge after it
     for raw in _clauses(notes):
         clause, prior, previous = raw.strip(), previous, raw.strip()
         low = clause.lower()
         words = set(re.findall(r"[a-z']+", low))
+        now = (len(deliver), "intro_to" in found, "need" in found)
+        if now != seen:
+            if now[0] > seen[0]:
+                last_added = ("deliver", deliver[-1])
+            elif now[1] and not seen[1]:
+                last_added = ("intro", str(found["intro_to"]))
+            elif now[2] and not seen[2]:
+                last_added = ("need", str(found["need"]))
+            seen = now
+        if low in ("done", "sent", "not yet", "sent it"):
+            continue
+        internal = re.fullmatch(r"ask\s+(?P<x>[\w.]+)", clause, _I)
+        if _HEDGE.search(clause) or (internal is not None and (internal["x"].lower() in _INTERNAL or (
+                internal["x"][:1].isupper() and internal["x"].lower() not in names))):
+            if last_added is not None:  # "asked for an intro -> can't promise, check w/ Marc": looked into, not made
+                kind, value = last_added
+                if kind == "deliver" and value in deliver:
+                    deliver.remove(value)
+                    found.setdefault("checking", value)
+                elif kind == "intro" and "intro_to" in found:
+                    who = found.pop("intro_to")
+                    found.setdefault("checking", f"the introduction to {who}" if who else "the introduction")
+                elif kind == "need" and "need" in found:
+                    found.setdefault("checking", found.pop("need"))
+                seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
+            continue
+        if (m := re.match(r"^(?:(?:she|he|they)\s+)?invited (?:me|us) to (?P<x>.+)$", _unname(clause, names), _I)):
+            x = re.sub(r"\bto (?=(?:[A-Z]{2,}\s+)?(?:cohort|class|team|group|students|meetup|community|course)\b)",
+                       "to your ", m["x"])
+            if (x := you_form(x, names)) is not None:
+                found.setdefault("accept", x)
+                found.setdefault("invited", True)
+            continue
+        if re.fullmatch(r"(?:need|ask (?:for|abt|about)?|get|confirm)\s+(?:the\s+|some\s+)?(?:dates?|times?|slots?)"
+                        r"(?: \w+)?", clause, _I) and found.get("accept"):
+            found.setdefault("ask", "Could you send me a few dates that would suit you?")
+            continue
+        if (m := re.search(r"\boffered to be (?:(?P<det>a|an|my|your)\s+)?(?P<x>[\w -]+)$", clause, _I)) is not None:
+            if (x := you_form(m["x"], names, 4)) is not None:
+                det = "your" if (m["det"] or "").lower() in ("my", "your") else \
+                    ("an" if x[:1].lower() in "aeiou" else "a")
+                found.setdefault("thanks", f"offering to be {det} {x}")
+            continue
+        if (m := re.search(r"\b(?:might|could|may|can) (?:be able to )?help (?:us |me )?(?:w/|with|on|re|abt|about)\s+"
+                           r"(?P<x>.+)$", clause, _I)) is not None and not re.search(
+                               r"\b(?:our|we|i|my)\b[^,;]*\b(?:might|could|may|can) (?:be able to )?help\b", clause,
+                               _I):
+            if (x := you_form(m["x"], names, 6)) is not None:
+                found.setdefault("ask", f"Would you be open to a quick chat about {x} sometime?")
+            continue
+        if (m := re.match(r"^(?:we|let'?s)\s+(?:should\s+)?(?:maybe\s+)?(?P<v>do|start|try|set up|run|organi[sz]e|"
+                          r"host|build|write|plan)\s+(?P<x>.+)$", clause, _I)) is not None:
+            if (x := you_form(m["x"], names, 6)) is not None:
+                verb = m["v"].lower()
+                if verb == "do" and re.search(r"\b(?:group|club|series|meetup|circle)$", x, _I):
+                    verb = "start"
+                found.setdefault("suggest", f"{verb} {x}")
+            continue
         if _STOP.search(clause) and "stop" not in found and not _WAIT.search(clause):
             found["stop"] = clause
             continue
@@ -426,6 +511,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 if what:
                     deliver.append(what)
                     promised.append(what)
+                    if not re.match(r"^(?:i|me)\b", clause, _I) and re.match(r"^promised", clause, _I):
+                        unmarked.append(what)
             elif verb in ("write up", "write", "draft", "put together", "make"):
                 what = thing(rest, names) if rest.strip() else None
                 if what is None and last_question:
@@ -522,11 +609,15 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 if (x := you_form(rest, names, 5)) is not None:
                     found.setdefault("answer", f"about {x}")
                 continue
-            what = thing(rest, names)
-            if what:
+            what = thing(re.sub(r"\s+(?:cheap|cheaply|asap|quickly|fast|urgently|soon)\b.*$", "", rest, flags=_I),
+                         names)
+            vague = not verb.startswith("asked")  # "wants/needs/looking for" a thing, not "asked for" it
+            if what and (_sendable(what) if vague else _head(what) not in _NOT_NEEDS | {"intro", "introduction"}):
                 last_ask = what
                 deliver.append(what)
                 asked_for.append(what)
+            elif what and (need := _need(what)) is not None:
+                found.setdefault("need", need)
             continue
         if (m := _THEIR_WORK.match(_unname(clause, names))) is not None:
             if (x := you_form(m["rest"], names, 6)) is not None and "topic" not in found:
@@ -591,6 +682,14 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             found["stop"] = said[0]
         elif (said := _WAIT.search(notes)) is not None:
             found["wait"] = said[0]
+    if unmarked and re.search(r"\bin return\b", notes, _I):  # "promised to share slides; i'll send X in return"
+        for item in unmarked:
+            if item in deliver:
+                deliver.remove(item)
+                offers.append(f"thing:{item}")
+    business = re.search(r"\b(?:runs|owns|has|opened|started)\s+(?:a|an|her|his|their)\s+(?P<biz>[a-z]+)\b", notes, _I)
+    if business and found.get("need") and " for " not in str(found["need"]):  # "a website for your bakery"
+        found["need"] = f"{found['need']} for your {business['biz'].lower()}"
     intro_to = found.get("intro_to")
     accept = found.get("accept")
     for offer in offers:
@@ -620,6 +719,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         later=tuple(later[:1]),
         only_asked=bool(kept) and all(k in asked_for and k not in promised for k in kept),
         explore=_str(found.get("explore")),
+        need=_str(found.get("need")),
+        checking=_str(found.get("checking")),
+        suggest=_str(found.get("suggest")),
+        invited=bool(found.get("invited")),
+        known=bool(_KNOWN.search(notes)),
+        periodic=bool(_PERIODIC.search(notes)),
         deliver_do=tuple(deliver_do[:1]),
         intro_to=str(intro_to) if intro_to is not None else None,
         answer=_str(found.get("answer")),
@@ -643,6 +748,43 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
 _TOPIC_WORDS = re.compile(r"\b(?:talked|chatted|spoke|discussed|compared notes|swapped notes|traded notes|bonded|"
                           r"geeked out|nerded out|debated|brainstormed|topics?|mostly)\b|^re\b|"
                           r"\b(?:chat|talk|convo|conversation|call) (?:about|abt|re|on)\b", _I)
+
+
+_KNOWN = re.compile(r"\b(?:former|ex-?\s?(?:colleague|manager|boss|coworker|co-worker|teammate)|"
+                    r"old (?:friend|colleague|boss|manager|classmate|teammate)(?!['’]s)|used to work|worked together|"
+                    r"we go way back|uni friend|school friend)\b", _I)
+_PERIODIC = re.compile(r"\bcheck in (?:~|about |every |once a |like )?(?:monthly|quarterly|month|quarter|"
+                       r"every (?:few )?(?:months?|weeks?))|"
+                       r"\b(?:~|every )?(?:monthly|quarterly) (?:check-?ins?|catch-?ups?)\b|"
+                       r"\bkeep in touch (?:loosely|now and then|occasionally)\b", _I)
+_NOT_NEEDS = _words("freelance work job jobs role roles gig gigs opportunities opportunity contract contracts funding "
+                    "investment cofounder co-founder money help advice mentor mentorship")
+
+
+def _head(phrase: str) -> str:
+    """The head noun of a thing: 'the recs for design meetups' → 'recs'."""
+    words = re.split(r"\s+(?:for|on|of|about|with|to|from|in|re)\s+", phrase.lower())[0].split()
+    return words[-1].strip(".,") if words else ""
+
+
+def _sendable(what: str) -> bool:
+    """Whether a thing someone wants can be attached or linked to a message: each part's head is a document,
+    a link, notes or feedback ('the security whitepaper and the DPIA')."""
+    parts = re.split(r"\s+and\s+", what)
+    return all(_head(p) in _SENDABLE or re.search(r"\b[A-Z]{2,}s?$", p.split(" for ")[0]) for p in parts)
+
+
+def _need(what: str) -> str | None:
+    """Something they need that isn't a document ('the spare arduinos' → 'spare arduinos', 'the website' →
+    'a website'); None for a job, a role or money, which aren't the member's to hand over."""
+    head = _head(what)
+    if not head or head in _NOT_NEEDS or head in ("intro", "introduction", "intros"):
+        return None if head in _NOT_NEEDS else what
+    bare = re.sub(r"^the\s+", "", what)
+    if bare != what:
+        plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
+        return bare if plural else ("an " if bare[:1].lower() in "aeiou" else "a ") + bare
+    return what
 
 
 def _str(value: object) -> str | None:

@@ -228,3 +228,104 @@ def test_drafts_pass_review_and_do_not_share_one_closing(stage: str) -> None:
             lasts.append(body.rsplit(". ", 1)[-1])
             assert "virtual coffee" not in found.text and "If you need a hand" not in found.text
     assert len(set(lasts)) >= 3, lasts
+
+
+# --- hedges, needs, invitations, suggestions: what the notes do not let the draft claim ----------------------
+
+@pytest.mark.parametrize(("notes", "field", "value"), [
+    # a thing they want that can't be attached is a need, never "here's …"
+    ("runs a bakery. wants a website cheap", "need", "a website for your bakery"),
+    ("retired engineer, teaches kids robotics. wants spare arduinos", "need", "spare arduinos"),
+    ("she wants case studies", "deliver", ("the case studies",)),
+    ("moving to london, wants recs for design meetups", "deliver", ("the recs for design meetups",)),
+    # a hedge after an ask: looked into, not delivered
+    ("asked for EU distribution intro -> can't promise, check w/ Marc first", "checking",
+     "the EU distribution intro"),
+    ("needs a venue for feb; our office?? ask facilities", "checking", "a venue for February"),
+    # an invitation accepted, with the dates asked for
+    ("invited me to lecture to MBA cohort in may. need dates", "accept", "lecture to your MBA cohort in May"),
+    ("might help w/ our R&D tax credit?", "ask", "Would you be open to a quick chat about our R&D tax credit sometime?"),
+    ("offered to be reference", "thanks", "offering to be a reference"),
+    ("shared notes on the paper; we should do a reading group??", "suggest", "start a reading group"),
+    ("might collab on poster series", "explore", "partnering on the poster series"),
+])
+def test_what_the_notes_hedge_or_need_is_never_claimed_as_done(notes: str, field: str, value: object) -> None:
+    assert reading(notes)[field] == value
+
+
+def test_nothing_to_share_is_not_a_thing_to_send() -> None:
+    found = reading("founder, competitor-ish. fishing for our numbers. keep it friendly but share nothing")
+    assert "deliver" not in found
+
+
+def test_a_promise_made_in_return_leaves_the_first_promise_theirs() -> None:
+    found = reading("great talk on chaos eng; promised to share slides; i'll send our gameday template in return")
+    assert found["deliver"] == ("our gameday template",)
+    assert found["their_offer"] == ("the slides",)
+
+
+@pytest.mark.parametrize(("notes", "known", "periodic"), [
+    ("former manager; now COO at a health startup. check in ~monthly", True, True),
+    ("ex-colleague from Deliveroo; now at monzo", True, False),
+    ("my old boss's wife; architect", False, False),
+])
+def test_old_acquaintances_and_keep_in_touch_notes(notes: str, known: bool, periodic: bool) -> None:
+    r = read_purpose(notes, "Jane Doe")
+    assert (r.known, r.periodic) == (known, periodic)
+
+
+@pytest.mark.parametrize(("name", "notes", "greeting"), [
+    ("Nguyen Van Duc", "duc; ML eng at VNG", "Duc"),
+    ("Dr. Sato Hiroshi", "sato-san; prof at tohoku", "Dr. Sato"),
+    ("Dr. Sato Hiroshi", "prof at tohoku", "Dr. Sato"),
+    ("Dr. Hiroshi Sato", "", "Dr. Sato"),
+    ("Siobhán O'Neill", "siobhan, design lead", "Siobhán"),
+    ("Katarzyna Nowak", "kasia. sre at allegro", "Katarzyna"),  # a nickname the name doesn't hold: not guessed
+])
+def test_the_greeting_uses_the_part_of_the_name_the_notes_use(name: str, notes: str, greeting: str) -> None:
+    assert greeting_name(name, notes) == greeting
+
+
+def _first(name: str, notes: str, where: str = "meetup") -> Draft:
+    times = DraftTimes(now=NOW, met_at=NOW - timedelta(days=1))
+    found = compose("follow_up_48h", DraftContext(contact_name=name, where_met=where, notes=notes,
+                                                   member_name="Priya"), times, key=1)
+    assert isinstance(found, Draft)
+    return found
+
+
+def test_a_hedged_intro_is_looked_into_not_made() -> None:
+    text = _first("Liu Yang", "head of bd at a robotics co. asked for EU distribution intro -> can't promise, "
+                              "check w/ Marc first", "WAIC Shanghai").text
+    assert "looking into the EU distribution intro" in text or "On the EU distribution intro" in text
+    assert "Here's" not in text and "copied" not in text
+
+
+def test_an_invitation_is_accepted_and_the_dates_asked_for() -> None:
+    text = _first("Prof. Adebayo", "econ at unilag; invited me to lecture to MBA cohort in may. need dates",
+                  "guest lecture").text
+    assert "lecture to your MBA cohort in May" in text
+    assert "dates" in text
+    assert text.startswith(("Dear Prof. Adebayo,", "Hello Prof. Adebayo,"))
+
+
+def test_a_need_is_offered_help_not_delivered() -> None:
+    text = _first("Emma", "emma from the running club. runs a bakery. wants a website cheap", "").text
+    assert "a website" in text and "cheap" not in text
+    assert "Here's" not in text and "attached" not in text
+
+
+def test_a_former_manager_is_not_told_it_was_nice_to_meet_her() -> None:
+    text = _first("Rachel Goldberg", "former manager; now COO at a health startup. offered to be reference",
+                  "coffee").text
+    assert "meet you" not in text
+    assert "offering to be a reference" in text
+
+
+def test_keep_in_touch_notes_get_no_one_week_chaser() -> None:
+    times = DraftTimes(now=NOW, met_at=NOW - timedelta(days=9), first_sent_at=NOW - timedelta(days=8))
+    found = compose("no_reply_1w", DraftContext(contact_name="Rachel Goldberg", where_met="coffee",
+                                                notes="former manager. offered to be reference. check in ~monthly"),
+                    times, key=1)
+    assert isinstance(found, Question)
+    assert found.choices[0][0] == "stop"
