@@ -1,6 +1,7 @@
 """The composition root: the one place that builds the store, the observers, the core, the runtime and
 the platform services, and wires them through their constructors. Only entry points import it
-(adapters/cli.py, adapters/*_cli.py, adapters/<platform>/cli.py, `adapters.discord.create_bot`).
+(adapters/entrypoints/, and a test harness); it imports the platforms, never an entry point, and no
+platform imports it: entry points → wiring → platforms (pyproject.toml's import contracts check it).
 
     config = config_or_exit("run")             # adapters/startup.py: settings, or one line and exit 2
     runtime = serving_runtime(config.core)     # store + metrics + coach + runtime (+ the ops server)
@@ -70,8 +71,8 @@ def open_database(settings: Settings) -> Engine:
 
 def hosted_discord_bot(settings: Settings | None = None, discord: DiscordSettings | None = None,
                        clock: Clock | None = None) -> CoachBot:
-    """`adapters.discord.create_bot()` with no runtime: a runtime built here, from the environment unless
-    settings are given, on discord.py's clock unless `clock` is; the bot is its one service. Whoever drives
+    """A Discord bot that hosts its own runtime: a runtime built here, from the environment unless settings
+    are given, on discord.py's clock unless `clock` is; the bot is its one service. Whoever drives
     the bot (an offline harness) starts it; the bot then starts the runtime's ticker — the same dispatch
     loop `coach discord` runs — and closes the runtime when it closes."""
     from adapters.discord.bot import DiscordClock, make_bot

@@ -3,8 +3,9 @@
 A platform is a folder under adapters/ whose `platform` module holds `PLATFORM = Platform(...)`: its name,
 its settings class (its own environment variables, checked with one-line messages), whether it is
 configured, the runtime service `coach run` starts for it, and the checks `coach doctor` makes. Adding a
-platform is that folder plus one line below; `coach`, `coach run`, `coach doctor`, the log redaction and
-the settings checks ask this module and name no platform themselves.
+platform is that folder plus one line below (and adapters/entrypoints/<name>_cli.py if it has its own
+`coach <name>`); `coach`, `coach run`, `coach doctor`, the log redaction and the settings checks ask this
+module and name no platform themselves.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ class Platform(Generic[S]):
     modes: tuple[str, ...]  # the `config_or_exit(mode)` modes that check only this platform
     service: Callable[[Runtime, S, int], Service]  # for `coach run` (the int: its --port)
     checks: Callable[[S], list[Check]]  # for `coach doctor`: what it can check without changing anything
-    command: tuple[str, str] | None = None  # its own `coach <name>`: the module with main(argv), and its help
+    command: str | None = None  # the help of its own `coach <name>` (adapters/entrypoints/<name>_cli.py)
 
 
 @cache

@@ -147,8 +147,8 @@ async def run(store: str, variant: str, senders: int, per_sender: int, big: int,
                 "XDG_STATE_HOME": str(folder / "state")}
         log_path = folder / "coach.log"
         with log_path.open("wb") as log:
-            process = subprocess.Popen([sys.executable, "-m", "adapters.cli", "slack", "--port", str(port), "--host",
-                                        "127.0.0.1"], cwd=ROOT, env=env, stderr=log, stdout=log)
+            process = subprocess.Popen([sys.executable, "-m", "adapters.entrypoints.cli", "slack", "--port", str(port),
+                                        "--host", "127.0.0.1"], cwd=ROOT, env=env, stderr=log, stdout=log)
         backup: subprocess.Popen[str] | None = None
         try:
             connector = aiohttp.TCPConnector(limit=senders + 2)

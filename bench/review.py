@@ -76,7 +76,7 @@ def timing(rows: list[Labelled]) -> list[dict[str, Any]]:
 def startup(runs: int = 15) -> dict[str, Any]:
     """Wall time of `coach review "text"` as a whole process (interpreter start included), median of runs."""
     coach = Path(sys.executable).with_name("coach")
-    command = [str(coach)] if coach.exists() else [sys.executable, "-m", "adapters.cli"]
+    command = [str(coach)] if coach.exists() else [sys.executable, "-m", "adapters.entrypoints.cli"]
     samples = []
     for _ in range(runs):
         t0 = time.perf_counter()

@@ -1,7 +1,7 @@
 """One process, every configured platform: the services, and the ticker that drives the dispatcher and the
 weekly job. It is given what it runs (settings, store, coach, clock, observer) by the composition root,
 adapters/bootstrap.py; it builds nothing else. `coach console` does not use it; `coach slack|discord|run`
-and `adapters.discord.create_bot()` do."""
+and `adapters.bootstrap.hosted_discord_bot()` do."""
 
 from __future__ import annotations
 
@@ -158,7 +158,7 @@ class Runtime:
     def start_ticking(self) -> None:
         """Start the dispatcher's tick (every COACH_TICK_SECONDS) and the weekly job, unless COACH_DISPATCH
         is off. run() calls it once the services are up; a host that starts its one service itself
-        (`adapters.discord.create_bot()` under a test harness) calls it when that service is up.
+        (`adapters.bootstrap.hosted_discord_bot()` under a test harness) calls it when that service is up.
 
         Both run at once, then every interval, one run at a time (scheduler/ticker.py: APScheduler's interval
         triggers; a runtime whose clock follows the event loop's uses the loop's timers). The ticker paces

@@ -3,7 +3,7 @@
 stop a run in progress gets `grace` seconds to finish before it is cancelled.
 
 APScheduler drives them in every served process (`coach slack|discord|run`). A runtime whose clock is the
-event loop's (`adapters.discord.create_bot()` on discord.py's clock, which an offline harness such as
+event loop's (`adapters.bootstrap.hosted_discord_bot()` on discord.py's clock, which an offline harness such as
 SimCord makes virtual) uses `LoopTicker` instead, so its jobs follow that same clock: APScheduler keeps
 wall time only.
 """

@@ -1,8 +1,10 @@
 """Discord adapter (discord.py 2.x): slash commands, DM nudges with persistent buttons, a Notifier.
 
-`create_bot()` builds the whole bot from the environment without connecting and without a token, so an
-offline harness (SimCord) can drive it; `coach discord` (cli.py) wraps it in a Service and starts it.
-Importing this package loads no discord.py: the platform registry reads settings.py and platform.py.
+`create_bot(runtime)` builds the whole bot without connecting and without a token, so an offline harness
+(SimCord) can drive it; `coach discord` (adapters/entrypoints/discord_cli.py) wraps it in a Service and
+starts it, and the composition root's `hosted_discord_bot()` (adapters/bootstrap.py) builds one that hosts
+its own runtime. Importing this package loads no discord.py: the platform registry reads settings.py and
+platform.py. Nothing here imports the composition root: arrows run entry points → wiring → platforms.
 """
 
 from __future__ import annotations
@@ -10,30 +12,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from bot.clock import Clock
-    from bot.config import Settings
     from scheduler.runtime import Runtime
 
     from .bot import CoachBot, ShardedCoachBot
     from .settings import DiscordSettings
 
 
-def create_bot(runtime: Runtime | None = None, settings: Settings | None = None, clock: Clock | None = None,
-               *, discord: DiscordSettings | None = None) -> CoachBot:
-    """The bot for `runtime`, or for a runtime the composition root builds from `settings` (default: the
-    environment), on discord.py's clock unless `clock` is given. DISCORD_* settings come from `discord`
-    (default: the environment); AutoShardedClient when DISCORD_SHARDS is set.
-
-    A bot built without a runtime is its runtime's one service: once logged in it starts the runtime's
-    ticker — the dispatcher every COACH_TICK_SECONDS, the weekly job — the same loop `coach discord` runs."""
+def create_bot(runtime: Runtime, *, discord: DiscordSettings | None = None) -> CoachBot:
+    """The bot for `runtime`, with DISCORD_* settings from `discord` (default: the environment);
+    AutoShardedClient when DISCORD_SHARDS is set. A bot that hosts its own runtime (an offline harness with
+    nothing else to run) comes from the composition root: `adapters.bootstrap.hosted_discord_bot()`."""
     from .bot import make_bot
     from .settings import DiscordSettings
 
-    if runtime is not None:
-        return make_bot(runtime, discord or DiscordSettings.load())
-    from adapters.bootstrap import hosted_discord_bot
-
-    return hosted_discord_bot(settings, discord, clock)
+    return make_bot(runtime, discord or DiscordSettings.load())
 
 
 def __getattr__(name: str) -> Any:

@@ -1,5 +1,5 @@
 """The discord.py client: the command tree, persistent components registered in setup_hook, command sync,
-DM'd drafts. A bot that hosts its runtime (`create_bot()` alone, under an offline harness) starts the
+DM'd drafts. A bot that hosts its runtime (`hosted_discord_bot()`, under an offline harness) starts the
 runtime's ticker when it logs in and closes the runtime with itself; it has no dispatch loop of its own."""
 
 from __future__ import annotations

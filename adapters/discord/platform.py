@@ -51,5 +51,5 @@ async def _login(token: str) -> Check:
 PLATFORM: Platform[DiscordSettings] = Platform(
     name="discord", title="Discord", settings=DiscordSettings, switch="DISCORD_TOKEN", modes=(MODE,),
     service=serve, checks=checks,
-    command=("adapters.discord.cli", "serve Discord with DISCORD_TOKEN"),
+    command="serve Discord with DISCORD_TOKEN",  # adapters/entrypoints/discord_cli.py
 )

@@ -65,5 +65,5 @@ def _describe_auth(data: dict[str, object]) -> str:
 PLATFORM: Platform[SlackSettings] = Platform(
     name="slack", title="Slack", settings=SlackSettings, switch="SLACK_BOT_TOKEN", modes=(HTTP, SOCKET),
     service=serve, checks=checks,
-    command=("adapters.slack.cli", "serve Slack: --socket (Socket Mode) or --port P (HTTP)"),
+    command="serve Slack: --socket (Socket Mode) or --port P (HTTP)",  # adapters/entrypoints/slack_cli.py
 )

@@ -1,4 +1,4 @@
-"""create_bot() from the environment (no token, no network), intents, command sync, shards, the bot's own
+"""hosted_discord_bot() from the environment (no token, no network), intents, command sync, shards, the bot's own
 ticker when it owns its Runtime, the `coach discord` entry point and the Runtime service."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ import discord
 import pytest
 import simcord
 
-from adapters.bootstrap import build_runtime
-from adapters.discord import CoachBot, ShardedCoachBot, create_bot
-from adapters.discord.cli import main
+from adapters.bootstrap import build_runtime, hosted_discord_bot
+from adapters.discord import CoachBot, ShardedCoachBot
 from adapters.discord.service import DiscordService, discord_service
+from adapters.entrypoints.discord_cli import main
 from tests.discord.harness import NO_PRIVILEGED, make_config, text_of
 
 GUILD_ID = 1234567890123456789 >> 3 << 3  # any snowflake
@@ -31,8 +31,8 @@ def environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-async def test_create_bot_from_the_environment_needs_no_token(environment: Path) -> None:
-    bot = create_bot()
+async def test_a_hosted_bot_from_the_environment_needs_no_token(environment: Path) -> None:
+    bot = hosted_discord_bot()
     try:
         assert isinstance(bot, CoachBot) and not isinstance(bot, discord.AutoShardedClient)
         assert bot.settings.tick_seconds == 3600 and bot.api.coach.default_timezone == "Europe/Berlin"
@@ -46,7 +46,7 @@ async def test_create_bot_from_the_environment_needs_no_token(environment: Path)
 
 async def test_discord_shards_asks_for_an_autosharded_bot(environment: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DISCORD_SHARDS", "2")
-    bot = create_bot()
+    bot = hosted_discord_bot()
     assert isinstance(bot, ShardedCoachBot) and bot.shard_count == 2
     async with simcord.run(bot, approved_intents=NO_PRIVILEGED) as env:
         for shard in (0, 1):
@@ -60,7 +60,7 @@ async def test_discord_shards_asks_for_an_autosharded_bot(environment: Path, mon
 async def test_discord_guild_id_syncs_the_commands_to_that_guild(environment: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DISCORD_GUILD_ID", str(GUILD_ID))
-    async with simcord.run(create_bot(), approved_intents=NO_PRIVILEGED) as env:
+    async with simcord.run(hosted_discord_bot(), approved_intents=NO_PRIVILEGED) as env:
         guild = env.create_guild("dev", id=GUILD_ID)
         channel = guild.create_text_channel("general")
         alice = guild.add_member(env.create_user("alice"))
@@ -71,8 +71,8 @@ async def test_discord_guild_id_syncs_the_commands_to_that_guild(environment: Pa
 
 
 async def test_a_bot_that_owns_its_runtime_ticks_and_dms_the_nudge(environment: Path) -> None:
-    """The offline-harness path: create_bot() alone, Discord's (virtual) clock, COACH_TICK_SECONDS."""
-    async with simcord.run(create_bot(), approved_intents=NO_PRIVILEGED) as env:
+    """The offline-harness path: hosted_discord_bot() alone, Discord's (virtual) clock, COACH_TICK_SECONDS."""
+    async with simcord.run(hosted_discord_bot(), approved_intents=NO_PRIVILEGED) as env:
         guild = env.create_guild("A")
         channel = guild.create_text_channel("general")
         alice = guild.add_member(env.create_user("alice"))

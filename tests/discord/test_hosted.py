@@ -1,4 +1,5 @@
-"""create_bot() alone runs the runtime's own ticker (the loop `coach discord` runs), not one of its own."""
+"""hosted_discord_bot() (the composition root's bot that hosts its own runtime) runs the runtime's own
+ticker (the loop `coach discord` runs), not one of its own."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from pathlib import Path
 import pytest
 import simcord
 
-from adapters.discord import CoachBot, create_bot
+from adapters.bootstrap import hosted_discord_bot
+from adapters.discord import CoachBot
 from tests.discord.harness import NO_PRIVILEGED
 
 
@@ -16,7 +18,7 @@ async def test_the_hosted_bot_ticks_through_its_runtime(tmp_path: Path, monkeypa
     for name in ("DISCORD_TOKEN", "DISCORD_GUILD_ID", "DISCORD_SHARDS", "COACH_DISPATCH"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/hosted.db")
-    bot = create_bot()
+    bot = hosted_discord_bot()
     assert isinstance(bot, CoachBot) and bot.runtime.dispatcher is None
     assert [s.notifier for s in bot.runtime.services] == [bot.notifier]  # the bot is its runtime's service
     async with simcord.run(bot, approved_intents=NO_PRIVILEGED):

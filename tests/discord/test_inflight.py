@@ -75,7 +75,7 @@ def test_coach_discord_with_discord_unreachable_is_one_line(tmp_path: Path) -> N
     env |= {"DISCORD_TOKEN": token, "DATABASE_URL": f"sqlite:///{tmp_path}/coach.db", "COACH_DISPATCH": "off"}
     base = f"http://127.0.0.1:{free_port()}/api/v10"
     script = ("import sys, discord.http; discord.http.Route.BASE = sys.argv[1]; "
-              "from adapters.cli import main; sys.exit(main(['discord']))")
+              "from adapters.entrypoints.cli import main; sys.exit(main(['discord']))")
     done = subprocess.run([sys.executable, "-c", script, base], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=120)
     lines = done.stderr.strip().splitlines()

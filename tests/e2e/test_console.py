@@ -30,7 +30,7 @@ LADDER = """\
 
 def run_console(stdin: str, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "adapters.cli", *args],
+        [sys.executable, "-m", "adapters.entrypoints.cli", *args],
         input=stdin,
         capture_output=True,
         text=True,
@@ -134,8 +134,8 @@ def test_an_unreachable_database_is_one_line(env: dict[str, str]) -> None:
 
 def test_input_that_is_not_utf8_is_read_as_text(env: dict[str, str]) -> None:
     script = b"/met Jos\xe9 at Caf\xe9 Central -- talked \xff\xfe metrics\n/coach list\n\xc3\x28\n/coach show Jos\xe9\n"
-    result = subprocess.run([sys.executable, "-m", "adapters.cli", "console"], input=script, capture_output=True,
-                            env=env, timeout=120, cwd=Path(__file__).resolve().parents[2])
+    result = subprocess.run([sys.executable, "-m", "adapters.entrypoints.cli", "console"], input=script,
+                            capture_output=True, env=env, timeout=120, cwd=Path(__file__).resolve().parents[2])
     out = result.stdout.decode("utf-8")
     assert result.returncode == 0 and "Traceback" not in out + result.stderr.decode("utf-8", "replace")
     assert "Something went wrong" not in out

@@ -129,8 +129,9 @@ def test_console_help_words_and_the_help_option(env) -> None:
     out = console("help\n/coach help\nexit\n/met never read\n", env)
     assert out.count("/advance <duration>") == 2 and "/quit, /exit" in out
     assert "Commands start with a slash" not in out and "never read" not in out
-    result = subprocess.run([sys.executable, "-m", "adapters.cli", "console", "--help"], capture_output=True,
-                            text=True, env=env, timeout=60, cwd=Path(__file__).resolve().parents[2])
+    result = subprocess.run([sys.executable, "-m", "adapters.entrypoints.cli", "console", "--help"],
+                            capture_output=True, text=True, env=env, timeout=60,
+                            cwd=Path(__file__).resolve().parents[2])
     assert result.returncode == 0
     for words in ("--demo", "/advance", "/quit", "COACH_CONSOLE_START", "DATABASE_URL", "coach console < script.txt"):
         assert words in result.stdout, words

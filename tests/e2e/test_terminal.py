@@ -20,7 +20,7 @@ WAIT = 60.0  # a safety net against a hang; every step waits for what it expects
 # The child takes the pseudo-terminal as its controlling terminal, so Ctrl-C (\x03) raises SIGINT in it
 # as it would for a person at a keyboard.
 LAUNCH = ("import fcntl, sys, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
-          "from adapters.cli import main; sys.exit(main(sys.argv[1:]))")
+          "from adapters.entrypoints.cli import main; sys.exit(main(sys.argv[1:]))")
 _ESCAPES = re.compile(r"\x1b\[[0-9;?]*[@-~]|\x1b[=>]|\r")
 LEFT, UP, CTRL_C, CTRL_D = "\x1b[D", "\x1b[A", "\x03", "\x04"
 
@@ -164,7 +164,7 @@ def test_a_prompt_and_a_banner_that_names_the_demo(terminal, env) -> None:
     demo.type("/quit\r")
     assert demo.finish() == 0
     # a pipe gets neither prompt nor banner: scripts read as before
-    piped = subprocess.run([sys.executable, "-m", "adapters.cli", "console"], input="/coach list\n",
+    piped = subprocess.run([sys.executable, "-m", "adapters.entrypoints.cli", "console"], input="/coach list\n",
                            capture_output=True, text=True, env=env, cwd=ROOT, timeout=WAIT)
     assert piped.stdout.startswith("No contacts yet") and "> " not in piped.stdout
 
@@ -172,8 +172,9 @@ def test_a_prompt_and_a_banner_that_names_the_demo(terminal, env) -> None:
 
 def test_a_nudge_that_falls_due_while_typing_is_printed_above_the_half_typed_line(terminal, env) -> None:
     pinned = {**env, "COACH_CONSOLE_START": "2027-03-01T15:00:00+00:00"}  # a Monday, after the real today
-    script = subprocess.run([sys.executable, "-m", "adapters.cli", "console"], input="/met Jane Doe at PyCon\n",
-                            capture_output=True, text=True, env=pinned, cwd=ROOT, timeout=WAIT)
+    script = subprocess.run([sys.executable, "-m", "adapters.entrypoints.cli", "console"],
+                            input="/met Jane Doe at PyCon\n", capture_output=True, text=True, env=pinned, cwd=ROOT,
+                            timeout=WAIT)
     assert "I'll remind you to follow up on Tue 2 Mar 15:00" in script.stdout, script.stdout
     # the member opens the console a few seconds before that nudge is due, and starts typing
     env.update(COACH_CONSOLE_START="2027-03-02T14:59:52+00:00", COACH_TICK_SECONDS="0.5")

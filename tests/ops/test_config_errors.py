@@ -25,7 +25,7 @@ def coach(tmp_path: Path, env: dict[str, str], *args: str,
     """`coach ARGS` (or `python -c SCRIPT`) in an empty directory with only `env` set."""
     clean = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "PYTHONPATH": str(ROOT),
              "DATABASE_URL": f"sqlite:///{tmp_path}/coach.db", **env}
-    command = [sys.executable, "-c", script] if script else [sys.executable, "-m", "adapters.cli", *args]
+    command = [sys.executable, "-c", script] if script else [sys.executable, "-m", "adapters.entrypoints.cli", *args]
     return subprocess.run(command, cwd=tmp_path, env=clean, capture_output=True, text=True, timeout=60)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from adapters.cli import subcommands
+from adapters.entrypoints.cli import subcommands
 from adapters.platforms import variables
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,7 +61,7 @@ def test_image_entrypoint_is_a_project_script_and_cmd_a_subcommand() -> None:
     import json
 
     assert json.loads(entrypoint[1]) == ["coach"] and "coach" in scripts()
-    assert scripts()["coach"] == "adapters.cli:main"
+    assert scripts()["coach"] == "adapters.entrypoints.cli:main"
     assert_coach_command(json.loads(command[1]))
 
 

@@ -13,7 +13,7 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from adapters import doctor
+from adapters.entrypoints import doctor_cli as doctor
 
 BOT = "xoxb-1111-2222-abcdefghijkl"
 APP = "xapp-1-A111-2222-abcdef"

@@ -87,8 +87,8 @@ def test_the_console_log_is_private(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_", "DATABASE_URL"))}
     env |= {"XDG_DATA_HOME": str(tmp_path / "data"), "XDG_STATE_HOME": str(tmp_path / "state"), "TZ": "UTC",
             "COACH_LOG_LEVEL": "INFO"}
-    result = subprocess.run([sys.executable, "-c", "import os, sys; os.umask(0o022); from adapters.cli import main;"
-                             " sys.exit(main(['console']))"],
+    result = subprocess.run([sys.executable, "-c", "import os, sys; os.umask(0o022); "
+                             "from adapters.entrypoints.cli import main; sys.exit(main(['console']))"],
                             input="/met Jane\n", capture_output=True, text=True, env=env, timeout=120, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     log = tmp_path / "state" / "connection-coach" / "log" / "console.log"

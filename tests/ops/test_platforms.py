@@ -4,6 +4,7 @@ brings, the log redaction that covers every platform's tokens, and a bootstrap o
 from __future__ import annotations
 
 import ast
+import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -14,8 +15,9 @@ from adapters.platforms import REGISTRY, load_config, platform, platforms, requi
 from bot.config import ConfigError, Settings
 
 ROOT = Path(__file__).resolve().parents[2]
-ENTRY_POINTS = {"adapters/cli.py", "adapters/run_cli.py", "adapters/migrate_cli.py", "adapters/slack/cli.py",
-                "adapters/discord/cli.py", "adapters/discord/__init__.py", "adapters/bootstrap.py"}
+ENTRY_POINTS = {"adapters/entrypoints/cli.py", "adapters/entrypoints/run_cli.py",
+                "adapters/entrypoints/migrate_cli.py", "adapters/entrypoints/slack_cli.py",
+                "adapters/entrypoints/discord_cli.py"}
 BOT = "xoxb-1111-2222-abcdefghijkl"
 DISCORD = "MTA4NzY1NDMyMTA5ODc2NTQzMg.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789"
 
@@ -59,8 +61,8 @@ def test_an_unknown_mode_is_a_programming_error() -> None:
 
 
 def test_reading_the_registry_loads_no_platform_sdk() -> None:
-    code = ("import sys; from adapters.platforms import load_config; from adapters.cli import default_command; "
-            "load_config(); default_command(); "
+    code = ("import sys; from adapters.platforms import load_config; "
+            "from adapters.entrypoints.cli import default_command; load_config(); default_command(); "
             "print(sorted(m for m in ('discord', 'slack_sdk', 'slack_bolt') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120,
                          cwd=ROOT)
@@ -68,9 +70,35 @@ def test_reading_the_registry_loads_no_platform_sdk() -> None:
 
 
 def test_only_entry_points_import_the_composition_root() -> None:
+    """Counting imports inside functions too (which the import contracts also see)."""
     importers = {str(path.relative_to(ROOT)) for folder in ("adapters", "scheduler", "bot")
                  for path in (ROOT / folder).rglob("*.py") if "adapters.bootstrap" in imports(path)}
     assert importers <= ENTRY_POINTS, importers - ENTRY_POINTS
+
+
+def test_nothing_below_the_entry_points_imports_one() -> None:
+    """Issue 24 (18): arrows run entry points → wiring → platforms; the root and the platforms name no
+    entry point, not even by a module path in a string (the registry gives a platform command's help)."""
+    def names_an_entry_point(path: Path) -> bool:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        strings = [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)
+                   and isinstance(node.value, str)]
+        return any(name.startswith("adapters.entrypoints") for name in [*imports(path), *strings])
+
+    below = [path for folder in ("adapters", "scheduler", "bot") for path in (ROOT / folder).rglob("*.py")
+             if "entrypoints" not in path.parts]
+    assert len(below) > 50 and not [path for path in below if names_an_entry_point(path)]
+
+
+def test_each_platform_command_is_an_entry_point() -> None:
+    from adapters.entrypoints.cli import subcommands
+
+    commands = {entry.name for entry in platforms() if entry.command is not None}
+    assert commands == {"slack", "discord"}
+    for name in commands:
+        module, help_text = subcommands()[name]
+        assert module == f"adapters.entrypoints.{name}_cli" and help_text == platform(name).command
+        assert callable(importlib.import_module(module).main)
 
 
 def test_the_scheduler_imports_no_adapter() -> None:

@@ -28,8 +28,8 @@ def coach_env(tmp_path: Path, **values: str) -> dict[str, str]:
 
 
 async def run_coach(env: dict[str, str], *args: str, timeout: float = 30) -> tuple[int, str]:
-    process = await asyncio.create_subprocess_exec(sys.executable, "-m", "adapters.cli", "slack", *args, cwd=ROOT,
-                                                   env=env, stdout=asyncio.subprocess.PIPE,
+    process = await asyncio.create_subprocess_exec(sys.executable, "-m", "adapters.entrypoints.cli", "slack", *args,
+                                                   cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE,
                                                    stderr=asyncio.subprocess.PIPE)
     _out, err = await asyncio.wait_for(process.communicate(), timeout)
     return process.returncode or 0, err.decode()
@@ -61,8 +61,8 @@ async def test_coach_slack_port_serves_the_ladder_end_to_end(tmp_path: Path, fak
     env = coach_env(tmp_path, SLACK_BOT_TOKEN="xoxb-e2e", SLACK_SIGNING_SECRET=SECRET,
                     SLACK_API_URL=fake_slack.api_url, COACH_TICK_SECONDS="1")
     log = (tmp_path / "coach.log").open("wb")  # a file, not a pipe nobody drains
-    process = await asyncio.create_subprocess_exec(sys.executable, "-m", "adapters.cli", "slack", "--port", str(port),
-                                                   "--host", "127.0.0.1", cwd=ROOT, env=env, stderr=log)
+    process = await asyncio.create_subprocess_exec(sys.executable, "-m", "adapters.entrypoints.cli", "slack", "--port",
+                                                   str(port), "--host", "127.0.0.1", cwd=ROOT, env=env, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
         async with aiohttp.ClientSession() as http:

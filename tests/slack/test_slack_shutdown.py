@@ -77,8 +77,8 @@ async def signal_mid_burst(tmp_path: Path, fake: FakeSlack, database_url: str, t
                     SLACK_API_URL=fake.api_url, COACH_DISPATCH="off", DATABASE_URL=database_url)
     log_path = tmp_path / f"coach-{signum.name}.log"
     with log_path.open("wb") as log:
-        process = await asyncio.create_subprocess_exec(sys.executable, "-m", "adapters.cli", "slack", "--port",
-                                                       str(port), "--host", "127.0.0.1", cwd=ROOT, env=env,
+        process = await asyncio.create_subprocess_exec(sys.executable, "-m", "adapters.entrypoints.cli", "slack",
+                                                       "--port", str(port), "--host", "127.0.0.1", cwd=ROOT, env=env,
                                                        stderr=log)
         try:
             connector = aiohttp.TCPConnector(limit=SENDERS, force_close=True)

@@ -22,8 +22,8 @@ async def start_socket_mode(tmp_path: Path, api_url: str) -> tuple[asyncio.subpr
                     COACH_DISPATCH="off")
     log_path = tmp_path / "coach.log"
     log = log_path.open("wb")
-    process = await asyncio.create_subprocess_exec(sys.executable, "-m", "adapters.cli", "slack", "--socket",
-                                                   cwd=ROOT, env=env, stderr=log)
+    process = await asyncio.create_subprocess_exec(sys.executable, "-m", "adapters.entrypoints.cli", "slack",
+                                                   "--socket", cwd=ROOT, env=env, stderr=log)
     log.close()
     return process, log_path
 

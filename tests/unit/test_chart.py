@@ -72,8 +72,9 @@ def test_the_chart_has_alt_text_with_the_numbers() -> None:
 
 
 def test_matplotlib_is_loaded_only_where_a_chart_is_drawn() -> None:
-    code = ("import sys; import adapters.cli, adapters.review_cli, bot.coach, bot.digest, scheduler.runtime, "
-            "adapters.console.app; from bot.review import review; review('Hi Jane, great to meet you.'); "
+    code = ("import sys; import adapters.entrypoints.cli, adapters.entrypoints.review_cli, bot.coach, bot.digest, "
+            "scheduler.runtime, adapters.console.app; "
+            "from bot.review import review; review('Hi Jane, great to meet you.'); "
             "sys.stdout.write(str(sorted(m for m in sys.modules if m.startswith('matplotlib'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout == "[]"

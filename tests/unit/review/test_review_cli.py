@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 
-from adapters.review_cli import run
+from adapters.entrypoints.review_cli import run
 
 
 def call(argv: list[str], stdin: str) -> tuple[int, str]:

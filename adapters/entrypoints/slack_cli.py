@@ -8,10 +8,9 @@ import asyncio
 import sys
 
 from adapters.bootstrap import serving_runtime
+from adapters.slack.service import SlackUnavailable, slack_service
+from adapters.slack.settings import HTTP, SOCKET, SlackSettings
 from adapters.startup import StartupError, config_or_exit
-
-from .service import SlackUnavailable, slack_service
-from .settings import HTTP, SOCKET, SlackSettings
 
 
 def main(argv: list[str]) -> int:

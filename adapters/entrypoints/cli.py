@@ -1,5 +1,7 @@
-"""`coach`: the one entry point. Each subcommand lives in its own module with `main(argv) -> int`;
-`coach` alone serves every configured platform (adapters/platforms.py), or the console when none is."""
+"""`coach`: the one console script. Each subcommand `coach NAME` is the module `NAME_cli` beside this one
+(adapters/entrypoints/), with `main(argv) -> int`; a platform's own subcommand is listed in the registry
+(adapters/platforms.py: `Platform.command`, its help). `coach` alone serves every configured platform, or
+the console when none is."""
 
 from __future__ import annotations
 
@@ -8,9 +10,15 @@ import sys
 from collections.abc import Sequence
 from functools import cache
 
+
+def module(name: str) -> str:
+    """The entry point of `coach <name>`: adapters/entrypoints/<name>_cli.py."""
+    return f"adapters.entrypoints.{name}_cli"
+
+
 # `coach review` must start fast (it is a one-shot command): it is found here without loading the platform
 # registry, whose settings classes pull in pydantic.
-REVIEW = ("adapters.review_cli", "review a draft: `coach review \"text\"`, or stdin (--json, --jsonl)")
+REVIEW = (module("review"), "review a draft: `coach review \"text\"`, or stdin (--json, --jsonl)")
 
 
 @cache
@@ -18,14 +26,15 @@ def subcommands() -> dict[str, tuple[str, str]]:
     """Every subcommand: name → (module, help), the platforms' own from the registry."""
     from adapters.platforms import platforms
 
-    return {
-        "console": ("adapters.console.cli", "chat with the coach in this terminal (no tokens needed)"),
+    helps = {
+        "console": "chat with the coach in this terminal (no tokens needed)",
         **{entry.name: entry.command for entry in platforms() if entry.command is not None},  # the registry's
-        "run": ("adapters.run_cli", "serve every configured platform in one process"),
-        "review": REVIEW,
-        "migrate": ("adapters.migrate_cli", "apply database migrations and exit"),
-        "doctor": ("adapters.doctor", "check configuration, database and platform credentials"),
+        "run": "serve every configured platform in one process",
+        "review": REVIEW[1],
+        "migrate": "apply database migrations and exit",
+        "doctor": "check configuration, database and platform credentials",
     }
+    return {name: (module(name), help_text) for name, help_text in helps.items()}
 
 
 INTERRUPTED = 130  # 128 + SIGINT

@@ -9,9 +9,8 @@ import sys
 import discord
 
 from adapters.bootstrap import serving_runtime
+from adapters.discord.settings import DiscordSettings
 from adapters.startup import StartFailed, config_or_exit
-
-from .settings import DiscordSettings
 
 TOKEN_HELP = ("coach discord: DISCORD_TOKEN is not set. Get it from the Discord Developer Portal → your app → "
               "Bot → Reset Token, and put it in .env (see README → Add it to Discord).")
