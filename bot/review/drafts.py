@@ -417,6 +417,11 @@ class _Writer:
         elif r.accept and not r.deliver:
             out.append(self.line((f"And yes, I'd be glad to {r.accept}.", f"Happy to {r.accept}: just send it over."),
                                  "accept"))
+        if r.not_hiring:
+            out.append(self.line(("You asked whether we're hiring: not right now, I'm afraid, but I'll let you know "
+                                  "if that changes.",
+                                  "On hiring: we don't have anything open right now, but I'll keep you in mind."),
+                                 "hiring"))
         if r.checking:
             self.tips.append("Say when you expect to know, if you can.")
             out.append(self.line((f"I'm looking into {r.checking} and will let you know as soon as I can.",
@@ -481,7 +486,11 @@ class _Writer:
                     out.append(Line((f"Is {offer} still something you'd be up for? No worries if plans have "
                                      "changed.",)))
             else:
-                if stage == "first":
+                if stage == "first" and r.feedback_by and re.search(r"\bfor (?:feedback|review|comments)$", offer):
+                    x = re.sub(r"\s+for (?:feedback|review|comments)$", "", offer)
+                    out.append(Line((f"Send {x} over whenever it's ready and I'll get my feedback to you "
+                                     f"{r.feedback_by}.",)))
+                elif stage == "first":
                     out.append(self.line((f"I'd love to read {offer} when you get a moment.",
                                           f"Looking forward to {offer} whenever you have a minute."), "take"))
                 else:
@@ -521,11 +530,15 @@ class _Writer:
                 return [Line((f"Are we still on for {head}? Looking forward to it.",
                               f"Looking forward to {head}.",))]
             bare = re.sub(r"\s+(?:next \w+|on \w+day|this week|tomorrow|later this month)$", "", head)
+            if re.search(r"\b(?:round|onsite|interview)$", bare):
+                return []  # an interview is theirs to schedule: no "happy to find another time"
             return [Line((f"If {bare} didn't work out, happy to find another time.",))]
         if stage == "first":
             return [self.line((f"Would {head} work for you?{reason}", f"Shall we put {head} in the diary?{reason}",
                                f"Still up for {head}?{reason}"), "next")]
         bare = re.sub(r"\s+(?:next \w+|on \w+day|this week|tomorrow|later this month)$", "", head)
+        if re.search(r"\b(?:round|onsite|interview)$", bare):
+            return []  # an interview is theirs to schedule: no "happy to find another time"
         if bare.startswith("the "):
             return [Line((f"If {bare} didn't work out, happy to find another time.",))]
         return [Line((f"Are you still up for {bare} sometime soon?{reason}",))]
@@ -681,7 +694,7 @@ class _Writer:
         elif not self.place and not r.topic and not r.thanks:
             lines.append(self.line(("I really enjoyed our conversation.", "I enjoyed our chat.",
                                     "It was a really good conversation."), "chat"))
-        if self.interest:
+        if self.interest and not self.formal:  # a shared hobby is chat, not a formal note's business
             lines.append(self.line((f"It was fun to find we're both into {self.interest}.",
                                     f"Always good to meet someone else into {self.interest}."), "interest",
                                    optional=True))
@@ -719,8 +732,9 @@ class _Writer:
             if len(what.split()) <= 4 and not re.search(r"\bI\b", what):
                 opens.append(f"I wanted to make sure {what} I sent{_sp(sent)} made it to you.")
             lines.append(self.line(opens, "w-open"))
-            lines.append(self.line(("If a quick walk-through would help, I'm happy to do one.",
-                                    "Happy to answer any questions.",
+            walk = () if re.search(r"\b(?:links?|recs|recommendations|recipe|survey|paper|article|snippet)\b", what) \
+                else ("If a quick walk-through would help, I'm happy to do one.",)
+            lines.append(self.line((*walk, "Happy to answer any questions.",
                                     "Let me know if anything is unclear.",
                                     "Hope it's all useful; shout if anything's missing."),
                                    "w-help"))
@@ -779,8 +793,10 @@ class _Writer:
             lines.append(Line((f"As promised, here's {r.later[0].rsplit(' ', 2)[0]}.",)))
             self.tips.append(f"Attach {r.later[0].rsplit(' ', 2)[0]}.")
         elif r.thanks:
+            gerund = r.thanks.split()[0].endswith("ing")  # "teaming up", "hosting": not advice to put to use
             lines.append(self.line((f"I wanted to say thanks once more for {r.thanks}: it really helped.",
-                                    f"Thanks again for {r.thanks}; I put it to good use."), "t-open"))
+                                    *(() if gerund else (f"Thanks again for {r.thanks}; I put it to good use.",))),
+                                   "t-open"))
         elif r.topic:
             lines.append(self.line((f"I'm still thinking about {r.topic}.",
                                     f"{_cap(r.topic)} stayed with me after we spoke."), "t-open"))
@@ -790,8 +806,11 @@ class _Writer:
             lines.append(Line((f"It was good to find we're both into {self.interest}.",), optional=True))
         if self.offer:
             lines += self.offer_line("first")
-        lines.append(self.line(("No need to reply; let's keep in touch.", "No need to reply, just wanted to say it.",
-                                "Hope to cross paths again soon."), "t-close"))
+        if r.later:
+            lines.append(self.line(("Hope it's useful.", "Let me know what you think."), "t-close"))
+        else:
+            lines.append(self.line(("No need to reply; let's keep in touch.", "Hope to cross paths again soon."),
+                                   "t-close"))
         return lines
 
     def last(self) -> list[Line]:

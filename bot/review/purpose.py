@@ -69,6 +69,8 @@ class Reading:
     need: str | None = None  # something they need that isn't a document to attach: "a venue for February"
     checking: str | None = None  # something asked of the member that the notes hedge: "the EU distribution intro"
     suggest: str | None = None  # something one of them suggested doing together: "start a reading group"
+    not_hiring: bool = False  # they asked whether the member's team is hiring; the notes say it isn't
+    feedback_by: str | None = None  # when the member promised feedback on something of theirs: "by Wednesday"
     invited: bool = False  # ``accept`` is an invitation of theirs ("invited me to lecture to your cohort")
     known: bool = False  # they knew each other before (a former manager, an old colleague): no "nice to meet you"
     periodic: bool = False  # the notes say to keep in touch now and then, not to chase
@@ -293,7 +295,7 @@ _THEIR_PROMISE = re.compile(
     r"give|host|help|check)\b(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
 _OFFERED_THING = re.compile(r"^(?:(?:she|he|they)\s+)?offered\s+(?:(?:me|us)\s+)?(?P<rest>(?!to\b).+)$", _I)
 _THEIR_ASK = re.compile(
-    r"^(?:(?:she|he|they)\s+)?(?P<verb>asked (?:me )?(?:for|about|abt|re|how|what|why|whether|if|to)|"
+    r"^(?:(?:she|he|they)\s+)?(?:also\s+)?(?P<verb>asked (?:me )?(?:for|about|abt|re|how|what|why|whether|if|to)|"
     r"asked|wants|wanted|would like|'d like|needs|needed|is looking for|looking for|is interested in|"
     r"interested in|keen on|curious about)\s+(?P<rest>.+)$", _I)
 _THANKS = re.compile(
@@ -307,7 +309,8 @@ _OK_TO = re.compile(r"^(?:is it\s+)?ok(?:ay)? to (?P<rest>.+)$", _I)
 _REPLY_TO = re.compile(r"^(?:reply|respond|answer)\s+to\s+(?:(?:his|her|their)\s+)?(?P<what>email|message|dm|q|"
                        r"question)\s+(?:re|about|abt|on)\s+(?P<rest>.+)$", _I)
 _NEXT = re.compile(
-    r"^(?P<what>coffee|call|demo|lunch|drinks|chat|meeting|intro call|catch[- ]?up|beer|walk|run)\s*(?P<again>again)?"
+    r"^(?P<what>coffee|call|demo|lunch|drinks|chat|meeting|intro call|catch[- ]?up|beer|walk|run|2nd round|"
+    r"second round|next round|final round|onsite|interview)\s*(?P<again>again)?"
     r"\s*(?P<when>next (?:wk|week|month|mon|tues|wed|thurs|fri)\w*|on \w+day|mon|tues?|wed|thurs?|fri|monday|"
     r"tuesday|wednesday|thursday|friday|this week|later this month|tomorrow)\s*\??$", _I)
 _TOPIC_LEAD = re.compile(
@@ -562,7 +565,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if verb.endswith(("how", "what", "why", "whether", "if")):
                 q = you_form(f"{verb.split()[-1]} {rest}", names)
                 if q and re.match(r"^(?:if|whether) (?:we|our)\b.*\bhiring\b", q, _I):
-                    continue  # "asked if we're hiring - we're not": nothing to write about
+                    continue  # answered below if the notes say "we're not"
                 if q and verb.endswith(("if", "whether")) and re.search(r"\bI'?d\b", q):
                     last_ask = "to:" + re.sub(r"^(?:if|whether)\s+I'?d\s+", "", q)
                     continue
@@ -687,6 +690,14 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if item in deliver:
                 deliver.remove(item)
                 offers.append(f"thing:{item}")
+    if re.search(r"\basked (?:if|whether) (?:we'?re|we are|we) hiring\W+(?:we'?re not|we are not|not hiring|no\b|nope)",
+                 notes, _I):
+        found["not_hiring"] = True
+    if re.search(r"\bteam ?mates?\b", notes, _I) and "thanks" not in found and setting_hint(notes) != "work":
+        found["thanks"] = "teaming up"
+    if (by := re.search(r"\b(?:me|i'?ll|i will|i)\s*:?\s*(?:give |send )?(?:my )?feedback (?P<when>by \w+|this week|"
+                        r"tomorrow|within \w+ days?)", notes, _I)) is not None:
+        found["feedback_by"] = expand(by["when"])
     business = re.search(r"\b(?:runs|owns|has|opened|started)\s+(?:a|an|her|his|their)\s+(?P<biz>[a-z]+)\b", notes, _I)
     if business and found.get("need") and " for " not in str(found["need"]):  # "a website for your bakery"
         found["need"] = f"{found['need']} for your {business['biz'].lower()}"
@@ -723,6 +734,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         checking=_str(found.get("checking")),
         suggest=_str(found.get("suggest")),
         invited=bool(found.get("invited")),
+        not_hiring=bool(found.get("not_hiring")),
+        feedback_by=_str(found.get("feedback_by")),
         known=bool(_KNOWN.search(notes)),
         periodic=bool(_PERIODIC.search(notes)),
         deliver_do=tuple(deliver_do[:1]),
@@ -787,6 +800,11 @@ def _need(what: str) -> str | None:
     return what
 
 
+def setting_hint(notes: str) -> str:
+    """'work' when the notes speak of a workplace team rather than a one-off team-up."""
+    return "work" if re.search(r"\bmy team ?mates?\b|\bteam ?mates? at work\b", notes, _I) else ""
+
+
 def _str(value: object) -> str | None:
     return str(value) if value else None
 
@@ -832,5 +850,7 @@ def _next_step(what: str, again: str | None, when: str | None) -> str:
         when = "on " + expand(when)
     if when.lower().startswith("next ") and not when.lower().endswith(("week", "month")):
         when = "next " + expand(when.split(" ", 1)[1])
-    noun = {"demo": "the demo", "call": "a call", "chat": "a chat", "meeting": "a meeting"}.get(what, what)
+    noun = {"demo": "the demo", "call": "a call", "chat": "a chat", "meeting": "a meeting",
+            "2nd round": "the second round", "second round": "the second round", "next round": "the next round",
+            "final round": "the final round", "onsite": "the onsite", "interview": "the interview"}.get(what, what)
     return f"{noun} {when}".strip()

@@ -329,3 +329,27 @@ def test_keep_in_touch_notes_get_no_one_week_chaser() -> None:
                     times, key=1)
     assert isinstance(found, Question)
     assert found.choices[0][0] == "stop"
+
+
+def test_a_hiring_question_the_notes_answer_no_is_answered_honestly() -> None:
+    r = read_purpose("dm'd me re dbt macros; i owe him the snippet. he also asked if we're hiring - we're not", "Carlos")
+    assert r.not_hiring and r.deliver == ("the snippet",)
+    text = _first("Carlos", "dm'd me re dbt macros; i owe him the snippet. he also asked if we're hiring - we're not",
+                  "#data-eng slack").text
+    assert "hiring" in text and "snippet" in text
+
+
+def test_feedback_promised_by_a_day_waits_for_their_deck() -> None:
+    text = _first("Ivana", "accelerator cohort; she'll send her pitch deck for feedback; me: feedback by wed",
+                  "coffee").text
+    assert "pitch deck" in text and "by Wednesday" in text
+
+
+def test_an_interview_round_is_confirmed_first_and_not_rescheduled_later() -> None:
+    notes = "recruiter, staff eng role. interested! 2nd round next tues. ask about remote policy"
+    assert read_purpose(notes, "Hugo Martin").next_step == "the second round next Tuesday"
+    times = DraftTimes(now=NOW, met_at=NOW - timedelta(days=9), first_sent_at=NOW - timedelta(days=8))
+    week = compose("no_reply_1w", DraftContext(contact_name="Hugo Martin", where_met="call", notes=notes), times,
+                   key=1)
+    assert isinstance(week, Draft)
+    assert "didn't work out" not in week.text
