@@ -11,8 +11,9 @@ follow-up is drafted a week after the first message — or now, if that week isn
 then say it isn't due yet).
 
 Output: one JSON line per contact and stage, ``{"contact", "stage", "heading", "text", "tips"}`` for a
-draft or ``{"contact", "stage", "question", "choices"}`` for a question, then one summary line:
-``{"drafts", "questions", "contacts_asked", "contacts_asked_share", "review_passed", "distinct_skeletons",
+draft, ``{"contact", "stage", "question", "choices"}`` for a question, or ``{"contact", "stage", "rest"}`` when
+the coach advises no chaser (nothing to follow up on), then one summary line:
+``{"drafts", "questions", "rests", "contacts_asked", "contacts_asked_share", "review_passed", "distinct_skeletons",
 "max_skeleton_share", "top_skeletons"}``.
 
 A *skeleton* is one sentence of a draft's body (the greeting line and the sign-off excluded), lower-cased,
@@ -41,7 +42,7 @@ from bot.clock import FakeClock
 from bot.coach import Coach
 from bot.commands import Draft, Met, Sent, Who
 from bot.identity import Actor
-from bot.replies import PURPOSE_VERBS, Reply
+from bot.replies import PURPOSE_VERBS, Reply, Verb
 from bot.review import DraftContext, kind_for_nudge, review
 from bot.review.purpose import expand
 from bot.store import open_store
@@ -97,6 +98,8 @@ def contact_stages(coach: Coach, clock: FakeClock, row: dict[str, Any], index: i
 
 
 def shown(row: dict[str, Any], stage: str, reply: Reply) -> dict[str, Any]:
+    if any(action.verb is Verb.FOR_ANYWAY for action in reply.actions):  # "no chaser needed": advice, not a question
+        return {"contact": row["id"], "stage": stage, "rest": reply.text.split("\n\n", 1)[0]}
     if any(action.verb in PURPOSE_VERBS for action in reply.actions):
         return {"contact": row["id"], "stage": stage, "question": reply.text.split("\n", 1)[0],
                 "choices": [action.label for action in reply.actions]}
@@ -149,7 +152,9 @@ def summary(results: list[dict[str, Any]], data: list[dict[str, Any]]) -> dict[s
         passed += review(r["text"], context, kind=kind_for_nudge(STAGE_KIND[r["stage"]])).verdict == "good"
     asked = {r["contact"] for r in results if "question" in r}
     top = counts.most_common(5)
-    return {"drafts": len(drafts), "questions": len(results) - len(drafts), "contacts_asked": len(asked),
+    rests = sum("rest" in r for r in results)
+    return {"drafts": len(drafts), "questions": sum("question" in r for r in results), "rests": rests,
+            "contacts_asked": len(asked),
             "contacts_asked_share": round(len(asked) / max(1, len(by_id)), 3), "review_passed": passed,
             "distinct_skeletons": len(counts),
             "max_skeleton_share": round(top[0][1] / max(1, len(drafts)), 3) if top else 0.0,
@@ -158,7 +163,7 @@ def summary(results: list[dict[str, Any]], data: list[dict[str, Any]]) -> dict[s
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
-    parser.add_argument("--split", default="dev", choices=("dev", "heldout"))
+    parser.add_argument("--split", default="dev", choices=("dev", "heldout", "heldout2"))
     parser.add_argument("--data", type=Path, default=DATA)
     args = parser.parse_args(argv)
     results = run(args.split, args.data)

@@ -3,7 +3,7 @@
     /met <who> [at <where>] [-- <notes>] [offer: <what you can offer>] [interests: <a, b>] [#tag ...]
     /review [<who>] <draft>
     /coach sent|replied|moveon|show|draft|forget <who>   ·   /coach snooze <who> [1d|36h|1w]
-    /coach purpose <who> send|ask|thank|share|stop|undo|"in your own words"
+    /coach purpose <who> send|ask|thank|share|stop|undo|anyway|"in your own words"
     /coach list [stage|#tag]  ·  /coach settings ...  ·  /coach export  ·  /coach help
     /met @ana @ben "Chris Ode" -- <notes>   ·   /coach event "<name>" [until <day>] | end
     /coach note <who> -- <text>
@@ -225,7 +225,7 @@ PURPOSE_CHOICES = ("send", "ask", "thank", "share", "stop")
 PURPOSE_WORDS = {"send": "send", "deliver": "send", "promised": "send", "promise": "send", "ask": "ask",
                  "question": "ask", "thank": "thank", "thanks": "thank", "share": "share", "stop": "stop",
                  "none": "stop", "dont": "stop", "don't": "stop", "no": "stop", "nothing": "stop",
-                 "undo": "undo", "clear": "clear", "reset": "clear"}
+                 "undo": "undo", "clear": "clear", "reset": "clear", "anyway": "anyway"}
 PURPOSE_NUMBERS = dict(zip("12345", PURPOSE_CHOICES, strict=True))
 
 
@@ -239,7 +239,7 @@ class Purpose(AboutContact):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        if not self.free and self.answer not in (*PURPOSE_CHOICES, "undo", "clear"):
+        if not self.free and self.answer not in (*PURPOSE_CHOICES, "undo", "clear", "anyway"):
             raise UsageError(f"{self.answer[:30]!r} isn't one of the answers I know.", *USAGE["purpose"])
         if self.free and len(self.answer) > MAX_PURPOSE:
             raise UsageError(f"Keep what it's for under {MAX_PURPOSE} characters.", *USAGE["purpose"])
@@ -345,7 +345,7 @@ USAGE = {
     "show": ("/coach show <who>", '/coach show "Jane Doe"'),
     "draft": ("/coach draft <who>", '/coach draft "Jane Doe"'),
     "forget": ("/coach forget <who> [confirm]", '/coach forget "Jane Doe"'),
-    "purpose": ('/coach purpose <who> send|ask|thank|share|stop|undo|"in your own words"',
+    "purpose": ('/coach purpose <who> send|ask|thank|share|stop|undo|anyway|"in your own words"',
                 '/coach purpose "Jane Doe" "ask about their pricing"'),
     "list": ("/coach list [new|waiting|followed_up|final|moved_on|in_touch|#tag]", "/coach list waiting"),
     "settings": ("/coach settings [tz <zone>|hours <start-end>|days <mon-fri>|checkins <days>|digest on|off|"

@@ -34,11 +34,13 @@ class Verb(StrEnum):
     FOR_SHARE = "for-share"
     FOR_STOP = "for-stop"  # don't follow up: stops the ladder for that contact
     FOR_UNDO = "for-undo"  # takes "don't follow up" back
+    FOR_ANYWAY = "for-anyway"  # a draft after all, where the coach advised letting it rest
 
 
 # The purpose each answer button records (bot.commands.PURPOSE_CHOICES, and "undo").
 PURPOSE_VERBS: dict[Verb, str] = {Verb.FOR_SEND: "send", Verb.FOR_ASK: "ask", Verb.FOR_THANK: "thank",
-                                  Verb.FOR_SHARE: "share", Verb.FOR_STOP: "stop", Verb.FOR_UNDO: "undo"}
+                                  Verb.FOR_SHARE: "share", Verb.FOR_STOP: "stop", Verb.FOR_UNDO: "undo",
+                                  Verb.FOR_ANYWAY: "anyway"}
 
 
 ACTION_PREFIX = "coach"

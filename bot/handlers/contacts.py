@@ -18,7 +18,7 @@ from bot.planner import record_event, reschedule
 from bot.recap import current_conference, plan_recap
 from bot.replies import PURPOSE_VERBS, Action, Reply, Verb, error
 from bot.review import DraftContext
-from bot.review.drafts import Draft, DraftTimes, Question, compose
+from bot.review.drafts import Draft, DraftTimes, Question, Rest, compose
 from bot.review.phrases import place_phrase
 from bot.review.purpose import CHOICES
 from bot.rules import NUDGE_FOR_STAGE
@@ -247,7 +247,9 @@ def apply_verb(
     return Reply(_confirmation(verb, contact, delay) + _next(nudge, ctx))
 
 
-def draft_for(ctx: Context, contact: Contact) -> Reply:
+def draft_for(ctx: Context, contact: Contact, *, ask: bool = True) -> Reply:
+    """The draft for the contact's stage; or (unless ``ask`` is False) the one question to ask first, or the
+    advice to let it rest."""
     stage = Stage(contact.stage)
     kind = NUDGE_FOR_STAGE.get(stage)
     if kind is None or kind is NudgeKind.MOVE_ON:
@@ -258,10 +260,24 @@ def draft_for(ctx: Context, contact: Contact) -> Reply:
             f"If they write back, use /coach replied {quoted(contact.name)}."
         )
     found = compose(kind.value, draft_context(contact, ctx.member), draft_times(contact, ctx), key=contact.id,
-                    purpose=contact.purpose)
+                    purpose=contact.purpose, ask=ask)
     if isinstance(found, Question):
         return question_reply(contact, found)
+    if isinstance(found, Rest):
+        return rest_reply(contact, found)
     return draft_reply(contact, found)
+
+
+def rest_reply(contact: Contact, rest: Rest) -> Reply:
+    """No chaser worth sending: say why, and offer the draft anyway (or to stop following up)."""
+    name = quoted(contact.name)
+    return Reply(
+        f"{rest.text} {rest.why}\n\nStill want to write? /coach purpose {name} anyway — or, to stop the reminders "
+        f"about them: /coach purpose {name} stop",
+        actions=(Action("Draft one anyway", Verb.FOR_ANYWAY, contact.id, f"/coach purpose {name} anyway"),
+                 Action("Don't follow up", Verb.FOR_STOP, contact.id, f"/coach purpose {name} stop")),
+        title=rest.heading.replace("Draft: ", "No chaser needed: ", 1),
+    )
 
 
 def draft_reply(contact: Contact, found: Draft) -> Reply:
@@ -320,6 +336,10 @@ def apply_purpose(ctx: Context, contact: Contact, answer: str) -> Reply:
         nudge = reschedule(ctx.session, contact, ctx.now)
         return Reply(f"Undone: {contact.name} is back on your follow-up list.{_next(nudge, ctx)} "
                      f"/coach draft {name} when you're ready.")
+    if answer == "anyway":  # a one-off: the draft the coach advised against, nothing stored
+        if Stage(contact.stage) is Stage.MOVED_ON:
+            return Reply(f"You've moved on from {contact.name}, so there's nothing to draft now.")
+        return draft_for(ctx, contact, ask=False)
     if answer == "clear":
         contact.purpose = None
         return Reply(f"Forgotten what messages to {contact.name} are for; I'll ask again when I need to.")

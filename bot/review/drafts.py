@@ -85,6 +85,16 @@ class Question:
     choices: tuple[tuple[str, str], ...]
 
 
+@dataclass(frozen=True)
+class Rest:
+    """No chaser: a follow-up would have nothing to follow up on (the first message asked for nothing, or
+    what it delivered was seen where it was sent). ``why`` says so; the member may still ask for a draft."""
+
+    heading: str
+    text: str
+    why: str
+
+
 def draft_title(nudge_kind: str, contact_name: str, times: DraftTimes | None = None) -> str:
     """The heading of a drafted message: it names the stage and, given the dates, where it stands in time."""
     timing = _timing(nudge_kind, times) if times is not None else ""
@@ -128,15 +138,16 @@ def write_draft(nudge_kind: str, context: DraftContext, times: DraftTimes | None
     """A ready-to-edit message for a nudge stage, always: when the notes alone would call for a question,
     the message is the plain one for its stage. Raises ValueError for move_on or an unknown stage."""
     found = compose(nudge_kind, context, times, key=key, purpose=purpose)
-    if isinstance(found, Question):
+    if isinstance(found, Question | Rest):
         found = compose(nudge_kind, context, times, key=key, purpose=purpose, ask=False)
     assert isinstance(found, Draft)
     return found.text
 
 
 def compose(nudge_kind: str, context: DraftContext, times: DraftTimes | None = None, *,
-            key: str | int | None = None, purpose: str | None = None, ask: bool = True) -> Draft | Question:
-    """The draft for a stage, or the one question to ask first (only when ``ask``)."""
+            key: str | int | None = None, purpose: str | None = None, ask: bool = True) -> Draft | Question | Rest:
+    """The draft for a stage, the one question to ask first, or the advice to let it rest (both only when
+    ``ask``)."""
     if nudge_kind == "move_on":
         raise ValueError("move_on has no draft: the coach suggests letting this contact go")
     if nudge_kind not in DRAFT_STAGES:
@@ -151,6 +162,8 @@ def compose(nudge_kind: str, context: DraftContext, times: DraftTimes | None = N
             choices = tuple(sorted(choices, key=lambda c: c[0] != lead))
         what = "this follow-up" if nudge_kind in ("no_reply_1w", "no_reply_2w") else "this message"
         return Question(heading, f"What's {what} to {context.contact_name} for?", why, choices)
+    if ask and (why_rest := writer.rest(nudge_kind)) is not None:
+        return Rest(heading, f"No follow-up needed for {context.contact_name} yet.", why_rest)
     kind = kind_for_nudge(nudge_kind)
     first: Draft | None = None
     for attempt in range(ATTEMPTS):  # the coach's own review reads every draft before the member does
@@ -268,10 +281,21 @@ class _Writer:
         if stage in ("no_reply_1w", "no_reply_2w") and r.expect and not (r.pending or r.later):
             return (f"Your notes say {r.expect} will come later, so a follow-up now may be early. "
                     "If you'd still like to write, tell me what it's for.", "stop")
-        if stage in ("no_reply_1w", "no_reply_2w") and not (r.pending or self.offer or r.later or r.topic or r.thanks
-                                                            or r.activity):
-            return ("Your first message didn't ask for anything, so a follow-up needs a reason of its own. "
-                    "Or let it rest: a note that asked nothing needs no chaser.", "stop")
+        return None
+
+    def rest(self, stage: str) -> str | None:
+        """Why a follow-up would chase nothing, or None when there is something to follow up on."""
+        r = self.r
+        if self.purpose or stage not in ("no_reply_1w", "no_reply_2w") or r.later or self.offer or r.expect:
+            return None
+        waiting_on_them = bool(r.deliver_do or r.intro_to is not None or r.interest or r.their_offer or r.next_step
+                               or r.ask or r.accept or r.answer or r.explore or r.need or r.checking or r.suggest)
+        if not (r.pending or waiting_on_them):
+            return ("Your first message didn't ask for anything, so a follow-up a week on would chase nothing. "
+                    "I'd let it rest.")
+        if r.deliver and not waiting_on_them and self.setting in ("community", "party", "dinner", "train"):
+            return ("You sent what you promised where they'll have seen it, so there's nothing to chase. "
+                    "I'd let it rest.")
         return None
 
     # greeting and signature ------------------------------------------------------------------------

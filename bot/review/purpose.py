@@ -378,10 +378,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
             continue
         if (m := re.match(r"^(?:(?:she|he|they)\s+)?invited (?:me|us) to (?P<x>.+)$", _unname(clause, names), _I)):
-            x = re.sub(r"\bto (?=(?:[A-Z]{2,}\s+)?(?:cohort|class|team|group|students|meetup|community|course)\b)",
-                       "to your ", m["x"])
-            if (x := you_form(x, names)) is not None:
-                found.setdefault("accept", x)
+            invite = re.sub(r"\bto (?=(?:[A-Z]{2,}\s+)?(?:cohort|class|team|group|students|meetup|community|course)\b)",
+                            "to your ", m["x"])
+            if (accepted := you_form(invite, names)) is not None:
+                found.setdefault("accept", accepted)
                 found.setdefault("invited", True)
             continue
         if re.fullmatch(r"(?:need|ask (?:for|abt|about)?|get|confirm)\s+(?:the\s+|some\s+)?(?:dates?|times?|slots?)"

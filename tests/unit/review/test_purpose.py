@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.review import DraftContext, kind_for_nudge, review
-from bot.review.drafts import Draft, DraftTimes, Question, compose, draft_title
+from bot.review.drafts import Draft, DraftTimes, Question, Rest, compose, draft_title
 from bot.review.phrases import greeting_name, meeting_place, setting_of
 from bot.review.purpose import read_purpose
 
@@ -124,12 +124,33 @@ def test_thin_notes_ask_what_the_message_is_for_and_the_answer_is_used() -> None
         assert isinstance(found, Draft) and words in found.text, (answer, found.text)
 
 
-def test_a_follow_up_to_a_message_that_asked_nothing_is_a_question_not_a_chaser() -> None:
+def test_a_follow_up_to_a_message_that_asked_nothing_is_advice_to_let_it_rest_not_a_chaser() -> None:
     context = DraftContext("Siobhan", "Dublin startup drinks", "nice")
     first = compose("follow_up_48h", context, DraftTimes(NOW, NOW - timedelta(days=1)), key=1)
     assert isinstance(first, Draft)
+    week_on = DraftTimes(NOW, NOW - timedelta(days=8), NOW - timedelta(days=7))
+    week = compose("no_reply_1w", context, week_on, key=1)
+    assert isinstance(week, Rest) and "chase nothing" in week.why
+    anyway = compose("no_reply_1w", context, week_on, key=1, ask=False)  # "Draft one anyway"
+    assert isinstance(anyway, Draft) and anyway.text.startswith("Hi Siobhan")
+
+
+@pytest.mark.parametrize(("where", "rests"), [
+    ("#data-eng slack", True),  # delivered in a chat: they've seen it
+    ("dinner at Rohan's", True),
+    ("KubeCon", False),  # an email after a conference may have been missed: checking it arrived is fair
+])
+def test_a_delivery_they_will_have_seen_needs_no_did_it_arrive(where: str, rests: bool) -> None:
+    context = DraftContext("Carlos", where, "dm'd me re dbt macros; i owe him the snippet")
     week = compose("no_reply_1w", context, DraftTimes(NOW, NOW - timedelta(days=8), NOW - timedelta(days=7)), key=1)
-    assert isinstance(week, Question) and week.choices[0][0] == "stop"
+    assert isinstance(week, Rest) is rests
+
+
+def test_an_open_ask_is_still_followed_up() -> None:
+    context = DraftContext("Dr. Okafor", "ML in Health summit", "interested in our labelling tool. ask re data "
+                                                                 "sharing agrmt")
+    week = compose("no_reply_1w", context, DraftTimes(NOW, NOW - timedelta(days=8), NOW - timedelta(days=7)), key=1)
+    assert isinstance(week, Draft)
 
 
 # --- judgements, names, tone ---------------------------------------------------------------------------
@@ -244,7 +265,8 @@ def test_drafts_pass_review_and_do_not_share_one_closing(stage: str) -> None:
     ("needs a venue for feb; our office?? ask facilities", "checking", "a venue for February"),
     # an invitation accepted, with the dates asked for
     ("invited me to lecture to MBA cohort in may. need dates", "accept", "lecture to your MBA cohort in May"),
-    ("might help w/ our R&D tax credit?", "ask", "Would you be open to a quick chat about our R&D tax credit sometime?"),
+    ("might help w/ our R&D tax credit?", "ask",
+     "Would you be open to a quick chat about our R&D tax credit sometime?"),
     ("offered to be reference", "thanks", "offering to be a reference"),
     ("shared notes on the paper; we should do a reading group??", "suggest", "start a reading group"),
     ("might collab on poster series", "explore", "partnering on the poster series"),
@@ -332,7 +354,8 @@ def test_keep_in_touch_notes_get_no_one_week_chaser() -> None:
 
 
 def test_a_hiring_question_the_notes_answer_no_is_answered_honestly() -> None:
-    r = read_purpose("dm'd me re dbt macros; i owe him the snippet. he also asked if we're hiring - we're not", "Carlos")
+    notes = "dm'd me re dbt macros; i owe him the snippet. he also asked if we're hiring - we're not"
+    r = read_purpose(notes, "Carlos")
     assert r.not_hiring and r.deliver == ("the snippet",)
     text = _first("Carlos", "dm'd me re dbt macros; i owe him the snippet. he also asked if we're hiring - we're not",
                   "#data-eng slack").text
