@@ -198,7 +198,7 @@ class SettingsGroup(app_commands.Group):
     @app_commands.describe(start="First hour, 0-23", end="Last hour, 1-24")
     async def hours(self, interaction: discord.Interaction[Any], start: app_commands.Range[int, 0, 23],
                     end: app_commands.Range[int, 1, 24]) -> None:
-        await run(interaction, lambda: core.ChangeSettings(key="hours", value=(start, end)),
+        await run(interaction, lambda: core.ChangeSettings(key="hours", value=(start * 60, end * 60)),  # minutes
                   example="/coach settings hours start:9 end:17")
 
     @app_commands.command(name="checkins", description="How often to suggest checking in with people who replied")

@@ -198,7 +198,7 @@ def until_day(day: str, ctx: Context) -> timedelta:
     else:
         weekday = 0 if day == "next week" else commands.WEEKDAYS.index(day)
         target = today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
-    start = datetime.combine(target, time(ctx.member.work_start_hour % 24), zone)
+    start = datetime.combine(target, time(ctx.member.work_start_hour % 24, ctx.member.work_start_minute or 0), zone)
     return max(start - ctx.now, timedelta(hours=1))
 
 

@@ -94,6 +94,7 @@ def test_timezones_hours_and_days_as_people_write_them(env) -> None:
     script = ("/coach settings tz Bangalore\n/coach settings tz mumbai\n/coach settings tz PST\n"
               "/coach settings tz UTC+1\n/coach settings tz IST\n/coach settings hours 9am-5pm\n"
               "/coach settings hours 10:00-18:30\n/coach settings days sun-thu\n/coach settings\n"
+              "/coach settings hours 9:30am-6pm\n/coach settings days mon,wed,fri\n/coach settings\n"
               "/coach settings hours 09:00-18:00\n/coach settings days mon-fri\n/coach settings\n")
     out = console(script, env)
     assert "Timezone set to Asia/Kolkata (from 'Bangalore')." in out
@@ -102,9 +103,17 @@ def test_timezones_hours_and_days_as_people_write_them(env) -> None:
     assert "Timezone set to Etc/GMT-1 (from 'UTC+1'). That is UTC+1 all year" in out
     assert "IST could be Asia/Kolkata or Europe/Dublin or Asia/Jerusalem. Which one?" in out
     assert "I'll only nudge you between 09:00 and 17:00." in out
-    assert "I keep working hours in whole hours, so 18:30 doesn't fit yet." in out
-    assert "Working hours: 09:00–17:00 (Sun–Thu)" in out
+    assert "I'll only nudge you between 10:00 and 18:30." in out
+    assert "Working hours: 10:00–18:30 (Sun–Thu)" in out
+    assert "I'll only nudge you between 09:30 and 18:00." in out
+    assert "Working hours: 09:30–18:00 (Mon, Wed, Fri)" in out
     assert "Working hours: 09:00–18:00 (Mon–Fri)" in out
+
+
+def test_nudges_and_the_digest_come_on_the_half_hour_the_member_set(env) -> None:  # Monday 2 Mar 15:00
+    out = console("/coach settings hours 16:30-18:30\n/met Jane Doe at PyCon\n/advance 2d\n", env)
+    assert "── Digest · Mon 2 Mar 16:30 ──" in out  # the start of this Monday's working hours
+    assert "── Nudge · Tue 3 Mar 16:30 ──\nFollow up with Jane Doe" in out  # a day later, once hours open
 
 
 def digests(out: str) -> list[str]:
