@@ -210,6 +210,10 @@ class Show(AboutContact):
     pass
 
 
+class UndoMet(AboutContact):
+    """/coach undo <who>: take back the meeting the latest /met logged on a contact met before."""
+
+
 class Draft(AboutContact):
     pass
 
@@ -325,7 +329,7 @@ class Merge(Checked):
 Command = (
     Met | AddDetails | Review | Sent | Replied | Snooze | MoveOn | Show | Draft | Forget | ListContacts
     | ChangeSettings | Export | Help | DeleteMyData | Digest | MetMany | StartEvent | EndEvent | ShowEvent | Note
-    | Purpose | Link | Unlink | Merge
+    | Purpose | Link | Unlink | Merge | UndoMet
 )
 MAX_PEOPLE = 30  # people in one /met
 DELIVER_TO = ("slack", "discord", "console", "auto")
@@ -346,6 +350,7 @@ USAGE = {
     "show": ("/coach show <who>", '/coach show "Jane Doe"'),
     "draft": ("/coach draft <who>", '/coach draft "Jane Doe"'),
     "forget": ("/coach forget <who> [confirm]", '/coach forget "Jane Doe"'),
+    "undo": ("/coach undo <who>", '/coach undo "Jane Doe"'),
     "purpose": ('/coach purpose <who> send|ask|thank|share|stop|undo|"in your own words"',
                 '/coach purpose "Jane Doe" "ask about their pricing"'),
     "list": ("/coach list [new|waiting|followed_up|final|moved_on|in_touch|#tag]", "/coach list waiting"),
@@ -363,9 +368,9 @@ USAGE = {
     "unlink": ("/coach unlink [confirm]", "/coach unlink"),
     "merge": ("/coach merge <who> <who>", '/coach merge "Jane Doe" "Jane Doe (2)"'),
 }
-WhoVerb = Sent | Replied | MoveOn | Show | Draft | Forget
+WhoVerb = Sent | Replied | MoveOn | Show | Draft | Forget | UndoMet
 WHO_VERBS: dict[str, type[WhoVerb]] = {"sent": Sent, "replied": Replied, "moveon": MoveOn, "show": Show,
-                                       "draft": Draft, "forget": Forget}
+                                       "draft": Draft, "forget": Forget, "undo": UndoMet}
 VERB_ALIASES = {"move-on": "moveon", "move_on": "moveon", "reply": "replied", "send": "sent", "ls": "list",
                 "delete": "forget", "settings": "settings", "setting": "settings", "?": "help"}
 SLASH_COMMANDS = ("met", "review", "coach")
@@ -1104,4 +1109,4 @@ def _usage_of(command: object) -> str:
     return {"met": "met", "adddetails": "met", "review": "review", "sent": "sent", "replied": "replied",
             "snooze": "snooze", "moveon": "moveon", "show": "show", "draft": "draft", "forget": "forget",
             "listcontacts": "list", "changesettings": "settings", "metmany": "met", "startevent": "event",
-            "note": "note", "purpose": "purpose"}.get(name, "help")
+            "note": "note", "purpose": "purpose", "undomet": "undo"}.get(name, "help")

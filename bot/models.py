@@ -93,6 +93,9 @@ class EventKind(StrEnum):
     MOVED_ON = "moved_on"
     NUDGED = "nudged"  # the coach delivered a nudge about this contact
     NOTE = "note"
+    # Bookkeeping, not history: the contact as it was before a /met logged another meeting on it (JSON in
+    # `detail`), so /coach undo can put it back exactly. The planner's fold and /coach show pass over it.
+    BEFORE_MET = "before_met"
 
 
 class NudgeKind(StrEnum):
