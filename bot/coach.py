@@ -189,7 +189,9 @@ class Coach:
         with UnitOfWork(self.sessions) as uow:
             lock_person(uow.session, actor.platform, actor.user_id)
             meeting = uow.session.get(Event, meeting_id)
-            contact = uow.session.get(Contact, meeting.contact_id) if meeting is not None else None
+            if meeting is None:  # undone already (or its contact forgotten)
+                return Reply("Nothing to undo: that meeting is no longer on record. /coach list shows your contacts.")
+            contact = uow.session.get(Contact, meeting.contact_id)
             member = uow.session.get(Member, contact.member_id) if contact is not None else None
             if contact is None or member is None or not acts_for(uow.session, actor, member):
                 return unknown_action()

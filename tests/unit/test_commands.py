@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 
+from bot.coach import ambiguous_text
 from bot.commands import (
     ChangeSettings,
     Draft,
@@ -23,6 +25,7 @@ from bot.commands import (
     Show,
     Snooze,
     Stage,
+    UndoMet,
     Unlink,
     UsageError,
     Who,
@@ -31,6 +34,7 @@ from bot.commands import (
     parse_line,
 )
 from bot.limits import MAX_TEXT
+from bot.store.repository import AmbiguousContact
 
 
 @pytest.mark.parametrize(
@@ -249,3 +253,21 @@ def test_bad_linking_commands_get_usage(line: str, says: str) -> None:
 )
 def test_working_hours_to_the_minute_and_on_a_12_hour_clock(text: str, minutes: tuple[int, int]) -> None:
     assert parse_line(f"/coach settings hours {text}") == ChangeSettings("hours", minutes)
+
+
+def test_undo_names_the_contact_whose_meeting_it_takes_back() -> None:
+    assert parse_line("/coach undo siobhan") == UndoMet(Who("siobhan"))
+    assert parse_line('/coach undo "Siobhán O\'Neill"') == UndoMet(Who("Siobhán O'Neill"))
+    with pytest.raises(UsageError, match="Tell me who"):
+        parse_line("/coach undo")
+
+
+def test_several_contacts_for_a_met_list_the_whole_met_again_for_each_and_for_someone_new() -> None:
+    met = parse_line("/met jane at RustConf -- Rust in prod offer: our survey interests: rust, wasm #rust")
+    assert isinstance(met, Met)
+    text = ambiguous_text(AmbiguousContact("jane", ["Jane Doe", "Jane Roe"], ["met at PyCon", ""]), met)
+    tail = "at RustConf -- Rust in prod offer: our survey interests: rust, wasm #rust"
+    assert text.splitlines() == ["More than one contact matches 'jane':", "• Jane Doe — met at PyCon",
+                                 f'    /met "Jane Doe" {tail}', "• Jane Roe", f'    /met "Jane Roe" {tail}',
+                                 f'Someone new? /met "<their full name>" {tail}']
+    assert parse_line(f'/met "Jane Doe" {tail}') == replace(met, who=Who("Jane Doe"))  # it reads back the same
