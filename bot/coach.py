@@ -26,6 +26,7 @@ from bot.commands import (
     Review,
     Sent,
     Snooze,
+    UndoMet,
     UsageError,
     Who,
     checked_actor,
@@ -33,7 +34,7 @@ from bot.commands import (
     parse_line,
 )
 from bot.handlers import HANDLERS, Context
-from bot.handlers.contacts import apply_purpose, apply_verb, erase_contact, note, unknown_action
+from bot.handlers.contacts import apply_purpose, apply_verb, erase_contact, note, undo_meeting, unknown_action
 from bot.handlers.linking import unlink_pressed
 from bot.handlers.privacy import erase
 from bot.identity import Actor
@@ -126,6 +127,8 @@ class Coach:
             allow = parsed.verb is Verb.ALLOW
             return self._observed(actor, f"button_{parsed.verb.value}",
                                   self._guarded(lambda: self._answer_link(actor, parsed.nudge_id, allow)))
+        if parsed.verb is Verb.UNDO_MET:
+            return self._observed(actor, "button_unmet", self._guarded(lambda: self._undo_met(actor, parsed.nudge_id)))
         if parsed.verb is Verb.UNLINK:
             return self._observed(actor, "button_unlink", self._guarded(lambda: self._unlink(actor, parsed.nudge_id)))
 
@@ -177,6 +180,23 @@ class Coach:
                 return unknown_action()
             member = _lock_owner(uow.session, actor, member)
             reply = erase_contact(Context(uow.session, member, self.clock.now()), contact)
+            uow.commit()
+            return reply
+
+    def _undo_met(self, actor: Actor, meeting_id: int) -> Reply:
+        """An Undo under "You've met … before": only the contact's own member (from any of its linked
+        accounts) may take the meeting back."""
+        with UnitOfWork(self.sessions) as uow:
+            lock_person(uow.session, actor.platform, actor.user_id)
+            meeting = uow.session.get(Event, meeting_id)
+            if meeting is None:  # undone already (or its contact forgotten)
+                return Reply("Nothing to undo: that meeting is no longer on record. /coach list shows your contacts.")
+            contact = uow.session.get(Contact, meeting.contact_id)
+            member = uow.session.get(Member, contact.member_id) if contact is not None else None
+            if contact is None or member is None or not acts_for(uow.session, actor, member):
+                return unknown_action()
+            member = _lock_owner(uow.session, actor, member)
+            reply = undo_meeting(Context(uow.session, member, self.clock.now()), contact, meeting_id)
             uow.commit()
             return reply
 
@@ -343,16 +363,27 @@ def ambiguous_text(many: AmbiguousContact, command: Command | None = None) -> st
     lines = [f"More than one contact matches {many.name[:60]!r}:"]
     lines += [f"• {name} — {hint}" if hint else f"• {name}"
               for name, hint in list(zip(many.candidates, many.hints, strict=False))[:MAX_CANDIDATES]]
+    if isinstance(command, Met):  # a meeting to log: the whole /met again for each, and for someone new
+        lines = lines[:1] + [f"{line}\n    {typed_again(command, quoted(name))}"
+                             for line, name in zip(lines[1:], many.candidates, strict=False)]
     if len(many.candidates) > MAX_CANDIDATES:
         lines.append(f"…and {len(many.candidates) - MAX_CANDIDATES} more.")
-    lines.append(f"Say which one, e.g. {typed_again(command, quoted(many.candidates[0]))}")
+    if isinstance(command, Met):
+        lines.append("Someone new? " + typed_again(command, '"<their full name>"'))
+    else:
+        lines.append(f"Say which one, e.g. {typed_again(command, quoted(many.candidates[0]))}")
     return "\n".join(lines)
 
 
 def typed_again(command: Command | None, who: str) -> str:
     """`command` as a member would type it about `who` instead (/coach show when there is none)."""
-    if isinstance(command, Met):
-        return f"/met {who}" + (f" at {command.where}" if command.where else "")
+    if isinstance(command, Met):  # everything it carried, in the order the grammar reads it
+        parts = [f"/met {who}", *([f"at {command.where}"] if command.where else []),
+                 *([f"-- {command.notes}"] if command.notes else []),
+                 *([f"offer: {command.offer}"] if command.offer else []),
+                 *([f"interests: {', '.join(command.interests)}"] if command.interests else []),
+                 *(f"#{tag}" for tag in command.tags)]
+        return " ".join(parts)
     if isinstance(command, Review):
         return f"/review {who} <your draft>"
     if isinstance(command, Snooze):
@@ -360,7 +391,7 @@ def typed_again(command: Command | None, who: str) -> str:
         return f"/coach snooze {who} " + (f"{hours // 24}d" if hours % 24 == 0 else f"{hours}h")
     if isinstance(command, Forget):
         return f"/coach forget {who}" + (" confirm" if command.confirmed else "")
-    verbs: dict[type, str] = {Sent: "sent", Replied: "replied", MoveOn: "moveon", Draft: "draft"}
+    verbs: dict[type, str] = {Sent: "sent", Replied: "replied", MoveOn: "moveon", Draft: "draft", UndoMet: "undo"}
     return f"/coach {verbs.get(type(command), 'show')} {who}"
 
 

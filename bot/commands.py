@@ -210,6 +210,10 @@ class Show(AboutContact):
     pass
 
 
+class UndoMet(AboutContact):
+    """/coach undo <who>: take back the meeting the latest /met logged on a contact met before."""
+
+
 class Draft(AboutContact):
     pass
 
@@ -325,10 +329,11 @@ class Merge(Checked):
 Command = (
     Met | AddDetails | Review | Sent | Replied | Snooze | MoveOn | Show | Draft | Forget | ListContacts
     | ChangeSettings | Export | Help | DeleteMyData | Digest | MetMany | StartEvent | EndEvent | ShowEvent | Note
-    | Purpose | Link | Unlink | Merge
+    | Purpose | Link | Unlink | Merge | UndoMet
 )
 MAX_PEOPLE = 30  # people in one /met
 DELIVER_TO = ("slack", "discord", "console", "auto")
+DAY_MINUTES = 24 * 60  # working hours are minutes since midnight, up to the end of the day
 
 # the one way snooze is documented (help, README, DESIGN)
 SNOOZE_USAGE = "/coach snooze <who> [1d|36h|1w|tomorrow|monday|next week]"
@@ -345,6 +350,7 @@ USAGE = {
     "show": ("/coach show <who>", '/coach show "Jane Doe"'),
     "draft": ("/coach draft <who>", '/coach draft "Jane Doe"'),
     "forget": ("/coach forget <who> [confirm]", '/coach forget "Jane Doe"'),
+    "undo": ("/coach undo <who>", '/coach undo "Jane Doe"'),
     "purpose": ('/coach purpose <who> send|ask|thank|share|stop|undo|anyway|"in your own words"',
                 '/coach purpose "Jane Doe" "ask about their pricing"'),
     "list": ("/coach list [new|waiting|followed_up|final|moved_on|in_touch|#tag]", "/coach list waiting"),
@@ -362,9 +368,9 @@ USAGE = {
     "unlink": ("/coach unlink [confirm]", "/coach unlink"),
     "merge": ("/coach merge <who> <who>", '/coach merge "Jane Doe" "Jane Doe (2)"'),
 }
-WhoVerb = Sent | Replied | MoveOn | Show | Draft | Forget
+WhoVerb = Sent | Replied | MoveOn | Show | Draft | Forget | UndoMet
 WHO_VERBS: dict[str, type[WhoVerb]] = {"sent": Sent, "replied": Replied, "moveon": MoveOn, "show": Show,
-                                       "draft": Draft, "forget": Forget}
+                                       "draft": Draft, "forget": Forget, "undo": UndoMet}
 VERB_ALIASES = {"move-on": "moveon", "move_on": "moveon", "reply": "replied", "send": "sent", "ls": "list",
                 "delete": "forget", "settings": "settings", "setting": "settings", "?": "help"}
 SLASH_COMMANDS = ("met", "review", "coach")
@@ -752,34 +758,36 @@ def parse_settings(text: str) -> ChangeSettings:
     raise UsageError(f"There is no setting called {key[:30]!r}.", *USAGE["settings"])
 
 
-HOURS_USAGE = ("/coach settings hours <start-end>", "/coach settings hours 9am-5pm   (or 9-17, 09:00-17:00)")
+HOURS_USAGE = ("/coach settings hours <start-end>",
+               "/coach settings hours 9am-5pm   (or 9-17, 10:00-18:30, 9:30am-6pm)")
 _CLOCK = r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])?\.?m?\.?"
 _HOURS = re.compile(rf"{_CLOCK}\s*(?:-|–|—|to|until|till)\s*{_CLOCK}", re.IGNORECASE)
 DAYS_USAGE = ("/coach settings days <first-last or a list>", "/coach settings days mon-fri   (or sun-thu, mon,wed,fri)")
 
 
 def parse_hours(text: str) -> tuple[int, int]:
-    """`9-17`, `09:00-17:00`, `9am-5pm`, `9 to 5pm` → (9, 17). Working hours are whole hours."""
+    """`9-17`, `09:00-17:00`, `10:00-18:30`, `9am-5pm`, `9:30am-6pm`, `9 to 5pm` → minutes since midnight,
+    (540, 1020) for 9 to 17."""
     match = _HOURS.fullmatch(text.strip())
     if not match:
-        raise UsageError("Give working hours as start-end, in whole hours.", *HOURS_USAGE)
-    hours = []
+        raise UsageError("Give working hours as start-end.", *HOURS_USAGE)
+    hours, minutes = [], []
     for hour, minute, half in (match.group(1, 2, 3), match.group(4, 5, 6)):
         value = int(hour)
-        if minute not in (None, "00"):
-            raise UsageError(f"I keep working hours in whole hours, so {hour}:{minute} doesn't fit yet. "
-                             "Round it to the hour you'd rather get nudges in.", *HOURS_USAGE)
+        if minute is not None and int(minute) > 59:
+            raise UsageError(f"{hour}:{minute} isn't a time of day.", *HOURS_USAGE)
         if half:  # 12-hour clock: 12am is midnight, 12pm noon
             if not 1 <= value <= 12:
                 raise UsageError(f"{hour}{half}m isn't a time on a 12-hour clock.", *HOURS_USAGE)
             value = value % 12 + (12 if half.lower() == "p" else 0)
         hours.append(value)
+        minutes.append(int(minute or 0))
     start, end = hours
-    if end == 0 and start > 0:
+    if end == 0 and minutes[1] == 0 and (start, minutes[0]) > (0, 0):
         end = 24  # "to midnight"
     if end < start and match[6] is None and start < 12 and end < 12 and match[3] is not None:
         end += 12  # "9am-5" reads as 9 to 17
-    return start, end
+    return start * 60 + minutes[0], end * 60 + minutes[1]
 
 
 def parse_days(text: str) -> str:
@@ -818,10 +826,10 @@ def check_setting(key: str | None, value: object) -> None:
         if not isinstance(value, str) or not value.strip():
             raise UsageError("Which timezone?", *USAGE["settings"])
         return
-    if key == "hours":
+    if key == "hours":  # minutes since midnight
         start, end = value if isinstance(value, tuple) and len(value) == 2 else (-1, -1)
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= 24):
-            raise UsageError("Working hours need a start before the end, between 0 and 24.",
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= DAY_MINUTES):
+            raise UsageError("Working hours need a start before the end, between 00:00 and 24:00.",
                              "/coach settings hours <start-end>", "/coach settings hours 8-16")
         return
     if key == "days":
@@ -1101,4 +1109,4 @@ def _usage_of(command: object) -> str:
     return {"met": "met", "adddetails": "met", "review": "review", "sent": "sent", "replied": "replied",
             "snooze": "snooze", "moveon": "moveon", "show": "show", "draft": "draft", "forget": "forget",
             "listcontacts": "list", "changesettings": "settings", "metmany": "met", "startevent": "event",
-            "note": "note", "purpose": "purpose"}.get(name, "help")
+            "note": "note", "purpose": "purpose", "undomet": "undo"}.get(name, "help")

@@ -44,16 +44,16 @@ SPARK = "▁▂▃▄▅▆▇█"
 # --- when ----------------------------------------------------------------------------------------------
 
 
-def slot(monday: date, timezone: str, start_hour: int) -> datetime:
+def slot(monday: date, timezone: str, start_hour: int, start_minute: int = 0) -> datetime:
     """That Monday at the start of the member's working hours, as UTC (DST-correct)."""
-    return datetime.combine(monday, time(start_hour), tzinfo=ZoneInfo(timezone)).astimezone(UTC)
+    return datetime.combine(monday, time(start_hour, start_minute), tzinfo=ZoneInfo(timezone)).astimezone(UTC)
 
 
-def next_slot(timezone: str, start_hour: int, now: datetime) -> datetime:
+def next_slot(timezone: str, start_hour: int, now: datetime, start_minute: int = 0) -> datetime:
     """The next Monday-morning moment at or after `now` (the console stops its clock there)."""
     monday = week_of(now, timezone)
-    moment = slot(monday, timezone, start_hour)
-    return moment if moment >= now else slot(monday + WEEK, timezone, start_hour)
+    moment = slot(monday, timezone, start_hour, start_minute)
+    return moment if moment >= now else slot(monday + WEEK, timezone, start_hour, start_minute)
 
 
 def plan_digests(session: Session, now: datetime, *, members: Collection[int] | None = None,
@@ -68,7 +68,7 @@ def plan_digests(session: Session, now: datetime, *, members: Collection[int] | 
         return 0
     first = (select(Contact.member_id, func.min(Contact.created_at).label("first"))
              .group_by(Contact.member_id).subquery())
-    query = (select(Member.id, Member.timezone, Member.work_start_hour, first.c.first)
+    query = (select(Member.id, Member.timezone, Member.work_start_hour, Member.work_start_minute, first.c.first)
              .join(first, first.c.member_id == Member.id)
              .where(Member.digest_on.is_(True), Member.paused.is_(False)))
     if members is not None:
@@ -76,9 +76,9 @@ def plan_digests(session: Session, now: datetime, *, members: Collection[int] | 
     if platforms is not None:
         query = query.where(Member.platform.in_(sorted(platforms)))
     wanted: dict[tuple[int, str], datetime] = {}
-    for member_id, timezone, start_hour, first_at in session.execute(query).all():
+    for member_id, timezone, start_hour, start_minute, first_at in session.execute(query).all():
         monday = week_of(now, timezone)
-        due = slot(monday, timezone, start_hour)
+        due = slot(monday, timezone, start_hour, start_minute)
         if first_at is not None and _utc(first_at) <= due:
             wanted[(member_id, monday.isoformat())] = due
     if not wanted:

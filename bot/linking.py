@@ -37,8 +37,8 @@ TRY_WINDOW = timedelta(hours=1)  # …in this long
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 10
 PLATFORM_NAMES = {"slack": "Slack", "discord": "Discord", "console": "console"}
-SETTINGS = ("timezone", "timezone_confirmed", "work_start_hour", "work_end_hour", "work_days", "checkin_days",
-            "paused", "digest_on")
+SETTINGS = ("timezone", "timezone_confirmed", "work_start_hour", "work_end_hour", "work_start_minute",
+            "work_end_minute", "work_days", "checkin_days", "paused", "digest_on")
 OWN_KEYS = {NudgeKind.WEEKLY_DIGEST.value: "week", NudgeKind.EVENT_RECAP.value: "day"}
 
 

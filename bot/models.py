@@ -93,6 +93,9 @@ class EventKind(StrEnum):
     MOVED_ON = "moved_on"
     NUDGED = "nudged"  # the coach delivered a nudge about this contact
     NOTE = "note"
+    # Bookkeeping, not history: the contact as it was before a /met logged another meeting on it (JSON in
+    # `detail`), so /coach undo can put it back exactly. The planner's fold and /coach show pass over it.
+    BEFORE_MET = "before_met"
 
 
 class NudgeKind(StrEnum):
@@ -140,6 +143,9 @@ class Member(Base):
     timezone_confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
     work_start_hour: Mapped[int] = mapped_column(Integer, default=9)
     work_end_hour: Mapped[int] = mapped_column(Integer, default=18)
+    # Minutes past those hours (10:00–18:30 is 10, 0 and 18, 30); 0 for whole hours.
+    work_start_minute: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    work_end_minute: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     work_days: Mapped[str] = mapped_column(String(7), default="01234")  # ISO weekday-1 digits, Mon=0
     checkin_days: Mapped[int] = mapped_column(Integer, default=90)
     paused: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -73,10 +73,10 @@ def next_due(sessions: sessionmaker[Session], actor: Actor, now: datetime, until
         value = uow.session.scalars(select(func.min(Nudge.due_at)).where(
             Nudge.member_id == member.id, Nudge.state == NudgeState.PENDING, Nudge.due_at <= until)).first()
         digest = member.digest_on and not member.paused
-        zone, start_hour = member.timezone, member.work_start_hour
+        zone, start_hour, start_minute = member.timezone, member.work_start_hour, member.work_start_minute
     due = as_utc(value) if value is not None else None
     if digest:
-        monday = next_slot(zone, start_hour, now + timedelta(seconds=1))
+        monday = next_slot(zone, start_hour, now + timedelta(seconds=1), start_minute)
         if monday <= until and (due is None or monday < due):
             due = monday
     return due

@@ -55,13 +55,14 @@ def day_start(day: date, timezone: str) -> datetime:
 def recap_due(day: date, now: datetime, hours: WorkingHours) -> datetime:
     """Half an hour before the member's working day ends on `day` (any weekday), as UTC; once that has
     passed, the member's next working moment."""
-    slot = (day_start(day, hours.timezone) + timedelta(hours=hours.end_hour)).astimezone(UTC) - BEFORE_CLOSING
+    slot = (day_start(day, hours.timezone) + hours.length_to_close).astimezone(UTC) - BEFORE_CLOSING
     return slot if slot > now else next_working_moment(now, hours)
 
 
 def hours_of(member: Member) -> WorkingHours:
     return WorkingHours(member.timezone, member.work_start_hour, member.work_end_hour,
-                        frozenset(int(d) for d in member.work_days))
+                        frozenset(int(d) for d in member.work_days), member.work_start_minute or 0,
+                        member.work_end_minute or 0)
 
 
 def plan_recap(session: Session, member: Member, now: datetime) -> None:

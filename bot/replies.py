@@ -27,6 +27,7 @@ class Verb(StrEnum):
     ALLOW = "allow"  # a link request's *Allow* (`/coach link`): its id is the link code's
     DENY = "deny"  # a link request's *Deny*: its id is the link code's
     UNLINK = "unlink"  # confirms /coach unlink: its id is the account's (member row) that leaves
+    UNDO_MET = "unmet"  # takes back another meeting logged on a contact: its id is that meeting's MET event's
     # Answers to "What's this message for?" (bot/review/drafts.py: Question); their id is the contact's.
     FOR_SEND = "for-send"
     FOR_ASK = "for-ask"

@@ -39,15 +39,28 @@ class WorkingHours:
     start_hour: int = 9
     end_hour: int = 18
     days: frozenset[int] = frozenset(range(5))  # Monday = 0
+    start_minute: int = 0  # minutes past start_hour and end_hour: 10:00–18:30 is (10, 18, …, 0, 30)
+    end_minute: int = 0
 
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    @property
+    def opens(self) -> time:
+        """The local time the working day starts."""
+        return time(self.start_hour, self.start_minute)
+
+    @property
+    def length_to_close(self) -> timedelta:
+        """From local midnight to the end of the working day (24 h for "until midnight")."""
+        return timedelta(hours=self.end_hour, minutes=self.end_minute)
+
     def contains(self, moment: datetime, *, any_day: bool = False) -> bool:
         local = moment.astimezone(self.zone)
         day_ok = any_day or local.weekday() in self.days
-        return day_ok and self.start_hour <= local.hour < self.end_hour
+        minute = local.hour * 60 + local.minute
+        return day_ok and self.start_hour * 60 + self.start_minute <= minute < self.end_hour * 60 + self.end_minute
 
 
 @dataclass(frozen=True)
@@ -210,11 +223,11 @@ def next_working_moment(moment: datetime, hours: WorkingHours, *, any_day: bool 
         return moment.astimezone(UTC)
     local = moment.astimezone(hours.zone)
     day = local.date()
-    if local.hour >= hours.start_hour:
+    if local.time().replace(tzinfo=None) >= hours.opens:
         day += timedelta(days=1)
     for _ in range(8):
         if any_day or day.weekday() in hours.days:
-            return _local_to_utc(day, time(hours.start_hour), hours)
+            return _local_to_utc(day, hours.opens, hours)
         day += timedelta(days=1)
     raise ValueError("working hours name no day of the week")
 
@@ -226,8 +239,8 @@ def last_working_moment(
     day = latest.astimezone(hours.zone).date()
     while _local_to_utc(day, time(23, 59), hours) >= earliest:
         if any_day or day.weekday() in hours.days:
-            opens = _local_to_utc(day, time(hours.start_hour), hours)
-            closes = _local_to_utc(day, time(0), hours) + timedelta(hours=hours.end_hour)
+            opens = _local_to_utc(day, hours.opens, hours)
+            closes = _local_to_utc(day, time(0), hours) + hours.length_to_close
             pick = min(latest, closes - timedelta(hours=1))
             pick = max(pick, opens, earliest)
             if pick <= latest and opens <= pick < closes:

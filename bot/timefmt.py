@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+if TYPE_CHECKING:
+    from bot.models import Member
 
 FAR = timedelta(days=120)  # a date further than this from now shows its year
 
@@ -23,6 +27,17 @@ def local_time(moment: datetime, timezone: str, now: datetime | None = None) -> 
     local = moment.astimezone(ZoneInfo(timezone))
     year = f" {local.year}" if now is not None and abs(moment - now) > FAR else ""
     return f"{local:%a} {local.day} {local:%b}{year} {local:%H:%M}"
+
+
+def clock(minutes: int) -> str:
+    """Minutes since midnight as `HH:MM`: 1110 → `18:30`, 1440 → `24:00` (the end of a day)."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def working_hours(member: Member, dash: str) -> str:
+    """A member's working hours as `10:00–18:30`, with `dash` between."""
+    start = member.work_start_hour * 60 + (member.work_start_minute or 0)
+    return f"{clock(start)}{dash}{clock(member.work_end_hour * 60 + (member.work_end_minute or 0))}"
 
 
 def local_date(moment: datetime, timezone: str) -> str:

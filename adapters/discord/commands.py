@@ -112,11 +112,12 @@ async def _with_names(interaction: discord.Interaction[Any], text: str) -> str:
 
 def _timezone_prompt(interaction: discord.Interaction[Any]) -> Callable[[Reply], Any]:
     """After a member's first /met, unless they already chose a timezone: say which one is assumed, and
-    offer the picker once (/coach settings tz changes it any time)."""
+    offer the picker once (/coach settings tz changes it any time). Not under a reply with buttons of its
+    own (another meeting logged on that first contact, and its Undo)."""
 
     async def prompt(reply: Reply) -> Extra:
         client, actor = client_of(interaction), interaction_actor(interaction)
-        if reply.error or interaction.guild_id is None:
+        if reply.error or reply.actions or interaction.guild_id is None:
             return None, None
         if not await client.api.timezone_question_due(actor):
             return None, None
@@ -198,7 +199,7 @@ class SettingsGroup(app_commands.Group):
     @app_commands.describe(start="First hour, 0-23", end="Last hour, 1-24")
     async def hours(self, interaction: discord.Interaction[Any], start: app_commands.Range[int, 0, 23],
                     end: app_commands.Range[int, 1, 24]) -> None:
-        await run(interaction, lambda: core.ChangeSettings(key="hours", value=(start, end)),
+        await run(interaction, lambda: core.ChangeSettings(key="hours", value=(start * 60, end * 60)),  # minutes
                   example="/coach settings hours start:9 end:17")
 
     @app_commands.command(name="checkins", description="How often to suggest checking in with people who replied")

@@ -146,7 +146,7 @@ async def _record_press(interaction: discord.Interaction[Any], action_id: str) -
         else:
             await interaction.followup.send(embeds=embeds_for(reply), ephemeral=reply.error)
         return
-    if parsed.verb in PURPOSE_VERBS:  # an answer to "What's this for?": its draft takes the question's place
+    if parsed.verb in PURPOSE_VERBS or parsed.verb is Verb.UNDO_MET:  # the answer takes the question's place
         await interaction.edit_original_response(embeds=embeds_for(reply), view=nudge_view(reply))
         return
     message = interaction.message

@@ -210,7 +210,7 @@ class SlackHandlers:
             await respond(text=fallback_text(reply), blocks=reply_blocks(reply), response_type=EPHEMERAL,
                           replace_original=False)
             return
-        if parsed is not None and parsed.verb in PURPOSE_VERBS:  # the answer's draft takes the question's place
+        if parsed is not None and (parsed.verb in PURPOSE_VERBS or parsed.verb is Verb.UNDO_MET):  # in its place
             await client.chat_update(channel=channel, ts=ts, text=fallback_text(reply), blocks=reply_blocks(reply))
             await self._refresh_home(client, actor)
             return

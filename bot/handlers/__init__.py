@@ -24,6 +24,7 @@ HANDLERS: dict[type, Handler] = {
     commands.Show: contacts.show,
     commands.Draft: contacts.draft,
     commands.Forget: contacts.forget,
+    commands.UndoMet: contacts.undo_met,
     commands.Purpose: contacts.set_purpose,
     commands.ListContacts: contacts.list_contacts,
     commands.ChangeSettings: settings.settings,

@@ -70,7 +70,6 @@ def until_words(conference: Conference, timezone: str, now: datetime) -> str:
 
 
 def recap_words(member: Member) -> str:
-    end = member.work_end_hour
-    minutes = end * 60 - 30
+    minutes = member.work_end_hour * 60 + (member.work_end_minute or 0) - 30
     return (f"At {minutes // 60:02d}:{minutes % 60:02d} each day (half an hour before your working day ends) "
             f"I'll send one recap: who you met that day, each with Draft and Add a note.")

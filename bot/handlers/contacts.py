@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Row, delete, func, select
+from sqlalchemy import Row, delete, func, select, update
 
 from bot import commands
 from bot.handlers.context import Context
@@ -15,7 +16,7 @@ from bot.limits import MAX_NAME, MAX_TEXT, name_key
 from bot.models import Conference, Contact, Event, EventKind, Member, Nudge, NudgeKind, NudgeState, Stage
 from bot.nudges import quoted
 from bot.planner import record_event, reschedule
-from bot.recap import current_conference, plan_recap
+from bot.recap import current_conference, local_day, plan_recap
 from bot.replies import PURPOSE_VERBS, Action, Reply, Verb, error
 from bot.review import DraftContext
 from bot.review.drafts import Draft, DraftTimes, Question, Rest, compose
@@ -27,6 +28,7 @@ from bot.store.repository import (
     existing_contact,
     find_contact,
     free_name,
+    pending_nudge,
     pending_nudges_by_contact,
 )
 from bot.store.uow import mark_erased
@@ -70,19 +72,23 @@ def record_met(cmd: commands.Met, ctx: Context, conference: Conference | None) -
                         Reply(f"Already noted: you met {contact.name}{_where(cmd.where)}.{_next(nudge, ctx)}"))
     conference_id = conference.id if conference is not None else None
     if contact is not None:
+        before = _before_meeting(ctx, contact)
         trimmed = _merge_details(contact, cmd)
         contact.met_at = ctx.now  # the latest meeting; every meeting stays in the history (its MET event)
         contact.where_met = cmd.where
         contact.conference_id = conference_id
-        record_event(ctx.session, contact, EventKind.MET, ctx.now, detail=cmd.where)
+        meeting = record_event(ctx.session, contact, EventKind.MET, ctx.now, detail=cmd.where)
         ctx.session.flush()
         nudge = reschedule(ctx.session, contact, ctx.now)
         _recap(ctx, conference)
+        _keep_before(ctx, contact, meeting, before)
         other = ("" if name_key(cmd.who.name) == contact.name_key else
                  " Someone else? /met with their full name records a new contact.")
+        undo = f"/coach undo {quoted(contact.name)}"
         return Recorded(contact, "again", nudge, Reply(
-            f"You've met {contact.name} before, so I logged another meeting on the same contact"
-            f"{_where(cmd.where)}.{_next(nudge, ctx)}{TRIMMED if trimmed else ''}{other}"
+            f"You've met {contact.name} before — logged another meeting"
+            f"{_where(cmd.where)}.{_next(nudge, ctx)}{TRIMMED if trimmed else ''}{other}",
+            actions=(Action("Undo", Verb.UNDO_MET, meeting.id, undo),),
         ))
     name = free_name(ctx.session, ctx.member, cmd.who.name)
     if max(len(name), len(name_key(name))) > MAX_NAME:  # " (2)" took it past what the name column holds
@@ -116,6 +122,92 @@ def record_met(cmd: commands.Met, ctx: Context, conference: Conference | None) -
                     Reply(f"Noted: you met {contact.name}{_where(cmd.where)}.{tags}{_next(nudge, ctx)}{tip}"))
 
 
+# --- another meeting taken back (/coach undo, the Undo button) ------------------------------------------
+
+
+def _before_meeting(ctx: Context, contact: Contact) -> dict[str, Any]:
+    """What a repeat /met changes on a contact, as it is before: its fields, cached stage, pending nudge,
+    and whether the member's recap for today was already planned."""
+    nudge = pending_nudge(ctx.session, contact)
+    return {
+        "contact": contact.id, "met_at": contact.met_at.isoformat(), "where_met": contact.where_met,
+        "conference_id": contact.conference_id, "notes": contact.notes, "interests": list(contact.interests or []),
+        "offer": contact.offer, "tags": list(contact.tags or []), "platform_user_id": contact.platform_user_id,
+        "stage": Stage(contact.stage).value, "nudge": nudge.id if nudge is not None else None,
+        "recap": _recap_id(ctx),
+    }
+
+
+def _recap_id(ctx: Context) -> int | None:
+    day = local_day(ctx.now, ctx.member.timezone).isoformat()
+    return ctx.session.scalars(select(Nudge.id).where(
+        Nudge.member_id == ctx.member.id, Nudge.kind == NudgeKind.EVENT_RECAP, Nudge.day == day)).first()
+
+
+def _keep_before(ctx: Context, contact: Contact, meeting: Event, before: dict[str, Any]) -> None:
+    """Keep `before` beside the meeting (a BEFORE_MET event): only the latest meeting can be taken back,
+    so an older one's is dropped. A recap this meeting planned goes with it if it is undone."""
+    for old in [e for e in contact.events if e.kind == EventKind.BEFORE_MET]:
+        ctx.session.delete(old)
+        contact.events.remove(old)
+    recap = _recap_id(ctx)
+    before |= {"meeting": meeting.id, "recap": recap if before["recap"] is None else None}
+    record_event(ctx.session, contact, EventKind.BEFORE_MET, meeting.at, detail=json.dumps(before))
+    ctx.session.flush()
+
+
+def undo_met(cmd: commands.UndoMet, ctx: Context) -> Reply:
+    contact = ctx.contact(cmd.who)
+    meetings = [e for e in contact.events if e.kind == EventKind.MET]
+    return undo_meeting(ctx, contact, meetings[-1].id if meetings else None)
+
+
+def undo_meeting(ctx: Context, contact: Contact, meeting_id: int | None) -> Reply:
+    """Take back the meeting `meeting_id` logged on a contact met before: the event goes, and the contact,
+    its stage, its pending reminder and the day's recap are as they were before it. Only while it is the
+    contact's latest step (nothing recorded, no reminder delivered since)."""
+    name = contact.name
+    events = sorted(contact.events, key=lambda e: (e.at, e.id or 0))
+    meeting = next((e for e in events if e.id == meeting_id and e.kind == EventKind.MET), None)
+    kept = next((e for e in events if e.kind == EventKind.BEFORE_MET), None)
+    before = json.loads(kept.detail or "{}") if kept is not None else {}
+    if meeting is None or kept is None or before.get("meeting") != meeting.id or before.get("contact") != contact.id:
+        return Reply(f"There's no repeat meeting with {name} to undo: a /met that logged another meeting on "
+                     f"someone you'd met before can be taken back, until you do more with them. /coach show "
+                     f"{quoted(name)} shows their history.")
+    later = [e for e in events if (e.at, e.id or 0) > (meeting.at, meeting.id or 0) and e is not kept]
+    since = select(Nudge.id).where(Nudge.contact_id == contact.id, Nudge.created_at >= meeting.at,
+                                   Nudge.state.not_in((NudgeState.PENDING, NudgeState.CANCELLED)))
+    if later or ctx.session.scalars(since).first() is not None:
+        return Reply(f"Too late to undo that meeting with {name}: you've done more with them since. "
+                     f"/coach show {quoted(name)} shows their history.")
+    newer = delete(Nudge).where(Nudge.contact_id == contact.id, Nudge.state == NudgeState.PENDING)
+    if before["nudge"] is not None:
+        newer = newer.where(Nudge.id != before["nudge"])
+    ctx.session.execute(newer)  # the reminder this meeting planned (or a re-plan of it since)
+    if before["recap"] is not None:  # the day's recap this meeting planned
+        ctx.session.execute(delete(Nudge).where(Nudge.id == before["recap"], Nudge.member_id == ctx.member.id,
+                                                Nudge.state == NudgeState.PENDING))
+    ctx.session.flush()
+    if before["nudge"] is not None:  # the reminder the meeting replaced, as it was
+        ctx.session.execute(update(Nudge).where(
+            Nudge.id == before["nudge"], Nudge.contact_id == contact.id, Nudge.state == NudgeState.CANCELLED,
+            ~select(Nudge.id).where(Nudge.contact_id == contact.id, Nudge.state == NudgeState.PENDING).exists(),
+        ).values(state=NudgeState.PENDING))
+    for event in (meeting, kept):
+        ctx.session.delete(event)
+        contact.events.remove(event)
+    contact.met_at = datetime.fromisoformat(before["met_at"])
+    for field in ("where_met", "conference_id", "notes", "offer", "platform_user_id"):
+        setattr(contact, field, before[field])
+    contact.interests, contact.tags = list(before["interests"]), list(before["tags"])
+    contact.stage = Stage(before["stage"])
+    ctx.session.flush()
+    nudge = reschedule(ctx.session, contact, ctx.now)  # keeps the restored reminder while the plan is the same
+    return Reply(f"Undone: the meeting{_where(meeting.detail)} is off {name}'s history, and everything about "
+                 f"them is as before.{_next(nudge, ctx)}")
+
+
 def _recap(ctx: Context, conference: Conference | None) -> None:
     if conference is not None and not ctx.member.paused:
         plan_recap(ctx.session, ctx.member, ctx.now)
@@ -141,6 +233,9 @@ def met_many(cmd: commands.MetMany, ctx: Context) -> Reply:
         lines.append(f"I'll remind you to write to each, a few at a time: {span}.")
     first = quoted(done[0].contact.name)
     lines.append(f"Something about one of them only? /coach note {first} -- <what you remember>")
+    again = [r.contact.name for r in done if r.status == "again"]
+    if again:
+        lines.append(f"Not another meeting with {again[0]}? /coach undo {quoted(again[0])} takes it back.")
     return Reply("\n".join(lines))
 
 
@@ -198,7 +293,7 @@ def until_day(day: str, ctx: Context) -> timedelta:
     else:
         weekday = 0 if day == "next week" else commands.WEEKDAYS.index(day)
         target = today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
-    start = datetime.combine(target, time(ctx.member.work_start_hour % 24), zone)
+    start = datetime.combine(target, time(ctx.member.work_start_hour % 24, ctx.member.work_start_minute or 0), zone)
     return max(start - ctx.now, timedelta(hours=1))
 
 
@@ -417,7 +512,7 @@ def show(cmd: commands.Show, ctx: Context) -> Reply:
                          ("Tags", " ".join("#" + t for t in contact.tags or ()))):
         if value:
             lines.append(f"{label}: {value}")
-    history = [e for e in contact.events if e.kind != EventKind.NOTE][-10:]
+    history = [e for e in contact.events if e.kind not in (EventKind.NOTE, EventKind.BEFORE_MET)][-10:]
     if history:
         lines.append("History:")
         lines += [f"  {local_time(e.at, tz, ctx.now)}  {_event_words(e.kind, e.detail)}" for e in history]

@@ -26,6 +26,7 @@ from bot.linking import account_words
 from bot.models import Conference, Contact, Member, Nudge, NudgeState
 from bot.replies import Attachment, Reply
 from bot.store.repository import accounts_of
+from bot.timefmt import working_hours
 
 CSV_FIELDS = ("name", "stage", "where_met", "met_at", "notes", "interests", "offer", "purpose", "tags",
               "platform_user_id", "next_nudge", "next_nudge_at", "meetings")
@@ -131,7 +132,7 @@ def _member_dict(member: Member) -> dict[str, Any]:
         "workspace_id": member.workspace_id,
         "user_id": member.user_id,
         "timezone": member.timezone,
-        "working_hours": f"{member.work_start_hour:02d}:00-{member.work_end_hour:02d}:00",
+        "working_hours": working_hours(member, "-"),
         "working_days": member.work_days,
         "checkin_days": member.checkin_days,
         "monday_digest": "on" if member.digest_on else "off",

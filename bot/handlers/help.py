@@ -39,6 +39,7 @@ and stay in touch with people who reply.
 /coach unlink              separate this account again (asks first)
 /coach merge <who> <who>   two contacts that are one person become one
 /coach export              all your data (every linked account) as JSON and CSV
+/coach undo <who>          take back the meeting a /met just logged on someone you'd met before
 /coach forget <who>        delete a contact and its history (asks first)
 /coach delete-my-data      delete everything I store about you, on every linked account (asks first)
 

@@ -17,7 +17,7 @@ from bot.models import Member
 from bot.planner import reschedule_all
 from bot.recap import current_conference, follow_zone, replan_recaps
 from bot.replies import Reply
-from bot.timefmt import is_zone
+from bot.timefmt import clock, is_zone, working_hours
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -149,9 +149,11 @@ def settings(cmd: commands.ChangeSettings, ctx: Context) -> Reply:
             done += (f" That is UTC{offset} all year: a fixed offset doesn't follow daylight saving, a city "
                      "does (/coach settings tz <your city>).")
     elif cmd.key == "hours":
-        assert isinstance(cmd.value, tuple)
-        member.work_start_hour, member.work_end_hour = cmd.value
-        done = f"I'll only nudge you between {cmd.value[0]:02d}:00 and {cmd.value[1]:02d}:00."
+        assert isinstance(cmd.value, tuple)  # minutes since midnight: ChangeSettings checks them
+        start, end = cmd.value
+        member.work_start_hour, member.work_start_minute = divmod(start, 60)
+        member.work_end_hour, member.work_end_minute = divmod(end, 60)
+        done = f"I'll only nudge you between {clock(start)} and {clock(end)}."
     elif cmd.key == "days":
         assert isinstance(cmd.value, str)  # weekday digits: ChangeSettings checks them
         member.work_days = cmd.value
@@ -195,7 +197,7 @@ def describe(member: Member) -> str:
     state = "paused" if member.paused else "on"
     return (
         f"Timezone: {member.timezone}\n"
-        f"Working hours: {member.work_start_hour:02d}:00–{member.work_end_hour:02d}:00 ({days})\n"
+        f"Working hours: {working_hours(member, '–')} ({days})\n"
         f"Check-ins: every {member.checkin_days} days\n"
         f"Monday digest: {'on' if member.digest_on else 'off'}\n"
         f"Nudges: {state}\n"

@@ -220,11 +220,13 @@ class MemberRow(NamedTuple):
     work_days: str
     checkin_days: int
     paused: bool
+    work_start_minute: int
+    work_end_minute: int
 
     @property
     def settings(self) -> MemberSettings:
         return member_settings(self.timezone, self.work_start_hour, self.work_end_hour, self.work_days,
-                               self.checkin_days, self.paused)
+                               self.checkin_days, self.paused, self.work_start_minute, self.work_end_minute)
 
 
 class ContactRow(NamedTuple):
@@ -257,10 +259,11 @@ Shape = TypeVar("Shape", ContactRow, ContactPlan)
 
 @lru_cache(maxsize=1024)
 def member_settings(timezone: str, start_hour: int, end_hour: int, work_days: str, checkin_days: int,
-                    paused: bool) -> MemberSettings:
+                    paused: bool, start_minute: int = 0, end_minute: int = 0) -> MemberSettings:
     """Settings are immutable values: members with the same ones share one."""
     hours = WorkingHours(timezone=timezone, start_hour=start_hour, end_hour=end_hour,
-                         days=frozenset(int(day) for day in work_days))
+                         days=frozenset(int(day) for day in work_days), start_minute=start_minute,
+                         end_minute=end_minute)
     return MemberSettings(hours=hours, checkin_days=checkin_days, paused=paused)
 
 

@@ -149,6 +149,8 @@ def new_member(actor: Actor, now: datetime, default_timezone: str) -> Member:
         timezone_confirmed=actor.timezone is not None,
         work_start_hour=9,
         work_end_hour=18,
+        work_start_minute=0,
+        work_end_minute=0,
         work_days="01234",
         checkin_days=90,
         paused=False,

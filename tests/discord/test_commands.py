@@ -41,6 +41,22 @@ async def test_met_with_a_typed_name(world: World, server) -> None:
     assert "You could offer: an intro to our CTO" in text_of(shown.response)
 
 
+async def test_met_again_by_first_name_has_an_undo_button(world: World, server) -> None:
+    """`/met name:siobhan` beside "Siobhán O'Neill": another meeting on her with an Undo button (a core
+    action id within Discord's limits); its click takes the meeting back in the answer's place."""
+    channel, alice, _ = server
+    await alice.slash(channel, "met", name="Siobhán O'Neill", where="DevOpsDays")
+    again = await alice.slash(channel, "met", name="siobhan", where="KubeCon")
+    assert "You've met Siobhán O'Neill before — logged another meeting at KubeCon." in text_of(again.response)
+    buttons = [_field(child) for row in again.response.components for child in _field(row)["components"]]
+    assert [b.get("label") for b in buttons] == ["Undo"] and buttons[0]["custom_id"].startswith("coach:unmet:")
+    assert len(buttons[0]["custom_id"]) <= 100
+    await alice.click(again.response, label="Undo")
+    assert "Undone: the meeting at KubeCon is off Siobhán O'Neill's history" in text_of(again.response)
+    shown = await alice.slash(channel, "coach show", name="siobhan")
+    assert "Met: " in text_of(shown.response) and "KubeCon" not in text_of(shown.response)
+
+
 @pytest.mark.parametrize(
     ("options", "problem"),
     [({}, "Tell me who you met"), ({"name": "!!!"}, "doesn't look like a name"),

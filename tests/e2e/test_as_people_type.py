@@ -14,7 +14,8 @@ def test_met_with_a_first_name_logs_another_meeting_on_the_contact(env) -> None:
     script = ("/met \"Siobhán O'Neill\" at DevOpsDays\n/met siobhan at KubeCon\n/coach list\n"
               "/coach show siobhan\n/met Siobhan Murphy at PyCon\n/met Jo at PyCon\n/coach list\n")
     out = console(script, env)
-    assert "You've met Siobhán O'Neill before, so I logged another meeting on the same contact at KubeCon." in out
+    assert "You've met Siobhán O'Neill before — logged another meeting at KubeCon." in out
+    assert '  → Undo: /coach undo "Siobhán O\'Neill"' in out
     assert "Someone else? /met with their full name records a new contact." in out
     assert "Your contacts (1):" in out  # no "siobhan" stub beside her
     assert "Last met: Mon 2 Mar 2026 at KubeCon (2 meetings)" in out
@@ -24,10 +25,33 @@ def test_met_with_a_first_name_logs_another_meeting_on_the_contact(env) -> None:
 
 
 def test_met_with_a_first_name_two_contacts_share_lists_them(env) -> None:
-    out = console("/met Jane Doe at PyCon\n/met Jane Roe at KubeCon\n/met jane at RustConf\n/coach list\n", env)
-    assert "More than one contact matches 'jane':" in out
-    assert 'Say which one, e.g. /met "Jane Doe" at RustConf' in out
+    out = console("/met Jane Doe at PyCon\n/met Jane Roe at KubeCon\n/met jane at RustConf -- Rust in prod #rust\n"
+                  "/coach list\n", env)
+    assert ("More than one contact matches 'jane':\n"
+            "• Jane Doe — met at PyCon on Mon 2 Mar 2026\n"
+            '    /met "Jane Doe" at RustConf -- Rust in prod #rust\n'
+            "• Jane Roe — met at KubeCon on Mon 2 Mar 2026\n"
+            '    /met "Jane Roe" at RustConf -- Rust in prod #rust\n'
+            'Someone new? /met "<their full name>" at RustConf -- Rust in prod #rust') in out
     assert "Your contacts (2):" in out
+
+
+def test_another_meeting_by_mistake_is_undone_exactly(env) -> None:
+    """Undo takes the meeting back: the contact reads exactly as before it (notes, tags, history, reminder);
+    a second undo, or one after more happened, changes nothing."""
+    before = ("/met \"Siobhán O'Neill\" at DevOpsDays -- likes Go #sre\n/coach sent siobhan\n/advance 2d\n"
+              "/coach show siobhan\n")
+    out = console(before + "/met siobhan at KubeCon -- wants the eBPF slides #kube\n/coach show siobhan\n"
+                  "/coach undo siobhan\n/coach show siobhan\n/coach undo siobhan\n"
+                  "/met siobhan at RustConf\n/coach sent siobhan\n/coach undo siobhan\n", env)
+    shows = [part.split("\n\n", 1)[0] for part in out.split("Siobhán O'Neill — ")[1:]]
+    assert len(shows) == 3
+    assert "wants the eBPF slides" in shows[1] and "2 meetings" in shows[1] and "#kube" in shows[1]
+    assert shows[2] == shows[0]  # as before: the ladder (waiting), notes, tags, history and reminder
+    assert "first message sent, waiting for a reply" in shows[0] and "I'll check back" in shows[0]
+    assert "Undone: the meeting at KubeCon is off Siobhán O'Neill's history" in out
+    assert "There's no repeat meeting with Siobhán O'Neill to undo" in out
+    assert "Too late to undo that meeting with Siobhán O'Neill: you've done more with them since." in out
 
 
 def test_review_with_a_first_name_checks_the_draft_against_that_contact(env) -> None:
@@ -94,6 +118,7 @@ def test_timezones_hours_and_days_as_people_write_them(env) -> None:
     script = ("/coach settings tz Bangalore\n/coach settings tz mumbai\n/coach settings tz PST\n"
               "/coach settings tz UTC+1\n/coach settings tz IST\n/coach settings hours 9am-5pm\n"
               "/coach settings hours 10:00-18:30\n/coach settings days sun-thu\n/coach settings\n"
+              "/coach settings hours 9:30am-6pm\n/coach settings days mon,wed,fri\n/coach settings\n"
               "/coach settings hours 09:00-18:00\n/coach settings days mon-fri\n/coach settings\n")
     out = console(script, env)
     assert "Timezone set to Asia/Kolkata (from 'Bangalore')." in out
@@ -102,9 +127,17 @@ def test_timezones_hours_and_days_as_people_write_them(env) -> None:
     assert "Timezone set to Etc/GMT-1 (from 'UTC+1'). That is UTC+1 all year" in out
     assert "IST could be Asia/Kolkata or Europe/Dublin or Asia/Jerusalem. Which one?" in out
     assert "I'll only nudge you between 09:00 and 17:00." in out
-    assert "I keep working hours in whole hours, so 18:30 doesn't fit yet." in out
-    assert "Working hours: 09:00–17:00 (Sun–Thu)" in out
+    assert "I'll only nudge you between 10:00 and 18:30." in out
+    assert "Working hours: 10:00–18:30 (Sun–Thu)" in out
+    assert "I'll only nudge you between 09:30 and 18:00." in out
+    assert "Working hours: 09:30–18:00 (Mon, Wed, Fri)" in out
     assert "Working hours: 09:00–18:00 (Mon–Fri)" in out
+
+
+def test_nudges_and_the_digest_come_on_the_half_hour_the_member_set(env) -> None:  # Monday 2 Mar 15:00
+    out = console("/coach settings hours 16:30-18:30\n/met Jane Doe at PyCon\n/advance 2d\n", env)
+    assert "── Digest · Mon 2 Mar 16:30 ──" in out  # the start of this Monday's working hours
+    assert "── Nudge · Tue 3 Mar 16:30 ──\nFollow up with Jane Doe" in out  # a day later, once hours open
 
 
 def digests(out: str) -> list[str]:

@@ -76,7 +76,7 @@ def test_meeting_someone_again_logs_on_the_same_contact(coach: Coach, sessions: 
     assert count(sessions, Contact) == 1
     with sessions() as session:
         kinds = [e.kind for e in session.scalars(select(Event).order_by(Event.id))]
-    assert kinds == ["met", "met"]
+    assert kinds == ["met", "met", "before_met"]  # and what the contact was before it, for its Undo
 
 
 def test_a_mention_and_its_name_find_the_same_person(coach: Coach, sessions: sessionmaker[Session]) -> None:
@@ -407,3 +407,63 @@ def test_dont_follow_up_stops_the_ladder_and_undo_takes_it_back(coach: Coach, se
     typed = coach.handle_line(JANE, '/coach purpose Lucy "ask about their pricing"')
     assert "I wanted to ask about your pricing." in typed.text
     assert "Messages are for: “ask about their pricing”" in coach.handle_line(JANE, "/coach show Lucy").text
+
+
+def contact_state(sessions: sessionmaker[Session], name: str) -> tuple[object, ...]:
+    """Everything a /met may change about a contact: its fields, events, and every nudge row."""
+    with sessions() as session:
+        contact = session.scalars(select(Contact).where(Contact.name == name)).one()
+        nudges = session.execute(select(Nudge.id, Nudge.kind, Nudge.state, Nudge.due_at, Nudge.day)
+                                 .where(Nudge.member_id == contact.member_id).order_by(Nudge.id)).all()
+        return ((contact.met_at, contact.where_met, contact.conference_id, contact.notes, contact.interests,
+                 contact.offer, contact.tags, contact.platform_user_id, contact.stage),
+                [(e.id, e.kind, e.at, e.detail) for e in contact.events], [tuple(n) for n in nudges])
+
+
+def test_a_first_name_logs_another_meeting_and_undo_restores_exactly_only_for_its_member(
+        coach: Coach, sessions: sessionmaker[Session], clock: FakeClock) -> None:
+    """`/met siobhan` beside "Siobhán O'Neill" logs a meeting on her (no second contact) with an Undo button
+    (coach:unmet:<meeting>); someone else's press changes nothing; the member's press puts back the contact,
+    its ladder (stage and the very reminder row) and events exactly; a second press finds nothing to undo."""
+    coach.handle_line(JANE, "/met \"Siobhán O'Neill\" at DevOpsDays -- likes Go offer: an intro #sre")
+    coach.handle_line(JANE, "/coach sent siobhan")
+    clock.advance(timedelta(days=2))
+    before = contact_state(sessions, "Siobhán O'Neill")
+    again = coach.handle_line(JANE, "/met siobhan at KubeCon -- wants the eBPF slides interests: ebpf #kube")
+    assert again.text.startswith("You've met Siobhán O'Neill before — logged another meeting at KubeCon.")
+    assert [(a.label, a.verb, a.command) for a in again.actions] == [
+        ("Undo", Verb.UNDO_MET, '/coach undo "Siobhán O\'Neill"')]
+    assert count(sessions, Contact) == 1
+    during = contact_state(sessions, "Siobhán O'Neill")
+    assert during[0][-1] == Stage.NEW and "wants the eBPF slides" in str(during[0][3]) and during != before
+    button = again.actions[0].action_id
+    assert coach.press(OTHER, button).error and coach.press(OTHER_TEAM, button).error
+    assert contact_state(sessions, "Siobhán O'Neill") == during  # someone else's click changes nothing
+    assert "Undo" not in coach.handle_line(OTHER, "/coach undo siobhan").text  # nor their own command: no contact
+    clock.advance(timedelta(minutes=5))
+    undone = coach.press(JANE, button)
+    assert "Undone: the meeting at KubeCon is off Siobhán O'Neill's history" in undone.text
+    assert contact_state(sessions, "Siobhán O'Neill") == before
+    assert "Nothing to undo: that meeting is no longer on record." in coach.press(JANE, button).text
+    assert "There's no repeat meeting with Siobhán O'Neill to undo" in coach.handle_line(JANE, "/coach undo sio").text
+    assert contact_state(sessions, "Siobhán O'Neill") == before
+
+
+def test_undo_takes_back_the_recap_its_meeting_planned_and_refuses_once_more_happened(
+        coach: Coach, sessions: sessionmaker[Session], clock: FakeClock) -> None:
+    coach.handle_line(JANE, "/met Mei Lin at PyCon")
+    clock.advance(timedelta(days=1))
+    coach.handle_line(JANE, '/coach event "KubeCon EU"')
+    before = contact_state(sessions, "Mei Lin")
+    again = coach.handle_line(JANE, "/met mei")  # at the event: it plans the day's recap
+    assert "logged another meeting at KubeCon EU" in again.text
+    assert any(kind == NudgeKind.EVENT_RECAP for _, kind, *_ in contact_state(sessions, "Mei Lin")[2])
+    assert "Undone" in coach.handle_line(JANE, "/coach undo mei").text
+    assert contact_state(sessions, "Mei Lin") == before  # no recap left for a meeting that did not happen
+
+    coach.handle_line(JANE, "/met mei at KubeCon -- again")
+    coach.handle_line(JANE, "/coach sent mei")
+    after = contact_state(sessions, "Mei Lin")
+    refused = coach.handle_line(JANE, "/coach undo mei")
+    assert "Too late to undo that meeting with Mei Lin" in refused.text
+    assert contact_state(sessions, "Mei Lin") == after

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Connection, Engine, create_engine, inspect, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -196,8 +199,8 @@ def test_0011_adds_linked_accounts_keeping_rows_and_back_down(tmp_path: Path) ->
             " (1, NULL, 'link_request', '2026-03-02 09:01:00', 'sent', 0, '2026-03-02 09:01:00')"))
     with pytest.raises(IntegrityError), engine.begin() as connection:
         connection.execute(text(code))  # one row per code hash
-    with Session(engine) as session:
-        assert session.get_one(Member, 2).linked_to == 1
+    with engine.connect() as connection:  # in SQL: today's model knows columns later revisions add
+        assert connection.execute(text("SELECT linked_to FROM members WHERE id = 2")).scalar_one() == 1
     with engine.begin() as connection:
         command.downgrade(alembic_config(connection), "0010_events")
     assert "link_codes" not in inspect(engine).get_table_names()
@@ -209,3 +212,58 @@ def test_0011_adds_linked_accounts_keeping_rows_and_back_down(tmp_path: Path) ->
     upgrade(engine, "0011_linked_accounts")  # and up again
     assert current_revision(engine) == "0011_linked_accounts"
     engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def blank_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """An empty database with no revision yet: a SQLite file, then a fresh database on the real PostgreSQL."""
+    if request.param == "sqlite":
+        engine = create_engine(f"sqlite:///{tmp_path}/old.db")
+        yield engine
+        engine.dispose()
+        return
+    url = make_url(request.getfixturevalue("postgres_url"))
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    name = f"{url.database}_m{uuid.uuid4().hex[:6]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine = create_engine(url.set(database=name))
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def test_0012_keeps_whole_hours_adds_minutes_and_back_down(blank_engine: Engine) -> None:
+    """Upgrading a database at 0011 with data: a member's whole hours stay, with :00 minutes; half-hours
+    round trip; and back down to whole hours, never earlier than the member asked."""
+    engine = blank_engine
+    upgrade(engine, "0011_linked_accounts")
+    with engine.begin() as connection:  # a member 9–18 as before, and one to move to 09:30–18:30 after
+        for member_id in (1, 2):
+            connection.execute(text(
+                "INSERT INTO members (id, platform, workspace_id, user_id, timezone, timezone_confirmed,"
+                " work_start_hour, work_end_hour, work_days, checkin_days, paused, created_at) VALUES (:id, 'slack',"
+                " 'T1', :user, 'UTC', TRUE, 9, 18, '01234', 90, FALSE, '2026-03-02 09:00:00')"),
+                {"id": member_id, "user": f"U{member_id}"})
+    upgrade(engine, "0012_working_minutes")
+    assert current_revision(engine) == "0012_working_minutes"
+    hours = ("SELECT id, work_start_hour, work_start_minute, work_end_hour, work_end_minute FROM members"
+             " ORDER BY id")
+    with engine.begin() as connection:
+        assert [tuple(row) for row in connection.execute(text(hours))] == [(1, 9, 0, 18, 0), (2, 9, 0, 18, 0)]
+        connection.execute(text("UPDATE members SET work_start_minute = 30, work_end_minute = 30 WHERE id = 2"))
+    with Session(engine) as session:
+        member = session.get_one(Member, 2)
+        assert (member.work_start_minute, member.work_end_minute) == (30, 30)
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0011_linked_accounts")
+    assert not {"work_start_minute", "work_end_minute"} & {c["name"] for c in inspect(engine).get_columns("members")}
+    with engine.connect() as connection:  # 09:30–18:30 is 10–18: no nudge before 09:30 nor after 18:30
+        rows = connection.execute(text("SELECT id, work_start_hour, work_end_hour FROM members ORDER BY id"))
+        assert [tuple(row) for row in rows] == [(1, 9, 18), (2, 10, 18)]
+    upgrade(engine, "0012_working_minutes")  # and up again
+    assert current_revision(engine) == "0012_working_minutes"

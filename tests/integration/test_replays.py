@@ -33,7 +33,8 @@ def coach(sessions: sessionmaker[Session], clock: FakeClock) -> Coach:
 def state(sessions: sessionmaker[Session]) -> tuple[list[tuple[str, object]], str | None, str, list[tuple]]:
     with sessions() as session:
         contact = session.scalars(select(Contact)).one()
-        events = [(e.kind, e.at) for e in session.scalars(select(Event).order_by(Event.id))]
+        history = select(Event).where(Event.kind != EventKind.BEFORE_MET).order_by(Event.id)  # not its undo copy
+        events = [(e.kind, e.at) for e in session.scalars(history)]
         nudges = [(n.id, n.kind, n.due_at, n.state) for n in session.scalars(select(Nudge).order_by(Nudge.id))]
         return events, contact.notes, contact.stage, nudges
 

@@ -93,6 +93,29 @@ async def test_met_answers_ephemerally_with_add_details_and_uses_the_slack_timez
     assert len(rig.fake.of("users.info")) == 1  # cached
 
 
+async def test_met_again_by_first_name_has_an_undo_button_that_puts_the_contact_back(rig: SlackRig) -> None:
+    """`/met siobhan` beside "Siobhán O'Neill": another meeting on her, with Undo beside Add details; a click
+    on the ephemeral answer takes the meeting back and answers in its place."""
+    await rig.send.command("/met", "\"Siobhán O'Neill\" at DevOpsDays", key="k1")
+    await rig.send.command("/met", "siobhan at KubeCon", key="k2")
+    again = (await rig.fake.wait_responses(2))[-1]
+    assert "You've met Siobhán O'Neill before — logged another meeting at KubeCon." in again["text"]
+    buttons = {e["text"]["text"]: e["action_id"] for b in again["blocks"] if b["type"] == "actions"
+               for e in b["elements"]}
+    assert buttons.keys() == {"Undo", "Add details"} and buttons["Undo"].startswith("coach:unmet:")
+    click = button_click(buttons["Undo"], {"ts": "1.0", "blocks": again["blocks"]}, channel="C1",
+                         response_url=rig.fake.response_url("undo"))
+    click["container"]["is_ephemeral"] = True
+    status, _ = await rig.send.interaction(click)
+    assert status == 200
+    undone = (await rig.fake.wait_responses(3))[-1]
+    assert "Undone: the meeting at KubeCon is off Siobhán O'Neill's history" in undone["text"]
+    assert undone["replace_original"] is True
+    with rig.runtime.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Contact)) == 1
+        assert session.scalars(select(Event.kind)).all() == [EventKind.MET]
+
+
 async def test_every_command_answers_ephemerally(rig: SlackRig) -> None:
     lines = [
         ("/met", '"Jane Doe" at PyCon -- metrics'),

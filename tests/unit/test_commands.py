@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 
+from bot.coach import ambiguous_text
 from bot.commands import (
     ChangeSettings,
     Draft,
@@ -23,6 +25,7 @@ from bot.commands import (
     Show,
     Snooze,
     Stage,
+    UndoMet,
     Unlink,
     UsageError,
     Who,
@@ -31,6 +34,7 @@ from bot.commands import (
     parse_line,
 )
 from bot.limits import MAX_TEXT
+from bot.store.repository import AmbiguousContact
 
 
 @pytest.mark.parametrize(
@@ -80,7 +84,7 @@ def test_met(line: str, expected: Met) -> None:
         ("/coach list #Python", ListContacts(tag="python")),
         ("/coach settings", ChangeSettings()),
         ("/coach settings tz America/New_York", ChangeSettings("tz", "America/New_York")),
-        ("/coach settings hours 8-16", ChangeSettings("hours", (8, 16))),
+        ("/coach settings hours 8-16", ChangeSettings("hours", (8 * 60, 16 * 60))),
         ("/coach settings checkins 60", ChangeSettings("checkins", 60)),
         ("/coach settings pause", ChangeSettings("pause")),
         ("/coach settings resume", ChangeSettings("resume")),
@@ -120,7 +124,10 @@ def test_slack_style_command_and_text_split() -> None:
         ("/launch", "/coach help"),
         ("/coach list purple", "neither a stage nor a #tag"),
         ("/coach settings hours 18-9", "start before the end"),
-        ("/coach settings hours nine", "whole hours"),
+        ("/coach settings hours nine", "Give working hours as start-end"),
+        ("/coach settings hours 9:75-17", "9:75 isn't a time of day"),
+        ("/coach settings hours 13pm-5pm", "13pm isn't a time on a 12-hour clock"),
+        ("/coach settings hours 18:30-10:00", "start before the end"),
         ("/coach settings checkins often", "in days"),
         ("/coach settings checkins ²", "in days"),
         ("/met Ann at", "Put the place after 'at'"),
@@ -229,3 +236,38 @@ def test_bad_linking_commands_get_usage(line: str, says: str) -> None:
     with pytest.raises(UsageError) as refused:
         parse_line(line)
     assert says in refused.value.text and "Usage:" in refused.value.text
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("9am-5pm", (9 * 60, 17 * 60)),
+        ("10:00-18:30", (10 * 60, 18 * 60 + 30)),
+        ("9:30am-6pm", (9 * 60 + 30, 18 * 60)),
+        ("9.30 to 17.45", (9 * 60 + 30, 17 * 60 + 45)),
+        ("8:15am-5", (8 * 60 + 15, 17 * 60)),  # "5" after a morning start reads as 5 pm
+        ("12pm-12am", (12 * 60, 24 * 60)),  # noon to midnight
+        ("22:30-00:00", (22 * 60 + 30, 24 * 60)),
+        ("09:00-18:00", (9 * 60, 18 * 60)),
+    ],
+)
+def test_working_hours_to_the_minute_and_on_a_12_hour_clock(text: str, minutes: tuple[int, int]) -> None:
+    assert parse_line(f"/coach settings hours {text}") == ChangeSettings("hours", minutes)
+
+
+def test_undo_names_the_contact_whose_meeting_it_takes_back() -> None:
+    assert parse_line("/coach undo siobhan") == UndoMet(Who("siobhan"))
+    assert parse_line('/coach undo "Siobhán O\'Neill"') == UndoMet(Who("Siobhán O'Neill"))
+    with pytest.raises(UsageError, match="Tell me who"):
+        parse_line("/coach undo")
+
+
+def test_several_contacts_for_a_met_list_the_whole_met_again_for_each_and_for_someone_new() -> None:
+    met = parse_line("/met jane at RustConf -- Rust in prod offer: our survey interests: rust, wasm #rust")
+    assert isinstance(met, Met)
+    text = ambiguous_text(AmbiguousContact("jane", ["Jane Doe", "Jane Roe"], ["met at PyCon", ""]), met)
+    tail = "at RustConf -- Rust in prod offer: our survey interests: rust, wasm #rust"
+    assert text.splitlines() == ["More than one contact matches 'jane':", "• Jane Doe — met at PyCon",
+                                 f'    /met "Jane Doe" {tail}', "• Jane Roe", f'    /met "Jane Roe" {tail}',
+                                 f'Someone new? /met "<their full name>" {tail}']
+    assert parse_line(f'/met "Jane Doe" {tail}') == replace(met, who=Who("Jane Doe"))  # it reads back the same

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -242,6 +242,19 @@ def test_working_hours_may_end_at_midnight() -> None:
     due = first_follow_up_due(met, met, hours)
     assert met < due <= met + timedelta(hours=48) and 9 <= local(due, BERLIN).hour <= 23
     assert next_working_moment(at("2026-03-04 23:30", BERLIN), hours) == at("2026-03-04 23:30", BERLIN)
+
+
+def test_half_hours_open_and_close_on_the_minute() -> None:
+    hours = WorkingHours(BERLIN, start_hour=9, end_hour=17, start_minute=30, end_minute=30)  # 09:30–17:30
+    assert not hours.contains(at("2026-03-04 09:29", BERLIN)) and hours.contains(at("2026-03-04 09:30", BERLIN))
+    assert hours.contains(at("2026-03-04 17:29", BERLIN)) and not hours.contains(at("2026-03-04 17:30", BERLIN))
+    assert local(next_working_moment(at("2026-03-04 09:10", BERLIN), hours), BERLIN).time() == time(9, 30)
+    friday_evening = at("2026-03-06 17:45", BERLIN)  # after 17:30: Monday at 09:30
+    assert local(next_working_moment(friday_evening, hours), BERLIN) == datetime(2026, 3, 9, 9, 30,
+                                                                               tzinfo=ZoneInfo(BERLIN))
+    met = at("2026-03-04 16:50", BERLIN)  # the first nudge: inside 09:30–17:30, never in the half-hours outside
+    due = local(first_follow_up_due(met, met, hours), BERLIN)
+    assert time(9, 30) <= due.time() < time(17, 30)
 
 
 def test_custom_hours_and_days() -> None:
