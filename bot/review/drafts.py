@@ -47,6 +47,9 @@ MAX_WORDS = 120
 RUN = 7  # this many consecutive words shared with the notes would read as pasted (phrases are short and vetted)
 WEEK = timedelta(days=7)
 ATTEMPTS = 6  # phrasings tried before the first draft is handed over as it is
+# Things nobody needs walking through: a link, a recommendation, a CV or a profile.
+_NO_WALK_THROUGH = re.compile(r"\b(?:links?|recs|recommendations|recipe|survey|paper|article|snippet|LinkedIn|CV|"
+                              r"resume|profile|portfolio|bio|headshot)\b")
 
 
 @dataclass(frozen=True)
@@ -756,8 +759,8 @@ class _Writer:
             if len(what.split()) <= 4 and not re.search(r"\bI\b", what):
                 opens.append(f"I wanted to make sure {what} I sent{_sp(sent)} made it to you.")
             lines.append(self.line(opens, "w-open"))
-            walk = () if re.search(r"\b(?:links?|recs|recommendations|recipe|survey|paper|article|snippet)\b", what) \
-                else ("If a quick walk-through would help, I'm happy to do one.",)
+            walk = () if _NO_WALK_THROUGH.search(what) else \
+                ("If a quick walk-through would help, I'm happy to do one.",)
             lines.append(self.line((*walk, "Happy to answer any questions.",
                                     "Let me know if anything is unclear.",
                                     "Hope it's all useful; shout if anything's missing."),

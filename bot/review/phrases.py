@@ -242,6 +242,7 @@ _FAMILY_FIRST = _words(
     "saito sakamoto fujita nishimura fukuda miura fujii okamoto matsuda nakagawa harada takeuchi nakayama"
 )
 _KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+_NICKNAME_WORDS = _words("big little lil young old tall coach uncle auntie aunt cousin")
 _TITLE_WORDS = {"dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.",
                 "mx": "Mx.", "sir": "Sir", "dame": "Dame"}
 
@@ -258,6 +259,9 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     eng', 'sato-san; prof') say which part the member uses."""
     raw = re.sub(r"\s+", " ", (contact_name or "").strip())
     words = raw.split(" ")
+    if len(words) >= 2 and words[0].lower() in _NICKNAME_WORDS:  # "Big Dave" is greeted "Dave"
+        words = words[1:]
+        contact_name = " ".join(words)
     titles = [w for w in words if w.lower().rstrip(".") in _TITLE_WORDS]
     rest = [w for w in words if w.lower().rstrip(".") not in _TITLE_WORDS]
     called = re.match(r"\s*([^\W\d_][\w'’]*)(-san)?\s*[;,.:(-]", notes or "")

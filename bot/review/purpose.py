@@ -241,8 +241,11 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     if not found or found.lower() in ("it", "this", "that", "both", "them", "these", "those", "one", "you", "some") \
             or set(found.lower().split()) & _NOT_THINGS:
         return None
-    parts = re.split(r"\s+and\s+", found)
-    return " and ".join(_article(p) for p in parts if p)
+    parts = [p for p in re.split(r"\s+and\s+", found)  # "my cv + what role im after": the CV is the thing
+             if p and not re.match(r"(?:what|which|how|why|where|when|who)\b", p, _I)]
+    if not parts:
+        return None
+    return " and ".join(_article(re.sub(r"\blinked ?in\b", "LinkedIn", p, flags=_I)) for p in parts)
 
 
 def _article(part: str) -> str:
@@ -292,7 +295,7 @@ _THEIR_PROMISE = re.compile(
     r"(?:she|he|they)\s+(?:offered(?: to)?|will|'ll|promised(?: to)?|can|said (?:she|he|they)(?:'d| would| will|'ll))|"
     r"(?:she|he|they)'ll|offered(?: to)?(?=.*\b(?:me|my|us|our)\b)))"
     r"\s+(?P<verb>introduce|intro|send|lend|review|loop in|share|connect|look at|"
-    r"give|host|help|check)\b(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
+    r"give|host|help|check|quote)\b(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
 _OFFERED_THING = re.compile(r"^(?:(?:she|he|they)\s+)?offered\s+(?:(?:me|us)\s+)?(?P<rest>(?!to\b).+)$", _I)
 _THEIR_ASK = re.compile(
     r"^(?:(?:she|he|they)\s+)?(?:also\s+)?(?P<verb>asked (?:me )?(?:for|about|abt|re|how|what|why|whether|if|to)|"
@@ -313,6 +316,13 @@ _NEXT = re.compile(
     r"second round|next round|final round|onsite|interview)\s*(?P<again>again)?"
     r"\s*(?P<when>next (?:wk|week|month|mon|tues|wed|thurs|fri)\w*|on \w+day|mon|tues?|wed|thurs?|fri|monday|"
     r"tuesday|wednesday|thursday|friday|this week|later this month|tomorrow)\s*\??$", _I)
+_MEETING = {"pair": "the pairing session", "meet": "meeting up", "meet up": "meeting up", "grab coffee": "coffee",
+            "get coffee": "coffee", "grab lunch": "lunch", "catch up": "a catch-up", "hop on call": "a call",
+            "jump on call": "a call", "do call": "a call"}
+_LETS_MEET = re.compile(
+    r"^let'?s\s+(?P<v>pair|meet up|meet|grab (?:a )?coffee|get (?:a )?coffee|grab lunch|catch up|hop on a call|"
+    r"jump on a call|do a call)\b(?:\s+(?:on|re|about|abt)\s+(?P<on>[\w -]+?))?"
+    r"\s*(?P<when>(?:next\s+)?(?:mon|tues?|wed|thurs?|fri)\w*|next (?:wk|week)|this week|tomorrow|tmrw)?\s*$", _I)
 _TOPIC_LEAD = re.compile(
     r"^(?:(?:we\s+)?(?:talked|chatted|spoke|discussed)\s*(?:after my talk\s*)?(?:about|abt|re|on|over|around)?|"
     r"(?:convo|chat|talk|call|\d+\s*min call|catchup|catch-up)\s*(?:after my talk\s*)?"
@@ -400,6 +410,20 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                                _I):
             if (x := you_form(m["x"], names, 6)) is not None:
                 found.setdefault("ask", f"Would you be open to a quick chat about {x} sometime?")
+            continue
+        # "he said send her my cv", "she said lets pair on it fri": their words, reported
+        spoken = re.sub(r"^(?:(?:she|he|they)\s+)?(?:said|says|suggested|told me)\s+(?:that\s+|to\s+)?"
+                        r"(?=let'?s\b|send\b|share\b|email\b|forward\b)", "", _unname(clause, names), flags=_I)
+        if spoken != clause and (m := _IMPERATIVE.match(spoken)) is not None:
+            if (what := thing(m["rest"], names)) is not None:
+                deliver.append(what)
+                asked_for.append(what)
+                last_ask = what
+            continue
+        if (m := _LETS_MEET.match(spoken)) is not None:
+            found["next_step"] = _next_step(_MEETING[m["v"].lower().replace("a ", "")], None, m["when"])
+            if m["on"] and m["on"].lower() not in ("it", "this", "that") and "topic" not in found:
+                found["topic"] = you_form(m["on"], names, 5)
             continue
         if (m := re.match(r"^(?:we|let'?s)\s+(?:should\s+)?(?:maybe\s+)?(?P<v>do|start|try|set up|run|organi[sz]e|"
                           r"host|build|write|plan)\s+(?P<x>.+)$", clause, _I)) is not None:
@@ -511,6 +535,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     what = last_ask
                 if what is None and re.match(r"^(?:both|them|it)\b", rest.strip(), _I) and deliver:
                     continue
+                if what is None and verb in ("open", "submit") and (job := you_form(rest, names, 10)) is not None:
+                    deliver_do.append(f"{verb} {job}")  # "i said id open a PR for the bug we hit": a to-do of theirs
+                    continue
                 if what:
                     deliver.append(what)
                     promised.append(what)
@@ -543,6 +570,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 offers.append(f"intro:{who}" if who else "intro:")
             elif verb in ("review",) and not rest.strip():
                 found.setdefault("their_next", "review it")
+            elif verb == "quote":  # "said he'd quote for the charger install"
+                job = you_form(re.sub(r"^(?:me\s+|us\s+)?(?:for|on)\s+", "", rest), names, 6)
+                offers.append(f"thing:the quote for {job}" if job else "thing:the quote")
             elif verb in ("loop in",):
                 if (who := you_form(rest, names, 5)) is not None:
                     found.setdefault("their_next", f"loop in {who}")
@@ -579,6 +609,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if verb.endswith(("to",)) or (verb in ("wants", "wanted", "would like", "'d like", "keen on") and \
                     re.match(r"^to\s+", rest, _I)):
                 rest = re.sub(r"^to\s+", "", rest, flags=_I)
+                if (m2 := _IMPERATIVE.match(rest)) is not None:  # "asked me to send the deck"
+                    if (what := thing(m2["rest"], names)) is not None:
+                        deliver.append(what)
+                        asked_for.append(what)
+                        last_ask = what
+                    continue
                 if (m2 := re.match(r"^(?P<v>pilot|trial|try|test|use)\s+(?P<x>.+)$", rest, _I)) is not None:
                     if (x := you_form(m2["x"], names, 6)) is not None:
                         found.setdefault("topic", f"the {m2['v'].lower()} of {x}")

@@ -376,3 +376,37 @@ def test_an_interview_round_is_confirmed_first_and_not_rescheduled_later() -> No
                    key=1)
     assert isinstance(week, Draft)
     assert "didn't work out" not in week.text
+
+
+# --- words they said, reported in the notes -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("notes", "expected"), [
+    ("works in recruiting. said send her my linkedin + what role im after", {"deliver": ("my LinkedIn",)}),
+    ("asked me to send the deck", {"deliver": ("the deck",)}),
+    ("he said share the notebook", {"deliver": ("the notebook",)}),
+])
+def test_something_they_asked_to_be_sent_is_sent_as_asked(notes: str, expected: dict[str, object]) -> None:
+    found = reading(notes)
+    assert {k: found.get(k) for k in expected} == expected
+    assert found["only_asked"] is True  # asked for, so the draft says "as you asked", not "as promised"
+
+
+@pytest.mark.parametrize(("notes", "step"), [
+    ("i said id open a PR for the tz bug. he said lets pair on it fri", "the pairing session on Friday"),
+    ("lets grab coffee next wk", "coffee next week"),
+    ("she said let's catch up tmrw", "a catch-up tomorrow"),
+])
+def test_a_meeting_they_proposed_in_their_words_is_the_next_step(notes: str, step: str) -> None:
+    assert reading(notes)["next_step"] == step
+
+
+def test_a_quote_they_offered_is_taken_up_and_an_action_promised_stays_a_to_do() -> None:
+    assert reading("sparky. said he'd quote for the EV charger install")["their_offer"] == (
+        "the quote for the EV charger install",)
+    assert reading("i said id open a PR for the tz bug we hit in prod")["deliver_do"] == (
+        "open a PR for the tz bug we hit in prod",)
+
+
+@pytest.mark.parametrize(("name", "greeted"), [("Big Dave", "Dave"), ("Coach Bri", "Bri"), ("Little", "Little")])
+def test_a_nickname_word_before_the_name_is_not_greeted(name: str, greeted: str) -> None:
+    assert greeting_name(name) == greeted
