@@ -175,7 +175,7 @@ def compose(nudge_kind: str, context: DraftContext, times: DraftTimes | None = N
         lines = {"follow_up_48h": writer.first, "no_reply_1w": writer.one_week, "no_reply_2w": writer.last,
                  "check_in": writer.check_in}[nudge_kind]()
         for trimmed in _trims(lines):
-            text = _assemble(writer.greeting(), trimmed, writer.signature(), context.notes)
+            text = _assemble(writer.greeting(), trimmed, writer.signature(), context.notes, writer.vetted())
             found = Draft(heading, text, tuple(dict.fromkeys(writer.tips)))
             first = first or found
             if review(text, context, kind=kind).verdict == "good":
@@ -669,6 +669,14 @@ class _Writer:
         return [Line((self.pick(options, "closing"),), optional=True)]
 
     # purposes the member chose ---------------------------------------------------------------------
+    def vetted(self) -> tuple[str, ...]:
+        """The phrases read out of the notes on purpose (each checked by ``you_form``), which a draft may use
+        whole."""
+        r = self.r
+        single = (r.intro_to, r.answer, r.interest, r.accept, r.next_step, r.ask, r.thanks, r.topic, r.explore,
+                  r.need, r.checking, r.suggest, r.expect)
+        return tuple(p for p in (*r.deliver, *r.deliver_do, *r.their_offer, *r.later, *single) if p)
+
     def chosen(self, stage: str) -> list[Line] | None:
         p, r = self.purpose, self.r
         if p is None or p == "general":
@@ -1005,13 +1013,23 @@ def runs(text: str | None, size: int = RUN) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
-def _assemble(greeting: str, lines: list[Line], signature: str, notes: str | None) -> str:
-    """Greeting, sentences and signature. A phrasing that repeats five words of the notes gives way to the
-    next; a line with none left is dropped; optional lines go first when the draft runs long."""
+def _assemble(greeting: str, lines: list[Line], signature: str, notes: str | None,
+              vetted: Sequence[str] = ()) -> str:
+    """Greeting, sentences and signature. A phrasing that repeats ``RUN`` words of the notes gives way to the
+    next — beyond the ``vetted`` phrases the notes were read for ("the blog post on our label pruning"); a line
+    with none left is dropped; optional lines go first when the draft runs long."""
     pasted = runs(notes)
+    masks = [re.compile(r"\b" + re.escape(v) + r"\b", re.IGNORECASE) for v in sorted(vetted, key=len, reverse=True)
+             if len(v.split()) >= 3]
+
+    def masked(option: str) -> str:
+        for mask in masks:
+            option = mask.sub(" _ ", option)
+        return option
+
     kept: list[tuple[str, bool]] = []
     for line in lines:
-        text = next((o for o in line.options if not (pasted and runs(o) & pasted)), None)
+        text = next((o for o in line.options if not (pasted and runs(masked(o)) & pasted)), None)
         if text is not None and text not in (t for t, _ in kept):
             kept.append((text, line.optional))
     while sum(len(t.split()) for t, _ in kept) > MAX_WORDS and any(o for _, o in kept):

@@ -128,7 +128,8 @@ def _clauses(notes: str) -> list[str]:
 # --- phrasing -----------------------------------------------------------------------------------------
 
 _EXPAND = {
-    "abt": "about", "re": "about", "w/": "with", "wk": "week", "wks": "weeks", "yr": "year", "yrs": "years",
+    "abt": "about", "re": "about", "w/": "with", "w": "with", "wk": "week", "wks": "weeks", "yr": "year",
+    "yrs": "years",
     "mkt": "market", "agrmt": "agreement", "arch": "architecture", "tmrw": "tomorrow", "thurs": "Thursday",
     "thu": "Thursday", "fri": "Friday", "mon": "Monday", "tues": "Tuesday", "tue": "Tuesday", "wed": "Wednesday",
     "sat": "Saturday", "sun": "Sunday", "v2": "v2", "bday": "birthday", "pls": "please", "info": "information",
@@ -682,7 +683,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if (x := you_form(m["rest"], names, 5)) is not None:
                 found.setdefault("thanks", x)
             continue
-        if re.search(r"\bhost of\b|\bhosted\b", low):
+        if re.search(r"\bhost of\b|(?<!self )(?<!self-)\bhosted\b", low):
             found.setdefault("thanks", "hosting")
             continue
         if (m := _NEXT.match(expand(clause))) is not None:

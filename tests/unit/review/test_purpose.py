@@ -410,3 +410,12 @@ def test_a_quote_they_offered_is_taken_up_and_an_action_promised_stays_a_to_do()
 @pytest.mark.parametrize(("name", "greeted"), [("Big Dave", "Dave"), ("Coach Bri", "Bri"), ("Little", "Little")])
 def test_a_nickname_word_before_the_name_is_not_greeted(name: str, greeted: str) -> None:
     assert greeting_name(name) == greeted
+
+
+def test_a_phrase_read_from_the_notes_on_purpose_may_be_used_whole() -> None:
+    """The pasted-run check guards against copying the notes back; a delivery the notes were read for is meant to
+    be named in full, so it does not make its sentence give way."""
+    context = DraftContext("Hana", "MLOps meetup", "i promised to send the blog post on our label pruning")
+    found = compose("follow_up_48h", context, DraftTimes(NOW, NOW - timedelta(days=1)), key=1)
+    assert isinstance(found, Draft)
+    assert "the blog post on our label pruning" in found.text
