@@ -3,6 +3,7 @@ one-week follow-up, through the real use cases on a throwaway SQLite store and a
 
     .venv/bin/python bench/drafts.py                 # the dev split of tests/data/drafting/contacts.jsonl
     .venv/bin/python bench/drafts.py --split heldout # the held-out split (never tuned on)
+    .venv/bin/python bench/drafts.py --split heldout3 --data tests/data/drafting/contacts_heldout3.jsonl
 
 Each contact is recorded as a member would have recorded it: `/met` with its place, notes, offer and
 interests `met_days_ago` before now (the member's display name is `member_name`); if `first_sent_days_ago`
@@ -163,9 +164,11 @@ def summary(results: list[dict[str, Any]], data: list[dict[str, Any]]) -> dict[s
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
-    parser.add_argument("--split", default="dev", choices=("dev", "heldout", "heldout2"))
+    parser.add_argument("--split", default="dev", help="the rows whose 'split' is this (dev, heldout, heldout2, …)")
     parser.add_argument("--data", type=Path, default=DATA)
     args = parser.parse_args(argv)
+    if not rows(args.data, args.split):
+        parser.error(f"no contacts with split {args.split!r} in {args.data}")
     results = run(args.split, args.data)
     for result in results:
         print(json.dumps(result, ensure_ascii=False))

@@ -454,14 +454,22 @@ class _Writer:
             out.append(self.line((f"I'm looking into {r.checking} and will let you know as soon as I can.",
                                   f"On {r.checking}: I'm checking what's possible on my side and will come back "
                                   "to you."), "checking"))
-        if r.need:
+        if r.need and r.need.startswith("our "):  # "wants our eval harness": ours to share
+            out.append(self.line((f"Happy to share {r.need} if it would help.",
+                                  f"I'd be glad to share {r.need}; just say the word."), "need"))
+        elif r.need:
             self.tips.append("Say how you could help, or who could.")
             out.append(self.line((f"You mentioned you're looking for {r.need}: I'd be glad to help if I can.",
                                   f"I'd be glad to help with {r.need} if I can, or point you to someone who can."),
                                  "need"))
         if r.later:
             out.append(Line((f"I'll send {r.later[0]}, as promised.",)))
-        if r.deliver_do:
+        if r.deliver_do and (theirs := re.match(r"^(?P<v>look at|review|read|check) your (?P<x>.+)$",
+                                                r.deliver_do[0])):
+            out.append(self.line((f"Happy to {theirs['v']} your {theirs['x']}: just send it over when it's ready.",
+                                  f"I'd be glad to {theirs['v']} your {theirs['x']}: send it over whenever suits."),
+                                 "deliver_do"))  # theirs to send first
+        elif r.deliver_do:
             out.append(Line((f"I'll {r.deliver_do[0]} this week, as promised.",)))
         return out
 
@@ -490,7 +498,7 @@ class _Writer:
                                           f"If {offer} is still on offer, I'd be really grateful."), "take"))
                 else:
                     out.append(Line((f"Just a gentle nudge on {offer}: no rush if now isn't a good time.",)))
-            elif re.match(r"^(?:lend|give|review|host|help|check|look at|show)\b", offer):
+            elif re.match(r"^(?:lend|give|review|host|help|check|look at|show|walk)\b", offer):
                 if stage == "first":
                     out.append(self.line((f"I'd love to take you up on your offer to {offer}.",
                                           f"Thanks for offering to {offer}; I'd love to take you up on it.",
@@ -568,7 +576,8 @@ class _Writer:
             return []  # an interview is theirs to schedule: no "happy to find another time"
         if bare.startswith("the "):
             return [Line((f"If {bare} didn't work out, happy to find another time.",))]
-        return [Line((f"Are you still up for {bare} sometime soon?{reason}",))]
+        soon = "" if re.search(r"\bwhen\b|\bin [A-Z]", bare) else " sometime soon"  # "lunch when I'm in Lilongwe"
+        return [Line((f"Are you still up for {bare}{soon}?{reason}",))]
 
     def ask_line(self, stage: str) -> list[Line]:
         """The member's own ask, with why; from the second message on, brought back gently."""
@@ -978,8 +987,9 @@ def _activity(activity: str | None) -> tuple[str | None, str] | None:
     if m := re.match(r"^building (?:a |an |the )?(house|home|cabin)(.*)$", a):
         place = re.sub(r"\bin (\w)", lambda x: "in " + x[1].upper(), m[2])
         return f"I hope the {m[1]}{place} is coming along.", f"the {m[1]}{place}"
-    if m := re.match(r"^(building|launching|starting|writing) (?:a |an |the |your )?(.+)$", a):
-        return None, f"{m[1]} {'the' if not m[2].startswith('your') else ''} {m[2]}".replace("  ", " ")
+    if m := re.match(r"^(building|launching|starting|writing) (?P<det>a |an |the |your )?(.+)$", a):
+        det = "" if m["det"] is None or m[3].startswith("your") else "the "  # "building remittances UK to Ghana"
+        return None, f"{m[1]} {det}{m[3]}"
     if m := re.match(r"^learning (?:to )?(.+)$", a):
         return None, f"learning {'to ' if a.startswith('learning to') else ''}{m[1]}"
     return None, a

@@ -217,7 +217,8 @@ def meeting_place(where: str | None) -> str:
         return f"over {hl} in {rest}"
     m = re.match(r"^(coffee|dinner|lunch|drinks|brunch|breakfast|tea)\s+at\s+(.+)$", head, re.IGNORECASE)
     if m:
-        place = m[2] if m[2][:1].isupper() or m[2].lower().startswith("the ") else m[2].title()
+        place = m[2] if m[2][:1].isupper() or m[2].lower().startswith("the ") else \
+            " ".join(w[:1].upper() + w[1:] for w in m[2].split())  # "hannah's" → "Hannah's", not "Hannah'S"
         return f"over {m[1].lower()} at {place}"
     if len(head.split()) >= 2 and hl.split()[-1] in _EVENT_NOUNS and not re.match(r"^(?:the|a|an|my|our)\b", hl) \
             and "'" not in head:
@@ -243,6 +244,8 @@ _FAMILY_FIRST = _words(
 )
 _KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 _NICKNAME_WORDS = _words("big little lil young old tall coach uncle auntie aunt cousin")
+_GOES_BY = re.compile(r"\b(?:goes by|prefers|known as|aka|call (?:him|her|them)|calls? (?:himself|herself|themselves))"
+                      r"\s+['\"]?([^\W\d_][\w'’-]*[^\W\d_'’-])", re.IGNORECASE)
 _TITLE_WORDS = {"dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.",
                 "mx": "Mx.", "sir": "Sir", "dame": "Dame"}
 
@@ -264,13 +267,17 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
         contact_name = " ".join(words)
     titles = [w for w in words if w.lower().rstrip(".") in _TITLE_WORDS]
     rest = [w for w in words if w.lower().rstrip(".") not in _TITLE_WORDS]
-    called = re.match(r"\s*([^\W\d_][\w'’]*)(-san)?\s*[;,.:(-]", notes or "")
+    goes_by = _GOES_BY.search(notes or "")
+    if goes_by and _fold(goes_by[1]) not in {_fold(w) for w in titles}:
+        return goes_by[1][:1].upper() + goes_by[1][1:]
+    called = re.match(r"\s*([^\W\d_][\w'’]*(?:-(?!san\b)[^\W\d_]+)?)(-san)?(?:\s*[;,.:(-]|(?<=-san)\s)", notes or "")
     if called and len(rest) >= 2 and all(_NAME_PART.match(w) for w in rest):
         used = [w for w in rest if _fold(w) == _fold(called[1])]
         if used and titles:
             return f"{_TITLE_WORDS[titles[0].lower().rstrip('.')]} {used[0]}"
-        if used and not called[2]:
-            return used[0] if not used[0].islower() else used[0].capitalize()
+        if used:
+            name = used[0] if not used[0].islower() else used[0].capitalize()
+            return f"{name}-san" if called[2] else name
     if titles and rest and all(_NAME_PART.match(w) for w in rest):
         family_first = len(rest) >= 2 and rest[0].lower() in _FAMILY_FIRST
         return f"{_TITLE_WORDS[titles[0].lower().rstrip('.')]} {rest[0] if family_first else rest[-1]}"

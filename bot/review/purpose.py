@@ -113,6 +113,7 @@ def _clauses(notes: str) -> list[str]:
     """The notes as clauses, split further at arrows and dashes ("asked x -> i said y"); common misspellings
     of the words this module looks for are read as meant ("promsied", "wnats", "asekd")."""
     notes = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], notes)
+    notes = re.sub(r"(?<=[^\W\d_])(?:->|→)(?=[^\W\d_])", " to ", notes)  # "uk->ghana": a route, not a step
     out: list[str] = []
     # a business partner, not a life partner (which notes.clauses leaves out)
     notes = re.sub(r"\b(?:might|could|may|should|want to|would like to) (?:partner|collab|collaborate|work together)"
@@ -138,6 +139,7 @@ _EXPAND = {
     "sr": "senior", "jr": "junior", "mins": "minutes", "min": "minutes", "jan": "January",
     "feb": "February", "mar": "March", "apr": "April", "jun": "June", "jul": "July", "aug": "August",
     "sep": "September", "sept": "September", "oct": "October", "nov": "November", "dec": "December",
+    "thru": "through", "b4": "before",
 }
 _PERSON = {"his": "your", "their": "your", "him": "you", "them": "you", "hers": "yours", "theirs": "yours",
            "i": "I", "i'm": "I'm", "i'd": "I'd", "i've": "I've", "i'll": "I'll", "im": "I'm", "ive": "I've",
@@ -169,7 +171,8 @@ _SENDABLE = _COUNTABLE | _PLURAL_OK | _words(
 _NOT_THINGS = _words("nothing anything everything none something")
 _HEDGE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t) promise\b|\bno promises\b|\bcheck (?:w/|with|first\b)|"
                     r"\bdouble[- ]?check\b|\bnot sure (?:if|whether|we|i)\b|\btbc\b|\btbd\b|\bneed to check\b|"
-                    r"\bif (?:we|i) can\b|\bask (?:facilities|legal|finance|my (?:boss|manager))\b", _I)
+                    r"\bif (?:we|i) can\b|\bask (?:facilities|legal|finance|my (?:boss|manager))\b|"
+                    r"\b(?:ask|check with|check w/) \w+ (?:first|before|b4)\b", _I)
 _INTERNAL = _words("facilities legal finance hr ops it procurement accounting sales marketing boss manager team cfo "
                    "ceo cto admin office partners partner")
 
@@ -216,7 +219,7 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
             out.append("you" if not nxt or nxt in {"to", "with", "a", "an", "the", "about", "on", "for"} else "your")
         elif bare in _PERSON:
             out.append(_PERSON[bare])
-        elif bare in ("phd", "pr", "dpia", "ai", "ig", "api", "cl", "ux", "eu", "nuc", "ceo", "cto", "vp", "pm"):
+        elif bare in ("phd", "pr", "dpia", "ai", "ig", "api", "cl", "ux", "eu", "uk", "nuc", "ceo", "cto", "vp", "pm"):
             out.append(bare.upper() if bare != "phd" else "PhD")
         elif bare == "my" and i > 0 and words[i - 1].lower() in ("for", "on", "of"):
             out.append("my")
@@ -239,7 +242,8 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     """Something to send, as a noun phrase with an article: 'deck and unit economics' → 'the deck and the
     unit economics'; 'both', 'it' and 'that' need their note to make sense, so they are None."""
     found = you_form(text, names)
-    if not found or found.lower() in ("it", "this", "that", "both", "them", "these", "those", "one", "you", "some") \
+    if not found or re.match(r"(?:me|us)\b", found, _I) or found.lower() in (
+            "it", "this", "that", "both", "them", "these", "those", "one", "you", "some") \
             or set(found.lower().split()) & _NOT_THINGS:
         return None
     parts = [p for p in re.split(r"\s+and\s+", found)  # "my cv + what role im after": the CV is the thing
@@ -296,7 +300,7 @@ _THEIR_PROMISE = re.compile(
     r"(?:she|he|they)\s+(?:offered(?: to)?|will|'ll|promised(?: to)?|can|said (?:she|he|they)(?:'d| would| will|'ll))|"
     r"(?:she|he|they)'ll|offered(?: to)?(?=.*\b(?:me|my|us|our)\b)))"
     r"\s+(?P<verb>introduce|intro|send|lend|review|loop in|share|connect|look at|"
-    r"give|host|help|check|quote)\b(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
+    r"give|host|help|check|quote|walk (?:me|us) (?:through|thru))\b(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
 _OFFERED_THING = re.compile(r"^(?:(?:she|he|they)\s+)?offered\s+(?:(?:me|us)\s+)?(?P<rest>(?!to\b).+)$", _I)
 _THEIR_ASK = re.compile(
     r"^(?:(?:she|he|they)\s+)?(?:also\s+)?(?P<verb>asked (?:me )?(?:for|about|abt|re|how|what|why|whether|if|to)|"
@@ -323,7 +327,13 @@ _MEETING = {"pair": "the pairing session", "meet": "meeting up", "meet up": "mee
 _LETS_MEET = re.compile(
     r"^let'?s\s+(?P<v>pair|meet up|meet|grab (?:a )?coffee|get (?:a )?coffee|grab lunch|catch up|hop on a call|"
     r"jump on a call|do a call)\b(?:\s+(?:on|re|about|abt)\s+(?P<on>[\w -]+?))?"
-    r"\s*(?P<when>(?:next\s+)?(?:mon|tues?|wed|thurs?|fri)\w*|next (?:wk|week)|this week|tomorrow|tmrw)?\s*$", _I)
+    r"\s*(?P<when>(?:next\s+)?(?:mon|tues?|wed|thurs?|fri)\w*|next (?:wk|week)|this week|tomorrow|tmrw|"
+    r"when (?:i'?m|im|we'?re|you'?re) (?:back )?in [\w -]+)?\s*$", _I)
+_SEND_ME = re.compile(r"^(?:i|we)\s+(?:said|told (?:him|her|them))\s+(?:(?:yes|yep|sure|ok|great)\W+)?"
+                      r"(?:pls\s+|please\s+)?send (?:me|us)\s+(?P<x>.+)$", _I)
+_GERUND = {"doing": "do", "running": "run", "hosting": "host", "co-hosting": "co-host", "organising": "organise",
+           "organizing": "organize", "writing": "write", "building": "build", "starting": "start", "trying": "try",
+           "planning": "plan", "recording": "record", "teaching": "teach"}
 _TOPIC_LEAD = re.compile(
     r"^(?:(?:we\s+)?(?:talked|chatted|spoke|discussed)\s*(?:after my talk\s*)?(?:about|abt|re|on|over|around)?|"
     r"(?:convo|chat|talk|call|\d+\s*min call|catchup|catch-up)\s*(?:after my talk\s*)?"
@@ -373,6 +383,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             seen = now
         if low in ("done", "sent", "not yet", "sent it"):
             continue
+        # "i said yes, send me an abstract": theirs to send
+        if (m := _SEND_ME.match(clause) or (re.match(r"^(?:i|we) said\b", prior, _I) and re.match(
+                r"^(?:pls\s+|please\s+)?send (?:me|us)\s+(?P<x>.+)$", clause, _I))) is not None:
+            if (x := thing(m["x"], names)) is not None:
+                found.setdefault("expect", re.sub(r"^(?:the|a|an|some)\s+", "your ", x))
+            continue
         internal = re.fullmatch(r"ask\s+(?P<x>[\w.]+)", clause, _I)
         if _HEDGE.search(clause) or (internal is not None and (internal["x"].lower() in _INTERNAL or (
                 internal["x"][:1].isupper() and internal["x"].lower() not in names))):
@@ -413,7 +429,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 found.setdefault("ask", f"Would you be open to a quick chat about {x} sometime?")
             continue
         # "he said send her my cv", "she said lets pair on it fri": their words, reported
-        spoken = re.sub(r"^(?:(?:she|he|they)\s+)?(?:said|says|suggested|told me)\s+(?:that\s+|to\s+)?"
+        spoken = re.sub(r"^(?:(?:she|he|they|we|i)\s+)?(?:said|says|suggested|told me)\s+(?:that\s+|to\s+)?"
                         r"(?=let'?s\b|send\b|share\b|email\b|forward\b)", "", _unname(clause, names), flags=_I)
         if spoken != clause and (m := _IMPERATIVE.match(spoken)) is not None:
             if (what := thing(m["rest"], names)) is not None:
@@ -422,7 +438,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 last_ask = what
             continue
         if (m := _LETS_MEET.match(spoken)) is not None:
-            found["next_step"] = _next_step(_MEETING[m["v"].lower().replace("a ", "")], None, m["when"])
+            when = m["when"] and re.sub(r"\bin ([a-z])", lambda c: "in " + c[1].upper(),
+                                        re.sub(r"\bim\b", "I'm", m["when"], flags=_I))
+            found["next_step"] = _next_step(_MEETING[m["v"].lower().replace("a ", "")], None, when)
             if m["on"] and m["on"].lower() not in ("it", "this", "that") and "topic" not in found:
                 found["topic"] = you_form(m["on"], names, 5)
             continue
@@ -593,6 +611,16 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 if who:  # they asked for an introduction: the member will make it
                     found.setdefault("intro_to", who)
                 continue
+            if (g := re.match(r"^(?P<v>" + "|".join(_GERUND) + r")\s+(?P<x>.+)$", rest, _I)) is not None:
+                if (x := you_form(g["x"], names, 6)) is not None:  # "keen on doing a joint workshop"
+                    found.setdefault("suggest", f"{_GERUND[g['v'].lower()]} {x}")
+                continue
+            if (k := re.match(r"^(?:(?:if|whether) )?(?:i|we) know (?:any ?one|some ?one|somebody|people) "
+                              r"(?P<x>(?:in|at|on|from) .+)$", rest, _I)) is not None \
+                    and verb.endswith(("if", "whether")):
+                if (x := you_form(k["x"], names, 6)) is not None:
+                    found.setdefault("checking", f"an introduction to someone {x}")
+                continue
             if verb.endswith(("how", "what", "why", "whether", "if")):
                 q = you_form(f"{verb.split()[-1]} {rest}", names)
                 if q and re.match(r"^(?:if|whether) (?:we|our)\b.*\bhiring\b", q, _I):
@@ -634,8 +662,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     found.setdefault("next_step", f"{noun} {when}".strip())
                     continue
                 x = you_form(rest, names, 6)
-                if x is not None and "topic" not in found and not re.search(r"\b(?:us|me|our|my|it|this|that)\b",
-                                                                            x, _I):
+                ours = x is not None and re.match(r"^(?:speak|present|give a talk|run a workshop) at our\b", x, _I)
+                if x is not None and "topic" not in found and (ours or not re.search(
+                        r"\b(?:us|me|our|my|it|this|that)\b", x, _I)):
                     found["topic"] = "your plan to " + x
                 continue
             if "interested" in verb or "curious" in verb:

@@ -419,3 +419,37 @@ def test_a_phrase_read_from_the_notes_on_purpose_may_be_used_whole() -> None:
     found = compose("follow_up_48h", context, DraftTimes(NOW, NOW - timedelta(days=1)), key=1)
     assert isinstance(found, Draft)
     assert "the blog post on our label pruning" in found.text
+
+
+@pytest.mark.parametrize(("notes", "expected"), [
+    ("wants to speak at our dec meetup -> i said yes, send me an abstract", {"expect": "your abstract"}),
+    ("keen on doing a joint workshop sometime", {"suggest": "do a joint workshop sometime"}),
+    ("asked if i know anyone in the HSE digital team -> i do! ask ciara first b4 intro",
+     {"checking": "an introduction to someone in the HSE digital team", "ask": None}),
+    ("we said lets grab lunch when im in lilongwe in march", {"next_step": "lunch when I'm in Lilongwe in March"}),
+    ("offered to walk me thru their IG process", {"their_offer": ("walk me through your IG process",)}),
+    ("building remittances uk->ghana", {"activity": "building remittances UK to ghana"}),
+])
+def test_what_the_notes_ask_of_whom_is_read_the_right_way_round(notes: str, expected: dict[str, object]) -> None:
+    """Theirs to send stays theirs, a third person to check with first is the member's to-do (never a question
+    for the contact), and a gerund is a plan, not a thing to help with."""
+    found = reading(notes, "Sam Lee")
+    assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(("name", "notes", "greeted"), [
+    ("Nguyen Thi Mai", "goes by Mai. ux research lead", "Mai"),
+    ("Ana Beatriz Souza", "goes by Bia. runs volunteer ops", "Bia"),
+    ("Kim Min-jun", "min-jun, associate at a seed fund", "Min-jun"),
+    ("Yuki Sato", "sato-san from tokyo office, partnerships", "Sato-san"),
+])
+def test_the_name_the_notes_say_they_use_is_the_greeting(name: str, notes: str, greeted: str) -> None:
+    assert greeting_name(name, notes) == greeted
+
+
+def test_a_cv_the_member_offered_to_read_is_asked_for_first() -> None:
+    context = DraftContext("Becca", "rust meetup", "job hunting. i said i'd look at her cv")
+    found = compose("follow_up_48h", context, DraftTimes(NOW, NOW - timedelta(days=1)), key=1)
+    assert isinstance(found, Draft)
+    assert "look at your cv" in found.text and "send it over" in found.text
+    assert "this week, as promised" not in found.text
