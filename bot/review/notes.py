@@ -349,7 +349,19 @@ def offer_clause(offer: str | None, names: frozenset[str] = frozenset()) -> str 
         r"\b(?:feedback|advice|tips|pointers|review|hand|second opinion|mock interview)\b", text, _I
     ):
         return f"give you {converted}"
+    converted = re.sub(r"\bw/?(?=\s)", "with", converted)
+    service = re.split(r"\s+(?:with|w/?|for|on|of|about|from)\s+", text, flags=_I)[0].split()[-1].lower()
+    if service in _SERVICE_NOUNS:  # "small business website build" is work to help with, not a thing to share
+        det = "" if re.match(r"(?:a|an|the|our|my|some|one)\b", converted, _I) else \
+            ("an " if converted[:1].lower() in "aeiou" else "a ")
+        return f"{'set up' if service in _MEETING_NOUNS else 'help with'} {det}{converted}"
     return f"share {converted}"
+
+
+_MEETING_NOUNS = _set("call chat session meeting")
+_SERVICE_NOUNS = _MEETING_NOUNS | _set(
+    "build audit consultation consult workshop demo estimate setup install installation redesign fix repair training "
+    "coaching teardown")
 
 
 _OFFER_VERBS = _set(

@@ -10,6 +10,7 @@ import pytest
 
 from bot.review import DraftContext, kind_for_nudge, review
 from bot.review.drafts import Draft, DraftTimes, Question, Rest, compose, draft_title
+from bot.review.notes import offer_clause
 from bot.review.phrases import greeting_name, meeting_place, setting_of
 from bot.review.purpose import read_purpose
 
@@ -453,3 +454,12 @@ def test_a_cv_the_member_offered_to_read_is_asked_for_first() -> None:
     assert isinstance(found, Draft)
     assert "look at your cv" in found.text and "send it over" in found.text
     assert "this week, as promised" not in found.text
+
+
+@pytest.mark.parametrize(("offer", "phrase"), [
+    ("small business website build", "help with a small business website build"),
+    ("a 20 min call w our obs team", "set up a 20 min call with our obs team"),
+    ("our QBR template", "share our QBR template"),
+])
+def test_an_offer_of_work_is_help_and_an_offer_of_a_thing_is_shared(offer: str, phrase: str) -> None:
+    assert offer_clause(offer) == phrase
