@@ -664,10 +664,10 @@ class _Writer:
         options: tuple[str, ...]
         if self.setting in ("conference", "meetup"):
             options = ("Hope our paths cross again at the next one.", "Hope to see you at the next one!",
-                       "Let's stay in touch.", "Hope to catch up again soon.")
+                       "Let's stay in touch.", "Hope to catch up again soon.", "See you at the next one, I hope.")
         elif self.setting in ("party", "dinner", "train", "other"):
             options = ("Hope to see you again soon!", "Hope our paths cross again soon.", "Take care!",
-                       "Until next time!")
+                       "Until next time!", "Have a lovely week.", "Enjoy the rest of your week!")
         elif self.setting == "community":
             options = ("See you around the channel!", "See you around!", "Catch you in the channel.")
         else:
@@ -679,12 +679,7 @@ class _Writer:
 
     # purposes the member chose ---------------------------------------------------------------------
     def vetted(self) -> tuple[str, ...]:
-        """The phrases read out of the notes on purpose (each checked by ``you_form``), which a draft may use
-        whole."""
-        r = self.r
-        single = (r.intro_to, r.answer, r.interest, r.accept, r.next_step, r.ask, r.thanks, r.topic, r.explore,
-                  r.need, r.checking, r.suggest, r.expect)
-        return tuple(p for p in (*r.deliver, *r.deliver_do, *r.their_offer, *r.later, *single) if p)
+        return vetted_phrases(self.r)
 
     def chosen(self, stage: str) -> list[Line] | None:
         p, r = self.purpose, self.r
@@ -770,7 +765,9 @@ class _Writer:
         lines: list[Line] = []
         if r.deliver:
             what = _mine(r.deliver[0])
-            opens = [f"Just checking {what} reached you{_sp(sent)}."]
+            opens = [f"Just checking {what} reached you{_sp(sent)}.",
+                     f"I hope {what} came through all right{_sp(sent)}.",
+                     f"A quick check that {what} arrived safely{_sp(sent)}."]
             if not re.search(r"\bI\b", what):
                 opens.append(f"Did {what} I sent{_sp(sent)} make it through all right?")
             if len(what.split()) <= 4 and not re.search(r"\bI\b", what):
@@ -1023,23 +1020,33 @@ def runs(text: str | None, size: int = RUN) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
+def vetted_phrases(r: Reading) -> tuple[str, ...]:
+    """The phrases read out of the notes on purpose (each checked by ``you_form``), which a draft may use whole
+    although they repeat the notes' words ("the blog post on our label pruning")."""
+    single = (r.intro_to, r.answer, r.interest, r.accept, r.next_step, r.ask, r.thanks, r.topic, r.explore,
+              r.need, r.checking, r.suggest, r.expect)
+    return tuple(p for p in (*r.deliver, *r.deliver_do, *r.their_offer, *r.later, *single) if p)
+
+
+def unvetted_runs(text: str, pasted: set[tuple[str, ...]], vetted: Sequence[str] = ()) -> set[tuple[str, ...]]:
+    """The runs of ``RUN`` words ``text`` shares with the notes' runs (``pasted``) once the vetted phrases are
+    taken out of it."""
+    if not pasted:
+        return set()
+    for phrase in sorted((v for v in vetted if len(v.split()) >= 3), key=len, reverse=True):
+        text = re.sub(r"\b" + re.escape(phrase) + r"\b", " _ ", text, flags=re.IGNORECASE)
+    return runs(text) & pasted
+
+
 def _assemble(greeting: str, lines: list[Line], signature: str, notes: str | None,
               vetted: Sequence[str] = ()) -> str:
     """Greeting, sentences and signature. A phrasing that repeats ``RUN`` words of the notes gives way to the
     next — beyond the ``vetted`` phrases the notes were read for ("the blog post on our label pruning"); a line
     with none left is dropped; optional lines go first when the draft runs long."""
     pasted = runs(notes)
-    masks = [re.compile(r"\b" + re.escape(v) + r"\b", re.IGNORECASE) for v in sorted(vetted, key=len, reverse=True)
-             if len(v.split()) >= 3]
-
-    def masked(option: str) -> str:
-        for mask in masks:
-            option = mask.sub(" _ ", option)
-        return option
-
     kept: list[tuple[str, bool]] = []
     for line in lines:
-        text = next((o for o in line.options if not (pasted and runs(masked(o)) & pasted)), None)
+        text = next((o for o in line.options if not unvetted_runs(o, pasted, vetted)), None)
         if text is not None and text not in (t for t, _ in kept):
             kept.append((text, line.optional))
     while sum(len(t.split()) for t, _ in kept) > MAX_WORDS and any(o for _, o in kept):
