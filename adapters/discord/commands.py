@@ -285,6 +285,12 @@ class CoachGroup(app_commands.Group):
     async def moveon(self, interaction: discord.Interaction[Any], name: Name) -> None:
         await run(interaction, _who(core.MoveOn, "moveon", name))
 
+    @app_commands.command(name="undo", description="Take back the meeting your latest /met logged on them")
+    @app_commands.describe(name="One of your contacts")
+    @app_commands.autocomplete(name=contact_choices)
+    async def undo(self, interaction: discord.Interaction[Any], name: Name) -> None:
+        await run(interaction, _who(core.UndoMet, "undo", name))
+
     @app_commands.command(name="note", description="Add a note about one of your contacts (no meeting logged)")
     @app_commands.describe(name="One of your contacts", text="What to remember")
     @app_commands.autocomplete(name=contact_choices)

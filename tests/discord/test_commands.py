@@ -57,6 +57,18 @@ async def test_met_again_by_first_name_has_an_undo_button(world: World, server) 
     assert "Met: " in text_of(shown.response) and "KubeCon" not in text_of(shown.response)
 
 
+async def test_coach_undo_takes_back_the_meeting_as_the_button_does(world: World, server) -> None:
+    channel, alice, _ = server
+    await alice.slash(channel, "met", name="Siobhán O'Neill", where="DevOpsDays")
+    await alice.slash(channel, "met", name="siobhan", where="KubeCon")
+    undone = await alice.slash(channel, "coach undo", name="siobhan")
+    assert "Undone: the meeting at KubeCon is off Siobhán O'Neill's history" in text_of(undone.response)
+    again = await alice.slash(channel, "coach undo", name="siobhan")
+    assert "Undone" not in text_of(again.response)  # nothing left to take back
+    shown = await alice.slash(channel, "coach show", name="siobhan")
+    assert "DevOpsDays" in text_of(shown.response) and "KubeCon" not in text_of(shown.response)
+
+
 @pytest.mark.parametrize(
     ("options", "problem"),
     [({}, "Tell me who you met"), ({"name": "!!!"}, "doesn't look like a name"),
