@@ -272,7 +272,8 @@ class _Writer:
         if r.stop:
             return (f"Your notes say “{_quote(r.stop)}”, so you may not want to write at all. "
                     "If you do, tell me what it's for.", "stop")
-        if r.wait and stage != "check_in":
+        owed = bool(r.deliver or r.intro_to is not None or r.answer)
+        if r.wait and stage != "check_in" and not (stage == "follow_up_48h" and owed):  # what's owed still goes
             return (f"Your notes say “{_quote(r.wait)}”, so a message now may be too soon. "
                     "If you'd still like to write, tell me what it's for.", "stop")
         if stage == "follow_up_48h" and not (r.has_point or r.topic or r.activity or self.place or self.offer
@@ -412,9 +413,18 @@ class _Writer:
             head = re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0]
             plural = " and " in what or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
             are = "are" if plural else "'s"
-            self.tips.append(f"Attach or link {_mine(what)}." if not what.startswith("the link")
-                             else f"Add {_mine(what)}.")
-            if r.answer and r.answer.startswith(("how", "what", "why")) and "write-up" not in what:
+            if _PHYSICAL.search(head):  # samples in the post are on their way, not attached
+                what = _mine(re.sub(r"\s+to\s+(?:your\s+|the\s+)?(?:head office|office|hq|warehouse|address)\b.*$",
+                                    "", what))
+                they, be = ("they", "are") if plural else ("it", "is")
+                out.append(self.line((f"{what[:1].upper()}{what[1:]} {be} on {'their' if plural else 'its'} way.",
+                                      f"I've posted {what}; {they} should reach you in a few days."), "deliver"))
+            else:
+                self.tips.append(f"Attach or link {_mine(what)}." if not what.startswith("the link")
+                                 else f"Add {_mine(what)}.")
+            if _PHYSICAL.search(head):
+                pass
+            elif r.answer and r.answer.startswith(("how", "what", "why")) and "write-up" not in what:
                 out.append(self.line((f"You asked {r.answer}, so here{_be(are)} {_mine(what)}, as promised.",
                                       f"Since you asked {r.answer}, I've attached {_mine(what)}."), "deliver"))
             elif r.accept:
@@ -640,6 +650,9 @@ class _Writer:
     def expect_line(self) -> list[Line]:
         if not self.r.expect:
             return []
+        if _NOT_SENT.search(self.r.expect):  # "two companies in Kumasi that need financing": news, not a file
+            return [self.line((f"Looking forward to hearing about {self.r.expect} whenever suits.",
+                               f"No rush on {self.r.expect}; I'd be glad to hear more when you're ready."), "expect")]
         head = self.r.expect.split()[-1]
         them = "them" if head.endswith("s") and not head.endswith("ss") else "it"
         ready = "they're" if them == "them" else "it's"
@@ -647,8 +660,9 @@ class _Writer:
                            f"No rush on {self.r.expect}; I'll look out for {them}."), "expect")]
 
     def offer_line(self, stage: str) -> list[Line]:
-        if not self.offer or self.r.their_offer or (self.r.deliver and stage == "first"):
-            return []  # their offer in the notes, or something delivered: one offer per message is plenty
+        r = self.r
+        if not self.offer or r.their_offer or r.deliver or r.later or r.intro_to is not None:
+            return []  # their offer in the notes, or something delivered or on its way: one offer is plenty
         o = self.offer
         if stage == "first":
             return [self.line((f"If it's useful, I'd be happy to {o}.", f"Happy to {o} if that would help.",
@@ -737,9 +751,12 @@ class _Writer:
             lines.append(self.line((f"It was fun to find we're both into {self.interest}.",
                                     f"Always good to meet someone else into {self.interest}."), "interest",
                                    optional=True))
-        core = (self.delivery() + self.answer_line() + self.take_up("first") + self.interest_line("first")
-                + self.ask_line("first") + self.explore_line("first") + self.suggest_line("first")
-                + self.next_line("first") + self.expect_line())
+        if r.wait:  # they'll be in touch: deliver what's owed, ask for nothing
+            core = self.delivery() + self.answer_line() + self.expect_line()
+        else:
+            core = (self.delivery() + self.answer_line() + self.take_up("first") + self.interest_line("first")
+                    + self.ask_line("first") + self.explore_line("first") + self.suggest_line("first")
+                    + self.next_line("first") + self.expect_line())
         lines += core
         if not core:
             lines += self.activity_line()
@@ -750,8 +767,8 @@ class _Writer:
                 return lines
         elif len(core) < 3:
             lines += self.activity_line()
-        has_ask = bool(r.ask or r.explore or r.next_step or r.their_offer or r.interest or r.answer or r.suggest
-                       or r.need or r.checking)
+        has_ask = not r.wait and bool(r.ask or r.explore or r.next_step or r.their_offer or r.interest or r.answer
+                                      or r.suggest or r.need or r.checking)
         return lines + self.closing(has_ask, long=len(lines) >= 3)
 
     def one_week(self) -> list[Line]:
@@ -807,7 +824,8 @@ class _Writer:
         if r.need:
             lines.append(Line((f"Still looking for {r.need}? Happy to help if I can.",)))
         if r.expect:
-            lines.append(Line((f"No rush on {r.expect}: I'm still keen whenever they're ready.",)))
+            ready = "they're" if _plural(r.expect) else "it's"
+            lines.append(Line((f"No rush on {r.expect}: I'm still keen whenever {ready} ready.",)))
         if not (r.their_offer or r.interest):
             lines += self.offer_line("still")
         lines += self.activity_line(later=True)
@@ -831,8 +849,9 @@ class _Writer:
                                        optional=bool(r.thanks or r.topic or r.later))]
         act = _activity(r.activity)
         if r.later:
-            lines.append(Line((f"As promised, here's {r.later[0].rsplit(' ', 2)[0]}.",)))
-            self.tips.append(f"Attach {r.later[0].rsplit(' ', 2)[0]}.")
+            due = _without_when(r.later[0])
+            lines.append(Line((f"As promised, here's {due}.",)))
+            self.tips.append(f"Attach {due}.")
         elif r.thanks:
             gerund = r.thanks.split()[0].endswith("ing")  # "teaming up", "hosting": not advice to put to use
             lines.append(self.line((f"I wanted to say thanks once more for {r.thanks}: it really helped.",
@@ -960,6 +979,22 @@ def _cap(text: str) -> str:
 def _quote(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     return text if len(text) <= 60 else text[:57].rsplit(" ", 1)[0] + "…"
+
+
+def _without_when(later: str) -> str:
+    """'the v2 next week' → 'the v2'; 'the cohort data by the end of the month' → 'the cohort data'."""
+    return re.sub(r"\s+(?:when it's ready|by the end of the month|next (?:week|month)|in \d+ (?:days|weeks)|later)$",
+                  "", later)
+
+
+def _plural(phrase: str) -> bool:
+    head = re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", phrase)[0].split()[-1].lower()
+    return " and " in phrase or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+
+
+_NOT_SENT = re.compile(r"\b(?:companies|people|names|leads|contacts|clients|customers)\b", re.IGNORECASE)
+_PHYSICAL = re.compile(r"\b(?:samples?|swatches|parcel|package|laptops?|hardware|prototypes?|units?|boxes|books?|"
+                       r"fridge|kit)$", re.IGNORECASE)
 
 
 def _mine(what: str) -> str:

@@ -25,7 +25,9 @@ def first_name(contact_name: str | None) -> str:
     if not words or not _NAME_PART.match(words[0]) or len(words[0]) > 30:
         return "there"
     name = words[0].replace("’", "'")
-    if (name.isupper() and len(name) > 1) or name.islower():
+    if len(name.rstrip(".")) == 1:  # "J. Park": an initial is not a name to greet
+        return "there"
+    if (name.isupper() and len(name) > 2) or name.islower():
         name = "-".join(part[:1].upper() + part[1:].lower() for part in name.split("-"))
     return name
 
@@ -144,7 +146,7 @@ def span(days: int) -> str:
 SETTINGS = ("conference", "meetup", "party", "dinner", "coffee", "community", "train", "call", "work", "other")
 CASUAL = frozenset({"party", "community", "train"})  # an unknown setting gets the neutral tone
 _SETTING_WORDS: tuple[tuple[str, str], ...] = (
-    (r"\b(?:discord|slack|telegram|forum|dm|dms|subreddit|reddit|server|channel|mastodon)\b|#\w", "community"),
+    (r"\b(?:discord|slack|telegram|forum|dm|dms|subreddit|reddit|server|channel|mastodon)\b|#[a-z]", "community"),
     (r"\b(?:train|flight|plane|bus|ferry|tram|airport)\b", "train"),
     (r"\b(?:b-?day|birthday|party|afterparty|after-party|wedding|bbq|barbecue|housewarming|drinks|pub|bar|"
      r"sauna|gym|spin|climbing|hike)\b", "party"),
@@ -174,11 +176,12 @@ def setting_of(where: str | None) -> str:
 _PLACE_EXPAND = {"bday": "birthday", "b-day": "birthday", "conf": "conference", "univ": "university",
                  "mtg": "meeting", "hq": "HQ"}
 _PLACE_TAIL = re.compile(r"\s+(?:day\s*\d+|hallway(?: track)?|booth(?: area)?|lunch table|panel q&a|q&a|lol|haha|"
-                         r"tbh|lobby|queue)\b.*$", re.IGNORECASE)
+                         r"tbh|lobby|queue|(?:mon|tues?|wed|thurs?|fri|sat|sun)\w*\s+(?:morning|afternoon|evening|"
+                         r"night))\b.*$", re.IGNORECASE)
 _EVENT_NOUNS = ("meetup", "summit", "mixer", "dinner", "drinks", "brunch", "lunch", "fair", "afterparty", "session",
                 "conference", "hackathon", "party", "meeting", "workshop", "breakfast", "festival", "night",
                 "retreat", "offsite", "group", "class", "lecture", "seminar", "webinar", "event", "launch", "reception",
-                "gala", "talk")
+                "gala", "talk", "visit", "shift", "opening", "launch party", "viewing")
 
 
 def meeting_place(where: str | None) -> str:
@@ -189,7 +192,7 @@ def meeting_place(where: str | None) -> str:
         return ""
     text = re.sub(r"\s+", " ", str(where)).strip()
     low = text.lower()
-    channel = re.search(r"#[\w-]+", text)
+    channel = re.search(r"#[^\W\d_][\w-]*", text)
     if setting_of(text) == "community":
         if channel:
             return f"in {channel[0]}"
@@ -203,7 +206,11 @@ def meeting_place(where: str | None) -> str:
     if re.fullmatch(r"(?:recruiter |intro |video |phone |quick |zoom )?call(?: w(?:ith|/) .*)?|zoom|video call|"
                     r"phone|google meet|teams", low):
         return "on our call"
+    if setting_of(text) == "call" and not re.search(r"\b(?:coffee|lunch|dinner|office|summit|conference|expo)\b", low):
+        return "on our call"  # "whatsapp call", "Teams - partner kickoff", "zoom, intro from Carla"
     text = re.sub(r"\s+@\s+|\s*@(?=[A-Za-z])", " at ", text)
+    text = re.sub(r"\b(?:her|his|their)\b", "your", text, flags=re.IGNORECASE)  # "her opening at X": yours
+    text = re.sub(r"^([a-z])(?=[a-z]*'s\b)", lambda m: m[1].upper(), text)  # "jen's bday" → "Jen's birthday"
     head, _, rest = text.partition(",")
     head = _PLACE_TAIL.sub("", head).strip(" .!-")
     words = [_PLACE_EXPAND.get(w.lower(), w) for w in head.split()]
@@ -217,8 +224,8 @@ def meeting_place(where: str | None) -> str:
         return f"over {hl} in {rest}"
     m = re.match(r"^(coffee|dinner|lunch|drinks|brunch|breakfast|tea)\s+at\s+(.+)$", head, re.IGNORECASE)
     if m:
-        place = m[2] if m[2][:1].isupper() or m[2].lower().startswith("the ") else \
-            " ".join(w[:1].upper() + w[1:] for w in m[2].split())  # "hannah's" → "Hannah's", not "Hannah'S"
+        place = m[2] if m[2][:1].isupper() or m[2].lower().startswith(("the ", "your ")) or len(m[2].split()) > 2 \
+            else " ".join(w[:1].upper() + w[1:] for w in m[2].split())  # "hannah's" → "Hannah's", not "Hannah'S"
         return f"over {m[1].lower()} at {place}"
     if len(head.split()) >= 2 and hl.split()[-1] in _EVENT_NOUNS and not re.match(r"^(?:the|a|an|my|our)\b", hl) \
             and "'" not in head:
@@ -247,7 +254,11 @@ _NICKNAME_WORDS = _words("big little lil young old tall coach uncle auntie aunt 
 _GOES_BY = re.compile(r"\b(?:goes by|prefers|known as|aka|call (?:him|her|them)|calls? (?:himself|herself|themselves))"
                       r"\s+['\"]?([^\W\d_][\w'’-]*[^\W\d_'’-])", re.IGNORECASE)
 _TITLE_WORDS = {"dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.",
-                "mx": "Mx.", "sir": "Sir", "dame": "Dame"}
+                "mx": "Mx.", "sir": "Sir", "dame": "Dame", "cllr": "Cllr", "councillor": "Councillor", "rev": "Rev.",
+                "revd": "Rev.", "fr": "Father", "father": "Father", "rabbi": "Rabbi", "imam": "Imam",
+                "pastor": "Pastor", "sgt": "Sgt.", "capt": "Capt.", "judge": "Judge"}
+_GIVEN_NAME_TITLES = frozenset({"Father", "Pastor", "Imam"})  # "Father Michael", not "Father Donnelly"
+_TITLE_IN_NOTES = re.compile(r"\b(Mr|Ms|Mrs|Mx|Dr|Prof)\.? ([A-Z][\w'’-]+)")
 
 
 def _fold(word: str) -> str:
@@ -260,13 +271,17 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     a name whose family name comes first, or whose order is unclear ('Chen Wei', 'Nguyen Thi Lan', 'Park
     Ji-hoon'), is used whole; otherwise the first name. Notes that open with one part of the name ('duc; ML
     eng', 'sato-san; prof') say which part the member uses."""
-    raw = re.sub(r"\s+", " ", (contact_name or "").strip())
+    raw = re.sub(r"\s+", " ", re.sub(r"\s*\([^()]*\)", "", contact_name or "")).strip()  # "Kim Seoyeon (MOLIT)"
+    contact_name = raw or contact_name
     words = raw.split(" ")
     if len(words) >= 2 and words[0].lower() in _NICKNAME_WORDS:  # "Big Dave" is greeted "Dave"
         words = words[1:]
         contact_name = " ".join(words)
     titles = [w for w in words if w.lower().rstrip(".") in _TITLE_WORDS]
     rest = [w for w in words if w.lower().rstrip(".") not in _TITLE_WORDS]
+    for title, part in _TITLE_IN_NOTES.findall(notes or ""):  # "caps on card = surname so Mr Chen"
+        if any(_fold(part) == _fold(w) for w in rest):
+            return f"{_TITLE_WORDS[title.lower()]} {part}"
     goes_by = _GOES_BY.search(notes or "")
     if goes_by and _fold(goes_by[1]) not in {_fold(w) for w in titles}:
         return goes_by[1][:1].upper() + goes_by[1][1:]
@@ -278,9 +293,13 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
         if used:
             name = used[0] if not used[0].islower() else used[0].capitalize()
             return f"{name}-san" if called[2] else name
+    rest = [w.capitalize() if w.isupper() and len(w) > 2 else w for w in rest]  # "CHEN Liang" → "Chen Liang"
     if titles and rest and all(_NAME_PART.match(w) for w in rest):
+        title = _TITLE_WORDS[titles[0].lower().rstrip(".")]
+        if title in _GIVEN_NAME_TITLES:
+            return f"{title} {rest[0]}"
         family_first = len(rest) >= 2 and rest[0].lower() in _FAMILY_FIRST
-        return f"{_TITLE_WORDS[titles[0].lower().rstrip('.')]} {rest[0] if family_first else rest[-1]}"
+        return f"{title} {rest[0] if family_first else rest[-1]}"
     if 2 <= len(rest) <= 3 and all(_NAME_PART.match(w) for w in rest) and (
             rest[0].lower() in _FAMILY_FIRST or any(_KOREAN_GIVEN.match(w) for w in rest[1:])):
         return " ".join(w if not w.islower() else w.capitalize() for w in rest)

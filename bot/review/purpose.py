@@ -19,6 +19,7 @@ private (bot/review/notes.py decides what is private).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.review.notes import JUDGEMENTS, PRIVATE, clauses, read_notes
@@ -114,6 +115,9 @@ def _clauses(notes: str) -> list[str]:
     of the words this module looks for are read as meant ("promsied", "wnats", "asekd")."""
     notes = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], notes)
     notes = re.sub(r"(?<=[^\W\d_])(?:->|→)(?=[^\W\d_])", " to ", notes)  # "uk->ghana": a route, not a step
+    notes = re.sub(r"\b(\d+|two|three|four|six|twelve)\s+(mo|mos|cos)\b",  # "3 mo cohorts", "2 cos in Kumasi"
+                   lambda m: f"{m[1]} {'companies' if m[2].lower() == 'cos' else 'month'}", notes, flags=_I)
+    notes = re.sub(r"\s*\([^()]*\?\?[^()]*\)", "", notes)  # "(name?? ask him)": a reminder to self
     out: list[str] = []
     # a business partner, not a life partner (which notes.clauses leaves out)
     notes = re.sub(r"\b(?:might|could|may|should|want to|would like to) (?:partner|collab|collaborate|work together)"
@@ -139,7 +143,8 @@ _EXPAND = {
     "sr": "senior", "jr": "junior", "mins": "minutes", "min": "minutes", "jan": "January",
     "feb": "February", "mar": "March", "apr": "April", "jun": "June", "jul": "July", "aug": "August",
     "sep": "September", "sept": "September", "oct": "October", "nov": "November", "dec": "December",
-    "thru": "through", "b4": "before",
+    "thru": "through", "b4": "before", "gfx": "graphics", "vid": "video", "vids": "videos", "cttee": "committee",
+    "para": "paragraph", "1-para": "one-paragraph", "1-pager": "one-pager",
 }
 _PERSON = {"his": "your", "their": "your", "him": "you", "them": "you", "hers": "yours", "theirs": "yours",
            "i": "I", "i'm": "I'm", "i'd": "I'd", "i've": "I've", "i'll": "I'll", "im": "I'm", "ive": "I've",
@@ -147,7 +152,8 @@ _PERSON = {"his": "your", "their": "your", "him": "you", "them": "you", "hers": 
 _THIRD = re.compile(r"\b(?:she|he|they|she's|he's|they're|she'd|he'd|they'd|she'll|he'll|they'll)\b", _I)
 _TAIL = re.compile(
     r"\s+(?:by|before|asap|soon|tomorrow|tmrw|tonight|today|this (?:wk|week)|next (?:wk|week)|lol|haha|tbh|"
-    r"btw|fyi|i think|maybe|probably|pls|please|etc|due|asap|in return|tbc|tbd)\b.*$|\s*[!?]+.*$", _I)
+    r"btw|fyi|i think|maybe|probably|pls|please|etc|due|asap|in return|tbc|tbd|so (?:that )?(?:he|she|they|we|i)|"
+    r"because|coz|since (?:he|she|they|we|i))\b.*$|\s*[!?]+.*$", _I)
 _BAD = re.compile(r"https?://|www\.|\d{5,}|[\[\]{}<>=%|]", _I)
 _COUNTABLE = _words(
     "checklist template deck doc document link list spreadsheet guide playbook repo article paper post "
@@ -331,11 +337,19 @@ _LETS_MEET = re.compile(
     r"when (?:i'?m|im|we'?re|you'?re) (?:back )?in [\w -]+)?\s*$", _I)
 _SEND_ME = re.compile(r"^(?:i|we)\s+(?:said|told (?:him|her|them))\s+(?:(?:yes|yep|sure|ok|great)\W+)?"
                       r"(?:pls\s+|please\s+)?send (?:me|us)\s+(?P<x>.+)$", _I)
+_I_INVITED = re.compile(r"^(?:i|we)?\s*invited (?:him|her|them) to (?P<x>.+)$", _I)
+_I_SEND = re.compile(r"^(?:i|we)\s+(?P<verb>send|share|email|forward)\s+(?:(?:him|her|them)\s+)?(?P<rest>.+)$", _I)
+_ASK_FOR = re.compile(r"^ask (?:him|her|them) for (?P<x>.+?)(?:\s+first)?$", _I)
+_RATE_WORDS = re.compile(r"\b(?:day rate|rates?|fees?|availability|lead time|timeline)$", _I)
+_LATER_WHEN = re.compile(r"\s+(?:(?:when|once)\s+(?:it'?s\s+|i'?m\s+)?(?:done|ready|finished|final)|by (?:the )?end of "
+                         r"(?:the )?month|by eom|by month end)\b.*$", _I)
+_AVOID = re.compile(r"^(?:no\W+)?(?:avoid(?: (?:him|her|them))?|nope|hard pass)\W*$", _I)
 _GERUND = {"doing": "do", "running": "run", "hosting": "host", "co-hosting": "co-host", "organising": "organise",
            "organizing": "organize", "writing": "write", "building": "build", "starting": "start", "trying": "try",
            "planning": "plan", "recording": "record", "teaching": "teach"}
 _TOPIC_LEAD = re.compile(
-    r"^(?:(?:we\s+)?(?:talked|chatted|spoke|discussed)\s*(?:after my talk\s*)?(?:about|abt|re|on|over|around)?|"
+    r"^(?:(?:we\s+)?(?:talked|chatted|spoke|discussed)\s*(?:after my talk\s*)?(?:about|abt|re|on|"
+    r"over(?!\s+(?:everyone|everybody|each other|me|us|people))|around)?|"
     r"(?:convo|chat|talk|call|\d+\s*min call|catchup|catch-up)\s*(?:after my talk\s*)?"
     r"(?:about|abt|re|on|over|around))\s+(?P<rest>.+)$", _I)
 _THEIR_WORK = re.compile(
@@ -382,6 +396,18 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 last_added = ("need", str(found["need"]))
             seen = now
         if low in ("done", "sent", "not yet", "sent it"):
+            continue
+        if _AVOID.match(clause) and "stop" not in found:
+            found["stop"] = clause
+            continue
+        if (m := _I_INVITED.match(clause)) is not None:  # the member's invitation: its details go with the message
+            if (x := you_form(m["x"], names, 6)) is not None:
+                deliver.append(f"the details for {x}")
+                promised.append(f"the details for {x}")
+            continue
+        if (m := _ASK_FOR.match(clause)) is not None:
+            if (x := thing(m["x"], names)) is not None:
+                found.setdefault("ask", f"Could you send me {re.sub(r'^the ', 'a ', x)}?")
             continue
         # "i said yes, send me an abstract": theirs to send
         if (m := _SEND_ME.match(clause) or (re.match(r"^(?:i|we) said\b", prior, _I) and re.match(
@@ -541,9 +567,13 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if not rest:
                 continue
             clause = rest
-        if (m := _IMPERATIVE.match(clause)) is not None or (m := _MY_PROMISE.match(clause)) is not None:
+        if (m := _IMPERATIVE.match(clause) or _MY_PROMISE.match(clause) or _I_SEND.match(clause)) is not None:
             verb = m["verb"].lower()
             rest = m["rest"]
+            when = _LATER_WHEN.search(rest) if verb in ("send", "share", "email", "forward") else None
+            if when is not None and (what := thing(rest[:when.start()], names)) is not None:
+                later.append(f"{what} {_later_words(when[0])}")  # "send revised draft when done"
+                continue
             if verb in ("intro", "introduce", "connect"):
                 rest = re.sub(r"^(?:(?:him|her|them|you)\s+)?(?:in touch\s+)?(?:to|with)\s+", "", rest)
                 who = you_form(rest, names, 5)
@@ -575,6 +605,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     deliver_do.append(f"{verb} {what}")
             continue
         if (m := _OWE.match(clause)) is not None or (m := _I_PROMISED_THING.match(clause)) is not None:
+            when = _LATER_WHEN.search(m["rest"])
+            if when is not None and (what := thing(m["rest"][:when.start()], names)) is not None:
+                later.append(f"{what} {_later_words(when[0])}")  # "i owe him the cohort data by end of month"
+                continue
             if (intro := re.match(r"^(?:an?\s+)?intro(?:duction)?s?\s+(?:to|with)\s+(?P<who>.+)$", m["rest"], _I)):
                 found.setdefault("intro_to", you_form(intro["who"], names, 5) or "")
                 continue
@@ -610,6 +644,16 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 last_ask = f"intro:{who}" if who else None
                 if who:  # they asked for an introduction: the member will make it
                     found.setdefault("intro_to", who)
+                continue
+            if verb.startswith("asked") and verb.endswith(("about", "abt", "re")) and re.match(r"^(?:his|her|their)\b",
+                                                                                            rest, _I):
+                if (x := you_form(rest, names, 6)) is not None and "topic" not in found:  # the member asked
+                    found["topic"], found["topic_owned"] = x, True
+                continue
+            if verb == "asked" and re.search(r"\s+or\s+", rest):  # "asked slurm or k8s": a question, not a thing
+                if (x := you_form(rest, names, 6)) is not None:
+                    last_question = f"about {x}"
+                    found.setdefault("answer", f"about {x}")
                 continue
             if (g := re.match(r"^(?P<v>" + "|".join(_GERUND) + r")\s+(?P<x>.+)$", rest, _I)) is not None:
                 if (x := you_form(g["x"], names, 6)) is not None:  # "keen on doing a joint workshop"
@@ -667,7 +711,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                         r"\b(?:us|me|our|my|it|this|that)\b", x, _I)):
                     found["topic"] = "your plan to " + x
                 continue
-            if "interested" in verb or "curious" in verb:
+            if "interested" in verb or "curious" in verb or verb == "keen on":
                 if (x := you_form(rest, names, 5)) is not None:
                     if re.match(r"^(?:partnering|collaborating|working together|a partnership)\b", x, _I):
                         found.setdefault("explore", "working together")
@@ -688,6 +732,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             elif what and (need := _need(what)) is not None:
                 found.setdefault("need", need)
             continue
+        if re.match(r"^hiring (?:mgr|manager)\b", clause, _I):
+            continue  # a role, not what they're doing
         if (m := _THEIR_WORK.match(_unname(clause, names))) is not None:
             if (x := you_form(m["rest"], names, 6)) is not None and "topic" not in found:
                 found["topic"], found["topic_owned"] = f"your {m['noun'].lower()} on {x}", True
@@ -721,8 +767,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 step = f"{step} to {found['next_step']}"
             found["next_step"] = step
             continue
-        if (m := re.match(r"^(?:next steps?:?\s*)?(?:she|he|they)\s*(?:'ll|will)?\s+sends?\s+(?P<x>.+)$",
-                          _unname(clause, names), _I)) is not None and (x := thing(m["x"], names)) is not None:
+        if (m := re.match(r"^(?:next steps?:?\s*)?(?:she|he|they)(?:\s*'ll|\s+will|'s|\s+is|\s+are)?\s+"
+                          r"(?:sends?|sending|dms?|dm'?ing|emails?|emailing|forwards?|shares?)\s+(?:(?:me|us)\s+)?"
+                          r"(?P<x>.+)$", _unname(clause, names), _I)) is not None \
+                and (x := thing(m["x"], names)) is not None:
             found.setdefault("expect", x)
             continue
         if (m := _EXPECT.match(clause)) is not None:
@@ -730,7 +778,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             found.setdefault("expect_when", expand(m["when"]))
             continue
         if (m := _TOPIC_LEAD.match(clause)) is not None:
-            if (x := you_form(m["rest"], names, 5)) is not None and "topic" not in found:
+            rest = re.sub(r"\s+\w+ly$", "", m["rest"])  # "talked rates loosely"
+            if (x := you_form(rest, names, 5)) is not None and "topic" not in found \
+                    and not re.match(r"^over\b|^(?:everyone|everybody|stuff|things|nothing)$", x, _I):
                 found["topic"] = x
             continue
         moving = re.search(r"\bmoving to (?P<x>[\w -]+?)(?: in (?P<when>\w+))?$", clause, _I)
@@ -791,12 +841,16 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if item and not any(bare in k.lower() for k in kept):
             kept = [k for k in kept if re.sub(r"^(?:the|my|our|a|an)\s+", "", k.lower()) not in item.lower()]
             kept.append(item)
+    kept = [re.sub(r"\s+(?:on|about) it$", "", k) for k in kept]  # "our blog post on it": the question said what
+    need = _str(found.get("need"))
+    if need and _overlaps(need, (*kept, *later)):  # "wants 3 month cohorts" beside "i owe him the cohort data"
+        need = None
     return Reading(
         deliver=tuple(kept)[:2],
         later=tuple(later[:1]),
         only_asked=bool(kept) and all(k in asked_for and k not in promised for k in kept),
         explore=_str(found.get("explore")),
-        need=_str(found.get("need")),
+        need=need,
         checking=_str(found.get("checking")),
         suggest=_str(found.get("suggest")),
         invited=bool(found.get("invited")),
@@ -899,14 +953,29 @@ def _question(text: str, names: frozenset[str]) -> str | None:
         found = you_form(turned, names)
         return (found[0].upper() + found[1:] + "?") if found else None
     found = you_form(text, names, 5)
-    if not found:
-        return None
+    if not found or found.lower() in ("more", "name", "it", "that", "this", "them", "him", "her", "again", "first"):
+        return None  # "ask more", "(name?? ask him)": a reminder to self, not a question for them
     found = re.sub(r"\bdata sharing\b", "data-sharing", found, flags=_I)
+    if _RATE_WORDS.search(found) and not found.lower().startswith(("your", "our", "my")):
+        return f"Could you let me know your {found}?"
     if re.search(r"\b(?:policy|process|roadmap|stack|setup|plans?|approach|strategy|tooling|team|hiring)$", found, _I):
         return f"about your {found}" if not found.lower().startswith(("your", "our", "my")) else f"about {found}"
     if found.lower().startswith(("a ", "the ")):
         return f"about {found}"
     return f"about {_article(found).replace('the ', 'a ', 1)}"
+
+
+def _overlaps(phrase: str, others: Sequence[str]) -> bool:
+    """Whether a phrase names what one of the others names (a content word in common, plurals folded)."""
+    def content(text: str) -> set[str]:
+        return {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", text.lower())} - {"your", "with", "about", "from"}
+    mine = content(phrase)
+    return any(mine & content(o) for o in others)
+
+
+def _later_words(when: str) -> str:
+    """'when done' → 'when it's ready'; 'by end of month' → 'by the end of the month'."""
+    return "by the end of the month" if re.search(r"\bend\b|\beom\b", when, _I) else "when it's ready"
 
 
 def _next_step(what: str, again: str | None, when: str | None) -> str:

@@ -463,3 +463,70 @@ def test_a_cv_the_member_offered_to_read_is_asked_for_first() -> None:
 ])
 def test_an_offer_of_work_is_help_and_an_offer_of_a_thing_is_shared(offer: str, phrase: str) -> None:
     assert offer_clause(offer) == phrase
+
+
+@pytest.mark.parametrize(("notes", "expected"), [
+    ("I OWE HIM the cohort data by end of month", {"later": ("the cohort data by the end of the month",)}),
+    ("send revised draft when done", {"later": ("the revised draft when it's ready",), "deliver": None}),
+    ("asked abt his tokio blog post", {"topic": "your tokio blog post", "answer": None}),
+    ("he'll DM me the part 2 draft", {"expect": "the part two draft"}),
+    ("he's sending his rate card", {"expect": "your rate card"}),
+    ("invited her to our demo day - 'maybe'", {"deliver": ("the details for our demo day",)}),
+    ("next sync the 14th. I send API spec v2 before then", {"deliver": ("the API spec v2",)}),
+    ("ask him for a 1-para summary first", {"ask": "Could you send me a one-paragraph summary?"}),
+    ("might need him in march - ask day rate", {"ask": "Could you let me know your day rate?"}),
+    ("wants to invest in his crypto thing. no. avoid", {"stop": "avoid"}),
+    ("wants the vendor list so he can flag the ones w/o a DPA", {"deliver": ("the vendor list",)}),
+    ("asked slurm or k8s - promised our blog post on it", {"deliver": ("our blog post",),
+                                                          "answer": "about slurm or k8s"}),
+    ("wants 3 mo retention cohorts. i owe him the cohort data by end of month", {"need": None}),
+    ("cc the estates officer (name?? ask him)", {"ask": None}),
+])
+def test_when_whose_and_what_for_in_terse_notes(notes: str, expected: dict[str, object]) -> None:
+    """A promise with a 'when' is on its way, not attached; what the member asked about theirs is a topic; what
+    they will send is awaited; a reminder to self is never a question for them."""
+    found = reading(notes, "Sam Lee")
+    assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(("name", "notes", "greeted"), [
+    ("CHEN Liang", "caps on card = surname so Mr Chen. vp partnerships", "Mr. Chen"),
+    ("CHEN Liang", "vp partnerships", "Chen Liang"),
+    ("Kim Seoyeon (MOLIT)", "deputy director", "Kim Seoyeon"),
+    ("Cllr Dave Mistry", "ward cllr", "Cllr Mistry"),
+    ("Father Michael Donnelly", "parish priest", "Father Michael"),
+    ("J. Park", "good chat", "there"),
+])
+def test_titles_caps_and_initials_in_the_greeting(name: str, notes: str, greeted: str) -> None:
+    assert greeting_name(name, notes) == greeted
+
+
+@pytest.mark.parametrize(("where", "phrase"), [
+    ("whatsapp call, Duda referred him", "on our call"),
+    ("Teams - partner kickoff", "on our call"),
+    ("her opening at Kalashnikovv gallery, braam", "at your opening at Kalashnikovv gallery"),
+    ("ECCV poster session, my poster #214", "at the ECCV poster session"),
+    ("jen's bday", "at Jen's birthday"),
+    ("food bank shift sat morning", "at the food bank shift"),
+])
+def test_a_place_reads_as_said_to_them(where: str, phrase: str) -> None:
+    assert meeting_place(where) == phrase
+
+
+def test_samples_in_the_post_are_on_their_way_and_a_delivery_is_not_offered_again() -> None:
+    context = DraftContext("Gemma Lloyd", "Retail Expo, Olympia", "buyer. wants samples to head office in shropshire",
+                           offer="free samples")
+    first = compose("follow_up_48h", context, DraftTimes(NOW, NOW - timedelta(days=1)), key=2)
+    assert isinstance(first, Draft)
+    assert "on their way" in first.text or "I've posted the samples" in first.text
+    assert "attached" not in first.text and "head office" not in first.text
+    week = compose("no_reply_1w", DraftContext("Ines", "Dutch Design Week", "wants our NDA. sent NDA already",
+                                               offer="our NDA template"),
+                   DraftTimes(NOW, NOW - timedelta(days=9), NOW - timedelta(days=8)), key=1)
+    assert isinstance(week, Draft) and "offer stands" not in week.text
+
+
+def test_a_delivery_owed_goes_out_even_when_they_will_come_back_later() -> None:
+    context = DraftContext("Ana", "zoom", "they'll come back w/ a budget. she asked for 2 references -> SEND")
+    found = compose("follow_up_48h", context, DraftTimes(NOW, NOW - timedelta(days=1)), key=1)
+    assert isinstance(found, Draft) and "two references" in found.text and "?" not in found.text

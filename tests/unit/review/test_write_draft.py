@@ -198,7 +198,7 @@ def test_the_one_week_nudge_dates_the_first_message() -> None:
     ("name", "first"),
     [("Jane Doe", "Jane"), ("@jane.doe", "Jane"), ("Dr. Amara Okafor", "Amara"), ("O'Brien", "O'Brien"),
      ("jean-luc", "Jean-Luc"), ("MEI", "Mei"), ("Zoë", "Zoë"), ("0", "there"), ("", "there"), ("42abc", "there"),
-     ("McKenzie Rae", "McKenzie"), ("DJ", "Dj")],
+     ("McKenzie Rae", "McKenzie"), ("DJ", "DJ"), ("SJ Holloway", "SJ"), ("JOHN", "John"), ("J. Park", "there")],
 )
 def test_first_names(name: str, first: str) -> None:
     assert first_name(name) == first
