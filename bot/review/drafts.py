@@ -792,10 +792,14 @@ class _Writer:
             lines.append(self.line(opens, "w-open"))
             walk = () if _NO_WALK_THROUGH.search(what) else \
                 ("If a quick walk-through would help, I'm happy to do one.",)
-            lines.append(self.line((*walk, "Happy to answer any questions.",
-                                    "Let me know if anything is unclear.",
-                                    "Hope it's all useful; shout if anything's missing."),
-                                   "w-help"))
+            if _PHYSICAL.search(re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0]):  # sent by post
+                lines.append(self.line(("Do shout if they haven't turned up.", "Happy to answer any questions."),
+                                       "w-help"))
+            else:
+                lines.append(self.line((*walk, "Happy to answer any questions.",
+                                        "Let me know if anything is unclear.",
+                                        "Hope it's all useful; shout if anything's missing."),
+                                       "w-help"))
         elif r.intro_to is not None:
             lines.append(Line((f"Just checking my introduction to {r.intro_to or 'the person I mentioned'}{after} came "
                                "through.",)))

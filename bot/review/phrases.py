@@ -174,7 +174,7 @@ def setting_of(where: str | None) -> str:
 
 
 _PLACE_EXPAND = {"bday": "birthday", "b-day": "birthday", "conf": "conference", "univ": "university",
-                 "mtg": "meeting", "hq": "HQ"}
+                 "mtg": "meeting", "hq": "HQ", "cttee": "committee"}
 _PLACE_TAIL = re.compile(r"\s+(?:day\s*\d+|hallway(?: track)?|booth(?: area)?|lunch table|panel q&a|q&a|lol|haha|"
                          r"tbh|lobby|queue|(?:mon|tues?|wed|thurs?|fri|sat|sun)\w*\s+(?:morning|afternoon|evening|"
                          r"night))\b.*$", re.IGNORECASE)
@@ -209,6 +209,7 @@ def meeting_place(where: str | None) -> str:
     if setting_of(text) == "call" and not re.search(r"\b(?:coffee|lunch|dinner|office|summit|conference|expo)\b", low):
         return "on our call"  # "whatsapp call", "Teams - partner kickoff", "zoom, intro from Carla"
     text = re.sub(r"\s+@\s+|\s*@(?=[A-Za-z])", " at ", text)
+    text = re.split(r"\s+[-–—]\s+", text)[0]  # "Dutch Design Week - circular textiles talk": the event
     text = re.sub(r"\b(?:her|his|their)\b", "your", text, flags=re.IGNORECASE)  # "her opening at X": yours
     text = re.sub(r"^([a-z])(?=[a-z]*'s\b)", lambda m: m[1].upper(), text)  # "jen's bday" → "Jen's birthday"
     head, _, rest = text.partition(",")
@@ -251,8 +252,9 @@ _FAMILY_FIRST = _words(
 )
 _KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 _NICKNAME_WORDS = _words("big little lil young old tall coach uncle auntie aunt cousin")
-_GOES_BY = re.compile(r"\b(?:goes by|prefers|known as|aka|call (?:him|her|them)|calls? (?:himself|herself|themselves))"
-                      r"\s+['\"]?([^\W\d_][\w'’-]*[^\W\d_'’-])", re.IGNORECASE)
+_GOES_BY = re.compile(r"\b(?:goes by|known as|aka|prefers to be called|(?:everyone |people )?calls? (?:him|her|them)|"
+                      r"calls? (?:himself|herself|themselves)|(?-i:prefers(?= [A-Z])))"
+                      r"\s+['\"]?([^\W\d_][\w'’-]*[^\W\d_'’-])", re.IGNORECASE)  # "prefers text" is no name
 _TITLE_WORDS = {"dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.",
                 "mx": "Mx.", "sir": "Sir", "dame": "Dame", "cllr": "Cllr", "councillor": "Councillor", "rev": "Rev.",
                 "revd": "Rev.", "fr": "Father", "father": "Father", "rabbi": "Rabbi", "imam": "Imam",

@@ -576,6 +576,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 continue
             if verb in ("intro", "introduce", "connect"):
                 rest = re.sub(r"^(?:(?:him|her|them|you)\s+)?(?:in touch\s+)?(?:to|with)\s+", "", rest)
+                rest = re.sub(r"\s+(?:for|re|about|abt|so)\b.*$", "", rest)  # "Lwazi at the agency for commissions"
                 who = you_form(rest, names, 5)
                 found.setdefault("intro_to", who or "")
             elif verb in ("send", "share", "email", "forward", "pass along", "dig up", "find", "submit", "open"):
@@ -841,7 +842,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if item and not any(bare in k.lower() for k in kept):
             kept = [k for k in kept if re.sub(r"^(?:the|my|our|a|an)\s+", "", k.lower()) not in item.lower()]
             kept.append(item)
-    kept = [re.sub(r"\s+(?:on|about) it$", "", k) for k in kept]  # "our blog post on it": the question said what
+    # "our blog post on it": the question said what; samples go to them, wherever that is
+    kept = [re.sub(r"\s+(?:on|about) it$|(?<=samples)\s+to\s+(?:your\s+|the\s+)?(?:head office|office|hq|"
+                   r"warehouse)\b.*$", "", k) for k in kept]
     need = _str(found.get("need"))
     if need and _overlaps(need, (*kept, *later)):  # "wants 3 month cohorts" beside "i owe him the cohort data"
         need = None

@@ -530,3 +530,13 @@ def test_a_delivery_owed_goes_out_even_when_they_will_come_back_later() -> None:
     context = DraftContext("Ana", "zoom", "they'll come back w/ a budget. she asked for 2 references -> SEND")
     found = compose("follow_up_48h", context, DraftTimes(NOW, NOW - timedelta(days=1)), key=1)
     assert isinstance(found, Draft) and "two references" in found.text and "?" not in found.text
+
+
+def test_how_they_like_to_be_reached_is_not_a_name_and_a_note_in_brackets_is_not_an_offer() -> None:
+    assert greeting_name("Maria Papadopoulos", "accountant. prefers text") == "Maria"
+    assert greeting_name("Rosa Delgado", "Rosa but everyone calls her Ro. set designer") == "Ro"
+    assert meeting_place("Dutch Design Week - circular textiles talk") == "at Dutch Design Week"
+    assert offer_clause("data-engineering help on the triage pipeline (pending manager approval)") == (
+        "help with the triage pipeline")
+    assert reading("i said i'd intro her to Lwazi at the agency for commercial commissions", "Tendai Moyo")[
+        "intro_to"] == "Lwazi at the agency"
