@@ -638,6 +638,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if (what := thing(re.sub(r"\bfree\s+", "", m["rest"]), names)) is not None:
                 offers.append(f"thing:{what}")
             continue
+        if re.match(r"^asked (?:him |her |them )?for\b", clause, _I) and re.match(
+                r"^(?:i\s+)?(?:emailed|messaged|texted|wrote|dm'?d|pinged|called|rang)\b", prior, _I):
+            # "emailed him thanks + asked for splits": the member asked, so it's theirs to send
+            if (x := thing(re.sub(r"^asked (?:him |her |them )?for\s+", "", clause, flags=_I), names)) is not None:
+                found.setdefault("expect", re.sub(r"\s+(?:last|this|next) (?:week|wk)$", "", x))
+            continue
         if (m := _THEIR_ASK.match(_unname(clause, names))) is not None:
             verb, rest = m["verb"].lower(), m["rest"]
             if re.match(r"^(?:an?\s+)?intro(?:duction)?\s+(?:to|with)\s+", rest, _I):

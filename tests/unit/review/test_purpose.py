@@ -540,3 +540,8 @@ def test_how_they_like_to_be_reached_is_not_a_name_and_a_note_in_brackets_is_not
         "help with the triage pipeline")
     assert reading("i said i'd intro her to Lwazi at the agency for commercial commissions", "Tendai Moyo")[
         "intro_to"] == "Lwazi at the agency"
+
+
+def test_what_the_member_asked_for_in_their_own_email_is_theirs_to_send() -> None:
+    found = reading("lab does tabular models. emailed him thanks + asked for splits last wk", "Prof. Hiroshi Tanaka")
+    assert found.get("expect") == "the splits" and "deliver" not in found
