@@ -1019,6 +1019,8 @@ def _activity(activity: str | None) -> tuple[str | None, str] | None:
     if m := re.match(r"^hiring(?: in (.+))?$", a):
         return None, f"the hiring{' in ' + m[1] if m[1] else ''}"
     if m := re.match(r"^hiring (?:a |an )?(.+)$", a):
+        if re.match(r"^(?:for the )?\w+s\b", m[1]):  # "hiring analysts for the Riyadh office"
+            return None, "hiring " + re.sub(r"^for the (\w+s) for (.+?) role$", r"\1 for \2", m[1])
         return None, f"the search for {'an' if m[1][:1].lower() in 'aeiou' else 'a'} {m[1]}"
     if m := re.match(r"^building (?:a |an |the )?(house|home|cabin)(.*)$", a):
         place = re.sub(r"\bin (\w)", lambda x: "in " + x[1].upper(), m[2])

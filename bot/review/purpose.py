@@ -153,7 +153,7 @@ _THIRD = re.compile(r"\b(?:she|he|they|she's|he's|they're|she'd|he'd|they'd|she'
 _TAIL = re.compile(
     r"\s+(?:by|before|asap|soon|tomorrow|tmrw|tonight|today|this (?:wk|week)|next (?:wk|week)|lol|haha|tbh|"
     r"btw|fyi|i think|maybe|probably|pls|please|etc|due|asap|in return|tbc|tbd|so (?:that )?(?:he|she|they|we|i)|"
-    r"because|coz|since (?:he|she|they|we|i))\b.*$|\s*[!?]+.*$", _I)
+    r"because|coz|since (?:he|she|they|we|i)|direct|directly|no answer yet|no reply yet)\b.*$|\s*[!?]+.*$", _I)
 _BAD = re.compile(r"https?://|www\.|\d{5,}|[\[\]{}<>=%|]", _I)
 _COUNTABLE = _words(
     "checklist template deck doc document link list spreadsheet guide playbook repo article paper post "
@@ -210,6 +210,7 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
     None when it can't be one: too long, third person as subject, their name, a judgement or private life."""
     if not text:
         return None
+    text = re.sub(r"\s*\([^()]*\)", "", text)  # "Dave (importer, austin)": an aside, not part of the phrase
     text = expand(_TAIL.sub("", " " + text.strip()).strip(" ,.;:-'\"()"))
     words = text.split()
     if not words or len(words) > limit or _BAD.search(text) or _THIRD.search(text):
@@ -248,7 +249,7 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     """Something to send, as a noun phrase with an article: 'deck and unit economics' → 'the deck and the
     unit economics'; 'both', 'it' and 'that' need their note to make sense, so they are None."""
     found = you_form(text, names)
-    if not found or re.match(r"(?:me|us)\b", found, _I) or found.lower() in (
+    if not found or re.match(r"(?:me|us|on|in|at|to|for|with|from|by|of)\b", found, _I) or found.lower() in (
             "it", "this", "that", "both", "them", "these", "those", "one", "you", "some") \
             or set(found.lower().split()) & _NOT_THINGS:
         return None
@@ -264,7 +265,9 @@ def _article(part: str) -> str:
     if low in ("bio", "cv", "resume", "portfolio", "talk abstract", "abstract", "headshot"):
         return ("my " if low in ("bio", "cv", "resume", "portfolio", "headshot") else "a ") + part
     acronym = part.split()[0].isupper() and len(part.split()[0]) <= 5
-    if re.match(r"(?:a|an|the|my|our|your|some|that|this|those|these|\d+|two|three)\b", low) or (
+    if re.match(r"(?:\d+|two|three|four|five)\b", low):
+        return f"the {part}"  # "3 slides" → "the three slides"
+    if re.match(r"(?:a|an|the|my|our|your|some|that|this|those|these)\b", low) or (
             part[:1].isupper() and not acronym):
         return re.sub(r"^that\b", "the", part)
     head = re.split(r"\s+(?:for|on|of|about|with|to|from|in)\s+", low)[0].split()
@@ -281,12 +284,15 @@ _STOP = re.compile(
     r"\b(?:do\s*n[o']?t|dont|don't|no need to|never|won't|wont)\s+(?:chase|follow[ -]?up|nudge|contact|reach out|"
     r"bother|pursue|reply)\b|\bruled (?:\w+ )?out\b|\bnot a fit\b|\bno fit\b|\bpolite no\b|"
     r"\bi (?:said|told (?:him|her|them)) no\b|\bi declined\b|\bdeclined\b|\bscam\b|\bred flags\b|\bpassed on us\b|"
-    r"\bnot interested\b|\bnot pursuing\b|\bdead end\b|\bno (?:need|point) (?:to )?follow", _I)
+    r"\bnot interested\b|\bnot pursuing\b|\bdead end\b|\bno (?:need|point) (?:to )?follow|"
+    r"\btold (?:him|her|them) (?:i'?m )?not (?:looking|interested)\b|^(?:so )?(?:leave it|let it go|don'?t bother)\W*$",
+    _I)
 _WAIT = re.compile(
     r"\b(?:she|he|they|she'll|he'll|they'll)\s*(?:'ll|will)?\s*(?:reach out|get in touch|be in touch|get back|"
     r"come back|contact me|ping me|circle back|follow up)\b|\bsaid no for now\b|\bno for now\b|\brevisit\b|"
     r"\bkeep (?:her|him|them) posted\b|\bquarterly update\b|\breach out (?:after|in|once|when)\b|"
-    r"\b(?:on leave|away) (?:till|until)\b|\bdon'?t (?:nudge|chase|follow up) (?:before|until|till)\b",
+    r"\b(?:on leave|away) (?:till|until)\b|\bdon'?t (?:nudge|chase|follow up) (?:before|until|till)\b|"
+    r"\b(?:he|she|they)(?:'ll| will) (?:fwd|forward|pass (?:it|this) on)\b|\b(?:he|she|they) replied\b",
     _I)
 
 _MY_PROMISE = re.compile(
@@ -310,6 +316,7 @@ _THEIR_PROMISE = re.compile(
 _OFFERED_THING = re.compile(r"^(?:(?:she|he|they)\s+)?offered\s+(?:(?:me|us)\s+)?(?P<rest>(?!to\b).+)$", _I)
 _THEIR_ASK = re.compile(
     r"^(?:(?:she|he|they)\s+)?(?:also\s+)?(?P<verb>asked (?:me )?(?:for|about|abt|re|how|what|why|whether|if|to)|"
+    r"told me to|"
     r"asked|wants|wanted|would like|'d like|needs|needed|is looking for|looking for|is interested in|"
     r"interested in|keen on|curious about)\s+(?P<rest>.+)$", _I)
 _THANKS = re.compile(
@@ -575,7 +582,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 later.append(f"{what} {_later_words(when[0])}")  # "send revised draft when done"
                 continue
             if verb in ("intro", "introduce", "connect"):
-                rest = re.sub(r"^(?:(?:him|her|them|you)\s+)?(?:in touch\s+)?(?:to|with)\s+", "", rest)
+                rest = re.sub(r"^(?:(?:him|her|them|you)\s+)?(?:in touch\s+)?(?:to|with|w/?)\s+", "", rest)
                 rest = re.sub(r"\s+(?:for|re|about|abt|so)\b.*$", "", rest)  # "Lwazi at the agency for commissions"
                 who = you_form(rest, names, 5)
                 found.setdefault("intro_to", who or "")
@@ -618,6 +625,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             continue
         if (m := _THEIR_PROMISE.match(_unname(clause, names))) is not None:
             verb, rest = m["verb"].lower(), m["rest"]
+            if re.search(r"\bif\b", rest, _I):
+                continue  # "he'll share historicals if we sign their NDA": a condition first, not an offer to take up
             if verb in ("intro", "introduce", "connect"):
                 rest = re.sub(r"\s+(?:working|who|that|for|about|re)\b.*$", "", rest)
                 who = you_form(re.sub(r"^(?:me\s+)?(?:to|with)\s+", "", rest), names, 5)
@@ -639,9 +648,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 offers.append(f"thing:{what}")
             continue
         if re.match(r"^asked (?:him |her |them )?for\b", clause, _I) and re.match(
-                r"^(?:i\s+)?(?:emailed|messaged|texted|wrote|dm'?d|pinged|called|rang)\b", prior, _I):
+                r"^(?:i\s+)?(?:emailed|messaged|texted|wrote|dm'?d|pinged|called|rang|sent|slacked)\b", prior, _I):
             # "emailed him thanks + asked for splits": the member asked, so it's theirs to send
-            if (x := thing(re.sub(r"^asked (?:him |her |them )?for\s+", "", clause, flags=_I), names)) is not None:
+            x = thing(re.sub(r"^asked (?:him |her |them )?for\s+", "", clause, flags=_I), names)
+            if x is not None and not re.search(r"\b(?:slots?|times?|dates?|call|chat|meeting)$", x, _I):
                 found.setdefault("expect", re.sub(r"\s+(?:last|this|next) (?:week|wk)$", "", x))
             continue
         if (m := _THEIR_ASK.match(_unname(clause, names))) is not None:
@@ -682,6 +692,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 if q and (can := re.match(r"^(?:if|whether)\s+I\s+(?:can|could|would|might)\s+(?P<x>.+)$", q)):
                     found.setdefault("accept", can["x"])
                     continue
+                if q and re.search(r",\s*(?:showed|told|explained|answered|walked)\b", q):
+                    continue  # "asked how the expense tool works, showed her": answered there and then
                 if q:
                     last_question = q
                     found.setdefault("answer", q)
@@ -750,7 +762,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             x = you_form(rest, names)
             if verb.startswith("helped"):
                 found.setdefault("thanks", f"your help {x}" if x and x.startswith(("with", "on")) else "your help")
-            elif verb.startswith("gave") and x and not re.search(r"\b(?:card|number|email)\b", x, _I):
+            elif verb.startswith("gave") and x and not re.search(r"\b(?:card|number|email|mobile|phone|whatsapp|"
+                                                                 r"contact|details|handle)\b", x, _I):
                 found.setdefault("thanks", f"the {x}" if not x.lower().startswith(("the", "a ", "an ", "your")) else x)
             elif verb == "shared" and x:
                 found.setdefault("thanks_share", x)
@@ -923,6 +936,8 @@ def _need(what: str) -> str | None:
     if not head or head in _NOT_NEEDS or head in ("intro", "introduction", "intros"):
         return None if head in _NOT_NEEDS else what
     bare = re.sub(r"^the\s+", "", what)
+    if re.match(r"(?:some ?one|some ?body|any ?one|\w+ing)\b", bare, _I):
+        return bare  # "someone to lead the data team", "bookkeeping": no article
     if bare != what:
         plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
         return bare if plural else ("an " if bare[:1].lower() in "aeiou" else "a ") + bare

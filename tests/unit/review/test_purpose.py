@@ -545,3 +545,19 @@ def test_how_they_like_to_be_reached_is_not_a_name_and_a_note_in_brackets_is_not
 def test_what_the_member_asked_for_in_their_own_email_is_theirs_to_send() -> None:
     found = reading("lab does tabular models. emailed him thanks + asked for splits last wk", "Prof. Hiroshi Tanaka")
     assert found.get("expect") == "the splits" and "deliver" not in found
+
+
+@pytest.mark.parametrize(("notes", "expected"), [
+    ("i said i'd connect him w Dave (importer, austin)", {"intro_to": "Dave"}),
+    ("told me to send cv direct, email on the card", {"deliver": ("my cv",)}),
+    ("rosa asked me to not get close w that side of the family. leave it", {"stop": "leave it"}),
+    ("agency recruiter. told him not looking. he'll 'keep me in mind'", {"stop": "told him not looking"}),
+    ("gave me his mobile", {"thanks": None}),
+    ("he'll share historicals if we sign their NDA", {"their_offer": None}),
+    ("she asked how the expense tool works, showed her", {"answer": None}),
+    ("sent thanks + asked for a slot, no answer yet", {"expect": None, "deliver": None}),
+])
+def test_asides_conditions_and_things_already_done_are_not_what_the_message_does(
+        notes: str, expected: dict[str, object]) -> None:
+    found = reading(notes, "Sam Lee")
+    assert {k: found.get(k) for k in expected} == expected
