@@ -300,6 +300,34 @@ VAGUE_ASK = _words(
     r"(?:put|get) (?:myself|me) on your radar",
     r"(?:lovely|great|nice|good) to (?:be|get|keep|stay) in touch",
 )
+# a stranger asked for a meeting: coffee, a chat, a call, "can we talk", "set up a time"
+MEETING_ASK = _words(
+    r"(?:grab|get|buy you|have|over|for) (?:a |an )?(?:quick |short |virtual |brief )?(?:coffee|lunch|drink|beer|tea|"
+    r"chat|call|meeting)",
+    r"(?:to|we|can|could|and|or|i) (?:meet|get together|sit down|catch up|meet up|talk|chat|speak)(?! through)"
+    r"(?: with you)?",
+    r"set up (?:a )?(?:time|call|meeting|chat)",
+    r"(?:a )?(?:few|couple) (?:minutes|moments) of your time",
+    r"informational interview",
+)
+# why them, or what about: the reason a stranger's ask needs ("because", "I'm researching", "about how you…")
+REASON = _words(
+    r"because", r"since", r"as (?:i'?m|you)",
+    r"i'?m (?:researching|working on|building|writing|exploring|looking into|considering|hoping to|trying to|"
+    r"planning|thinking about|interested in|curious about|weighing|deciding|choosing|comparing)",
+    r"about (?:how|what|why|whether|which|your experience|the way|getting|breaking|moving|transition)",
+    r"(?:advice|questions?|tips|insights?|thoughts|perspective) (?:on|about|regarding)",
+    r"(?:interested|curious) in",
+    r"learn (?:how|what|about how|more about how)",
+    r"(?:friend|colleague|classmate|manager) (?-i:[A-Z])\w+",
+    r"came to mind",
+    r"my application",
+    r"came across your (?:name|profile|work)",
+    r"through (?:the|a|our|my)",
+    r"i'?ve (?:written|reached out|emailed|messaged)",
+    r"intro",
+    r"thank",
+)
 # asks that cost the reader a lot (a referral, an executive's time, a review of your work, a job)
 BIG_ASK = _words(
     r"(?:intro(?:duce|duction|ducing)?|put me in touch|connect me|pass(?:ing)? my \w+) (?:me )?(?:on )?(?:to|with) "

@@ -463,6 +463,26 @@ def rule_ask(d: Draft) -> list[Finding]:
     return []
 
 
+def rule_reason(d: Draft) -> list[Finding]:
+    """A stranger asked for their time (coffee, a chat, "can we talk") with no reason: nothing about why them
+    — their work, a mutual contact, a shared group — and nothing about what the talk would be about."""
+    scan = d.sig.scan
+    if d.kind is not K.COLD_OUTREACH or lx.SPECIFIC.search(scan) or lx.REASON.search(scan):
+        return []
+    m = lx.MEETING_ASK.search(scan)
+    if not m:
+        return []
+    return [
+        Finding(
+            "generic",
+            "medium",
+            "It asks someone who doesn't know you for their time, but never says why them or what about.",
+            _excerpt(d, m),
+            "Say what led you to them (their work, who suggested them) and the one thing you'd like to ask.",
+        )
+    ]
+
+
 def rule_ask_size(d: Draft) -> list[Finding]:
     """Too much at once: a big favour from someone you barely know, a stack of asks, or a deadline on a favour."""
     big = big_asks(d)
@@ -679,6 +699,7 @@ RULE_FUNCS: tuple[Callable[[Draft], list[Finding]], ...] = (
     rule_personalization,
     rule_value,
     rule_ask,
+    rule_reason,
     rule_ask_size,
     rule_self_centred,
     rule_salesy,
