@@ -310,6 +310,18 @@ MEETING_ASK = _words(
     r"(?:a )?(?:few|couple) (?:minutes|moments) of your time",
     r"informational interview",
 )
+# a stranger asked for work: an internship, an opening, "consider me for", "any stories you need written"
+JOB_ASK = _words(
+    r"(?:any|an?|your|open|available) (?:\w+ )?(?:internships?|openings?|positions?|vacanc(?:y|ies)|jobs?|roles?)"
+    r"(?: (?:available|open|at|on|in|with|for me))?",
+    r"(?:pass|forward|send) (?:along )?my (?:resume|cv)",
+    r"(?:hire|employ) me",
+    r"join your (?:lab|team|group|studio|company|firm)",
+    r"(?:considered|consider me) for",
+    r"(?:any|some) (?:work|stories|projects|assignments|gigs) (?:you need|for me)",
+)
+# "not asking for a job": the job named only to be ruled out
+NOT_A_JOB_ASK = _words(r"not (?:asking|looking) (?:you )?for (?:a )?(?:job|position|role|internship)")
 # why them, or what about: the reason a stranger's ask needs ("because", "I'm researching", "about how you…")
 REASON = _words(
     r"because", r"since", r"as (?:i'?m|you)",

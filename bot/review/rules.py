@@ -464,20 +464,23 @@ def rule_ask(d: Draft) -> list[Finding]:
 
 
 def rule_reason(d: Draft) -> list[Finding]:
-    """A stranger asked for their time (coffee, a chat, "can we talk") with no reason: nothing about why them
-    — their work, a mutual contact, a shared group — and nothing about what the talk would be about."""
+    """A stranger asked for their time (coffee, a chat, "can we talk") or for work with no reason: nothing
+    about why them — their work, a mutual contact, a shared group — and nothing about what it would be about."""
     scan = d.sig.scan
     if d.kind is not K.COLD_OUTREACH or lx.SPECIFIC.search(scan) or lx.REASON.search(scan):
         return []
     m = lx.MEETING_ASK.search(scan)
-    if not m:
+    job = None if m or lx.NOT_A_JOB_ASK.search(scan) else lx.JOB_ASK.search(scan)
+    hit = m or job
+    if hit is None:
         return []
+    what = "for their time" if m else "for work"
     return [
         Finding(
             "generic",
             "medium",
-            "It asks someone who doesn't know you for their time, but never says why them or what about.",
-            _excerpt(d, m),
+            f"It asks someone who doesn't know you {what}, but never says why them or what about.",
+            _excerpt(d, hit),
             "Say what led you to them (their work, who suggested them) and the one thing you'd like to ask.",
         )
     ]
