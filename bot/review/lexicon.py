@@ -263,6 +263,9 @@ SELF_EFFACING = _words(
     r"bless me with",
     r"(?:forgive|pardon) (?:me|my) (?:for )?(?:the|this|my)? ?(?:intrusion|boldness|disturbance)",
     r"i know (?:you must get|you probably get|you get) (?:tons|lots|loads|hundreds|a lot) of these",
+    r"(?:i'?m )?not sure (?:if |whether )?you'?(?:ll| will)? (?:even )?remember me",
+    r"you (?:don'?t|do not) know me",
+    r"(?:not trying|(?:i )?don'?t mean|(?:i )?didn'?t mean) to (?:pester|bother|nag|bug|hassle)",
 )
 # a bounded ask: "10 minutes", "a 15-min call"
 BOUNDED_TIME = re.compile(r"\b\d{1,2}[- ]?(?:minutes?|mins?)\b", _I)
@@ -1262,9 +1265,9 @@ BUMP = _words(
     r"(?:just )?checking in(?: on this| again)?",
     r"(?:just )?(?:following|circling) (?:up|back)",
     r"bump(?:ing)? (?:this|it)",
-    r"did (?:you|my \w+) (?:get|see|receive|read|reach)",
+    r"did (?:you|my (?:previous |last |earlier |first )?\w+(?: below)?) (?:get|see|receive|read|reach)",
     r"in case (?:it|this|my \w+) got (?:lost|buried)",
-    r"(?:had|have) (?:a )?chance to (?:look|read|review|think)",
+    r"(?:had|have|found) (?:a )?(?:chance|moment|minute|sec) to (?:look|read|review|think)",
     r"any (?:updates?|news|thoughts)",
 )
 
