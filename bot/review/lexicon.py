@@ -251,7 +251,8 @@ CLICHE_ASK = _words(
 FORM_GREETING = re.compile(
     r"^\W*(?:dear|hello|hi|greetings),? (?:respected )?(?:sir|madam|sir or madam|sir/madam|professor|doctor|editor|"
     r"hiring manager|recruiter|recruiting team|hiring team|valued \w+|connection|colleague|linkedin member|"
-    r"authority|respected authority)\s*[,.:!\n]|^\W*(?:to whom it may concern|respected (?:sir|madam|authority))",
+    r"authority|respected authority)\s*[,.:!\n]|^\W*(?:to whom it may concern|respected (?:sir|madam|authority))|"
+    r"^\W*(?:sir|madam|ma'?am|professor)\s*[,.:!\n]",
     _I,
 )
 CONGRATS = _words(r"congrat(?:s|ulations)", r"well[- ]deserved", r"so (?:happy|pleased|thrilled) for you")
@@ -712,6 +713,8 @@ SELF_PROMOTION = _words(
     r"(?:just )?wanted (?:you|to let you) (?:to )?know how (?:things are|it'?s|everything'?s) going for me",
     r"my (?:new )?personal brand",
     r"follow (?:along|my journey|me)(?! up)",
+    r"(?:go |please |pls )?check out my (?:amazing|awesome|new|cool|latest) ",
+    r"(?:please |pls )?(?:star|upvote|retweet) (?:it|my|our|the repo)",
 )
 
 # --- salesy ------------------------------------------------------------------------------------------
@@ -803,8 +806,8 @@ SALESY_STRONG = _words(
     r"(?:our|my) client",
     r"apply (?:through|via|using) the link",
     r"walk you through (?:a few of |some of |one of )?(?:our|my) (?:\w+ )?(?:projects|products|work|services)",
-    r"(?:fantastic|exciting|great|amazing|incredible) opportunit(?:y|ies) (?:that )?(?:could|would|might|are|is) "
-    r"(?:be )?(?:perfect|ideal|a (?:great|perfect) (?:fit|match))",
+    r"(?:fantastic|exciting|great|amazing|incredible) opportunit(?:y|ies) (?:that )?(?:i (?:think|believe) )?"
+    r"(?:could|would|might|are|is)? ?(?:be )?(?:perfect|ideal|a (?:great|perfect) (?:fit|match))",
     r"call me back",
     r"(?:walk|take) (?:you )?through (?:the|our) (?:platform|product|tool) live",
     r"(?:only|just) a few (?:spots|slots|seats) (?:left|remaining)",

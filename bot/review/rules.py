@@ -24,6 +24,7 @@ LENGTH_NORMS: dict[MessageKind, tuple[int, int, int]] = {
     K.COLD_OUTREACH: (20, 175, 300),
 }
 LONG_SENTENCE_WORDS = 40
+REASONLESS_SUBSTANCE = 10  # above this, a stranger's ask carries enough of its own to answer
 _NON_SPECIFIC_PROPER = frozenset(
     str.split(
         "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
@@ -468,6 +469,8 @@ def rule_reason(d: Draft) -> list[Finding]:
     about why them — their work, a mutual contact, a shared group — and nothing about what it would be about."""
     scan = d.sig.scan
     if d.kind is not K.COLD_OUTREACH or lx.SPECIFIC.search(scan) or lx.REASON.search(scan):
+        return []
+    if substance_weight(d) > REASONLESS_SUBSTANCE:  # a message with that much in it has its reasons
         return []
     m = lx.MEETING_ASK.search(scan)
     job = None if m or lx.NOT_A_JOB_ASK.search(scan) else lx.JOB_ASK.search(scan)
