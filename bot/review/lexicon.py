@@ -1080,6 +1080,16 @@ _SLIPS: tuple[tuple[str, str], ...] = (
 # one pass over the draft: group i matched → _SLIPS[i - 1]'s correction
 REAL_WORD_SLIP = Phrases(r"\b(?:" + "|".join(f"({p.removeprefix(chr(92) + 'b')})" for p, _ in _SLIPS) + ")")
 SLIP_FIXES: tuple[str, ...] = tuple(fix for _, fix in _SLIPS)
+# careless writing: contractions without their apostrophe, text-speak, a long run with no punctuation at all
+NO_APOSTROPHE = re.compile(r"\b(?:im|ive|id|dont|cant|wont|didnt|isnt|thats|youre|whats|theres|doesnt|wasnt)\b")
+TEXTSPEAK = re.compile(r"\b(?:u|ur|pls|plz|thx|wud|gr8|b4|2day|wanna|gonna|dat|wen)\b", _I)
+# spellings a quick chat message may use on purpose: not evidence of carelessness on their own
+CASUAL_SPELLING = re.compile(
+    r"(?:u|ur|pls|plz|thx|wud|gr8|b4|2day|wanna|gonna|dat|wen|tho|thru|rly|im|ive|id|dont|cant|wont|didnt|isnt|"
+    r"thats|youre|whats|theres|doesnt|wasnt)",
+    _I,
+)
+UNPUNCTUATED_RUN = re.compile(r"(?:[\w'’/-]+[ \t]+){29,}[\w'’/-]+")
 REPEATED_WORD = re.compile(r"\b(\w{2,})\s+\1(?![\w-])", _I)
 LOWER_I = re.compile(r"(?:^|\s)i(?=\s|['’]|$)")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")

@@ -681,6 +681,17 @@ def rule_typo(d: Draft) -> list[Finding]:
             slips += 1
     if lx.LOWER_I.search(d.sig.scan):
         hits.append("i → I")
+    careless = _careless(d, any(not lx.CASUAL_SPELLING.fullmatch(h.split(" → ")[0]) for h in hits))
+    if careless:
+        return [
+            Finding(
+                "typo",
+                "medium",
+                f"It reads as dashed off ({', '.join(careless)}).",
+                None,
+                "Write it in full sentences with capitals, apostrophes and punctuation; it's a first impression.",
+            )
+        ]
     if not hits:
         return []
     severity = "medium" if len(hits) >= 2 or slips else "low"
@@ -693,6 +704,32 @@ def rule_typo(d: Draft) -> list[Finding]:
             "Fix the spelling; typos make a first message look rushed.",
         )
     ]
+
+
+def _careless(d: Draft, misspelt: bool) -> list[str]:
+    """Signs of a message dashed off: a misspelling or a long unpunctuated run, with another of those or two
+    lesser signs (a lower-case start, text-speak or a missing apostrophe, each normal in a quick chat message)."""
+    scan = d.sig.scan.strip()
+    first = next((c for c in scan if c.isalpha()), "")
+    hard = [
+        label
+        for label, found in (
+            ("a misspelling", misspelt),
+            ("a long run with no punctuation", bool(lx.UNPUNCTUATED_RUN.search(scan))
+             or (d.sig.word_count >= 15 and not any(c in scan for c in ".,!?;:"))),
+        )
+        if found
+    ]
+    soft = [
+        label
+        for label, found in (
+            ("no capital to start", first.islower()),
+            ("text-speak", bool(lx.TEXTSPEAK.search(scan))),
+            ("contractions without apostrophes", bool(lx.NO_APOSTROPHE.search(scan))),
+        )
+        if found
+    ]
+    return [*hard, *soft] if len(hard) >= 2 or (hard and len(soft) >= 2) else []
 
 
 RULE_FUNCS: tuple[Callable[[Draft], list[Finding]], ...] = (
