@@ -323,6 +323,8 @@ JOB_ASK = _words(
     r"join your (?:lab|team|group|studio|company|firm)",
     r"(?:considered|consider me) for",
     r"(?:any|some) (?:work|stories|projects|assignments|gigs) (?:you need|for me)",
+    r"(?:any|an) (?:\w+ )?opportunit(?:y|ies)(?! to (?:learn|hear|ask|chat|talk|meet))",
+    r"if you have anything(?: (?:open|available|for me))?",
 )
 # "not asking for a job": the job named only to be ruled out
 NOT_A_JOB_ASK = _words(r"not (?:asking|looking) (?:you )?for (?:a )?(?:job|position|role|internship)")
@@ -714,6 +716,7 @@ SELF_PROMOTION = _words(
     r"my (?:new )?personal brand",
     r"follow (?:along|my journey|me)(?! up)",
     r"(?:go |please |pls )?check out my (?:amazing|awesome|new|cool|latest) ",
+    r"(?:needs?|could use|is looking for|are looking for) someone like me",
     r"(?:please |pls )?(?:star|upvote|retweet) (?:it|my|our|the repo)",
 )
 
