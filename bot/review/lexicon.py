@@ -337,6 +337,9 @@ REASON = _words(
     r"(?:advice|questions?|tips|insights?|thoughts|perspective) (?:on|about|regarding)",
     r"(?:interested|curious) in",
     r"learn (?:how|what|about how|more about how)",
+    r"(?:swap|compare|trade) notes",
+    r"(?:talk|chat|hear|ask) (?:about|on) (?!(?:your|our) (?:\w+ )?(?:work|career|journey|experience|background|"
+    r"business|businesses|company|companies)\b)\w+",
     r"(?:friend|colleague|classmate|manager) (?-i:[A-Z])\w+",
     r"came to mind",
     r"my application",
