@@ -845,7 +845,7 @@ SALESY_BUZZ = _words(
 
 # --- placeholders ------------------------------------------------------------------------------------
 PLACEHOLDER = re.compile(
-    r"<\s*[A-Za-z][A-Za-z _-]{1,30}\s*>|\((?i:your|their|company|first|contact|event|job) ?(?i:name|title|"
+    r"(?<!\w)<\s*[A-Za-z][A-Za-z _-]{1,30}\s*>|\((?i:your|their|company|first|contact|event|job) ?(?i:name|title|"
     r"company|role|topic)\)|"
     r"\[[^\]\n]{1,40}\]|\{\{?\s*[\w .-]{1,40}\s*\}?\}|<\s*(?:first[_ ]?name|name|company|[a-z_]{2,20}[_ ][a-z_]{2,20}|"
     r"contact|event|topic|role|title|recipient)\s*>|%\w{2,20}%|\b(?:FIRST_?NAME|LAST_?NAME|COMPANY_?NAME|FNAME|XXX+|"

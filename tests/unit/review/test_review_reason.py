@@ -1,0 +1,61 @@
+"""Issue 20 patterns, made up here (not taken from any data set): a stranger's ask with no reason, a message
+dashed off, openers that stand where a reason should be."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.review import review
+
+NEEDS_WORK = [
+    # a stranger asks for time and says neither why them nor what about
+    ("Hi Ingrid, I'm Tobias. We've never met but I figured we could meet up. Coffee sometime?", "generic"),
+    ("Hi Ms. Alvarez, I heard about you from a friend. I'm based in Leeds. I'd love to set up a time to talk.",
+     "generic"),
+    # ... or for work
+    ("Hi Raj, I'm a recent graduate looking for any opportunity. Please let me know if you have anything.",
+     "generic"),
+    ("Hi, I'm a second-year student into soft robotics. I want to join your lab in the spring. Any positions open?",
+     "generic"),
+    # dashed off: a misspelling or an unpunctuated run, and more
+    ("hey we talked yesterday about me helping on your reserch project id really like to be involved so let me know",
+     "typo"),
+    # doubt and apology standing where a reason should be
+    ("Hi Carla, not sure you'll remember me, but we were on the same floor years ago. Can I ask you something?",
+     "generic"),
+    ("Dear Dr. Hale, you don't know me, but I've always been fascinated by soil. Do you have an internship?",
+     "generic"),
+    ("Sir, should I do a master's in statistics or in economics?", "generic"),
+    ("Hi Martin, I have an exciting opportunity that I believe is ideal for you. Open to a chat?", "salesy"),
+    ("Hey all, go check out my amazing recipe app!! Please star it on GitHub!", "self_centred"),
+]
+
+GOOD = [
+    # a reason given: who suggested them, what about, a shared group, a topic to swap notes on
+    "Hi Tom, Maya Chen suggested I get in touch. I'm moving from teaching into instructional design and she said "
+    "you made the same jump. Would you be open to a 20-minute call next week?",
+    "Hi Yusuf, we're both in the Bristol founders Slack. I'm launching a bakery subscription and you ran one for "
+    "years. Could I buy you a coffee next week?",
+    "Hi Priya, I'm new to the Toronto climate-tech scene. Would you be up for a coffee to swap notes on hardware "
+    "startups?",
+    "Hi Luis, I'm a junior data engineer at Monzo. Would you have 20 minutes for a call? I'd like to ask how your "
+    "team handles schema changes.",
+    # casual chat: lower case, text-speak or a missing apostrophe alone is normal
+    "hey Ji-woo, tried your Arc<Mutex> suggestion from the thread and the race is gone. thx! wrote a short gist too",
+    "hey, are you still looking for reviewers for the docs sprint? happy to take the API section",
+    # a stranger who says they are not asking for a job
+    "Hi Dana, I'm not asking for a job - I'm a bootcamp grad curious how your team reviews take-home tests. Would "
+    "you have 15 minutes for a call?",
+]
+
+
+@pytest.mark.parametrize(("text", "rule"), NEEDS_WORK)
+def test_what_a_reader_would_mind_needs_work(text: str, rule: str) -> None:
+    r = review(text)
+    assert r.verdict == "needs_work" and rule in r.rules, r.findings
+
+
+@pytest.mark.parametrize("text", GOOD)
+def test_a_reason_or_a_casual_register_is_not_a_problem(text: str) -> None:
+    r = review(text)
+    assert r.verdict == "good", r.findings
