@@ -498,6 +498,13 @@ PUSHY_HIGH = _words(
     r"weekly|monthly|daily)",
     r"(?:i'?ve|i have) (?:already |gone ahead and )?put (?:us|you) (?:in|down)",
     r"(?:sent|sending) (?:you )?(?:the |a |calendar )?invites? (?:for|through|until|every)",
+    # their own values held against them, the unanswered messages counted
+    r"(?:for|as) someone who (?:\w+ ){0,2}(?:talks|writes|posts|preaches|tweets|speaks|claims|says)",
+    r"i thought you (?:actually |really )?(?:cared|valued|believed|were (?:different|someone|the kind|all about))",
+    r"(?:surprising|disappointing|telling|ironic) (?:that )?you (?:never|don'?t|didn'?t|haven'?t|won'?t|can'?t)",
+    r"(?:i'?ve|i have) (?:now )?(?:sent|written|emailed) (?:you )?(?:\d+|two|three|four|five|several|multiple) "
+    r"(?:messages|emails|notes)",
+    r"you never (?:answer|reply|respond|write back|get back)",
 )
 PUSHY_MEDIUM = _words(
     r"any (?:update|updates|news)\s*\?+",
