@@ -491,7 +491,10 @@ PUSHY_HIGH = _words(
     r"(?:i must say|frankly|honestly|to be honest),? (?:it'?s |i'?m |that'?s |this is )?(?:quite |very |a bit )?"
     r"(?:disappointing|disappointed|surprising|frustrating|frustrated)",
     r"(?:could|can|would) you (?:\w+ ){0,4}(?:today|tonight|right away|this afternoon|within the hour)",
-    r"finally (?:getting|got|get|replied|replying|responded|responding|answered|answering|writing|wrote) ?(?:back)?",
+    r"(?:you(?:'re| are)?|you'?ve) finally (?:getting|got|replied|replying|responded|responding|answered|answering|"
+    r"writing|wrote)",
+    r"finally (?:getting|got|get) back to me",
+    r"for finally (?:replying|responding|getting back|answering|writing(?: back)?)",
     r"better late than never",
     r"(?:\d+|two|three|four|several) (?:days|weeks) (?:felt|is|was) (?:like )?(?:a long|forever|ages)",
     r"(?:i'?ve|i have) (?:already |gone ahead and )?(?:booked|scheduled|blocked) (?:us|you|a|an|the|time|"
@@ -1188,6 +1191,12 @@ KIND_FOLLOW = _words(
     r"(?:quick|gentle|brief|last|final) (?:note|nudge|follow-?up|message)",
     r"(?:haven'?t|didn'?t) (?:heard|hear) back",
     r"(?:hope|how) (?:the|your) (?:\w+ ){0,2}(?:went|is going|launch|move|trip|talk|move|new role)",
+    # an answer to them, or a favour already agreed: an exchange under way, not a stranger's first word
+    r"(?:thanks|thank you)(?: so much| very much)? for (?:replying|your (?:quick |kind )?reply|getting back|"
+    r"responding|your response)",
+    r"(?:gentle |quick |friendly )?reminder about",
+    r"you (?:kindly )?(?:agreed|offered) to",
+    r"(?:that|which) i asked you (?:for|about)",
 )
 KIND_THANKS_AGAIN = _words(r"as promised", r"here'?s the", r"(?:once )?again for", r"i (?:mentioned|promised)")
 KIND_CONNECT = _words(
