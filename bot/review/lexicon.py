@@ -383,6 +383,14 @@ BIG_ASK = _words(
     r"(?:send|share|give) (?:me )?(?:the |your |any )?"
     r"(?:unpublished|internal|raw|proprietary|confidential|private) \w+",
 )
+# a review kept small: "it's two pages", "just the abstract", "mostly want feedback on whether the intro is clear"
+SMALL_REVIEW = _words(
+    r"(?:one|two|1|2|a|single|short|half)[- ](?:page|paragraph|slide)s?(?: long)?",
+    r"just the (?:abstract|intro|summary|first page|headline|title|opening)",
+    r"(?:mostly|only|just) (?:want|need|looking for|after) (?:feedback|a (?:quick )?look|your take|a sanity check) "
+    r"on (?:whether|the|one|if)",
+)
+REVIEW_ASK = re.compile(r"review|read|look over|go through|edit|proofread|feedback|critique|page|slide")
 DEADLINE = _words(
     r"by (?:(?:this|next) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|"
     r"end of (?:the )?(?:day|week|month)|eod|eow|next week|the weekend|the \d+(?:st|nd|rd|th)?)",

@@ -189,8 +189,12 @@ def asks_nothing_on_purpose(d: Draft) -> bool:
 
 
 def big_asks(d: Draft) -> list[re.Match[str]]:
-    """Asks that cost the reader a lot: a referral, an executive's time, a review of a long document, a job."""
-    return list(lx.BIG_ASK.finditer(d.sig.scan))
+    """Asks that cost the reader a lot: a referral, an executive's time, a review of a long document, a job.
+    A review the message itself keeps small ("it's two pages", "just the abstract") is not one."""
+    found = list(lx.BIG_ASK.finditer(d.sig.scan))
+    if found and lx.SMALL_REVIEW.search(d.sig.scan):
+        found = [m for m in found if not lx.REVIEW_ASK.search(m.group(0))]
+    return found
 
 
 def _quote(value: str, limit: int = 60) -> str:
