@@ -686,6 +686,18 @@ OVER_PERSONAL_HIGH = _words(
     r"(?:you )?(?:seemed|seem|were|looked) (?:a bit |a little |quite |very |so )?(?:nervous|shy|awkward|drunk|tipsy|"
     r"hungover|tired|stressed|lonely)",
 )
+# what was read on a social account decides whether mentioning it is personal: their studio's free clinic is work
+SOCIAL_NETWORK = re.compile(r"instagram|insta\b|facebook|\bfb\b|tiktok|snapchat|strava", _I)
+WORK_CONTENT = _words(
+    r"(?:your|their|the) (?:studio|company|team|clinic|agency|firm|business|brand|shop|lab|practice|startup|gallery|"
+    r"school|charity|nonprofit|restaurant|bakery|museum|organi[sz]ation)'?s?",
+    r"(?:launch|product|exhibition|workshop|class|course|programme|program|clinic|talk|event|hiring|opening|release)",
+)
+PERSONAL_CONTENT = _words(
+    r"(?:family|vacation|holiday|beach|wedding|honeymoon|kids?|children|son|daughter|husband|wife|partner|boyfriend|"
+    r"girlfriend|birthday|party|trip|gym|selfie|photos? of you|pics? of you|you looked|dog|cat|house|home)",
+    r"your (?:morning |evening |long |weekend )?(?:run|runs|race|marathon|ride|rides|workout)",
+)
 OVER_PERSONAL_MEDIUM = _words(
     r"(?:my|our) (?:divorce|breakup|break-up|therapist|therapy|diagnosis|medication|illness|surgery|"
     r"custody|debt|debts|mortgage|ex-wife|ex-husband|ex)",

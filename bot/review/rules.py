@@ -582,8 +582,17 @@ def rule_unasked_intro(d: Draft) -> list[Finding]:
     ]
 
 
+def _about_their_work(d: Draft, m: re.Match[str]) -> bool:
+    """A social account named for what it says about their work ("I read on your Instagram that your studio runs
+    a free clinic"), not for their private life."""
+    if not lx.SOCIAL_NETWORK.search(m.group(0)):
+        return False
+    sentence = sentence_of(d.sig.scan, m.start(), m.end(), limit=400)
+    return bool(lx.WORK_CONTENT.search(sentence)) and not lx.PERSONAL_CONTENT.search(sentence)
+
+
 def rule_over_personal(d: Draft) -> list[Finding]:
-    m = lx.OVER_PERSONAL_HIGH.search(d.sig.scan)
+    m = next((x for x in lx.OVER_PERSONAL_HIGH.finditer(d.sig.scan) if not _about_their_work(d, x)), None)
     if m:
         return [
             Finding(
