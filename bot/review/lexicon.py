@@ -101,8 +101,8 @@ SPECIFIC = _words(
     r"(?:talked|chatted|spoke|discussion|conversation|note|message|email|question) about",
     r"your (?:\w+ )?(?:case study|proposal|review|feedback|pointer|intro|mock interview|recommendation|dataset|"
     r"announcement|team|company'?s|startup'?s|work at|new role|move|launch)",
-    r"(?:at|during|after) (?:the )?(?:(?-i:[A-Z])[\w&'-]+|meetup|conference|workshop|panel|dinner|booth|hackathon|"
-    r"summit|sprint|mixer|event)",
+    r"(?:at|during|after) (?:the )?(?:(?-i:[A-Z])[\w&'-]+|(?:meetup|conference|workshop|panel|dinner|booth|hackathon|"
+    r"summit|sprint|mixer|event)(?! (?:last|this|yesterday|on|in)\b|[,.!?]|\s*$))",
     r"on (?:the )?(?:(?-i:[A-Z])[\w&'-]+ )?(?:podcast|panel|stage|episode|thread)",
     r"since (?:we|our)",
     r"thought of (?:you|your)",
