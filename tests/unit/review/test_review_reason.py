@@ -28,6 +28,10 @@ NEEDS_WORK = [
     ("Sir, should I do a master's in statistics or in economics?", "generic"),
     ("Hi Martin, I have an exciting opportunity that I believe is ideal for you. Open to a chat?", "salesy"),
     ("Hey all, go check out my amazing recipe app!! Please star it on GitHub!", "self_centred"),
+    # guilt without stock phrases: their own values held against them, messages counted
+    ("Hi Priya, for someone who posts so much about mentoring, it's surprising you never answer juniors like me.",
+     "pushy"),
+    ("Hi Mark, I've now sent four messages. I thought you cared about helping founders.", "pushy"),
 ]
 
 GOOD = [
@@ -41,8 +45,18 @@ GOOD = [
     "Hi Luis, I'm a junior data engineer at Monzo. Would you have 20 minutes for a call? I'd like to ask how your "
     "team handles schema changes.",
     # casual chat: lower case, text-speak or a missing apostrophe alone is normal
-    "hey Ji-woo, tried your Arc<Mutex> suggestion from the thread and the race is gone. thx! wrote a short gist too",
+    "hey Ji-woo, tried your suggestion from the thread and the race is gone. thx! wrote a short gist too",
     "hey, are you still looking for reviewers for the docs sprint? happy to take the API section",
+    # banter between people who know each other is not a reproach
+    "Happy new year, Felix! When are we finally getting that coffee?",
+    # a review the message keeps small is not a big ask
+    "Hi Priyanka! Would you have time this week to look over my meetup talk proposal? It's two pages and I mostly "
+    "want feedback on whether the abstract is clear.",
+    # their studio's Instagram, read for their work
+    "Dear Ms. Okafor, I read on your Instagram that your studio runs a free design clinic for schools. I volunteered "
+    "on a similar one last year. Would you be open to a short chat about how junior designers grow at your studio?",
+    # code in a chat message is not a template blank
+    "hey Ji-woo, tried your Arc<Mutex> suggestion from the thread and the race is gone. thanks! wrote a short gist",
     # a stranger who says they are not asking for a job
     "Hi Dana, I'm not asking for a job - I'm a bootcamp grad curious how your team reviews take-home tests. Would "
     "you have 15 minutes for a call?",
