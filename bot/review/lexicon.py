@@ -1125,7 +1125,8 @@ CASUAL_SPELLING = re.compile(
     r"thats|youre|whats|theres|doesnt|wasnt)",
     _I,
 )
-UNPUNCTUATED_RUN = re.compile(r"(?:[\w'’/-]+[ \t]+){29,}[\w'’/-]+")
+PUNCTUATION_BREAK = re.compile(r"[.,!?;:()\n]")
+RUN_ON_WORDS = 30  # words in a row with no punctuation at all
 REPEATED_WORD = re.compile(r"\b(\w{2,})\s+\1(?![\w-])", _I)
 LOWER_I = re.compile(r"(?:^|\s)i(?=\s|['’]|$)")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")

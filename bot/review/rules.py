@@ -592,7 +592,9 @@ def _about_their_work(d: Draft, m: re.Match[str]) -> bool:
 
 
 def rule_over_personal(d: Draft) -> list[Finding]:
-    m = next((x for x in lx.OVER_PERSONAL_HIGH.finditer(d.sig.scan) if not _about_their_work(d, x)), None)
+    m = lx.OVER_PERSONAL_HIGH.search(d.sig.scan)
+    if m and _about_their_work(d, m):
+        m = next((x for x in lx.OVER_PERSONAL_HIGH.finditer(d.sig.scan) if not _about_their_work(d, x)), None)
     if m:
         return [
             Finding(
@@ -719,6 +721,15 @@ def rule_typo(d: Draft) -> list[Finding]:
     ]
 
 
+def _run_on(scan: str) -> bool:
+    """Thirty words or more in a row with no punctuation between them (linear: one split, no backtracking)."""
+    return any(len(part.split()) >= lx.RUN_ON_WORDS for part in lx.PUNCTUATION_BREAK.split(scan))
+
+
+def _punctuated(scan: str) -> bool:
+    return any(c in scan for c in ".,!?;:")
+
+
 def _careless(d: Draft, misspelt: bool) -> list[str]:
     """Signs of a message dashed off: a misspelling or a long unpunctuated run, with another of those or two
     lesser signs (a lower-case start, text-speak or a missing apostrophe, each normal in a quick chat message)."""
@@ -728,8 +739,7 @@ def _careless(d: Draft, misspelt: bool) -> list[str]:
         label
         for label, found in (
             ("a misspelling", misspelt),
-            ("a long run with no punctuation", bool(lx.UNPUNCTUATED_RUN.search(scan))
-             or (d.sig.word_count >= 15 and not any(c in scan for c in ".,!?;:"))),
+            ("a long run with no punctuation", _run_on(scan) or (d.sig.word_count >= 15 and not _punctuated(scan))),
         )
         if found
     ]
