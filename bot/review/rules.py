@@ -619,6 +619,71 @@ def rule_over_personal(d: Draft) -> list[Finding]:
     return []
 
 
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# what a member notes about a person that must never reach them: an unflattering judgement of them, or the
+# hardest parts of their private life (a topic such as on-call burnout or flaky CI is neither)
+_HARSH = _set(
+    "rude arrogant awkward boring weird annoying pushy intense sketchy salesy meh flaky rambling condescending smug "
+    "jerk weirdo creepy odd grumpy cynical stressed bored drunk nervous shy chatty talkative"
+)
+_PRIVATE_NOTED = _set(
+    "divorce divorced chemo chemotherapy cancer funeral died death grief pregnant pregnancy miscarriage ivf "
+    "fertility rehab therapy therapist diagnosis diagnosed surgery sober addiction layoff laid fired salary debt "
+    "dating religion sexuality disability depression depressed anxiety adhd autism hospital illness"
+)
+_ABOUT_A_PERSON = re.compile(
+    r"\b(?:seemed|seems|seem|was|is|were|are|bit|kinda|kind of|very|quite|pretty|so|super|rather|little|"
+    r"you|you're|your|his|her|their|he's|she's|they're|going through|just had|recently)\W+(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+_OWN_NOTES = re.compile(r"\b(?:(?:per|from|according to|see) my notes|note to self|my notes say)\b", re.IGNORECASE)
+
+
+def _said_of_them(text: str, word: str) -> bool:
+    """Whether ``word`` is said of a person in ``text`` ("seemed a bit arrogant", "her divorce"), not a topic."""
+    for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
+        if _ABOUT_A_PERSON.search(text[max(0, m.start() - 40) : m.start()]):
+            return True
+    return False
+
+
+def rule_private_notes(d: Draft) -> list[Finding]:
+    """The member's own notes showing: "per my notes", or a judgement of them or their private life that the
+    member wrote down for themselves and the draft repeats to them."""
+    m = _OWN_NOTES.search(d.sig.scan)
+    if m:
+        return [
+            Finding(
+                "placeholder",
+                "high",
+                "Your own notes are showing: this reads as written to yourself, not to them.",
+                _excerpt(d, m),
+                "Rewrite it as a message to them; leave your notes out.",
+            )
+        ]
+    if d.context is None or not d.context.notes:
+        return []
+    notes = d.context.notes
+    noted = {w.lower() for w in lx.WORD.findall(notes)} & (_HARSH | _PRIVATE_NOTED)
+    said = {w.lower() for w in d.sig.words}
+    shown = sorted(w for w in noted & said if _said_of_them(notes, w) and _said_of_them(d.sig.scan, w))
+    if not shown:
+        return []
+    return [
+        Finding(
+            "over_personal",
+            "high",
+            f"Your private notes are showing: “{shown[0]}” is what you noted for yourself, not something to say "
+            "to them.",
+            None,
+            "Leave judgements and their private life out; keep to the work, the event and what you can do for them.",
+        )
+    ]
+
+
 def rule_self_centred(d: Draft) -> list[Finding]:
     sig = d.sig
     promo = lx.SELF_PROMOTION.search(sig.scan)
@@ -760,6 +825,7 @@ RULE_FUNCS: tuple[Callable[[Draft], list[Finding]], ...] = (
     rule_pushy,
     rule_unasked_intro,
     rule_over_personal,
+    rule_private_notes,
     rule_length,
     rule_generic,
     rule_personalization,

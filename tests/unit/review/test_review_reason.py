@@ -73,3 +73,18 @@ def test_what_a_reader_would_mind_needs_work(text: str, rule: str) -> None:
 def test_a_reason_or_a_casual_register_is_not_a_problem(text: str) -> None:
     r = review(text)
     assert r.verdict == "good", r.findings
+
+
+def test_the_members_private_notes_showing_need_work() -> None:
+    from bot.review import DraftContext
+
+    ctx = DraftContext("Jane Doe", where_met="PyCon", notes="seemed a bit arrogant; talked about onboarding metrics")
+    r = review("Hi Jane, you seemed a bit arrogant at PyCon but I liked your point on onboarding metrics.", ctx)
+    assert r.verdict == "needs_work" and "over_personal" in r.rules, r.findings
+    written_to_self = review("Hi Omar, per my notes: follow up re the intro to his CFO. Can you do that?")
+    assert written_to_self.verdict == "needs_work" and "placeholder" in written_to_self.rules
+    # a noted topic is not a private judgement: on-call burnout, flaky CI
+    topic = DraftContext("Aisha Khan", where_met="DevOpsDays", notes="talked about on-call burnout; flaky CI")
+    ok = review("Hi Aisha, your point on on-call burnout stuck with me. Our flaky CI fix is in the repo I mentioned.",
+                topic)
+    assert ok.verdict == "good", ok.findings
