@@ -235,7 +235,9 @@ ANNOUNCED_QUESTION = re.compile(
     r"(?:can|could) (?:we|i) (?:talk|chat|speak|call)(?: (?:for )?(?:a )?(?:minute|min|sec|second|moment|bit))?|"
     r"need (?:a|an) \w+,? (?:are )?you free|(?:do you )?remember me\W*(?:lol|haha)?|"
     r"(?:can|could) (?:anyone|someone|somebody|you) help (?:me )?(?:out )?with (?:a|an|my|this) [\w -]{0,30}"
-    r"(?:question|problem|issue|bug|thing))\W*$",
+    r"(?:question|problem|issue|bug|thing)|"
+    r"(?:does |do )?(?:any ?one|any ?body|anybody|someone)(?: (?:here|in here|around))? (?:use|uses|using|know|knows|"
+    r"(?:is )?familiar with|have experience with|worked with|tried) [\w .+#/-]{1,30})\W*$",
     _I,
 )
 # asks so worn that readers name them as what not to write: they ask for open-ended time and say nothing
