@@ -752,6 +752,9 @@ SELF_PROMOTION = _words(
     r"follow (?:along|my journey|me)(?! up)",
     r"(?:go |please |pls )?check out my (?:amazing|awesome|new|cool|latest) ",
     r"(?:needs?|could use|is looking for|are looking for) someone like me",
+    r"(?:contribute|add value|make an impact|deliver results) from (?:day one|the (?:very )?first day)",
+    r"(?:i'?m|i am) (?:sure|confident|certain) (?:that )?i (?:could|can|would|will) (?:contribute|excel|succeed|thrive|"
+    r"add value|make a (?:real |big )?(?:difference|impact))",
     r"(?:please |pls )?(?:star|upvote|retweet) (?:it|my|our|the repo)",
 )
 
