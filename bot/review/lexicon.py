@@ -328,6 +328,10 @@ JOB_ASK = _words(
     r"(?:any|an) (?:\w+ )?opportunit(?:y|ies)(?! to (?:learn|hear|ask|chat|talk|meet))",
     r"if you have anything(?: (?:open|available|for me))?",
 )
+# no target: "any openings you've got", "any roles", "all positions" — nothing a referrer could act on
+ANY_OPENING = _words(
+    r"(?:any|all) (?:\w+ )?(?:openings?|roles?|positions?|jobs?|vacanc(?:y|ies)|opportunit(?:y|ies))"
+)
 # "not asking for a job": the job named only to be ruled out
 NOT_A_JOB_ASK = _words(r"not (?:asking|looking) (?:you )?for (?:a )?(?:job|position|role|internship)")
 # why them, or what about: the reason a stranger's ask needs ("because", "I'm researching", "about how you…")

@@ -511,6 +511,17 @@ def rule_ask_size(d: Draft) -> list[Finding]:
                 "Send the congratulations on their own; ask for the favour another time, and smaller.",
             )
         ]
+    untargeted = lx.ANY_OPENING.search(d.sig.scan)
+    if untargeted and not stranger:
+        return [
+            Finding(
+                "pushy",
+                "medium",
+                "It asks them to put you forward without saying for what, so there is nothing they can act on.",
+                _excerpt(d, untargeted),
+                "Name the one role you want and add two lines they could forward as they are.",
+            )
+        ]
     if stranger or len(big) >= 2 or deadline:
         return [
             Finding(

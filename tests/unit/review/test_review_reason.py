@@ -88,3 +88,11 @@ def test_the_members_private_notes_showing_need_work() -> None:
     ok = review("Hi Aisha, your point on on-call burnout stuck with me. Our flaky CI fix is in the repo I mentioned.",
                 topic)
     assert ok.verdict == "good", ok.findings
+
+
+def test_a_referral_with_no_target_needs_work() -> None:
+    r = review("Hey man, could you pass my CV along for any roles you've got over there?")
+    assert r.verdict == "needs_work" and "pushy" in r.rules, r.findings
+    targeted = review("Hey man, could you pass my CV to whoever hires for the backend role on the payments team? "
+                      "Two-line blurb below if useful.")
+    assert "untargeted" not in " ".join(f.message for f in targeted.findings)
