@@ -95,4 +95,4 @@ def test_a_referral_with_no_target_needs_work() -> None:
     assert r.verdict == "needs_work" and "pushy" in r.rules, r.findings
     targeted = review("Hey man, could you pass my CV to whoever hires for the backend role on the payments team? "
                       "Two-line blurb below if useful.")
-    assert "untargeted" not in " ".join(f.message for f in targeted.findings)
+    assert not any("without saying for what" in f.message for f in targeted.findings), targeted.findings
