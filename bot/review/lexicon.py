@@ -334,6 +334,10 @@ ANY_OPENING = _words(
 )
 # "not asking for a job": the job named only to be ruled out
 NOT_A_JOB_ASK = _words(r"not (?:asking|looking) (?:you )?for (?:a )?(?:job|position|role|internship)")
+# asking to be introduced to someone
+INTRO_ASK = _words(
+    r"(?:intro|introduce|connect|put) me (?:in touch )?(?:to|with)", r"(?:an )?intro(?:duction)? to (?-i:[A-Z])"
+)
 # why them, or what about: the reason a stranger's ask needs ("because", "I'm researching", "about how you…")
 REASON = _words(
     r"because", r"since", r"as (?:i'?m|you)",
@@ -344,6 +348,10 @@ REASON = _words(
     r"(?:interested|curious) in",
     r"learn (?:how|what|about how|more about how)",
     r"(?:swap|compare|trade) notes",
+    r"(?:we'?re|we are|you'?re|you are) both",
+    r"i think (?:you|we|she|he|they) (?:could|would|might|should|two)",
+    r"so (?:that )?(?:i|we) (?:can|could)",
+    r"(?:i'?d|i would) like to (?:ask|offer|learn|hear|show|share|talk|discuss)",
     r"(?:talk|chat|hear|ask) (?:about|on) (?!(?:your|our) (?:\w+ )?(?:work|career|journey|experience|background|"
     r"business|businesses|company|companies)\b)\w+",
     r"(?:friend|colleague|classmate|manager) (?-i:[A-Z])\w+",

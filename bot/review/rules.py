@@ -493,6 +493,23 @@ def rule_reason(d: Draft) -> list[Finding]:
     ]
 
 
+def rule_intro_reason(d: Draft) -> list[Finding]:
+    """An introduction asked for with no reason: the person asked has nothing to pass on to the other side."""
+    scan = d.sig.scan
+    m = lx.INTRO_ASK.search(scan)
+    if not m or lx.SPECIFIC.search(scan) or any(not r.group(0).startswith("intro") for r in lx.REASON.finditer(scan)):
+        return []
+    return [
+        Finding(
+            "generic",
+            "medium",
+            "It asks for an introduction without saying why, so they have nothing to pass on.",
+            _excerpt(d, m),
+            "Say in two lines who you are and what you'd like to ask them, so it can be forwarded as it is.",
+        )
+    ]
+
+
 def rule_ask_size(d: Draft) -> list[Finding]:
     """Too much at once: a big favour from someone you barely know, a stack of asks, or a deadline on a favour."""
     big = big_asks(d)
@@ -843,6 +860,7 @@ RULE_FUNCS: tuple[Callable[[Draft], list[Finding]], ...] = (
     rule_value,
     rule_ask,
     rule_reason,
+    rule_intro_reason,
     rule_ask_size,
     rule_self_centred,
     rule_salesy,

@@ -96,3 +96,11 @@ def test_a_referral_with_no_target_needs_work() -> None:
     targeted = review("Hey man, could you pass my CV to whoever hires for the backend role on the payments team? "
                       "Two-line blurb below if useful.")
     assert not any("without saying for what" in f.message for f in targeted.findings), targeted.findings
+
+
+def test_an_introduction_asked_for_without_a_reason_needs_work() -> None:
+    bare = review("Hey Tom, could you intro me to Paul Okonjo? Amazing, thanks!!")
+    assert bare.verdict == "needs_work" and "generic" in bare.rules, bare.findings
+    reasoned = review("Hey Tom, any chance you could connect me with Li Wei? We are both building tools for food "
+                      "banks and I think we could share a volunteer rota.")
+    assert reasoned.verdict == "good", reasoned.findings
