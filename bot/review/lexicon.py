@@ -530,6 +530,11 @@ PUSHY_HIGH = _words(
     r"(?:i'?ve|i have) (?:now )?(?:sent|written|emailed) (?:you )?(?:\d+|two|three|four|five|several|multiple) "
     r"(?:messages|emails|notes)",
     r"you never (?:answer|reply|respond|write back|get back)",
+    r"(?:i'?ve|i have) (?:tried|been trying) (?:to )?(?:reach|reaching|contact|contacting|get hold of|call|calling|"
+    r"email|emailing)(?: you)?(?: \w+){0,4} (?:several|many|multiple|a few|three|four|\d+|a number of) times",
+    r"still nothing",
+    r"at least a (?:yes or no|reply|response|quick no)",
+    r"(?:i'?ve|i have) put (?:a lot|so much|hours|days|weeks) (?:of )?(?:time|work|effort) into",
 )
 PUSHY_MEDIUM = _words(
     r"any (?:update|updates|news)\s*\?+",
@@ -891,6 +896,8 @@ SALESY_BUZZ = _words(
 )
 
 # --- placeholders ------------------------------------------------------------------------------------
+# a name dropped into a template: stray runs of spaces around it, or the company's legal suffix in a compliment
+MAIL_MERGE = re.compile(r"[^\s.!?:,;] {3,}[^\s]|\b(?:Inc|LLC|Ltd|GmbH|Corp|Pvt)\b\.?\s+[.,!?]")
 PLACEHOLDER = re.compile(
     r"(?<!\w)<\s*[A-Za-z][A-Za-z _-]{1,30}\s*>|\((?i:your|their|company|first|contact|event|job) ?(?i:name|title|"
     r"company|role|topic)\)|"

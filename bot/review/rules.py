@@ -236,6 +236,17 @@ def rule_placeholder(d: Draft) -> list[Finding]:
                 "Replace it with the real detail before sending.",
             )
         )
+    merged = lx.MAIL_MERGE.search(d.sig.scan) if not m else None
+    if merged:
+        out.append(
+            Finding(
+                "placeholder",
+                "medium",
+                "It looks mail-merged: a name dropped in with stray spaces or its legal suffix.",
+                _excerpt(d, merged),
+                "Write the name as you would say it, and read the sentence once as they will.",
+            )
+        )
     if d.context and d.sig.greeting_name:
         name = d.sig.greeting_name.casefold()
         known = [p.casefold() for p in re.findall(r"[^\W\d_][\w'-]*", d.context.contact_name)]

@@ -104,3 +104,15 @@ def test_an_introduction_asked_for_without_a_reason_needs_work() -> None:
     reasoned = review("Hey Tom, any chance you could connect me with Li Wei? We are both building tools for food "
                       "banks and I think we could share a volunteer rota.")
     assert reasoned.verdict == "good", reasoned.findings
+
+
+def test_a_mail_merge_and_an_invoice_of_effort_need_work() -> None:
+    merged = review("Hi Sam, I know how busy things must be at    Northwind Traders, Inc    . Any chance you saw "
+                    "my note?")
+    assert merged.verdict == "needs_work" and "placeholder" in merged.rules, merged.findings
+    invoice = review("Hi Rafael, I've tried calling you several times this month and still nothing. I'd appreciate at "
+                     "least a yes or no.")
+    assert invoice.verdict == "needs_work" and "pushy" in invoice.rules, invoice.findings
+    ellipsis = review("Thanks, Camille, for connecting us! Theo, great to e-meet you . . . coffee at the Hub on "
+                      "Friday?")
+    assert "placeholder" not in ellipsis.rules, ellipsis.findings
