@@ -534,6 +534,7 @@ PUSHY_HIGH = _words(
     r"email|emailing)(?: you)?(?: \w+){0,4} (?:several|many|multiple|a few|three|four|\d+|a number of) times",
     r"still nothing",
     r"at least a (?:yes or no|reply|response|quick no)",
+    r"(?:as )?i'?m sure you(?:'ll)? (?:understand|know|can see|appreciate|agree|realise|realize|get it)",
     r"(?:i'?ve|i have) put (?:a lot|so much|hours|days|weeks) (?:of )?(?:time|work|effort) into",
 )
 PUSHY_MEDIUM = _words(
@@ -769,6 +770,8 @@ SELF_PROMOTION = _words(
     r"follow (?:along|my journey|me)(?! up)",
     r"(?:go |please |pls )?check out my (?:amazing|awesome|new|cool|latest) ",
     r"(?:needs?|could use|is looking for|are looking for) someone like me",
+    r"(?:i'?m|i am|i'?ve been|as) (?:\w+ ){0,3}(?:top|high)[- ]performing",
+    r"(?:i'?m|i am) (?:a |an )?(?:rockstar|ninja|guru|world[- ]class|best[- ]in[- ]class)",
     r"(?:contribute|add value|make an impact|deliver results) from (?:day one|the (?:very )?first day)",
     r"(?:i'?m|i am) (?:sure|confident|certain) (?:that )?i (?:could|can|would|will) (?:contribute|excel|succeed|thrive|"
     r"add value|make a (?:real |big )?(?:difference|impact))",
