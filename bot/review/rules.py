@@ -505,7 +505,8 @@ def rule_reason(d: Draft) -> list[Finding]:
 
 
 def rule_intro_reason(d: Draft) -> list[Finding]:
-    """An introduction asked for with no reason: the person asked has nothing to pass on to the other side."""
+    """An introduction asked for with no reason: the person asked has nothing to pass on to the other side. A
+    suggestion only: between people who know each other the reason may already be known."""
     scan = d.sig.scan
     m = lx.INTRO_ASK.search(scan)
     if not m or lx.SPECIFIC.search(scan) or any(not r.group(0).startswith("intro") for r in lx.REASON.finditer(scan)):
@@ -513,7 +514,7 @@ def rule_intro_reason(d: Draft) -> list[Finding]:
     return [
         Finding(
             "generic",
-            "medium",
+            "low",
             "It asks for an introduction without saying why, so they have nothing to pass on.",
             _excerpt(d, m),
             "Say in two lines who you are and what you'd like to ask them, so it can be forwarded as it is.",

@@ -98,9 +98,9 @@ def test_a_referral_with_no_target_needs_work() -> None:
     assert not any("without saying for what" in f.message for f in targeted.findings), targeted.findings
 
 
-def test_an_introduction_asked_for_without_a_reason_needs_work() -> None:
+def test_an_introduction_asked_for_without_a_reason_gets_a_suggestion() -> None:
     bare = review("Hey Tom, could you intro me to Paul Okonjo? Amazing, thanks!!")
-    assert bare.verdict == "needs_work" and "generic" in bare.rules, bare.findings
+    assert any("without saying why" in f.message for f in bare.findings), bare.findings
     reasoned = review("Hey Tom, any chance you could connect me with Li Wei? We are both building tools for food "
                       "banks and I think we could share a volunteer rota.")
     assert reasoned.verdict == "good", reasoned.findings
