@@ -15,7 +15,7 @@ from bot.review.evaluate import accuracy, judge, load
 FLOORS = {
     "real_heldout": (0.70, 0.55),
     "blind2": (0.78, 0.65),
-    "real_tune": (0.89, 0.85),
+    "real_tune": (0.90, 0.86),
     "tune": (0.97, 0.95),
     "heldout": (0.84, 0.72),
     "blind": (0.93, 0.88),
