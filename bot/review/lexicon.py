@@ -101,8 +101,8 @@ SPECIFIC = _words(
     r"(?:talked|chatted|spoke|discussion|conversation|note|message|email|question) about",
     r"your (?:\w+ )?(?:case study|proposal|review|feedback|pointer|intro|mock interview|recommendation|dataset|"
     r"announcement|team|company'?s|startup'?s|work at|new role|move|launch)",
-    r"(?:at|during|after) (?:the )?(?:(?-i:[A-Z])[\w&'-]+|meetup|conference|workshop|panel|dinner|booth|hackathon|"
-    r"summit|sprint|mixer|event)",
+    r"(?:at|during|after) (?:the )?(?:(?-i:[A-Z])[\w&'-]+|(?:meetup|conference|workshop|panel|dinner|booth|hackathon|"
+    r"summit|sprint|mixer|event)(?! (?:last|this|yesterday|on|in)\b|[,.!?]|\s*$))",
     r"on (?:the )?(?:(?-i:[A-Z])[\w&'-]+ )?(?:podcast|panel|stage|episode|thread)",
     r"since (?:we|our)",
     r"thought of (?:you|your)",
@@ -235,7 +235,9 @@ ANNOUNCED_QUESTION = re.compile(
     r"(?:can|could) (?:we|i) (?:talk|chat|speak|call)(?: (?:for )?(?:a )?(?:minute|min|sec|second|moment|bit))?|"
     r"need (?:a|an) \w+,? (?:are )?you free|(?:do you )?remember me\W*(?:lol|haha)?|"
     r"(?:can|could) (?:anyone|someone|somebody|you) help (?:me )?(?:out )?with (?:a|an|my|this) [\w -]{0,30}"
-    r"(?:question|problem|issue|bug|thing))\W*$",
+    r"(?:question|problem|issue|bug|thing)|"
+    r"(?:does |do )?(?:any ?one|any ?body|anybody|someone)(?: (?:here|in here|around))? (?:use|uses|using|know|knows|"
+    r"(?:is )?familiar with|have experience with|worked with|tried) [\w .+#/-]{1,30})\W*$",
     _I,
 )
 # asks so worn that readers name them as what not to write: they ask for open-ended time and say nothing
@@ -251,7 +253,8 @@ CLICHE_ASK = _words(
 FORM_GREETING = re.compile(
     r"^\W*(?:dear|hello|hi|greetings),? (?:respected )?(?:sir|madam|sir or madam|sir/madam|professor|doctor|editor|"
     r"hiring manager|recruiter|recruiting team|hiring team|valued \w+|connection|colleague|linkedin member|"
-    r"authority|respected authority)\s*[,.:!\n]|^\W*(?:to whom it may concern|respected (?:sir|madam|authority))",
+    r"authority|respected authority)\s*[,.:!\n]|^\W*(?:to whom it may concern|respected (?:sir|madam|authority))|"
+    r"^\W*(?:sir|madam|ma'?am|professor)\s*[,.:!\n]",
     _I,
 )
 CONGRATS = _words(r"congrat(?:s|ulations)", r"well[- ]deserved", r"so (?:happy|pleased|thrilled) for you")
@@ -263,6 +266,9 @@ SELF_EFFACING = _words(
     r"bless me with",
     r"(?:forgive|pardon) (?:me|my) (?:for )?(?:the|this|my)? ?(?:intrusion|boldness|disturbance)",
     r"i know (?:you must get|you probably get|you get) (?:tons|lots|loads|hundreds|a lot) of these",
+    r"(?:i'?m )?not sure (?:if |whether )?you'?(?:ll| will)? (?:even )?remember me",
+    r"you (?:don'?t|do not) know me",
+    r"(?:not trying|(?:i )?don'?t mean|(?:i )?didn'?t mean) to (?:pester|bother|nag|bug|hassle)",
 )
 # a bounded ask: "10 minutes", "a 15-min call"
 BOUNDED_TIME = re.compile(r"\b\d{1,2}[- ]?(?:minutes?|mins?)\b", _I)
@@ -300,6 +306,63 @@ VAGUE_ASK = _words(
     r"(?:put|get) (?:myself|me) on your radar",
     r"(?:lovely|great|nice|good) to (?:be|get|keep|stay) in touch",
 )
+# a stranger asked for a meeting: coffee, a chat, a call, "can we talk", "set up a time"
+MEETING_ASK = _words(
+    r"(?:grab|get|buy you|have|over|for) (?:a |an )?(?:quick |short |virtual |brief )?(?:coffee|lunch|drink|beer|tea|"
+    r"chat|call|meeting)",
+    r"(?:to|we|can|could|and|or|i) (?:meet|get together|sit down|catch up|meet up|talk|chat|speak)(?! through)"
+    r"(?: with you)?",
+    r"set up (?:a )?(?:time|call|meeting|chat)",
+    r"(?:a )?(?:few|couple) (?:minutes|moments) of your time",
+    r"informational interview",
+)
+# a stranger asked for work: an internship, an opening, "consider me for", "any stories you need written"
+JOB_ASK = _words(
+    r"(?:any|an?|your|open|available) (?:\w+ )?(?:internships?|openings?|positions?|vacanc(?:y|ies)|jobs?|roles?)"
+    r"(?: (?:available|open|at|on|in|with|for me))?",
+    r"(?:pass|forward|send) (?:along )?my (?:resume|cv)",
+    r"(?:hire|employ) me",
+    r"join your (?:lab|team|group|studio|company|firm)",
+    r"(?:considered|consider me) for",
+    r"(?:any|some) (?:work|stories|projects|assignments|gigs) (?:you need|for me)",
+    r"(?:any|an) (?:\w+ )?opportunit(?:y|ies)(?! to (?:learn|hear|ask|chat|talk|meet))",
+    r"if you have anything(?: (?:open|available|for me))?",
+)
+# no target: "any openings you've got", "any roles", "all positions" — nothing a referrer could act on
+ANY_OPENING = _words(
+    r"(?:any|all) (?:\w+ )?(?:openings?|roles?|positions?|jobs?|vacanc(?:y|ies)|opportunit(?:y|ies))"
+)
+# "not asking for a job": the job named only to be ruled out
+NOT_A_JOB_ASK = _words(r"not (?:asking|looking) (?:you )?for (?:a )?(?:job|position|role|internship)")
+# asking to be introduced to someone
+INTRO_ASK = _words(
+    r"(?:intro|introduce|connect|put) me (?:in touch )?(?:to|with)", r"(?:an )?intro(?:duction)? to (?-i:[A-Z])"
+)
+# why them, or what about: the reason a stranger's ask needs ("because", "I'm researching", "about how you…")
+REASON = _words(
+    r"because", r"since", r"as (?:i'?m|you)",
+    r"i'?m (?:researching|working on|building|writing|exploring|looking into|considering|hoping to|trying to|"
+    r"planning|thinking about|interested in|curious about|weighing|deciding|choosing|comparing)",
+    r"about (?:how|what|why|whether|which|your experience|the way|getting|breaking|moving|transition)",
+    r"(?:advice|questions?|tips|insights?|thoughts|perspective) (?:on|about|regarding)",
+    r"(?:interested|curious) in",
+    r"learn (?:how|what|about how|more about how)",
+    r"(?:swap|compare|trade) notes",
+    r"(?:we'?re|we are|you'?re|you are) both",
+    r"i think (?:you|we|she|he|they) (?:could|would|might|should|two)",
+    r"so (?:that )?(?:i|we) (?:can|could)",
+    r"(?:i'?d|i would) like to (?:ask|offer|learn|hear|show|share|talk|discuss)",
+    r"(?:talk|chat|hear|ask) (?:about|on) (?!(?:your|our) (?:\w+ )?(?:work|career|journey|experience|background|"
+    r"business|businesses|company|companies)\b)\w+",
+    r"(?:friend|colleague|classmate|manager) (?-i:[A-Z])\w+",
+    r"came to mind",
+    r"my application",
+    r"came across your (?:name|profile|work)",
+    r"through (?:the|a|our|my)",
+    r"i'?ve (?:written|reached out|emailed|messaged)",
+    r"intro",
+    r"thank",
+)
 # asks that cost the reader a lot (a referral, an executive's time, a review of your work, a job)
 BIG_ASK = _words(
     r"(?:intro(?:duce|duction|ducing)?|put me in touch|connect me|pass(?:ing)? my \w+) (?:me )?(?:on )?(?:to|with) "
@@ -334,6 +397,14 @@ BIG_ASK = _words(
     r"(?:send|share|give) (?:me )?(?:the |your |any )?"
     r"(?:unpublished|internal|raw|proprietary|confidential|private) \w+",
 )
+# a review kept small: "it's two pages", "just the abstract", "mostly want feedback on whether the intro is clear"
+SMALL_REVIEW = _words(
+    r"(?:one|two|1|2|a|single|short|half)[- ](?:page|paragraph|slide)s?(?: long)?",
+    r"just the (?:abstract|intro|summary|first page|headline|title|opening)",
+    r"(?:mostly|only|just) (?:want|need|looking for|after) (?:feedback|a (?:quick )?look|your take|a sanity check) "
+    r"on (?:whether|the|one|if)",
+)
+REVIEW_ASK = re.compile(r"review|read|look over|go through|edit|proofread|feedback|critique|page|slide")
 DEADLINE = _words(
     r"by (?:(?:this|next) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|"
     r"end of (?:the )?(?:day|week|month)|eod|eow|next week|the weekend|the \d+(?:st|nd|rd|th)?)",
@@ -442,13 +513,29 @@ PUSHY_HIGH = _words(
     r"(?:i must say|frankly|honestly|to be honest),? (?:it'?s |i'?m |that'?s |this is )?(?:quite |very |a bit )?"
     r"(?:disappointing|disappointed|surprising|frustrating|frustrated)",
     r"(?:could|can|would) you (?:\w+ ){0,4}(?:today|tonight|right away|this afternoon|within the hour)",
-    r"finally (?:getting|got|get|replied|replying|responded|responding|answered|answering|writing|wrote) ?(?:back)?",
+    r"(?:you(?:'re| are)?|you'?ve) finally (?:getting|got|replied|replying|responded|responding|answered|answering|"
+    r"writing|wrote)",
+    r"finally (?:getting|got|get) back to me",
+    r"for finally (?:replying|responding|getting back|answering|writing(?: back)?)",
     r"better late than never",
     r"(?:\d+|two|three|four|several) (?:days|weeks) (?:felt|is|was) (?:like )?(?:a long|forever|ages)",
     r"(?:i'?ve|i have) (?:already |gone ahead and )?(?:booked|scheduled|blocked) (?:us|you|a|an|the|time|"
     r"weekly|monthly|daily)",
     r"(?:i'?ve|i have) (?:already |gone ahead and )?put (?:us|you) (?:in|down)",
     r"(?:sent|sending) (?:you )?(?:the |a |calendar )?invites? (?:for|through|until|every)",
+    # their own values held against them, the unanswered messages counted
+    r"(?:for|as) someone who (?:\w+ ){0,2}(?:talks|writes|posts|preaches|tweets|speaks|claims|says)",
+    r"i thought you (?:actually |really )?(?:cared|valued|believed|were (?:different|someone|the kind|all about))",
+    r"(?:surprising|disappointing|telling|ironic) (?:that )?you (?:never|don'?t|didn'?t|haven'?t|won'?t|can'?t)",
+    r"(?:i'?ve|i have) (?:now )?(?:sent|written|emailed) (?:you )?(?:\d+|two|three|four|five|several|multiple) "
+    r"(?:messages|emails|notes)",
+    r"you never (?:answer|reply|respond|write back|get back)",
+    r"(?:i'?ve|i have) (?:tried|been trying) (?:to )?(?:reach|reaching|contact|contacting|get hold of|call|calling|"
+    r"email|emailing)(?: you)?(?: \w+){0,4} (?:several|many|multiple|a few|three|four|\d+|a number of) times",
+    r"still nothing",
+    r"at least a (?:yes or no|reply|response|quick no)",
+    r"(?:as )?i'?m sure you(?:'ll)? (?:understand|know|can see|appreciate|agree|realise|realize|get it)",
+    r"(?:i'?ve|i have) put (?:a lot|so much|hours|days|weeks) (?:of )?(?:time|work|effort) into",
 )
 PUSHY_MEDIUM = _words(
     r"any (?:update|updates|news)\s*\?+",
@@ -619,6 +706,18 @@ OVER_PERSONAL_HIGH = _words(
     r"(?:you )?(?:seemed|seem|were|looked) (?:a bit |a little |quite |very |so )?(?:nervous|shy|awkward|drunk|tipsy|"
     r"hungover|tired|stressed|lonely)",
 )
+# what was read on a social account decides whether mentioning it is personal: their studio's free clinic is work
+SOCIAL_NETWORK = re.compile(r"instagram|insta\b|facebook|\bfb\b|tiktok|snapchat|strava", _I)
+WORK_CONTENT = _words(
+    r"(?:your|their|the) (?:studio|company|team|clinic|agency|firm|business|brand|shop|lab|practice|startup|gallery|"
+    r"school|charity|nonprofit|restaurant|bakery|museum|organi[sz]ation)'?s?",
+    r"(?:launch|product|exhibition|workshop|class|course|programme|program|clinic|talk|event|hiring|opening|release)",
+)
+PERSONAL_CONTENT = _words(
+    r"(?:family|vacation|holiday|beach|wedding|honeymoon|kids?|children|son|daughter|husband|wife|partner|boyfriend|"
+    r"girlfriend|birthday|party|trip|gym|selfie|photos? of you|pics? of you|you looked|dog|cat|house|home)",
+    r"your (?:morning |evening |long |weekend )?(?:run|runs|race|marathon|ride|rides|workout)",
+)
 OVER_PERSONAL_MEDIUM = _words(
     r"(?:my|our) (?:divorce|breakup|break-up|therapist|therapy|diagnosis|medication|illness|surgery|"
     r"custody|debt|debts|mortgage|ex-wife|ex-husband|ex)",
@@ -669,6 +768,14 @@ SELF_PROMOTION = _words(
     r"(?:just )?wanted (?:you|to let you) (?:to )?know how (?:things are|it'?s|everything'?s) going for me",
     r"my (?:new )?personal brand",
     r"follow (?:along|my journey|me)(?! up)",
+    r"(?:go |please |pls )?check out my (?:amazing|awesome|new|cool|latest) ",
+    r"(?:needs?|could use|is looking for|are looking for) someone like me",
+    r"(?:i'?m|i am|i'?ve been|as) (?:\w+ ){0,3}(?:top|high)[- ]performing",
+    r"(?:i'?m|i am) (?:a |an )?(?:rockstar|ninja|guru|world[- ]class|best[- ]in[- ]class)",
+    r"(?:contribute|add value|make an impact|deliver results) from (?:day one|the (?:very )?first day)",
+    r"(?:i'?m|i am) (?:sure|confident|certain) (?:that )?i (?:could|can|would|will) (?:contribute|excel|succeed|thrive|"
+    r"add value|make a (?:real |big )?(?:difference|impact))",
+    r"(?:please |pls )?(?:star|upvote|retweet) (?:it|my|our|the repo)",
 )
 
 # --- salesy ------------------------------------------------------------------------------------------
@@ -760,8 +867,8 @@ SALESY_STRONG = _words(
     r"(?:our|my) client",
     r"apply (?:through|via|using) the link",
     r"walk you through (?:a few of |some of |one of )?(?:our|my) (?:\w+ )?(?:projects|products|work|services)",
-    r"(?:fantastic|exciting|great|amazing|incredible) opportunit(?:y|ies) (?:that )?(?:could|would|might|are|is) "
-    r"(?:be )?(?:perfect|ideal|a (?:great|perfect) (?:fit|match))",
+    r"(?:fantastic|exciting|great|amazing|incredible) opportunit(?:y|ies) (?:that )?(?:i (?:think|believe) )?"
+    r"(?:could|would|might|are|is)? ?(?:be )?(?:perfect|ideal|a (?:great|perfect) (?:fit|match))",
     r"call me back",
     r"(?:walk|take) (?:you )?through (?:the|our) (?:platform|product|tool) live",
     r"(?:only|just) a few (?:spots|slots|seats) (?:left|remaining)",
@@ -792,8 +899,10 @@ SALESY_BUZZ = _words(
 )
 
 # --- placeholders ------------------------------------------------------------------------------------
+# a name dropped into a template: stray runs of spaces around it, or the company's legal suffix in a compliment
+MAIL_MERGE = re.compile(r"[^\s.!?:,;] {3,}[^\s]|\b(?:Inc|LLC|Ltd|GmbH|Corp|Pvt)\b\.?\s+[.,!?]")
 PLACEHOLDER = re.compile(
-    r"<\s*[A-Za-z][A-Za-z _-]{1,30}\s*>|\((?i:your|their|company|first|contact|event|job) ?(?i:name|title|"
+    r"(?<!\w)<\s*[A-Za-z][A-Za-z _-]{1,30}\s*>|\((?i:your|their|company|first|contact|event|job) ?(?i:name|title|"
     r"company|role|topic)\)|"
     r"\[[^\]\n]{1,40}\]|\{\{?\s*[\w .-]{1,40}\s*\}?\}|<\s*(?:first[_ ]?name|name|company|[a-z_]{2,20}[_ ][a-z_]{2,20}|"
     r"contact|event|topic|role|title|recipient)\s*>|%\w{2,20}%|\b(?:FIRST_?NAME|LAST_?NAME|COMPANY_?NAME|FNAME|XXX+|"
@@ -1034,6 +1143,17 @@ _SLIPS: tuple[tuple[str, str], ...] = (
 # one pass over the draft: group i matched → _SLIPS[i - 1]'s correction
 REAL_WORD_SLIP = Phrases(r"\b(?:" + "|".join(f"({p.removeprefix(chr(92) + 'b')})" for p, _ in _SLIPS) + ")")
 SLIP_FIXES: tuple[str, ...] = tuple(fix for _, fix in _SLIPS)
+# careless writing: contractions without their apostrophe, text-speak, a long run with no punctuation at all
+NO_APOSTROPHE = re.compile(r"\b(?:im|ive|id|dont|cant|wont|didnt|isnt|thats|youre|whats|theres|doesnt|wasnt)\b")
+TEXTSPEAK = re.compile(r"\b(?:u|ur|pls|plz|thx|wud|gr8|b4|2day|wanna|gonna|dat|wen)\b", _I)
+# spellings a quick chat message may use on purpose: not evidence of carelessness on their own
+CASUAL_SPELLING = re.compile(
+    r"(?:u|ur|pls|plz|thx|wud|gr8|b4|2day|wanna|gonna|dat|wen|tho|thru|rly|im|ive|id|dont|cant|wont|didnt|isnt|"
+    r"thats|youre|whats|theres|doesnt|wasnt)",
+    _I,
+)
+PUNCTUATION_BREAK = re.compile(r"[.,!?;:()\n]")
+RUN_ON_WORDS = 30  # words in a row with no punctuation at all
 REPEATED_WORD = re.compile(r"\b(\w{2,})\s+\1(?![\w-])", _I)
 LOWER_I = re.compile(r"(?:^|\s)i(?=\s|['’]|$)")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
@@ -1119,6 +1239,12 @@ KIND_FOLLOW = _words(
     r"(?:quick|gentle|brief|last|final) (?:note|nudge|follow-?up|message)",
     r"(?:haven'?t|didn'?t) (?:heard|hear) back",
     r"(?:hope|how) (?:the|your) (?:\w+ ){0,2}(?:went|is going|launch|move|trip|talk|move|new role)",
+    # an answer to them, or a favour already agreed: an exchange under way, not a stranger's first word
+    r"(?:thanks|thank you)(?: so much| very much)? for (?:replying|your (?:quick |kind )?reply|getting back|"
+    r"responding|your response)",
+    r"(?:gentle |quick |friendly )?reminder about",
+    r"you (?:kindly )?(?:agreed|offered) to",
+    r"(?:that|which) i asked you (?:for|about)",
 )
 KIND_THANKS_AGAIN = _words(r"as promised", r"here'?s the", r"(?:once )?again for", r"i (?:mentioned|promised)")
 KIND_CONNECT = _words(
@@ -1222,9 +1348,9 @@ BUMP = _words(
     r"(?:just )?checking in(?: on this| again)?",
     r"(?:just )?(?:following|circling) (?:up|back)",
     r"bump(?:ing)? (?:this|it)",
-    r"did (?:you|my \w+) (?:get|see|receive|read|reach)",
+    r"did (?:you|my (?:previous |last |earlier |first )?\w+(?: below)?) (?:get|see|receive|read|reach)",
     r"in case (?:it|this|my \w+) got (?:lost|buried)",
-    r"(?:had|have) (?:a )?chance to (?:look|read|review|think)",
+    r"(?:had|have|found) (?:a )?(?:chance|moment|minute|sec) to (?:look|read|review|think)",
     r"any (?:updates?|news|thoughts)",
 )
 

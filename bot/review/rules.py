@@ -24,6 +24,7 @@ LENGTH_NORMS: dict[MessageKind, tuple[int, int, int]] = {
     K.COLD_OUTREACH: (20, 175, 300),
 }
 LONG_SENTENCE_WORDS = 40
+REASONLESS_SUBSTANCE = 10  # above this, a stranger's ask carries enough of its own to answer
 _NON_SPECIFIC_PROPER = frozenset(
     str.split(
         "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
@@ -188,8 +189,12 @@ def asks_nothing_on_purpose(d: Draft) -> bool:
 
 
 def big_asks(d: Draft) -> list[re.Match[str]]:
-    """Asks that cost the reader a lot: a referral, an executive's time, a review of a long document, a job."""
-    return list(lx.BIG_ASK.finditer(d.sig.scan))
+    """Asks that cost the reader a lot: a referral, an executive's time, a review of a long document, a job.
+    A review the message itself keeps small ("it's two pages", "just the abstract") is not one."""
+    found = list(lx.BIG_ASK.finditer(d.sig.scan))
+    if found and lx.SMALL_REVIEW.search(d.sig.scan):
+        found = [m for m in found if not lx.REVIEW_ASK.search(m.group(0))]
+    return found
 
 
 def _quote(value: str, limit: int = 60) -> str:
@@ -229,6 +234,17 @@ def rule_placeholder(d: Draft) -> list[Finding]:
                 f"There's a template blank left in: {m.group(0)!r}.",
                 _excerpt(d, m),
                 "Replace it with the real detail before sending.",
+            )
+        )
+    merged = lx.MAIL_MERGE.search(d.sig.scan) if not m else None
+    if merged:
+        out.append(
+            Finding(
+                "placeholder",
+                "medium",
+                "It looks mail-merged: a name dropped in with stray spaces or its legal suffix.",
+                _excerpt(d, merged),
+                "Write the name as you would say it, and read the sentence once as they will.",
             )
         )
     if d.context and d.sig.greeting_name:
@@ -463,6 +479,49 @@ def rule_ask(d: Draft) -> list[Finding]:
     return []
 
 
+def rule_reason(d: Draft) -> list[Finding]:
+    """A stranger asked for their time (coffee, a chat, "can we talk") or for work with no reason: nothing
+    about why them — their work, a mutual contact, a shared group — and nothing about what it would be about."""
+    scan = d.sig.scan
+    if d.kind is not K.COLD_OUTREACH or lx.SPECIFIC.search(scan) or lx.REASON.search(scan):
+        return []
+    if substance_weight(d) > REASONLESS_SUBSTANCE:  # a message with that much in it has its reasons
+        return []
+    m = lx.MEETING_ASK.search(scan)
+    job = None if m or lx.NOT_A_JOB_ASK.search(scan) else lx.JOB_ASK.search(scan)
+    hit = m or job
+    if hit is None:
+        return []
+    what = "for their time" if m else "for work"
+    return [
+        Finding(
+            "generic",
+            "medium",
+            f"It asks someone who doesn't know you {what}, but never says why them or what about.",
+            _excerpt(d, hit),
+            "Say what led you to them (their work, who suggested them) and the one thing you'd like to ask.",
+        )
+    ]
+
+
+def rule_intro_reason(d: Draft) -> list[Finding]:
+    """An introduction asked for with no reason: the person asked has nothing to pass on to the other side. A
+    suggestion only: between people who know each other the reason may already be known."""
+    scan = d.sig.scan
+    m = lx.INTRO_ASK.search(scan)
+    if not m or lx.SPECIFIC.search(scan) or any(not r.group(0).startswith("intro") for r in lx.REASON.finditer(scan)):
+        return []
+    return [
+        Finding(
+            "generic",
+            "low",
+            "It asks for an introduction without saying why, so they have nothing to pass on.",
+            _excerpt(d, m),
+            "Say in two lines who you are and what you'd like to ask them, so it can be forwarded as it is.",
+        )
+    ]
+
+
 def rule_ask_size(d: Draft) -> list[Finding]:
     """Too much at once: a big favour from someone you barely know, a stack of asks, or a deadline on a favour."""
     big = big_asks(d)
@@ -479,6 +538,17 @@ def rule_ask_size(d: Draft) -> list[Finding]:
                 "way in.",
                 _excerpt(d, big[0]),
                 "Send the congratulations on their own; ask for the favour another time, and smaller.",
+            )
+        ]
+    untargeted = lx.ANY_OPENING.search(d.sig.scan)
+    if untargeted and not stranger:
+        return [
+            Finding(
+                "pushy",
+                "medium",
+                "It asks them to put you forward without saying for what, so there is nothing they can act on.",
+                _excerpt(d, untargeted),
+                "Name the one role you want and add two lines they could forward as they are.",
             )
         ]
     if stranger or len(big) >= 2 or deadline:
@@ -552,8 +622,19 @@ def rule_unasked_intro(d: Draft) -> list[Finding]:
     ]
 
 
+def _about_their_work(d: Draft, m: re.Match[str]) -> bool:
+    """A social account named for what it says about their work ("I read on your Instagram that your studio runs
+    a free clinic"), not for their private life."""
+    if not lx.SOCIAL_NETWORK.search(m.group(0)):
+        return False
+    sentence = sentence_of(d.sig.scan, m.start(), m.end(), limit=400)
+    return bool(lx.WORK_CONTENT.search(sentence)) and not lx.PERSONAL_CONTENT.search(sentence)
+
+
 def rule_over_personal(d: Draft) -> list[Finding]:
     m = lx.OVER_PERSONAL_HIGH.search(d.sig.scan)
+    if m and _about_their_work(d, m):
+        m = next((x for x in lx.OVER_PERSONAL_HIGH.finditer(d.sig.scan) if not _about_their_work(d, x)), None)
     if m:
         return [
             Finding(
@@ -576,6 +657,71 @@ def rule_over_personal(d: Draft) -> list[Finding]:
             )
         ]
     return []
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# what a member notes about a person that must never reach them: an unflattering judgement of them, or the
+# hardest parts of their private life (a topic such as on-call burnout or flaky CI is neither)
+_HARSH = _set(
+    "rude arrogant awkward boring weird annoying pushy intense sketchy salesy meh flaky rambling condescending smug "
+    "jerk weirdo creepy odd grumpy cynical stressed bored drunk nervous shy chatty talkative"
+)
+_PRIVATE_NOTED = _set(
+    "divorce divorced chemo chemotherapy cancer funeral died death grief pregnant pregnancy miscarriage ivf "
+    "fertility rehab therapy therapist diagnosis diagnosed surgery sober addiction layoff laid fired salary debt "
+    "dating religion sexuality disability depression depressed anxiety adhd autism hospital illness"
+)
+_ABOUT_A_PERSON = re.compile(
+    r"\b(?:seemed|seems|seem|was|is|were|are|bit|kinda|kind of|very|quite|pretty|so|super|rather|little|"
+    r"you|you're|your|his|her|their|he's|she's|they're|going through|just had|recently)\W+(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+_OWN_NOTES = re.compile(r"\b(?:(?:per|from|according to|see) my notes|note to self|my notes say)\b", re.IGNORECASE)
+
+
+def _said_of_them(text: str, word: str) -> bool:
+    """Whether ``word`` is said of a person in ``text`` ("seemed a bit arrogant", "her divorce"), not a topic."""
+    for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
+        if _ABOUT_A_PERSON.search(text[max(0, m.start() - 40) : m.start()]):
+            return True
+    return False
+
+
+def rule_private_notes(d: Draft) -> list[Finding]:
+    """The member's own notes showing: "per my notes", or a judgement of them or their private life that the
+    member wrote down for themselves and the draft repeats to them."""
+    m = _OWN_NOTES.search(d.sig.scan)
+    if m:
+        return [
+            Finding(
+                "placeholder",
+                "high",
+                "Your own notes are showing: this reads as written to yourself, not to them.",
+                _excerpt(d, m),
+                "Rewrite it as a message to them; leave your notes out.",
+            )
+        ]
+    if d.context is None or not d.context.notes:
+        return []
+    notes = d.context.notes
+    noted = {w.lower() for w in lx.WORD.findall(notes)} & (_HARSH | _PRIVATE_NOTED)
+    said = {w.lower() for w in d.sig.words}
+    shown = sorted(w for w in noted & said if _said_of_them(notes, w) and _said_of_them(d.sig.scan, w))
+    if not shown:
+        return []
+    return [
+        Finding(
+            "over_personal",
+            "high",
+            f"Your private notes are showing: “{shown[0]}” is what you noted for yourself, not something to say "
+            "to them.",
+            None,
+            "Leave judgements and their private life out; keep to the work, the event and what you can do for them.",
+        )
+    ]
 
 
 def rule_self_centred(d: Draft) -> list[Finding]:
@@ -655,6 +801,17 @@ def rule_typo(d: Draft) -> list[Finding]:
             slips += 1
     if lx.LOWER_I.search(d.sig.scan):
         hits.append("i → I")
+    careless = _careless(d, any(not lx.CASUAL_SPELLING.fullmatch(h.split(" → ")[0]) for h in hits))
+    if careless:
+        return [
+            Finding(
+                "typo",
+                "medium",
+                f"It reads as dashed off ({', '.join(careless)}).",
+                None,
+                "Write it in full sentences with capitals, apostrophes and punctuation; it's a first impression.",
+            )
+        ]
     if not hits:
         return []
     severity = "medium" if len(hits) >= 2 or slips else "low"
@@ -669,16 +826,53 @@ def rule_typo(d: Draft) -> list[Finding]:
     ]
 
 
+def _run_on(scan: str) -> bool:
+    """Thirty words or more in a row with no punctuation between them (linear: one split, no backtracking)."""
+    return any(len(part.split()) >= lx.RUN_ON_WORDS for part in lx.PUNCTUATION_BREAK.split(scan))
+
+
+def _punctuated(scan: str) -> bool:
+    return any(c in scan for c in ".,!?;:")
+
+
+def _careless(d: Draft, misspelt: bool) -> list[str]:
+    """Signs of a message dashed off: a misspelling or a long unpunctuated run, with another of those or two
+    lesser signs (a lower-case start, text-speak or a missing apostrophe, each normal in a quick chat message)."""
+    scan = d.sig.scan.strip()
+    first = next((c for c in scan if c.isalpha()), "")
+    hard = [
+        label
+        for label, found in (
+            ("a misspelling", misspelt),
+            ("a long run with no punctuation", _run_on(scan) or (d.sig.word_count >= 15 and not _punctuated(scan))),
+        )
+        if found
+    ]
+    soft = [
+        label
+        for label, found in (
+            ("no capital to start", first.islower()),
+            ("text-speak", bool(lx.TEXTSPEAK.search(scan))),
+            ("contractions without apostrophes", bool(lx.NO_APOSTROPHE.search(scan))),
+        )
+        if found
+    ]
+    return [*hard, *soft] if len(hard) >= 2 or (hard and len(soft) >= 2) else []
+
+
 RULE_FUNCS: tuple[Callable[[Draft], list[Finding]], ...] = (
     rule_placeholder,
     rule_pushy,
     rule_unasked_intro,
     rule_over_personal,
+    rule_private_notes,
     rule_length,
     rule_generic,
     rule_personalization,
     rule_value,
     rule_ask,
+    rule_reason,
+    rule_intro_reason,
     rule_ask_size,
     rule_self_centred,
     rule_salesy,
