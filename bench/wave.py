@@ -375,7 +375,8 @@ def cpu_per_digest(sessions: Any, repetitions: int) -> float:
 
 def chart_times(repetitions: int) -> dict[str, float]:
     """CPU ms to draw one chart (distinct numbers each time: the cache never answers): the first in this
-    process (imports, fonts), then the median and p99 of `repetitions` more."""
+    process (imports, fonts, the frame of these eight weeks), then the median and p99 of `repetitions` more
+    of the same eight weeks, as on a Monday (a member's weeks are the same as their time zone's)."""
     started = time.process_time()
     from bot.chart import draw as cached
 
