@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import io
 import math
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PIL.Image import Image
+    from PIL.ImageDraw import ImageDraw
     from PIL.ImageFont import FreeTypeFont
 
-WIDTH, HEIGHT = 960, 600  # readable on a phone, a 16:10 card, ~10 KB
+WIDTH, HEIGHT = 960, 600  # readable on a phone, a 16:10 card, ~15 KB
 SERIES = ("Contacts met", "Followed up in 48 h", "Replies")
 COLORS = ((0x00, 0x72, 0xB2), (0x00, 0x9E, 0x73), (0xE6, 0x9F, 0x00))  # Okabe–Ito: fine with colour-blindness
 TITLE = "Your last 8 weeks"
@@ -41,6 +43,7 @@ LEFT, RIGHT, TOP, BASELINE = 72, 936, 96, 470
 BAR, GAP = 26, 2  # a bar's width and the space between the bars of one week
 MAX_TICKS = 4  # gridlines above zero, at most
 STEPS = (1, 2, 3, 5, *(m * 10**k for k in range(1, 7) for m in (1, 2, 2.5, 5)))  # whole, round steps
+_LOCK = threading.Lock()  # one drawing at a time: the fonts (FreeType faces) are shared, and not thread-safe
 
 
 @dataclass(frozen=True)
@@ -107,8 +110,19 @@ def draw(labels: tuple[str, ...], met: tuple[int, ...], followed_up: tuple[int, 
 
     series = (met, followed_up, replies)
     step, axis_top = scale(max((value for values in series for value in values), default=0))
-    image = _frame(labels).copy()
-    pen = ImageDraw.Draw(image)
+    with _LOCK:
+        image = _frame(labels).copy()
+        _draw_bars(ImageDraw.Draw(image), labels, series, step, axis_top)
+    picture = Image.frombytes("P", image.size, image.tobytes())
+    picture.putpalette(PALETTE)
+    out = io.BytesIO()
+    picture.save(out, format="PNG", compress_level=1)  # ~15 KB; no metadata: Pillow writes none unless asked
+    return out.getvalue()
+
+
+def _draw_bars(pen: ImageDraw, labels: tuple[str, ...], series: tuple[tuple[int, ...], ...], step: int,
+               axis_top: int) -> None:
+    """The gridlines and their numbers, the bars, and a word when there is nothing to show."""
 
     def y_of(value: float) -> int:
         return round(BASELINE - (BASELINE - TOP) * value / axis_top)
@@ -131,9 +145,3 @@ def draw(labels: tuple[str, ...], met: tuple[int, ...], followed_up: tuple[int, 
     if not any(any(values) for values in series):
         pen.text(((LEFT + RIGHT) // 2, (TOP + BASELINE) // 2), "No contacts met in these weeks",
                  font=_font(22), fill=MUTED, anchor="mm")
-
-    picture = Image.frombytes("P", image.size, image.tobytes())
-    picture.putpalette(PALETTE)
-    out = io.BytesIO()
-    picture.save(out, format="PNG", compress_level=1)  # ~15 KB; no metadata: Pillow writes none unless asked
-    return out.getvalue()
