@@ -4,6 +4,7 @@ connections alive (and replaces dead ones) before a member's next command needs 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from contextlib import ExitStack
 
@@ -11,6 +12,9 @@ import pytest
 from sqlalchemy import Engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from adapters.bootstrap import build_runtime
+from bot.clock import FakeClock
+from bot.config import Settings
 from bot.store.engine import POSTGRES_POOL_SIZE, IdlePinger, make_engine, pool_capacity
 
 
@@ -90,3 +94,18 @@ def test_connections_the_server_dropped_while_idle_are_replaced_by_the_ping(engi
     finally:
         pinger.close()
         admin.dispose()
+
+
+async def test_a_served_process_pings_when_idle_on_postgresql_only(store: tuple[Engine, sessionmaker[Session]],
+                                                                   clock: FakeClock) -> None:
+    url = store[0].url.render_as_string(hide_password=False)
+    settings = Settings(_env_file=None, database_url=url, dispatch=False)  # type: ignore[call-arg]
+    runtime = build_runtime(settings, clock=clock)
+    running = asyncio.create_task(runtime.run())
+    for _ in range(50):  # until the (serviceless) runtime is up
+        await asyncio.sleep(0)
+    pinging = [task for task in asyncio.all_tasks() if task.get_name() == "coach-idle-ping"]
+    assert len(pinging) == (1 if store[0].dialect.name == "postgresql" else 0)
+    runtime.stop()
+    await asyncio.wait_for(running, 30)
+    assert all(task.done() for task in pinging)  # stopped with the runtime, before the database closed
