@@ -465,7 +465,7 @@ def _package(group: Sequence[tuple[Held, Reply]], member: MemberRow) -> Outgoing
 
 def _draw_charts(messages: Sequence[Outgoing]) -> list[Outgoing]:
     """Draw the charts of a batch's weekly digests now, so the notifiers find the PNGs ready (cached). A
-    chart that cannot be drawn (say, no writable folder for matplotlib's cache) is left out: the digest's
+    chart that cannot be drawn (say, a Pillow built without FreeType) is left out: the digest's
     words still go out."""
     drawn: list[Outgoing] = []
     for message in messages:

@@ -21,6 +21,7 @@ from bot.api import CoachAPI
 from bot.clock import Clock
 from bot.coach import Coach
 from bot.config import Settings
+from bot.store.engine import IDLE_PING_SECONDS, IdlePinger
 from bot.store.health import StoreState, store_state
 from scheduler.claim import lease_clock_for
 from scheduler.collector import settle_collector
@@ -140,6 +141,8 @@ class Runtime:
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, self._stopping.set)
         self.health.started_at = self.clock.now()
+        pinging = (asyncio.create_task(self.ping_when_idle(), name="coach-idle-ping")
+                   if self.engine.dialect.name == "postgresql" else None)
         try:
             if not await self._start_services():
                 return
@@ -147,6 +150,10 @@ class Runtime:
             self.start_ticking()
             await self._stopping.wait()
         finally:
+            if pinging is not None:
+                pinging.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await pinging
             await self.stop_ticking()
             for service in reversed(self.services):
                 try:
@@ -225,6 +232,21 @@ class Runtime:
         self.health.last_weekly_at = self.clock.now()
         self.health.last_weekly_error = None
         self.health.weekly_planned = planned
+
+    async def ping_when_idle(self, every: float = IDLE_PING_SECONDS) -> None:
+        """PostgreSQL: every `every` seconds, ping the pool's idle connections when none was used meanwhile
+        (bot/store/engine.py: IdlePinger), so the first command after a quiet spell finds them alive; never
+        fatal. Runs until cancelled."""
+        pinger = IdlePinger(self.engine, every)
+        try:
+            while True:
+                await asyncio.sleep(every)
+                try:
+                    await asyncio.to_thread(pinger.ping_if_idle)
+                except Exception:
+                    log.warning("idle ping of the database failed", exc_info=True)
+        finally:
+            pinger.close()
 
     def stop(self) -> None:
         if self._stopping is not None:

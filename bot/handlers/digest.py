@@ -21,7 +21,7 @@ def digest(cmd: commands.Digest, ctx: Context) -> Reply:
     if reply.chart is not None:
         try:
             reply.chart.png()  # drawn here, in the worker thread: the adapter then finds the PNG cached
-        except Exception:  # no chart (say, matplotlib has no writable cache folder): the words still help
+        except Exception:  # no chart (say, a Pillow built without FreeType): the words still help
             log.exception("drawing the digest chart failed")
             return replace(reply, chart=None)
     return reply

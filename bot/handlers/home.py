@@ -134,14 +134,23 @@ _COUNTED = (EventKind.MET.value, EventKind.SENT.value, EventKind.REPLIED.value)
 
 
 def _facts(session: Session, member_id: int) -> list[_Facts]:
-    by_id = {contact_id: _Facts(met_at, []) for contact_id, met_at in session.execute(
-        select(Contact.id, Contact.met_at).where(Contact.member_id == member_id))}
-    events = session.execute(
-        select(Event.contact_id, Event.kind, Event.at, Event.id).join(Contact, Contact.id == Event.contact_id)
-        .where(Contact.member_id == member_id, Event.kind.in_(_COUNTED)).order_by(Event.contact_id, Event.id))
-    for contact_id, kind, at, event_id in events:
-        by_id[contact_id].events.append(_Event(kind, at, event_id))
-    return list(by_id.values())
+    """Each contact's meeting date and counted events, in one statement: one snapshot even where a read
+    is not one (PostgreSQL's READ COMMITTED reads each statement afresh). Read as two, a contact recorded
+    between them (the member's next /met while App Home refreshes after the last) had events but no entry:
+    a KeyError, and no Home."""
+    facts: list[_Facts] = []
+    current: int | None = None
+    rows = session.execute(
+        select(Contact.id, Contact.met_at, Event.kind, Event.at, Event.id)
+        .outerjoin(Event, (Event.contact_id == Contact.id) & Event.kind.in_(_COUNTED))
+        .where(Contact.member_id == member_id).order_by(Contact.id, Event.id))
+    for contact_id, met_at, kind, at, event_id in rows:
+        if contact_id != current:
+            current = contact_id
+            facts.append(_Facts(met_at, []))
+        if event_id is not None:  # a contact without counted events comes as one row of NULLs
+            facts[-1].events.append(_Event(kind, at, event_id))
+    return facts
 
 
 def summarize(member: Member, contacts: list[Contact], pending: Mapping[int, Nudge], now: datetime) -> Home:

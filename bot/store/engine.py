@@ -10,6 +10,7 @@ their turn first come, first served, and that checkpoint never waits on a reques
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -78,11 +79,51 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
+    # A fixed pool, no overflow: a burst of commands beyond pool_size used to open overflow connections and
+    # close each one as it came back (QueuePool keeps pool_size), so every burst paid for new connections.
+    # The API's threads are sized to it (pool_capacity): a member's request never waits for a connection.
+    kwargs.setdefault("pool_size", POSTGRES_POOL_SIZE)
+    kwargs.setdefault("max_overflow", 0)
     if "options" not in make_url(url).query:
         # Sessions in UTC: the driver then hands back datetimes already in UTC, with nothing to convert
         # (every moment the coach stores is UTC; no statement depends on the session's zone).
         kwargs["connect_args"] = {"options": "-c TimeZone=UTC", **kwargs.get("connect_args", {})}
     return create_engine(url, **kwargs)
+
+
+POSTGRES_POOL_SIZE = 15  # connections per process; PostgreSQL's default max_connections (100) fits 6 replicas
+IDLE_PING_SECONDS = 30.0
+
+
+class IdlePinger:
+    """Keeps a PostgreSQL pool's connections alive through an idle spell: when no connection has been
+    checked out for `idle_seconds`, `ping_if_idle` checks out every idle one in turn (the pool's pre-ping
+    replaces a dead one then, not in front of a member's command) and runs `SELECT 1` on it, which also
+    keeps a firewall or a proxy from dropping it for silence. The runtime calls it every IDLE_PING_SECONDS
+    (scheduler/runtime.py); it blocks: call it off the event loop."""
+
+    def __init__(self, engine: Engine, idle_seconds: float = IDLE_PING_SECONDS,
+                 monotonic: Any = time.monotonic) -> None:
+        self.engine, self.idle_seconds, self.monotonic = engine, idle_seconds, monotonic
+        self.last_checkout = monotonic()
+        event.listen(engine, "checkout", self._checked_out)
+
+    def _checked_out(self, *_: Any) -> None:
+        self.last_checkout = self.monotonic()
+
+    def ping_if_idle(self) -> int:
+        """How many connections were pinged (0: the pool was in use lately, or holds none idle)."""
+        if self.monotonic() - self.last_checkout < self.idle_seconds:
+            return 0
+        pool = self.engine.pool
+        idle = pool.checkedin() if isinstance(pool, QueuePool) else 0
+        for _ in range(idle):  # QueuePool hands out its idle connections first in, first out: each in turn
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("SELECT 1")
+        return idle
+
+    def close(self) -> None:
+        event.remove(self.engine, "checkout", self._checked_out)
 
 
 def pool_capacity(engine: Engine, default: int = 5) -> int:

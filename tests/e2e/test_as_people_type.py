@@ -169,7 +169,7 @@ def test_the_monday_digest_has_the_nudge_due_with_it_and_moving_on_on_its_own_li
 def test_the_demo_and_the_consoles_tests_write_nothing_into_a_fresh_xdg_home(env, tmp_path, monkeypatch,
                                                                               sqlite_sessions) -> None:
     home = tmp_path / "xdg"
-    folders = {name: home / name for name in ("data", "state")}  # the coach's (matplotlib keeps its cache)
+    folders = {name: home / name for name in ("data", "state")}  # the coach's
     for name, folder in folders.items():
         env[f"XDG_{name.upper()}_HOME"] = str(folder)
         monkeypatch.setenv(f"XDG_{name.upper()}_HOME", str(folder))

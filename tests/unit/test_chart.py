@@ -1,16 +1,20 @@
-"""The digest's chart: a small PNG a phone can read, with alt text, the same bytes for the same numbers —
-and matplotlib loaded only when a chart is drawn."""
+"""The digest's chart: a small PNG a phone can read, with alt text, the same bytes for the same numbers,
+other pictures for other numbers, an empty history drawn too — and Pillow loaded only when a chart is drawn."""
 
 from __future__ import annotations
 
 import hashlib
+import io
 import struct
 import subprocess
 import sys
 import zlib
 from datetime import date, timedelta
 
-from bot.chart import Chart, draw
+import pytest
+from PIL import Image
+
+from bot.chart import COLORS, Chart, draw, scale
 from bot.digest import WeekStats
 
 LABELS = ("5 Oct", "12 Oct", "19 Oct", "26 Oct", "2 Nov", "9 Nov", "16 Nov", "23 Nov")
@@ -44,6 +48,46 @@ def test_the_png_is_small_phone_sized_and_carries_no_metadata() -> None:
     assert not {b"tEXt", b"iTXt", b"zTXt", b"tIME"} & set(chunk_kinds(png))
 
 
+def decoded(data: bytes) -> Image.Image:
+    image = Image.open(io.BytesIO(data))
+    image.load()  # decodes every row: a truncated or corrupt PNG fails here
+    assert image.format == "PNG" and image.size == (960, 600)
+    return image.convert("RGB")
+
+
+def colour_count(image: Image.Image, rgb: tuple[int, int, int]) -> int:
+    return sum(count for count, colour in image.getcolors(maxcolors=1 << 16) or [] if colour == rgb)
+
+
+def test_the_png_decodes_and_shows_the_bars_in_the_series_colours() -> None:
+    image = decoded(draw(LABELS, MET, FOLLOWED, REPLIES))
+    met, followed, replies = (colour_count(image, colour) for colour in COLORS)
+    assert met > followed > replies > 0  # bar areas in proportion to the totals (28 > 21 > 8), legend alike
+    assert colour_count(image, (255, 255, 255)) > 960 * 600 // 2  # mostly paper: a clean card
+
+
+def test_other_numbers_draw_another_picture() -> None:
+    first = decoded(draw(LABELS, MET, FOLLOWED, REPLIES))
+    for other in [(MET, FOLLOWED, (0,) * 8), (MET[::-1], FOLLOWED, REPLIES), ((30,) * 8, (20,) * 8, (10,) * 8)]:
+        assert decoded(draw(LABELS, *other)).tobytes() != first.tobytes()
+    assert decoded(draw(("1 Jan", *LABELS[1:]), MET, FOLLOWED, REPLIES)).tobytes() != first.tobytes()
+
+
+@pytest.mark.parametrize("labels", [LABELS, ()], ids=["eight-quiet-weeks", "no-weeks"])
+def test_an_empty_history_is_drawn_without_bars(labels: tuple[str, ...]) -> None:
+    zeros = (0,) * len(labels)
+    image = decoded(draw(labels, zeros, zeros, zeros))
+    legend_only = [colour_count(image, colour) for colour in COLORS]
+    assert legend_only[0] == legend_only[1] == legend_only[2] == 20 * 20  # the legend's squares, no bar
+
+
+@pytest.mark.parametrize(("top", "expected"), [(0, (1, 3)), (3, (1, 3)), (4, (1, 4)), (7, (2, 8)), (9, (3, 9)),
+                                                (12, (3, 12)), (17, (5, 20)), (99, (25, 100)), (480, (200, 600))])
+def test_the_scale_has_whole_round_steps_and_at_most_four_gridlines(top: int, expected: tuple[int, int]) -> None:
+    step, axis_top = scale(top)
+    assert (step, axis_top) == expected and axis_top >= top and axis_top // step <= 4
+
+
 def test_the_same_numbers_give_the_same_bytes_and_other_numbers_other_bytes() -> None:
     first = draw(LABELS, MET, FOLLOWED, REPLIES)
     draw.cache_clear()
@@ -71,10 +115,10 @@ def test_the_chart_has_alt_text_with_the_numbers() -> None:
                                "8 replies received.")
 
 
-def test_matplotlib_is_loaded_only_where_a_chart_is_drawn() -> None:
+def test_pillow_is_loaded_only_where_a_chart_is_drawn() -> None:
     code = ("import sys; import adapters.entrypoints.cli, adapters.entrypoints.review_cli, bot.coach, bot.digest, "
             "scheduler.runtime, adapters.console.app; "
             "from bot.review import review; review('Hi Jane, great to meet you.'); "
-            "sys.stdout.write(str(sorted(m for m in sys.modules if m.startswith('matplotlib'))))")
+            "sys.stdout.write(str(sorted(m for m in sys.modules if m.startswith(('PIL', 'matplotlib')))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout == "[]"
