@@ -133,11 +133,9 @@ def prompt(nudge_kind: str, context: DraftContext, builtin: Draft, purpose: str 
         f"What the writer can offer them: {context.offer}." if context.offer else "",
         f"What this message is for, in the writer's words: {purpose}." if purpose and purpose != "stop" else "",
         (f"Sign it: {context.member_name}" if context.member_name else "No signature."),
-        "",
-        "A plain draft to improve on (keep its point and its promises; add none):",
-        builtin.text,
     ]
-    return (("system", SYSTEM), ("user", "\n".join(line for line in facts if line is not None).strip()))
+    draft = f"A plain draft to improve on (keep its point and its promises; add none):\n{builtin.text}"
+    return (("system", SYSTEM), ("user", "\n".join(line for line in facts if line) + "\n\n" + draft))
 
 
 # --- what its answer must pass ----------------------------------------------------------------------
@@ -156,7 +154,7 @@ _META = re.compile(r"\b(?:as an ai|language model|here(?:'s| is) (?:a|the|your) 
                    r"i hope this (?:draft|message) helps|plain draft|the writer)\b", _I)
 _TODO = re.compile(r"\b(?:todo|to-do|tbd|note to self|n\.b\.|remind me|don'?t forget to|action item)\b", _I)
 _COMMIT = re.compile(
-    r"\b(?:i'?ll|i will|i can|i could|i'?d (?:be )?(?:happy|glad|love) to|happy to|glad to|let me|i'?m going to|"
+    r"\b(?:i'?ll|i will|i can|i could|i'?d (?:be )?(?:happy|glad|love) to|happy to|glad to|let me(?!\s+know\b)|i'?m going to|"
     r"i promise to|i'?m sending|i'?ve attached|attached is|attached are|here(?:'s| is| are))\s+"
     r"(?P<rest>[^.!?\n]{1,90})", _I)
 _WORD = re.compile(r"[a-z][a-z'’-]*", _I)
