@@ -126,7 +126,7 @@ def prompt(nudge_kind: str, context: DraftContext, builtin: Draft, purpose: str 
     shareable = "; ".join(mentionable(context.notes))[:NOTE_LIMIT]
     facts = [
         f"Message: {STAGE_WORDS.get(nudge_kind, 'a follow-up message')}.",
-        f"Greeting line: Hi {greeting_name(context.contact_name, context.notes)},",
+        f"Greeting line: {_greeting_line(builtin.text, greeting_name(context.contact_name, context.notes))}",
         f"Where they met: {context.where_met}." if context.where_met else "",
         f"What the writer noted (shareable parts only): {shareable}" if shareable else "",
         f"Shared interests: {', '.join(context.interests)}." if context.interests else "",
@@ -136,6 +136,12 @@ def prompt(nudge_kind: str, context: DraftContext, builtin: Draft, purpose: str 
     ]
     draft = f"A plain draft to improve on (keep its point and its promises; add none):\n{builtin.text}"
     return (("system", SYSTEM), ("user", "\n".join(line for line in facts if line) + "\n\n" + draft))
+
+
+def _greeting_line(text: str, name: str) -> str:
+    """The built-in draft's greeting ("Hey Lee!"), or "Hi <name>," when it has none that names them."""
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    return first if name in first and len(first.split()) <= 8 else f"Hi {name},"
 
 
 # --- what its answer must pass ----------------------------------------------------------------------
@@ -154,8 +160,8 @@ _META = re.compile(r"\b(?:as an ai|language model|here(?:'s| is) (?:a|the|your) 
                    r"i hope this (?:draft|message) helps|plain draft|the writer)\b", _I)
 _TODO = re.compile(r"\b(?:todo|to-do|tbd|note to self|n\.b\.|remind me|don'?t forget to|action item)\b", _I)
 _COMMIT = re.compile(
-    r"\b(?:i'?ll|i will|i can|i could|i'?d (?:be )?(?:happy|glad|love) to|happy to|glad to|let me(?!\s+know\b)|i'?m going to|"
-    r"i promise to|i'?m sending|i'?ve attached|attached is|attached are|here(?:'s| is| are))\s+"
+    r"\b(?:i'?ll|i will|i can|i could|i'?d (?:be )?(?:happy|glad|love) to|happy to|glad to|let me(?!\s+know\b)|"
+    r"i'?m going to|i promise to|i'?m sending|i'?ve attached|attached is|attached are|here(?:'s| is| are))\s+"
     r"(?P<rest>[^.!?\n]{1,90})", _I)
 _WORD = re.compile(r"[a-z][a-z'’-]*", _I)
 _BENIGN = _set("fun cool lovely friendly pleasant impressive brilliant great interesting sweet charming "
@@ -205,7 +211,7 @@ def vet(text: str, job: ModelJob) -> str | None:
     said = set(words)
     private = ((JUDGEMENTS | PRIVATE) - _BENIGN) & set(_words(notes)) & said
     if private:
-        return f"it repeated a private remark from your notes ({sorted(private)[0]!r})"
+        return "it repeated a private remark from your notes"
     if _TODO.search(text):
         return "it had a to-do in it"
     shareable = set(mentionable(notes))

@@ -4,6 +4,7 @@ pass before a member sees it — the same as the built-in drafter's, plus the mo
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -57,7 +58,7 @@ class Scripted:
 def test_the_prompt_holds_what_a_message_may_mention_and_nothing_private() -> None:
     messages = dict(job().messages)
     user = messages["user"]
-    assert "Greeting line: Hi Jane," in user
+    assert f"Greeting line: {builtin().text.splitlines()[0]}" in user and "Jane" in builtin().text.splitlines()[0]
     assert "PyCon" in user and "onboarding checklist" in user and "Sign it: Sam" in user
     assert builtin().text in user  # the built-in draft to improve on
     for private in ("stressed", "todo", "pricing", "kid", "school"):  # judgements, to-dos, private life
@@ -68,7 +69,7 @@ def test_the_prompt_holds_what_a_message_may_mention_and_nothing_private() -> No
 def test_the_prompt_carries_the_members_answer_and_no_signature_without_a_name() -> None:
     context = DraftContext("Chen Wei", "a party", "likes board games", member_name=None)
     user = dict(job(context, purpose="invite them to game night").messages)["user"]
-    assert "Greeting line: Hi Chen Wei," in user  # family name first: the whole name, as the drafter greets
+    assert re.search(r"Greeting line: \w+ Chen Wei\W", user)  # family name first: the whole name, as the drafter greets
     assert "invite them to game night" in user and "No signature." in user
 
 
