@@ -11,6 +11,7 @@ neither is the prompt or the answer.
 from __future__ import annotations
 
 import json
+import logging
 import socket
 import time
 import urllib.error
@@ -27,6 +28,7 @@ CHUNK = 16 * 1024
 MAX_TOKENS = 400
 TEMPERATURE = 0.4
 USER_AGENT = "connection-coach (model drafts)"
+log = logging.getLogger(__name__)
 
 
 class OpenAIChat:
@@ -50,7 +52,11 @@ class OpenAIChat:
         for anything else (refused, unreachable, not JSON, no text)."""
         body = {"model": self.model, "messages": [{"role": role, "content": text} for role, text in messages],
                 "temperature": TEMPERATURE, "max_tokens": MAX_TOKENS, "stream": False}
-        answer = self._request("POST", "/chat/completions", body, timeout)
+        started = time.monotonic()
+        try:
+            answer = self._request("POST", "/chat/completions", body, timeout)
+        finally:
+            log.info("model %s answered or failed after %.1f s", self.model, time.monotonic() - started)
         try:
             text = answer["choices"][0]["message"]["content"]
         except (KeyError, IndexError, TypeError):

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import re
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -92,7 +91,6 @@ class Outcome:
 
     text: str | None
     why: str | None = None
-    seconds: float = 0.0
 
 
 # --- what the model is sent -------------------------------------------------------------------------
@@ -236,27 +234,25 @@ def vet(text: str, job: ModelJob) -> str | None:
 
 def write(drafts: ModelDrafts, job: ModelJob) -> Outcome:
     """Ask the model once, within the time limit, and vet its answer: the draft, or why the built-in stands.
-    Never raises for the model's sake; logs the kind of failure, never the text."""
-    started = time.monotonic()
+    Never raises for the model's sake; logs the kind of failure, never the text (the client logs how long
+    the model took)."""
     try:
         answer = drafts.model.complete(job.messages, drafts.timeout)
     except ModelError as failure:
-        seconds = time.monotonic() - started
-        log.warning("model draft failed (%s) after %.1f s", failure.kind, seconds)
+        log.warning("model draft failed (%s)", failure.kind)
         if failure.kind == "timeout":
-            return Outcome(None, f"it didn't answer within {drafts.timeout:g} seconds", seconds)
-        return Outcome(None, "it couldn't be reached or gave no answer", seconds)
+            return Outcome(None, f"it didn't answer within {drafts.timeout:g} seconds")
+        return Outcome(None, "it couldn't be reached or gave no answer")
     except Exception:  # a model must never cost the member their draft
         log.exception("model draft failed")
-        return Outcome(None, "it couldn't be reached or gave no answer", time.monotonic() - started)
-    seconds = time.monotonic() - started
+        return Outcome(None, "it couldn't be reached or gave no answer")
     text = clean(answer)
     if not text:
-        log.info("model draft empty after %.1f s", seconds)
-        return Outcome(None, "it gave no answer", seconds)
+        log.info("model draft empty")
+        return Outcome(None, "it gave no answer")
     why = vet(text, job)
     if why is not None:
-        log.info("model draft refused after %.1f s: %s", seconds, why.split(" (")[0])
-        return Outcome(None, why, seconds)
-    log.info("model draft used after %.1f s", seconds)
-    return Outcome(text, None, seconds)
+        log.info("model draft refused: %s", why.split(" (")[0])
+        return Outcome(None, why)
+    log.info("model draft used")
+    return Outcome(text, None)
