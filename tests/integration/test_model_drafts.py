@@ -6,6 +6,7 @@ is slow, fails or doesn't pass the checks gives way to the built-in one."""
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import time
 from collections.abc import Iterator
@@ -91,6 +92,11 @@ async def test_a_member_opts_in_and_the_first_model_draft_says_what_wrote_it(
     again = await api.handle_line(SAM, "/coach draft jane")
     assert GOOD in again.text and f"Written by {MODEL}, checked by the coach" in again.text
     assert "the model your workspace set up" not in again.text
+
+    exported = await api.handle_line(SAM, "/coach export")  # the setting is the member's data too
+    assert json.loads(exported.attachments[0].content)["member"]["model_drafts"] == "on"
+    for attachment in exported.attachments:
+        attachment.discard()
 
 
 @pytest.mark.parametrize(("setup", "why"), [
