@@ -157,10 +157,15 @@ _PLACEHOLDER = re.compile(r"\[[^\]\n]{0,60}\]|\{[^}\n]{0,60}\}|<[^>\n]{0,60}>|\b
 _META = re.compile(r"\b(?:as an ai|language model|here(?:'s| is) (?:a|the|your) (?:draft|message|revised)|"
                    r"i hope this (?:draft|message) helps|plain draft|the writer)\b", _I)
 _TODO = re.compile(r"\b(?:todo|to-do|tbd|note to self|n\.b\.|remind me|don'?t forget to|action item)\b", _I)
+# A promise the draft makes: the member committing to do something for them, or saying it is delivered.
+_PROMISE_VERBS = (r"send|share|introduce|intro|connect|forward|e-?mail|mail|pass|put|loop|follow|look|get|help|"
+                  r"review|check|ask|book|set|invite|buy|cover|pay|host|organi[sz]e|arrange|give|lend|make|write|"
+                  r"draft|prepare|find|dig|bring|show|walk|reach|pair|meet|grab|demo|hook|refer|recommend|vouch")
 _COMMIT = re.compile(
-    r"\b(?:i'?ll|i will|i can|i could|i'?d (?:be )?(?:happy|glad|love) to|happy to|glad to|let me(?!\s+know\b)|"
-    r"i'?m going to|i promise to|i'?m sending|i'?ve attached|attached is|attached are|here(?:'s| is| are))\s+"
-    r"(?P<rest>[^.!?\n]{1,90})", _I)
+    r"\b(?:(?:i'?ll|i will|i can|i could|i'?d (?:be )?(?:happy|glad) to|happy to|glad to|let me|i'?m going to|"
+    r"i promise to)\s+(?:also\s+|definitely\s+|gladly\s+|happily\s+)?(?P<rest>(?:" + _PROMISE_VERBS +
+    r")\b[^.!?\n]{0,90})|(?:i'?m sending|i'?ve attached|attached is|attached are|here(?:'s| is| are))\s+"
+    r"(?P<given>[^.!?\n]{1,90}))", _I)
 _WORD = re.compile(r"[a-z][a-z'’-]*", _I)
 _BENIGN = _set("fun cool lovely friendly pleasant impressive brilliant great interesting sweet charming "
                     "humble personable")
@@ -222,7 +227,7 @@ def vet(text: str, job: ModelJob) -> str | None:
     allowed = set(_words(" ".join((job.builtin.text, notes, context.offer or "", job.purpose or "",
                                    " ".join(context.interests), context.where_met or ""))))
     for promise in _COMMIT.finditer(text):
-        content = {w for w in _words(promise["rest"]) if len(w) > 2 and w not in _FUNCTION}
+        content = {w for w in _words(promise["rest"] or promise["given"]) if len(w) > 2 and w not in _FUNCTION}
         if content and not content & allowed:
             return f"it promised something your notes don't ({promise.group(0)[:60]!r})"
     verdict = review(text, context, kind=kind_for_nudge(job.nudge_kind))
