@@ -132,6 +132,8 @@ class SlackHandlers:
             reply = await self.api.finish(reply)  # its draft, or the coach's own if it fails or is slow
             await respond(text=fallback_text(reply), blocks=reply_blocks(reply), response_type=EPHEMERAL,
                           replace_original=True)
+            if changes_home(command, text):  # an answer to "What's this message for?" was stored first
+                await self._refresh_home(client, actor)
             return
         blocks = reply_blocks(reply)
         people = _people(text) if command == "/met" and not reply.error else []
