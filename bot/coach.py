@@ -93,6 +93,11 @@ class Coach:
         if self.models is None:
             return replace(reply, model=None)
         outcome = write(self.models, job)
+        if self.observer is not None:  # "model_draft": ok when the model's draft was used, error otherwise
+            try:
+                self.observer.on_command(job.platform, "model_draft", outcome.text is not None)
+            except Exception:
+                log.exception("command observer failed")
         if outcome.text is not None and job.announce:
             try:
                 with UnitOfWork(self.sessions) as uow:

@@ -83,6 +83,7 @@ class ModelJob:
     builtin: Draft
     member_id: int
     announce: bool  # the member's first model-written draft says what wrote it, and what it was sent
+    platform: str = ""  # the asker's, for metrics (coach_commands_total{command="model_draft"})
 
 
 @dataclass(frozen=True)
@@ -246,7 +247,8 @@ def write(drafts: ModelDrafts, job: ModelJob) -> Outcome:
     except ModelError as failure:
         log.warning("model draft failed (%s)", failure.kind)
         if failure.kind == "timeout":
-            return Outcome(None, f"it didn't answer within {drafts.timeout:g} seconds")
+            unit = "second" if drafts.timeout == 1 else "seconds"
+            return Outcome(None, f"it didn't answer within {drafts.timeout:g} {unit}")
         return Outcome(None, "it couldn't be reached or gave no answer")
     except Exception:  # a model must never cost the member their draft
         log.exception("model draft failed")

@@ -42,7 +42,8 @@ def with_model_job(ctx: Context, contact: Contact, nudge_kind: str, found: Draft
 
     context = draft_context(contact, ctx.member)
     job = ModelJob(prompt(nudge_kind, context, found, contact.purpose), nudge_kind, context, contact.purpose,
-                   found, ctx.member.id, announce=not ctx.member.model_noted)
+                   found, ctx.member.id, announce=not ctx.member.model_noted,
+                   platform=(ctx.account or ctx.member).platform)
     return replace(reply, model=job)
 
 
