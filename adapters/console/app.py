@@ -205,7 +205,11 @@ class ConsoleSession:
             self.notifier.out = real
 
     def _answer(self, line: str) -> None:
-        reply = _sync(self.api.handle_line(self.actor, line))
+        reply = _sync(self.api.handle_line(self.actor, line, wait_for_model=False))
+        if reply.model is not None and self.api.models is not None:  # the member's model writes it: seconds
+            if self.terminal is not None:
+                self._print(f"(Writing your draft with {self.api.models.name}…)")
+            reply = _sync(self.api.finish(reply))
         path = None
         if reply.chart is not None:  # /coach digest: the chart goes to the data folder, its path on screen
             path = save_chart(reply.chart, self.data_dir, chart_name(self.clock.now(), self.timezone))
