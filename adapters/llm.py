@@ -47,6 +47,22 @@ class OpenAIChat:
     def host(self) -> str:
         return urlsplit(self.base_url).hostname or self.base_url
 
+    def plain_text_key(self) -> bool:
+        """An API key sent over plain http to another machine (loopback and private networks are fine)."""
+        import ipaddress
+
+        parts = urlsplit(self.base_url)
+        if not self._api_key or parts.scheme != "http":
+            return False
+        host = parts.hostname or ""
+        if host == "localhost" or host.endswith((".local", ".internal", ".svc", ".cluster.local")):
+            return False
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            return "." in host  # a public-looking name; a bare name (ollama, a compose service) is local
+        return not (address.is_loopback or address.is_private or address.is_link_local)
+
     def complete(self, messages: Sequence[tuple[str, str]], timeout: float) -> str:
         """The first choice's text; ModelError("timeout") past `timeout` seconds in all, ModelError("error")
         for anything else (refused, unreachable, not JSON, no text)."""
@@ -142,6 +158,9 @@ def check(settings: Settings) -> tuple[str, str]:
             return "ok", (f"{client.host} answers but lists no models (GET /models: 404); {settings.llm_model} "
                           f"for {who}")
         return "problem", f"{client.host} can't be reached ({failure}): check COACH_LLM_URL"
+    if client.plain_text_key():
+        return "problem", (f"{client.host} is reached over plain http with an API key: the key (and the drafts) "
+                           "would cross the network unencrypted; use https, or a model on this machine")
     if listed and settings.llm_model not in listed:
         shown = ", ".join(listed[:5]) + (" …" if len(listed) > 5 else "")
         return "problem", f"{client.host} has no model {settings.llm_model!r} (it lists {shown}): check COACH_LLM_MODEL"

@@ -152,6 +152,8 @@ def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+# Reasoning models (DeepSeek-R1, Qwen3 through Ollama or vLLM) put their thinking before the answer.
+_THINKING = re.compile(r"<(think|thinking|reasoning)>.*?</\1>", re.IGNORECASE | re.DOTALL)
 _FENCE = re.compile(r"^```[\w-]*\s*|\s*```$")
 _SUBJECT = re.compile(r"^\s*subject\s*:.*\n+", _I)
 _PLACEHOLDER = re.compile(r"\[[^\]\n]{0,60}\]|\{[^}\n]{0,60}\}|<[^>\n]{0,60}>|\byour name\b|\bXXX*\b|_{3,}", _I)
@@ -179,8 +181,9 @@ _FUNCTION = _set(
 
 
 def clean(answer: str) -> str:
-    """The model's answer as a message: code fences, a subject line and surrounding quotes taken off."""
-    text = answer[:MAX_ANSWER].replace("\r\n", "\n").strip()
+    """The model's answer as a message: a reasoning model's <think> block, code fences, a subject line and
+    surrounding quotes taken off."""
+    text = _THINKING.sub("", answer[:MAX_ANSWER * 4]).replace("\r\n", "\n").strip()[:MAX_ANSWER]
     text = _FENCE.sub("", text).strip()
     text = _SUBJECT.sub("", text).strip()
     if len(text) > 1 and text[0] == text[-1] and text[0] in "\"'“”":

@@ -129,3 +129,15 @@ def test_the_model_for_drafts_is_checked_without_sending_it_anything(monkeypatch
         assert llm.chats == [] and llm.requests[0].headers["authorization"] == "Bearer sk-secret-key"
     code, text = run_doctor(monkeypatch, tmp_path, env)  # the endpoint is gone
     assert code == 1 and "PROBLEM model drafts: 127.0.0.1 can't be reached" in text
+
+
+@pytest.mark.parametrize(("url", "key", "exposed"), [
+    ("http://127.0.0.1:11434/v1", "k", False), ("http://ollama:11434/v1", "k", False),
+    ("http://10.0.0.5:8000/v1", "k", False), ("https://api.example.com/v1", "k", False),
+    ("http://api.example.com/v1", None, False), ("http://api.example.com/v1", "k", True),
+])
+def test_doctor_names_an_api_key_that_would_cross_the_network_in_clear(url: str, key: str | None,
+                                                                        exposed: bool) -> None:
+    from adapters.llm import OpenAIChat
+
+    assert OpenAIChat(url, "m", key).plain_text_key() is exposed

@@ -128,6 +128,8 @@ def test_clean_takes_off_fences_subject_lines_and_quotes() -> None:
     assert clean("Subject: Great to meet you\n\nHi Jane,\n\nHello.") == "Hi Jane,\n\nHello."
     assert clean('"Hi Jane,\n\nHello."') == "Hi Jane,\n\nHello."
     assert clean("\n\n  Hi Jane,\n\n\n\nHello.  ") == "Hi Jane,\n\nHello."
+    assert clean("<think>\nThe greeting must be Hi Jane. <b>Keep</b> it short.\n</think>\n\nHi Jane,\n\nHello.") == \
+        "Hi Jane,\n\nHello."  # a reasoning model's thinking is not the message
 
 
 # --- one try, a time limit, the built-in draft otherwise -------------------------------------------
