@@ -210,9 +210,9 @@ def vet(text: str, job: ModelJob) -> str | None:
         return f"it was {len(words)} words long"
     if _PLACEHOLDER.search(text) or _META.search(text):
         return "it had a placeholder or a note to you in it"
-    first = next(line for line in text.splitlines() if line.strip())
     greeting = greeting_name(context.contact_name, context.notes)
-    if not re.search(r"(?<![\w-])" + re.escape(greeting) + r"(?![\w-])", first) or len(first.split()) > 12:
+    opening = " ".join(next(line for line in text.splitlines() if line.strip()).split()[:len(greeting.split()) + 3])
+    if not re.search(r"(?<![\w-])" + re.escape(greeting) + r"(?![\w-])", opening):
         return f"it didn't greet them as {greeting}"
     notes = context.notes or ""
     said = set(words)

@@ -104,6 +104,14 @@ def test_a_model_draft_that_fails_a_check_is_refused(text: str, why: str) -> Non
     assert found is not None and why in found
 
 
+def test_the_greeting_may_run_on_into_the_first_sentence_but_must_open_the_message() -> None:
+    one_line = ("Hi Jane, it was great talking onboarding with you at PyCon yesterday. As promised, here's the "
+                "onboarding checklist we use.\n\nBest,\nSam")
+    assert vet(one_line, job()) is None
+    late = "Great talking at PyCon yesterday, Jane! As promised, here's the onboarding checklist we use.\n\nSam"
+    assert "didn't greet them as Jane" in (vet(late, job()) or "")
+
+
 def test_pasted_notes_are_refused() -> None:
     context = DraftContext("Ana Ruiz", "RustConf", "talked about embedded rust on tiny boards for the greenhouse "
                            "sensors project", member_name="Sam")
