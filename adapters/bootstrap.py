@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 
 from adapters.http.metrics import Metrics
 from adapters.http.ops import OpsServer
+from adapters.llm import model_drafts
 from adapters.platforms import Config
 from adapters.startup import database_or_exit
 from bot.api import CoachAPI
@@ -42,7 +43,7 @@ def build_runtime(settings: Settings, clock: Clock | None = None,
     metrics = Metrics()
     engine, sessions = open_store(settings.database_url)
     api = CoachAPI(sessions, clock, default_timezone=settings.default_timezone, observer=metrics,
-                   workers=pool_capacity(engine))
+                   workers=pool_capacity(engine), models=model_drafts(settings))
     return Runtime(settings, engine, sessions, api, clock, observer=metrics, ticker=ticker)
 
 

@@ -14,6 +14,7 @@ import functools
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -26,6 +27,7 @@ from bot.coach import OOPS, Coach, CommandObserver
 from bot.commands import Command, Stage
 from bot.handlers.home import DueItem, Home, Numbers, RecentContact
 from bot.identity import Actor
+from bot.modeldraft import ChatModel, ModelDrafts, ModelError
 from bot.queries import DueCounts, Profile
 from bot.replies import Reply
 from bot.store import open_store
@@ -38,6 +40,7 @@ from bot.store.platform import BOT, INSTALLATION
 T = TypeVar("T")
 Sessions = sessionmaker[Session]  # opaque to adapters: what a runner hands the API and the dispatcher
 MAX_SUGGESTIONS = 25
+MODEL_WORKERS = 4  # model drafts asked at once; more wait their turn (each within the model's time limit)
 log = logging.getLogger(__name__)
 
 
@@ -52,10 +55,16 @@ class CoachAPI:
     """Async door into the core. Every call runs its unit of work on the API's executor."""
 
     def __init__(self, sessions: Sessions, clock: Clock, *, default_timezone: str = "UTC",
-                 observer: CommandObserver | None = None, workers: int | None = None) -> None:
-        """`workers` defaults to the capacity of the pool behind `sessions`."""
+                 observer: CommandObserver | None = None, workers: int | None = None,
+                 models: ModelDrafts | None = None) -> None:
+        """`workers` defaults to the capacity of the pool behind `sessions`. `models`: the operator's model
+        for drafts (bot/modeldraft.py), asked on threads of its own — a slow model never takes a worker
+        the database's requests need."""
         self.sessions, self.clock = sessions, clock
-        self.coach = Coach(sessions, clock, default_timezone=default_timezone, observer=observer)
+        self.models = models
+        self.coach = Coach(sessions, clock, default_timezone=default_timezone, observer=observer, models=models)
+        self._model_executor = (ThreadPoolExecutor(max_workers=MODEL_WORKERS, thread_name_prefix="coach-model")
+                                if models is not None else None)
         bind = sessions.kw.get("bind")
         self.workers = workers or (pool_capacity(bind) if isinstance(bind, Engine) else 5)
         self._executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="coach-core")
@@ -64,11 +73,11 @@ class CoachAPI:
 
     @classmethod
     def open(cls, database_url: str | None, clock: Clock, *, default_timezone: str = "UTC",
-             observer: CommandObserver | None = None) -> CoachAPI:
+             observer: CommandObserver | None = None, models: ModelDrafts | None = None) -> CoachAPI:
         """Connect (and migrate) the store at `database_url`; close() disposes of it."""
         engine, sessions = open_store(database_url)
         api = cls(sessions, clock, default_timezone=default_timezone, observer=observer,
-                  workers=pool_capacity(engine))
+                  workers=pool_capacity(engine), models=models)
         api._engine = engine
         return api
 
@@ -77,21 +86,36 @@ class CoachAPI:
 
     # --- commands and buttons --------------------------------------------------------------------------
 
-    async def handle(self, actor: Actor, command: Command) -> Reply:
+    # Each of these answers with the whole reply, a model-written draft included (seconds, at most the
+    # model's time limit). `wait_for_model=False` answers at once with the built-in draft and leaves
+    # `reply.model` set: the adapter acknowledges, then hands the reply to `finish` (Slack's 3 s ack).
+
+    async def handle(self, actor: Actor, command: Command, *, wait_for_model: bool = True) -> Reply:
         """A command an adapter built (from a form, options, a modal): it checked itself when built."""
-        return await self._run(self.coach.handle, actor, command)
+        return await self._then(await self._run(self.coach.handle, actor, command), wait_for_model)
 
-    async def handle_text(self, actor: Actor, command_name: str, text: str) -> Reply:
+    async def handle_text(self, actor: Actor, command_name: str, text: str, *, wait_for_model: bool = True) -> Reply:
         """A slash command and its text: `/met`, `jane at PyCon`."""
-        return await self._run(self.coach.handle_text, actor, command_name, text)
+        return await self._then(await self._run(self.coach.handle_text, actor, command_name, text), wait_for_model)
 
-    async def handle_line(self, actor: Actor, line: str) -> Reply:
+    async def handle_line(self, actor: Actor, line: str, *, wait_for_model: bool = True) -> Reply:
         """A whole typed line: `/met jane at PyCon`."""
-        return await self._run(self.coach.handle_line, actor, line)
+        return await self._then(await self._run(self.coach.handle_line, actor, line), wait_for_model)
 
-    async def press(self, actor: Actor, action_id: str) -> Reply:
+    async def press(self, actor: Actor, action_id: str, *, wait_for_model: bool = True) -> Reply:
         """A button: `coach:<verb>:<id>`; only the nudge's own member may press it."""
-        return await self._run(self.coach.press, actor, action_id)
+        return await self._then(await self._run(self.coach.press, actor, action_id), wait_for_model)
+
+    async def finish(self, reply: Reply) -> Reply:
+        """A reply with its model draft written (or the built-in one, with why): see `wait_for_model`."""
+        if reply.model is None:
+            return reply
+        if self._model_executor is None:
+            return replace(reply, model=None)
+        return await asyncio.get_running_loop().run_in_executor(self._model_executor, self.coach.finish, reply)
+
+    async def _then(self, reply: Reply, wait_for_model: bool) -> Reply:
+        return await self.finish(reply) if wait_for_model else reply
 
     async def note_target(self, actor: Actor, contact_id: int) -> tuple[str, str | None] | None:
         """A recap's *Add a note* (`coach:note:<contact id>`): the actor's own contact's name and platform
@@ -165,10 +189,13 @@ class CoachAPI:
     def close(self) -> None:
         """Wait for the calls in flight, stop the threads; an API from open() also closes its store."""
         self._executor.shutdown(wait=True)
+        if self._model_executor is not None:
+            self._model_executor.shutdown(wait=True)
         if self._engine is not None:
             self._engine.dispose()
 
 
-__all__ = ["OOPS", "CoachAPI", "CommandObserver", "DueCounts", "DueItem", "Home", "Numbers", "Profile",
+__all__ = ["OOPS", "ChatModel", "CoachAPI", "CommandObserver", "DueCounts", "DueItem", "Home", "ModelDrafts",
+           "ModelError", "Numbers", "Profile",
            "RecentContact", "Sessions", "Stage", "StoreUnavailable", "describe_url", "files_folder", "open_sessions",
            "schema_report"]

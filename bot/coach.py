@@ -7,9 +7,10 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Protocol, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -35,10 +36,12 @@ from bot.commands import (
 )
 from bot.handlers import HANDLERS, Context
 from bot.handlers.contacts import apply_purpose, apply_verb, erase_contact, note, undo_meeting, unknown_action
+from bot.handlers.drafting import model_reply
 from bot.handlers.linking import unlink_pressed
 from bot.handlers.privacy import erase
 from bot.identity import Actor
 from bot.linking import answer, note_use
+from bot.modeldraft import ModelDrafts, write
 from bot.models import Contact, Event, EventKind, LinkCode, Member, Nudge
 from bot.nudges import quoted
 from bot.replies import PURPOSE_VERBS, Reply, Verb, error, parse_action_id
@@ -73,11 +76,36 @@ class CommandObserver(Protocol):
 
 class Coach:
     def __init__(self, sessions: sessionmaker[Session], clock: Clock, default_timezone: str = "UTC",
-                 observer: CommandObserver | None = None) -> None:
+                 observer: CommandObserver | None = None, models: ModelDrafts | None = None) -> None:
         self.sessions = sessions
         self.clock = clock
         self.default_timezone = default_timezone
         self.observer = observer
+        self.models = models  # the operator's model for drafts (bot/modeldraft.py), if one is configured
+
+    def finish(self, reply: Reply) -> Reply:
+        """A reply whose draft the member's model is to write (`reply.model`): ask it, outside any unit of
+        work (a slow model holds no lock or connection), and vet its answer; the built-in draft otherwise.
+        The first model-written draft says so, once."""
+        job = reply.model
+        if job is None:
+            return reply
+        if self.models is None:
+            return replace(reply, model=None)
+        outcome = write(self.models, job)
+        if self.observer is not None:  # "model_draft": ok when the model's draft was used, error otherwise
+            try:
+                self.observer.on_command(job.platform, "model_draft", outcome.text is not None)
+            except Exception:
+                log.exception("command observer failed")
+        if outcome.text is not None and job.announce:
+            try:
+                with UnitOfWork(self.sessions) as uow:
+                    uow.session.execute(update(Member).where(Member.id == job.member_id).values(model_noted=True))
+                    uow.commit()
+            except Exception:  # the draft still reaches the member; the note is told again next time
+                log.exception("recording that the model's first draft was shown failed")
+        return model_reply(reply, job, outcome, self.models)
 
     def handle_line(self, actor: Actor, line: str) -> Reply:
         """A whole typed line, as in the console: `/met jane at PyCon`."""
@@ -146,7 +174,8 @@ class Coach:
             stale = _stale_answer(session, nudge, contact, parsed.verb)
             if stale is not None:
                 return Reply(stale)
-            return apply_verb(Context(session, member, now), contact, parsed.verb, nudge_id=nudge.id)
+            return apply_verb(Context(session, member, now, models=self.models), contact, parsed.verb,
+                              nudge_id=nudge.id)
 
         def unit() -> Reply:
             with UnitOfWork(self.sessions) as uow:
@@ -278,7 +307,7 @@ class Coach:
             member = uow.session.get(Member, contact.member_id) if contact is not None else None
             if contact is None or member is None or not _is_member(actor, member):
                 return unknown_action()
-            reply = apply_purpose(Context(uow.session, member, self.clock.now()), contact, answer)
+            reply = apply_purpose(Context(uow.session, member, self.clock.now(), models=self.models), contact, answer)
             uow.commit()
             return reply
 
@@ -309,11 +338,10 @@ class Coach:
             if member is not account:
                 now = self.clock.now()  # read after the canonical member's lock too, as after the person's
             note_use(member, account)
-            reply = work(Context(uow.session, member, now, account if account is not member else None))
+            reply = work(Context(uow.session, member, now, account if account is not member else None, self.models))
             for told in {id(member): member, id(account): account}.values():
                 if told.notice:
-                    reply = Reply(f"{told.notice}\n\n{reply.text}", reply.actions, reply.attachments,
-                                  reply.error, reply.title, reply.sections, reply.chart)
+                    reply = replace(reply, text=f"{told.notice}\n\n{reply.text}")
                     told.notice = None
             uow.commit()
             return reply

@@ -355,7 +355,7 @@ USAGE = {
                 '/coach purpose "Jane Doe" "ask about their pricing"'),
     "list": ("/coach list [new|waiting|followed_up|final|moved_on|in_touch|#tag]", "/coach list waiting"),
     "settings": ("/coach settings [tz <zone>|hours <start-end>|days <mon-fri>|checkins <days>|digest on|off|"
-                 "deliver slack|discord|pause|resume]",
+                 "model on|off|deliver slack|discord|pause|resume]",
                  "/coach settings tz Europe/Berlin"),
     "export": ("/coach export", "/coach export"),
     "digest": ("/coach digest", "/coach digest"),
@@ -753,6 +753,8 @@ def parse_settings(text: str) -> ChangeSettings:
         return ChangeSettings(key="checkins", value=int(value))
     if key == "digest":
         return ChangeSettings(key="digest", value=value.lower())
+    if key in ("model", "llm"):
+        return ChangeSettings(key="model", value=value.lower())
     if key == "deliver":
         return ChangeSettings(key="deliver", value=value.lower())
     raise UsageError(f"There is no setting called {key[:30]!r}.", *USAGE["settings"])
@@ -845,6 +847,11 @@ def check_setting(key: str | None, value: object) -> None:
         if value not in ("on", "off"):
             raise UsageError("Turn the Monday digest on or off.", "/coach settings digest on|off",
                              "/coach settings digest off")
+        return
+    if key == "model":
+        if value not in ("on", "off"):
+            raise UsageError("Turn drafts by your workspace's model on or off.", "/coach settings model on|off",
+                             "/coach settings model on")
         return
     if key == "deliver":
         if value not in DELIVER_TO:

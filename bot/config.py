@@ -9,11 +9,12 @@ registers itself in adapters/platforms.py; the core knows none of them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any, ClassVar, Literal, Self
 
-from pydantic import AliasChoices, Field, PrivateAttr, SecretStr, ValidationError, field_validator
+from pydantic import AliasChoices, Field, PrivateAttr, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 WHERE: dict[str, str] = {
@@ -25,6 +26,12 @@ WHERE: dict[str, str] = {
     "COACH_LOG_FORMAT": "human or json",
     "COACH_METRICS_PORT": "a TCP port such as 9100, or empty for none",
     "COACH_CONSOLE_START": "an ISO time with a zone, e.g. 2026-03-04T15:00:00Z",
+    "COACH_LLM_URL": "an OpenAI-compatible API's base URL, e.g. http://127.0.0.1:11434/v1 (Ollama), or empty for none",
+    "COACH_LLM_MODEL": "the model's name at that endpoint, e.g. llama3.1:8b",
+    "COACH_LLM_API_KEY": "the endpoint's API key, if it needs one (sent as a Bearer token)",
+    "COACH_LLM_TIMEOUT": "seconds to wait for a model draft before the built-in one, e.g. 8",
+    "COACH_LLM_WORKSPACES": "the workspace ids whose members may switch model drafts on, comma-separated "
+                            "(Slack team ids, Discord server ids, local for the console), or * for all",
 }
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
@@ -112,6 +119,14 @@ class Settings(EnvSettings):
     log_format: Literal["human", "json"] = Field("human", validation_alias=env("COACH_LOG_FORMAT"))
     metrics_port: int | None = Field(None, ge=1, le=65535, validation_alias=env("COACH_METRICS_PORT"))
     console_start: datetime | None = Field(None, validation_alias=env("COACH_CONSOLE_START"))
+    # Bring your own model (optional, off by default): an OpenAI-compatible /chat/completions endpoint that
+    # members of the listed workspaces may let write their drafts (bot/modeldraft.py, adapters/llm.py).
+    llm_url: str | None = Field(None, validation_alias=env("COACH_LLM_URL"))
+    llm_model: str | None = Field(None, max_length=200, validate_default=True,
+                                  validation_alias=env("COACH_LLM_MODEL"))
+    llm_api_key: SecretStr | None = Field(None, validation_alias=env("COACH_LLM_API_KEY"))
+    llm_timeout: float = Field(8.0, gt=0, le=120, validation_alias=env("COACH_LLM_TIMEOUT"))
+    llm_workspaces: str | None = Field(None, max_length=4000, validation_alias=env("COACH_LLM_WORKSPACES"))
 
     @field_validator("dispatch", mode="before")
     @classmethod
@@ -147,6 +162,50 @@ class Settings(EnvSettings):
         if value is not None and value.tzinfo is None:
             raise ValueError("no timezone given")
         return value
+
+    @field_validator("llm_url")
+    @classmethod
+    def _llm_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from urllib.parse import urlsplit
+
+        value = value.strip().rstrip("/")
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("not an http(s) URL")
+        if parts.username or parts.password or parts.query or parts.fragment:
+            raise ValueError("give the base URL only: no credentials, query or fragment (the key goes in "
+                             "COACH_LLM_API_KEY)")
+        return value.removesuffix("/chat/completions")
+
+    @field_validator("llm_api_key")
+    @classmethod
+    def _llm_key(cls, value: SecretStr | None) -> SecretStr | None:
+        return shaped(value, lambda key: len(key) <= 500, "too long for an API key")
+
+    @field_validator("llm_model")
+    @classmethod
+    def _llm_model(cls, value: str | None, info: ValidationInfo) -> str | None:
+        value = value.strip() if value else None
+        url = info.data.get("llm_url")
+        if url and not value:
+            raise ValueError("COACH_LLM_URL is set but no model is named")
+        if value and not url and "llm_url" in info.data:
+            raise ValueError("a model is named but COACH_LLM_URL is not set")
+        return value
+
+    @field_validator("llm_workspaces")
+    @classmethod
+    def _llm_workspaces(cls, value: str | None) -> str | None:
+        for part in (value or "").split(","):
+            if part.strip() and not re.fullmatch(r"\*|[\w.:-]{1,80}", part.strip()):
+                raise ValueError(f"{part.strip()[:40]!r} is not a workspace id; separate them with commas")
+        return value
+
+    def llm_workspace_ids(self) -> frozenset[str]:
+        """The workspaces whose members may switch model drafts on ("*": every one); empty: none."""
+        return frozenset(part.strip() for part in (self.llm_workspaces or "").split(",") if part.strip())
 
     @field_validator("database_url")
     @classmethod

@@ -38,7 +38,8 @@ ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 10
 PLATFORM_NAMES = {"slack": "Slack", "discord": "Discord", "console": "console"}
 SETTINGS = ("timezone", "timezone_confirmed", "work_start_hour", "work_end_hour", "work_start_minute",
-            "work_end_minute", "work_days", "checkin_days", "paused", "digest_on")
+            "work_end_minute", "work_days", "checkin_days", "paused", "digest_on",
+            "model_drafts")
 OWN_KEYS = {NudgeKind.WEEKLY_DIGEST.value: "week", NudgeKind.EVENT_RECAP.value: "day"}
 
 

@@ -150,6 +150,10 @@ class Member(Base):
     checkin_days: Mapped[int] = mapped_column(Integer, default=90)
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
     digest_on: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())  # the Monday digest
+    # Drafts written by the workspace's own model (`/coach settings model on`; bot/modeldraft.py): the
+    # member's opt-in, and whether a model-written draft has already said that it was.
+    model_drafts: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    model_noted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     notice: Mapped[str | None] = mapped_column(Text)  # told on the member's next command, then cleared
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # Linked accounts (`/coach link`): a linked account's row points at the group's canonical member, which

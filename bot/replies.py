@@ -8,9 +8,12 @@ import weakref
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from bot.chart import Chart
+
+if TYPE_CHECKING:
+    from bot.modeldraft import ModelJob
 
 
 class Verb(StrEnum):
@@ -118,6 +121,9 @@ class Reply:
     title: str | None = None
     sections: tuple[Reply, ...] = ()
     chart: Chart | None = None  # a picture to send with the text (the weekly digest's PNG, with alt text)
+    # A draft the member's model is still to write (bot/modeldraft.py): the text holds the built-in draft
+    # until bot.api finishes it, after the unit of work. Adapters never see it set unless they ask to.
+    model: ModelJob | None = None
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
-from bot.api import CoachAPI, Profile, Sessions
+from bot.api import CoachAPI, ModelDrafts, Profile, Sessions
 from bot.clock import Clock, FakeClock, OffsetClock, SystemClock
 from bot.commands import DeleteMyData, Forget, UsageError, parse_duration, parse_line
 from bot.identity import Actor
@@ -88,7 +88,8 @@ class ConsoleNotifier:
 class ConsoleSession:
     def __init__(self, sessions: Sessions, out: TextIO, user: str | None = None,
                  timezone: str | None = None, start: datetime | None = None, *, live: bool = False,
-                 tick_seconds: float = 15.0, real_clock: Clock | None = None, data_dir: Path) -> None:
+                 tick_seconds: float = 15.0, real_clock: Clock | None = None, data_dir: Path,
+                 models: ModelDrafts | None = None) -> None:
         """`data_dir`: where the charts go — beside the database, or a demo's own folder; never a default,
         so no demo or test writes into the user's data folder."""
         self.sessions, self.out = sessions, out
@@ -101,7 +102,7 @@ class ConsoleSession:
         self.clock: FakeClock | OffsetClock = (OffsetClock(start, real_clock) if live
                                                else FakeClock(start or SystemClock().now()))
         self.tick_seconds = tick_seconds
-        self.api = CoachAPI(sessions, self.clock, default_timezone=zone)
+        self.api = CoachAPI(sessions, self.clock, default_timezone=zone, models=models)
         # Whether /advance may move this clock: a pinned start, a database with no history of this member
         # yet, or one whose history a script already moved past real time (and --demo, told in run()).
         self.scripted = start is not None
@@ -204,7 +205,11 @@ class ConsoleSession:
             self.notifier.out = real
 
     def _answer(self, line: str) -> None:
-        reply = _sync(self.api.handle_line(self.actor, line))
+        reply = _sync(self.api.handle_line(self.actor, line, wait_for_model=False))
+        if reply.model is not None and self.api.models is not None:  # the member's model writes it: seconds
+            if self.terminal is not None:
+                self._print(f"(Writing your draft with {self.api.models.name}…)")
+            reply = _sync(self.api.finish(reply))
         path = None
         if reply.chart is not None:  # /coach digest: the chart goes to the data folder, its path on screen
             path = save_chart(reply.chart, self.data_dir, chart_name(self.clock.now(), self.timezone))

@@ -213,6 +213,11 @@ class SettingsGroup(app_commands.Group):
     async def digest(self, interaction: discord.Interaction[Any], state: Literal["on", "off"]) -> None:
         await run(interaction, lambda: core.ChangeSettings(key="digest", value=state))
 
+    @app_commands.command(name="model", description="Drafts by your server's own model, if it set one up: on or off")
+    @app_commands.describe(state="on or off (off by default)")
+    async def model(self, interaction: discord.Interaction[Any], state: Literal["on", "off"]) -> None:
+        await run(interaction, lambda: core.ChangeSettings(key="model", value=state))
+
     @app_commands.command(name="deliver", description="Where nudges and the digest go, with linked accounts")
     @app_commands.describe(where="slack, discord, or auto (where you last used me)")
     async def deliver(self, interaction: discord.Interaction[Any], where: Literal["slack", "discord", "auto"]) -> None:

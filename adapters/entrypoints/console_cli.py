@@ -14,6 +14,7 @@ import platformdirs
 
 from adapters.console.app import ConsoleSession
 from adapters.console.terminal import HISTORY_FILE, Terminal
+from adapters.llm import model_drafts
 from adapters.logs import configure_logging
 from adapters.startup import database_or_exit, settings_or_exit
 from bot.api import files_folder, open_sessions
@@ -54,7 +55,7 @@ def main(argv: list[str]) -> int:
             sessions, close = open_sessions(f"sqlite:///{Path(folder) / 'demo.db'}")
             try:
                 session = ConsoleSession(sessions, sys.stdout, start=settings.console_start, live=False,
-                                         data_dir=Path(folder))
+                                         data_dir=Path(folder), models=model_drafts(settings))
                 return session.run(stdin, interactive=interactive, demo=True,
                                    terminal=terminal_for(stdin, Path(folder)))
             finally:
@@ -65,7 +66,7 @@ def main(argv: list[str]) -> int:
         sessions, _close = open_sessions(settings.database_url)
     data_dir = files_folder(settings.database_url)
     session = ConsoleSession(sessions, sys.stdout, start=settings.console_start, live=interactive,
-                             tick_seconds=settings.tick_seconds, data_dir=data_dir)
+                             tick_seconds=settings.tick_seconds, data_dir=data_dir, models=model_drafts(settings))
     return session.run(stdin, interactive=interactive, terminal=terminal_for(stdin, data_dir))
 
 

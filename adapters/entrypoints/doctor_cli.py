@@ -27,7 +27,7 @@ def main(argv: list[str], out: TextIO | None = None) -> int:
         for line in problem.lines():
             print(Check("configuration", "problem", line).line(), file=out)
         return 2
-    checks = [check_configuration(config), check_database(config.core)]
+    checks = [check_configuration(config), check_database(config.core), check_model(config.core)]
     for entry in platforms():
         checks += entry.checks(config.of(entry.name))
     for check in checks:
@@ -47,6 +47,14 @@ def check_configuration(config: Config) -> Check:
     except ConfigError as problem:
         return Check("configuration", "problem", str(problem))
     return Check("configuration", "ok", f"complete for {' and '.join(titles)}")
+
+
+def check_model(settings: Settings) -> Check:
+    """The optional model for drafts (COACH_LLM_*): reachable, and the model named is one it lists."""
+    from adapters.llm import check
+
+    status, words = check(settings)
+    return Check("model drafts", status, words)
 
 
 def check_database(settings: Settings) -> Check:

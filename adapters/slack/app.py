@@ -126,7 +126,15 @@ class SlackHandlers:
             await ack(text=EXPORT_COMING, response_type=EPHEMERAL)
             await self._export(client, actor, command, text, respond)
             return
-        reply = await self.api.handle_text(actor, command, text)
+        reply = await self.api.handle_text(actor, command, text, wait_for_model=False)
+        if reply.model is not None:  # the member's model writes this draft: seconds, so answered at once
+            await ack(text=model_working(reply), response_type=EPHEMERAL)
+            reply = await self.api.finish(reply)  # its draft, or the coach's own if it fails or is slow
+            await respond(text=fallback_text(reply), blocks=reply_blocks(reply), response_type=EPHEMERAL,
+                          replace_original=True)
+            if changes_home(command, text):  # an answer to "What's this message for?" was stored first
+                await self._refresh_home(client, actor)
+            return
         blocks = reply_blocks(reply)
         people = _people(text) if command == "/met" and not reply.error else []
         if len(people) == 1:
@@ -191,8 +199,9 @@ class SlackHandlers:
         if (note := parse_action_id(action_id)) is not None and note.verb is Verb.NOTE:
             await self._open_note_form(ack, body, client, respond, actor, note.nudge_id)
             return
-        reply = await self.api.press(actor, action_id)
+        reply = await self.api.press(actor, action_id, wait_for_model=False)
         await ack()  # recorded; the message is updated below
+        reply = await self.api.finish(reply)  # a draft the member's model writes (seconds): after the ack
         parsed = parse_action_id(action_id)
         channel = (body.get("container") or {}).get("channel_id") or (body.get("channel") or {}).get("id")
         message = body.get("message") or {}
@@ -350,6 +359,12 @@ def register(app: AsyncApp, handlers: SlackHandlers) -> None:
     app.shortcut(REVIEW_SHORTCUT)(handlers.on_review_shortcut)
     app.event("message")(handlers.on_message)
     app.event("app_home_opened")(handlers.on_home_opened)
+
+
+def model_working(reply: Reply) -> str:
+    """The ack while the member's model writes a draft (its answer follows through the response_url)."""
+    who = f" for {reply.title.split(' to ', 1)[1].split(' (')[0]}" if reply.title and " to " in reply.title else ""
+    return f"Writing your draft{who} with your workspace's model: a few seconds…"
 
 
 EXPORT_COMING = ("Preparing your export: everything I store about you, as JSON and CSV. The files will arrive in "

@@ -12,6 +12,7 @@ from sqlalchemy import Row, delete, func, select, update
 
 from bot import commands
 from bot.handlers.context import Context
+from bot.handlers.drafting import draft_reply_for, with_model_job
 from bot.limits import MAX_NAME, MAX_TEXT, name_key
 from bot.models import Conference, Contact, Event, EventKind, Member, Nudge, NudgeKind, NudgeState, Stage
 from bot.nudges import quoted
@@ -360,7 +361,7 @@ def draft_for(ctx: Context, contact: Contact, *, ask: bool = True) -> Reply:
         return question_reply(contact, found)
     if isinstance(found, Rest):
         return rest_reply(contact, found)
-    return draft_reply(contact, found)
+    return with_model_job(ctx, contact, kind.value, found, draft_reply(contact, found))
 
 
 def rest_reply(contact: Contact, rest: Rest) -> Reply:
@@ -376,14 +377,7 @@ def rest_reply(contact: Contact, rest: Rest) -> Reply:
 
 
 def draft_reply(contact: Contact, found: Draft) -> Reply:
-    tips = "".join(f"\nBefore you send it: {tip[0].lower() + tip[1:]}" for tip in found.tips)
-    early = (" It isn't due yet (the heading says when), but here it is, ready for then."
-             if "not due yet" in found.heading else "")
-    return Reply(
-        f"Here's a draft for {contact.name} — make it yours before you send it:{early}\n\n{found.text}\n{tips}\n"
-        f"When it's sent: /coach sent {quoted(contact.name)}",
-        title=found.heading,
-    )
+    return draft_reply_for(contact.name, found)
 
 
 ANSWER_VERBS = {answer: verb for verb, answer in PURPOSE_VERBS.items()}

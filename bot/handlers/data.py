@@ -136,6 +136,7 @@ def _member_dict(member: Member) -> dict[str, Any]:
         "working_days": member.work_days,
         "checkin_days": member.checkin_days,
         "monday_digest": "on" if member.digest_on else "off",
+        "model_drafts": "on" if member.model_drafts else "off",
         "paused": member.paused,
     }
 

@@ -31,7 +31,8 @@ and stay in touch with people who reply.
                            at a conference: /met without "at" records it, one recap a day,
                            the 48-hour reminders spread out
 /coach settings [tz <zone> | hours 9am-6pm | days mon-fri | checkins 90 | digest on|off | pause | resume
-                 | deliver slack|discord]
+                 | deliver slack|discord | model on|off]
+                           model on: drafts rewritten by your workspace's own model, if it set one up
 /coach digest              this week's digest now (it also comes every Monday morning)
 /coach link  ·  /coach link <code>
                            one contact book on your Slack and Discord accounts: a code here, typed

@@ -12,6 +12,7 @@ from bot import commands
 from bot.commands import USAGE, UsageError
 from bot.handlers.conference import event_line
 from bot.handlers.context import Context
+from bot.handlers.drafting import model_allowed
 from bot.handlers.linking import deliver, delivery_line
 from bot.models import Member
 from bot.planner import reschedule_all
@@ -135,10 +136,13 @@ def settings(cmd: commands.ChangeSettings, ctx: Context) -> Reply:
     if cmd.key is None:
         line = event_line(member, current_conference(ctx.session, member, ctx.now), ctx.now)
         linked = delivery_line(ctx)
-        return Reply(describe(member) + (f"\n{linked}" if linked else "")
+        model = model_line(ctx)
+        return Reply(describe(member) + (f"\n{model}" if model else "") + (f"\n{linked}" if linked else "")
                      + (f"\n{line} /coach event end stops it." if line else ""))
     if cmd.key == "deliver":
         return Reply(deliver(member, ctx.account or member, ctx, str(cmd.value)))
+    if cmd.key == "model":
+        return Reply(model_setting(ctx, cmd.value == "on"))
     if cmd.key == "tz":
         member.timezone = valid_timezone(str(cmd.value))
         member.timezone_confirmed = True
@@ -180,6 +184,37 @@ def settings(cmd: commands.ChangeSettings, ctx: Context) -> Reply:
     reschedule_all(ctx.session, member, ctx.now)
     replan_recaps(ctx.session, member, ctx.now)
     return Reply(done)
+
+
+def model_setting(ctx: Context, on: bool) -> str:
+    """`/coach settings model on|off`: the member's own opt-in, possible once the operator configured a model
+    and listed the asker's workspace for it (COACH_LLM_WORKSPACES). Off always works."""
+    member = ctx.member
+    if not on:
+        member.model_drafts = False
+        return "Model drafts are off: your drafts are the coach's own again. Nothing more goes to the model."
+    if ctx.models is None:
+        return ("No model is set up for this coach, so your drafts stay the coach's own. Whoever runs the coach "
+                "can set one up (COACH_LLM_URL and COACH_LLM_MODEL; see the README).")
+    if not model_allowed(ctx):
+        return ("Your workspace admin hasn't switched model drafts on for this workspace, so your drafts stay "
+                "the coach's own. Ask whoever runs the coach to add it to COACH_LLM_WORKSPACES.")
+    member.model_drafts = True
+    return (f"Model drafts are on: {ctx.models.name}, the model your workspace set up, will rewrite each draft "
+            "I make for you, and I'll check its draft as I check mine before you see it (if it is slow, fails or "
+            "doesn't pass, you get mine). It is sent what a message could mention — never your judgements, "
+            "to-dos or private remarks (PRIVACY.md). /coach settings model off stops it.")
+
+
+def model_line(ctx: Context) -> str | None:
+    """"Model drafts: on (llama3.1:8b)" where a model is offered to the member, or they had it on."""
+    if ctx.member.model_drafts and model_allowed(ctx):
+        assert ctx.models is not None
+        return f"Model drafts: on ({ctx.models.name})"
+    if model_allowed(ctx) or ctx.member.model_drafts:
+        return "Model drafts: off (/coach settings model on)" if not ctx.member.model_drafts else \
+            "Model drafts: on, but your workspace doesn't offer a model now"
+    return None
 
 
 def _days(digits: str) -> str:

@@ -93,6 +93,11 @@ MALFORMED = {
     "COACH_LOG_FORMAT": "xml",
     "COACH_METRICS_PORT": "99999",
     "COACH_CONSOLE_START": "2026-03-04T15:00:00",
+    "COACH_LLM_URL": "ollama.local:11434",
+    "COACH_LLM_MODEL": "llama3.1:8b",  # named, with no COACH_LLM_URL to ask it at
+    "COACH_LLM_API_KEY": "Bearer sk-has-a-prefix",
+    "COACH_LLM_TIMEOUT": "0",
+    "COACH_LLM_WORKSPACES": "T123; T456",
     "SLACK_BOT_TOKEN": "xoxp-1111-2222-userTokenNotBot",
     "SLACK_SIGNING_SECRET": BOT,
     "SLACK_APP_TOKEN": "xoxb-not-an-app-token-123",

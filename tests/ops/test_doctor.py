@@ -102,3 +102,42 @@ async def test_unreachable_database_and_slack(monkeypatch: pytest.MonkeyPatch, t
     assert "cannot connect to postgresql://coach:***@127.0.0.1:1/coach" in text and "hunter2" not in text
     assert "cannot reach Slack at http://127.0.0.1:1/api/" in text
     assert "Discord: not configured" in text
+
+
+def test_the_model_for_drafts_is_checked_without_sending_it_anything(monkeypatch: pytest.MonkeyPatch,
+                                                                      tmp_path: Path) -> None:
+    """COACH_LLM_*: the endpoint's model list (GET /models), never a chat request; the key is never shown."""
+    from bot.store import open_store
+    from tests.llm_fake import MODEL, FakeLLM
+
+    url = f"sqlite:///{tmp_path}/coach.db"
+    open_store(url)[0].dispose()
+    code, text = run_doctor(monkeypatch, tmp_path, {"DATABASE_URL": url})
+    assert code == 0 and "-       model drafts: no model configured (COACH_LLM_URL)" in text
+    with FakeLLM() as llm:
+        env = {"DATABASE_URL": url, "COACH_LLM_URL": llm.url, "COACH_LLM_MODEL": MODEL,
+               "COACH_LLM_API_KEY": "sk-secret-key", "COACH_LLM_WORKSPACES": "T1,local"}
+        code, text = run_doctor(monkeypatch, tmp_path, env)
+        assert code == 0, text
+        assert f"ok      model drafts: {MODEL} at 127.0.0.1, for workspaces T1, local; time limit 8 s" in text
+        llm.models = ["llama3.1:8b", "qwen2.5:7b"]
+        code, text = run_doctor(monkeypatch, tmp_path, env)
+        assert code == 1 and "has no model 'fake-model' (it lists llama3.1:8b, qwen2.5:7b)" in text
+        llm.status = 401
+        code, text = run_doctor(monkeypatch, tmp_path, env)
+        assert code == 1 and "refused the API key" in text and "sk-secret-key" not in text
+        assert llm.chats == [] and llm.requests[0].headers["authorization"] == "Bearer sk-secret-key"
+    code, text = run_doctor(monkeypatch, tmp_path, env)  # the endpoint is gone
+    assert code == 1 and "PROBLEM model drafts: 127.0.0.1 can't be reached" in text
+
+
+@pytest.mark.parametrize(("url", "key", "exposed"), [
+    ("http://127.0.0.1:11434/v1", "k", False), ("http://ollama:11434/v1", "k", False),
+    ("http://10.0.0.5:8000/v1", "k", False), ("https://api.example.com/v1", "k", False),
+    ("http://api.example.com/v1", None, False), ("http://api.example.com/v1", "k", True),
+])
+def test_doctor_names_an_api_key_that_would_cross_the_network_in_clear(url: str, key: str | None,
+                                                                        exposed: bool) -> None:
+    from adapters.llm import OpenAIChat
+
+    assert OpenAIChat(url, "m", key).plain_text_key() is exposed
