@@ -508,7 +508,7 @@ class _Writer:
                                           f"If {offer} is still on offer, I'd be really grateful."), "take"))
                 else:
                     out.append(Line((f"Just a gentle nudge on {offer}: no rush if now isn't a good time.",)))
-            elif re.match(r"^(?:lend|give|review|host|help|check|look at|show|walk)\b", offer):
+            elif re.match(r"^(?:lend|give|review|host|help|check|look at|show|walk|mentor|share)\b", offer):
                 if stage == "first":
                     out.append(self.line((f"I'd love to take you up on your offer to {offer}.",
                                           f"Thanks for offering to {offer}; I'd love to take you up on it.",

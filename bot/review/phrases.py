@@ -25,7 +25,7 @@ def first_name(contact_name: str | None) -> str:
     if not words or not _NAME_PART.match(words[0]) or len(words[0]) > 30:
         return "there"
     name = words[0].replace("’", "'")
-    if len(name.rstrip(".")) == 1:  # "J. Park": an initial is not a name to greet
+    if len(name.rstrip(".")) == 1 or name.lower() in ("the", "a", "an", "that", "this", "some"):  # "J. Park"
         return "there"
     if (name.isupper() and len(name) > 2) or name.islower():
         name = "-".join(part[:1].upper() + part[1:].lower() for part in name.split("-"))
@@ -281,6 +281,8 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
         contact_name = " ".join(words)
     titles = [w for w in words if w.lower().rstrip(".") in _TITLE_WORDS]
     rest = [w for w in words if w.lower().rstrip(".") not in _TITLE_WORDS]
+    if titles and len(rest) >= 2:
+        rest = [w for w in rest if len(w.rstrip(".")) > 1] or rest  # "Prof. H. Oyelaran-Smith": no initial
     for title, part in _TITLE_IN_NOTES.findall(notes or ""):  # "caps on card = surname so Mr Chen"
         if any(_fold(part) == _fold(w) for w in rest):
             return f"{_TITLE_WORDS[title.lower()]} {part}"

@@ -118,6 +118,7 @@ def _clauses(notes: str) -> list[str]:
     notes = re.sub(r"\b(\d+|two|three|four|six|twelve)\s+(mo|mos|cos)\b",  # "3 mo cohorts", "2 cos in Kumasi"
                    lambda m: f"{m[1]} {'companies' if m[2].lower() == 'cos' else 'month'}", notes, flags=_I)
     notes = re.sub(r"\s*\([^()]*\?\?[^()]*\)", "", notes)  # "(name?? ask him)": a reminder to self
+    notes = re.sub(r"(?<![\w])['‘’\"“”]|['‘’\"“”](?![\w])", "", notes)  # "said 'email me your portfolio'": the words
     out: list[str] = []
     # a business partner, not a life partner (which notes.clauses leaves out)
     notes = re.sub(r"\b(?:might|could|may|should|want to|would like to) (?:partner|collab|collaborate|work together)"
@@ -249,6 +250,9 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     """Something to send, as a noun phrase with an article: 'deck and unit economics' → 'the deck and the
     unit economics'; 'both', 'it' and 'that' need their note to make sense, so they are None."""
     found = you_form(text, names)
+    if found is None and text and re.search(r"\s(?:and|\+)\s", text):  # "our open roles + the year one blog post"
+        parts = [thing(part, names) for part in re.split(r"\s+(?:and|\+)\s+", text)]
+        return " and ".join(p for p in parts if p) if all(parts) and len(parts) <= 3 else None
     if not found or re.match(r"(?:me|us|on|in|at|to|for|with|from|by|of)\b", found, _I) or found.lower() in (
             "it", "this", "that", "both", "them", "these", "those", "one", "you", "some") \
             or set(found.lower().split()) & _NOT_THINGS:
@@ -282,7 +286,8 @@ def _article(part: str) -> str:
 
 _STOP = re.compile(
     r"\b(?:do\s*n[o']?t|dont|don't|no need to|never|won't|wont)\s+(?:chase|follow[ -]?up|nudge|contact|reach out|"
-    r"bother|pursue|reply)\b|\bruled (?:\w+ )?out\b|\bnot a fit\b|\bno fit\b|\bpolite no\b|"
+    r"bother|pursue|reply|message|email|text|dm|engage|write)\b|\bruled (?:\w+ )?out\b|\bnot a fit\b|\bno fit\b|"
+    r"\bpolite no\b|"
     r"\bi (?:said|told (?:him|her|them)) no\b|\bi declined\b|\bdeclined\b|\bscam\b|\bred flags\b|\bpassed on us\b|"
     r"\bnot interested\b|\bnot pursuing\b|\bdead end\b|\bno (?:need|point) (?:to )?follow|"
     r"\btold (?:him|her|them) (?:i'?m )?not (?:looking|interested)\b|^(?:so )?(?:leave it|let it go|don'?t bother)\W*$",
@@ -310,9 +315,9 @@ _YES = re.compile(r"^(?:i\s+)?(?:said\s+)?(?:yes|yep|sure|agreed|ok)\b(?:\s*(?:,
 _THEIR_PROMISE = re.compile(
     r"^(?:(?:said (?:she|he|they)(?:'d| would| will|'ll)|"
     r"(?:she|he|they)\s+(?:offered(?: to)?|will|'ll|promised(?: to)?|can|said (?:she|he|they)(?:'d| would| will|'ll))|"
-    r"(?:she|he|they)'ll|offered(?: to)?(?=.*\b(?:me|my|us|our)\b)))"
+    r"(?:she|he|they)'ll|offered(?: to)?(?=.*\b(?:me|my|us|our|his|her|their)\b)))"
     r"\s+(?P<verb>introduce|intro|send|lend|review|loop in|share|connect|look at|"
-    r"give|host|help|check|quote|walk (?:me|us) (?:through|thru))\b(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
+    r"give|host|help|check|quote|mentor|walk (?:me|us) (?:through|thru))\b(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
 _OFFERED_THING = re.compile(r"^(?:(?:she|he|they)\s+)?offered\s+(?:(?:me|us)\s+)?(?P<rest>(?!to\b).+)$", _I)
 _THEIR_ASK = re.compile(
     r"^(?:(?:she|he|they)\s+)?(?:also\s+)?(?P<verb>asked (?:me )?(?:for|about|abt|re|how|what|why|whether|if|to)|"
@@ -334,14 +339,17 @@ _NEXT = re.compile(
     r"second round|next round|final round|onsite|interview)\s*(?P<again>again)?"
     r"\s*(?P<when>next (?:wk|week|month|mon|tues|wed|thurs|fri)\w*|on \w+day|mon|tues?|wed|thurs?|fri|monday|"
     r"tuesday|wednesday|thursday|friday|this week|later this month|tomorrow)\s*\??$", _I)
-_MEETING = {"pair": "the pairing session", "meet": "meeting up", "meet up": "meeting up", "grab coffee": "coffee",
+_MEETING = {"do coffee": "coffee", "do lunch": "lunch", "get lunch": "lunch", "grab drinks": "drinks",
+            "grab a drink": "a drink", "pair": "the pairing session", "meet": "meeting up", "meet up": "meeting up",
+            "grab coffee": "coffee",
             "get coffee": "coffee", "grab lunch": "lunch", "catch up": "a catch-up", "hop on call": "a call",
             "jump on call": "a call", "do call": "a call"}
 _LETS_MEET = re.compile(
     r"^let'?s\s+(?P<v>pair|meet up|meet|grab (?:a )?coffee|get (?:a )?coffee|grab lunch|catch up|hop on a call|"
+    r"do coffee|do lunch|get lunch|grab drinks|grab a drink|"
     r"jump on a call|do a call)\b(?:\s+(?:on|re|about|abt)\s+(?P<on>[\w -]+?))?"
     r"\s*(?P<when>(?:next\s+)?(?:mon|tues?|wed|thurs?|fri)\w*|next (?:wk|week)|this week|tomorrow|tmrw|"
-    r"when (?:i'?m|im|we'?re|you'?re) (?:back )?in [\w -]+)?\s*$", _I)
+    r"when (?:i'?m|im|we'?re|you'?re) (?:back |next )?(?:in|up|down|over)\b[\w -]*)?\s*$", _I)
 _SEND_ME = re.compile(r"^(?:i|we)\s+(?:said|told (?:him|her|them))\s+(?:(?:yes|yep|sure|ok|great)\W+)?"
                       r"(?:pls\s+|please\s+)?send (?:me|us)\s+(?P<x>.+)$", _I)
 _I_INVITED = re.compile(r"^(?:i|we)?\s*invited (?:him|her|them) to (?P<x>.+)$", _I)
@@ -388,6 +396,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     interested = bool(re.search(r"\bi'?m (?:interested|keen)\b", notes, _I))
     unmarked: list[str] = []  # promised with no subject ("promised to share slides"): whose, "in return" tells
     seen: tuple[int, bool, bool] = (0, False, False)
+    maybe_need: str | None = None
     last_added: tuple[str, str] | None = None  # what the previous clauses put in the message, for a hedge after it
     for raw in _clauses(notes):
         clause, prior, previous = raw.strip(), previous, raw.strip()
@@ -403,6 +412,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 last_added = ("need", str(found["need"]))
             seen = now
         if low in ("done", "sent", "not yet", "sent it"):
+            continue
+        if (m := re.match(r"^(?:just\s+)?(?:send|email|forward)\s+me\s+your\s+(?P<x>.+)$", clause, _I)) is not None:
+            if (x := thing("my " + m["x"], names)) is not None:  # "email me your portfolio": their words
+                deliver.append(x)
+                asked_for.append(x)
             continue
         if _AVOID.match(clause) and "stop" not in found:
             found["stop"] = clause
@@ -454,6 +468,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     ("an" if x[:1].lower() in "aeiou" else "a")
                 found.setdefault("thanks", f"offering to be {det} {x}")
             continue
+        if (m := re.match(r"^(?:i\s+|we\s+)?(?:might|may|could|will|prob(?:ably)?) need (?:him|her|them) for "
+                          r"(?P<x>.+)$", clause, _I)) is not None:
+            if (x := you_form(m["x"], names, 7)) is not None:  # asked last, after any sharper question
+                maybe_need = f"Would you have room to help with {x}?"
+            continue
         if (m := re.search(r"\b(?:might|could|may|can) (?:be able to )?help (?:us |me )?(?:w/|with|on|re|abt|about)\s+"
                            r"(?P<x>.+)$", clause, _I)) is not None and not re.search(
                                r"\b(?:our|we|i|my)\b[^,;]*\b(?:might|could|may|can) (?:be able to )?help\b", clause,
@@ -473,6 +492,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if (m := _LETS_MEET.match(spoken)) is not None:
             when = m["when"] and re.sub(r"\bin ([a-z])", lambda c: "in " + c[1].upper(),
                                         re.sub(r"\bim\b", "I'm", m["when"], flags=_I))
+            if when and spoken != clause and not re.match(r"^(?:i|we)\b", clause, _I):
+                when = re.sub(r"\byou'?re\b", "I'm", when, flags=_I)  # their words: "when you're next up north"
             found["next_step"] = _next_step(_MEETING[m["v"].lower().replace("a ", "")], None, when)
             if m["on"] and m["on"].lower() not in ("it", "this", "that") and "topic" not in found:
                 found["topic"] = you_form(m["on"], names, 5)
@@ -550,8 +571,14 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if (topic := you_form(m["rest"], names, 5)) is not None:
                 found.setdefault("answer", f"your {m['what'].lower().replace('q', 'question')} about {topic}")
             continue
+        clause = re.sub(r"^(?:i\s+)?(?:should|need to|must|gotta|have to)\s+(?=ask\b)", "", clause, flags=_I)
         if (m := _MY_ASK.match(clause)) is not None and not low.startswith(("asked", "asks")):
-            question = _question(m["rest"], names)
+            rest = re.sub(r"^(?:him|her|them)\s+(?:(?:straight|directly|outright|first)\s+)?(?:(?:about|abt|re)\s+)?",
+                          "", m["rest"], flags=_I)
+            if re.match(r"^(?!(?:him|her|them|about|abt|re|if|whether|for|how|what|why|when|where|who|which)\b)\w+\s+"
+                        r"(?:his|her|their)\b", rest, _I):
+                continue  # "ask jo his name": someone else to ask, the member's to-do
+            question = _question(rest, names)
             if question:
                 found.setdefault("ask", question)
             continue
@@ -640,7 +667,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 if (who := you_form(rest, names, 5)) is not None:
                     found.setdefault("their_next", f"loop in {who}")
             elif (what := you_form(re.sub(r"\s+for\s+\w+ing\b.*$|\bfree\s+", "", rest), names)) is not None:
-                to_me = " me" if verb in ("lend", "give", "send", "show") else ""
+                to_me = " me" if verb in ("lend", "give", "send", "show", "mentor") else ""
                 offers.append(f"{verb}{to_me} {what}" if verb != "send" else f"thing:{thing(rest, names) or what}")
             continue
         if (m := _OFFERED_THING.match(clause)) is not None:
@@ -861,6 +888,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if item and not any(bare in k.lower() for k in kept):
             kept = [k for k in kept if re.sub(r"^(?:the|my|our|a|an)\s+", "", k.lower()) not in item.lower()]
             kept.append(item)
+    if maybe_need and "ask" not in found:
+        found["ask"] = maybe_need
     # "our blog post on it": the question said what; samples go to them, wherever that is
     kept = [re.sub(r"\s+(?:on|about) it$|(?<=samples)\s+to\s+(?:your\s+|the\s+)?(?:head office|office|hq|"
                    r"warehouse)\b.*$", "", k) for k in kept]
@@ -974,6 +1003,12 @@ def _question(text: str, names: frozenset[str]) -> str | None:
     if re.match(r"^(?:how|what|why|when|where|who|which|do|does|did|is|are|can|could|would|will)\b", low):
         turned = re.sub(r"\b(?:do|does|did) (?:they|he|she)\b", lambda m: m[0].split()[0] + " you", text, flags=_I)
         turned = re.sub(r"\b(?:they|he|she)\b", "you", turned, flags=_I)
+        turned = re.sub(r"^(how|what|why|where|when)\s+you\s+(?!is\b|are\b|was\b|were\b|can\b|could\b|"
+                        r"will\b|would\b|do\b|does\b|did\b|has\b|have\b|had\b|should\b|might\b)", r"\1 do you ", turned,
+                        flags=_I)  # "how he gets paid" → "how do you get paid"
+        turned = re.sub(r"\byou (has|is|does|gets|wants|needs|works|handles|thinks|knows|likes|runs|makes)\b",
+                        lambda v: "you " + {"has": "have", "is": "are", "does": "do"}.get(v[1].lower(), v[1][:-1]),
+                        turned, flags=_I)
         found = you_form(turned, names)
         return (found[0].upper() + found[1:] + "?") if found else None
     found = you_form(text, names, 5)

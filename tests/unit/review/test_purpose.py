@@ -561,3 +561,27 @@ def test_asides_conditions_and_things_already_done_are_not_what_the_message_does
         notes: str, expected: dict[str, object]) -> None:
     found = reading(notes, "Sam Lee")
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(("notes", "expected"), [
+    ("asked if they take interns -> 'email me your portfolio'", {"deliver": ("my portfolio",)}),
+    ("good chat. said 'let's do coffee when you're next up north'", {"next_step": "coffee when I'm next up north"}),
+    ("offered to mentor me thru chartership (ICE)", {"their_offer": ("mentor me through chartership",)}),
+    ("offered to share their sim env code!!", {"their_offer": ("share your sim env code",)}),
+    ("ask him straight how he gets paid b4 anything else", {"ask": "How do you get paid?"}),
+    ("panel guy, orange glasses. ask jo his name", {"ask": None}),
+    ("DO NOT message him directly until award", {"stop": "DO NOT message him directly until award"}),
+    ("might need her for the foundation app in spring",
+     {"ask": "Would you have room to help with the foundation app in spring?"}),
+    ("i should ask her about the lease on the unit b4 i sign", {"ask": "about the lease on the unit"}),
+    ("said i'd send our open roles + the 'year one' blog post",
+     {"deliver": ("our open roles and the year one blog post",)}),
+])
+def test_quoted_words_asks_and_offers_as_people_note_them(notes: str, expected: dict[str, object]) -> None:
+    found = reading(notes, "Sam Lee")
+    assert {k: found.get(k) for k in expected} == expected
+
+
+def test_an_initial_after_a_title_and_a_bare_article_are_not_greeted() -> None:
+    assert greeting_name("Prof. H. Oyelaran-Smith", "stopped at my poster") == "Prof. Oyelaran-Smith"
+    assert greeting_name("The panelist", "orange glasses") == "there"
