@@ -661,7 +661,8 @@ class _Writer:
 
     def offer_line(self, stage: str) -> list[Line]:
         r = self.r
-        if not self.offer or r.their_offer or r.deliver or r.later or r.intro_to is not None:
+        if not self.offer or r.their_offer or r.deliver or r.later or r.intro_to is not None or (
+                r.checking and _shares_words(self.offer, r.checking)):
             return []  # their offer in the notes, or something delivered or on its way: one offer is plenty
         o = self.offer
         if stage == "first":
@@ -983,6 +984,14 @@ def _cap(text: str) -> str:
 def _quote(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     return text if len(text) <= 60 else text[:57].rsplit(" ", 1)[0] + "…"
+
+
+def _shares_words(a: str, b: str) -> bool:
+    """Whether two phrases name the same thing ("share Q3 numbers" beside "the Q3 numbers")."""
+    def content(text: str) -> set[str]:
+        words = {w.rstrip("s") for w in re.findall(r"[a-z0-9]{2,}", text.lower())}
+        return words - {"the", "your", "our", "my", "share"}
+    return bool(content(a) & content(b))
 
 
 def _without_when(later: str) -> str:

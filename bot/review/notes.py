@@ -330,7 +330,7 @@ def offer_clause(offer: str | None, names: frozenset[str] = frozenset()) -> str 
     if re.match(r"^\s*(?:(?:he|she|they)\s+)?(?:may|might|maybe|possibly|probably)\b", offer, _I) \
             or re.search(r"\bif\b", offer, _I):
         return None  # a maybe or a condition ("may join the round if …") is no offer a message can make
-    offer = re.sub(r"\s*\([^()]*\)", "", offer)  # "(pending manager approval)": a note to self
+    offer = re.sub(r"\s*\([^()]*\)", "", offer).split(";")[0]  # "(pending approval)": a note to self
     text = "".join(ch for ch in offer if _keep(ch)).strip(" .!,;:-")
     text = re.sub(r"^(?:i\s+)?(?:can|could|would|will|'ll)\s+|^(?:offer(?:ing)?|happy to|glad to)\s+", "", text,
                   flags=_I).strip()

@@ -118,6 +118,7 @@ def _clauses(notes: str) -> list[str]:
     notes = re.sub(r"\b(\d+|two|three|four|six|twelve)\s+(mo|mos|cos)\b",  # "3 mo cohorts", "2 cos in Kumasi"
                    lambda m: f"{m[1]} {'companies' if m[2].lower() == 'cos' else 'month'}", notes, flags=_I)
     notes = re.sub(r"\s*\([^()]*\?\?[^()]*\)", "", notes)  # "(name?? ask him)": a reminder to self
+    notes = re.sub(r"\bthe [\w -]{2,30}? \(([A-Z][\w'’-]+)\)", r"\1", notes)  # "the moderator (Mo)" → "Mo"
     notes = re.sub(r"(?<![\w])['‘’\"“”]|['‘’\"“”](?![\w])", "", notes)  # "said 'email me your portfolio'": the words
     out: list[str] = []
     # a business partner, not a life partner (which notes.clauses leaves out)
@@ -211,6 +212,7 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
     None when it can't be one: too long, third person as subject, their name, a judgement or private life."""
     if not text:
         return None
+    text = re.sub(r"\bthe [\w -]{2,30}? \(([A-Z][\w'’-]+)\)", r"\1", text)  # "the moderator (Mo)" → "Mo"
     text = re.sub(r"\s*\([^()]*\)", "", text)  # "Dave (importer, austin)": an aside, not part of the phrase
     text = expand(_TAIL.sub("", " " + text.strip()).strip(" ,.;:-'\"()"))
     words = text.split()

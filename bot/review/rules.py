@@ -11,7 +11,7 @@ from bot.review.context import Detail, context_words, details, draft_stems, ment
 from bot.review.kinds import CONNECTION_NOTE_LIMIT
 from bot.review.lexicon import Phrases
 from bot.review.model import DraftContext, Finding, MessageKind
-from bot.review.phrases import first_name
+from bot.review.phrases import first_name, greeting_name
 from bot.review.signals import Signals, sentence_of
 
 K = MessageKind
@@ -249,7 +249,8 @@ def rule_placeholder(d: Draft) -> list[Finding]:
         )
     if d.context and d.sig.greeting_name:
         name = d.sig.greeting_name.casefold()
-        known = [p.casefold() for p in re.findall(r"[^\W\d_][\w'-]*", d.context.contact_name)]
+        called = greeting_name(d.context.contact_name, d.context.notes)  # "goes by Shiv" in the notes counts
+        known = [p.casefold() for p in re.findall(r"[^\W\d_][\w'-]*", f"{d.context.contact_name} {called}")]
         if known and not any(k.startswith(name) or name.startswith(k) for k in known):
             out.append(
                 Finding(

@@ -585,3 +585,12 @@ def test_quoted_words_asks_and_offers_as_people_note_them(notes: str, expected: 
 def test_an_initial_after_a_title_and_a_bare_article_are_not_greeted() -> None:
     assert greeting_name("Prof. H. Oyelaran-Smith", "stopped at my poster") == "Prof. Oyelaran-Smith"
     assert greeting_name("The panelist", "orange glasses") == "there"
+
+
+def test_the_name_they_go_by_passes_the_review_and_a_role_with_a_name_is_the_name() -> None:
+    context = DraftContext("Siobhán Ní Bhriain", "Dublin Tech Women breakfast",
+                           "runs L&D. i said id send my talk reel + 1 pager. goes by Shiv!")
+    found = compose("follow_up_48h", context, DraftTimes(NOW, NOW - timedelta(days=1)), key=1)
+    assert isinstance(found, Draft) and found.text.split(",")[0].endswith("Shiv")
+    assert reading("she asked for intro to the moderator (Mo)", "Kim Jisoo")["intro_to"] == "Mo"
+    assert offer_clause("Q3 numbers; intro to lead investor Femi") == "share Q3 numbers"
