@@ -749,8 +749,9 @@ class _Writer:
             lines.append(self.line(("I really enjoyed our conversation.", "I enjoyed our chat.",
                                     "It was a really good conversation."), "chat"))
         if self.interest and not self.formal:  # a shared hobby is chat, not a formal note's business
-            lines.append(self.line((f"It was fun to find we're both into {self.interest}.",
-                                    f"Always good to meet someone else into {self.interest}."), "interest",
+            lines.append(self.line((f"Good to talk {self.interest} with you.",
+                                    f"I enjoyed comparing thoughts on {self.interest}.",
+                                    f"Always a pleasure to talk {self.interest}."), "interest",
                                    optional=True))
         if r.wait:  # they'll be in touch: deliver what's owed, ask for nothing
             core = self.delivery() + self.answer_line() + self.expect_line()
@@ -868,7 +869,7 @@ class _Writer:
         if act:
             lines.append(Line((act[0] or f"I hope {act[1]} is going well.",)))
         if self.interest and not (r.thanks or r.topic or act):
-            lines.append(Line((f"It was good to find we're both into {self.interest}.",), optional=True))
+            lines.append(Line((f"It was good to talk {self.interest} with you.",), optional=True))
         if self.offer:
             lines += self.offer_line("first")
         if r.later:

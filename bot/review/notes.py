@@ -359,8 +359,18 @@ def offer_clause(offer: str | None, names: frozenset[str] = frozenset()) -> str 
         det = "" if re.match(r"(?:a|an|the|our|my|some|one)\b", converted, _I) else \
             ("an " if converted[:1].lower() in "aeiou" else "a ")
         return f"{'set up' if service in _MEETING_NOUNS else 'help with'} {det}{converted}"
+    if "+" in text or service not in _SHAREABLE:
+        return None  # "speaking slot at ProductTank", "an on-prem trial after clearance": no sentence of mine fits
     return f"share {converted}"
 
+
+_SHAREABLE = _set(
+    "template templates deck decks report reports guide guides doc docs document documents paper papers post posts "
+    "article articles link links slides list lists sheet sheets spreadsheet writeup write-up notes playbook runbook "
+    "checklist code repo dataset datasets data numbers study studies chapter draft recording video videos book books "
+    "resources rules scripts script snippet snippets notebook benchmark benchmarks spec specs whitepaper one-pager "
+    "pager summary overview outline recipe recipes tips contacts results findings analysis research materials "
+    "examples samples sample course courses library tool tools starter kit")
 
 _MEETING_NOUNS = _set("call chat session meeting")
 _SERVICE_NOUNS = _MEETING_NOUNS | _set(
@@ -369,7 +379,7 @@ _SERVICE_NOUNS = _MEETING_NOUNS | _set(
 
 
 _OFFER_VERBS = _set(
-    "send share review help give lend show walk pair connect host invite recommend refer look proofread mentor "
+    "send share review help give lend show walk pair connect host invite recommend refer look proofread mentor come "
     "buy set make introduce forward explain demo sponsor cover answer read test try sketch draft point")
 
 

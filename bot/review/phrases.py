@@ -25,7 +25,9 @@ def first_name(contact_name: str | None) -> str:
     if not words or not _NAME_PART.match(words[0]) or len(words[0]) > 30:
         return "there"
     name = words[0].replace("’", "'")
-    if len(name.rstrip(".")) == 1 or name.lower() in ("the", "a", "an", "that", "this", "some"):  # "J. Park"
+    if len(name.rstrip(".")) == 1 or name.lower() in ("the", "a", "an", "that", "this", "some", "guy", "girl", "man",
+                                                      "woman", "lady", "dude", "person") \
+            or re.search(r"\s(?:or|/)\s", contact_name or ""):  # "J. Park", "guy w/ the drone", "Jess or Jen"
         return "there"
     if (name.isupper() and len(name) > 2) or name.islower():
         name = "-".join(part[:1].upper() + part[1:].lower() for part in name.split("-"))
@@ -254,11 +256,13 @@ _KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 _NICKNAME_WORDS = _words("big little lil young old tall coach uncle auntie aunt cousin")
 _GOES_BY = re.compile(r"\b(?:goes by|known as|aka|prefers to be called|(?:everyone |people )?calls? (?:him|her|them)|"
                       r"calls? (?:himself|herself|themselves)|(?-i:prefers(?= [A-Z])))"
-                      r"\s+['\"]?([^\W\d_][\w'’-]*[^\W\d_'’-])", re.IGNORECASE)  # "prefers text" is no name
+                      r"\s+['\"]?([^\W\d_][\w'’-]*[^\W\d_'’-](?:\s+(?-i:[A-Z])[\w'’-]+)?)", re.IGNORECASE)
+# ("prefers text" is no name; "everyone calls him Uncle Sipho" is two words)
 _TITLE_WORDS = {"dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.",
                 "mx": "Mx.", "sir": "Sir", "dame": "Dame", "cllr": "Cllr", "councillor": "Councillor", "rev": "Rev.",
                 "revd": "Rev.", "fr": "Father", "father": "Father", "rabbi": "Rabbi", "imam": "Imam",
-                "pastor": "Pastor", "sgt": "Sgt.", "capt": "Capt.", "judge": "Judge"}
+                "pastor": "Pastor", "sgt": "Sgt.", "capt": "Capt.", "judge": "Judge", "maître": "Maître",
+                "maitre": "Maître", "me": "Maître"}
 _GIVEN_NAME_TITLES = frozenset({"Father", "Pastor", "Imam"})  # "Father Michael", not "Father Donnelly"
 _TITLE_IN_NOTES = re.compile(r"\b(Mr|Ms|Mrs|Mx|Dr|Prof)\.? ([A-Z][\w'’-]+)")
 

@@ -251,6 +251,7 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
 def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     """Something to send, as a noun phrase with an article: 'deck and unit economics' → 'the deck and the
     unit economics'; 'both', 'it' and 'that' need their note to make sense, so they are None."""
+    text = re.split(r"\s*:\s+", text)[0] if text else text  # "a quote: 5-day course, 12 guides": the thing
     found = you_form(text, names)
     if found is None and text and re.search(r"\s(?:and|\+)\s", text):  # "our open roles + the year one blog post"
         parts = [thing(part, names) for part in re.split(r"\s+(?:and|\+)\s+", text)]
@@ -772,6 +773,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 continue
             what = thing(re.sub(r"\s+(?:cheap|cheaply|asap|quickly|fast|urgently|soon)\b.*$", "", rest, flags=_I),
                          names)
+            if what and verb.startswith("asked") and re.match(
+                    r"(?:an?|the)\s+(?:demo|call|meeting|chat|trial|tour|visit|walk-?through)\b", what, _I):
+                found.setdefault("next_step", re.sub(r"^the\s+", "a ", what))  # "asked for a demo": to arrange
+                continue
             vague = not verb.startswith("asked")  # "wants/needs/looking for" a thing, not "asked for" it
             if what and (_sendable(what) if vague else _head(what) not in _NOT_NEEDS | {"intro", "introduction"}):
                 last_ask = what

@@ -594,3 +594,29 @@ def test_the_name_they_go_by_passes_the_review_and_a_role_with_a_name_is_the_nam
     assert isinstance(found, Draft) and found.text.split(",")[0].endswith("Shiv")
     assert reading("she asked for intro to the moderator (Mo)", "Kim Jisoo")["intro_to"] == "Mo"
     assert offer_clause("Q3 numbers; intro to lead investor Femi") == "share Q3 numbers"
+
+
+@pytest.mark.parametrize(("offer", "phrase"), [
+    ("speaking slot at ProductTank Wellington (March)", None),
+    ("interview + background on famous wine forgery cases", None),
+    ("come by and set up SnapScan/Zapper with him", "come by and set up SnapScan/Zapper with you"),
+    ("Kaduna pilot field test report; a demo for her logistics team", "share Kaduna pilot field test report"),
+])
+def test_an_offer_no_sentence_of_the_coach_fits_is_left_out(offer: str, phrase: str | None) -> None:
+    assert offer_clause(offer) == phrase
+
+
+@pytest.mark.parametrize(("name", "notes", "greeted"), [
+    ("Uncle Sipho", "Sipho Dlamini (everyone calls him Uncle Sipho). Retired teacher", "Uncle Sipho"),
+    ("Maître Claire Dubois", "Avocate, droit du travail", "Maître Dubois"),
+    ("guy w/ the drone", "drone guy!!!", "there"),
+    ("Jess or Jen", "nice chat", "there"),
+])
+def test_what_a_member_types_for_a_name_is_greeted_only_when_it_is_one(name: str, notes: str, greeted: str) -> None:
+    assert greeting_name(name, notes) == greeted
+
+
+def test_a_demo_they_asked_for_is_arranged_and_a_quote_is_named_without_its_details() -> None:
+    assert reading("asked for a demo for her logistics lead", "Ada Okonkwo")["next_step"] == (
+        "a demo for your logistics lead")
+    assert reading("she asked for a quote: 5-day course, 12 guides, May", "Aigerim Bekova")["deliver"] == ("a quote",)
