@@ -254,8 +254,8 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     text = re.split(r"\s*:\s+", text)[0] if text else text  # "a quote: 5-day course, 12 guides": the thing
     found = you_form(text, names)
     if found is None and text and re.search(r"\s(?:and|\+)\s", text):  # "our open roles + the year one blog post"
-        parts = [thing(part, names) for part in re.split(r"\s+(?:and|\+)\s+", text)]
-        return " and ".join(p for p in parts if p) if all(parts) and len(parts) <= 3 else None
+        pieces = [thing(piece, names) for piece in re.split(r"\s+(?:and|\+)\s+", text)]
+        return " and ".join(p for p in pieces if p) if all(pieces) and len(pieces) <= 3 else None
     if not found or re.match(r"(?:me|us|on|in|at|to|for|with|from|by|of)\b", found, _I) or found.lower() in (
             "it", "this", "that", "both", "them", "these", "those", "one", "you", "some") \
             or set(found.lower().split()) & _NOT_THINGS:
@@ -576,12 +576,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             continue
         clause = re.sub(r"^(?:i\s+)?(?:should|need to|must|gotta|have to)\s+(?=ask\b)", "", clause, flags=_I)
         if (m := _MY_ASK.match(clause)) is not None and not low.startswith(("asked", "asks")):
-            rest = re.sub(r"^(?:him|her|them)\s+(?:(?:straight|directly|outright|first)\s+)?(?:(?:about|abt|re)\s+)?",
-                          "", m["rest"], flags=_I)
+            asked = re.sub(r"^(?:him|her|them)\s+(?:(?:straight|directly|outright|first)\s+)?(?:(?:about|abt|re)\s+)?",
+                           "", m["rest"], flags=_I)
             if re.match(r"^(?!(?:him|her|them|about|abt|re|if|whether|for|how|what|why|when|where|who|which)\b)\w+\s+"
-                        r"(?:his|her|their)\b", rest, _I):
+                        r"(?:his|her|their)\b", asked, _I):
                 continue  # "ask jo his name": someone else to ask, the member's to-do
-            question = _question(rest, names)
+            question = _question(asked, names)
             if question:
                 found.setdefault("ask", question)
             continue
