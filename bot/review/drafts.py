@@ -487,6 +487,13 @@ class _Writer:
         r = self.r
         if not r.answer or r.deliver:
             return []
+        if r.answer_given == "no":
+            return [self.line((f"You asked {r.answer}; the short answer is no, not yet, but I'll let you know if that "
+                               "changes.",
+                               f"On your question {r.answer}: not yet, I'm afraid. I'll keep you posted."), "answer")]
+        if r.answer_given == "yes":
+            return [self.line((f"You asked {r.answer}; the short answer is yes, and I'm happy to go into detail.",
+                               f"On your question {r.answer}: yes. Happy to show you how."), "answer")]
         self.tips.append("Add your answer in a sentence or two where the draft says so.")
         if r.answer.startswith("your "):
             return [self.line((f"Thanks for {r.answer}. Here's where things stand on my side:",

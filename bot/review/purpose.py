@@ -71,6 +71,7 @@ class Reading:
     checking: str | None = None  # something asked of the member that the notes hedge: "the EU distribution intro"
     suggest: str | None = None  # something one of them suggested doing together: "start a reading group"
     not_hiring: bool = False  # they asked whether the member's team is hiring; the notes say it isn't
+    answer_given: str | None = None  # "yes" or "no": the notes answer their yes/no question ("-> we don't")
     feedback_by: str | None = None  # when the member promised feedback on something of theirs: "by Wednesday"
     invited: bool = False  # ``accept`` is an invitation of theirs ("invited me to lecture to your cohort")
     known: bool = False  # they knew each other before (a former manager, an old colleague): no "nice to meet you"
@@ -414,6 +415,16 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             elif now[2] and not seen[2]:
                 last_added = ("need", str(found["need"]))
             seen = now
+        if found.get("answer") and found.get("answer") == last_question and "answer_given" not in found \
+                and re.match(r"(?:if|whether|about)\b", str(last_question)):
+            reply = re.sub(r"^(?:i\s+)?(?:said|told (?:him|her|them)|answered)\s+", "", low)
+            if re.match(r"(?:no|nope|not yet|not really|we don'?t|we dont|we haven'?t|we havent|none|it doesn'?t)\b",
+                        reply):
+                found["answer_given"] = "no"  # "asked if we've worked w other ports (no)"
+                continue
+            if re.match(r"(?:yes|yep|yeah|we do|it does|we have)\b", reply):
+                found["answer_given"] = "yes"
+                continue
         if low in ("done", "sent", "not yet", "sent it"):
             continue
         if (m := re.match(r"^(?:just\s+)?(?:send|email|forward)\s+me\s+your\s+(?P<x>.+)$", clause, _I)) is not None:
@@ -770,6 +781,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if verb.startswith("asked") and verb.endswith(("about", "abt", "re")):
                 if (x := you_form(rest, names, 5)) is not None:
                     found.setdefault("answer", f"about {x}")
+                    last_question = f"about {x}"
                 continue
             what = thing(re.sub(r"\s+(?:cheap|cheaply|asap|quickly|fast|urgently|soon)\b.*$", "", rest, flags=_I),
                          names)
@@ -913,6 +925,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         suggest=_str(found.get("suggest")),
         invited=bool(found.get("invited")),
         not_hiring=bool(found.get("not_hiring")),
+        answer_given=_str(found.get("answer_given")),
         feedback_by=_str(found.get("feedback_by")),
         known=bool(_KNOWN.search(notes)),
         periodic=bool(_PERIODIC.search(notes)),

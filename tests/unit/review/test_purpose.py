@@ -620,3 +620,20 @@ def test_a_demo_they_asked_for_is_arranged_and_a_quote_is_named_without_its_deta
     assert reading("asked for a demo for her logistics lead", "Ada Okonkwo")["next_step"] == (
         "a demo for your logistics lead")
     assert reading("she asked for a quote: 5-day course, 12 guides, May", "Aigerim Bekova")["deliver"] == ("a quote",)
+
+
+@pytest.mark.parametrize(("notes", "given", "said"), [
+    ("asked if we've worked w other Spanish ports (no)", "no", "not yet"),
+    ("asked whether we handle non-stationary confounders — we don't, open q", "no", "not yet"),
+    ("Asked whether our solar fridge telemetry works offline — I said yes, mostly", "yes", "yes"),
+])
+def test_a_yes_or_no_the_notes_hold_answers_their_question_in_the_draft(notes: str, given: str, said: str) -> None:
+    assert reading(notes)["answer_given"] == given
+    found = compose("follow_up_48h", DraftContext("Sam", "PyCon", notes), DraftTimes(NOW, NOW - timedelta(days=1)),
+                    key=1)
+    assert isinstance(found, Draft)
+    assert said in found.text and "here's the short version:" not in found.text
+
+
+def test_a_question_the_notes_do_not_answer_leaves_the_answer_to_the_member() -> None:
+    assert "answer_given" not in reading("asked whether we handle non-stationary confounders")
