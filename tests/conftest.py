@@ -18,6 +18,7 @@ from bot.clock import FakeClock
 from bot.models import Base
 from bot.store import open_store
 from bot.store.engine import normalise_url
+from tests.llm_fake import GOOD_DRAFT, FakeLLM
 
 POSTGRES_ENV = "COACH_TEST_POSTGRES_URL"
 # A Wednesday, 15:00 UTC: working hours in Europe and the Americas alike.
@@ -149,3 +150,13 @@ def sqlite_sessions(tmp_path: object) -> Iterator[sessionmaker[Session]]:
     engine, sessions = open_store(f"sqlite:///{tmp_path}/coach.db")  # type: ignore[str-format]
     yield sessions
     engine.dispose()
+
+
+# --- a fake model endpoint ---------------------------------------------------------------------------
+
+@pytest.fixture
+def llm(request: pytest.FixtureRequest) -> Iterator[FakeLLM]:
+    """A fake OpenAI-compatible endpoint on loopback answering the module's ``LLM_ANSWER`` (else GOOD_DRAFT)."""
+    with FakeLLM() as fake:
+        fake.answer = getattr(request.module, "LLM_ANSWER", GOOD_DRAFT)
+        yield fake

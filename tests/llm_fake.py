@@ -18,6 +18,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 MODEL = "fake-model"
+# A draft that passes every check for Jane Doe met at PyCon (notes: promised her the onboarding checklist).
+GOOD_DRAFT = ("Hi Jane,\n\nIt was great talking onboarding with you at PyCon. As promised, here's the onboarding "
+              "checklist we use — I hope it helps with your next round of new hires.")
 
 
 @dataclass

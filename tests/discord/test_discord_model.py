@@ -13,17 +13,9 @@ from adapters.bootstrap import build_runtime
 from bot.clock import FakeClock
 from scheduler.runtime import Runtime
 from tests.discord.harness import World, make_config, text_of
-from tests.llm_fake import MODEL, FakeLLM
+from tests.llm_fake import GOOD_DRAFT, MODEL, FakeLLM
 
-GOOD = ("Hi Jane,\n\nIt was great talking onboarding with you at PyCon. As promised, here's the onboarding "
-        "checklist we use — I hope it helps with your next round of new hires.")
-
-
-@pytest.fixture
-def llm() -> Iterator[FakeLLM]:
-    with FakeLLM() as fake:
-        fake.answer = GOOD
-        yield fake
+GOOD = GOOD_DRAFT  # what the shared `llm` fixture (tests/conftest.py) answers
 
 
 @pytest.fixture

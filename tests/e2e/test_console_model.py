@@ -5,15 +5,11 @@ model-written draft says so; a slow model gives way to the coach's own draft wit
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-
-import pytest
 
 from tests.e2e.test_console import run_console
-from tests.llm_fake import MODEL, FakeLLM
+from tests.llm_fake import GOOD_DRAFT, MODEL, FakeLLM
 
-GOOD = ("Hi Jane,\n\nIt was great talking onboarding with you at PyCon. As promised, here's the onboarding "
-        "checklist we use — I hope it helps with your next round of new hires.")
+GOOD = GOOD_DRAFT  # what the shared `llm` fixture (tests/conftest.py) answers
 SCRIPT = """\
 /met "Jane Doe" at PyCon -- promised to send her the onboarding checklist; seemed stressed about her team
 /coach draft jane
@@ -22,13 +18,6 @@ SCRIPT = """\
 /coach draft jane
 /coach settings
 """
-
-
-@pytest.fixture
-def llm() -> Iterator[FakeLLM]:
-    with FakeLLM() as fake:
-        fake.answer = GOOD
-        yield fake
 
 
 def with_model(env: dict[str, str], llm: FakeLLM, **more: str) -> dict[str, str]:

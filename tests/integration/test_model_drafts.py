@@ -22,21 +22,14 @@ from bot.config import Settings
 from bot.identity import Actor
 from bot.models import Contact, Member
 from bot.replies import Verb, format_action_id
-from tests.llm_fake import MODEL, FakeLLM
+from tests.llm_fake import GOOD_DRAFT, MODEL, FakeLLM
 
 SAM = Actor("slack", "T1", "U_SAM", display_name="Sam", timezone="UTC")
 ELSEWHERE = Actor("slack", "T2", "U_KIM", display_name="Kim", timezone="UTC")
 MET = ("/met Jane Doe at PyCon -- promised to send her the onboarding checklist; seemed stressed about her team; "
        "todo: ask about pricing")
-GOOD = ("Hi Jane,\n\nIt was great talking onboarding with you at PyCon. As promised, here's the onboarding "
-        "checklist we use — I hope it helps with your next round of new hires.\n\nBest,\nSam")
-
-
-@pytest.fixture
-def llm() -> Iterator[FakeLLM]:
-    with FakeLLM() as fake:
-        fake.answer = GOOD
-        yield fake
+GOOD = GOOD_DRAFT + "\n\nBest,\nSam"
+LLM_ANSWER = GOOD  # what the shared `llm` fixture answers
 
 
 def settings_for(llm: FakeLLM, workspaces: str = "T1", timeout: float = 5.0) -> Settings:

@@ -8,27 +8,20 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.replies import Verb, format_action_id
-from tests.llm_fake import MODEL, FakeLLM
+from tests.llm_fake import GOOD_DRAFT, MODEL, FakeLLM
 from tests.slack.conftest import SlackRig, start_rig
 from tests.slack.slackfakes import FakeSlack, button_click
 
 NOTES = "promised to send her the onboarding checklist; seemed stressed about her team"
-GOOD = ("Hi Jane,\n\nIt was great talking onboarding with you at PyCon. As promised, here's the onboarding "
-        "checklist we use — I hope it helps with your next round of new hires.\n\nBest")
-
-
-@pytest.fixture
-def llm() -> Iterator[FakeLLM]:
-    with FakeLLM() as fake:
-        fake.answer = GOOD
-        yield fake
+GOOD = GOOD_DRAFT + "\n\nBest"
+LLM_ANSWER = GOOD  # what the shared `llm` fixture answers
 
 
 @pytest.fixture
