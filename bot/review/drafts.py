@@ -34,7 +34,7 @@ from bot.review.phrases import (
     span,
     when,
 )
-from bot.review.purpose import CHOICES, Reading, _article, read_purpose, you_form
+from bot.review.purpose import CHOICES, Reading, _article, read_purpose, same_thing, you_form
 
 DRAFT_STAGES = ("follow_up_48h", "no_reply_1w", "no_reply_2w", "check_in")
 STAGE_TITLES = {
@@ -411,19 +411,13 @@ class _Writer:
             what = " and ".join(r.deliver) if len(r.deliver) > 1 and all(" and " not in d for d in r.deliver) \
                 else r.deliver[0]
             head = re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0]
-            plural = " and " in what or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+            plural = _plural(what)
             are = "are" if plural else "'s"
             if _PHYSICAL.search(head):  # samples in the post are on their way, not attached
-                what = _mine(re.sub(r"\s+to\s+(?:your\s+|the\s+)?(?:head office|office|hq|warehouse|address)\b.*$",
-                                    "", what))
-                they, be = ("they", "are") if plural else ("it", "is")
-                out.append(self.line((f"{what[:1].upper()}{what[1:]} {be} on {'their' if plural else 'its'} way.",
+                what = _mine(what)
+                they, be, its = ("they", "are", "their") if plural else ("it", "is", "its")
+                out.append(self.line((f"{what[:1].upper()}{what[1:]} {be} on {its} way.",
                                       f"I've posted {what}; {they} should reach you in a few days."), "deliver"))
-            else:
-                self.tips.append(f"Attach or link {_mine(what)}." if not what.startswith("the link")
-                                 else f"Add {_mine(what)}.")
-            if _PHYSICAL.search(head):
-                pass
             elif r.answer and r.answer.startswith(("how", "what", "why")) and "write-up" not in what:
                 out.append(self.line((f"You asked {r.answer}, so here{_be(are)} {_mine(what)}, as promised.",
                                       f"Since you asked {r.answer}, I've attached {_mine(what)}."), "deliver"))
@@ -442,6 +436,9 @@ class _Writer:
                 out.append(self.line((f"As promised, here{_be(are)} {_mine(what)}.", *mentioned,
                                       f"I've attached {_mine(what)}, as promised.",
                                       f"Here{_be(are)} {_mine(what)}, as promised."), "deliver"))
+            if not _PHYSICAL.search(head):
+                self.tips.append(f"Attach or link {_mine(what)}." if not what.startswith("the link")
+                                 else f"Add {_mine(what)}.")
         if r.intro_to is not None:
             who = r.intro_to or "the person I mentioned"
             base = re.sub(r"\s+(?:at|from)\s+.*$", "", who)
@@ -669,7 +666,7 @@ class _Writer:
     def offer_line(self, stage: str) -> list[Line]:
         r = self.r
         if not self.offer or r.their_offer or r.deliver or r.later or r.intro_to is not None or (
-                r.checking and _shares_words(self.offer, r.checking)):
+                r.checking and same_thing(self.offer, (r.checking,))):
             return []  # their offer in the notes, or something delivered or on its way: one offer is plenty
         o = self.offer
         if stage == "first":
@@ -992,14 +989,6 @@ def _cap(text: str) -> str:
 def _quote(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     return text if len(text) <= 60 else text[:57].rsplit(" ", 1)[0] + "…"
-
-
-def _shares_words(a: str, b: str) -> bool:
-    """Whether two phrases name the same thing ("share Q3 numbers" beside "the Q3 numbers")."""
-    def content(text: str) -> set[str]:
-        words = {w.rstrip("s") for w in re.findall(r"[a-z0-9]{2,}", text.lower())}
-        return words - {"the", "your", "our", "my", "share"}
-    return bool(content(a) & content(b))
 
 
 def _without_when(later: str) -> str:

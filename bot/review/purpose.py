@@ -910,10 +910,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     if maybe_need and "ask" not in found:
         found["ask"] = maybe_need
     # "our blog post on it": the question said what; samples go to them, wherever that is
-    kept = [re.sub(r"\s+(?:on|about) it$|(?<=samples)\s+to\s+(?:your\s+|the\s+)?(?:head office|office|hq|"
-                   r"warehouse)\b.*$", "", k) for k in kept]
+    kept = [re.sub(r"\s+(?:on|about) it$|\s+to\s+(?:your\s+|the\s+)?(?:head office|office|hq|warehouse)\b.*$", "", k)
+            for k in kept]
     need = _str(found.get("need"))
-    if need and _overlaps(need, (*kept, *later)):  # "wants 3 month cohorts" beside "i owe him the cohort data"
+    if need and same_thing(need, (*kept, *later)):  # "wants 3 month cohorts" beside "i owe him the cohort data"
         need = None
     return Reading(
         deliver=tuple(kept)[:2],
@@ -1044,10 +1044,11 @@ def _question(text: str, names: frozenset[str]) -> str | None:
     return f"about {_article(found).replace('the ', 'a ', 1)}"
 
 
-def _overlaps(phrase: str, others: Sequence[str]) -> bool:
+def same_thing(phrase: str, others: Sequence[str]) -> bool:
     """Whether a phrase names what one of the others names (a content word in common, plurals folded)."""
     def content(text: str) -> set[str]:
-        return {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", text.lower())} - {"your", "with", "about", "from"}
+        return {w.rstrip("s") for w in re.findall(r"[a-z]{4,}", text.lower())} - {"your", "with", "about", "from",
+                                                                                    "share"}
     mine = content(phrase)
     return any(mine & content(o) for o in others)
 

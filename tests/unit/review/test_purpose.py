@@ -21,6 +21,12 @@ def reading(notes: str, name: str = "Jane Doe") -> dict[str, object]:
     return {k: v for k, v in read_purpose(notes, name).__dict__.items() if v}
 
 
+def fields(notes: str, expected: dict[str, object], name: str = "Sam Lee") -> dict[str, object]:
+    """The reading's values for the expected keys (None where the reading has nothing)."""
+    found = reading(notes, name)
+    return {k: found.get(k) for k in expected}
+
+
 # --- promises, both ways --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("notes", "field", "value"), [
@@ -387,9 +393,8 @@ def test_an_interview_round_is_confirmed_first_and_not_rescheduled_later() -> No
     ("he said share the notebook", {"deliver": ("the notebook",)}),
 ])
 def test_something_they_asked_to_be_sent_is_sent_as_asked(notes: str, expected: dict[str, object]) -> None:
-    found = reading(notes)
-    assert {k: found.get(k) for k in expected} == expected
-    assert found["only_asked"] is True  # asked for, so the draft says "as you asked", not "as promised"
+    asked = {**expected, "only_asked": True}  # asked for, so the draft says "as you asked", not "as promised"
+    assert fields(notes, asked, "Jane Doe") == asked
 
 
 @pytest.mark.parametrize(("notes", "step"), [
@@ -434,8 +439,7 @@ def test_a_phrase_read_from_the_notes_on_purpose_may_be_used_whole() -> None:
 def test_what_the_notes_ask_of_whom_is_read_the_right_way_round(notes: str, expected: dict[str, object]) -> None:
     """Theirs to send stays theirs, a third person to check with first is the member's to-do (never a question
     for the contact), and a gerund is a plan, not a thing to help with."""
-    found = reading(notes, "Sam Lee")
-    assert {k: found.get(k) for k in expected} == expected
+    assert fields(notes, expected) == expected
 
 
 @pytest.mark.parametrize(("name", "notes", "greeted"), [
@@ -485,8 +489,7 @@ def test_an_offer_of_work_is_help_and_an_offer_of_a_thing_is_shared(offer: str, 
 def test_when_whose_and_what_for_in_terse_notes(notes: str, expected: dict[str, object]) -> None:
     """A promise with a 'when' is on its way, not attached; what the member asked about theirs is a topic; what
     they will send is awaited; a reminder to self is never a question for them."""
-    found = reading(notes, "Sam Lee")
-    assert {k: found.get(k) for k in expected} == expected
+    assert fields(notes, expected) == expected
 
 
 @pytest.mark.parametrize(("name", "notes", "greeted"), [
@@ -559,8 +562,7 @@ def test_what_the_member_asked_for_in_their_own_email_is_theirs_to_send() -> Non
 ])
 def test_asides_conditions_and_things_already_done_are_not_what_the_message_does(
         notes: str, expected: dict[str, object]) -> None:
-    found = reading(notes, "Sam Lee")
-    assert {k: found.get(k) for k in expected} == expected
+    assert fields(notes, expected) == expected
 
 
 @pytest.mark.parametrize(("notes", "expected"), [
@@ -578,8 +580,7 @@ def test_asides_conditions_and_things_already_done_are_not_what_the_message_does
      {"deliver": ("our open roles and the year one blog post",)}),
 ])
 def test_quoted_words_asks_and_offers_as_people_note_them(notes: str, expected: dict[str, object]) -> None:
-    found = reading(notes, "Sam Lee")
-    assert {k: found.get(k) for k in expected} == expected
+    assert fields(notes, expected) == expected
 
 
 def test_an_initial_after_a_title_and_a_bare_article_are_not_greeted() -> None:
