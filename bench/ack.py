@@ -22,7 +22,10 @@ an erased name stays in no file) over and over, and, on SQLite, a live backup in
 copies). The forgetter's own commands are counted in `erase_*`, not in the senders' figures.
 
 One line per run:
-`ack store=sqlite variant=plain senders=12 commands=300 p50_ms=… p99_ms=… max_ms=… errors=…`.
+`ack store=sqlite variant=plain senders=12 commands=300 p50_ms=… p99_ms=… max_ms=… errors=…`, then what the
+burst cost beside the answers: `home_publishes` (App Home views published during the burst; a member's
+refreshes coalesce while one is under way) and `home_lag_max_ms` (the longest wait, over the senders, from a
+sender's last answer to a published Home that shows its last contact: the Home trails the answers).
 
 PostgreSQL: COACH_BENCH_POSTGRES_URL or COACH_TEST_POSTGRES_URL (default
 postgresql://postgres@127.0.0.1:5432/test); a scratch database named COACH_BENCH_DB_PREFIX (default
@@ -190,14 +193,21 @@ async def run(store: str, variant: str, senders: int, per_sender: int, big: int,
                 burst_started, cpu_started = time.perf_counter(), cpu_seconds(process.pid)
                 own_started = time.process_time()
 
-                async def sender(s: int) -> list[tuple[float, bool]]:
-                    return [await send(http, events, fake, "/met", f'"Contact {s}-{i}" at PyCon -- queues',
-                                       f"U{s}", f"s{s}-{i}", "Noted") for i in range(per_sender)]
+                last_answered: dict[str, float] = {}
 
+                async def sender(s: int) -> list[tuple[float, bool]]:
+                    times = [await send(http, events, fake, "/met", f'"Contact {s}-{i}" at PyCon -- queues',
+                                        f"U{s}", f"s{s}-{i}", "Noted") for i in range(per_sender)]
+                    last_answered[f"U{s}"] = time.perf_counter()
+                    return times
+
+                homes_before = len(fake.of("views.publish"))
                 results = [r for rs in await asyncio.gather(*(sender(s) for s in range(senders))) for r in rs]
                 burst_s = time.perf_counter() - burst_started
                 burst_cpu = cpu_seconds(process.pid) - cpu_started
                 own_cpu = time.process_time() - own_started
+                home_lags = await home_lags_after(fake, last_answered, per_sender)
+                homes = len(fake.of("views.publish")) - homes_before - len(home_lags)
                 stop.set()
                 if spy is not None:
                     spy.send_signal(signal.SIGINT)
@@ -221,11 +231,30 @@ async def run(store: str, variant: str, senders: int, per_sender: int, big: int,
                 f"max_ms={max(times):.0f} errors={sum(not ok for _t, ok in results)} "
                 f"mean_ms={statistics.fmean(times):.0f} per_s={len(results) / burst_s:.0f} "
                 f"coach_cpu_ms_per_command={burst_cpu * 1000 / len(results):.1f} "
-                f"bench_cpu_pct={100 * own_cpu / burst_s:.0f}")
+                f"bench_cpu_pct={100 * own_cpu / burst_s:.0f} "
+                f"home_publishes={homes} home_lag_max_ms={max(home_lags.values()) * 1000:.0f}")
         if variant == "erase":
             line += (f" erase_commands={len(erase_times)} erase_max_ms={max(erase_times) * 1000:.0f}"
                      f" erase_errors={erase_errors}")
         return line
+
+
+async def home_lags_after(fake: FakeSlack, last_answered: dict[str, float], per_sender: int,
+                          timeout: float = 30.0) -> dict[str, float]:
+    """For each sender, seconds from its last answer to the first App Home published after it that shows its
+    last contact (Home refreshes trail the answers; this says by how much). A Home never published counts as
+    `timeout`."""
+    lags: dict[str, float] = {}
+    deadline = time.perf_counter() + timeout
+    while len(lags) < len(last_answered) and time.perf_counter() < deadline:
+        for call in fake.of("views.publish"):
+            user = str(call.args.get("user_id"))
+            if user in last_answered and user not in lags:
+                last = f"Contact {user.removeprefix('U')}-{per_sender - 1}"
+                if last in str(call.args.get("view")):
+                    lags[user] = max(0.0, call.at - last_answered[user])
+        await asyncio.sleep(0.05)
+    return {user: lags.get(user, timeout) for user in last_answered}
 
 
 async def wait_until_up(http: aiohttp.ClientSession, url: str, process: subprocess.Popen[bytes], log: Path) -> None:

@@ -1,7 +1,8 @@
 """The one door into the core for adapters: async, and every call runs its synchronous unit of work on
-the API's own thread pool, sized to the database pool (pool_size + max_overflow), so members' requests
-never outnumber the connections they can get (the dispatcher's own threads share that pool, briefly) —
-and the event loop never waits on the database.
+the API's own threads — answers on one pool, reads that trail a change (App Home) on a small one of their
+own — together sized to the database pool (pool_size + max_overflow), so members' requests never outnumber
+the connections they can get (the dispatcher's own threads share that pool, briefly) — and the event loop
+never waits on the database.
 
 Adapters import this module, the command types (bot.commands) and the reply types (bot.replies); never
 bot.coach, bot.handlers, bot.store, bot.models or SQLAlchemy. The plain data they need is re-exported here.
@@ -41,6 +42,7 @@ T = TypeVar("T")
 Sessions = sessionmaker[Session]  # opaque to adapters: what a runner hands the API and the dispatcher
 MAX_SUGGESTIONS = 25
 MODEL_WORKERS = 4  # model drafts asked at once; more wait their turn (each within the model's time limit)
+TRAILING_WORKERS = 2  # threads for reads that trail a change (App Home), carved out of the pool's capacity
 log = logging.getLogger(__name__)
 
 
@@ -67,7 +69,12 @@ class CoachAPI:
                                 if models is not None else None)
         bind = sessions.kw.get("bind")
         self.workers = workers or (pool_capacity(bind) if isinstance(bind, Engine) else 5)
-        self._executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="coach-core")
+        trailing = TRAILING_WORKERS if self.workers > 2 * TRAILING_WORKERS else 1
+        self._executor = ThreadPoolExecutor(max_workers=max(1, self.workers - trailing),
+                                            thread_name_prefix="coach-core")
+        # App Home after a change runs here, not beside the answers: under a burst an answer never queues behind
+        # a Home, and a member's Home refreshes coalesce (adapters/slack/app.py) while they wait their turn.
+        self._trailing = ThreadPoolExecutor(max_workers=trailing, thread_name_prefix="coach-trailing")
         self._receipts = adapter_store.Receipts(sessions, clock)
         self._engine: Engine | None = None
 
@@ -83,6 +90,9 @@ class CoachAPI:
 
     async def _run(self, work: Callable[..., T], *args: Any) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._executor, functools.partial(work, *args))
+
+    async def _run_trailing(self, work: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._trailing, functools.partial(work, *args))
 
     # --- commands and buttons --------------------------------------------------------------------------
 
@@ -129,8 +139,9 @@ class CoachAPI:
     # --- what adapters show ----------------------------------------------------------------------------
 
     async def home(self, actor: Actor) -> Home:
-        """The actor's dashboard now (Slack's App Home); empty for someone who never used the coach."""
-        return await self._run(queries.home, self.sessions, actor, self.clock.now())
+        """The actor's dashboard now (Slack's App Home); empty for someone who never used the coach. Read on
+        the trailing threads: it follows a change, and a member's answer must not wait behind it."""
+        return await self._run_trailing(queries.home, self.sessions, actor, self.clock.now())
 
     async def contact_suggestions(self, actor: Actor, typed: str, limit: int = MAX_SUGGESTIONS) -> list[str]:
         """The actor's own contact names containing `typed` (autocomplete), most recently met first."""
@@ -189,6 +200,7 @@ class CoachAPI:
     def close(self) -> None:
         """Wait for the calls in flight, stop the threads; an API from open() also closes its store."""
         self._executor.shutdown(wait=True)
+        self._trailing.shutdown(wait=True)
         if self._model_executor is not None:
             self._model_executor.shutdown(wait=True)
         if self._engine is not None:

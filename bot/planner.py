@@ -99,6 +99,20 @@ def reschedule(session: Session, contact: Contact, now: datetime) -> Nudge | Non
     return pending_nudge(session, contact)
 
 
+def schedule_new(session: Session, contact: Contact, member: Member, met: Event, now: datetime) -> Nudge | None:
+    """Plan a contact this unit just created (its one MET event, `met`; no nudge yet): `reschedule`'s rules
+    and writes, over what the command holds instead of read back from the rows it just wrote — four reads
+    fewer on every new contact's /met."""
+    session.flush()
+    plan = ContactPlan(contact.id, contact.member_id, contact.checkin_days, Stage(contact.stage).value,
+                       contact.conference_id)
+    history = {contact.id: [HistoryEvent(EventKind(met.kind), met.at, met.until, None)]}
+    settings = MemberRow._make(getattr(member, name) for name in MemberRow._fields)
+    _sync(session, _write_plans(session, [plan], {member.id: settings}, history, {contact.id: plan.stage}, now,
+                                pending={}))
+    return pending_nudge(session, contact)
+
+
 def reschedule_all(session: Session, member: Member, now: datetime) -> None:
     """After a settings change (timezone, hours, pause, resume) re-plan every contact of the member."""
     session.flush()
@@ -218,16 +232,18 @@ def _insert_in_order(history: list[HistoryEvent], event: HistoryEvent) -> None:
 
 
 def _write_plans(session: Session, contacts: Sequence[ContactPlan], members: Mapping[int, MemberRow],
-                 histories: Mapping[int, list[HistoryEvent]], stages: dict[int, str], now: datetime) -> Replanned:
+                 histories: Mapping[int, list[HistoryEvent]], stages: dict[int, str], now: datetime,
+                 pending: Mapping[int, tuple[Any, ...]] | None = None) -> Replanned:
     """The rules over histories already loaded (each contact at most once, each log folded once), their
-    pending nudges in one query, then only the changes written: stages, cancels, new rows. `stages` holds
-    each contact's stage as stored, and is kept up to date."""
+    pending nudges in one query (unless given: `pending`, by contact id), then only the changes written:
+    stages, cancels, new rows. `stages` holds each contact's stage as stored, and is kept up to date."""
     if not contacts:
         return Replanned({}, [])
     n = NUDGES.c
-    dialect = dialect_of(session)
-    pending: dict[int, tuple[Any, ...]] = {row[1]: row for row in session.execute(
-        _pending(dialect), {IDS: id_list(dialect, [c.id for c in contacts])})}
+    if pending is None:
+        dialect = dialect_of(session)
+        pending = {row[1]: row for row in session.execute(
+            _pending(dialect), {IDS: id_list(dialect, [c.id for c in contacts])})}
     changed: dict[int, str] = {}
     cancel: list[int] = []
     new: list[tuple[Any, ...]] = []

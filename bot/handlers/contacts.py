@@ -16,7 +16,7 @@ from bot.handlers.drafting import draft_reply_for, with_model_job
 from bot.limits import MAX_NAME, MAX_TEXT, name_key
 from bot.models import Conference, Contact, Event, EventKind, Member, Nudge, NudgeKind, NudgeState, Stage
 from bot.nudges import quoted
-from bot.planner import record_event, reschedule
+from bot.planner import record_event, reschedule, schedule_new
 from bot.recap import current_conference, local_day, plan_recap
 from bot.replies import PURPOSE_VERBS, Action, Reply, Verb, error
 from bot.review import DraftContext
@@ -26,8 +26,8 @@ from bot.review.purpose import CHOICES
 from bot.rules import NUDGE_FOR_STAGE
 from bot.store.repository import (
     ContactNotFound,
+    closest_contact,
     existing_contact,
-    find_contact,
     free_name,
     pending_nudge,
     pending_nudges_by_contact,
@@ -113,9 +113,8 @@ def record_met(cmd: commands.Met, ctx: Context, conference: Conference | None) -
     )
     ctx.session.add(contact)
     ctx.session.flush()
-    record_event(ctx.session, contact, EventKind.MET, ctx.now, detail=cmd.where)
-    ctx.session.flush()
-    nudge = reschedule(ctx.session, contact, ctx.now)
+    meeting = record_event(ctx.session, contact, EventKind.MET, ctx.now, detail=cmd.where)
+    nudge = schedule_new(ctx.session, contact, ctx.member, meeting, ctx.now)
     _recap(ctx, conference)
     tags = f" Tags: {' '.join('#' + t for t in cmd.tags)}." if cmd.tags else ""
     tip = "" if cmd.offer else " Tip: think of one thing you could offer them before you write."
@@ -261,7 +260,7 @@ def known_person(who: commands.Who, ctx: Context) -> Contact | None:
     if contact is not None or who.user_id:
         return contact
     try:
-        return find_contact(ctx.session, ctx.member, who.name, strict=True)
+        return closest_contact(ctx.session, ctx.member, who.name, strict=True)  # same id, same name: looked up
     except ContactNotFound:
         return None
 

@@ -174,6 +174,12 @@ def find_contact(session: Session, member: Member, name: str, user_id: str | Non
     exact = session.scalars(_contact_query(member).where(Contact.name_key == name_key(name))).first()
     if exact is not None:
         return exact
+    return closest_contact(session, member, name, strict=strict)
+
+
+def closest_contact(session: Session, member: Member, name: str, *, strict: bool = False) -> Contact:
+    """`find_contact`'s looser tiers alone, for a caller that already looked up the platform id and the exact
+    name (/met: `existing_contact`)."""
     typed = match_words(name)
     if not typed:
         raise ContactNotFound(name)

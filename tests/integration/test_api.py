@@ -1,9 +1,10 @@
 """bot.api, the one door into the core: every call runs on the API's own threads (sized to the database
-pool), a unit of work refuses the event loop's thread, and the adapter tables (event receipts,
-installations, OAuth states) live behind it — on SQLite and the real PostgreSQL."""
+pool; App Home on a few of its own), a unit of work refuses the event loop's thread, and the adapter
+tables (event receipts, installations, OAuth states) live behind it — on SQLite and the real PostgreSQL."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -13,6 +14,7 @@ import pytest
 from slack_sdk.oauth.installation_store import Installation
 from sqlalchemy.orm import Session, sessionmaker
 
+import bot.queries
 from adapters.slack.oauth import CoachInstallationStore, SignedStateStore
 from bot.api import CoachAPI
 from bot.clock import FakeClock
@@ -67,6 +69,29 @@ async def test_every_call_runs_on_the_apis_own_threads(api: CoachAPI, monkeypatc
     profile = await api.profile(ANA)
     assert profile is not None and profile.timezone == "UTC"
     assert await api.latest_event(ANA) == START
+
+
+async def test_an_answer_never_waits_behind_app_home(api: CoachAPI, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Homes that trail a change run on threads of their own: with every one of them stuck, commands are
+    still answered on the core's threads, and the Homes finish once they may."""
+    release, stuck = threading.Event(), threading.Semaphore(0)
+    real_home = bot.queries.home
+
+    def slow_home(*args: object) -> object:
+        stuck.release()
+        release.wait(10)
+        return real_home(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bot.queries, "home", slow_home)
+    homes = [asyncio.ensure_future(api.home(ANA)) for _ in range(api.workers)]  # more than its threads
+    await asyncio.to_thread(stuck.acquire, True, 5)
+    for n in range(api.workers):  # as many commands as there are threads in all: none queues behind a Home
+        reply = await asyncio.wait_for(api.handle_line(ANA, f"/met Person{n} Doe at PyCon"), 5)
+        assert not reply.error
+    assert not any(home.done() for home in homes)
+    release.set()
+    done = await asyncio.wait_for(asyncio.gather(*homes), 10)
+    assert all(home.known for home in done)
 
 
 async def test_someone_new_has_an_empty_home_and_nothing_is_created(api: CoachAPI) -> None:

@@ -312,7 +312,7 @@ def test_a_failing_use_case_writes_nothing(coach: Coach, sessions: sessionmaker[
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(contacts, "reschedule", explode)
+    monkeypatch.setattr(contacts, "schedule_new", explode)  # after the contact and its event are written
     reply = coach.handle_line(JANE, "/met Jane at PyCon")
     assert reply.error and "nothing was saved" in reply.text
     assert "disk on fire" not in reply.text

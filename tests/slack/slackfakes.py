@@ -25,6 +25,7 @@ class Call:
     method: str
     args: dict[str, Any]
     token: str | None
+    at: float = field(default_factory=time.perf_counter)  # when the fake received it (bench/ack.py's Home lag)
 
 
 @dataclass
