@@ -1354,6 +1354,26 @@ BUMP = _words(
     r"any (?:updates?|news|thoughts)",
 )
 
+# a follow-up that only chases a decision on the sender's own candidacy: "following up on my resume", "any updates?"
+STATUS_CHASE = _words(
+    r"(?:following|circling|checking) (?:up|back|in) (?:on|about|regarding) (?:the|my) (?:resume|cv|application|"
+    r"candidacy|interview)",
+    r"(?:any|an) (?:updates?|news|decision)\b",
+    r"(?:check|see|ask|know|hear) (?:whether|if) (?:there(?:'s| is| are| has| have)? (?:been )?)?(?:any )?"
+    r"(?:updates?|news|progress|(?:a )?decision)",
+    r"heard (?:anything )?back",
+)
+# words such a chase is made of: what was sent, when, where you met, and the chasing itself
+CHASE_WORDS = frozenset(
+    str.split(
+        "ms mr mrs dr resume cv application applied candidacy interview interviewed role position job opening "
+        "update updates news progress decision status hiring process handed gave sent submitted emailed "
+        "yesterday today week weeks last ago earlier previous recently monday tuesday wednesday thursday friday "
+        "saturday sunday career fair event talked spoke chatted met only know wanted check checking whether "
+        "following circling touching base heard hear back anything yet still again once quick quickly"
+    )
+)
+
 # --- structure ---------------------------------------------------------------------------------------
 GREETING = re.compile(
     r"^\s*(?:hi|hello|hey|hiya|heya|howdy|dear|good (?:morning|afternoon|evening)|greetings|yo|hej|morning)"

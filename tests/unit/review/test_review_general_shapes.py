@@ -1,0 +1,39 @@
+"""Issue 20, third round: rules written from the general shape of a flaw seen in ``real_tune`` misses.
+
+Every example here is invented for the test; none is taken from the labelled data.
+"""
+
+from __future__ import annotations
+
+from bot.review import MessageKind, review
+
+FOLLOW_UP = MessageKind.FOLLOW_UP
+
+
+def serious(text: str, kind: MessageKind | None = None) -> set[str]:
+    return {f.rule for f in review(text, kind=kind).findings if f.severity in ("high", "medium")}
+
+
+# --- a follow-up that only chases a decision on the sender's own candidacy ---------------------------------
+
+
+def test_a_chase_for_news_on_your_own_application_needs_work() -> None:
+    for text in (
+        "Hello Mr. Varga, I'm following up on the CV I left with you at Tuesday's hiring day.",
+        "Hi Ines, I know we only met at the open day on Thursday, but I wanted to check whether there's been a "
+        "decision yet!",
+        "Dear Dr. Amari, checking in about my application from last week - any update?",
+    ):
+        r = review(text, kind=FOLLOW_UP)
+        assert r.verdict == "needs_work", text
+        assert "generic" in serious(text, FOLLOW_UP), text
+
+
+def test_a_chase_that_also_brings_something_new_is_not_only_a_chase() -> None:
+    for text in (
+        "Hi Ines, any news on the analyst role? Since we spoke I finished the churn model you asked about - "
+        "the notebook is linked here in case it helps your team.",
+        "Dear Dr. Amari, following up on my interview on Monday. How did the lab's grant review go in the end?",
+    ):
+        r = review(text, kind=FOLLOW_UP)
+        assert not any(f.message.startswith("It only chases") for f in r.findings), text
