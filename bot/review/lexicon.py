@@ -872,6 +872,16 @@ SALESY_STRONG = _words(
     r"call me back",
     r"(?:walk|take) (?:you )?through (?:the|our) (?:platform|product|tool) live",
     r"(?:only|just) a few (?:spots|slots|seats) (?:left|remaining)",
+    # a vendor's or a publicist's idiom: being picked as a supplier, a client placed as a guest, a guest post
+    r"(?:selected|chosen|picked|considered) (?:as|to be) your (?:\w+ )?(?:partner|vendor|supplier|provider|agency)",
+    r"(?:support|help|assist) (?:you )?with (?:all (?:of )?your|everything you) (?:needs?|need|require)",
+    r"(?:earn|win) your business",
+    r"(?:i'?m|i am) your new (?:account (?:manager|executive|rep)|rep|representative|point of contact|contact at)",
+    r"i (?:handle|do|run|manage) (?:the )?(?:pr|publicity|press|media relations|bookings?) for",
+    r"(?:places|stages|shows|podcasts|opportunities|events) for (?:our|my) (?:founder|ceo|client|author|"
+    r"speaker|boss) to (?:speak|appear|talk|present)",
+    r"(?:a |my )?guest (?:post|article|blog(?: post)?|piece|column) (?:from me|by me|for (?:you|your))",
+    r"(?:write|contribute|submit|offer) (?:you )?(?:a |an )?guest (?:post|article|blog|piece|column)",
 )
 SALESY_BUZZ = _words(
     r"synerg(?:y|ies|ize)",

@@ -37,3 +37,27 @@ def test_a_chase_that_also_brings_something_new_is_not_only_a_chase() -> None:
     ):
         r = review(text, kind=FOLLOW_UP)
         assert not any(f.message.startswith("It only chases") for f in r.findings), text
+
+
+# --- a vendor's or a publicist's pitch dressed as networking ------------------------------------------------
+
+
+def test_vendor_and_publicist_idioms_read_as_a_pitch() -> None:
+    for text in (
+        "Thank you both for the time on Thursday. We'd be delighted to be chosen as your catering partner and to "
+        "help with all your needs for the spring gala.",
+        "Hello Odile, I'm your new account executive at Brightfold and would be glad to connect!",
+        "Hi Marek, I look after the PR for a boutique tax practice and I'm hunting for stages for our founder to "
+        "speak on. Your meetup looks ideal!",
+        "Hey there, love your gardening newsletter. Happy to write a guest article for your readers on composting.",
+    ):
+        assert "salesy" in serious(text), text
+
+
+def test_offering_your_own_help_without_a_pitch_is_not_salesy() -> None:
+    for text in (
+        "Hi Odile, thanks for the tour of the print shop on Thursday. If it would help, I'm glad to share the "
+        "checklist we use for colour proofs - no strings attached.",
+        "Marek, great to meet you at the tax meetup. Here's my booking link if a call is easier than email.",
+    ):
+        assert "salesy" not in serious(text), text
