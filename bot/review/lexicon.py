@@ -330,7 +330,9 @@ JOB_ASK = _words(
 )
 # no target: "any openings you've got", "any roles", "all positions" — nothing a referrer could act on
 ANY_OPENING = _words(
-    r"(?:any|all) (?:\w+ )?(?:openings?|roles?|positions?|jobs?|vacanc(?:y|ies)|opportunit(?:y|ies))"
+    r"(?:any|all) (?:\w+ )?(?:[\w-]+ or )?(?:openings?|roles?|positions?|jobs?|vacanc(?:y|ies)|"
+    r"opportunit(?:y|ies))",
+    r"(?:possible|potential) (?:openings|roles|positions|jobs|opportunities) for me",
 )
 # "not asking for a job": the job named only to be ruled out
 NOT_A_JOB_ASK = _words(r"not (?:asking|looking) (?:you )?for (?:a )?(?:job|position|role|internship)")
@@ -393,6 +395,7 @@ BIG_ASK = _words(
     r"fast-?track(?:s|ed)? (?:my|me)",
     r"(?:connect|introduce|intro) me (?:to|with) (?:someone|somebody|people|anyone) (?:at|in|from)",
     r"keep me in mind for",
+    r"(?:possible|potential|any) (?:openings|roles|positions|jobs|opportunities) for me",
     r"pass(?:ing)? (?:on |along )?my (?:deck|cv|resume|portfolio|pitch|proposal)",
     r"(?:send|share|give) (?:me )?(?:the |your |any )?"
     r"(?:unpublished|internal|raw|proprietary|confidential|private) \w+",

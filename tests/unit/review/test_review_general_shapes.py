@@ -61,3 +61,26 @@ def test_offering_your_own_help_without_a_pitch_is_not_salesy() -> None:
         "Marek, great to meet you at the tax meetup. Here's my booking link if a call is easier than email.",
     ):
         assert "salesy" not in serious(text), text
+
+
+# --- a catch-up or follow-up that turns into "any opportunities for me" ------------------------------------
+
+
+def test_an_untargeted_job_ask_inside_a_catch_up_needs_work() -> None:
+    for text in (
+        "Hi Tomas, it's been ages! Since leaving Quillfield I've finished a data-warehouse rollout and picked up a "
+        "cloud certificate. I hear you now lead the platform group at Marrow - could we grab a coffee and talk "
+        "about potential roles for me there?",
+        "Dr. Haldane, lovely meeting you at the soil-science symposium. Please keep me in mind for any fieldwork or "
+        "opportunities in your group.",
+    ):
+        r = review(text, kind=FOLLOW_UP)
+        assert "pushy" in serious(text, FOLLOW_UP), text
+
+
+def test_a_catch_up_that_names_the_role_is_not_untargeted() -> None:
+    text = (
+        "Hi Tomas, it's been ages! I saw the senior data engineer post on Marrow's platform team - would you be "
+        "open to telling me what the team is like before I apply?"
+    )
+    assert "pushy" not in serious(text, FOLLOW_UP)
