@@ -74,7 +74,7 @@ def test_an_untargeted_job_ask_inside_a_catch_up_needs_work() -> None:
         "Dr. Haldane, lovely meeting you at the soil-science symposium. Please keep me in mind for any fieldwork or "
         "opportunities in your group.",
     ):
-        r = review(text, kind=FOLLOW_UP)
+        assert review(text, kind=FOLLOW_UP).verdict == "needs_work", text
         assert "pushy" in serious(text, FOLLOW_UP), text
 
 
