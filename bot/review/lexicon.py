@@ -327,6 +327,8 @@ JOB_ASK = _words(
     r"(?:any|some) (?:work|stories|projects|assignments|gigs) (?:you need|for me)",
     r"(?:any|an) (?:\w+ )?opportunit(?:y|ies)(?! to (?:learn|hear|ask|chat|talk|meet))",
     r"if you have anything(?: (?:open|available|for me))?",
+    r"(?:there (?:are|is)|are there|is there) (?:any )?(?:\w+ )?(?:internships?|openings?|positions?|vacanc(?:y|ies)|"
+    r"jobs?|roles?)",
 )
 # no target: "any openings you've got", "any roles", "all positions" — nothing a referrer could act on
 ANY_OPENING = _words(

@@ -759,7 +759,10 @@ def rule_self_centred(d: Draft) -> list[Finding]:
         ]
     m = lx.RESUME_DUMP.search(sig.scan)
     ratio = sig.first_person / max(1, sig.second_person + sig.first_plural)
-    if (m and sig.first_person > sig.second_person) or (sig.first_person >= 9 and ratio >= 3.5):
+    asks_for_work = d.kind is K.COLD_OUTREACH and bool(lx.JOB_ASK.search(sig.scan) or big_asks(d))
+    if (m and sig.first_person > sig.second_person) or (sig.first_person >= 9 and ratio >= 3.5) or (
+        asks_for_work and sig.first_person >= 6 and ratio >= 4
+    ):
         return [
             Finding(
                 "self_centred",

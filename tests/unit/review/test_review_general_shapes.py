@@ -84,3 +84,25 @@ def test_a_catch_up_that_names_the_role_is_not_untargeted() -> None:
         "open to telling me what the team is like before I apply?"
     )
     assert "pushy" not in serious(text, FOLLOW_UP)
+
+
+# --- a stranger's request for work that is all about the sender ---------------------------------------------
+
+
+def test_a_strangers_job_request_all_about_the_sender_is_self_centred() -> None:
+    text = (
+        "Hi, I'm Oskar, a second-year at Dunmore Polytechnic. I row, I run the chess club and I love chemistry. I'm "
+        "hoping to get ahead of my classmates, so I thought I'd write now and ask whether there are openings in your "
+        "lab this summer."
+    )
+    r = review(text, kind=MessageKind.COLD_OUTREACH)
+    assert "self_centred" in serious(text, MessageKind.COLD_OUTREACH), r.findings
+
+
+def test_a_strangers_job_request_that_talks_about_them_is_not_self_centred() -> None:
+    text = (
+        "Hello Dr. Yusuf, I read your group's note on trace-metal testing in river water and tried the method in my "
+        "second-year lab at Dunmore Polytechnic. Are there placements in your quality lab this summer? Your team's "
+        "field sampling is exactly what I'd like to learn."
+    )
+    assert "self_centred" not in serious(text, MessageKind.COLD_OUTREACH)
