@@ -327,10 +327,14 @@ JOB_ASK = _words(
     r"(?:any|some) (?:work|stories|projects|assignments|gigs) (?:you need|for me)",
     r"(?:any|an) (?:\w+ )?opportunit(?:y|ies)(?! to (?:learn|hear|ask|chat|talk|meet))",
     r"if you have anything(?: (?:open|available|for me))?",
+    r"(?:there (?:are|is)|are there|is there) (?:any )?(?:\w+ )?(?:internships?|openings?|positions?|vacanc(?:y|ies)|"
+    r"jobs?|roles?)",
 )
 # no target: "any openings you've got", "any roles", "all positions" — nothing a referrer could act on
 ANY_OPENING = _words(
-    r"(?:any|all) (?:\w+ )?(?:openings?|roles?|positions?|jobs?|vacanc(?:y|ies)|opportunit(?:y|ies))"
+    r"(?:any|all) (?:\w+ )?(?:[\w-]+ or )?(?:openings?|roles?|positions?|jobs?|vacanc(?:y|ies)|"
+    r"opportunit(?:y|ies))",
+    r"(?:possible|potential) (?:openings|roles|positions|jobs|opportunities) for me",
 )
 # "not asking for a job": the job named only to be ruled out
 NOT_A_JOB_ASK = _words(r"not (?:asking|looking) (?:you )?for (?:a )?(?:job|position|role|internship)")
@@ -393,6 +397,7 @@ BIG_ASK = _words(
     r"fast-?track(?:s|ed)? (?:my|me)",
     r"(?:connect|introduce|intro) me (?:to|with) (?:someone|somebody|people|anyone) (?:at|in|from)",
     r"keep me in mind for",
+    r"(?:possible|potential|any) (?:openings|roles|positions|jobs|opportunities) for me",
     r"pass(?:ing)? (?:on |along )?my (?:deck|cv|resume|portfolio|pitch|proposal)",
     r"(?:send|share|give) (?:me )?(?:the |your |any )?"
     r"(?:unpublished|internal|raw|proprietary|confidential|private) \w+",
@@ -872,6 +877,16 @@ SALESY_STRONG = _words(
     r"call me back",
     r"(?:walk|take) (?:you )?through (?:the|our) (?:platform|product|tool) live",
     r"(?:only|just) a few (?:spots|slots|seats) (?:left|remaining)",
+    # a vendor's or a publicist's idiom: being picked as a supplier, a client placed as a guest, a guest post
+    r"(?:selected|chosen|picked|considered) (?:as|to be) your (?:\w+ )?(?:partner|vendor|supplier|provider|agency)",
+    r"(?:support|help|assist) (?:you )?with (?:all (?:of )?your|everything you) (?:needs?|need|require)",
+    r"(?:earn|win) your business",
+    r"(?:i'?m|i am) your new (?:account (?:manager|executive|rep)|rep|representative|point of contact|contact at)",
+    r"i (?:handle|do|run|manage) (?:the )?(?:pr|publicity|press|media relations|bookings?) for",
+    r"(?:places|stages|shows|podcasts|opportunities|events) for (?:our|my) (?:founder|ceo|client|author|"
+    r"speaker|boss) to (?:speak|appear|talk|present)",
+    r"(?:a |my )?guest (?:post|article|blog(?: post)?|piece|column) (?:from me|by me|for (?:you|your))",
+    r"(?:write|contribute|submit|offer) (?:you )?(?:a |an )?guest (?:post|article|blog|piece|column)",
 )
 SALESY_BUZZ = _words(
     r"synerg(?:y|ies|ize)",
@@ -1352,6 +1367,26 @@ BUMP = _words(
     r"in case (?:it|this|my \w+) got (?:lost|buried)",
     r"(?:had|have|found) (?:a )?(?:chance|moment|minute|sec) to (?:look|read|review|think)",
     r"any (?:updates?|news|thoughts)",
+)
+
+# a follow-up that only chases a decision on the sender's own candidacy: "following up on my resume", "any updates?"
+STATUS_CHASE = _words(
+    r"(?:following|circling|checking) (?:up|back|in) (?:on|about|regarding) (?:the|my) (?:resume|cv|application|"
+    r"candidacy|interview)",
+    r"(?:any|an) (?:updates?|news|decision)\b",
+    r"(?:check|see|ask|know|hear) (?:whether|if) (?:there(?:'s| is| are| has| have)? (?:been )?)?(?:any )?"
+    r"(?:updates?|news|progress|(?:a )?decision)",
+    r"heard (?:anything )?back",
+)
+# words such a chase is made of: what was sent, when, where you met, and the chasing itself
+CHASE_WORDS = frozenset(
+    str.split(
+        "ms mr mrs dr resume cv application applied candidacy interview interviewed role position job opening "
+        "update updates news progress decision status hiring process handed gave sent submitted emailed "
+        "yesterday today week weeks last ago earlier previous recently monday tuesday wednesday thursday friday "
+        "saturday sunday career fair event talked spoke chatted met only know wanted check checking whether "
+        "following circling touching base heard hear back anything yet still again once quick quickly"
+    )
 )
 
 # --- structure ---------------------------------------------------------------------------------------

@@ -335,6 +335,23 @@ _BUMP = ("It only asks whether they saw your last message; there's nothing new t
          "Add one new thing: a detail, a link they'd use, or a smaller, concrete question.")
 
 
+_CHASE = ("It only chases them for news on your own application; there's nothing for them to answer but a status.",
+          "Wait a few days past the date they gave, then add something: a question about the role, or a result "
+          "since you spoke.")
+
+
+def status_chase(d: Draft) -> re.Match[str] | None:
+    """A follow-up that is nothing but a chase for a decision on the sender's own candidacy ("just following up
+    on my resume", "any updates?"): no other question and hardly a word besides."""
+    if d.kind is not K.FOLLOW_UP or (m := lx.STATUS_CHASE.search(d.sig.scan)) is None:
+        return None
+    chasing = [s for s in d.sig.sentences if lx.STATUS_CHASE.search(s) or lx.BUMP.search(s)]
+    if any("?" in s for s in d.sig.sentences if s not in chasing):
+        return None
+    rest = [w for w in substance(d) if w not in lx.CHASE_WORDS]
+    return m if len(rest) <= 1 else None
+
+
 def rule_generic(d: Draft) -> list[Finding]:
     """Stock wording: a problem only when the message is nothing else; beside real content, a suggestion."""
     bump = lx.BUMP.search(d.sig.scan)
@@ -342,6 +359,8 @@ def rule_generic(d: Draft) -> list[Finding]:
                                                           (d.kind is K.FOLLOW_UP and stock_only(d)))
     if bump and only_a_bump:
         return [Finding("generic", "medium", _BUMP[0], _excerpt(d, bump), _BUMP[1])]
+    if (chase := status_chase(d)) is not None:
+        return [Finding("generic", "medium", _CHASE[0], _excerpt(d, chase), _CHASE[1])]
     if stock_only(d) and d.sig.word_count >= 2:
         return [
             Finding(
@@ -740,7 +759,10 @@ def rule_self_centred(d: Draft) -> list[Finding]:
         ]
     m = lx.RESUME_DUMP.search(sig.scan)
     ratio = sig.first_person / max(1, sig.second_person + sig.first_plural)
-    if (m and sig.first_person > sig.second_person) or (sig.first_person >= 9 and ratio >= 3.5):
+    asks_for_work = d.kind is K.COLD_OUTREACH and bool(lx.JOB_ASK.search(sig.scan) or big_asks(d))
+    if (m and sig.first_person > sig.second_person) or (sig.first_person >= 9 and ratio >= 3.5) or (
+        asks_for_work and sig.first_person >= 6 and ratio >= 4
+    ):
         return [
             Finding(
                 "self_centred",
