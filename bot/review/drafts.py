@@ -484,7 +484,7 @@ class _Writer:
         if r.need and r.need.startswith("our "):  # "wants our eval harness": ours to share
             out.append(self.line((f"Happy to share {r.need} if it would help.",
                                   f"I'd be glad to share {r.need}; just say the word."), "need"))
-        elif r.need:
+        elif r.need and not (r.deliver or r.intro_to is not None):  # what's sent or introduced is the help
             self.tips.append("Say how you could help, or who could.")
             out.append(self.line((f"You mentioned you're looking for {r.need}: I'd be glad to help if I can.",
                                   f"I'd be glad to help with {r.need} if I can, or point you to someone who can."),
@@ -772,7 +772,8 @@ class _Writer:
         elif not self.place and not r.topic and not r.thanks:
             lines.append(self.line(("I really enjoyed our conversation.", "I enjoyed our chat.",
                                     "It was a really good conversation."), "chat"))
-        if self.interest and not self.formal:  # a shared hobby is chat, not a formal note's business
+        if self.interest and not self.formal and not (self.setting in ("call", "work") and r.has_point):
+            # a shared hobby is chat, not the business of a formal note or of a call that had a point
             lines.append(self.line((f"Good to talk {self.interest} with you.",
                                     f"I enjoyed comparing thoughts on {self.interest}.",
                                     f"Always a pleasure to talk {self.interest}."), "interest",
@@ -853,7 +854,7 @@ class _Writer:
         lines += self.explore_line("still") + self.suggest_line("still") + self.next_line("still")
         if r.checking:
             lines.append(Line((f"I'm still looking into {r.checking} and will let you know.",)))
-        if r.need:
+        if r.need and not (r.deliver or r.intro_to is not None):
             lines.append(Line((f"Still looking for {r.need}? Happy to help if I can.",)))
         if r.expect:
             ready = "they're" if _plural(r.expect) else "it's"

@@ -244,6 +244,10 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
     phrase = re.sub(r"\b(in|by|from|until|till|before|after) (january|february|march|april|may|june|july|august|"
                     r"september|october|november|december)\b", lambda m: f"{m[1]} {m[2].capitalize()}", phrase)
     phrase = re.sub(r"\bfeedback on (?!my\b|your\b|our\b|the\b|an?\b)", "feedback on your ", phrase)
+    phrase = re.sub(r"\b(\d+|a|one|two|three|five|ten|fifteen|twenty|thirty|forty-five|sixty) minutes? "
+                    r"(call|chat|meeting|slot|session|review|walkthrough|demo)\b", r"\1-minute \2", phrase)
+    phrase = re.sub(r"\b(look at|review|read|check) (draft|application|proposal|deck|cv|resume|portfolio|pitch|"
+                    r"plan|code|site|website)\b", r"\1 my \2", phrase)
     phrase = re.sub(r"\b(got|get|getting) first\b", r"\1 my first", phrase)
     phrase = re.sub(r"\bfor (piece|article|story|podcast|newsletter|talk|team)\b", r"for your \1", phrase)
     if phrase.split()[-1].lower() in {"a", "an", "the", "to", "of", "for", "with", "and", "or", "on", "in", "my",
@@ -277,6 +281,18 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     if not parts:
         return None
     return " and ".join(_article(re.sub(r"\blinked ?in\b", "LinkedIn", p, flags=_I)) for p in parts)
+
+
+_DETERMINED = re.compile(r"(?:a|an|the|my|our|your|his|her|their|some|any|this|that|these|those|it|me|us|you|\d+|"
+                         r"one|two|three|four|five|how|what|with|on|about|for|to|in|up|over|through|out)\b", _I)
+
+
+def _owned(phrase: str, whose: str) -> str:
+    """A bare object given its owner: their offer to 'share data room' → 'share your data room', to 'look at
+    draft' → 'look at my draft'; a phrase with its own determiner, a name or a preposition is left alone."""
+    if _DETERMINED.match(phrase) or phrase[:1].isupper():
+        return phrase
+    return f"{whose} {phrase}"
 
 
 def _head_phrase(text: str, names: frozenset[str]) -> str | None:
@@ -744,6 +760,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     offers.append(f"point me to {who}")
             elif (what := you_form(re.sub(r"\s+for\s+\w+ing\b.*$|\bfree\s+", "", rest), names)) is not None:
                 to_me = " me" if verb in ("lend", "give", "send", "show", "mentor") else ""
+                what = _owned(what, "your" if verb in ("lend", "give", "share", "show", "host") else "my")
                 offers.append(f"{verb}{to_me} {what}" if verb != "send" else f"thing:{thing(rest, names) or what}")
             continue
         if (m := _OFFERED_THING.match(clause)) is not None:

@@ -759,3 +759,22 @@ def test_notes_typed_in_capitals_are_read_in_ordinary_case() -> None:
     assert isinstance(found, Draft)
     body = found.text.split("\n\n", 1)[1]
     assert not any(w.isupper() and len(w) > 4 for w in body.split()), body
+
+
+def test_a_bare_object_of_their_offer_gets_its_owner() -> None:
+    assert reading("she offered to share investor list")["their_offer"] == ("share your investor list",)
+    assert reading("he offered a 30 min call to look at draft")["their_offer"] == (
+        "a 30-minute call to look at my draft",)
+
+
+def test_what_is_sent_or_introduced_is_the_help_no_second_offer_of_help() -> None:
+    notes = "needs a translator for the Osaka launch. i promised to intro her to Kenta at LinguaWorks"
+    found = compose("follow_up_48h", DraftContext("Ada Berg", "expo", notes), DraftTimes(NOW, NOW - timedelta(days=1)),
+                    key=10)
+    assert isinstance(found, Draft) and "Kenta" in found.text and "glad to help" not in found.text
+
+
+def test_a_call_with_a_point_skips_the_shared_interest_small_talk() -> None:
+    context = DraftContext("Lea Roth", "zoom", "wants our onboarding checklist", interests=("retention", "onboarding"))
+    found = compose("follow_up_48h", context, DraftTimes(NOW, NOW - timedelta(days=1)), key=11)
+    assert isinstance(found, Draft) and "checklist" in found.text and "retention" not in found.text
