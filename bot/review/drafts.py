@@ -511,15 +511,16 @@ class _Writer:
         if r.answer_given == "yes":
             return [self.line((f"You asked {r.answer}; the short answer is yes, and I'm happy to go into detail.",
                                f"On your question {r.answer}: yes. Happy to show you how."), "answer")]
-        self.tips.append("Add your answer in a sentence or two where the draft says so.")
+        # The notes don't hold the answer: a whole sentence that offers it, never a blank to fill in.
+        self.tips.append("Add your answer in a sentence or two, if you have it to hand.")
         if r.answer.startswith("your "):
-            return [self.line((f"Thanks for {r.answer}. Here's where things stand on my side:",
-                               f"Sorry for the slow reply to {r.answer}. Here's the short answer:"), "answer")]
-        if r.answer.startswith("about "):
-            return [self.line((f"You asked {r.answer}, so here are the details:",
-                               f"On your question {r.answer}, here's what you need to know:"), "answer")]
-        return [self.line((f"You asked {r.answer}, so here's the short version:",
-                           f"You asked {r.answer}; here's the quick answer:"), "answer")]
+            return [self.line((f"Thanks for {r.answer}: happy to go through it on a quick call if that's easier "
+                               "than email.",
+                               f"Thanks for {r.answer}; I'd be glad to talk it through whenever suits you."),
+                              "answer")]
+        return [self.line((f"You asked {r.answer}: happy to walk you through it whenever suits you.",
+                           f"On your question {r.answer}, I'd be glad to talk it through whenever suits you."),
+                          "answer")]
 
     def take_up(self, stage: str) -> list[Line]:
         """What they offered or promised the member, taken up without pressure."""
@@ -832,11 +833,16 @@ class _Writer:
         elif r.intro_to is not None:
             lines.append(Line((f"Just checking my introduction to {r.intro_to or 'the person I mentioned'}{after} came "
                                "through.",)))
-        elif r.answer:
+        elif r.answer and r.answer_given:
             subject = re.sub(r"^(?:your (?:email|message|dm|question) )?(?:about )?", "", r.answer)
             lines.append(self.line((f"I hope my answer on {subject}{after} helped.",
                                     f"Just checking my note{after} on {subject} answered it."), "w-open"))
             lines.append(Line(("Happy to go into more detail if that would be useful.",)))
+        elif r.answer:  # the first message offered to talk it through: the offer, once more
+            subject = re.sub(r"^(?:your (?:email|message|dm|question) )?", "", r.answer)
+            lines.append(self.line((f"Following up on my note{after}: you'd asked {subject}.",
+                                    f"A quick follow-up to my note{after} on your question {subject}."), "w-open"))
+            lines.append(Line(("I'm still happy to walk you through it whenever suits you.",)))
         elif not r.pending and not r.expect:
             return self.thin_week()
         else:

@@ -778,3 +778,15 @@ def test_a_call_with_a_point_skips_the_shared_interest_small_talk() -> None:
     context = DraftContext("Lea Roth", "zoom", "wants our onboarding checklist", interests=("retention", "onboarding"))
     found = compose("follow_up_48h", context, DraftTimes(NOW, NOW - timedelta(days=1)), key=11)
     assert isinstance(found, Draft) and "checklist" in found.text and "retention" not in found.text
+
+
+def test_a_question_the_notes_dont_answer_gets_a_whole_sentence_never_a_blank() -> None:
+    notes = "she asked how we price the API tiers for NGOs"
+    times = DraftTimes(NOW, NOW - timedelta(days=1))
+    first = compose("follow_up_48h", DraftContext("Mona Said", "summit", notes), times, key=12)
+    assert isinstance(first, Draft) and "how you price" not in first.text
+    body = first.text.split("\n\n")[1]
+    assert "how we price the API tiers" in body and not body.rstrip().endswith(":"), first.text
+    week = compose("no_reply_1w", DraftContext("Mona Said", "summit", notes),
+                   DraftTimes(NOW, NOW - timedelta(days=9), NOW - timedelta(days=8)), key=12)
+    assert isinstance(week, Draft) and "my answer" not in week.text  # no answer was given to hope it helped
