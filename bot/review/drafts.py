@@ -309,6 +309,12 @@ class _Writer:
         if r.wait:
             return (f"Your notes say “{_quote(r.wait)}”, so they'll be in touch when they're ready and a chaser now "
                     "may be too soon. I'd let it rest.")
+        open_items = bool(r.deliver or r.deliver_do or r.intro_to is not None or r.interest or r.their_offer
+                          or r.next_step or r.ask or r.accept or r.explore or r.need or r.checking or r.suggest
+                          or r.later or r.expect)
+        if r.answer and r.answer_given and not open_items:
+            return ("Your first message answered their question, so there's nothing left to chase. "
+                    "I'd let it rest.")
         if r.later or self.offer or r.expect:
             return None
         waiting_on_them = bool(r.deliver_do or r.intro_to is not None or r.interest or r.their_offer or r.next_step
@@ -578,6 +584,13 @@ class _Writer:
         r = self.r
         if not r.interest:
             return []
+        if re.search(r"\b(?:pilot|trial|poc|proof of concept|partnership|collaboration|integration)\b", r.interest,
+                     re.IGNORECASE):
+            # an engagement to scope together, not a product to show round
+            if stage == "first":
+                return [Line((f"You mentioned you're keen on {r.interest}: would a short call to scope it work for "
+                              "you?",))]
+            return [Line((f"Still keen on {r.interest}? Happy to set up a short call to scope it.",))]
         if r.interest.split()[0].endswith("ing"):  # "joining our beta": an action of theirs, not a thing to show
             if stage == "first":
                 return [Line((f"You mentioned you're interested in {r.interest}: I'd be glad to help make that "
@@ -770,13 +783,14 @@ class _Writer:
         reply_first = bool(r.answer and r.answer.startswith("your ") and not self.place)
         if reply_first:  # answering their email: the reply comes first, no invented meeting
             lines = []
-        elif not self.place and not r.topic and not r.thanks:
+        elif not self.place and not r.topic and not r.thanks and not self.interest:
             lines.append(self.line(("I really enjoyed our conversation.", "I enjoyed our chat.",
                                     "It was a really good conversation."), "chat"))
         if self.interest and not self.formal and not (self.setting in ("call", "work") and r.has_point):
-            # a shared hobby is chat, not the business of a formal note or of a call that had a point
+            # a shared hobby is chat, not the business of a formal note or of a call that had a point; beside a
+            # topic line ("I really enjoyed your talk"), no second "I enjoyed"
             lines.append(self.line((f"Good to talk {self.interest} with you.",
-                                    f"I enjoyed comparing thoughts on {self.interest}.",
+                                    *(() if r.topic else (f"I enjoyed comparing thoughts on {self.interest}.",)),
                                     f"Always a pleasure to talk {self.interest}."), "interest",
                                    optional=True))
         if r.wait:  # they'll be in touch: deliver what's owed, ask for nothing

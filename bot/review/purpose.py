@@ -194,6 +194,7 @@ _NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eigh
 def expand(text: str) -> str:
     """Note shorthand in words: 'abt' → 'about', 'wk' → 'week', '+' → 'and'."""
     text = re.sub(r"\s*\+\s*", " and ", text)
+    text = re.sub(r"\b(?:1|one)[- ]pager\b", "one-pager", text, flags=_I)
     text = re.sub(r"(?<![A-Z])\s*&\s*(?![A-Z]\b)", " and ", text)  # "R&D" stays
     text = re.sub(r"\s+@\s+", " at ", text)
     words: list[str] = []
@@ -385,7 +386,8 @@ _POINT_ME = re.compile(r"\b(?:but|and|though)\s+(?:(?:she|he|they)\s+)?(?:can|co
                        r"point (?:me|us) (?:to|at|towards)\s+(?P<x>[^,;]+)$", _I)
 _OFFERED_THING = re.compile(r"^(?:(?:she|he|they)\s+)?offered\s+(?:(?:me|us)\s+)?(?P<rest>(?!to\b).+)$", _I)
 _THEIR_ASK = re.compile(
-    r"^(?:(?:she|he|they)\s+)?(?:also\s+)?(?P<verb>asked (?:me )?(?:for|about|abt|re|how|what|why|whether|if|to)|"
+    r"^(?:(?:she|he|they)(?:'s|'re)?\s+)?(?:also\s+)?"
+    r"(?P<verb>asked (?:me )?(?:for|about|abt|re|how|what|why|whether|if|to)|"
     r"told me to|"
     r"asked|wants|wanted|would like|'d like|needs|needed|is looking for|looking for|is interested in|"
     r"interested in|keen on|curious about)\s+(?P<rest>.+)$", _I)
@@ -969,6 +971,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         found["need"] = f"{found['need']} for your {business['biz'].lower()}"
     intro_to = found.get("intro_to")
     accept = found.get("accept")
+    offers = [o for o in offers if not re.fullmatch(r"thing:(?:the|a|an|some)?\s*(?:link|links|details|info|"
+                                                   r"information|contact|number|stuff|thing|things)", o, _I)]
     for offer in offers:
         if offer.startswith("intro:"):
             who = offer.removeprefix("intro:")

@@ -790,3 +790,26 @@ def test_a_question_the_notes_dont_answer_gets_a_whole_sentence_never_a_blank() 
     week = compose("no_reply_1w", DraftContext("Mona Said", "summit", notes),
                    DraftTimes(NOW, NOW - timedelta(days=9), NOW - timedelta(days=8)), key=12)
     assert isinstance(week, Draft) and "my answer" not in week.text  # no answer was given to hope it helped
+
+
+def test_a_question_answered_in_the_first_message_leaves_nothing_to_chase() -> None:
+    notes = "asked if we ship to Norway -> no, not yet"
+    week = compose("no_reply_1w", DraftContext("Siri Dahl", "Nordic retail day", notes),
+                   DraftTimes(NOW, NOW - timedelta(days=9), NOW - timedelta(days=8)), key=13)
+    assert isinstance(week, Rest) and "answered" in week.why
+
+
+def test_a_thing_they_offered_with_no_name_is_left_out() -> None:
+    assert "their_offer" not in reading("she said she'd send me the link")
+    assert reading("she said she'd send me the link to her reading list")["their_offer"] == (
+        "the link to your reading list",)
+
+
+def test_an_interest_in_a_pilot_is_a_call_to_scope_it_not_a_product_tour() -> None:
+    found = compose("follow_up_48h", DraftContext("Abel Tesfaye", "expo", "he's interested in a pilot in two depots"),
+                    DraftTimes(NOW, NOW - timedelta(days=1)), key=14)
+    assert isinstance(found, Draft) and "scope" in found.text and "show you how it works" not in found.text
+
+
+def test_a_one_pager_is_spelt_out() -> None:
+    assert reading("promised the 1 pager on pricing")["deliver"] == ("the one-pager on pricing",)
