@@ -287,7 +287,8 @@ class _Writer:
         if stage == "follow_up_48h" and not (r.has_point or r.topic or r.activity or self.place or self.offer
                                              or self.interest or r.expect):
             return ("Your notes don't say what this one should do, and I'd rather ask than guess.", None)
-        if stage == "follow_up_48h" and self.name == "there" and not (r.has_point or r.thanks or r.activity):
+        if stage == "follow_up_48h" and self.name == "there" and not (r.has_point or r.thanks or r.activity
+                                                                         or r.topic):
             # no name to greet them by and nothing to say: a "Hi there" hello helps nobody
             return ("I'm not sure of their name and your notes don't say what this message is for, so I'd rather "
                     "ask than guess. You can set the name they go by, too.", None)
@@ -525,7 +526,7 @@ class _Writer:
                                f"Thanks for {r.answer}; I'd be glad to talk it through whenever suits you."),
                               "answer")]
         return [self.line((f"You asked {r.answer}: happy to walk you through it whenever suits you.",
-                           f"On your question {r.answer}, I'd be glad to talk it through whenever suits you."),
+                           f"You asked {r.answer}, and I'd be glad to talk it through whenever suits you."),
                           "answer")]
 
     def take_up(self, stage: str) -> list[Line]:
@@ -855,7 +856,7 @@ class _Writer:
         elif r.answer:  # the first message offered to talk it through: the offer, once more
             subject = re.sub(r"^(?:your (?:email|message|dm|question) )?", "", r.answer)
             lines.append(self.line((f"Following up on my note{after}: you'd asked {subject}.",
-                                    f"A quick follow-up to my note{after} on your question {subject}."), "w-open"))
+                                    f"A quick follow-up to my note{after}, since you'd asked {subject}."), "w-open"))
             lines.append(Line(("I'm still happy to walk you through it whenever suits you.",)))
         elif not r.pending and not r.expect:
             return self.thin_week()
