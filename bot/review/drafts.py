@@ -32,6 +32,7 @@ from bot.review.phrases import (
     setting_of,
     since,
     span,
+    uncapped,
     when,
 )
 from bot.review.purpose import CHOICES, Reading, _article, read_purpose, same_thing, you_form
@@ -228,7 +229,10 @@ class _Writer:
 
     def __post_init__(self) -> None:
         c = self.context
-        self.r: Reading = read_purpose(c.notes, c.contact_name)
+        notes = c.notes
+        if notes and uncapped(notes) != notes:  # typed in capitals: read in ordinary case, never echoed shouting
+            notes = notes.lower()
+        self.r: Reading = read_purpose(notes, c.contact_name)
         self.place = meeting_place(c.where_met)
         self.setting = setting_of(c.where_met)
         self.name = greeting_name(c.contact_name, c.notes)
@@ -269,16 +273,25 @@ class _Writer:
         r, chosen = self.r, self.purpose
         if chosen:
             return None
+        if stage in ("no_reply_1w", "no_reply_2w") and (r.stop or r.wait):
+            return None  # a chaser against the notes' own word: advice to let it rest, not a question
         if r.stop:
             return (f"Your notes say “{_quote(r.stop)}”, so you may not want to write at all. "
                     "If you do, tell me what it's for.", "stop")
         owed = bool(r.deliver or r.intro_to is not None or r.answer)
-        if r.wait and stage != "check_in" and not (stage == "follow_up_48h" and owed):  # what's owed still goes
+        first = stage == "follow_up_48h"
+        if r.wait and stage != "check_in" and not (first and (owed or not _NOT_NOW.search(r.wait))):
+            # what's owed still goes, and so does a first thank-you to someone who said they'd be in touch
             return (f"Your notes say “{_quote(r.wait)}”, so a message now may be too soon. "
                     "If you'd still like to write, tell me what it's for.", "stop")
         if stage == "follow_up_48h" and not (r.has_point or r.topic or r.activity or self.place or self.offer
                                              or self.interest or r.expect):
             return ("Your notes don't say what this one should do, and I'd rather ask than guess.", None)
+        if stage == "follow_up_48h" and self.name == "there" and not (r.has_point or r.thanks or r.activity
+                                                                         or r.topic):
+            # no name to greet them by and nothing to say: a "Hi there" hello helps nobody
+            return ("I'm not sure of their name and your notes don't say what this message is for, so I'd rather "
+                    "ask than guess. You can set the name they go by, too.", None)
         if stage in ("no_reply_1w", "no_reply_2w") and r.periodic and not r.pending:
             return ("Your notes say to check in now and then, so a chaser a week on may be too soon. "
                     "If you'd still like to write, tell me what it's for.", "stop")
@@ -290,7 +303,20 @@ class _Writer:
     def rest(self, stage: str) -> str | None:
         """Why a follow-up would chase nothing, or None when there is something to follow up on."""
         r = self.r
-        if self.purpose or stage not in ("no_reply_1w", "no_reply_2w") or r.later or self.offer or r.expect:
+        if self.purpose or stage not in ("no_reply_1w", "no_reply_2w"):
+            return None
+        if r.stop:
+            return f"Your notes say “{_quote(r.stop)}”, so I wouldn't chase. I'd let it rest."
+        if r.wait:
+            return (f"Your notes say “{_quote(r.wait)}”, so they'll be in touch when they're ready and a chaser now "
+                    "may be too soon. I'd let it rest.")
+        open_items = bool(r.deliver or r.deliver_do or r.intro_to is not None or r.interest or r.their_offer
+                          or r.next_step or r.ask or r.accept or r.explore or r.need or r.checking or r.suggest
+                          or r.later or r.expect)
+        if r.answer and r.answer_given and not open_items:
+            return ("Your first message answered their question, so there's nothing left to chase. "
+                    "I'd let it rest.")
+        if r.later or self.offer or r.expect:
             return None
         waiting_on_them = bool(r.deliver_do or r.intro_to is not None or r.interest or r.their_offer or r.next_step
                                or r.ask or r.accept or r.answer or r.explore or r.need or r.checking or r.suggest)
@@ -427,9 +453,10 @@ class _Writer:
                                       f"I've attached {_mine(what)} for you."), "deliver"))
             elif r.only_asked:
                 link = re.search(r"\blinks?$", head) is not None  # a link is added, not attached
-                out.append(self.line((f"Here{_be(are)} {_mine(what)} you asked for.",
-                                      f"As you asked, here{_be(are)} {_mine(what)}.",
-                                      *(() if link else (f"I've attached {_mine(what)} you asked about.",))),
+                the = _definite(_mine(what))  # "here's the quote you asked for", never "a quote you asked for"
+                out.append(self.line((f"Here{_be(are)} {the} you asked for.",
+                                      f"As you asked, here{_be(are)} {the}.",
+                                      *(() if link else (f"I've attached {the} you asked about.",))),
                                      "deliver"))
             else:
                 mentioned = () if re.search(r"\bI\b", what) else (f"Here{_be(are)} {_mine(what)} I mentioned.",)
@@ -464,7 +491,7 @@ class _Writer:
         if r.need and r.need.startswith("our "):  # "wants our eval harness": ours to share
             out.append(self.line((f"Happy to share {r.need} if it would help.",
                                   f"I'd be glad to share {r.need}; just say the word."), "need"))
-        elif r.need:
+        elif r.need and not (r.deliver or r.intro_to is not None):  # what's sent or introduced is the help
             self.tips.append("Say how you could help, or who could.")
             out.append(self.line((f"You mentioned you're looking for {r.need}: I'd be glad to help if I can.",
                                   f"I'd be glad to help with {r.need} if I can, or point you to someone who can."),
@@ -482,7 +509,7 @@ class _Writer:
 
     def answer_line(self) -> list[Line]:
         r = self.r
-        if not r.answer or r.deliver:
+        if not r.answer or (r.deliver and not r.answer_given):
             return []
         if r.answer_given == "no":
             return [self.line((f"You asked {r.answer}; the short answer is no, not yet, but I'll let you know if that "
@@ -491,15 +518,16 @@ class _Writer:
         if r.answer_given == "yes":
             return [self.line((f"You asked {r.answer}; the short answer is yes, and I'm happy to go into detail.",
                                f"On your question {r.answer}: yes. Happy to show you how."), "answer")]
-        self.tips.append("Add your answer in a sentence or two where the draft says so.")
+        # The notes don't hold the answer: a whole sentence that offers it, never a blank to fill in.
+        self.tips.append("Add your answer in a sentence or two, if you have it to hand.")
         if r.answer.startswith("your "):
-            return [self.line((f"Thanks for {r.answer}. Here's where things stand on my side:",
-                               f"Sorry for the slow reply to {r.answer}. Here's the short answer:"), "answer")]
-        if r.answer.startswith("about "):
-            return [self.line((f"You asked {r.answer}, so here are the details:",
-                               f"On your question {r.answer}, here's what you need to know:"), "answer")]
-        return [self.line((f"You asked {r.answer}, so here's the short version:",
-                           f"You asked {r.answer}; here's the quick answer:"), "answer")]
+            return [self.line((f"Thanks for {r.answer}: happy to go through it on a quick call if that's easier "
+                               "than email.",
+                               f"Thanks for {r.answer}; I'd be glad to talk it through whenever suits you."),
+                              "answer")]
+        return [self.line((f"You asked {r.answer}: happy to walk you through it whenever suits you.",
+                           f"You asked {r.answer}, and I'd be glad to talk it through whenever suits you."),
+                          "answer")]
 
     def take_up(self, stage: str) -> list[Line]:
         """What they offered or promised the member, taken up without pressure."""
@@ -512,7 +540,7 @@ class _Writer:
                                           f"If {offer} is still on offer, I'd be really grateful."), "take"))
                 else:
                     out.append(Line((f"Just a gentle nudge on {offer}: no rush if now isn't a good time.",)))
-            elif re.match(r"^(?:lend|give|review|host|help|check|look at|show|walk|mentor|share)\b", offer):
+            elif re.match(r"^(?:lend|give|review|host|help|check|look at|show|walk|mentor|share|read|point)\b", offer):
                 if stage == "first":
                     out.append(self.line((f"I'd love to take you up on your offer to {offer}.",
                                           f"Thanks for offering to {offer}; I'd love to take you up on it.",
@@ -557,6 +585,13 @@ class _Writer:
         r = self.r
         if not r.interest:
             return []
+        if re.search(r"\b(?:pilot|trial|poc|proof of concept|partnership|collaboration|integration)\b", r.interest,
+                     re.IGNORECASE):
+            # an engagement to scope together, not a product to show round
+            if stage == "first":
+                return [Line((f"You mentioned you're keen on {r.interest}: would a short call to scope it work for "
+                              "you?",))]
+            return [Line((f"Still keen on {r.interest}? Happy to set up a short call to scope it.",))]
         if r.interest.split()[0].endswith("ing"):  # "joining our beta": an action of theirs, not a thing to show
             if stage == "first":
                 return [Line((f"You mentioned you're interested in {r.interest}: I'd be glad to help make that "
@@ -749,16 +784,20 @@ class _Writer:
         reply_first = bool(r.answer and r.answer.startswith("your ") and not self.place)
         if reply_first:  # answering their email: the reply comes first, no invented meeting
             lines = []
-        elif not self.place and not r.topic and not r.thanks:
+        elif not self.place and not r.topic and not r.thanks and not self.interest:
             lines.append(self.line(("I really enjoyed our conversation.", "I enjoyed our chat.",
                                     "It was a really good conversation."), "chat"))
-        if self.interest and not self.formal:  # a shared hobby is chat, not a formal note's business
+        if self.interest and not self.formal and not (self.setting in ("call", "work") and r.has_point):
+            # a shared hobby is chat, not the business of a formal note or of a call that had a point; beside a
+            # topic line ("I really enjoyed your talk"), no second "I enjoyed"
             lines.append(self.line((f"Good to talk {self.interest} with you.",
-                                    f"I enjoyed comparing thoughts on {self.interest}.",
+                                    *(() if r.topic else (f"I enjoyed comparing thoughts on {self.interest}.",)),
                                     f"Always a pleasure to talk {self.interest}."), "interest",
                                    optional=True))
         if r.wait:  # they'll be in touch: deliver what's owed, ask for nothing
             core = self.delivery() + self.answer_line() + self.expect_line()
+            core.append(self.line(("No rush at all: I'll look forward to hearing from you when you're ready.",
+                                   "I'll wait to hear from you; no rush at all."), "wait"))
         else:
             core = (self.delivery() + self.answer_line() + self.take_up("first") + self.interest_line("first")
                     + self.ask_line("first") + self.explore_line("first") + self.suggest_line("first")
@@ -787,7 +826,7 @@ class _Writer:
             return [Line((f"A quick follow-up to my note{after}.", f"Following up on my message{after}.")), *chosen]
         lines: list[Line] = []
         if r.deliver:
-            what = _mine(r.deliver[0])
+            what = _definite(_mine(r.deliver[0]))  # the thing sent: "the one-pager", not "a one-pager"
             opens = [f"Just checking {what} reached you{_sp(sent)}.",
                      f"I hope {what} came through all right{_sp(sent)}.",
                      f"A quick check that {what} arrived safely{_sp(sent)}."]
@@ -809,11 +848,16 @@ class _Writer:
         elif r.intro_to is not None:
             lines.append(Line((f"Just checking my introduction to {r.intro_to or 'the person I mentioned'}{after} came "
                                "through.",)))
-        elif r.answer:
+        elif r.answer and r.answer_given:
             subject = re.sub(r"^(?:your (?:email|message|dm|question) )?(?:about )?", "", r.answer)
             lines.append(self.line((f"I hope my answer on {subject}{after} helped.",
                                     f"Just checking my note{after} on {subject} answered it."), "w-open"))
             lines.append(Line(("Happy to go into more detail if that would be useful.",)))
+        elif r.answer:  # the first message offered to talk it through: the offer, once more
+            subject = re.sub(r"^(?:your (?:email|message|dm|question) )?", "", r.answer)
+            lines.append(self.line((f"Following up on my note{after}: you'd asked {subject}.",
+                                    f"A quick follow-up to my note{after}, since you'd asked {subject}."), "w-open"))
+            lines.append(Line(("I'm still happy to walk you through it whenever suits you.",)))
         elif not r.pending and not r.expect:
             return self.thin_week()
         else:
@@ -831,7 +875,7 @@ class _Writer:
         lines += self.explore_line("still") + self.suggest_line("still") + self.next_line("still")
         if r.checking:
             lines.append(Line((f"I'm still looking into {r.checking} and will let you know.",)))
-        if r.need:
+        if r.need and not (r.deliver or r.intro_to is not None):
             lines.append(Line((f"Still looking for {r.need}? Happy to help if I can.",)))
         if r.expect:
             ready = "they're" if _plural(r.expect) else "it's"
@@ -1007,6 +1051,17 @@ _PHYSICAL = re.compile(r"\b(?:samples?|swatches|parcel|package|laptops?|hardware
                        r"fridge|kit)$", re.IGNORECASE)
 
 
+_NOT_NOW = re.compile(r"\bno for now\b|\bnot now\b|\btry me\b|\bchas(?:e|ing)\b|\brevisit\b|"
+                      r"\bon leave\b|\baway (?:till|until)\b|"
+                      r"\bdon'?t (?:nudge|chase|follow up)\b|\bquarterly\b|\bkeep (?:her|him|them) posted\b",
+                      re.IGNORECASE)
+
+
+def _definite(what: str) -> str:
+    """'a quote' → 'the quote': a thing already named between them takes 'the'."""
+    return re.sub(r"^an?\s+", "the ", what)
+
+
 def _mine(what: str) -> str:
     """'the deck' stays; 'our rollout runbook' stays; 'PR for the bug' gets its article."""
     return what if re.match(r"(?:the|my|our|your|a|an|some)\b", what, re.IGNORECASE) else _article(what)
@@ -1024,6 +1079,8 @@ def _activity(activity: str | None) -> tuple[str | None, str] | None:
         return None, f"the {rnd}"
     if m := re.match(r"^hiring(?: in (.+))?$", a):
         return None, f"the hiring{' in ' + m[1] if m[1] else ''}"
+    if re.match(r"^hiring (?:\d+|two|three|four|five|a few|several)\b", a):
+        return None, "the hiring"  # "hiring 2 senior FE": the count is theirs to know
     if m := re.match(r"^hiring (?:a |an )?(.+)$", a):
         if re.match(r"^(?:for the )?\w+s\b", m[1]):  # "hiring analysts for the Riyadh office"
             return None, "hiring " + re.sub(r"^for the (\w+s) for (.+?) role$", r"\1 for \2", m[1])

@@ -244,6 +244,15 @@ _UNANSWERED = re.compile(
 )
 
 
+# Words that are private in one sense and work in another: a payment partner, a hospital café tender.
+WORK_SENSE = re.compile(
+    r"\b(?:payments?|business|channel|implementation|delivery|tech(?:nology)?|integration|strategic|launch|"
+    r"logistics|reseller|distribution|banking|manufacturing|founding|managing|general|senior|equity|agency|"
+    r"referral|training|research|media|data|cloud) partners?\b|\bpartners? (?:at|in) (?:a|an|the)\b|"
+    r"\bhospitals? (?:caf[eé]|canteen|tender|contract|procurement|trust|group|network|system|supplier|suppliers|"
+    r"pharmacy|it|estates|board|operations|ops)\b", _I)
+
+
 def clauses(notes: str) -> list[str]:
     """The notes as short clauses: emoji and symbols removed, shorthand expanded, lists split."""
     text = "".join(ch for ch in notes[:4000] if _keep(ch))
@@ -253,7 +262,7 @@ def clauses(notes: str) -> list[str]:
     out: list[str] = []
     text = re.sub(r"[ \t]+", " ", text)  # one space per run, so the splitters never backtrack over a long run
     for part in _STRONG_SPLIT.split(text):
-        if set(re.findall(r"[a-z']+", part.lower())) & PRIVATE:
+        if set(re.findall(r"[a-z']+", WORK_SENSE.sub("", part).lower())) & PRIVATE:
             continue  # their private life is out of the whole sentence, not only the clause that names it
         for piece in _SOFT_SPLIT.split(part):
             piece = _BULLET.sub("", re.sub(r"\s+", " ", piece)).strip(" ,:-–—'\"")

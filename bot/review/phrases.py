@@ -186,13 +186,23 @@ _EVENT_NOUNS = ("meetup", "summit", "mixer", "dinner", "drinks", "brunch", "lunc
                 "gala", "talk", "visit", "shift", "opening", "launch party", "viewing")
 
 
+def uncapped(text: str) -> str:
+    """Text typed in capitals in ordinary case ('ATL JS MEETUP @ TECH SQUARE' → 'ATL JS Meetup @ Tech Square'):
+    words of four letters or more lose their capitals, short ones may be acronyms and keep them; text that is
+    not mostly capitals is returned as it is."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 8 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return text
+    return re.sub(r"[^\W\d_]{4,}", lambda m: m[0].capitalize(), text)
+
+
 def meeting_place(where: str | None) -> str:
     """Where they met as words for a sentence, from how a member types it: 'coffee @ monmouth' → 'over
     coffee at Monmouth', '#homelab slack' → 'in #homelab', 'Berlin JS meetup' → 'at the Berlin JS meetup',
     'KubeCon day 2, booth area' → 'at KubeCon', "Ana's bday" → "at Ana's birthday"; '' when unsure."""
     if blank(where):
         return ""
-    text = re.sub(r"\s+", " ", str(where)).strip()
+    text = uncapped(re.sub(r"\s+", " ", str(where)).strip())
     low = text.lower()
     channel = re.search(r"#[^\W\d_][\w-]*", text)
     if setting_of(text) == "community":

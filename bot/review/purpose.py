@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.review.notes import JUDGEMENTS, PRIVATE, clauses, read_notes
+from bot.review.notes import JUDGEMENTS, PRIVATE, WORK_SENSE, clauses, read_notes
 
 _I = re.IGNORECASE
 
@@ -176,12 +176,14 @@ _PLURAL_OK = _words(
 _SENDABLE = _COUNTABLE | _PLURAL_OK | _words(
     "recs recommendations studies info information data dataset datasets code pricing prices rates samples contacts "
     "names papers decks templates guides lists articles videos posts reports books resources references readings "
-    "slide sample link doc docs documentation results feedback advice thoughts notes recipe recipes")
+    "slide sample link doc docs documentation results feedback advice thoughts notes recipe recipes take comparison "
+    "opinion")
 _NOT_THINGS = _words("nothing anything everything none something")
 _HEDGE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t) promise\b|\bno promises\b|\bcheck (?:w/|with|first\b)|"
                     r"\bdouble[- ]?check\b|\bnot sure (?:if|whether|we|i)\b|\btbc\b|\btbd\b|\bneed to check\b|"
                     r"\bif (?:we|i) can\b|\bask (?:facilities|legal|finance|my (?:boss|manager))\b|"
-                    r"\b(?:ask|check with|check w/) \w+ (?:first|before|b4)\b", _I)
+                    r"\b(?:ask|check with|check w/) \w+ (?:first|before|b4)\b|"
+                    r"\b(?:need to|have to|must|should) (?:ask|check with) \w+(?: at [\w -]+)? (?:if|whether)\b", _I)
 _INTERNAL = _words("facilities legal finance hr ops it procurement accounting sales marketing boss manager team cfo "
                    "ceo cto admin office partners partner")
 
@@ -192,6 +194,7 @@ _NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eigh
 def expand(text: str) -> str:
     """Note shorthand in words: 'abt' → 'about', 'wk' → 'week', '+' → 'and'."""
     text = re.sub(r"\s*\+\s*", " and ", text)
+    text = re.sub(r"\b(?:1|one)[- ]pager\b", "one-pager", text, flags=_I)
     text = re.sub(r"(?<![A-Z])\s*&\s*(?![A-Z]\b)", " and ", text)  # "R&D" stays
     text = re.sub(r"\s+@\s+", " at ", text)
     words: list[str] = []
@@ -220,7 +223,8 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
     if not words or len(words) > limit or _BAD.search(text) or _THIRD.search(text):
         return None
     low = {re.sub(r"['’]s$", "", w.lower().strip(".,!?'")) for w in words}
-    if low & JUDGEMENTS or low & PRIVATE or low & names:
+    private = {w.lower().strip(".,!?'") for w in WORK_SENSE.sub("", text).split()} & PRIVATE  # "payment partner": work
+    if low & JUDGEMENTS or private or low & names:
         return None
     out = []
     for i, word in enumerate(words):
@@ -241,6 +245,10 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
     phrase = re.sub(r"\b(in|by|from|until|till|before|after) (january|february|march|april|may|june|july|august|"
                     r"september|october|november|december)\b", lambda m: f"{m[1]} {m[2].capitalize()}", phrase)
     phrase = re.sub(r"\bfeedback on (?!my\b|your\b|our\b|the\b|an?\b)", "feedback on your ", phrase)
+    phrase = re.sub(r"\b(\d+|a|one|two|three|five|ten|fifteen|twenty|thirty|forty-five|sixty) minutes? "
+                    r"(call|chat|meeting|slot|session|review|walkthrough|demo)\b", r"\1-minute \2", phrase)
+    phrase = re.sub(r"\b(look at|review|read|check) (draft|application|proposal|deck|cv|resume|portfolio|pitch|"
+                    r"plan|code|site|website)\b", r"\1 my \2", phrase)
     phrase = re.sub(r"\b(got|get|getting) first\b", r"\1 my first", phrase)
     phrase = re.sub(r"\bfor (piece|article|story|podcast|newsletter|talk|team)\b", r"for your \1", phrase)
     if phrase.split()[-1].lower() in {"a", "an", "the", "to", "of", "for", "with", "and", "or", "on", "in", "my",
@@ -257,15 +265,54 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     if found is None and text and re.search(r"\s(?:and|\+)\s", text):  # "our open roles + the year one blog post"
         pieces = [thing(piece, names) for piece in re.split(r"\s+(?:and|\+)\s+", text)]
         return " and ".join(p for p in pieces if p) if all(pieces) and len(pieces) <= 3 else None
-    if not found or re.match(r"(?:me|us|on|in|at|to|for|with|from|by|of)\b", found, _I) or found.lower() in (
-            "it", "this", "that", "both", "them", "these", "those", "one", "you", "some") \
-            or set(found.lower().split()) & _NOT_THINGS:
+    if found is None and text:
+        found = _head_phrase(text, names)
+    if not found or re.match(r"(?:me|us|on|in|at|to|for|with|from|by|of|after|before|until|till|once|when|if|"
+                             r"about|around|over|out|up|back)\b(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|"
+                             r"ten|twelve|twenty|fifty|a few|a dozen)\b)", found, _I) or found.lower() in (
+            "it", "this", "that", "both", "them", "these", "those", "one", "you", "some", "more", "again", "later",
+            "first") or set(found.lower().split()) & _NOT_THINGS:
         return None
+    if re.fullmatch(r"[A-Z][a-z'’-]+", found) and found.lower() not in _SENDABLE:
+        return None  # "asked Gordon": a person, not something to send
+    if re.match(r"(?:the\s+|a\s+)?(?:some ?one|some ?body|any ?one|any ?body|people|no ?one)\b", found, _I):
+        return None  # "needs someone who knows the book": a person, not something to send
     parts = [p for p in re.split(r"\s+and\s+", found)  # "my cv + what role im after": the CV is the thing
              if p and not re.match(r"(?:what|which|how|why|where|when|who)\b", p, _I)]
     if not parts:
         return None
     return " and ".join(_article(re.sub(r"\blinked ?in\b", "LinkedIn", p, flags=_I)) for p in parts)
+
+
+_DETERMINED = re.compile(r"(?:a|an|the|my|our|your|his|her|their|some|any|this|that|these|those|it|me|us|you|\d+|"
+                         r"one|two|three|four|five|how|what|with|on|about|for|to|in|up|over|through|out)\b", _I)
+
+
+def _owned(phrase: str, whose: str) -> str:
+    """A bare object given its owner: their offer to 'share data room' → 'share your data room', to 'look at
+    draft' → 'look at my draft'; a phrase with its own determiner, a name or a preposition is left alone."""
+    if _DETERMINED.match(phrase) or phrase[:1].isupper():
+        return phrase
+    return f"{whose} {phrase}"
+
+
+def _head_phrase(text: str, names: frozenset[str]) -> str | None:
+    """A phrase too long to say whole, cut back to its head ('the list of programs I looked at' → 'the list of
+    programs'; 'my honest take on X vs the online ones' → 'my honest take on X'), when that head is something
+    that can be sent; None otherwise. Shorter and true beats whole and spliced."""
+    text = re.sub(r"\s*\([^()]*\)", "", text).strip()
+    cut = re.search(r"\s+(?:I|we|that|which|who|she|he|they|vs\.?|versus|so|because|if|when|once)\s", text)
+    if cut:
+        text = text[:cut.start()]
+    words = text.split()
+    for end in range(min(len(words), MAX_WORDS), 0, -1):
+        if end < len(words) and words[end].lower() not in ("of", "on", "for", "from", "about", "to", "in", "with",
+                                                           "at", "by"):
+            continue  # cut only before a preposition: the rest of the phrase hangs off the head
+        found = you_form(" ".join(words[:end]), names)
+        if found and _head(found) in _SENDABLE:
+            return found
+    return None
 
 
 def _article(part: str) -> str:
@@ -294,18 +341,29 @@ _STOP = re.compile(
     r"\bpolite no\b|"
     r"\bi (?:said|told (?:him|her|them)) no\b|\bi declined\b|\bdeclined\b|\bscam\b|\bred flags\b|\bpassed on us\b|"
     r"\bnot interested\b|\bnot pursuing\b|\bdead end\b|\bno (?:need|point) (?:to )?follow|"
-    r"\btold (?:him|her|them) (?:i'?m )?not (?:looking|interested)\b|^(?:so )?(?:leave it|let it go|don'?t bother)\W*$",
+    r"\btold (?:him|her|them) (?:i'?m )?not (?:looking|interested)\b|^(?:so )?(?:leave it|let it go|don'?t bother)\W*$|"
+    # a no said either way, a request not to be contacted, a deal gone elsewhere, a conflict of interest
+    r"^(?:i\s+|we\s+)?said no\b|\basked (?:me |us )?(?:\w+ly )?not to (?:add|contact|email|message|call|include|put|"
+    r"sign|subscribe|reach)\b|\bno budget\b|\b(?:signed|went|going|gone|chose|picked) (?:\w+ ){0,4}with "
+    r"(?:a |an |another )?"
+    r"(?:competitor|rival|another (?:vendor|supplier|provider|agency))\b|\bconflict of interest\b|\bblackout\b|"
+    r"\bbidders?\b.*\b(?:i'?m|we'?re|i am|we are) (?:evaluating|assessing|scoring|judging|reviewing)\b",
     _I)
 _WAIT = re.compile(
     r"\b(?:she|he|they|she'll|he'll|they'll)\s*(?:'ll|will)?\s*(?:reach out|get in touch|be in touch|get back|"
     r"come back|contact me|ping me|circle back|follow up)\b|\bsaid no for now\b|\bno for now\b|\brevisit\b|"
     r"\bkeep (?:her|him|them) posted\b|\bquarterly update\b|\breach out (?:after|in|once|when)\b|"
     r"\b(?:on leave|away) (?:till|until)\b|\bdon'?t (?:nudge|chase|follow up) (?:before|until|till)\b|"
-    r"\b(?:he|she|they)(?:'ll| will) (?:fwd|forward|pass (?:it|this) on)\b|\b(?:he|she|they) replied\b",
+    r"\b(?:he|she|they)(?:'ll| will) (?:fwd|forward|pass (?:it|this) on)\b|\b(?:he|she|they) replied\b|"
+    # "she will email me after the board", and their own words quoted: "I'll sort the form and come back to you"
+    r"\b(?:she|he|they)(?:'ll|\s+will)\s+(?:email|write|call|ring|phone|text|message|dm|update|contact)\s+(?:me|us)"
+    r"\s*(?:$|[,;.]|after|once|when|in|next|by|later|back|soon)|"
+    r"\b(?:i'?ll|i will)\b[^.;]*\b(?:come back|get back|circle back|revert|be in touch)\s+(?:to|with)\s+you\b",
     _I)
 
 _MY_PROMISE = re.compile(
-    r"^(?:i\s+|me\s+)?(?:(?:promised|said i'?d|said i would|told (?:him|her|them) i'?d|will|i'?ll|i will|need to|"
+    r"^(?:i\s+|me\s+)?(?:(?:promised|said i'?d|said i would|told (?:him|her|them) i'?d|will|i'?ll|i will|i'?d|"
+    r"i would|need to|"
     r"should|must|owe (?:him|her|them) an?)\s+)+(?:to\s+)?(?P<verb>send|share|email|forward|write up|write|try|"
     r"review|intro|introduce|connect|put together|make|draft|look at|test|pass along|dig up|find|open|submit|do)"
     r"(?:\s+(?:him|them|over|her(?=\s+(?:the|my|our|a|an|some|that|this)\b)))?\s*(?P<rest>.*)$", _I)
@@ -321,10 +379,15 @@ _THEIR_PROMISE = re.compile(
     r"(?:she|he|they)\s+(?:offered(?: to)?|will|'ll|promised(?: to)?|can|said (?:she|he|they)(?:'d| would| will|'ll))|"
     r"(?:she|he|they)'ll|offered(?: to)?(?=.*\b(?:me|my|us|our|his|her|their)\b)))"
     r"\s+(?P<verb>introduce|intro|send|lend|review|loop in|share|connect|look at|"
-    r"give|host|help|check|quote|mentor|walk (?:me|us) (?:through|thru))\b(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
+    r"give|host|help|check|quote|mentor|read|point (?:me|us) (?:to|at|towards)|walk (?:me|us) (?:through|thru))\b"
+    r"(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
+# "she can't help with the bid itself but can point me to the supplier team": what they can do, mid-sentence
+_POINT_ME = re.compile(r"\b(?:but|and|though)\s+(?:(?:she|he|they)\s+)?(?:can|could|will|'ll|offered to)\s+"
+                       r"point (?:me|us) (?:to|at|towards)\s+(?P<x>[^,;]+)$", _I)
 _OFFERED_THING = re.compile(r"^(?:(?:she|he|they)\s+)?offered\s+(?:(?:me|us)\s+)?(?P<rest>(?!to\b).+)$", _I)
 _THEIR_ASK = re.compile(
-    r"^(?:(?:she|he|they)\s+)?(?:also\s+)?(?P<verb>asked (?:me )?(?:for|about|abt|re|how|what|why|whether|if|to)|"
+    r"^(?:(?:she|he|they)(?:'s|'re)?\s+)?(?:also\s+)?"
+    r"(?P<verb>asked (?:me )?(?:for|about|abt|re|how|what|why|whether|if|to)|"
     r"told me to|"
     r"asked|wants|wanted|would like|'d like|needs|needed|is looking for|looking for|is interested in|"
     r"interested in|keen on|curious about)\s+(?P<rest>.+)$", _I)
@@ -405,7 +468,6 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     for raw in _clauses(notes):
         clause, prior, previous = raw.strip(), previous, raw.strip()
         low = clause.lower()
-        words = set(re.findall(r"[a-z']+", low))
         now = (len(deliver), "intro_to" in found, "need" in found)
         if now != seen:
             if now[0] > seen[0]:
@@ -417,18 +479,26 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             seen = now
         if found.get("answer") and found.get("answer") == last_question and "answer_given" not in found \
                 and re.match(r"(?:if|whether|about)\b", str(last_question)):
-            reply = re.sub(r"^(?:i\s+)?(?:said|told (?:him|her|them)|answered)\s+", "", low)
-            if re.match(r"(?:no|nope|not yet|not really|we don'?t|we dont|we haven'?t|we havent|none|it doesn'?t)\b",
-                        reply):
-                found["answer_given"] = "no"  # "asked if we've worked w other ports (no)"
-                continue
-            if re.match(r"(?:yes|yep|yeah|we do|it does|we have)\b", reply):
-                found["answer_given"] = "yes"
-                continue
+            reply = re.sub(r"^(?:i\s+)?(?:said|told (?:him|her|them)|answered)\s+", "", clause, flags=_I)
+            said = re.match(r"(?:(?P<no>no|nope|not yet|not really|we don'?t|we dont|we haven'?t|we havent|none|"
+                            r"it doesn'?t)|(?P<yes>yes|yep|yeah|we do|it does|we have))\b", reply, _I)
+            if said is not None:
+                found["answer_given"] = "no" if said["no"] else "yes"  # "asked if we've worked w other ports (no)"
+                more = re.sub(r"^\W*(?:\w+ly\W+)?(?:and\s+)?(?:that\s+|said\s+)?", "", reply[said.end():])
+                if not re.match(r"(?:i'?d|i would|i'?ll|i will|i promised)\s", more, _I):
+                    continue
+                clause, low = more, more.lower()  # "…and that I'd send the field test report": a promise too
         if low in ("done", "sent", "not yet", "sent it"):
             continue
         if (m := re.match(r"^(?:just\s+)?(?:send|email|forward)\s+me\s+your\s+(?P<x>.+)$", clause, _I)) is not None:
             if (x := thing("my " + m["x"], names)) is not None:  # "email me your portfolio": their words
+                deliver.append(x)
+                asked_for.append(x)
+            continue
+        if (m := re.match(r"^(?:(?:she|he|they)\s+said\s+)?(?:just\s+)?(?:send|email|flick|drop|shoot|ping)\s+me\s+"
+                          r"(?:an?\s+)?(?:email|note|line|message|mail|dm)\s+with\s+(?P<x>.+)$", _unname(clause, names),
+                          _I)) is not None:
+            if (x := thing(m["x"], names)) is not None:  # "flick me an email with dates and audience size"
                 deliver.append(x)
                 asked_for.append(x)
             continue
@@ -465,7 +535,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     found.setdefault("checking", found.pop("need"))
                 seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
             continue
-        if (m := re.match(r"^(?:(?:she|he|they)\s+)?invited (?:me|us) to (?P<x>.+)$", _unname(clause, names), _I)):
+        if (m := re.match(r"^(?:(?:she|he|they)\s+)?(?:also\s+)?invited (?:me|us) to (?P<x>.+)$",
+                          _unname(clause, names),
+                          _I)):
             invite = re.sub(r"\bto (?=(?:[A-Z]{2,}\s+)?(?:cohort|class|team|group|students|meetup|community|course)\b)",
                             "to your ", m["x"])
             if (accepted := you_form(invite, names)) is not None:
@@ -526,7 +598,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if _WAIT.search(clause):
             found.setdefault("wait", clause)
             continue
-        if words & PRIVATE:
+        if set(re.findall(r"[a-z']+", WORK_SENSE.sub("", low))) & PRIVATE:
             continue
         if low in ("ask", "ask them", "ask her", "ask him", "to ask"):
             if re.search(r"\bmentor", prior, _I):
@@ -628,7 +700,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 who = you_form(rest, names, 5)
                 found.setdefault("intro_to", who or "")
             elif verb in ("send", "share", "email", "forward", "pass along", "dig up", "find", "submit", "open"):
-                what = thing(rest, names)
+                what = thing(rest, names) if verb not in ("open", "submit") else None
                 if what is None and last_ask and not last_ask.startswith(("intro:", "to:")):
                     what = last_ask
                 if what is None and re.match(r"^(?:both|them|it)\b", rest.strip(), _I) and deliver:
@@ -664,8 +736,13 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if (what := thing(m["rest"], names)) is not None:
                 deliver.append(what)
             continue
+        if (m := _POINT_ME.search(clause)) is not None:
+            if (x := you_form(m["x"], names, 6)) is not None:
+                offers.append(f"point me to {x}")
+            continue
         if (m := _THEIR_PROMISE.match(_unname(clause, names))) is not None:
             verb, rest = m["verb"].lower(), m["rest"]
+            rest = re.sub(r"\s+and\s+(?:tell|let|say|give)\b.*$", "", rest)  # "read my letter and tell me if …"
             if re.search(r"\bif\b", rest, _I):
                 continue  # "he'll share historicals if we sign their NDA": a condition first, not an offer to take up
             if verb in ("intro", "introduce", "connect"):
@@ -680,8 +757,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             elif verb in ("loop in",):
                 if (who := you_form(rest, names, 5)) is not None:
                     found.setdefault("their_next", f"loop in {who}")
+            elif verb.startswith("point"):
+                if (who := you_form(rest, names, 6)) is not None:
+                    offers.append(f"point me to {who}")
             elif (what := you_form(re.sub(r"\s+for\s+\w+ing\b.*$|\bfree\s+", "", rest), names)) is not None:
                 to_me = " me" if verb in ("lend", "give", "send", "show", "mentor") else ""
+                what = _owned(what, "your" if verb in ("lend", "give", "share", "show", "host") else "my")
                 offers.append(f"{verb}{to_me} {what}" if verb != "send" else f"thing:{thing(rest, names) or what}")
             continue
         if (m := _OFFERED_THING.match(clause)) is not None:
@@ -785,7 +866,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 continue
             what = thing(re.sub(r"\s+(?:cheap|cheaply|asap|quickly|fast|urgently|soon)\b.*$", "", rest, flags=_I),
                          names)
-            if what and verb.startswith("asked") and re.match(
+            if what and re.match(
                     r"(?:an?|the)\s+(?:demo|call|meeting|chat|trial|tour|visit|walk-?through)\b", what, _I):
                 found.setdefault("next_step", re.sub(r"^the\s+", "a ", what))  # "asked for a demo": to arrange
                 continue
@@ -794,8 +875,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 last_ask = what
                 deliver.append(what)
                 asked_for.append(what)
-            elif what and (need := _need(what)) is not None:
+            elif what and not ("looking" in verb and re.fullmatch(r"\w+ing", _head(what))) \
+                    and (need := _need(what)) is not None:  # "looking for bookkeeping": work, not a need
                 found.setdefault("need", need)
+            elif what is None and re.match(r"some ?(?:one|body) (?:to|for|with)\s", rest, _I) \
+                    and (who := you_form(rest, names, 7)) is not None:
+                found.setdefault("need", who)  # "needs someone to lead the data team"
             continue
         if re.match(r"^hiring (?:mgr|manager)\b", clause, _I):
             continue  # a role, not what they're doing
@@ -880,11 +965,14 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     if (by := re.search(r"\b(?:me|i'?ll|i will|i)\s*:?\s*(?:give |send )?(?:my )?feedback (?P<when>by \w+|this week|"
                         r"tomorrow|within \w+ days?)", notes, _I)) is not None:
         found["feedback_by"] = expand(by["when"])
-    business = re.search(r"\b(?:runs|owns|has|opened|started)\s+(?:a|an|her|his|their)\s+(?P<biz>[a-z]+)\b", notes, _I)
+    business = re.search(r"(?:^|[.;,\n]\s*|\b(?:she|he|they)\s+)(?:runs|owns|has|opened|started)\s+"
+                         r"(?:a|an|her|his|their)\s+(?P<biz>[a-z]+)\b", notes, _I)  # not "our team has an opening"
     if business and found.get("need") and " for " not in str(found["need"]):  # "a website for your bakery"
         found["need"] = f"{found['need']} for your {business['biz'].lower()}"
     intro_to = found.get("intro_to")
     accept = found.get("accept")
+    offers = [o for o in offers if not re.fullmatch(r"thing:(?:the|a|an|some)?\s*(?:link|links|details|info|"
+                                                   r"information|contact|number|stuff|thing|things)", o, _I)]
     for offer in offers:
         if offer.startswith("intro:"):
             who = offer.removeprefix("intro:")
@@ -963,11 +1051,12 @@ _PERIODIC = re.compile(r"\bcheck in (?:~|about |every |once a |like )?(?:monthly
                        r"\bkeep in touch (?:loosely|now and then|occasionally)\b", _I)
 _NOT_NEEDS = _words("freelance work job jobs role roles gig gigs opportunities opportunity contract contracts funding "
                     "investment cofounder co-founder money help advice mentor mentorship")
+_THEIRS_TO_DECIDE = _words("approval approvals sign-off signoff permission buy-in decision consensus clearance")
 
 
 def _head(phrase: str) -> str:
     """The head noun of a thing: 'the recs for design meetups' → 'recs'."""
-    words = re.split(r"\s+(?:for|on|of|about|with|to|from|in|re)\s+", phrase.lower())[0].split()
+    words = re.split(r"\s+(?:for|on|of|about|with|to|from|in|re|who|that|which|whose)\s+", phrase.lower())[0].split()
     return words[-1].strip(".,") if words else ""
 
 
@@ -982,9 +1071,14 @@ def _need(what: str) -> str | None:
     """Something they need that isn't a document ('the spare arduinos' → 'spare arduinos', 'the website' →
     'a website'); None for a job, a role or money, which aren't the member's to hand over."""
     head = _head(what)
+    if set(re.split(r"\s+(?:for|on|of|about|with|to|from|in)\s+", what.lower())[0].split()) & _THEIRS_TO_DECIDE:
+        return None  # "needs budget approval first": theirs to get, not the member's to help with
     if not head or head in _NOT_NEEDS or head in ("intro", "introduction", "intros"):
         return None if head in _NOT_NEEDS else what
     bare = re.sub(r"^the\s+", "", what)
+    if (count := re.match(r"(?:about|around|roughly|approximately|approx|~)?\s*(?:\d+|two|three|four|five|six|ten|"
+                          r"twelve|a few|a couple of)\s+(?=\w)", bare, _I)) is not None:
+        return "the " + bare[count.end():]  # "about 10 laptops for a coding club" → "the laptops for a coding club"
     if re.match(r"(?:some ?one|some ?body|any ?one|\w+ing)\b", bare, _I):
         return bare  # "someone to lead the data team", "bookkeeping": no article
     if bare != what:

@@ -638,3 +638,178 @@ def test_a_yes_or_no_the_notes_hold_answers_their_question_in_the_draft(notes: s
 
 def test_a_question_the_notes_do_not_answer_leaves_the_answer_to_the_member() -> None:
     assert "answer_given" not in reading("asked whether we handle non-stationary confounders")
+
+
+# --- the drafter's second pass on dev sets 3-5: read by the shape of the note, never spliced -------------------
+
+@pytest.mark.parametrize("notes", [
+    "supplier rep. we went with a competitor in june",
+    "account exec; she asked me specifically not to email her again",
+    "pitched the pilot, no budget until next fiscal",
+    "one of the 3 bidders on the catering tender we're evaluating",
+    "vendor contact. quiet period - blackout till the award",
+    "Offered me a drink after. Said no.",
+])
+def test_dont_chase_signals_are_read_in_more_shapes(notes: str) -> None:
+    assert "stop" in reading(notes)
+
+
+@pytest.mark.parametrize("notes", [
+    "keen but the steering group must sign off. he will email me after their offsite",
+    "She said great, I'll check the numbers and get back to you",
+])
+def test_their_word_that_they_will_write_is_a_reason_to_wait(notes: str) -> None:
+    assert "wait" in reading(notes)
+
+
+def test_a_follow_up_against_the_notes_word_is_advice_to_rest_not_a_question() -> None:
+    times = DraftTimes(NOW, NOW - timedelta(days=9), NOW - timedelta(days=8))
+    for notes in ("quiet, thoughtful. went with a rival vendor", "she will call me after her board meets"):
+        found = compose("no_reply_1w", DraftContext("Ola", "trade fair", notes), times, key=4)
+        assert isinstance(found, Rest) and "Your notes say" in found.why, found
+
+
+def test_a_first_note_to_someone_who_will_be_in_touch_thanks_and_waits() -> None:
+    notes = "ops lead at a bakery chain. liked the oven sensors. she will email me after the trial budget review"
+    found = compose("follow_up_48h", DraftContext("Rita Ng", "coffee at Fika", notes),
+                    DraftTimes(NOW, NOW - timedelta(days=1)), key=5)
+    assert isinstance(found, Draft)
+    assert "hearing from you" in found.text or "wait to hear from you" in found.text
+    assert "?" not in found.text.split("\n\n", 1)[1]  # nothing asked of someone who will write first
+
+
+@pytest.mark.parametrize("notes", [
+    "she wants a demo for her two analysts",
+    "he needs a walkthrough for the night shift",
+])
+def test_a_meeting_they_want_is_a_step_to_arrange_never_an_attachment(notes: str) -> None:
+    found = reading(notes)
+    assert "deliver" not in found and str(found["next_step"]).startswith(("a demo", "a walkthrough"))
+
+
+def test_a_person_or_a_particle_is_never_sent() -> None:
+    assert "deliver" not in reading("didn't know the answer, said I'd find out")
+    assert "deliver" not in reading("Asked Priya -> approved")
+    assert "deliver" not in reading("she needs someone who really understands tariffs")
+
+
+def test_an_approval_they_need_is_theirs_not_a_need_to_help_with() -> None:
+    assert "need" not in reading("likes the kit but needs budget approval first")
+
+
+def test_a_count_never_gets_an_article_spliced_in() -> None:
+    found = reading("needs about 20 chairs for the hall. i said i'd ask facilities, no promises")
+    assert found["checking"] == "the chairs for the hall"
+
+
+def test_a_promise_too_long_to_say_whole_is_cut_back_to_what_is_sent() -> None:
+    found = reading("told her I'd send the long reading list that we built for the seminar over the last two terms")
+    assert found["deliver"] == ("the long reading list",)
+    found = reading("promised the checklist I wrote up for onboarding and my take on Notion vs the old wiki setup")
+    assert found["deliver"] == ("the checklist I wrote up for onboarding and my take on Notion",)
+
+
+def test_a_yes_to_their_question_keeps_the_promise_said_with_it() -> None:
+    found = reading("asked whether the app syncs offline. I said yes, mostly, and that I'd send the Leeds trial "
+                    "summary")
+    assert found["answer_given"] == "yes" and found["deliver"] == ("the Leeds trial summary",)
+
+
+def test_email_me_with_the_details_is_what_to_send() -> None:
+    found = reading("asked if she'd judge our hackathon; she said drop me an email with dates and prizes")
+    assert found["deliver"] == ("the dates and the prizes",)
+
+
+def test_a_work_partner_or_a_hospital_tender_is_not_private_life() -> None:
+    assert reading("offered to intro me to her logistics partner in Lyon")["their_offer"] == (
+        "the introduction to your logistics partner in Lyon",)
+    found = reading("mentioned the hospital canteen tender; she can't help with the bid but can point me to the "
+                    "supplier desk")
+    assert found["their_offer"] == ("point me to the supplier desk",)
+
+
+def test_an_offer_to_read_something_of_mine_is_taken_up() -> None:
+    found = compose("follow_up_48h", DraftContext("Nell", "book fair", "OFFERED to read my pitch letter and tell "
+                                                                       "me if it lands"),
+                    DraftTimes(NOW, NOW - timedelta(days=1)), key=6)
+    assert isinstance(found, Draft) and "read my pitch letter" in found.text
+
+
+def test_a_thing_they_asked_for_is_the_thing_not_a_thing() -> None:
+    found = compose("follow_up_48h", DraftContext("Omid", "expo", "he asked for a quotation: 3 rooms, 2 nights"),
+                    DraftTimes(NOW, NOW - timedelta(days=1)), key=7)
+    assert isinstance(found, Draft) and "a quotation" not in found.text and "the quotation" in found.text
+
+
+def test_an_opening_on_our_side_is_not_their_business() -> None:
+    found = reading("looking for a bakery. our shop has an opening for a baker. send link")
+    assert "your opening" not in str(found.get("need"))
+
+
+def test_no_name_to_greet_and_nothing_to_say_asks_instead() -> None:
+    found = compose("follow_up_48h", DraftContext("Dee or Di", "the launch thing", "good chat"),
+                    DraftTimes(NOW, NOW - timedelta(days=1)), key=8)
+    assert isinstance(found, Question) and "name" in found.why
+
+
+def test_notes_typed_in_capitals_are_read_in_ordinary_case() -> None:
+    notes = "GAVE A TALK ON WASM AT THE EDGE. ASKED ABOUT MY RUST PLUGIN. SEND HIM THE REPO LINK"
+    found = compose("follow_up_48h", DraftContext("PAT KOWALSKI", "RUST MEETUP @ FACTORY BERLIN", notes),
+                    DraftTimes(NOW, NOW - timedelta(hours=4)), key=9)
+    assert isinstance(found, Draft)
+    body = found.text.split("\n\n", 1)[1]
+    assert not any(w.isupper() and len(w) > 4 for w in body.split()), body
+
+
+def test_a_bare_object_of_their_offer_gets_its_owner() -> None:
+    assert reading("she offered to share investor list")["their_offer"] == ("share your investor list",)
+    assert reading("he offered a 30 min call to look at draft")["their_offer"] == (
+        "a 30-minute call to look at my draft",)
+
+
+def test_what_is_sent_or_introduced_is_the_help_no_second_offer_of_help() -> None:
+    notes = "needs a translator for the Osaka launch. i promised to intro her to Kenta at LinguaWorks"
+    found = compose("follow_up_48h", DraftContext("Ada Berg", "expo", notes), DraftTimes(NOW, NOW - timedelta(days=1)),
+                    key=10)
+    assert isinstance(found, Draft) and "Kenta" in found.text and "glad to help" not in found.text
+
+
+def test_a_call_with_a_point_skips_the_shared_interest_small_talk() -> None:
+    context = DraftContext("Lea Roth", "zoom", "wants our onboarding checklist", interests=("retention", "onboarding"))
+    found = compose("follow_up_48h", context, DraftTimes(NOW, NOW - timedelta(days=1)), key=11)
+    assert isinstance(found, Draft) and "checklist" in found.text and "retention" not in found.text
+
+
+def test_a_question_the_notes_dont_answer_gets_a_whole_sentence_never_a_blank() -> None:
+    notes = "she asked how we price the API tiers for NGOs"
+    times = DraftTimes(NOW, NOW - timedelta(days=1))
+    first = compose("follow_up_48h", DraftContext("Mona Said", "summit", notes), times, key=12)
+    assert isinstance(first, Draft) and "how you price" not in first.text
+    body = first.text.split("\n\n")[1]
+    assert "how we price the API tiers" in body and not body.rstrip().endswith(":"), first.text
+    week = compose("no_reply_1w", DraftContext("Mona Said", "summit", notes),
+                   DraftTimes(NOW, NOW - timedelta(days=9), NOW - timedelta(days=8)), key=12)
+    assert isinstance(week, Draft) and "my answer" not in week.text  # no answer was given to hope it helped
+
+
+def test_a_question_answered_in_the_first_message_leaves_nothing_to_chase() -> None:
+    notes = "asked if we ship to Norway -> no, not yet"
+    week = compose("no_reply_1w", DraftContext("Siri Dahl", "Nordic retail day", notes),
+                   DraftTimes(NOW, NOW - timedelta(days=9), NOW - timedelta(days=8)), key=13)
+    assert isinstance(week, Rest) and "answered" in week.why
+
+
+def test_a_thing_they_offered_with_no_name_is_left_out() -> None:
+    assert "their_offer" not in reading("she said she'd send me the link")
+    assert reading("she said she'd send me the link to her reading list")["their_offer"] == (
+        "the link to your reading list",)
+
+
+def test_an_interest_in_a_pilot_is_a_call_to_scope_it_not_a_product_tour() -> None:
+    found = compose("follow_up_48h", DraftContext("Abel Tesfaye", "expo", "he's interested in a pilot in two depots"),
+                    DraftTimes(NOW, NOW - timedelta(days=1)), key=14)
+    assert isinstance(found, Draft) and "scope" in found.text and "show you how it works" not in found.text
+
+
+def test_a_one_pager_is_spelt_out() -> None:
+    assert reading("promised the 1 pager on pricing")["deliver"] == ("the one-pager on pricing",)
