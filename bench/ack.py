@@ -17,9 +17,10 @@ database is the size of a real one and a backup of it takes a while.
 
 Variant `erase` runs the same burst with, alongside: a 13th member who records a contact and forgets it
 (`/coach forget … confirm`, an erase: on SQLite followed by the WAL checkpoint that keeps the promise that
-an erased name stays in no file) over and over, and, on SQLite, a live backup in a loop in another process
-(`sqlite3.Connection.backup`, what `sqlite3 coach.db .backup` does: it holds a read snapshot while it
-copies). The forgetter's own commands are counted in `erase_*`, not in the senders' figures.
+an erased name stays in no file) over and over, and a live backup in a loop in another process, holding a
+read snapshot while it copies: on SQLite `sqlite3.Connection.backup` (what `sqlite3 coach.db .backup`
+does), on PostgreSQL `pg_dump -Fc` (README's backup; `pg_dump` on the PATH). The forgetter's own commands
+are counted in `erase_*`, not in the senders' figures.
 
 One line per run:
 `ack store=sqlite variant=plain senders=12 commands=300 p50_ms=… p99_ms=… max_ms=… errors=…`, then what the
@@ -124,18 +125,19 @@ def scratch_database(store: str, folder: Path) -> Iterator[str]:
 
 
 def backup_loop(database: str, target: str, seconds: float) -> None:
-    """A live backup, over and over (child process): each copy holds one read snapshot while it runs."""
-    deadline, copies, longest = time.monotonic() + seconds, 0, 0.0
-    source = sqlite3.connect(database)
+    """A live backup, over and over (child process); each copy holds one read snapshot while it runs: on
+    SQLite the online backup (what `sqlite3 coach.db .backup` does), on PostgreSQL `pg_dump -Fc` (README's
+    backup). `database`: the SQLite file, or a libpq URL."""
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        started = time.monotonic()
-        destination = sqlite3.connect(target)
+        if database.startswith("postgresql://"):
+            subprocess.run(["pg_dump", "--format=custom", "--file", target, database], check=True,
+                           stdout=subprocess.DEVNULL)
+            continue
+        source, destination = sqlite3.connect(database), sqlite3.connect(target)
         source.backup(destination)
         destination.close()
-        copies += 1
-        longest = max(longest, time.monotonic() - started)
-    source.close()
-    print(f"{copies} {longest * 1000:.0f}", flush=True)
+        source.close()
 
 
 async def run(store: str, variant: str, senders: int, per_sender: int, big: int, profile: str | None = None) -> str:
@@ -152,7 +154,7 @@ async def run(store: str, variant: str, senders: int, per_sender: int, big: int,
         with log_path.open("wb") as log:
             process = subprocess.Popen([sys.executable, "-m", "adapters.entrypoints.cli", "slack", "--port", str(port),
                                         "--host", "127.0.0.1"], cwd=ROOT, env=env, stderr=log, stdout=log)
-        backup: subprocess.Popen[str] | None = None
+        backup: subprocess.Popen[bytes] | None = None
         try:
             connector = aiohttp.TCPConnector(limit=senders + 2)
             async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=30)) as http:
@@ -177,10 +179,11 @@ async def run(store: str, variant: str, senders: int, per_sender: int, big: int,
                         i += 1
                         await asyncio.sleep(0.05)
 
-                if variant == "erase" and store == "sqlite":
-                    database = url.removeprefix("sqlite:///")
+                if variant == "erase":
+                    database = (url.removeprefix("sqlite:///") if store == "sqlite"
+                                else url.replace("postgresql+psycopg://", "postgresql://", 1))
                     backup = subprocess.Popen([sys.executable, __file__, "backup-loop", database,
-                                               str(folder / "backup.db"), "120"], stdout=subprocess.PIPE, text=True)
+                                               str(folder / "backup"), "120"])
                     await asyncio.sleep(0.5)
                 erasing = asyncio.create_task(forgetter()) if variant == "erase" else None
                 spy = None
@@ -207,7 +210,7 @@ async def run(store: str, variant: str, senders: int, per_sender: int, big: int,
                 burst_cpu = cpu_seconds(process.pid) - cpu_started
                 own_cpu = time.process_time() - own_started
                 home_lags = await home_lags_after(fake, last_answered, per_sender)
-                homes = len(fake.of("views.publish")) - homes_before - len(home_lags)
+                homes = len(fake.of("views.publish")) - homes_before  # every Home the burst caused, the last in
                 stop.set()
                 if spy is not None:
                     spy.send_signal(signal.SIGINT)
