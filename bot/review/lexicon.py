@@ -555,6 +555,8 @@ PUSHY_MEDIUM = _words(
     r"(?:i'?ll|i will) (?:call|ring) you",
     r"i (?:really )?need you to",
     r"you (?:need|have|must) to (?:reply|respond|answer|get back|let me know|decide|tell me|read)",
+    # a stranger's favour stated as their duty: "you need to show me how", "you have to help me"
+    r"you (?:need|have|must|'?ve got) to (?:show|help|teach|give|send|find|get|introduce|refer|train|coach) me\b",
     r"can you refer me",
     r"(?:get|find) me a job",
     r"(?:be|become) my mentor",

@@ -106,3 +106,16 @@ def test_a_strangers_job_request_that_talks_about_them_is_not_self_centred() -> 
         "field sampling is exactly what I'd like to learn."
     )
     assert "self_centred" not in serious(text, MessageKind.COLD_OUTREACH)
+
+
+# --- a favour from a stranger stated as their duty -------------------------------------------------------------
+
+
+def test_a_favour_stated_as_their_duty_is_pressure() -> None:
+    text = "We've never spoken, but my portfolio isn't landing interviews. You need to help me fix it this week."
+    assert "pushy" in serious(text, MessageKind.COLD_OUTREACH)
+
+
+def test_saying_they_need_not_do_anything_is_not_pressure() -> None:
+    text = "No need to reply - you don't have to help me with the portfolio, I just wanted to say your talk landed."
+    assert "pushy" not in serious(text, MessageKind.COLD_OUTREACH)
