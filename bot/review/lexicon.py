@@ -855,7 +855,9 @@ SALESY_STRONG = _words(
     r"(?:a |the )?demo (?:of|for) (?:our|my)",
     r"(?:started|start|begun|began) selling",
     r"(?:best|#1|number one|leading) (?:\w+ )?(?:on|in) the market",
-    r"(?:show|walk) you (?:through )?(?:why|how|what) (?:ours|our|my|we)",
+    # "walk you through how we set that up" shares what was learned; "show you how we can…" sells
+    r"(?:show|walk) you (?:through )?(?:why|how|what) (?:ours|our|my|we(?! (?:set|built|did|ran|handled|solved|"
+    r"fixed|approached|tackled|learned|structured)\b))",
     r"walk you through (?:my|our) (?:\w+ )?(?:vision|product|platform|projects?|solution|offering|deck|idea)",
     r"(?:totally |completely |fundamentally )?(?:reinvent|revolutioni[sz]e|disrupt) (?:how|the way|your)",
     r"(?:have|take) a look at (?:my|our) (?:work|website|site|product|platform|deck|pdf)",
