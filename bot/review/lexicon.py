@@ -555,6 +555,8 @@ PUSHY_MEDIUM = _words(
     r"(?:i'?ll|i will) (?:call|ring) you",
     r"i (?:really )?need you to",
     r"you (?:need|have|must) to (?:reply|respond|answer|get back|let me know|decide|tell me|read)",
+    # a stranger's favour stated as their duty: "you need to show me how", "you have to help me"
+    r"you (?:need|have|must|'?ve got) to (?:show|help|teach|give|send|find|get|introduce|refer|train|coach) me\b",
     r"can you refer me",
     r"(?:get|find) me a job",
     r"(?:be|become) my mentor",
@@ -853,7 +855,9 @@ SALESY_STRONG = _words(
     r"(?:a |the )?demo (?:of|for) (?:our|my)",
     r"(?:started|start|begun|began) selling",
     r"(?:best|#1|number one|leading) (?:\w+ )?(?:on|in) the market",
-    r"(?:show|walk) you (?:through )?(?:why|how|what) (?:ours|our|my|we)",
+    # "walk you through how we set that up" shares what was learned; "show you how we can…" sells
+    r"(?:show|walk) you (?:through )?(?:why|how|what) (?:ours|our|my|we(?! (?:set|built|did|ran|handled|solved|"
+    r"fixed|approached|tackled|learned|structured)\b))",
     r"walk you through (?:my|our) (?:\w+ )?(?:vision|product|platform|projects?|solution|offering|deck|idea)",
     r"(?:totally |completely |fundamentally )?(?:reinvent|revolutioni[sz]e|disrupt) (?:how|the way|your)",
     r"(?:have|take) a look at (?:my|our) (?:work|website|site|product|platform|deck|pdf)",

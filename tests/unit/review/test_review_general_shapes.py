@@ -106,3 +106,32 @@ def test_a_strangers_job_request_that_talks_about_them_is_not_self_centred() -> 
         "field sampling is exactly what I'd like to learn."
     )
     assert "self_centred" not in serious(text, MessageKind.COLD_OUTREACH)
+
+
+# --- a favour from a stranger stated as their duty -------------------------------------------------------------
+
+
+def test_a_favour_stated_as_their_duty_is_pressure() -> None:
+    text = "We've never spoken, but my portfolio isn't landing interviews. You need to help me fix it this week."
+    assert "pushy" in serious(text, MessageKind.COLD_OUTREACH)
+
+
+def test_saying_they_need_not_do_anything_is_not_pressure() -> None:
+    text = "No need to reply - you don't have to help me with the portfolio, I just wanted to say your talk landed."
+    assert "pushy" not in serious(text, MessageKind.COLD_OUTREACH)
+
+
+# --- offering to explain how you did something is not a sales demo -------------------------------------------
+
+
+def test_walking_them_through_how_you_did_it_is_not_a_pitch() -> None:
+    text = (
+        "Tamsin, thanks for the chat after the panel. The flaky-deploy problem you described is the one we spent "
+        "spring on at Corbin - happy to walk you through how we set up the canary checks if that's useful."
+    )
+    assert "salesy" not in serious(text, FOLLOW_UP)
+
+
+def test_showing_them_how_you_can_cut_their_costs_is_still_a_pitch() -> None:
+    text = "Hi Tamsin, I'd love 15 minutes to show you how we can cut your team's cloud bill this quarter."
+    assert "salesy" in serious(text, MessageKind.COLD_OUTREACH)
