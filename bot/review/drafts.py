@@ -451,6 +451,10 @@ class _Writer:
                 out.append(Line((f"And yes, I'd love to {r.accept}!",)))
                 out.append(self.line((f"Here{_be(are)} {_mine(what)}, as you asked.",
                                       f"I've attached {_mine(what)} for you."), "deliver"))
+            elif r.only_sent:  # noted as sent, never promised: plainly here
+                out.append(self.line((f"Here{_be(are)} {_definite(_mine(what))}.",
+                                      f"I've attached {_definite(_mine(what))}.",
+                                      f"Here{_be(are)} {_definite(_mine(what))}, as discussed."), "deliver"))
             elif r.only_asked:
                 link = re.search(r"\blinks?$", head) is not None  # a link is added, not attached
                 the = _definite(_mine(what))  # "here's the quote you asked for", never "a quote you asked for"

@@ -66,6 +66,7 @@ class Reading:
     expect: str | None = None  # something they will send the member later: "the quote"
     later: tuple[str, ...] = ()  # what the member will send later, with when: "the v2 next week"
     only_asked: bool = False  # everything delivered was asked for by them, none of it promised by the member
+    only_sent: bool = False  # everything delivered is only noted as sent ("sent her the deck"): no "as promised"
     explore: str | None = None  # something to explore together: "partnering on the Korea market entry"
     need: str | None = None  # something they need that isn't a document to attach: "a venue for February"
     checking: str | None = None  # something asked of the member that the notes hedge: "the EU distribution intro"
@@ -177,6 +178,7 @@ _SENDABLE = _COUNTABLE | _PLURAL_OK | _words(
     "recs recommendations studies info information data dataset datasets code pricing prices rates samples contacts "
     "names papers decks templates guides lists articles videos posts reports books resources references readings "
     "slide sample link doc docs documentation results feedback advice thoughts notes recipe recipes take comparison "
+    "teaser brochure catalogue catalog factsheet "
     "opinion")
 _NOT_THINGS = _words("nothing anything everything none something")
 _HEDGE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t) promise\b|\bno promises\b|\bcheck (?:w/|with|first\b)|"
@@ -361,6 +363,12 @@ _WAIT = re.compile(
     r"\b(?:i'?ll|i will)\b[^.;]*\b(?:come back|get back|circle back|revert|be in touch)\s+(?:to|with)\s+you\b",
     _I)
 
+_SENT = re.compile(r"^(?:i\s+|we\s+)?(?:already\s+)?(?:sent|emailed|forwarded|shared|whatsapped)\s+"
+                   r"(?:(?:her|him|them)\s+)?(?:over\s+)?(?P<x>.+)$", _I)
+_SENT_WHEN = re.compile(r"\s+(?:(?:right|straight|just)\s+)?(?:after|before|during)\s+(?:the|our|my)\s+\w+.*$|"
+                        r"\s+(?:that|the same|same|last)\s+(?:night|day|evening|morning|week|afternoon)\b.*$|"
+                        r"\s+(?:already|anyway|yesterday|today|tonight|on \w+day|(?:mon|tues?|wed|thurs?|fri|sat|sun)"
+                        r"(?:day)?)\b.*$", _I)
 _MY_PROMISE = re.compile(
     r"^(?:i\s+|me\s+)?(?:(?:promised|said i'?d|said i would|told (?:him|her|them) i'?d|will|i'?ll|i will|i'?d|"
     r"i would|need to|"
@@ -454,6 +462,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     deliver: list[str] = []
     deliver_do: list[str] = []
     offers: list[str] = []
+    sent: list[str] = []  # noted as sent, neither promised nor asked for in the notes
     last_ask: str | None = None  # the thing they last asked for: "i said yes" / "i said i'd write up" refers to it
     last_question: str | None = None
     later: list[str] = []
@@ -489,6 +498,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     continue
                 clause, low = more, more.lower()  # "…and that I'd send the field test report": a promise too
         if low in ("done", "sent", "not yet", "sent it"):
+            continue
+        if (m := _SENT.match(clause)) is not None:  # "sent her the spec sheet right after the call": what the
+            bare = _SENT_WHEN.sub("", m["x"]).strip(" ,.")  # first message carried, if it is a document
+            if bare and (carried := thing(bare, names)) is not None and _sendable(carried):
+                deliver.append(carried)
+                sent.append(carried)
             continue
         if (m := re.match(r"^(?:just\s+)?(?:send|email|forward)\s+me\s+your\s+(?P<x>.+)$", clause, _I)) is not None:
             if (x := thing("my " + m["x"], names)) is not None:  # "email me your portfolio": their words
@@ -1006,7 +1021,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     return Reading(
         deliver=tuple(kept)[:2],
         later=tuple(later[:1]),
-        only_asked=bool(kept) and all(k in asked_for and k not in promised for k in kept),
+        only_asked=any(k in asked_for for k in kept)
+        and all((k in asked_for or k in sent) and k not in promised for k in kept),
+        only_sent=bool(kept) and all(k in sent and k not in asked_for and k not in promised for k in kept),
         explore=_str(found.get("explore")),
         need=need,
         checking=_str(found.get("checking")),

@@ -813,3 +813,13 @@ def test_an_interest_in_a_pilot_is_a_call_to_scope_it_not_a_product_tour() -> No
 
 def test_a_one_pager_is_spelt_out() -> None:
     assert reading("promised the 1 pager on pricing")["deliver"] == ("the one-pager on pricing",)
+
+
+def test_a_document_noted_as_sent_is_what_the_first_message_carries_without_as_promised() -> None:
+    found = reading("sent him the price sheet straight after the call")
+    assert found["deliver"] == ("the price sheet",) and found["only_sent"] is True
+    assert "deliver" not in reading("sent her my card")
+    assert "deliver" not in reading("sent congrats and a thumbs up that night")
+    draft = compose("follow_up_48h", DraftContext("Tariq Aziz", "zoom", "sent him the price sheet after the call"),
+                    DraftTimes(NOW, NOW - timedelta(days=1)), key=15)
+    assert isinstance(draft, Draft) and "the price sheet" in draft.text and "promised" not in draft.text
