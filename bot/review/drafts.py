@@ -236,7 +236,12 @@ class _Writer:
         self.place = meeting_place(c.where_met)
         self.setting = setting_of(c.where_met)
         self.name = greeting_name(c.contact_name, c.notes)
-        self.formal = self.name.startswith(("Dr.", "Prof.", "Mr.", "Mrs.", "Ms.")) or self.setting == "work"
+        # a title, an honorific or a name the notes take care over (family name first) asks for a formal note
+        self.formal = self.name.startswith(("Dr.", "Prof.", "Mr.", "Mrs.", "Ms.", "Mx.", "Cllr", "Councillor",
+                                            "Rev.", "Rabbi", "Sgt.", "Capt.", "Judge", "Maître", "Sir ", "Dame ")) \
+            or self.setting == "work" or re.search(r"-(?:san|sama|sensei)$", self.name) is not None \
+            or (" " in self.name and re.search(r"\b(?:family name|surname)\b", c.notes or "", re.IGNORECASE)
+                is not None)
         self.casual = self.setting in CASUAL and not self.formal
         self.offer = offer_clause(c.offer)
         self.interest = interest_phrase(c.interests or self.r.shared)

@@ -274,6 +274,8 @@ _TITLE_WORDS = {"dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "mr": "Mr.",
                 "pastor": "Pastor", "sgt": "Sgt.", "capt": "Capt.", "judge": "Judge", "maître": "Maître",
                 "maitre": "Maître", "me": "Maître"}
 _GIVEN_NAME_TITLES = frozenset({"Father", "Pastor", "Imam"})  # "Father Michael", not "Father Donnelly"
+_FAMILY_NOTE = re.compile(r"\b([^\W\d_][\w'’-]*)\s*(?:=|is(?: the)?|-)\s*(?:family name|surname|last name)\b",
+                          re.IGNORECASE)
 _TITLE_IN_NOTES = re.compile(r"\b(Mr|Ms|Mrs|Mx|Dr|Prof)\.? ([A-Z][\w'’-]+)")
 
 
@@ -290,6 +292,8 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     raw = re.sub(r"\s+", " ", re.sub(r"\s*\([^()]*\)", "", contact_name or "")).strip()  # "Kim Seoyeon (MOLIT)"
     contact_name = raw or contact_name
     words = raw.split(" ")
+    if len(words) >= 2 and words[-1].lower() in ("san", "sama", "sensei"):  # "Hiroshi san": the honorific stays
+        return f"{greeting_name(' '.join(words[:-1]), notes)}-{words[-1].lower()}"
     if len(words) >= 2 and words[0].lower() in _NICKNAME_WORDS:  # "Big Dave" is greeted "Dave"
         words = words[1:]
         contact_name = " ".join(words)
@@ -300,6 +304,10 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     for title, part in _TITLE_IN_NOTES.findall(notes or ""):  # "caps on card = surname so Mr Chen"
         if any(_fold(part) == _fold(w) for w in rest):
             return f"{_TITLE_WORDS[title.lower()]} {part}"
+    family = _FAMILY_NOTE.search(notes or "")  # "Lee = family name": written first, so the whole name
+    if family and len(rest) >= 2 and not titles and _fold(family[1]) == _fold(rest[0]) \
+            and all(_NAME_PART.match(w) for w in rest):
+        return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in rest)
     goes_by = _GOES_BY.search(notes or "")
     if goes_by and _fold(goes_by[1]) not in {_fold(w) for w in titles}:
         return goes_by[1][:1].upper() + goes_by[1][1:]

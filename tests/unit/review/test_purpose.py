@@ -823,3 +823,15 @@ def test_a_document_noted_as_sent_is_what_the_first_message_carries_without_as_p
     draft = compose("follow_up_48h", DraftContext("Tariq Aziz", "zoom", "sent him the price sheet after the call"),
                     DraftTimes(NOW, NOW - timedelta(days=1)), key=15)
     assert isinstance(draft, Draft) and "the price sheet" in draft.text and "promised" not in draft.text
+
+
+@pytest.mark.parametrize(("name", "notes", "greeting"), [
+    ("Kenta (Mori?) san", "retired shipbuilder, offered to show me the yard", "Dear Kenta-san,"),
+    ("Maître Lucie Garnier", "notary; wants our articles of association", "Dear Maître Garnier,"),
+    ("Lee Minji", "Lee = family name. director at the agency. wants our security whitepaper", "Dear Lee Minji,"),
+])
+def test_an_honorific_a_title_or_a_careful_name_gets_a_formal_greeting(name: str, notes: str, greeting: str) -> None:
+    found = compose("follow_up_48h", DraftContext(name, "trade mission", notes),
+                    DraftTimes(NOW, NOW - timedelta(days=1)), key=16)
+    assert isinstance(found, Draft)
+    assert found.text.split("\n")[0] in (greeting, greeting.replace("Dear", "Hello")), found.text
