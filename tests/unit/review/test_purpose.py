@@ -835,3 +835,15 @@ def test_an_honorific_a_title_or_a_careful_name_gets_a_formal_greeting(name: str
                     DraftTimes(NOW, NOW - timedelta(days=1)), key=16)
     assert isinstance(found, Draft)
     assert found.text.split("\n")[0] in (greeting, greeting.replace("Dear", "Hello")), found.text
+
+
+@pytest.mark.parametrize(("where", "phrase"), [
+    ("allotment open day", "at the allotment open day"),
+    ("careers fair for nurses, Leeds", "at the careers fair for nurses"),
+    ("book club (hosted by Ravi)", "at the book club"),
+    ("picnic at maya's", "at the picnic at Maya's"),
+    ("videollamada con Lucía", "on a video call"),
+    ("Sefton Park", "at Sefton Park"),
+])
+def test_a_place_reads_as_a_place_with_its_article(where: str, phrase: str) -> None:
+    assert meeting_place(where) == phrase
