@@ -243,6 +243,8 @@ class _Writer:
             or (" " in self.name and re.search(r"\b(?:family name|surname)\b", c.notes or "", re.IGNORECASE)
                 is not None)
         self.casual = self.setting in CASUAL and not self.formal
+        self.solemn = re.search(r"\b(?:funeral|memorial|wake|vigil|shiva|burial)\b", c.where_met or "",
+                                re.IGNORECASE) is not None  # a sad day: no "glad" and no "fun"
         self.offer = offer_clause(c.offer)
         self.interest = interest_phrase(c.interests or self.r.shared)
         free = self.purpose if self.purpose and self.purpose not in CHOICES and self.purpose != "general" else None
@@ -289,6 +291,10 @@ class _Writer:
             # what's owed still goes, and so does a first thank-you to someone who said they'd be in touch
             return (f"Your notes say “{_quote(r.wait)}”, so a message now may be too soon. "
                     "If you'd still like to write, tell me what it's for.", "stop")
+        if first and r.first_check and not (r.deliver or r.intro_to is not None or r.answer or r.their_offer
+                                            or r.next_step or r.later or r.checking):  # "checking" says it honestly
+            return (f"Your notes say “{_quote(r.first_check)}”, so this one may be best written once you have. "
+                    "If you'd like to write now, tell me what it's for.", None)
         if stage == "follow_up_48h" and not (r.has_point or r.topic or r.activity or self.place or self.offer
                                              or self.interest or r.expect):
             return ("Your notes don't say what this one should do, and I'd rather ask than guess.", None)
@@ -369,6 +375,9 @@ class _Writer:
     def opener(self) -> Line:
         """How the first message starts: thanks for something specific, else the meeting in its setting."""
         r, ww = self.r, self.where_when()
+        if self.solemn:
+            return self.line((f"It was good to meet you{ww}, even on such a sad day.",
+                              f"Thank you for your kindness{ww}; it was good to meet you, even on a sad day."), "open")
         if r.thanks and r.thanks.startswith("offering"):  # "offering to be a reference": thanks for a kindness
             met = f"Great to catch up{ww}" if r.known else f"Lovely to meet you{ww}"
             return self.line((f"{met}, and thank you for {r.thanks}: I really appreciate it.",
@@ -725,6 +734,8 @@ class _Writer:
         if has_ask or (long and zlib.crc32(f"{self.seed}:close".encode()) % 3 == 0):
             return []
         options: tuple[str, ...]
+        if self.solemn:
+            return [Line(("Take care.",), optional=True)]
         if self.setting in ("conference", "meetup"):
             options = ("Hope our paths cross again at the next one.", "Hope to see you at the next one!",
                        "Let's stay in touch.", "Hope to catch up again soon.", "See you at the next one, I hope.")
@@ -816,7 +827,8 @@ class _Writer:
             lines += self.activity_line()
             lines += self.offer_line("first")
             if not (r.topic or r.thanks or r.activity or self.offer or self.interest):  # a plain hello: say so
-                lines.append(self.line(("Let's stay in touch.", "I'd be glad to stay in touch.",
+                lines.append(Line(("I hope we can stay in touch.",)) if self.solemn else
+                             self.line(("Let's stay in touch.", "I'd be glad to stay in touch.",
                                         "Hope our paths cross again before long.", "Let's keep in touch."), "keep"))
                 return lines
         elif len(core) < 3:

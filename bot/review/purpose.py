@@ -78,6 +78,7 @@ class Reading:
     known: bool = False  # they knew each other before (a former manager, an old colleague): no "nice to meet you"
     periodic: bool = False  # the notes say to keep in touch now and then, not to chase
     shared: tuple[str, ...] = field(default=())
+    first_check: str | None = None  # a check the member means to make before writing: "ask kavya first!!"
 
     @property
     def has_point(self) -> bool:
@@ -363,8 +364,10 @@ _WAIT = re.compile(
     r"\b(?:i'?ll|i will)\b[^.;]*\b(?:come back|get back|circle back|revert|be in touch)\s+(?:to|with)\s+you\b",
     _I)
 
-_SENT = re.compile(r"^(?:i\s+|we\s+)?(?:already\s+)?(?:sent|emailed|forwarded|shared|whatsapped)\s+"
-                   r"(?:(?:her|him|them)\s+)?(?:over\s+)?(?P<x>.+)$", _I)
+_SENT = re.compile(r"^(?:(?:i|we)\s+(?:already\s+)?(?:sent|emailed|forwarded|shared|whatsapped)\s+"
+                   r"(?:(?:her|him|them)\s+)?|"
+                   r"(?:already\s+)?(?:sent|emailed|forwarded|whatsapped)\s+(?:(?:her|him|them)\s+)?)"
+                   r"(?:over\s+)?(?P<x>.+)$", _I)  # "shared X" alone may be theirs: only "I shared X" is the member's
 _SENT_WHEN = re.compile(r"\s+(?:(?:right|straight|just)\s+)?(?:after|before|during)\s+(?:the|our|my)\s+\w+.*$|"
                         r"\s+(?:that|the same|same|last)\s+(?:night|day|evening|morning|week|afternoon)\b.*$|"
                         r"\s+(?:already|anyway|yesterday|today|tonight|on \w+day|(?:mon|tues?|wed|thurs?|fri|sat|sun)"
@@ -1002,6 +1005,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                                           for c in _clauses(notes))
     alone = len(_clauses(notes)) == 1 and not (deliver or found)
     topic = _str(found.get("topic")) or (base_topic if said_topic or base.topic_owned or alone else None)
+    if topic and not found.get("topic") and str(topic).split()[-1].lower().rstrip("s") in _ROLES:
+        topic = None  # "retired nurse": who they are, not what was talked about
     if topic and names & {re.sub(r"['’]s$", "", w.lower().strip(".,!?;:'")) for w in str(topic).split()}:
         topic = None  # "onboarding metrics, Jane's cofounder": a phrase that names them is about them, not to them
     kept: list[str] = []
@@ -1033,6 +1038,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         answer_given=_str(found.get("answer_given")),
         feedback_by=_str(found.get("feedback_by")),
         known=bool(_KNOWN.search(notes)),
+        first_check=_first_check(notes, names),
         periodic=bool(_PERIODIC.search(notes)),
         deliver_do=tuple(deliver_do[:1]),
         intro_to=str(intro_to) if intro_to is not None else None,
@@ -1102,6 +1108,30 @@ def _need(what: str) -> str | None:
         plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
         return bare if plural else ("an " if bare[:1].lower() in "aeiou" else "a ") + bare
     return what
+
+
+_FIRST_CHECK = re.compile(r"\b(?:check|ask|confirm|clear it with|run it by|talk to|speak to)\s+"
+                          r"(?!(?:him|her|them|they)\b)(?P<who>[\w'’ ]{1,30}?)\s+"
+                          r"(?:first|before (?:i|we) (?:reply|write|answer|respond))\b", _I)
+
+
+_ROLES = _words("nurse engineer teacher manager founder cofounder co-founder ceo cto cfo coo vp director designer "
+                "developer dev student lawyer doctor gp dentist accountant consultant recruiter investor partner "
+                "analyst researcher scientist professor lecturer artist photographer writer editor journalist "
+                "reporter chef owner officer lead head architect plumber electrician builder mechanic pilot pastor "
+                "priest coach trainer therapist pharmacist vet banker broker agent")
+_HOW_TO_REACH = _words("linkedin email e-mail card number phone address handle spelling name names whatsapp profile "
+                       "insta instagram twitter")
+
+
+def _first_check(notes: str, names: frozenset[str]) -> str | None:
+    """A check the member means to make before writing ('CHECK MY TUESDAYS FIRST', 'ask kavya first!!'),
+    never one that asks the contact themselves ('ask him for a summary first')."""
+    for found in _FIRST_CHECK.finditer(notes):
+        who = {w.lower() for w in found["who"].split()}
+        if not who & names and not who & _HOW_TO_REACH:  # "check LinkedIn first": where to send, not what
+            return found[0]
+    return None
 
 
 def setting_hint(notes: str) -> str:

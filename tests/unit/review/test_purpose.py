@@ -4,6 +4,7 @@ the name and the tone — or one question instead of a guess."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -847,3 +848,26 @@ def test_an_honorific_a_title_or_a_careful_name_gets_a_formal_greeting(name: str
 ])
 def test_a_place_reads_as_a_place_with_its_article(where: str, phrase: str) -> None:
     assert meeting_place(where) == phrase
+
+
+def test_a_check_the_member_must_make_first_asks_before_drafting() -> None:
+    times = DraftTimes(NOW, NOW - timedelta(days=1))
+    found = compose("follow_up_48h", DraftContext("Ruth Obi", "choir practice",
+                                                  "needs a pianist for the spring concert. see if Ade is free first"),
+                    times, key=17)
+    assert isinstance(found, Question) or "Ade" not in found.text  # nothing promised on Ade's behalf
+    asked = compose("follow_up_48h", DraftContext("Ruth Obi", "choir practice",
+                                                  "asked if I could tutor her son. CHECK MY CALENDAR FIRST"),
+                    times, key=17)
+    assert isinstance(asked, Question) and "first" in asked.why.lower()
+    assert read_purpose("ask him for the floor plan first", "Tom Reyes").first_check is None  # an ask of them
+    assert read_purpose("email bounced?? check linkedin first", "Tom Reyes").first_check is None  # only where to
+
+
+def test_a_sad_day_gets_no_glad_and_no_fun() -> None:
+    found = compose("follow_up_48h", DraftContext("Joan Pike", "Uncle Ed's funeral", "retired nurse"),
+                    DraftTimes(NOW, NOW - timedelta(days=2)), key=18)
+    assert isinstance(found, Draft)
+    body = found.text.lower()
+    assert "sad day" in body and "glad" not in body and not re.search(r"\bfun\b", body) and "!" not in body
+    assert "thinking about retired nurse" not in body  # who she is is not what was talked about
