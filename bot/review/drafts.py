@@ -448,8 +448,8 @@ class _Writer:
         r = self.r
         out: list[Line] = []
         if r.deliver:
-            what = " and ".join(r.deliver) if len(r.deliver) > 1 and all(" and " not in d for d in r.deliver) \
-                else r.deliver[0]
+            what = " and ".join(_definite(d) for d in r.deliver) \
+                if len(r.deliver) > 1 and all(" and " not in d for d in r.deliver) else r.deliver[0]
             head = re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0]
             plural = _plural(what)
             are = "are" if plural else "'s"
@@ -478,8 +478,9 @@ class _Writer:
                                      "deliver"))
             else:
                 mentioned = () if re.search(r"\bI\b", what) else (f"Here{_be(are)} {_mine(what)} I mentioned.",)
+                link = re.search(r"\blinks?$", head) is not None  # a link is added, not attached
                 out.append(self.line((f"As promised, here{_be(are)} {_mine(what)}.", *mentioned,
-                                      f"I've attached {_mine(what)}, as promised.",
+                                      *(() if link else (f"I've attached {_mine(what)}, as promised.",)),
                                       f"Here{_be(are)} {_mine(what)}, as promised."), "deliver"))
             if not _PHYSICAL.search(head):
                 self.tips.append(f"Attach or link {_mine(what)}." if not what.startswith("the link")
@@ -699,9 +700,13 @@ class _Writer:
         x = self.r.explore
         if not x:
             return []
+        if stage == "first" and self.r.next_step:  # the step they proposed is the ask: one ask, not two
+            return [Line((f"I'd like to explore {x} together.",))]
         if stage == "first":
             return [Line((f"I'd like to explore {x} together. Would a short call in the next couple of weeks "
                           "work, to see whether it makes sense for both sides?",))]
+        if self.r.next_step:
+            return [Line((f"I'm still keen to explore {x}.",))]
         return [Line((f"I'm still keen to explore {x}. Would a short call work sometime soon?",))]
 
     def expect_line(self) -> list[Line]:
@@ -1103,6 +1108,8 @@ def _activity(activity: str | None) -> tuple[str | None, str] | None:
     if re.match(r"^hiring (?:\d+|two|three|four|five|a few|several)\b", a):
         return None, "the hiring"  # "hiring 2 senior FE": the count is theirs to know
     if m := re.match(r"^hiring (?:a |an )?(.+)$", a):
+        if re.match(r"^(?:\w+ )?\w+(?<!s)s$", m[1]):  # "hiring rust developers": plural, no article
+            return None, f"hiring {m[1]}"
         if re.match(r"^(?:for the )?\w+s\b", m[1]):  # "hiring analysts for the Riyadh office"
             return None, "hiring " + re.sub(r"^for the (\w+s) for (.+?) role$", r"\1 for \2", m[1])
         return None, f"the search for {'an' if m[1][:1].lower() in 'aeiou' else 'a'} {m[1]}"

@@ -222,6 +222,7 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
     text = re.sub(r"\bthe [\w -]{2,30}? \(([A-Z][\w'’-]+)\)", r"\1", text)  # "the moderator (Mo)" → "Mo"
     text = re.sub(r"\s*\([^()]*\)", "", text)  # "Dave (importer, austin)": an aside, not part of the phrase
     text = expand(_TAIL.sub("", " " + text.strip()).strip(" ,.;:-'\"()"))
+    text = re.sub(r"\s+(?:first|too|as well|also|again)$", "", text, flags=_I)
     words = text.split()
     if not words or len(words) > limit or _BAD.search(text) or _THIRD.search(text):
         return None
@@ -364,6 +365,9 @@ _WAIT = re.compile(
     r"\b(?:i'?ll|i will)\b[^.;]*\b(?:come back|get back|circle back|revert|be in touch)\s+(?:to|with)\s+you\b",
     _I)
 
+_PLAN_VERBS = (r"(?:start|launch|build|move|open|write|run|host|organi[sz]e|expand|hire|raise|grow|create|set up|speak|"
+               r"present|give|visit|travel|learn|switch|become|go|join|leave|retire|make|try|teach|study|record|"
+               r"publish|found|co-found|relocate|pivot|scale|sell|buy|get into|break into|transition|apply)\b")
 _SENT = re.compile(r"^(?:(?:i|we)\s+(?:already\s+)?(?:sent|emailed|forwarded|shared|whatsapped)\s+"
                    r"(?:(?:her|him|them)\s+)?|"
                    r"(?:already\s+)?(?:sent|emailed|forwarded|whatsapped)\s+(?:(?:her|him|them)\s+)?)"
@@ -421,11 +425,11 @@ _MEETING = {"do coffee": "coffee", "do lunch": "lunch", "get lunch": "lunch", "g
             "grab a drink": "a drink", "pair": "the pairing session", "meet": "meeting up", "meet up": "meeting up",
             "grab coffee": "coffee",
             "get coffee": "coffee", "grab lunch": "lunch", "catch up": "a catch-up", "hop on call": "a call",
-            "jump on call": "a call", "do call": "a call"}
+            "jump on call": "a call", "do call": "a call", "talk": "a chat", "chat": "a chat", "speak": "a call"}
 _LETS_MEET = re.compile(
     r"^let'?s\s+(?P<v>pair|meet up|meet|grab (?:a )?coffee|get (?:a )?coffee|grab lunch|catch up|hop on a call|"
     r"do coffee|do lunch|get lunch|grab drinks|grab a drink|"
-    r"jump on a call|do a call)\b(?:\s+(?:on|re|about|abt)\s+(?P<on>[\w -]+?))?"
+    r"jump on a call|do a call|talk|chat|speak)\b(?:\s+(?:on|re|about|abt)\s+(?P<on>[\w -]+?))?"
     r"\s*(?P<when>(?:next\s+)?(?:mon|tues?|wed|thurs?|fri)\w*|next (?:wk|week)|this week|tomorrow|tmrw|"
     r"when (?:i'?m|im|we'?re|you'?re) (?:back |next )?(?:in|up|down|over)\b[\w -]*)?\s*$", _I)
 _SEND_ME = re.compile(r"^(?:i|we)\s+(?:said|told (?:him|her|them))\s+(?:(?:yes|yep|sure|ok|great)\W+)?"
@@ -508,7 +512,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 deliver.append(carried)
                 sent.append(carried)
             continue
-        if (m := re.match(r"^(?:just\s+)?(?:send|email|forward)\s+me\s+your\s+(?P<x>.+)$", clause, _I)) is not None:
+        if (m := re.match(r"^(?:(?:she|he|they)\s+said\s+(?:to\s+)?)?(?:just\s+)?(?:send|email|forward)\s+me\s+your\s+"
+                          r"(?P<x>.+?)(?:\s+and\s+(?:she|he|they|she'll|he'll|they'll)\b.*)?$", _unname(clause, names),
+                          _I)) is not None:
             if (x := thing("my " + m["x"], names)) is not None:  # "email me your portfolio": their words
                 deliver.append(x)
                 asked_for.append(x)
@@ -865,6 +871,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     found.setdefault("next_step", f"{noun} {when}".strip())
                     continue
                 x = you_form(rest, names, 6)
+                if x is not None and not re.match(_PLAN_VERBS, x, _I):
+                    continue  # "wants to see six months of revenue": not a plan of theirs to admire
                 ours = x is not None and re.match(r"^(?:speak|present|give a talk|run a workshop) at our\b", x, _I)
                 if x is not None and "topic" not in found and (ours or not re.search(
                         r"\b(?:us|me|our|my|it|this|that)\b", x, _I)):
@@ -876,6 +884,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                         found.setdefault("explore", "working together")
                     else:
                         found.setdefault("interest", x)
+                continue
+            if verb.startswith("asked") and verb.endswith(("about", "abt", "re")) and (p := re.match(
+                    r"^(?:partnering|collaborating|teaming up|working together)\s+(?:on|in|for)\s+(?P<x>.+)$", rest,
+                    _I)) is not None:
+                if (x := you_form(p["x"], names, 5)) is not None:
+                    found.setdefault("explore", f"partnering on {_article(x) if not x[:1].isupper() else x}")
                 continue
             if verb.startswith("asked") and verb.endswith(("about", "abt", "re")):
                 if (x := you_form(rest, names, 5)) is not None:

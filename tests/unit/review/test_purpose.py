@@ -871,3 +871,37 @@ def test_a_sad_day_gets_no_glad_and_no_fun() -> None:
     body = found.text.lower()
     assert "sad day" in body and "glad" not in body and not re.search(r"\bfun\b", body) and "!" not in body
     assert "thinking about retired nurse" not in body  # who she is is not what was talked about
+
+
+def test_what_they_want_to_see_is_not_a_plan_to_admire() -> None:
+    assert "topic" not in reading("wants to see three months of churn numbers before deciding")
+    assert reading("wants to open a second bakery in Leith")["topic"] == "your plan to open a second bakery in Leith"
+
+
+def test_send_me_your_cv_said_by_them_is_delivered_even_with_more_after_it() -> None:
+    assert reading("she said send me your cv and she'll pass it to the hiring team")["deliver"] == ("my cv",)
+
+
+def test_the_order_of_things_is_not_part_of_the_thing() -> None:
+    assert reading("she asked me to send a short bio first")["deliver"] == ("a short bio",)
+
+
+def test_hiring_in_the_plural_takes_no_article() -> None:
+    found = compose("follow_up_48h", DraftContext("Ivo Petrov", "meetup", "he's hiring data engineers"),
+                    DraftTimes(NOW, NOW - timedelta(days=1)), key=19)
+    assert isinstance(found, Draft) and "a data engineers" not in found.text
+
+
+def test_a_link_is_added_never_attached() -> None:
+    for key in range(6):
+        found = compose("follow_up_48h", DraftContext("Ola Berg", "meetup", "promised the signup link"),
+                        DraftTimes(NOW, NOW - timedelta(days=1)), key=key)
+        assert isinstance(found, Draft) and "attached the signup link" not in found.text
+
+
+def test_lets_talk_is_a_step_and_a_partnering_question_is_explored_with_one_ask() -> None:
+    found = compose("follow_up_48h", DraftContext("Ama Owusu", "summit", "asked about partnering on a repair cafe. "
+                                                                         "let's talk next week"),
+                    DraftTimes(NOW, NOW - timedelta(days=1)), key=20)
+    assert isinstance(found, Draft) and "repair cafe" in found.text and "next week" in found.text
+    assert found.text.count("?") == 1
