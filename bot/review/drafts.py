@@ -236,8 +236,15 @@ class _Writer:
         self.place = meeting_place(c.where_met)
         self.setting = setting_of(c.where_met)
         self.name = greeting_name(c.contact_name, c.notes)
-        self.formal = self.name.startswith(("Dr.", "Prof.", "Mr.", "Mrs.", "Ms.")) or self.setting == "work"
+        # a title, an honorific or a name the notes take care over (family name first) asks for a formal note
+        self.formal = self.name.startswith(("Dr.", "Prof.", "Mr.", "Mrs.", "Ms.", "Mx.", "Cllr", "Councillor",
+                                            "Rev.", "Rabbi", "Sgt.", "Capt.", "Judge", "Maître", "Sir ", "Dame ")) \
+            or self.setting == "work" or re.search(r"-(?:san|sama|sensei)$", self.name) is not None \
+            or (" " in self.name and re.search(r"\b(?:family name|surname)\b", c.notes or "", re.IGNORECASE)
+                is not None)
         self.casual = self.setting in CASUAL and not self.formal
+        self.solemn = re.search(r"\b(?:funeral|memorial|wake|vigil|shiva|burial)\b", c.where_met or "",
+                                re.IGNORECASE) is not None  # a sad day: no "glad" and no "fun"
         self.offer = offer_clause(c.offer)
         self.interest = interest_phrase(c.interests or self.r.shared)
         free = self.purpose if self.purpose and self.purpose not in CHOICES and self.purpose != "general" else None
@@ -284,6 +291,10 @@ class _Writer:
             # what's owed still goes, and so does a first thank-you to someone who said they'd be in touch
             return (f"Your notes say “{_quote(r.wait)}”, so a message now may be too soon. "
                     "If you'd still like to write, tell me what it's for.", "stop")
+        if first and r.first_check and not (r.deliver or r.intro_to is not None or r.answer or r.their_offer
+                                            or r.next_step or r.later or r.checking):  # "checking" says it honestly
+            return (f"Your notes say “{_quote(r.first_check)}”, so this one may be best written once you have. "
+                    "If you'd like to write now, tell me what it's for.", None)
         if stage == "follow_up_48h" and not (r.has_point or r.topic or r.activity or self.place or self.offer
                                              or self.interest or r.expect):
             return ("Your notes don't say what this one should do, and I'd rather ask than guess.", None)
@@ -364,6 +375,9 @@ class _Writer:
     def opener(self) -> Line:
         """How the first message starts: thanks for something specific, else the meeting in its setting."""
         r, ww = self.r, self.where_when()
+        if self.solemn:
+            return self.line((f"It was good to meet you{ww}, even on such a sad day.",
+                              f"Thank you for your kindness{ww}; it was good to meet you, even on a sad day."), "open")
         if r.thanks and r.thanks.startswith("offering"):  # "offering to be a reference": thanks for a kindness
             met = f"Great to catch up{ww}" if r.known else f"Lovely to meet you{ww}"
             return self.line((f"{met}, and thank you for {r.thanks}: I really appreciate it.",
@@ -434,8 +448,8 @@ class _Writer:
         r = self.r
         out: list[Line] = []
         if r.deliver:
-            what = " and ".join(r.deliver) if len(r.deliver) > 1 and all(" and " not in d for d in r.deliver) \
-                else r.deliver[0]
+            what = " and ".join(_definite(d) for d in r.deliver) \
+                if len(r.deliver) > 1 and all(" and " not in d for d in r.deliver) else r.deliver[0]
             head = re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0]
             plural = _plural(what)
             are = "are" if plural else "'s"
@@ -451,6 +465,10 @@ class _Writer:
                 out.append(Line((f"And yes, I'd love to {r.accept}!",)))
                 out.append(self.line((f"Here{_be(are)} {_mine(what)}, as you asked.",
                                       f"I've attached {_mine(what)} for you."), "deliver"))
+            elif r.only_sent:  # noted as sent, never promised: plainly here
+                out.append(self.line((f"Here{_be(are)} {_definite(_mine(what))}.",
+                                      f"I've attached {_definite(_mine(what))}.",
+                                      f"Here{_be(are)} {_definite(_mine(what))}, as discussed."), "deliver"))
             elif r.only_asked:
                 link = re.search(r"\blinks?$", head) is not None  # a link is added, not attached
                 the = _definite(_mine(what))  # "here's the quote you asked for", never "a quote you asked for"
@@ -460,8 +478,9 @@ class _Writer:
                                      "deliver"))
             else:
                 mentioned = () if re.search(r"\bI\b", what) else (f"Here{_be(are)} {_mine(what)} I mentioned.",)
+                link = re.search(r"\blinks?$", head) is not None  # a link is added, not attached
                 out.append(self.line((f"As promised, here{_be(are)} {_mine(what)}.", *mentioned,
-                                      f"I've attached {_mine(what)}, as promised.",
+                                      *(() if link else (f"I've attached {_mine(what)}, as promised.",)),
                                       f"Here{_be(are)} {_mine(what)}, as promised."), "deliver"))
             if not _PHYSICAL.search(head):
                 self.tips.append(f"Attach or link {_mine(what)}." if not what.startswith("the link")
@@ -681,9 +700,13 @@ class _Writer:
         x = self.r.explore
         if not x:
             return []
+        if stage == "first" and self.r.next_step:  # the step they proposed is the ask: one ask, not two
+            return [Line((f"I'd like to explore {x} together.",))]
         if stage == "first":
             return [Line((f"I'd like to explore {x} together. Would a short call in the next couple of weeks "
                           "work, to see whether it makes sense for both sides?",))]
+        if self.r.next_step:
+            return [Line((f"I'm still keen to explore {x}.",))]
         return [Line((f"I'm still keen to explore {x}. Would a short call work sometime soon?",))]
 
     def expect_line(self) -> list[Line]:
@@ -716,6 +739,8 @@ class _Writer:
         if has_ask or (long and zlib.crc32(f"{self.seed}:close".encode()) % 3 == 0):
             return []
         options: tuple[str, ...]
+        if self.solemn:
+            return [Line(("Take care.",), optional=True)]
         if self.setting in ("conference", "meetup"):
             options = ("Hope our paths cross again at the next one.", "Hope to see you at the next one!",
                        "Let's stay in touch.", "Hope to catch up again soon.", "See you at the next one, I hope.")
@@ -807,7 +832,8 @@ class _Writer:
             lines += self.activity_line()
             lines += self.offer_line("first")
             if not (r.topic or r.thanks or r.activity or self.offer or self.interest):  # a plain hello: say so
-                lines.append(self.line(("Let's stay in touch.", "I'd be glad to stay in touch.",
+                lines.append(Line(("I hope we can stay in touch.",)) if self.solemn else
+                             self.line(("Let's stay in touch.", "I'd be glad to stay in touch.",
                                         "Hope our paths cross again before long.", "Let's keep in touch."), "keep"))
                 return lines
         elif len(core) < 3:
@@ -1082,6 +1108,8 @@ def _activity(activity: str | None) -> tuple[str | None, str] | None:
     if re.match(r"^hiring (?:\d+|two|three|four|five|a few|several)\b", a):
         return None, "the hiring"  # "hiring 2 senior FE": the count is theirs to know
     if m := re.match(r"^hiring (?:a |an )?(.+)$", a):
+        if re.match(r"^(?:\w+ )?\w+(?<!s)s$", m[1]):  # "hiring rust developers": plural, no article
+            return None, f"hiring {m[1]}"
         if re.match(r"^(?:for the )?\w+s\b", m[1]):  # "hiring analysts for the Riyadh office"
             return None, "hiring " + re.sub(r"^for the (\w+s) for (.+?) role$", r"\1 for \2", m[1])
         return None, f"the search for {'an' if m[1][:1].lower() in 'aeiou' else 'a'} {m[1]}"

@@ -49,7 +49,9 @@ _ONLINE = {"zoom": "on Zoom", "google meet": "on Google Meet", "meet": "on Googl
            "ms teams": "on Teams", "a call": "on a call", "call": "on a call", "video call": "on a video call",
            "phone": "on the phone", "the phone": "on the phone", "linkedin": "on LinkedIn",
            "twitter": "on Twitter", "slack": "on Slack", "discord": "on Discord", "online": "online",
-           "mastodon": "on Mastodon", "bluesky": "on Bluesky"}
+           "mastodon": "on Mastodon", "bluesky": "on Bluesky", "videollamada": "on a video call",
+           "videochamada": "on a video call", "llamada": "on a call", "chamada": "on a call", "appel": "on a call",
+           "visio": "on a video call", "videocall": "on a video call", "anruf": "on a call"}
 _PREPOSITIONS = ("at ", "on ", "in ", "over ", "during ", "after ", "through ", "via ")
 _COMMON = frozenset({"conference", "meetup", "hackathon", "workshop", "office", "gym", "party", "wedding",
                      "airport", "bar", "pub", "cafe", "café", "event", "summit", "offsite", "retreat", "booth",
@@ -183,7 +185,9 @@ _PLACE_TAIL = re.compile(r"\s+(?:day\s*\d+|hallway(?: track)?|booth(?: area)?|lu
 _EVENT_NOUNS = ("meetup", "summit", "mixer", "dinner", "drinks", "brunch", "lunch", "fair", "afterparty", "session",
                 "conference", "hackathon", "party", "meeting", "workshop", "breakfast", "festival", "night",
                 "retreat", "offsite", "group", "class", "lecture", "seminar", "webinar", "event", "launch", "reception",
-                "gala", "talk", "visit", "shift", "opening", "launch party", "viewing")
+                "gala", "talk", "visit", "shift", "opening", "launch party", "viewing", "evening", "thing", "park",
+                "hall", "convening", "office", "tasting", "fundraiser", "committee", "audit", "assembly", "ceremony",
+                "match", "game", "expo", "forum", "panel", "day", "club", "bbq", "barbecue", "picnic")
 
 
 def uncapped(text: str) -> str:
@@ -202,7 +206,9 @@ def meeting_place(where: str | None) -> str:
     'KubeCon day 2, booth area' → 'at KubeCon', "Ana's bday" → "at Ana's birthday"; '' when unsure."""
     if blank(where):
         return ""
-    text = uncapped(re.sub(r"\s+", " ", str(where)).strip())
+    text = uncapped(re.sub(r"\s+", " ", re.sub(r"\s*\([^()]*\)", "", str(where))).strip())  # "(ellipse hosted)"
+    if not text:
+        return ""
     low = text.lower()
     channel = re.search(r"#[^\W\d_][\w-]*", text)
     if setting_of(text) == "community":
@@ -240,11 +246,19 @@ def meeting_place(where: str | None) -> str:
         place = m[2] if m[2][:1].isupper() or m[2].lower().startswith(("the ", "your ")) or len(m[2].split()) > 2 \
             else " ".join(w[:1].upper() + w[1:] for w in m[2].split())  # "hannah's" → "Hannah's", not "Hannah'S"
         return f"over {m[1].lower()} at {place}"
-    if len(head.split()) >= 2 and hl.split()[-1] in _EVENT_NOUNS and not re.match(r"^(?:the|a|an|my|our)\b", hl) \
-            and "'" not in head:
+    at = re.match(r"^([a-z][\w-]*(?: [a-z][\w-]*)?) at ([a-z][\w'’-]*(?: [\w'’-]+){0,2})$", head)
+    if at and at[1].split()[-1] in _EVENT_NOUNS:  # "bbq at steph's" → "at the bbq at Steph's"
+        return f"at the {at[1]} at {' '.join(w[:1].upper() + w[1:] for w in at[2].split())}"
+    event = re.split(r"\s+(?:for|of|with|on|in)\s+", hl)[0]  # "job fair for Ukrainians": the fair
+    noun = hl.split()[-1] if hl.split()[-1] in _EVENT_NOUNS else event.split()[-1]
+    proper = noun in ("park", "hall", "office", "forum") and head.split()[-1][:1].isupper()  # "Görlitzer Park"
+    if len(head.split()) >= 2 and noun in _EVENT_NOUNS and not proper \
+            and not re.match(r"^(?:the|a|an|my|our)\b", hl) and "'" not in head and hl.split()[0] not in _MEALS:
         return f"at the {head}"
     if hl in _ONLINE:
         return _ONLINE[hl]
+    if hl.split()[0] in _ONLINE and hl.split()[0] not in ("meet", "call", "phone", "online", "a", "the"):
+        return _ONLINE[hl.split()[0]]  # "videollamada con Lucía": the medium, not a venue
     if re.match(r"^[a-z]+$", head) and hl not in _MEALS and hl not in _TRANSPORT:
         return f"at the {head}" if hl in _COMMON or hl in _PLAIN_PLACES else f"at {head[:1].upper()}{head[1:]}"
     return place_phrase(head)
@@ -274,6 +288,8 @@ _TITLE_WORDS = {"dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "mr": "Mr.",
                 "pastor": "Pastor", "sgt": "Sgt.", "capt": "Capt.", "judge": "Judge", "maître": "Maître",
                 "maitre": "Maître", "me": "Maître"}
 _GIVEN_NAME_TITLES = frozenset({"Father", "Pastor", "Imam"})  # "Father Michael", not "Father Donnelly"
+_FAMILY_NOTE = re.compile(r"\b([^\W\d_][\w'’-]*)\s*(?:=|is(?: the)?|-)\s*(?:family name|surname|last name)\b",
+                          re.IGNORECASE)
 _TITLE_IN_NOTES = re.compile(r"\b(Mr|Ms|Mrs|Mx|Dr|Prof)\.? ([A-Z][\w'’-]+)")
 
 
@@ -290,6 +306,8 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     raw = re.sub(r"\s+", " ", re.sub(r"\s*\([^()]*\)", "", contact_name or "")).strip()  # "Kim Seoyeon (MOLIT)"
     contact_name = raw or contact_name
     words = raw.split(" ")
+    if len(words) >= 2 and words[-1].lower() in ("san", "sama", "sensei"):  # "Hiroshi san": the honorific stays
+        return f"{greeting_name(' '.join(words[:-1]), notes)}-{words[-1].lower()}"
     if len(words) >= 2 and words[0].lower() in _NICKNAME_WORDS:  # "Big Dave" is greeted "Dave"
         words = words[1:]
         contact_name = " ".join(words)
@@ -300,6 +318,10 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     for title, part in _TITLE_IN_NOTES.findall(notes or ""):  # "caps on card = surname so Mr Chen"
         if any(_fold(part) == _fold(w) for w in rest):
             return f"{_TITLE_WORDS[title.lower()]} {part}"
+    family = _FAMILY_NOTE.search(notes or "")  # "Lee = family name": written first, so the whole name
+    if family and len(rest) >= 2 and not titles and _fold(family[1]) == _fold(rest[0]) \
+            and all(_NAME_PART.match(w) for w in rest):
+        return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in rest)
     goes_by = _GOES_BY.search(notes or "")
     if goes_by and _fold(goes_by[1]) not in {_fold(w) for w in titles}:
         return goes_by[1][:1].upper() + goes_by[1][1:]

@@ -66,6 +66,7 @@ class Reading:
     expect: str | None = None  # something they will send the member later: "the quote"
     later: tuple[str, ...] = ()  # what the member will send later, with when: "the v2 next week"
     only_asked: bool = False  # everything delivered was asked for by them, none of it promised by the member
+    only_sent: bool = False  # everything delivered is only noted as sent ("sent her the deck"): no "as promised"
     explore: str | None = None  # something to explore together: "partnering on the Korea market entry"
     need: str | None = None  # something they need that isn't a document to attach: "a venue for February"
     checking: str | None = None  # something asked of the member that the notes hedge: "the EU distribution intro"
@@ -77,6 +78,7 @@ class Reading:
     known: bool = False  # they knew each other before (a former manager, an old colleague): no "nice to meet you"
     periodic: bool = False  # the notes say to keep in touch now and then, not to chase
     shared: tuple[str, ...] = field(default=())
+    first_check: str | None = None  # a check the member means to make before writing: "ask kavya first!!"
 
     @property
     def has_point(self) -> bool:
@@ -177,6 +179,7 @@ _SENDABLE = _COUNTABLE | _PLURAL_OK | _words(
     "recs recommendations studies info information data dataset datasets code pricing prices rates samples contacts "
     "names papers decks templates guides lists articles videos posts reports books resources references readings "
     "slide sample link doc docs documentation results feedback advice thoughts notes recipe recipes take comparison "
+    "teaser brochure catalogue catalog factsheet "
     "opinion")
 _NOT_THINGS = _words("nothing anything everything none something")
 _HEDGE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t) promise\b|\bno promises\b|\bcheck (?:w/|with|first\b)|"
@@ -219,6 +222,7 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
     text = re.sub(r"\bthe [\w -]{2,30}? \(([A-Z][\w'’-]+)\)", r"\1", text)  # "the moderator (Mo)" → "Mo"
     text = re.sub(r"\s*\([^()]*\)", "", text)  # "Dave (importer, austin)": an aside, not part of the phrase
     text = expand(_TAIL.sub("", " " + text.strip()).strip(" ,.;:-'\"()"))
+    text = re.sub(r"\s+(?:first|too|as well|also|again)$", "", text, flags=_I)
     words = text.split()
     if not words or len(words) > limit or _BAD.search(text) or _THIRD.search(text):
         return None
@@ -361,6 +365,17 @@ _WAIT = re.compile(
     r"\b(?:i'?ll|i will)\b[^.;]*\b(?:come back|get back|circle back|revert|be in touch)\s+(?:to|with)\s+you\b",
     _I)
 
+_PLAN_VERBS = (r"(?:co-\w+|start|launch|build|move|open|write|run|host|organi[sz]e|expand|hire|raise|grow|create|set up|speak|"
+               r"present|give|visit|travel|learn|switch|become|go|join|leave|retire|make|try|teach|study|record|"
+               r"publish|found|co-found|relocate|pivot|scale|sell|buy|get into|break into|transition|apply)\b")
+_SENT = re.compile(r"^(?:(?:i|we)\s+(?:already\s+)?(?:sent|emailed|forwarded|shared|whatsapped)\s+"
+                   r"(?:(?:her|him|them)\s+)?|"
+                   r"(?:already\s+)?(?:sent|emailed|forwarded|whatsapped)\s+(?:(?:her|him|them)\s+)?)"
+                   r"(?:over\s+)?(?P<x>.+)$", _I)  # "shared X" alone may be theirs: only "I shared X" is the member's
+_SENT_WHEN = re.compile(r"\s+(?:(?:right|straight|just)\s+)?(?:after|before|during)\s+(?:the|our|my)\s+\w+.*$|"
+                        r"\s+(?:that|the same|same|last)\s+(?:night|day|evening|morning|week|afternoon)\b.*$|"
+                        r"\s+(?:already|anyway|yesterday|today|tonight|on \w+day|(?:mon|tues?|wed|thurs?|fri|sat|sun)"
+                        r"(?:day)?)\b.*$", _I)
 _MY_PROMISE = re.compile(
     r"^(?:i\s+|me\s+)?(?:(?:promised|said i'?d|said i would|told (?:him|her|them) i'?d|will|i'?ll|i will|i'?d|"
     r"i would|need to|"
@@ -410,11 +425,11 @@ _MEETING = {"do coffee": "coffee", "do lunch": "lunch", "get lunch": "lunch", "g
             "grab a drink": "a drink", "pair": "the pairing session", "meet": "meeting up", "meet up": "meeting up",
             "grab coffee": "coffee",
             "get coffee": "coffee", "grab lunch": "lunch", "catch up": "a catch-up", "hop on call": "a call",
-            "jump on call": "a call", "do call": "a call"}
+            "jump on call": "a call", "do call": "a call", "talk": "a chat", "chat": "a chat", "speak": "a call"}
 _LETS_MEET = re.compile(
     r"^let'?s\s+(?P<v>pair|meet up|meet|grab (?:a )?coffee|get (?:a )?coffee|grab lunch|catch up|hop on a call|"
     r"do coffee|do lunch|get lunch|grab drinks|grab a drink|"
-    r"jump on a call|do a call)\b(?:\s+(?:on|re|about|abt)\s+(?P<on>[\w -]+?))?"
+    r"jump on a call|do a call|talk|chat|speak)\b(?:\s+(?:on|re|about|abt)\s+(?P<on>[\w -]+?))?"
     r"\s*(?P<when>(?:next\s+)?(?:mon|tues?|wed|thurs?|fri)\w*|next (?:wk|week)|this week|tomorrow|tmrw|"
     r"when (?:i'?m|im|we'?re|you'?re) (?:back |next )?(?:in|up|down|over)\b[\w -]*)?\s*$", _I)
 _SEND_ME = re.compile(r"^(?:i|we)\s+(?:said|told (?:him|her|them))\s+(?:(?:yes|yep|sure|ok|great)\W+)?"
@@ -454,6 +469,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     deliver: list[str] = []
     deliver_do: list[str] = []
     offers: list[str] = []
+    sent: list[str] = []  # noted as sent, neither promised nor asked for in the notes
     last_ask: str | None = None  # the thing they last asked for: "i said yes" / "i said i'd write up" refers to it
     last_question: str | None = None
     later: list[str] = []
@@ -490,7 +506,15 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 clause, low = more, more.lower()  # "…and that I'd send the field test report": a promise too
         if low in ("done", "sent", "not yet", "sent it"):
             continue
-        if (m := re.match(r"^(?:just\s+)?(?:send|email|forward)\s+me\s+your\s+(?P<x>.+)$", clause, _I)) is not None:
+        if (m := _SENT.match(clause)) is not None:  # "sent her the spec sheet right after the call": what the
+            bare = _SENT_WHEN.sub("", m["x"]).strip(" ,.")  # first message carried, if it is a document
+            if bare and (carried := thing(bare, names)) is not None and _sendable(carried):
+                deliver.append(carried)
+                sent.append(carried)
+            continue
+        if (m := re.match(r"^(?:(?:she|he|they)\s+said\s+(?:to\s+)?)?(?:just\s+)?(?:send|email|forward)\s+me\s+your\s+"
+                          r"(?P<x>.+?)(?:\s+and\s+(?:she|he|they|she'll|he'll|they'll)\b.*)?$", _unname(clause, names),
+                          _I)) is not None:
             if (x := thing("my " + m["x"], names)) is not None:  # "email me your portfolio": their words
                 deliver.append(x)
                 asked_for.append(x)
@@ -847,6 +871,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     found.setdefault("next_step", f"{noun} {when}".strip())
                     continue
                 x = you_form(rest, names, 6)
+                if x is not None and not re.match(_PLAN_VERBS, x, _I):
+                    continue  # "wants to see six months of revenue": not a plan of theirs to admire
                 ours = x is not None and re.match(r"^(?:speak|present|give a talk|run a workshop) at our\b", x, _I)
                 if x is not None and "topic" not in found and (ours or not re.search(
                         r"\b(?:us|me|our|my|it|this|that)\b", x, _I)):
@@ -858,6 +884,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                         found.setdefault("explore", "working together")
                     else:
                         found.setdefault("interest", x)
+                continue
+            if verb.startswith("asked") and verb.endswith(("about", "abt", "re")) and (p := re.match(
+                    r"^(?:partnering|collaborating|teaming up|working together)\s+(?:on|in|for)\s+(?P<x>.+)$", rest,
+                    _I)) is not None:
+                if (x := you_form(p["x"], names, 5)) is not None:
+                    found.setdefault("explore", f"partnering on {_article(x) if not x[:1].isupper() else x}")
                 continue
             if verb.startswith("asked") and verb.endswith(("about", "abt", "re")):
                 if (x := you_form(rest, names, 5)) is not None:
@@ -987,6 +1019,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                                           for c in _clauses(notes))
     alone = len(_clauses(notes)) == 1 and not (deliver or found)
     topic = _str(found.get("topic")) or (base_topic if said_topic or base.topic_owned or alone else None)
+    if topic and not found.get("topic") and str(topic).split()[-1].lower().rstrip("s") in _ROLES:
+        topic = None  # "retired nurse": who they are, not what was talked about
     if topic and names & {re.sub(r"['’]s$", "", w.lower().strip(".,!?;:'")) for w in str(topic).split()}:
         topic = None  # "onboarding metrics, Jane's cofounder": a phrase that names them is about them, not to them
     kept: list[str] = []
@@ -1006,7 +1040,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     return Reading(
         deliver=tuple(kept)[:2],
         later=tuple(later[:1]),
-        only_asked=bool(kept) and all(k in asked_for and k not in promised for k in kept),
+        only_asked=any(k in asked_for for k in kept)
+        and all((k in asked_for or k in sent) and k not in promised for k in kept),
+        only_sent=bool(kept) and all(k in sent and k not in asked_for and k not in promised for k in kept),
         explore=_str(found.get("explore")),
         need=need,
         checking=_str(found.get("checking")),
@@ -1016,6 +1052,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         answer_given=_str(found.get("answer_given")),
         feedback_by=_str(found.get("feedback_by")),
         known=bool(_KNOWN.search(notes)),
+        first_check=_first_check(notes, names),
         periodic=bool(_PERIODIC.search(notes)),
         deliver_do=tuple(deliver_do[:1]),
         intro_to=str(intro_to) if intro_to is not None else None,
@@ -1085,6 +1122,30 @@ def _need(what: str) -> str | None:
         plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
         return bare if plural else ("an " if bare[:1].lower() in "aeiou" else "a ") + bare
     return what
+
+
+_FIRST_CHECK = re.compile(r"\b(?:check|ask|confirm|clear it with|run it by|talk to|speak to)\s+"
+                          r"(?!(?:him|her|them|they)\b)(?P<who>[\w'’ ]{1,30}?)\s+"
+                          r"(?:first|before (?:i|we) (?:reply|write|answer|respond))\b", _I)
+
+
+_ROLES = _words("nurse engineer teacher manager founder cofounder co-founder ceo cto cfo coo vp director designer "
+                "developer dev student lawyer doctor gp dentist accountant consultant recruiter investor partner "
+                "analyst researcher scientist professor lecturer artist photographer writer editor journalist "
+                "reporter chef owner officer lead head architect plumber electrician builder mechanic pilot pastor "
+                "priest coach trainer therapist pharmacist vet banker broker agent")
+_HOW_TO_REACH = _words("linkedin email e-mail card number phone address handle spelling name names whatsapp profile "
+                       "insta instagram twitter")
+
+
+def _first_check(notes: str, names: frozenset[str]) -> str | None:
+    """A check the member means to make before writing ('CHECK MY TUESDAYS FIRST', 'ask kavya first!!'),
+    never one that asks the contact themselves ('ask him for a summary first')."""
+    for found in _FIRST_CHECK.finditer(notes):
+        who = {w.lower() for w in found["who"].split()}
+        if not who & names and not who & _HOW_TO_REACH:  # "check LinkedIn first": where to send, not what
+            return found[0]
+    return None
 
 
 def setting_hint(notes: str) -> str:

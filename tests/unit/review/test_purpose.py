@@ -4,6 +4,7 @@ the name and the tone — or one question instead of a guess."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -813,3 +814,94 @@ def test_an_interest_in_a_pilot_is_a_call_to_scope_it_not_a_product_tour() -> No
 
 def test_a_one_pager_is_spelt_out() -> None:
     assert reading("promised the 1 pager on pricing")["deliver"] == ("the one-pager on pricing",)
+
+
+def test_a_document_noted_as_sent_is_what_the_first_message_carries_without_as_promised() -> None:
+    found = reading("sent him the price sheet straight after the call")
+    assert found["deliver"] == ("the price sheet",) and found["only_sent"] is True
+    assert "deliver" not in reading("sent her my card")
+    assert "deliver" not in reading("sent congrats and a thumbs up that night")
+    draft = compose("follow_up_48h", DraftContext("Tariq Aziz", "zoom", "sent him the price sheet after the call"),
+                    DraftTimes(NOW, NOW - timedelta(days=1)), key=15)
+    assert isinstance(draft, Draft) and "the price sheet" in draft.text and "promised" not in draft.text
+
+
+@pytest.mark.parametrize(("name", "notes", "greeting"), [
+    ("Kenta (Mori?) san", "retired shipbuilder, offered to show me the yard", "Dear Kenta-san,"),
+    ("Maître Lucie Garnier", "notary; wants our articles of association", "Dear Maître Garnier,"),
+    ("Lee Minji", "Lee = family name. director at the agency. wants our security whitepaper", "Dear Lee Minji,"),
+])
+def test_an_honorific_a_title_or_a_careful_name_gets_a_formal_greeting(name: str, notes: str, greeting: str) -> None:
+    found = compose("follow_up_48h", DraftContext(name, "trade mission", notes),
+                    DraftTimes(NOW, NOW - timedelta(days=1)), key=16)
+    assert isinstance(found, Draft)
+    assert found.text.split("\n")[0] in (greeting, greeting.replace("Dear", "Hello")), found.text
+
+
+@pytest.mark.parametrize(("where", "phrase"), [
+    ("allotment open day", "at the allotment open day"),
+    ("careers fair for nurses, Leeds", "at the careers fair for nurses"),
+    ("book club (hosted by Ravi)", "at the book club"),
+    ("picnic at maya's", "at the picnic at Maya's"),
+    ("videollamada con Lucía", "on a video call"),
+    ("Sefton Park", "at Sefton Park"),
+])
+def test_a_place_reads_as_a_place_with_its_article(where: str, phrase: str) -> None:
+    assert meeting_place(where) == phrase
+
+
+def test_a_check_the_member_must_make_first_asks_before_drafting() -> None:
+    times = DraftTimes(NOW, NOW - timedelta(days=1))
+    found = compose("follow_up_48h", DraftContext("Ruth Obi", "choir practice",
+                                                  "needs a pianist for the spring concert. see if Ade is free first"),
+                    times, key=17)
+    assert isinstance(found, Question) or "Ade" not in found.text  # nothing promised on Ade's behalf
+    asked = compose("follow_up_48h", DraftContext("Ruth Obi", "choir practice",
+                                                  "asked if I could tutor her son. CHECK MY CALENDAR FIRST"),
+                    times, key=17)
+    assert isinstance(asked, Question) and "first" in asked.why.lower()
+    assert read_purpose("ask him for the floor plan first", "Tom Reyes").first_check is None  # an ask of them
+    assert read_purpose("email bounced?? check linkedin first", "Tom Reyes").first_check is None  # only where to
+
+
+def test_a_sad_day_gets_no_glad_and_no_fun() -> None:
+    found = compose("follow_up_48h", DraftContext("Joan Pike", "Uncle Ed's funeral", "retired nurse"),
+                    DraftTimes(NOW, NOW - timedelta(days=2)), key=18)
+    assert isinstance(found, Draft)
+    body = found.text.lower()
+    assert "sad day" in body and "glad" not in body and not re.search(r"\bfun\b", body) and "!" not in body
+    assert "thinking about retired nurse" not in body  # who she is is not what was talked about
+
+
+def test_what_they_want_to_see_is_not_a_plan_to_admire() -> None:
+    assert "topic" not in reading("wants to see three months of churn numbers before deciding")
+    assert reading("wants to open a second bakery in Leith")["topic"] == "your plan to open a second bakery in Leith"
+
+
+def test_send_me_your_cv_said_by_them_is_delivered_even_with_more_after_it() -> None:
+    assert reading("she said send me your cv and she'll pass it to the hiring team")["deliver"] == ("my cv",)
+
+
+def test_the_order_of_things_is_not_part_of_the_thing() -> None:
+    assert reading("she asked me to send a short bio first")["deliver"] == ("a short bio",)
+
+
+def test_hiring_in_the_plural_takes_no_article() -> None:
+    found = compose("follow_up_48h", DraftContext("Ivo Petrov", "meetup", "he's hiring data engineers"),
+                    DraftTimes(NOW, NOW - timedelta(days=1)), key=19)
+    assert isinstance(found, Draft) and "a data engineers" not in found.text
+
+
+def test_a_link_is_added_never_attached() -> None:
+    for key in range(6):
+        found = compose("follow_up_48h", DraftContext("Ola Berg", "meetup", "promised the signup link"),
+                        DraftTimes(NOW, NOW - timedelta(days=1)), key=key)
+        assert isinstance(found, Draft) and "attached the signup link" not in found.text
+
+
+def test_lets_talk_is_a_step_and_a_partnering_question_is_explored_with_one_ask() -> None:
+    found = compose("follow_up_48h", DraftContext("Ama Owusu", "summit", "asked about partnering on a repair cafe. "
+                                                                         "let's talk next week"),
+                    DraftTimes(NOW, NOW - timedelta(days=1)), key=20)
+    assert isinstance(found, Draft) and "repair cafe" in found.text and "next week" in found.text
+    assert found.text.count("?") == 1
