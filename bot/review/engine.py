@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.review import textsignal
 from bot.review.kinds import detect_kind, parse_kind
 from bot.review.model import RULES, SEVERITIES, DraftContext, Finding, MessageKind, Review
 from bot.review.rules import RULE_FUNCS, Draft, content_free, vague_cold_ask
@@ -26,8 +27,18 @@ _BLOCKED: dict[str, tuple[str, str]] = {
 }
 
 
-def review(draft: str, context: DraftContext | None = None, kind: MessageKind | str | None = None) -> Review:
-    """Review one draft. Never raises on odd input: empty, huge, emoji, code or another language."""
+def review(
+    draft: str,
+    context: DraftContext | None = None,
+    kind: MessageKind | str | None = None,
+    *,
+    second_opinion: bool = True,
+) -> Review:
+    """Review one draft. Never raises on odd input: empty, huge, emoji, code or another language.
+
+    ``second_opinion=False`` runs the rules alone, without the learned signal (``textsignal``); its training
+    reads the rules that way.
+    """
     prepared = prepare(draft)
     chosen = parse_kind(kind) if kind is not None else None
     if prepared.blocker is not None:
@@ -51,6 +62,11 @@ def review(draft: str, context: DraftContext | None = None, kind: MessageKind | 
     findings = _focus(_settle(_dedupe(findings), d), d)
     findings.sort(key=lambda f: (SEVERITIES.index(f.severity), RULES.index(f.rule)))
     verdict = "needs_work" if any(f.severity in ("high", "medium") for f in findings) else "good"
+    if verdict == "good" and second_opinion:
+        extra = textsignal.second_opinion(prepared.text, findings, str(resolved))
+        if extra is not None:
+            findings.insert(0, extra)
+            verdict = "needs_work"
     score = max(0, 100 - sum(PENALTY[f.severity] for f in findings))
     score = min(score, NEEDS_WORK_CEILING) if verdict == "needs_work" else score
     return Review(verdict, score, resolved, tuple(findings), notes=prepared.notes)

@@ -19,6 +19,7 @@ RULES: tuple[str, ...] = (
     "placeholder",
     "salesy",
     "typo",
+    "reads_weak",  # the learned second opinion (textsignal.py), only on a message the rules passed
 )
 SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
 
