@@ -365,9 +365,10 @@ _WAIT = re.compile(
     r"\b(?:i'?ll|i will)\b[^.;]*\b(?:come back|get back|circle back|revert|be in touch)\s+(?:to|with)\s+you\b",
     _I)
 
-_PLAN_VERBS = (r"(?:co-\w+|start|launch|build|move|open|write|run|host|organi[sz]e|expand|hire|raise|grow|create|set up|speak|"
-               r"present|give|visit|travel|learn|switch|become|go|join|leave|retire|make|try|teach|study|record|"
-               r"publish|found|co-found|relocate|pivot|scale|sell|buy|get into|break into|transition|apply)\b")
+_PLAN_VERBS = (r"(?:co-\w+|start|launch|build|move|open|write|run|host|organi[sz]e|expand|hire|raise|grow|create|"
+               r"set up|speak|present|give|visit|travel|learn|switch|become|go|join|leave|retire|make|try|teach|"
+               r"study|record|publish|found|co-found|relocate|pivot|scale|sell|buy|get into|break into|transition|"
+               r"apply)\b")
 _SENT = re.compile(r"^(?:(?:i|we)\s+(?:already\s+)?(?:sent|emailed|forwarded|shared|whatsapped)\s+"
                    r"(?:(?:her|him|them)\s+)?|"
                    r"(?:already\s+)?(?:sent|emailed|forwarded|whatsapped)\s+(?:(?:her|him|them)\s+)?)"
