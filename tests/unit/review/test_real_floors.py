@@ -44,3 +44,14 @@ def test_third_round_holds_out_about_half_its_pages_whole() -> None:
     assert not sites["real_tune"] & sites["real_heldout"]
     assert abs(len(sites["real_heldout"]) - len(sites["real_tune"])) <= 3, sites
     assert sum(r.label == "needs_work" for r in rows) > sum(r.label == "good" for r in rows)
+
+
+def test_fourth_round_is_held_out_whole_on_sites_no_other_row_names() -> None:
+    rows = load()
+    fresh = [r for r in rows if r.id.startswith("rJ-")]
+    assert len(fresh) >= 30
+    assert {r.split for r in fresh} == {"real_heldout"}
+    fresh_sites = {site_of(r.source or "") for r in fresh}
+    other_sites = {site_of(r.source) for r in rows if r.source and not r.id.startswith("rJ-")}
+    assert not fresh_sites & other_sites
+    assert len(fresh_sites) >= 20
