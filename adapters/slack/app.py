@@ -69,6 +69,8 @@ COMMANDS = ("/met", "/review", "/coach")
 REVIEW_SHORTCUT = "coach_review_message"
 NUDGE_ACTION = re.compile(ACTION_ID_PATTERN)  # every coach button: nudge verbs and delete-my-data
 EPHEMERAL = "ephemeral"
+HOME_GAP = 0.5  # seconds: a member's App Home is read at most this often after changes (changes between fold in)
+HOME_READS_KEPT = 1_000  # members' last Home reads remembered before the old ones are dropped
 UPLOAD_SECONDS = 300  # one export file to Slack's upload URL
 Listener = TypeVar("Listener", bound=Callable[..., Awaitable[None]])
 
@@ -105,6 +107,7 @@ class SlackHandlers:
     inflight: set[asyncio.Task[Any]] = field(default_factory=set)
     home_running: set[tuple[str, str]] = field(default_factory=set)  # members whose Home is being refreshed
     home_again: set[tuple[str, str]] = field(default_factory=set)  # …and changed again meanwhile
+    home_read_at: dict[tuple[str, str], float] = field(default_factory=dict)  # when each Home was last read (loop time)
 
     async def drain(self, timeout: float) -> None:
         """Wait (up to `timeout` seconds) for every listener still working, including ones that start
@@ -315,18 +318,25 @@ class SlackHandlers:
         """Re-publish App Home after a change to what it shows, so an open Home tab is never stale. A
         failure here costs only the refresh (Home is drawn again when opened).
 
-        One refresh per member at a time: a change made while one is under way is read by one more pass of
-        that refresh, not by a refresh of its own. A member's quick succession of commands then costs about
-        one Home per pass instead of one each (reading and drawing a Home costs as much as the command, and
-        it competes with every member's answer for the same process)."""
+        One refresh per member at a time, and at most one read of their Home every HOME_GAP seconds: a change
+        made while a refresh is under way, or within HOME_GAP of the last read, is read by one more pass of
+        that refresh (after the gap), not by a refresh of its own. The first change after a quiet spell is
+        shown at once; a member's quick succession of commands or clicks (a catch-up, a several-person /met)
+        costs about two Homes a second instead of one each — reading and drawing a Home costs about as much
+        as the command, and it competes with every member's answer for the same process."""
         key = (actor.workspace_id, actor.user_id)
         if key in self.home_running:
             self.home_again.add(key)  # the refresh under way reads the store once more when it is done
             return
         self.home_running.add(key)
+        loop = asyncio.get_running_loop()
         try:
             while True:
+                wait = self.home_read_at.get(key, -HOME_GAP) + HOME_GAP - loop.time()
+                if wait > 0:
+                    await asyncio.sleep(wait)
                 self.home_again.discard(key)
+                self.home_read_at[key] = loop.time()
                 try:
                     await self._publish_home(client, actor)
                 except SlackApiError as failure:
@@ -336,6 +346,9 @@ class SlackHandlers:
         finally:
             self.home_running.discard(key)
             self.home_again.discard(key)
+            if len(self.home_read_at) > HOME_READS_KEPT:  # forget reads older than the gap: they hold nothing back
+                now = loop.time()
+                self.home_read_at = {k: at for k, at in self.home_read_at.items() if now - at < HOME_GAP}
 
     async def _publish_home(self, client: AsyncWebClient, actor: Actor) -> None:
         home = await self.api.home(actor)

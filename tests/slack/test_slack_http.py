@@ -8,8 +8,10 @@ import time
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
+import adapters.slack.app as slack_app
 from bot.models import Contact, Event, EventKind, Member, Nudge, NudgeState
 from bot.replies import Verb, format_action_id
 from tests.slack.conftest import SlackRig
@@ -472,6 +474,24 @@ async def test_app_home_is_refreshed_after_commands_that_change_it_and_only_thos
     assert len(await rig.fake.wait_for("views.publish", 4)) == 4
     last = rig.fake.of("views.publish")[-2]
     assert last.args["user_id"] == "U1" and "Jane Doe" not in json.dumps(last.args["view"])
+
+
+async def test_a_burst_of_changes_folds_into_few_homes_and_the_last_shows_them_all(
+        rig: SlackRig, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first change after a quiet spell is published at once; the member's next changes within the gap
+    are read by one more pass after it, not by a Home each."""
+    monkeypatch.setattr(slack_app, "HOME_GAP", 2.0)
+    names = [f"Person{i} Doe" for i in range(6)]
+    for i, name in enumerate(names, 1):
+        await rig.send.command("/met", f"{name} at PyCon", key=f"b{i}")
+        await rig.fake.wait_responses(i)
+    first = (await rig.fake.wait_for("views.publish"))[0]
+    assert names[0] in json.dumps(first.args["view"])
+    await rig.fake.wait_for("views.publish", 2, timeout=10)
+    await asyncio.sleep(0.2)  # a third pass would start only after another gap; none is due
+    homes = rig.fake.of("views.publish")
+    assert 2 <= len(homes) <= 3 < len(names)
+    assert all(name in json.dumps(homes[-1].args["view"]) for name in names[1:])
 
 
 async def test_a_draft_button_without_enough_notes_asks_and_the_answer_replaces_the_question(rig: SlackRig) -> None:
