@@ -392,7 +392,8 @@ class _Writer:
             gerund = r.thanks.split()[0].endswith("ing")
             return self.line((f"Thanks again for {r.thanks}{ww}.", f"Thank you for {r.thanks}{ww}.",
                               *(() if gerund else (f"Really appreciated {r.thanks}{ww}.",
-                                                   f"{_cap(r.thanks)}{ww} was a big help, thank you."))), "open")
+                                                   f"Thank you again for {r.thanks}; it was good to meet you{ww}."))),
+                             "open")
         if self.setting == "call" and self.place:
             return self.line((f"Thanks for your time on our call{_sp(self.met_when)}.",
                               f"Thanks for the call{_sp(self.met_when)}.",
@@ -565,7 +566,9 @@ class _Writer:
                                           f"Thanks for offering to {offer}; I'd love to take you up on it.",
                                           f"Thanks for the offer to {offer}: yes please!",
                                           f"If the offer to {offer} still stands, I'd gladly accept."), "take"))
-                    if "review" in offer:
+                    if (mine := re.search(r"\breview (?P<x>(?:my|our) [\w -]+?)(?:\s+and\b.*)?$", offer)) is not None:
+                        out.append(Line((f"I'll send {mine['x']} over shortly.",)))  # "review my CV": mine to send
+                    elif "review" in offer:
                         out.append(Line(("I'll send the link as soon as it's ready.",)))
                     elif "lend" in offer:
                         out.append(self.line(("Happy to pick it up whenever suits you, no rush.",
@@ -930,7 +933,7 @@ class _Writer:
         act = _activity(r.activity)
         if r.later:
             due = _without_when(r.later[0])
-            lines.append(Line((f"As promised, here's {due}.",)))
+            lines.append(Line((f"As promised, here{_be('are' if _plural(due) else 'is')} {due}.",)))
             self.tips.append(f"Attach {due}.")
         elif r.thanks:
             gerund = r.thanks.split()[0].endswith("ing")  # "teaming up", "hosting": not advice to put to use
@@ -1063,8 +1066,8 @@ def _quote(text: str) -> str:
 
 def _without_when(later: str) -> str:
     """'the v2 next week' → 'the v2'; 'the cohort data by the end of the month' → 'the cohort data'."""
-    return re.sub(r"\s+(?:when it's ready|by the end of the month|next (?:week|month)|in \d+ (?:days|weeks)|later)$",
-                  "", later)
+    return re.sub(r"\s+(?:when it's ready|once it's cleared|by the end of the month|next (?:week|month)|"
+                  r"in \d+ (?:days|weeks)|later)$", "", later)
 
 
 def _plural(phrase: str) -> bool:

@@ -183,6 +183,7 @@ _SENDABLE = _COUNTABLE | _PLURAL_OK | _words(
     "opinion")
 _NOT_THINGS = _words("nothing anything everything none something")
 _HEDGE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t) promise\b|\bno promises\b|\bcheck (?:w/|with|first\b)|"
+                    r"\bcheck (?:the )?(?:budget|availability|calendar|diary)\b|"
                     r"\bdouble[- ]?check\b|\bnot sure (?:if|whether|we|i)\b|\btbc\b|\btbd\b|\bneed to check\b|"
                     r"\bif (?:we|i) can\b|\bask (?:facilities|legal|finance|my (?:boss|manager))\b|"
                     r"\b(?:ask|check with|check w/) \w+ (?:first|before|b4)\b|"
@@ -342,7 +343,7 @@ def _article(part: str) -> str:
 _STOP = re.compile(
     r"\b(?:do\s*n[o']?t|dont|don't|no need to|never|won't|wont)\s+(?:chase|follow[ -]?up|nudge|contact|reach out|"
     r"bother|pursue|reply|message|email|text|dm|engage|write)\b|\bruled (?:\w+ )?out\b|\bnot a fit\b|\bno fit\b|"
-    r"\bpolite no\b|"
+    r"\bpolite no\b|^passed\W*$|\bno reason to (?:follow|reach|write|chase)|"
     r"\bi (?:said|told (?:him|her|them)) no\b|\bi declined\b|\bdeclined\b|\bscam\b|\bred flags\b|\bpassed on us\b|"
     r"\bnot interested\b|\bnot pursuing\b|\bdead end\b|\bno (?:need|point) (?:to )?follow|"
     r"\btold (?:him|her|them) (?:i'?m )?not (?:looking|interested)\b|^(?:so )?(?:leave it|let it go|don'?t bother)\W*$|"
@@ -357,6 +358,7 @@ _WAIT = re.compile(
     r"\b(?:she|he|they|she'll|he'll|they'll)\s*(?:'ll|will)?\s*(?:reach out|get in touch|be in touch|get back|"
     r"come back|contact me|ping me|circle back|follow up)\b|\bsaid no for now\b|\bno for now\b|\brevisit\b|"
     r"\bkeep (?:her|him|them) posted\b|\bquarterly update\b|\breach out (?:after|in|once|when)\b|"
+    r"\bnot the right (?:stage|time|moment|timing)\b|\bcome back (?:after|in|once|when)\b|"
     r"\b(?:on leave|away) (?:till|until)\b|\bdon'?t (?:nudge|chase|follow up) (?:before|until|till)\b|"
     r"\b(?:he|she|they)(?:'ll| will) (?:fwd|forward|pass (?:it|this) on)\b|\b(?:he|she|they) replied\b|"
     # "she will email me after the board", and their own words quoted: "I'll sort the form and come back to you"
@@ -365,7 +367,8 @@ _WAIT = re.compile(
     r"\b(?:i'?ll|i will)\b[^.;]*\b(?:come back|get back|circle back|revert|be in touch)\s+(?:to|with)\s+you\b",
     _I)
 
-_PLAN_VERBS = (r"(?:co-\w+|start|launch|build|move|open|write|run|host|organi[sz]e|expand|hire|raise|grow|create|set up|speak|"
+_PLAN_VERBS = (r"(?:co-\w+|start|launch|build|move|open|write|run|host|organi[sz]e|expand|hire|raise|grow|create|"
+               r"set up|speak|"
                r"present|give|visit|travel|learn|switch|become|go|join|leave|retire|make|try|teach|study|record|"
                r"publish|found|co-found|relocate|pivot|scale|sell|buy|get into|break into|transition|apply)\b")
 _SENT = re.compile(r"^(?:(?:i|we)\s+(?:already\s+)?(?:sent|emailed|forwarded|shared|whatsapped)\s+"
@@ -438,7 +441,9 @@ _I_INVITED = re.compile(r"^(?:i|we)?\s*invited (?:him|her|them) to (?P<x>.+)$", 
 _I_SEND = re.compile(r"^(?:i|we)\s+(?P<verb>send|share|email|forward)\s+(?:(?:him|her|them)\s+)?(?P<rest>.+)$", _I)
 _ASK_FOR = re.compile(r"^ask (?:him|her|them) for (?P<x>.+?)(?:\s+first)?$", _I)
 _RATE_WORDS = re.compile(r"\b(?:day rate|rates?|fees?|availability|lead time|timeline)$", _I)
-_LATER_WHEN = re.compile(r"\s+(?:(?:when|once)\s+(?:it'?s\s+|i'?m\s+)?(?:done|ready|finished|final)|by (?:the )?end of "
+_LATER_WHEN = re.compile(r"\s+(?:(?:when|once|after)\s+(?:\w+\s+)?(?:signs? off|approves?|clears? it|"
+                         r"(?:has|have) signed off)|"
+                         r"(?:when|once)\s+(?:it'?s\s+|i'?m\s+)?(?:done|ready|finished|final)|by (?:the )?end of "
                          r"(?:the )?month|by eom|by month end)\b.*$", _I)
 _AVOID = re.compile(r"^(?:no\W+)?(?:avoid(?: (?:him|her|them))?|nope|hard pass)\W*$", _I)
 _GERUND = {"doing": "do", "running": "run", "hosting": "host", "co-hosting": "co-host", "organising": "organise",
@@ -519,6 +524,13 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 deliver.append(x)
                 asked_for.append(x)
             continue
+        if (m := re.match(r"^(?:i\s+)?(?:said i'?d|said i would|i'?ll|i will|will|promised to)\s+(?:reply|respond|"
+                          r"follow up|get back(?: to (?:her|him|them))?)\s+(?:by email\s+|on email\s+|over email\s+)?"
+                          r"with\s+(?P<x>.+)$", clause, _I)) is not None:
+            if (x := thing(m["x"], names)) is not None:
+                deliver.append(x)
+                promised.append(x)
+            continue
         if (m := re.match(r"^(?:(?:she|he|they)\s+said\s+)?(?:just\s+)?(?:send|email|flick|drop|shoot|ping)\s+me\s+"
                           r"(?:an?\s+)?(?:email|note|line|message|mail|dm)\s+with\s+(?P<x>.+)$", _unname(clause, names),
                           _I)) is not None:
@@ -558,6 +570,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 elif kind == "need" and "need" in found:
                     found.setdefault("checking", found.pop("need"))
                 seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
+            elif last_question and found.get("answer") == last_question and "answer_given" not in found \
+                    and re.match(r"(?:if|whether)\s", last_question) and "checking" not in found:
+                # "asked if we'd sponsor their event -> need to check budget": looked into, not answered
+                found["checking"] = re.sub(r"^if\s", "whether ", str(found.pop("answer")))
             continue
         if (m := re.match(r"^(?:(?:she|he|they)\s+)?(?:also\s+)?invited (?:me|us) to (?P<x>.+)$",
                           _unname(clause, names),
@@ -714,9 +730,15 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if (m := _IMPERATIVE.match(clause) or _MY_PROMISE.match(clause) or _I_SEND.match(clause)) is not None:
             verb = m["verb"].lower()
             rest = m["rest"]
+            rest = " " + rest  # "send them once legal signs off": the pronoun is gone, the when stays
             when = _LATER_WHEN.search(rest) if verb in ("send", "share", "email", "forward") else None
-            if when is not None and (what := thing(rest[:when.start()], names)) is not None:
+            rest = rest.strip()
+            if when is not None and (what := thing(rest[:max(when.start() - 1, 0)], names)) is not None:
                 later.append(f"{what} {_later_words(when[0])}")  # "send revised draft when done"
+                continue
+            if when is not None and re.fullmatch(r"(?:them|it|those|these)?\s*", rest[:max(when.start() - 1, 0)], _I) \
+                    and deliver and not last_ask_is_other(last_ask):
+                later.append(f"{deliver.pop()} {_later_words(when[0])}")  # "i'll send them once legal signs off"
                 continue
             if verb in ("intro", "introduce", "connect"):
                 rest = re.sub(r"^(?:(?:him|her|them|you)\s+)?(?:in touch\s+)?(?:to|with|w/?)\s+", "", rest)
@@ -748,6 +770,13 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     deliver.append(last_ask)
                 elif (what := you_form(rest, names, 5)) is not None:
                     deliver_do.append(f"{verb} {what}")
+            continue
+        if (m := _OWE.match(clause)) is not None and (treat := re.fullmatch(
+                r"(?:an?\s+|one\s+)?(?P<t>coffee|lunch|dinner|drink|beer|pint|breakfast|brunch|tea)s?(?:\s+.*)?",
+                m["rest"],
+                _I)) is not None:
+            found.setdefault("next_step", _next_step(treat["t"].lower() if treat["t"].lower() != "drink" else "drinks",
+                                                     None, None))
             continue
         if (m := _OWE.match(clause)) is not None or (m := _I_PROMISED_THING.match(clause)) is not None:
             when = _LATER_WHEN.search(m["rest"])
@@ -885,6 +914,13 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     else:
                         found.setdefault("interest", x)
                 continue
+            if verb.startswith("asked") and (qm := re.match(
+                    r"^(?:a |an |the |some |a few |two |2 )?(?:q|qs|question|questions)\s+(?:about|abt|on|re|regarding)"
+                    r"\s+(?P<x>.+)$", rest, _I)) is not None:
+                if (x := you_form(qm["x"], names, 5)) is not None:
+                    found.setdefault("answer", f"about {x}")
+                    last_question = f"about {x}"
+                continue
             if verb.startswith("asked") and verb.endswith(("about", "abt", "re")) and (p := re.match(
                     r"^(?:partnering|collaborating|teaming up|working together)\s+(?:on|in|for)\s+(?P<x>.+)$", rest,
                     _I)) is not None:
@@ -927,7 +963,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 found.setdefault("thanks", f"your help {x}" if x and x.startswith(("with", "on")) else "your help")
             elif verb.startswith("gave") and x and not re.search(r"\b(?:card|number|email|mobile|phone|whatsapp|"
                                                                  r"contact|details|handle)\b", x, _I):
-                found.setdefault("thanks", f"the {x}" if not x.lower().startswith(("the", "a ", "an ", "your")) else x)
+                x = re.sub(r"^an?\s+", "", x)  # "gave me a workout plan": the plan
+                found.setdefault("thanks", f"the {x}" if not x.lower().startswith(("the", "your")) else x)
             elif verb == "shared" and x:
                 found.setdefault("thanks_share", x)
             elif verb == "hosted":
@@ -998,7 +1035,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                         r"tomorrow|within \w+ days?)", notes, _I)) is not None:
         found["feedback_by"] = expand(by["when"])
     business = re.search(r"(?:^|[.;,\n]\s*|\b(?:she|he|they)\s+)(?:runs|owns|has|opened|started)\s+"
-                         r"(?:a|an|her|his|their)\s+(?P<biz>[a-z]+)\b", notes, _I)  # not "our team has an opening"
+                         r"(?:a|an|her|his|their)\s+(?P<biz>[a-z]+(?: (?:bank|shop|store|bar|cafe|café|club|school|"
+                         r"studio|agency|clinic|company|firm|kitchen|garden|farm|salon))?)\b",
+                         notes, _I)  # theirs: not "our team has an opening"
     if business and found.get("need") and " for " not in str(found["need"]):  # "a website for your bakery"
         found["need"] = f"{found['need']} for your {business['biz'].lower()}"
     intro_to = found.get("intro_to")
@@ -1209,8 +1248,16 @@ def same_thing(phrase: str, others: Sequence[str]) -> bool:
 
 
 def _later_words(when: str) -> str:
-    """'when done' → 'when it's ready'; 'by end of month' → 'by the end of the month'."""
+    """'when done' → 'when it's ready'; 'by end of month' → 'by the end of the month'; 'once legal signs off' →
+    'once it's cleared'."""
+    if re.search(r"\bsigns? off\b|\bsigned off\b|\bapprove|\bclears?\b", when, _I):
+        return "once it's cleared"
     return "by the end of the month" if re.search(r"\bend\b|\beom\b", when, _I) else "when it's ready"
+
+
+def last_ask_is_other(last_ask: str | None) -> bool:
+    """Whether the thing last asked for is an introduction or an invitation rather than something to send."""
+    return bool(last_ask and last_ask.startswith(("intro:", "to:")))
 
 
 def _next_step(what: str, again: str | None, when: str | None) -> str:

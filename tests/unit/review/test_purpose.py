@@ -905,3 +905,38 @@ def test_lets_talk_is_a_step_and_a_partnering_question_is_explored_with_one_ask(
                     DraftTimes(NOW, NOW - timedelta(days=1)), key=20)
     assert isinstance(found, Draft) and "repair cafe" in found.text and "next week" in found.text
     assert found.text.count("?") == 1
+
+
+def test_what_waits_on_a_sign_off_is_on_its_way_not_attached() -> None:
+    found = reading("she wants our load test numbers. i'll send them once compliance signs off")
+    assert "deliver" not in found and found["later"] == ("our load test numbers once it's cleared",)
+
+
+def test_a_coffee_owed_is_a_step_to_arrange_not_a_thing_sent() -> None:
+    found = reading("offered to look at my pitch deck. i owe him a coffee")
+    assert "deliver" not in found and found["next_step"] == "coffee"
+
+
+def test_a_reply_promised_with_a_document_delivers_the_document() -> None:
+    found = reading("asked a question about log retention in the Q&A. said i'd reply by email with the retention "
+                    "policy")
+    assert found["deliver"] == ("the retention policy",) and found["answer"] == "about log retention in the Q&A"
+
+
+def test_a_yes_no_question_followed_by_a_hedge_is_being_looked_into() -> None:
+    found = reading("asked if we'd host their spring meetup. need to check budget w/ ops")
+    assert "answer" not in found and found["checking"] == "whether we'd host your spring meetup"
+
+
+@pytest.mark.parametrize("notes", [
+    "angel. passed.",
+    "said not the right stage for them, come back after our seed round",
+    "lovely host, recommended a bakery. no reason to follow up really",
+])
+def test_a_pass_or_a_not_now_is_a_reason_not_to_chase(notes: str) -> None:
+    found = reading(notes)
+    assert "stop" in found or "wait" in found
+
+
+def test_what_they_gave_is_thanked_for_by_its_name() -> None:
+    assert reading("gave me a reading list on urban design")["thanks"] == "the reading list on urban design"
