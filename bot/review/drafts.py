@@ -1080,7 +1080,7 @@ _PHYSICAL = re.compile(r"\b(?:samples?|swatches|parcel|package|laptops?|hardware
                        r"fridge|kit)$", re.IGNORECASE)
 
 
-_NOT_NOW = re.compile(r"\bno for now\b|\bnot now\b|\btry me\b|\bchas(?:e|ing)\b|\brevisit\b|"
+_NOT_NOW = re.compile(r"\bno for now\b|\bnot now\b|\bnot the right\b|\btry me\b|\bchas(?:e|ing)\b|\brevisit\b|"
                       r"\bon leave\b|\baway (?:till|until)\b|"
                       r"\bdon'?t (?:nudge|chase|follow up)\b|\bquarterly\b|\bkeep (?:her|him|them) posted\b",
                       re.IGNORECASE)

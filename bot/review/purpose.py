@@ -358,7 +358,7 @@ _WAIT = re.compile(
     r"\b(?:she|he|they|she'll|he'll|they'll)\s*(?:'ll|will)?\s*(?:reach out|get in touch|be in touch|get back|"
     r"come back|contact me|ping me|circle back|follow up)\b|\bsaid no for now\b|\bno for now\b|\brevisit\b|"
     r"\bkeep (?:her|him|them) posted\b|\bquarterly update\b|\breach out (?:after|in|once|when)\b|"
-    r"\bnot the right (?:stage|time|moment|timing)\b|\bcome back (?:after|in|once|when)\b|"
+    r"\bnot the right (?:stage|time|moment|timing)\b|"
     r"\b(?:on leave|away) (?:till|until)\b|\bdon'?t (?:nudge|chase|follow up) (?:before|until|till)\b|"
     r"\b(?:he|she|they)(?:'ll| will) (?:fwd|forward|pass (?:it|this) on)\b|\b(?:he|she|they) replied\b|"
     # "she will email me after the board", and their own words quoted: "I'll sort the form and come back to you"

@@ -930,7 +930,7 @@ def test_a_yes_no_question_followed_by_a_hedge_is_being_looked_into() -> None:
 
 @pytest.mark.parametrize("notes", [
     "angel. passed.",
-    "said not the right stage for them, come back after our seed round",
+    "said not the right stage for them yet",
     "lovely host, recommended a bakery. no reason to follow up really",
 ])
 def test_a_pass_or_a_not_now_is_a_reason_not_to_chase(notes: str) -> None:
