@@ -630,7 +630,8 @@ class _Writer:
         if not step:
             return []
         head, _, why = step.partition(" to ")
-        reason = f" It'd be great to {why}." if why else ""
+        # "to swap notes on pricing" is a reason for both; "to pick my brain" is theirs, not the member's to say
+        reason = f" It'd be great to {why}." if why and not re.search(r"\b(?:my|me|I|mine)\b", why) else ""
         if head.startswith("the "):
             if stage == "first":
                 return [Line((f"Are we still on for {head}? Looking forward to it.",

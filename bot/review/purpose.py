@@ -364,7 +364,9 @@ _WAIT = re.compile(
     # "she will email me after the board", and their own words quoted: "I'll sort the form and come back to you"
     r"\b(?:she|he|they)(?:'ll|\s+will)\s+(?:email|write|call|ring|phone|text|message|dm|update|contact)\s+(?:me|us)"
     r"\s*(?:$|[,;.]|after|once|when|in|next|by|later|back|soon)|"
-    r"\b(?:i'?ll|i will)\b[^.;]*\b(?:come back|get back|circle back|revert|be in touch)\s+(?:to|with)\s+you\b",
+    r"\b(?:i'?ll|i will)\b[^.;]*\b(?:come back|get back|circle back|revert|be in touch)\s+(?:to|with)\s+you\b|"
+    r"\bsaid (?:she|he|they)(?:'d| would)\s+(?:ping|email|call|text|message|dm|contact)\s+(?:me|us)\b|"
+    r"\bsaid (?:she|he|they)(?:'d| would)\s+(?:reach out|get in touch|be in touch)\b",
     _I)
 
 _PLAN_VERBS = (r"(?:co-\w+|start|launch|build|move|open|write|run|host|organi[sz]e|expand|hire|raise|grow|create|"
@@ -393,8 +395,9 @@ _IMPERATIVE = re.compile(r"^(?:me:\s*)?(?P<verb>send|share|email|forward)\s+"
                          _I)
 _YES = re.compile(r"^(?:i\s+)?(?:said\s+)?(?:yes|yep|sure|agreed|ok)\b(?:\s*(?:,|!|will do|i'?ll do it))*", _I)
 _THEIR_PROMISE = re.compile(
-    r"^(?:(?:said (?:she|he|they)(?:'d| would| will|'ll)|"
-    r"(?:she|he|they)\s+(?:offered(?: to)?|will|'ll|promised(?: to)?|can|said (?:she|he|they)(?:'d| would| will|'ll))|"
+    r"^(?:(?:said (?:she|he|they)(?:'d| would| will|'ll| could| can)|"
+    r"(?:she|he|they)\s+(?:offered(?: to)?|will|'ll|promised(?: to)?|can|could|"
+    r"said (?:she|he|they)(?:'d| would| will|'ll| could| can))|"
     r"(?:she|he|they)'ll|offered(?: to)?(?=.*\b(?:me|my|us|our|his|her|their)\b)))"
     r"\s+(?P<verb>introduce|intro|send|lend|review|loop in|share|connect|look at|"
     r"give|host|help|check|quote|mentor|read|point (?:me|us) (?:to|at|towards)|walk (?:me|us) (?:through|thru))\b"
@@ -796,6 +799,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if (m := _THEIR_PROMISE.match(_unname(clause, names))) is not None:
             verb, rest = m["verb"].lower(), m["rest"]
             rest = re.sub(r"\s+and\s+(?:tell|let|say|give)\b.*$", "", rest)  # "read my letter and tell me if …"
+            # "if i send it", "if i want": the condition is only the member's yes, so the offer stands
+            rest = re.sub(r"\s+if (?:i|we) (?:send|share|want|like|need|'d like|would like|forward)(?: (?:it|them|one|"
+                          r"that|this))?(?: over)?\s*$", "", rest, flags=_I)
             if re.search(r"\bif\b", rest, _I):
                 continue  # "he'll share historicals if we sign their NDA": a condition first, not an offer to take up
             if verb in ("intro", "introduce", "connect"):
@@ -934,8 +940,14 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 continue
             what = thing(re.sub(r"\s+(?:cheap|cheaply|asap|quickly|fast|urgently|soon)\b.*$", "", rest, flags=_I),
                          names)
+            meet = re.match(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:demo|call|meeting|chat|trial|tour|visit|"
+                            r"walk-?through)\b", what or expand(rest), _I)
+            if what is None and meet is not None and not re.search(r"\b(?:once|after|when|until|till|if)\b", rest, _I):
+                # "wants a 20 min call to pick my brain on pricing": the call ("a trial once X clears" waits)
+                what = you_form(meet[0], names)
             if what and re.match(
-                    r"(?:an?|the)\s+(?:demo|call|meeting|chat|trial|tour|visit|walk-?through)\b", what, _I):
+                    r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:demo|call|meeting|chat|trial|tour|visit|walk-?through)\b", what,
+                    _I):
                 found.setdefault("next_step", re.sub(r"^the\s+", "a ", what))  # "asked for a demo": to arrange
                 continue
             vague = not verb.startswith("asked")  # "wants/needs/looking for" a thing, not "asked for" it

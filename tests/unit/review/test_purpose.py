@@ -940,3 +940,21 @@ def test_a_pass_or_a_not_now_is_a_reason_not_to_chase(notes: str) -> None:
 
 def test_what_they_gave_is_thanked_for_by_its_name() -> None:
     assert reading("gave me a reading list on urban design")["thanks"] == "the reading list on urban design"
+
+
+def test_an_offer_whose_only_condition_is_the_members_yes_is_taken_up() -> None:
+    assert reading("said he'd review my grant draft if i send it")["their_offer"] == ("review my grant draft",)
+    assert reading("said she could intro me to their CFO if i want")["their_offer"] == (
+        "the introduction to your CFO",)
+    assert "their_offer" not in reading("he'll share the floor plans if we sign their NDA")  # a real condition
+
+
+def test_said_hed_ping_me_is_a_reason_to_wait() -> None:
+    assert "wait" in reading("might be in Lisbon in May, said he'd ping me")
+
+
+def test_a_call_they_want_is_a_step_and_their_reason_is_not_put_in_the_members_mouth() -> None:
+    found = compose("follow_up_48h", DraftContext("Ravi Iyer", "linkedin", "wants a 20 min call to pick my brain on "
+                                                                           "pricing"),
+                    DraftTimes(NOW, NOW - timedelta(days=1)), key=21)
+    assert isinstance(found, Draft) and "call" in found.text and "pick my brain" not in found.text
