@@ -366,7 +366,8 @@ _WAIT = re.compile(
     r"\s*(?:$|[,;.]|after|once|when|in|next|by|later|back|soon)|"
     r"\b(?:i'?ll|i will)\b[^.;]*\b(?:come back|get back|circle back|revert|be in touch)\s+(?:to|with)\s+you\b|"
     r"\bsaid (?:she|he|they)(?:'d| would)\s+(?:ping|email|call|text|message|dm|contact)\s+(?:me|us)\b|"
-    r"\bsaid (?:she|he|they)(?:'d| would)\s+(?:reach out|get in touch|be in touch)\b",
+    r"\bsaid (?:she|he|they)(?:'d| would)\s+(?:reach out|get in touch|be in touch)\b|"
+    r"(?:\b(?:she|he|they)(?:'ll|\s+will)\s+|^will\s+)(?:decide|think it over|let (?:me|us) know|confirm)\b",
     _I)
 
 _PLAN_VERBS = (r"(?:co-\w+|start|launch|build|move|open|write|run|host|organi[sz]e|expand|hire|raise|grow|create|"
@@ -414,7 +415,8 @@ _THEIR_ASK = re.compile(
     r"interested in|keen on|curious about)\s+(?P<rest>.+)$", _I)
 _THANKS = re.compile(
     r"^(?:(?:she|he|they)\s+)?(?P<verb>helped me|helped us|gave (?:me )?(?:great |good |useful |really )*|"
-    r"shared|showed me|hosted|recommended|pointed me to|introduced me to)\s*(?P<rest>.*)$", _I)
+    r"shared|showed me|hosted|recommended|pointed me to|introduced me to|answered my (?:question|q)s?)\s*"
+    r"(?P<rest>.*)$", _I)
 _THANK_NOTE = re.compile(r"^thank (?:him|her|them)?\s*(?:for\s+)?(?P<rest>.+)$", _I)
 _MY_ASK = re.compile(
     r"^(?:ask|q|question|qs)\b\s*(?:for (?:him|her|them))?\s*(?::|re|about|abt|if|whether)?\s*(?P<rest>.+)$", _I)
@@ -627,9 +629,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if m["on"] and m["on"].lower() not in ("it", "this", "that") and "topic" not in found:
                 found["topic"] = you_form(m["on"], names, 5)
             continue
-        if (m := re.match(r"^(?:we|let'?s)\s+(?:should\s+)?(?:maybe\s+)?(?P<v>do|start|try|set up|run|organi[sz]e|"
+        if (m := re.match(r"^(?:we\s+(?:should|could|might|must|can)|let'?s|we\s+maybe)\s+(?:maybe\s+)?"
+                          r"(?P<v>do|start|try|set up|run|organi[sz]e|"
                           r"host|build|write|plan)\s+(?P<x>.+)$", clause, _I)) is not None:
-            if (x := you_form(m["x"], names, 6)) is not None:
+            x = you_form(re.sub(r"\s+together\b", "", m["x"]), names, 7)  # "a side project together on X"
+            if x is not None:
                 verb = m["v"].lower()
                 if verb == "do" and re.search(r"\b(?:group|club|series|meetup|circle)$", x, _I):
                     verb = "start"
@@ -730,6 +734,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if not rest:
                 continue
             clause = rest
+        if re.match(r"^(?:promised|agreed|offered)\s+to\s+\w+(?:\s+\w+)?\s+(?:me|us)\b", clause, _I):
+            clause = "she " + clause  # "promised to intro me to X": theirs, the subject left out, never the member's
         if (m := _IMPERATIVE.match(clause) or _MY_PROMISE.match(clause) or _I_SEND.match(clause)) is not None:
             verb = m["verb"].lower()
             rest = m["rest"]
@@ -971,7 +977,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if (m := _THANKS.match(_unname(clause, names))) is not None:
             verb, rest = m["verb"].lower().strip(), m["rest"]
             x = you_form(rest, names)
-            if verb.startswith("helped"):
+            if verb.startswith("answered") and x and x.startswith(("on ", "about ", "re ")):
+                found.setdefault("thanks", f"your answer {x}")  # "answered my question on lifetimes"
+            elif verb.startswith("helped"):
                 found.setdefault("thanks", f"your help {x}" if x and x.startswith(("with", "on")) else "your help")
             elif verb.startswith("gave") and x and not re.search(r"\b(?:card|number|email|mobile|phone|whatsapp|"
                                                                  r"contact|details|handle)\b", x, _I):
@@ -1012,7 +1020,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if (m := _TOPIC_LEAD.match(clause)) is not None:
             rest = re.sub(r"\s+\w+ly$", "", m["rest"])  # "talked rates loosely"
             if (x := you_form(rest, names, 5)) is not None and "topic" not in found \
-                    and not re.match(r"^over\b|^(?:everyone|everybody|stuff|things|nothing)$", x, _I):
+                    and not re.match(r"^(?:over|for|until|since|at|in|on|with|to|all|ages|hours?|a while)\b|\d|"
+                                     r"^(?:everyone|everybody|stuff|things|nothing)$", x, _I):  # "talked for 2h"
                 found["topic"] = x
             continue
         moving = re.search(r"\bmoving to (?P<x>[\w -]+?)(?: in (?P<when>\w+))?$", clause, _I)
@@ -1070,6 +1079,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                                           for c in _clauses(notes))
     alone = len(_clauses(notes)) == 1 and not (deliver or found)
     topic = _str(found.get("topic")) or (base_topic if said_topic or base.topic_owned or alone else None)
+    if topic and re.match(r"(?:for|until|since|over|at|in|on|with|to|all|ages)\b|\d", str(topic), _I):
+        topic = None  # "we talked for 2h": how long, not what about
     if topic and not found.get("topic") and str(topic).split()[-1].lower().rstrip("s") in _ROLES:
         topic = None  # "retired nurse": who they are, not what was talked about
     if topic and names & {re.sub(r"['’]s$", "", w.lower().strip(".,!?;:'")) for w in str(topic).split()}:

@@ -958,3 +958,31 @@ def test_a_call_they_want_is_a_step_and_their_reason_is_not_put_in_the_members_m
                                                                            "pricing"),
                     DraftTimes(NOW, NOW - timedelta(days=1)), key=21)
     assert isinstance(found, Draft) and "call" in found.text and "pick my brain" not in found.text
+
+
+def test_a_promise_to_intro_me_is_theirs_even_with_no_subject() -> None:
+    found = reading("lena from the infra team. promised to intro me to her colleague in sales")
+    assert "intro_to" not in found and found["their_offer"] == ("the introduction to your colleague in sales",)
+
+
+def test_an_answer_they_gave_is_thanked_for() -> None:
+    assert reading("answered my question on borrow checking, super helpful")["thanks"] == (
+        "your answer on borrow checking")
+
+
+def test_they_will_decide_is_a_reason_to_wait() -> None:
+    assert "wait" in reading("thinking it over, will decide by the end of the month")
+
+
+def test_how_long_they_talked_is_not_what_they_talked_about() -> None:
+    assert "topic" not in reading("we talked for 3h. great energy")
+
+
+def test_a_side_project_suggested_together_is_proposed() -> None:
+    assert reading("we should do a side project together on transit maps")["suggest"] == (
+        "do a side project on transit maps")
+
+
+def test_what_we_do_is_not_a_suggestion_and_a_todo_to_confirm_is_not_their_wait() -> None:
+    assert "suggest" not in reading("we do route planning with live traffic data")
+    assert "wait" not in reading("asked about a reseller in Lyon - we dont have one. confirm w/ sales")
