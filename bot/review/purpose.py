@@ -113,10 +113,16 @@ _TYPOS = {"promsied": "promised", "promissed": "promised", "promied": "promised"
 _TYPO = re.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", _I)
 
 
+_RUN_ON = re.compile(r"\s+(?=(?:I|i|she|he|they|we|She|He|They|We)\s+(?:said|asked|promised|told|offered|want|wants|"
+                     r"mentioned|will|'ll|need|needs)\b)|\s+(?=also\s+(?:she|he|they)\b)")
+
+
 def _clauses(notes: str) -> list[str]:
     """The notes as clauses, split further at arrows and dashes ("asked x -> i said y"); common misspellings
     of the words this module looks for are read as meant ("promsied", "wnats", "asekd")."""
     notes = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], notes)
+    notes = re.sub(r"\bthere(?= (?:api|app|team|product|platform|data|system|website|site|company|office|ceo|cto)\b)",
+                   "their", notes, flags=_I)  # "integrate there API"
     notes = re.sub(r"(?<=[^\W\d_])(?:->|→)(?=[^\W\d_])", " to ", notes)  # "uk->ghana": a route, not a step
     notes = re.sub(r"\b(\d+|two|three|four|six|twelve)\s+(mo|mos|cos)\b",  # "3 mo cohorts", "2 cos in Kumasi"
                    lambda m: f"{m[1]} {'companies' if m[2].lower() == 'cos' else 'month'}", notes, flags=_I)
@@ -130,8 +136,9 @@ def _clauses(notes: str) -> list[str]:
     for clause in clauses(notes):
         for piece in _ARROW.split(clause):
             piece = _SOFT.sub("", piece.strip(" ,.;:!?"))
-            if piece:
-                out.append(piece)
+            # a run-on note with no stops ("she asked if X I said I'd check with Y"): split where a new speaker starts
+            parts = _RUN_ON.split(piece) if len(piece.split()) > 16 else [piece]
+            out.extend(p for p in (_SOFT.sub("", p.strip(" ,.;:!?")) for p in parts) if p)
     return out
 
 
@@ -179,6 +186,7 @@ _SENDABLE = _COUNTABLE | _PLURAL_OK | _words(
     "recs recommendations studies info information data dataset datasets code pricing prices rates samples contacts "
     "names papers decks templates guides lists articles videos posts reports books resources references readings "
     "slide sample link doc docs documentation results feedback advice thoughts notes recipe recipes take comparison "
+    "availability "
     "teaser brochure catalogue catalog factsheet "
     "opinion")
 _NOT_THINGS = _words("nothing anything everything none something")
@@ -578,7 +586,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             elif last_question and found.get("answer") == last_question and "answer_given" not in found \
                     and re.match(r"(?:if|whether)\s", last_question) and "checking" not in found:
                 # "asked if we'd sponsor their event -> need to check budget": looked into, not answered
-                found["checking"] = re.sub(r"^if\s", "whether ", str(found.pop("answer")))
+                checking = re.sub(r"^if\s", "whether ", str(found.pop("answer")))
+                # "whether our agronomy app could integrate" → "whether we could integrate": the question, no pitch
+                found["checking"] = re.sub(r"\bour (?:[\w-]+ ){0,3}?(?:app|tool|product|platform|software|sw|system|"
+                                           r"api|sdk|service|solution)\s+(could|can|would|will|might)\b", r"we \1",
+                                           checking, flags=_I)
             continue
         if (m := re.match(r"^(?:(?:she|he|they)\s+)?(?:also\s+)?invited (?:me|us) to (?P<x>.+)$",
                           _unname(clause, names),
@@ -613,6 +625,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             continue
         # "he said send her my cv", "she said lets pair on it fri": their words, reported
         spoken = re.sub(r"^(?:(?:she|he|they|we|i)\s+)?(?:said|says|suggested|told me)\s+(?:that\s+|to\s+)?"
+                        r"(?:(?:text|call|email|message|ping|dm|ring) me,?\s+)?"  # "he said text me, let's talk"
                         r"(?=let'?s\b|send\b|share\b|email\b|forward\b)", "", _unname(clause, names), flags=_I)
         if spoken != clause and (m := _IMPERATIVE.match(spoken)) is not None:
             if (what := thing(m["rest"], names)) is not None:

@@ -986,3 +986,17 @@ def test_a_side_project_suggested_together_is_proposed() -> None:
 def test_what_we_do_is_not_a_suggestion_and_a_todo_to_confirm_is_not_their_wait() -> None:
     assert "suggest" not in reading("we do route planning with live traffic data")
     assert "wait" not in reading("asked about a reseller in Lyon - we dont have one. confirm w/ sales")
+
+
+def test_a_run_on_note_is_split_where_a_new_speaker_starts() -> None:
+    found = reading("met her by the coffee cart she runs ops at a bike courier firm she asked if our routing app "
+                    "could read there API I said I'd check with Priya and come back next week")
+    assert found["checking"] == "whether we could read your API"  # the question, never a product pitch
+
+
+def test_text_me_lets_talk_is_a_step() -> None:
+    assert reading("He said call me, let's talk")["next_step"] == "a chat"
+
+
+def test_availability_sent_is_what_the_first_message_carries() -> None:
+    assert reading("said yes to the panel. sent her my availability")["deliver"] == ("my availability",)
