@@ -897,6 +897,10 @@ class _Writer:
             lines.append(self.line((f"A quick follow-up to my note{after}{met}.",
                                     f"Following up on my message{after}{met}.",
                                     f"Just resurfacing my note{after}{met}."), "w-open"))
+        if r.later and r.deliver:  # the first message sent part and promised the rest: the rest goes now
+            due = _without_when(r.later[0])
+            lines.append(Line((f"And as promised, here{_be('are' if _plural(due) else 'is')} {due}.",)))
+            self.tips.append(f"Attach {due}.")
         if r.deliver_do:
             lines.append(Line((f"I'm still happy to {r.deliver_do[0]}, as promised.",)))
         if r.accept and not r.deliver:

@@ -187,7 +187,8 @@ _EVENT_NOUNS = ("meetup", "summit", "mixer", "dinner", "drinks", "brunch", "lunc
                 "retreat", "offsite", "group", "class", "lecture", "seminar", "webinar", "event", "launch", "reception",
                 "gala", "talk", "visit", "shift", "opening", "launch party", "viewing", "evening", "thing", "park",
                 "hall", "convening", "office", "tasting", "fundraiser", "committee", "audit", "assembly", "ceremony",
-                "match", "game", "expo", "forum", "panel", "day", "club", "bbq", "barbecue", "picnic")
+                "match", "game", "expo", "forum", "panel", "day", "club", "bbq", "barbecue", "picnic", "reunion",
+                "gathering", "show", "social", "ceremony", "service")
 
 
 def uncapped(text: str) -> str:

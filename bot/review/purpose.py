@@ -232,6 +232,8 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
     text = re.sub(r"\s*\([^()]*\)", "", text)  # "Dave (importer, austin)": an aside, not part of the phrase
     text = expand(_TAIL.sub("", " " + text.strip()).strip(" ,.;:-'\"()"))
     text = re.sub(r"\s+(?:first|too|as well|also|again)$", "", text, flags=_I)
+    text = re.sub(r"\s+for (?:an?|\d+|a few|a couple of|about an?) (?:hour|hours|h|min|mins|minutes|while|day|days)$",
+                  "", text, flags=_I)  # "debug it for an hour": how long, not what
     words = text.split()
     if not words or len(words) > limit or _BAD.search(text) or _THIRD.search(text):
         return None
@@ -307,6 +309,40 @@ def _owned(phrase: str, whose: str) -> str:
     if _DETERMINED.match(phrase) or phrase[:1].isupper():
         return phrase
     return f"{whose} {phrase}"
+
+
+def _take_out(deliver: list[str], word: str, asked_for: list[str]) -> str | None:
+    """Take the part of a thing to deliver that names ``word`` out of the list ('our deck and the metrics' →
+    'our deck' stays, 'the metrics' is returned); None when nothing names it. What stays keeps its having been
+    asked for."""
+    for i, item in enumerate(deliver):
+        parts = re.split(r"\s+and\s+", item)
+        hit = [p for p in parts if word in p.lower()]
+        if hit:
+            rest = [p for p in parts if p not in hit]
+            if rest:
+                deliver[i] = " and ".join(rest)
+                if item in asked_for:
+                    asked_for.append(deliver[i])
+            else:
+                deliver.pop(i)
+            return " and ".join(hit)
+    return None
+
+
+def _gerund(phrase: str) -> str:
+    """'debug a borrow checker issue' → 'debugging a borrow checker issue'."""
+    verb, _, rest = phrase.partition(" ")
+    low = verb.lower()
+    if low.endswith("ing"):
+        return phrase
+    if low.endswith("e") and not low.endswith(("ee", "ye", "oe")):
+        ing = low[:-1] + "ing"
+    elif (len(low) <= 4 or low.endswith("bug")) and re.search(r"[^aeiou][aeiou][^aeiouwxy]$", low):
+        ing = low + low[-1] + "ing"  # "plan" → "planning", "debug" → "debugging"
+    else:
+        ing = low + "ing"
+    return f"{ing} {rest}".strip()
 
 
 def _head_phrase(text: str, names: frozenset[str]) -> str | None:
@@ -525,7 +561,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if low in ("done", "sent", "not yet", "sent it"):
             continue
         if (m := _SENT.match(clause)) is not None:  # "sent her the spec sheet right after the call": what the
-            bare = _SENT_WHEN.sub("", m["x"]).strip(" ,.")  # first message carried, if it is a document
+            sent_part, _, still = m["x"].partition(", ")  # "sent deck, metrics next week": the rest is still to come
+            owed = re.fullmatch(r"(?P<x>[\w -]{2,30}?)\s+(?P<when>next (?:wk|week|month)|tomorrow|later|by \w+)",
+                                still.strip(), _I)
+            if owed is not None and (taken := _take_out(deliver, owed["x"].lower(), asked_for)) is not None:
+                later.append(f"{taken} {expand(owed['when'])}")
+            bare = _SENT_WHEN.sub("", sent_part).strip(" ,.")  # first message carried, if it is a document
             if bare and (carried := thing(bare, names)) is not None and _sendable(carried):
                 deliver.append(carried)
                 sent.append(carried)
@@ -696,6 +737,20 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if what:
                 later.append(f"{what} {expand(when_later['when'])}")
                 continue
+        if when_later and deliver and re.fullmatch(r"[\w -]{2,30}", clause[:when_later.start()]) \
+                and (taken := _take_out(deliver, clause[:when_later.start()].strip().lower(), asked_for)) is not None:
+            later.append(f"{taken} {expand(when_later['when'])}")  # "metrics next week": still to come
+            continue
+        if (m := re.match(r"^(?P<what>catch up|grab coffee|get coffee|grab lunch|get lunch|meet up|coffee|lunch|"
+                          r"drinks)\s+(?:properly\s+|again\s+|soon\s+)?(?P<when>in (?:jan|feb|mar|apr|may|jun|jul|aug|"
+                          r"sep|sept|oct|nov|dec)\w*|in the new year|after (?:the )?\w+|"
+                          r"when (?:i'?m|you'?re|she'?s|he'?s) "
+                          r"(?:back|in|next)\b.*)$", clause, _I)) is not None:  # "catch up properly in jan"
+            what = {"catch up": "a catch-up", "grab coffee": "coffee", "get coffee": "coffee", "grab lunch": "lunch",
+                    "get lunch": "lunch", "meet up": "meeting up"}.get(m["what"].lower(), m["what"].lower())
+            when = re.sub(r"\bin ([a-z])", lambda c: "in " + c[1].upper(), expand(m["when"]))
+            found.setdefault("next_step", f"{what} {when}")
+            continue
         clause = _WHO_PREFIX.sub("", clause)
         clause = re.sub(r"^(?:todo|to-?do|follow[ -]?up|fu|next steps?)\s*[:-]\s*", "", clause, flags=_I)
         if (fu := re.match(r"^follow[ -]?up (?:with|w/) (?P<thing>.+)$", clause, _I)) is not None:
@@ -993,6 +1048,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if verb.startswith("answered") and x and x.startswith(("on ", "about ", "re ")):
                 found.setdefault("thanks", f"your answer {x}")  # "answered my question on lifetimes"
             elif verb.startswith("helped"):
+                if x and not x.startswith(("with", "on")) and re.match(r"[a-z]+\s+\w", x):  # "helped me debug X"
+                    x = "with " + _gerund(x)
                 found.setdefault("thanks", f"your help {x}" if x and x.startswith(("with", "on")) else "your help")
             elif verb.startswith("gave") and x and not re.search(r"\b(?:card|number|email|mobile|phone|whatsapp|"
                                                                  r"contact|details|handle)\b", x, _I):

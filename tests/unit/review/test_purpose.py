@@ -1000,3 +1000,21 @@ def test_text_me_lets_talk_is_a_step() -> None:
 
 def test_availability_sent_is_what_the_first_message_carries() -> None:
     assert reading("said yes to the panel. sent her my availability")["deliver"] == ("my availability",)
+
+
+def test_part_sent_and_part_to_come_is_split_and_the_rest_goes_a_week_on() -> None:
+    notes = "asked for our pitch deck and the cohort numbers. sent deck, numbers next week"
+    found = reading(notes)
+    assert found["deliver"] == ("our pitch deck",) and found["later"] == ("the cohort numbers next week",)
+    week = compose("no_reply_1w", DraftContext("Noor Ali", "demo day", notes),
+                   DraftTimes(NOW, NOW - timedelta(days=9), NOW - timedelta(days=8)), key=22)
+    assert isinstance(week, Draft) and "here are the cohort numbers" in week.text
+
+
+def test_help_with_doing_something_is_thanked_for_by_what_it_was() -> None:
+    assert reading("helped me set up the build server for an hour")["thanks"] == (
+        "your help with setting up the build server")
+
+
+def test_catch_up_in_a_month_is_a_step() -> None:
+    assert reading("old colleague. catch up properly in feb")["next_step"] == "a catch-up in February"
