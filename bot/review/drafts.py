@@ -511,6 +511,10 @@ class _Writer:
         if r.need and r.need.startswith("our "):  # "wants our eval harness": ours to share
             out.append(self.line((f"Happy to share {r.need} if it would help.",
                                   f"I'd be glad to share {r.need}; just say the word."), "need"))
+        elif r.need and r.need.startswith("your ") and not (r.deliver or r.intro_to is not None):
+            self.tips.append("Say how you could help, or who could.")  # "help with your website": theirs already
+            out.append(self.line((f"I'd be glad to help with {r.need} if I can.",
+                                  f"Happy to help with {r.need} if it would be useful."), "need"))
         elif r.need and not (r.deliver or r.intro_to is not None):  # what's sent or introduced is the help
             self.tips.append("Say how you could help, or who could.")
             out.append(self.line((f"You mentioned you're looking for {r.need}: I'd be glad to help if I can.",
@@ -910,7 +914,9 @@ class _Writer:
         if r.checking:
             lines.append(Line((f"I'm still looking into {r.checking} and will let you know.",)))
         if r.need and not (r.deliver or r.intro_to is not None):
-            lines.append(Line((f"Still looking for {r.need}? Happy to help if I can.",)))
+            lines.append(Line((f"I'm still happy to help with {r.need} if it would be useful.",)
+                              if r.need.startswith("your ") else
+                              (f"Still looking for {r.need}? Happy to help if I can.",)))
         if r.expect:
             ready = "they're" if _plural(r.expect) else "it's"
             lines.append(Line((f"No rush on {r.expect}: I'm still keen whenever {ready} ready.",)))

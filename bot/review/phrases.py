@@ -188,7 +188,7 @@ _EVENT_NOUNS = ("meetup", "summit", "mixer", "dinner", "drinks", "brunch", "lunc
                 "gala", "talk", "visit", "shift", "opening", "launch party", "viewing", "evening", "thing", "park",
                 "hall", "convening", "office", "tasting", "fundraiser", "committee", "audit", "assembly", "ceremony",
                 "match", "game", "expo", "forum", "panel", "day", "club", "bbq", "barbecue", "picnic", "reunion",
-                "gathering", "show", "social", "ceremony", "service")
+                "gathering", "show", "social", "ceremony", "service", "run")
 
 
 def uncapped(text: str) -> str:

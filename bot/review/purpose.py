@@ -191,7 +191,8 @@ _SENDABLE = _COUNTABLE | _PLURAL_OK | _words(
     "opinion")
 _NOT_THINGS = _words("nothing anything everything none something")
 _HEDGE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t) promise\b|\bno promises\b|\bcheck (?:w/|with|first\b)|"
-                    r"\bcheck (?:the )?(?:budget|availability|calendar|diary)\b|"
+                    r"\bcheck (?:the )?(?:budget|availability|calendar|diary)\b|\bconfirm (?:w/|with)\b|"
+                    r"\bonce (?:\w+ ){1,3}(?:says? (?:ok|yes)|agrees?|is ok with it)\b|"
                     r"\bdouble[- ]?check\b|\bnot sure (?:if|whether|we|i)\b|\btbc\b|\btbd\b|\bneed to check\b|"
                     r"\bif (?:we|i) can\b|\bask (?:facilities|legal|finance|my (?:boss|manager))\b|"
                     r"\b(?:ask|check with|check w/) \w+ (?:first|before|b4)\b|"
@@ -296,7 +297,14 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
              if p and not re.match(r"(?:what|which|how|why|where|when|who)\b", p, _I)]
     if not parts:
         return None
-    return " and ".join(_article(re.sub(r"\blinked ?in\b", "LinkedIn", p, flags=_I)) for p in parts)
+    joined: list[str] = []
+    for part in parts:  # "a quote for 40 seats + SSO": the SSO belongs to the quote, not a second thing
+        if joined and re.search(r"\s(?:for|of|on|with|about|in)\s", joined[-1]) and len(part.split()) <= 2 \
+                and not re.match(r"(?:the|a|an|my|our|your|some)\b", part, _I) and part.lower() not in _SENDABLE:
+            joined[-1] = f"{joined[-1]} and {part}"
+        else:
+            joined.append(part)
+    return " and ".join(_article(re.sub(r"\blinked ?in\b", "LinkedIn", p, flags=_I)) for p in joined)
 
 
 _DETERMINED = re.compile(r"(?:a|an|the|my|our|your|his|her|their|some|any|this|that|these|those|it|me|us|you|\d+|"
@@ -624,6 +632,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 elif kind == "need" and "need" in found:
                     found.setdefault("checking", found.pop("need"))
                 seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
+            elif found.get("accept") and found.get("invited") and re.search(r"\binvited\b", prior, _I):
+                # "invited me to give a guest lecture -> need to confirm w/ my boss": not a yes yet
+                found["checking"] = f"whether I can {found.pop('accept')}"
+                found.pop("invited")
             elif last_question and found.get("answer") == last_question and "answer_given" not in found \
                     and re.match(r"(?:if|whether)\s", last_question) and "checking" not in found:
                 # "asked if we'd sponsor their event -> need to check budget": looked into, not answered
@@ -1012,6 +1024,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     found.setdefault("answer", f"about {x}")
                     last_question = f"about {x}"
                 continue
+            if (helped := re.match(r"^help (?:with|on) (?P<x>.+)$", rest, _I)) is not None:
+                if (x := you_form(re.split(r"\s*[,;(]", helped["x"])[0], names, 6)) is not None:
+                    found.setdefault("need", x)  # "wants help with his website": the website
+                continue
             what = thing(re.sub(r"\s+(?:cheap|cheaply|asap|quickly|fast|urgently|soon)\b.*$", "", rest, flags=_I),
                          names)
             meet = re.match(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:demo|call|meeting|chat|trial|tour|visit|"
@@ -1129,7 +1145,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                          r"(?:a|an|her|his|their)\s+(?P<biz>[a-z]+(?: (?:bank|shop|store|bar|cafe|café|club|school|"
                          r"studio|agency|clinic|company|firm|kitchen|garden|farm|salon))?)\b",
                          notes, _I)  # theirs: not "our team has an opening"
-    if business and found.get("need") and " for " not in str(found["need"]):  # "a website for your bakery"
+    if business and found.get("need") and " for " not in str(found["need"]) \
+            and not str(found["need"]).startswith("your "):  # "a website for your bakery"
         found["need"] = f"{found['need']} for your {business['biz'].lower()}"
     intro_to = found.get("intro_to")
     accept = found.get("accept")
@@ -1232,7 +1249,7 @@ def _head(phrase: str) -> str:
 def _sendable(what: str) -> bool:
     """Whether a thing someone wants can be attached or linked to a message: each part's head is a document,
     a link, notes or feedback ('the security whitepaper and the DPIA')."""
-    parts = re.split(r"\s+and\s+", what)
+    parts = re.split(r"\s+and\s+(?=(?:the|a|an|my|our|your|some)\b)", what)  # separate things each have an article
     return all(_head(p) in _SENDABLE or re.search(r"\b[A-Z]{2,}s?$", p.split(" for ")[0]) for p in parts)
 
 

@@ -1018,3 +1018,24 @@ def test_help_with_doing_something_is_thanked_for_by_what_it_was() -> None:
 
 def test_catch_up_in_a_month_is_a_step() -> None:
     assert reading("old colleague. catch up properly in feb")["next_step"] == "a catch-up in February"
+
+
+def test_a_short_tail_after_a_preposition_stays_with_its_thing() -> None:
+    assert reading("wants a quote for 12 rooms + parking")["deliver"] == ("a quote for 12 rooms and parking",)
+
+
+def test_an_invitation_that_needs_a_yes_from_someone_else_is_being_looked_into() -> None:
+    found = reading("invited me to judge their hackathon in june. need to confirm w/ my manager")
+    assert "accept" not in found and found["checking"] == "whether I can judge your hackathon in June"
+
+
+def test_an_intro_waiting_on_a_partners_ok_is_being_looked_into() -> None:
+    found = reading("wanted an intro to our channel partner in Oslo. i'll intro once our partner says ok")
+    assert "intro_to" not in found and "introduction" in found["checking"]
+
+
+def test_help_with_their_thing_is_offered_plainly() -> None:
+    times = DraftTimes(NOW, NOW - timedelta(days=9), NOW - timedelta(days=8))
+    week = compose("no_reply_1w", DraftContext("Rob Kane", "pub quiz", "runs a cafe. wants help with his menu design"),
+                   times, key=23)
+    assert isinstance(week, Draft) and "looking for your" not in week.text and "help with your menu design" in week.text
