@@ -508,7 +508,7 @@ class _Writer:
             out.append(self.line((f"I'm looking into {r.checking} and will let you know as soon as I can.",
                                   f"On {r.checking}: I'm checking what's possible on my side and will come back "
                                   "to you."), "checking"))
-        if r.need and r.need.startswith("our "):  # "wants our eval harness": ours to share
+        if r.need and r.need.startswith("our ") and not r.deliver:  # "wants our eval harness": ours to share
             out.append(self.line((f"Happy to share {r.need} if it would help.",
                                   f"I'd be glad to share {r.need}; just say the word."), "need"))
         elif r.need and r.need.startswith("your ") and not (r.deliver or r.intro_to is not None):

@@ -230,6 +230,8 @@ def meeting_place(where: str | None) -> str:
     text = re.sub(r"\s+@\s+|\s*@(?=[A-Za-z])", " at ", text)
     text = re.split(r"\s+[-–—]\s+", text)[0]  # "Dutch Design Week - circular textiles talk": the event
     text = re.sub(r"\b(?:her|his|their)\b", "your", text, flags=re.IGNORECASE)  # "her opening at X": yours
+    text = re.sub(r"^(?=(?:kid|kids|son|daughter|friend|neighbour|neighbor|cousin|boss)'s\b)", "my ", text,
+                  flags=re.IGNORECASE)  # "kid's birthday party": my kid's, not a name
     text = re.sub(r"^([a-z])(?=[a-z]*'s\b)", lambda m: m[1].upper(), text)  # "jen's bday" → "Jen's birthday"
     head, _, rest = text.partition(",")
     head = _PLACE_TAIL.sub("", head).strip(" .!-")

@@ -289,6 +289,8 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
             "it", "this", "that", "both", "them", "these", "those", "one", "you", "some", "more", "again", "later",
             "first") or set(found.lower().split()) & _NOT_THINGS:
         return None
+    if re.match(r"(?:it|them|they|he|she|him|us|me|we|i)\b", found, _I):
+        return None  # "she'll send it mon": a pronoun, not a thing
     if re.fullmatch(r"[A-Z][a-z'’-]+", found) and found.lower() not in _SENDABLE:
         return None  # "asked Gordon": a person, not something to send
     if re.match(r"(?:the\s+|a\s+)?(?:some ?one|some ?body|any ?one|any ?body|people|no ?one)\b", found, _I):
@@ -875,7 +877,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if (intro := re.match(r"^(?:an?\s+)?intro(?:duction)?s?\s+(?:to|with)\s+(?P<who>.+)$", m["rest"], _I)):
                 found.setdefault("intro_to", you_form(intro["who"], names, 5) or "")
                 continue
-            if (what := thing(m["rest"], names)) is not None:
+            if (what := thing(m["rest"], names)) is not None and _head(what) in ("session", "sessions", "call", "calls",
+                                                                              "meeting", "chat", "catch-up", "catchup"):
+                found.setdefault("next_step", re.sub(r"^the\s+", "a ", what))  # "offered 2nd session": to arrange
+            elif what is not None:
                 deliver.append(what)
             continue
         if (m := _POINT_ME.search(clause)) is not None:
@@ -894,6 +899,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 rest = re.sub(r"\s+(?:working|who|that|for|about|re)\b.*$", "", rest)
                 who = you_form(re.sub(r"^(?:me\s+)?(?:to|with)\s+", "", rest), names, 5)
                 offers.append(f"intro:{who}" if who else "intro:")
+            elif verb == "review" and re.match(r"(?:it\s+|them\s+)?(?:w/|with)\s", rest.strip() + " ", _I):
+                found.setdefault("wait", clause)  # "he'll review w/ CFO": theirs to do, then they'll come back
             elif verb in ("review",) and not rest.strip():
                 found.setdefault("their_next", "review it")
             elif verb == "quote":  # "said he'd quote for the charger install"
@@ -908,7 +915,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             elif (what := you_form(re.sub(r"\s+for\s+\w+ing\b.*$|\bfree\s+", "", rest), names)) is not None:
                 to_me = " me" if verb in ("lend", "give", "send", "show", "mentor") else ""
                 what = _owned(what, "your" if verb in ("lend", "give", "share", "show", "host") else "my")
-                offers.append(f"{verb}{to_me} {what}" if verb != "send" else f"thing:{thing(rest, names) or what}")
+                if verb != "send":
+                    offers.append(f"{verb}{to_me} {what}")
+                elif (sent_thing := thing(rest, names)) is not None:  # "she'll send it mon": nothing named
+                    offers.append(f"thing:{sent_thing}")
             continue
         if (m := _OFFERED_THING.match(clause)) is not None:
             if (what := thing(re.sub(r"\bfree\s+", "", m["rest"]), names)) is not None:
@@ -1149,6 +1159,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             and not str(found["need"]).startswith("your "):  # "a website for your bakery"
         found["need"] = f"{found['need']} for your {business['biz'].lower()}"
     intro_to = found.get("intro_to")
+    if intro_to and re.match(r"(?:some|any) ?(?:one|body)\b", str(intro_to), _I):
+        found.pop("intro_to")  # "an intro to someone at X": no one to copy in yet
+        if not re.search(r"\b(?:don'?t|do not|dont) know any ?(?:one|body)\b", notes, _I):
+            found.setdefault("checking", f"an introduction to {intro_to}")
+        intro_to = None
     accept = found.get("accept")
     offers = [o for o in offers if not re.fullmatch(r"thing:(?:the|a|an|some)?\s*(?:link|links|details|info|"
                                                    r"information|contact|number|stuff|thing|things)", o, _I)]
@@ -1242,7 +1257,8 @@ _THEIRS_TO_DECIDE = _words("approval approvals sign-off signoff permission buy-i
 
 def _head(phrase: str) -> str:
     """The head noun of a thing: 'the recs for design meetups' → 'recs'."""
-    words = re.split(r"\s+(?:for|on|of|about|with|to|from|in|re|who|that|which|whose)\s+", phrase.lower())[0].split()
+    words = re.split(r"\s+(?:for|on|of|about|with|to|from|in|re|who|that|which|whose|i|we|you|she|he|they)\s+",
+                     phrase.lower())[0].split()
     return words[-1].strip(".,") if words else ""
 
 

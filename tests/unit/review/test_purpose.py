@@ -1039,3 +1039,27 @@ def test_help_with_their_thing_is_offered_plainly() -> None:
     week = compose("no_reply_1w", DraftContext("Rob Kane", "pub quiz", "runs a cafe. wants help with his menu design"),
                    times, key=23)
     assert isinstance(week, Draft) and "looking for your" not in week.text and "help with your menu design" in week.text
+
+
+def test_a_session_offered_is_a_step_never_an_attachment() -> None:
+    found = reading("offered a second session in 3 wks")
+    assert "deliver" not in found and str(found["next_step"]).startswith("a second session")
+
+
+def test_an_intro_to_someone_unnamed_is_no_intro_to_make() -> None:
+    assert "intro_to" not in reading("wants an intro to someone at the port authority. i don't know anyone there")
+    found = reading("wants an intro to someone at the port authority")
+    assert "intro_to" not in found and found["checking"] == "an introduction to someone at the port authority"
+
+
+def test_they_will_review_it_internally_is_a_wait_not_an_offer() -> None:
+    found = reading("sent the price sheet. he'll review w/ his CFO")
+    assert "their_offer" not in found and "wait" in found
+
+
+def test_a_pronoun_is_never_the_thing_they_send() -> None:
+    assert "their_offer" not in reading("next step is a test task, she'll send it mon")
+
+
+def test_a_kids_party_is_the_members_not_a_name() -> None:
+    assert meeting_place("kid's birthday party") == "at my kid's birthday party"
