@@ -270,7 +270,7 @@ def meeting_place(where: str | None) -> str:
 _PLAIN_PLACES = _words("sauna gym bar pub office party conference meetup hackathon summit coworking library park cafe "
                        "airport station beach pool spa market festival fair club church school campus lab venue "
                        "hotel lobby restaurant bakery webinar workshop seminar barber hairdresser dentist clinic "
-                       "mosque temple synagogue gurdwara")
+                       "mosque temple synagogue gurdwara choir")
 _FAMILY_FIRST = _words(
     "chen wang li zhang liu yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang xie "
     "tang han cao deng feng zeng peng xiao cheng yuan tian pan dong jiang cai yu du ye su lu wei ding ren "

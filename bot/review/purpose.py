@@ -397,7 +397,8 @@ def _article(part: str) -> str:
 _STOP = re.compile(
     r"\b(?:do\s*n[o']?t|dont|don't|no need to|never|won't|wont)\s+(?:chase|follow[ -]?up|nudge|contact|reach out|"
     r"bother|pursue|reply|message|email|text|dm|engage|write)\b|\bruled (?:\w+ )?out\b|\bnot a fit\b|\bno fit\b|"
-    r"\bpolite no\b|^passed\W*$|\bno reason to (?:follow|reach|write|chase)|"
+    r"\bpolite no\b|^passed\W*$|\bno reason to (?:follow|reach|write|chase)|\bkept (?:pitching|selling|"
+    r"pushing)\b|\btold (?:him|her|them) (?:maybe |probably )?(?:next year|not now|not yet|not this year)\b|"
     r"\bi (?:said|told (?:him|her|them)) no\b|\bi declined\b|\bdeclined\b|\bscam\b|\bred flags\b|\bpassed on us\b|"
     r"\bnot interested\b|\bnot pursuing\b|\bdead end\b|\bno (?:need|point) (?:to )?follow|"
     r"\btold (?:him|her|them) (?:i'?m )?not (?:looking|interested)\b|^(?:so )?(?:leave it|let it go|don'?t bother)\W*$|"
@@ -730,7 +731,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if (m := re.search(r"\bmight team up (?:on|re|about|abt|for|in)\s+"
                            r"(?P<x>.+)$", clause, _I)) is not None:
             if (x := you_form(m["x"], names, 5)) is not None:
-                found.setdefault("explore", f"partnering on {_article(x)}")
+                last = x.split()[-1].lower()
+                plural = re.search(r"[^su]s$", last) is not None and last not in ("series", "news", "species") \
+                    and not x[:1].isupper()
+                found.setdefault("explore", f"partnering on {x if plural else _article(x)}")  # "on internships"
             continue
         if (m := re.search(r"\b(?:her|his|their) team(?:'s| is)? hiring(?: in (?P<x>[\w -]+))?", clause, _I)):
             place = f" in {m['x'].strip().title()}" if m["x"] else ""

@@ -1063,3 +1063,13 @@ def test_a_pronoun_is_never_the_thing_they_send() -> None:
 
 def test_a_kids_party_is_the_members_not_a_name() -> None:
     assert meeting_place("kid's birthday party") == "at my kid's birthday party"
+
+
+@pytest.mark.parametrize("notes", ["insurance guy. kept pitching all night. ugh",
+                                   "recruiter. told her maybe next year"])
+def test_a_pitch_endured_or_a_not_yet_given_is_not_chased(notes: str) -> None:
+    assert "stop" in reading(notes)
+
+
+def test_partnering_on_a_plural_takes_no_article() -> None:
+    assert reading("we might partner on apprenticeships")["explore"] == "partnering on apprenticeships"
