@@ -467,8 +467,8 @@ class _Writer:
                 out.append(self.line((f"Here{_be(are)} {_mine(what)}, as you asked.",
                                       f"I've attached {_mine(what)} for you."), "deliver"))
             elif r.only_sent:  # noted as sent, never promised: plainly here
-                out.append(self.line((f"Here{_be(are)} {_definite(_mine(what))}.",
-                                      f"I've attached {_definite(_mine(what))}.",
+                attach = () if re.search(r"\blinks?$", head) else (f"I've attached {_definite(_mine(what))}.",)
+                out.append(self.line((f"Here{_be(are)} {_definite(_mine(what))}.", *attach,
                                       f"Here{_be(are)} {_definite(_mine(what))}, as discussed."), "deliver"))
             elif r.only_asked:
                 link = re.search(r"\blinks?$", head) is not None  # a link is added, not attached
@@ -487,11 +487,13 @@ class _Writer:
                 self.tips.append(f"Attach or link {_mine(what)}." if not what.startswith("the link")
                                  else f"Add {_mine(what)}.")
         if r.intro_to is not None:
-            who = r.intro_to or "the person I mentioned"
+            who = r.intro_to
             base = re.sub(r"\s+(?:at|from)\s+.*$", "", who)
-            self.tips.append(f"Copy {base} in when you send it (or send the introduction right after).")
+            self.tips.append(f"Copy {base or 'the person'} in when you send it (or send the introduction right after).")
             out.append(self.line((f"As promised, I'm introducing you to {who}: I've copied {base} in here.",
-                                  f"Here's the introduction to {who} I promised: {base} is copied in."), "intro"))
+                                  f"Here's the introduction to {who} I promised: {base} is copied in."), "intro")
+                       if who else Line(("As promised, I'm making the introduction I mentioned: I've copied the right "
+                                         "person in here.",)))
         if r.accept and not r.deliver and r.invited:
             out.append(self.line((f"Thank you for the invitation to {r.accept}: I'd be glad to.",
                                   f"I'd be delighted to {r.accept}; thank you for asking me."), "accept"))
@@ -564,7 +566,8 @@ class _Writer:
                                           f"If {offer} is still on offer, I'd be really grateful."), "take"))
                 else:
                     out.append(Line((f"Just a gentle nudge on {offer}: no rush if now isn't a good time.",)))
-            elif re.match(r"^(?:lend|give|review|host|help|check|look at|show|walk|mentor|share|read|point)\b", offer):
+            elif re.match(r"^(?:lend|give|review|host|help|check|look at|show|walk|mentor|share|read|point|refer)\b",
+                          offer):
                 if stage == "first":
                     out.append(self.line((f"I'd love to take you up on your offer to {offer}.",
                                           f"Thanks for offering to {offer}; I'd love to take you up on it.",

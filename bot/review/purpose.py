@@ -417,7 +417,7 @@ _WAIT = re.compile(
     r"\b(?:on leave|away) (?:till|until)\b|\bdon'?t (?:nudge|chase|follow up) (?:before|until|till)\b|"
     r"\b(?:he|she|they)(?:'ll| will) (?:fwd|forward|pass (?:it|this) on)\b|\b(?:he|she|they) replied\b|"
     # "she will email me after the board", and their own words quoted: "I'll sort the form and come back to you"
-    r"\b(?:she|he|they)(?:'ll|\s+will)\s+(?:email|write|call|ring|phone|text|message|dm|update|contact)\s+(?:me|us)"
+    r"\b(?:she|he|they)(?:'ll|\s+will)\s+(?:email|write|call|ring|phone|text|message|dm|update|contact)(?:\s+(?:me|us))?"
     r"\s*(?:$|[,;.]|after|once|when|in|next|by|later|back|soon)|"
     r"\b(?:i'?ll|i will)\b[^.;]*\b(?:come back|get back|circle back|revert|be in touch)\s+(?:to|with)\s+you\b|"
     r"\bsaid (?:she|he|they)(?:'d| would)\s+(?:ping|email|call|text|message|dm|contact)\s+(?:me|us)\b|"
@@ -455,7 +455,7 @@ _THEIR_PROMISE = re.compile(
     r"(?:she|he|they)\s+(?:offered(?: to)?|will|'ll|promised(?: to)?|can|could|"
     r"said (?:she|he|they)(?:'d| would| will|'ll| could| can))|"
     r"(?:she|he|they)'ll|offered(?: to)?(?=.*\b(?:me|my|us|our|his|her|their)\b)))"
-    r"\s+(?P<verb>introduce|intro|send|lend|review|loop in|share|connect|look at|"
+    r"\s+(?P<verb>introduce|intro|send|lend|review|loop in|share|connect|look at|refer|"
     r"give|host|help|check|quote|mentor|read|point (?:me|us) (?:to|at|towards)|walk (?:me|us) (?:through|thru))\b"
     r"(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
 # "she can't help with the bid itself but can point me to the supplier team": what they can do, mid-sentence
@@ -566,6 +566,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if said is not None:
                 found["answer_given"] = "no" if said["no"] else "yes"  # "asked if we've worked w other ports (no)"
                 more = re.sub(r"^\W*(?:\w+ly\W+)?(?:and\s+)?(?:that\s+|said\s+)?", "", reply[said.end():])
+                if (named := re.fullmatch(r"([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?\W*", more)) is not None:
+                    found.setdefault("yes_name", named[0].strip(" .,!"))  # "yes, Priya": who the yes names
                 if not re.match(r"(?:i'?d|i would|i'?ll|i will|i promised)\s", more, _I):
                     continue
                 clause, low = more, more.lower()  # "…and that I'd send the field test report": a promise too
@@ -917,7 +919,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 if (who := you_form(rest, names, 6)) is not None:
                     offers.append(f"point me to {who}")
             elif (what := you_form(re.sub(r"\s+for\s+\w+ing\b.*$|\bfree\s+", "", rest), names)) is not None:
-                to_me = " me" if verb in ("lend", "give", "send", "show", "mentor") else ""
+                to_me = " me" if verb in ("lend", "give", "send", "show", "mentor", "refer") else ""
                 what = _owned(what, "your" if verb in ("lend", "give", "share", "show", "host") else "my")
                 if verb != "send":
                     offers.append(f"{verb}{to_me} {what}")
@@ -1055,6 +1057,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 found.setdefault("next_step", re.sub(r"^the\s+", "a ", what))  # "asked for a demo": to arrange
                 continue
             vague = not verb.startswith("asked")  # "wants/needs/looking for" a thing, not "asked for" it
+            sendable_parts = [p for p in re.split(r"\s+and\s+(?=(?:the|a|an|my|our|your|some)\b)", what or "")
+                              if p and _sendable(p)]
+            if what and vague and sendable_parts and not _sendable(what):
+                what = " and ".join(sendable_parts)  # "API docs and sandbox access": the docs can go; the rest waits
             if what and (_sendable(what) if vague else _head(what) not in _NOT_NEEDS | {"intro", "introduction"}):
                 last_ask = what
                 deliver.append(what)
@@ -1163,6 +1169,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             and not str(found["need"]).startswith("your "):  # "a website for your bakery"
         found["need"] = f"{found['need']} for your {business['biz'].lower()}"
     intro_to = found.get("intro_to")
+    if intro_to == "" and found.get("yes_name"):
+        intro_to = found["intro_to"] = found["yes_name"]  # "know a good accountant? yes, Priya. promised intro"
     if intro_to and re.match(r"(?:some|any) ?(?:one|body)\b", str(intro_to), _I):
         found.pop("intro_to")  # "an intro to someone at X": no one to copy in yet
         if not re.search(r"\b(?:don'?t|do not|dont) know any ?(?:one|body)\b", notes, _I):
@@ -1282,6 +1290,8 @@ def _need(what: str) -> str | None:
     if not head or head in _NOT_NEEDS or head in ("intro", "introduction", "intros"):
         return None if head in _NOT_NEEDS else what
     bare = re.sub(r"^the\s+", "", what)
+    if " and " in bare:
+        return None  # two needs in one breath: not one thing to offer help with
     if (count := re.match(r"(?:about|around|roughly|approximately|approx|~)?\s*(?:\d+|two|three|four|five|six|ten|"
                           r"twelve|a few|a couple of)\s+(?=\w)", bare, _I)) is not None:
         return "the " + bare[count.end():]  # "about 10 laptops for a coding club" → "the laptops for a coding club"

@@ -1073,3 +1073,23 @@ def test_a_pitch_endured_or_a_not_yet_given_is_not_chased(notes: str) -> None:
 
 def test_partnering_on_a_plural_takes_no_article() -> None:
     assert reading("we might partner on apprenticeships")["explore"] == "partnering on apprenticeships"
+
+
+def test_of_two_things_wanted_the_sendable_one_goes_and_nothing_is_garbled() -> None:
+    found = reading("wants the onboarding docs and staging access")
+    assert found["deliver"] == ("the onboarding docs",) and "need" not in found
+
+
+def test_a_yes_that_names_someone_gives_the_promised_intro_its_name() -> None:
+    assert reading("asked if I know a good notary -> yes, Elif. promised intro")["intro_to"] == "Elif"
+
+
+def test_they_will_email_in_a_month_is_a_wait() -> None:
+    assert "wait" in reading("needs board sign-off first. she'll email in march")
+
+
+def test_a_link_noted_as_sent_is_never_attached() -> None:
+    for key in range(6):
+        found = compose("follow_up_48h", DraftContext("Rui Costa", "meetup", "sent him the signup link"),
+                        DraftTimes(NOW, NOW - timedelta(days=1)), key=key)
+        assert isinstance(found, Draft) and "attached the signup link" not in found.text
