@@ -392,7 +392,8 @@ class _Writer:
             gerund = r.thanks.split()[0].endswith("ing")
             return self.line((f"Thanks again for {r.thanks}{ww}.", f"Thank you for {r.thanks}{ww}.",
                               *(() if gerund else (f"Really appreciated {r.thanks}{ww}.",
-                                                   f"{_cap(r.thanks)}{ww} was a big help, thank you."))), "open")
+                                                   f"Thank you again for {r.thanks}; it was good to meet you{ww}."))),
+                             "open")
         if self.setting == "call" and self.place:
             return self.line((f"Thanks for your time on our call{_sp(self.met_when)}.",
                               f"Thanks for the call{_sp(self.met_when)}.",
@@ -466,8 +467,8 @@ class _Writer:
                 out.append(self.line((f"Here{_be(are)} {_mine(what)}, as you asked.",
                                       f"I've attached {_mine(what)} for you."), "deliver"))
             elif r.only_sent:  # noted as sent, never promised: plainly here
-                out.append(self.line((f"Here{_be(are)} {_definite(_mine(what))}.",
-                                      f"I've attached {_definite(_mine(what))}.",
+                attach = () if re.search(r"\blinks?$", head) else (f"I've attached {_definite(_mine(what))}.",)
+                out.append(self.line((f"Here{_be(are)} {_definite(_mine(what))}.", *attach,
                                       f"Here{_be(are)} {_definite(_mine(what))}, as discussed."), "deliver"))
             elif r.only_asked:
                 link = re.search(r"\blinks?$", head) is not None  # a link is added, not attached
@@ -486,11 +487,13 @@ class _Writer:
                 self.tips.append(f"Attach or link {_mine(what)}." if not what.startswith("the link")
                                  else f"Add {_mine(what)}.")
         if r.intro_to is not None:
-            who = r.intro_to or "the person I mentioned"
+            who = r.intro_to
             base = re.sub(r"\s+(?:at|from)\s+.*$", "", who)
-            self.tips.append(f"Copy {base} in when you send it (or send the introduction right after).")
+            self.tips.append(f"Copy {base or 'the person'} in when you send it (or send the introduction right after).")
             out.append(self.line((f"As promised, I'm introducing you to {who}: I've copied {base} in here.",
-                                  f"Here's the introduction to {who} I promised: {base} is copied in."), "intro"))
+                                  f"Here's the introduction to {who} I promised: {base} is copied in."), "intro")
+                       if who else Line(("As promised, I'm making the introduction I mentioned: I've copied the right "
+                                         "person in here.",)))
         if r.accept and not r.deliver and r.invited:
             out.append(self.line((f"Thank you for the invitation to {r.accept}: I'd be glad to.",
                                   f"I'd be delighted to {r.accept}; thank you for asking me."), "accept"))
@@ -507,9 +510,13 @@ class _Writer:
             out.append(self.line((f"I'm looking into {r.checking} and will let you know as soon as I can.",
                                   f"On {r.checking}: I'm checking what's possible on my side and will come back "
                                   "to you."), "checking"))
-        if r.need and r.need.startswith("our "):  # "wants our eval harness": ours to share
+        if r.need and r.need.startswith("our ") and not r.deliver:  # "wants our eval harness": ours to share
             out.append(self.line((f"Happy to share {r.need} if it would help.",
                                   f"I'd be glad to share {r.need}; just say the word."), "need"))
+        elif r.need and r.need.startswith("your ") and not (r.deliver or r.intro_to is not None):
+            self.tips.append("Say how you could help, or who could.")  # "help with your website": theirs already
+            out.append(self.line((f"I'd be glad to help with {r.need} if I can.",
+                                  f"Happy to help with {r.need} if it would be useful."), "need"))
         elif r.need and not (r.deliver or r.intro_to is not None):  # what's sent or introduced is the help
             self.tips.append("Say how you could help, or who could.")
             out.append(self.line((f"You mentioned you're looking for {r.need}: I'd be glad to help if I can.",
@@ -559,13 +566,16 @@ class _Writer:
                                           f"If {offer} is still on offer, I'd be really grateful."), "take"))
                 else:
                     out.append(Line((f"Just a gentle nudge on {offer}: no rush if now isn't a good time.",)))
-            elif re.match(r"^(?:lend|give|review|host|help|check|look at|show|walk|mentor|share|read|point)\b", offer):
+            elif re.match(r"^(?:lend|give|review|host|help|check|look at|show|walk|mentor|share|read|point|refer)\b",
+                          offer):
                 if stage == "first":
                     out.append(self.line((f"I'd love to take you up on your offer to {offer}.",
                                           f"Thanks for offering to {offer}; I'd love to take you up on it.",
                                           f"Thanks for the offer to {offer}: yes please!",
                                           f"If the offer to {offer} still stands, I'd gladly accept."), "take"))
-                    if "review" in offer:
+                    if (mine := re.search(r"\breview (?P<x>(?:my|our) [\w -]+?)(?:\s+and\b.*)?$", offer)) is not None:
+                        out.append(Line((f"I'll send {mine['x']} over shortly.",)))  # "review my CV": mine to send
+                    elif "review" in offer:
                         out.append(Line(("I'll send the link as soon as it's ready.",)))
                     elif "lend" in offer:
                         out.append(self.line(("Happy to pick it up whenever suits you, no rush.",
@@ -627,7 +637,8 @@ class _Writer:
         if not step:
             return []
         head, _, why = step.partition(" to ")
-        reason = f" It'd be great to {why}." if why else ""
+        # "to swap notes on pricing" is a reason for both; "to pick my brain" is theirs, not the member's to say
+        reason = f" It'd be great to {why}." if why and not re.search(r"\b(?:my|me|I|mine)\b", why) else ""
         if head.startswith("the "):
             if stage == "first":
                 return [Line((f"Are we still on for {head}? Looking forward to it.",
@@ -893,6 +904,10 @@ class _Writer:
             lines.append(self.line((f"A quick follow-up to my note{after}{met}.",
                                     f"Following up on my message{after}{met}.",
                                     f"Just resurfacing my note{after}{met}."), "w-open"))
+        if r.later and r.deliver:  # the first message sent part and promised the rest: the rest goes now
+            due = _without_when(r.later[0])
+            lines.append(Line((f"And as promised, here{_be('are' if _plural(due) else 'is')} {due}.",)))
+            self.tips.append(f"Attach {due}.")
         if r.deliver_do:
             lines.append(Line((f"I'm still happy to {r.deliver_do[0]}, as promised.",)))
         if r.accept and not r.deliver:
@@ -902,7 +917,9 @@ class _Writer:
         if r.checking:
             lines.append(Line((f"I'm still looking into {r.checking} and will let you know.",)))
         if r.need and not (r.deliver or r.intro_to is not None):
-            lines.append(Line((f"Still looking for {r.need}? Happy to help if I can.",)))
+            lines.append(Line((f"I'm still happy to help with {r.need} if it would be useful.",)
+                              if r.need.startswith("your ") else
+                              (f"Still looking for {r.need}? Happy to help if I can.",)))
         if r.expect:
             ready = "they're" if _plural(r.expect) else "it's"
             lines.append(Line((f"No rush on {r.expect}: I'm still keen whenever {ready} ready.",)))
@@ -930,7 +947,7 @@ class _Writer:
         act = _activity(r.activity)
         if r.later:
             due = _without_when(r.later[0])
-            lines.append(Line((f"As promised, here's {due}.",)))
+            lines.append(Line((f"As promised, here{_be('are' if _plural(due) else 'is')} {due}.",)))
             self.tips.append(f"Attach {due}.")
         elif r.thanks:
             gerund = r.thanks.split()[0].endswith("ing")  # "teaming up", "hosting": not advice to put to use
@@ -1063,8 +1080,8 @@ def _quote(text: str) -> str:
 
 def _without_when(later: str) -> str:
     """'the v2 next week' → 'the v2'; 'the cohort data by the end of the month' → 'the cohort data'."""
-    return re.sub(r"\s+(?:when it's ready|by the end of the month|next (?:week|month)|in \d+ (?:days|weeks)|later)$",
-                  "", later)
+    return re.sub(r"\s+(?:when it's ready|once it's cleared|by the end of the month|next (?:week|month)|"
+                  r"in \d+ (?:days|weeks)|later)$", "", later)
 
 
 def _plural(phrase: str) -> bool:
@@ -1077,7 +1094,7 @@ _PHYSICAL = re.compile(r"\b(?:samples?|swatches|parcel|package|laptops?|hardware
                        r"fridge|kit)$", re.IGNORECASE)
 
 
-_NOT_NOW = re.compile(r"\bno for now\b|\bnot now\b|\btry me\b|\bchas(?:e|ing)\b|\brevisit\b|"
+_NOT_NOW = re.compile(r"\bno for now\b|\bnot now\b|\bnot the right\b|\btry me\b|\bchas(?:e|ing)\b|\brevisit\b|"
                       r"\bon leave\b|\baway (?:till|until)\b|"
                       r"\bdon'?t (?:nudge|chase|follow up)\b|\bquarterly\b|\bkeep (?:her|him|them) posted\b",
                       re.IGNORECASE)

@@ -247,8 +247,9 @@ _UNANSWERED = re.compile(
 # Words that are private in one sense and work in another: a payment partner, a hospital café tender.
 WORK_SENSE = re.compile(
     r"\b(?:payments?|business|channel|implementation|delivery|tech(?:nology)?|integration|strategic|launch|"
-    r"logistics|reseller|distribution|banking|manufacturing|founding|managing|general|senior|equity|agency|"
+    r"logistics|reseller|distribution|bank|banking|manufacturing|founding|managing|general|senior|equity|agency|"
     r"referral|training|research|media|data|cloud) partners?\b|\bpartners? (?:at|in) (?:a|an|the)\b|"
+    r"\bour partners?\b|"
     r"\bhospitals? (?:caf[eé]|canteen|tender|contract|procurement|trust|group|network|system|supplier|suppliers|"
     r"pharmacy|it|estates|board|operations|ops)\b", _I)
 

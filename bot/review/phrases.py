@@ -187,7 +187,8 @@ _EVENT_NOUNS = ("meetup", "summit", "mixer", "dinner", "drinks", "brunch", "lunc
                 "retreat", "offsite", "group", "class", "lecture", "seminar", "webinar", "event", "launch", "reception",
                 "gala", "talk", "visit", "shift", "opening", "launch party", "viewing", "evening", "thing", "park",
                 "hall", "convening", "office", "tasting", "fundraiser", "committee", "audit", "assembly", "ceremony",
-                "match", "game", "expo", "forum", "panel", "day", "club", "bbq", "barbecue", "picnic")
+                "match", "game", "expo", "forum", "panel", "day", "club", "bbq", "barbecue", "picnic", "reunion",
+                "gathering", "show", "social", "ceremony", "service", "run")
 
 
 def uncapped(text: str) -> str:
@@ -229,6 +230,8 @@ def meeting_place(where: str | None) -> str:
     text = re.sub(r"\s+@\s+|\s*@(?=[A-Za-z])", " at ", text)
     text = re.split(r"\s+[-–—]\s+", text)[0]  # "Dutch Design Week - circular textiles talk": the event
     text = re.sub(r"\b(?:her|his|their)\b", "your", text, flags=re.IGNORECASE)  # "her opening at X": yours
+    text = re.sub(r"^(?=(?:kid|kids|son|daughter|friend|neighbour|neighbor|cousin|boss)'s\b)", "my ", text,
+                  flags=re.IGNORECASE)  # "kid's birthday party": my kid's, not a name
     text = re.sub(r"^([a-z])(?=[a-z]*'s\b)", lambda m: m[1].upper(), text)  # "jen's bday" → "Jen's birthday"
     head, _, rest = text.partition(",")
     head = _PLACE_TAIL.sub("", head).strip(" .!-")
@@ -266,7 +269,8 @@ def meeting_place(where: str | None) -> str:
 
 _PLAIN_PLACES = _words("sauna gym bar pub office party conference meetup hackathon summit coworking library park cafe "
                        "airport station beach pool spa market festival fair club church school campus lab venue "
-                       "hotel lobby restaurant bakery")
+                       "hotel lobby restaurant bakery webinar workshop seminar barber hairdresser dentist clinic "
+                       "mosque temple synagogue gurdwara choir")
 _FAMILY_FIRST = _words(
     "chen wang li zhang liu yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang xie "
     "tang han cao deng feng zeng peng xiao cheng yuan tian pan dong jiang cai yu du ye su lu wei ding ren "

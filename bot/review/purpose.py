@@ -113,10 +113,16 @@ _TYPOS = {"promsied": "promised", "promissed": "promised", "promied": "promised"
 _TYPO = re.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", _I)
 
 
+_RUN_ON = re.compile(r"\s+(?=(?:I|i|she|he|they|we|She|He|They|We)\s+(?:said|asked|promised|told|offered|want|wants|"
+                     r"mentioned|will|'ll|need|needs)\b)|\s+(?=also\s+(?:she|he|they)\b)")
+
+
 def _clauses(notes: str) -> list[str]:
     """The notes as clauses, split further at arrows and dashes ("asked x -> i said y"); common misspellings
     of the words this module looks for are read as meant ("promsied", "wnats", "asekd")."""
     notes = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], notes)
+    notes = re.sub(r"\bthere(?= (?:api|app|team|product|platform|data|system|website|site|company|office|ceo|cto)\b)",
+                   "their", notes, flags=_I)  # "integrate there API"
     notes = re.sub(r"(?<=[^\W\d_])(?:->|→)(?=[^\W\d_])", " to ", notes)  # "uk->ghana": a route, not a step
     notes = re.sub(r"\b(\d+|two|three|four|six|twelve)\s+(mo|mos|cos)\b",  # "3 mo cohorts", "2 cos in Kumasi"
                    lambda m: f"{m[1]} {'companies' if m[2].lower() == 'cos' else 'month'}", notes, flags=_I)
@@ -130,8 +136,9 @@ def _clauses(notes: str) -> list[str]:
     for clause in clauses(notes):
         for piece in _ARROW.split(clause):
             piece = _SOFT.sub("", piece.strip(" ,.;:!?"))
-            if piece:
-                out.append(piece)
+            # a run-on note with no stops ("she asked if X I said I'd check with Y"): split where a new speaker starts
+            parts = _RUN_ON.split(piece) if len(piece.split()) > 16 else [piece]
+            out.extend(p for p in (_SOFT.sub("", p.strip(" ,.;:!?")) for p in parts) if p)
     return out
 
 
@@ -179,10 +186,13 @@ _SENDABLE = _COUNTABLE | _PLURAL_OK | _words(
     "recs recommendations studies info information data dataset datasets code pricing prices rates samples contacts "
     "names papers decks templates guides lists articles videos posts reports books resources references readings "
     "slide sample link doc docs documentation results feedback advice thoughts notes recipe recipes take comparison "
+    "availability "
     "teaser brochure catalogue catalog factsheet "
     "opinion")
 _NOT_THINGS = _words("nothing anything everything none something")
 _HEDGE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t) promise\b|\bno promises\b|\bcheck (?:w/|with|first\b)|"
+                    r"\bcheck (?:the )?(?:budget|availability|calendar|diary)\b|\bconfirm (?:w/|with)\b|"
+                    r"\bonce (?:\w+ ){1,3}(?:says? (?:ok|yes)|agrees?|is ok with it)\b|"
                     r"\bdouble[- ]?check\b|\bnot sure (?:if|whether|we|i)\b|\btbc\b|\btbd\b|\bneed to check\b|"
                     r"\bif (?:we|i) can\b|\bask (?:facilities|legal|finance|my (?:boss|manager))\b|"
                     r"\b(?:ask|check with|check w/) \w+ (?:first|before|b4)\b|"
@@ -223,6 +233,8 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
     text = re.sub(r"\s*\([^()]*\)", "", text)  # "Dave (importer, austin)": an aside, not part of the phrase
     text = expand(_TAIL.sub("", " " + text.strip()).strip(" ,.;:-'\"()"))
     text = re.sub(r"\s+(?:first|too|as well|also|again)$", "", text, flags=_I)
+    text = re.sub(r"\s+for (?:an?|\d+|a few|a couple of|about an?) (?:hour|hours|h|min|mins|minutes|while|day|days)$",
+                  "", text, flags=_I)  # "debug it for an hour": how long, not what
     words = text.split()
     if not words or len(words) > limit or _BAD.search(text) or _THIRD.search(text):
         return None
@@ -277,6 +289,8 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
             "it", "this", "that", "both", "them", "these", "those", "one", "you", "some", "more", "again", "later",
             "first") or set(found.lower().split()) & _NOT_THINGS:
         return None
+    if re.match(r"(?:it|them|they|he|she|him|us|me|we|i)\b", found, _I):
+        return None  # "she'll send it mon": a pronoun, not a thing
     if re.fullmatch(r"[A-Z][a-z'’-]+", found) and found.lower() not in _SENDABLE:
         return None  # "asked Gordon": a person, not something to send
     if re.match(r"(?:the\s+|a\s+)?(?:some ?one|some ?body|any ?one|any ?body|people|no ?one)\b", found, _I):
@@ -285,7 +299,14 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
              if p and not re.match(r"(?:what|which|how|why|where|when|who)\b", p, _I)]
     if not parts:
         return None
-    return " and ".join(_article(re.sub(r"\blinked ?in\b", "LinkedIn", p, flags=_I)) for p in parts)
+    joined: list[str] = []
+    for part in parts:  # "a quote for 40 seats + SSO": the SSO belongs to the quote, not a second thing
+        if joined and re.search(r"\s(?:for|of|on|with|about|in)\s", joined[-1]) and len(part.split()) <= 2 \
+                and not re.match(r"(?:the|a|an|my|our|your|some)\b", part, _I) and part.lower() not in _SENDABLE:
+            joined[-1] = f"{joined[-1]} and {part}"
+        else:
+            joined.append(part)
+    return " and ".join(_article(re.sub(r"\blinked ?in\b", "LinkedIn", p, flags=_I)) for p in joined)
 
 
 _DETERMINED = re.compile(r"(?:a|an|the|my|our|your|his|her|their|some|any|this|that|these|those|it|me|us|you|\d+|"
@@ -298,6 +319,40 @@ def _owned(phrase: str, whose: str) -> str:
     if _DETERMINED.match(phrase) or phrase[:1].isupper():
         return phrase
     return f"{whose} {phrase}"
+
+
+def _take_out(deliver: list[str], word: str, asked_for: list[str]) -> str | None:
+    """Take the part of a thing to deliver that names ``word`` out of the list ('our deck and the metrics' →
+    'our deck' stays, 'the metrics' is returned); None when nothing names it. What stays keeps its having been
+    asked for."""
+    for i, item in enumerate(deliver):
+        parts = re.split(r"\s+and\s+", item)
+        hit = [p for p in parts if word in p.lower()]
+        if hit:
+            rest = [p for p in parts if p not in hit]
+            if rest:
+                deliver[i] = " and ".join(rest)
+                if item in asked_for:
+                    asked_for.append(deliver[i])
+            else:
+                deliver.pop(i)
+            return " and ".join(hit)
+    return None
+
+
+def _gerund(phrase: str) -> str:
+    """'debug a borrow checker issue' → 'debugging a borrow checker issue'."""
+    verb, _, rest = phrase.partition(" ")
+    low = verb.lower()
+    if low.endswith("ing"):
+        return phrase
+    if low.endswith("e") and not low.endswith(("ee", "ye", "oe")):
+        ing = low[:-1] + "ing"
+    elif (len(low) <= 4 or low.endswith("bug")) and re.search(r"[^aeiou][aeiou][^aeiouwxy]$", low):
+        ing = low + low[-1] + "ing"  # "plan" → "planning", "debug" → "debugging"
+    else:
+        ing = low + "ing"
+    return f"{ing} {rest}".strip()
 
 
 def _head_phrase(text: str, names: frozenset[str]) -> str | None:
@@ -342,7 +397,8 @@ def _article(part: str) -> str:
 _STOP = re.compile(
     r"\b(?:do\s*n[o']?t|dont|don't|no need to|never|won't|wont)\s+(?:chase|follow[ -]?up|nudge|contact|reach out|"
     r"bother|pursue|reply|message|email|text|dm|engage|write)\b|\bruled (?:\w+ )?out\b|\bnot a fit\b|\bno fit\b|"
-    r"\bpolite no\b|"
+    r"\bpolite no\b|^passed\W*$|\bno reason to (?:follow|reach|write|chase)|\bkept (?:pitching|selling|"
+    r"pushing)\b|\btold (?:him|her|them) (?:maybe |probably )?(?:next year|not now|not yet|not this year)\b|"
     r"\bi (?:said|told (?:him|her|them)) no\b|\bi declined\b|\bdeclined\b|\bscam\b|\bred flags\b|\bpassed on us\b|"
     r"\bnot interested\b|\bnot pursuing\b|\bdead end\b|\bno (?:need|point) (?:to )?follow|"
     r"\btold (?:him|her|them) (?:i'?m )?not (?:looking|interested)\b|^(?:so )?(?:leave it|let it go|don'?t bother)\W*$|"
@@ -357,18 +413,22 @@ _WAIT = re.compile(
     r"\b(?:she|he|they|she'll|he'll|they'll)\s*(?:'ll|will)?\s*(?:reach out|get in touch|be in touch|get back|"
     r"come back|contact me|ping me|circle back|follow up)\b|\bsaid no for now\b|\bno for now\b|\brevisit\b|"
     r"\bkeep (?:her|him|them) posted\b|\bquarterly update\b|\breach out (?:after|in|once|when)\b|"
+    r"\bnot the right (?:stage|time|moment|timing)\b|"
     r"\b(?:on leave|away) (?:till|until)\b|\bdon'?t (?:nudge|chase|follow up) (?:before|until|till)\b|"
     r"\b(?:he|she|they)(?:'ll| will) (?:fwd|forward|pass (?:it|this) on)\b|\b(?:he|she|they) replied\b|"
     # "she will email me after the board", and their own words quoted: "I'll sort the form and come back to you"
-    r"\b(?:she|he|they)(?:'ll|\s+will)\s+(?:email|write|call|ring|phone|text|message|dm|update|contact)\s+(?:me|us)"
+    r"\b(?:she|he|they)(?:'ll|\s+will)\s+(?:email|write|call|ring|phone|text|message|dm|update|contact)(?:\s+(?:me|us))?"
     r"\s*(?:$|[,;.]|after|once|when|in|next|by|later|back|soon)|"
-    r"\b(?:i'?ll|i will)\b[^.;]*\b(?:come back|get back|circle back|revert|be in touch)\s+(?:to|with)\s+you\b",
+    r"\b(?:i'?ll|i will)\b[^.;]*\b(?:come back|get back|circle back|revert|be in touch)\s+(?:to|with)\s+you\b|"
+    r"\bsaid (?:she|he|they)(?:'d| would)\s+(?:ping|email|call|text|message|dm|contact)\s+(?:me|us)\b|"
+    r"\bsaid (?:she|he|they)(?:'d| would)\s+(?:reach out|get in touch|be in touch)\b|"
+    r"(?:\b(?:she|he|they)(?:'ll|\s+will)\s+|^will\s+)(?:decide|think it over|let (?:me|us) know|confirm)\b",
     _I)
 
 _PLAN_VERBS = (r"(?:co-\w+|start|launch|build|move|open|write|run|host|organi[sz]e|expand|hire|raise|grow|create|"
-               r"set up|speak|present|give|visit|travel|learn|switch|become|go|join|leave|retire|make|try|teach|"
-               r"study|record|publish|found|co-found|relocate|pivot|scale|sell|buy|get into|break into|transition|"
-               r"apply)\b")
+               r"set up|speak|"
+               r"present|give|visit|travel|learn|switch|become|go|join|leave|retire|make|try|teach|study|record|"
+               r"publish|found|co-found|relocate|pivot|scale|sell|buy|get into|break into|transition|apply)\b")
 _SENT = re.compile(r"^(?:(?:i|we)\s+(?:already\s+)?(?:sent|emailed|forwarded|shared|whatsapped)\s+"
                    r"(?:(?:her|him|them)\s+)?|"
                    r"(?:already\s+)?(?:sent|emailed|forwarded|whatsapped)\s+(?:(?:her|him|them)\s+)?)"
@@ -391,10 +451,11 @@ _IMPERATIVE = re.compile(r"^(?:me:\s*)?(?P<verb>send|share|email|forward)\s+"
                          _I)
 _YES = re.compile(r"^(?:i\s+)?(?:said\s+)?(?:yes|yep|sure|agreed|ok)\b(?:\s*(?:,|!|will do|i'?ll do it))*", _I)
 _THEIR_PROMISE = re.compile(
-    r"^(?:(?:said (?:she|he|they)(?:'d| would| will|'ll)|"
-    r"(?:she|he|they)\s+(?:offered(?: to)?|will|'ll|promised(?: to)?|can|said (?:she|he|they)(?:'d| would| will|'ll))|"
+    r"^(?:(?:said (?:she|he|they)(?:'d| would| will|'ll| could| can)|"
+    r"(?:she|he|they)\s+(?:offered(?: to)?|will|'ll|promised(?: to)?|can|could|"
+    r"said (?:she|he|they)(?:'d| would| will|'ll| could| can))|"
     r"(?:she|he|they)'ll|offered(?: to)?(?=.*\b(?:me|my|us|our|his|her|their)\b)))"
-    r"\s+(?P<verb>introduce|intro|send|lend|review|loop in|share|connect|look at|"
+    r"\s+(?P<verb>introduce|intro|send|lend|review|loop in|share|connect|look at|refer|"
     r"give|host|help|check|quote|mentor|read|point (?:me|us) (?:to|at|towards)|walk (?:me|us) (?:through|thru))\b"
     r"(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
 # "she can't help with the bid itself but can point me to the supplier team": what they can do, mid-sentence
@@ -409,7 +470,8 @@ _THEIR_ASK = re.compile(
     r"interested in|keen on|curious about)\s+(?P<rest>.+)$", _I)
 _THANKS = re.compile(
     r"^(?:(?:she|he|they)\s+)?(?P<verb>helped me|helped us|gave (?:me )?(?:great |good |useful |really )*|"
-    r"shared|showed me|hosted|recommended|pointed me to|introduced me to)\s*(?P<rest>.*)$", _I)
+    r"shared|showed me|hosted|recommended|pointed me to|introduced me to|answered my (?:question|q)s?)\s*"
+    r"(?P<rest>.*)$", _I)
 _THANK_NOTE = re.compile(r"^thank (?:him|her|them)?\s*(?:for\s+)?(?P<rest>.+)$", _I)
 _MY_ASK = re.compile(
     r"^(?:ask|q|question|qs)\b\s*(?:for (?:him|her|them))?\s*(?::|re|about|abt|if|whether)?\s*(?P<rest>.+)$", _I)
@@ -439,7 +501,9 @@ _I_INVITED = re.compile(r"^(?:i|we)?\s*invited (?:him|her|them) to (?P<x>.+)$", 
 _I_SEND = re.compile(r"^(?:i|we)\s+(?P<verb>send|share|email|forward)\s+(?:(?:him|her|them)\s+)?(?P<rest>.+)$", _I)
 _ASK_FOR = re.compile(r"^ask (?:him|her|them) for (?P<x>.+?)(?:\s+first)?$", _I)
 _RATE_WORDS = re.compile(r"\b(?:day rate|rates?|fees?|availability|lead time|timeline)$", _I)
-_LATER_WHEN = re.compile(r"\s+(?:(?:when|once)\s+(?:it'?s\s+|i'?m\s+)?(?:done|ready|finished|final)|by (?:the )?end of "
+_LATER_WHEN = re.compile(r"\s+(?:(?:when|once|after)\s+(?:\w+\s+)?(?:signs? off|approves?|clears? it|"
+                         r"(?:has|have) signed off)|"
+                         r"(?:when|once)\s+(?:it'?s\s+|i'?m\s+)?(?:done|ready|finished|final)|by (?:the )?end of "
                          r"(?:the )?month|by eom|by month end)\b.*$", _I)
 _AVOID = re.compile(r"^(?:no\W+)?(?:avoid(?: (?:him|her|them))?|nope|hard pass)\W*$", _I)
 _GERUND = {"doing": "do", "running": "run", "hosting": "host", "co-hosting": "co-host", "organising": "organise",
@@ -502,13 +566,20 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if said is not None:
                 found["answer_given"] = "no" if said["no"] else "yes"  # "asked if we've worked w other ports (no)"
                 more = re.sub(r"^\W*(?:\w+ly\W+)?(?:and\s+)?(?:that\s+|said\s+)?", "", reply[said.end():])
+                if (named := re.fullmatch(r"([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?\W*", more)) is not None:
+                    found.setdefault("yes_name", named[0].strip(" .,!"))  # "yes, Priya": who the yes names
                 if not re.match(r"(?:i'?d|i would|i'?ll|i will|i promised)\s", more, _I):
                     continue
                 clause, low = more, more.lower()  # "…and that I'd send the field test report": a promise too
         if low in ("done", "sent", "not yet", "sent it"):
             continue
         if (m := _SENT.match(clause)) is not None:  # "sent her the spec sheet right after the call": what the
-            bare = _SENT_WHEN.sub("", m["x"]).strip(" ,.")  # first message carried, if it is a document
+            sent_part, _, still = m["x"].partition(", ")  # "sent deck, metrics next week": the rest is still to come
+            owed = re.fullmatch(r"(?P<x>[\w -]{2,30}?)\s+(?P<when>next (?:wk|week|month)|tomorrow|later|by \w+)",
+                                still.strip(), _I)
+            if owed is not None and (taken := _take_out(deliver, owed["x"].lower(), asked_for)) is not None:
+                later.append(f"{taken} {expand(owed['when'])}")
+            bare = _SENT_WHEN.sub("", sent_part).strip(" ,.")  # first message carried, if it is a document
             if bare and (carried := thing(bare, names)) is not None and _sendable(carried):
                 deliver.append(carried)
                 sent.append(carried)
@@ -519,6 +590,13 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if (x := thing("my " + m["x"], names)) is not None:  # "email me your portfolio": their words
                 deliver.append(x)
                 asked_for.append(x)
+            continue
+        if (m := re.match(r"^(?:i\s+)?(?:said i'?d|said i would|i'?ll|i will|will|promised to)\s+(?:reply|respond|"
+                          r"follow up|get back(?: to (?:her|him|them))?)\s+(?:by email\s+|on email\s+|over email\s+)?"
+                          r"with\s+(?P<x>.+)$", clause, _I)) is not None:
+            if (x := thing(m["x"], names)) is not None:
+                deliver.append(x)
+                promised.append(x)
             continue
         if (m := re.match(r"^(?:(?:she|he|they)\s+said\s+)?(?:just\s+)?(?:send|email|flick|drop|shoot|ping)\s+me\s+"
                           r"(?:an?\s+)?(?:email|note|line|message|mail|dm)\s+with\s+(?P<x>.+)$", _unname(clause, names),
@@ -559,6 +637,18 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 elif kind == "need" and "need" in found:
                     found.setdefault("checking", found.pop("need"))
                 seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
+            elif found.get("accept") and found.get("invited") and re.search(r"\binvited\b", prior, _I):
+                # "invited me to give a guest lecture -> need to confirm w/ my boss": not a yes yet
+                found["checking"] = f"whether I can {found.pop('accept')}"
+                found.pop("invited")
+            elif last_question and found.get("answer") == last_question and "answer_given" not in found \
+                    and re.match(r"(?:if|whether)\s", last_question) and "checking" not in found:
+                # "asked if we'd sponsor their event -> need to check budget": looked into, not answered
+                checking = re.sub(r"^if\s", "whether ", str(found.pop("answer")))
+                # "whether our agronomy app could integrate" → "whether we could integrate": the question, no pitch
+                found["checking"] = re.sub(r"\bour (?:[\w-]+ ){0,3}?(?:app|tool|product|platform|software|sw|system|"
+                                           r"api|sdk|service|solution)\s+(could|can|would|will|might)\b", r"we \1",
+                                           checking, flags=_I)
             continue
         if (m := re.match(r"^(?:(?:she|he|they)\s+)?(?:also\s+)?invited (?:me|us) to (?P<x>.+)$",
                           _unname(clause, names),
@@ -593,6 +683,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             continue
         # "he said send her my cv", "she said lets pair on it fri": their words, reported
         spoken = re.sub(r"^(?:(?:she|he|they|we|i)\s+)?(?:said|says|suggested|told me)\s+(?:that\s+|to\s+)?"
+                        r"(?:(?:text|call|email|message|ping|dm|ring) me,?\s+)?"  # "he said text me, let's talk"
                         r"(?=let'?s\b|send\b|share\b|email\b|forward\b)", "", _unname(clause, names), flags=_I)
         if spoken != clause and (m := _IMPERATIVE.match(spoken)) is not None:
             if (what := thing(m["rest"], names)) is not None:
@@ -609,9 +700,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if m["on"] and m["on"].lower() not in ("it", "this", "that") and "topic" not in found:
                 found["topic"] = you_form(m["on"], names, 5)
             continue
-        if (m := re.match(r"^(?:we|let'?s)\s+(?:should\s+)?(?:maybe\s+)?(?P<v>do|start|try|set up|run|organi[sz]e|"
+        if (m := re.match(r"^(?:we\s+(?:should|could|might|must|can)|let'?s|we\s+maybe)\s+(?:maybe\s+)?"
+                          r"(?P<v>do|start|try|set up|run|organi[sz]e|"
                           r"host|build|write|plan)\s+(?P<x>.+)$", clause, _I)) is not None:
-            if (x := you_form(m["x"], names, 6)) is not None:
+            x = you_form(re.sub(r"\s+together\b", "", m["x"]), names, 7)  # "a side project together on X"
+            if x is not None:
                 verb = m["v"].lower()
                 if verb == "do" and re.search(r"\b(?:group|club|series|meetup|circle)$", x, _I):
                     verb = "start"
@@ -640,7 +733,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if (m := re.search(r"\bmight team up (?:on|re|about|abt|for|in)\s+"
                            r"(?P<x>.+)$", clause, _I)) is not None:
             if (x := you_form(m["x"], names, 5)) is not None:
-                found.setdefault("explore", f"partnering on {_article(x)}")
+                last = x.split()[-1].lower()
+                plural = re.search(r"[^su]s$", last) is not None and last not in ("series", "news", "species") \
+                    and not x[:1].isupper()
+                found.setdefault("explore", f"partnering on {x if plural else _article(x)}")  # "on internships"
             continue
         if (m := re.search(r"\b(?:her|his|their) team(?:'s| is)? hiring(?: in (?P<x>[\w -]+))?", clause, _I)):
             place = f" in {m['x'].strip().title()}" if m["x"] else ""
@@ -661,6 +757,20 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if what:
                 later.append(f"{what} {expand(when_later['when'])}")
                 continue
+        if when_later and deliver and re.fullmatch(r"[\w -]{2,30}", clause[:when_later.start()]) \
+                and (taken := _take_out(deliver, clause[:when_later.start()].strip().lower(), asked_for)) is not None:
+            later.append(f"{taken} {expand(when_later['when'])}")  # "metrics next week": still to come
+            continue
+        if (m := re.match(r"^(?P<what>catch up|grab coffee|get coffee|grab lunch|get lunch|meet up|coffee|lunch|"
+                          r"drinks)\s+(?:properly\s+|again\s+|soon\s+)?(?P<when>in (?:jan|feb|mar|apr|may|jun|jul|aug|"
+                          r"sep|sept|oct|nov|dec)\w*|in the new year|after (?:the )?\w+|"
+                          r"when (?:i'?m|you'?re|she'?s|he'?s) "
+                          r"(?:back|in|next)\b.*)$", clause, _I)) is not None:  # "catch up properly in jan"
+            what = {"catch up": "a catch-up", "grab coffee": "coffee", "get coffee": "coffee", "grab lunch": "lunch",
+                    "get lunch": "lunch", "meet up": "meeting up"}.get(m["what"].lower(), m["what"].lower())
+            when = re.sub(r"\bin ([a-z])", lambda c: "in " + c[1].upper(), expand(m["when"]))
+            found.setdefault("next_step", f"{what} {when}")
+            continue
         clause = _WHO_PREFIX.sub("", clause)
         clause = re.sub(r"^(?:todo|to-?do|follow[ -]?up|fu|next steps?)\s*[:-]\s*", "", clause, flags=_I)
         if (fu := re.match(r"^follow[ -]?up (?:with|w/) (?P<thing>.+)$", clause, _I)) is not None:
@@ -712,12 +822,20 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if not rest:
                 continue
             clause = rest
+        if re.match(r"^(?:promised|agreed|offered)\s+to\s+\w+(?:\s+\w+)?\s+(?:me|us)\b", clause, _I):
+            clause = "she " + clause  # "promised to intro me to X": theirs, the subject left out, never the member's
         if (m := _IMPERATIVE.match(clause) or _MY_PROMISE.match(clause) or _I_SEND.match(clause)) is not None:
             verb = m["verb"].lower()
             rest = m["rest"]
+            rest = " " + rest  # "send them once legal signs off": the pronoun is gone, the when stays
             when = _LATER_WHEN.search(rest) if verb in ("send", "share", "email", "forward") else None
-            if when is not None and (what := thing(rest[:when.start()], names)) is not None:
+            rest = rest.strip()
+            if when is not None and (what := thing(rest[:max(when.start() - 1, 0)], names)) is not None:
                 later.append(f"{what} {_later_words(when[0])}")  # "send revised draft when done"
+                continue
+            if when is not None and re.fullmatch(r"(?:them|it|those|these)?\s*", rest[:max(when.start() - 1, 0)], _I) \
+                    and deliver and not last_ask_is_other(last_ask):
+                later.append(f"{deliver.pop()} {_later_words(when[0])}")  # "i'll send them once legal signs off"
                 continue
             if verb in ("intro", "introduce", "connect"):
                 rest = re.sub(r"^(?:(?:him|her|them|you)\s+)?(?:in touch\s+)?(?:to|with|w/?)\s+", "", rest)
@@ -750,6 +868,13 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 elif (what := you_form(rest, names, 5)) is not None:
                     deliver_do.append(f"{verb} {what}")
             continue
+        if (m := _OWE.match(clause)) is not None and (treat := re.fullmatch(
+                r"(?:an?\s+|one\s+)?(?P<t>coffee|lunch|dinner|drink|beer|pint|breakfast|brunch|tea)s?(?:\s+.*)?",
+                m["rest"],
+                _I)) is not None:
+            found.setdefault("next_step", _next_step(treat["t"].lower() if treat["t"].lower() != "drink" else "drinks",
+                                                     None, None))
+            continue
         if (m := _OWE.match(clause)) is not None or (m := _I_PROMISED_THING.match(clause)) is not None:
             when = _LATER_WHEN.search(m["rest"])
             if when is not None and (what := thing(m["rest"][:when.start()], names)) is not None:
@@ -758,7 +883,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if (intro := re.match(r"^(?:an?\s+)?intro(?:duction)?s?\s+(?:to|with)\s+(?P<who>.+)$", m["rest"], _I)):
                 found.setdefault("intro_to", you_form(intro["who"], names, 5) or "")
                 continue
-            if (what := thing(m["rest"], names)) is not None:
+            if (what := thing(m["rest"], names)) is not None and _head(what) in ("session", "sessions", "call", "calls",
+                                                                              "meeting", "chat", "catch-up", "catchup"):
+                found.setdefault("next_step", re.sub(r"^the\s+", "a ", what))  # "offered 2nd session": to arrange
+            elif what is not None:
                 deliver.append(what)
             continue
         if (m := _POINT_ME.search(clause)) is not None:
@@ -768,12 +896,17 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if (m := _THEIR_PROMISE.match(_unname(clause, names))) is not None:
             verb, rest = m["verb"].lower(), m["rest"]
             rest = re.sub(r"\s+and\s+(?:tell|let|say|give)\b.*$", "", rest)  # "read my letter and tell me if …"
+            # "if i send it", "if i want": the condition is only the member's yes, so the offer stands
+            rest = re.sub(r"\s+if (?:i|we) (?:send|share|want|like|need|'d like|would like|forward)(?: (?:it|them|one|"
+                          r"that|this))?(?: over)?\s*$", "", rest, flags=_I)
             if re.search(r"\bif\b", rest, _I):
                 continue  # "he'll share historicals if we sign their NDA": a condition first, not an offer to take up
             if verb in ("intro", "introduce", "connect"):
                 rest = re.sub(r"\s+(?:working|who|that|for|about|re)\b.*$", "", rest)
                 who = you_form(re.sub(r"^(?:me\s+)?(?:to|with)\s+", "", rest), names, 5)
                 offers.append(f"intro:{who}" if who else "intro:")
+            elif verb == "review" and re.match(r"(?:it\s+|them\s+)?(?:w/|with)\s", rest.strip() + " ", _I):
+                found.setdefault("wait", clause)  # "he'll review w/ CFO": theirs to do, then they'll come back
             elif verb in ("review",) and not rest.strip():
                 found.setdefault("their_next", "review it")
             elif verb == "quote":  # "said he'd quote for the charger install"
@@ -786,9 +919,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 if (who := you_form(rest, names, 6)) is not None:
                     offers.append(f"point me to {who}")
             elif (what := you_form(re.sub(r"\s+for\s+\w+ing\b.*$|\bfree\s+", "", rest), names)) is not None:
-                to_me = " me" if verb in ("lend", "give", "send", "show", "mentor") else ""
+                to_me = " me" if verb in ("lend", "give", "send", "show", "mentor", "refer") else ""
                 what = _owned(what, "your" if verb in ("lend", "give", "share", "show", "host") else "my")
-                offers.append(f"{verb}{to_me} {what}" if verb != "send" else f"thing:{thing(rest, names) or what}")
+                if verb != "send":
+                    offers.append(f"{verb}{to_me} {what}")
+                elif (sent_thing := thing(rest, names)) is not None:  # "she'll send it mon": nothing named
+                    offers.append(f"thing:{sent_thing}")
             continue
         if (m := _OFFERED_THING.match(clause)) is not None:
             if (what := thing(re.sub(r"\bfree\s+", "", m["rest"]), names)) is not None:
@@ -886,6 +1022,13 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     else:
                         found.setdefault("interest", x)
                 continue
+            if verb.startswith("asked") and (qm := re.match(
+                    r"^(?:a |an |the |some |a few |two |2 )?(?:q|qs|question|questions)\s+(?:about|abt|on|re|regarding)"
+                    r"\s+(?P<x>.+)$", rest, _I)) is not None:
+                if (x := you_form(qm["x"], names, 5)) is not None:
+                    found.setdefault("answer", f"about {x}")
+                    last_question = f"about {x}"
+                continue
             if verb.startswith("asked") and verb.endswith(("about", "abt", "re")) and (p := re.match(
                     r"^(?:partnering|collaborating|teaming up|working together)\s+(?:on|in|for)\s+(?P<x>.+)$", rest,
                     _I)) is not None:
@@ -897,13 +1040,27 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     found.setdefault("answer", f"about {x}")
                     last_question = f"about {x}"
                 continue
+            if (helped := re.match(r"^help (?:with|on) (?P<x>.+)$", rest, _I)) is not None:
+                if (x := you_form(re.split(r"\s*[,;(]", helped["x"])[0], names, 6)) is not None:
+                    found.setdefault("need", x)  # "wants help with his website": the website
+                continue
             what = thing(re.sub(r"\s+(?:cheap|cheaply|asap|quickly|fast|urgently|soon)\b.*$", "", rest, flags=_I),
                          names)
+            meet = re.match(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:demo|call|meeting|chat|trial|tour|visit|"
+                            r"walk-?through)\b", what or expand(rest), _I)
+            if what is None and meet is not None and not re.search(r"\b(?:once|after|when|until|till|if)\b", rest, _I):
+                # "wants a 20 min call to pick my brain on pricing": the call ("a trial once X clears" waits)
+                what = you_form(meet[0], names)
             if what and re.match(
-                    r"(?:an?|the)\s+(?:demo|call|meeting|chat|trial|tour|visit|walk-?through)\b", what, _I):
+                    r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:demo|call|meeting|chat|trial|tour|visit|walk-?through)\b", what,
+                    _I):
                 found.setdefault("next_step", re.sub(r"^the\s+", "a ", what))  # "asked for a demo": to arrange
                 continue
             vague = not verb.startswith("asked")  # "wants/needs/looking for" a thing, not "asked for" it
+            sendable_parts = [p for p in re.split(r"\s+and\s+(?=(?:the|a|an|my|our|your|some)\b)", what or "")
+                              if p and _sendable(p)]
+            if what and vague and sendable_parts and not _sendable(what):
+                what = " and ".join(sendable_parts)  # "API docs and sandbox access": the docs can go; the rest waits
             if what and (_sendable(what) if vague else _head(what) not in _NOT_NEEDS | {"intro", "introduction"}):
                 last_ask = what
                 deliver.append(what)
@@ -924,11 +1081,16 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if (m := _THANKS.match(_unname(clause, names))) is not None:
             verb, rest = m["verb"].lower().strip(), m["rest"]
             x = you_form(rest, names)
-            if verb.startswith("helped"):
+            if verb.startswith("answered") and x and x.startswith(("on ", "about ", "re ")):
+                found.setdefault("thanks", f"your answer {x}")  # "answered my question on lifetimes"
+            elif verb.startswith("helped"):
+                if x and not x.startswith(("with", "on")) and re.match(r"[a-z]+\s+\w", x):  # "helped me debug X"
+                    x = "with " + _gerund(x)
                 found.setdefault("thanks", f"your help {x}" if x and x.startswith(("with", "on")) else "your help")
             elif verb.startswith("gave") and x and not re.search(r"\b(?:card|number|email|mobile|phone|whatsapp|"
                                                                  r"contact|details|handle)\b", x, _I):
-                found.setdefault("thanks", f"the {x}" if not x.lower().startswith(("the", "a ", "an ", "your")) else x)
+                x = re.sub(r"^an?\s+", "", x)  # "gave me a workout plan": the plan
+                found.setdefault("thanks", f"the {x}" if not x.lower().startswith(("the", "your")) else x)
             elif verb == "shared" and x:
                 found.setdefault("thanks_share", x)
             elif verb == "hosted":
@@ -964,7 +1126,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if (m := _TOPIC_LEAD.match(clause)) is not None:
             rest = re.sub(r"\s+\w+ly$", "", m["rest"])  # "talked rates loosely"
             if (x := you_form(rest, names, 5)) is not None and "topic" not in found \
-                    and not re.match(r"^over\b|^(?:everyone|everybody|stuff|things|nothing)$", x, _I):
+                    and not re.match(r"^(?:over|for|until|since|at|in|on|with|to|all|ages|hours?|a while)\b|\d|"
+                                     r"^(?:everyone|everybody|stuff|things|nothing)$", x, _I):  # "talked for 2h"
                 found["topic"] = x
             continue
         moving = re.search(r"\bmoving to (?P<x>[\w -]+?)(?: in (?P<when>\w+))?$", clause, _I)
@@ -999,10 +1162,20 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                         r"tomorrow|within \w+ days?)", notes, _I)) is not None:
         found["feedback_by"] = expand(by["when"])
     business = re.search(r"(?:^|[.;,\n]\s*|\b(?:she|he|they)\s+)(?:runs|owns|has|opened|started)\s+"
-                         r"(?:a|an|her|his|their)\s+(?P<biz>[a-z]+)\b", notes, _I)  # not "our team has an opening"
-    if business and found.get("need") and " for " not in str(found["need"]):  # "a website for your bakery"
+                         r"(?:a|an|her|his|their)\s+(?P<biz>[a-z]+(?: (?:bank|shop|store|bar|cafe|café|club|school|"
+                         r"studio|agency|clinic|company|firm|kitchen|garden|farm|salon))?)\b",
+                         notes, _I)  # theirs: not "our team has an opening"
+    if business and found.get("need") and " for " not in str(found["need"]) \
+            and not str(found["need"]).startswith("your "):  # "a website for your bakery"
         found["need"] = f"{found['need']} for your {business['biz'].lower()}"
     intro_to = found.get("intro_to")
+    if intro_to == "" and found.get("yes_name"):
+        intro_to = found["intro_to"] = found["yes_name"]  # "know a good accountant? yes, Priya. promised intro"
+    if intro_to and re.match(r"(?:some|any) ?(?:one|body)\b", str(intro_to), _I):
+        found.pop("intro_to")  # "an intro to someone at X": no one to copy in yet
+        if not re.search(r"\b(?:don'?t|do not|dont) know any ?(?:one|body)\b", notes, _I):
+            found.setdefault("checking", f"an introduction to {intro_to}")
+        intro_to = None
     accept = found.get("accept")
     offers = [o for o in offers if not re.fullmatch(r"thing:(?:the|a|an|some)?\s*(?:link|links|details|info|"
                                                    r"information|contact|number|stuff|thing|things)", o, _I)]
@@ -1020,6 +1193,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                                           for c in _clauses(notes))
     alone = len(_clauses(notes)) == 1 and not (deliver or found)
     topic = _str(found.get("topic")) or (base_topic if said_topic or base.topic_owned or alone else None)
+    if topic and re.match(r"(?:for|until|since|over|at|in|on|with|to|all|ages)\b|\d", str(topic), _I):
+        topic = None  # "we talked for 2h": how long, not what about
     if topic and not found.get("topic") and str(topic).split()[-1].lower().rstrip("s") in _ROLES:
         topic = None  # "retired nurse": who they are, not what was talked about
     if topic and names & {re.sub(r"['’]s$", "", w.lower().strip(".,!?;:'")) for w in str(topic).split()}:
@@ -1094,14 +1269,15 @@ _THEIRS_TO_DECIDE = _words("approval approvals sign-off signoff permission buy-i
 
 def _head(phrase: str) -> str:
     """The head noun of a thing: 'the recs for design meetups' → 'recs'."""
-    words = re.split(r"\s+(?:for|on|of|about|with|to|from|in|re|who|that|which|whose)\s+", phrase.lower())[0].split()
+    words = re.split(r"\s+(?:for|on|of|about|with|to|from|in|re|who|that|which|whose|i|we|you|she|he|they)\s+",
+                     phrase.lower())[0].split()
     return words[-1].strip(".,") if words else ""
 
 
 def _sendable(what: str) -> bool:
     """Whether a thing someone wants can be attached or linked to a message: each part's head is a document,
     a link, notes or feedback ('the security whitepaper and the DPIA')."""
-    parts = re.split(r"\s+and\s+", what)
+    parts = re.split(r"\s+and\s+(?=(?:the|a|an|my|our|your|some)\b)", what)  # separate things each have an article
     return all(_head(p) in _SENDABLE or re.search(r"\b[A-Z]{2,}s?$", p.split(" for ")[0]) for p in parts)
 
 
@@ -1114,6 +1290,8 @@ def _need(what: str) -> str | None:
     if not head or head in _NOT_NEEDS or head in ("intro", "introduction", "intros"):
         return None if head in _NOT_NEEDS else what
     bare = re.sub(r"^the\s+", "", what)
+    if " and " in bare:
+        return None  # two needs in one breath: not one thing to offer help with
     if (count := re.match(r"(?:about|around|roughly|approximately|approx|~)?\s*(?:\d+|two|three|four|five|six|ten|"
                           r"twelve|a few|a couple of)\s+(?=\w)", bare, _I)) is not None:
         return "the " + bare[count.end():]  # "about 10 laptops for a coding club" → "the laptops for a coding club"
@@ -1210,8 +1388,16 @@ def same_thing(phrase: str, others: Sequence[str]) -> bool:
 
 
 def _later_words(when: str) -> str:
-    """'when done' → 'when it's ready'; 'by end of month' → 'by the end of the month'."""
+    """'when done' → 'when it's ready'; 'by end of month' → 'by the end of the month'; 'once legal signs off' →
+    'once it's cleared'."""
+    if re.search(r"\bsigns? off\b|\bsigned off\b|\bapprove|\bclears?\b", when, _I):
+        return "once it's cleared"
     return "by the end of the month" if re.search(r"\bend\b|\beom\b", when, _I) else "when it's ready"
+
+
+def last_ask_is_other(last_ask: str | None) -> bool:
+    """Whether the thing last asked for is an introduction or an invitation rather than something to send."""
+    return bool(last_ask and last_ask.startswith(("intro:", "to:")))
 
 
 def _next_step(what: str, again: str | None, when: str | None) -> str:

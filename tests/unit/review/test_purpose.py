@@ -905,3 +905,191 @@ def test_lets_talk_is_a_step_and_a_partnering_question_is_explored_with_one_ask(
                     DraftTimes(NOW, NOW - timedelta(days=1)), key=20)
     assert isinstance(found, Draft) and "repair cafe" in found.text and "next week" in found.text
     assert found.text.count("?") == 1
+
+
+def test_what_waits_on_a_sign_off_is_on_its_way_not_attached() -> None:
+    found = reading("she wants our load test numbers. i'll send them once compliance signs off")
+    assert "deliver" not in found and found["later"] == ("our load test numbers once it's cleared",)
+
+
+def test_a_coffee_owed_is_a_step_to_arrange_not_a_thing_sent() -> None:
+    found = reading("offered to look at my pitch deck. i owe him a coffee")
+    assert "deliver" not in found and found["next_step"] == "coffee"
+
+
+def test_a_reply_promised_with_a_document_delivers_the_document() -> None:
+    found = reading("asked a question about log retention in the Q&A. said i'd reply by email with the retention "
+                    "policy")
+    assert found["deliver"] == ("the retention policy",) and found["answer"] == "about log retention in the Q&A"
+
+
+def test_a_yes_no_question_followed_by_a_hedge_is_being_looked_into() -> None:
+    found = reading("asked if we'd host their spring meetup. need to check budget w/ ops")
+    assert "answer" not in found and found["checking"] == "whether we'd host your spring meetup"
+
+
+@pytest.mark.parametrize("notes", [
+    "angel. passed.",
+    "said not the right stage for them yet",
+    "lovely host, recommended a bakery. no reason to follow up really",
+])
+def test_a_pass_or_a_not_now_is_a_reason_not_to_chase(notes: str) -> None:
+    found = reading(notes)
+    assert "stop" in found or "wait" in found
+
+
+def test_what_they_gave_is_thanked_for_by_its_name() -> None:
+    assert reading("gave me a reading list on urban design")["thanks"] == "the reading list on urban design"
+
+
+def test_an_offer_whose_only_condition_is_the_members_yes_is_taken_up() -> None:
+    assert reading("said he'd review my grant draft if i send it")["their_offer"] == ("review my grant draft",)
+    assert reading("said she could intro me to their CFO if i want")["their_offer"] == (
+        "the introduction to your CFO",)
+    assert "their_offer" not in reading("he'll share the floor plans if we sign their NDA")  # a real condition
+
+
+def test_said_hed_ping_me_is_a_reason_to_wait() -> None:
+    assert "wait" in reading("might be in Lisbon in May, said he'd ping me")
+
+
+def test_a_call_they_want_is_a_step_and_their_reason_is_not_put_in_the_members_mouth() -> None:
+    found = compose("follow_up_48h", DraftContext("Ravi Iyer", "linkedin", "wants a 20 min call to pick my brain on "
+                                                                           "pricing"),
+                    DraftTimes(NOW, NOW - timedelta(days=1)), key=21)
+    assert isinstance(found, Draft) and "call" in found.text and "pick my brain" not in found.text
+
+
+def test_a_promise_to_intro_me_is_theirs_even_with_no_subject() -> None:
+    found = reading("lena from the infra team. promised to intro me to her colleague in sales")
+    assert "intro_to" not in found and found["their_offer"] == ("the introduction to your colleague in sales",)
+
+
+def test_an_answer_they_gave_is_thanked_for() -> None:
+    assert reading("answered my question on borrow checking, super helpful")["thanks"] == (
+        "your answer on borrow checking")
+
+
+def test_they_will_decide_is_a_reason_to_wait() -> None:
+    assert "wait" in reading("thinking it over, will decide by the end of the month")
+
+
+def test_how_long_they_talked_is_not_what_they_talked_about() -> None:
+    assert "topic" not in reading("we talked for 3h. great energy")
+
+
+def test_a_side_project_suggested_together_is_proposed() -> None:
+    assert reading("we should do a side project together on transit maps")["suggest"] == (
+        "do a side project on transit maps")
+
+
+def test_what_we_do_is_not_a_suggestion_and_a_todo_to_confirm_is_not_their_wait() -> None:
+    assert "suggest" not in reading("we do route planning with live traffic data")
+    assert "wait" not in reading("asked about a reseller in Lyon - we dont have one. confirm w/ sales")
+
+
+def test_a_run_on_note_is_split_where_a_new_speaker_starts() -> None:
+    found = reading("met her by the coffee cart she runs ops at a bike courier firm she asked if our routing app "
+                    "could read there API I said I'd check with Priya and come back next week")
+    assert found["checking"] == "whether we could read your API"  # the question, never a product pitch
+
+
+def test_text_me_lets_talk_is_a_step() -> None:
+    assert reading("He said call me, let's talk")["next_step"] == "a chat"
+
+
+def test_availability_sent_is_what_the_first_message_carries() -> None:
+    assert reading("said yes to the panel. sent her my availability")["deliver"] == ("my availability",)
+
+
+def test_part_sent_and_part_to_come_is_split_and_the_rest_goes_a_week_on() -> None:
+    notes = "asked for our pitch deck and the cohort numbers. sent deck, numbers next week"
+    found = reading(notes)
+    assert found["deliver"] == ("our pitch deck",) and found["later"] == ("the cohort numbers next week",)
+    week = compose("no_reply_1w", DraftContext("Noor Ali", "demo day", notes),
+                   DraftTimes(NOW, NOW - timedelta(days=9), NOW - timedelta(days=8)), key=22)
+    assert isinstance(week, Draft) and "here are the cohort numbers" in week.text
+
+
+def test_help_with_doing_something_is_thanked_for_by_what_it_was() -> None:
+    assert reading("helped me set up the build server for an hour")["thanks"] == (
+        "your help with setting up the build server")
+
+
+def test_catch_up_in_a_month_is_a_step() -> None:
+    assert reading("old colleague. catch up properly in feb")["next_step"] == "a catch-up in February"
+
+
+def test_a_short_tail_after_a_preposition_stays_with_its_thing() -> None:
+    assert reading("wants a quote for 12 rooms + parking")["deliver"] == ("a quote for 12 rooms and parking",)
+
+
+def test_an_invitation_that_needs_a_yes_from_someone_else_is_being_looked_into() -> None:
+    found = reading("invited me to judge their hackathon in june. need to confirm w/ my manager")
+    assert "accept" not in found and found["checking"] == "whether I can judge your hackathon in June"
+
+
+def test_an_intro_waiting_on_a_partners_ok_is_being_looked_into() -> None:
+    found = reading("wanted an intro to our channel partner in Oslo. i'll intro once our partner says ok")
+    assert "intro_to" not in found and "introduction" in found["checking"]
+
+
+def test_help_with_their_thing_is_offered_plainly() -> None:
+    times = DraftTimes(NOW, NOW - timedelta(days=9), NOW - timedelta(days=8))
+    week = compose("no_reply_1w", DraftContext("Rob Kane", "pub quiz", "runs a cafe. wants help with his menu design"),
+                   times, key=23)
+    assert isinstance(week, Draft) and "looking for your" not in week.text and "help with your menu design" in week.text
+
+
+def test_a_session_offered_is_a_step_never_an_attachment() -> None:
+    found = reading("offered a second session in 3 wks")
+    assert "deliver" not in found and str(found["next_step"]).startswith("a second session")
+
+
+def test_an_intro_to_someone_unnamed_is_no_intro_to_make() -> None:
+    assert "intro_to" not in reading("wants an intro to someone at the port authority. i don't know anyone there")
+    found = reading("wants an intro to someone at the port authority")
+    assert "intro_to" not in found and found["checking"] == "an introduction to someone at the port authority"
+
+
+def test_they_will_review_it_internally_is_a_wait_not_an_offer() -> None:
+    found = reading("sent the price sheet. he'll review w/ his CFO")
+    assert "their_offer" not in found and "wait" in found
+
+
+def test_a_pronoun_is_never_the_thing_they_send() -> None:
+    assert "their_offer" not in reading("next step is a test task, she'll send it mon")
+
+
+def test_a_kids_party_is_the_members_not_a_name() -> None:
+    assert meeting_place("kid's birthday party") == "at my kid's birthday party"
+
+
+@pytest.mark.parametrize("notes", ["insurance guy. kept pitching all night. ugh",
+                                   "recruiter. told her maybe next year"])
+def test_a_pitch_endured_or_a_not_yet_given_is_not_chased(notes: str) -> None:
+    assert "stop" in reading(notes)
+
+
+def test_partnering_on_a_plural_takes_no_article() -> None:
+    assert reading("we might partner on apprenticeships")["explore"] == "partnering on apprenticeships"
+
+
+def test_of_two_things_wanted_the_sendable_one_goes_and_nothing_is_garbled() -> None:
+    found = reading("wants the onboarding docs and staging access")
+    assert found["deliver"] == ("the onboarding docs",) and "need" not in found
+
+
+def test_a_yes_that_names_someone_gives_the_promised_intro_its_name() -> None:
+    assert reading("asked if I know a good notary -> yes, Elif. promised intro")["intro_to"] == "Elif"
+
+
+def test_they_will_email_in_a_month_is_a_wait() -> None:
+    assert "wait" in reading("needs board sign-off first. she'll email in march")
+
+
+def test_a_link_noted_as_sent_is_never_attached() -> None:
+    for key in range(6):
+        found = compose("follow_up_48h", DraftContext("Rui Costa", "meetup", "sent him the signup link"),
+                        DraftTimes(NOW, NOW - timedelta(days=1)), key=key)
+        assert isinstance(found, Draft) and "attached the signup link" not in found.text
