@@ -79,13 +79,14 @@ class Reading:
     periodic: bool = False  # the notes say to keep in touch now and then, not to chase
     shared: tuple[str, ...] = field(default=())
     first_check: str | None = None  # a check the member means to make before writing: "ask kavya first!!"
+    withdrawn: str | None = None  # promised, but the notes say it can't be given after all: "the Q3 sheet"
 
     @property
     def has_point(self) -> bool:
         """Whether the notes give a message something to do beyond saying hello."""
         return bool(self.deliver or self.deliver_do or self.intro_to or self.answer or self.interest
                     or self.accept or self.their_offer or self.next_step or self.ask or self.thanks
-                    or self.explore or self.later or self.need or self.checking or self.suggest)
+                    or self.explore or self.later or self.need or self.checking or self.suggest or self.withdrawn)
 
     @property
     def pending(self) -> bool:
@@ -164,9 +165,10 @@ _PERSON = {"his": "your", "their": "your", "him": "you", "them": "you", "hers": 
 _THIRD = re.compile(r"\b(?:she|he|they|she's|he's|they're|she'd|he'd|they'd|she'll|he'll|they'll)\b", _I)
 _TAIL = re.compile(
     r"\s+(?:by|before|asap|soon|tomorrow|tmrw|tonight|today|this (?:wk|week)|next (?:wk|week)|lol|haha|tbh|"
-    r"btw|fyi|i think|maybe|probably|pls|please|etc|due|asap|in return|tbc|tbd|so (?:that )?(?:he|she|they|we|i)|"
+    r"btw|fyi|tho|though|i think|maybe|probably|pls|please|etc|due|asap|in return|tbc|tbd|"
+    r"so (?:that )?(?:he|she|they|we|i)|"
     r"because|coz|since (?:he|she|they|we|i)|direct|directly|no answer yet|no reply yet)\b.*$|\s*[!?]+.*$", _I)
-_BAD = re.compile(r"https?://|www\.|\d{5,}|[\[\]{}<>=%|]", _I)
+_BAD = re.compile(r"https?://|www\.|\d{5,}|[\[\]{}<>=%|]|\S@|@\S|\bif poss(?:ible)?\b", _I)  # "b.hussain@"
 _COUNTABLE = _words(
     "checklist template deck doc document link list spreadsheet guide playbook repo article paper post "
     "video recording book report survey form proposal sheet file draft cv resume portfolio notebook "
@@ -190,13 +192,20 @@ _SENDABLE = _COUNTABLE | _PLURAL_OK | _words(
     "teaser brochure catalogue catalog factsheet "
     "opinion")
 _NOT_THINGS = _words("nothing anything everything none something")
-_HEDGE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t) promise\b|\bno promises\b|\bcheck (?:w/|with|first\b)|"
+_HEDGE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t|do\s*n'?t|dont) promise\b|\bno promises\b|"
+                    r"\bcheck (?:w/|w\b|with|first\b)|\b(?:i |we )?said maybe\b|\b(?:check|confirm) (?:it )?before "
+                    r"send(?:ing)?\b|\bneeds? (?:\w+'s |\w+ )?sign[- ]?off\b|"
+                    r"\bnot (?:cleared|signed off|approved) yet\b|"
                     r"\bcheck (?:the )?(?:budget|availability|calendar|diary)\b|\bconfirm (?:w/|with)\b|"
                     r"\bonce (?:\w+ ){1,3}(?:says? (?:ok|yes)|agrees?|is ok with it)\b|"
                     r"\bdouble[- ]?check\b|\bnot sure (?:if|whether|we|i)\b|\btbc\b|\btbd\b|\bneed to check\b|"
                     r"\bif (?:we|i) can\b|\bask (?:facilities|legal|finance|my (?:boss|manager))\b|"
                     r"\b(?:ask|check with|check w/) \w+ (?:first|before|b4)\b|"
                     r"\b(?:need to|have to|must|should) (?:ask|check with) \w+(?: at [\w -]+)? (?:if|whether)\b", _I)
+# The member can't give what was promised after all: "actually can't share it, HR confidential", "walk it back".
+_WITHDRAW = re.compile(r"\b(?:can'?t|cannot|can not|couldn'?t|not allowed to|shouldn'?t) (?:share|send|give|pass on|"
+                       r"forward) (?:it|that|this|them)\b|\bwalk (?:it|that|this|the promise) back\b|"
+                       r"\b(?:it'?s|its) (?:\w+ )?confidential\b", _I)
 _INTERNAL = _words("facilities legal finance hr ops it procurement accounting sales marketing boss manager team cfo "
                    "ceo cto admin office partners partner")
 
@@ -287,7 +296,9 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
                              r"about|around|over|out|up|back)\b(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|"
                              r"ten|twelve|twenty|fifty|a few|a dozen)\b)", found, _I) or found.lower() in (
             "it", "this", "that", "both", "them", "these", "those", "one", "you", "some", "more", "again", "later",
-            "first") or set(found.lower().split()) & _NOT_THINGS:
+            "first") or re.match(r"(?:(?:the|a|an|my|our|your)\s+)?(?:ok|okay|yes|no|go-ahead|green light|thing|stuff)"
+                                 r"(?:\s|$)", found, _I) \
+            or set(found.lower().split()) & _NOT_THINGS:  # "here's the ok": not a thing
         return None
     if re.match(r"(?:it|them|they|he|she|him|us|me|we|i)\b", found, _I):
         return None  # "she'll send it mon": a pronoun, not a thing
@@ -400,7 +411,9 @@ _STOP = re.compile(
     r"\bpolite no\b|^passed\W*$|\bno reason to (?:follow|reach|write|chase)|\bkept (?:pitching|selling|"
     r"pushing)\b|\btold (?:him|her|them) (?:maybe |probably )?(?:next year|not now|not yet|not this year)\b|"
     r"\bi (?:said|told (?:him|her|them)) no\b|\bi declined\b|\bdeclined\b|\bscam\b|\bred flags\b|\bpassed on us\b|"
-    r"\bnot interested\b|\bnot pursuing\b|\bdead end\b|\bno (?:need|point) (?:to )?follow|"
+    r"\bnot interested\b|\bnot pursuing\b|\b(?:i'?m|we'?re|i am|we are) not (?:buying|investing)\b|"
+    r"^(?:and\s+)?(?:she|he|they)\s+said\s+(?:thx|thanks|thank you|ty|cheers)\W*$|"
+    r"\bdead end\b|\bno (?:need|point) (?:to )?follow|"
     r"\btold (?:him|her|them) (?:i'?m )?not (?:looking|interested)\b|^(?:so )?(?:leave it|let it go|don'?t bother)\W*$|"
     # a no said either way, a request not to be contacted, a deal gone elsewhere, a conflict of interest
     r"^(?:i\s+|we\s+)?said no\b|\basked (?:me |us )?(?:\w+ly )?not to (?:add|contact|email|message|call|include|put|"
@@ -414,7 +427,9 @@ _WAIT = re.compile(
     r"come back|contact me|ping me|circle back|follow up)\b|\bsaid no for now\b|\bno for now\b|\brevisit\b|"
     r"\bkeep (?:her|him|them) posted\b|\bquarterly update\b|\breach out (?:after|in|once|when)\b|"
     r"\bnot the right (?:stage|time|moment|timing)\b|"
-    r"\b(?:on leave|away) (?:till|until)\b|\bdon'?t (?:nudge|chase|follow up) (?:before|until|till)\b|"
+    r"\b(?:on leave|away) (?:till|until)\b|"
+    r"\b(?:do\s*n'?t|dont) (?:nudge|chase|follow up|ping|message|email|contact|text|dm|write)"
+    r"(?: (?:her|him|them))? (?:before|until|till|til|b4)\b|\bgive (?:her|him|them) (?:some )?space\b|"
     r"\b(?:he|she|they)(?:'ll| will) (?:fwd|forward|pass (?:it|this) on)\b|\b(?:he|she|they) replied\b|"
     # "she will email me after the board", and their own words quoted: "I'll sort the form and come back to you"
     r"\b(?:she|he|they)(?:'ll|\s+will)\s+(?:email|write|call|ring|phone|text|message|dm|update|contact)(?:\s+(?:me|us))?"
@@ -561,7 +576,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if found.get("answer") and found.get("answer") == last_question and "answer_given" not in found \
                 and re.match(r"(?:if|whether|about)\b", str(last_question)):
             reply = re.sub(r"^(?:i\s+)?(?:said|told (?:him|her|them)|answered)\s+", "", clause, flags=_I)
-            said = re.match(r"(?:(?P<no>no|nope|not yet|not really|we don'?t|we dont|we haven'?t|we havent|none|"
+            said = re.match(r"(?:(?P<no>no(?!\s+(?:idea|clue))|nope|not yet|not really|we don'?t|we dont|"
+                            r"we haven'?t|we havent|none|"
                             r"it doesn'?t)|(?P<yes>yes|yep|yeah|we do|it does|we have))\b", reply, _I)
             if said is not None:
                 found["answer_given"] = "no" if said["no"] else "yes"  # "asked if we've worked w other ports (no)"
@@ -573,6 +589,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 clause, low = more, more.lower()  # "…and that I'd send the field test report": a promise too
         if low in ("done", "sent", "not yet", "sent it"):
             continue
+        if (done := re.match(r"^(?:(?:she|he|they)\s+)?(?:asked (?:me )?for|wanted|wants)\s+(?P<x>.+?),?\s+"
+                             r"(?:(?:i\s+)?(?:already\s+)?sent(?: it| them)?(?: already)?|done)\W*$", clause, _I)):
+            clause = f"sent {done['x']}"  # "asked for my style guide, sent it": already sent, never "here's … sent it"
+            low = clause.lower()
         if (m := _SENT.match(clause)) is not None:  # "sent her the spec sheet right after the call": what the
             sent_part, _, still = m["x"].partition(", ")  # "sent deck, metrics next week": the rest is still to come
             owed = re.fullmatch(r"(?P<x>[\w -]{2,30}?)\s+(?P<when>next (?:wk|week|month)|tomorrow|later|by \w+)",
@@ -623,13 +643,25 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if (x := thing(m["x"], names)) is not None:
                 found.setdefault("expect", re.sub(r"^(?:the|a|an|some)\s+", "your ", x))
             continue
+        if _WITHDRAW.search(clause) and last_added is not None and last_added[0] == "deliver" \
+                and last_added[1] in deliver:  # "i said i'd send the sheet. actually can't share it": never sent
+            deliver.remove(last_added[1])
+            found.setdefault("withdrawn", last_added[1])
+            seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
+            continue
         internal = re.fullmatch(r"ask\s+(?P<x>[\w.]+)", clause, _I)
         if _HEDGE.search(clause) or (internal is not None and (internal["x"].lower() in _INTERNAL or (
                 internal["x"][:1].isupper() and internal["x"].lower() not in names))):
             if last_added is not None:  # "asked for an intro -> can't promise, check w/ Marc": looked into, not made
                 kind, value = last_added
-                if kind == "deliver" and value in deliver:
-                    deliver.remove(value)
+                if re.search(r"\b(?:do\s*n'?t|dont) promise\b", clause, _I):  # "dont promise anything": no offer
+                    if kind == "deliver" and value in deliver:
+                        deliver.remove(value)
+                    elif kind in ("intro", "need"):
+                        found.pop("intro_to" if kind == "intro" else "need", None)
+                elif kind == "deliver" and value in deliver and not re.search(
+                        r"\b(?:before|b4)\s+(?:i\s+|we\s+)?(?:answer|reply|respond)", clause, _I):
+                    deliver.remove(value)  # ("check w Raj before i answer" holds the answer, not what was promised)
                     found.setdefault("checking", value)
                 elif kind == "intro" and "intro_to" in found:
                     who = found.pop("intro_to")
@@ -1007,9 +1039,14 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                                                                                       m2["what"].lower())
                     found.setdefault("next_step", f"{noun} {when}".strip())
                     continue
+                if re.search(r"\b(?:me|us)\b", verb, _I):
+                    continue  # "he asked me to open a PR": the member's to-do, never praised as their plan
                 x = you_form(rest, names, 6)
                 if x is not None and not re.match(_PLAN_VERBS, x, _I):
                     continue  # "wants to see six months of revenue": not a plan of theirs to admire
+                if x is not None and re.match(r"(?:move|switch|transition|pivot|go)\b(?!.*\b(?:to|into|from|abroad|"
+                                              r"home|back)\b)", x, _I):
+                    continue  # "wants to move litigation -> in-house": a move with no destination reads garbled
                 ours = x is not None and re.match(r"^(?:speak|present|give a talk|run a workshop) at our\b", x, _I)
                 if x is not None and "topic" not in found and (ours or not re.search(
                         r"\b(?:us|me|our|my|it|this|that)\b", x, _I)):
@@ -1229,6 +1266,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         feedback_by=_str(found.get("feedback_by")),
         known=bool(_KNOWN.search(notes)),
         first_check=_first_check(notes, names),
+        withdrawn=_str(found.get("withdrawn")),
         periodic=bool(_PERIODIC.search(notes)),
         deliver_do=tuple(deliver_do[:1]),
         intro_to=str(intro_to) if intro_to is not None else None,
@@ -1305,7 +1343,9 @@ def _need(what: str) -> str | None:
 
 _FIRST_CHECK = re.compile(r"\b(?:check|ask|confirm|clear it with|run it by|talk to|speak to)\s+"
                           r"(?!(?:him|her|them|they)\b)(?P<who>[\w'’ ]{1,30}?)\s+"
-                          r"(?:first|before (?:i|we) (?:reply|write|answer|respond))\b", _I)
+                          r"(?:first|before (?:i|we) (?:reply|write|answer|respond))\b|"
+                          r"\b(?:do|finish|send|open|fix|get|write|draft|make|ship|check)\s+(?:[\w'’]+\s+){1,4}then\s+(?:msg|message|write|email|"
+                          r"reply|reach out|ping)\b", _I)
 
 
 _ROLES = _words("nurse engineer teacher manager founder cofounder co-founder ceo cto cfo coo vp director designer "
@@ -1321,7 +1361,7 @@ def _first_check(notes: str, names: frozenset[str]) -> str | None:
     """A check the member means to make before writing ('CHECK MY TUESDAYS FIRST', 'ask kavya first!!'),
     never one that asks the contact themselves ('ask him for a summary first')."""
     for found in _FIRST_CHECK.finditer(notes):
-        who = {w.lower() for w in found["who"].split()}
+        who = {w.lower() for w in (found["who"] or "").split()}
         if not who & names and not who & _HOW_TO_REACH:  # "check LinkedIn first": where to send, not what
             return found[0]
     return None
