@@ -633,9 +633,12 @@ class _Writer:
                     out.append(Line((f"Send {x} over whenever it's ready and I'll get my feedback to you "
                                      f"{r.feedback_by}.",)))
                 elif stage == "first":
-                    out.append(self.line((f"I'd love to read {offer} when you get a moment.",
-                                          f"Looking forward to {offer} whenever you have a minute."), "take"))
+                    offer = re.sub(r"^(?:a|an)\s+", "the ", offer)  # what they promised: "the credits code"
+                    head = re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", offer)[0].split()[-1].lower()
+                    read = () if head not in _READABLE else (f"I'd love to read {offer} when you get a moment.",)
+                    out.append(self.line((*read, f"Looking forward to {offer} whenever you have a minute."), "take"))
                 else:
+                    offer = re.sub(r"^(?:a|an)\s+", "the ", offer)
                     out.append(Line((f"If you get a minute, I'd still love {offer}.",)))
         if r.their_next and stage == "first":
             nxt = re.sub(r"\s+after$", "", r.their_next)
@@ -1134,6 +1137,12 @@ _PHYSICAL = re.compile(r"\b(?:samples?|swatches|parcel|package|laptops?|hardware
 _DEADLINE = re.compile(r"\bdeadline\b|\bclos(?:es|ing)\s+(?:on\s+|at\s+)?(?:the\s+)?(?:end|\d|mon|tue|wed|thu|fri|sat|"
                        r"sun|next)|\b(?:due|closes)\s+(?:on\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b",
                        re.IGNORECASE)
+# What can be read: "I'd love to read your draft", never "read the samples" or "read the credits code".
+_READABLE = frozenset(("article", "articles", "paper", "papers", "post", "posts", "blog", "draft", "drafts", "chapter",
+                       "report", "reports", "notes", "thoughts", "feedback", "comments", "write-up", "writeup", "book",
+                       "essay", "thesis", "doc", "docs", "document", "documents", "newsletter", "summary", "review",
+                       "proposal", "memo", "piece", "story", "guide", "list", "recommendations", "recs", "slides",
+                       "deck", "study", "case", "research", "findings", "analysis"))
 _NOT_NOW = re.compile(r"\bno for now\b|\bnot now\b|\bnot the right\b|\btry me\b|\bchas(?:e|ing)\b|\brevisit\b|"
                       r"\bon leave\b|\baway (?:till|until)\b|"
                       r"\b(?:do\s*n'?t|dont) (?:nudge|chase|follow up|ping|message|email|contact|text|dm|write)\b|"

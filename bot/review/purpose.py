@@ -110,7 +110,8 @@ _TYPOS = {"promsied": "promised", "promissed": "promised", "promied": "promised"
           "recomended": "recommended", "intorduce": "introduce", "introdcue": "introduce", "tommorow": "tomorrow",
           "tomorow": "tomorrow", "wiht": "with", "teh": "the", "adn": "and", "nad": "and", "shoud": "should",
           "reivew": "review", "reveiw": "review", "feedbak": "feedback", "intrested": "interested",
-          "interstd": "interested", "intersted": "interested", "cofee": "coffee", "coffe": "coffee"}
+          "interstd": "interested", "intersted": "interested", "cofee": "coffee", "coffe": "coffee",
+          "hed": "he'd", "theyd": "they'd"}
 _TYPO = re.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", _I)
 
 
@@ -206,6 +207,10 @@ _HEDGE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t|do\s*n'?t|dont) promis
 _WITHDRAW = re.compile(r"\b(?:can'?t|cannot|can not|couldn'?t|not allowed to|shouldn'?t) (?:share|send|give|pass on|"
                        r"forward) (?:it|that|this|them)\b|\bwalk (?:it|that|this|the promise) back\b|"
                        r"\b(?:it'?s|its) (?:\w+ )?confidential\b", _I)
+# What they promised is late: "still not here", "chase if not here by mon", "hasn't arrived", "nothing yet".
+_OVERDUE = re.compile(r"\b(?:still\s+)?not (?:here|arrived|received|in)\b|\bchase if not\b|\bhas ?n[o']?t (?:arrived|"
+                      r"come|turned up|shown up)\b|\bnever (?:arrived|came|turned up)\b|\bnothing (?:yet|since)\b|"
+                      r"\bstill waiting (?:on|for)\b", _I)
 _INTERNAL = _words("facilities legal finance hr ops it procurement accounting sales marketing boss manager team cfo "
                    "ceo cto admin office partners partner")
 
@@ -435,7 +440,8 @@ _WAIT = re.compile(
     r"\b(?:she|he|they)(?:'ll|\s+will)\s+(?:email|write|call|ring|phone|text|message|dm|update|contact)(?:\s+(?:me|us))?"
     r"\s*(?:$|[,;.]|after|once|when|in|next|by|later|back|soon)|"
     r"\b(?:i'?ll|i will)\b[^.;]*\b(?:come back|get back|circle back|revert|be in touch)\s+(?:to|with)\s+you\b|"
-    r"\bsaid (?:she|he|they)(?:'d| would)\s+(?:ping|email|call|text|message|dm|contact)\s+(?:me|us)\b|"
+    r"\bsaid (?:she|he|they)(?:'d| would)\s+(?:ping|email|call|text|message|dm|contact)\s+(?:me|us)\b"
+    r"(?!\s+(?:an?|the|some|his|her|their|\$?\d)\b)|"  # "said he'd email us a credits code": a promise, not a wait
     r"\bsaid (?:she|he|they)(?:'d| would)\s+(?:reach out|get in touch|be in touch)\b|"
     r"(?:\b(?:she|he|they)(?:'ll|\s+will)\s+|^will\s+)(?:decide|think it over|let (?:me|us) know|confirm)\b",
     _I)
@@ -470,7 +476,7 @@ _THEIR_PROMISE = re.compile(
     r"(?:she|he|they)\s+(?:offered(?: to)?|will|'ll|promised(?: to)?|can|could|"
     r"said (?:she|he|they)(?:'d| would| will|'ll| could| can))|"
     r"(?:she|he|they)'ll|offered(?: to)?(?=.*\b(?:me|my|us|our|his|her|their)\b)))"
-    r"\s+(?P<verb>introduce|intro|send|lend|review|loop in|share|connect|look at|refer|"
+    r"\s+(?P<verb>introduce|intro|send|email|lend|review|loop in|share|connect|look at|refer|"
     r"give|host|help|check|quote|mentor|read|point (?:me|us) (?:to|at|towards)|walk (?:me|us) (?:through|thru))\b"
     r"(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
 # "she can't help with the bid itself but can point me to the supplier team": what they can do, mid-sentence
@@ -920,6 +926,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 found.setdefault("next_step", re.sub(r"^the\s+", "a ", what))  # "offered 2nd session": to arrange
             elif what is not None:
                 deliver.append(what)
+                if re.match(r"^promised\b", clause, _I):  # "promised samples by fri": whose, the rest of the notes tell
+                    unmarked.append(what)
             continue
         if (m := _POINT_ME.search(clause)) is not None:
             if (x := you_form(m["x"], names, 6)) is not None:
@@ -953,7 +961,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             elif (what := you_form(re.sub(r"\s+for\s+\w+ing\b.*$|\bfree\s+", "", rest), names)) is not None:
                 to_me = " me" if verb in ("lend", "give", "send", "show", "mentor", "refer") else ""
                 what = _owned(what, "your" if verb in ("lend", "give", "share", "show", "host") else "my")
-                if verb != "send":
+                if verb not in ("send", "email"):
                     offers.append(f"{verb}{to_me} {what}")
                 elif (sent_thing := thing(rest, names)) is not None:  # "she'll send it mon": nothing named
                     offers.append(f"thing:{sent_thing}")
@@ -1185,7 +1193,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             found["stop"] = said[0]
         elif (said := _WAIT.search(notes)) is not None:
             found["wait"] = said[0]
-    if unmarked and re.search(r"\bin return\b", notes, _I):  # "promised to share slides; i'll send X in return"
+    # "promised to share slides; i'll send X in return", "promised samples by fri … still not here": theirs
+    if unmarked and (re.search(r"\bin return\b", notes, _I) or _OVERDUE.search(notes)):
         for item in unmarked:
             if item in deliver:
                 deliver.remove(item)
@@ -1258,7 +1267,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         only_sent=bool(kept) and all(k in sent and k not in asked_for and k not in promised for k in kept),
         explore=_str(found.get("explore")),
         need=need,
-        checking=_str(found.get("checking")),
+        checking=_str(re.sub(r"\s+from (?:us|me)$", "", str(found["checking"])) if found.get("checking") else None),
         suggest=_str(found.get("suggest")),
         invited=bool(found.get("invited")),
         not_hiring=bool(found.get("not_hiring")),

@@ -1208,3 +1208,21 @@ def test_a_deadline_outweighs_waiting_for_them_to_forward_something() -> None:
     notes = "asked for our survey results, promised to send. he'll fwd the grant call, deadline end of month"
     week = compose("no_reply_1w", DraftContext("Ade", "a policy forum", notes), WEEK_TIMES, key=6)
     assert isinstance(week, Draft)
+
+
+@pytest.mark.parametrize(("notes", "theirs"), [
+    ("supplier. promised a batch of test fabrics by tues. still not here", "the batch of test fabrics"),
+    ("promised the signed NDA last week. chase if not in by fri", "the signed NDA"),
+])
+def test_a_bare_promise_the_notes_say_is_late_is_theirs(notes: str, theirs: str) -> None:
+    found = reading(notes)
+    assert "deliver" not in found and theirs.removeprefix("the ") in str(found.get("their_offer"))
+    first = compose("follow_up_48h", DraftContext("Lee", "a trade fair", notes), FIRST_TIMES, key=7)
+    assert isinstance(first, Draft) and "on their way" not in first.text and "attached" not in first.text
+    assert theirs in first.text and "read the" not in first.text  # never "read the fabrics"
+
+
+def test_said_hed_email_us_a_thing_is_their_promise_not_a_wait() -> None:
+    found = reading("said hed email us a discount voucher. nothing yet")
+    assert "wait" not in found and found.get("their_offer") == ("a discount voucher",)
+    assert "wait" in reading("said she would email me after the board")
