@@ -247,6 +247,11 @@ class _Writer:
         self.solemn = re.search(r"\b(?:funeral|memorial|wake|vigil|shiva|burial)\b", c.where_met or "",
                                 re.IGNORECASE) is not None  # a sad day: no "glad" and no "fun"
         self.offer = offer_clause(c.offer)
+        # they want the member to do something the member offers (the offer says so): a yes, said once
+        self.yes_to = self.r.invited_to if self.r.invited_to and c.offer and same_thing(c.offer, (self.r.invited_to,)) \
+            else None
+        if self.yes_to:
+            self.offer = None
         held = tuple(x for x in (self.r.withdrawn, self.r.checking) if x)
         if self.offer and held and (same_thing(self.offer, held) or same_thing(c.offer or "", held)):
             self.offer = None  # the offer the notes take back or hold for a check is never made in the message
@@ -352,6 +357,8 @@ class _Writer:
         if r.wait:
             return (f"Your notes say “{_quote(r.wait)}”, so they'll be in touch when they're ready and a chaser now "
                     "may be too soon. I'd let it rest.")
+        if self.yes_to:
+            return None  # the dates for what they asked the member to do are still to come: one nudge is fair
         open_items = bool(r.deliver or r.deliver_do or r.intro_to is not None or r.interest or r.their_offer
                           or r.next_step or r.ask or r.accept or r.explore or r.need or r.checking or r.suggest
                           or r.later or r.expect)
@@ -531,6 +538,10 @@ class _Writer:
         elif r.accept and not r.deliver:
             out.append(self.line((f"And yes, I'd be glad to {r.accept}.", f"Happy to {r.accept}: just send it over."),
                                  "accept"))
+        if self.yes_to and not (r.accept or r.deliver):
+            out.append(self.line((f"Thank you for asking me to {self.yes_to}: I'd be glad to.",
+                                  f"And yes, I'd be happy to {self.yes_to}."), "yes_to"))
+            out.append(Line(("Could you let me know a few dates and anything I should prepare?",)))
         if r.not_hiring:
             out.append(self.line(("You asked whether we're hiring: not right now, I'm afraid, but I'll let you know "
                                   "if that changes.",
@@ -573,6 +584,10 @@ class _Writer:
         r = self.r
         if not r.answer or (r.deliver and not r.answer_given):
             return []
+        if r.answer_value:  # the notes hold the figure: say it
+            value = f"it's {r.answer_value}" if r.answer.startswith("about ") else r.answer_value
+            return [self.line((f"You asked {r.answer}: {value}.",
+                               f"On your question {r.answer}: {value}."), "answer")]
         if r.answer_given == "no":
             return [self.line((f"You asked {r.answer}; the short answer is no, not yet, but I'll let you know if that "
                                "changes.",
@@ -926,14 +941,22 @@ class _Writer:
                                "through.",)))
         elif r.answer and r.answer_given:
             subject = re.sub(r"^(?:your (?:email|message|dm|question) )?(?:about )?", "", r.answer)
-            lines.append(self.line((f"I hope my answer on {subject}{after} helped.",
-                                    f"Just checking my note{after} on {subject} answered it."), "w-open"))
+            if re.match(r"(?:if|whether|what|how|why|when|where|who|which)\b", subject):  # "on if we integrate": no
+                lines.append(self.line((f"I hope my answer to your question{after} helped.",
+                                        f"Just checking my note{after} answered your question."), "w-open"))
+            else:
+                lines.append(self.line((f"I hope my answer on {subject}{after} helped.",
+                                        f"Just checking my note{after} on {subject} answered it."), "w-open"))
             lines.append(Line(("Happy to go into more detail if that would be useful.",)))
         elif r.answer:  # the first message offered to talk it through: the offer, once more
             subject = re.sub(r"^(?:your (?:email|message|dm|question) )?", "", r.answer)
             lines.append(self.line((f"Following up on my note{after}: you'd asked {subject}.",
                                     f"A quick follow-up to my note{after}, since you'd asked {subject}."), "w-open"))
             lines.append(Line(("I'm still happy to walk you through it whenever suits you.",)))
+        elif self.yes_to and not (r.pending or r.expect):
+            lines.append(self.line((f"A quick follow-up to my note{after}: I'd still be glad to {self.yes_to}.",
+                                    f"Following up on my note{after}: happy to {self.yes_to}."), "w-open"))
+            lines.append(Line(("Could you let me know a few dates that would suit you?",)))
         elif not r.pending and not r.expect:
             return self.thin_week()
         else:

@@ -80,6 +80,8 @@ class Reading:
     shared: tuple[str, ...] = field(default=())
     first_check: str | None = None  # a check the member means to make before writing: "ask kavya first!!"
     withdrawn: str | None = None  # promised, but the notes say it can't be given after all: "the Q3 sheet"
+    answer_value: str | None = None  # the figure that answers their question: "about £1.2k per unit at 100 units"
+    invited_to: str | None = None  # what they want the member to do: "give a talk to your class"
 
     @property
     def has_point(self) -> bool:
@@ -211,6 +213,22 @@ _WITHDRAW = re.compile(r"\b(?:can'?t|cannot|can not|couldn'?t|not allowed to|sho
 _OVERDUE = re.compile(r"\b(?:still\s+)?not (?:here|arrived|received|in)\b|\bchase if not\b|\bhas ?n[o']?t (?:arrived|"
                       r"come|turned up|shown up)\b|\bnever (?:arrived|came|turned up)\b|\bnothing (?:yet|since)\b|"
                       r"\bstill waiting (?:on|for)\b", _I)
+# A figure the notes give as the answer: "actual: ~£1.2k/unit at 100 units", "3 months", "€40 a seat".
+_VALUE = re.compile(r"^(?:(?:actual(?:ly)?|real answer|answer|correct(?: answer)?|it'?s|its)\s*[:=-]?\s*)?"
+                    r"(?P<v>~?\s*(?:about\s+|approx\.?\s+|around\s+|roughly\s+)?[£$€¥]?\s?\d[\d.,]*\s*(?:k|m|%)?"
+                    r"(?:\s*/\s*[a-z]+)?(?:\s+[\w%-]+){0,5})$", _I)
+
+
+def _value(clause: str) -> str | None:
+    """The figure a clause gives as an answer, in words a message can carry ("about £1.2k per unit"), or None."""
+    m = _VALUE.match(clause.strip())
+    if m is None or not re.search(r"[£$€¥%]|\b\d+(?:\.\d+)?\s*(?:k\b|m\b|/|per\b|a\b|an\b|days?|weeks?|months?|"
+                                  r"years?|hours?|units?|seats?|people|users?)", m["v"], _I):
+        return None  # a bare number ("2 kids") says nothing a message should repeat
+    value = re.sub(r"^~\s*", "about ", m["v"].strip())
+    return re.sub(r"\s*/\s*(?=[a-z])", " per ", value)
+
+
 _INTERNAL = _words("facilities legal finance hr ops it procurement accounting sales marketing boss manager team cfo "
                    "ceo cto admin office partners partner")
 
@@ -579,6 +597,21 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             elif now[2] and not seen[2]:
                 last_added = ("need", str(found["need"]))
             seen = now
+        labelled = re.match(r"(?:actual(?:ly)?|real answer|answer|correct(?: answer)?)\s*[:=-]", clause, _I) is not None
+        if "answer_given" not in found and (labelled or re.search(r"\basked\b", prior, _I)) \
+                and (value := _value(clause)):
+            # the figure right after their question, or labelled as the answer, answers it: "actual: ~£40/seat"
+            if found.get("answer") and found.get("answer") == last_question:
+                found["answer_given"], found["answer_value"] = "value", value  # "asked the price -> ~£40/seat"
+                continue
+            if last_added is not None and last_added[0] == "deliver" and last_added[1] in asked_for \
+                    and last_added[1] in deliver and not _sendable(last_added[1]) and " and " not in last_added[1] \
+                    and re.search(r"\basked\b", prior, _I):
+                deliver.remove(last_added[1])  # "asked my notice period - 3 months": a fact to say, not to attach
+                found["answer"] = f"about {last_added[1]}"
+                found["answer_given"], found["answer_value"] = "value", value
+                seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
+                continue
         if found.get("answer") and found.get("answer") == last_question and "answer_given" not in found \
                 and re.match(r"(?:if|whether|about)\b", str(last_question)):
             reply = re.sub(r"^(?:i\s+)?(?:said|told (?:him|her|them)|answered)\s+", "", clause, flags=_I)
@@ -979,6 +1012,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             continue
         if (m := _THEIR_ASK.match(_unname(clause, names))) is not None:
             verb, rest = m["verb"].lower(), m["rest"]
+            if verb in ("wants", "wanted", "would like", "'d like", "asked") and (inv := re.match(
+                    r"^(?:me|us)\s+to\s+(?P<v>do|give|run|host|lead|present|teach|judge)\s+(?P<x>[^,;]+)", rest, _I)):
+                det = "" if re.match(r"(?:a|an|the|my|our|your|some|\d+)\b", inv["x"], _I) else "a "
+                if (x := you_form(f"{inv['v'].lower()} {det}{inv['x']}", names)) is not None:
+                    found.setdefault("invited_to", x)  # "wants me to do careers talk": the member's to say yes to
+                continue
             if re.match(r"^(?:an?\s+)?intro(?:duction)?\s+(?:to|with)\s+", rest, _I):
                 who = you_form(re.sub(r"^(?:an?\s+)?intro(?:duction)?\s+(?:to|with)\s+", "", rest), names, 5)
                 last_ask = f"intro:{who}" if who else None
@@ -1276,6 +1315,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         known=bool(_KNOWN.search(notes)),
         first_check=_first_check(notes, names),
         withdrawn=_str(found.get("withdrawn")),
+        answer_value=_str(found.get("answer_value")),
+        invited_to=_str(found.get("invited_to")),
         periodic=bool(_PERIODIC.search(notes)),
         deliver_do=tuple(deliver_do[:1]),
         intro_to=str(intro_to) if intro_to is not None else None,

@@ -1226,3 +1226,34 @@ def test_said_hed_email_us_a_thing_is_their_promise_not_a_wait() -> None:
     found = reading("said hed email us a discount voucher. nothing yet")
     assert "wait" not in found and found.get("their_offer") == ("a discount voucher",)
     assert "wait" in reading("said she would email me after the board")
+
+
+# --- the main point: a figure the notes give, an invitation the member offers to take ------------------------
+
+@pytest.mark.parametrize(("notes", "answer", "value"), [
+    ("she asked what our kiosks cost, i dodged it. real answer: ~$900/unit for 20 units. send that",
+     "what our kiosks cost", "about $900 per unit for 20 units"),
+    ("asked my start date - 6 weeks", "about my start date", "6 weeks"),
+])
+def test_a_figure_the_notes_give_answers_their_question(notes: str, answer: str, value: str) -> None:
+    found = reading(notes)
+    assert found.get("answer") == answer and found.get("answer_value") == value and "deliver" not in found
+    first = compose("follow_up_48h", DraftContext("Nell", "a retail expo", notes), FIRST_TIMES, key=8)
+    assert isinstance(first, Draft) and value in first.text and "walk you through" not in first.text
+    week = compose("no_reply_1w", DraftContext("Nell", "a retail expo", notes), WEEK_TIMES, key=8)
+    assert isinstance(week, Rest) and "first message" not in week.why
+
+
+def test_a_bare_number_is_not_an_answer() -> None:
+    assert "answer_value" not in reading("asked how many kids we have - 2")
+
+
+def test_what_they_want_the_member_to_do_is_said_yes_to_when_the_member_offers_it() -> None:
+    notes = "runs the local library. wants me to run workshop on budgeting apps, sometime in spring"
+    context = DraftContext("Mr. Okoye", "the library open day", notes, offer="a budgeting workshop")
+    first = compose("follow_up_48h", context, FIRST_TIMES, key=9)
+    assert isinstance(first, Draft) and "run a workshop on budgeting apps" in first.text and "dates" in first.text
+    week = compose("no_reply_1w", context, WEEK_TIMES, key=9)
+    assert isinstance(week, Draft) and "dates" in week.text
+    unasked = compose("follow_up_48h", DraftContext("Mr. Okoye", "the library open day", notes), FIRST_TIMES, key=9)
+    assert not (isinstance(unasked, Draft) and "I'd be" in unasked.text and "workshop" in unasked.text)
