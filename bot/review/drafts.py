@@ -35,7 +35,7 @@ from bot.review.phrases import (
     uncapped,
     when,
 )
-from bot.review.purpose import CHOICES, Reading, _article, read_purpose, same_thing, you_form
+from bot.review.purpose import _ROLES, CHOICES, Reading, _article, read_purpose, same_thing, you_form
 
 DRAFT_STAGES = ("follow_up_48h", "no_reply_1w", "no_reply_2w", "check_in")
 STAGE_TITLES = {
@@ -470,8 +470,14 @@ class _Writer:
                               optional=True)]
         if r.topic.startswith("the pilot of ") or r.topic.startswith("the trial of "):
             return [Line((f"I'm really glad you're keen on {r.topic}.",), optional=True)]
-        return [self.line((f"I enjoyed our chat about {r.topic}.", f"I've been thinking about {r.topic} since.",
-                           f"Good to swap notes on {r.topic}."), "topic", optional=not alone)]
+        topic = r.topic
+        if not re.match(r"(?:the|a|an|my|our|your|his|her|their|this|that)\b", topic, re.IGNORECASE) and re.search(
+                r"\b(?:plan|idea|project|trip|startup|app|book|talk|paper|proposal|pitch|launch|move|race|course|"
+                r"thesis|study|pilot|deal|campaign|event|show|series|podcast|product|platform|tool|site|website)$",
+                topic, re.IGNORECASE):
+            topic = f"the {topic}"  # "sub-1:45 plan" → "the sub-1:45 plan": a singular thing takes an article
+        return [self.line((f"I enjoyed our chat about {topic}.", f"I've been thinking about {topic} since.",
+                           f"Good to swap notes on {topic}."), "topic", optional=not alone)]
 
     def activity_line(self, later: bool = False) -> list[Line]:
         act = _activity(self.r.activity)
@@ -1211,6 +1217,8 @@ def _activity(activity: str | None) -> tuple[str | None, str] | None:
         return None, f"{m[1]} {det}{m[3]}"
     if m := re.match(r"^learning (?:to )?(.+)$", a):
         return None, f"learning {'to ' if a.startswith('learning to') else ''}{m[1]}"
+    if a.split()[-1].lower().rstrip("s") in _ROLES or not re.search(r"\w+ing\b|\b(?:the|a|an|your|my|our)\b", a):
+        return None  # "running coach", "PTA treasurer": who they are; a bare noun is no "good luck with"
     return None, a
 
 

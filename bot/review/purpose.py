@@ -520,9 +520,12 @@ _REPLY_TO = re.compile(r"^(?:reply|respond|answer)\s+to\s+(?:(?:his|her|their)\s
                        r"question)\s+(?:re|about|abt|on)\s+(?P<rest>.+)$", _I)
 _NEXT = re.compile(
     r"^(?P<what>coffee|call|demo|lunch|drinks|chat|meeting|intro call|catch[- ]?up|beer|walk|run|2nd round|"
-    r"second round|next round|final round|onsite|interview)\s*(?P<again>again)?"
-    r"\s*(?P<when>next (?:wk|week|month|mon|tues|wed|thurs|fri)\w*|on \w+day|mon|tues?|wed|thurs?|fri|monday|"
-    r"tuesday|wednesday|thursday|friday|this week|later this month|tomorrow)\s*\??$", _I)
+    r"second round|next round|final round|onsite|interview|"
+    # a shared activity proposed for a day: "playdate sat?", "rematch next thu"
+    r"playdate|play date|rematch|game|match|hike|ride|climb|swim|jam|practice|rehearsal|brunch|breakfast|dinner)"
+    r"\s*(?P<again>again)?"
+    r"\s*(?P<when>next (?:wk|week|month|mon|tues|wed|thurs|fri|sat|sun)\w*|on \w+day|mon|tues?|wed|thurs?|fri|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday|this week|this weekend|later this month|tomorrow)\s*\??$", _I)
 _MEETING = {"do coffee": "coffee", "do lunch": "lunch", "get lunch": "lunch", "grab drinks": "drinks",
             "grab a drink": "a drink", "pair": "the pairing session", "meet": "meeting up", "meet up": "meeting up",
             "grab coffee": "coffee",
@@ -1402,7 +1405,9 @@ _ROLES = _words("nurse engineer teacher manager founder cofounder co-founder ceo
                 "developer dev student lawyer doctor gp dentist accountant consultant recruiter investor partner "
                 "analyst researcher scientist professor lecturer artist photographer writer editor journalist "
                 "reporter chef owner officer lead head architect plumber electrician builder mechanic pilot pastor "
-                "priest coach trainer therapist pharmacist vet banker broker agent")
+                "priest coach trainer therapist pharmacist vet banker broker agent treasurer secretary chair chairman "
+                "chairwoman governor organiser organizer volunteer moderator maintainer groomsman bridesmaid guide "
+                "fisherman accountant translator cellist violinist")
 _HOW_TO_REACH = _words("linkedin email e-mail card number phone address handle spelling name names whatsapp profile "
                        "insta instagram twitter")
 
@@ -1493,11 +1498,14 @@ def last_ask_is_other(last_ask: str | None) -> bool:
 def _next_step(what: str, again: str | None, when: str | None) -> str:
     what = what.lower().replace("catchup", "catch-up")
     when = expand(when or "").strip()
-    if re.fullmatch(r"(?:mon|tues?|wed|thurs?|fri)\w*", when, _I):
+    if re.fullmatch(r"(?:mon|tues?|wed|thurs?|fri|sat|sun)\w*", when, _I):
         when = "on " + expand(when)
     if when.lower().startswith("next ") and not when.lower().endswith(("week", "month")):
         when = "next " + expand(when.split(" ", 1)[1])
     noun = {"demo": "the demo", "call": "a call", "chat": "a chat", "meeting": "a meeting",
             "2nd round": "the second round", "second round": "the second round", "next round": "the next round",
             "final round": "the final round", "onsite": "the onsite", "interview": "the interview"}.get(what, what)
+    if what in ("playdate", "play date", "rematch", "game", "match", "hike", "ride", "climb", "swim", "jam", "practice",
+                "rehearsal"):
+        noun = f"a {what}"  # "a rematch next Thursday"
     return f"{noun} {when}".strip()

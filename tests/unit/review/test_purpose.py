@@ -1257,3 +1257,23 @@ def test_what_they_want_the_member_to_do_is_said_yes_to_when_the_member_offers_i
     assert isinstance(week, Draft) and "dates" in week.text
     unasked = compose("follow_up_48h", DraftContext("Mr. Okoye", "the library open day", notes), FIRST_TIMES, key=9)
     assert not (isinstance(unasked, Draft) and "I'd be" in unasked.text and "workshop" in unasked.text)
+
+
+@pytest.mark.parametrize(("notes", "step"), [
+    ("Ana's mum. playdate sun?", "a playdate on Sunday"),
+    ("lost to him in 3 moves. rematch next tue", "a rematch next Tuesday"),
+])
+def test_a_shared_activity_with_a_day_is_a_next_step(notes: str, step: str) -> None:
+    assert reading(notes).get("next_step") == step
+    first = compose("follow_up_48h", DraftContext("Kit", "the park", notes), FIRST_TIMES, key=10)
+    assert isinstance(first, Draft) and step.removeprefix("a ") in first.text
+    assert "thinking about" not in first.text and "swap notes" not in first.text
+
+
+def test_who_they_are_is_no_good_luck_and_a_singular_topic_takes_an_article() -> None:
+    from bot.review.drafts import _activity
+    assert _activity("choir treasurer") is None and _activity("swim coach") is None
+    assert _activity("moving to Oslo") == (None, "the move to Oslo")
+    first = compose("follow_up_48h", DraftContext("Bo", "the 10k expo", "talked about sub-50 plan"), FIRST_TIMES,
+                    key=11)
+    assert isinstance(first, Draft) and " on sub-50 plan" not in first.text and "about sub-50 plan" not in first.text
