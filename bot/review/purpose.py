@@ -1003,7 +1003,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     offers.append(f"thing:{sent_thing}")
             continue
         if (m := _OFFERED_THING.match(clause)) is not None:
-            if (what := thing(re.sub(r"\bfree\s+", "", m["rest"]), names)) is not None:
+            offered = re.sub(r"\bfree\s+", "", m["rest"])
+            what = thing(offered, names)
+            if what is None and (short := re.match(r"(?P<x>.+?)\s+for\s+", offered, _I)) is not None:
+                what = thing(short["x"], names)  # "the church hall for our club on sat mornings": the hall
+            if what is not None:
                 offers.append(f"thing:{what}")
             continue
         if re.match(r"^asked (?:him |her |them )?for\b", clause, _I) and re.match(
@@ -1309,7 +1313,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         only_sent=bool(kept) and all(k in sent and k not in asked_for and k not in promised for k in kept),
         explore=_str(found.get("explore")),
         need=need,
-        checking=_str(re.sub(r"\s+from (?:us|me)$", "", str(found["checking"])) if found.get("checking") else None),
+        checking=_checking(found.get("checking")),
         suggest=_str(found.get("suggest")),
         invited=bool(found.get("invited")),
         not_hiring=bool(found.get("not_hiring")),
@@ -1422,6 +1426,17 @@ def _first_check(notes: str, names: frozenset[str]) -> str | None:
     return None
 
 
+def _checking(value: object) -> str | None:
+    """What the member is checking, in words a message can carry: "a quote from us" → "a quote"; "your
+    accelerator, deadline 15th" → "your accelerator before the deadline on the 15th"; other shorthand dates go."""
+    if not value:
+        return None
+    text = re.sub(r"\s+from (?:us|me)$", "", str(value))
+    text = re.sub(r",?\s+deadline\s+(?:is\s+)?(?:on\s+)?(?:the\s+)?(\d{1,2}(?:st|nd|rd|th))\b.*$",
+                  r" before the deadline on the \1", text, flags=_I)
+    return re.sub(r",\s*deadline\b.*$", "", text, flags=_I)
+
+
 def setting_hint(notes: str) -> str:
     """'work' when the notes speak of a workplace team rather than a one-off team-up."""
     return "work" if re.search(r"\bmy team ?mates?\b|\bteam ?mates? at work\b", notes, _I) else ""
@@ -1470,6 +1485,8 @@ def _question(text: str, names: frozenset[str]) -> str | None:
         return f"about your {found}" if not found.lower().startswith(("your", "our", "my")) else f"about {found}"
     if found.lower().startswith(("a ", "the ")):
         return f"about {found}"
+    if len(found.split()) == 1 and not found.lower().endswith("s"):
+        return f"about the {found}"  # "ask abt wifi": the wifi, never "a wifi"
     return f"about {_article(found).replace('the ', 'a ', 1)}"
 
 

@@ -1277,3 +1277,11 @@ def test_who_they_are_is_no_good_luck_and_a_singular_topic_takes_an_article() ->
     first = compose("follow_up_48h", DraftContext("Bo", "the 10k expo", "talked about sub-50 plan"), FIRST_TIMES,
                     key=11)
     assert isinstance(first, Draft) and " on sub-50 plan" not in first.text and "about sub-50 plan" not in first.text
+
+
+def test_shorthand_is_turned_into_words_a_message_can_carry() -> None:
+    assert reading("she offered her spare studio for our book club on thursday evenings")["their_offer"] == (
+        "your spare studio",)
+    assert reading("ask abt parking")["ask"] == "about the parking"  # never "a parking"
+    checking = reading("asked if we'd enter their hackathon, deadline 21st. need to check w my cofounder")
+    assert checking.get("checking") == "whether we'd enter your hackathon before the deadline on the 21st"
