@@ -35,7 +35,7 @@ from bot.review.phrases import (
     uncapped,
     when,
 )
-from bot.review.purpose import CHOICES, Reading, _article, read_purpose, same_thing, you_form
+from bot.review.purpose import _ROLES, CHOICES, Reading, _article, read_purpose, same_thing, you_form
 
 DRAFT_STAGES = ("follow_up_48h", "no_reply_1w", "no_reply_2w", "check_in")
 STAGE_TITLES = {
@@ -167,7 +167,8 @@ def compose(nudge_kind: str, context: DraftContext, times: DraftTimes | None = N
         what = "this follow-up" if nudge_kind in ("no_reply_1w", "no_reply_2w") else "this message"
         return Question(heading, f"What's {what} to {context.contact_name} for?", why, choices)
     if ask and (why_rest := writer.rest(nudge_kind)) is not None:
-        return Rest(heading, f"No follow-up needed for {context.contact_name} yet.", why_rest)
+        said = "No message needed" if nudge_kind == "follow_up_48h" else "No follow-up needed"
+        return Rest(heading, f"{said} for {context.contact_name} yet.", why_rest)
     kind = kind_for_nudge(nudge_kind)
     first: Draft | None = None
     for attempt in range(ATTEMPTS):  # the coach's own review reads every draft before the member does
@@ -246,6 +247,14 @@ class _Writer:
         self.solemn = re.search(r"\b(?:funeral|memorial|wake|vigil|shiva|burial)\b", c.where_met or "",
                                 re.IGNORECASE) is not None  # a sad day: no "glad" and no "fun"
         self.offer = offer_clause(c.offer)
+        # they want the member to do something the member offers (the offer says so): a yes, said once
+        self.yes_to = self.r.invited_to if self.r.invited_to and c.offer and same_thing(c.offer, (self.r.invited_to,)) \
+            else None
+        if self.yes_to:
+            self.offer = None
+        held = tuple(x for x in (self.r.withdrawn, self.r.checking) if x)
+        if self.offer and held and (same_thing(self.offer, held) or same_thing(c.offer or "", held)):
+            self.offer = None  # the offer the notes take back or hold for a check is never made in the message
         self.interest = interest_phrase(c.interests or self.r.shared)
         free = self.purpose if self.purpose and self.purpose not in CHOICES and self.purpose != "general" else None
         self.free = _free_purpose(free) if free else None
@@ -282,9 +291,13 @@ class _Writer:
             return None
         if stage in ("no_reply_1w", "no_reply_2w") and (r.stop or r.wait):
             return None  # a chaser against the notes' own word: advice to let it rest, not a question
-        if r.stop:
+        if r.stop and stage == "check_in":
             return (f"Your notes say “{_quote(r.stop)}”, so you may not want to write at all. "
                     "If you do, tell me what it's for.", "stop")
+        if (r.stop and not (stage == "follow_up_48h" and self.still_offered())) or self.first_wait(stage):
+            return None  # the notes' own word not to write: advice to let it rest, with a draft on request
+        if r.stop:
+            return None  # "passed, but offered to read our updates": the offer still open is what the message does
         owed = bool(r.deliver or r.intro_to is not None or r.answer)
         first = stage == "follow_up_48h"
         if r.wait and stage != "check_in" and not (first and (owed or not _NOT_NOW.search(r.wait))):
@@ -311,29 +324,54 @@ class _Writer:
                     "If you'd still like to write, tell me what it's for.", "stop")
         return None
 
+    def still_offered(self) -> bool:
+        """A soft no ("passed", "declined") beside an offer still open to take up: the first message takes it up.
+        A plain "don't chase" or "not interested" outweighs any offer."""
+        r = self.r
+        soft = re.search(r"^(?:\w+\s+)?(?:passed|declined)\b|\bnot a fit\b|\bno fit\b|\btoo early\b|\bno budget\b",
+                         r.stop or "", re.IGNORECASE)
+        return soft is not None and bool(r.their_offer or self.offer)
+
+    def first_wait(self, stage: str) -> bool:
+        """A first message the notes say to hold: they'll be in touch, or not before a date, and nothing is owed."""
+        r = self.r
+        owed = bool(r.deliver or r.intro_to is not None or r.answer or r.withdrawn)
+        return stage == "follow_up_48h" and r.wait is not None and not owed and _NOT_NOW.search(r.wait) is not None
+
     def rest(self, stage: str) -> str | None:
         """Why a follow-up would chase nothing, or None when there is something to follow up on."""
         r = self.r
-        if self.purpose or stage not in ("no_reply_1w", "no_reply_2w"):
+        if self.purpose:
+            return None
+        if stage == "follow_up_48h" and r.stop and not self.still_offered():  # "dont chase again": no message
+            return f"Your notes say “{_quote(r.stop)}”, so I wouldn't write. I'd let it rest."
+        if self.first_wait(stage) and r.wait:
+            return (f"Your notes say “{_quote(r.wait)}”, so a message now may be too soon. "
+                    "I'd let it rest until then.")
+        if stage not in ("no_reply_1w", "no_reply_2w"):
             return None
         if r.stop:
             return f"Your notes say “{_quote(r.stop)}”, so I wouldn't chase. I'd let it rest."
+        if r.wait and _DEADLINE.search(self.context.notes or "") and (r.pending or self.offer):
+            return None  # a date that matters before they'd be in touch: one light nudge is worth sending
         if r.wait:
             return (f"Your notes say “{_quote(r.wait)}”, so they'll be in touch when they're ready and a chaser now "
                     "may be too soon. I'd let it rest.")
+        if self.yes_to:
+            return None  # the dates for what they asked the member to do are still to come: one nudge is fair
         open_items = bool(r.deliver or r.deliver_do or r.intro_to is not None or r.interest or r.their_offer
                           or r.next_step or r.ask or r.accept or r.explore or r.need or r.checking or r.suggest
                           or r.later or r.expect)
         if r.answer and r.answer_given and not open_items:
-            return ("Your first message answered their question, so there's nothing left to chase. "
+            return ("Your notes answer their question and leave nothing else open, so there's nothing to chase. "
                     "I'd let it rest.")
         if r.later or self.offer or r.expect:
             return None
         waiting_on_them = bool(r.deliver_do or r.intro_to is not None or r.interest or r.their_offer or r.next_step
                                or r.ask or r.accept or r.answer or r.explore or r.need or r.checking or r.suggest)
         if not (r.pending or waiting_on_them):
-            return ("Your first message didn't ask for anything, so a follow-up a week on would chase nothing. "
-                    "I'd let it rest.")
+            return ("Your notes don't leave anything open (no ask, offer or next step), so a follow-up a week on "
+                    "would chase nothing. I'd let it rest.")
         if r.deliver and not waiting_on_them and self.setting in ("community", "party", "dinner", "train"):
             return ("You sent what you promised where they'll have seen it, so there's nothing to chase. "
                     "I'd let it rest.")
@@ -432,8 +470,14 @@ class _Writer:
                               optional=True)]
         if r.topic.startswith("the pilot of ") or r.topic.startswith("the trial of "):
             return [Line((f"I'm really glad you're keen on {r.topic}.",), optional=True)]
-        return [self.line((f"I enjoyed our chat about {r.topic}.", f"I've been thinking about {r.topic} since.",
-                           f"Good to swap notes on {r.topic}."), "topic", optional=not alone)]
+        topic = r.topic
+        if not re.match(r"(?:the|a|an|my|our|your|his|her|their|this|that)\b", topic, re.IGNORECASE) and re.search(
+                r"\b(?:plan|idea|project|trip|startup|app|book|talk|paper|proposal|pitch|launch|move|race|course|"
+                r"thesis|study|pilot|deal|campaign|event|show|series|podcast|product|platform|tool|site|website)$",
+                topic, re.IGNORECASE):
+            topic = f"the {topic}"  # "sub-1:45 plan" → "the sub-1:45 plan": a singular thing takes an article
+        return [self.line((f"I enjoyed our chat about {topic}.", f"I've been thinking about {topic} since.",
+                           f"Good to swap notes on {topic}."), "topic", optional=not alone)]
 
     def activity_line(self, later: bool = False) -> list[Line]:
         act = _activity(self.r.activity)
@@ -500,11 +544,20 @@ class _Writer:
         elif r.accept and not r.deliver:
             out.append(self.line((f"And yes, I'd be glad to {r.accept}.", f"Happy to {r.accept}: just send it over."),
                                  "accept"))
+        if self.yes_to and not (r.accept or r.deliver):
+            out.append(self.line((f"Thank you for asking me to {self.yes_to}: I'd be glad to.",
+                                  f"And yes, I'd be happy to {self.yes_to}."), "yes_to"))
+            out.append(Line(("Could you let me know a few dates and anything I should prepare?",)))
         if r.not_hiring:
             out.append(self.line(("You asked whether we're hiring: not right now, I'm afraid, but I'll let you know "
                                   "if that changes.",
                                   "On hiring: we don't have anything open right now, but I'll keep you in mind."),
                                  "hiring"))
+        if r.withdrawn:  # promised, but it can't be given after all: said plainly, never attached
+            self.tips.append("Say briefly why, if you can.")
+            out.append(self.line((f"One correction: I'm sorry, but I can't share {r.withdrawn} after all.",
+                                  f"I need to walk back my offer of {r.withdrawn}: I'm sorry, it turns out I can't "
+                                  "share it."), "withdrawn"))
         if r.checking:
             self.tips.append("Say when you expect to know, if you can.")
             out.append(self.line((f"I'm looking into {r.checking} and will let you know as soon as I can.",
@@ -537,6 +590,10 @@ class _Writer:
         r = self.r
         if not r.answer or (r.deliver and not r.answer_given):
             return []
+        if r.answer_value:  # the notes hold the figure: say it
+            value = f"it's {r.answer_value}" if r.answer.startswith("about ") else r.answer_value
+            return [self.line((f"You asked {r.answer}: {value}.",
+                               f"On your question {r.answer}: {value}."), "answer")]
         if r.answer_given == "no":
             return [self.line((f"You asked {r.answer}; the short answer is no, not yet, but I'll let you know if that "
                                "changes.",
@@ -597,9 +654,12 @@ class _Writer:
                     out.append(Line((f"Send {x} over whenever it's ready and I'll get my feedback to you "
                                      f"{r.feedback_by}.",)))
                 elif stage == "first":
-                    out.append(self.line((f"I'd love to read {offer} when you get a moment.",
-                                          f"Looking forward to {offer} whenever you have a minute."), "take"))
+                    offer = re.sub(r"^(?:a|an)\s+", "the ", offer)  # what they promised: "the credits code"
+                    head = re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", offer)[0].split()[-1].lower()
+                    read = () if head not in _READABLE else (f"I'd love to read {offer} when you get a moment.",)
+                    out.append(self.line((*read, f"Looking forward to {offer} whenever you have a minute."), "take"))
                 else:
+                    offer = re.sub(r"^(?:a|an)\s+", "the ", offer)
                     out.append(Line((f"If you get a minute, I'd still love {offer}.",)))
         if r.their_next and stage == "first":
             nxt = re.sub(r"\s+after$", "", r.their_next)
@@ -887,14 +947,22 @@ class _Writer:
                                "through.",)))
         elif r.answer and r.answer_given:
             subject = re.sub(r"^(?:your (?:email|message|dm|question) )?(?:about )?", "", r.answer)
-            lines.append(self.line((f"I hope my answer on {subject}{after} helped.",
-                                    f"Just checking my note{after} on {subject} answered it."), "w-open"))
+            if re.match(r"(?:if|whether|what|how|why|when|where|who|which)\b", subject):  # "on if we integrate": no
+                lines.append(self.line((f"I hope my answer to your question{after} helped.",
+                                        f"Just checking my note{after} answered your question."), "w-open"))
+            else:
+                lines.append(self.line((f"I hope my answer on {subject}{after} helped.",
+                                        f"Just checking my note{after} on {subject} answered it."), "w-open"))
             lines.append(Line(("Happy to go into more detail if that would be useful.",)))
         elif r.answer:  # the first message offered to talk it through: the offer, once more
             subject = re.sub(r"^(?:your (?:email|message|dm|question) )?", "", r.answer)
             lines.append(self.line((f"Following up on my note{after}: you'd asked {subject}.",
                                     f"A quick follow-up to my note{after}, since you'd asked {subject}."), "w-open"))
             lines.append(Line(("I'm still happy to walk you through it whenever suits you.",)))
+        elif self.yes_to and not (r.pending or r.expect):
+            lines.append(self.line((f"A quick follow-up to my note{after}: I'd still be glad to {self.yes_to}.",
+                                    f"Following up on my note{after}: happy to {self.yes_to}."), "w-open"))
+            lines.append(Line(("Could you let me know a few dates that would suit you?",)))
         elif not r.pending and not r.expect:
             return self.thin_week()
         else:
@@ -1094,9 +1162,20 @@ _PHYSICAL = re.compile(r"\b(?:samples?|swatches|parcel|package|laptops?|hardware
                        r"fridge|kit)$", re.IGNORECASE)
 
 
+# A date that matters to the member: "deadline 15th", "call closing end of month" (a meeting of theirs isn't one).
+_DEADLINE = re.compile(r"\bdeadline\b|\bclos(?:es|ing)\s+(?:on\s+|at\s+)?(?:the\s+)?(?:end|\d|mon|tue|wed|thu|fri|sat|"
+                       r"sun|next)|\b(?:due|closes)\s+(?:on\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b",
+                       re.IGNORECASE)
+# What can be read: "I'd love to read your draft", never "read the samples" or "read the credits code".
+_READABLE = frozenset(("article", "articles", "paper", "papers", "post", "posts", "blog", "draft", "drafts", "chapter",
+                       "report", "reports", "notes", "thoughts", "feedback", "comments", "write-up", "writeup", "book",
+                       "essay", "thesis", "doc", "docs", "document", "documents", "newsletter", "summary", "review",
+                       "proposal", "memo", "piece", "story", "guide", "list", "recommendations", "recs", "slides",
+                       "deck", "study", "case", "research", "findings", "analysis"))
 _NOT_NOW = re.compile(r"\bno for now\b|\bnot now\b|\bnot the right\b|\btry me\b|\bchas(?:e|ing)\b|\brevisit\b|"
                       r"\bon leave\b|\baway (?:till|until)\b|"
-                      r"\bdon'?t (?:nudge|chase|follow up)\b|\bquarterly\b|\bkeep (?:her|him|them) posted\b",
+                      r"\b(?:do\s*n'?t|dont) (?:nudge|chase|follow up|ping|message|email|contact|text|dm|write)\b|"
+                      r"\bgive (?:her|him|them) (?:some )?space\b|\bquarterly\b|\bkeep (?:her|him|them) posted\b",
                       re.IGNORECASE)
 
 
@@ -1138,6 +1217,8 @@ def _activity(activity: str | None) -> tuple[str | None, str] | None:
         return None, f"{m[1]} {det}{m[3]}"
     if m := re.match(r"^learning (?:to )?(.+)$", a):
         return None, f"learning {'to ' if a.startswith('learning to') else ''}{m[1]}"
+    if a.split()[-1].lower().rstrip("s") in _ROLES or not re.search(r"\w+ing\b|\b(?:the|a|an|your|my|our)\b", a):
+        return None  # "running coach", "PTA treasurer": who they are; a bare noun is no "good luck with"
     return None, a
 
 
@@ -1187,6 +1268,16 @@ def unvetted_runs(text: str, pasted: set[tuple[str, ...]], vetted: Sequence[str]
     return runs(text) & pasted
 
 
+# A sentence that can't be right whatever the notes meant: two determiners in a row ("your the team"), a
+# fragment of an address or a link ("the b.hussain@"), a hedge typed for oneself ("if poss"), a promise that
+# ends in a bare adverb ("our chat about mostly"). Such a phrasing is never sent; the next one, or none, is.
+_SPLICED = re.compile(
+    r"\b(?:your|our|my|the|a|an|their)\s+(?:the|a|an|your|our|my|his|her|their)\b|"
+    r"\S@|@\S|https?://|www\.|\bif poss(?:ible)?\b|"
+    r"\b(?:about|on|with|for)\s+(?:mostly|mainly|basically)\b|"
+    r"\b(?:about|on|with|for)\s+(?:just|really|loads|lots|ages)[.!?]", re.IGNORECASE)
+
+
 def _assemble(greeting: str, lines: list[Line], signature: str, notes: str | None,
               vetted: Sequence[str] = ()) -> str:
     """Greeting, sentences and signature. A phrasing that repeats ``RUN`` words of the notes gives way to the
@@ -1195,7 +1286,8 @@ def _assemble(greeting: str, lines: list[Line], signature: str, notes: str | Non
     pasted = runs(notes)
     kept: list[tuple[str, bool]] = []
     for line in lines:
-        text = next((o for o in line.options if not unvetted_runs(o, pasted, vetted)), None)
+        text = next((o for o in line.options if not unvetted_runs(o, pasted, vetted) and not _SPLICED.search(o)),
+                    None)
         if text is not None and text not in (t for t, _ in kept):
             kept.append((text, line.optional))
     while sum(len(t.split()) for t, _ in kept) > MAX_WORDS and any(o for _, o in kept):

@@ -79,13 +79,16 @@ class Reading:
     periodic: bool = False  # the notes say to keep in touch now and then, not to chase
     shared: tuple[str, ...] = field(default=())
     first_check: str | None = None  # a check the member means to make before writing: "ask kavya first!!"
+    withdrawn: str | None = None  # promised, but the notes say it can't be given after all: "the Q3 sheet"
+    answer_value: str | None = None  # the figure that answers their question: "about £1.2k per unit at 100 units"
+    invited_to: str | None = None  # what they want the member to do: "give a talk to your class"
 
     @property
     def has_point(self) -> bool:
         """Whether the notes give a message something to do beyond saying hello."""
         return bool(self.deliver or self.deliver_do or self.intro_to or self.answer or self.interest
                     or self.accept or self.their_offer or self.next_step or self.ask or self.thanks
-                    or self.explore or self.later or self.need or self.checking or self.suggest)
+                    or self.explore or self.later or self.need or self.checking or self.suggest or self.withdrawn)
 
     @property
     def pending(self) -> bool:
@@ -109,7 +112,8 @@ _TYPOS = {"promsied": "promised", "promissed": "promised", "promied": "promised"
           "recomended": "recommended", "intorduce": "introduce", "introdcue": "introduce", "tommorow": "tomorrow",
           "tomorow": "tomorrow", "wiht": "with", "teh": "the", "adn": "and", "nad": "and", "shoud": "should",
           "reivew": "review", "reveiw": "review", "feedbak": "feedback", "intrested": "interested",
-          "interstd": "interested", "intersted": "interested", "cofee": "coffee", "coffe": "coffee"}
+          "interstd": "interested", "intersted": "interested", "cofee": "coffee", "coffe": "coffee",
+          "hed": "he'd", "theyd": "they'd"}
 _TYPO = re.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", _I)
 
 
@@ -164,9 +168,10 @@ _PERSON = {"his": "your", "their": "your", "him": "you", "them": "you", "hers": 
 _THIRD = re.compile(r"\b(?:she|he|they|she's|he's|they're|she'd|he'd|they'd|she'll|he'll|they'll)\b", _I)
 _TAIL = re.compile(
     r"\s+(?:by|before|asap|soon|tomorrow|tmrw|tonight|today|this (?:wk|week)|next (?:wk|week)|lol|haha|tbh|"
-    r"btw|fyi|i think|maybe|probably|pls|please|etc|due|asap|in return|tbc|tbd|so (?:that )?(?:he|she|they|we|i)|"
+    r"btw|fyi|tho|though|i think|maybe|probably|pls|please|etc|due|asap|in return|tbc|tbd|"
+    r"so (?:that )?(?:he|she|they|we|i)|"
     r"because|coz|since (?:he|she|they|we|i)|direct|directly|no answer yet|no reply yet)\b.*$|\s*[!?]+.*$", _I)
-_BAD = re.compile(r"https?://|www\.|\d{5,}|[\[\]{}<>=%|]", _I)
+_BAD = re.compile(r"https?://|www\.|\d{5,}|[\[\]{}<>=%|]|\S@|@\S|\bif poss(?:ible)?\b", _I)  # "b.hussain@"
 _COUNTABLE = _words(
     "checklist template deck doc document link list spreadsheet guide playbook repo article paper post "
     "video recording book report survey form proposal sheet file draft cv resume portfolio notebook "
@@ -190,13 +195,40 @@ _SENDABLE = _COUNTABLE | _PLURAL_OK | _words(
     "teaser brochure catalogue catalog factsheet "
     "opinion")
 _NOT_THINGS = _words("nothing anything everything none something")
-_HEDGE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t) promise\b|\bno promises\b|\bcheck (?:w/|with|first\b)|"
+_HEDGE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t|do\s*n'?t|dont) promise\b|\bno promises\b|"
+                    r"\bcheck (?:w/|w\b|with|first\b)|\b(?:i |we )?said maybe\b|\b(?:check|confirm) (?:it )?before "
+                    r"send(?:ing)?\b|\bneeds? (?:\w+'s |\w+ )?sign[- ]?off\b|"
+                    r"\bnot (?:cleared|signed off|approved) yet\b|"
                     r"\bcheck (?:the )?(?:budget|availability|calendar|diary)\b|\bconfirm (?:w/|with)\b|"
                     r"\bonce (?:\w+ ){1,3}(?:says? (?:ok|yes)|agrees?|is ok with it)\b|"
                     r"\bdouble[- ]?check\b|\bnot sure (?:if|whether|we|i)\b|\btbc\b|\btbd\b|\bneed to check\b|"
                     r"\bif (?:we|i) can\b|\bask (?:facilities|legal|finance|my (?:boss|manager))\b|"
                     r"\b(?:ask|check with|check w/) \w+ (?:first|before|b4)\b|"
                     r"\b(?:need to|have to|must|should) (?:ask|check with) \w+(?: at [\w -]+)? (?:if|whether)\b", _I)
+# The member can't give what was promised after all: "actually can't share it, HR confidential", "walk it back".
+_WITHDRAW = re.compile(r"\b(?:can'?t|cannot|can not|couldn'?t|not allowed to|shouldn'?t) (?:share|send|give|pass on|"
+                       r"forward) (?:it|that|this|them)\b|\bwalk (?:it|that|this|the promise) back\b|"
+                       r"\b(?:it'?s|its) (?:\w+ )?confidential\b", _I)
+# What they promised is late: "still not here", "chase if not here by mon", "hasn't arrived", "nothing yet".
+_OVERDUE = re.compile(r"\b(?:still\s+)?not (?:here|arrived|received|in)\b|\bchase if not\b|\bhas ?n[o']?t (?:arrived|"
+                      r"come|turned up|shown up)\b|\bnever (?:arrived|came|turned up)\b|\bnothing (?:yet|since)\b|"
+                      r"\bstill waiting (?:on|for)\b", _I)
+# A figure the notes give as the answer: "actual: ~£1.2k/unit at 100 units", "3 months", "€40 a seat".
+_VALUE = re.compile(r"^(?:(?:actual(?:ly)?|real answer|answer|correct(?: answer)?|it'?s|its)\s*[:=-]?\s*)?"
+                    r"(?P<v>~?\s*(?:about\s+|approx\.?\s+|around\s+|roughly\s+)?[£$€¥]?\s?\d[\d.,]*\s*(?:k|m|%)?"
+                    r"(?:\s*/\s*[a-z]+)?(?:\s+[\w%-]+){0,5})$", _I)
+
+
+def _value(clause: str) -> str | None:
+    """The figure a clause gives as an answer, in words a message can carry ("about £1.2k per unit"), or None."""
+    m = _VALUE.match(clause.strip())
+    if m is None or not re.search(r"[£$€¥%]|\b\d+(?:\.\d+)?\s*(?:k\b|m\b|/|per\b|a\b|an\b|days?|weeks?|months?|"
+                                  r"years?|hours?|units?|seats?|people|users?)", m["v"], _I):
+        return None  # a bare number ("2 kids") says nothing a message should repeat
+    value = re.sub(r"^~\s*", "about ", m["v"].strip())
+    return re.sub(r"\s*/\s*(?=[a-z])", " per ", value)
+
+
 _INTERNAL = _words("facilities legal finance hr ops it procurement accounting sales marketing boss manager team cfo "
                    "ceo cto admin office partners partner")
 
@@ -287,7 +319,9 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
                              r"about|around|over|out|up|back)\b(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|"
                              r"ten|twelve|twenty|fifty|a few|a dozen)\b)", found, _I) or found.lower() in (
             "it", "this", "that", "both", "them", "these", "those", "one", "you", "some", "more", "again", "later",
-            "first") or set(found.lower().split()) & _NOT_THINGS:
+            "first") or re.match(r"(?:(?:the|a|an|my|our|your)\s+)?(?:ok|okay|yes|no|go-ahead|green light|thing|stuff)"
+                                 r"(?:\s|$)", found, _I) \
+            or set(found.lower().split()) & _NOT_THINGS:  # "here's the ok": not a thing
         return None
     if re.match(r"(?:it|them|they|he|she|him|us|me|we|i)\b", found, _I):
         return None  # "she'll send it mon": a pronoun, not a thing
@@ -400,7 +434,9 @@ _STOP = re.compile(
     r"\bpolite no\b|^passed\W*$|\bno reason to (?:follow|reach|write|chase)|\bkept (?:pitching|selling|"
     r"pushing)\b|\btold (?:him|her|them) (?:maybe |probably )?(?:next year|not now|not yet|not this year)\b|"
     r"\bi (?:said|told (?:him|her|them)) no\b|\bi declined\b|\bdeclined\b|\bscam\b|\bred flags\b|\bpassed on us\b|"
-    r"\bnot interested\b|\bnot pursuing\b|\bdead end\b|\bno (?:need|point) (?:to )?follow|"
+    r"\bnot interested\b|\bnot pursuing\b|\b(?:i'?m|we'?re|i am|we are) not (?:buying|investing)\b|"
+    r"^(?:and\s+)?(?:she|he|they)\s+said\s+(?:thx|thanks|thank you|ty|cheers)\W*$|"
+    r"\bdead end\b|\bno (?:need|point) (?:to )?follow|"
     r"\btold (?:him|her|them) (?:i'?m )?not (?:looking|interested)\b|^(?:so )?(?:leave it|let it go|don'?t bother)\W*$|"
     # a no said either way, a request not to be contacted, a deal gone elsewhere, a conflict of interest
     r"^(?:i\s+|we\s+)?said no\b|\basked (?:me |us )?(?:\w+ly )?not to (?:add|contact|email|message|call|include|put|"
@@ -414,13 +450,16 @@ _WAIT = re.compile(
     r"come back|contact me|ping me|circle back|follow up)\b|\bsaid no for now\b|\bno for now\b|\brevisit\b|"
     r"\bkeep (?:her|him|them) posted\b|\bquarterly update\b|\breach out (?:after|in|once|when)\b|"
     r"\bnot the right (?:stage|time|moment|timing)\b|"
-    r"\b(?:on leave|away) (?:till|until)\b|\bdon'?t (?:nudge|chase|follow up) (?:before|until|till)\b|"
+    r"\b(?:on leave|away) (?:till|until)\b|"
+    r"\b(?:do\s*n'?t|dont) (?:nudge|chase|follow up|ping|message|email|contact|text|dm|write)"
+    r"(?: (?:her|him|them))? (?:before|until|till|til|b4)\b|\bgive (?:her|him|them) (?:some )?space\b|"
     r"\b(?:he|she|they)(?:'ll| will) (?:fwd|forward|pass (?:it|this) on)\b|\b(?:he|she|they) replied\b|"
     # "she will email me after the board", and their own words quoted: "I'll sort the form and come back to you"
     r"\b(?:she|he|they)(?:'ll|\s+will)\s+(?:email|write|call|ring|phone|text|message|dm|update|contact)(?:\s+(?:me|us))?"
     r"\s*(?:$|[,;.]|after|once|when|in|next|by|later|back|soon)|"
     r"\b(?:i'?ll|i will)\b[^.;]*\b(?:come back|get back|circle back|revert|be in touch)\s+(?:to|with)\s+you\b|"
-    r"\bsaid (?:she|he|they)(?:'d| would)\s+(?:ping|email|call|text|message|dm|contact)\s+(?:me|us)\b|"
+    r"\bsaid (?:she|he|they)(?:'d| would)\s+(?:ping|email|call|text|message|dm|contact)\s+(?:me|us)\b"
+    r"(?!\s+(?:an?|the|some|his|her|their|\$?\d)\b)|"  # "said he'd email us a credits code": a promise, not a wait
     r"\bsaid (?:she|he|they)(?:'d| would)\s+(?:reach out|get in touch|be in touch)\b|"
     r"(?:\b(?:she|he|they)(?:'ll|\s+will)\s+|^will\s+)(?:decide|think it over|let (?:me|us) know|confirm)\b",
     _I)
@@ -455,7 +494,7 @@ _THEIR_PROMISE = re.compile(
     r"(?:she|he|they)\s+(?:offered(?: to)?|will|'ll|promised(?: to)?|can|could|"
     r"said (?:she|he|they)(?:'d| would| will|'ll| could| can))|"
     r"(?:she|he|they)'ll|offered(?: to)?(?=.*\b(?:me|my|us|our|his|her|their)\b)))"
-    r"\s+(?P<verb>introduce|intro|send|lend|review|loop in|share|connect|look at|refer|"
+    r"\s+(?P<verb>introduce|intro|send|email|lend|review|loop in|share|connect|look at|refer|"
     r"give|host|help|check|quote|mentor|read|point (?:me|us) (?:to|at|towards)|walk (?:me|us) (?:through|thru))\b"
     r"(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
 # "she can't help with the bid itself but can point me to the supplier team": what they can do, mid-sentence
@@ -481,9 +520,12 @@ _REPLY_TO = re.compile(r"^(?:reply|respond|answer)\s+to\s+(?:(?:his|her|their)\s
                        r"question)\s+(?:re|about|abt|on)\s+(?P<rest>.+)$", _I)
 _NEXT = re.compile(
     r"^(?P<what>coffee|call|demo|lunch|drinks|chat|meeting|intro call|catch[- ]?up|beer|walk|run|2nd round|"
-    r"second round|next round|final round|onsite|interview)\s*(?P<again>again)?"
-    r"\s*(?P<when>next (?:wk|week|month|mon|tues|wed|thurs|fri)\w*|on \w+day|mon|tues?|wed|thurs?|fri|monday|"
-    r"tuesday|wednesday|thursday|friday|this week|later this month|tomorrow)\s*\??$", _I)
+    r"second round|next round|final round|onsite|interview|"
+    # a shared activity proposed for a day: "playdate sat?", "rematch next thu"
+    r"playdate|play date|rematch|game|match|hike|ride|climb|swim|jam|practice|rehearsal|brunch|breakfast|dinner)"
+    r"\s*(?P<again>again)?"
+    r"\s*(?P<when>next (?:wk|week|month|mon|tues|wed|thurs|fri|sat|sun)\w*|on \w+day|mon|tues?|wed|thurs?|fri|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday|this week|this weekend|later this month|tomorrow)\s*\??$", _I)
 _MEETING = {"do coffee": "coffee", "do lunch": "lunch", "get lunch": "lunch", "grab drinks": "drinks",
             "grab a drink": "a drink", "pair": "the pairing session", "meet": "meeting up", "meet up": "meeting up",
             "grab coffee": "coffee",
@@ -558,10 +600,26 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             elif now[2] and not seen[2]:
                 last_added = ("need", str(found["need"]))
             seen = now
+        labelled = re.match(r"(?:actual(?:ly)?|real answer|answer|correct(?: answer)?)\s*[:=-]", clause, _I) is not None
+        if "answer_given" not in found and (labelled or re.search(r"\basked\b", prior, _I)) \
+                and (value := _value(clause)):
+            # the figure right after their question, or labelled as the answer, answers it: "actual: ~£40/seat"
+            if found.get("answer") and found.get("answer") == last_question:
+                found["answer_given"], found["answer_value"] = "value", value  # "asked the price -> ~£40/seat"
+                continue
+            if last_added is not None and last_added[0] == "deliver" and last_added[1] in asked_for \
+                    and last_added[1] in deliver and not _sendable(last_added[1]) and " and " not in last_added[1] \
+                    and re.search(r"\basked\b", prior, _I):
+                deliver.remove(last_added[1])  # "asked my notice period - 3 months": a fact to say, not to attach
+                found["answer"] = f"about {last_added[1]}"
+                found["answer_given"], found["answer_value"] = "value", value
+                seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
+                continue
         if found.get("answer") and found.get("answer") == last_question and "answer_given" not in found \
                 and re.match(r"(?:if|whether|about)\b", str(last_question)):
             reply = re.sub(r"^(?:i\s+)?(?:said|told (?:him|her|them)|answered)\s+", "", clause, flags=_I)
-            said = re.match(r"(?:(?P<no>no|nope|not yet|not really|we don'?t|we dont|we haven'?t|we havent|none|"
+            said = re.match(r"(?:(?P<no>no(?!\s+(?:idea|clue))|nope|not yet|not really|we don'?t|we dont|"
+                            r"we haven'?t|we havent|none|"
                             r"it doesn'?t)|(?P<yes>yes|yep|yeah|we do|it does|we have))\b", reply, _I)
             if said is not None:
                 found["answer_given"] = "no" if said["no"] else "yes"  # "asked if we've worked w other ports (no)"
@@ -573,6 +631,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 clause, low = more, more.lower()  # "…and that I'd send the field test report": a promise too
         if low in ("done", "sent", "not yet", "sent it"):
             continue
+        if (done := re.match(r"^(?:(?:she|he|they)\s+)?(?:asked (?:me )?for|wanted|wants)\s+(?P<x>.+?),?\s+"
+                             r"(?:(?:i\s+)?(?:already\s+)?sent(?: it| them)?(?: already)?|done)\W*$", clause, _I)):
+            clause = f"sent {done['x']}"  # "asked for my style guide, sent it": already sent, never "here's … sent it"
+            low = clause.lower()
         if (m := _SENT.match(clause)) is not None:  # "sent her the spec sheet right after the call": what the
             sent_part, _, still = m["x"].partition(", ")  # "sent deck, metrics next week": the rest is still to come
             owed = re.fullmatch(r"(?P<x>[\w -]{2,30}?)\s+(?P<when>next (?:wk|week|month)|tomorrow|later|by \w+)",
@@ -623,13 +685,25 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if (x := thing(m["x"], names)) is not None:
                 found.setdefault("expect", re.sub(r"^(?:the|a|an|some)\s+", "your ", x))
             continue
+        if _WITHDRAW.search(clause) and last_added is not None and last_added[0] == "deliver" \
+                and last_added[1] in deliver:  # "i said i'd send the sheet. actually can't share it": never sent
+            deliver.remove(last_added[1])
+            found.setdefault("withdrawn", last_added[1])
+            seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
+            continue
         internal = re.fullmatch(r"ask\s+(?P<x>[\w.]+)", clause, _I)
         if _HEDGE.search(clause) or (internal is not None and (internal["x"].lower() in _INTERNAL or (
                 internal["x"][:1].isupper() and internal["x"].lower() not in names))):
             if last_added is not None:  # "asked for an intro -> can't promise, check w/ Marc": looked into, not made
                 kind, value = last_added
-                if kind == "deliver" and value in deliver:
-                    deliver.remove(value)
+                if re.search(r"\b(?:do\s*n'?t|dont) promise\b", clause, _I):  # "dont promise anything": no offer
+                    if kind == "deliver" and value in deliver:
+                        deliver.remove(value)
+                    elif kind in ("intro", "need"):
+                        found.pop("intro_to" if kind == "intro" else "need", None)
+                elif kind == "deliver" and value in deliver and not re.search(
+                        r"\b(?:before|b4)\s+(?:i\s+|we\s+)?(?:answer|reply|respond)", clause, _I):
+                    deliver.remove(value)  # ("check w Raj before i answer" holds the answer, not what was promised)
                     found.setdefault("checking", value)
                 elif kind == "intro" and "intro_to" in found:
                     who = found.pop("intro_to")
@@ -888,6 +962,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 found.setdefault("next_step", re.sub(r"^the\s+", "a ", what))  # "offered 2nd session": to arrange
             elif what is not None:
                 deliver.append(what)
+                if re.match(r"^promised\b", clause, _I):  # "promised samples by fri": whose, the rest of the notes tell
+                    unmarked.append(what)
             continue
         if (m := _POINT_ME.search(clause)) is not None:
             if (x := you_form(m["x"], names, 6)) is not None:
@@ -921,13 +997,17 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             elif (what := you_form(re.sub(r"\s+for\s+\w+ing\b.*$|\bfree\s+", "", rest), names)) is not None:
                 to_me = " me" if verb in ("lend", "give", "send", "show", "mentor", "refer") else ""
                 what = _owned(what, "your" if verb in ("lend", "give", "share", "show", "host") else "my")
-                if verb != "send":
+                if verb not in ("send", "email"):
                     offers.append(f"{verb}{to_me} {what}")
                 elif (sent_thing := thing(rest, names)) is not None:  # "she'll send it mon": nothing named
                     offers.append(f"thing:{sent_thing}")
             continue
         if (m := _OFFERED_THING.match(clause)) is not None:
-            if (what := thing(re.sub(r"\bfree\s+", "", m["rest"]), names)) is not None:
+            offered = re.sub(r"\bfree\s+", "", m["rest"])
+            what = thing(offered, names)
+            if what is None and (short := re.match(r"(?P<x>.+?)\s+for\s+", offered, _I)) is not None:
+                what = thing(short["x"], names)  # "the church hall for our club on sat mornings": the hall
+            if what is not None:
                 offers.append(f"thing:{what}")
             continue
         if re.match(r"^asked (?:him |her |them )?for\b", clause, _I) and re.match(
@@ -939,6 +1019,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             continue
         if (m := _THEIR_ASK.match(_unname(clause, names))) is not None:
             verb, rest = m["verb"].lower(), m["rest"]
+            if verb in ("wants", "wanted", "would like", "'d like", "asked") and (inv := re.match(
+                    r"^(?:me|us)\s+to\s+(?P<v>do|give|run|host|lead|present|teach|judge)\s+(?P<x>[^,;]+)", rest, _I)):
+                det = "" if re.match(r"(?:a|an|the|my|our|your|some|\d+)\b", inv["x"], _I) else "a "
+                if (x := you_form(f"{inv['v'].lower()} {det}{inv['x']}", names)) is not None:
+                    found.setdefault("invited_to", x)  # "wants me to do careers talk": the member's to say yes to
+                continue
             if re.match(r"^(?:an?\s+)?intro(?:duction)?\s+(?:to|with)\s+", rest, _I):
                 who = you_form(re.sub(r"^(?:an?\s+)?intro(?:duction)?\s+(?:to|with)\s+", "", rest), names, 5)
                 last_ask = f"intro:{who}" if who else None
@@ -1007,9 +1093,14 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                                                                                       m2["what"].lower())
                     found.setdefault("next_step", f"{noun} {when}".strip())
                     continue
+                if re.search(r"\b(?:me|us)\b", verb, _I):
+                    continue  # "he asked me to open a PR": the member's to-do, never praised as their plan
                 x = you_form(rest, names, 6)
                 if x is not None and not re.match(_PLAN_VERBS, x, _I):
                     continue  # "wants to see six months of revenue": not a plan of theirs to admire
+                if x is not None and re.match(r"(?:move|switch|transition|pivot|go)\b(?!.*\b(?:to|into|from|abroad|"
+                                              r"home|back)\b)", x, _I):
+                    continue  # "wants to move litigation -> in-house": a move with no destination reads garbled
                 ours = x is not None and re.match(r"^(?:speak|present|give a talk|run a workshop) at our\b", x, _I)
                 if x is not None and "topic" not in found and (ours or not re.search(
                         r"\b(?:us|me|our|my|it|this|that)\b", x, _I)):
@@ -1148,7 +1239,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             found["stop"] = said[0]
         elif (said := _WAIT.search(notes)) is not None:
             found["wait"] = said[0]
-    if unmarked and re.search(r"\bin return\b", notes, _I):  # "promised to share slides; i'll send X in return"
+    # "promised to share slides; i'll send X in return", "promised samples by fri … still not here": theirs
+    if unmarked and (re.search(r"\bin return\b", notes, _I) or _OVERDUE.search(notes)):
         for item in unmarked:
             if item in deliver:
                 deliver.remove(item)
@@ -1221,7 +1313,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         only_sent=bool(kept) and all(k in sent and k not in asked_for and k not in promised for k in kept),
         explore=_str(found.get("explore")),
         need=need,
-        checking=_str(found.get("checking")),
+        checking=_checking(found.get("checking")),
         suggest=_str(found.get("suggest")),
         invited=bool(found.get("invited")),
         not_hiring=bool(found.get("not_hiring")),
@@ -1229,6 +1321,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         feedback_by=_str(found.get("feedback_by")),
         known=bool(_KNOWN.search(notes)),
         first_check=_first_check(notes, names),
+        withdrawn=_str(found.get("withdrawn")),
+        answer_value=_str(found.get("answer_value")),
+        invited_to=_str(found.get("invited_to")),
         periodic=bool(_PERIODIC.search(notes)),
         deliver_do=tuple(deliver_do[:1]),
         intro_to=str(intro_to) if intro_to is not None else None,
@@ -1305,14 +1400,18 @@ def _need(what: str) -> str | None:
 
 _FIRST_CHECK = re.compile(r"\b(?:check|ask|confirm|clear it with|run it by|talk to|speak to)\s+"
                           r"(?!(?:him|her|them|they)\b)(?P<who>[\w'’ ]{1,30}?)\s+"
-                          r"(?:first|before (?:i|we) (?:reply|write|answer|respond))\b", _I)
+                          r"(?:first|before (?:i|we) (?:reply|write|answer|respond))\b|"
+                          r"\b(?:do|finish|send|open|fix|get|write|draft|make|ship|check)\s+(?:[\w'’]+\s+){1,4}then\s+(?:msg|message|write|email|"
+                          r"reply|reach out|ping)\b", _I)
 
 
 _ROLES = _words("nurse engineer teacher manager founder cofounder co-founder ceo cto cfo coo vp director designer "
                 "developer dev student lawyer doctor gp dentist accountant consultant recruiter investor partner "
                 "analyst researcher scientist professor lecturer artist photographer writer editor journalist "
                 "reporter chef owner officer lead head architect plumber electrician builder mechanic pilot pastor "
-                "priest coach trainer therapist pharmacist vet banker broker agent")
+                "priest coach trainer therapist pharmacist vet banker broker agent treasurer secretary chair chairman "
+                "chairwoman governor organiser organizer volunteer moderator maintainer groomsman bridesmaid guide "
+                "fisherman accountant translator cellist violinist")
 _HOW_TO_REACH = _words("linkedin email e-mail card number phone address handle spelling name names whatsapp profile "
                        "insta instagram twitter")
 
@@ -1321,10 +1420,21 @@ def _first_check(notes: str, names: frozenset[str]) -> str | None:
     """A check the member means to make before writing ('CHECK MY TUESDAYS FIRST', 'ask kavya first!!'),
     never one that asks the contact themselves ('ask him for a summary first')."""
     for found in _FIRST_CHECK.finditer(notes):
-        who = {w.lower() for w in found["who"].split()}
+        who = {w.lower() for w in (found["who"] or "").split()}
         if not who & names and not who & _HOW_TO_REACH:  # "check LinkedIn first": where to send, not what
             return found[0]
     return None
+
+
+def _checking(value: object) -> str | None:
+    """What the member is checking, in words a message can carry: "a quote from us" → "a quote"; "your
+    accelerator, deadline 15th" → "your accelerator before the deadline on the 15th"; other shorthand dates go."""
+    if not value:
+        return None
+    text = re.sub(r"\s+from (?:us|me)$", "", str(value))
+    text = re.sub(r",?\s+deadline\s+(?:is\s+)?(?:on\s+)?(?:the\s+)?(\d{1,2}(?:st|nd|rd|th))\b.*$",
+                  r" before the deadline on the \1", text, flags=_I)
+    return re.sub(r",\s*deadline\b.*$", "", text, flags=_I)
 
 
 def setting_hint(notes: str) -> str:
@@ -1375,6 +1485,8 @@ def _question(text: str, names: frozenset[str]) -> str | None:
         return f"about your {found}" if not found.lower().startswith(("your", "our", "my")) else f"about {found}"
     if found.lower().startswith(("a ", "the ")):
         return f"about {found}"
+    if len(found.split()) == 1 and not found.lower().endswith("s"):
+        return f"about the {found}"  # "ask abt wifi": the wifi, never "a wifi"
     return f"about {_article(found).replace('the ', 'a ', 1)}"
 
 
@@ -1403,11 +1515,14 @@ def last_ask_is_other(last_ask: str | None) -> bool:
 def _next_step(what: str, again: str | None, when: str | None) -> str:
     what = what.lower().replace("catchup", "catch-up")
     when = expand(when or "").strip()
-    if re.fullmatch(r"(?:mon|tues?|wed|thurs?|fri)\w*", when, _I):
+    if re.fullmatch(r"(?:mon|tues?|wed|thurs?|fri|sat|sun)\w*", when, _I):
         when = "on " + expand(when)
     if when.lower().startswith("next ") and not when.lower().endswith(("week", "month")):
         when = "next " + expand(when.split(" ", 1)[1])
     noun = {"demo": "the demo", "call": "a call", "chat": "a chat", "meeting": "a meeting",
             "2nd round": "the second round", "second round": "the second round", "next round": "the next round",
             "final round": "the final round", "onsite": "the onsite", "interview": "the interview"}.get(what, what)
+    if what in ("playdate", "play date", "rematch", "game", "match", "hike", "ride", "climb", "swim", "jam", "practice",
+                "rehearsal"):
+        noun = f"a {what}"  # "a rematch next Thursday"
     return f"{noun} {when}".strip()

@@ -112,12 +112,24 @@ def test_a_reason_not_to_follow_up_is_found(notes: str, field: str) -> None:
     assert field in reading(notes)
 
 
-def test_dont_chase_asks_first_with_dont_follow_up_offered_first() -> None:
-    found = compose("follow_up_48h", DraftContext("Lucy", "call", "vendor. too expensive, ruled out. dont chase"),
-                    DraftTimes(NOW, NOW - timedelta(days=2)))
-    assert isinstance(found, Question)
-    assert found.choices[0] == ("stop", "Don't follow up") and "ruled out" in found.why
-    assert len(found.choices) == 5
+def test_dont_chase_rests_at_the_first_message_too() -> None:
+    """The notes' own "don't chase" holds at every stage: advice to let it rest (with a draft on request), not a
+    question whose answer the notes already give."""
+    times = DraftTimes(NOW, NOW - timedelta(days=2))
+    for notes in ("vendor. too expensive, ruled out. dont chase", "pinged her twice, no answer. dont chase again",
+                  "not interested, they run their own in-house tool"):
+        found = compose("follow_up_48h", DraftContext("Lucy", "call", notes), times)
+        assert isinstance(found, Rest), notes
+        assert found.why.startswith("Your notes say") and "first message" not in found.why
+    drafted = compose("follow_up_48h", DraftContext("Lucy", "call", "ruled out. dont chase"), times, ask=False)
+    assert isinstance(drafted, Draft)
+
+
+def test_a_first_message_held_until_a_date_rests() -> None:
+    found = compose("follow_up_48h", DraftContext("Ola", "coffee", "mulling over the job. leave him be until after "
+                                                                   "his move. dont message before"),
+                    DraftTimes(NOW, NOW - timedelta(days=1)))
+    assert isinstance(found, Rest)
 
 
 def test_thin_notes_ask_what_the_message_is_for_and_the_answer_is_used() -> None:
@@ -797,7 +809,7 @@ def test_a_question_answered_in_the_first_message_leaves_nothing_to_chase() -> N
     notes = "asked if we ship to Norway -> no, not yet"
     week = compose("no_reply_1w", DraftContext("Siri Dahl", "Nordic retail day", notes),
                    DraftTimes(NOW, NOW - timedelta(days=9), NOW - timedelta(days=8)), key=13)
-    assert isinstance(week, Rest) and "answered" in week.why
+    assert isinstance(week, Rest) and "answer their question" in week.why and "first message" not in week.why
 
 
 def test_a_thing_they_offered_with_no_name_is_left_out() -> None:
@@ -1093,3 +1105,183 @@ def test_a_link_noted_as_sent_is_never_attached() -> None:
         found = compose("follow_up_48h", DraftContext("Rui Costa", "meetup", "sent him the signup link"),
                         DraftTimes(NOW, NOW - timedelta(days=1)), key=key)
         assert isinstance(found, Draft) and "attached the signup link" not in found.text
+
+
+# --- held back, taken back, already sent; spliced fragments never sent ---------------------------------------
+
+WEEK_TIMES = DraftTimes(NOW, NOW - timedelta(days=9), NOW - timedelta(days=8))
+FIRST_TIMES = DraftTimes(NOW, NOW - timedelta(days=1))
+
+
+def test_a_promise_taken_back_is_said_plainly_never_attached() -> None:
+    notes = "i said id send him the pricing workbook. turns out i cant share it, its under NDA. walk it back"
+    assert reading(notes).get("withdrawn") == "the pricing workbook" and "deliver" not in reading(notes)
+    first = compose("follow_up_48h", DraftContext("Tom", "a fintech meetup", notes, offer="the pricing workbook"),
+                    FIRST_TIMES, key=1)
+    assert isinstance(first, Draft)
+    assert "can't share the pricing workbook" in first.text or "walk back" in first.text
+    assert "attached" not in first.text and "here's" not in first.text.lower()
+    week = compose("no_reply_1w", DraftContext("Tom", "a fintech meetup", notes), WEEK_TIMES, key=1)
+    assert not (isinstance(week, Draft) and "arrived" in week.text)
+
+
+@pytest.mark.parametrize("notes", [
+    "she wants a testimonial from us for her site - said maybe, have to check w compliance",
+    "he asked for our beta results. need Omar's sign off first",
+])
+def test_what_the_notes_hold_for_a_check_is_never_delivered(notes: str) -> None:
+    found = reading(notes)
+    assert "deliver" not in found and found.get("checking")
+    draft = compose("follow_up_48h", DraftContext("Rin", "a product meetup", notes), FIRST_TIMES, key=2)
+    text = draft.text if isinstance(draft, Draft) else ""  # a question is fine: nothing is handed over
+    assert "attached" not in text and "here's" not in text.lower() and "here are" not in text.lower()
+
+
+def test_dont_promise_drops_the_offer_of_help() -> None:
+    found = reading("wants a warm intro at Figma. hardly know him, dont promise anything")
+    assert "need" not in found and "intro_to" not in found and "checking" not in found
+
+
+def test_something_noted_as_already_sent_is_not_sent_again_with_the_note_spliced_in() -> None:
+    found = reading("asked for my onboarding checklist, sent it. he said he'd loop in his CTO")
+    assert found.get("deliver") == ("my onboarding checklist",) and found.get("only_sent")
+
+
+@pytest.mark.parametrize("notes", [
+    "loved the demo. venue ok'd, send the ok to the team",
+    "email j.ortiz@?? check spelling. send the j.ortiz@ address",
+])
+def test_a_go_ahead_or_half_an_address_is_not_a_thing_to_attach(notes: str) -> None:
+    draft = compose("follow_up_48h", DraftContext("Jo", "a design meetup", notes), FIRST_TIMES, key=3)
+    text = draft.text if isinstance(draft, Draft) else ""
+    assert "the ok" not in text and "@" not in text
+
+
+@pytest.mark.parametrize("sentence", [
+    "I'd also love to talk about your the budget when you have a moment.",
+    "Here's the deck in French and German if poss.",
+    "I've attached the m.kahn@, as promised.",
+    "I enjoyed our chat about mostly.",
+    "I've been thinking about mainly since.",
+])
+def test_spliced_sentences_are_never_sent(sentence: str) -> None:
+    from bot.review.drafts import _SPLICED
+    assert _SPLICED.search(sentence)
+
+
+def test_something_the_contact_asked_the_member_to_do_is_not_praised_as_their_plan() -> None:
+    found = reading("she asked me to write up the migration steps. havent yet. write it up THEN msg her")
+    assert "your plan" not in str(found.get("topic", "")) and found.get("first_check")
+
+
+def test_a_move_with_no_destination_is_left_out() -> None:
+    assert "topic" not in reading("wants to switch sales -> product. i owe her the PM reading list")
+    assert reading("wants to move to Lisbon")["topic"] == "your plan to move to Lisbon"
+
+
+def test_no_idea_is_not_an_answer() -> None:
+    found = reading("asked if there are good dentists near Leith - no idea, will ask my sister")
+    assert "answer_given" not in found
+
+
+@pytest.mark.parametrize(("notes", "field"), [
+    ("pitching me his agency. we're not buying, told him so", "stop"),
+    ("asked how we run retros. answered on the spot. she said thanks", "stop"),
+    ("thinking about joining us. give him some space, dont email before the 20th", "wait"),
+])
+def test_a_closed_or_held_exchange_is_read(notes: str, field: str) -> None:
+    assert field in reading(notes)
+
+
+def test_a_soft_no_with_an_offer_open_is_drafted_at_the_first_message() -> None:
+    notes = "angel. passed - too early. offered to intro us to two later-stage funds tho"
+    found = compose("follow_up_48h", DraftContext("Mira", "call", notes), FIRST_TIMES, key=4)
+    assert isinstance(found, Draft) and " tho" not in found.text
+
+
+def test_rest_reasons_never_claim_what_the_first_message_said() -> None:
+    week = compose("no_reply_1w", DraftContext("Ivo", "a book club", "nice guy, likes sci-fi"), WEEK_TIMES, key=5)
+    assert isinstance(week, Rest) and "first message" not in week.why
+
+
+def test_a_deadline_outweighs_waiting_for_them_to_forward_something() -> None:
+    notes = "asked for our survey results, promised to send. he'll fwd the grant call, deadline end of month"
+    week = compose("no_reply_1w", DraftContext("Ade", "a policy forum", notes), WEEK_TIMES, key=6)
+    assert isinstance(week, Draft)
+
+
+@pytest.mark.parametrize(("notes", "theirs"), [
+    ("supplier. promised a batch of test fabrics by tues. still not here", "the batch of test fabrics"),
+    ("promised the signed NDA last week. chase if not in by fri", "the signed NDA"),
+])
+def test_a_bare_promise_the_notes_say_is_late_is_theirs(notes: str, theirs: str) -> None:
+    found = reading(notes)
+    assert "deliver" not in found and theirs.removeprefix("the ") in str(found.get("their_offer"))
+    first = compose("follow_up_48h", DraftContext("Lee", "a trade fair", notes), FIRST_TIMES, key=7)
+    assert isinstance(first, Draft) and "on their way" not in first.text and "attached" not in first.text
+    assert theirs in first.text and "read the" not in first.text  # never "read the fabrics"
+
+
+def test_said_hed_email_us_a_thing_is_their_promise_not_a_wait() -> None:
+    found = reading("said hed email us a discount voucher. nothing yet")
+    assert "wait" not in found and found.get("their_offer") == ("a discount voucher",)
+    assert "wait" in reading("said she would email me after the board")
+
+
+# --- the main point: a figure the notes give, an invitation the member offers to take ------------------------
+
+@pytest.mark.parametrize(("notes", "answer", "value"), [
+    ("she asked what our kiosks cost, i dodged it. real answer: ~$900/unit for 20 units. send that",
+     "what our kiosks cost", "about $900 per unit for 20 units"),
+    ("asked my start date - 6 weeks", "about my start date", "6 weeks"),
+])
+def test_a_figure_the_notes_give_answers_their_question(notes: str, answer: str, value: str) -> None:
+    found = reading(notes)
+    assert found.get("answer") == answer and found.get("answer_value") == value and "deliver" not in found
+    first = compose("follow_up_48h", DraftContext("Nell", "a retail expo", notes), FIRST_TIMES, key=8)
+    assert isinstance(first, Draft) and value in first.text and "walk you through" not in first.text
+    week = compose("no_reply_1w", DraftContext("Nell", "a retail expo", notes), WEEK_TIMES, key=8)
+    assert isinstance(week, Rest) and "first message" not in week.why
+
+
+def test_a_bare_number_is_not_an_answer() -> None:
+    assert "answer_value" not in reading("asked how many kids we have - 2")
+
+
+def test_what_they_want_the_member_to_do_is_said_yes_to_when_the_member_offers_it() -> None:
+    notes = "runs the local library. wants me to run workshop on budgeting apps, sometime in spring"
+    context = DraftContext("Mr. Okoye", "the library open day", notes, offer="a budgeting workshop")
+    first = compose("follow_up_48h", context, FIRST_TIMES, key=9)
+    assert isinstance(first, Draft) and "run a workshop on budgeting apps" in first.text and "dates" in first.text
+    week = compose("no_reply_1w", context, WEEK_TIMES, key=9)
+    assert isinstance(week, Draft) and "dates" in week.text
+    unasked = compose("follow_up_48h", DraftContext("Mr. Okoye", "the library open day", notes), FIRST_TIMES, key=9)
+    assert not (isinstance(unasked, Draft) and "I'd be" in unasked.text and "workshop" in unasked.text)
+
+
+@pytest.mark.parametrize(("notes", "step"), [
+    ("Ana's mum. playdate sun?", "a playdate on Sunday"),
+    ("lost to him in 3 moves. rematch next tue", "a rematch next Tuesday"),
+])
+def test_a_shared_activity_with_a_day_is_a_next_step(notes: str, step: str) -> None:
+    assert reading(notes).get("next_step") == step
+    first = compose("follow_up_48h", DraftContext("Kit", "the park", notes), FIRST_TIMES, key=10)
+    assert isinstance(first, Draft) and step.removeprefix("a ") in first.text
+    assert "thinking about" not in first.text and "swap notes" not in first.text
+
+
+def test_who_they_are_is_no_good_luck_and_a_singular_topic_takes_an_article() -> None:
+    from bot.review.drafts import _activity
+    assert _activity("choir treasurer") is None and _activity("swim coach") is None
+    assert _activity("moving to Oslo") == (None, "the move to Oslo")
+    first = compose("follow_up_48h", DraftContext("Bo", "the 10k expo", "talked about sub-50 plan"), FIRST_TIMES,
+                    key=11)
+    assert isinstance(first, Draft) and " on sub-50 plan" not in first.text and "about sub-50 plan" not in first.text
+
+
+def test_shorthand_is_turned_into_words_a_message_can_carry() -> None:
+    assert reading("she offered her spare studio for our book club on thursday evenings")["their_offer"] == (
+        "your spare studio",)
+    assert reading("ask abt parking")["ask"] == "about the parking"  # never "a parking"
+    checking = reading("asked if we'd enter their hackathon, deadline 21st. need to check w my cofounder")
+    assert checking.get("checking") == "whether we'd enter your hackathon before the deadline on the 21st"
