@@ -24,9 +24,11 @@ are counted in `erase_*`, not in the senders' figures.
 
 One line per run:
 `ack store=sqlite variant=plain senders=12 commands=300 p50_ms=… p99_ms=… max_ms=… errors=…`, then what the
-burst cost beside the answers: `home_publishes` (App Home views published during the burst; a member's
-refreshes coalesce while one is under way) and `home_lag_max_ms` (the longest wait, over the senders, from a
-sender's last answer to a published Home that shows its last contact: the Home trails the answers).
+burst cost beside the answers: `home_publishes` (the senders' App Home views published from the burst's
+start until each shows its sender's last contact; a member's refreshes fold together) and
+`home_lag_max_ms` (the longest wait, over the senders, from a sender's last answer to a published Home that
+shows its last contact: how far the Home trails the answers at the end of a burst). A live backup that
+stops during the run (`pg_dump` missing, say) ends the run with an error instead of a line.
 
 PostgreSQL: COACH_BENCH_POSTGRES_URL or COACH_TEST_POSTGRES_URL (default
 postgresql://postgres@127.0.0.1:5432/test); a scratch database named COACH_BENCH_DB_PREFIX (default
@@ -37,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import signal
 import socket
@@ -183,7 +186,7 @@ async def run(store: str, variant: str, senders: int, per_sender: int, big: int,
                     database = (url.removeprefix("sqlite:///") if store == "sqlite"
                                 else url.replace("postgresql+psycopg://", "postgresql://", 1))
                     backup = subprocess.Popen([sys.executable, __file__, "backup-loop", database,
-                                               str(folder / "backup"), "120"])
+                                               str(folder / "backup"), "120"], start_new_session=True)
                     await asyncio.sleep(0.5)
                 erasing = asyncio.create_task(forgetter()) if variant == "erase" else None
                 spy = None
@@ -204,22 +207,26 @@ async def run(store: str, variant: str, senders: int, per_sender: int, big: int,
                     last_answered[f"U{s}"] = time.perf_counter()
                     return times
 
-                homes_before = len(fake.of("views.publish"))
                 results = [r for rs in await asyncio.gather(*(sender(s) for s in range(senders))) for r in rs]
                 burst_s = time.perf_counter() - burst_started
                 burst_cpu = cpu_seconds(process.pid) - cpu_started
                 own_cpu = time.process_time() - own_started
                 home_lags = await home_lags_after(fake, last_answered, per_sender)
-                homes = len(fake.of("views.publish")) - homes_before  # every Home the burst caused, the last in
+                # the senders' Homes read after the burst began (the warm-up's and the forgetter's left out)
+                homes = sum(1 for call in fake.of("views.publish")
+                            if call.args.get("user_id") in last_answered and call.at >= burst_started)
                 stop.set()
                 if spy is not None:
                     spy.send_signal(signal.SIGINT)
                     spy.wait(30)
                 if erasing is not None:
                     await erasing
+            if backup is not None and backup.poll() is not None:
+                raise SystemExit(f"the live backup stopped during the run (exit {backup.returncode}): see above")
         finally:
-            if backup is not None:
-                backup.terminate()
+            if backup is not None:  # the loop and its pg_dump, as a group
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(backup.pid, signal.SIGTERM)
                 backup.wait()
             process.terminate()
             try:

@@ -69,12 +69,14 @@ class CoachAPI:
                                 if models is not None else None)
         bind = sessions.kw.get("bind")
         self.workers = workers or (pool_capacity(bind) if isinstance(bind, Engine) else 5)
-        trailing = TRAILING_WORKERS if self.workers > 2 * TRAILING_WORKERS else 1
-        self._executor = ThreadPoolExecutor(max_workers=max(1, self.workers - trailing),
+        trailing = min(TRAILING_WORKERS, self.workers - 1)
+        self._executor = ThreadPoolExecutor(max_workers=self.workers - max(trailing, 0),
                                             thread_name_prefix="coach-core")
         # App Home after a change runs here, not beside the answers: under a burst an answer never queues behind
-        # a Home, and a member's Home refreshes coalesce (adapters/slack/app.py) while they wait their turn.
-        self._trailing = ThreadPoolExecutor(max_workers=trailing, thread_name_prefix="coach-trailing")
+        # a Home, and a member's Home refreshes coalesce (adapters/slack/app.py) while they wait their turn. With a
+        # one-connection pool there is no room to set threads apart: Homes share the one.
+        self._trailing = (ThreadPoolExecutor(max_workers=trailing, thread_name_prefix="coach-trailing")
+                          if trailing > 0 else self._executor)
         self._receipts = adapter_store.Receipts(sessions, clock)
         self._engine: Engine | None = None
 
@@ -91,8 +93,6 @@ class CoachAPI:
     async def _run(self, work: Callable[..., T], *args: Any) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._executor, functools.partial(work, *args))
 
-    async def _run_trailing(self, work: Callable[..., T], *args: Any) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._trailing, functools.partial(work, *args))
 
     # --- commands and buttons --------------------------------------------------------------------------
 
@@ -138,10 +138,13 @@ class CoachAPI:
 
     # --- what adapters show ----------------------------------------------------------------------------
 
-    async def home(self, actor: Actor) -> Home:
-        """The actor's dashboard now (Slack's App Home); empty for someone who never used the coach. Read on
-        the trailing threads: it follows a change, and a member's answer must not wait behind it."""
-        return await self._run_trailing(queries.home, self.sessions, actor, self.clock.now())
+    async def home(self, actor: Actor, *, after_change: bool = False) -> Home:
+        """The actor's dashboard now (Slack's App Home); empty for someone who never used the coach.
+        `after_change`: a refresh that trails a command or a click, read on the trailing threads so that no
+        member's answer waits behind it (a Home the member opens is read beside the answers)."""
+        executor = self._trailing if after_change else self._executor
+        return await asyncio.get_running_loop().run_in_executor(
+            executor, functools.partial(queries.home, self.sessions, actor, self.clock.now()))
 
     async def contact_suggestions(self, actor: Actor, typed: str, limit: int = MAX_SUGGESTIONS) -> list[str]:
         """The actor's own contact names containing `typed` (autocomplete), most recently met first."""
@@ -200,7 +203,8 @@ class CoachAPI:
     def close(self) -> None:
         """Wait for the calls in flight, stop the threads; an API from open() also closes its store."""
         self._executor.shutdown(wait=True)
-        self._trailing.shutdown(wait=True)
+        if self._trailing is not self._executor:
+            self._trailing.shutdown(wait=True)
         if self._model_executor is not None:
             self._model_executor.shutdown(wait=True)
         if self._engine is not None:

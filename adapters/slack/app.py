@@ -147,10 +147,10 @@ class SlackHandlers:
         await ack(text=fallback_text(reply), blocks=blocks, response_type=EPHEMERAL)  # stored, then answered
         if reply.attachments:
             await self._send_files(client, actor, reply, respond)
+        if reply.chart is not None:  # /coach digest: the chart into the DM, as on Mondays (before the Home)
+            await self._send_chart(client, actor, reply.chart)
         if not reply.error and changes_home(command, text):
             await self._refresh_home(client, actor)
-        if reply.chart is not None:  # /coach digest: the chart into the DM, as on Mondays
-            await self._send_chart(client, actor, reply.chart)
 
     async def _send_chart(self, client: AsyncWebClient, actor: Actor, chart: Chart) -> None:
         try:
@@ -230,12 +230,12 @@ class SlackHandlers:
             await client.chat_postMessage(channel=channel, thread_ts=ts, text=fallback_text(reply),
                                           blocks=reply_blocks(reply))
             return
-        if parsed is not None and parsed.verb is not Verb.DRAFT and not reply.error:
-            await self._refresh_home(client, actor)
         await client.chat_update(channel=channel, ts=ts, text=updated_text(str(message.get("text") or ""), reply),
                                  blocks=recorded_blocks(list(message.get("blocks") or []), reply,
                                                         parsed.nudge_id if parsed else None,
                                                         parsed.verb if parsed else None))
+        if parsed is not None and parsed.verb is not Verb.DRAFT and not reply.error:
+            await self._refresh_home(client, actor)  # after the message the member clicked: Home may wait its gap
 
     async def _open_note_form(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient,
                               respond: AsyncRespond, actor: Actor, contact_id: int) -> None:
@@ -338,9 +338,11 @@ class SlackHandlers:
                 self.home_again.discard(key)
                 self.home_read_at[key] = loop.time()
                 try:
-                    await self._publish_home(client, actor)
+                    await self._publish_home(client, actor, after_change=True)
                 except SlackApiError as failure:
                     log.warning("App Home refresh failed: %s", error_code(failure))
+                except Exception:  # the store, the network, a shutdown: the command itself was stored and answered
+                    log.warning("App Home refresh failed", exc_info=True)
                 if key not in self.home_again:
                     return
         finally:
@@ -350,8 +352,8 @@ class SlackHandlers:
                 now = loop.time()
                 self.home_read_at = {k: at for k, at in self.home_read_at.items() if now - at < HOME_GAP}
 
-    async def _publish_home(self, client: AsyncWebClient, actor: Actor) -> None:
-        home = await self.api.home(actor)
+    async def _publish_home(self, client: AsyncWebClient, actor: Actor, *, after_change: bool = False) -> None:
+        home = await self.api.home(actor, after_change=after_change)
         await client.views_publish(user_id=actor.user_id, view=home_view(home, self.api.clock.now()))
 
     async def _actor(self, client: AsyncWebClient, body: dict[str, Any], *, user_id: str | None = None,

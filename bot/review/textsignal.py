@@ -8,6 +8,8 @@ much more like the weak messages in the training examples than the good ones, it
 from __future__ import annotations
 
 import json
+import logging
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ from pathlib import Path
 from bot.review.model import Finding
 
 WEIGHTS = Path(__file__).with_name("textsignal.json")
+log = logging.getLogger(__name__)
 RULE = "reads_weak"
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _DIGIT = re.compile(r"\d")
@@ -52,7 +55,7 @@ class TextModel:
 
     def score(self, feats: Iterable[str]) -> float:
         w = self.weights
-        return self.bias + sum(w.get(x, 0.0) for x in feats)
+        return self.bias + math.fsum(w.get(x, 0.0) for x in feats)  # exact: no order (hash seed) effect
 
     def to_json(self) -> str:
         body = {
@@ -77,20 +80,25 @@ class TextModel:
 
 @cache
 def load(path: Path = WEIGHTS) -> TextModel | None:
-    """The stored model, read once; None when the file is absent (the review then runs on its rules alone)."""
-    if not path.exists():
+    """The stored model, read once; None when the file is absent or unreadable (the review then runs on its
+    rules alone, and says so once in the log)."""
+    try:
+        return TextModel.from_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as problem:
+        log.warning("the review's second opinion is off: %s could not be read (%s)", path.name, problem)
         return None
-    return TextModel.from_json(path.read_text(encoding="utf-8"))
 
 
-_SEEN = "That's a comparison of its words with a few hundred real messages, not one line I can point to."
+_SEEN = ("That's a statistical comparison of its wording, length and kind with a few hundred real messages that "
+         "career guides and recruiters marked good or weak, not one line I can point to.")
 _FIX = "Read it as them: why you're writing to them in particular, the one thing you'd like, and less about yourself."
 
 
 def finding(with_hints: bool) -> Finding:
     """The coach's words for the flag; it names the hints below when the model also weighed them."""
     whole = "Taken as a whole, and with the points below," if with_hints else "Taken as a whole,"
-    return Finding(RULE, "medium", f"{whole} it reads like the messages people tend to pass over. {_SEEN}", None, _FIX)
+    said = f"{whole} it reads more like the examples guides mark as weak than the ones they recommend. {_SEEN}"
+    return Finding(RULE, "medium", said, None, _FIX)
 
 
 def second_opinion(text: str, findings: Sequence[Finding], kind: str) -> Finding | None:

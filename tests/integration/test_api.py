@@ -83,11 +83,12 @@ async def test_an_answer_never_waits_behind_app_home(api: CoachAPI, monkeypatch:
         return real_home(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(bot.queries, "home", slow_home)
-    homes = [asyncio.ensure_future(api.home(ANA)) for _ in range(api.workers)]  # more than its threads
+    homes = [asyncio.ensure_future(api.home(ANA, after_change=True)) for _ in range(api.workers)]  # > its threads
     await asyncio.to_thread(stuck.acquire, True, 5)
-    for n in range(api.workers):  # as many commands as there are threads in all: none queues behind a Home
-        reply = await asyncio.wait_for(api.handle_line(ANA, f"/met Person{n} Doe at PyCon"), 5)
-        assert not reply.error
+    members = [ANA] + [Actor("slack", "T1", f"U_{n}") for n in range(1, api.workers)]  # one command each, at once
+    replies = await asyncio.wait_for(asyncio.gather(
+        *(api.handle_line(member, "/met Jane Doe at PyCon") for member in members)), 10)
+    assert not any(reply.error for reply in replies)
     assert not any(home.done() for home in homes)
     release.set()
     done = await asyncio.wait_for(asyncio.gather(*homes), 10)

@@ -47,7 +47,7 @@ def test_fires_on_weak_wording_the_rules_pass(text: str) -> None:
     rv = review(text)
     assert rv.verdict == "needs_work" and rv.findings[0].rule == RULE and rv.score <= NEEDS_WORK_CEILING
     shown = format_review(rv)
-    assert "reads like the messages people tend to pass over" in shown and "not one line" in shown
+    assert "reads more like the examples guides mark as weak" in shown and "not one line" in shown
 
 
 @pytest.mark.parametrize("text", GOOD)
@@ -76,3 +76,12 @@ def test_features_are_plain_words_and_the_rules_output() -> None:
 
 def test_a_missing_file_means_rules_alone(tmp_path: Path) -> None:
     assert load(tmp_path / "absent.json") is None
+
+
+def test_an_unreadable_weights_file_turns_the_second_opinion_off_with_a_warning(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    broken = tmp_path / "textsignal.json"
+    broken.write_text("{not json", encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        assert load(broken) is None and load(tmp_path / "missing.json") is None
+    assert caplog.text.count("second opinion is off") == 2
