@@ -359,6 +359,16 @@ class _Writer:
                     "may be too soon. I'd let it rest.")
         if self.yes_to:
             return None  # the dates for what they asked the member to do are still to come: one nudge is fair
+        others = bool(r.deliver or r.deliver_do or r.intro_to is not None or r.interest or r.their_offer
+                      or r.next_step or r.ask or r.accept or r.explore or r.need or r.suggest or r.later or r.expect
+                      or (r.answer and not r.answer_given) or self.offer)
+        if r.checking and not others:  # "still looking into it" tells them nothing new: write with the answer
+            what = r.checking if re.match(r"(?:whether|if|the|a|an|my|our|your)\b", r.checking) else _mine(r.checking)
+            swap = {"i": "you", "we": "you", "my": "your", "our": "your", "your": "their", "you": "them", "me": "you",
+                    "us": "you"}  # said to the member: "whether our company would host" → "whether your company …"
+            what = re.sub(r"\b(?:I|we|my|our|your|you|me|us)\b", lambda m: swap[m[0].lower()], what)
+            return (f"You're still checking {what}, and a chaser that only says so adds nothing. "
+                    "I'd write again once you have the answer.")
         open_items = bool(r.deliver or r.deliver_do or r.intro_to is not None or r.interest or r.their_offer
                           or r.next_step or r.ask or r.accept or r.explore or r.need or r.checking or r.suggest
                           or r.later or r.expect)

@@ -477,8 +477,8 @@ _SENT_WHEN = re.compile(r"\s+(?:(?:right|straight|just)\s+)?(?:after|before|duri
                         r"\s+(?:already|anyway|yesterday|today|tonight|on \w+day|(?:mon|tues?|wed|thurs?|fri|sat|sun)"
                         r"(?:day)?)\b.*$", _I)
 _MY_PROMISE = re.compile(
-    r"^(?:i\s+|me\s+)?(?:(?:promised|said i'?d|said i would|told (?:him|her|them) i'?d|will|i'?ll|i will|i'?d|"
-    r"i would|need to|"
+    r"^(?:i\s+|me\s+)?(?:still\s+)?(?:(?:promised|said i'?d|said i would|told (?:him|her|them) i'?d|will|i'?ll|"
+    r"i will|i'?d|i would|need to|"
     r"should|must|owe (?:him|her|them) an?)\s+)+(?:to\s+)?(?P<verb>send|share|email|forward|write up|write|try|"
     r"review|intro|introduce|connect|put together|make|draft|look at|test|pass along|dig up|find|open|submit|do)"
     r"(?:\s+(?:him|them|over|her(?=\s+(?:the|my|our|a|an|some|that|this)\b)))?\s*(?P<rest>.*)$", _I)

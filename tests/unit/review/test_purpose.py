@@ -1285,3 +1285,18 @@ def test_shorthand_is_turned_into_words_a_message_can_carry() -> None:
     assert reading("ask abt parking")["ask"] == "about the parking"  # never "a parking"
     checking = reading("asked if we'd enter their hackathon, deadline 21st. need to check w my cofounder")
     assert checking.get("checking") == "whether we'd enter your hackathon before the deadline on the 21st"
+
+
+def test_still_need_to_send_is_the_members_to_deliver() -> None:
+    assert reading("great panel. still need to send the deck + the recording")["deliver"] == (
+        "the deck and the recording",)
+
+
+def test_a_chaser_that_would_only_say_still_checking_rests_until_the_answer() -> None:
+    notes = "asked if our sdk runs on arm boards. not sure, need to check w Lena first"
+    week = compose("no_reply_1w", DraftContext("Dev", "an embedded meetup", notes), WEEK_TIMES, key=12)
+    assert isinstance(week, Rest) and "once you have the answer" in week.why
+    assert "whether your sdk" in week.why.lower() and "the whether" not in week.why
+    more = notes + ". promised our arm benchmark"
+    with_more = compose("no_reply_1w", DraftContext("Dev", "an embedded meetup", more), WEEK_TIMES, key=12)
+    assert isinstance(with_more, Draft)
