@@ -243,6 +243,10 @@ class _Writer:
             or self.setting == "work" or re.search(r"-(?:san|sama|sensei)$", self.name) is not None \
             or (" " in self.name and re.search(r"\b(?:family name|surname)\b", c.notes or "", re.IGNORECASE)
                 is not None)
+        # the notes can ask for it: "v formal, bowed a lot", "very formal - keep it polite"
+        asked_formal = re.search(r"\b(?:v|very|quite|super|v\.)\s*formal\b|\bkeep (?:it|msg|the message)"
+                                 r" (?:\w+ )?(?:formal|polite)\b", c.notes or "", re.IGNORECASE)
+        self.formal = self.formal or asked_formal is not None
         self.casual = self.setting in CASUAL and not self.formal
         self.solemn = re.search(r"\b(?:funeral|memorial|wake|vigil|shiva|burial)\b", c.where_met or "",
                                 re.IGNORECASE) is not None  # a sad day: no "glad" and no "fun"
@@ -252,6 +256,12 @@ class _Writer:
             else None
         if self.yes_to:
             self.offer = None
+        language = re.search(r"\b(spanish|french|german|italian|portuguese|japanese|korean|mandarin|chinese|arabic|"
+                             r"vietnamese|polish|dutch|turkish|russian|hindi|swahili)\s+only\b|\bonly speaks (\w+)",
+                             c.notes or "", re.IGNORECASE)
+        if language:  # "spanish only": the member writes it in their language, the coach drafts in English
+            self.tips.append(f"Your notes say they read {(language[1] or language[2]).capitalize()}: translate it "
+                             "before you send it.")
         held = tuple(x for x in (self.r.withdrawn, self.r.checking) if x)
         if self.offer and held and (same_thing(self.offer, held) or same_thing(c.offer or "", held)):
             self.offer = None  # the offer the notes take back or hold for a check is never made in the message

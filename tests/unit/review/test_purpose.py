@@ -1300,3 +1300,24 @@ def test_a_chaser_that_would_only_say_still_checking_rests_until_the_answer() ->
     more = notes + ". promised our arm benchmark"
     with_more = compose("no_reply_1w", DraftContext("Dev", "an embedded meetup", more), WEEK_TIMES, key=12)
     assert isinstance(with_more, Draft)
+
+
+# --- names, places and register the notes spell out -------------------------------------------------------
+
+def test_the_notes_name_the_given_name_and_an_unknown_name_is_not_greeted() -> None:
+    assert greeting_name("Tran Van Minh", "Minh is his given name. logistics lead") == "Minh"
+    assert greeting_name("Kim Soo-ah", "first name = Soo-ah") == "Soo-ah"
+    assert greeting_name("unknown - red scarf, biotech?", "talked CRISPR") == "there"
+
+
+def test_places_typed_in_shorthand_read_as_places() -> None:
+    assert meeting_place("Work") == "at work"
+    assert meeting_place("school gate") == "at the school gate"
+    assert meeting_place("Lyon lunch w/ the Renault team") == "at the Lyon lunch"
+
+
+def test_notes_that_ask_for_a_formal_note_get_one_and_a_language_gets_a_tip() -> None:
+    notes = "runs a tea farm, v formal, bowed. i promised the shipping checklist. japanese only"
+    first = compose("follow_up_48h", DraftContext("Haruto", "a trade fair", notes), FIRST_TIMES, key=13)
+    assert isinstance(first, Draft) and first.text.startswith(("Dear Haruto", "Hello Haruto"))
+    assert any("Japanese" in tip for tip in first.tips)
