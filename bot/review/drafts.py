@@ -518,7 +518,12 @@ class _Writer:
             head = re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0]
             plural = _plural(what)
             are = "are" if plural else "'s"
-            if _PHYSICAL.search(head):  # samples in the post are on their way, not attached
+            if _HANDED.search(head):  # cuttings and cake are handed over in person: offered, never "attached"
+                they = "them" if plural else "it"
+                out.append(self.line((f"Happy to drop {_mine(what)} round whenever suits you.",
+                                      f"Shall I drop {_mine(what)} round, or bring {they} next time we meet?"),
+                                     "deliver"))
+            elif _PHYSICAL.search(head):  # samples in the post are on their way, not attached
                 what = _mine(what)
                 they, be, its = ("they", "are", "their") if plural else ("it", "is", "its")
                 out.append(self.line((f"{what[:1].upper()}{what[1:]} {be} on {its} way.",
@@ -547,7 +552,7 @@ class _Writer:
                 out.append(self.line((f"As promised, here{_be(are)} {_mine(what)}.", *mentioned,
                                       *(() if link else (f"I've attached {_mine(what)}, as promised.",)),
                                       f"Here{_be(are)} {_mine(what)}, as promised."), "deliver"))
-            if not _PHYSICAL.search(head):
+            if not _PHYSICAL.search(head) and not _HANDED.search(head):
                 self.tips.append(f"Attach or link {_mine(what)}." if not what.startswith("the link")
                                  else f"Add {_mine(what)}.")
         if r.intro_to is not None:
@@ -954,7 +959,11 @@ class _Writer:
             lines.append(self.line(opens, "w-open"))
             walk = () if _NO_WALK_THROUGH.search(what) else \
                 ("If a quick walk-through would help, I'm happy to do one.",)
-            if _PHYSICAL.search(re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0]):  # sent by post
+            if _HANDED.search(re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0]):  # offered in person
+                lines[-1] = self.line((f"Just checking whether you'd still like {what}{_sp(sent)}.",
+                                       f"I'd still be glad to bring {what} round whenever suits you."), "w-open")
+                lines.append(Line(("No rush at all.",)))
+            elif _PHYSICAL.search(re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0]):  # sent by post
                 lines.append(self.line(("Do shout if they haven't turned up.", "Happy to answer any questions."),
                                        "w-help"))
             else:
@@ -1178,6 +1187,9 @@ def _plural(phrase: str) -> bool:
 
 
 _NOT_SENT = re.compile(r"\b(?:companies|people|names|leads|contacts|clients|customers)\b", re.IGNORECASE)
+# Things handed over in person, never attached or posted: "fig cuttings", "a jar of honey", "the seedlings".
+_HANDED = re.compile(r"\b(?:cuttings?|seeds?|seedlings?|plants?|cake|cakes|jam|honey|eggs|vegetables|produce|bread|"
+                     r"cookies|biscuits|jars?)$", re.IGNORECASE)
 _PHYSICAL = re.compile(r"\b(?:samples?|swatches|parcel|package|laptops?|hardware|prototypes?|units?|boxes|books?|"
                        r"fridge|kit)$", re.IGNORECASE)
 

@@ -1321,3 +1321,13 @@ def test_notes_that_ask_for_a_formal_note_get_one_and_a_language_gets_a_tip() ->
     first = compose("follow_up_48h", DraftContext("Haruto", "a trade fair", notes), FIRST_TIMES, key=13)
     assert isinstance(first, Draft) and first.text.startswith(("Dear Haruto", "Hello Haruto"))
     assert any("Japanese" in tip for tip in first.tips)
+
+
+def test_things_handed_over_in_person_are_offered_never_attached() -> None:
+    notes = "grows chillies. promised her some tomato seeds"
+    first = compose("follow_up_48h", DraftContext("Ines", "the allotment open day", notes), FIRST_TIMES, key=14)
+    assert isinstance(first, Draft) and "tomato seeds" in first.text
+    assert "attached" not in first.text and "here's" not in first.text.lower() and "on its way" not in first.text
+    assert not any("Attach" in tip for tip in first.tips)
+    week = compose("no_reply_1w", DraftContext("Ines", "the allotment open day", notes), WEEK_TIMES, key=14)
+    assert not (isinstance(week, Draft) and ("came through" in week.text or "arrived" in week.text))
