@@ -648,8 +648,8 @@ class _Writer:
                                           f"If {offer} is still on offer, I'd be really grateful."), "take"))
                 else:
                     out.append(Line((f"Just a gentle nudge on {offer}: no rush if now isn't a good time.",)))
-            elif re.match(r"^(?:lend|give|review|host|help|check|look at|show|walk|mentor|share|read|point|refer)\b",
-                          offer):
+            elif re.match(r"^(?:lend|give|review|host|help|check|look at|show|walk|mentor|share|read|point|refer|"
+                          r"translate|proofread|edit|design)\b", offer):
                 if stage == "first":
                     out.append(self.line((f"I'd love to take you up on your offer to {offer}.",
                                           f"Thanks for offering to {offer}; I'd love to take you up on it.",
@@ -760,7 +760,7 @@ class _Writer:
                            f"The roles on your team{where} caught my interest. Could you point me to the right "
                            "person to ask about them?"), "roles")
         elif ask.endswith("?"):
-            q = ask if ask.startswith(("Would", "Could")) else \
+            q = ask if ask.startswith(("Would", "Could", "I'd")) else \
                 f"One question I didn't get to ask: {ask[0].lower() + ask[1:]}"
         else:
             q = f"I'd also love to talk {ask} when you have a moment."
@@ -778,6 +778,8 @@ class _Writer:
             again = f"I wanted to check again whether it would be OK to {ask.removeprefix('Would it be OK to ')[:-1]}."
         elif ask.startswith(("Would", "Could")):
             again = f"No rush, but {ask[0].lower() + ask[1:]}"
+        elif ask.startswith("I'd"):
+            again = ask  # a whole sentence of the member's ("I'd want to pay for your time, …"): once more as it is
         elif ask.endswith("?"):
             again = f"I'd still love to hear your answer to my question: {ask[0].lower() + ask[1:]}"
         else:

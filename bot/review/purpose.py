@@ -495,7 +495,8 @@ _THEIR_PROMISE = re.compile(
     r"said (?:she|he|they)(?:'d| would| will|'ll| could| can))|"
     r"(?:she|he|they)'ll|offered(?: to)?(?=.*\b(?:me|my|us|our|his|her|their)\b)))"
     r"\s+(?P<verb>introduce|intro|send|email|lend|review|loop in|share|connect|look at|refer|"
-    r"give|host|help|check|quote|mentor|read|point (?:me|us) (?:to|at|towards)|walk (?:me|us) (?:through|thru))\b"
+    r"give|host|help|check|quote|mentor|read|translate|proofread|edit|design|"
+    r"point (?:me|us) (?:to|at|towards)|walk (?:me|us) (?:through|thru))\b"
     r"(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
 # "she can't help with the bid itself but can point me to the supplier team": what they can do, mid-sentence
 _POINT_ME = re.compile(r"\b(?:but|and|though)\s+(?:(?:she|he|they)\s+)?(?:can|could|will|'ll|offered to)\s+"
@@ -877,6 +878,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if question:
                 found.setdefault("ask", question)
             continue
+        if (m := re.match(r"^(?:i'?ll\s+|i will\s+|must\s+|should\s+)?offer to pay (?:her|him|them|for)?\s*"
+                          r"(?:her |his |their )?(?P<x>(?:day |hourly |usual |normal )?(?:rate|fee|fees|rates))\b",
+                          clause, _I)) is not None:
+            found.setdefault("ask", f"I'd want to pay for your time, so could you let me know your {m['x'].lower()}?")
+            continue  # "offer to pay her rate": not free work, and the rate is hers to name
         if (m := _OK_TO.match(clause)) is not None:
             if (rest := you_form(m["rest"], names)) is not None:
                 found.setdefault("ask", f"Would it be OK to {_pronoun_way(rest)}?")
@@ -994,7 +1000,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             elif verb.startswith("point"):
                 if (who := you_form(rest, names, 6)) is not None:
                     offers.append(f"point me to {who}")
-            elif (what := you_form(re.sub(r"\s+for\s+\w+ing\b.*$|\bfree\s+", "", rest), names)) is not None:
+            elif (what := you_form(re.sub(r"\s+for\s+\w+ing\b.*$|\s+(?:for free|as an? [\w -]+)$|\bfree\s+", "",
+                                          re.sub(r"\s+as an? [\w -]+$", "", rest)), names)) is not None:
                 to_me = " me" if verb in ("lend", "give", "send", "show", "mentor", "refer") else ""
                 what = _owned(what, "your" if verb in ("lend", "give", "share", "show", "host") else "my")
                 if verb not in ("send", "email"):

@@ -1331,3 +1331,13 @@ def test_things_handed_over_in_person_are_offered_never_attached() -> None:
     assert not any("Attach" in tip for tip in first.tips)
     week = compose("no_reply_1w", DraftContext("Ines", "the allotment open day", notes), WEEK_TIMES, key=14)
     assert not (isinstance(week, Draft) and ("came through" in week.text or "arrived" in week.text))
+
+
+def test_an_offer_of_free_work_is_taken_up_with_an_offer_to_pay_their_rate() -> None:
+    notes = "copy editor. offered to proofread our app store listing for free as a favour. offer to pay his rate"
+    found = reading(notes)
+    assert found.get("their_offer") == ("proofread our app store listing",)
+    assert "rate" in str(found.get("ask")) and "free" not in str(found)
+    first = compose("follow_up_48h", DraftContext("Odd", "a writers' meetup", notes), FIRST_TIMES, key=15)
+    assert isinstance(first, Draft) and "proofread our app store listing" in first.text and "your rate" in first.text
+    assert "i'd want" not in first.text  # the member's sentence keeps its capital
