@@ -235,6 +235,10 @@ class _Writer:
             notes = notes.lower()
         self.r: Reading = read_purpose(notes, c.contact_name)
         self.place = meeting_place(c.where_met)
+        if self.times is not None and self.times.met_at is not None:  # "the Sat shift" met on Friday: the day goes
+            self.place = re.sub(r"\s+\s*", " ", re.sub(r"\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?\b", "",
+                                                       self.place, flags=re.IGNORECASE)).strip() \
+                if re.search(r"\b(?:at|in|on|over)\s+\S", self.place) and len(self.place.split()) > 3 else self.place
         self.setting = setting_of(c.where_met)
         self.name = greeting_name(c.contact_name, c.notes)
         # a title, an honorific or a name the notes take care over (family name first) asks for a formal note
@@ -618,14 +622,15 @@ class _Writer:
         if r.answer_value:  # the notes hold the figure: say it
             value = f"it's {r.answer_value}" if r.answer.startswith("about ") else r.answer_value
             return [self.line((f"You asked {r.answer}: {value}.",
-                               f"On your question {r.answer}: {value}."), "answer")]
+                               f"On your question {_whether(r.answer)}: {value}."), "answer")]
         if r.answer_given == "no":
             return [self.line((f"You asked {r.answer}; the short answer is no, not yet, but I'll let you know if that "
                                "changes.",
-                               f"On your question {r.answer}: not yet, I'm afraid. I'll keep you posted."), "answer")]
+                               f"On your question {_whether(r.answer)}: not yet, I'm afraid. I'll keep you posted."),
+                              "answer")]
         if r.answer_given == "yes":
             return [self.line((f"You asked {r.answer}; the short answer is yes, and I'm happy to go into detail.",
-                               f"On your question {r.answer}: yes. Happy to show you how."), "answer")]
+                               f"On your question {_whether(r.answer)}: yes. Happy to show you how."), "answer")]
         # The notes don't hold the answer: a whole sentence that offers it, never a blank to fill in.
         self.tips.append("Add your answer in a sentence or two, if you have it to hand.")
         if r.answer.startswith("your "):
@@ -1158,6 +1163,11 @@ class _Writer:
 
 _NAME_OK = re.compile(r"^[^\W\d_][\w .'’-]{0,38}$")
 _WORD = re.compile(r"[\w']+")
+
+
+def _whether(question: str) -> str:
+    """A yes/no question after "On your question": "if our kit is open source" → "of whether our kit is …"."""
+    return re.sub(r"^(?:if|whether)\b", "of whether", question)
 
 
 def _be(are: str) -> str:

@@ -1341,3 +1341,15 @@ def test_an_offer_of_free_work_is_taken_up_with_an_offer_to_pay_their_rate() -> 
     first = compose("follow_up_48h", DraftContext("Odd", "a writers' meetup", notes), FIRST_TIMES, key=15)
     assert isinstance(first, Draft) and "proofread our app store listing" in first.text and "your rate" in first.text
     assert "i'd want" not in first.text  # the member's sentence keeps its capital
+
+
+def test_a_weekday_in_the_place_never_contradicts_the_day_they_met() -> None:
+    first = compose("follow_up_48h", DraftContext("Ravi", "the library Sat reading hour", "talked about crime novels"),
+                    DraftTimes(NOW, NOW - timedelta(days=3)), key=16, ask=False)
+    assert isinstance(first, Draft) and "Sat " not in first.text and "Friday" in first.text
+
+
+def test_a_yes_no_question_reads_as_a_question_of_whether() -> None:
+    notes = "asked if our sdk is open src -> not yet"
+    first = compose("follow_up_48h", DraftContext("Noor", "a dev meetup", notes), FIRST_TIMES, key=17)
+    assert isinstance(first, Draft) and "question if" not in first.text and " src" not in first.text
