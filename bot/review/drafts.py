@@ -924,8 +924,9 @@ class _Writer:
                                    optional=True))
         if r.wait:  # they'll be in touch: deliver what's owed, ask for nothing
             core = self.delivery() + self.answer_line() + self.expect_line()
-            core.append(self.line(("No rush at all: I'll look forward to hearing from you when you're ready.",
-                                   "I'll wait to hear from you; no rush at all."), "wait"))
+            if not _DEADLINE.search(self.context.notes or ""):  # with a deadline near, never "no rush at all"
+                core.append(self.line(("No rush at all: I'll look forward to hearing from you when you're ready.",
+                                       "I'll wait to hear from you; no rush at all."), "wait"))
         else:
             core = (self.delivery() + self.answer_line() + self.take_up("first") + self.interest_line("first")
                     + self.ask_line("first") + self.explore_line("first") + self.suggest_line("first")

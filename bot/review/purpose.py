@@ -265,7 +265,8 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
     text = re.sub(r"\s*\([^()]*\)", "", text)  # "Dave (importer, austin)": an aside, not part of the phrase
     text = expand(_TAIL.sub("", " " + text.strip()).strip(" ,.;:-'\"()"))
     text = re.sub(r"\s+(?:first|too|as well|also|again)$", "", text, flags=_I)
-    text = re.sub(r"\s+for (?:an?|\d+|a few|a couple of|about an?) (?:hour|hours|h|min|mins|minutes|while|day|days)$",
+    text = re.sub(r"\s+for (?:an?|\d+|a few|a couple of|about an?) "
+                  r"(?:hour|hours|hrs?|h|min|mins|minutes|while|day|days)$",
                   "", text, flags=_I)  # "debug it for an hour": how long, not what
     words = text.split()
     if not words or len(words) > limit or _BAD.search(text) or _THIRD.search(text):
@@ -1469,6 +1470,13 @@ def _question(text: str, names: frozenset[str]) -> str | None:
     'data sharing agrmt' → 'about a data-sharing agreement'."""
     text = expand(text.strip(" ?!.:"))
     low = text.lower()
+    # "ask if he'd do an interview" → "Would you be up for an interview?"
+    if (would := re.match(r"^(?:(?:if|whether)\s+)?(?:he|she|they)(?:'d|\s+would)\s+(?:(?P<do>do|give)\s+)?"
+                          r"(?P<x>.+)$", text, _I)) is not None:
+        x = you_form(would["x"], names, 7)
+        if x is None or re.search(r"\b(?:pricing|price|budget|salary|pay|costs?)\b", x, _I):
+            return None
+        return f"Would you be up for {x}?" if would["do"] else f"Would you {x}?"
     if re.search(r"\b(?:pricing|price|budget|salary|they pay|costs?)\b", low):
         return None  # money questions are the member's to raise in their own words
     if re.match(r"^(?:how|what|why|when|where|who|which|do|does|did|is|are|can|could|would|will)\b", low):

@@ -1353,3 +1353,19 @@ def test_a_yes_no_question_reads_as_a_question_of_whether() -> None:
     notes = "asked if our sdk is open src -> not yet"
     first = compose("follow_up_48h", DraftContext("Noor", "a dev meetup", notes), FIRST_TIMES, key=17)
     assert isinstance(first, Draft) and "question if" not in first.text and " src" not in first.text
+
+
+def test_ask_if_theyd_do_something_is_asked_as_a_question_to_them() -> None:
+    assert reading("great storyteller. ask if she'd do a guest slot")["ask"] == "Would you be up for a guest slot?"
+    assert reading("ask if they would host our next meetup")["ask"] == "Would you host our next meetup?"
+    assert "ask" not in reading("ask if he'd cover the venue costs")  # money is the member's to raise
+
+
+def test_hours_after_a_topic_are_left_off_it() -> None:
+    assert reading("we talked supply chains for 3 hrs")["topic"] == "supply chains"
+
+
+def test_a_deadline_near_never_gets_no_rush_at_all() -> None:
+    notes = "i promised our field guide. she'll fwd the tender, deadline end of month"
+    first = compose("follow_up_48h", DraftContext("Aya", "a water forum", notes), FIRST_TIMES, key=18)
+    assert isinstance(first, Draft) and "no rush" not in first.text.lower()
