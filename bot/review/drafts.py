@@ -376,6 +376,12 @@ class _Writer:
         others = bool(r.deliver or r.deliver_do or r.intro_to is not None or r.interest or r.their_offer
                       or r.next_step or r.ask or r.accept or r.explore or r.need or r.suggest or r.later or r.expect
                       or (r.answer and not r.answer_given) or self.offer)
+        if r.offer_later and r.their_offer and not (r.checking or bool(
+                r.deliver or r.deliver_do or r.intro_to is not None or r.interest or r.next_step or r.ask
+                or r.accept or r.explore or r.need or r.suggest or r.later or r.expect
+                or (self.offer and not same_thing(self.context.offer or "", r.their_offer)))):
+            return ("What they offered to look at isn't ready to send yet, so there's nothing to chase. "
+                    "I'd write again when you send it.")
         if r.checking and not others:  # "still looking into it" tells them nothing new: write with the answer
             what = r.checking if re.match(r"(?:whether|if|the|a|an|my|our|your)\b", r.checking) else _mine(r.checking)
             swap = {"i": "you", "we": "you", "my": "your", "our": "your", "your": "their", "you": "them", "me": "you",
@@ -653,6 +659,12 @@ class _Writer:
                                           f"If {offer} is still on offer, I'd be really grateful."), "take"))
                 else:
                     out.append(Line((f"Just a gentle nudge on {offer}: no rush if now isn't a good time.",)))
+            elif r.offer_later and re.match(r"^(?:review|look at|read|check|proofread|edit)\b", offer):
+                if stage == "first":  # what they'd read isn't ready to send: thanks now, the thing when it is
+                    out.append(self.line((f"Thank you for offering to {offer}: I'll send it over as soon as it's "
+                                          "ready.",
+                                          f"Thanks so much for offering to {offer}. I'll send it once it's ready."),
+                                         "take"))
             elif re.match(r"^(?:lend|give|review|host|help|check|look at|show|walk|mentor|share|read|point|refer|"
                           r"translate|proofread|edit|design)\b", offer):
                 if stage == "first":

@@ -82,6 +82,7 @@ class Reading:
     withdrawn: str | None = None  # promised, but the notes say it can't be given after all: "the Q3 sheet"
     answer_value: str | None = None  # the figure that answers their question: "about £1.2k per unit at 100 units"
     invited_to: str | None = None  # what they want the member to do: "give a talk to your class"
+    offer_later: bool = False  # their offer needs something of the member's that isn't ready yet ("once X signs off")
 
     @property
     def has_point(self) -> bool:
@@ -240,6 +241,7 @@ def expand(text: str) -> str:
     """Note shorthand in words: 'abt' → 'about', 'wk' → 'week', '+' → 'and'."""
     text = re.sub(r"\s*\+\s*", " and ", text)
     text = re.sub(r"\b(?:1|one)[- ]pager\b", "one-pager", text, flags=_I)
+    text = re.sub(r"\bch\.?\s?(\d+)\b", r"chapter \1", text, flags=_I)  # "ch.3" → "chapter 3"
     text = re.sub(r"(?<![A-Z])\s*&\s*(?![A-Z]\b)", " and ", text)  # "R&D" stays
     text = re.sub(r"\s+@\s+", " at ", text)
     words: list[str] = []
@@ -692,6 +694,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             deliver.remove(last_added[1])
             found.setdefault("withdrawn", last_added[1])
             seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
+            continue
+        if offers and re.match(r"^(?:i'?ll\s+|will\s+)?(?:send|share|give|forward)\s+(?:it|them|this|that)\s+"
+                               r"(?:once|when|after|only (?:once|when|after))\b", clause, _I):
+            found["offer_later"] = True  # "offered to read my draft. send it once Mark signs off": not yet to send
             continue
         internal = re.fullmatch(r"ask\s+(?P<x>[\w.]+)", clause, _I)
         if _HEDGE.search(clause) or (internal is not None and (internal["x"].lower() in _INTERNAL or (
@@ -1332,6 +1338,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         withdrawn=_str(found.get("withdrawn")),
         answer_value=_str(found.get("answer_value")),
         invited_to=_str(found.get("invited_to")),
+        offer_later=bool(found.get("offer_later")),
         periodic=bool(_PERIODIC.search(notes)),
         deliver_do=tuple(deliver_do[:1]),
         intro_to=str(intro_to) if intro_to is not None else None,

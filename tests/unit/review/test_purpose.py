@@ -1369,3 +1369,13 @@ def test_a_deadline_near_never_gets_no_rush_at_all() -> None:
     notes = "i promised our field guide. she'll fwd the tender, deadline end of month"
     first = compose("follow_up_48h", DraftContext("Aya", "a water forum", notes), FIRST_TIMES, key=18)
     assert isinstance(first, Draft) and "no rush" not in first.text.lower()
+
+
+def test_an_offer_to_read_something_not_ready_is_thanked_not_taken_up() -> None:
+    notes = "offered to review my grant draft ch.2. send it once my PI signs off - not yet"
+    assert reading(notes).get("offer_later")
+    first = compose("follow_up_48h", DraftContext("Dr. Wu", "a methods workshop", notes), FIRST_TIMES, key=19)
+    assert isinstance(first, Draft) and "once it's ready" in first.text and "take you up" not in first.text
+    assert "chapter 2" in first.text
+    week = compose("no_reply_1w", DraftContext("Dr. Wu", "a methods workshop", notes), WEEK_TIMES, key=19)
+    assert isinstance(week, Rest) and "first message" not in week.why
