@@ -596,8 +596,7 @@ class _Writer:
         if r.checking:
             self.tips.append("Say when you expect to know, if you can.")
             out.append(self.line((f"I'm looking into {r.checking} and will let you know as soon as I can.",
-                                  f"On {r.checking}: I'm checking what's possible on my side and will come back "
-                                  "to you."), "checking"))
+                                  f"On {r.checking}: I'm finding out and will come back to you."), "checking"))
         if r.need and r.need.startswith("our ") and not r.deliver:  # "wants our eval harness": ours to share
             out.append(self.line((f"Happy to share {r.need} if it would help.",
                                   f"I'd be glad to share {r.need}; just say the word."), "need"))
@@ -838,7 +837,7 @@ class _Writer:
 
     def offer_line(self, stage: str) -> list[Line]:
         r = self.r
-        if not self.offer or r.their_offer or r.deliver or r.later or r.intro_to is not None or (
+        if not self.offer or " / " in self.offer or r.their_offer or r.deliver or r.later or r.intro_to is not None or (
                 r.checking and same_thing(self.offer, (r.checking,))):
             return []  # their offer in the notes, or something delivered or on its way: one offer is plenty
         o = self.offer

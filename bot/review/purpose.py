@@ -620,6 +620,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
                 continue
         if found.get("answer") and found.get("answer") == last_question and "answer_given" not in found \
+                and "checking" not in found and re.match(r"^(?:honestly\s+|tbh\s+)?(?:no idea|no clue|"
+                                                         r"(?:i\s+)?do\s*n'?t know|not sure|dunno)\b", clause, _I):
+            # "asked abt good schools - no idea, ask Jo": the member doesn't know, so it's looked into, never offered
+            found["checking"] = re.sub(r"^if\s", "whether ", re.sub(r"^about\s+", "", str(found.pop("answer"))))
+            continue
+        if found.get("answer") and found.get("answer") == last_question and "answer_given" not in found \
                 and re.match(r"(?:if|whether|about)\b", str(last_question)):
             reply = re.sub(r"^(?:i\s+)?(?:said|told (?:him|her|them)|answered)\s+", "", clause, flags=_I)
             said = re.match(r"(?:(?P<no>no(?!\s+(?:idea|clue))|nope|not yet|not really|we don'?t|we dont|"

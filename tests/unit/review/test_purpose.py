@@ -1379,3 +1379,17 @@ def test_an_offer_to_read_something_not_ready_is_thanked_not_taken_up() -> None:
     assert "chapter 2" in first.text
     week = compose("no_reply_1w", DraftContext("Dr. Wu", "a methods workshop", notes), WEEK_TIMES, key=19)
     assert isinstance(week, Rest) and "first message" not in week.why
+
+
+def test_a_question_the_member_cant_answer_is_looked_into_never_offered_as_a_walk_through() -> None:
+    notes = "asked abt good dentists near the office - no idea, ask Priya"
+    found = reading(notes)
+    assert found.get("checking") == "good dentists near the office" and "answer" not in found
+    first = compose("follow_up_48h", DraftContext("Ole", "the all-hands", notes), FIRST_TIMES, key=20)
+    assert isinstance(first, Draft) and "walk you through" not in first.text and "dentists" in first.text
+
+
+def test_an_offer_typed_with_a_slash_between_choices_is_not_pasted() -> None:
+    week = compose("no_reply_1w", DraftContext("Ole", "the all-hands", "asked how we do on-call. showed him the rota",
+                                               offer="lunch / a tour of the office"), WEEK_TIMES, key=21)
+    assert not (isinstance(week, Draft) and " / " in week.text)
