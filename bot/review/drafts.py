@@ -604,6 +604,10 @@ class _Writer:
             self.tips.append("Say how you could help, or who could.")  # "help with your website": theirs already
             out.append(self.line((f"I'd be glad to help with {r.need} if I can.",
                                   f"Happy to help with {r.need} if it would be useful."), "need"))
+        elif r.need and re.search(r"\bpartners?\b", r.need) and not (r.deliver or r.intro_to is not None):
+            # "wants a regular doubles partner": the member can be one, never "point you to someone"
+            out.append(self.line((f"You mentioned you're looking for {r.need}: I'd be up for it, if you'd like.",
+                                  f"If you're still after {r.need}, count me in."), "need"))
         elif r.need and not (r.deliver or r.intro_to is not None):  # what's sent or introduced is the help
             self.tips.append("Say how you could help, or who could.")
             out.append(self.line((f"You mentioned you're looking for {r.need}: I'd be glad to help if I can.",

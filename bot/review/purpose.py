@@ -293,6 +293,9 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
             out.append(word)
     phrase = " ".join(out).strip()
     phrase = re.sub(r"\b([2-9])\s+(?=[a-z])", lambda m: _NUMBERS[int(m[1])] + " ", phrase)
+    phrase = re.sub(r"(?<!\bon )\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)s? "
+                    r"(eve|evening|night|morning|afternoon)s?\b",  # "Tuesday eve" → "on Tuesday evenings"
+                    lambda m: f"on {m[1]} {'evening' if m[2] == 'eve' else m[2]}s", phrase)
     phrase = re.sub(r"\b(in|by|from|until|till|before|after) (january|february|march|april|may|june|july|august|"
                     r"september|october|november|december)\b", lambda m: f"{m[1]} {m[2].capitalize()}", phrase)
     phrase = re.sub(r"\bfeedback on (?!my\b|your\b|our\b|the\b|an?\b)", "feedback on your ", phrase)
@@ -628,8 +631,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if found.get("answer") and found.get("answer") == last_question and "answer_given" not in found \
                 and re.match(r"(?:if|whether|about)\b", str(last_question)):
             reply = re.sub(r"^(?:i\s+)?(?:said|told (?:him|her|them)|answered)\s+", "", clause, flags=_I)
-            said = re.match(r"(?:(?P<no>no(?!\s+(?:idea|clue))|nope|not yet|not really|we don'?t|we dont|"
-                            r"we haven'?t|we havent|none|"
+            said = re.match(r"(?:(?P<no>no(?!\s+(?:idea|clue|word|reply|answer|response|news|sign))|nope|not yet|"
+                            r"not really|we don'?t|we dont|we haven'?t|we havent|none|"
                             r"it doesn'?t)|(?P<yes>yes|yep|yeah|we do|it does|we have))\b", reply, _I)
             if said is not None:
                 found["answer_given"] = "no" if said["no"] else "yes"  # "asked if we've worked w other ports (no)"

@@ -1393,3 +1393,15 @@ def test_an_offer_typed_with_a_slash_between_choices_is_not_pasted() -> None:
     week = compose("no_reply_1w", DraftContext("Ole", "the all-hands", "asked how we do on-call. showed him the rota",
                                                offer="lunch / a tour of the office"), WEEK_TIMES, key=21)
     assert not (isinstance(week, Draft) and " / " in week.text)
+
+
+def test_a_partner_to_play_with_is_not_private_and_the_member_offers_to_be_one() -> None:
+    notes = "new to the club, wants a squash partner thurs eve"
+    assert reading(notes).get("need") == "a squash partner on Thursday evenings"
+    first = compose("follow_up_48h", DraftContext("Abe", "the squash club", notes), FIRST_TIMES, key=22)
+    assert isinstance(first, Draft) and "squash partner on Thursday evenings" in first.text
+    assert "point you to someone" not in first.text
+
+
+def test_no_word_since_is_not_a_no() -> None:
+    assert "answer_given" not in reading("asked abt our audit status. no word since, board meets the 28th")
