@@ -376,6 +376,14 @@ class _Writer:
         others = bool(r.deliver or r.deliver_do or r.intro_to is not None or r.interest or r.their_offer
                       or r.next_step or r.ask or r.accept or r.explore or r.need or r.suggest or r.later or r.expect
                       or (r.answer and not r.answer_given) or self.offer)
+        casual = r.next_step if r.next_step and re.match(
+            r"(?:a\s+)?(?:playdate|play date|rematch|game|match|hike|ride|climb|swim|jam|practice|rehearsal)\b",
+            r.next_step) else (r.need if r.need and re.search(r"\bpartners?\b", r.need) else None)
+        if casual and not (r.deliver or r.deliver_do or r.intro_to is not None or r.their_offer or r.ask
+                           or r.accept or r.checking or r.later or r.expect or (r.answer and not r.answer_given)
+                           or (r.next_step and r.need) or self.offer):
+            return (f"Your notes' plan ({casual}) is a casual one, and a chaser a week on can feel pushy. "
+                    "If they're keen, they'll say. I'd let it rest.")
         if r.offer_later and r.their_offer and not (r.checking or bool(
                 r.deliver or r.deliver_do or r.intro_to is not None or r.interest or r.next_step or r.ask
                 or r.accept or r.explore or r.need or r.suggest or r.later or r.expect

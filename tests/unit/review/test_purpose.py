@@ -1405,3 +1405,9 @@ def test_a_partner_to_play_with_is_not_private_and_the_member_offers_to_be_one()
 
 def test_no_word_since_is_not_a_no() -> None:
     assert "answer_given" not in reading("asked abt our audit status. no word since, board meets the 28th")
+
+
+@pytest.mark.parametrize("notes", ["Ana's mum. playdate sun?", "new to the club, wants a squash partner thurs eve"])
+def test_a_casual_plan_is_not_chased_a_week_on(notes: str) -> None:
+    week = compose("no_reply_1w", DraftContext("Kit", "the park", notes), WEEK_TIMES, key=23)
+    assert isinstance(week, Rest) and "casual" in week.why and "first message" not in week.why
