@@ -554,11 +554,11 @@ class _Writer:
                 out.append(self.line((f"Here{_be(are)} {_mine(what)}, as you asked.",
                                       f"I've attached {_mine(what)} for you."), "deliver"))
             elif r.only_sent:  # noted as sent, never promised: plainly here
-                attach = () if re.search(r"\blinks?$", head) else (f"I've attached {_definite(_mine(what))}.",)
+                attach = () if _TYPED_IN.search(head) else (f"I've attached {_definite(_mine(what))}.",)
                 out.append(self.line((f"Here{_be(are)} {_definite(_mine(what))}.", *attach,
                                       f"Here{_be(are)} {_definite(_mine(what))}, as discussed."), "deliver"))
             elif r.only_asked:
-                link = re.search(r"\blinks?$", head) is not None  # a link is added, not attached
+                link = _TYPED_IN.search(head) is not None  # a link is added, not attached
                 the = _definite(_mine(what))  # "here's the quote you asked for", never "a quote you asked for"
                 out.append(self.line((f"Here{_be(are)} {the} you asked for.",
                                       f"As you asked, here{_be(are)} {the}.",
@@ -566,12 +566,13 @@ class _Writer:
                                      "deliver"))
             else:
                 mentioned = () if re.search(r"\bI\b", what) else (f"Here{_be(are)} {_mine(what)} I mentioned.",)
-                link = re.search(r"\blinks?$", head) is not None  # a link is added, not attached
+                link = _TYPED_IN.search(head) is not None  # a link is added, not attached
                 out.append(self.line((f"As promised, here{_be(are)} {_mine(what)}.", *mentioned,
                                       *(() if link else (f"I've attached {_mine(what)}, as promised.",)),
                                       f"Here{_be(are)} {_mine(what)}, as promised."), "deliver"))
             if not _PHYSICAL.search(head) and not _HANDED.search(head):
-                self.tips.append(f"Attach or link {_mine(what)}." if not what.startswith("the link")
+                self.tips.append(f"Attach or link {_mine(what)}." if not (what.startswith("the link")
+                                                                           or _TYPED_IN.search(head))
                                  else f"Add {_mine(what)}.")
         if r.intro_to is not None:
             who = r.intro_to
@@ -1223,6 +1224,8 @@ def _plural(phrase: str) -> bool:
 
 
 _NOT_SENT = re.compile(r"\b(?:companies|people|names|leads|contacts|clients|customers)\b", re.IGNORECASE)
+# What is typed into a message, never attached: a link, someone's contact details, a number.
+_TYPED_IN = re.compile(r"\b(?:links?|contacts?|contact details|numbers?|details|email address|address)$", re.IGNORECASE)
 # Things handed over in person, never attached or posted: "fig cuttings", "a jar of honey", "the seedlings".
 _HANDED = re.compile(r"\b(?:cuttings?|seeds?|seedlings?|plants?|cake|cakes|jam|honey|eggs|vegetables|produce|bread|"
                      r"cookies|biscuits|jars?)$", re.IGNORECASE)

@@ -328,6 +328,9 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     for title, part in _TITLE_IN_NOTES.findall(notes or ""):  # "caps on card = surname so Mr Chen"
         if any(_fold(part) == _fold(w) for w in rest):
             return f"{_TITLE_WORDS[title.lower()]} {part}"
+    pair = re.fullmatch(r"([A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)? (?:&|and|\+) ([A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)?", raw)
+    if pair and not {pair[1].lower(), pair[2].lower()} & _TITLES:  # "Tariq & Leila": a couple, both greeted
+        return f"{pair[1]} and {pair[2]}"
     if re.match(r"(?:unknown|unsure|no name|not sure|\?+)(?:\W|$)", raw, re.IGNORECASE):
         return "there"  # "unknown - blue jacket": no name to greet them by
     given = _GIVEN_NOTE.search(notes or "")  # "Lan is her given name": the name they're greeted by

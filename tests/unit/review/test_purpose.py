@@ -1411,3 +1411,15 @@ def test_no_word_since_is_not_a_no() -> None:
 def test_a_casual_plan_is_not_chased_a_week_on(notes: str) -> None:
     week = compose("no_reply_1w", DraftContext("Kit", "the park", notes), WEEK_TIMES, key=23)
     assert isinstance(week, Rest) and "casual" in week.why and "first message" not in week.why
+
+
+def test_a_couple_is_greeted_by_both_names() -> None:
+    assert greeting_name("Omar & Lina", "neighbours, moving in spring") == "Omar and Lina"
+    assert greeting_name("Sam and Alex Reid", None) == "Sam and Alex"
+
+
+def test_someones_contact_details_are_typed_in_never_attached() -> None:
+    notes = "moving to leeds. i said id send our plumber's contact"
+    first = compose("follow_up_48h", DraftContext("Pia", "a housewarming", notes), FIRST_TIMES, key=24)
+    assert isinstance(first, Draft) and "plumber" in first.text and "attached" not in first.text
+    assert not any(tip.startswith("Attach") for tip in first.tips)
