@@ -50,7 +50,7 @@ WEEK = timedelta(days=7)
 ATTEMPTS = 6  # phrasings tried before the first draft is handed over as it is
 # Things nobody needs walking through: a link, a recommendation, a CV or a profile.
 _NO_WALK_THROUGH = re.compile(r"\b(?:links?|recs|recommendations|recipe|survey|paper|article|snippet|LinkedIn|CV|"
-                              r"resume|profile|portfolio|bio|headshot)\b")
+                              r"resume|profile|portfolio|bio|headshot)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

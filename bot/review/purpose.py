@@ -265,6 +265,8 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
         return None
     text = re.sub(r"\bthe [\w -]{2,30}? \(([A-Z][\w'’-]+)\)", r"\1", text)  # "the moderator (Mo)" → "Mo"
     text = re.sub(r"\s*\([^()]*\)", "", text)  # "Dave (importer, austin)": an aside, not part of the phrase
+    text = re.sub(r"\s+(?:that\s+|which\s+)?(?:he|she|they)\s+(?:rates|likes|recommends|uses|mentioned|wrote|made|"
+                  r"built|runs|trusts|rate|like|recommend|use)$", "", text, flags=_I)  # "list of 5 cos he rates"
     text = expand(_TAIL.sub("", " " + text.strip()).strip(" ,.;:-'\"()"))
     text = re.sub(r"\s+(?:first|too|as well|also|again)$", "", text, flags=_I)
     text = re.sub(r"\s+for (?:an?|\d+|a few|a couple of|about an?) "

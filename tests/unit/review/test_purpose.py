@@ -1423,3 +1423,10 @@ def test_someones_contact_details_are_typed_in_never_attached() -> None:
     first = compose("follow_up_48h", DraftContext("Pia", "a housewarming", notes), FIRST_TIMES, key=24)
     assert isinstance(first, Draft) and "plumber" in first.text and "attached" not in first.text
     assert not any(tip.startswith("Attach") for tip in first.tips)
+
+
+def test_what_they_will_send_keeps_its_name_without_who_rates_it() -> None:
+    found = reading("career chat. she'll send a list of 3 agencies she trusts. i owe her my portfolio")
+    assert found.get("their_offer") == ("a list of three agencies",)
+    week = compose("no_reply_1w", DraftContext("Mo", "coffee", "i promised my updated CV"), WEEK_TIMES, key=25)
+    assert not (isinstance(week, Draft) and "walk-through" in week.text)  # a CV needs no walk-through
