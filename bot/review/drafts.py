@@ -530,6 +530,9 @@ class _Writer:
         """What the member promised or was asked for, delivered now, with a reminder to attach it."""
         r = self.r
         out: list[Line] = []
+        if r.deliver and r.late:  # promised by a day that has passed: said once, briefly
+            out.append(self.line(("Sorry this is a little later than I promised.",
+                                  "Apologies for the delay on this."), "late"))
         if r.deliver:
             what = " and ".join(_definite(d) for d in r.deliver) \
                 if len(r.deliver) > 1 and all(" and " not in d for d in r.deliver) else r.deliver[0]

@@ -83,6 +83,7 @@ class Reading:
     answer_value: str | None = None  # the figure that answers their question: "about £1.2k per unit at 100 units"
     invited_to: str | None = None  # what they want the member to do: "give a talk to your class"
     offer_later: bool = False  # their offer needs something of the member's that isn't ready yet ("once X signs off")
+    late: bool = False  # the member promised it by a day that has passed ("send 3 comments by wed. its thurs")
 
     @property
     def has_point(self) -> bool:
@@ -1350,6 +1351,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         answer_value=_str(found.get("answer_value")),
         invited_to=_str(found.get("invited_to")),
         offer_later=bool(found.get("offer_later")),
+        late=_late(notes),
         periodic=bool(_PERIODIC.search(notes)),
         deliver_do=tuple(deliver_do[:1]),
         intro_to=str(intro_to) if intro_to is not None else None,
@@ -1461,6 +1463,22 @@ def _checking(value: object) -> str | None:
     text = re.sub(r",?\s+deadline\s+(?:is\s+)?(?:on\s+)?(?:the\s+)?(\d{1,2}(?:st|nd|rd|th))\b.*$",
                   r" before the deadline on the \1", text, flags=_I)
     return re.sub(r",\s*deadline\b.*$", "", text, flags=_I)
+
+
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _late(notes: str) -> bool:
+    """Whether the notes say the member's promise is overdue: "i'd send it by wed. its thurs", "by fri - late!"."""
+    due = re.search(r"\b(?:i'?d|i will|i'?ll|(?:i|we) promised|said i'?d)\b[^.;]*?\bby "
+                    r"(mon|tue|wed|thu|fri|sat|sun)\w*",
+                    notes, _I)
+    if due is None:
+        return False
+    if re.search(r"\b(?:i'?m|running|already) late\b|\boverdue\b", notes, _I):
+        return True
+    now = re.search(r"\b(?:it'?s|its|now|today'?s|today is)\s+(mon|tue|wed|thu|fri|sat|sun)\w*", notes[due.end():], _I)
+    return now is not None and _DAYS.index(now[1].lower()) != _DAYS.index(due[1].lower())
 
 
 def setting_hint(notes: str) -> str:

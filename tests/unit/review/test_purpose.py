@@ -1430,3 +1430,12 @@ def test_what_they_will_send_keeps_its_name_without_who_rates_it() -> None:
     assert found.get("their_offer") == ("a list of three agencies",)
     week = compose("no_reply_1w", DraftContext("Mo", "coffee", "i promised my updated CV"), WEEK_TIMES, key=25)
     assert not (isinstance(week, Draft) and "walk-through" in week.text)  # a CV needs no walk-through
+
+
+def test_a_promise_past_its_day_says_sorry_once_and_theirs_never_does() -> None:
+    late = "she wants notes on her pitch. i said i'd send them by tues. its wed"
+    first = compose("follow_up_48h", DraftContext("Bea", "a founders' mixer", late), FIRST_TIMES, key=26)
+    assert isinstance(first, Draft) and ("later than I promised" in first.text or "delay" in first.text)
+    theirs = "asked for our volumes, sent them. she promised a quote by fri. its mon. nothing"
+    other = compose("follow_up_48h", DraftContext("Bea", "a founders' mixer", theirs), FIRST_TIMES, key=26)
+    assert not (isinstance(other, Draft) and ("later than I promised" in other.text or "delay" in other.text))
