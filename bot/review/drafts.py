@@ -50,7 +50,7 @@ WEEK = timedelta(days=7)
 ATTEMPTS = 6  # phrasings tried before the first draft is handed over as it is
 # Things nobody needs walking through: a link, a recommendation, a CV or a profile.
 _NO_WALK_THROUGH = re.compile(r"\b(?:links?|recs|recommendations|recipe|survey|paper|article|snippet|LinkedIn|CV|"
-                              r"resume|profile|portfolio|bio|headshot)\b")
+                              r"resume|profile|portfolio|bio|headshot)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -235,6 +235,10 @@ class _Writer:
             notes = notes.lower()
         self.r: Reading = read_purpose(notes, c.contact_name)
         self.place = meeting_place(c.where_met)
+        if self.times is not None and self.times.met_at is not None:  # "the Sat shift" met on Friday: the day goes
+            self.place = re.sub(r"\s+\s*", " ", re.sub(r"\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?\b", "",
+                                                       self.place, flags=re.IGNORECASE)).strip() \
+                if re.search(r"\b(?:at|in|on|over)\s+\S", self.place) and len(self.place.split()) > 3 else self.place
         self.setting = setting_of(c.where_met)
         self.name = greeting_name(c.contact_name, c.notes)
         # a title, an honorific or a name the notes take care over (family name first) asks for a formal note
@@ -243,6 +247,10 @@ class _Writer:
             or self.setting == "work" or re.search(r"-(?:san|sama|sensei)$", self.name) is not None \
             or (" " in self.name and re.search(r"\b(?:family name|surname)\b", c.notes or "", re.IGNORECASE)
                 is not None)
+        # the notes can ask for it: "v formal, bowed a lot", "very formal - keep it polite"
+        asked_formal = re.search(r"\b(?:v|very|quite|super|v\.)\s*formal\b|\bkeep (?:it|msg|the message)"
+                                 r" (?:\w+ )?(?:formal|polite)\b", c.notes or "", re.IGNORECASE)
+        self.formal = self.formal or asked_formal is not None
         self.casual = self.setting in CASUAL and not self.formal
         self.solemn = re.search(r"\b(?:funeral|memorial|wake|vigil|shiva|burial)\b", c.where_met or "",
                                 re.IGNORECASE) is not None  # a sad day: no "glad" and no "fun"
@@ -252,6 +260,12 @@ class _Writer:
             else None
         if self.yes_to:
             self.offer = None
+        language = re.search(r"\b(spanish|french|german|italian|portuguese|japanese|korean|mandarin|chinese|arabic|"
+                             r"vietnamese|polish|dutch|turkish|russian|hindi|swahili)\s+only\b|\bonly speaks (\w+)",
+                             c.notes or "", re.IGNORECASE)
+        if language:  # "spanish only": the member writes it in their language, the coach drafts in English
+            self.tips.append(f"Your notes say they read {(language[1] or language[2]).capitalize()}: translate it "
+                             "before you send it.")
         held = tuple(x for x in (self.r.withdrawn, self.r.checking) if x)
         if self.offer and held and (same_thing(self.offer, held) or same_thing(c.offer or "", held)):
             self.offer = None  # the offer the notes take back or hold for a check is never made in the message
@@ -359,6 +373,30 @@ class _Writer:
                     "may be too soon. I'd let it rest.")
         if self.yes_to:
             return None  # the dates for what they asked the member to do are still to come: one nudge is fair
+        others = bool(r.deliver or r.deliver_do or r.intro_to is not None or r.interest or r.their_offer
+                      or r.next_step or r.ask or r.accept or r.explore or r.need or r.suggest or r.later or r.expect
+                      or (r.answer and not r.answer_given) or self.offer)
+        casual = r.next_step if r.next_step and re.match(
+            r"(?:a\s+)?(?:playdate|play date|rematch|game|match|hike|ride|climb|swim|jam|practice|rehearsal)\b",
+            r.next_step) else (r.need if r.need and re.search(r"\bpartners?\b", r.need) else None)
+        if casual and not (r.deliver or r.deliver_do or r.intro_to is not None or r.their_offer or r.ask
+                           or r.accept or r.checking or r.later or r.expect or (r.answer and not r.answer_given)
+                           or (r.next_step and r.need) or self.offer):
+            return (f"Your notes' plan ({casual}) is a casual one, and a chaser a week on can feel pushy. "
+                    "If they're keen, they'll say. I'd let it rest.")
+        if r.offer_later and r.their_offer and not (r.checking or bool(
+                r.deliver or r.deliver_do or r.intro_to is not None or r.interest or r.next_step or r.ask
+                or r.accept or r.explore or r.need or r.suggest or r.later or r.expect
+                or (self.offer and not same_thing(self.context.offer or "", r.their_offer)))):
+            return ("What they offered to look at isn't ready to send yet, so there's nothing to chase. "
+                    "I'd write again when you send it.")
+        if r.checking and not others:  # "still looking into it" tells them nothing new: write with the answer
+            what = r.checking if re.match(r"(?:whether|if|the|a|an|my|our|your)\b", r.checking) else _mine(r.checking)
+            swap = {"i": "you", "we": "you", "my": "your", "our": "your", "your": "their", "you": "them", "me": "you",
+                    "us": "you"}  # said to the member: "whether our company would host" → "whether your company …"
+            what = re.sub(r"\b(?:I|we|my|our|your|you|me|us)\b", lambda m: swap[m[0].lower()], what)
+            return (f"You're still checking {what}, and a chaser that only says so adds nothing. "
+                    "I'd write again once you have the answer.")
         open_items = bool(r.deliver or r.deliver_do or r.intro_to is not None or r.interest or r.their_offer
                           or r.next_step or r.ask or r.accept or r.explore or r.need or r.checking or r.suggest
                           or r.later or r.expect)
@@ -492,13 +530,21 @@ class _Writer:
         """What the member promised or was asked for, delivered now, with a reminder to attach it."""
         r = self.r
         out: list[Line] = []
+        if r.deliver and r.late:  # promised by a day that has passed: said once, briefly
+            out.append(self.line(("Sorry this is a little later than I promised.",
+                                  "Apologies for the delay on this."), "late"))
         if r.deliver:
             what = " and ".join(_definite(d) for d in r.deliver) \
                 if len(r.deliver) > 1 and all(" and " not in d for d in r.deliver) else r.deliver[0]
             head = re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0]
             plural = _plural(what)
             are = "are" if plural else "'s"
-            if _PHYSICAL.search(head):  # samples in the post are on their way, not attached
+            if _HANDED.search(head):  # cuttings and cake are handed over in person: offered, never "attached"
+                they = "them" if plural else "it"
+                out.append(self.line((f"Happy to drop {_mine(what)} round whenever suits you.",
+                                      f"Shall I drop {_mine(what)} round, or bring {they} next time we meet?"),
+                                     "deliver"))
+            elif _PHYSICAL.search(head):  # samples in the post are on their way, not attached
                 what = _mine(what)
                 they, be, its = ("they", "are", "their") if plural else ("it", "is", "its")
                 out.append(self.line((f"{what[:1].upper()}{what[1:]} {be} on {its} way.",
@@ -511,11 +557,11 @@ class _Writer:
                 out.append(self.line((f"Here{_be(are)} {_mine(what)}, as you asked.",
                                       f"I've attached {_mine(what)} for you."), "deliver"))
             elif r.only_sent:  # noted as sent, never promised: plainly here
-                attach = () if re.search(r"\blinks?$", head) else (f"I've attached {_definite(_mine(what))}.",)
+                attach = () if _TYPED_IN.search(head) else (f"I've attached {_definite(_mine(what))}.",)
                 out.append(self.line((f"Here{_be(are)} {_definite(_mine(what))}.", *attach,
                                       f"Here{_be(are)} {_definite(_mine(what))}, as discussed."), "deliver"))
             elif r.only_asked:
-                link = re.search(r"\blinks?$", head) is not None  # a link is added, not attached
+                link = _TYPED_IN.search(head) is not None  # a link is added, not attached
                 the = _definite(_mine(what))  # "here's the quote you asked for", never "a quote you asked for"
                 out.append(self.line((f"Here{_be(are)} {the} you asked for.",
                                       f"As you asked, here{_be(are)} {the}.",
@@ -523,12 +569,13 @@ class _Writer:
                                      "deliver"))
             else:
                 mentioned = () if re.search(r"\bI\b", what) else (f"Here{_be(are)} {_mine(what)} I mentioned.",)
-                link = re.search(r"\blinks?$", head) is not None  # a link is added, not attached
+                link = _TYPED_IN.search(head) is not None  # a link is added, not attached
                 out.append(self.line((f"As promised, here{_be(are)} {_mine(what)}.", *mentioned,
                                       *(() if link else (f"I've attached {_mine(what)}, as promised.",)),
                                       f"Here{_be(are)} {_mine(what)}, as promised."), "deliver"))
-            if not _PHYSICAL.search(head):
-                self.tips.append(f"Attach or link {_mine(what)}." if not what.startswith("the link")
+            if not _PHYSICAL.search(head) and not _HANDED.search(head):
+                self.tips.append(f"Attach or link {_mine(what)}." if not (what.startswith("the link")
+                                                                           or _TYPED_IN.search(head))
                                  else f"Add {_mine(what)}.")
         if r.intro_to is not None:
             who = r.intro_to
@@ -561,8 +608,7 @@ class _Writer:
         if r.checking:
             self.tips.append("Say when you expect to know, if you can.")
             out.append(self.line((f"I'm looking into {r.checking} and will let you know as soon as I can.",
-                                  f"On {r.checking}: I'm checking what's possible on my side and will come back "
-                                  "to you."), "checking"))
+                                  f"On {r.checking}: I'm finding out and will come back to you."), "checking"))
         if r.need and r.need.startswith("our ") and not r.deliver:  # "wants our eval harness": ours to share
             out.append(self.line((f"Happy to share {r.need} if it would help.",
                                   f"I'd be glad to share {r.need}; just say the word."), "need"))
@@ -570,6 +616,10 @@ class _Writer:
             self.tips.append("Say how you could help, or who could.")  # "help with your website": theirs already
             out.append(self.line((f"I'd be glad to help with {r.need} if I can.",
                                   f"Happy to help with {r.need} if it would be useful."), "need"))
+        elif r.need and re.search(r"\bpartners?\b", r.need) and not (r.deliver or r.intro_to is not None):
+            # "wants a regular doubles partner": the member can be one, never "point you to someone"
+            out.append(self.line((f"You mentioned you're looking for {r.need}: I'd be up for it, if you'd like.",
+                                  f"If you're still after {r.need}, count me in."), "need"))
         elif r.need and not (r.deliver or r.intro_to is not None):  # what's sent or introduced is the help
             self.tips.append("Say how you could help, or who could.")
             out.append(self.line((f"You mentioned you're looking for {r.need}: I'd be glad to help if I can.",
@@ -593,14 +643,15 @@ class _Writer:
         if r.answer_value:  # the notes hold the figure: say it
             value = f"it's {r.answer_value}" if r.answer.startswith("about ") else r.answer_value
             return [self.line((f"You asked {r.answer}: {value}.",
-                               f"On your question {r.answer}: {value}."), "answer")]
+                               f"On your question {_whether(r.answer)}: {value}."), "answer")]
         if r.answer_given == "no":
             return [self.line((f"You asked {r.answer}; the short answer is no, not yet, but I'll let you know if that "
                                "changes.",
-                               f"On your question {r.answer}: not yet, I'm afraid. I'll keep you posted."), "answer")]
+                               f"On your question {_whether(r.answer)}: not yet, I'm afraid. I'll keep you posted."),
+                              "answer")]
         if r.answer_given == "yes":
             return [self.line((f"You asked {r.answer}; the short answer is yes, and I'm happy to go into detail.",
-                               f"On your question {r.answer}: yes. Happy to show you how."), "answer")]
+                               f"On your question {_whether(r.answer)}: yes. Happy to show you how."), "answer")]
         # The notes don't hold the answer: a whole sentence that offers it, never a blank to fill in.
         self.tips.append("Add your answer in a sentence or two, if you have it to hand.")
         if r.answer.startswith("your "):
@@ -623,8 +674,14 @@ class _Writer:
                                           f"If {offer} is still on offer, I'd be really grateful."), "take"))
                 else:
                     out.append(Line((f"Just a gentle nudge on {offer}: no rush if now isn't a good time.",)))
-            elif re.match(r"^(?:lend|give|review|host|help|check|look at|show|walk|mentor|share|read|point|refer)\b",
-                          offer):
+            elif r.offer_later and re.match(r"^(?:review|look at|read|check|proofread|edit)\b", offer):
+                if stage == "first":  # what they'd read isn't ready to send: thanks now, the thing when it is
+                    out.append(self.line((f"Thank you for offering to {offer}: I'll send it over as soon as it's "
+                                          "ready.",
+                                          f"Thanks so much for offering to {offer}. I'll send it once it's ready."),
+                                         "take"))
+            elif re.match(r"^(?:lend|give|review|host|help|check|look at|show|walk|mentor|share|read|point|refer|"
+                          r"translate|proofread|edit|design)\b", offer):
                 if stage == "first":
                     out.append(self.line((f"I'd love to take you up on your offer to {offer}.",
                                           f"Thanks for offering to {offer}; I'd love to take you up on it.",
@@ -735,7 +792,7 @@ class _Writer:
                            f"The roles on your team{where} caught my interest. Could you point me to the right "
                            "person to ask about them?"), "roles")
         elif ask.endswith("?"):
-            q = ask if ask.startswith(("Would", "Could")) else \
+            q = ask if ask.startswith(("Would", "Could", "I'd")) else \
                 f"One question I didn't get to ask: {ask[0].lower() + ask[1:]}"
         else:
             q = f"I'd also love to talk {ask} when you have a moment."
@@ -753,6 +810,8 @@ class _Writer:
             again = f"I wanted to check again whether it would be OK to {ask.removeprefix('Would it be OK to ')[:-1]}."
         elif ask.startswith(("Would", "Could")):
             again = f"No rush, but {ask[0].lower() + ask[1:]}"
+        elif ask.startswith("I'd"):
+            again = ask  # a whole sentence of the member's ("I'd want to pay for your time, …"): once more as it is
         elif ask.endswith("?"):
             again = f"I'd still love to hear your answer to my question: {ask[0].lower() + ask[1:]}"
         else:
@@ -794,7 +853,7 @@ class _Writer:
 
     def offer_line(self, stage: str) -> list[Line]:
         r = self.r
-        if not self.offer or r.their_offer or r.deliver or r.later or r.intro_to is not None or (
+        if not self.offer or " / " in self.offer or r.their_offer or r.deliver or r.later or r.intro_to is not None or (
                 r.checking and same_thing(self.offer, (r.checking,))):
             return []  # their offer in the notes, or something delivered or on its way: one offer is plenty
         o = self.offer
@@ -892,8 +951,9 @@ class _Writer:
                                    optional=True))
         if r.wait:  # they'll be in touch: deliver what's owed, ask for nothing
             core = self.delivery() + self.answer_line() + self.expect_line()
-            core.append(self.line(("No rush at all: I'll look forward to hearing from you when you're ready.",
-                                   "I'll wait to hear from you; no rush at all."), "wait"))
+            if not _DEADLINE.search(self.context.notes or ""):  # with a deadline near, never "no rush at all"
+                core.append(self.line(("No rush at all: I'll look forward to hearing from you when you're ready.",
+                                       "I'll wait to hear from you; no rush at all."), "wait"))
         else:
             core = (self.delivery() + self.answer_line() + self.take_up("first") + self.interest_line("first")
                     + self.ask_line("first") + self.explore_line("first") + self.suggest_line("first")
@@ -934,7 +994,11 @@ class _Writer:
             lines.append(self.line(opens, "w-open"))
             walk = () if _NO_WALK_THROUGH.search(what) else \
                 ("If a quick walk-through would help, I'm happy to do one.",)
-            if _PHYSICAL.search(re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0]):  # sent by post
+            if _HANDED.search(re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0]):  # offered in person
+                lines[-1] = self.line((f"Just checking whether you'd still like {what}{_sp(sent)}.",
+                                       f"I'd still be glad to bring {what} round whenever suits you."), "w-open")
+                lines.append(Line(("No rush at all.",)))
+            elif _PHYSICAL.search(re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0]):  # sent by post
                 lines.append(self.line(("Do shout if they haven't turned up.", "Happy to answer any questions."),
                                        "w-help"))
             else:
@@ -1129,6 +1193,11 @@ _NAME_OK = re.compile(r"^[^\W\d_][\w .'’-]{0,38}$")
 _WORD = re.compile(r"[\w']+")
 
 
+def _whether(question: str) -> str:
+    """A yes/no question after "On your question": "if our kit is open source" → "of whether our kit is …"."""
+    return re.sub(r"^(?:if|whether)\b", "of whether", question)
+
+
 def _be(are: str) -> str:
     return " are" if are == "are" else "'s"
 
@@ -1158,6 +1227,11 @@ def _plural(phrase: str) -> bool:
 
 
 _NOT_SENT = re.compile(r"\b(?:companies|people|names|leads|contacts|clients|customers)\b", re.IGNORECASE)
+# What is typed into a message, never attached: a link, someone's contact details, a number.
+_TYPED_IN = re.compile(r"\b(?:links?|contacts?|contact details|numbers?|details|email address|address)$", re.IGNORECASE)
+# Things handed over in person, never attached or posted: "fig cuttings", "a jar of honey", "the seedlings".
+_HANDED = re.compile(r"\b(?:cuttings?|seeds?|seedlings?|plants?|cake|cakes|jam|honey|eggs|vegetables|produce|bread|"
+                     r"cookies|biscuits|jars?)$", re.IGNORECASE)
 _PHYSICAL = re.compile(r"\b(?:samples?|swatches|parcel|package|laptops?|hardware|prototypes?|units?|boxes|books?|"
                        r"fridge|kit)$", re.IGNORECASE)
 

@@ -248,7 +248,10 @@ _UNANSWERED = re.compile(
 WORK_SENSE = re.compile(
     r"\b(?:payments?|business|channel|implementation|delivery|tech(?:nology)?|integration|strategic|launch|"
     r"logistics|reseller|distribution|bank|banking|manufacturing|founding|managing|general|senior|equity|agency|"
-    r"referral|training|research|media|data|cloud) partners?\b|\bpartners? (?:at|in) (?:a|an|the)\b|"
+    r"referral|training|research|media|data|cloud|"
+    # a partner to play, train or practise with: "a regular doubles partner", "a climbing partner"
+    r"doubles|tennis|padel|squash|badminton|running|climbing|study|chess|sparring|dance|tandem|language|hiking|"
+    r"cycling|gym|rowing|practice|bridge) partners?\b|\bpartners? (?:at|in) (?:a|an|the)\b|"
     r"\bour partners?\b|"
     r"\bhospitals? (?:caf[eé]|canteen|tender|contract|procurement|trust|group|network|system|supplier|suppliers|"
     r"pharmacy|it|estates|board|operations|ops)\b", _I)

@@ -182,7 +182,8 @@ _PLACE_EXPAND = {"bday": "birthday", "b-day": "birthday", "conf": "conference", 
 _PLACE_TAIL = re.compile(r"\s+(?:day\s*\d+|hallway(?: track)?|booth(?: area)?|lunch table|panel q&a|q&a|lol|haha|"
                          r"tbh|lobby|queue|(?:mon|tues?|wed|thurs?|fri|sat|sun)\w*\s+(?:morning|afternoon|evening|"
                          r"night))\b.*$", re.IGNORECASE)
-_EVENT_NOUNS = ("meetup", "summit", "mixer", "dinner", "drinks", "brunch", "lunch", "fair", "afterparty", "session",
+_EVENT_NOUNS = ("gate", "meetup", "summit", "mixer", "dinner", "drinks", "brunch", "lunch", "fair", "afterparty",
+                "session",
                 "conference", "hackathon", "party", "meeting", "workshop", "breakfast", "festival", "night",
                 "retreat", "offsite", "group", "class", "lecture", "seminar", "webinar", "event", "launch", "reception",
                 "gala", "talk", "visit", "shift", "opening", "launch party", "viewing", "evening", "thing", "park",
@@ -235,6 +236,9 @@ def meeting_place(where: str | None) -> str:
     text = re.sub(r"^([a-z])(?=[a-z]*'s\b)", lambda m: m[1].upper(), text)  # "jen's bday" → "Jen's birthday"
     head, _, rest = text.partition(",")
     head = _PLACE_TAIL.sub("", head).strip(" .!-")
+    head = re.sub(r"\s+w/\s*.*$", "", head)  # "Paris dinner w/ the Schneider team": who else was there is no place
+    if head.lower() in ("work", "at work", "the office", "office"):
+        return "at work"  # "Work": a colleague, met at work
     words = [_PLACE_EXPAND.get(w.lower(), w) for w in head.split()]
     head = " ".join(words)
     rest = rest.strip()
@@ -294,6 +298,8 @@ _TITLE_WORDS = {"dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "mr": "Mr.",
 _GIVEN_NAME_TITLES = frozenset({"Father", "Pastor", "Imam"})  # "Father Michael", not "Father Donnelly"
 _FAMILY_NOTE = re.compile(r"\b([^\W\d_][\w'’-]*)\s*(?:=|is(?: the)?|-)\s*(?:family name|surname|last name)\b",
                           re.IGNORECASE)
+_GIVEN_NOTE = re.compile(r"\b([^\W\d_][\w'’-]*)\s*(?:=|is(?: (?:her|his|their|the))?|-)\s*(?:given|first) name\b|"
+                         r"\b(?:given|first) name\s*(?:=|is|:)\s*([^\W\d_][\w'’-]*)", re.IGNORECASE)
 _TITLE_IN_NOTES = re.compile(r"\b(Mr|Ms|Mrs|Mx|Dr|Prof)\.? ([A-Z][\w'’-]+)")
 
 
@@ -322,6 +328,14 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     for title, part in _TITLE_IN_NOTES.findall(notes or ""):  # "caps on card = surname so Mr Chen"
         if any(_fold(part) == _fold(w) for w in rest):
             return f"{_TITLE_WORDS[title.lower()]} {part}"
+    pair = re.fullmatch(r"([A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)? (?:&|and|\+) ([A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)?", raw)
+    if pair and not {pair[1].lower(), pair[2].lower()} & _TITLES:  # "Tariq & Leila": a couple, both greeted
+        return f"{pair[1]} and {pair[2]}"
+    if re.match(r"(?:unknown|unsure|no name|not sure|\?+)(?:\W|$)", raw, re.IGNORECASE):
+        return "there"  # "unknown - blue jacket": no name to greet them by
+    given = _GIVEN_NOTE.search(notes or "")  # "Lan is her given name": the name they're greeted by
+    if given and len(rest) >= 2 and (part := given[1] or given[2]) and any(_fold(part) == _fold(w) for w in rest):
+        return next(w for w in rest if _fold(w) == _fold(part))
     family = _FAMILY_NOTE.search(notes or "")  # "Lee = family name": written first, so the whole name
     if family and len(rest) >= 2 and not titles and _fold(family[1]) == _fold(rest[0]) \
             and all(_NAME_PART.match(w) for w in rest):

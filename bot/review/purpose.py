@@ -82,6 +82,8 @@ class Reading:
     withdrawn: str | None = None  # promised, but the notes say it can't be given after all: "the Q3 sheet"
     answer_value: str | None = None  # the figure that answers their question: "about £1.2k per unit at 100 units"
     invited_to: str | None = None  # what they want the member to do: "give a talk to your class"
+    offer_later: bool = False  # their offer needs something of the member's that isn't ready yet ("once X signs off")
+    late: bool = False  # the member promised it by a day that has passed ("send 3 comments by wed. its thurs")
 
     @property
     def has_point(self) -> bool:
@@ -160,7 +162,7 @@ _EXPAND = {
     "feb": "February", "mar": "March", "apr": "April", "jun": "June", "jul": "July", "aug": "August",
     "sep": "September", "sept": "September", "oct": "October", "nov": "November", "dec": "December",
     "thru": "through", "b4": "before", "gfx": "graphics", "vid": "video", "vids": "videos", "cttee": "committee",
-    "para": "paragraph", "1-para": "one-paragraph", "1-pager": "one-pager",
+    "para": "paragraph", "1-para": "one-paragraph", "1-pager": "one-pager", "src": "source",
 }
 _PERSON = {"his": "your", "their": "your", "him": "you", "them": "you", "hers": "yours", "theirs": "yours",
            "i": "I", "i'm": "I'm", "i'd": "I'd", "i've": "I've", "i'll": "I'll", "im": "I'm", "ive": "I've",
@@ -240,6 +242,7 @@ def expand(text: str) -> str:
     """Note shorthand in words: 'abt' → 'about', 'wk' → 'week', '+' → 'and'."""
     text = re.sub(r"\s*\+\s*", " and ", text)
     text = re.sub(r"\b(?:1|one)[- ]pager\b", "one-pager", text, flags=_I)
+    text = re.sub(r"\bch\.?\s?(\d+)\b", r"chapter \1", text, flags=_I)  # "ch.3" → "chapter 3"
     text = re.sub(r"(?<![A-Z])\s*&\s*(?![A-Z]\b)", " and ", text)  # "R&D" stays
     text = re.sub(r"\s+@\s+", " at ", text)
     words: list[str] = []
@@ -263,9 +266,12 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
         return None
     text = re.sub(r"\bthe [\w -]{2,30}? \(([A-Z][\w'’-]+)\)", r"\1", text)  # "the moderator (Mo)" → "Mo"
     text = re.sub(r"\s*\([^()]*\)", "", text)  # "Dave (importer, austin)": an aside, not part of the phrase
+    text = re.sub(r"\s+(?:that\s+|which\s+)?(?:he|she|they)\s+(?:rates|likes|recommends|uses|mentioned|wrote|made|"
+                  r"built|runs|trusts|rate|like|recommend|use)$", "", text, flags=_I)  # "list of 5 cos he rates"
     text = expand(_TAIL.sub("", " " + text.strip()).strip(" ,.;:-'\"()"))
     text = re.sub(r"\s+(?:first|too|as well|also|again)$", "", text, flags=_I)
-    text = re.sub(r"\s+for (?:an?|\d+|a few|a couple of|about an?) (?:hour|hours|h|min|mins|minutes|while|day|days)$",
+    text = re.sub(r"\s+for (?:an?|\d+|a few|a couple of|about an?) "
+                  r"(?:hour|hours|hrs?|h|min|mins|minutes|while|day|days)$",
                   "", text, flags=_I)  # "debug it for an hour": how long, not what
     words = text.split()
     if not words or len(words) > limit or _BAD.search(text) or _THIRD.search(text):
@@ -290,6 +296,9 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
             out.append(word)
     phrase = " ".join(out).strip()
     phrase = re.sub(r"\b([2-9])\s+(?=[a-z])", lambda m: _NUMBERS[int(m[1])] + " ", phrase)
+    phrase = re.sub(r"(?<!\bon )\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)s? "
+                    r"(eve|evening|night|morning|afternoon)s?\b",  # "Tuesday eve" → "on Tuesday evenings"
+                    lambda m: f"on {m[1]} {'evening' if m[2] == 'eve' else m[2]}s", phrase)
     phrase = re.sub(r"\b(in|by|from|until|till|before|after) (january|february|march|april|may|june|july|august|"
                     r"september|october|november|december)\b", lambda m: f"{m[1]} {m[2].capitalize()}", phrase)
     phrase = re.sub(r"\bfeedback on (?!my\b|your\b|our\b|the\b|an?\b)", "feedback on your ", phrase)
@@ -477,8 +486,8 @@ _SENT_WHEN = re.compile(r"\s+(?:(?:right|straight|just)\s+)?(?:after|before|duri
                         r"\s+(?:already|anyway|yesterday|today|tonight|on \w+day|(?:mon|tues?|wed|thurs?|fri|sat|sun)"
                         r"(?:day)?)\b.*$", _I)
 _MY_PROMISE = re.compile(
-    r"^(?:i\s+|me\s+)?(?:(?:promised|said i'?d|said i would|told (?:him|her|them) i'?d|will|i'?ll|i will|i'?d|"
-    r"i would|need to|"
+    r"^(?:i\s+|me\s+)?(?:still\s+)?(?:(?:promised|said i'?d|said i would|told (?:him|her|them) i'?d|will|i'?ll|"
+    r"i will|i'?d|i would|need to|"
     r"should|must|owe (?:him|her|them) an?)\s+)+(?:to\s+)?(?P<verb>send|share|email|forward|write up|write|try|"
     r"review|intro|introduce|connect|put together|make|draft|look at|test|pass along|dig up|find|open|submit|do)"
     r"(?:\s+(?:him|them|over|her(?=\s+(?:the|my|our|a|an|some|that|this)\b)))?\s*(?P<rest>.*)$", _I)
@@ -495,7 +504,8 @@ _THEIR_PROMISE = re.compile(
     r"said (?:she|he|they)(?:'d| would| will|'ll| could| can))|"
     r"(?:she|he|they)'ll|offered(?: to)?(?=.*\b(?:me|my|us|our|his|her|their)\b)))"
     r"\s+(?P<verb>introduce|intro|send|email|lend|review|loop in|share|connect|look at|refer|"
-    r"give|host|help|check|quote|mentor|read|point (?:me|us) (?:to|at|towards)|walk (?:me|us) (?:through|thru))\b"
+    r"give|host|help|check|quote|mentor|read|translate|proofread|edit|design|"
+    r"point (?:me|us) (?:to|at|towards)|walk (?:me|us) (?:through|thru))\b"
     r"(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
 # "she can't help with the bid itself but can point me to the supplier team": what they can do, mid-sentence
 _POINT_ME = re.compile(r"\b(?:but|and|though)\s+(?:(?:she|he|they)\s+)?(?:can|could|will|'ll|offered to)\s+"
@@ -616,10 +626,16 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
                 continue
         if found.get("answer") and found.get("answer") == last_question and "answer_given" not in found \
+                and "checking" not in found and re.match(r"^(?:honestly\s+|tbh\s+)?(?:no idea|no clue|"
+                                                         r"(?:i\s+)?do\s*n'?t know|not sure|dunno)\b", clause, _I):
+            # "asked abt good schools - no idea, ask Jo": the member doesn't know, so it's looked into, never offered
+            found["checking"] = re.sub(r"^if\s", "whether ", re.sub(r"^about\s+", "", str(found.pop("answer"))))
+            continue
+        if found.get("answer") and found.get("answer") == last_question and "answer_given" not in found \
                 and re.match(r"(?:if|whether|about)\b", str(last_question)):
             reply = re.sub(r"^(?:i\s+)?(?:said|told (?:him|her|them)|answered)\s+", "", clause, flags=_I)
-            said = re.match(r"(?:(?P<no>no(?!\s+(?:idea|clue))|nope|not yet|not really|we don'?t|we dont|"
-                            r"we haven'?t|we havent|none|"
+            said = re.match(r"(?:(?P<no>no(?!\s+(?:idea|clue|word|reply|answer|response|news|sign))|nope|not yet|"
+                            r"not really|we don'?t|we dont|we haven'?t|we havent|none|"
                             r"it doesn'?t)|(?P<yes>yes|yep|yeah|we do|it does|we have))\b", reply, _I)
             if said is not None:
                 found["answer_given"] = "no" if said["no"] else "yes"  # "asked if we've worked w other ports (no)"
@@ -690,6 +706,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             deliver.remove(last_added[1])
             found.setdefault("withdrawn", last_added[1])
             seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
+            continue
+        if offers and re.match(r"^(?:i'?ll\s+|will\s+)?(?:send|share|give|forward)\s+(?:it|them|this|that)\s+"
+                               r"(?:once|when|after|only (?:once|when|after))\b", clause, _I):
+            found["offer_later"] = True  # "offered to read my draft. send it once Mark signs off": not yet to send
             continue
         internal = re.fullmatch(r"ask\s+(?P<x>[\w.]+)", clause, _I)
         if _HEDGE.search(clause) or (internal is not None and (internal["x"].lower() in _INTERNAL or (
@@ -877,6 +897,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if question:
                 found.setdefault("ask", question)
             continue
+        if (m := re.match(r"^(?:i'?ll\s+|i will\s+|must\s+|should\s+)?offer to pay (?:her|him|them|for)?\s*"
+                          r"(?:her |his |their )?(?P<x>(?:day |hourly |usual |normal )?(?:rate|fee|fees|rates))\b",
+                          clause, _I)) is not None:
+            found.setdefault("ask", f"I'd want to pay for your time, so could you let me know your {m['x'].lower()}?")
+            continue  # "offer to pay her rate": not free work, and the rate is hers to name
         if (m := _OK_TO.match(clause)) is not None:
             if (rest := you_form(m["rest"], names)) is not None:
                 found.setdefault("ask", f"Would it be OK to {_pronoun_way(rest)}?")
@@ -994,7 +1019,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             elif verb.startswith("point"):
                 if (who := you_form(rest, names, 6)) is not None:
                     offers.append(f"point me to {who}")
-            elif (what := you_form(re.sub(r"\s+for\s+\w+ing\b.*$|\bfree\s+", "", rest), names)) is not None:
+            elif (what := you_form(re.sub(r"\s+for\s+\w+ing\b.*$|\s+(?:for free|as an? [\w -]+)$|\bfree\s+", "",
+                                          re.sub(r"\s+as an? [\w -]+$", "", rest)), names)) is not None:
                 to_me = " me" if verb in ("lend", "give", "send", "show", "mentor", "refer") else ""
                 what = _owned(what, "your" if verb in ("lend", "give", "share", "show", "host") else "my")
                 if verb not in ("send", "email"):
@@ -1324,6 +1350,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         withdrawn=_str(found.get("withdrawn")),
         answer_value=_str(found.get("answer_value")),
         invited_to=_str(found.get("invited_to")),
+        offer_later=bool(found.get("offer_later")),
+        late=_late(notes),
         periodic=bool(_PERIODIC.search(notes)),
         deliver_do=tuple(deliver_do[:1]),
         intro_to=str(intro_to) if intro_to is not None else None,
@@ -1437,6 +1465,22 @@ def _checking(value: object) -> str | None:
     return re.sub(r",\s*deadline\b.*$", "", text, flags=_I)
 
 
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _late(notes: str) -> bool:
+    """Whether the notes say the member's promise is overdue: "i'd send it by wed. its thurs", "by fri - late!"."""
+    due = re.search(r"\b(?:i'?d|i will|i'?ll|(?:i|we) promised|said i'?d)\b[^.;]*?\bby "
+                    r"(mon|tue|wed|thu|fri|sat|sun)\w*",
+                    notes, _I)
+    if due is None:
+        return False
+    if re.search(r"\b(?:i'?m|running|already) late\b|\boverdue\b", notes, _I):
+        return True
+    now = re.search(r"\b(?:it'?s|its|now|today'?s|today is)\s+(mon|tue|wed|thu|fri|sat|sun)\w*", notes[due.end():], _I)
+    return now is not None and _DAYS.index(now[1].lower()) != _DAYS.index(due[1].lower())
+
+
 def setting_hint(notes: str) -> str:
     """'work' when the notes speak of a workplace team rather than a one-off team-up."""
     return "work" if re.search(r"\bmy team ?mates?\b|\bteam ?mates? at work\b", notes, _I) else ""
@@ -1462,6 +1506,13 @@ def _question(text: str, names: frozenset[str]) -> str | None:
     'data sharing agrmt' → 'about a data-sharing agreement'."""
     text = expand(text.strip(" ?!.:"))
     low = text.lower()
+    # "ask if he'd do an interview" → "Would you be up for an interview?"
+    if (would := re.match(r"^(?:(?:if|whether)\s+)?(?:he|she|they)(?:'d|\s+would)\s+(?:(?P<do>do|give)\s+)?"
+                          r"(?P<x>.+)$", text, _I)) is not None:
+        x = you_form(would["x"], names, 7)
+        if x is None or re.search(r"\b(?:pricing|price|budget|salary|pay|costs?)\b", x, _I):
+            return None
+        return f"Would you be up for {x}?" if would["do"] else f"Would you {x}?"
     if re.search(r"\b(?:pricing|price|budget|salary|they pay|costs?)\b", low):
         return None  # money questions are the member's to raise in their own words
     if re.match(r"^(?:how|what|why|when|where|who|which|do|does|did|is|are|can|could|would|will)\b", low):

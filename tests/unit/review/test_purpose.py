@@ -1285,3 +1285,157 @@ def test_shorthand_is_turned_into_words_a_message_can_carry() -> None:
     assert reading("ask abt parking")["ask"] == "about the parking"  # never "a parking"
     checking = reading("asked if we'd enter their hackathon, deadline 21st. need to check w my cofounder")
     assert checking.get("checking") == "whether we'd enter your hackathon before the deadline on the 21st"
+
+
+def test_still_need_to_send_is_the_members_to_deliver() -> None:
+    assert reading("great panel. still need to send the deck + the recording")["deliver"] == (
+        "the deck and the recording",)
+
+
+def test_a_chaser_that_would_only_say_still_checking_rests_until_the_answer() -> None:
+    notes = "asked if our sdk runs on arm boards. not sure, need to check w Lena first"
+    week = compose("no_reply_1w", DraftContext("Dev", "an embedded meetup", notes), WEEK_TIMES, key=12)
+    assert isinstance(week, Rest) and "once you have the answer" in week.why
+    assert "whether your sdk" in week.why.lower() and "the whether" not in week.why
+    more = notes + ". promised our arm benchmark"
+    with_more = compose("no_reply_1w", DraftContext("Dev", "an embedded meetup", more), WEEK_TIMES, key=12)
+    assert isinstance(with_more, Draft)
+
+
+# --- names, places and register the notes spell out -------------------------------------------------------
+
+def test_the_notes_name_the_given_name_and_an_unknown_name_is_not_greeted() -> None:
+    assert greeting_name("Tran Van Minh", "Minh is his given name. logistics lead") == "Minh"
+    assert greeting_name("Kim Soo-ah", "first name = Soo-ah") == "Soo-ah"
+    assert greeting_name("unknown - red scarf, biotech?", "talked CRISPR") == "there"
+
+
+def test_places_typed_in_shorthand_read_as_places() -> None:
+    assert meeting_place("Work") == "at work"
+    assert meeting_place("school gate") == "at the school gate"
+    assert meeting_place("Lyon lunch w/ the Renault team") == "at the Lyon lunch"
+
+
+def test_notes_that_ask_for_a_formal_note_get_one_and_a_language_gets_a_tip() -> None:
+    notes = "runs a tea farm, v formal, bowed. i promised the shipping checklist. japanese only"
+    first = compose("follow_up_48h", DraftContext("Haruto", "a trade fair", notes), FIRST_TIMES, key=13)
+    assert isinstance(first, Draft) and first.text.startswith(("Dear Haruto", "Hello Haruto"))
+    assert any("Japanese" in tip for tip in first.tips)
+
+
+def test_things_handed_over_in_person_are_offered_never_attached() -> None:
+    notes = "grows chillies. promised her some tomato seeds"
+    first = compose("follow_up_48h", DraftContext("Ines", "the allotment open day", notes), FIRST_TIMES, key=14)
+    assert isinstance(first, Draft) and "tomato seeds" in first.text
+    assert "attached" not in first.text and "here's" not in first.text.lower() and "on its way" not in first.text
+    assert not any("Attach" in tip for tip in first.tips)
+    week = compose("no_reply_1w", DraftContext("Ines", "the allotment open day", notes), WEEK_TIMES, key=14)
+    assert not (isinstance(week, Draft) and ("came through" in week.text or "arrived" in week.text))
+
+
+def test_an_offer_of_free_work_is_taken_up_with_an_offer_to_pay_their_rate() -> None:
+    notes = "copy editor. offered to proofread our app store listing for free as a favour. offer to pay his rate"
+    found = reading(notes)
+    assert found.get("their_offer") == ("proofread our app store listing",)
+    assert "rate" in str(found.get("ask")) and "free" not in str(found)
+    first = compose("follow_up_48h", DraftContext("Odd", "a writers' meetup", notes), FIRST_TIMES, key=15)
+    assert isinstance(first, Draft) and "proofread our app store listing" in first.text and "your rate" in first.text
+    assert "i'd want" not in first.text  # the member's sentence keeps its capital
+
+
+def test_a_weekday_in_the_place_never_contradicts_the_day_they_met() -> None:
+    first = compose("follow_up_48h", DraftContext("Ravi", "the library Sat reading hour", "talked about crime novels"),
+                    DraftTimes(NOW, NOW - timedelta(days=3)), key=16, ask=False)
+    assert isinstance(first, Draft) and "Sat " not in first.text and "Friday" in first.text
+
+
+def test_a_yes_no_question_reads_as_a_question_of_whether() -> None:
+    notes = "asked if our sdk is open src -> not yet"
+    first = compose("follow_up_48h", DraftContext("Noor", "a dev meetup", notes), FIRST_TIMES, key=17)
+    assert isinstance(first, Draft) and "question if" not in first.text and " src" not in first.text
+
+
+def test_ask_if_theyd_do_something_is_asked_as_a_question_to_them() -> None:
+    assert reading("great storyteller. ask if she'd do a guest slot")["ask"] == "Would you be up for a guest slot?"
+    assert reading("ask if they would host our next meetup")["ask"] == "Would you host our next meetup?"
+    assert "ask" not in reading("ask if he'd cover the venue costs")  # money is the member's to raise
+
+
+def test_hours_after_a_topic_are_left_off_it() -> None:
+    assert reading("we talked supply chains for 3 hrs")["topic"] == "supply chains"
+
+
+def test_a_deadline_near_never_gets_no_rush_at_all() -> None:
+    notes = "i promised our field guide. she'll fwd the tender, deadline end of month"
+    first = compose("follow_up_48h", DraftContext("Aya", "a water forum", notes), FIRST_TIMES, key=18)
+    assert isinstance(first, Draft) and "no rush" not in first.text.lower()
+
+
+def test_an_offer_to_read_something_not_ready_is_thanked_not_taken_up() -> None:
+    notes = "offered to review my grant draft ch.2. send it once my PI signs off - not yet"
+    assert reading(notes).get("offer_later")
+    first = compose("follow_up_48h", DraftContext("Dr. Wu", "a methods workshop", notes), FIRST_TIMES, key=19)
+    assert isinstance(first, Draft) and "once it's ready" in first.text and "take you up" not in first.text
+    assert "chapter 2" in first.text
+    week = compose("no_reply_1w", DraftContext("Dr. Wu", "a methods workshop", notes), WEEK_TIMES, key=19)
+    assert isinstance(week, Rest) and "first message" not in week.why
+
+
+def test_a_question_the_member_cant_answer_is_looked_into_never_offered_as_a_walk_through() -> None:
+    notes = "asked abt good dentists near the office - no idea, ask Priya"
+    found = reading(notes)
+    assert found.get("checking") == "good dentists near the office" and "answer" not in found
+    first = compose("follow_up_48h", DraftContext("Ole", "the all-hands", notes), FIRST_TIMES, key=20)
+    assert isinstance(first, Draft) and "walk you through" not in first.text and "dentists" in first.text
+
+
+def test_an_offer_typed_with_a_slash_between_choices_is_not_pasted() -> None:
+    week = compose("no_reply_1w", DraftContext("Ole", "the all-hands", "asked how we do on-call. showed him the rota",
+                                               offer="lunch / a tour of the office"), WEEK_TIMES, key=21)
+    assert not (isinstance(week, Draft) and " / " in week.text)
+
+
+def test_a_partner_to_play_with_is_not_private_and_the_member_offers_to_be_one() -> None:
+    notes = "new to the club, wants a squash partner thurs eve"
+    assert reading(notes).get("need") == "a squash partner on Thursday evenings"
+    first = compose("follow_up_48h", DraftContext("Abe", "the squash club", notes), FIRST_TIMES, key=22)
+    assert isinstance(first, Draft) and "squash partner on Thursday evenings" in first.text
+    assert "point you to someone" not in first.text
+
+
+def test_no_word_since_is_not_a_no() -> None:
+    assert "answer_given" not in reading("asked abt our audit status. no word since, board meets the 28th")
+
+
+@pytest.mark.parametrize("notes", ["Ana's mum. playdate sun?", "new to the club, wants a squash partner thurs eve"])
+def test_a_casual_plan_is_not_chased_a_week_on(notes: str) -> None:
+    week = compose("no_reply_1w", DraftContext("Kit", "the park", notes), WEEK_TIMES, key=23)
+    assert isinstance(week, Rest) and "casual" in week.why and "first message" not in week.why
+
+
+def test_a_couple_is_greeted_by_both_names() -> None:
+    assert greeting_name("Omar & Lina", "neighbours, moving in spring") == "Omar and Lina"
+    assert greeting_name("Sam and Alex Reid", None) == "Sam and Alex"
+
+
+def test_someones_contact_details_are_typed_in_never_attached() -> None:
+    notes = "moving to leeds. i said id send our plumber's contact"
+    first = compose("follow_up_48h", DraftContext("Pia", "a housewarming", notes), FIRST_TIMES, key=24)
+    assert isinstance(first, Draft) and "plumber" in first.text and "attached" not in first.text
+    assert not any(tip.startswith("Attach") for tip in first.tips)
+
+
+def test_what_they_will_send_keeps_its_name_without_who_rates_it() -> None:
+    found = reading("career chat. she'll send a list of 3 agencies she trusts. i owe her my portfolio")
+    assert found.get("their_offer") == ("a list of three agencies",)
+    week = compose("no_reply_1w", DraftContext("Mo", "coffee", "i promised my updated CV"), WEEK_TIMES, key=25)
+    assert not (isinstance(week, Draft) and "walk-through" in week.text)  # a CV needs no walk-through
+
+
+def test_a_promise_past_its_day_says_sorry_once_and_theirs_never_does() -> None:
+    late = "she wants notes on her pitch. i said i'd send them by tues. its wed"
+    first = compose("follow_up_48h", DraftContext("Bea", "a founders' mixer", late), FIRST_TIMES, key=26)
+    assert isinstance(first, Draft) and ("later than I promised" in first.text or "delay" in first.text)
+    theirs = "asked for our volumes, sent them. she promised a quote by fri. its mon. nothing"
+    other = compose("follow_up_48h", DraftContext("Bea", "a founders' mixer", theirs), FIRST_TIMES, key=26)
+    assert not (isinstance(other, Draft) and ("later than I promised" in other.text or "delay" in other.text))
