@@ -173,8 +173,8 @@ def test_a_draft_without_enough_notes_asks_first_and_remembers_the_answer(env: d
     assert "Thanks so much" in out[thanked:thanked + 400]
     week = out.index("Draft: One-week follow-up to Bob Stone (you wrote last week, no reply yet)")
     assert "thanks again" in out[week:week + 400].lower()  # the answer holds for the later stage
-    lucy = out.index("What's this message to Lucy for?")
-    assert "ruled out" in out[lucy:lucy + 300] and "1. Don't follow up" in out[lucy:lucy + 600]
+    lucy = out.index("No message needed for Lucy yet.")  # "dont chase": rest, with the way to stop the reminders
+    assert "ruled out" in out[lucy:lucy + 300] and "/coach purpose Lucy stop" in out[lucy:lucy + 600]
     assert "no more reminders about them" in out and "I won't draft another message to Lucy" in out
     assert "Undone: Lucy is back on your follow-up list." in out
     assert "Lucy — met, no message yet" in out

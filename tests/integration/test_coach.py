@@ -383,9 +383,10 @@ def test_dont_follow_up_stops_the_ladder_and_undo_takes_it_back(coach: Coach, se
     """The answer buttons act on the contact (coach:for-<answer>:<contact id>), only for its own member; "Don't
     follow up" cancels the pending nudge (a MOVED_ON event), and Undo removes exactly that and re-plans."""
     coach.handle_line(JANE, "/met Lucy at call -- vendor, too expensive, ruled out. dont chase")
-    asked = coach.handle_line(JANE, "/coach draft Lucy")
-    assert asked.actions[0].verb is Verb.FOR_STOP and "ruled out" in asked.text
-    stop = asked.actions[0].action_id
+    rested = coach.handle_line(JANE, "/coach draft Lucy")  # the notes say not to chase: let it rest, or stop
+    assert "No message needed for Lucy yet" in rested.text and "ruled out" in rested.text
+    assert [a.verb for a in rested.actions] == [Verb.FOR_ANYWAY, Verb.FOR_STOP]
+    stop = rested.actions[1].action_id
     assert coach.press(OTHER, stop).error  # someone else's click changes nothing
     assert pending(sessions, "Lucy") is not None
     stopped = coach.press(JANE, stop)
