@@ -195,8 +195,7 @@ def _trims(lines: list[Line]) -> list[list[Line]]:
     out = [lines]
     optional = [i for i, line in enumerate(lines) if line.optional]
     for i in reversed(optional):
-        out.append([line for j, line in enumerate(out[-1]) if j != i or not line.optional] if False else
-                   [line for line in out[-1] if line is not lines[i]])
+        out.append([line for line in out[-1] if line is not lines[i]])
     return out
 
 

@@ -162,7 +162,6 @@ _SETTING_WORDS: tuple[tuple[str, str], ...] = (
      r"booth|hallway|talk)\b|[a-z]con\b|con\s|summit", "conference"),
     (r"\b(?:fair|office|university|univ|campus|career)\b", "work"),
 )
-_PARTY_GROUP = {"party", "dinner"}
 
 
 def setting_of(where: str | None) -> str:
