@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from bot.review.engine import review
+from bot.review.gist import fill_in, take_offer
 from bot.review.kinds import kind_for_nudge
 from bot.review.model import DraftContext
 from bot.review.notes import interest_phrase, offer_clause
@@ -232,7 +233,7 @@ class _Writer:
         notes = c.notes
         if notes and uncapped(notes) != notes:  # typed in capitals: read in ordinary case, never echoed shouting
             notes = notes.lower()
-        self.r: Reading = read_purpose(notes, c.contact_name)
+        self.r: Reading = fill_in(read_purpose(notes, c.contact_name), notes, c.contact_name)
         self.place = meeting_place(c.where_met)
         if self.times is not None and self.times.met_at is not None:  # "the Sat shift" met on Friday: the day goes
             self.place = re.sub(r"\s+\s*", " ", re.sub(r"\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?\b", "",
@@ -265,6 +266,10 @@ class _Writer:
         if language:  # "spanish only": the member writes it in their language, the coach drafts in English
             self.tips.append(f"Your notes say they read {(language[1] or language[2]).capitalize()}: translate it "
                              "before you send it.")
+        if self.offer is not None or c.offer:  # what they offered in person is the message's point, not a maybe
+            taken = take_offer(self.r, c.offer, c.contact_name) if not self.yes_to else None
+            if taken is not None:
+                self.r, self.offer = taken, None
         held = tuple(x for x in (self.r.withdrawn, self.r.checking) if x)
         if self.offer and held and (same_thing(self.offer, held) or same_thing(c.offer or "", held)):
             self.offer = None  # the offer the notes take back or hold for a check is never made in the message
@@ -717,6 +722,14 @@ class _Writer:
                 else:
                     offer = re.sub(r"^(?:a|an)\s+", "the ", offer)
                     out.append(Line((f"If you get a minute, I'd still love {offer}.",)))
+        if r.their_offer_to:  # any verb, read by `gist`: "take a look at our gutter problem"
+            vp = r.their_offer_to
+            if stage == "first":
+                out.append(self.line((f"You kindly offered to {vp}, and I'd love to take you up on that.",
+                                      f"Thanks for offering to {vp}: I'd gladly take you up on it.",
+                                      f"I'd love to take you up on your offer to {vp}."), "take"))
+            else:
+                out.append(Line((f"Is your offer to {vp} still open? No worries if things have changed.",)))
         if r.their_next and stage == "first":
             nxt = re.sub(r"\s+after$", "", r.their_next)
             nxt = re.sub(r"^loop in (?!your\b|the\b)", "loop in your ", nxt)
@@ -725,6 +738,18 @@ class _Writer:
             else:
                 out.append(Line((f"Thanks for offering to {nxt} once you've had a look.",), optional=True))
         return out
+
+    def my_offer_line(self, stage: str) -> list[Line]:
+        """What the member offered to do (any verb, read by `gist`), said once more as a standing offer."""
+        vp = self.r.my_offer_to
+        if not vp:
+            return []
+        if stage == "first":
+            return [self.line((f"As I said, I'd be glad to {vp}.", f"And I'm happy to {vp}, as I mentioned.",
+                               f"As promised, I'm happy to {vp}."), "mine")]
+        if stage == "last":
+            return [Line((f"If it would still help, I'm happy to {vp}.",))]
+        return [Line((f"I'm still happy to {vp}, as I said.",))]
 
     def interest_line(self, stage: str) -> list[Line]:
         r = self.r
@@ -852,7 +877,8 @@ class _Writer:
 
     def offer_line(self, stage: str) -> list[Line]:
         r = self.r
-        if not self.offer or " / " in self.offer or r.their_offer or r.deliver or r.later or r.intro_to is not None or (
+        if not self.offer or " / " in self.offer or r.their_offer or r.deliver or r.later or r.intro_to is not None \
+                or r.my_offer_to or (
                 r.checking and same_thing(self.offer, (r.checking,))):
             return []  # their offer in the notes, or something delivered or on its way: one offer is plenty
         o = self.offer
@@ -954,7 +980,8 @@ class _Writer:
                 core.append(self.line(("No rush at all: I'll look forward to hearing from you when you're ready.",
                                        "I'll wait to hear from you; no rush at all."), "wait"))
         else:
-            core = (self.delivery() + self.answer_line() + self.take_up("first") + self.interest_line("first")
+            core = (self.delivery() + self.answer_line() + self.take_up("first") + self.my_offer_line("first")
+                    + self.interest_line("first")
                     + self.ask_line("first") + self.explore_line("first") + self.suggest_line("first")
                     + self.next_line("first") + self.expect_line())
         lines += core
@@ -968,7 +995,8 @@ class _Writer:
                 return lines
         elif len(core) < 3:
             lines += self.activity_line()
-        has_ask = not r.wait and bool(r.ask or r.explore or r.next_step or r.their_offer or r.interest or r.answer
+        has_ask = not r.wait and bool(r.ask or r.explore or r.next_step or r.their_offer or r.their_offer_to
+                                      or r.interest or r.answer
                                       or r.suggest or r.need or r.checking)
         return lines + self.closing(has_ask, long=len(lines) >= 3)
 
@@ -1043,7 +1071,8 @@ class _Writer:
             lines.append(Line((f"I'm still happy to {r.deliver_do[0]}, as promised.",)))
         if r.accept and not r.deliver:
             lines.append(Line((f"I'm still happy to {r.accept} whenever you're ready.",)))
-        lines += self.take_up("still") + self.interest_line("still") + self.ask_line("still")
+        lines += self.take_up("still") + self.my_offer_line("still") + self.interest_line("still")
+        lines += self.ask_line("still")
         lines += self.explore_line("still") + self.suggest_line("still") + self.next_line("still")
         if r.checking:
             lines.append(Line((f"I'm still looking into {r.checking} and will let you know.",)))
@@ -1130,8 +1159,12 @@ class _Writer:
             subject = r.explore or (r.next_step.partition(" to ")[0] if r.next_step else None)
             lines += [Line((f"I'd still love to pick up {subject} if the timing ever suits.",))] if subject else \
                 self.ask_line("still")
+        elif r.their_offer_to:
+            lines.append(Line((f"If your offer to {r.their_offer_to} still stands, I'd love that; if not, no "
+                               "problem.",)))
         elif r.deliver_do:
             lines.append(Line((f"If it would still help, I'm happy to {r.deliver_do[0]}, as promised.",)))
+        lines += self.my_offer_line("last")
         act = _activity(r.activity)
         if act:
             lines.append(Line((act[0] or f"I hope {act[1]} is going well.",), optional=True))
@@ -1327,6 +1360,7 @@ def vetted_phrases(r: Reading) -> tuple[str, ...]:
     """The phrases read out of the notes on purpose (each checked by ``you_form``), which a draft may use whole
     although they repeat the notes' words ("the blog post on our label pruning")."""
     single = (r.intro_to, r.answer, r.interest, r.accept, r.next_step, r.ask, r.thanks, r.topic, r.explore,
+              r.their_offer_to, r.my_offer_to,
               r.need, r.checking, r.suggest, r.expect)
     return tuple(p for p in (*r.deliver, *r.deliver_do, *r.their_offer, *r.later, *single) if p)
 
@@ -1337,7 +1371,7 @@ def unvetted_runs(text: str, pasted: set[tuple[str, ...]], vetted: Sequence[str]
     if not pasted:
         return set()
     for phrase in sorted((v for v in vetted if len(v.split()) >= 3), key=len, reverse=True):
-        text = re.sub(r"\b" + re.escape(phrase) + r"\b", " _ ", text, flags=re.IGNORECASE)
+        text = re.sub(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", " _ ", text, flags=re.IGNORECASE)  # "…report?"
     return runs(text) & pasted
 
 

@@ -84,20 +84,23 @@ class Reading:
     invited_to: str | None = None  # what they want the member to do: "give a talk to your class"
     offer_later: bool = False  # their offer needs something of the member's that isn't ready yet ("once X signs off")
     late: bool = False  # the member promised it by a day that has passed ("send 3 comments by wed. its thurs")
+    their_offer_to: str | None = None  # what they offered to do, any verb (`gist`): "take a look at our gutters"
+    my_offer_to: str | None = None  # what the member offered to do, any verb (`gist`): "do the raffle printing"
 
     @property
     def has_point(self) -> bool:
         """Whether the notes give a message something to do beyond saying hello."""
         return bool(self.deliver or self.deliver_do or self.intro_to or self.answer or self.interest
                     or self.accept or self.their_offer or self.next_step or self.ask or self.thanks
-                    or self.explore or self.later or self.need or self.checking or self.suggest or self.withdrawn)
+                    or self.explore or self.later or self.need or self.checking or self.suggest or self.withdrawn
+                    or self.their_offer_to or self.my_offer_to)
 
     @property
     def pending(self) -> bool:
         """Whether a one-week follow-up has something to follow up on (an ask, an offer, a next step)."""
         return bool(self.deliver or self.deliver_do or self.intro_to or self.interest or self.their_offer
                     or self.next_step or self.ask or self.accept or self.answer or self.explore or self.need
-                    or self.checking or self.suggest)
+                    or self.checking or self.suggest or self.their_offer_to or self.my_offer_to)
 
 
 # --- splitting ----------------------------------------------------------------------------------------

@@ -1,0 +1,213 @@
+"""The point of notes the shape readers don't know, read by a few open frames.
+
+`purpose.read_purpose` knows many note shapes, each with its own verbs. A new member's notes use verbs it has
+never seen ("said he'd sort me a trade rate", "would love him to review my chapter draft", "need to book her in
+for careers week"), and the draft then says nothing but hello. The frames here take *any* verb: who acts (they
+or the member), how (an offer, a wish, a to-do, a question), and the rest of the clause turned to the second
+person. They run only when the shape readers found no point (a thank-you alone doesn't count), so a note they
+already read is never read twice. `take_offer` does the same for the contact's *offer* field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.review.notes import contact_names
+from bot.review.purpose import Reading, _clauses, _unname, thing, you_form
+
+_I = re.IGNORECASE
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_THEY = r"(?:she|he|they)"
+_WOULD = r"(?:'d|'ll|\s+would|\s+will|\s+could|\s+can)"
+
+# --- the notes' frames ------------------------------------------------------------------------------
+# "said hed sort me a trade rate", "offered to come and talk to Y9", "agreed to share the counts"
+_THEIR_OFFER = re.compile(
+    rf"^(?:{_THEY}\s+)?(?:(?:said|says|reckons|told me)\s+(?:that\s+)?{_THEY}{_WOULD}|"
+    rf"(?:kindly\s+)?(?:offered|agreed|volunteered|promised)\s+to|{_THEY}{_WOULD}\s+(?:happily|gladly)|"
+    rf"{_THEY}\s+(?:is|'s)\s+(?:happy|glad|up for it)\s+to)\s+(?P<vp>.+)$", _I)
+# what they'll do on their own side is theirs to do, not an offer to take up ("she'll check with her boss")
+_THEIR_OWN = re.compile(
+    r"^(?:check|think|get back|come back|let (?:me|us) know|be in touch|get in touch|confirm|decide|see|ask|"
+    r"talk to|speak to|run it|discuss|review (?:it|w|with)|loop|reach out|ping|email me|call me|text me|message me|"
+    r"send (?:it|them) (?:to|over)|sleep on|consider|maybe|might|probably|possibly|try to|have a think)\b", _I)
+# "said he'd email details": theirs to send, something to look forward to
+_THEY_SEND = re.compile(r"^(?:email|send|forward|text|post|share|dm)\s+(?:me\s+|us\s+)?(?P<np>(?!me\b|us\b).+)$", _I)
+# "would love him to review my chapter draft", "ask her if she'd mentor me"
+_WISH_DO = re.compile(
+    r"^(?:i\s*'?d|i would|would|i|we'?d|we would|we)?\s*(?:really\s+|so\s+)?(?:love|like|want|hope|hoping)\s+"
+    r"(?:for\s+)?(?:him|her|them)\s+to\s+(?P<vp>.+)$|"
+    rf"^ask\s+(?:him|her|them)\s+(?:to|if|whether)\s+(?:{_THEY}(?:'d|\s+would|\s+could|\s+can|\s+will)\s+)?"
+    r"(?P<vp2>.+)$", _I)
+# "would love a quote from him for our report", "need a reference from her"
+_WISH_THING = re.compile(
+    r"^(?:i\s*'?d|i would|would|i|we'?d|we would|we)?\s*(?:really\s+|so\s+)?(?:love|like|want|need)\s+"
+    r"(?P<np>(?:a|an|some|the|his|her|their)\s+[^,;]+?)\s+(?:from|off)\s+(?:him|her|them)"
+    r"(?P<tail>\s+(?:for|on|about)\s+[^,;]+)?$", _I)
+_TO_DO = r"(?:i\s+)?(?:need to|should|must|have to|gotta|got to|want to|will|'ll|to)?\s*"
+# "need to book her in for careers week 3-7 March"; "want her for Efua's naming day in Aug"
+_BOOK = re.compile(rf"^{_TO_DO}(?:book|get)\s+(?:him|her|them)(?:\s+in)?\s+for\s+(?P<np>.+)$", _I)
+_WANT_FOR = re.compile(r"^(?:i\s+|we\s+)?(?:want|need|would love|'d love)\s+(?:him|her|them)\s+for\s+(?P<np>.+)$", _I)
+# "I asked if MOQ can go down to 500": theirs to answer
+_ASKED_IF = re.compile(r"^(?:i|we)\s+asked\s+(?:(?:him|her|them)\s+)?(?:if|whether)\s+(?P<q>.+)$", _I)
+# "said give me a call next week": they asked the member to call
+_CALL_ME = re.compile(rf"^(?:{_THEY}\s+)?(?:said|says|told me)\s+(?:to\s+)?(?:give (?:me|us) a (?:call|ring|bell)|"
+                      r"call (?:me|us)|ring (?:me|us)|phone (?:me|us))(?P<rest>.*)$", _I)
+_WHEN = re.compile(r"\b(?:next (?:week|wk|month)|this week|(?:on )?(?:mon|tues|wednes|thurs|fri)day|tomorrow|"
+                   r"after \w+)\b", _I)
+# "get back to him w my numbers", "I committed to sending our draft map for her comments"
+_GET_BACK = re.compile(rf"^{_TO_DO}(?:get back|come back|circle back)\s+to\s+(?:him|her|them)\s+(?:w/?|with)\s+"
+                       r"(?P<np>(?:my|our|the)\s+.+)$", _I)
+_COMMITTED = re.compile(r"^(?:i|we)\s+(?:committed|agreed|promised)\s+to\s+(?:send(?:ing)?|shar(?:e|ing)|"
+                        r"email(?:ing)?)\s+(?:(?:him|her|them)\s+)?(?P<np>(?:my|our|the|a|an)\s+.+)$", _I)
+_FOR_COMMENTS = re.compile(r"\s+for (?:your|you to) (?P<what>comments|feedback|thoughts|input|review|sign-off)$", _I)
+# "I offered to do the printing for their raffle", "i said i'd help with the move"
+_MY_OFFER = re.compile(r"^(?:i|we)\s+(?:offered|volunteered|said i'?d|said we'?d|said i would|said we would|agreed)\s+"
+                       r"(?:to\s+)?(?P<vp>(?!think|check|see|ask|consider|get back|let (?:her|him|them) know)\b.+)$",
+                       _I)
+_CUT = re.compile(r"\s+(?:if|once|when|since|because|coz|cos|as|so that|so|but|and (?:might|maybe|may|possibly)|lol|"
+                  r"haha|tbh|i think|apparently)\b.*$|\s*[,;(].*$|\s+[-–—]\s+.*$", _I)
+_HEDGED = re.compile(r"\b(?:maybe|might|possibly|probably|perhaps|not sure)\b|\?", _I)
+
+
+def _phrase(text: str, names: frozenset[str], limit: int = 10) -> str | None:
+    """A clause's rest as a phrase to the contact, cut at its condition or aside; None when it can't be one."""
+    cut = _CUT.sub("", text.strip()).strip(" .!")
+    if not cut or _HEDGED.search(cut):
+        return None
+    return you_form(cut, names, limit)
+
+
+def _with_article(clause: str) -> str:
+    """'MOQ can go down to 500' → 'the MOQ can go down to 500': a bare acronym opening a question."""
+    return re.sub(r"^(?=[A-Z]{2,}s?\b)", "the ", clause)
+
+
+def _read(clause: str, names: frozenset[str]) -> dict[str, str]:
+    """What one clause says, as Reading fields; empty when no frame fits."""
+    plain = _unname(clause, names)  # "Olu said he'd …" reads as "she said he'd …"
+    if (m := _THEIR_OFFER.match(plain)) and not _THEIR_OWN.match(m["vp"]):
+        if (sent := _THEY_SEND.match(m["vp"])) is not None:
+            found = thing(_CUT.sub("", sent["np"]), names)
+            return {"expect": found} if found else {}
+        vp = _phrase(m["vp"], names)
+        return {"their_offer_to": vp} if vp else {}
+    if m := _WISH_DO.match(plain):
+        vp = _phrase(m["vp"] or m["vp2"], names)
+        return {"ask": f"Would you be willing to {vp}?"} if vp else {}
+    if m := _WISH_THING.match(plain):
+        np, tail = you_form(m["np"], names, 6), you_form(m["tail"].strip(), names, 8) if m["tail"] else ""
+        return {"ask": f"Could I ask you for {np}{' ' + tail if tail else ''}?"} if np and tail is not None else {}
+    if m := _BOOK.match(plain) or _WANT_FOR.match(plain):
+        np = _phrase(m["np"], names, 9)
+        if not np:
+            return {}
+        return {"ask": f"Could I book you in for {np}?" if m.re is _BOOK else f"Would you be free for {np}?"}
+    if m := _ASKED_IF.match(clause):
+        q = _phrase(m["q"], names, 10)
+        return {"ask": f"Could you let me know whether {_with_article(q)}?"} if q else {}
+    if m := _CALL_ME.match(plain):
+        when = _WHEN.search(m["rest"] or "")
+        return {"next_step": f"a call {when[0].lower()}" if when else "a call"}
+    if m := _GET_BACK.match(plain) or _COMMITTED.match(plain):
+        np = _phrase(m["np"], names, 9)
+        if not np:
+            return {}
+        deliver = re.sub(r"^my\s+", "the ", np)  # "w my numbers": "here are the numbers I mentioned"
+        if (why := _FOR_COMMENTS.search(deliver)) is None:
+            return {"deliver": deliver}
+        return {"deliver": deliver[:why.start()],  # "our map for her comments": sent, and the comments asked for
+                "ask": f"I'd welcome your {why['what']} when you have a moment: would that be possible?"}
+    if m := _MY_OFFER.match(clause):
+        vp = _phrase(m["vp"], names)
+        return {"my_offer_to": vp} if vp else {}
+    return {}
+
+
+def fill_in(r: Reading, notes: str | None, contact_name: str | None = None) -> Reading:
+    """The reading with what the open frames find, when the shape readers found no point and no stop."""
+    if not notes or replace(r, thanks=None).has_point or r.stop or r.wait or (r.thanks or "").startswith("offering"):
+        return r
+    names = contact_names(contact_name)
+    found: dict[str, str] = {}
+    for clause in _clauses(notes):
+        for key, value in _read(clause, names).items():
+            found.setdefault(key, value)  # the first clause that says it wins
+    if not found:
+        return r
+    deliver = found.get("deliver")
+    return replace(r, their_offer_to=found.get("their_offer_to"), my_offer_to=found.get("my_offer_to"),
+                   ask=found.get("ask"), next_step=found.get("next_step"), expect=r.expect or found.get("expect"),
+                   deliver=(deliver,) if deliver else r.deliver)
+
+
+# --- the offer field ----------------------------------------------------------------------------------
+_CONDITION = re.compile(r"\b(?:if|once|when|after|pending|tbc|tbd|maybe|might|or)\b|\?", _I)
+_FOREIGN = re.compile(r"\b(?:den|der|die|das|und|mit|für|von|zu|el|la|los|las|del|con|para|por|une|des|du|les|de|"
+                      r"da|do|em|um|uma|il|di|per|che|na|ng|sa)\b", _I)
+# the -ing form of a deed offered ("printing the raffle tickets"), and the verb it is said with
+_BASE_OF = {w + "ing": w for w in ("print", "cover", "present", "co-present", "host", "help", "build", "teach",
+                                    "review", "check", "look", "mentor", "lend", "speak", "coach", "design", "edit",
+                                    "record", "connect", "volunteer", "cook", "bring", "pick", "show", "walk", "pay",
+                                    "add", "match", "book", "find", "test", "pilot", "sponsor", "judge", "proofread",
+                                    "fix", "send", "paint", "plant", "repair", "clean", "call", "meet", "collect",
+                                    "deliver", "install", "train", "draft", "read", "play")}
+_BASE_OF.update({"raising": "raise", "sharing": "share", "making": "make", "writing": "write", "taking": "take",
+                 "giving": "give", "organising": "organise", "organizing": "organize", "donating": "donate",
+                 "introducing": "introduce", "driving": "drive", "baking": "bake", "hiring": "hire",
+                 "arranging": "arrange", "translating": "translate", "running": "run", "setting": "set",
+                 "dropping": "drop", "shopping": "shop", "chairing": "chair", "judging": "judge",
+                 "coordinating": "coordinate", "hosting": "host", "covering": "cover", "storing": "store",
+                 "providing": "provide", "preparing": "prepare", "welcoming": "welcome", "babysitting": "babysit"})
+_VERB_FIRST = _words("come show lend host give help cover pay add take run do ask put set be get make try check look "
+                     "review send share intro introduce connect call meet buy bring find go")
+_SERVICE = _words("""
+    call calls session sessions walkthrough walk-through review talk talks demo chat tour training meeting coffee lunch
+    visit slot workshop help advice feedback comments input intro introduction referral reference references check
+    trial pilot course class lesson lessons mentoring support assessment audit interview quote answer update updates
+    build setup set-up roundtable access place spot space room lift ride""")
+
+
+def take_offer(r: Reading, offer: str | None, contact_name: str | None = None) -> Reading | None:
+    """What the member offered in person (the contact's *offer* field), as the message's own point: a thing is
+    delivered ("the glacier day photos" → here they are), a deed is confirmed ("printing the raffle tickets" → I'd
+    be glad to print them). None when the field is for the older reading to phrase (a call, an introduction, a
+    condition, another language) or the notes already deliver something."""
+    if not offer or r.deliver or r.later or r.intro_to is not None or r.stop or r.withdrawn or r.checking \
+            or r.my_offer_to or r.deliver_do or r.accept or r.invited_to or r.need:
+        return None
+    text = re.sub(r"\s*\([^()]*\)", "", offer).strip(" .;,")
+    if not text or _CONDITION.search(offer) or _FOREIGN.search(text) or re.search(r"[^\x00-\x7f–—’]|/", text):
+        return None  # "draft of chapter 3 (once Mark OKs)": not yet; "setup / moving you onto Xero": not one thing
+    names = contact_names(contact_name)
+    things: list[str] = []
+    deed: str | None = None
+    pieces = [p.strip() for p in re.split(r"\s*[+;]\s*", text) if p.strip()]
+    if len(pieces) > 2:
+        return None
+    for piece in pieces:
+        words = piece.split()
+        first = words[0].lower()
+        if re.match(r"(?:intro|introduction|connection|referral|access)\b", piece, _I):
+            return None
+        if first in _BASE_OF:
+            if deed is not None or (vp := you_form(" ".join([_BASE_OF[first], *words[1:]]), names, 10)) is None:
+                return None
+            deed = vp
+            continue
+        head = re.split(r"\s+(?:of|for|on|about|from|to|in|with|w/|under|at|by)\s+", piece, flags=_I)[0].split()[-1]
+        head = head.lower()
+        if head in _SERVICE or head.endswith("ing") or first in _VERB_FIRST:
+            return None  # a call, a review, a talk: the older reading offers to set it up
+        if (found := thing(piece, names)) is None:
+            return None
+        things.append(found)
+    if not things and deed is None:
+        return None
+    return replace(r, deliver=tuple(things) or r.deliver, my_offer_to=deed)

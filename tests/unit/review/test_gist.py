@@ -1,0 +1,110 @@
+"""The open frames (bot/review/gist.py): the point of notes whose verbs no shape reader knows, and the member's
+own *offer* field, read as what the message does — and the drafts built around them. Every note here is
+invented for this file."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.review import DraftContext
+from bot.review.drafts import Draft, DraftTimes, Rest, compose
+from bot.review.gist import fill_in, take_offer
+from bot.review.purpose import Reading, read_purpose
+
+NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)  # a Monday
+
+
+def gist(notes: str, name: str = "Noor Haddad") -> dict[str, object]:
+    """The fields the open frames add to what the shape readers found."""
+    before = read_purpose(notes, name)
+    after = fill_in(before, notes, name)
+    return {k: v for k, v in after.__dict__.items() if v != before.__dict__[k]}
+
+
+@pytest.mark.parametrize(("notes", "expected"), [
+    # they offered to do something, in any verb
+    ("runs a bike shop. said he'd true my back wheel if i bring it in", {"their_offer_to": "true my back wheel"}),
+    ("retired joiner. offered to come and look at our sagging gate",
+     {"their_offer_to": "come and look at our sagging gate"}),
+    ("Noor said she'd walk us round the allotment plots sometime",
+     {"their_offer_to": "walk us round the allotment plots sometime"}),
+    # the member wants something of them
+    ("would love her to judge our student hackathon", {"ask": "Would you be willing to judge our student hackathon?"}),
+    ("need a reference letter from him for the grant application",
+     {"ask": "Could I ask you for a reference letter for the grant application?"}),
+    ("need to book him in for the spring fair", {"ask": "Could I book you in for the spring fair?"}),
+    ("I asked if the hall takes 50 people", {"ask": "Could you let me know whether the hall takes 50 people?"}),
+    ("said give me a ring next week", {"next_step": "a call next week"}),
+    # the member owes something
+    ("get back to her w our figures", {"deliver": ("our figures",)}),
+    ("I committed to sending our floor plan for her comments", {
+        "deliver": ("our floor plan",),
+        "ask": "I'd welcome your comments when you have a moment: would that be possible?"}),
+    ("I offered to fix their office printer", {"my_offer_to": "fix your office printer"}),
+    # theirs to send: something to look forward to, not an offer to take up
+    ("said she'd text the seating plan", {"expect": "the seating plan"}),
+])
+def test_an_unfamiliar_verb_still_gives_the_message_its_point(notes: str, expected: dict[str, object]) -> None:
+    assert gist(notes) == expected
+
+
+@pytest.mark.parametrize("notes", [
+    "she'll check with her manager and get back to me",  # theirs to do, nothing to take up
+    "said he might lend us the van",  # a maybe is no offer
+    "promised her our onboarding deck",  # the shape readers read it already: nothing is read twice
+    "dont chase, said they'd call us if it changes",  # a stop outweighs any frame
+    "lovely chat about sourdough",
+])
+def test_the_frames_add_nothing_where_they_should_not(notes: str) -> None:
+    assert gist(notes) == {}
+
+
+@pytest.mark.parametrize(("offer", "field", "value"), [
+    ("the glacier trip photos", "deliver", ("the glacier trip photos",)),
+    ("printing the flyers for their bake sale", "my_offer_to", "print the flyers for your bake sale"),
+    ("raising it at our board meeting on the 9th", "my_offer_to", "raise it at our board meeting on the 9th"),
+])
+def test_what_the_member_offered_in_person_is_done_not_offered_again(offer: str, field: str, value: object) -> None:
+    taken = take_offer(Reading(), offer, "Noor Haddad")
+    assert taken is not None and getattr(taken, field) == value
+
+
+@pytest.mark.parametrize("offer", [
+    "a call about pricing",  # a call is set up, not sent: the older phrasing offers it
+    "draft of chapter 2 (once Sam OKs it)",  # not yet
+    "intro to our CTO",  # an introduction has its own lines
+    "el folleto en español",  # another language: left as the member wrote it
+    "setup / moving you onto the new tool",  # two things in one
+])
+def test_an_offer_the_frames_cannot_phrase_is_left_alone(offer: str) -> None:
+    assert take_offer(Reading(), offer, "Noor Haddad") is None
+
+
+def context(notes: str, offer: str | None = None) -> DraftContext:
+    return DraftContext("Noor Haddad", where_met="the parish hall quiz", notes=notes, offer=offer,
+                        member_name="Tom")
+
+
+def times(stage: str) -> DraftTimes:
+    met = NOW - timedelta(days=1 if stage == "follow_up_48h" else 9)
+    sent = None if stage == "follow_up_48h" else NOW - timedelta(days=8)
+    return DraftTimes(now=NOW, met_at=met, first_sent_at=sent, last_touch_at=sent or met, timezone="UTC")
+
+
+@pytest.mark.parametrize(("notes", "offer", "first", "week"), [
+    ("retired joiner. offered to come and look at our sagging gate", None,
+     "come and look at our sagging gate", "offer to come and look at our sagging gate still open"),
+    ("would love her to judge our student hackathon", None,
+     "Would you be willing to judge our student hackathon?", "would you be willing to judge our student hackathon?"),
+    ("quiz captain, very competitive lol", "the pub quiz answer sheet",
+     "the pub quiz answer sheet", "the pub quiz answer sheet"),
+])
+def test_the_draft_is_built_on_that_point_and_the_week_after_brings_it_back(notes: str, offer: str | None,
+                                                                              first: str, week: str) -> None:
+    drafted = compose("follow_up_48h", context(notes, offer), times("follow_up_48h"), key=1)
+    assert isinstance(drafted, Draft) and first in drafted.text, drafted
+    later = compose("no_reply_1w", context(notes, offer), times("no_reply_1w"), key=1)
+    assert not isinstance(later, Rest), later  # something is open, so a follow-up has something to say
+    assert isinstance(later, Draft) and week in later.text, later
