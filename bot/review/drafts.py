@@ -30,6 +30,7 @@ from bot.review.phrases import (
     days_between,
     greeting_name,
     meeting_place,
+    notes_language,
     setting_of,
     since,
     span,
@@ -234,6 +235,7 @@ class _Writer:
         if notes and uncapped(notes) != notes:  # typed in capitals: read in ordinary case, never echoed shouting
             notes = notes.lower()
         self.r: Reading = fill_in(read_purpose(notes, c.contact_name), notes, c.contact_name)
+        self.language = notes_language(notes)
         self.place = meeting_place(c.where_met)
         if self.times is not None and self.times.met_at is not None:  # "the Sat shift" met on Friday: the day goes
             self.place = re.sub(r"\s+\s*", " ", re.sub(r"\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?\b", "",
@@ -307,6 +309,9 @@ class _Writer:
         r, chosen = self.r, self.purpose
         if chosen:
             return None
+        if self.language:  # notes in Spanish: read for nothing, so neither a guess nor "nothing open"
+            return (f"Your notes are in {self.language}, which I can't read well enough to write from, so I'd rather "
+                    "ask than guess. (I write drafts in English.)", None)
         if stage in ("no_reply_1w", "no_reply_2w") and (r.stop or r.wait):
             return None  # a chaser against the notes' own word: advice to let it rest, not a question
         if r.stop and stage == "check_in":

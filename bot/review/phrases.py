@@ -361,3 +361,33 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
             rest[0].lower() in _FAMILY_FIRST or any(_KOREAN_GIVEN.match(w) for w in rest[1:])):
         return " ".join(w if not w.islower() else w.capitalize() for w in rest)
     return first_name(contact_name)
+
+
+# --- the notes' language --------------------------------------------------------------------------------
+# Common short words of each language the coach can recognise but not write in; English's own, to compare.
+_FUNCTION_WORDS = {
+    "Spanish": _words("el la los las del que y en un una por para con se su al lo le mi es está muy pero como más "
+                      "me pidió dijo hay tengo quiere"),
+    "French": _words("le la les des du que et en un une pour avec se sur au aux il elle est très mais comme plus je "
+                     "nous qui pas on m'a j'ai c'est"),
+    "German": _words("der die das den dem des und ist ein eine einer mit für von zu nicht auch ich sie er wir auf bei "
+                     "hab habe aber noch"),
+    "Portuguese": _words("o a os as do da dos das que e em um uma para com se no na ao é muito mas como mais eu ela "
+                         "ele não pra"),
+    "Italian": _words("il lo la gli le di del della che e in un una per con si è molto ma come più io lei lui non"),
+}
+_ENGLISH = _words("the a an and to of in for with on at is was i he she they we my our his her their it that this "
+                  "but not said asked wants will from about me him them you your")
+
+
+def notes_language(notes: str | None) -> str | None:
+    """The language the notes are mostly written in, when it isn't English and is one of a few the coach can
+    recognise ("muy maja, trabaja en embedded…" → "Spanish"); None for English and for English mixed with a few
+    words of another language ("chai pe baat hui, wants the deck")."""
+    words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", (notes or "").lower())
+    if len(words) < 6:
+        return None
+    english = sum(w in _ENGLISH for w in words)
+    counts = {lang: sum(w in vocab and w not in _ENGLISH for w in words) for lang, vocab in _FUNCTION_WORDS.items()}
+    lang, most = max(counts.items(), key=lambda kv: kv[1])
+    return lang if most >= 3 and most >= 0.15 * len(words) and most > 2 * english else None
