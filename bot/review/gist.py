@@ -71,6 +71,36 @@ _FOR_COMMENTS = re.compile(r"\s+for (?:your|you to) (?P<what>comments|feedback|t
 _MY_OFFER = re.compile(r"^(?:i|we)\s+(?:offered|volunteered|said i'?d|said we'?d|said i would|said we would|agreed)\s+"
                        r"(?:to\s+)?(?P<vp>(?!think|check|see|ask|consider|get back|let (?:her|him|them) know)\b.+)$",
                        _I)
+_I_SEND = re.compile(r"^(?:send|share|email|forward|pass on)\s+(?:(?:him|her|them)\s+)?(?P<np>.+)$", _I)
+_WANT = (r"^(?:i\s+|we\s+)?(?:really\s+)?(?:want|need|would love|would like|'d love|'d like|wanna|hoping for|"
+         r"hope to get)")
+# "want her take on pricing tiers", "need his advice for my sister's noodle bar"
+_THEIR_VIEW = re.compile(rf"{_WANT}\s+(?:his|her|their)\s+(?P<what>take|advice|view|views|thoughts|opinion|input|"
+                         r"feedback|eyes|perspective|read)\s+(?P<prep>on|about|for|re|with)\s+(?P<x>.+)$", _I)
+# "want referral for staff eng role", "need an intro to her CTO", "want a quote for the roof"
+_FAVOUR = re.compile(rf"{_WANT}\s+(?:a\s+|an\s+)?(?P<what>referral|intro|introduction|reference|quote|recommendation)s?"
+                     r"\s+(?:for|to|from|on)\s+(?P<x>.+)$", _I)
+_FAVOURS = {"referral": "Would you be open to referring me for {x}?",
+            "intro": "Would you be open to introducing me to {x}?",
+            "introduction": "Would you be open to introducing me to {x}?",
+            "reference": "Would you be willing to give me a reference for {x}?",
+            "quote": "Could you give me a quote for {x}?",
+            "recommendation": "Would you be willing to recommend me for {x}?"}
+# "want her as guest speaker for MSc seminar in nov"
+_WANT_AS = re.compile(rf"{_WANT}\s+(?:him|her|them)\s+as\s+(?:(?:a|an|our|my)\s+)?(?P<x>.+)$", _I)
+# "want to ask for 30 min re switching", "want to know who runs the waiting list", "want to visit the farm"
+_WANT_TO = re.compile(rf"{_WANT}\s+to\s+(?:(?P<verb>ask (?:for|about|abt|re)|ask|visit|see|try|hear|learn|borrow|join|"
+                      r"meet|interview|hire|book|commission)\s+(?:(?:him|her|them)\s+)?(?:(?:about|abt|re|for)\s+)?|"
+                      r"(?P<know>know|find out)\s+(?=(?:who|what|when|where|how|why|which|whether|if)\b))"
+                      r"(?P<x>.+)$", _I)
+# "ask price", "ask about rates": the member's question, bare
+_ASK_BARE = re.compile(r"^(?:need to |must |gotta |to )?ask\s+(?:(?:him|her|them)\s+)?(?:about\s+|abt\s+|re\s+)?"
+                       r"(?P<x>(?:price|prices|rates?|fees?|availability|lead times?|dates?|costs?|whether|if|who|what|"
+                       r"when|where|how)\b.*)$", _I)
+# "15 min call?", "video call?", "or coffee thurs?": a clause that is only the next step
+_CALL_Q = re.compile(r"^(?:or\s+)?(?:a\s+)?(?:\d+\s*(?:min|mins|minute)s?\s+|quick\s+)?(?P<what>video call|phone call|"
+                     r"call|zoom|coffee|lunch|drinks|beer|walk)(?:\s+(?:next (?:week|wk)|this week|tomorrow|"
+                     r"(?:on )?(?:mon|tues?|wed|thu|thurs|fri|sat|sun)\w*))?$", _I)
 _CUT = re.compile(r"\s+(?:if|once|when|since|because|coz|cos|as|so that|so|but|and (?:might|maybe|may|possibly)|lol|"
                   r"haha|tbh|i think|apparently)\b.*$|\s*[,;(].*$|\s+[-–—]\s+.*$", _I)
 _HEDGED = re.compile(r"\b(?:maybe|might|possibly|probably|perhaps|not sure)\b|\?", _I)
@@ -125,9 +155,68 @@ def _read(clause: str, names: frozenset[str]) -> dict[str, str]:
         return {"deliver": deliver[:why.start()],  # "our map for her comments": sent, and the comments asked for
                 "ask": f"I'd welcome your {why['what']} when you have a moment: would that be possible?"}
     if m := _MY_OFFER.match(clause):
+        if (sends := _I_SEND.match(m["vp"])) is not None:  # "i said id send the photos": sent now, not offered again
+            found = thing(_CUT.sub("", sends["np"]), names)
+            return {"deliver": found} if found else {}
         vp = _phrase(m["vp"], names)
         return {"my_offer_to": vp} if vp else {}
+    return _wish(clause, names)
+
+
+def _wish(clause: str, names: frozenset[str]) -> dict[str, str]:
+    """What the member wants of them, in the words notes use for it: "want her take on pricing tiers", "want
+    referral for the staff role", "want to know who runs the waiting list", "ask price", "15 min call?"."""
+    if m := _THEIR_VIEW.match(clause):
+        x = _phrase(m["x"], names, 9)
+        return {"ask": f"Could I get your {m['what'].lower()} {m['prep'].lower()} {x}?"} if x else {}
+    if m := _FAVOUR.match(clause):
+        x = _phrase(m["x"], names, 9)
+        if not x:
+            return {}
+        what = m["what"].lower().rstrip("s")
+        return {"ask": _FAVOURS[what].format(x=x if what.startswith("intro") else _the(x))}
+    if m := _WANT_AS.match(clause):
+        x = _phrase(m["x"], names, 9)
+        return {"ask": f"Would you consider being {_a(_the(x).removeprefix('the '))}?"} if x else {}
+    if m := _WANT_TO.match(clause):
+        x = _phrase(m["x"], names, 10)
+        if not x:
+            return {}
+        if m["know"]:
+            return {"ask": f"Could you tell me {x}?"}
+        verb = m["verb"].lower()
+        if verb == "ask for":
+            return {"ask": f"Could I ask you for {x}?"}
+        if verb.startswith("ask"):
+            return {"ask": f"Could I ask you about {x}?"}
+        return {"ask": f"I'd love to {verb} {x}: would that be possible?"}
+    if m := _ASK_BARE.match(clause):
+        x = _phrase(m["x"], names, 8)
+        return {"ask": f"Could you let me know {_your(x)}?"} if x else {}
+    if m := _CALL_Q.match(clause):
+        when = _WHEN.search(clause)
+        what = "a call" if m["what"].lower() in ("call", "zoom", "video call", "phone call") else m["what"].lower()
+        return {"next_step": f"{what} {when[0].lower()}" if when else what}
     return {}
+
+
+def _the(phrase: str) -> str:
+    """'staff engineer role' → 'the staff engineer role'; also after a 'for'/'to' inside ('guest speaker for MSc
+    seminar' → '… for the MSc seminar'): a bare noun phrase in a note reads as a definite one in a message."""
+    bare = r"(?!(?:a|an|the|my|our|your|his|her|their|this|that|some|any|me|you|us|him|them)\b)(?=[a-z]|[A-Z]{2,})"
+    phrase = re.sub(rf"\b(for|to|on|at)\s+{bare}(?![a-z]+ing\b)(?!\d)", r"\1 the ", phrase)
+    return re.sub(rf"^{bare}(?![a-z]+ing\b)(?!\d)", "the ", phrase)
+
+
+def _a(phrase: str) -> str:
+    return phrase if re.match(r"(?:a|an|the|my|our|your)\b", phrase, _I) else \
+        ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
+
+
+def _your(phrase: str) -> str:
+    """'price' → 'your price', 'whether half plots exist' stays: what the question asks for, addressed."""
+    return phrase if re.match(r"(?:a|an|the|my|our|your|if|whether|who|what|when|where|how|why|which)\b", phrase,
+                              _I) else f"your {phrase}"
 
 
 def fill_in(r: Reading, notes: str | None, contact_name: str | None = None) -> Reading:

@@ -424,9 +424,17 @@ def _keep(ch: str) -> bool:
     return not (category in ("So", "Sk", "Cf", "Co", "Cs", "Cn", "Cc") or ch in "\ufe0f\u200d")
 
 
+_DESCRIBED_BY = frozenset(("from", "at", "of", "w", "with", "who", "that", "in", "on", "via"))
+_NOT_NAMES = _set("the a an and for to by my our his her their this guy girl lady man woman bloke dude dr mr mrs ms "
+                  "prof") | _DESCRIBED_BY
+
+
 def _names(contact_name: str | None) -> frozenset[str]:
-    words = re.split(r"[\s._@]+", (contact_name or "").lower())
-    return frozenset(w for w in words if len(w) > 1 and w.rstrip(".") not in {"dr", "mr", "mrs", "ms", "prof"})
+    """The words of a name, without the words that describe who it is: "anna from the allotment" → {"anna"}
+    (never "the" or "from", which every note has)."""
+    words = [w for w in re.split(r"[\s._@]+", (contact_name or "").lower()) if w]
+    cut = next((i for i, w in enumerate(words) if i and w in _DESCRIBED_BY), len(words))
+    return frozenset(w for w in words[:cut] if len(w) > 1 and w.rstrip(".") not in _NOT_NAMES)
 
 
 def _unname(clause: str, names: frozenset[str]) -> str:

@@ -43,6 +43,14 @@ def gist(notes: str, name: str = "Noor Haddad") -> dict[str, object]:
         "deliver": ("our floor plan",),
         "ask": "I'd welcome your comments when you have a moment: would that be possible?"}),
     ("I offered to fix their office printer", {"my_offer_to": "fix your office printer"}),
+    # what the member wants of them, in the words notes use for it
+    ("want his take on our pricing page", {"ask": "Could I get your take on our pricing page?"}),
+    ("want referral for data lead role", {"ask": "Would you be open to referring me for the data lead role?"}),
+    ("want him as mentor for my apprenticeship", {"ask": "Would you consider being a mentor for my apprenticeship?"}),
+    ("want to know who handles the stall bookings", {"ask": "Could you tell me who handles the stall bookings?"}),
+    ("has a spare amp. ask price", {"ask": "Could you let me know your price?"}),
+    ("15 min call?", {"next_step": "a call"}),
+    ("i said id pass on the minutes", {"deliver": ("the minutes",)}),
     # theirs to send: something to look forward to, not an offer to take up
     ("said she'd text the seating plan", {"expect": "the seating plan"}),
 ])
@@ -56,6 +64,7 @@ def test_an_unfamiliar_verb_still_gives_the_message_its_point(notes: str, expect
     "promised her our onboarding deck",  # the shape readers read it already: nothing is read twice
     "dont chase, said they'd call us if it changes",  # a stop outweighs any frame
     "lovely chat about sourdough",
+    "wants to put a hive by my plot - need to check w/ committee first",  # the member's own check, not a question
 ])
 def test_the_frames_add_nothing_where_they_should_not(notes: str) -> None:
     assert gist(notes) == {}
@@ -108,3 +117,9 @@ def test_the_draft_is_built_on_that_point_and_the_week_after_brings_it_back(note
     later = compose("no_reply_1w", context(notes, offer), times("no_reply_1w"), key=1)
     assert not isinstance(later, Rest), later  # something is open, so a follow-up has something to say
     assert isinstance(later, Draft) and week in later.text, later
+
+
+def test_a_name_that_describes_them_keeps_its_describing_words_out_of_the_name() -> None:
+    # "sue from the choir": "the" and "from" are not her name, so phrases with them can still be used
+    assert gist("want to know who runs the rota", name="sue from the choir") == {
+        "ask": "Could you tell me who runs the rota?"}
