@@ -419,7 +419,8 @@ class _Writer:
         if not (r.pending or waiting_on_them):
             return ("Your notes don't leave anything open (no ask, offer or next step), so a follow-up a week on "
                     "would chase nothing. I'd let it rest.")
-        if r.deliver and not waiting_on_them and self.setting in ("community", "party", "dinner", "train"):
+        if r.deliver and not waiting_on_them and self.setting in ("community", "party", "dinner", "train") \
+                and not r.expect:
             return ("You sent what you promised where they'll have seen it, so there's nothing to chase. "
                     "I'd let it rest.")
         return None
@@ -696,7 +697,9 @@ class _Writer:
                                           f"Thanks for offering to {offer}; I'd love to take you up on it.",
                                           f"Thanks for the offer to {offer}: yes please!",
                                           f"If the offer to {offer} still stands, I'd gladly accept."), "take"))
-                    if (mine := re.search(r"\breview (?P<x>(?:my|our) [\w -]+?)(?:\s+and\b.*)?$", offer)) is not None:
+                    if r.deliver:
+                        pass  # what they'd review goes with this message
+                    elif (mine := re.search(r"\breview (?P<x>(?:my|our) [\w -]+?)(?:\s+and\b.*)?$", offer)) is not None:
                         out.append(Line((f"I'll send {mine['x']} over shortly.",)))  # "review my CV": mine to send
                     elif "review" in offer:
                         out.append(Line(("I'll send the link as soon as it's ready.",)))

@@ -71,6 +71,9 @@ _FOR_COMMENTS = re.compile(r"\s+for (?:your|you to) (?P<what>comments|feedback|t
 _MY_OFFER = re.compile(r"^(?:i|we)\s+(?:offered|volunteered|said i'?d|said we'?d|said i would|said we would|agreed)\s+"
                        r"(?:to\s+)?(?P<vp>(?!think|check|see|ask|consider|get back|let (?:her|him|them) know)\b.+)$",
                        _I)
+_SEND_IT = re.compile(r"\b(?:said|promised|told (?:him|her|them))\s+(?:i'?d|id|i would|i'?ll|i will|to)\s+"
+                      r"(?:send|email|share|forward)\s+(?:it|them|one|that)\b|"
+                      r"\bi'?ll (?:send|email|forward) (?:it|them)\b", _I)
 _I_SEND = re.compile(r"^(?:send|share|email|forward|pass on)\s+(?:(?:him|her|them)\s+)?(?P<np>.+)$", _I)
 _WANT = (r"^(?:i\s+|we\s+)?(?:really\s+)?(?:want|need|would love|would like|'d love|'d like|wanna|hoping for|"
          r"hope to get)")
@@ -221,6 +224,9 @@ def _your(phrase: str) -> str:
 
 def fill_in(r: Reading, notes: str | None, contact_name: str | None = None) -> Reading:
     """The reading with what the open frames find, when the shape readers found no point and no stop."""
+    if r.need and not (r.deliver or r.later) and notes and _SEND_IT.search(notes) and thing(r.need) is not None:
+        # "needs expense template v2 by fri. said id send it today": what they need is what the member sends
+        return replace(r, deliver=(re.sub(r"^(?:an?)\s+", "the ", r.need),), need=None)
     if not notes or replace(r, thanks=None).has_point or r.stop or r.wait or (r.thanks or "").startswith("offering"):
         return r
     names = contact_names(contact_name)
@@ -296,6 +302,8 @@ def take_offer(r: Reading, offer: str | None, contact_name: str | None = None) -
             return None  # a call, a review, a talk: the older reading offers to set it up
         if (found := thing(piece, names)) is None:
             return None
+        if re.match(r"[A-Z]\w*\s+[a-z]", found) and not re.match(r"(?:the|a|an|my|our|your)\b", found, _I):
+            found = f"the {found}"  # "GitHub issue with a repro": a common noun after a name still takes "the"
         things.append(found)
     if not things and deed is None:
         return None

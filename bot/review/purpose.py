@@ -448,7 +448,7 @@ _STOP = re.compile(
     r"\bi (?:said|told (?:him|her|them)) no\b|\bi declined\b|\bdeclined\b|\bscam\b|\bred flags\b|\bpassed on us\b|"
     r"\bnot interested\b|\bnot pursuing\b|\b(?:i'?m|we'?re|i am|we are) not (?:buying|investing)\b|"
     r"^(?:and\s+)?(?:she|he|they)\s+said\s+(?:thx|thanks|thank you|ty|cheers)\W*$|"
-    r"\bdead end\b|\bno (?:need|point) (?:to )?follow|"
+    r"\bdead end\b|\bno (?:need|point) (?:to )?follow|^(?:just\s+)?ignore(?: (?:him|her|them|it))?\W*$|"
     r"\btold (?:him|her|them) (?:i'?m )?not (?:looking|interested)\b|^(?:so )?(?:leave it|let it go|don'?t bother)\W*$|"
     # a no said either way, a request not to be contacted, a deal gone elsewhere, a conflict of interest
     r"^(?:i\s+|we\s+)?said no\b|\basked (?:me |us )?(?:\w+ly )?not to (?:add|contact|email|message|call|include|put|"
@@ -999,6 +999,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             continue
         if (m := _THEIR_PROMISE.match(_unname(clause, names))) is not None:
             verb, rest = m["verb"].lower(), m["rest"]
+            # "his old crash pad, lives nr the park", "our fuse box for free, just text me": an aside, not the offer
+            rest = re.split(r",\s+(?!(?:the|a|an|my|our|your|his|her|their|and|or|plus|\d)\b)(?=[a-z])", rest)[0]
             rest = re.sub(r"\s+and\s+(?:tell|let|say|give)\b.*$", "", rest)  # "read my letter and tell me if …"
             # "if i send it", "if i want": the condition is only the member's yes, so the offer stands
             rest = re.sub(r"\s+if (?:i|we) (?:send|share|want|like|need|'d like|would like|forward)(?: (?:it|them|one|"
@@ -1029,7 +1031,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 if verb not in ("send", "email"):
                     offers.append(f"{verb}{to_me} {what}")
                 elif (sent_thing := thing(rest, names)) is not None:  # "she'll send it mon": nothing named
-                    offers.append(f"thing:{sent_thing}")
+                    offers.append(f"thing:{_theirs(sent_thing)}")
             continue
         if (m := _OFFERED_THING.match(clause)) is not None:
             offered = re.sub(r"\bfree\s+", "", m["rest"])
@@ -1273,7 +1275,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         for item in unmarked:
             if item in deliver:
                 deliver.remove(item)
-                offers.append(f"thing:{item}")
+                offers.append(f"thing:{_theirs(item)}")
     if re.search(r"\basked (?:if|whether) (?:we'?re|we are|we) hiring\W+(?:we'?re not|we are not|not hiring|no\b|nope)",
                  notes, _I):
         found["not_hiring"] = True
@@ -1489,6 +1491,12 @@ def setting_hint(notes: str) -> str:
     return "work" if re.search(r"\bmy team ?mates?\b|\bteam ?mates? at work\b", notes, _I) else ""
 
 
+def _theirs(phrase: str) -> str:
+    """Something they will send, as the member names it: "she'll send CV + letter" reads "my CV" (as the member's
+    own CV would), but it is theirs: "your CV and the letter"."""
+    return re.sub(r"\bmy\b", "your", phrase)
+
+
 def _str(value: object) -> str | None:
     return str(value) if value else None
 
@@ -1518,6 +1526,8 @@ def _question(text: str, names: frozenset[str]) -> str | None:
         return f"Would you be up for {x}?" if would["do"] else f"Would you {x}?"
     if re.search(r"\b(?:pricing|price|budget|salary|they pay|costs?)\b", low):
         return None  # money questions are the member's to raise in their own words
+    if len(low.split()) < 3 and re.match(r"^(?:which|what|who|how|why)\b", low):
+        return None  # "ask which one": the question needs its note to make sense
     if re.match(r"^(?:how|what|why|when|where|who|which|do|does|did|is|are|can|could|would|will)\b", low):
         turned = re.sub(r"\b(?:do|does|did) (?:they|he|she)\b", lambda m: m[0].split()[0] + " you", text, flags=_I)
         turned = re.sub(r"\b(?:they|he|she)\b", "you", turned, flags=_I)

@@ -123,3 +123,24 @@ def test_a_name_that_describes_them_keeps_its_describing_words_out_of_the_name()
     # "sue from the choir": "the" and "from" are not her name, so phrases with them can still be used
     assert gist("want to know who runs the rota", name="sue from the choir") == {
         "ask": "Could you tell me who runs the rota?"}
+
+
+@pytest.mark.parametrize(("notes", "field", "value"), [
+    # what they will send is theirs, even when the note names it as the member would ("CV")
+    ("she'll send CV + letter of support", "their_offer", ("your CV and the letter of support",)),
+    # an aside after a comma is not part of the offer
+    ("said he'd lend me his old ladder, lives nr the station", "their_offer", ("lend me your old ladder",)),
+    # "ignore" alone is a reason not to write
+    ("cold caller pitching SEO. ignore", "stop", "ignore"),
+])
+def test_the_shape_readers_keep_whose_it_is_and_leave_asides_out(notes: str, field: str, value: object) -> None:
+    assert getattr(read_purpose(notes, "Noor Haddad"), field) == value
+
+
+def test_what_they_need_is_what_the_member_sends_when_the_notes_say_send_it() -> None:
+    notes = "needs the rota spreadsheet by fri. said id send it today"
+    assert fill_in(read_purpose(notes, "Noor Haddad"), notes, "Noor Haddad").deliver == ("the rota spreadsheet",)
+
+
+def test_a_question_that_needs_its_note_is_not_asked() -> None:
+    assert read_purpose("bit vague on the deposit scheme, ask which one", "Noor Haddad").ask is None
