@@ -96,6 +96,11 @@ _WANT_TO = re.compile(rf"{_WANT}\s+to\s+(?:(?P<verb>ask (?:for|about|abt|re)|ask
                       r"meet|interview|hire|book|commission)\s+(?:(?:him|her|them)\s+)?(?:(?:about|abt|re|for)\s+)?|"
                       r"(?P<know>know|find out)\s+(?=(?:who|what|when|where|how|why|which|whether|if)\b))"
                       r"(?P<x>.+)$", _I)
+# "need samples + MOQ + lead time for ~200 units", "need last 2 yrs accounts": what only they can send
+_NEED_INFO = re.compile(r"^(?:i\s+|we\s+)?(?:still\s+)?need\s+(?!to\b|a\s+new\b)(?P<np>[^,;?]+?)(?:\s+first)?$", _I)
+_INFO = _words("samples sample quote quotes prices price pricing moq lead time availability accounts numbers figures "
+               "details dates spec specs brochure catalogue catalog contract invoice forms form address menu timetable "
+               "schedule rates rate card breakdown estimate estimates measurements references minutes agenda")
 # "ask price", "ask about rates": the member's question, bare
 _ASK_BARE = re.compile(r"^(?:need to |must |gotta |to )?ask\s+(?:(?:him|her|them)\s+)?(?:about\s+|abt\s+|re\s+)?"
                        r"(?P<x>(?:price|prices|rates?|fees?|availability|lead times?|dates?|costs?|whether|if|who|what|"
@@ -193,6 +198,11 @@ def _wish(clause: str, names: frozenset[str]) -> dict[str, str]:
         if verb.startswith("ask"):
             return {"ask": f"Could I ask you about {x}?"}
         return {"ask": f"I'd love to {verb} {x}: would that be possible?"}
+    if (m := _NEED_INFO.match(clause)) and {w.lower().strip(",") for w in m["np"].split()} & _INFO:
+        np = _phrase(re.sub(r"~\s*(?=\d)", "about ", m["np"]), names, 14)
+        if np:  # "need samples + MOQ + lead time for ~200 units": theirs to send, asked for once, plainly
+            np = re.sub(r"^(.+?) and (.+?) and ", r"\1, \2 and ", np)
+            return {"ask": f"Could you send me {_the(np)}?"}
     if m := _ASK_BARE.match(clause):
         x = _phrase(m["x"], names, 8)
         return {"ask": f"Could you let me know {_your(x)}?"} if x else {}
@@ -206,7 +216,8 @@ def _wish(clause: str, names: frozenset[str]) -> dict[str, str]:
 def _the(phrase: str) -> str:
     """'staff engineer role' → 'the staff engineer role'; also after a 'for'/'to' inside ('guest speaker for MSc
     seminar' → '… for the MSc seminar'): a bare noun phrase in a note reads as a definite one in a message."""
-    bare = r"(?!(?:a|an|the|my|our|your|his|her|their|this|that|some|any|me|you|us|him|them)\b)(?=[a-z]|[A-Z]{2,})"
+    bare = (r"(?!(?:a|an|the|my|our|your|his|her|their|this|that|some|any|me|you|us|him|them|about|around|roughly|"
+            r"over|under|up|one|two|three|four|five|six|seven|eight|nine|ten)\b)(?=[a-z]|[A-Z]{2,})")
     phrase = re.sub(rf"\b(for|to|on|at)\s+{bare}(?![a-z]+ing\b)(?!\d)", r"\1 the ", phrase)
     return re.sub(rf"^{bare}(?![a-z]+ing\b)(?!\d)", "the ", phrase)
 

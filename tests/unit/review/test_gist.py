@@ -50,6 +50,8 @@ def gist(notes: str, name: str = "Noor Haddad") -> dict[str, object]:
     ("want to know who handles the stall bookings", {"ask": "Could you tell me who handles the stall bookings?"}),
     ("has a spare amp. ask price", {"ask": "Could you let me know your price?"}),
     ("15 min call?", {"next_step": "a call"}),
+    ("need quotes + lead time for ~40 chairs",
+     {"ask": "Could you send me the quotes and lead time for about 40 chairs?"}),
     ("i said id pass on the minutes", {"deliver": ("the minutes",)}),
     # theirs to send: something to look forward to, not an offer to take up
     ("said she'd text the seating plan", {"expect": "the seating plan"}),
@@ -64,6 +66,7 @@ def test_an_unfamiliar_verb_still_gives_the_message_its_point(notes: str, expect
     "promised her our onboarding deck",  # the shape readers read it already: nothing is read twice
     "dont chase, said they'd call us if it changes",  # a stop outweighs any frame
     "lovely chat about sourdough",
+    "need a cofounder tbh",  # the member's own need, nothing they could send
     "wants to put a hive by my plot - need to check w/ committee first",  # the member's own check, not a question
 ])
 def test_the_frames_add_nothing_where_they_should_not(notes: str) -> None:
