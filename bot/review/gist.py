@@ -97,10 +97,13 @@ _WANT_TO = re.compile(rf"{_WANT}\s+to\s+(?:(?P<verb>ask (?:for|about|abt|re)|ask
                       r"(?P<know>know|find out)\s+(?=(?:who|what|when|where|how|why|which|whether|if)\b))"
                       r"(?P<x>.+)$", _I)
 # "need samples + MOQ + lead time for ~200 units", "need last 2 yrs accounts": what only they can send
-_NEED_INFO = re.compile(r"^(?:i\s+|we\s+)?(?:still\s+)?need\s+(?!to\b|a\s+new\b)(?P<np>[^,;?]+?)(?:\s+first)?$", _I)
+_NEED_INFO = re.compile(r"^(?:i\s+|we\s+)?(?:still\s+)?need\s+(?!to\b|a\s+new\b)(?P<np>[^,;?]+?)(?:\s+first)?$"
+                        r"(?<!attached)(?<!signed)(?<!done)(?<!ready)(?<!filled in)(?<!sorted)(?<!updated)", _I)
 _INFO = _words("samples sample quote quotes prices price pricing moq lead time availability accounts numbers figures "
                "details dates spec specs brochure catalogue catalog contract invoice forms form address menu timetable "
-               "schedule rates rate card breakdown estimate estimates measurements references minutes agenda")
+               "schedule rates rate card breakdown estimate estimates measurements references agenda")
+_MINUTES = re.compile(r"^(?:i\s+|we\s+)?(?:need|want|would love|'d love)\s+(?P<n>\d{1,2})\s*(?:min|mins|minutes)\s+"
+                      r"(?:of\s+)?(?:your\s+|his\s+|her\s+|their\s+)?(?P<what>advice|time|help|input|feedback)\b", _I)
 # "ask price", "ask about rates": the member's question, bare
 _ASK_BARE = re.compile(r"^(?:need to |must |gotta |to )?ask\s+(?:(?:him|her|them)\s+)?(?:about\s+|abt\s+|re\s+)?"
                        r"(?P<x>(?:price|prices|rates?|fees?|availability|lead times?|dates?|costs?|whether|if|who|what|"
@@ -198,7 +201,13 @@ def _wish(clause: str, names: frozenset[str]) -> dict[str, str]:
         if verb.startswith("ask"):
             return {"ask": f"Could I ask you about {x}?"}
         return {"ask": f"I'd love to {verb} {x}: would that be possible?"}
-    if (m := _NEED_INFO.match(clause)) and {w.lower().strip(",") for w in m["np"].split()} & _INFO:
+    if m := _MINUTES.match(clause):  # "I need 30 min of advice before our pricing review"
+        what = "some advice" if m["what"].lower() == "advice" else "your " + m["what"].lower()
+        return {"ask": f"Could I borrow {m['n']} minutes of your time for {what}?" if what != "your time" else
+                f"Could I borrow {m['n']} minutes of your time?"}
+    head = re.split(r"\s+(?:of|for|before|on|about|from|by|in)\s+", m["np"], flags=_I)[0] if (
+        m := _NEED_INFO.match(clause)) else ""
+    if m and {w.lower().strip(",") for w in head.split()} & _INFO:  # "30 min of advice before …": no
         np = _phrase(re.sub(r"~\s*(?=\d)", "about ", m["np"]), names, 14)
         if np:  # "need samples + MOQ + lead time for ~200 units": theirs to send, asked for once, plainly
             np = re.sub(r"^(.+?) and (.+?) and ", r"\1, \2 and ", np)
@@ -274,7 +283,8 @@ _BASE_OF.update({"raising": "raise", "sharing": "share", "making": "make", "writ
 _VERB_FIRST = _words("come show lend host give help cover pay add take run do ask put set be get make try check look "
                      "review send share intro introduce connect call meet buy bring find go")
 _SERVICE = _words("""
-    call calls session sessions walkthrough walk-through review talk talks demo chat tour training meeting coffee lunch
+    zoom facetime hangout call calls session sessions walkthrough walk-through review talk talks demo chat tour
+    training meeting coffee lunch
     visit slot workshop help advice feedback comments input intro introduction referral reference references check
     trial pilot course class lesson lessons mentoring support assessment audit interview quote answer update updates
     build setup set-up roundtable access place spot space room lift ride""")

@@ -50,6 +50,8 @@ def gist(notes: str, name: str = "Noor Haddad") -> dict[str, object]:
     ("want to know who handles the stall bookings", {"ask": "Could you tell me who handles the stall bookings?"}),
     ("has a spare amp. ask price", {"ask": "Could you let me know your price?"}),
     ("15 min call?", {"next_step": "a call"}),
+    ("I need 20 min of advice before our board meeting",
+     {"ask": "Could I borrow 20 minutes of your time for some advice?"}),
     ("need quotes + lead time for ~40 chairs",
      {"ask": "Could you send me the quotes and lead time for about 40 chairs?"}),
     ("i said id pass on the minutes", {"deliver": ("the minutes",)}),
@@ -67,6 +69,8 @@ def test_an_unfamiliar_verb_still_gives_the_message_its_point(notes: str, expect
     "dont chase, said they'd call us if it changes",  # a stop outweighs any frame
     "lovely chat about sourdough",
     "need a cofounder tbh",  # the member's own need, nothing they could send
+    "need the signed form attached",  # the member's to attach, not theirs to send
+    "zoom to show my photo setup",
     "wants to put a hive by my plot - need to check w/ committee first",  # the member's own check, not a question
 ])
 def test_the_frames_add_nothing_where_they_should_not(notes: str) -> None:
@@ -89,6 +93,7 @@ def test_what_the_member_offered_in_person_is_done_not_offered_again(offer: str,
     "intro to our CTO",  # an introduction has its own lines
     "el folleto en español",  # another language: left as the member wrote it
     "setup / moving you onto the new tool",  # two things in one
+    "zoom to show my product photo setup",  # a call to set up, not a thing to attach
 ])
 def test_an_offer_the_frames_cannot_phrase_is_left_alone(offer: str) -> None:
     assert take_offer(Reading(), offer, "Noor Haddad") is None
