@@ -284,7 +284,7 @@ _FAMILY_FIRST = _words(
     "saito sakamoto fujita nishimura fukuda miura fujii okamoto matsuda nakagawa harada takeuchi nakayama"
 )
 _KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
-_NICKNAME_WORDS = _words("big little lil young old tall coach uncle auntie aunt cousin")
+_NICKNAME_WORDS = _words("big little lil young old tall coach uncle auntie aunt cousin dj mc chef")
 _GOES_BY = re.compile(r"\b(?:goes by|known as|aka|prefers to be called|(?:everyone |people )?calls? (?:him|her|them)|"
                       r"calls? (?:himself|herself|themselves)|(?-i:prefers(?= [A-Z])))"
                       r"\s+['\"]?([^\W\d_][\w'’-]*[^\W\d_'’-](?:\s+(?-i:[A-Z])[\w'’-]+)?)", re.IGNORECASE)
@@ -293,8 +293,10 @@ _TITLE_WORDS = {"dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "mr": "Mr.",
                 "mx": "Mx.", "sir": "Sir", "dame": "Dame", "cllr": "Cllr", "councillor": "Councillor", "rev": "Rev.",
                 "revd": "Rev.", "fr": "Father", "father": "Father", "rabbi": "Rabbi", "imam": "Imam",
                 "pastor": "Pastor", "sgt": "Sgt.", "capt": "Capt.", "judge": "Judge", "maître": "Maître",
-                "maitre": "Maître", "me": "Maître"}
-_GIVEN_NAME_TITLES = frozenset({"Father", "Pastor", "Imam"})  # "Father Michael", not "Father Donnelly"
+                "maitre": "Maître", "me": "Maître", "sister": "Sister", "brother": "Brother",
+                "père": "Père", "pere": "Père", "soeur": "Sœur", "sœur": "Sœur"}
+# "Father Michael", "Sister Margaret": not "Father Donnelly"
+_GIVEN_NAME_TITLES = frozenset({"Father", "Pastor", "Imam", "Sister", "Brother", "Père", "Sœur"})
 _FAMILY_NOTE = re.compile(r"\b([^\W\d_][\w'’-]*)\s*(?:=|is(?: the)?|-)\s*(?:family name|surname|last name)\b",
                           re.IGNORECASE)
 _GIVEN_NOTE = re.compile(r"\b([^\W\d_][\w'’-]*)\s*(?:=|is(?: (?:her|his|their|the))?|-)\s*(?:given|first) name\b|"
@@ -312,7 +314,21 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     a name whose family name comes first, or whose order is unclear ('Chen Wei', 'Nguyen Thi Lan', 'Park
     Ji-hoon'), is used whole; otherwise the first name. Notes that open with one part of the name ('duc; ML
     eng', 'sato-san; prof') say which part the member uses."""
+    handle = re.match(r"\s*@[\w.-]+\s*\(([^\W\d_][\w'’ -]*)\)\s*$", contact_name or "")
+    if handle:  # "@hollowbyte (Marta)": the name, not the handle
+        contact_name = handle[1]
     raw = re.sub(r"\s+", " ", re.sub(r"\s*\([^()]*\)", "", contact_name or "")).strip()  # "Kim Seoyeon (MOLIT)"
+    raw = raw.split(",")[0].strip()  # "Jessica Ko, VP Ops @ Brightline": who she is, after the comma
+    words = raw.split(" ")
+    latin = [w for w in words if re.search(r"[A-Za-zÀ-ɏ]", w) or not re.search(r"[^\W\d_]", w)]
+    if latin and len(latin) < len(words):  # "Wang Lei 王磊": the message is in English, so the Latin spelling
+        words = latin
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in ("from", "at", "of", "w", "with", "who")), None)
+    words = words[:cut]  # "Dr Ahmed from the uni outreach team": the name, not the description
+    if len(words) >= 2 and re.fullmatch(r"[A-Z][a-z]{1,3}\.", words[0]) and words[0].lower().rstrip(".") not in \
+            _TITLE_WORDS:
+        words = words[1:]  # "Ing. Rafael Montes", "Lic. Ana Ruiz": a title the coach doesn't know is left out
+    raw = " ".join(words)
     contact_name = raw or contact_name
     words = raw.split(" ")
     if len(words) >= 2 and words[-1].lower() in ("san", "sama", "sensei"):  # "Hiroshi san": the honorific stays

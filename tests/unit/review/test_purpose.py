@@ -512,6 +512,13 @@ def test_when_whose_and_what_for_in_terse_notes(notes: str, expected: dict[str, 
     ("Cllr Dave Mistry", "ward cllr", "Cllr Mistry"),
     ("Father Michael Donnelly", "parish priest", "Father Michael"),
     ("J. Park", "good chat", "there"),
+    ("Sister Agnes Obi", "ward manager", "Sister Agnes"),
+    ("Ing. Luis Cabrera", "bridge inspector", "Luis"),  # a title the coach doesn't know is left out
+    ("@quietfox (Ines)", "maintains the parser", "Ines"),  # the name, not the handle
+    ("Dr Sam from the clinic outreach team", "runs the outreach", "Dr. Sam"),  # not "Dr. team"
+    ("DJ Tunde", "does weddings", "Tunde"),
+    ("Zhao Min 赵敏", "sourcing manager", "Zhao Min"),  # the draft is in English: the Latin spelling
+    ("Paula Reyes, Head of Ops @ Northgate", "ops lead", "Paula"),
 ])
 def test_titles_caps_and_initials_in_the_greeting(name: str, notes: str, greeted: str) -> None:
     assert greeting_name(name, notes) == greeted
