@@ -188,7 +188,11 @@ _EVENT_NOUNS = ("gate", "meetup", "summit", "mixer", "dinner", "drinks", "brunch
                 "gala", "talk", "visit", "shift", "opening", "launch party", "viewing", "evening", "thing", "park",
                 "hall", "convening", "office", "tasting", "fundraiser", "committee", "audit", "assembly", "ceremony",
                 "match", "game", "expo", "forum", "panel", "day", "club", "bbq", "barbecue", "picnic", "reunion",
-                "gathering", "show", "social", "ceremony", "service", "run")
+                "gathering", "show", "social", "ceremony", "service", "run",
+                # a place in an event or a building, typed without its article: "trade counter", "staff room"
+                "counter", "room", "sidelines", "sideline", "queue", "market", "harvest", "pickup", "showcase", "booth",
+                "stand", "lounge", "sprint", "fete", "sale", "tournament", "rehearsal", "practice", "gig", "concert",
+                "screening", "after-party", "open day", "bootcamp", "kitchen", "canteen", "corridor", "lobby")
 
 
 def uncapped(text: str) -> str:

@@ -530,6 +530,8 @@ def test_titles_caps_and_initials_in_the_greeting(name: str, notes: str, greeted
     ("her opening at Kalashnikovv gallery, braam", "at your opening at Kalashnikovv gallery"),
     ("ECCV poster session, my poster #214", "at the ECCV poster session"),
     ("jen's bday", "at Jen's birthday"),
+    ("trade counter, Halls Rd", "at the trade counter"),  # a place typed without its article gets one
+    ("Config after-party", "at the Config after-party"),
     ("food bank shift sat morning", "at the food bank shift"),
 ])
 def test_a_place_reads_as_said_to_them(where: str, phrase: str) -> None:
