@@ -108,6 +108,9 @@ _MINUTES = re.compile(r"^(?:i\s+|we\s+)?(?:need|want|would love|'d love)\s+(?P<n
 _ASK_BARE = re.compile(r"^(?:need to |must |gotta |to )?ask\s+(?:(?:him|her|them)\s+)?(?:about\s+|abt\s+|re\s+)?"
                        r"(?P<x>(?:price|prices|rates?|fees?|availability|lead times?|dates?|costs?|whether|if|who|what|"
                        r"when|where|how)\b.*)$", _I)
+_ASK_TO_MEET = re.compile(r"^(?:ask|suggest|propose)\s+(?:(?:him|her|them)\s+)?"
+                          r"(?:for\s+|to\s+(?:meet for\s+|grab\s+)?)?(?:a\s+)?"
+                          r"(?P<what>coffee|lunch|drinks|a call|call|chat|beer|walk)\b(?P<rest>.*)$", _I)
 # "15 min call?", "video call?", "or coffee thurs?": a clause that is only the next step
 _CALL_Q = re.compile(r"^(?:or\s+)?(?:a\s+)?(?:\d+\s*(?:min|mins|minute)s?\s+|quick\s+)?(?P<what>video call|phone call|"
                      r"call|zoom|coffee|lunch|drinks|beer|walk)(?:\s+(?:next (?:week|wk)|this week|tomorrow|"
@@ -215,6 +218,11 @@ def _wish(clause: str, names: frozenset[str]) -> dict[str, str]:
     if m := _ASK_BARE.match(clause):
         x = _phrase(m["x"], names, 8)
         return {"ask": f"Could you let me know {_your(x)}?"} if x else {}
+    if m := _ASK_TO_MEET.match(clause):  # "Ask for coffee", "suggest lunch next week"
+        when = _WHEN.search(m["rest"] or "")
+        what = m["what"].lower().removeprefix("a ")
+        what = "a call" if what == "call" else "a chat" if what == "chat" else what
+        return {"next_step": f"{what} {when[0].lower()}" if when else what}
     if m := _CALL_Q.match(clause):
         when = _WHEN.search(clause)
         what = "a call" if m["what"].lower() in ("call", "zoom", "video call", "phone call") else m["what"].lower()

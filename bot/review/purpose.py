@@ -199,7 +199,7 @@ _SENDABLE = _COUNTABLE | _PLURAL_OK | _words(
     "availability "
     "teaser brochure catalogue catalog factsheet "
     "opinion")
-_NOT_THINGS = _words("nothing anything everything none something")
+_NOT_THINGS = _words("nothing anything everything none something whenever whatever wherever")
 _HEDGE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t|do\s*n'?t|dont) promise\b|\bno promises\b|"
                     r"\bcheck (?:w/|w\b|with|first\b)|\b(?:i |we )?said maybe\b|\b(?:check|confirm) (?:it )?before "
                     r"send(?:ing)?\b|\bneeds? (?:\w+'s |\w+ )?sign[- ]?off\b|"
@@ -321,6 +321,7 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     """Something to send, as a noun phrase with an article: 'deck and unit economics' → 'the deck and the
     unit economics'; 'both', 'it' and 'that' need their note to make sense, so they are None."""
     text = re.split(r"\s*:\s+", text)[0] if text else text  # "a quote: 5-day course, 12 guides": the thing
+    text = re.split(r",\s+(?=\S+\s+(?:is|are|was|works|ok|fine)\b)", text)[0] if text else text  # ", WhatsApp is fine"
     found = you_form(text, names)
     if found is None and text and re.search(r"\s(?:and|\+)\s", text):  # "our open roles + the year one blog post"
         pieces = [thing(piece, names) for piece in re.split(r"\s+(?:and|\+)\s+", text)]
@@ -449,6 +450,8 @@ _STOP = re.compile(
     r"\bnot interested\b|\bnot pursuing\b|\b(?:i'?m|we'?re|i am|we are) not (?:buying|investing)\b|"
     r"^(?:and\s+)?(?:she|he|they)\s+said\s+(?:thx|thanks|thank you|ty|cheers)\W*$|"
     r"\bdead end\b|\bno (?:need|point) (?:to )?follow|^(?:just\s+)?ignore(?: (?:him|her|them|it))?\W*$|"
+    r"\bnot following up\b|\bnot worth (?:it|the time|chasing|following up|a follow-?up)\b|\bblock(?:ing|ed)\b|"
+    r"\blog only\b|\bcreepy\b|"
     r"\btold (?:him|her|them) (?:i'?m )?not (?:looking|interested)\b|^(?:so )?(?:leave it|let it go|don'?t bother)\W*$|"
     # a no said either way, a request not to be contacted, a deal gone elsewhere, a conflict of interest
     r"^(?:i\s+|we\s+)?said no\b|\basked (?:me |us )?(?:\w+ly )?not to (?:add|contact|email|message|call|include|put|"
@@ -1551,6 +1554,9 @@ def _question(text: str, names: frozenset[str]) -> str | None:
         return f"about {found}"
     if len(found.split()) == 1 and not found.lower().endswith("s"):
         return f"about the {found}"  # "ask abt wifi": the wifi, never "a wifi"
+    if re.match(r"(?:for|to|with|if|and|or|but|at|on|in|by|from)\b|\w+ed\b", found, _I) \
+            or any(w[:1].isupper() and not w.isupper() for w in found.split()[1:]):
+        return None  # "ask for coffee", "forgot the name - ask", "ask Mrs Doyle Monday": no question to put to them
     return f"about {_article(found).replace('the ', 'a ', 1)}"
 
 

@@ -11,7 +11,7 @@ import pytest
 from bot.review import DraftContext
 from bot.review.drafts import Draft, DraftTimes, Rest, compose
 from bot.review.gist import fill_in, take_offer
-from bot.review.purpose import Reading, read_purpose
+from bot.review.purpose import Reading, read_purpose, thing
 
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)  # a Monday
 
@@ -50,6 +50,7 @@ def gist(notes: str, name: str = "Noor Haddad") -> dict[str, object]:
     ("want to know who handles the stall bookings", {"ask": "Could you tell me who handles the stall bookings?"}),
     ("has a spare amp. ask price", {"ask": "Could you let me know your price?"}),
     ("15 min call?", {"next_step": "a call"}),
+    ("runs the bakery on Elm St. ask for coffee", {"next_step": "coffee"}),
     ("I need 20 min of advice before our board meeting",
      {"ask": "Could I borrow 20 minutes of your time for some advice?"}),
     ("need quotes + lead time for ~40 chairs",
@@ -138,11 +139,17 @@ def test_a_name_that_describes_them_keeps_its_describing_words_out_of_the_name()
     ("she'll send CV + letter of support", "their_offer", ("your CV and the letter of support",)),
     # an aside after a comma is not part of the offer
     ("said he'd lend me his old ladder, lives nr the station", "their_offer", ("lend me your old ladder",)),
-    # "ignore" alone is a reason not to write
+    # "ignore" alone is a reason not to write, and so are these
     ("cold caller pitching SEO. ignore", "stop", "ignore"),
+    ("nice enough. not worth it", "stop", "not worth it"),
+    ("weird vibes. blocking. log only", "stop", "blocking"),
 ])
 def test_the_shape_readers_keep_whose_it_is_and_leave_asides_out(notes: str, field: str, value: object) -> None:
     assert getattr(read_purpose(notes, "Noor Haddad"), field) == value
+
+
+def test_whenever_is_not_a_thing_to_send() -> None:
+    assert thing("whenever") is None and thing("the drawings") == "the drawings"
 
 
 def test_what_they_need_is_what_the_member_sends_when_the_notes_say_send_it() -> None:
