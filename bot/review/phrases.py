@@ -288,6 +288,9 @@ _FAMILY_FIRST = _words(
     "saito sakamoto fujita nishimura fukuda miura fujii okamoto matsuda nakagawa harada takeuchi nakayama"
 )
 _KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+_RELATIONS = _words("brother sister mum mom mother dad father son daughter wife husband partner friend boss cousin "
+                    "uncle aunt auntie neighbour neighbor colleague flatmate roommate bf gf fiance fiancé fiancee "
+                    "grandma grandad grandpa nan")
 _NICKNAME_WORDS = _words("big little lil young old tall coach uncle auntie aunt cousin dj mc chef")
 _GOES_BY = re.compile(r"\b(?:goes by|known as|aka|prefers to be called|(?:everyone |people )?calls? (?:him|her|them)|"
                       r"calls? (?:himself|herself|themselves)|(?-i:prefers(?= [A-Z])))"
@@ -332,6 +335,11 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     if len(words) >= 2 and re.fullmatch(r"[A-Z][a-z]{1,3}\.", words[0]) and words[0].lower().rstrip(".") not in \
             _TITLE_WORDS:
         words = words[1:]  # "Ing. Rafael Montes", "Lic. Ana Ruiz": a title the coach doesn't know is left out
+    owner = next((i for i, w in enumerate(words[:2]) if re.search(r"['’]s$", w, re.IGNORECASE)), None)
+    if owner is not None and len(words) > owner + 1 and words[owner + 1].lower() in _RELATIONS:
+        words = [w for w in words[owner + 2:] if re.search(r"[^\W\d_]", w)]  # "Jen's mum Carol": "Carol"
+        if not words:  # "Nadia's brother": whose relation they are is no name
+            return "there"
     raw = " ".join(words)
     contact_name = raw or contact_name
     words = raw.split(" ")

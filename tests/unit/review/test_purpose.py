@@ -519,6 +519,8 @@ def test_when_whose_and_what_for_in_terse_notes(notes: str, expected: dict[str, 
     ("DJ Tunde", "does weddings", "Tunde"),
     ("Zhao Min 赵敏", "sourcing manager", "Zhao Min"),  # the draft is in English: the Latin spelling
     ("Paula Reyes, Head of Ops @ Northgate", "ops lead", "Paula"),
+    ("Omar's brother", "plays bass", "there"),  # whose brother he is, not his name (never "Brother Omar's")
+    ("Jen's mum Carol", "runs the PTA", "Carol"),
 ])
 def test_titles_caps_and_initials_in_the_greeting(name: str, notes: str, greeted: str) -> None:
     assert greeting_name(name, notes) == greeted
