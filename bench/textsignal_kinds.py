@@ -40,7 +40,7 @@ def main() -> int:
             feats = features(prepare(r.text).text, rv.findings, str(rv.kind), rv.verdict, config.use_rules)
             group = f"site:{site_of(r.source)}" if r.source else f"own:{path.name}"
             rows.append(Row(frozenset(feats), r.label == "needs_work", group, bool(r.source), rv.verdict == "good"))
-            kinds.append(str(getattr(r, "real_kind", None) or r.kind))
+            kinds.append(str(r.real_kind or r.kind))
     tally: dict[str, dict[str, list[bool]]] = defaultdict(lambda: {"good": [], "weak": []})
     for salt in SALTS:
         fold = [int(hashlib.sha256((salt + r.group).encode()).hexdigest(), 16) % FOLDS for r in rows]

@@ -268,7 +268,7 @@ class _Writer:
         if language:  # "spanish only": the member writes it in their language, the coach drafts in English
             self.tips.append(f"Your notes say they read {(language[1] or language[2]).capitalize()}: translate it "
                              "before you send it.")
-        if self.offer is not None or c.offer:  # what they offered in person is the message's point, not a maybe
+        if c.offer:  # what they offered in person is the message's point, not a maybe
             taken = take_offer(self.r, c.offer, c.contact_name) if not self.yes_to else None
             if taken is not None:
                 self.r, self.offer = taken, None
@@ -309,11 +309,11 @@ class _Writer:
         r, chosen = self.r, self.purpose
         if chosen:
             return None
-        if self.language:  # notes in Spanish: read for nothing, so neither a guess nor "nothing open"
-            return (f"Your notes are in {self.language}, which I can't read well enough to write from, so I'd rather "
-                    "ask than guess. (I write drafts in English.)", None)
         if stage in ("no_reply_1w", "no_reply_2w") and (r.stop or r.wait):
             return None  # a chaser against the notes' own word: advice to let it rest, not a question
+        if self.language and not (r.stop or r.wait):  # notes in Spanish: neither a guess nor "nothing open"
+            return (f"Your notes are in {self.language}, which I can't read well enough to write from, so I'd rather "
+                    "ask than guess. (I write drafts in English.)", None)
         if r.stop and stage == "check_in":
             return (f"Your notes say “{_quote(r.stop)}”, so you may not want to write at all. "
                     "If you do, tell me what it's for.", "stop")

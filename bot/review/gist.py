@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TypedDict
 
 from bot.review.notes import contact_names
 from bot.review.purpose import Reading, _clauses, _unname, thing, you_form
@@ -26,41 +27,60 @@ def _words(text: str) -> frozenset[str]:
 _THEY = r"(?:she|he|they)"
 _WOULD = r"(?:'d|'ll|\s+would|\s+will|\s+could|\s+can)"
 
+
+
+class Found(TypedDict, total=False):
+    """What the frames read out of one clause, named as the Reading fields they fill."""
+
+    their_offer_to: str
+    my_offer_to: str
+    ask: str
+    next_step: str
+    expect: str
+    deliver: str
+
+
 # --- the notes' frames ------------------------------------------------------------------------------
 # "said hed sort me a trade rate", "offered to come and talk to Y9", "agreed to share the counts"
 _THEIR_OFFER = re.compile(
     rf"^(?:{_THEY}\s+)?(?:(?:said|says|reckons|told me)\s+(?:that\s+)?{_THEY}{_WOULD}|"
     rf"(?:kindly\s+)?(?:offered|agreed|volunteered|promised)\s+to|{_THEY}{_WOULD}\s+(?:happily|gladly)|"
-    rf"{_THEY}\s+(?:is|'s)\s+(?:happy|glad|up for it)\s+to)\s+(?P<vp>.+)$", _I)
+    rf"{_THEY}(?:\s+is|'s)\s+(?:happy|glad|up for it)\s+to)\s+(?:(?:happily|gladly|definitely|def|totally|"
+    r"certainly|kindly)\s+)?(?P<vp>.+)$", _I)
+# what a "said she'd …" is when it isn't something to take up: a refusal, a state, a plan of their own
+_NOT_AN_OFFER = re.compile(r"^(?:not|never|rather|prefer|be|been|love|hate|already|probably|maybe|might|possibly|"
+                           r"have|had|get married|move|leave|retire|go|come back)\b", _I)
 # what they'll do on their own side is theirs to do, not an offer to take up ("she'll check with her boss")
 _THEIR_OWN = re.compile(
     r"^(?:check|think|get back|come back|let (?:me|us) know|be in touch|get in touch|confirm|decide|see|ask|"
     r"talk to|speak to|run it|discuss|review (?:it|w|with)|loop|reach out|ping|email me|call me|text me|message me|"
-    r"send (?:it|them) (?:to|over)|sleep on|consider|maybe|might|probably|possibly|try to|have a think)\b", _I)
+    r"send (?:it|them) (?:to|over)|sleep on|consider|maybe|might|probably|possibly|try to|have a think|look into|"
+    r"follow up|find out|keep (?:me|us) posted|keep an eye|reply|respond|mention|raise it|chat to|chat with|"
+    r"pass it on|float it|put it to|run it by|sort it|work it out|figure)\b", _I)
 # "said he'd email details": theirs to send, something to look forward to
-_THEY_SEND = re.compile(r"^(?:email|send|forward|text|post|share|dm)\s+(?:me\s+|us\s+)?(?P<np>(?!me\b|us\b).+)$", _I)
+_THEY_SEND = re.compile(r"^(?:email|send|forward|text|post|share|dm)\s+(?:(?:me|us)\b\s*)?(?P<np>(?!me\b|us\b).+)$", _I)
 # "would love him to review my chapter draft", "ask her if she'd mentor me"
 _WISH_DO = re.compile(
     r"^(?:i\s*'?d|i would|would|i|we'?d|we would|we)?\s*(?:really\s+|so\s+)?(?:love|like|want|hope|hoping)\s+"
     r"(?:for\s+)?(?:him|her|them)\s+to\s+(?P<vp>.+)$|"
-    rf"^ask\s+(?:him|her|them)\s+(?:to|if|whether)\s+(?:{_THEY}(?:'d|\s+would|\s+could|\s+can|\s+will)\s+)?"
+    rf"^ask\s+(?:him|her|them)\s+(?:to\s+|(?:if|whether)\s+{_THEY}(?:'d|\s+would|\s+could|\s+can|\s+will)\s+)"
     r"(?P<vp2>.+)$", _I)
 # "would love a quote from him for our report", "need a reference from her"
 _WISH_THING = re.compile(
     r"^(?:i\s*'?d|i would|would|i|we'?d|we would|we)?\s*(?:really\s+|so\s+)?(?:love|like|want|need)\s+"
     r"(?P<np>(?:a|an|some|the|his|her|their)\s+[^,;]+?)\s+(?:from|off)\s+(?:him|her|them)"
     r"(?P<tail>\s+(?:for|on|about)\s+[^,;]+)?$", _I)
-_TO_DO = r"(?:i\s+)?(?:need to|should|must|have to|gotta|got to|want to|will|'ll|to)?\s*"
+_TO_DO = r"(?:i\s+|i'll\s+|ill\s+)?(?:need to|should|must|have to|gotta|got to|want to|will|to)?\s*"
 # "need to book her in for careers week 3-7 March"; "want her for Efua's naming day in Aug"
 _BOOK = re.compile(rf"^{_TO_DO}(?:book|get)\s+(?:him|her|them)(?:\s+in)?\s+for\s+(?P<np>.+)$", _I)
 _WANT_FOR = re.compile(r"^(?:i\s+|we\s+)?(?:want|need|would love|'d love)\s+(?:him|her|them)\s+for\s+(?P<np>.+)$", _I)
 # "I asked if MOQ can go down to 500": theirs to answer
-_ASKED_IF = re.compile(r"^(?:i|we)\s+asked\s+(?:(?:him|her|them)\s+)?(?:if|whether)\s+(?P<q>.+)$", _I)
+_ASKED_IF = re.compile(r"^(?:(?:i|we)\s+asked|ask)\s+(?:(?:him|her|them)\s+)?(?:if|whether)\s+(?P<q>.+)$", _I)
 # "said give me a call next week": they asked the member to call
 _CALL_ME = re.compile(rf"^(?:{_THEY}\s+)?(?:said|says|told me)\s+(?:to\s+)?(?:give (?:me|us) a (?:call|ring|bell)|"
                       r"call (?:me|us)|ring (?:me|us)|phone (?:me|us))(?P<rest>.*)$", _I)
-_WHEN = re.compile(r"\b(?:next (?:week|wk|month)|this week|(?:on )?(?:mon|tues|wednes|thurs|fri)day|tomorrow|"
-                   r"after \w+)\b", _I)
+_WHEN = re.compile(r"\b(?:next (?:week|wk|month)|this week|this weekend|tomorrow|"
+                   r"(?:on )?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b", _I)
 # "get back to him w my numbers", "I committed to sending our draft map for her comments"
 _GET_BACK = re.compile(rf"^{_TO_DO}(?:get back|come back|circle back)\s+to\s+(?:him|her|them)\s+(?:w/?|with)\s+"
                        r"(?P<np>(?:my|our|the)\s+.+)$", _I)
@@ -68,12 +88,19 @@ _COMMITTED = re.compile(r"^(?:i|we)\s+(?:committed|agreed|promised)\s+to\s+(?:se
                         r"email(?:ing)?)\s+(?:(?:him|her|them)\s+)?(?P<np>(?:my|our|the|a|an)\s+.+)$", _I)
 _FOR_COMMENTS = re.compile(r"\s+for (?:your|you to) (?P<what>comments|feedback|thoughts|input|review|sign-off)$", _I)
 # "I offered to do the printing for their raffle", "i said i'd help with the move"
-_MY_OFFER = re.compile(r"^(?:i|we)\s+(?:offered|volunteered|said i'?d|said we'?d|said i would|said we would|agreed)\s+"
-                       r"(?:to\s+)?(?P<vp>(?!think|check|see|ask|consider|get back|let (?:her|him|them) know)\b.+)$",
-                       _I)
-_SEND_IT = re.compile(r"\b(?:said|promised|told (?:him|her|them))\s+(?:i'?d|id|i would|i'?ll|i will|to)\s+"
-                      r"(?:send|email|share|forward)\s+(?:it|them|one|that)\b|"
-                      r"\bi'?ll (?:send|email|forward) (?:it|them)\b", _I)
+_MY_OFFER = re.compile(r"^(?:i|we)\s+(?:(?:offered|volunteered|agreed)\s+to|said (?:i'?d|we'?d|i would|we would))\s+"
+                       r"(?P<vp>(?!(?:think|check|see|ask|consider|get back|let (?:her|him|them) know|"
+                       r"pass(?!\s+(?:on|along))|rather|"
+                       r"prefer|love|like|never|not|be|have|had|already)\b).+)$", _I)
+_SEND_IT = re.compile(r"\b(?:said|promised)\s+(?:i'?d|id|i would|i'?ll|i will)\s+(?:send|email|share|forward)\s+"
+                      r"(?:it|them|that)\b|\bi'?ll (?:send|email|forward) (?:it|them)\b", _I)
+# a thing that goes by email or post: what "here's X, as promised" can be said of
+_DOCUMENT = _words("template doc docs document documents deck spreadsheet sheet file files form forms list report plan "
+                   "link links guide notes slides draft contract agreement checklist copy photos pics pictures "
+                   "numbers figures invoice quote brochure cv resume portfolio video recording recipe map maps "
+                   "summary paper papers article chapter proposal spec specs cert certificate certificates reel "
+                   "playlist mix set catalogue catalog menu handout worksheet minutes budget breakdown case study "
+                   "writeup write-up one-pager blog post post repo code script dataset data schedule rota timetable")
 _I_SEND = re.compile(r"^(?:send|share|email|forward|pass on)\s+(?:(?:him|her|them)\s+)?(?P<np>.+)$", _I)
 _WANT = (r"^(?:i\s+|we\s+)?(?:really\s+)?(?:want|need|would love|would like|'d love|'d like|wanna|hoping for|"
          r"hope to get)")
@@ -81,24 +108,28 @@ _WANT = (r"^(?:i\s+|we\s+)?(?:really\s+)?(?:want|need|would love|would like|'d l
 _THEIR_VIEW = re.compile(rf"{_WANT}\s+(?:his|her|their)\s+(?P<what>take|advice|view|views|thoughts|opinion|input|"
                          r"feedback|eyes|perspective|read)\s+(?P<prep>on|about|for|re|with)\s+(?P<x>.+)$", _I)
 # "want referral for staff eng role", "need an intro to her CTO", "want a quote for the roof"
-_FAVOUR = re.compile(rf"{_WANT}\s+(?:a\s+|an\s+)?(?P<what>referral|intro|introduction|reference|quote|recommendation)s?"
-                     r"\s+(?:for|to|from|on)\s+(?P<x>.+)$", _I)
+_FAVOUR = re.compile(rf"{_WANT}\s+(?:a\s+|an\s+)?(?:(?P<to>intro|introduction)\s+to|"
+                     r"(?P<what>referral|reference|quote|recommendations?)\s+for)\s+(?!(?:him|her|them|you)\b)"
+                     r"(?P<x>.+)$", _I)
 _FAVOURS = {"referral": "Would you be open to referring me for {x}?",
             "intro": "Would you be open to introducing me to {x}?",
-            "introduction": "Would you be open to introducing me to {x}?",
             "reference": "Would you be willing to give me a reference for {x}?",
             "quote": "Could you give me a quote for {x}?",
-            "recommendation": "Would you be willing to recommend me for {x}?"}
+            "recommendation": "Would you be willing to recommend me for {x}?",
+            "recommendations": "Could you recommend any {x}?"}
 # "want her as guest speaker for MSc seminar in nov"
 _WANT_AS = re.compile(rf"{_WANT}\s+(?:him|her|them)\s+as\s+(?:(?:a|an|our|my)\s+)?(?P<x>.+)$", _I)
 # "want to ask for 30 min re switching", "want to know who runs the waiting list", "want to visit the farm"
-_WANT_TO = re.compile(rf"{_WANT}\s+to\s+(?:(?P<verb>ask (?:for|about|abt|re)|ask|visit|see|try|hear|learn|borrow|join|"
-                      r"meet|interview|hire|book|commission)\s+(?:(?:him|her|them)\s+)?(?:(?:about|abt|re|for)\s+)?|"
+_WANT_TO = re.compile(rf"{_WANT}\s+to\s+(?:ask\s+(?:(?:him|her|them)\s+)?(?P<ask>for|about|abt|re)\s+|"
+                      r"(?P<verb>visit|see|try|hear about|learn about|borrow|join|meet|interview|hire|book|"
+                      r"commission)\s+|"
                       r"(?P<know>know|find out)\s+(?=(?:who|what|when|where|how|why|which|whether|if)\b))"
                       r"(?P<x>.+)$", _I)
 # "need samples + MOQ + lead time for ~200 units", "need last 2 yrs accounts": what only they can send
-_NEED_INFO = re.compile(r"^(?:i\s+|we\s+)?(?:still\s+)?need\s+(?!to\b|a\s+new\b)(?P<np>[^,;?]+?)(?:\s+first)?$"
-                        r"(?<!attached)(?<!signed)(?<!done)(?<!ready)(?<!filled in)(?<!sorted)(?<!updated)", _I)
+_NEED_INFO = re.compile(r"^(?:i\s+|we\s+)?(?:still\s+)?need\s+(?!to\b|a\s+new\b|my\b|our\b|help\b)"
+                        r"(?P<np>[^,;?]+?)(?:\s+first)?$", _I)
+_MINE_TO_DO = re.compile(r"\b(?:attached|signed|done|ready|filled|sorted|updated|printed|fixed|finished|sent|submitted|"
+                         r"approved|checked|cleared|translated|written|booked)\b", _I)
 _INFO = _words("samples sample quote quotes prices price pricing moq lead time availability accounts numbers figures "
                "details dates spec specs brochure catalogue catalog contract invoice forms form address menu timetable "
                "schedule rates rate card breakdown estimate estimates measurements references agenda")
@@ -106,11 +137,11 @@ _MINUTES = re.compile(r"^(?:i\s+|we\s+)?(?:need|want|would love|'d love)\s+(?P<n
                       r"(?:of\s+)?(?:your\s+|his\s+|her\s+|their\s+)?(?P<what>advice|time|help|input|feedback)\b", _I)
 # "ask price", "ask about rates": the member's question, bare
 _ASK_BARE = re.compile(r"^(?:need to |must |gotta |to )?ask\s+(?:(?:him|her|them)\s+)?(?:about\s+|abt\s+|re\s+)?"
-                       r"(?P<x>(?:price|prices|rates?|fees?|availability|lead times?|dates?|costs?|whether|if|who|what|"
-                       r"when|where|how)\b.*)$", _I)
+                       r"(?P<x>(?:price|prices|rates?|fees?|availability|lead times?|dates?|costs?)\b.*|"
+                       r"(?:whether|if|who|what|when|where|how)\s+\w+.*)$", _I)
 _ASK_TO_MEET = re.compile(r"^(?:ask|suggest|propose)\s+(?:(?:him|her|them)\s+)?"
                           r"(?:for\s+|to\s+(?:meet for\s+|grab\s+)?)?(?:a\s+)?"
-                          r"(?P<what>coffee|lunch|drinks|a call|call|chat|beer|walk)\b(?P<rest>.*)$", _I)
+                          r"(?P<what>coffee|lunch|drinks|call|chat|beer|walk)\b(?P<rest>.*)$", _I)
 # "15 min call?", "video call?", "or coffee thurs?": a clause that is only the next step
 _CALL_Q = re.compile(r"^(?:or\s+)?(?:a\s+)?(?:\d+\s*(?:min|mins|minute)s?\s+|quick\s+)?(?P<what>video call|phone call|"
                      r"call|zoom|coffee|lunch|drinks|beer|walk)(?:\s+(?:next (?:week|wk)|this week|tomorrow|"
@@ -128,23 +159,29 @@ def _phrase(text: str, names: frozenset[str], limit: int = 10) -> str | None:
     return you_form(cut, names, limit)
 
 
+# acronyms of things, which take "the" ("the MOQ"), unlike the acronyms of names ("IBM", "NASA")
+_THING_ACRONYMS = r"(?:MOQ|SLA|NDA|MOU|API|SDK|RFP|RFQ|PO|ETA|KPI|ROI|SOW|DPA|T&Cs|CV|EP|PR|MVP|POC)"
+
+
 def _with_article(clause: str) -> str:
-    """'MOQ can go down to 500' → 'the MOQ can go down to 500': a bare acronym opening a question."""
-    return re.sub(r"^(?=[A-Z]{2,}s?\b)", "the ", clause)
+    """'MOQ can go down to 500' → 'the MOQ can go down to 500': an acronym of a thing opening a question."""
+    return re.sub(rf"^(?={_THING_ACRONYMS}s?\b)", "the ", clause)
 
 
-def _read(clause: str, names: frozenset[str]) -> dict[str, str]:
+def _read(clause: str, names: frozenset[str]) -> Found:
     """What one clause says, as Reading fields; empty when no frame fits."""
     plain = _unname(clause, names)  # "Olu said he'd …" reads as "she said he'd …"
-    if (m := _THEIR_OFFER.match(plain)) and not _THEIR_OWN.match(m["vp"]):
+    if (m := _THEIR_OFFER.match(plain)) and not _THEIR_OWN.match(m["vp"]) and not _NOT_AN_OFFER.match(m["vp"]):
         if (sent := _THEY_SEND.match(m["vp"])) is not None:
+            if re.search(r"\s(?:to|with)\s+(?:the|his|her|their|a|an|[A-Z])", sent["np"]):
+                return {}  # "she'd forward my CV to the team lead": theirs to pass on, not to send the member
             found = thing(_CUT.sub("", sent["np"]), names)
             return {"expect": found} if found else {}
         vp = _phrase(m["vp"], names)
         return {"their_offer_to": vp} if vp else {}
     if m := _WISH_DO.match(plain):
         vp = _phrase(m["vp"] or m["vp2"], names)
-        return {"ask": f"Would you be willing to {vp}?"} if vp else {}
+        return {"ask": f"Would you be willing to {vp}?"} if vp and not _NOT_AN_OFFER.match(vp) else {}
     if m := _WISH_THING.match(plain):
         np, tail = you_form(m["np"], names, 6), you_form(m["tail"].strip(), names, 8) if m["tail"] else ""
         return {"ask": f"Could I ask you for {np}{' ' + tail if tail else ''}?"} if np and tail is not None else {}
@@ -173,11 +210,12 @@ def _read(clause: str, names: frozenset[str]) -> dict[str, str]:
             found = thing(_CUT.sub("", sends["np"]), names)
             return {"deliver": found} if found else {}
         vp = _phrase(m["vp"], names)
-        return {"my_offer_to": vp} if vp else {}
+        return {"my_offer_to": vp} if vp and re.match(r"[a-z]+\b", vp) and not re.match(
+            r"(?:on|at|in|to|with|for|by|of|your|the|a|an)\b", vp) else {}  # "agreed on a price": no deed
     return _wish(clause, names)
 
 
-def _wish(clause: str, names: frozenset[str]) -> dict[str, str]:
+def _wish(clause: str, names: frozenset[str]) -> Found:
     """What the member wants of them, in the words notes use for it: "want her take on pricing tiers", "want
     referral for the staff role", "want to know who runs the waiting list", "ask price", "15 min call?"."""
     if m := _THEIR_VIEW.match(clause):
@@ -185,10 +223,10 @@ def _wish(clause: str, names: frozenset[str]) -> dict[str, str]:
         return {"ask": f"Could I get your {m['what'].lower()} {m['prep'].lower()} {x}?"} if x else {}
     if m := _FAVOUR.match(clause):
         x = _phrase(m["x"], names, 9)
-        if not x:
-            return {}
-        what = m["what"].lower().rstrip("s")
-        return {"ask": _FAVOURS[what].format(x=x if what.startswith("intro") else _the(x))}
+        if not x or re.match(r"(?:fix|get|apply|do|make|build|cover|pay|help|find|replace|repair)\b", x, _I):
+            return {}  # "a quote to fix the roof": a verb after "for" is no noun to fit the sentence
+        what = "intro" if m["to"] else m["what"].lower()
+        return {"ask": _FAVOURS[what].format(x=x if what == "intro" or what == "recommendations" else _the(x))}
     if m := _WANT_AS.match(clause):
         x = _phrase(m["x"], names, 9)
         return {"ask": f"Would you consider being {_a(_the(x).removeprefix('the '))}?"} if x else {}
@@ -198,19 +236,17 @@ def _wish(clause: str, names: frozenset[str]) -> dict[str, str]:
             return {}
         if m["know"]:
             return {"ask": f"Could you tell me {x}?"}
-        verb = m["verb"].lower()
-        if verb == "ask for":
-            return {"ask": f"Could I ask you for {x}?"}
-        if verb.startswith("ask"):
-            return {"ask": f"Could I ask you about {x}?"}
-        return {"ask": f"I'd love to {verb} {x}: would that be possible?"}
+        if m["ask"]:
+            return {"ask": f"Could I ask you {'for' if m['ask'].lower() == 'for' else 'about'} {x}?"}
+        return {"ask": f"I'd love to {m['verb'].lower()} {x}: would that be possible?"}
     if m := _MINUTES.match(clause):  # "I need 30 min of advice before our pricing review"
         what = "some advice" if m["what"].lower() == "advice" else "your " + m["what"].lower()
         return {"ask": f"Could I borrow {m['n']} minutes of your time for {what}?" if what != "your time" else
                 f"Could I borrow {m['n']} minutes of your time?"}
-    head = re.split(r"\s+(?:of|for|before|on|about|from|by|in)\s+", m["np"], flags=_I)[0] if (
-        m := _NEED_INFO.match(clause)) else ""
-    if m and {w.lower().strip(",") for w in head.split()} & _INFO:  # "30 min of advice before …": no
+    need = _NEED_INFO.match(clause)
+    head = re.split(r"\s+(?:of|for|before|on|about|from|by|in|with)\s+", need["np"], flags=_I)[0] if need else ""
+    if need and not _MINE_TO_DO.search(need["np"]) and {w.lower().strip(",") for w in head.split()} & _INFO:
+        m = need  # "need samples + MOQ …" (never "need my accounts done", "need 30 min of advice before …")
         np = _phrase(re.sub(r"~\s*(?=\d)", "about ", m["np"]), names, 14)
         if np:  # "need samples + MOQ + lead time for ~200 units": theirs to send, asked for once, plainly
             np = re.sub(r"^(.+?) and (.+?) and ", r"\1, \2 and ", np)
@@ -220,12 +256,14 @@ def _wish(clause: str, names: frozenset[str]) -> dict[str, str]:
         return {"ask": f"Could you let me know {_your(x)}?"} if x else {}
     if m := _ASK_TO_MEET.match(clause):  # "Ask for coffee", "suggest lunch next week"
         when = _WHEN.search(m["rest"] or "")
-        what = m["what"].lower().removeprefix("a ")
-        what = "a call" if what == "call" else "a chat" if what == "chat" else what
+        what = m["what"].lower()
+        what = f"a {what}" if what in ("call", "chat", "beer", "walk") else what
         return {"next_step": f"{what} {when[0].lower()}" if when else what}
     if m := _CALL_Q.match(clause):
         when = _WHEN.search(clause)
-        what = "a call" if m["what"].lower() in ("call", "zoom", "video call", "phone call") else m["what"].lower()
+        what = m["what"].lower()
+        what = "a call" if what in ("call", "zoom", "video call", "phone call") else f"a {what}" if what in (
+            "beer", "walk") else what
         return {"next_step": f"{what} {when[0].lower()}" if when else what}
     return {}
 
@@ -234,14 +272,18 @@ def _the(phrase: str) -> str:
     """'staff engineer role' → 'the staff engineer role'; also after a 'for'/'to' inside ('guest speaker for MSc
     seminar' → '… for the MSc seminar'): a bare noun phrase in a note reads as a definite one in a message."""
     bare = (r"(?!(?:a|an|the|my|our|your|his|her|their|this|that|some|any|me|you|us|him|them|about|around|roughly|"
-            r"over|under|up|one|two|three|four|five|six|seven|eight|nine|ten)\b)(?=[a-z]|[A-Z]{2,})")
+            r"over|under|up|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+            rf"(?=[a-z]|{_THING_ACRONYMS}\b|[A-Z][A-Za-z]{{1,4}}\s+[a-z])")  # "the MSc seminar", never "the IBM"
     phrase = re.sub(rf"\b(for|to|on|at)\s+{bare}(?![a-z]+ing\b)(?!\d)", r"\1 the ", phrase)
     return re.sub(rf"^{bare}(?![a-z]+ing\b)(?!\d)", "the ", phrase)
 
 
 def _a(phrase: str) -> str:
-    return phrase if re.match(r"(?:a|an|the|my|our|your)\b", phrase, _I) else \
-        ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
+    """'mentor' → 'a mentor', 'ambassador' → 'an ambassador', 'uni ambassador' → 'a uni ambassador'."""
+    if re.match(r"(?:a|an|the|my|our|your)\b", phrase, _I):
+        return phrase
+    vowel_sound = re.match(r"(?:[aeio]|u(?!ni|se|su|ro|ti)|hour|honou?r|honest|heir)", phrase, _I) is not None
+    return ("an " if vowel_sound else "a ") + phrase
 
 
 def _your(phrase: str) -> str:
@@ -252,22 +294,34 @@ def _your(phrase: str) -> str:
 
 def fill_in(r: Reading, notes: str | None, contact_name: str | None = None) -> Reading:
     """The reading with what the open frames find, when the shape readers found no point and no stop."""
-    if r.need and not (r.deliver or r.later) and notes and _SEND_IT.search(notes) and thing(r.need) is not None:
-        # "needs expense template v2 by fri. said id send it today": what they need is what the member sends
-        return replace(r, deliver=(re.sub(r"^(?:an?)\s+", "the ", r.need),), need=None)
-    if not notes or replace(r, thanks=None).has_point or r.stop or r.wait or (r.thanks or "").startswith("offering"):
+    if not notes or r.stop or r.wait:
         return r
     names = contact_names(contact_name)
-    found: dict[str, str] = {}
+    if r.need and not (r.deliver or r.later) and _SEND_IT.search(notes) and _document(r.need, names):
+        # "needs expense template v2 by fri. said id send it today": what they need is what the member sends
+        return replace(r, deliver=(re.sub(r"^(?:an?)\s+", "the ", r.need),), need=None)
+    if replace(r, thanks=None).has_point or (r.thanks or "").startswith("offering"):
+        return r
+    found: Found = {}
     for clause in _clauses(notes):
-        for key, value in _read(clause, names).items():
-            found.setdefault(key, value)  # the first clause that says it wins
+        found = {**_read(clause, names), **found}  # the first clause that says it wins
     if not found:
         return r
     deliver = found.get("deliver")
     return replace(r, their_offer_to=found.get("their_offer_to"), my_offer_to=found.get("my_offer_to"),
                    ask=found.get("ask"), next_step=found.get("next_step"), expect=r.expect or found.get("expect"),
                    deliver=(deliver,) if deliver else r.deliver)
+
+
+def _document(phrase: str, names: frozenset[str]) -> bool:
+    """Whether the phrase names a thing that goes by email or post ("the expense template v2", "the glacier
+    photos"), not a person, a piece of furniture or a service."""
+    found = thing(phrase, names)
+    if found is None:
+        return False
+    head = re.split(r"\s+(?:of|for|on|about|from|to|in|with|under|at|by)\s+", found, flags=_I)[0]
+    words = {w.lower().strip(",.") for w in re.split(r"\s+(?:and|\+)\s+|\s+", head)}
+    return bool(words & _DOCUMENT) or bool(re.search(r"\b(?:case study|one-pager|blog post|write-up)\b", head, _I))
 
 
 # --- the offer field ----------------------------------------------------------------------------------
@@ -329,8 +383,8 @@ def take_offer(r: Reading, offer: str | None, contact_name: str | None = None) -
         head = head.lower()
         if head in _SERVICE or head.endswith("ing") or first in _VERB_FIRST:
             return None  # a call, a review, a talk: the older reading offers to set it up
-        if (found := thing(piece, names)) is None:
-            return None
+        if (found := thing(piece, names)) is None or not _document(piece, names):
+            return None  # "our old sofa": not a thing a message can carry
         if re.match(r"[A-Z]\w*\s+[a-z]", found) and not re.match(r"(?:the|a|an|my|our|your)\b", found, _I):
             found = f"the {found}"  # "GitHub issue with a repro": a common noun after a name still takes "the"
         things.append(found)

@@ -264,7 +264,8 @@ def clauses(notes: str) -> list[str]:
     for pattern, repl in _SHORTHAND:
         text = pattern.sub(repl, text)
     out: list[str] = []
-    text = re.sub(r"[ \t]+", " ", text)  # one space per run, so the splitters never backtrack over a long run
+    text = re.sub(r"[^\S\n]+", " ", text)  # one space per run (tabs, no-break spaces too), so the splitters never
+    text = re.sub(r" ?\n[\s]*", "\n", text)  # backtrack over a long run; one line break per run of them
     for part in _STRONG_SPLIT.split(text):
         if set(re.findall(r"[a-z']+", WORK_SENSE.sub("", part).lower())) & PRIVATE:
             continue  # their private life is out of the whole sentence, not only the clause that names it

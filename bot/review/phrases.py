@@ -330,6 +330,8 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     latin = [w for w in words if re.search(r"[A-Za-zÀ-ɏ]", w) or not re.search(r"[^\W\d_]", w)]
     if latin and len(latin) < len(words):  # "Wang Lei 王磊": the message is in English, so the Latin spelling
         words = latin
+    if len(words) >= 3 and words[0].lower() in _RELATIONS and words[1].lower() in ("of", "from"):
+        return "there"  # "friend of Ali", "neighbour of the Patels": who they are to someone, no name
     cut = next((i for i, w in enumerate(words) if i and w.lower() in ("from", "at", "of", "w", "with", "who")), None)
     words = words[:cut]  # "Dr Ahmed from the uni outreach team": the name, not the description
     if len(words) >= 2 and re.fullmatch(r"[A-Z][a-z]{1,3}\.", words[0]) and words[0].lower().rstrip(".") not in \
@@ -399,13 +401,16 @@ _FUNCTION_WORDS = {
     "French": _words("le la les des du que et en un une pour avec se sur au aux il elle est très mais comme plus je "
                      "nous qui pas on m'a j'ai c'est"),
     "German": _words("der die das den dem des und ist ein eine einer mit für von zu nicht auch ich sie er wir auf bei "
-                     "hab habe aber noch"),
+                     "hab habe aber noch bis ihm ihr sehr schon"),
     "Portuguese": _words("o a os as do da dos das que e em um uma para com se no na ao é muito mas como mais eu ela "
-                         "ele não pra"),
-    "Italian": _words("il lo la gli le di del della che e in un una per con si è molto ma come più io lei lui non"),
+                         "ele não pra faz pediu dos das ao ano"),
+    "Italian": _words("il lo la gli le di del della che e in un una per con si è molto ma come più io lei lui non "
+                      "nel mi ha suo sua dato vuole"),
 }
 _ENGLISH = _words("the a an and to of in for with on at is was i he she they we my our his her their it that this "
                   "but not said asked wants will from about me him them you your")
+# short words English shares with the others ("do as planned", "come per invite", "die-hard"): counted for none
+_SHARED = _words("a as do no so go come per e o er die mit um lo in me on is i will")
 
 
 def notes_language(notes: str | None) -> str | None:
@@ -415,7 +420,8 @@ def notes_language(notes: str | None) -> str | None:
     words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", (notes or "").lower())
     if len(words) < 6:
         return None
-    english = sum(w in _ENGLISH for w in words)
-    counts = {lang: sum(w in vocab and w not in _ENGLISH for w in words) for lang, vocab in _FUNCTION_WORDS.items()}
+    english = sum(w in _ENGLISH and w not in _SHARED for w in words)
+    counts = {lang: sum(w in vocab and w not in _ENGLISH and w not in _SHARED for w in words)
+              for lang, vocab in _FUNCTION_WORDS.items()}
     lang, most = max(counts.items(), key=lambda kv: kv[1])
     return lang if most >= 3 and most >= 0.15 * len(words) and most > 2 * english else None

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.review.notes import JUDGEMENTS, PRIVATE, WORK_SENSE, clauses, read_notes
+from bot.review.notes import JUDGEMENTS, PRIVATE, WORK_SENSE, clauses, contact_names, read_notes
 
 _I = re.IGNORECASE
 
@@ -129,6 +129,7 @@ _RUN_ON = re.compile(r"\s+(?=(?:I|i|she|he|they|we|She|He|They|We)\s+(?:said|ask
 def _clauses(notes: str) -> list[str]:
     """The notes as clauses, split further at arrows and dashes ("asked x -> i said y"); common misspellings
     of the words this module looks for are read as meant ("promsied", "wnats", "asekd")."""
+    notes = re.sub(r"\s*\n\s*", "\n", re.sub(r"[^\S\n]+", " ", notes[:4000]))  # runs of space: one, never backtracked
     notes = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], notes)
     notes = re.sub(r"\bthere(?= (?:api|app|team|product|platform|data|system|website|site|company|office|ceo|cto)\b)",
                    "their", notes, flags=_I)  # "integrate there API"
@@ -336,7 +337,7 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
                                  r"(?:\s|$)", found, _I) \
             or set(found.lower().split()) & _NOT_THINGS:  # "here's the ok": not a thing
         return None
-    if re.match(r"(?:it|them|they|he|she|him|us|me|we|i)\b", found, _I):
+    if re.match(r"(?:it|them|they|he|she|him|her|you|us|me|we|i)\b(?!')", found, _I):
         return None  # "she'll send it mon": a pronoun, not a thing
     if re.fullmatch(r"[A-Z][a-z'’-]+", found) and found.lower() not in _SENDABLE:
         return None  # "asked Gordon": a person, not something to send
@@ -585,8 +586,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     """What the notes say a message to this contact is for."""
     if not notes or not notes.strip():
         return Reading()
-    names = frozenset(w for w in re.split(r"[\s._@]+", (contact_name or "").lower())
-                      if len(w) > 1 and w.rstrip(".") not in {"dr", "mr", "mrs", "ms", "prof"})
+    # one space per run and one line break per run: hostile input (4,000 spaces) never makes a pattern backtrack
+    notes = re.sub(r"\s*\n\s*", "\n", re.sub(r"[^\S\n]+", " ", notes[:4000])).strip()
+    names = contact_names(contact_name)  # "anna from the allotment": her name, never "the" or "from"
     base = read_notes(notes, contact_name)
     found: dict[str, object] = {}
     deliver: list[str] = []
@@ -1003,7 +1005,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if (m := _THEIR_PROMISE.match(_unname(clause, names))) is not None:
             verb, rest = m["verb"].lower(), m["rest"]
             # "his old crash pad, lives nr the park", "our fuse box for free, just text me": an aside, not the offer
-            rest = re.split(r",\s+(?!(?:the|a|an|my|our|your|his|her|their|and|or|plus|\d)\b)(?=[a-z])", rest)[0]
+            if " and " not in rest:  # "his ladder, drill and saw" is a list, kept whole
+                rest = re.split(r",\s+(?!(?:the|a|an|my|our|your|his|her|their|and|or|plus|\d)\b)(?=[a-z])", rest)[0]
             rest = re.sub(r"\s+and\s+(?:tell|let|say|give)\b.*$", "", rest)  # "read my letter and tell me if …"
             # "if i send it", "if i want": the condition is only the member's yes, so the offer stands
             rest = re.sub(r"\s+if (?:i|we) (?:send|share|want|like|need|'d like|would like|forward)(?: (?:it|them|one|"
@@ -1497,7 +1500,9 @@ def setting_hint(notes: str) -> str:
 def _theirs(phrase: str) -> str:
     """Something they will send, as the member names it: "she'll send CV + letter" reads "my CV" (as the member's
     own CV would), but it is theirs: "your CV and the letter"."""
-    return re.sub(r"\bmy\b", "your", phrase)
+    if re.search(r"\s(?:to|for|with)\s", phrase):
+        return phrase  # "my CV to her boss": passed on, still the member's
+    return re.sub(r"(?:^|(?<= and ))my\b", "your", phrase)
 
 
 def _str(value: object) -> str | None:

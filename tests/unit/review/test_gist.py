@@ -159,3 +159,53 @@ def test_what_they_need_is_what_the_member_sends_when_the_notes_say_send_it() ->
 
 def test_a_question_that_needs_its_note_is_not_asked() -> None:
     assert read_purpose("bit vague on the deposit scheme, ask which one", "Noor Haddad").ask is None
+
+
+# --- what a second reader found: notes the frames must not turn around --------------------------------------
+
+@pytest.mark.parametrize("notes", [
+    "said they will not renew our contract",  # a refusal is no offer to take up
+    "said he'd be away in march",
+    "said they'd rather not sponsor us",
+    "said he'd already sold it",
+    "said she'd look into it",  # theirs to do on their side
+    "said he'd reply next week",
+    "said she'd happily check with her boss",  # an adverb doesn't make it an offer
+    "asked me to join their board. I said I would pass",  # the member's no is no standing offer
+    "we agreed on a price",
+    "I volunteered at their food bank",
+    "needs a copy of the lease. told her to send it to me",  # theirs to send
+    "need my accounts done by friday",  # the member's own to-do
+    "need the signed form attached first",
+    "want intro from her",  # "from her" is no one to be introduced to
+    "want a quote to fix the roof",
+    "ask what",  # a question word alone asks nothing
+    "said she'd forward my CV to the team lead",  # passed on, not sent to the member
+])
+def test_a_refusal_a_to_do_or_a_pass_on_is_not_read_as_the_point(notes: str) -> None:
+    found = gist(notes)
+    assert not {"their_offer_to", "my_offer_to", "deliver", "ask", "expect"} & set(found), found
+
+
+@pytest.mark.parametrize(("notes", "ask"), [
+    ("ask him if the hall is free on sat", "Could you let me know whether the hall is free on Saturday?"),
+    ("want to ask about her garden", "Could I ask you about your garden?"),
+    ("want recommendations for plumbers", "Could you recommend any plumbers?"),
+    ("want referral for data role at IBM", "Would you be open to referring me for the data role at IBM?"),
+    ("want her as uni ambassador", "Would you consider being a uni ambassador?"),
+])
+def test_what_the_member_wants_reads_as_a_person_would_ask_it(notes: str, ask: str) -> None:
+    assert gist(notes).get("ask") == ask
+
+
+@pytest.mark.parametrize(("notes", "step"), [
+    ("said give me a call after the holidays", "a call"),  # never "a call after the"
+    ("said ring me on saturday", "a call on saturday"),
+    ("suggest a walk on sunday", "a walk on sunday"),
+])
+def test_a_next_step_keeps_its_day_and_its_article(notes: str, step: str) -> None:
+    assert gist(notes).get("next_step") == step
+
+
+def test_an_offered_object_is_not_attached_to_a_message() -> None:
+    assert take_offer(Reading(), "our old sofa", "Noor Haddad") is None

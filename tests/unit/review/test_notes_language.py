@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.review import DraftContext
-from bot.review.drafts import Draft, DraftTimes, Question, compose
+from bot.review.drafts import Draft, DraftTimes, Question, Rest, compose
 from bot.review.phrases import notes_language
 
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
@@ -30,6 +30,9 @@ def test_notes_in_another_language_are_recognised(notes: str, language: str) -> 
     "runs the tool library, wants our volunteer rota template. promised to send it",
     "chai pe baat hui, super friendly. wants the deck by friday, said he'd intro me to his CTO",
     "met at la fiesta de la cerveza lol. el jefe of the brewery. send him the label mockups",
+    "do as planned. no follow up, do not chase",  # words English shares with Portuguese and Italian
+    "come to demo day per invite, lo-fi e-commerce, do as discussed",
+    "MIT grad, die-hard Spurs fan, er, knows everyone in fintech",
     "ok",
     "",
 ])
@@ -50,3 +53,9 @@ def test_the_coach_asks_rather_than_drafting_from_notes_it_cannot_read(stage: st
     assert "Spanish" in asked.why
     answered = compose(stage, context, times, key=3, purpose="thank")  # once the member says, a draft comes
     assert isinstance(answered, Draft), answered
+
+
+def test_a_stop_in_the_notes_still_rests_whatever_the_language_check_says() -> None:
+    context = DraftContext("Rui Costa", where_met="expo", notes="do as planned. no follow up, do not chase",
+                           member_name="Ana")
+    assert isinstance(compose("follow_up_48h", context, None, key=4), Rest)

@@ -521,6 +521,7 @@ def test_when_whose_and_what_for_in_terse_notes(notes: str, expected: dict[str, 
     ("Paula Reyes, Head of Ops @ Northgate", "ops lead", "Paula"),
     ("Omar's brother", "plays bass", "there"),  # whose brother he is, not his name (never "Brother Omar's")
     ("Jen's mum Carol", "runs the PTA", "Carol"),
+    ("friend of Ali", "plays five-a-side", "there"),
 ])
 def test_titles_caps_and_initials_in_the_greeting(name: str, notes: str, greeted: str) -> None:
     assert greeting_name(name, notes) == greeted
