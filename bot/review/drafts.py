@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from bot.review.engine import review
-from bot.review.gist import fill_in, take_offer
+from bot.review.gist import fill_in
 from bot.review.kinds import kind_for_nudge
 from bot.review.model import DraftContext
 from bot.review.notes import interest_phrase, offer_clause
+from bot.review.offered import take_offer
 from bot.review.phrases import (
     CASUAL,
     days_between,

@@ -5,7 +5,7 @@ never seen ("said he'd sort me a trade rate", "would love him to review my chapt
 for careers week"), and the draft then says nothing but hello. The frames here take *any* verb: who acts (they
 or the member), how (an offer, a wish, a to-do, a question), and the rest of the clause turned to the second
 person. They run only when the shape readers found no point (a thank-you alone doesn't count), so a note they
-already read is never read twice. `take_offer` does the same for the contact's *offer* field.
+already read is never read twice. `offered.take_offer` does the same for the contact's *offer* field.
 """
 
 from __future__ import annotations
@@ -297,7 +297,7 @@ def fill_in(r: Reading, notes: str | None, contact_name: str | None = None) -> R
     if not notes or r.stop or r.wait:
         return r
     names = contact_names(contact_name)
-    if r.need and not (r.deliver or r.later) and _SEND_IT.search(notes) and _document(r.need, names):
+    if r.need and not (r.deliver or r.later) and _SEND_IT.search(notes) and is_document(r.need, names):
         # "needs expense template v2 by fri. said id send it today": what they need is what the member sends
         return replace(r, deliver=(re.sub(r"^(?:an?)\s+", "the ", r.need),), need=None)
     if replace(r, thanks=None).has_point or (r.thanks or "").startswith("offering"):
@@ -313,7 +313,7 @@ def fill_in(r: Reading, notes: str | None, contact_name: str | None = None) -> R
                    deliver=(deliver,) if deliver else r.deliver)
 
 
-def _document(phrase: str, names: frozenset[str]) -> bool:
+def is_document(phrase: str, names: frozenset[str] = frozenset()) -> bool:
     """Whether the phrase names a thing that goes by email or post ("the expense template v2", "the glacier
     photos"), not a person, a piece of furniture or a service."""
     found = thing(phrase, names)
@@ -322,72 +322,3 @@ def _document(phrase: str, names: frozenset[str]) -> bool:
     head = re.split(r"\s+(?:of|for|on|about|from|to|in|with|under|at|by)\s+", found, flags=_I)[0]
     words = {w.lower().strip(",.") for w in re.split(r"\s+(?:and|\+)\s+|\s+", head)}
     return bool(words & _DOCUMENT) or bool(re.search(r"\b(?:case study|one-pager|blog post|write-up)\b", head, _I))
-
-
-# --- the offer field ----------------------------------------------------------------------------------
-_CONDITION = re.compile(r"\b(?:if|once|when|after|pending|tbc|tbd|maybe|might|or)\b|\?", _I)
-_FOREIGN = re.compile(r"\b(?:den|der|die|das|und|mit|für|von|zu|el|la|los|las|del|con|para|por|une|des|du|les|de|"
-                      r"da|do|em|um|uma|il|di|per|che|na|ng|sa)\b", _I)
-# the -ing form of a deed offered ("printing the raffle tickets"), and the verb it is said with
-_BASE_OF = {w + "ing": w for w in ("print", "cover", "present", "co-present", "host", "help", "build", "teach",
-                                    "review", "check", "look", "mentor", "lend", "speak", "coach", "design", "edit",
-                                    "record", "connect", "volunteer", "cook", "bring", "pick", "show", "walk", "pay",
-                                    "add", "match", "book", "find", "test", "pilot", "sponsor", "judge", "proofread",
-                                    "fix", "send", "paint", "plant", "repair", "clean", "call", "meet", "collect",
-                                    "deliver", "install", "train", "draft", "read", "play")}
-_BASE_OF.update({"raising": "raise", "sharing": "share", "making": "make", "writing": "write", "taking": "take",
-                 "giving": "give", "organising": "organise", "organizing": "organize", "donating": "donate",
-                 "introducing": "introduce", "driving": "drive", "baking": "bake", "hiring": "hire",
-                 "arranging": "arrange", "translating": "translate", "running": "run", "setting": "set",
-                 "dropping": "drop", "shopping": "shop", "chairing": "chair", "judging": "judge",
-                 "coordinating": "coordinate", "hosting": "host", "covering": "cover", "storing": "store",
-                 "providing": "provide", "preparing": "prepare", "welcoming": "welcome", "babysitting": "babysit"})
-_VERB_FIRST = _words("come show lend host give help cover pay add take run do ask put set be get make try check look "
-                     "review send share intro introduce connect call meet buy bring find go")
-_SERVICE = _words("""
-    zoom facetime hangout call calls session sessions walkthrough walk-through review talk talks demo chat tour
-    training meeting coffee lunch
-    visit slot workshop help advice feedback comments input intro introduction referral reference references check
-    trial pilot course class lesson lessons mentoring support assessment audit interview quote answer update updates
-    build setup set-up roundtable access place spot space room lift ride""")
-
-
-def take_offer(r: Reading, offer: str | None, contact_name: str | None = None) -> Reading | None:
-    """What the member offered in person (the contact's *offer* field), as the message's own point: a thing is
-    delivered ("the glacier day photos" → here they are), a deed is confirmed ("printing the raffle tickets" → I'd
-    be glad to print them). None when the field is for the older reading to phrase (a call, an introduction, a
-    condition, another language) or the notes already deliver something."""
-    if not offer or r.deliver or r.later or r.intro_to is not None or r.stop or r.withdrawn or r.checking \
-            or r.my_offer_to or r.deliver_do or r.accept or r.invited_to or r.need:
-        return None
-    text = re.sub(r"\s*\([^()]*\)", "", offer).strip(" .;,")
-    if not text or _CONDITION.search(offer) or _FOREIGN.search(text) or re.search(r"[^\x00-\x7f–—’]|/", text):
-        return None  # "draft of chapter 3 (once Mark OKs)": not yet; "setup / moving you onto Xero": not one thing
-    names = contact_names(contact_name)
-    things: list[str] = []
-    deed: str | None = None
-    pieces = [p.strip() for p in re.split(r"\s*[+;]\s*", text) if p.strip()]
-    if len(pieces) > 2:
-        return None
-    for piece in pieces:
-        words = piece.split()
-        first = words[0].lower()
-        if re.match(r"(?:intro|introduction|connection|referral|access)\b", piece, _I):
-            return None
-        if first in _BASE_OF:
-            if deed is not None or (vp := you_form(" ".join([_BASE_OF[first], *words[1:]]), names, 10)) is None:
-                return None
-            deed = vp
-            continue
-        head = re.split(r"\s+(?:of|for|on|about|from|to|in|with|w/|under|at|by)\s+", piece, flags=_I)[0].split()[-1]
-        head = head.lower()
-        if head in _SERVICE or head.endswith("ing") or first in _VERB_FIRST:
-            return None  # a call, a review, a talk: the older reading offers to set it up
-        if (found := thing(piece, names)) is None or not _document(piece, names):
-            return None  # "our old sofa": not a thing a message can carry
-        if re.match(r"[A-Z]\w*\s+[a-z]", found) and not re.match(r"(?:the|a|an|my|our|your)\b", found, _I):
-            found = f"the {found}"  # "GitHub issue with a repro": a common noun after a name still takes "the"
-        things.append(found)
-    if not things and deed is None:
-        return None
-    return replace(r, deliver=tuple(things) or r.deliver, my_offer_to=deed)

@@ -10,7 +10,8 @@ import pytest
 
 from bot.review import DraftContext
 from bot.review.drafts import Draft, DraftTimes, Rest, compose
-from bot.review.gist import fill_in, take_offer
+from bot.review.gist import fill_in
+from bot.review.offered import take_offer
 from bot.review.purpose import Reading, read_purpose, thing
 
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)  # a Monday
