@@ -418,8 +418,9 @@ class _Writer:
         waiting_on_them = bool(r.deliver_do or r.intro_to is not None or r.interest or r.their_offer or r.next_step
                                or r.ask or r.accept or r.answer or r.explore or r.need or r.checking or r.suggest)
         if not (r.pending or waiting_on_them):
-            return ("Your notes don't leave anything open (no ask, offer or next step), so a follow-up a week on "
-                    "would chase nothing. I'd let it rest.")
+            return ("I didn't find anything left open in your notes (an ask, an offer or a next step), so a follow-up "
+                    "a week on may chase nothing. I'd let it rest, unless there's something I missed: then draft one "
+                    "anyway and say what it's for.")
         if r.deliver and not waiting_on_them and self.setting in ("community", "party", "dinner", "train") \
                 and not r.expect:
             return ("You sent what you promised where they'll have seen it, so there's nothing to chase. "
