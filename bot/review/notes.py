@@ -362,6 +362,7 @@ def offer_clause(offer: str | None, names: frozenset[str] = frozenset()) -> str 
         return None
     head = words[0].lower()
     if head in _OFFER_VERBS:
+        converted = re.sub(r"\s+\+\s+", " and ", converted)  # "send the deck + pricing": the words of a sentence
         return converted[0].lower() + converted[1:] if not words[0].isupper() else converted
     if head in ("feedback", "advice", "tips", "pointers", "a", "an", "some") and re.search(
         r"\b(?:feedback|advice|tips|pointers|review|hand|second opinion|mock interview)\b", text, _I

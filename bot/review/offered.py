@@ -40,6 +40,8 @@ _BASE_OF.update({"raising": "raise", "sharing": "share", "making": "make", "writ
                  "providing": "provide", "preparing": "prepare", "welcoming": "welcome", "babysitting": "babysit"})
 _VERB_FIRST = _words("come show lend host give help cover pay add take run do ask put set be get make try check look "
                      "review send share intro introduce connect call meet buy bring find go")
+_PEOPLE = _words("broker guy person someone contact colleague colleagues friend friends plumber builder lawyer "
+                 "accountant designer developer recruiter agent number numbers names")
 _SERVICE = _words("""
     zoom facetime hangout call calls session sessions walkthrough walk-through review talk talks demo chat tour
     training meeting coffee lunch
@@ -60,6 +62,14 @@ def take_offer(r: Reading, offer: str | None, contact_name: str | None = None) -
     if not text or _CONDITION.search(offer) or _FOREIGN.search(text) or re.search(r"[^\x00-\x7f–—’]|/", text):
         return None  # "draft of chapter 3 (once Mark OKs)": not yet; "setup / moving you onto Xero": not one thing
     names = contact_names(contact_name)
+    # "send website examples + rough costs": the member said it's to be sent, so it is — here, with this message
+    sending = re.match(r"^(?:send|share|email|forward|dig out|pass on)\s+(?:(?:him|her|them)\s+)?", text, _I)
+    if sending:  # one thing or two, joined the way a sentence joins them ("the proposal for the site and booking")
+        rest = text[sending.end():]
+        heads = {re.sub(r"['’]s$", "", w.lower().strip(",.")) for w in re.split(r"\s+", rest)}
+        if heads & _PEOPLE or re.search(r"['’]s\b", rest) or (found := thing(rest, names)) is None:
+            return None  # "send … + insurance broker", "send bike guy's number": someone's details, not a thing
+        return replace(r, deliver=(found,))
     things: list[str] = []
     deed: str | None = None
     pieces = [p.strip() for p in re.split(r"\s*[+;]\s*", text) if p.strip()]

@@ -208,5 +208,20 @@ def test_a_next_step_keeps_its_day_and_its_article(notes: str, step: str) -> Non
     assert gist(notes).get("next_step") == step
 
 
+@pytest.mark.parametrize(("offer", "delivered"), [
+    ("send website examples + rough costs", ("the website examples and the rough costs",)),
+    ("send failure photos + test protocol", ("the failure photos and the test protocol",)),
+    ("send relay receipts", ("the relay receipts",)),
+])
+def test_an_offer_to_send_is_sent_with_the_message(offer: str, delivered: tuple[str, ...]) -> None:
+    taken = take_offer(Reading(), offer, "Noor Haddad")
+    assert taken is not None and taken.deliver == delivered
+
+
+@pytest.mark.parametrize("offer", ["send notes + insurance broker", "send bike guy's number", "send names of 2 leads"])
+def test_someones_details_are_not_sent_as_a_thing(offer: str) -> None:
+    assert take_offer(Reading(), offer, "Noor Haddad") is None
+
+
 def test_an_offered_object_is_not_attached_to_a_message() -> None:
     assert take_offer(Reading(), "our old sofa", "Noor Haddad") is None
