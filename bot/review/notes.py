@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
 
+from bot.review.phrases import DESCRIBED_BY
+
 MAX_PHRASE = 4  # words taken from a note into one phrase: short enough never to read as pasted
 
 _I = re.IGNORECASE
@@ -426,16 +428,15 @@ def _keep(ch: str) -> bool:
     return not (category in ("So", "Sk", "Cf", "Co", "Cs", "Cn", "Cc") or ch in "\ufe0f\u200d")
 
 
-_DESCRIBED_BY = frozenset(("from", "at", "of", "w", "with", "who", "that", "in", "on", "via"))
 _NOT_NAMES = _set("the a an and for to by my our his her their this guy girl lady man woman bloke dude dr mr mrs ms "
-                  "prof") | _DESCRIBED_BY
+                  "prof") | DESCRIBED_BY
 
 
 def _names(contact_name: str | None) -> frozenset[str]:
     """The words of a name, without the words that describe who it is: "anna from the allotment" → {"anna"}
     (never "the" or "from", which every note has)."""
     words = [w for w in re.split(r"[\s._@]+", (contact_name or "").lower()) if w]
-    cut = next((i for i, w in enumerate(words) if i and w in _DESCRIBED_BY), len(words))
+    cut = next((i for i, w in enumerate(words) if i and w in DESCRIBED_BY), len(words))
     return frozenset(w for w in words[:cut] if len(w) > 1 and w.rstrip(".") not in _NOT_NAMES)
 
 

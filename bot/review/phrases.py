@@ -288,6 +288,8 @@ _FAMILY_FIRST = _words(
     "saito sakamoto fujita nishimura fukuda miura fujii okamoto matsuda nakagawa harada takeuchi nakayama"
 )
 _KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+# the words that start a description after a name: "anna from the allotment", "Sam in accounts", "guy w the drone"
+DESCRIBED_BY = _words("from at of w with who that in on via")
 _RELATIONS = _words("brother sister mum mom mother dad father son daughter wife husband partner friend boss cousin "
                     "uncle aunt auntie neighbour neighbor colleague flatmate roommate bf gf fiance fiancé fiancee "
                     "grandma grandad grandpa nan")
@@ -332,7 +334,7 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
         words = latin
     if len(words) >= 3 and words[0].lower() in _RELATIONS and words[1].lower() in ("of", "from"):
         return "there"  # "friend of Ali", "neighbour of the Patels": who they are to someone, no name
-    cut = next((i for i, w in enumerate(words) if i and w.lower() in ("from", "at", "of", "w", "with", "who")), None)
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in DESCRIBED_BY), None)
     words = words[:cut]  # "Dr Ahmed from the uni outreach team": the name, not the description
     if len(words) >= 2 and re.fullmatch(r"[A-Z][a-z]{1,3}\.", words[0]) and words[0].lower().rstrip(".") not in \
             _TITLE_WORDS:

@@ -46,6 +46,7 @@ class Row:
     group: str
     real: bool
     rules_pass: bool
+    kind: str = ""  # the row's finer kind (``real_kind``), for reports by kind
 
 
 def tune_rows(config: Config, data_dir: Path = DATA_DIR) -> list[Row]:
@@ -65,7 +66,8 @@ def tune_rows(config: Config, data_dir: Path = DATA_DIR) -> list[Row]:
             text = prepare(row.text).text
             feats = features(text, rv.findings, str(rv.kind), rv.verdict, config.use_rules)
             group = f"site:{site_of(row.source)}" if row.source else f"own:{path.name}"
-            out.append(Row(frozenset(feats), row.label == "needs_work", group, bool(row.source), rv.verdict == "good"))
+            out.append(Row(frozenset(feats), row.label == "needs_work", group, bool(row.source), rv.verdict == "good",
+                           str(row.real_kind or row.kind)))
     return out
 
 
@@ -92,20 +94,32 @@ def _score(weights: dict[str, float], feats: frozenset[str]) -> float:
     return sum(weights.get(x, 0.0) for x in sorted(feats))
 
 
+def cv_scores(rows: Sequence[Row], config: Config, salt: str) -> list[float]:
+    """Each row's score from the model fitted on the folds that don't hold its group (one salt's folds)."""
+    fold = [int(hashlib.sha256((salt + r.group).encode()).hexdigest(), 16) % FOLDS for r in rows]
+    scores = [0.0] * len(rows)
+    for k in range(FOLDS):
+        weights = fit([r for r, f in zip(rows, fold, strict=True) if f != k], config)
+        for i, r in enumerate(rows):
+            if fold[i] == k:
+                scores[i] = _score(weights, r.feats)
+    return scores
+
+
+def flag_threshold(scores: Sequence[float], rows: Sequence[Row], budget: float = BUDGET) -> float:
+    """The score above which at most ``budget`` of the good real rows the rules pass are flagged."""
+    good = sorted((s for s, r in zip(scores, rows, strict=True) if r.real and r.rules_pass and not r.weak),
+                  reverse=True)
+    return good[int(budget * len(good))] + 1e-6
+
+
 def cv_threshold(rows: Sequence[Row], config: Config, budget: float = BUDGET) -> tuple[float, list[dict[str, float]]]:
     """The flag threshold from grouped cross-validation, and each salt's figures."""
     thresholds, report = [], []
     for salt in SALTS:
-        fold = [int(hashlib.sha256((salt + r.group).encode()).hexdigest(), 16) % FOLDS for r in rows]
-        scores = [0.0] * len(rows)
-        for k in range(FOLDS):
-            weights = fit([r for r, f in zip(rows, fold, strict=True) if f != k], config)
-            for i, r in enumerate(rows):
-                if fold[i] == k:
-                    scores[i] = _score(weights, r.feats)
-        good = sorted((s for s, r in zip(scores, rows, strict=True) if r.real and r.rules_pass and not r.weak),
-                      reverse=True)
-        t = good[int(budget * len(good))] + 1e-6
+        scores = cv_scores(rows, config, salt)
+        t = flag_threshold(scores, rows, budget)
+        good = [s for s, r in zip(scores, rows, strict=True) if r.real and r.rules_pass and not r.weak]
         missed = [s for s, r in zip(scores, rows, strict=True) if r.real and r.rules_pass and r.weak]
         weak = [s for s, r in zip(scores, rows, strict=True) if r.real and r.weak]
         thresholds.append(t)

@@ -4,6 +4,7 @@ invented for this file."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -225,3 +226,11 @@ def test_someones_details_are_not_sent_as_a_thing(offer: str) -> None:
 
 def test_an_offered_object_is_not_attached_to_a_message() -> None:
     assert take_offer(Reading(), "our old sofa", "Noor Haddad") is None
+
+
+def test_the_offer_field_is_delivered_in_the_draft_not_offered_again() -> None:
+    drafted = compose("follow_up_48h", context("quiz captain, very competitive lol", "the pub quiz answer sheet"),
+                      times("follow_up_48h"), key=1)
+    assert isinstance(drafted, Draft), drafted
+    assert re.search(r"(?:[Hh]ere(?:'s| are)|attached) the pub quiz answer sheet", drafted.text), drafted.text
+    assert not re.search(r"if it's useful|if that would help|happy to share", drafted.text), drafted.text
