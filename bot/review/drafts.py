@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from bot.review.engine import review
-from bot.review.gist import fill_in
+from bot.review.gist import fill_in, open_item, without_reminders
 from bot.review.kinds import kind_for_nudge
 from bot.review.model import DraftContext
 from bot.review.notes import interest_phrase, offer_clause
@@ -179,6 +179,12 @@ def compose(nudge_kind: str, context: DraftContext, times: DraftTimes | None = N
             writer = _Writer(context, times, zlib.crc32(f"{seed}:{attempt}".encode()), _purpose(purpose), seed)
         lines = {"follow_up_48h": writer.first, "no_reply_1w": writer.one_week, "no_reply_2w": writer.last,
                  "check_in": writer.check_in}[nudge_kind]()
+        if ask and purpose is None and any(not line.optional and all(_SPLICED.search(o) for o in line.options)
+                                           for line in lines):
+            # what the notes are for came out as no sentence worth sending: ask, not a hello without its point
+            return Question(heading, f"What's this message to {context.contact_name} for?",
+                            "Part of your notes didn't make a sentence I'd send, so I'd rather ask than guess.",
+                            tuple(CHOICES.items()))
         for trimmed in _trims(lines):
             text = _assemble(writer.greeting(), trimmed, writer.signature(), context.notes, writer.vetted())
             found = Draft(heading, text, tuple(dict.fromkeys(writer.tips)))
@@ -235,7 +241,7 @@ class _Writer:
         notes = c.notes
         if notes and uncapped(notes) != notes:  # typed in capitals: read in ordinary case, never echoed shouting
             notes = notes.lower()
-        self.r: Reading = fill_in(read_purpose(notes, c.contact_name), notes, c.contact_name)
+        self.r: Reading = without_reminders(fill_in(read_purpose(notes, c.contact_name), notes, c.contact_name))
         self.language = notes_language(notes)
         self.place = meeting_place(c.where_met)
         if self.times is not None and self.times.met_at is not None:  # "the Sat shift" met on Friday: the day goes
@@ -332,6 +338,13 @@ class _Writer:
                                             or r.next_step or r.later or r.checking):  # "checking" says it honestly
             return (f"Your notes say “{_quote(r.first_check)}”, so this one may be best written once you have. "
                     "If you'd like to write now, tell me what it's for.", None)
+        placed = replace(r, thanks=None).has_point or (r.thanks or "").startswith("offering") or r.expect or r.wait
+        if stage == "follow_up_48h" and not (placed or self.offer or self.context.offer or self.yes_to) \
+                and (item := open_item(self.context.notes)):
+            # something is open ("want to know if theyd take milk from a 60 cow herd") that no reader could place:
+            # a hello that ignores it is worse than one question
+            return (f"Your notes say “{_quote(item)}”, but I can't tell what this message should do about it, so "
+                    "I'd rather ask than guess.", None)
         if stage == "follow_up_48h" and not (r.has_point or r.topic or r.activity or self.place or self.offer
                                              or self.interest or r.expect):
             return ("Your notes don't say what this one should do, and I'd rather ask than guess.", None)
@@ -1385,11 +1398,19 @@ def unvetted_runs(text: str, pasted: set[tuple[str, ...]], vetted: Sequence[str]
     return runs(text) & pasted
 
 
-# A sentence that can't be right whatever the notes meant: two determiners in a row ("your the team"), a
-# fragment of an address or a link ("the b.hussain@"), a hedge typed for oneself ("if poss"), a promise that
-# ends in a bare adverb ("our chat about mostly"). Such a phrasing is never sent; the next one, or none, is.
+# A sentence that can't be right whatever the notes meant: two determiners in a row ("your the team"), one
+# before a preposition or a conjunction ("talk about a for coffee", "the offer to check my and get back to me",
+# "here's the whenever"), two prepositions ("the introduction to with your team"), a determiner or "which" left
+# hanging ("review my portfolio which;"), a fragment of an address or a link ("the b.hussain@"), note shorthand
+# ("nite"), a hedge typed for oneself ("if poss"), a promise that ends in a bare adverb ("our chat about mostly").
+# Such a phrasing is never sent; the next one, or none, is.
 _SPLICED = re.compile(
     r"\b(?:your|our|my|the|a|an|their)\s+(?:the|a|an|your|our|my|his|her|their)\b|"
+    r"\b(?:your|our|my|the|a|an|their)\s+(?:for|to|with|of|and|or|which|that|whenever|whatever|from|at|in|on|by|"
+    r"into|about|is|are|was|if|when|after|before)\b(?!-)|"
+    r"\b(?:to|with|for|of|from|about|into)\s+(?:with|to|for|of|from|and|or)\b(?!-)|"
+    r"\b(?:my|your|our|their|the|a|an|which|and|or)\s*[;,.!?:]|\bwhich\s+(?:still|over)\b|"
+    r"\b(?:nite|tmrw|thx|pls|plz)\b|"
     r"\S@|@\S|https?://|www\.|\bif poss(?:ible)?\b|"
     r"\b(?:about|on|with|for)\s+(?:mostly|mainly|basically)\b|"
     r"\b(?:about|on|with|for)\s+(?:just|really|loads|lots|ages)[.!?]", re.IGNORECASE)

@@ -11,7 +11,7 @@ already read is never read twice. `offered.take_offer` does the same for the con
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import TypedDict
 
 from bot.review.notes import contact_names
@@ -92,8 +92,9 @@ _MY_OFFER = re.compile(r"^(?:i|we)\s+(?:(?:offered|volunteered|agreed)\s+to|said
                        r"(?P<vp>(?!(?:think|check|see|ask|consider|get back|let (?:her|him|them) know|"
                        r"pass(?!\s+(?:on|along))|rather|"
                        r"prefer|love|like|never|not|be|have|had|already)\b).+)$", _I)
-_SEND_IT = re.compile(r"\b(?:said|promised)\s+(?:i'?d|id|i would|i'?ll|i will)\s+(?:send|email|share|forward)\s+"
-                      r"(?:it|them|that)\b|\bi'?ll (?:send|email|forward) (?:it|them)\b", _I)
+_SEND_IT = re.compile(r"\b(?:said|promised)\s+(?:i'?d|id|i would|i'?ll|i will)\s+(?:send|email|share|forward|"
+                      r"whatsapp|text|post)\s+(?:it|them|that)\b|\bi'?ll (?:send|email|forward|whatsapp) (?:it|them)\b",
+                      _I)
 # a thing that goes by email or post: what "here's X, as promised" can be said of
 _DOCUMENT = _words("template doc docs document documents deck spreadsheet sheet file files form forms list report plan "
                    "link links guide notes slides draft contract agreement checklist copy photos pics pictures "
@@ -322,3 +323,41 @@ def is_document(phrase: str, names: frozenset[str] = frozenset()) -> bool:
     head = re.split(r"\s+(?:of|for|on|about|from|to|in|with|under|at|by)\s+", found, flags=_I)[0]
     words = {w.lower().strip(",.") for w in re.split(r"\s+(?:and|\+)\s+|\s+", head)}
     return bool(words & _DOCUMENT) or bool(re.search(r"\b(?:case study|one-pager|blog post|write-up)\b", head, _I))
+
+
+# Words that mark something still to do in a clause: a want, a need, an ask, an offer, a promise, a date to meet.
+_OPEN = re.compile(
+    r"\b(?:wants?|wanted|need(?:s|ed)?|ask(?:ed|ing)?|offer(?:s|ed)?|send|promis(?:e|ed|es)|deadline|quote|"
+    r"price|intro(?:duction)?|referral|reference|template|apply|applying|borrow|lend|spare|pilot|look over|"
+    r"review)\b(?!\s+to\s+(?:stay|keep|catch)\b)", _I)
+_NONE_OPEN = re.compile(r"\b(?:no|nothing|not|never|without)\s+(?:\w+\s+)?$", _I)
+
+
+def open_item(notes: str | None) -> str | None:
+    """The first clause of the notes that holds something still to do ("want to know if theyd take milk from
+    a 60 cow herd"), read by words alone: the question quotes it when no reader could say who does what.
+    A word that is denied ("nothing promised", "no ask either way") opens nothing."""
+    for clause in _clauses(notes or ""):
+        for found in _OPEN.finditer(clause):
+            if not _NONE_OPEN.search(clause[:found.start()]):
+                return clause
+    return None
+
+
+_REMINDER = re.compile(r",?\s+(?:NOT|NEVER)\s+\S.*$")  # "deck v7 NOT v6": in capitals, a word to oneself
+
+
+def without_reminders(r: Reading) -> Reading:
+    """The reading with the words the member shouted at themselves cut from what the message says ("my two
+    best eps, NOT the 90-min one" → "my two best eps"); the reasons not to write keep every word."""
+    keep = {"stop", "wait", "first_check"}
+    changes: dict[str, object] = {}
+    for f in fields(r):
+        value = getattr(r, f.name)
+        if f.name in keep:
+            continue
+        if isinstance(value, str) and (cut := _REMINDER.sub("", value)) and cut != value:
+            changes[f.name] = cut
+        elif isinstance(value, tuple) and any(isinstance(v, str) and _REMINDER.search(v) for v in value):
+            changes[f.name] = tuple(_REMINDER.sub("", v) or v if isinstance(v, str) else v for v in value)
+    return replace(r, **changes) if changes else r  # type: ignore[arg-type]

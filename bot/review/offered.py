@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from bot.review.gist import is_document
 from bot.review.notes import contact_names
-from bot.review.purpose import Reading, thing, you_form
+from bot.review.purpose import Reading, same_thing, thing, you_form
 
 _I = re.IGNORECASE
 
@@ -55,6 +55,9 @@ def take_offer(r: Reading, offer: str | None, contact_name: str | None = None) -
     delivered ("the glacier day photos" → here they are), a deed is confirmed ("printing the raffle tickets" → I'd
     be glad to print them). None when the field is for the older reading to phrase (a call, an introduction, a
     condition, another language) or the notes already deliver something."""
+    if offer and r.need and re.match(r"(?:send|share|email|forward|dig out)\b", offer.strip(), _I) \
+            and same_thing(offer, (r.need,)):
+        r = replace(r, need=None)  # "needs the receipts …" and the offer "send relay receipts": the member sends them
     if not offer or r.deliver or r.later or r.intro_to is not None or r.stop or r.withdrawn or r.checking \
             or r.my_offer_to or r.deliver_do or r.accept or r.invited_to or r.need:
         return None
