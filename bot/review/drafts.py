@@ -339,8 +339,8 @@ class _Writer:
             return (f"Your notes say “{_quote(r.first_check)}”, so this one may be best written once you have. "
                     "If you'd like to write now, tell me what it's for.", None)
         placed = replace(r, thanks=None).has_point or (r.thanks or "").startswith("offering") or r.expect or r.wait
-        if stage == "follow_up_48h" and not (placed or self.offer or self.context.offer or self.yes_to) \
-                and (item := open_item(self.context.notes)):
+        if stage != "check_in" and not (placed or self.offer or self.context.offer or self.yes_to) \
+                and (item := open_item(self.context.notes)):  # a week on, neither a hello nor "nothing open"
             # something is open ("want to know if theyd take milk from a 60 cow herd") that no reader could place:
             # a hello that ignores it is worse than one question
             return (f"Your notes say “{_quote(item)}”, but I can't tell what this message should do about it, so "
@@ -724,7 +724,8 @@ class _Writer:
                                               "When would suit you for me to pick it up?"), "pickup"))
                 else:
                     out.append(Line((f"Is the offer to {offer} still open? No worries if plans have changed.",)))
-            elif re.search(r"\b(?:review|session|call|demo|intro|audit|walk-?through|consultation|tour|loan)\b", offer):
+            elif re.search(r"\b(?:review|session|call|demo|intro|audit|walk-?through|consultation|tour|loan|assessment|"
+                           r"check-?up|fitting|lesson|trial)\b", offer):
                 if stage == "first":
                     out.append(self.line((f"I'd love to take you up on {offer}.",
                                           f"Thanks for offering {offer}: I'd love to take you up on it."), "take"))
@@ -1130,8 +1131,13 @@ class _Writer:
         act = _activity(r.activity)
         if r.later:
             due = _without_when(r.later[0])
-            lines.append(Line((f"As promised, here{_be('are' if _plural(due) else 'is')} {due}.",)))
-            self.tips.append(f"Attach {due}.")
+            head = re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", due)[0]
+            if _HANDED.search(head) or _PHYSICAL.search(head):  # a jar of chutney is handed over, not attached
+                them = "them" if _plural(head) else "it"
+                lines.append(Line((f"I haven't forgotten {_definite(_mine(due))}: I'll bring {them} along soon.",)))
+            else:
+                lines.append(Line((f"As promised, here{_be('are' if _plural(due) else 'is')} {due}.",)))
+                self.tips.append(f"Attach {due}.")
         elif r.thanks:
             gerund = r.thanks.split()[0].endswith("ing")  # "teaming up", "hosting": not advice to put to use
             lines.append(self.line((f"I wanted to say thanks once more for {r.thanks}: it really helped.",
@@ -1407,7 +1413,7 @@ def unvetted_runs(text: str, pasted: set[tuple[str, ...]], vetted: Sequence[str]
 _SPLICED = re.compile(
     r"\b(?:your|our|my|the|a|an|their)\s+(?:the|a|an|your|our|my|his|her|their)\b|"
     r"\b(?:your|our|my|the|a|an|their)\s+(?:for|to|with|of|and|or|which|that|whenever|whatever|from|at|in|on|by|"
-    r"into|about|is|are|was|if|when|after|before)\b(?!-)|"
+    r"into|about|via|is|are|was|if|when|after|before)\b(?!-)|"
     r"\b(?:to|with|for|of|from|about|into)\s+(?:with|to|for|of|from|and|or)\b(?!-)|"
     r"\b(?:my|your|our|their|the|a|an|which|and|or)\s*[;,.!?:]|\bwhich\s+(?:still|over)\b|"
     r"\b(?:nite|tmrw|thx|pls|plz)\b|"

@@ -15,7 +15,7 @@ from dataclasses import fields, replace
 from typing import TypedDict
 
 from bot.review.notes import contact_names
-from bot.review.purpose import Reading, _clauses, _unname, thing, you_form
+from bot.review.purpose import Reading, _clauses, _unname, expand, thing, you_form
 
 _I = re.IGNORECASE
 
@@ -33,6 +33,7 @@ class Found(TypedDict, total=False):
     """What the frames read out of one clause, named as the Reading fields they fill."""
 
     their_offer_to: str
+    their_offer: str
     my_offer_to: str
     ask: str
     next_step: str
@@ -49,7 +50,8 @@ _THEIR_OFFER = re.compile(
     r"certainly|kindly)\s+)?(?P<vp>.+)$", _I)
 # what a "said she'd …" is when it isn't something to take up: a refusal, a state, a plan of their own
 _NOT_AN_OFFER = re.compile(r"^(?:not|never|rather|prefer|be|been|love|hate|already|probably|maybe|might|possibly|"
-                           r"have|had|get married|move|leave|retire|go|come back)\b", _I)
+                           r"have(?!\s+(?:\w+\s+){1,2}(?:round|over)\b)|had|get married|move|leave|retire|go|"
+                           r"come back)\b", _I)
 # what they'll do on their own side is theirs to do, not an offer to take up ("she'll check with her boss")
 _THEIR_OWN = re.compile(
     r"^(?:check|think|get back|come back|let (?:me|us) know|be in touch|get in touch|confirm|decide|see|ask|"
@@ -57,6 +59,11 @@ _THEIR_OWN = re.compile(
     r"send (?:it|them) (?:to|over)|sleep on|consider|maybe|might|probably|possibly|try to|have a think|look into|"
     r"follow up|find out|keep (?:me|us) posted|keep an eye|reply|respond|mention|raise it|chat to|chat with|"
     r"pass it on|float it|put it to|run it by|sort it|work it out|figure)\b", _I)
+# "offered free 15min assessment at her clinic", "offered me a lift to the away game": a thing or a service
+_OFFERED_THING = re.compile(rf"^(?:{_THEY}\s+)?(?:kindly\s+)?offered\s+(?:(?:me|us)\s+)?"
+                            r"(?P<np>(?:an?|the|some|free|his|her|their|\d+\w*)\s+(?!to\b).+)$", _I)
+# "ask how he handled duty + pub pricing": the member's question, put to them
+_ASK_WH = re.compile(r"^ask\s+(?:(?:him|her|them)\s+)?(?P<q>(?:how|what|when|where|which|who|why)\b.+)$", _I)
 # "said he'd email details": theirs to send, something to look forward to
 _THEY_SEND = re.compile(r"^(?:email|send|forward|text|post|share|dm)\s+(?:(?:me|us)\b\s*)?(?P<np>(?!me\b|us\b).+)$", _I)
 # "would love him to review my chapter draft", "ask her if she'd mentor me"
@@ -101,7 +108,8 @@ _DOCUMENT = _words("template doc docs document documents deck spreadsheet sheet 
                    "numbers figures invoice quote brochure cv resume portfolio video recording recipe map maps "
                    "summary paper papers article chapter proposal spec specs cert certificate certificates reel "
                    "playlist mix set catalogue catalog menu handout worksheet minutes budget breakdown case study "
-                   "writeup write-up one-pager blog post post repo code script dataset data schedule rota timetable")
+                   "writeup write-up one-pager blog post post repo code script dataset data schedule rota timetable "
+                   "drawing drawings sketch sketches plans receipts receipt")
 _I_SEND = re.compile(r"^(?:send|share|email|forward|pass on)\s+(?:(?:him|her|them)\s+)?(?P<np>.+)$", _I)
 _WANT = (r"^(?:i\s+|we\s+)?(?:really\s+)?(?:want|need|would love|would like|'d love|'d like|wanna|hoping for|"
          r"hope to get)")
@@ -206,6 +214,8 @@ def _read(clause: str, names: frozenset[str]) -> Found:
             return {"deliver": deliver}
         return {"deliver": deliver[:why.start()],  # "our map for her comments": sent, and the comments asked for
                 "ask": f"I'd welcome your {why['what']} when you have a moment: would that be possible?"}
+    if (m := _OFFERED_THING.match(plain)) and (found := thing(_CUT.sub("", m["np"]), names)) is not None:
+        return {"their_offer": found}  # "offered free 15min assessment at her clinic": to take up
     if m := _MY_OFFER.match(clause):
         if (sends := _I_SEND.match(m["vp"])) is not None:  # "i said id send the photos": sent now, not offered again
             found = thing(_CUT.sub("", sends["np"]), names)
@@ -216,9 +226,31 @@ def _read(clause: str, names: frozenset[str]) -> Found:
     return _wish(clause, names)
 
 
+def _agree(verb: str) -> str:
+    """A verb said of "he" or "she", said of "you": "charges" → "charge", "has" → "have"."""
+    irregular = {"has": "have", "is": "are", "was": "were"}
+    if verb.lower() in irregular:
+        return irregular[verb.lower()]
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if verb.endswith(("ches", "shes", "sses", "xes")):
+        return verb[:-2]
+    return verb[:-1]
+
+
 def _wish(clause: str, names: frozenset[str]) -> Found:
     """What the member wants of them, in the words notes use for it: "want her take on pricing tiers", "want
     referral for the staff role", "want to know who runs the waiting list", "ask price", "15 min call?"."""
+    if m := _ASK_WH.match(clause):
+        q = _CUT.sub("", m["q"]).strip(" .!")
+        for them, you in ((r"(?:he|she|they)'s", "you're"), (r"(?:he|she|they)\s+(?:does|do)", "you do"),
+                          (r"(?:he|she|they)", "you"), (r"(?:his|their|her)", "your"), (r"(?:him|them)", "you")):
+            q = re.sub(rf"\b{them}\b", you, q, flags=_I)
+        q = re.sub(r"\byou (has|is|was|\w+?(?:ies|ches|shes|sses|xes|(?<![su])s))\b",
+                   lambda v: "you " + _agree(v[1]), q)
+        q = expand(q)
+        ok = q and len(q.split()) <= 10 and not _HEDGED.search(q) and not (set(q.lower().split()) & names)
+        return {"ask": f"Could I ask {q}?"} if ok else {}
     if m := _THEIR_VIEW.match(clause):
         x = _phrase(m["x"], names, 9)
         return {"ask": f"Could I get your {m['what'].lower()} {m['prep'].lower()} {x}?"} if x else {}
@@ -309,7 +341,9 @@ def fill_in(r: Reading, notes: str | None, contact_name: str | None = None) -> R
     if not found:
         return r
     deliver = found.get("deliver")
+    offered = found.get("their_offer")
     return replace(r, their_offer_to=found.get("their_offer_to"), my_offer_to=found.get("my_offer_to"),
+                   their_offer=(offered,) if offered else r.their_offer,
                    ask=found.get("ask"), next_step=found.get("next_step"), expect=r.expect or found.get("expect"),
                    deliver=(deliver,) if deliver else r.deliver)
 

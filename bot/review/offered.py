@@ -43,7 +43,8 @@ _VERB_FIRST = _words("come show lend host give help cover pay add take run do as
 _PEOPLE = _words("broker guy person someone contact colleague colleagues friend friends plumber builder lawyer "
                  "accountant designer developer recruiter agent number numbers names")
 _SERVICE = _words("""
-    zoom facetime hangout call calls session sessions walkthrough walk-through review talk talks demo chat tour
+    zoom facetime hangout share screenshare screen-share
+    call calls session sessions walkthrough walk-through review talk talks demo chat tour
     training meeting coffee lunch
     visit slot workshop help advice feedback comments input intro introduction referral reference references check
     trial pilot course class lesson lessons mentoring support assessment audit interview quote answer update updates

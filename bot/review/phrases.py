@@ -294,6 +294,12 @@ _RELATIONS = _words("brother sister mum mom mother dad father son daughter wife 
                     "uncle aunt auntie neighbour neighbor colleague flatmate roommate bf gf fiance fiancé fiancee "
                     "grandma grandad grandpa nan")
 _NICKNAME_WORDS = _words("big little lil young old tall coach uncle auntie aunt cousin dj mc chef")
+_USE_NAME = re.compile(r"\b(?:use|address (?:him|her|them) as|call (?:him|her|them))\s+"
+                       r"((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?((?-i:[A-Z])[\w'’]+)(?:-(?:san|sama|sensei))?)\b",
+                       re.IGNORECASE)
+# family names told by their ending (Polish, Ukrainian, Georgian, Romanian, Balkan, Greek, Turkish, Nordic)
+_SURNAME_END = re.compile(r"(?:[cs]ki|[cs]ka|dzki|dzka|wicz|czyk|czak|enko|chuk|shvili|dze|escu|ovi[cć]|evi[cć]|"
+                          r"poulos|opoulou|o[gğ]lu|sson|d[oó]ttir)$", re.IGNORECASE)
 _GOES_BY = re.compile(r"\b(?:goes by|known as|aka|prefers to be called|(?:everyone |people )?calls? (?:him|her|them)|"
                       r"calls? (?:himself|herself|themselves)|(?-i:prefers(?= [A-Z])))"
                       r"\s+['\"]?([^\W\d_][\w'’-]*[^\W\d_'’-](?:\s+(?-i:[A-Z])[\w'’-]+)?)", re.IGNORECASE)
@@ -371,6 +377,9 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     if family and len(rest) >= 2 and not titles and _fold(family[1]) == _fold(rest[0]) \
             and all(_NAME_PART.match(w) for w in rest):
         return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in rest)
+    used_as = _USE_NAME.search(notes or "")  # "v formal, use Tanaka-san": the form the notes ask for
+    if used_as and any(_fold(w) == _fold(used_as[2]) for w in rest):
+        return used_as[1]
     goes_by = _GOES_BY.search(notes or "")
     if goes_by and _fold(goes_by[1]) not in {_fold(w) for w in titles}:
         return goes_by[1][:1].upper() + goes_by[1][1:]
@@ -392,6 +401,9 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     if 2 <= len(rest) <= 3 and all(_NAME_PART.match(w) for w in rest) and (
             rest[0].lower() in _FAMILY_FIRST or any(_KOREAN_GIVEN.match(w) for w in rest[1:])):
         return " ".join(w if not w.islower() else w.capitalize() for w in rest)
+    if len(rest) == 2 and all(_NAME_PART.match(w) for w in rest) and _SURNAME_END.search(rest[0]) \
+            and not _SURNAME_END.search(rest[1]):
+        return rest[1]  # "Kowalski Marek": a family name by its ending, written first, so the other is his name
     return first_name(contact_name)
 
 
@@ -426,4 +438,6 @@ def notes_language(notes: str | None) -> str | None:
     counts = {lang: sum(w in vocab and w not in _ENGLISH and w not in _SHARED for w in words)
               for lang, vocab in _FUNCTION_WORDS.items()}
     lang, most = max(counts.items(), key=lambda kv: kv[1])
-    return lang if most >= 3 and most >= 0.15 * len(words) and most > 2 * english else None
+    # German and Dutch notes are mostly nouns: with next to no English, fewer function words say it as well
+    enough = most >= 0.15 * len(words) or (most >= 0.08 * len(words) and english <= most // 3)
+    return lang if most >= 3 and enough and most > 2 * english else None

@@ -500,6 +500,9 @@ _MY_PROMISE = re.compile(
     r"(?:\s+(?:him|them|over|her(?=\s+(?:the|my|our|a|an|some|that|this)\b)))?\s*(?P<rest>.*)$", _I)
 _I_PROMISED_THING = re.compile(r"^(?:i\s+)?(?:promised|offered(?!.*\b(?:me|my|us|our)\b))\s+"
                                r"(?:(?:him|her|them)\s+)?(?P<rest>(?!to\b).+)$", _I)
+# what the member offers to do with them, not to send: "offered a 30min screen share next wk" is to arrange
+_TO_ARRANGE = frozenset(("session", "sessions", "call", "calls", "meeting", "chat", "catch-up", "catchup", "share",
+                         "screenshare", "screen-share", "walkthrough", "walk-through", "demo", "tour", "visit"))
 _OWE = re.compile(r"^(?:i\s+)?owe\s+(?:him|her|them)\s+(?P<rest>.+)$", _I)
 _IMPERATIVE = re.compile(r"^(?:me:\s*)?(?P<verb>send|share|email|forward)\s+"
                          r"(?:(?:him|them|her(?=\s+(?:the|my|our|a|an|some|that|this)\b))\s+)?(?P<rest>.+)$",
@@ -990,8 +993,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if (intro := re.match(r"^(?:an?\s+)?intro(?:duction)?s?\s+(?:to|with)\s+(?P<who>.+)$", m["rest"], _I)):
                 found.setdefault("intro_to", you_form(intro["who"], names, 5) or "")
                 continue
-            if (what := thing(m["rest"], names)) is not None and _head(what) in ("session", "sessions", "call", "calls",
-                                                                              "meeting", "chat", "catch-up", "catchup"):
+            if (what := thing(m["rest"], names)) is not None and _head(what) in _TO_ARRANGE:
                 found.setdefault("next_step", re.sub(r"^the\s+", "a ", what))  # "offered 2nd session": to arrange
             elif what is not None:
                 deliver.append(what)
@@ -1189,6 +1191,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                               if p and _sendable(p)]
             if what and vague and sendable_parts and not _sendable(what):
                 what = " and ".join(sendable_parts)  # "API docs and sandbox access": the docs can go; the rest waits
+            if what and re.search(r"\b(?:q'?s|questions)\b", what, _I):
+                continue  # "asked good q's re the identifiability bit": they asked questions, nothing to send
             if what and (_sendable(what) if vague else _head(what) not in _NOT_NEEDS | {"intro", "introduction"}):
                 last_ask = what
                 deliver.append(what)

@@ -59,3 +59,10 @@ def test_a_stop_in_the_notes_still_rests_whatever_the_language_check_says() -> N
     context = DraftContext("Rui Costa", where_met="expo", notes="do as planned. no follow up, do not chase",
                            member_name="Ana")
     assert isinstance(compose("follow_up_48h", context, None, key=4), Rest)
+
+
+def test_german_notes_made_mostly_of_nouns_are_still_german() -> None:
+    notes = ("Gründerin, Logistik-Startup in Hamburg, Seed-Runde gerade abgeschlossen. wollte unsere Preisliste "
+             "sehen, schick ich bis Freitag, aber ohne Rabattstaffel. kennt Investoren in Berlin, "
+             "Kaffee im Januar")
+    assert notes_language(notes) == "German"

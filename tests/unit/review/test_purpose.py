@@ -323,6 +323,11 @@ def test_old_acquaintances_and_keep_in_touch_notes(notes: str, known: bool, peri
     ("Dr. Hiroshi Sato", "", "Dr. Sato"),
     ("Siobhán O'Neill", "siobhan, design lead", "Siobhán"),
     ("Katarzyna Nowak", "kasia. sre at allegro", "Katarzyna"),  # a nickname the name doesn't hold: not guessed
+    ("Wiśniewski Tomasz", "CTO. wants the pen test report", "Tomasz"),  # a family name by its ending, written first
+    ("Petrenko Olga", "", "Olga"),
+    ("Tomasz Wiśniewski", "", "Tomasz"),
+    ("Yuki Mori", "buyer for a Tokyo chain. v formal, use Mori-san", "Mori-san"),
+    ("Ana Duarte", "call her Dr Duarte, she's strict about it", "Dr. Duarte"),
 ])
 def test_the_greeting_uses_the_part_of_the_name_the_notes_use(name: str, notes: str, greeting: str) -> None:
     assert greeting_name(name, notes) == greeting

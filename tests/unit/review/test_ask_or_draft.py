@@ -1,0 +1,147 @@
+"""When the coach asks instead of drafting a bare hello, which phrasings are never sent, and what of the notes
+never reaches the message. Every note here is invented for this file."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.review import DraftContext
+from bot.review.drafts import _SPLICED, Draft, DraftTimes, Question, compose
+from bot.review.gist import fill_in, open_item, without_reminders
+from bot.review.purpose import Reading, read_purpose
+
+NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)  # a Monday
+FIRST = DraftTimes(now=NOW, met_at=NOW - timedelta(days=1), timezone="UTC")
+
+
+def first(notes: str, offer: str | None = None, name: str = "Ines Moreau") -> Draft | Question:
+    found = compose("follow_up_48h", DraftContext(name, where_met="the harbour cleanup", notes=notes, offer=offer,
+                                                  member_name="Ravi"), FIRST, key=3)
+    assert isinstance(found, Draft | Question), found
+    return found
+
+
+@pytest.mark.parametrize(("notes", "item"), [
+    ("runs the boatyard. want to know if theyd winter our dinghy and what they charge",
+     "want to know if they'd winter our dinghy and what they charge"),  # the typo read as meant
+    ("sails on weds. has a spare drysuit my size apparently", "has a spare drysuit my size apparently"),
+    ("nothing promised. she needs a new crew for the autumn series", "she needs a new crew for the autumn series"),
+])
+def test_the_clause_that_holds_something_open_is_found(notes: str, item: str) -> None:
+    assert open_item(notes) == item
+
+
+@pytest.mark.parametrize("notes", [
+    "nothing promised, no ask either way. lovely chat about knots",
+    "want to stay in touch, maybe sail together in spring",
+    "",
+])
+def test_a_denied_word_or_a_wish_to_keep_in_touch_opens_nothing(notes: str) -> None:
+    assert open_item(notes) is None
+
+
+def test_notes_with_something_open_that_no_reader_places_get_a_question_that_quotes_it() -> None:
+    # the readers can't say who does what here, so a hello that ignores the drysuit would miss the point
+    found = first("sails on weds. has a spare drysuit my size apparently")
+    assert isinstance(found, Question), found
+    assert "has a spare drysuit my size apparently" in found.why
+
+
+def test_notes_whose_point_is_read_are_drafted_not_asked() -> None:
+    found = first("retired joiner. offered to come and look at our sagging gate")
+    assert isinstance(found, Draft) and "sagging gate" in found.text, found
+
+
+def test_a_keep_in_touch_note_is_still_drafted() -> None:
+    found = first("we geeked out on tide tables for an hour. want to stay in touch")
+    assert isinstance(found, Draft), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "I'd also love to talk about a for coffee when you have a moment.",
+    "Thanks for the offer to check my and get back to me.",
+    "I'd be glad of the introduction to with your pilots team.",
+    "Thanks for offering to review my portfolio which; I'd love to take you up on it.",
+    "Is the offer to review my portfolio which still open?",
+    "Here's the whenever you asked for.",
+    "Great to meet you at the warehouse thing nite yesterday.",
+])
+def test_a_sentence_no_notes_could_make_right_is_never_sent(sentence: str) -> None:
+    assert _SPLICED.search(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Here's a one-pager on the on-prem option, as promised.",
+    "Here are the deck and the unit economics you asked for.",
+    "Fun chatting at the after-party on Friday!",
+    "Is the 2h architecture review for our migration still something you'd be up for?",
+])
+def test_an_ordinary_sentence_passes(sentence: str) -> None:
+    assert not _SPLICED.search(sentence)
+
+
+def test_when_the_point_comes_out_garbled_the_coach_asks() -> None:
+    # "check my" lost its object in the notes: "the offer to check my and get back to me" is no sentence
+    found = first("quoted 900 for the friday. he said he'd check my + get back to me")
+    assert isinstance(found, Question), found
+    assert not re.search(r"\bmy and\b", found.why)
+
+
+def test_words_shouted_at_oneself_never_reach_the_message() -> None:
+    found = first("said i'd send my deck v7 NOT v6 tonight", offer="send deck v7 NOT v6")
+    assert isinstance(found, Draft), found
+    assert "NOT" not in found.text and "v6" not in found.text, found.text
+    assert "deck v7" in found.text
+
+
+def test_a_reason_not_to_write_keeps_every_word() -> None:
+    r = without_reminders(Reading(stop="DO NOT engage", deliver=("the samples, NOT the old ones",)))
+    assert r.stop == "DO NOT engage" and r.deliver == ("the samples",)
+
+
+def test_what_they_need_and_the_member_offered_to_send_is_sent_not_offered_as_help() -> None:
+    notes = "treasurer. needs the receipts for the regatta entry fees so he can pay me back. dig them out!!"
+    found = first(notes, offer="send regatta receipts")
+    assert isinstance(found, Draft), found
+    assert re.search(r"(?:[Hh]ere(?:'s| are)|attached) the regatta receipts", found.text), found.text
+    assert not re.search(r"help with|looking for", found.text), found.text
+
+
+def test_a_drawing_promised_by_whatsapp_is_delivered() -> None:
+    notes = "needs the final layout drawing before first fix monday. i said i'd whatsapp it tonight"
+    assert fill_in(read_purpose(notes, "Ines Moreau"), notes, "Ines Moreau").deliver == ("the final layout drawing",)
+
+
+@pytest.mark.parametrize(("notes", "field", "value"), [
+    ("sarah's mum. she offered to have Ella round for tea thurs", "their_offer_to", "have Ella round for tea Thursday"),
+    ("coach at the club. offered me a lift to the away game", "their_offer", ("a lift to the away game",)),
+    ("ask what she charges for a 2 day shoot", "ask", "Could I ask what you charge for a 2 day shoot?"),
+    ("runs a cidery. ask how he handled duty + pub pricing, my margins are awful", "ask",
+     "Could I ask how you handled duty and pub pricing?"),
+])
+def test_more_of_what_notes_say_is_read(notes: str, field: str, value: object) -> None:
+    assert getattr(fill_in(read_purpose(notes, "Ines Moreau"), notes, "Ines Moreau"), field) == value
+
+
+def test_good_questions_they_asked_are_nothing_to_send() -> None:
+    notes = "sharp reviewer, asked good q's re the sampling bit"
+    assert read_purpose(notes, "Ines Moreau").deliver == ()
+
+
+def test_a_screen_share_the_member_offered_is_arranged_not_attached() -> None:
+    found = first("struggling w/ dashboards. i offered a 30min screen share next wk")
+    assert isinstance(found, Draft), found
+    assert not re.search(r"here's a 30min|attach", found.text + " ".join(found.tips), re.IGNORECASE), found
+
+
+def test_a_promised_jar_is_brought_along_not_attached() -> None:
+    times = DraftTimes(now=NOW, met_at=NOW - timedelta(days=9), first_sent_at=NOW - timedelta(days=8),
+                       last_touch_at=NOW - timedelta(days=8), timezone="UTC")
+    found = compose("no_reply_1w", DraftContext("Bertie", where_met="the allotments",
+                                                notes="gave me rhubarb crowns. i promised him a jar of my chutney "
+                                                      "when its done"), times, key=3)
+    assert isinstance(found, Draft), found
+    assert "here's a jar" not in found.text.lower() and "I haven't forgotten the jar" in found.text, found.text
