@@ -253,6 +253,8 @@ def _wish(clause: str, names: frozenset[str]) -> Found:
         return {"ask": f"Could I ask {q}?"} if ok else {}
     if m := _THEIR_VIEW.match(clause):
         x = _phrase(m["x"], names, 9)
+        if x and re.search(r"\b(?:switch|move|transition|pivot)$", x) and not re.match(r"(?:the|my|a|an|your)\b", x):
+            x = f"my {x}"  # "her take on analyst -> ML eng switch": the member's own move
         return {"ask": f"Could I get your {m['what'].lower()} {m['prep'].lower()} {x}?"} if x else {}
     if m := _FAVOUR.match(clause):
         x = _phrase(m["x"], names, 9)

@@ -134,6 +134,9 @@ def _clauses(notes: str) -> list[str]:
     notes = re.sub(r"\bthere(?= (?:api|app|team|product|platform|data|system|website|site|company|office|ceo|cto)\b)",
                    "their", notes, flags=_I)  # "integrate there API"
     notes = re.sub(r"(?<=[^\W\d_])(?:->|→)(?=[^\W\d_])", " to ", notes)  # "uk->ghana": a route, not a step
+    # "her take on analyst -> ML eng switch": a change from one thing to another, unless a new step starts after it
+    notes = re.sub(r"(?<=[^\W\d_])\s+(?:->|→)\s+(?=(?:[\w-]+\s+){0,2}(?:switch|move|transition|pivot|"
+                   r"change|migration|path)\b)", " to ", notes)
     notes = re.sub(r"\b(\d+|two|three|four|six|twelve)\s+(mo|mos|cos)\b",  # "3 mo cohorts", "2 cos in Kumasi"
                    lambda m: f"{m[1]} {'companies' if m[2].lower() == 'cos' else 'month'}", notes, flags=_I)
     notes = re.sub(r"\s*\([^()]*\?\?[^()]*\)", "", notes)  # "(name?? ask him)": a reminder to self

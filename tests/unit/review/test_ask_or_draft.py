@@ -145,3 +145,9 @@ def test_a_promised_jar_is_brought_along_not_attached() -> None:
                                                       "when its done"), times, key=3)
     assert isinstance(found, Draft), found
     assert "here's a jar" not in found.text.lower() and "I haven't forgotten the jar" in found.text, found.text
+
+
+def test_an_arrow_between_two_roles_is_a_move_not_a_new_step() -> None:
+    notes = "runs a mentoring scheme. want her take on designer -> PM switch"
+    assert fill_in(read_purpose(notes, "Ines Moreau"), notes, "Ines Moreau").ask == \
+        "Could I get your take on my designer to PM switch?"
