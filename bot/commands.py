@@ -361,6 +361,7 @@ USAGE = {
     "digest": ("/coach digest", "/coach digest"),
     "delete-my-data": ("/coach delete-my-data", "/coach delete-my-data"),
     "help": ("/coach help", "/coach help"),
+    "coach": ("/coach <what> [<who>] — /coach help lists them", '/coach draft "Jane Doe"'),
     "event": ('/coach event "<name>" [until <today|tomorrow|mon…sun|YYYY-MM-DD>]  ·  /coach event end',
               '/coach event "KubeCon EU" until fri'),
     "note": ("/coach note <who> -- <what to remember>", '/coach note "Chris Ode" -- wants the eBPF slides'),

@@ -49,6 +49,14 @@ def test_slack_style_parse_only_ever_raises_usage_errors(command: str, text: str
         assert problem.text.strip()  # anything else propagates and fails the test
 
 
+@pytest.mark.parametrize("command", ["ACH", "/coahc", "cach", "/mett", "revue"])
+def test_a_mistyped_command_is_answered_with_the_nearest_one_and_its_example(command: str) -> None:
+    # "/ACH" is nearest to /coach itself, which had no usage line: a KeyError reached the member
+    with pytest.raises(UsageError) as raised:
+        parse(command, "")
+    assert "Did you mean /" in raised.value.text and "Example: /" in raised.value.text
+
+
 @pytest.fixture(scope="module")
 def fuzz_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sessionmaker[Session]]:
     engine, sessions = open_store(f"sqlite:///{tmp_path_factory.mktemp('fuzz')}/coach.db")
