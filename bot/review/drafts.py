@@ -338,7 +338,8 @@ class _Writer:
                                             or r.next_step or r.later or r.checking):  # "checking" says it honestly
             return (f"Your notes say “{_quote(r.first_check)}”, so this one may be best written once you have. "
                     "If you'd like to write now, tell me what it's for.", None)
-        placed = replace(r, thanks=None).has_point or (r.thanks or "").startswith("offering") or r.expect or r.wait
+        placed = (replace(r, thanks=None).has_point or (r.thanks or "").startswith("offering") or r.expect or r.wait
+                  or r.checking)
         if stage != "check_in" and not (placed or self.offer or self.context.offer or self.yes_to) \
                 and (item := open_item(self.context.notes)):  # a week on, neither a hello nor "nothing open"
             # something is open ("want to know if theyd take milk from a 60 cow herd") that no reader could place:
@@ -1406,17 +1407,17 @@ def unvetted_runs(text: str, pasted: set[tuple[str, ...]], vetted: Sequence[str]
 
 # A sentence that can't be right whatever the notes meant: two determiners in a row ("your the team"), one
 # before a preposition or a conjunction ("talk about a for coffee", "the offer to check my and get back to me",
-# "here's the whenever"), two prepositions ("the introduction to with your team"), a determiner or "which" left
+# "here's the whenever"), two prepositions ("the introduction to with your team"), a possessive or "which" left
 # hanging ("review my portfolio which;"), a fragment of an address or a link ("the b.hussain@"), note shorthand
 # ("nite"), a hedge typed for oneself ("if poss"), a promise that ends in a bare adverb ("our chat about mostly").
 # Such a phrasing is never sent; the next one, or none, is.
 _SPLICED = re.compile(
     r"\b(?:your|our|my|the|a|an|their)\s+(?:the|a|an|your|our|my|his|her|their)\b|"
-    r"\b(?:your|our|my|the|a|an|their)\s+(?:for|to|with|of|and|or|which|that|whenever|whatever|from|at|in|on|by|"
-    r"into|about|via|is|are|was|if|when|after|before)\b(?!-)|"
-    r"\b(?:to|with|for|of|from|about|into)\s+(?:with|to|for|of|from|and|or)\b(?!-)|"
-    r"\b(?:my|your|our|their|the|a|an|which|and|or)\s*[;,.!?:]|\bwhich\s+(?:still|over)\b|"
-    r"\b(?:nite|tmrw|thx|pls|plz)\b|"
+    r"(?-i:\b(?:your|our|my|the|a|an|their)\s+(?:for|to|with|of|and|or|which|that|whenever|whatever|from|by|into|"
+    r"if|when)\b)(?!-)|"  # in lower case only: "Hall A at the expo", "the About page" are names
+    r"(?-i:(?<!\bup )\bto\s+with\b|\b(?:of|from|into)\s+(?:with|to|of|from)\b)(?!-)|"  # "what you're up to with"
+    r"(?-i:\b(?:my|your|our|their)\s*[;,.!?:]|\bwhich\s*[;,]|\bwhich\s+(?:still\s+open|over)\b)|"
+    r"(?-i:\b(?:nite|tmrw|thx|pls|plz)\b)|"  # "Quiz Nite" is a name
     r"\S@|@\S|https?://|www\.|\bif poss(?:ible)?\b|"
     r"\b(?:about|on|with|for)\s+(?:mostly|mainly|basically)\b|"
     r"\b(?:about|on|with|for)\s+(?:just|really|loads|lots|ages)[.!?]", re.IGNORECASE)

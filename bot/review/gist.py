@@ -43,14 +43,15 @@ class Found(TypedDict, total=False):
 
 # --- the notes' frames ------------------------------------------------------------------------------
 # "said hed sort me a trade rate", "offered to come and talk to Y9", "agreed to share the counts"
-_THEIR_OFFER = re.compile(
-    rf"^(?:{_THEY}\s+)?(?:(?:said|says|reckons|told me)\s+(?:that\s+)?{_THEY}{_WOULD}|"
+_THEIR_OFFER = re.compile(  # a bare "promised to connect her with …" is the member's own promise
+    rf"^(?!promised\b)(?:{_THEY}\s+)?(?:(?:said|says|reckons|told me)\s+(?:that\s+)?{_THEY}{_WOULD}|"
     rf"(?:kindly\s+)?(?:offered|agreed|volunteered|promised)\s+to|{_THEY}{_WOULD}\s+(?:happily|gladly)|"
     rf"{_THEY}(?:\s+is|'s)\s+(?:happy|glad|up for it)\s+to)\s+(?:(?:happily|gladly|definitely|def|totally|"
     r"certainly|kindly)\s+)?(?P<vp>.+)$", _I)
 # what a "said she'd …" is when it isn't something to take up: a refusal, a state, a plan of their own
 _NOT_AN_OFFER = re.compile(r"^(?:not|never|rather|prefer|be|been|love|hate|already|probably|maybe|might|possibly|"
-                           r"have(?!\s+(?:\w+\s+){1,2}(?:round|over)\b)|had|get married|move|leave|retire|go|"
+                           r"have(?!\s+(?!gone\b|been\b|had\b|done\b|got\b)(?:\w+\s+){1,2}(?:round|over)\b)|"
+                           r"had|get married|move|leave|retire|go|"
                            r"come back)\b", _I)
 # what they'll do on their own side is theirs to do, not an offer to take up ("she'll check with her boss")
 _THEIR_OWN = re.compile(
@@ -60,8 +61,11 @@ _THEIR_OWN = re.compile(
     r"follow up|find out|keep (?:me|us) posted|keep an eye|reply|respond|mention|raise it|chat to|chat with|"
     r"pass it on|float it|put it to|run it by|sort it|work it out|figure)\b", _I)
 # "offered free 15min assessment at her clinic", "offered me a lift to the away game": a thing or a service
-_OFFERED_THING = re.compile(rf"^(?:{_THEY}\s+)?(?:kindly\s+)?offered\s+(?:(?:me|us)\s+)?"
-                            r"(?P<np>(?:an?|the|some|free|his|her|their|\d+\w*)\s+(?!to\b).+)$", _I)
+_OFFERED_THING = re.compile(
+    rf"^(?:{_THEY}\s+)?(?:kindly\s+)?offered\s+(?:(?:me|us)\s+)?"
+    r"(?!(?:the|his|her|their)\s+[\w-]+\s+(?:an?|some|the)\s)"  # "offered the team a pizza party": theirs to give
+    r"(?P<np>(?:an?|the|some|free|his|her|their|\d\w*)\s+(?!to\b)"
+    r"(?:(?!\bto\s+(?:the\s+)?(?:someone|somebody|another|other|a different|his|her|their)\b).)+)$", _I)
 # "ask how he handled duty + pub pricing": the member's question, put to them
 _ASK_WH = re.compile(r"^ask\s+(?:(?:him|her|them)\s+)?(?P<q>(?:how|what|when|where|which|who|why)\b.+)$", _I)
 # "said he'd email details": theirs to send, something to look forward to
@@ -233,7 +237,7 @@ def _agree(verb: str) -> str:
         return irregular[verb.lower()]
     if verb.endswith("ies"):
         return verb[:-3] + "y"
-    if verb.endswith(("ches", "shes", "sses", "xes")):
+    if verb.endswith(("ches", "shes", "sses", "xes", "oes")):  # "goes" → "go"
         return verb[:-2]
     return verb[:-1]
 
@@ -243,10 +247,10 @@ def _wish(clause: str, names: frozenset[str]) -> Found:
     referral for the staff role", "want to know who runs the waiting list", "ask price", "15 min call?"."""
     if m := _ASK_WH.match(clause):
         q = _CUT.sub("", m["q"]).strip(" .!")
-        for them, you in ((r"(?:he|she|they)'s", "you're"), (r"(?:he|she|they)\s+(?:does|do)", "you do"),
+        for them, you in ((r"(?:he|she|they)['’]s", "you're"), (r"(?:he|she|they)\s+(?:does|do)", "you do"),
                           (r"(?:he|she|they)", "you"), (r"(?:his|their|her)", "your"), (r"(?:him|them)", "you")):
             q = re.sub(rf"\b{them}\b", you, q, flags=_I)
-        q = re.sub(r"\byou (has|is|was|\w+?(?:ies|ches|shes|sses|xes|(?<![su])s))\b",
+        q = re.sub(r"\byou (has|is|was|\w+?(?:ies|ches|shes|sses|xes|oes|(?<![su])s))\b",
                    lambda v: "you " + _agree(v[1]), q)
         q = expand(q)
         ok = q and len(q.split()) <= 10 and not _HEDGED.search(q) and not (set(q.lower().split()) & names)
@@ -366,7 +370,10 @@ _OPEN = re.compile(
     r"\b(?:wants?|wanted|need(?:s|ed)?|ask(?:ed|ing)?|offer(?:s|ed)?|send|promis(?:e|ed|es)|deadline|quote|"
     r"price|intro(?:duction)?|referral|reference|template|apply|applying|borrow|lend|spare|pilot|look over|"
     r"review)\b(?!\s+to\s+(?:stay|keep|catch)\b)", _I)
-_NONE_OPEN = re.compile(r"\b(?:no|nothing|not|never|without)\s+(?:\w+\s+)?$", _I)
+# a word that is denied ("nothing promised", "didn't ask for anything"), past or passive ("was offered a job",
+# "used to review grants"), a topic ("talked about the price of houses") or their own step ("she'd need to check")
+_NONE_OPEN = re.compile(r"(?:\b(?:no|nothing|not|never|without|didn'?t|did not|don'?t|doesn'?t|was|were|been|got|"
+                        r"used to|about|abt|re)\s+(?:\w+\s+)?|\b(?:she|he|they)(?:'d|'ll|\s+would|\s+will)\s+)$", _I)
 
 
 def open_item(notes: str | None) -> str | None:
@@ -384,13 +391,13 @@ _REMINDER = re.compile(r",?\s+(?:NOT|NEVER)\s+\S.*$")  # "deck v7 NOT v6": in ca
 
 
 def without_reminders(r: Reading) -> Reading:
-    """The reading with the words the member shouted at themselves cut from what the message says ("my two
-    best eps, NOT the 90-min one" → "my two best eps"); the reasons not to write keep every word."""
-    keep = {"stop", "wait", "first_check"}
+    """The reading with the words the member shouted at themselves cut from the things the message sends or
+    names ("my two best eps, NOT the 90-min one" → "my two best eps"); questions and reasons keep every word."""
+    things = {"deliver", "later", "their_offer", "deliver_do", "need", "expect"}
     changes: dict[str, object] = {}
     for f in fields(r):
         value = getattr(r, f.name)
-        if f.name in keep:
+        if f.name not in things:  # a question keeps its NOT: "ask why the council did NOT renew the grant"
             continue
         if isinstance(value, str) and (cut := _REMINDER.sub("", value)) and cut != value:
             changes[f.name] = cut

@@ -57,7 +57,7 @@ def take_offer(r: Reading, offer: str | None, contact_name: str | None = None) -
     be glad to print them). None when the field is for the older reading to phrase (a call, an introduction, a
     condition, another language) or the notes already deliver something."""
     if offer and r.need and re.match(r"(?:send|share|email|forward|dig out)\b", offer.strip(), _I) \
-            and same_thing(offer, (r.need,)):
+            and same_thing(offer, (r.need,)) and is_document(r.need, contact_names(contact_name)):
         r = replace(r, need=None)  # "needs the receipts …" and the offer "send relay receipts": the member sends them
     if not offer or r.deliver or r.later or r.intro_to is not None or r.stop or r.withdrawn or r.checking \
             or r.my_offer_to or r.deliver_do or r.accept or r.invited_to or r.need:

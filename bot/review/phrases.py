@@ -294,12 +294,15 @@ _RELATIONS = _words("brother sister mum mom mother dad father son daughter wife 
                     "uncle aunt auntie neighbour neighbor colleague flatmate roommate bf gf fiance fiancé fiancee "
                     "grandma grandad grandpa nan")
 _NICKNAME_WORDS = _words("big little lil young old tall coach uncle auntie aunt cousin dj mc chef")
-_USE_NAME = re.compile(r"\b(?:use|address (?:him|her|them) as|call (?:him|her|them))\s+"
+_USE_NAME = re.compile(r"(?<!don't )(?<!dont )(?<!not )(?<!never )"
+                       r"\b(?:use|address (?:him|her|them) as|call (?:him|her|them))\s+"
                        r"((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?((?-i:[A-Z])[\w'’]+)(?:-(?:san|sama|sensei))?)\b",
                        re.IGNORECASE)
 # family names told by their ending (Polish, Ukrainian, Georgian, Romanian, Balkan, Greek, Turkish, Nordic)
 _SURNAME_END = re.compile(r"(?:[cs]ki|[cs]ka|dzki|dzka|wicz|czyk|czak|enko|chuk|shvili|dze|escu|ovi[cć]|evi[cć]|"
                           r"poulos|opoulou|o[gğ]lu|sson|d[oó]ttir)$", re.IGNORECASE)
+# given names with those endings ("Franziska Müller" is greeted Franziska)
+_GIVEN_LIKE_SURNAMES = _words("franziska rebecka alisson jessicka ericka frederika veronika dominika")
 _GOES_BY = re.compile(r"\b(?:goes by|known as|aka|prefers to be called|(?:everyone |people )?calls? (?:him|her|them)|"
                       r"calls? (?:himself|herself|themselves)|(?-i:prefers(?= [A-Z])))"
                       r"\s+['\"]?([^\W\d_][\w'’-]*[^\W\d_'’-](?:\s+(?-i:[A-Z])[\w'’-]+)?)", re.IGNORECASE)
@@ -401,8 +404,9 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     if 2 <= len(rest) <= 3 and all(_NAME_PART.match(w) for w in rest) and (
             rest[0].lower() in _FAMILY_FIRST or any(_KOREAN_GIVEN.match(w) for w in rest[1:])):
         return " ".join(w if not w.islower() else w.capitalize() for w in rest)
-    if len(rest) == 2 and all(_NAME_PART.match(w) for w in rest) and _SURNAME_END.search(rest[0]) \
-            and not _SURNAME_END.search(rest[1]):
+    if len(rest) == 2 and all(_NAME_PART.match(w) for w in rest) and len(rest[0]) >= 7 \
+            and _SURNAME_END.search(rest[0]) and not _SURNAME_END.search(rest[1]) \
+            and _fold(rest[0]) not in _GIVEN_LIKE_SURNAMES:
         return rest[1]  # "Kowalski Marek": a family name by its ending, written first, so the other is his name
     return first_name(contact_name)
 
@@ -439,5 +443,6 @@ def notes_language(notes: str | None) -> str | None:
               for lang, vocab in _FUNCTION_WORDS.items()}
     lang, most = max(counts.items(), key=lambda kv: kv[1])
     # German and Dutch notes are mostly nouns: with next to no English, fewer function words say it as well
-    enough = most >= 0.15 * len(words) or (most >= 0.08 * len(words) and english <= most // 3)
+    enough = most >= 0.15 * len(words) or (lang in ("German", "Dutch") and most >= 5 and english == 0
+                                           and most >= 0.08 * len(words))
     return lang if most >= 3 and enough and most > 2 * english else None

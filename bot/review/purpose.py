@@ -136,7 +136,7 @@ def _clauses(notes: str) -> list[str]:
     notes = re.sub(r"(?<=[^\W\d_])(?:->|→)(?=[^\W\d_])", " to ", notes)  # "uk->ghana": a route, not a step
     # "her take on analyst -> ML eng switch": a change from one thing to another, unless a new step starts after it
     notes = re.sub(r"(?<=[^\W\d_])\s+(?:->|→)\s+(?=(?:[\w-]+\s+){0,2}(?:switch|move|transition|pivot|"
-                   r"change|migration|path)\b)", " to ", notes)
+                   r"change|migration|path)\b\s*(?:[.,;:!?)\n]|$))", " to ", notes)
     notes = re.sub(r"\b(\d+|two|three|four|six|twelve)\s+(mo|mos|cos)\b",  # "3 mo cohorts", "2 cos in Kumasi"
                    lambda m: f"{m[1]} {'companies' if m[2].lower() == 'cos' else 'month'}", notes, flags=_I)
     notes = re.sub(r"\s*\([^()]*\?\?[^()]*\)", "", notes)  # "(name?? ask him)": a reminder to self
@@ -523,7 +523,10 @@ _THEIR_PROMISE = re.compile(
 # "she can't help with the bid itself but can point me to the supplier team": what they can do, mid-sentence
 _POINT_ME = re.compile(r"\b(?:but|and|though)\s+(?:(?:she|he|they)\s+)?(?:can|could|will|'ll|offered to)\s+"
                        r"point (?:me|us) (?:to|at|towards)\s+(?P<x>[^,;]+)$", _I)
-_OFFERED_THING = re.compile(r"^(?:(?:she|he|they)\s+)?offered\s+(?:(?:me|us)\s+)?(?P<rest>(?!to\b).+)$", _I)
+_OFFERED_THING = re.compile(r"^(?:(?:she|he|they)\s+)?offered\s+(?:(?:me|us)\s+)?"
+                            r"(?!(?:the|his|her|their)\s+[\w-]+\s+(?:an?|some|the)\s)"  # "the team a pizza party"
+                            r"(?P<rest>(?!to\b)(?:(?!\bto\s+(?:the\s+)?(?:someone|somebody|another|other|"
+                            r"a different|his|her|their)\b).)+)$", _I)
 _THEIR_ASK = re.compile(
     r"^(?:(?:she|he|they)(?:'s|'re)?\s+)?(?:also\s+)?"
     r"(?P<verb>asked (?:me )?(?:for|about|abt|re|how|what|why|whether|if|to)|"
@@ -1194,7 +1197,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                               if p and _sendable(p)]
             if what and vague and sendable_parts and not _sendable(what):
                 what = " and ".join(sendable_parts)  # "API docs and sandbox access": the docs can go; the rest waits
-            if what and re.search(r"\b(?:q'?s|questions)\b", what, _I):
+            if what and re.match(r"(?:the\s+)?(?:(?:good|great|sharp|smart|tough|hard|loads of|lots of|some|a few|"
+                                 r"few|many)\s+)?(?:q'?s|questions)\b(?!\s+(?:template|list|sheet|doc|bank|set)\b)",
+                                 what, _I):
                 continue  # "asked good q's re the identifiability bit": they asked questions, nothing to send
             if what and (_sendable(what) if vague else _head(what) not in _NOT_NEEDS | {"intro", "introduction"}):
                 last_ask = what

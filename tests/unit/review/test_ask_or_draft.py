@@ -78,6 +78,10 @@ def test_a_sentence_no_notes_could_make_right_is_never_sent(sentence: str) -> No
     "Here are the deck and the unit economics you asked for.",
     "Fun chatting at the after-party on Friday!",
     "Is the 2h architecture review for our migration still something you'd be up for?",
+    "Great to meet you at the after party.", "Great to meet you in Hall A at the expo.", "See you at Quiz Nite!",
+    "the before and after photos", "a lift to and from the match", "with or without the appendix",
+    "what you're up to with the studio", "Congrats on your Series A!", "the About page", "Or, if it's easier, call me.",
+    "the role, which still looks open",
 ])
 def test_an_ordinary_sentence_passes(sentence: str) -> None:
     assert not _SPLICED.search(sentence)
@@ -151,3 +155,38 @@ def test_an_arrow_between_two_roles_is_a_move_not_a_new_step() -> None:
     notes = "runs a mentoring scheme. want her take on designer -> PM switch"
     assert fill_in(read_purpose(notes, "Ines Moreau"), notes, "Ines Moreau").ask == \
         "Could I get your take on my designer to PM switch?"
+
+
+@pytest.mark.parametrize("notes", [
+    "talked about the price of houses in leeds",
+    "he used to review grants for the arts council",
+    "she was offered a job at the bank",
+    "didn't ask for anything, just nice to meet",
+    "she'd need to check with her boss first",
+])
+def test_a_past_passive_topic_or_their_own_step_opens_nothing(notes: str) -> None:
+    assert open_item(notes) is None
+
+
+def test_a_question_keeps_its_shouted_not() -> None:
+    r = without_reminders(Reading(ask="Could I ask why the council did NOT renew the grant?"))
+    assert r.ask == "Could I ask why the council did NOT renew the grant?"
+
+
+@pytest.mark.parametrize("notes", [
+    "he offered the job to someone else in the end",
+    "she offered the team a pizza party",
+])
+def test_something_offered_to_others_is_not_an_offer_to_take_up(notes: str) -> None:
+    assert fill_in(read_purpose(notes, "Ines Moreau"), notes, "Ines Moreau").their_offer == ()
+
+
+def test_a_template_of_questions_is_still_a_thing_to_send() -> None:
+    assert read_purpose("she asked for our interview questions template", "Ines Moreau").deliver == \
+        ("our interview questions template",)
+
+
+def test_a_bare_promise_is_the_members_not_an_offer_of_theirs() -> None:
+    # found by the any-mix property test: "promised to connect her with …" had become *their* offer to take up
+    notes = "promised to connect her with our head of data"
+    assert fill_in(read_purpose(notes, "Ines Moreau"), notes, "Ines Moreau").their_offer_to is None

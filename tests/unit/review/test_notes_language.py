@@ -62,7 +62,7 @@ def test_a_stop_in_the_notes_still_rests_whatever_the_language_check_says() -> N
 
 
 def test_german_notes_made_mostly_of_nouns_are_still_german() -> None:
-    notes = ("Gründerin, Logistik-Startup in Hamburg, Seed-Runde gerade abgeschlossen. wollte unsere Preisliste "
-             "sehen, schick ich bis Freitag, aber ohne Rabattstaffel. kennt Investoren in Berlin, "
-             "Kaffee im Januar")
+    notes = ("Gründerin, Logistik-Startup in Hamburg, Seed-Runde gerade abgeschlossen, zwölf Leute im Team. wollte "
+             "unsere Preisliste sehen, schick ich bis Freitag, aber ohne Rabattstaffel. kennt Investoren in Berlin "
+             "und München, sehr gut vernetzt. Kaffee im Januar mit Gesprächsnotizen vorher, Termin über Doodle")
     assert notes_language(notes) == "German"

@@ -326,6 +326,8 @@ def test_old_acquaintances_and_keep_in_touch_notes(notes: str, known: bool, peri
     ("Wiśniewski Tomasz", "CTO. wants the pen test report", "Tomasz"),  # a family name by its ending, written first
     ("Petrenko Olga", "", "Olga"),
     ("Tomasz Wiśniewski", "", "Tomasz"),
+    ("Vicki Jones", "", "Vicki"),  # a given name with a family name's ending
+    ("Franziska Müller", "", "Franziska"),
     ("Yuki Mori", "buyer for a Tokyo chain. v formal, use Mori-san", "Mori-san"),
     ("Ana Duarte", "call her Dr Duarte, she's strict about it", "Dr. Duarte"),
 ])
