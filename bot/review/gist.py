@@ -15,7 +15,7 @@ from dataclasses import fields, replace
 from typing import TypedDict
 
 from bot.review.notes import contact_names
-from bot.review.purpose import Reading, _clauses, _unname, expand, thing, you_form
+from bot.review.purpose import _MINE_TO_THEM, Reading, _clauses, _unname, expand, thing, you_form
 
 _I = re.IGNORECASE
 
@@ -152,6 +152,9 @@ _MINUTES = re.compile(r"^(?:i\s+|we\s+)?(?:need|want|would love|'d love)\s+(?P<n
 _ASK_BARE = re.compile(r"^(?:need to |must |gotta |to )?ask\s+(?:(?:him|her|them)\s+)?(?:about\s+|abt\s+|re\s+)?"
                        r"(?P<x>(?:price|prices|rates?|fees?|availability|lead times?|dates?|costs?)\b.*|"
                        r"(?:whether|if|who|what|when|where|how)\s+\w+.*)$", _I)
+# "ask quote for 40 ppl, 14 nov", "ask for a rough estimate": what they'd charge, for what
+_ASK_QUOTE = re.compile(r"^(?:need to |must |gotta |to )?ask\s+(?:(?:him|her|them)\s+)?(?:for\s+)?(?:an?\s+)?"
+                        r"(?P<rough>rough\s+)?(?P<what>quote|estimate)\b\s*(?:for\s+(?P<x>.+))?$", _I)
 _ASK_TO_MEET = re.compile(r"^(?:ask|suggest|propose)\s+(?:(?:him|her|them)\s+)?"
                           r"(?:for\s+|to\s+(?:meet for\s+|grab\s+)?)?(?:a\s+)?"
                           r"(?P<what>coffee|lunch|drinks|call|chat|beer|walk)\b(?P<rest>.*)$", _I)
@@ -184,13 +187,16 @@ def _with_article(clause: str) -> str:
 def _read(clause: str, names: frozenset[str]) -> Found:
     """What one clause says, as Reading fields; empty when no frame fits."""
     plain = _unname(clause, names)  # "Olu said he'd …" reads as "she said he'd …"
+    if re.match(_MINE_TO_THEM, clause, _I) and (vp := _phrase(re.sub(r"^([\w-]+)\s+(?:him|them|her)\b", r"\1 you",
+                                                                      clause[len("offered to "):]), names)):
+        return {"my_offer_to": vp}  # "offered to mentor her monthly": the member's offer, made to them
     if (m := _THEIR_OFFER.match(plain)) and not _THEIR_OWN.match(m["vp"]) and not _NOT_AN_OFFER.match(m["vp"]):
         if (sent := _THEY_SEND.match(m["vp"])) is not None:
             if re.search(r"\s(?:to|with)\s+(?:the|his|her|their|a|an|[A-Z])", sent["np"]):
                 return {}  # "she'd forward my CV to the team lead": theirs to pass on, not to send the member
             found = thing(_CUT.sub("", sent["np"]), names)
             return {"expect": found} if found else {}
-        vp = _phrase(m["vp"], names)
+        vp = _phrase(m["vp"], names, 12)
         return {"their_offer_to": vp} if vp else {}
     if m := _WISH_DO.match(plain):
         vp = _phrase(m["vp"] or m["vp2"], names)
@@ -290,6 +296,12 @@ def _wish(clause: str, names: frozenset[str]) -> Found:
         if np:  # "need samples + MOQ + lead time for ~200 units": theirs to send, asked for once, plainly
             np = re.sub(r"^(.+?) and (.+?) and ", r"\1, \2 and ", np)
             return {"ask": f"Could you send me {_the(np)}?"}
+    if m := _ASK_QUOTE.match(clause):
+        what = f"{'a rough' if m['rough'] else 'a' if m['what'].lower() == 'quote' else 'an'} {m['what'].lower()}"
+        x = _phrase(m["x"], names, 8) if m["x"] else None
+        if m["x"] and not x:
+            return {}
+        return {"ask": f"Could you send me {what}{' for ' + x if x else ''}?"}
     if m := _ASK_BARE.match(clause):
         x = _phrase(m["x"], names, 8)
         return {"ask": f"Could you let me know {_your(x)}?"} if x else {}

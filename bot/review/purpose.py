@@ -511,8 +511,12 @@ _IMPERATIVE = re.compile(r"^(?:me:\s*)?(?P<verb>send|share|email|forward)\s+"
                          r"(?:(?:him|them|her(?=\s+(?:the|my|our|a|an|some|that|this)\b))\s+)?(?P<rest>.+)$",
                          _I)
 _YES = re.compile(r"^(?:i\s+)?(?:said\s+)?(?:yes|yep|sure|agreed|ok)\b(?:\s*(?:,|!|will do|i'?ll do it))*", _I)
+# "offered to mentor her monthly", no one named: the member's offer, made to them
+_MINE_TO_THEM = (r"offered\s+to\s+[\w-]+\s+(?:him|them|her)(?:\s+(?:monthly|weekly|sometime|soon|through|thru|with|on|"
+                 r"for|to|at|in|around|round)\b|\s*[,.;!?]|\s*$)")
 _THEIR_PROMISE = re.compile(
-    r"^(?:(?:said (?:she|he|they)(?:'d| would| will|'ll| could| can)|"
+    rf"^(?!{_MINE_TO_THEM})"
+    r"(?:(?:said (?:she|he|they)(?:'d| would| will|'ll| could| can)|"
     r"(?:she|he|they)\s+(?:offered(?: to)?|will|'ll|promised(?: to)?|can|could|"
     r"said (?:she|he|they)(?:'d| would| will|'ll| could| can))|"
     r"(?:she|he|they)'ll|offered(?: to)?(?=.*\b(?:me|my|us|our|his|her|their)\b)))"

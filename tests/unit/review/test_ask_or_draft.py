@@ -190,3 +190,19 @@ def test_a_bare_promise_is_the_members_not_an_offer_of_theirs() -> None:
     # found by the any-mix property test: "promised to connect her with …" had become *their* offer to take up
     notes = "promised to connect her with our head of data"
     assert fill_in(read_purpose(notes, "Ines Moreau"), notes, "Ines Moreau").their_offer_to is None
+
+
+@pytest.mark.parametrize(("notes", "field", "value"), [
+    ("offered to mentor her monthly", "my_offer_to", "mentor you monthly"),  # no one named: the member's offer
+    ("offered to walk him through it", "my_offer_to", "walk you through it"),
+    ("knows the county coach. offered to put in a word for Ellie for squad trials in jan", "their_offer_to",
+     "put in a word for Ellie for squad trials in January"),
+    ("ask quote for 40 ppl, 14 nov, veggie options", "ask", "Could you send me a quote for 40 people?"),
+    ("ask for a rough estimate", "ask", "Could you send me a rough estimate?"),
+])
+def test_whose_offer_and_what_is_asked(notes: str, field: str, value: object) -> None:
+    assert getattr(fill_in(read_purpose(notes, "Ines Moreau"), notes, "Ines Moreau"), field) == value
+
+
+def test_an_offer_to_lend_the_member_something_stays_theirs() -> None:
+    assert read_purpose("offered to lend me his drill", "Ines Moreau").their_offer == ("lend me your drill",)
