@@ -12,8 +12,9 @@ follow-up is drafted a week after the first message — or now, if that week isn
 then say it isn't due yet).
 
 Output: one JSON line per contact and stage, ``{"contact", "stage", "heading", "text", "tips"}`` for a
-draft, ``{"contact", "stage", "question", "choices"}`` for a question, or ``{"contact", "stage", "rest"}`` when
-the coach advises no chaser (nothing to follow up on), then one summary line:
+draft, ``{"contact", "stage", "question", "why", "choices"}`` for a question (``why``: the line saying why it
+asks), or ``{"contact", "stage", "rest"}`` when the coach advises no chaser (nothing to follow up on), then one
+summary line:
 ``{"drafts", "questions", "rests", "contacts_asked", "contacts_asked_share", "review_passed", "distinct_skeletons",
 "max_skeleton_share", "top_skeletons"}``.
 
@@ -102,8 +103,9 @@ def shown(row: dict[str, Any], stage: str, reply: Reply) -> dict[str, Any]:
     if any(action.verb is Verb.FOR_ANYWAY for action in reply.actions):  # "no chaser needed": advice, not a question
         return {"contact": row["id"], "stage": stage, "rest": reply.text.split("\n\n", 1)[0]}
     if any(action.verb in PURPOSE_VERBS for action in reply.actions):
-        return {"contact": row["id"], "stage": stage, "question": reply.text.split("\n", 1)[0],
-                "choices": [action.label for action in reply.actions]}
+        lines = reply.text.split("\n")
+        return {"contact": row["id"], "stage": stage, "question": lines[0],
+                "why": lines[1] if len(lines) > 1 else "", "choices": [action.label for action in reply.actions]}
     body = reply.text.split("\n\n", 1)[1] if "\n\n" in reply.text else reply.text
     body = body.split("\nWhen it's sent:", 1)[0]
     text, *tips = body.split("\nBefore you send it: ")
