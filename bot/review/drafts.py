@@ -162,12 +162,12 @@ def compose(nudge_kind: str, context: DraftContext, times: DraftTimes | None = N
     seed = zlib.crc32(f"{key if key is not None else context.contact_name}".encode())
     writer = _Writer(context, times, seed, _purpose(purpose), seed)
     heading = draft_title(nudge_kind, context.contact_name, times)
+    what = "this follow-up" if nudge_kind in ("no_reply_1w", "no_reply_2w") else "this message"
     if ask and (question := writer.question(nudge_kind)) is not None:
         why, lead = question
         choices = tuple(CHOICES.items())
         if lead:
             choices = tuple(sorted(choices, key=lambda c: c[0] != lead))
-        what = "this follow-up" if nudge_kind in ("no_reply_1w", "no_reply_2w") else "this message"
         return Question(heading, f"What's {what} to {context.contact_name} for?", why, choices)
     if ask and (why_rest := writer.rest(nudge_kind)) is not None:
         said = "No message needed" if nudge_kind == "follow_up_48h" else "No follow-up needed"
@@ -182,7 +182,7 @@ def compose(nudge_kind: str, context: DraftContext, times: DraftTimes | None = N
         if ask and purpose is None and any(not line.optional and all(_SPLICED.search(o) for o in line.options)
                                            for line in lines):
             # what the notes are for came out as no sentence worth sending: ask, not a hello without its point
-            return Question(heading, f"What's this message to {context.contact_name} for?",
+            return Question(heading, f"What's {what} to {context.contact_name} for?",
                             "Part of your notes didn't make a sentence I'd send, so I'd rather ask than guess.",
                             tuple(CHOICES.items()))
         for trimmed in _trims(lines):
@@ -193,7 +193,7 @@ def compose(nudge_kind: str, context: DraftContext, times: DraftTimes | None = N
                 return found
     assert first is not None
     if ask and purpose is None:  # no phrasing passes the coach's own review: ask rather than hand over a weak draft
-        return Question(heading, f"What's this message to {context.contact_name} for?",
+        return Question(heading, f"What's {what} to {context.contact_name} for?",
                         "I couldn't write one worth sending from your notes alone, so tell me what it's for.",
                         tuple(CHOICES.items()))
     return first
@@ -279,6 +279,9 @@ class _Writer:
             taken = take_offer(self.r, c.offer, c.contact_name) if not self.yes_to else None
             if taken is not None:
                 self.r, self.offer = taken, None
+        if self.r.checking and any(same_thing(d, (self.r.checking,)) for d in self.r.deliver):
+            # "asked for the data + our protocol … protocol needs PI ok": nothing held for a check is sent with it
+            self.r = replace(self.r, deliver=tuple(d for d in self.r.deliver if not same_thing(d, (self.r.checking,))))
         held = tuple(x for x in (self.r.withdrawn, self.r.checking) if x)
         if self.offer and held and (same_thing(self.offer, held) or same_thing(c.offer or "", held)):
             self.offer = None  # the offer the notes take back or hold for a check is never made in the message
@@ -1414,7 +1417,13 @@ def unvetted_runs(text: str, pasted: set[tuple[str, ...]], vetted: Sequence[str]
 _SPLICED = re.compile(
     r"\b(?:your|our|my|the|a|an|their)\s+(?:the|a|an|your|our|my|his|her|their)\b|"
     r"(?-i:\b(?:your|our|my|the|a|an|their)\s+(?:for|to|with|of|and|or|which|that|whenever|whatever|from|by|into|"
-    r"if|when)\b)(?!-)|"  # in lower case only: "Hall A at the expo", "the About page" are names
+    r"if|when|is|are|was|were|via)\b)(?!-)|"  # in lower case only: "Hall A at the expo", "the About page" are names
+    r"[€£$](?=[a-z])|"  # "the €eight postage": an amount spelled out after its sign
+    r"\b(?:here's|here is|attached|I've attached)\s+(?:an?|the|my|our)\s+(?:lift|ride)\b|"  # a lift is not sent
+    r"\b(?:the|a)\s+(?:lift|ride)\b[^.?!]*\b(?:I sent|reached you|arrived|came through|made it)\b|"
+    # a topic holds no verb: "talk about Sato-san can join next sync" is a question cut in half
+    r"\btalk about\s+(?!how\b|what\b|why\b|whether\b|when\b|where\b|who\b|which\b)(?:[\w'’-]+\s+){0,3}"
+    r"(?-i:can|could|will|would|should|is|are|was|were)\b|"
     r"(?-i:(?<!\bup )\bto\s+with\b|\b(?:of|from|into)\s+(?:with|to|of|from)\b)(?!-)|"  # "what you're up to with"
     r"(?-i:\b(?:my|your|our|their)\s*[;,.!?:]|\bwhich\s*[;,]|\bwhich\s+(?:still\s+open|over)\b)|"
     r"(?-i:\b(?:nite|tmrw|thx|pls|plz)\b)|"  # "Quiz Nite" is a name

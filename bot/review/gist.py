@@ -150,7 +150,8 @@ _MINUTES = re.compile(r"^(?:i\s+|we\s+)?(?:need|want|would love|'d love)\s+(?P<n
                       r"(?:of\s+)?(?:your\s+|his\s+|her\s+|their\s+)?(?P<what>advice|time|help|input|feedback)\b", _I)
 # "ask price", "ask about rates": the member's question, bare
 _ASK_BARE = re.compile(r"^(?:need to |must |gotta |to )?ask\s+(?:(?:him|her|them)\s+)?(?:about\s+|abt\s+|re\s+)?"
-                       r"(?P<x>(?:price|prices|rates?|fees?|availability|lead times?|dates?|costs?)\b.*|"
+                       r"(?P<x>(?:(?:day|daily|hourly)\s+)?(?:price|prices|rates?|fees?|availability|avail|lead times?|"
+                       r"dates?|costs?)\b.*|"
                        r"(?:whether|if|who|what|when|where|how)\s+\w+.*)$", _I)
 # "ask quote for 40 ppl, 14 nov", "ask for a rough estimate": what they'd charge, for what
 _ASK_QUOTE = re.compile(r"^(?:need to |must |gotta |to )?ask\s+(?:(?:him|her|them)\s+)?(?:for\s+)?(?:an?\s+)?"
@@ -379,7 +380,7 @@ def is_document(phrase: str, names: frozenset[str] = frozenset()) -> bool:
 
 # Words that mark something still to do in a clause: a want, a need, an ask, an offer, a promise, a date to meet.
 _OPEN = re.compile(
-    r"\b(?:wants?|wanted|need(?:s|ed)?|ask(?:ed|ing)?|offer(?:s|ed)?|send|promis(?:e|ed|es)|deadline|quote|"
+    r"\b(?:wants?|wanted|need(?:s|ed)?|ask(?:ed|ing)?|offer(?:s|ed)?|send|promis(?:e|ed|es)|owe|deadline|quote|"
     r"price|intro(?:duction)?|referral|reference|template|apply|applying|borrow|lend|spare|pilot|look over|"
     r"review)\b(?!\s+to\s+(?:stay|keep|catch)\b)", _I)
 # a word that is denied ("nothing promised", "didn't ask for anything"), past or passive ("was offered a job",

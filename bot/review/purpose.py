@@ -169,6 +169,7 @@ _EXPAND = {
     "feb": "February", "mar": "March", "apr": "April", "jun": "June", "jul": "July", "aug": "August",
     "sep": "September", "sept": "September", "oct": "October", "nov": "November", "dec": "December",
     "thru": "through", "b4": "before", "gfx": "graphics", "vid": "video", "vids": "videos", "cttee": "committee",
+    "avail": "availability", "incl": "including", "approx": "approximately", "asap": "as soon as possible",
     "para": "paragraph", "1-para": "one-paragraph", "1-pager": "one-pager", "src": "source",
 }
 _PERSON = {"his": "your", "their": "your", "him": "you", "them": "you", "hers": "yours", "theirs": "yours",

@@ -206,3 +206,35 @@ def test_whose_offer_and_what_is_asked(notes: str, field: str, value: object) ->
 
 def test_an_offer_to_lend_the_member_something_stays_theirs() -> None:
     assert read_purpose("offered to lend me his drill", "Ines Moreau").their_offer == ("lend me your drill",)
+
+
+@pytest.mark.parametrize("sentence", [
+    "I've attached the €eight postage via mbway, as promised.",  # an amount spelled out after its sign
+    "As promised, here's a lift Sunday 14th.",  # a lift is given, not sent
+    "Did the lift Sunday 14th I sent last week make it through all right?",
+    "I'd also love to talk about Sato-san can join next sync when you have a moment.",  # a question cut in half
+    "Here's the is in the abstract book.",
+])
+def test_more_sentences_no_notes_could_make_right(sentence: str) -> None:
+    assert _SPLICED.search(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "I'd love to talk about how the pilot is going.", "Thanks for the lift on Sunday!",
+    "Happy to give you a lift on the 14th.",
+])
+def test_and_their_well_formed_neighbours_pass(sentence: str) -> None:
+    assert not _SPLICED.search(sentence)
+
+
+def test_a_day_rate_and_availability_are_asked_for() -> None:
+    notes = "freelance researcher. could use him for our study in nov - ask day rate + avail"
+    assert fill_in(read_purpose(notes, "Ines Moreau"), notes, "Ines Moreau").ask == \
+        "Could you let me know your day rate and availability?"
+
+
+def test_what_waits_for_a_check_is_not_also_sent() -> None:
+    notes = "asked for the supplementary data + our annotation protocol. protocol needs PI ok (ask Farid)"
+    found = first(notes)
+    assert isinstance(found, Draft), found
+    assert not re.search(r"[Hh]ere(?:'s| are) the supplementary|attached the supplementary", found.text), found.text
