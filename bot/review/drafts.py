@@ -279,12 +279,12 @@ class _Writer:
             taken = take_offer(self.r, c.offer, c.contact_name) if not self.yes_to else None
             if taken is not None:
                 self.r, self.offer = taken, None
-        if self.r.checking and any(same_thing(d, (self.r.checking,)) for d in self.r.deliver):
-            # "asked for the data + our protocol … protocol needs PI ok": nothing held for a check is sent with it
-            self.r = replace(self.r, deliver=tuple(d for d in self.r.deliver if not same_thing(d, (self.r.checking,))))
+        # what the notes take back or hold for a check ("… protocol needs PI ok") is neither sent nor offered
         held = tuple(x for x in (self.r.withdrawn, self.r.checking) if x)
+        if held and any(same_thing(d, held) for d in self.r.deliver):
+            self.r = replace(self.r, deliver=tuple(d for d in self.r.deliver if not same_thing(d, held)))
         if self.offer and held and (same_thing(self.offer, held) or same_thing(c.offer or "", held)):
-            self.offer = None  # the offer the notes take back or hold for a check is never made in the message
+            self.offer = None
         self.interest = interest_phrase(c.interests or self.r.shared)
         free = self.purpose if self.purpose and self.purpose not in CHOICES and self.purpose != "general" else None
         self.free = _free_purpose(free) if free else None

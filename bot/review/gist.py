@@ -33,7 +33,6 @@ class Found(TypedDict, total=False):
     """What the frames read out of one clause, named as the Reading fields they fill."""
 
     their_offer_to: str
-    their_offer: str
     my_offer_to: str
     ask: str
     next_step: str
@@ -60,12 +59,6 @@ _THEIR_OWN = re.compile(
     r"send (?:it|them) (?:to|over)|sleep on|consider|maybe|might|probably|possibly|try to|have a think|look into|"
     r"follow up|find out|keep (?:me|us) posted|keep an eye|reply|respond|mention|raise it|chat to|chat with|"
     r"pass it on|float it|put it to|run it by|sort it|work it out|figure)\b", _I)
-# "offered free 15min assessment at her clinic", "offered me a lift to the away game": a thing or a service
-_OFFERED_THING = re.compile(
-    rf"^(?:{_THEY}\s+)?(?:kindly\s+)?offered\s+(?:(?:me|us)\s+)?"
-    r"(?!(?:the|his|her|their)\s+[\w-]+\s+(?:an?|some|the)\s)"  # "offered the team a pizza party": theirs to give
-    r"(?P<np>(?:an?|the|some|free|his|her|their|\d\w*)\s+(?!to\b)"
-    r"(?:(?!\bto\s+(?:the\s+)?(?:someone|somebody|another|other|a different|his|her|their)\b).)+)$", _I)
 # "ask how he handled duty + pub pricing": the member's question, put to them
 _ASK_WH = re.compile(r"^ask\s+(?:(?:him|her|them)\s+)?(?P<q>(?:how|what|when|where|which|who|why)\b.+)$", _I)
 # "said he'd email details": theirs to send, something to look forward to
@@ -148,13 +141,14 @@ _INFO = _words("samples sample quote quotes prices price pricing moq lead time a
                "schedule rates rate card breakdown estimate estimates measurements references agenda")
 _MINUTES = re.compile(r"^(?:i\s+|we\s+)?(?:need|want|would love|'d love)\s+(?P<n>\d{1,2})\s*(?:min|mins|minutes)\s+"
                       r"(?:of\s+)?(?:your\s+|his\s+|her\s+|their\s+)?(?P<what>advice|time|help|input|feedback)\b", _I)
+_ASK_LEAD = r"^(?:need to |must |gotta |to )?ask\s+(?:(?:him|her|them)\s+)?"  # "need to ask her …"
 # "ask price", "ask about rates": the member's question, bare
-_ASK_BARE = re.compile(r"^(?:need to |must |gotta |to )?ask\s+(?:(?:him|her|them)\s+)?(?:about\s+|abt\s+|re\s+)?"
+_ASK_BARE = re.compile(_ASK_LEAD + r"(?:about\s+|abt\s+|re\s+)?"
                        r"(?P<x>(?:(?:day|daily|hourly)\s+)?(?:price|prices|rates?|fees?|availability|avail|lead times?|"
                        r"dates?|costs?)\b.*|"
                        r"(?:whether|if|who|what|when|where|how)\s+\w+.*)$", _I)
 # "ask quote for 40 ppl, 14 nov", "ask for a rough estimate": what they'd charge, for what
-_ASK_QUOTE = re.compile(r"^(?:need to |must |gotta |to )?ask\s+(?:(?:him|her|them)\s+)?(?:for\s+)?(?:an?\s+)?"
+_ASK_QUOTE = re.compile(_ASK_LEAD + r"(?:for\s+)?(?:an?\s+)?"
                         r"(?P<rough>rough\s+)?(?P<what>quote|estimate)\b\s*(?:for\s+(?P<x>.+))?$", _I)
 _ASK_TO_MEET = re.compile(r"^(?:ask|suggest|propose)\s+(?:(?:him|her|them)\s+)?"
                           r"(?:for\s+|to\s+(?:meet for\s+|grab\s+)?)?(?:a\s+)?"
@@ -225,8 +219,6 @@ def _read(clause: str, names: frozenset[str]) -> Found:
             return {"deliver": deliver}
         return {"deliver": deliver[:why.start()],  # "our map for her comments": sent, and the comments asked for
                 "ask": f"I'd welcome your {why['what']} when you have a moment: would that be possible?"}
-    if (m := _OFFERED_THING.match(plain)) and (found := thing(_CUT.sub("", m["np"]), names)) is not None:
-        return {"their_offer": found}  # "offered free 15min assessment at her clinic": to take up
     if m := _MY_OFFER.match(clause):
         if (sends := _I_SEND.match(m["vp"])) is not None:  # "i said id send the photos": sent now, not offered again
             found = thing(_CUT.sub("", sends["np"]), names)
@@ -360,9 +352,7 @@ def fill_in(r: Reading, notes: str | None, contact_name: str | None = None) -> R
     if not found:
         return r
     deliver = found.get("deliver")
-    offered = found.get("their_offer")
     return replace(r, their_offer_to=found.get("their_offer_to"), my_offer_to=found.get("my_offer_to"),
-                   their_offer=(offered,) if offered else r.their_offer,
                    ask=found.get("ask"), next_step=found.get("next_step"), expect=r.expect or found.get("expect"),
                    deliver=(deliver,) if deliver else r.deliver)
 

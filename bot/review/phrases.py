@@ -302,7 +302,7 @@ _USE_NAME = re.compile(r"(?<!don't )(?<!dont )(?<!not )(?<!never )"
 _SURNAME_END = re.compile(r"(?:[cs]ki|[cs]ka|dzki|dzka|wicz|czyk|czak|enko|chuk|shvili|dze|escu|ovi[cć]|evi[cć]|"
                           r"poulos|opoulou|o[gğ]lu|sson|d[oó]ttir)$", re.IGNORECASE)
 # given names with those endings ("Franziska Müller" is greeted Franziska)
-_GIVEN_LIKE_SURNAMES = _words("franziska rebecka alisson jessicka ericka frederika veronika dominika")
+_GIVEN_LIKE_SURNAMES = _words("franziska rebecka alisson jessicka")
 _GOES_BY = re.compile(r"\b(?:goes by|known as|aka|prefers to be called|(?:everyone |people )?calls? (?:him|her|them)|"
                       r"calls? (?:himself|herself|themselves)|(?-i:prefers(?= [A-Z])))"
                       r"\s+['\"]?([^\W\d_][\w'’-]*[^\W\d_'’-](?:\s+(?-i:[A-Z])[\w'’-]+)?)", re.IGNORECASE)

@@ -502,7 +502,10 @@ _MY_PROMISE = re.compile(
     r"should|must|owe (?:him|her|them) an?)\s+)+(?:to\s+)?(?P<verb>send|share|email|forward|write up|write|try|"
     r"review|intro|introduce|connect|put together|make|draft|look at|test|pass along|dig up|find|open|submit|do)"
     r"(?:\s+(?:him|them|over|her(?=\s+(?:the|my|our|a|an|some|that|this)\b)))?\s*(?P<rest>.*)$", _I)
-_I_PROMISED_THING = re.compile(r"^(?:i\s+)?(?:promised|offered(?!.*\b(?:me|my|us|our)\b))\s+"
+# a bare "offered" is the member's, unless the thing is the member's to receive ("offered me …") or theirs to give
+# ("offered free assessment at her clinic", "offered his flat"; "offered her a discount" stays the member's)
+_I_PROMISED_THING = re.compile(r"^(?:i\s+)?(?:promised|offered(?!.*\b(?:me|my|us|our)\b)"
+                               r"(?!\s+(?!her\b|him\b|them\b)\S.*\b(?:his|her|their)\b))\s+"
                                r"(?:(?:him|her|them)\s+)?(?P<rest>(?!to\b).+)$", _I)
 # what the member offers to do with them, not to send: "offered a 30min screen share next wk" is to arrange
 _TO_ARRANGE = frozenset(("session", "sessions", "call", "calls", "meeting", "chat", "catch-up", "catchup", "share",
@@ -1054,6 +1057,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             continue
         if (m := _OFFERED_THING.match(clause)) is not None:
             offered = re.sub(r"\bfree\s+", "", m["rest"])
+            offered = re.split(r"\s+(?:if|once|as long as|provided)\s", offered, maxsplit=1, flags=_I)[0]  # its terms
             what = thing(offered, names)
             if what is None and (short := re.match(r"(?P<x>.+?)\s+for\s+", offered, _I)) is not None:
                 what = thing(short["x"], names)  # "the church hall for our club on sat mornings": the hall

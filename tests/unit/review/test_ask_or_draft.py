@@ -50,6 +50,15 @@ def test_notes_with_something_open_that_no_reader_places_get_a_question_that_quo
     assert "has a spare drysuit my size apparently" in found.why
 
 
+def test_a_week_on_the_same_notes_get_the_question_not_nothing_open() -> None:
+    times = DraftTimes(now=NOW, met_at=NOW - timedelta(days=9), first_sent_at=NOW - timedelta(days=8),
+                       last_touch_at=NOW - timedelta(days=8), timezone="UTC")
+    found = compose("no_reply_1w", DraftContext("Ines Moreau", where_met="the harbour cleanup",
+                                                notes="sails on weds. has a spare drysuit my size apparently"),
+                    times, key=3)
+    assert isinstance(found, Question) and "spare drysuit" in found.why, found
+
+
 def test_notes_whose_point_is_read_are_drafted_not_asked() -> None:
     found = first("retired joiner. offered to come and look at our sagging gate")
     assert isinstance(found, Draft) and "sagging gate" in found.text, found
@@ -91,7 +100,7 @@ def test_when_the_point_comes_out_garbled_the_coach_asks() -> None:
     # "check my" lost its object in the notes: "the offer to check my and get back to me" is no sentence
     found = first("quoted 900 for the friday. he said he'd check my + get back to me")
     assert isinstance(found, Question), found
-    assert not re.search(r"\bmy and\b", found.why)
+    assert "didn't make a sentence" in found.why, found.why  # this gate's question, not review's fallback
 
 
 def test_words_shouted_at_oneself_never_reach_the_message() -> None:
@@ -122,6 +131,8 @@ def test_a_drawing_promised_by_whatsapp_is_delivered() -> None:
 @pytest.mark.parametrize(("notes", "field", "value"), [
     ("sarah's mum. she offered to have Ella round for tea thurs", "their_offer_to", "have Ella round for tea Thursday"),
     ("coach at the club. offered me a lift to the away game", "their_offer", ("a lift to the away game",)),
+    ("physio. offered free 15min assessment at her clinic if i mention the expo", "their_offer",
+     ("the 15min assessment at your clinic",)),  # theirs to give (her clinic), its terms left out
     ("ask what she charges for a 2 day shoot", "ask", "Could I ask what you charge for a 2 day shoot?"),
     ("runs a cidery. ask how he handled duty + pub pricing, my margins are awful", "ask",
      "Could I ask how you handled duty and pub pricing?"),
@@ -234,7 +245,8 @@ def test_a_day_rate_and_availability_are_asked_for() -> None:
 
 
 def test_what_waits_for_a_check_is_not_also_sent() -> None:
-    notes = "asked for the supplementary data + our annotation protocol. protocol needs PI ok (ask Farid)"
+    notes = ("asked for the supplementary data + our annotation protocol. i said yes to data, protocol needs PI ok "
+             "(ask Farid)")
     found = first(notes)
     assert isinstance(found, Draft), found
     assert not re.search(r"[Hh]ere(?:'s| are) the supplementary|attached the supplementary", found.text), found.text
