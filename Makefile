@@ -10,6 +10,9 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@# byte code and the review's compiled patterns ahead of the first start, as a wheel install compiles .pyc
+	$(BIN)/python -m compileall -q bot adapters scheduler migrations
+	$(BIN)/python -m bot.review.pattern_cache
 	@touch $(STAMP)
 
 run: $(STAMP)  ## the console on SQLite without tokens; Slack/Discord when their tokens are set

@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 
 from bot.review import lexicon as lx
+from bot.review import pattern_cache as rx
 from bot.review.model import DraftContext
 
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#.'-]*")
-_LEAD = re.compile(
+_WORD = rx.compile(r"[A-Za-z0-9][A-Za-z0-9+#.'-]*")
+_LEAD = rx.compile(
     r"^\s*(?:(?:we|i|they|she|he)\s+)?(?:talked|chatted|spoke|discussed|discussing|conversation|chat|"
     r"talk|spoke at length|compared notes|swapped notes|bonded)\s*(?:about|on|over|re:?)?\s+",
     re.IGNORECASE,

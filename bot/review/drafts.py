@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from bot.review import pattern_cache as rx
 from bot.review.engine import review
 from bot.review.gist import fill_in, open_item, without_reminders
 from bot.review.kinds import kind_for_nudge
@@ -52,7 +53,7 @@ RUN = 7  # this many consecutive words shared with the notes would read as paste
 WEEK = timedelta(days=7)
 ATTEMPTS = 6  # phrasings tried before the first draft is handed over as it is
 # Things nobody needs walking through: a link, a recommendation, a CV or a profile.
-_NO_WALK_THROUGH = re.compile(r"\b(?:links?|recs|recommendations|recipe|survey|paper|article|snippet|LinkedIn|CV|"
+_NO_WALK_THROUGH = rx.compile(r"\b(?:links?|recs|recommendations|recipe|survey|paper|article|snippet|LinkedIn|CV|"
                               r"resume|profile|portfolio|bio|headshot)\b", re.IGNORECASE)
 
 
@@ -1254,8 +1255,8 @@ class _Writer:
 
 # --- helpers ----------------------------------------------------------------------------------------
 
-_NAME_OK = re.compile(r"^[^\W\d_][\w .'’-]{0,38}$")
-_WORD = re.compile(r"[\w']+")
+_NAME_OK = rx.compile(r"^[^\W\d_][\w .'’-]{0,38}$")
+_WORD = rx.compile(r"[\w']+")
 
 
 def _whether(question: str) -> str:
@@ -1291,18 +1292,18 @@ def _plural(phrase: str) -> bool:
     return " and " in phrase or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
 
 
-_NOT_SENT = re.compile(r"\b(?:companies|people|names|leads|contacts|clients|customers)\b", re.IGNORECASE)
+_NOT_SENT = rx.compile(r"\b(?:companies|people|names|leads|contacts|clients|customers)\b", re.IGNORECASE)
 # What is typed into a message, never attached: a link, someone's contact details, a number.
-_TYPED_IN = re.compile(r"\b(?:links?|contacts?|contact details|numbers?|details|email address|address)$", re.IGNORECASE)
+_TYPED_IN = rx.compile(r"\b(?:links?|contacts?|contact details|numbers?|details|email address|address)$", re.IGNORECASE)
 # Things handed over in person, never attached or posted: "fig cuttings", "a jar of honey", "the seedlings".
-_HANDED = re.compile(r"\b(?:cuttings?|seeds?|seedlings?|plants?|cake|cakes|jam|honey|eggs|vegetables|produce|bread|"
+_HANDED = rx.compile(r"\b(?:cuttings?|seeds?|seedlings?|plants?|cake|cakes|jam|honey|eggs|vegetables|produce|bread|"
                      r"cookies|biscuits|jars?)$", re.IGNORECASE)
-_PHYSICAL = re.compile(r"\b(?:samples?|swatches|parcel|package|laptops?|hardware|prototypes?|units?|boxes|books?|"
+_PHYSICAL = rx.compile(r"\b(?:samples?|swatches|parcel|package|laptops?|hardware|prototypes?|units?|boxes|books?|"
                        r"fridge|kit)$", re.IGNORECASE)
 
 
 # A date that matters to the member: "deadline 15th", "call closing end of month" (a meeting of theirs isn't one).
-_DEADLINE = re.compile(r"\bdeadline\b|\bclos(?:es|ing)\s+(?:on\s+|at\s+)?(?:the\s+)?(?:end|\d|mon|tue|wed|thu|fri|sat|"
+_DEADLINE = rx.compile(r"\bdeadline\b|\bclos(?:es|ing)\s+(?:on\s+|at\s+)?(?:the\s+)?(?:end|\d|mon|tue|wed|thu|fri|sat|"
                        r"sun|next)|\b(?:due|closes)\s+(?:on\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b",
                        re.IGNORECASE)
 # What can be read: "I'd love to read your draft", never "read the samples" or "read the credits code".
@@ -1311,7 +1312,7 @@ _READABLE = frozenset(("article", "articles", "paper", "papers", "post", "posts"
                        "essay", "thesis", "doc", "docs", "document", "documents", "newsletter", "summary", "review",
                        "proposal", "memo", "piece", "story", "guide", "list", "recommendations", "recs", "slides",
                        "deck", "study", "case", "research", "findings", "analysis"))
-_NOT_NOW = re.compile(r"\bno for now\b|\bnot now\b|\bnot the right\b|\btry me\b|\bchas(?:e|ing)\b|\brevisit\b|"
+_NOT_NOW = rx.compile(r"\bno for now\b|\bnot now\b|\bnot the right\b|\btry me\b|\bchas(?:e|ing)\b|\brevisit\b|"
                       r"\bon leave\b|\baway (?:till|until)\b|"
                       r"\b(?:do\s*n'?t|dont) (?:nudge|chase|follow up|ping|message|email|contact|text|dm|write)\b|"
                       r"\bgive (?:her|him|them) (?:some )?space\b|\bquarterly\b|\bkeep (?:her|him|them) posted\b",
@@ -1414,7 +1415,7 @@ def unvetted_runs(text: str, pasted: set[tuple[str, ...]], vetted: Sequence[str]
 # hanging ("review my portfolio which;"), a fragment of an address or a link ("the b.hussain@"), note shorthand
 # ("nite"), a hedge typed for oneself ("if poss"), a promise that ends in a bare adverb ("our chat about mostly").
 # Such a phrasing is never sent; the next one, or none, is.
-_SPLICED = re.compile(
+_SPLICED = rx.compile(
     r"\b(?:your|our|my|the|a|an|their)\s+(?:the|a|an|your|our|my|his|her|their)\b|"
     r"(?-i:\b(?:your|our|my|the|a|an|their)\s+(?:for|to|with|of|and|or|which|that|whenever|whatever|from|by|into|"
     r"if|when|is|are|was|were|via)\b)(?!-)|"  # in lower case only: "Hall A at the expo", "the About page" are names

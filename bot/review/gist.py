@@ -14,6 +14,7 @@ import re
 from dataclasses import fields, replace
 from typing import TypedDict
 
+from bot.review import pattern_cache as rx
 from bot.review.notes import contact_names
 from bot.review.purpose import _MINE_TO_THEM, Reading, _clauses, _unname, expand, thing, you_form
 
@@ -42,61 +43,61 @@ class Found(TypedDict, total=False):
 
 # --- the notes' frames ------------------------------------------------------------------------------
 # "said hed sort me a trade rate", "offered to come and talk to Y9", "agreed to share the counts"
-_THEIR_OFFER = re.compile(  # a bare "promised to connect her with …" is the member's own promise
+_THEIR_OFFER = rx.compile(  # a bare "promised to connect her with …" is the member's own promise
     rf"^(?!promised\b)(?:{_THEY}\s+)?(?:(?:said|says|reckons|told me)\s+(?:that\s+)?{_THEY}{_WOULD}|"
     rf"(?:kindly\s+)?(?:offered|agreed|volunteered|promised)\s+to|{_THEY}{_WOULD}\s+(?:happily|gladly)|"
     rf"{_THEY}(?:\s+is|'s)\s+(?:happy|glad|up for it)\s+to)\s+(?:(?:happily|gladly|definitely|def|totally|"
     r"certainly|kindly)\s+)?(?P<vp>.+)$", _I)
 # what a "said she'd …" is when it isn't something to take up: a refusal, a state, a plan of their own
-_NOT_AN_OFFER = re.compile(r"^(?:not|never|rather|prefer|be|been|love|hate|already|probably|maybe|might|possibly|"
+_NOT_AN_OFFER = rx.compile(r"^(?:not|never|rather|prefer|be|been|love|hate|already|probably|maybe|might|possibly|"
                            r"have(?!\s+(?!gone\b|been\b|had\b|done\b|got\b)(?:\w+\s+){1,2}(?:round|over)\b)|"
                            r"had|get married|move|leave|retire|go|"
                            r"come back)\b", _I)
 # what they'll do on their own side is theirs to do, not an offer to take up ("she'll check with her boss")
-_THEIR_OWN = re.compile(
+_THEIR_OWN = rx.compile(
     r"^(?:check|think|get back|come back|let (?:me|us) know|be in touch|get in touch|confirm|decide|see|ask|"
     r"talk to|speak to|run it|discuss|review (?:it|w|with)|loop|reach out|ping|email me|call me|text me|message me|"
     r"send (?:it|them) (?:to|over)|sleep on|consider|maybe|might|probably|possibly|try to|have a think|look into|"
     r"follow up|find out|keep (?:me|us) posted|keep an eye|reply|respond|mention|raise it|chat to|chat with|"
     r"pass it on|float it|put it to|run it by|sort it|work it out|figure)\b", _I)
 # "ask how he handled duty + pub pricing": the member's question, put to them
-_ASK_WH = re.compile(r"^ask\s+(?:(?:him|her|them)\s+)?(?P<q>(?:how|what|when|where|which|who|why)\b.+)$", _I)
+_ASK_WH = rx.compile(r"^ask\s+(?:(?:him|her|them)\s+)?(?P<q>(?:how|what|when|where|which|who|why)\b.+)$", _I)
 # "said he'd email details": theirs to send, something to look forward to
-_THEY_SEND = re.compile(r"^(?:email|send|forward|text|post|share|dm)\s+(?:(?:me|us)\b\s*)?(?P<np>(?!me\b|us\b).+)$", _I)
+_THEY_SEND = rx.compile(r"^(?:email|send|forward|text|post|share|dm)\s+(?:(?:me|us)\b\s*)?(?P<np>(?!me\b|us\b).+)$", _I)
 # "would love him to review my chapter draft", "ask her if she'd mentor me"
-_WISH_DO = re.compile(
+_WISH_DO = rx.compile(
     r"^(?:i\s*'?d|i would|would|i|we'?d|we would|we)?\s*(?:really\s+|so\s+)?(?:love|like|want|hope|hoping)\s+"
     r"(?:for\s+)?(?:him|her|them)\s+to\s+(?P<vp>.+)$|"
     rf"^ask\s+(?:him|her|them)\s+(?:to\s+|(?:if|whether)\s+{_THEY}(?:'d|\s+would|\s+could|\s+can|\s+will)\s+)"
     r"(?P<vp2>.+)$", _I)
 # "would love a quote from him for our report", "need a reference from her"
-_WISH_THING = re.compile(
+_WISH_THING = rx.compile(
     r"^(?:i\s*'?d|i would|would|i|we'?d|we would|we)?\s*(?:really\s+|so\s+)?(?:love|like|want|need)\s+"
     r"(?P<np>(?:a|an|some|the|his|her|their)\s+[^,;]+?)\s+(?:from|off)\s+(?:him|her|them)"
     r"(?P<tail>\s+(?:for|on|about)\s+[^,;]+)?$", _I)
 _TO_DO = r"(?:i\s+|i'll\s+|ill\s+)?(?:need to|should|must|have to|gotta|got to|want to|will|to)?\s*"
 # "need to book her in for careers week 3-7 March"; "want her for Efua's naming day in Aug"
-_BOOK = re.compile(rf"^{_TO_DO}(?:book|get)\s+(?:him|her|them)(?:\s+in)?\s+for\s+(?P<np>.+)$", _I)
-_WANT_FOR = re.compile(r"^(?:i\s+|we\s+)?(?:want|need|would love|'d love)\s+(?:him|her|them)\s+for\s+(?P<np>.+)$", _I)
+_BOOK = rx.compile(rf"^{_TO_DO}(?:book|get)\s+(?:him|her|them)(?:\s+in)?\s+for\s+(?P<np>.+)$", _I)
+_WANT_FOR = rx.compile(r"^(?:i\s+|we\s+)?(?:want|need|would love|'d love)\s+(?:him|her|them)\s+for\s+(?P<np>.+)$", _I)
 # "I asked if MOQ can go down to 500": theirs to answer
-_ASKED_IF = re.compile(r"^(?:(?:i|we)\s+asked|ask)\s+(?:(?:him|her|them)\s+)?(?:if|whether)\s+(?P<q>.+)$", _I)
+_ASKED_IF = rx.compile(r"^(?:(?:i|we)\s+asked|ask)\s+(?:(?:him|her|them)\s+)?(?:if|whether)\s+(?P<q>.+)$", _I)
 # "said give me a call next week": they asked the member to call
-_CALL_ME = re.compile(rf"^(?:{_THEY}\s+)?(?:said|says|told me)\s+(?:to\s+)?(?:give (?:me|us) a (?:call|ring|bell)|"
+_CALL_ME = rx.compile(rf"^(?:{_THEY}\s+)?(?:said|says|told me)\s+(?:to\s+)?(?:give (?:me|us) a (?:call|ring|bell)|"
                       r"call (?:me|us)|ring (?:me|us)|phone (?:me|us))(?P<rest>.*)$", _I)
-_WHEN = re.compile(r"\b(?:next (?:week|wk|month)|this week|this weekend|tomorrow|"
+_WHEN = rx.compile(r"\b(?:next (?:week|wk|month)|this week|this weekend|tomorrow|"
                    r"(?:on )?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b", _I)
 # "get back to him w my numbers", "I committed to sending our draft map for her comments"
-_GET_BACK = re.compile(rf"^{_TO_DO}(?:get back|come back|circle back)\s+to\s+(?:him|her|them)\s+(?:w/?|with)\s+"
+_GET_BACK = rx.compile(rf"^{_TO_DO}(?:get back|come back|circle back)\s+to\s+(?:him|her|them)\s+(?:w/?|with)\s+"
                        r"(?P<np>(?:my|our|the)\s+.+)$", _I)
-_COMMITTED = re.compile(r"^(?:i|we)\s+(?:committed|agreed|promised)\s+to\s+(?:send(?:ing)?|shar(?:e|ing)|"
+_COMMITTED = rx.compile(r"^(?:i|we)\s+(?:committed|agreed|promised)\s+to\s+(?:send(?:ing)?|shar(?:e|ing)|"
                         r"email(?:ing)?)\s+(?:(?:him|her|them)\s+)?(?P<np>(?:my|our|the|a|an)\s+.+)$", _I)
-_FOR_COMMENTS = re.compile(r"\s+for (?:your|you to) (?P<what>comments|feedback|thoughts|input|review|sign-off)$", _I)
+_FOR_COMMENTS = rx.compile(r"\s+for (?:your|you to) (?P<what>comments|feedback|thoughts|input|review|sign-off)$", _I)
 # "I offered to do the printing for their raffle", "i said i'd help with the move"
-_MY_OFFER = re.compile(r"^(?:i|we)\s+(?:(?:offered|volunteered|agreed)\s+to|said (?:i'?d|we'?d|i would|we would))\s+"
+_MY_OFFER = rx.compile(r"^(?:i|we)\s+(?:(?:offered|volunteered|agreed)\s+to|said (?:i'?d|we'?d|i would|we would))\s+"
                        r"(?P<vp>(?!(?:think|check|see|ask|consider|get back|let (?:her|him|them) know|"
                        r"pass(?!\s+(?:on|along))|rather|"
                        r"prefer|love|like|never|not|be|have|had|already)\b).+)$", _I)
-_SEND_IT = re.compile(r"\b(?:said|promised)\s+(?:i'?d|id|i would|i'?ll|i will)\s+(?:send|email|share|forward|"
+_SEND_IT = rx.compile(r"\b(?:said|promised)\s+(?:i'?d|id|i would|i'?ll|i will)\s+(?:send|email|share|forward|"
                       r"whatsapp|text|post)\s+(?:it|them|that)\b|\bi'?ll (?:send|email|forward|whatsapp) (?:it|them)\b",
                       _I)
 # a thing that goes by email or post: what "here's X, as promised" can be said of
@@ -107,14 +108,14 @@ _DOCUMENT = _words("template doc docs document documents deck spreadsheet sheet 
                    "playlist mix set catalogue catalog menu handout worksheet minutes budget breakdown case study "
                    "writeup write-up one-pager blog post post repo code script dataset data schedule rota timetable "
                    "drawing drawings sketch sketches plans receipts receipt")
-_I_SEND = re.compile(r"^(?:send|share|email|forward|pass on)\s+(?:(?:him|her|them)\s+)?(?P<np>.+)$", _I)
+_I_SEND = rx.compile(r"^(?:send|share|email|forward|pass on)\s+(?:(?:him|her|them)\s+)?(?P<np>.+)$", _I)
 _WANT = (r"^(?:i\s+|we\s+)?(?:really\s+)?(?:want|need|would love|would like|'d love|'d like|wanna|hoping for|"
          r"hope to get)")
 # "want her take on pricing tiers", "need his advice for my sister's noodle bar"
-_THEIR_VIEW = re.compile(rf"{_WANT}\s+(?:his|her|their)\s+(?P<what>take|advice|view|views|thoughts|opinion|input|"
+_THEIR_VIEW = rx.compile(rf"{_WANT}\s+(?:his|her|their)\s+(?P<what>take|advice|view|views|thoughts|opinion|input|"
                          r"feedback|eyes|perspective|read)\s+(?P<prep>on|about|for|re|with)\s+(?P<x>.+)$", _I)
 # "want referral for staff eng role", "need an intro to her CTO", "want a quote for the roof"
-_FAVOUR = re.compile(rf"{_WANT}\s+(?:a\s+|an\s+)?(?:(?P<to>intro|introduction)\s+to|"
+_FAVOUR = rx.compile(rf"{_WANT}\s+(?:a\s+|an\s+)?(?:(?P<to>intro|introduction)\s+to|"
                      r"(?P<what>referral|reference|quote|recommendations?)\s+for)\s+(?!(?:him|her|them|you)\b)"
                      r"(?P<x>.+)$", _I)
 _FAVOURS = {"referral": "Would you be open to referring me for {x}?",
@@ -124,42 +125,42 @@ _FAVOURS = {"referral": "Would you be open to referring me for {x}?",
             "recommendation": "Would you be willing to recommend me for {x}?",
             "recommendations": "Could you recommend any {x}?"}
 # "want her as guest speaker for MSc seminar in nov"
-_WANT_AS = re.compile(rf"{_WANT}\s+(?:him|her|them)\s+as\s+(?:(?:a|an|our|my)\s+)?(?P<x>.+)$", _I)
+_WANT_AS = rx.compile(rf"{_WANT}\s+(?:him|her|them)\s+as\s+(?:(?:a|an|our|my)\s+)?(?P<x>.+)$", _I)
 # "want to ask for 30 min re switching", "want to know who runs the waiting list", "want to visit the farm"
-_WANT_TO = re.compile(rf"{_WANT}\s+to\s+(?:ask\s+(?:(?:him|her|them)\s+)?(?P<ask>for|about|abt|re)\s+|"
+_WANT_TO = rx.compile(rf"{_WANT}\s+to\s+(?:ask\s+(?:(?:him|her|them)\s+)?(?P<ask>for|about|abt|re)\s+|"
                       r"(?P<verb>visit|see|try|hear about|learn about|borrow|join|meet|interview|hire|book|"
                       r"commission)\s+|"
                       r"(?P<know>know|find out)\s+(?=(?:who|what|when|where|how|why|which|whether|if)\b))"
                       r"(?P<x>.+)$", _I)
 # "need samples + MOQ + lead time for ~200 units", "need last 2 yrs accounts": what only they can send
-_NEED_INFO = re.compile(r"^(?:i\s+|we\s+)?(?:still\s+)?need\s+(?!to\b|a\s+new\b|my\b|our\b|help\b)"
+_NEED_INFO = rx.compile(r"^(?:i\s+|we\s+)?(?:still\s+)?need\s+(?!to\b|a\s+new\b|my\b|our\b|help\b)"
                         r"(?P<np>[^,;?]+?)(?:\s+first)?$", _I)
-_MINE_TO_DO = re.compile(r"\b(?:attached|signed|done|ready|filled|sorted|updated|printed|fixed|finished|sent|submitted|"
+_MINE_TO_DO = rx.compile(r"\b(?:attached|signed|done|ready|filled|sorted|updated|printed|fixed|finished|sent|submitted|"
                          r"approved|checked|cleared|translated|written|booked)\b", _I)
 _INFO = _words("samples sample quote quotes prices price pricing moq lead time availability accounts numbers figures "
                "details dates spec specs brochure catalogue catalog contract invoice forms form address menu timetable "
                "schedule rates rate card breakdown estimate estimates measurements references agenda")
-_MINUTES = re.compile(r"^(?:i\s+|we\s+)?(?:need|want|would love|'d love)\s+(?P<n>\d{1,2})\s*(?:min|mins|minutes)\s+"
+_MINUTES = rx.compile(r"^(?:i\s+|we\s+)?(?:need|want|would love|'d love)\s+(?P<n>\d{1,2})\s*(?:min|mins|minutes)\s+"
                       r"(?:of\s+)?(?:your\s+|his\s+|her\s+|their\s+)?(?P<what>advice|time|help|input|feedback)\b", _I)
 _ASK_LEAD = r"^(?:need to |must |gotta |to )?ask\s+(?:(?:him|her|them)\s+)?"  # "need to ask her …"
 # "ask price", "ask about rates": the member's question, bare
-_ASK_BARE = re.compile(_ASK_LEAD + r"(?:about\s+|abt\s+|re\s+)?"
+_ASK_BARE = rx.compile(_ASK_LEAD + r"(?:about\s+|abt\s+|re\s+)?"
                        r"(?P<x>(?:(?:day|daily|hourly)\s+)?(?:price|prices|rates?|fees?|availability|avail|lead times?|"
                        r"dates?|costs?)\b.*|"
                        r"(?:whether|if|who|what|when|where|how)\s+\w+.*)$", _I)
 # "ask quote for 40 ppl, 14 nov", "ask for a rough estimate": what they'd charge, for what
-_ASK_QUOTE = re.compile(_ASK_LEAD + r"(?:for\s+)?(?:an?\s+)?"
+_ASK_QUOTE = rx.compile(_ASK_LEAD + r"(?:for\s+)?(?:an?\s+)?"
                         r"(?P<rough>rough\s+)?(?P<what>quote|estimate)\b\s*(?:for\s+(?P<x>.+))?$", _I)
-_ASK_TO_MEET = re.compile(r"^(?:ask|suggest|propose)\s+(?:(?:him|her|them)\s+)?"
+_ASK_TO_MEET = rx.compile(r"^(?:ask|suggest|propose)\s+(?:(?:him|her|them)\s+)?"
                           r"(?:for\s+|to\s+(?:meet for\s+|grab\s+)?)?(?:a\s+)?"
                           r"(?P<what>coffee|lunch|drinks|call|chat|beer|walk)\b(?P<rest>.*)$", _I)
 # "15 min call?", "video call?", "or coffee thurs?": a clause that is only the next step
-_CALL_Q = re.compile(r"^(?:or\s+)?(?:a\s+)?(?:\d+\s*(?:min|mins|minute)s?\s+|quick\s+)?(?P<what>video call|phone call|"
+_CALL_Q = rx.compile(r"^(?:or\s+)?(?:a\s+)?(?:\d+\s*(?:min|mins|minute)s?\s+|quick\s+)?(?P<what>video call|phone call|"
                      r"call|zoom|coffee|lunch|drinks|beer|walk)(?:\s+(?:next (?:week|wk)|this week|tomorrow|"
                      r"(?:on )?(?:mon|tues?|wed|thu|thurs|fri|sat|sun)\w*))?$", _I)
-_CUT = re.compile(r"\s+(?:if|once|when|since|because|coz|cos|as|so that|so|but|and (?:might|maybe|may|possibly)|lol|"
+_CUT = rx.compile(r"\s+(?:if|once|when|since|because|coz|cos|as|so that|so|but|and (?:might|maybe|may|possibly)|lol|"
                   r"haha|tbh|i think|apparently)\b.*$|\s*[,;(].*$|\s+[-–—]\s+.*$", _I)
-_HEDGED = re.compile(r"\b(?:maybe|might|possibly|probably|perhaps|not sure)\b|\?", _I)
+_HEDGED = rx.compile(r"\b(?:maybe|might|possibly|probably|perhaps|not sure)\b|\?", _I)
 
 
 def _phrase(text: str, names: frozenset[str], limit: int = 10) -> str | None:
@@ -369,13 +370,13 @@ def is_document(phrase: str, names: frozenset[str] = frozenset()) -> bool:
 
 
 # Words that mark something still to do in a clause: a want, a need, an ask, an offer, a promise, a date to meet.
-_OPEN = re.compile(
+_OPEN = rx.compile(
     r"\b(?:wants?|wanted|need(?:s|ed)?|ask(?:ed|ing)?|offer(?:s|ed)?|send|promis(?:e|ed|es)|owe|deadline|quote|"
     r"price|intro(?:duction)?|referral|reference|template|apply|applying|borrow|lend|spare|pilot|look over|"
     r"review)\b(?!\s+to\s+(?:stay|keep|catch)\b)", _I)
 # a word that is denied ("nothing promised", "didn't ask for anything"), past or passive ("was offered a job",
 # "used to review grants"), a topic ("talked about the price of houses") or their own step ("she'd need to check")
-_NONE_OPEN = re.compile(r"(?:\b(?:no|nothing|not|never|without|didn'?t|did not|don'?t|doesn'?t|was|were|been|got|"
+_NONE_OPEN = rx.compile(r"(?:\b(?:no|nothing|not|never|without|didn'?t|did not|don'?t|doesn'?t|was|were|been|got|"
                         r"used to|about|abt|re)\s+(?:\w+\s+)?|\b(?:she|he|they)(?:'d|'ll|\s+would|\s+will)\s+)$", _I)
 
 
@@ -390,7 +391,7 @@ def open_item(notes: str | None) -> str | None:
     return None
 
 
-_REMINDER = re.compile(r",?\s+(?:NOT|NEVER)\s+\S.*$")  # "deck v7 NOT v6": in capitals, a word to oneself
+_REMINDER = rx.compile(r",?\s+(?:NOT|NEVER)\s+\S.*$")  # "deck v7 NOT v6": in capitals, a word to oneself
 
 
 def without_reminders(r: Reading) -> Reading:

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from bot.review import pattern_cache as rx
+
 _I = re.IGNORECASE
 
 
@@ -25,7 +27,7 @@ class Phrases:
     __slots__ = ("pattern",)
 
     def __init__(self, pattern: str) -> None:
-        self.pattern = re.compile(pattern)
+        self.pattern = rx.compile(pattern)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(lower_keeping_length(text))
@@ -40,7 +42,7 @@ class Phrases:
 def _words(*alts: str) -> Phrases | re.Pattern[str]:
     """Whole-word alternatives, case-blind; those that test capitals (``(?-i:[A-Z])``) keep IGNORECASE."""
     pattern = r"\b(?:" + "|".join(alts) + r")(?!\w)"
-    return re.compile(pattern, _I) if "(?-i:" in pattern or "A-Z" in pattern else Phrases(pattern)
+    return rx.compile(pattern, _I) if "(?-i:" in pattern or "A-Z" in pattern else Phrases(pattern)
 
 
 # --- generic boilerplate -------------------------------------------------------------------------
@@ -139,13 +141,13 @@ SPECIFIC_STRONG = _words(
     r"as promised",
 )
 # a concrete number or quantity: "40-person team", "3 clinics", "20%", not a call's length or a date
-NUMBER = re.compile(
+NUMBER = rx.compile(
     r"(?<![\w:/])\d+(?:[.,]\d+)?(?:%|k\b|x\b|×)?(?![\w:/])(?!\s*(?:-\s*)?(?:min|mins|minutes?|hours?|hrs?|"
     r"days?|weeks?|months?|am|pm|o'?clock)\b)",
     re.IGNORECASE,
 )
-QUOTED = re.compile(r"[\"“]([^\"”\n]{6,80})[\"”]")
-PROPER_NOUN = re.compile(r"(?<=[a-z,;:] )([A-Z][a-zA-Z0-9&'-]{2,}|[A-Z]{2,}[a-z]*)")
+QUOTED = rx.compile(r"[\"“]([^\"”\n]{6,80})[\"”]")
+PROPER_NOUN = rx.compile(r"(?<=[a-z,;:] )([A-Z][a-zA-Z0-9&'-]{2,}|[A-Z]{2,}[a-z]*)")
 
 # --- value: something for them ----------------------------------------------------------------------
 VALUE = _words(
@@ -228,7 +230,7 @@ ASK = _words(
     r"(?:ok|okay|happy|fine|alright|comfortable)",
 )
 # a question announced but not asked: "got a sec?", "quick question", "are you there?" (and nothing after it)
-ANNOUNCED_QUESTION = re.compile(
+ANNOUNCED_QUESTION = rx.compile(
     r"^\W*(?:(?:hi|hey|hello|yo|hiya)\b[\w ,]{0,20}?[,!.]*\s*)?(?:(?:got|have you got|do you have|you have) a "
     r"(?:sec(?:ond)?|min(?:ute)?|moment)|(?:a )?quick question|can i ask (?:you )?(?:something|a question)|"
     r"(?:are )?you (?:there|around|free)(?: for (?:a |an )?\w+)?|are you busy|"
@@ -250,7 +252,7 @@ CLICHE_ASK = _words(
     r"add value to each other'?s",
 )
 # a greeting that names nobody: a form letter ("Dear Sir", "Dear Professor,", "Dear Valued Partner")
-FORM_GREETING = re.compile(
+FORM_GREETING = rx.compile(
     r"^\W*(?:dear|hello|hi|greetings),? (?:respected )?(?:sir|madam|sir or madam|sir/madam|professor|doctor|editor|"
     r"hiring manager|recruiter|recruiting team|hiring team|valued \w+|connection|colleague|linkedin member|"
     r"authority|respected authority)\s*[,.:!\n]|^\W*(?:to whom it may concern|respected (?:sir|madam|authority))|"
@@ -271,7 +273,7 @@ SELF_EFFACING = _words(
     r"(?:not trying|(?:i )?don'?t mean|(?:i )?didn'?t mean) to (?:pester|bother|nag|bug|hassle)",
 )
 # a bounded ask: "10 minutes", "a 15-min call"
-BOUNDED_TIME = re.compile(r"\b\d{1,2}[- ]?(?:minutes?|mins?)\b", _I)
+BOUNDED_TIME = rx.compile(r"\b\d{1,2}[- ]?(?:minutes?|mins?)\b", _I)
 # a question with a subject: "pick your brain about how you priced the first plan?"
 QUESTION_ABOUT = _words(r"(?:brain|wisdom|expertise) (?:on|about|regarding) (?:how|what|why|which|whether|your \w+)")
 # asks that name nothing concrete: a reader can't say yes to them
@@ -409,7 +411,7 @@ SMALL_REVIEW = _words(
     r"(?:mostly|only|just) (?:want|need|looking for|after) (?:feedback|a (?:quick )?look|your take|a sanity check) "
     r"on (?:whether|the|one|if)",
 )
-REVIEW_ASK = re.compile(r"review|read|look over|go through|edit|proofread|feedback|critique|page|slide")
+REVIEW_ASK = rx.compile(r"review|read|look over|go through|edit|proofread|feedback|critique|page|slide")
 DEADLINE = _words(
     r"by (?:(?:this|next) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|"
     r"end of (?:the )?(?:day|week|month)|eod|eow|next week|the weekend|the \d+(?:st|nd|rd|th)?)",
@@ -417,7 +419,7 @@ DEADLINE = _words(
     r"(?:within|in) (?:the next )?(?:24|48) hours",
     r"(?:asap|as soon as possible|right away|urgently|immediately)",
 )
-QUESTION = re.compile(r"\?")
+QUESTION = rx.compile(r"\?")
 
 # --- pushy / guilt trip ------------------------------------------------------------------------------
 PUSHY_HIGH = _words(
@@ -576,10 +578,10 @@ PUSHY_MEDIUM = _words(
     r"(?:guessing|guess|assume|take it) (?:that )?(?:this|it) (?:just )?isn'?t a priority",
     r"fix (?:it|this|that|the [\w -]{2,30}) already",
 )
-SHOUT = re.compile(r"(?:!{3,}|\?{2,}|\?!|!\?)")
+SHOUT = rx.compile(r"(?:!{3,}|\?{2,}|\?!|!\?)")
 # capitals that shout rather than abbreviate: a run of capitalised words, or an emphasis word in capitals
-CAPS_RUN = re.compile(r"\b[A-Z]{2,}['!?.,]*(?:\s+[A-Z]{2,}['!?.,]*){2,}")  # one way to split a run: linear
-CAPS_EMPHASIS = re.compile(
+CAPS_RUN = rx.compile(r"\b[A-Z]{2,}['!?.,]*(?:\s+[A-Z]{2,}['!?.,]*){2,}")  # one way to split a run: linear
+CAPS_EMPHASIS = rx.compile(
     r"\b(?:PLEASE|URGENT|ASAP|NOW|NEED|MUST|IMPORTANT|REALLY|VERY|NEVER|STILL|WAITING|TODAY|REPLY|RESPOND|ANSWER|"
     r"ANY|WHY|WHEN|EVER|AGAIN|NOTHING|ONLY|JUST|SERIOUSLY|HELLO|FINALLY|DEADLINE|IMMEDIATELY|TOMORROW)\b"
 )
@@ -714,7 +716,7 @@ OVER_PERSONAL_HIGH = _words(
     r"hungover|tired|stressed|lonely)",
 )
 # what was read on a social account decides whether mentioning it is personal: their studio's free clinic is work
-SOCIAL_NETWORK = re.compile(r"instagram|insta\b|facebook|\bfb\b|tiktok|snapchat|strava", _I)
+SOCIAL_NETWORK = rx.compile(r"instagram|insta\b|facebook|\bfb\b|tiktok|snapchat|strava", _I)
 WORK_CONTENT = _words(
     r"(?:your|their|the) (?:studio|company|team|clinic|agency|firm|business|brand|shop|lab|practice|startup|gallery|"
     r"school|charity|nonprofit|restaurant|bakery|museum|organi[sz]ation)'?s?",
@@ -919,8 +921,8 @@ SALESY_BUZZ = _words(
 
 # --- placeholders ------------------------------------------------------------------------------------
 # a name dropped into a template: stray runs of spaces around it, or the company's legal suffix in a compliment
-MAIL_MERGE = re.compile(r"[^\s.!?:,;] {3,}[^\s]|\b(?:Inc|LLC|Ltd|GmbH|Corp|Pvt)\b\.?\s+[.,!?]")
-PLACEHOLDER = re.compile(
+MAIL_MERGE = rx.compile(r"[^\s.!?:,;] {3,}[^\s]|\b(?:Inc|LLC|Ltd|GmbH|Corp|Pvt)\b\.?\s+[.,!?]")
+PLACEHOLDER = rx.compile(
     r"(?<!\w)<\s*[A-Za-z][A-Za-z _-]{1,30}\s*>|\((?i:your|their|company|first|contact|event|job) ?(?i:name|title|"
     r"company|role|topic)\)|"
     r"\[[^\]\n]{1,40}\]|\{\{?\s*[\w .-]{1,40}\s*\}?\}|<\s*(?:first[_ ]?name|name|company|[a-z_]{2,20}[_ ][a-z_]{2,20}|"
@@ -1159,28 +1161,50 @@ _SLIPS: tuple[tuple[str, str], ...] = (
     (r"\blast (?:time|week|month|we spoke|we met),? you'?re (?:looking|working|planning|hiring|building|writing)\b",
      "you were"),
 )
-# one pass over the draft: group i matched → _SLIPS[i - 1]'s correction
-REAL_WORD_SLIP = Phrases(r"\b(?:" + "|".join(f"({p.removeprefix(chr(92) + 'b')})" for p, _ in _SLIPS) + ")")
-SLIP_FIXES: tuple[str, ...] = tuple(fix for _, fix in _SLIPS)
+
+
+class Slips:
+    """Where real-word slips are in a text, each with its correction.
+
+    One pass with a pattern free of groups finds them (a group per slip makes a search five times slower); only
+    at a hit does the grouped pattern say which slip it is (group i → the i-th correction)."""
+
+    __slots__ = ("_find", "_which", "fixes")
+
+    def __init__(self, slips: tuple[tuple[str, str], ...]) -> None:
+        alternatives = [pattern.removeprefix("\\b") for pattern, _ in slips]
+        self._find = rx.compile(r"\b(?:" + "|".join(alternatives) + ")")
+        self._which = rx.compile(r"\b(?:" + "|".join(f"({a})" for a in alternatives) + ")")
+        self.fixes = tuple(fix for _, fix in slips)
+
+    def finditer(self, text: str) -> Iterator[tuple[str, str]]:
+        """(the slip as written, lower-cased; its correction), left to right."""
+        low = lower_keeping_length(text)
+        for hit in self._find.finditer(low):
+            which = self._which.match(low, hit.start())
+            yield hit.group(0), self.fixes[(which.lastindex if which and which.lastindex else 1) - 1]
+
+
+REAL_WORD_SLIPS = Slips(_SLIPS)
 # careless writing: contractions without their apostrophe, text-speak, a long run with no punctuation at all
-NO_APOSTROPHE = re.compile(r"\b(?:im|ive|id|dont|cant|wont|didnt|isnt|thats|youre|whats|theres|doesnt|wasnt)\b")
-TEXTSPEAK = re.compile(r"\b(?:u|ur|pls|plz|thx|wud|gr8|b4|2day|wanna|gonna|dat|wen)\b", _I)
+NO_APOSTROPHE = rx.compile(r"\b(?:im|ive|id|dont|cant|wont|didnt|isnt|thats|youre|whats|theres|doesnt|wasnt)\b")
+TEXTSPEAK = rx.compile(r"\b(?:u|ur|pls|plz|thx|wud|gr8|b4|2day|wanna|gonna|dat|wen)\b", _I)
 # spellings a quick chat message may use on purpose: not evidence of carelessness on their own
-CASUAL_SPELLING = re.compile(
+CASUAL_SPELLING = rx.compile(
     r"(?:u|ur|pls|plz|thx|wud|gr8|b4|2day|wanna|gonna|dat|wen|tho|thru|rly|im|ive|id|dont|cant|wont|didnt|isnt|"
     r"thats|youre|whats|theres|doesnt|wasnt)",
     _I,
 )
-PUNCTUATION_BREAK = re.compile(r"[.,!?;:()\n]")
+PUNCTUATION_BREAK = rx.compile(r"[.,!?;:()\n]")
 RUN_ON_WORDS = 30  # words in a row with no punctuation at all
-REPEATED_WORD = re.compile(r"\b(\w{2,})\s+\1(?![\w-])", _I)
-LOWER_I = re.compile(r"(?:^|\s)i(?=\s|['’]|$)")
-WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+REPEATED_WORD = rx.compile(r"\b(\w{2,})\s+\1(?![\w-])", _I)
+LOWER_I = rx.compile(r"(?:^|\s)i(?=\s|['’]|$)")
+WORD = rx.compile(r"[A-Za-z][A-Za-z'’]*")
 
 # --- self-centred ------------------------------------------------------------------------------------
-FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|myself|i'm|i've|i'd|i'll)\b", _I)
-SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)\b", _I)
-FIRST_PLURAL = re.compile(r"\b(?:we|us|our|ours|we're|we've|we'd|we'll)\b", _I)
+FIRST_PERSON = rx.compile(r"\b(?:i|me|my|mine|myself|i'm|i've|i'd|i'll)\b", _I)
+SECOND_PERSON = rx.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)\b", _I)
+FIRST_PLURAL = rx.compile(r"\b(?:we|us|our|ours|we're|we've|we'd|we'll)\b", _I)
 RESUME_DUMP = _words(
     r"i(?:'?m| am) (?:a|an) (?:passionate|results[- ]driven|highly|motivated|experienced|seasoned|dynamic|"
     r"detail[- ]oriented|self[- ]starter)",
@@ -1356,7 +1380,7 @@ STOCK_WORDS = frozenset(_STOCK.split())
 # a greeting from a company to a list: nobody in particular wrote it
 BROADCAST = _words(r"from (?:all of us|everyone|the (?:whole )?team|us all) (?:here )?at", r"dear valued \w+")
 # where they met, in a 48-hour follow-up: "great meeting you at <the DevOps meetup>" — a place is not content
-MEETING_PLACE = re.compile(
+MEETING_PLACE = rx.compile(
     r"\b(?:(?:meet(?:ing)?|met|see(?:ing)?|chat(?:ting)?|talk(?:ing)?|speak(?:ing)?|connect(?:ing)?|run(?:ning)? into)"
     r" (?:with )?you (?:at|during|on|over|after)|(?:both|also|fellow) (?:members? )?(?:of|in)|members? of)"
     r" ([^.!?\n,;]{1,60})",
@@ -1394,13 +1418,13 @@ CHASE_WORDS = frozenset(
 )
 
 # --- structure ---------------------------------------------------------------------------------------
-GREETING = re.compile(
+GREETING = rx.compile(
     r"^\s*(?:hi|hello|hey|hiya|heya|howdy|dear|good (?:morning|afternoon|evening)|greetings|yo|hej|morning)"
     r"\b[ ,]*(?:(?:dr|prof|professor|doctor|mr|mrs|ms|mx|miss|dean|dame|sir)\.?\s+(?=(?-i:[A-Z])))?"
     r"(?P<name>(?-i:[A-Z])[\w'’-]*)?",
     _I,
 )
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+SENTENCE_SPLIT = rx.compile(r"(?<=[.!?])\s+|\n+")
 NOT_A_NAME = frozenset(
     {
         "there",

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
 
+from bot.review import pattern_cache as rx
 from bot.review.phrases import DESCRIBED_BY
 
 MAX_PHRASE = 4  # words taken from a note into one phrase: short enough never to read as pasted
@@ -25,18 +26,18 @@ def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_SHORTHAND = ((re.compile(r"\bw/o\b", _I), "without"), (re.compile(r"\bw/\s*", _I), "with "),
-              (re.compile(r"\babt\b", _I), "about"), (re.compile(r"\bthru\b", _I), "through"),
-              (re.compile(r"\bppl\b", _I), "people"), (re.compile(r"\bb/c\b", _I), "because"),
-              (re.compile(r"\bre:\s*", _I), "re "))
-_STRONG_SPLIT = re.compile(r"[.!?]+(?=\s|$)|[;\n•·|]+|\s[-–—]+\s|\s+/\s+|\(|\)|\s\d{1,2}[.)](?=\s)")
+_SHORTHAND = ((rx.compile(r"\bw/o\b", _I), "without"), (rx.compile(r"\bw/\s*", _I), "with "),
+              (rx.compile(r"\babt\b", _I), "about"), (rx.compile(r"\bthru\b", _I), "through"),
+              (rx.compile(r"\bppl\b", _I), "people"), (rx.compile(r"\bb/c\b", _I), "because"),
+              (rx.compile(r"\bre:\s*", _I), "re "))
+_STRONG_SPLIT = rx.compile(r"[.!?]+(?=\s|$)|[;\n•·|]+|\s[-–—]+\s|\s+/\s+|\(|\)|\s\d{1,2}[.)](?=\s)")
 _LEADS = (r"promised|offered|owe|i'?ll|i|we|will|said|send|share|email|forward|intro|introduce|connect|ask|"
           r"asked|check|remember|remind|todo|follow|ping|need|needs|wants|wanted|looking|interested|curious|"
           r"she|he|they|her|his|their|talked|chatted|spoke|discussed|compared|bonded|hiring|building|"
           r"launching|writing|raising|loves|likes|nice|great|quiet|smart|sharp|seems|seemed|very|really|"
           r"super|funny|friendly|also")
-_SOFT_SPLIT = re.compile(rf",\s*(?:and\s+|but\s+)?(?=(?:{_LEADS})\b)|\s+(?:and|but|&|\+)\s+(?=(?:{_LEADS})\b)", _I)
-_BULLET = re.compile(r"^\s*(?:[-*>]+|\d{1,2}[.)])\s*")
+_SOFT_SPLIT = rx.compile(rf",\s*(?:and\s+|but\s+)?(?=(?:{_LEADS})\b)|\s+(?:and|but|&|\+)\s+(?=(?:{_LEADS})\b)", _I)
+_BULLET = rx.compile(r"^\s*(?:[-*>]+|\d{1,2}[.)])\s*")
 
 JUDGEMENTS = _set(
     "nice guy gal dude smart sharp quiet shy loud funny friendly lovely sweet rude arrogant awkward boring "
@@ -54,45 +55,45 @@ PRIVATE = _set(
     "autistic diagnosis diagnosed mental surgery miscarriage burnout visa immigration pregnant ivf fertility "
     "addiction sober alcohol drinking hangover disability disabled gay lesbian trans sexuality injury"
 )
-_TODO_WORDS = re.compile(r"\b(?:todo|to-?do|tbd|ask|check|remember|remind|don'?t forget|follow[ -]?up|ping|"
+_TODO_WORDS = rx.compile(r"\b(?:todo|to-?do|tbd|ask|check|remember|remind|don'?t forget|follow[ -]?up|ping|"
                          r"sales|crm|prospect|upsell|quota)\b", _I)
-_TODO = re.compile(
+_TODO = rx.compile(
     r"^(?:todo|to-?do|tbd|nb|n\.b\.|note to self|reminder|ask|check|double-check|remember|remind|"
     r"don'?t forget|dont forget|need to|must|should|look (?:into|up)|find out|figure out|follow[ -]?up|fu|"
     r"ping|call|ring|research|google|confirm|verify|loop in|cc|maybe|possibly|try|get|add|update|schedule|"
     r"book|invite|connect on|dm|message|text|next step|action)\b", _I)
-_THIRD = re.compile(r"\b(?:she|he|they|she's|he's|they're|she'll|he'll|they'll|she'd|he'd|they'd|"
+_THIRD = rx.compile(r"\b(?:she|he|they|she's|he's|they're|she'll|he'll|they'll|she'd|he'd|they'd|"
                     r"herself|himself|themselves|themself)\b", _I)
-_NOT_A_PHRASE = re.compile(r"https?://|www\.|@|\d{3,}|[\[\]{}<>=%]|_{2,}", _I)
+_NOT_A_PHRASE = rx.compile(r"https?://|www\.|@|\d{3,}|[\[\]{}<>=%]|_{2,}", _I)
 
-_CUT_TAIL = re.compile(
+_CUT_TAIL = rx.compile(
     r"\s+(?:next|this|last|by|before|after|when|once|if|asap|soon|later|tomorrow|tonight|today|because|since|"
     r"so|as|but|which|who|that|though|although|while|until|etc|e\.g\.|i\.e\.|ideally|maybe|probably|"
     r"i think|i guess|lol|haha|fyi|btw|is|was|were|are|seemed|looked)\b.*$", _I)
-_PREPOSITION = re.compile(r"\s+(?:for|with|in|at|on|using|to|from|of|via|about|into|around|and|or)\s", _I)
+_PREPOSITION = rx.compile(r"\s+(?:for|with|in|at|on|using|to|from|of|via|about|into|around|and|or)\s", _I)
 _FUNCTION = _set(
     "a an the to of and or for with my our your his her their its is are was were be been does do did has have "
     "had wants want wanted asked ask talked about on in at by from as it this that these those he she they him "
     "them you i me we us not no so but if then than very really just also")
-_DETERMINER = re.compile(r"^(?:a|an|the|my|our|your|some|two|three|more|\d+)\b", _I)
+_DETERMINER = rx.compile(r"^(?:a|an|the|my|our|your|some|two|three|more|\d+)\b", _I)
 
-_INTRO = re.compile(
+_INTRO = rx.compile(
     r"^(?:i\s+)?(?:(?:promised|offered|owe|said i'?d|will|i'?ll|to|can|could)\s+)*(?:(?:her|him|them|you)\s+)?"
     r"(?:to\s+)?(?:make\s+|do\s+)?(?:an?\s+)?(?:intro(?:duction)?s?|introduce|connect(?=\s+(?:her|him|them|you)\b)|"
     r"put(?=\s+(?:her|him|them|you)\s+in\s+touch))"
     r"(?:\s+(?:her|him|them|you))?(?:\s+in\s+touch)?(?:\s+(?:to|with|w/))?(?:\s+(?P<who>.*))?$", _I)
-_SEND = re.compile(
+_SEND = rx.compile(
     r"^(?:i\s+)?(?:(?:promised|offered|said i'?d|will|i'?ll|to)\s+)*(?P<verb>send|share|email|forward|mail|"
     r"pass along|drop)\s+(?:(?:her|him|them|you)\s+)?(?:over\s+)?(?P<thing>.+)$", _I)
-_OWE = re.compile(r"^(?:i\s+)?owe\s+(?:her|him|them|you)\s+(?:an?\s+)?(?P<thing>.+)$", _I)
-_PROMISED = re.compile(r"^(?:i\s+)?(?:promised|offered|said i'?d|i'?ll|i will)\s+(?:(?:her|him|them)\s+)?"
+_OWE = rx.compile(r"^(?:i\s+)?owe\s+(?:her|him|them|you)\s+(?:an?\s+)?(?P<thing>.+)$", _I)
+_PROMISED = rx.compile(r"^(?:i\s+)?(?:promised|offered|said i'?d|i'?ll|i will)\s+(?:(?:her|him|them)\s+)?"
                        r"(?:to\s+)?(?P<what>.+)$", _I)
-_REQUEST = re.compile(
+_REQUEST = rx.compile(
     r"^(?:(?:she|he|they)\s+)?(?P<verb>asked (?:me )?for|asked (?:me )?about|asked (?:me )?to|asked if i|wants to|"
     r"wanted to|would like to|'d like to|wants|wanted|would like|'d like|needs|needed|is looking for|"
     r"was looking for|'s looking for|looking for|could use|is interested in|interested in|is curious about|"
     r"curious about|keen on)\s+(?P<thing>.+)$", _I)
-_TOPIC = re.compile(
+_TOPIC = rx.compile(
     r"^(?:(?:we|i)\s+)?(?:talked|chatted|spoke|discussed|discussing|discussion|chat|talk|conversation|convo|"
     r"compared notes|swapped notes|swapped stories|traded notes|traded stories|bonded|geeked out|nerded out|"
     r"debated|brainstormed|went deep|deep dive|topics?|re|mostly)"
@@ -102,13 +103,13 @@ _OWNABLE = ("side project", "open source project", "research group", "startup", 
             "product", "lab", "group", "project", "talk", "book", "podcast", "paper", "research", "app",
             "thesis", "keynote", "newsletter", "blog", "course", "library", "framework", "tool", "nonprofit",
             "agency", "studio", "platform", "service", "workshop", "article", "post", "dataset", "game")
-_OWNED = re.compile(r"^(?:her|his|their)\s+(?P<noun>" + "|".join(_OWNABLE) + r")(?:'s)?\b\s*(?P<rest>.*)$", _I)
-_OWNED_WORK = re.compile(
+_OWNED = rx.compile(r"^(?:her|his|their)\s+(?P<noun>" + "|".join(_OWNABLE) + r")(?:'s)?\b\s*(?P<rest>.*)$", _I)
+_OWNED_WORK = rx.compile(
     r"^(?:(?:is|was|are)\s+)?(?:does|doing|works on|working on|building|builds|makes|making|sells|selling|"
     r"focuses on|focused on|is about|about|on|in|covers|covering|tackles|tackling|automates|automating|"
     r"handles|helps with)\s+(?P<x>.+)$", _I)
-_OWNED_MOVE = re.compile(r"^(?:(?:is|was|are)\s+)?(?:migrating|moving|switching|porting)\s+to\s+(?P<x>.+)$", _I)
-_ACTIVITY = re.compile(
+_OWNED_MOVE = rx.compile(r"^(?:(?:is|was|are)\s+)?(?:migrating|moving|switching|porting)\s+to\s+(?P<x>.+)$", _I)
+_ACTIVITY = rx.compile(
     r"^(?:(?:she|he|they)\s*(?:is|'s|are|'re|was|were)?\s+)?(?:currently\s+|now\s+|just\s+)?"
     r"(?P<verb>hiring|building|launching|migrating to|moving to|writing|organi[sz]ing|starting|raising|"
     r"running|working on|learning|switching to|planning|preparing|rebuilding|rewriting|shipping|scaling|"
@@ -131,7 +132,7 @@ class Promise:
     what: str | None
 
 
-_SHARED = re.compile(r"^(?:we\s+)?(?:both|(?:we\s+)?share)\s+(?:(?:like|love|enjoy|play|do|are into|into|"
+_SHARED = rx.compile(r"^(?:we\s+)?(?:both|(?:we\s+)?share)\s+(?:(?:like|love|enjoy|play|do|are into|into|"
                      r"an? interest in|a love of|interests? in)\s+)?(?P<x>.+)$", _I)
 
 
@@ -241,13 +242,13 @@ def mentionable(notes: str | None) -> list[str]:
     return out
 
 
-_UNANSWERED = re.compile(
+_UNANSWERED = rx.compile(
     r"\b(?:no (?:reply|response|answer)|ghosted|didn'?t (?:reply|answer|respond)|unanswered)\b", _I
 )
 
 
 # Words that are private in one sense and work in another: a payment partner, a hospital café tender.
-WORK_SENSE = re.compile(
+WORK_SENSE = rx.compile(
     r"\b(?:payments?|business|channel|implementation|delivery|tech(?:nology)?|integration|strategic|launch|"
     r"logistics|reseller|distribution|bank|banking|manufacturing|founding|managing|general|senior|equity|agency|"
     r"referral|training|research|media|data|cloud|"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.review import pattern_cache as rx
 from bot.review.gist import is_document
 from bot.review.notes import contact_names
 from bot.review.purpose import Reading, same_thing, thing, you_form
@@ -21,8 +22,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_CONDITION = re.compile(r"\b(?:if|once|when|after|pending|tbc|tbd|maybe|might|or)\b|\?", _I)
-_FOREIGN = re.compile(r"\b(?:den|der|die|das|und|mit|für|von|zu|el|la|los|las|del|con|para|por|une|des|du|les|de|"
+_CONDITION = rx.compile(r"\b(?:if|once|when|after|pending|tbc|tbd|maybe|might|or)\b|\?", _I)
+_FOREIGN = rx.compile(r"\b(?:den|der|die|das|und|mit|für|von|zu|el|la|los|las|del|con|para|por|une|des|du|les|de|"
                       r"da|do|em|um|uma|il|di|per|che|na|ng|sa)\b", _I)
 # the -ing form of a deed offered ("printing the raffle tickets"), and the verb it is said with
 _BASE_OF = {w + "ing": w for w in ("print", "cover", "present", "co-present", "host", "help", "build", "teach",

@@ -7,15 +7,17 @@ import unicodedata
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.review import pattern_cache as rx
+
 
 def _words(text: str) -> frozenset[str]:
     """A set of words written as one string."""
     return frozenset(text.split())
 
 
-_BLANK = re.compile(r"[\[\]{}<>%|]|\b(?:todo|tbd|xxx+|n/?a|tba)\b|_{2,}", re.IGNORECASE)
+_BLANK = rx.compile(r"[\[\]{}<>%|]|\b(?:todo|tbd|xxx+|n/?a|tba)\b|_{2,}", re.IGNORECASE)
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "miss"})
-_NAME_PART = re.compile(r"^[^\W\d_][\w'’-]*$")
+_NAME_PART = rx.compile(r"^[^\W\d_][\w'’-]*$")
 
 
 def first_name(contact_name: str | None) -> str:
@@ -178,7 +180,7 @@ def setting_of(where: str | None) -> str:
 
 _PLACE_EXPAND = {"bday": "birthday", "b-day": "birthday", "conf": "conference", "univ": "university",
                  "mtg": "meeting", "hq": "HQ", "cttee": "committee"}
-_PLACE_TAIL = re.compile(r"\s+(?:day\s*\d+|hallway(?: track)?|booth(?: area)?|lunch table|panel q&a|q&a|lol|haha|"
+_PLACE_TAIL = rx.compile(r"\s+(?:day\s*\d+|hallway(?: track)?|booth(?: area)?|lunch table|panel q&a|q&a|lol|haha|"
                          r"tbh|lobby|queue|(?:mon|tues?|wed|thurs?|fri|sat|sun)\w*\s+(?:morning|afternoon|evening|"
                          r"night))\b.*$", re.IGNORECASE)
 _EVENT_NOUNS = ("gate", "meetup", "summit", "mixer", "dinner", "drinks", "brunch", "lunch", "fair", "afterparty",
@@ -287,23 +289,23 @@ _FAMILY_FIRST = _words(
     "matsumoto inoue kimura hayashi shimizu yamazaki ikeda hashimoto ishikawa ogawa okada hasegawa murakami "
     "saito sakamoto fujita nishimura fukuda miura fujii okamoto matsuda nakagawa harada takeuchi nakayama"
 )
-_KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+_KOREAN_GIVEN = rx.compile(r"^[A-Z][a-z]+-[a-z]+$")
 # the words that start a description after a name: "anna from the allotment", "Sam in accounts", "guy w the drone"
 DESCRIBED_BY = _words("from at of w with who that in on via")
 _RELATIONS = _words("brother sister mum mom mother dad father son daughter wife husband partner friend boss cousin "
                     "uncle aunt auntie neighbour neighbor colleague flatmate roommate bf gf fiance fiancé fiancee "
                     "grandma grandad grandpa nan")
 _NICKNAME_WORDS = _words("big little lil young old tall coach uncle auntie aunt cousin dj mc chef")
-_USE_NAME = re.compile(r"(?<!don't )(?<!dont )(?<!not )(?<!never )"
+_USE_NAME = rx.compile(r"(?<!don't )(?<!dont )(?<!not )(?<!never )"
                        r"\b(?:use|address (?:him|her|them) as|call (?:him|her|them))\s+"
                        r"((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?((?-i:[A-Z])[\w'’]+)(?:-(?:san|sama|sensei))?)\b",
                        re.IGNORECASE)
 # family names told by their ending (Polish, Ukrainian, Georgian, Romanian, Balkan, Greek, Turkish, Nordic)
-_SURNAME_END = re.compile(r"(?:[cs]ki|[cs]ka|dzki|dzka|wicz|czyk|czak|enko|chuk|shvili|dze|escu|ovi[cć]|evi[cć]|"
+_SURNAME_END = rx.compile(r"(?:[cs]ki|[cs]ka|dzki|dzka|wicz|czyk|czak|enko|chuk|shvili|dze|escu|ovi[cć]|evi[cć]|"
                           r"poulos|opoulou|o[gğ]lu|sson|d[oó]ttir)$", re.IGNORECASE)
 # given names with those endings ("Franziska Müller" is greeted Franziska)
 _GIVEN_LIKE_SURNAMES = _words("franziska rebecka alisson jessicka")
-_GOES_BY = re.compile(r"\b(?:goes by|known as|aka|prefers to be called|(?:everyone |people )?calls? (?:him|her|them)|"
+_GOES_BY = rx.compile(r"\b(?:goes by|known as|aka|prefers to be called|(?:everyone |people )?calls? (?:him|her|them)|"
                       r"calls? (?:himself|herself|themselves)|(?-i:prefers(?= [A-Z])))"
                       r"\s+['\"]?([^\W\d_][\w'’-]*[^\W\d_'’-](?:\s+(?-i:[A-Z])[\w'’-]+)?)", re.IGNORECASE)
 # ("prefers text" is no name; "everyone calls him Uncle Sipho" is two words)
@@ -315,11 +317,11 @@ _TITLE_WORDS = {"dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "mr": "Mr.",
                 "père": "Père", "pere": "Père", "soeur": "Sœur", "sœur": "Sœur"}
 # "Father Michael", "Sister Margaret": not "Father Donnelly"
 _GIVEN_NAME_TITLES = frozenset({"Father", "Pastor", "Imam", "Sister", "Brother", "Père", "Sœur"})
-_FAMILY_NOTE = re.compile(r"\b([^\W\d_][\w'’-]*)\s*(?:=|is(?: the)?|-)\s*(?:family name|surname|last name)\b",
+_FAMILY_NOTE = rx.compile(r"\b([^\W\d_][\w'’-]*)\s*(?:=|is(?: the)?|-)\s*(?:family name|surname|last name)\b",
                           re.IGNORECASE)
-_GIVEN_NOTE = re.compile(r"\b([^\W\d_][\w'’-]*)\s*(?:=|is(?: (?:her|his|their|the))?|-)\s*(?:given|first) name\b|"
+_GIVEN_NOTE = rx.compile(r"\b([^\W\d_][\w'’-]*)\s*(?:=|is(?: (?:her|his|their|the))?|-)\s*(?:given|first) name\b|"
                          r"\b(?:given|first) name\s*(?:=|is|:)\s*([^\W\d_][\w'’-]*)", re.IGNORECASE)
-_TITLE_IN_NOTES = re.compile(r"\b(Mr|Ms|Mrs|Mx|Dr|Prof)\.? ([A-Z][\w'’-]+)")
+_TITLE_IN_NOTES = rx.compile(r"\b(Mr|Ms|Mrs|Mx|Dr|Prof)\.? ([A-Z][\w'’-]+)")
 
 
 def _fold(word: str) -> str:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from bot.review import pattern_cache as rx
 from bot.review.notes import JUDGEMENTS, PRIVATE, WORK_SENSE, clauses, contact_names, read_notes
 
 _I = re.IGNORECASE
@@ -105,10 +106,10 @@ class Reading:
 
 # --- splitting ----------------------------------------------------------------------------------------
 
-_ARROW = re.compile(r"\s*(?:->|=>|→)\s*|\s+-\s+|\?\s+|!+\s*")
-_WHO_PREFIX = re.compile(r"^(?:me|i)\s*:\s*", _I)
-_THEM_PREFIX = re.compile(r"^(?:her|him|them|he|she|they)\s*:\s*", _I)
-_SOFT = re.compile(r"^(?:and|but|also|so|then|plus)\s+", _I)
+_ARROW = rx.compile(r"\s*(?:->|=>|→)\s*|\s+-\s+|\?\s+|!+\s*")
+_WHO_PREFIX = rx.compile(r"^(?:me|i)\s*:\s*", _I)
+_THEM_PREFIX = rx.compile(r"^(?:her|him|them|he|she|they)\s*:\s*", _I)
+_SOFT = rx.compile(r"^(?:and|but|also|so|then|plus)\s+", _I)
 
 
 _TYPOS = {"promsied": "promised", "promissed": "promised", "promied": "promised", "prmised": "promised",
@@ -119,10 +120,10 @@ _TYPOS = {"promsied": "promised", "promissed": "promised", "promied": "promised"
           "reivew": "review", "reveiw": "review", "feedbak": "feedback", "intrested": "interested",
           "interstd": "interested", "intersted": "interested", "cofee": "coffee", "coffe": "coffee",
           "hed": "he'd", "theyd": "they'd"}
-_TYPO = re.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", _I)
+_TYPO = rx.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", _I)
 
 
-_RUN_ON = re.compile(r"\s+(?=(?:I|i|she|he|they|we|She|He|They|We)\s+(?:said|asked|promised|told|offered|want|wants|"
+_RUN_ON = rx.compile(r"\s+(?=(?:I|i|she|he|they|we|She|He|They|We)\s+(?:said|asked|promised|told|offered|want|wants|"
                      r"mentioned|will|'ll|need|needs)\b)|\s+(?=also\s+(?:she|he|they)\b)")
 
 
@@ -175,13 +176,13 @@ _EXPAND = {
 _PERSON = {"his": "your", "their": "your", "him": "you", "them": "you", "hers": "yours", "theirs": "yours",
            "i": "I", "i'm": "I'm", "i'd": "I'd", "i've": "I've", "i'll": "I'll", "im": "I'm", "ive": "I've",
            "id": "I'd"}
-_THIRD = re.compile(r"\b(?:she|he|they|she's|he's|they're|she'd|he'd|they'd|she'll|he'll|they'll)\b", _I)
-_TAIL = re.compile(
+_THIRD = rx.compile(r"\b(?:she|he|they|she's|he's|they're|she'd|he'd|they'd|she'll|he'll|they'll)\b", _I)
+_TAIL = rx.compile(
     r"\s+(?:by|before|asap|soon|tomorrow|tmrw|tonight|today|this (?:wk|week)|next (?:wk|week)|lol|haha|tbh|"
     r"btw|fyi|tho|though|i think|maybe|probably|pls|please|etc|due|asap|in return|tbc|tbd|"
     r"so (?:that )?(?:he|she|they|we|i)|"
     r"because|coz|since (?:he|she|they|we|i)|direct|directly|no answer yet|no reply yet)\b.*$|\s*[!?]+.*$", _I)
-_BAD = re.compile(r"https?://|www\.|\d{5,}|[\[\]{}<>=%|]|\S@|@\S|\bif poss(?:ible)?\b", _I)  # "b.hussain@"
+_BAD = rx.compile(r"https?://|www\.|\d{5,}|[\[\]{}<>=%|]|\S@|@\S|\bif poss(?:ible)?\b", _I)  # "b.hussain@"
 _COUNTABLE = _words(
     "checklist template deck doc document link list spreadsheet guide playbook repo article paper post "
     "video recording book report survey form proposal sheet file draft cv resume portfolio notebook "
@@ -205,7 +206,7 @@ _SENDABLE = _COUNTABLE | _PLURAL_OK | _words(
     "teaser brochure catalogue catalog factsheet "
     "opinion")
 _NOT_THINGS = _words("nothing anything everything none something whenever whatever wherever")
-_HEDGE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t|do\s*n'?t|dont) promise\b|\bno promises\b|"
+_HEDGE = rx.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t|do\s*n'?t|dont) promise\b|\bno promises\b|"
                     r"\bcheck (?:w/|w\b|with|first\b)|\b(?:i |we )?said maybe\b|\b(?:check|confirm) (?:it )?before "
                     r"send(?:ing)?\b|\bneeds? (?:\w+'s |\w+ )?sign[- ]?off\b|"
                     r"\bnot (?:cleared|signed off|approved) yet\b|"
@@ -216,15 +217,15 @@ _HEDGE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t|do\s*n'?t|dont) promis
                     r"\b(?:ask|check with|check w/) \w+ (?:first|before|b4)\b|"
                     r"\b(?:need to|have to|must|should) (?:ask|check with) \w+(?: at [\w -]+)? (?:if|whether)\b", _I)
 # The member can't give what was promised after all: "actually can't share it, HR confidential", "walk it back".
-_WITHDRAW = re.compile(r"\b(?:can'?t|cannot|can not|couldn'?t|not allowed to|shouldn'?t) (?:share|send|give|pass on|"
+_WITHDRAW = rx.compile(r"\b(?:can'?t|cannot|can not|couldn'?t|not allowed to|shouldn'?t) (?:share|send|give|pass on|"
                        r"forward) (?:it|that|this|them)\b|\bwalk (?:it|that|this|the promise) back\b|"
                        r"\b(?:it'?s|its) (?:\w+ )?confidential\b", _I)
 # What they promised is late: "still not here", "chase if not here by mon", "hasn't arrived", "nothing yet".
-_OVERDUE = re.compile(r"\b(?:still\s+)?not (?:here|arrived|received|in)\b|\bchase if not\b|\bhas ?n[o']?t (?:arrived|"
+_OVERDUE = rx.compile(r"\b(?:still\s+)?not (?:here|arrived|received|in)\b|\bchase if not\b|\bhas ?n[o']?t (?:arrived|"
                       r"come|turned up|shown up)\b|\bnever (?:arrived|came|turned up)\b|\bnothing (?:yet|since)\b|"
                       r"\bstill waiting (?:on|for)\b", _I)
 # A figure the notes give as the answer: "actual: ~£1.2k/unit at 100 units", "3 months", "€40 a seat".
-_VALUE = re.compile(r"^(?:(?:actual(?:ly)?|real answer|answer|correct(?: answer)?|it'?s|its)\s*[:=-]?\s*)?"
+_VALUE = rx.compile(r"^(?:(?:actual(?:ly)?|real answer|answer|correct(?: answer)?|it'?s|its)\s*[:=-]?\s*)?"
                     r"(?P<v>~?\s*(?:about\s+|approx\.?\s+|around\s+|roughly\s+)?[£$€¥]?\s?\d[\d.,]*\s*(?:k|m|%)?"
                     r"(?:\s*/\s*[a-z]+)?(?:\s+[\w%-]+){0,5})$", _I)
 
@@ -361,7 +362,7 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     return " and ".join(_article(re.sub(r"\blinked ?in\b", "LinkedIn", p, flags=_I)) for p in joined)
 
 
-_DETERMINED = re.compile(r"(?:a|an|the|my|our|your|his|her|their|some|any|this|that|these|those|it|me|us|you|\d+|"
+_DETERMINED = rx.compile(r"(?:a|an|the|my|our|your|his|her|their|some|any|this|that|these|those|it|me|us|you|\d+|"
                          r"one|two|three|four|five|how|what|with|on|about|for|to|in|up|over|through|out)\b", _I)
 
 
@@ -446,7 +447,7 @@ def _article(part: str) -> str:
 
 # --- the patterns ------------------------------------------------------------------------------------
 
-_STOP = re.compile(
+_STOP = rx.compile(
     r"\b(?:do\s*n[o']?t|dont|don't|no need to|never|won't|wont)\s+(?:chase|follow[ -]?up|nudge|contact|reach out|"
     r"bother|pursue|reply|message|email|text|dm|engage|write)\b|\bruled (?:\w+ )?out\b|\bnot a fit\b|\bno fit\b|"
     r"\bpolite no\b|^passed\W*$|\bno reason to (?:follow|reach|write|chase)|\bkept (?:pitching|selling|"
@@ -465,7 +466,7 @@ _STOP = re.compile(
     r"(?:competitor|rival|another (?:vendor|supplier|provider|agency))\b|\bconflict of interest\b|\bblackout\b|"
     r"\bbidders?\b.*\b(?:i'?m|we'?re|i am|we are) (?:evaluating|assessing|scoring|judging|reviewing)\b",
     _I)
-_WAIT = re.compile(
+_WAIT = rx.compile(
     r"\b(?:she|he|they|she'll|he'll|they'll)\s*(?:'ll|will)?\s*(?:reach out|get in touch|be in touch|get back|"
     r"come back|contact me|ping me|circle back|follow up)\b|\bsaid no for now\b|\bno for now\b|\brevisit\b|"
     r"\bkeep (?:her|him|them) posted\b|\bquarterly update\b|\breach out (?:after|in|once|when)\b|"
@@ -488,15 +489,15 @@ _PLAN_VERBS = (r"(?:co-\w+|start|launch|build|move|open|write|run|host|organi[sz
                r"set up|speak|"
                r"present|give|visit|travel|learn|switch|become|go|join|leave|retire|make|try|teach|study|record|"
                r"publish|found|co-found|relocate|pivot|scale|sell|buy|get into|break into|transition|apply)\b")
-_SENT = re.compile(r"^(?:(?:i|we)\s+(?:already\s+)?(?:sent|emailed|forwarded|shared|whatsapped)\s+"
+_SENT = rx.compile(r"^(?:(?:i|we)\s+(?:already\s+)?(?:sent|emailed|forwarded|shared|whatsapped)\s+"
                    r"(?:(?:her|him|them)\s+)?|"
                    r"(?:already\s+)?(?:sent|emailed|forwarded|whatsapped)\s+(?:(?:her|him|them)\s+)?)"
                    r"(?:over\s+)?(?P<x>.+)$", _I)  # "shared X" alone may be theirs: only "I shared X" is the member's
-_SENT_WHEN = re.compile(r"\s+(?:(?:right|straight|just)\s+)?(?:after|before|during)\s+(?:the|our|my)\s+\w+.*$|"
+_SENT_WHEN = rx.compile(r"\s+(?:(?:right|straight|just)\s+)?(?:after|before|during)\s+(?:the|our|my)\s+\w+.*$|"
                         r"\s+(?:that|the same|same|last)\s+(?:night|day|evening|morning|week|afternoon)\b.*$|"
                         r"\s+(?:already|anyway|yesterday|today|tonight|on \w+day|(?:mon|tues?|wed|thurs?|fri|sat|sun)"
                         r"(?:day)?)\b.*$", _I)
-_MY_PROMISE = re.compile(
+_MY_PROMISE = rx.compile(
     r"^(?:i\s+|me\s+)?(?:still\s+)?(?:(?:promised|said i'?d|said i would|told (?:him|her|them) i'?d|will|i'?ll|"
     r"i will|i'?d|i would|need to|"
     r"should|must|owe (?:him|her|them) an?)\s+)+(?:to\s+)?(?P<verb>send|share|email|forward|write up|write|try|"
@@ -504,21 +505,21 @@ _MY_PROMISE = re.compile(
     r"(?:\s+(?:him|them|over|her(?=\s+(?:the|my|our|a|an|some|that|this)\b)))?\s*(?P<rest>.*)$", _I)
 # a bare "offered" is the member's, unless the thing is the member's to receive ("offered me …") or theirs to give
 # ("offered free assessment at her clinic", "offered his flat"; "offered her a discount" stays the member's)
-_I_PROMISED_THING = re.compile(r"^(?:i\s+)?(?:promised|offered(?!.*\b(?:me|my|us|our)\b)"
+_I_PROMISED_THING = rx.compile(r"^(?:i\s+)?(?:promised|offered(?!.*\b(?:me|my|us|our)\b)"
                                r"(?!\s+(?!her\b|him\b|them\b)\S.*\b(?:his|her|their)\b))\s+"
                                r"(?:(?:him|her|them)\s+)?(?P<rest>(?!to\b).+)$", _I)
 # what the member offers to do with them, not to send: "offered a 30min screen share next wk" is to arrange
 _TO_ARRANGE = frozenset(("session", "sessions", "call", "calls", "meeting", "chat", "catch-up", "catchup", "share",
                          "screenshare", "screen-share", "walkthrough", "walk-through", "demo", "tour", "visit"))
-_OWE = re.compile(r"^(?:i\s+)?owe\s+(?:him|her|them)\s+(?P<rest>.+)$", _I)
-_IMPERATIVE = re.compile(r"^(?:me:\s*)?(?P<verb>send|share|email|forward)\s+"
+_OWE = rx.compile(r"^(?:i\s+)?owe\s+(?:him|her|them)\s+(?P<rest>.+)$", _I)
+_IMPERATIVE = rx.compile(r"^(?:me:\s*)?(?P<verb>send|share|email|forward)\s+"
                          r"(?:(?:him|them|her(?=\s+(?:the|my|our|a|an|some|that|this)\b))\s+)?(?P<rest>.+)$",
                          _I)
-_YES = re.compile(r"^(?:i\s+)?(?:said\s+)?(?:yes|yep|sure|agreed|ok)\b(?:\s*(?:,|!|will do|i'?ll do it))*", _I)
+_YES = rx.compile(r"^(?:i\s+)?(?:said\s+)?(?:yes|yep|sure|agreed|ok)\b(?:\s*(?:,|!|will do|i'?ll do it))*", _I)
 # "offered to mentor her monthly", no one named: the member's offer, made to them
 _MINE_TO_THEM = (r"offered\s+to\s+[\w-]+\s+(?:him|them|her)(?:\s+(?:monthly|weekly|sometime|soon|through|thru|with|on|"
                  r"for|to|at|in|around|round)\b|\s*[,.;!?]|\s*$)")
-_THEIR_PROMISE = re.compile(
+_THEIR_PROMISE = rx.compile(
     rf"^(?!{_MINE_TO_THEM})"
     r"(?:(?:said (?:she|he|they)(?:'d| would| will|'ll| could| can)|"
     r"(?:she|he|they)\s+(?:offered(?: to)?|will|'ll|promised(?: to)?|can|could|"
@@ -529,30 +530,30 @@ _THEIR_PROMISE = re.compile(
     r"point (?:me|us) (?:to|at|towards)|walk (?:me|us) (?:through|thru))\b"
     r"(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
 # "she can't help with the bid itself but can point me to the supplier team": what they can do, mid-sentence
-_POINT_ME = re.compile(r"\b(?:but|and|though)\s+(?:(?:she|he|they)\s+)?(?:can|could|will|'ll|offered to)\s+"
+_POINT_ME = rx.compile(r"\b(?:but|and|though)\s+(?:(?:she|he|they)\s+)?(?:can|could|will|'ll|offered to)\s+"
                        r"point (?:me|us) (?:to|at|towards)\s+(?P<x>[^,;]+)$", _I)
-_OFFERED_THING = re.compile(r"^(?:(?:she|he|they)\s+)?offered\s+(?:(?:me|us)\s+)?"
+_OFFERED_THING = rx.compile(r"^(?:(?:she|he|they)\s+)?offered\s+(?:(?:me|us)\s+)?"
                             r"(?!(?:the|his|her|their)\s+[\w-]+\s+(?:an?|some|the)\s)"  # "the team a pizza party"
                             r"(?P<rest>(?!to\b)(?:(?!\bto\s+(?:the\s+)?(?:someone|somebody|another|other|"
                             r"a different|his|her|their)\b).)+)$", _I)
-_THEIR_ASK = re.compile(
+_THEIR_ASK = rx.compile(
     r"^(?:(?:she|he|they)(?:'s|'re)?\s+)?(?:also\s+)?"
     r"(?P<verb>asked (?:me )?(?:for|about|abt|re|how|what|why|whether|if|to)|"
     r"told me to|"
     r"asked|wants|wanted|would like|'d like|needs|needed|is looking for|looking for|is interested in|"
     r"interested in|keen on|curious about)\s+(?P<rest>.+)$", _I)
-_THANKS = re.compile(
+_THANKS = rx.compile(
     r"^(?:(?:she|he|they)\s+)?(?P<verb>helped me|helped us|gave (?:me )?(?:great |good |useful |really )*|"
     r"shared|showed me|hosted|recommended|pointed me to|introduced me to|answered my (?:question|q)s?)\s*"
     r"(?P<rest>.*)$", _I)
-_THANK_NOTE = re.compile(r"^thank (?:him|her|them)?\s*(?:for\s+)?(?P<rest>.+)$", _I)
-_MY_ASK = re.compile(
+_THANK_NOTE = rx.compile(r"^thank (?:him|her|them)?\s*(?:for\s+)?(?P<rest>.+)$", _I)
+_MY_ASK = rx.compile(
     r"^(?:ask|q|question|qs)\b\s*(?:for (?:him|her|them))?\s*(?::|re|about|abt|if|whether)?\s*(?P<rest>.+)$", _I)
-_ASK_AFTER = re.compile(r"^(?P<rest>.+?)\W*\bask\W*$", _I)
-_OK_TO = re.compile(r"^(?:is it\s+)?ok(?:ay)? to (?P<rest>.+)$", _I)
-_REPLY_TO = re.compile(r"^(?:reply|respond|answer)\s+to\s+(?:(?:his|her|their)\s+)?(?P<what>email|message|dm|q|"
+_ASK_AFTER = rx.compile(r"^(?P<rest>.+?)\W*\bask\W*$", _I)
+_OK_TO = rx.compile(r"^(?:is it\s+)?ok(?:ay)? to (?P<rest>.+)$", _I)
+_REPLY_TO = rx.compile(r"^(?:reply|respond|answer)\s+to\s+(?:(?:his|her|their)\s+)?(?P<what>email|message|dm|q|"
                        r"question)\s+(?:re|about|abt|on)\s+(?P<rest>.+)$", _I)
-_NEXT = re.compile(
+_NEXT = rx.compile(
     r"^(?P<what>coffee|call|demo|lunch|drinks|chat|meeting|intro call|catch[- ]?up|beer|walk|run|2nd round|"
     r"second round|next round|final round|onsite|interview|"
     # a shared activity proposed for a day: "playdate sat?", "rematch next thu"
@@ -565,37 +566,37 @@ _MEETING = {"do coffee": "coffee", "do lunch": "lunch", "get lunch": "lunch", "g
             "grab coffee": "coffee",
             "get coffee": "coffee", "grab lunch": "lunch", "catch up": "a catch-up", "hop on call": "a call",
             "jump on call": "a call", "do call": "a call", "talk": "a chat", "chat": "a chat", "speak": "a call"}
-_LETS_MEET = re.compile(
+_LETS_MEET = rx.compile(
     r"^let'?s\s+(?P<v>pair|meet up|meet|grab (?:a )?coffee|get (?:a )?coffee|grab lunch|catch up|hop on a call|"
     r"do coffee|do lunch|get lunch|grab drinks|grab a drink|"
     r"jump on a call|do a call|talk|chat|speak)\b(?:\s+(?:on|re|about|abt)\s+(?P<on>[\w -]+?))?"
     r"\s*(?P<when>(?:next\s+)?(?:mon|tues?|wed|thurs?|fri)\w*|next (?:wk|week)|this week|tomorrow|tmrw|"
     r"when (?:i'?m|im|we'?re|you'?re) (?:back |next )?(?:in|up|down|over)\b[\w -]*)?\s*$", _I)
-_SEND_ME = re.compile(r"^(?:i|we)\s+(?:said|told (?:him|her|them))\s+(?:(?:yes|yep|sure|ok|great)\W+)?"
+_SEND_ME = rx.compile(r"^(?:i|we)\s+(?:said|told (?:him|her|them))\s+(?:(?:yes|yep|sure|ok|great)\W+)?"
                       r"(?:pls\s+|please\s+)?send (?:me|us)\s+(?P<x>.+)$", _I)
-_I_INVITED = re.compile(r"^(?:i|we)?\s*invited (?:him|her|them) to (?P<x>.+)$", _I)
-_I_SEND = re.compile(r"^(?:i|we)\s+(?P<verb>send|share|email|forward)\s+(?:(?:him|her|them)\s+)?(?P<rest>.+)$", _I)
-_ASK_FOR = re.compile(r"^ask (?:him|her|them) for (?P<x>.+?)(?:\s+first)?$", _I)
-_RATE_WORDS = re.compile(r"\b(?:day rate|rates?|fees?|availability|lead time|timeline)$", _I)
-_LATER_WHEN = re.compile(r"\s+(?:(?:when|once|after)\s+(?:\w+\s+)?(?:signs? off|approves?|clears? it|"
+_I_INVITED = rx.compile(r"^(?:i|we)?\s*invited (?:him|her|them) to (?P<x>.+)$", _I)
+_I_SEND = rx.compile(r"^(?:i|we)\s+(?P<verb>send|share|email|forward)\s+(?:(?:him|her|them)\s+)?(?P<rest>.+)$", _I)
+_ASK_FOR = rx.compile(r"^ask (?:him|her|them) for (?P<x>.+?)(?:\s+first)?$", _I)
+_RATE_WORDS = rx.compile(r"\b(?:day rate|rates?|fees?|availability|lead time|timeline)$", _I)
+_LATER_WHEN = rx.compile(r"\s+(?:(?:when|once|after)\s+(?:\w+\s+)?(?:signs? off|approves?|clears? it|"
                          r"(?:has|have) signed off)|"
                          r"(?:when|once)\s+(?:it'?s\s+|i'?m\s+)?(?:done|ready|finished|final)|by (?:the )?end of "
                          r"(?:the )?month|by eom|by month end)\b.*$", _I)
-_AVOID = re.compile(r"^(?:no\W+)?(?:avoid(?: (?:him|her|them))?|nope|hard pass)\W*$", _I)
+_AVOID = rx.compile(r"^(?:no\W+)?(?:avoid(?: (?:him|her|them))?|nope|hard pass)\W*$", _I)
 _GERUND = {"doing": "do", "running": "run", "hosting": "host", "co-hosting": "co-host", "organising": "organise",
            "organizing": "organize", "writing": "write", "building": "build", "starting": "start", "trying": "try",
            "planning": "plan", "recording": "record", "teaching": "teach"}
-_TOPIC_LEAD = re.compile(
+_TOPIC_LEAD = rx.compile(
     r"^(?:(?:we\s+)?(?:talked|chatted|spoke|discussed)\s*(?:after my talk\s*)?(?:about|abt|re|on|"
     r"over(?!\s+(?:everyone|everybody|each other|me|us|people))|around)?|"
     r"(?:convo|chat|talk|call|\d+\s*min call|catchup|catch-up)\s*(?:after my talk\s*)?"
     r"(?:about|abt|re|on|over|around))\s+(?P<rest>.+)$", _I)
-_THEIR_WORK = re.compile(
+_THEIR_WORK = rx.compile(
     r"^(?:(?:she|he|they)\s+)?(?:gave|giving|did|presented|has|had|runs|run)?\s*(?:a\s+)?(?P<noun>talk|poster|"
     r"paper|keynote|workshop|demo|podcast|book|newsletter)\s+(?:on|about|abt|re)\s+(?P<rest>.+)$", _I)
-_MOVING = re.compile(r"^(?:(?:she|he|they)(?:'s| is)?\s+)?(?P<verb>moving to|building|launching|raising|starting|"
+_MOVING = rx.compile(r"^(?:(?:she|he|they)(?:'s| is)?\s+)?(?P<verb>moving to|building|launching|raising|starting|"
                      r"hiring|writing|learning to|learning|job hunting|building a house)\s*(?P<rest>.*)$", _I)
-_EXPECT = re.compile(r"^(?P<what>quotes?|proposal|invoice|samples?|contract|numbers|answer|decision)\s+(?:in|by|within|"
+_EXPECT = rx.compile(r"^(?P<what>quotes?|proposal|invoice|samples?|contract|numbers|answer|decision)\s+(?:in|by|within|"
                      r"next)\s+(?P<when>.+)$", _I)
 
 
@@ -1405,15 +1406,15 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     )
 
 
-_TOPIC_WORDS = re.compile(r"\b(?:talked|chatted|spoke|discussed|compared notes|swapped notes|traded notes|bonded|"
+_TOPIC_WORDS = rx.compile(r"\b(?:talked|chatted|spoke|discussed|compared notes|swapped notes|traded notes|bonded|"
                           r"geeked out|nerded out|debated|brainstormed|topics?|mostly)\b|^re\b|"
                           r"\b(?:chat|talk|convo|conversation|call) (?:about|abt|re|on)\b", _I)
 
 
-_KNOWN = re.compile(r"\b(?:former|ex-?\s?(?:colleague|manager|boss|coworker|co-worker|teammate)|"
+_KNOWN = rx.compile(r"\b(?:former|ex-?\s?(?:colleague|manager|boss|coworker|co-worker|teammate)|"
                     r"old (?:friend|colleague|boss|manager|classmate|teammate)(?!['’]s)|used to work|worked together|"
                     r"we go way back|uni friend|school friend)\b", _I)
-_PERIODIC = re.compile(r"\bcheck in (?:~|about |every |once a |like )?(?:monthly|quarterly|month|quarter|"
+_PERIODIC = rx.compile(r"\bcheck in (?:~|about |every |once a |like )?(?:monthly|quarterly|month|quarter|"
                        r"every (?:few )?(?:months?|weeks?))|"
                        r"\b(?:~|every )?(?:monthly|quarterly) (?:check-?ins?|catch-?ups?)\b|"
                        r"\bkeep in touch (?:loosely|now and then|occasionally)\b", _I)
@@ -1458,7 +1459,7 @@ def _need(what: str) -> str | None:
     return what
 
 
-_FIRST_CHECK = re.compile(r"\b(?:check|ask|confirm|clear it with|run it by|talk to|speak to)\s+"
+_FIRST_CHECK = rx.compile(r"\b(?:check|ask|confirm|clear it with|run it by|talk to|speak to)\s+"
                           r"(?!(?:him|her|them|they)\b)(?P<who>[\w'’ ]{1,30}?)\s+"
                           r"(?:first|before (?:i|we) (?:reply|write|answer|respond))\b|"
                           r"\b(?:do|finish|send|open|fix|get|write|draft|make|ship|check)\s+(?:[\w'’]+\s+){1,4}then\s+(?:msg|message|write|email|"

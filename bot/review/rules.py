@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.review import lexicon as lx
+from bot.review import pattern_cache as rx
 from bot.review.context import Detail, context_words, details, draft_stems, mentioned
 from bot.review.kinds import CONNECTION_NOTE_LIMIT
 from bot.review.lexicon import Phrases
@@ -32,18 +33,18 @@ _NON_SPECIFIC_PROPER = frozenset(
         "Calendly Best Thanks Cheers Regards Hope Looking Thank ASAP FYI BTW ETA EOD OK PS Sir Madam Mr Mrs Ms Dr"
     )
 )
-_ABOUT_THEM = re.compile(r"\b(?:you|your|you're|you've|we|our|us)\b", re.IGNORECASE)
-_CV_LINE = re.compile(
+_ABOUT_THEM = rx.compile(r"\b(?:you|your|you're|you've|we|our|us)\b", re.IGNORECASE)
+_CV_LINE = rx.compile(
     r"\b(?:experience|years|studied|degree|background|resume|cv|skills|graduated|certified|my name)\b", re.IGNORECASE
 )
-_THANKS_FOR = re.compile(
+_THANKS_FOR = rx.compile(
     r"\b(?:thanks|thank you|thank u|thx|grateful|appreciate)\b(?: \w+)?(?: for| you for)? ([^.!?\n]{0,80})",
     re.IGNORECASE,
 )
-_THANKS_FILLER = re.compile(
+_THANKS_FILLER = rx.compile(
     r"^(?:(?:so |very |ever so )?much|a lot|a ton|heaps|(?:once )?again|for)(?:\s+for)?\s+", re.IGNORECASE
 )
-_VAGUE_THANKS = re.compile(
+_VAGUE_THANKS = rx.compile(
     r"^(?:(?:so much|again|a lot|a ton|very much)\s+)?(?:for\s+)?(?:your time|everything|all|it|that|this|"
     r"connecting|accepting|the (?:connection|add|chat|call|talk|meeting)|meeting (?:with )?me|chatting|"
     r"talking|your (?:valuable |precious |kind )?(?:time|help|insights|advice|support|guidance)|the advice|"
@@ -225,7 +226,7 @@ def _detail_phrase(missing: tuple[Detail, ...]) -> str:
 
 def rule_placeholder(d: Draft) -> list[Finding]:
     out: list[Finding] = []
-    m = lx.PLACEHOLDER.search(d.sig.scan)
+    m = d.sig.placeholders[0] if d.sig.placeholders else None
     if m:
         out.append(
             Finding(
@@ -609,7 +610,7 @@ def rule_pushy(d: Draft) -> list[Finding]:
                 'Soften it: give them an easy out ("no worries if the timing\'s wrong").',
             )
         ]
-    unblanked = lx.PLACEHOLDER.sub(" ", scan)  # a <TOPIC> blank is the placeholder rule's, not shouting
+    unblanked = d.sig.without_placeholders()  # a <TOPIC> blank is the placeholder rule's, not shouting
     runs = [m.group(0) for m in lx.CAPS_RUN.finditer(unblanked)]
     runs = [r for r in runs if any(w.strip("'!?.,") not in lx.CAPS_OK for w in r.split())]
     caps = runs + [w for w in lx.CAPS_EMPHASIS.findall(unblanked) if w.lower() not in d.known_words]
@@ -694,12 +695,12 @@ _PRIVATE_NOTED = _set(
     "fertility rehab therapy therapist diagnosis diagnosed surgery sober addiction layoff laid fired salary debt "
     "dating religion sexuality disability depression depressed anxiety adhd autism hospital illness"
 )
-_ABOUT_A_PERSON = re.compile(
+_ABOUT_A_PERSON = rx.compile(
     r"\b(?:seemed|seems|seem|was|is|were|are|bit|kinda|kind of|very|quite|pretty|so|super|rather|little|"
     r"you|you're|your|his|her|their|he's|she's|they're|going through|just had|recently)\W+(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
-_OWN_NOTES = re.compile(r"\b(?:(?:per|from|according to|see) my notes|note to self|my notes say)\b", re.IGNORECASE)
+_OWN_NOTES = rx.compile(r"\b(?:(?:per|from|according to|see) my notes|note to self|my notes say)\b", re.IGNORECASE)
 
 
 def _said_of_them(text: str, word: str) -> bool:
@@ -815,8 +816,8 @@ def rule_typo(d: Draft) -> list[Finding]:
             hits.append(f"{w} → {lx.MISSPELLINGS[low]}")
     # a slip that is a real word ("your welcome") or a doubled word reads as careless, not as a typo
     slips = 0
-    for m in lx.REAL_WORD_SLIP.finditer(d.sig.scan):
-        hits.append(f"'{m.group(0)}' → {lx.SLIP_FIXES[(m.lastindex or 1) - 1]}")
+    for slip, fix in lx.REAL_WORD_SLIPS.finditer(d.sig.scan):
+        hits.append(f"'{slip}' → {fix}")
         slips += 1
     for m in lx.REPEATED_WORD.finditer(d.sig.scan):
         if m.group(1).lower() not in ("that", "had", "is"):

@@ -6,28 +6,29 @@ import re
 from dataclasses import dataclass
 
 from bot.review import lexicon as lx
+from bot.review import pattern_cache as rx
 
 MAX_SCAN = 20_000  # phrase rules look at this much; length rules see the whole draft
 
 # classes exclude "<" and are bounded, so a paste of "<http://" a thousand times stays linear
-_SLACK_MENTION = re.compile(r"<@[A-Z0-9]{1,40}\|([^<>\n]{1,200})>|<@([A-Z0-9]{1,40})>")
-_SLACK_LINK = re.compile(r"<(https?://[^|<>\s]{1,2000})\|([^<>\n]{1,300})>|<(https?://[^<>\s]{1,2000})>")
-_HTML_TAG = re.compile(
+_SLACK_MENTION = rx.compile(r"<@[A-Z0-9]{1,40}\|([^<>\n]{1,200})>|<@([A-Z0-9]{1,40})>")
+_SLACK_LINK = rx.compile(r"<(https?://[^|<>\s]{1,2000})\|([^<>\n]{1,300})>|<(https?://[^<>\s]{1,2000})>")
+_HTML_TAG = rx.compile(
     r"</?(?:a|b|i|u|p|br|hr|div|span|strong|em|ul|ol|li|html|head|body|title|h[1-6]|table|tr|td|th|img|"
     r"font|blockquote|pre|code|section|article|header|footer|meta|style|script)\b[^>]{0,300}>",
     re.IGNORECASE,
 )
-_MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((https?://[^()\s]{1,2000})\)")
-_MD_MARK = re.compile(r"(\*\*|__|~~|`{1,3})")
-_MD_HEAD = re.compile(r"^\s{0,3}#{1,6}\s+", re.MULTILINE)
-_ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|#39);")
+_MD_LINK = rx.compile(r"\[([^\[\]\n]{1,200})\]\((https?://[^()\s]{1,2000})\)")
+_MD_MARK = rx.compile(r"(\*\*|__|~~|`{1,3})")
+_MD_HEAD = rx.compile(r"^\s{0,3}#{1,6}\s+", re.MULTILINE)
+_ENTITY = rx.compile(r"&(?:nbsp|amp|lt|gt|quot|#39);")
 _ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"}
-_CODE_LINE = re.compile(  # matched on stripped lines, so no leading or trailing whitespace runs
+_CODE_LINE = rx.compile(  # matched on stripped lines, so no leading or trailing whitespace runs
     r"^(?:def |class |import |from \S+ import|function\b|const |let |var |return\b|#include|public |"
     r"private |if\s?\(|for\s?\(|while\s?\(|SELECT |[}{]$|.*;$|.*=>|.*\)\s?\{$)",
 )
-_LETTER = re.compile(r"[^\W\d_]")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_LETTER = rx.compile(r"[^\W\d_]")
+_ASCII_LETTER = rx.compile(r"[A-Za-z]")
 _EN_FUNCTION = frozenset(
     {
         "the",
@@ -173,6 +174,16 @@ class Signals:
     second_person: int
     first_plural: int
     longest_sentence_words: int
+    placeholders: tuple[re.Match[str], ...]  # template blanks in the scan ("[Name]", "{{company}}"), found once
+
+    def without_placeholders(self) -> str:
+        """The scan with each template blank replaced by a space."""
+        pieces: list[str] = []
+        at = 0
+        for blank in self.placeholders:
+            pieces += (self.scan[at : blank.start()], " ")
+            at = blank.end()
+        return "".join(pieces) + self.scan[at:]
 
 
 def measure(text: str) -> Signals:
@@ -200,6 +211,7 @@ def measure(text: str) -> Signals:
         second_person=len(lx.SECOND_PERSON.findall(scan)),
         first_plural=len(lx.FIRST_PLURAL.findall(scan)),
         longest_sentence_words=max((len(s.split()) for s in sentences), default=0),
+        placeholders=tuple(lx.PLACEHOLDER.finditer(scan)),
     )
 
 

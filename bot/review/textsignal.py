@@ -10,19 +10,19 @@ from __future__ import annotations
 import json
 import logging
 import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from bot.review import pattern_cache as rx
 from bot.review.model import Finding
 
 WEIGHTS = Path(__file__).with_name("textsignal.json")
 log = logging.getLogger(__name__)
 RULE = "reads_weak"
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_DIGIT = re.compile(r"\d")
+_TOKEN = rx.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_DIGIT = rx.compile(r"\d")
 
 
 def tokens(text: str) -> list[str]:
