@@ -201,12 +201,14 @@ def compose(nudge_kind: str, context: DraftContext, times: DraftTimes | None = N
 
 
 def _trims(lines: list[Line]) -> list[list[Line]]:
-    """The lines, then without their optional ones, one at a time from the end."""
-    out = [lines]
-    optional = [i for i, line in enumerate(lines) if line.optional]
+    """The lines without their spares, then without their optional ones, one at a time from the end; last,
+    with the spares, for a draft that reads too thin without them."""
+    core = [line for line in lines if not line.spare]
+    out = [core]
+    optional = [i for i, line in enumerate(core) if line.optional]
     for i in reversed(optional):
-        out.append([line for line in out[-1] if line is not lines[i]])
-    return out
+        out.append([line for line in out[-1] if line is not core[i]])
+    return out + ([lines] if len(core) < len(lines) else [])
 
 
 def _purpose(answer: str | None) -> str | None:
@@ -226,6 +228,7 @@ class Line:
 
     options: tuple[str, ...]
     optional: bool = False
+    spare: bool = False  # left out unless the draft fails the coach's review without it
 
 
 @dataclass
@@ -295,9 +298,9 @@ class _Writer:
         seed = self.base if salt in ("hi", "sign") else self.seed  # the same greeting in every message
         return options[zlib.crc32(f"{seed}:{salt}".encode()) % len(options)]
 
-    def line(self, options: Sequence[str], salt: str, *, optional: bool = False) -> Line:
+    def line(self, options: Sequence[str], salt: str, *, optional: bool = False, spare: bool = False) -> Line:
         start = zlib.crc32(f"{self.seed}:{salt}".encode()) % len(options)
-        return Line(tuple(options[start:]) + tuple(options[:start]), optional)
+        return Line(tuple(options[start:]) + tuple(options[:start]), optional, spare)
 
     def _when(self, moment: datetime | None, *, after_from: bool = False) -> str:
         t = self.times
@@ -419,6 +422,9 @@ class _Writer:
             return ("What they offered to look at isn't ready to send yet, so there's nothing to chase. "
                     "I'd write again when you send it.")
         if r.checking and not others:  # "still looking into it" tells them nothing new: write with the answer
+            if _RAGGED.search(r.checking):
+                return ("You're still checking something before you answer, and a chaser that only says so adds "
+                        "nothing. I'd write again once you have the answer.")
             what = r.checking if re.match(r"(?:whether|if|the|a|an|my|our|your)\b", r.checking) else _mine(r.checking)
             swap = {"i": "you", "we": "you", "my": "your", "our": "your", "your": "their", "you": "them", "me": "you",
                     "us": "you"}  # said to the member: "whether our company would host" → "whether your company …"
@@ -638,7 +644,10 @@ class _Writer:
         if r.checking:
             self.tips.append("Say when you expect to know, if you can.")
             out.append(self.line((f"I'm looking into {r.checking} and will let you know as soon as I can.",
-                                  f"On {r.checking}: I'm finding out and will come back to you."), "checking"))
+                                  f"On {r.checking}, let me check on my side and come back to you."), "checking")
+                       if not _RAGGED.search(r.checking) else
+                       Line(("There's one thing I need to check on my side first; I'll come back to you as soon as "
+                             "I can.",)))
         if r.need and r.need.startswith("our ") and not r.deliver:  # "wants our eval harness": ours to share
             out.append(self.line((f"Happy to share {r.need} if it would help.",
                                   f"I'd be glad to share {r.need}; just say the word."), "need"))
@@ -997,12 +1006,14 @@ class _Writer:
             lines.append(self.line(("I really enjoyed our conversation.", "I enjoyed our chat.",
                                     "It was a really good conversation."), "chat"))
         if self.interest and not self.formal and not (self.setting in ("call", "work") and r.has_point):
-            # a shared hobby is chat, not the business of a formal note or of a call that had a point; beside a
-            # topic line ("I really enjoyed your talk"), no second "I enjoyed"
+            # a shared hobby is chat, not the business of a formal note or of a call that had a point; beside an
+            # ask, an offer or a thing sent, readers take "Always a pleasure to talk X" for a template, so there
+            # it is a spare, used only when the draft reads too thin without it; beside a topic line ("I really
+            # enjoyed your talk"), no second "I enjoyed"
             lines.append(self.line((f"Good to talk {self.interest} with you.",
                                     *(() if r.topic else (f"I enjoyed comparing thoughts on {self.interest}.",)),
                                     f"Always a pleasure to talk {self.interest}."), "interest",
-                                   optional=True))
+                                   optional=True, spare=r.pending))
         if r.wait:  # they'll be in touch: deliver what's owed, ask for nothing
             core = self.delivery() + self.answer_line() + self.expect_line()
             if not _DEADLINE.search(self.context.notes or ""):  # with a deadline near, never "no rush at all"
@@ -1104,7 +1115,9 @@ class _Writer:
         lines += self.ask_line("still")
         lines += self.explore_line("still") + self.suggest_line("still") + self.next_line("still")
         if r.checking:
-            lines.append(Line((f"I'm still looking into {r.checking} and will let you know.",)))
+            lines.append(Line((f"I'm still looking into {r.checking} and will let you know." if not
+                               _RAGGED.search(r.checking) else "I'm still checking one thing on my side and will "
+                               "let you know.",)))
         if r.need and not (r.deliver or r.intro_to is not None):
             lines.append(Line((f"I'm still happy to help with {r.need} if it would be useful.",)
                               if r.need.startswith("your ") else
@@ -1437,11 +1450,14 @@ def _assemble(greeting: str, lines: list[Line], signature: str, notes: str | Non
               vetted: Sequence[str] = ()) -> str:
     """Greeting, sentences and signature. A phrasing that repeats ``RUN`` words of the notes gives way to the
     next — beyond the ``vetted`` phrases the notes were read for ("the blog post on our label pruning"); a line
-    with none left is dropped; optional lines go first when the draft runs long."""
+    with none left is dropped; optional lines go first when the draft runs long. When the notes hold a date
+    something is due by, no sentence says "no rush" or "no pressure"."""
     pasted = runs(notes)
+    dated = bool(_DUE.search(notes or ""))
     kept: list[tuple[str, bool]] = []
     for line in lines:
-        text = next((o for o in line.options if not unvetted_runs(o, pasted, vetted) and not _SPLICED.search(o)),
+        options = [_in_time(o) for o in line.options] if dated else line.options
+        text = next((o for o in options if o and not unvetted_runs(o, pasted, vetted) and not _SPLICED.search(o)),
                     None)
         if text is not None and text not in (t for t, _ in kept):
             kept.append((text, line.optional))
@@ -1449,6 +1465,28 @@ def _assemble(greeting: str, lines: list[Line], signature: str, notes: str | Non
         kept.pop(max(i for i, (_, o) in enumerate(kept) if o))
     body = _paragraphs([t for t, _ in kept])
     return f"{greeting}\n\n{body}" + (f"\n\n{signature}" if signature else "")
+
+
+# a thing read from the notes that no sentence can carry as it stands: a list's comma ("drivers thurs deliveries,
+# 2hrs"), a count cut from its number ("the more volunteer coaches"), a unit run into a figure ("2hrs")
+_RAGGED = rx.compile(r"[,;]|->|^(?:the|a|an) more\b|\b\d+[a-z]{2,}\b", re.IGNORECASE)
+# something due by a date: "before 31 jan", "by fri", "CFP closes on the 15th", "asap"
+_DUE = rx.compile(_DEADLINE.pattern + r"|\b(?:by|before)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\b|end\b|eo[dwm]\b|"
+                  r"(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|tomorrow\b|tmrw\b|next\s+\w+|(?:jan|feb|mar|apr|may|jun|jul|aug|"
+                  r"sep|oct|nov|dec)\w*\s+\d)|\basap\b|\burgent(?:ly)?\b", re.IGNORECASE)
+_NO_RUSH = (
+    (rx.compile(r"^(?:no rush at all|no rush|no pressure(?: at all)?(?: if [^.!]*)?)[.!]?$", re.IGNORECASE), ""),
+    (rx.compile(r"^No rush,? but (\w)"), lambda m: m[1].upper()),
+    (rx.compile(r"^No rush at all: (\w)"), lambda m: m[1].upper()),
+    (rx.compile(r"(?:[,;:] *| +)(?:so )?no rush(?: at all)?(?= *[.!])|[:;,] no rush if [^.!]*(?=[.!])"), ""),
+)
+
+
+def _in_time(sentence: str) -> str:
+    """The sentence without its "no rush", for a message with something due by a date ('' if that was all)."""
+    for pattern, replacement in _NO_RUSH:
+        sentence = pattern.sub(replacement, sentence)
+    return "" if re.search(r"\bno (?:rush|pressure)\b", sentence, re.IGNORECASE) else sentence
 
 
 def _paragraphs(sentences: list[str]) -> str:

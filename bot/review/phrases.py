@@ -273,13 +273,23 @@ def meeting_place(where: str | None) -> str:
         return _ONLINE[hl.split()[0]]  # "videollamada con Lucía": the medium, not a venue
     if re.match(r"^[a-z]+$", head) and hl not in _MEALS and hl not in _TRANSPORT:
         return f"at the {head}" if hl in _COMMON or hl in _PLAIN_PLACES else f"at {head[:1].upper()}{head[1:]}"
+    thing = event.split()[-1]  # "hostel in Cusco" → hostel, "BA flight" → flight
+    if not re.match(r"^(?:the|a|an|my|our|your|at|in|on|over|by)\b", hl) and "'" not in head \
+            and hl.split()[0] not in _MEALS:
+        if thing in _TRANSPORT:
+            return f"on the {head}"
+        if head[:1].islower() and (thing in _PLAIN_PLACES or hl.split()[0] in _PLAIN_PLACES):
+            return f"at the {head}"  # a common noun typed as a note: "at the hostel in Cusco", not "at hostel…"
     return place_phrase(head)
 
 
 _PLAIN_PLACES = _words("sauna gym bar pub office party conference meetup hackathon summit coworking library park cafe "
                        "airport station beach pool spa market festival fair club church school campus lab venue "
                        "hotel lobby restaurant bakery webinar workshop seminar barber hairdresser dentist clinic "
-                       "mosque temple synagogue gurdwara choir")
+                       "mosque temple synagogue gurdwara choir hostel chat induction gates lesson lessons airbnb "
+                       "allotment allotments shop store garden centre center stall studio salon pitch court ward "
+                       "hospital surgery kitchen canteen lounge queue desk stand tent training course orientation "
+                       "onboarding tour hike walk swim race gig show exhibition screening rehearsal practice")
 _FAMILY_FIRST = _words(
     "chen wang li zhang liu yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang xie "
     "tang han cao deng feng zeng peng xiao cheng yuan tian pan dong jiang cai yu du ye su lu wei ding ren "

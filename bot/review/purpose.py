@@ -159,7 +159,8 @@ def _clauses(notes: str) -> list[str]:
 # --- phrasing -----------------------------------------------------------------------------------------
 
 _EXPAND = {
-    "abt": "about", "re": "about", "w/": "with", "w": "with", "wk": "week", "wks": "weeks", "yr": "year",
+    "abt": "about", "re": "about", "w/": "with", "w": "with", "w/in": "within", "w/o": "without", "wk": "week",
+    "wks": "weeks", "yr": "year",
     "yrs": "years",
     "mkt": "market", "agrmt": "agreement", "arch": "architecture", "tmrw": "tomorrow", "thurs": "Thursday",
     "thu": "Thursday", "fri": "Friday", "mon": "Monday", "tues": "Tuesday", "tue": "Tuesday", "wed": "Wednesday",
@@ -628,6 +629,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         clause, prior, previous = raw.strip(), previous, raw.strip()
         low = clause.lower()
         now = (len(deliver), "intro_to" in found, "need" in found)
+        if now == seen and re.search(r"\d", prior) and not _HEDGE.search(prior):
+            # a figure in between that put nothing in the message ("rates ~2.5k/parcel??", "sens ~94%") is what a
+            # hedge after it holds ("check w/ Femi"), not the thing sent before it
+            last_added = None
         if now != seen:
             if now[0] > seen[0]:
                 last_added = ("deliver", deliver[-1])

@@ -1,0 +1,105 @@
+"""What blind readers kept editing out of drafts that had the right point: the shared-hobby line beside a real
+point, "no rush" when something is due, a place typed as a note ("at hostel in Cusco"), a check whose subject
+is a pasted fragment, a figure to check read as the thing sent. Every note here is invented for this file."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.review import DraftContext
+from bot.review.drafts import Draft, DraftTimes, Question, Rest, _in_time, compose
+from bot.review.phrases import meeting_place
+from bot.review.purpose import expand, read_purpose
+
+NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)  # a Monday
+FIRST = DraftTimes(now=NOW, met_at=NOW - timedelta(days=1), timezone="UTC")
+WEEK_ON = DraftTimes(now=NOW, met_at=NOW - timedelta(days=9), first_sent_at=NOW - timedelta(days=8),
+                     last_touch_at=NOW - timedelta(days=8), timezone="UTC")
+HOBBY_LINES = ("Always a pleasure to talk", "Good to talk", "comparing thoughts on")
+
+
+def draft(notes: str, *, stage: str = "follow_up_48h", offer: str | None = None, where: str = "Sam's barbecue",
+          interests: tuple[str, ...] = ("woodturning",)) -> Draft | Question | Rest:
+    times = FIRST if stage == "follow_up_48h" else WEEK_ON
+    return compose(stage, DraftContext("Tomasz", where_met=where, notes=notes, offer=offer,
+                                       interests=interests, member_name="Ines"), times, key=11)
+
+
+def text_of(found: Draft | Question | Rest) -> str:
+    assert isinstance(found, Draft), found
+    return found.text
+
+
+def test_beside_a_thing_sent_the_shared_hobby_line_is_left_out() -> None:
+    text = text_of(draft("i said i'd send him the lathe manual pdf", offer="send the lathe manual"))
+    assert "lathe manual" in text
+    assert not any(line in text for line in HOBBY_LINES), text
+
+
+def test_a_message_with_nothing_else_to_do_keeps_the_shared_hobby() -> None:
+    text = text_of(draft("lovely guy, turns bowls from storm-felled oak"))
+    assert "woodturning" in text
+
+
+@pytest.mark.parametrize("notes", [
+    "offered to intro me to her editor, pitch due before 20 dec",
+    "she'll send me the quote by fri, need it for the grant deadline",
+    "offered to intro me to the venue manager asap",
+])
+@pytest.mark.parametrize("stage", ["follow_up_48h", "no_reply_1w"])
+def test_when_something_is_due_no_sentence_says_no_rush(notes: str, stage: str) -> None:
+    text = text_of(draft(notes, stage=stage)).lower()
+    assert "no rush" not in text and "no pressure" not in text, text
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("No rush at all.", ""),
+    ("I know things get busy, so no rush.", "I know things get busy."),
+    ("I'll wait to hear from you; no rush at all.", "I'll wait to hear from you."),
+    ("Just a gentle nudge on the intro: no rush if now isn't a good time.", "Just a gentle nudge on the intro."),
+    ("No rush, but could you send the quote?", "Could you send the quote?"),
+    ("No rush on the decision; I'll look out for it.", ""),  # nothing left to say what "it" is
+    ("No pressure at all if now isn't a good time.", ""),
+])
+def test_a_no_rush_is_cut_cleanly_or_the_sentence_is_dropped(sentence: str, kept: str) -> None:
+    assert _in_time(sentence) == kept
+
+
+@pytest.mark.parametrize(("where", "phrase"), [
+    ("hostel in Cusco", "at the hostel in Cusco"),
+    ("webinar chat", "at the webinar chat"),
+    ("school gates", "at the school gates"),
+    ("allotment", "at the allotment"),
+    ("BA flight", "on the BA flight"),
+    ("PyCon", "at PyCon"),
+    ("Priya's leaving do", "at Priya's leaving do"),
+    ("the allotments", "at the allotments"),
+    ("train to Leeds", "on the train to Leeds"),
+])
+def test_a_place_typed_as_a_note_gets_its_article(where: str, phrase: str) -> None:
+    assert meeting_place(where) == phrase
+
+
+@pytest.mark.parametrize("notes", [
+    "needs drivers thurs deliveries, 2hrs. said maybe every other wk. check w/ Leah re car first!!",
+    "runs the youth league, needs 2 more volunteer coaches. i said maybe - ask Dev first if he's in",
+])
+def test_a_check_whose_subject_is_a_pasted_fragment_is_said_without_it(notes: str) -> None:
+    text = text_of(draft(notes, interests=()))
+    assert "check on my side" in text
+    assert "2hrs" not in text and "the more volunteer" not in text, text
+
+
+def test_a_figure_between_the_thing_promised_and_a_check_is_what_the_check_holds() -> None:
+    notes = "wants our one-pager + validation nos (sens ~94%, check w/ Raj exact fig). i said by fri"
+    reading = read_purpose(notes, "Dr. Ferreira")
+    assert reading.deliver and "one-pager" in reading.deliver[0]
+    assert reading.checking is None
+    text = text_of(draft(notes, interests=()))
+    assert "one-pager" in text and "94" not in text and "looking into" not in text, text
+
+
+def test_within_written_as_w_slash_in_is_one_word() -> None:
+    assert expand("she'll quote w/in 48h") == "she'll quote within 48h"
