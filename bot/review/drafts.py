@@ -39,7 +39,16 @@ from bot.review.phrases import (
     uncapped,
     when,
 )
-from bot.review.purpose import _ROLES, CHOICES, Reading, _article, read_purpose, same_thing, you_form
+from bot.review.purpose import (
+    _ROLES,
+    _TOPIC_WORDS,
+    CHOICES,
+    Reading,
+    _article,
+    read_purpose,
+    same_thing,
+    you_form,
+)
 
 DRAFT_STAGES = ("follow_up_48h", "no_reply_1w", "no_reply_2w", "check_in")
 STAGE_TITLES = {
@@ -361,6 +370,11 @@ class _Writer:
             # no name to greet them by and nothing to say: a "Hi there" hello helps nobody
             return ("I'm not sure of their name and your notes don't say what this message is for, so I'd rather "
                     "ask than guess. You can set the name they go by, too.", None)
+        if stage == "follow_up_48h" and self.thin() and not self.solemn:
+            # "good chat", "sam - insurance? or pensions": blind readers judged every hello written from so little
+            # pointless, and asked for a question instead
+            return ("Your notes are only a few words and don't say what this message is for, so I'd rather ask "
+                    "than send a hello that could go to anyone.", None)
         if stage in ("no_reply_1w", "no_reply_2w") and r.periodic and not r.pending:
             return ("Your notes say to check in now and then, so a chaser a week on may be too soon. "
                     "If you'd still like to write, tell me what it's for.", "stop")
@@ -368,6 +382,15 @@ class _Writer:
             return (f"Your notes say {r.expect} will come later, so a follow-up now may be early. "
                     "If you'd still like to write, tell me what it's for.", "stop")
         return None
+
+    def thin(self) -> bool:
+        """Notes of a few words that give a message nothing to do: no point, offer, news of theirs or topic said."""
+        r, notes = self.r, self.context.notes or ""
+        if len(re.findall(r"[^\W\d_][\w'-]*", notes)) > THIN_NOTES:
+            return False
+        said_topic = bool(r.topic) and _TOPIC_WORDS.search(notes) is not None  # "talked about sub-50 plan"
+        return not (r.has_point or r.expect or r.activity or said_topic or self.offer or self.context.offer
+                    or self.yes_to)
 
     def still_offered(self) -> bool:
         """A soft no ("passed", "declined") beside an offer still open to take up: the first message takes it up.
@@ -1467,6 +1490,7 @@ def _assemble(greeting: str, lines: list[Line], signature: str, notes: str | Non
     return f"{greeting}\n\n{body}" + (f"\n\n{signature}" if signature else "")
 
 
+THIN_NOTES = 6  # words: notes this short with nothing to do in them get a question, not a hello
 # a thing read from the notes that no sentence can carry as it stands: a list's comma ("drivers thurs deliveries,
 # 2hrs"), a count cut from its number ("the more volunteer coaches"), a unit run into a figure ("2hrs")
 _RAGGED = rx.compile(r"[,;]|->|^(?:the|a|an) more\b|\b\d+[a-z]{2,}\b", re.IGNORECASE)

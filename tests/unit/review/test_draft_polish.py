@@ -103,3 +103,15 @@ def test_a_figure_between_the_thing_promised_and_a_check_is_what_the_check_holds
 
 def test_within_written_as_w_slash_in_is_one_word() -> None:
     assert expand("she'll quote w/in 48h") == "she'll quote within 48h"
+
+
+@pytest.mark.parametrize("notes", ["good chat", "sam - insurance? or pensions", "nice guy", "follow up??"])
+def test_a_few_words_with_nothing_to_do_get_a_question_not_a_hello(notes: str) -> None:
+    found = draft(notes, interests=())
+    assert isinstance(found, Question), found
+    assert "only a few words" in found.why
+
+
+@pytest.mark.parametrize(("notes", "offer"), [("wants our deck", None), ("nice guy", "send the ferry timetable")])
+def test_a_few_words_that_hold_a_point_or_an_offer_are_drafted(notes: str, offer: str | None) -> None:
+    assert isinstance(draft(notes, offer=offer, interests=()), Draft)
