@@ -384,11 +384,13 @@ class _Writer:
         return None
 
     def thin(self) -> bool:
-        """Notes of a few words that give a message nothing to do: no point, offer, news of theirs or topic said."""
+        """Notes of a few words that give a message nothing to do: no point, offer, news of theirs or topic.
+        ("?" alone, a word with no letters in it, counts as no notes.)"""
         r, notes = self.r, self.context.notes or ""
-        if len(re.findall(r"[^\W\d_][\w'-]*", notes)) > THIN_NOTES:
-            return False
-        said_topic = bool(r.topic) and _TOPIC_WORDS.search(notes) is not None  # "talked about sub-50 plan"
+        if not 0 < len(re.findall(r"[^\W\d_][\w'-]*", notes)) <= THIN_NOTES:
+            return False  # no notes at all is a plain hello after meeting, as ever
+        # a topic said ("talked about sub-50 plan") or named without a doubt ("onboarding metrics", not "payments?")
+        said_topic = bool(r.topic) and (_TOPIC_WORDS.search(notes) is not None or "?" not in notes)
         return not (r.has_point or r.expect or r.activity or said_topic or self.offer or self.context.offer
                     or self.yes_to)
 
@@ -399,6 +401,12 @@ class _Writer:
         soft = re.search(r"^(?:\w+\s+)?(?:passed|declined)\b|\bnot a fit\b|\bno fit\b|\btoo early\b|\bno budget\b",
                          r.stop or "", re.IGNORECASE)
         return soft is not None and bool(r.their_offer or self.offer)
+
+    def _open_besides_need(self) -> bool:
+        r = self.r
+        return bool(r.deliver or r.deliver_do or r.intro_to is not None or r.interest or r.their_offer or r.next_step
+                    or r.ask or r.accept or r.explore or r.suggest or r.later or r.expect or r.checking
+                    or (r.answer and not r.answer_given) or self.offer)
 
     def first_wait(self, stage: str) -> bool:
         """A first message the notes say to hold: they'll be in touch, or not before a date, and nothing is owed."""
@@ -454,6 +462,12 @@ class _Writer:
             what = re.sub(r"\b(?:I|we|my|our|your|you|me|us)\b", lambda m: swap[m[0].lower()], what)
             return (f"You're still checking {what}, and a chaser that only says so adds nothing. "
                     "I'd write again once you have the answer.")
+        if r.need and not self._open_besides_need():
+            # only their need is open, and the first message offered help: "still looking for a family lawyer?"
+            # a week on chases them about their own problem
+            return ("What's open is their own need, and your first message already offered to help; a chaser asking "
+                    "whether they're still looking can feel like pressure. I'd let it rest: they'll say if they "
+                    "want it.")
         open_items = bool(r.deliver or r.deliver_do or r.intro_to is not None or r.interest or r.their_offer
                           or r.next_step or r.ask or r.accept or r.explore or r.need or r.checking or r.suggest
                           or r.later or r.expect)
@@ -1501,6 +1515,8 @@ _DUE = rx.compile(_DEADLINE.pattern + r"|\b(?:by|before)\s+(?:the\s+)?(?:\d{1,2}
 _NO_RUSH = (
     (rx.compile(r"^(?:no rush at all|no rush|no pressure(?: at all)?(?: if [^.!]*)?)[.!]?$", re.IGNORECASE), ""),
     (rx.compile(r"^No rush,? but (\w)"), lambda m: m[1].upper()),
+    (rx.compile(r"^No rush on ([^;:.]+)[;:] I'll look out for (?:it|them)\.$"), r"I'll look out for \1."),
+    (rx.compile(r"^No rush on ([^;:.]+)[;:] I'm still keen whenever [^.]*\.$"), r"I'm still keen on \1."),
     (rx.compile(r"^No rush at all: (\w)"), lambda m: m[1].upper()),
     (rx.compile(r"(?:[,;:] *| +)(?:so )?no rush(?: at all)?(?= *[.!])|[:;,] no rush if [^.!]*(?=[.!])"), ""),
 )

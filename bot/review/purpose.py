@@ -207,6 +207,10 @@ _SENDABLE = _COUNTABLE | _PLURAL_OK | _words(
     "teaser brochure catalogue catalog factsheet "
     "opinion")
 _NOT_THINGS = _words("nothing anything everything none something whenever whatever wherever")
+# someone to write to, not something to send: "email her secretary (Bola?) not her"
+_PERSON_HELD = rx.compile(r"(?:(?:the|a|an|my|our|your|her|his|their)\s+)?(?:secretary|assistant|pa|ea|colleague|"
+                          r"colleagues|boss|manager|team|husband|wife|partner|mum|mom|dad|son|daughter|cofounder|"
+                          r"co-founder|deputy|office manager|receptionist)(?:\s*\(.*)?", _I)
 _HEDGE = rx.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t|do\s*n'?t|dont) promise\b|\bno promises\b|"
                     r"\bcheck (?:w/|w\b|with|first\b)|\b(?:i |we )?said maybe\b|\b(?:check|confirm) (?:it )?before "
                     r"send(?:ing)?\b|\bneeds? (?:\w+'s |\w+ )?sign[- ]?off\b|"
@@ -339,8 +343,10 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
                              r"about|around|over|out|up|back)\b(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|"
                              r"ten|twelve|twenty|fifty|a few|a dozen)\b)", found, _I) or found.lower() in (
             "it", "this", "that", "both", "them", "these", "those", "one", "you", "some", "more", "again", "later",
-            "first") or re.match(r"(?:(?:the|a|an|my|our|your)\s+)?(?:ok|okay|yes|no|go-ahead|green light|thing|stuff)"
-                                 r"(?:\s|$)", found, _I) \
+            "first", "big", "big time", "a lot", "lots", "loads", "massively", "a favour", "a favor", "one big time") \
+            or _PERSON_HELD.fullmatch(found) or re.match(r"(?:the\s+|some\s+)?help\b", found, _I) \
+            or re.match(r"(?:(?:the|a|an|my|our|your)\s+)?(?:ok|okay|yes|no|go-ahead|green light|thing|stuff)"
+                        r"(?:\s|$)", found, _I) \
             or set(found.lower().split()) & _NOT_THINGS:  # "here's the ok": not a thing
         return None
     if re.match(r"(?:it|them|they|he|she|him|her|you|us|me|we|i)\b(?!')", found, _I):
@@ -512,6 +518,11 @@ _I_PROMISED_THING = rx.compile(r"^(?:i\s+)?(?:promised|offered(?!.*\b(?:me|my|us
 # what the member offers to do with them, not to send: "offered a 30min screen share next wk" is to arrange
 _TO_ARRANGE = frozenset(("session", "sessions", "call", "calls", "meeting", "chat", "catch-up", "catchup", "share",
                          "screenshare", "screen-share", "walkthrough", "walk-through", "demo", "tour", "visit"))
+# their words, quoted as a clause of its own: "liked the demo. 'send me deck + numbers'" (their "your" is the
+# member's); never with a condition ("send me the deck when you have traction": not yet). "she said send me …" and
+# "i said yes, send me …" have their own readers.
+_THEIR_SEND_ME = rx.compile(r"^['\"“‘]?\s*send me\s+(?P<x>(?:(?!\b(?:when|once|if|after|before|unless)\b)"
+                            r"[^'\"”’])+?)\s*['\"”’]?[.!]?$", _I)
 _OWE = rx.compile(r"^(?:i\s+)?owe\s+(?:him|her|them)\s+(?P<rest>.+)$", _I)
 _IMPERATIVE = rx.compile(r"^(?:me:\s*)?(?P<verb>send|share|email|forward)\s+"
                          r"(?:(?:him|them|her(?=\s+(?:the|my|our|a|an|some|that|this)\b))\s+)?(?P<rest>.+)$",
@@ -581,7 +592,8 @@ _ASK_FOR = rx.compile(r"^ask (?:him|her|them) for (?P<x>.+?)(?:\s+first)?$", _I)
 _RATE_WORDS = rx.compile(r"\b(?:day rate|rates?|fees?|availability|lead time|timeline)$", _I)
 _LATER_WHEN = rx.compile(r"\s+(?:(?:when|once|after)\s+(?:\w+\s+)?(?:signs? off|approves?|clears? it|"
                          r"(?:has|have) signed off)|"
-                         r"(?:when|once)\s+(?:it'?s\s+|i'?m\s+)?(?:done|ready|finished|final)|by (?:the )?end of "
+                         r"(?:when|once)\s+(?:it'?s\s+|it is\s+|i'?m\s+|they'?re\s+|they are\s+)?(?:done|ready|"
+                         r"finished|final|finali[sz]ed|published|out|live)|by (?:the )?end of "
                          r"(?:the )?month|by eom|by month end)\b.*$", _I)
 _AVOID = rx.compile(r"^(?:no\W+)?(?:avoid(?: (?:him|her|them))?|nope|hard pass)\W*$", _I)
 _GERUND = {"doing": "do", "running": "run", "hosting": "host", "co-hosting": "co-host", "organising": "organise",
@@ -627,6 +639,16 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     last_added: tuple[str, str] | None = None  # what the previous clauses put in the message, for a hedge after it
     for raw in _clauses(notes):
         clause, prior, previous = raw.strip(), previous, raw.strip()
+        if (quoted := _THEIR_SEND_ME.match(clause)) is not None and not re.match(r"(?:i|we)\s+(?:said|told)\b", prior,
+                                                                                  _I):
+            wanted = re.sub(r"\byour\b", "my", re.sub(r"\byours\b", "mine", quoted["x"], flags=_I), flags=_I)
+            clause = f"asked for {wanted}"  # "'send me deck + numbers'": their words, theirs to get
+        if re.fullmatch(r"(?:the\s+)?(?:price|cost|how much)\W*", clause, _I) \
+                and (has := re.match(r"^(?:(?:she|he|they)\s+)?(?:also\s+)?(?:has|have|got|sells?|selling|makes)\s+"
+                                     r"(?P<x>[^,]+)", prior, _I)) is not None \
+                and (priced := thing(has["x"], names)) is not None:
+            found.setdefault("ask", f"Could you let me know what you'd want for {priced}?")  # "has X - price?"
+            continue
         low = clause.lower()
         now = (len(deliver), "intro_to" in found, "need" in found)
         if now == seen and re.search(r"\d", prior) and not _HEDGE.search(prior):
@@ -742,7 +764,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                                r"(?:once|when|after|only (?:once|when|after))\b", clause, _I):
             found["offer_later"] = True  # "offered to read my draft. send it once Mark signs off": not yet to send
             continue
-        internal = re.fullmatch(r"ask\s+(?P<x>[\w.]+)", clause, _I)
+        internal = re.fullmatch(r"(?:(?:i\s+|we\s+)?(?:need to|have to|must|should|gotta|will)\s+)?ask\s+(?P<x>[\w.]+)"
+                                r"(?:\s+first)?", clause, _I)
         if _HEDGE.search(clause) or (internal is not None and (internal["x"].lower() in _INTERNAL or (
                 internal["x"][:1].isupper() and internal["x"].lower() not in names))):
             if last_added is not None:  # "asked for an intro -> can't promise, check w/ Marc": looked into, not made
@@ -924,6 +947,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if re.match(r"^(?!(?:him|her|them|about|abt|re|if|whether|for|how|what|why|when|where|who|which)\b)\w+\s+"
                         r"(?:his|her|their)\b", asked, _I):
                 continue  # "ask jo his name": someone else to ask, the member's to-do
+            if re.fullmatch(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?(?:\s+(?:first|too|later|again|tonight))?[.!]*", asked) \
+                    and asked.split()[0].lower() not in names:
+                continue  # "need to ask Lee": a name alone is someone else to ask, the member's to-do
             question = _question(asked, names)
             if question:
                 found.setdefault("ask", question)

@@ -120,7 +120,7 @@ async def test_met_again_by_first_name_has_an_undo_button_that_puts_the_contact_
 
 async def test_every_command_answers_ephemerally(rig: SlackRig) -> None:
     lines = [
-        ("/met", '"Jane Doe" at PyCon -- metrics'),
+        ("/met", '"Jane Doe" at PyCon -- talked about onboarding metrics'),
         ("/review", "Hi Jane, great to meet you at PyCon. Would you share how you measure onboarding?"),
         ("/coach", 'show "Jane Doe"'),
         ("/coach", "list"),

@@ -67,7 +67,8 @@ def test_the_prompt_holds_what_a_message_may_mention_and_nothing_private() -> No
 
 
 def test_the_prompt_carries_the_members_answer_and_no_signature_without_a_name() -> None:
-    context = DraftContext("Chen Wei", "a party", "likes board games", member_name=None)
+    context = DraftContext("Chen Wei", "a party", "likes board games, runs a monthly game night at the library",
+                           member_name=None)
     user = dict(job(context, purpose="invite them to game night").messages)["user"]
     assert re.search(r"Greeting line: \w+ Chen Wei\W", user)  # family name first: the whole name, as the drafter greets
     assert "invite them to game night" in user and "No signature." in user

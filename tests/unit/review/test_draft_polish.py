@@ -60,7 +60,8 @@ def test_when_something_is_due_no_sentence_says_no_rush(notes: str, stage: str) 
     ("I'll wait to hear from you; no rush at all.", "I'll wait to hear from you."),
     ("Just a gentle nudge on the intro: no rush if now isn't a good time.", "Just a gentle nudge on the intro."),
     ("No rush, but could you send the quote?", "Could you send the quote?"),
-    ("No rush on the decision; I'll look out for it.", ""),  # nothing left to say what "it" is
+    ("No rush on the decision; I'll look out for it.", "I'll look out for the decision."),
+    ("No rush on the quote: I'm still keen whenever it's ready.", "I'm still keen on the quote."),
     ("No pressure at all if now isn't a good time.", ""),
 ])
 def test_a_no_rush_is_cut_cleanly_or_the_sentence_is_dropped(sentence: str, kept: str) -> None:
@@ -115,3 +116,37 @@ def test_a_few_words_with_nothing_to_do_get_a_question_not_a_hello(notes: str) -
 @pytest.mark.parametrize(("notes", "offer"), [("wants our deck", None), ("nice guy", "send the ferry timetable")])
 def test_a_few_words_that_hold_a_point_or_an_offer_are_drafted(notes: str, offer: str | None) -> None:
     assert isinstance(draft(notes, offer=offer, interests=()), Draft)
+
+
+def test_a_name_alone_after_ask_is_someone_else_to_ask_not_a_topic_for_them() -> None:
+    notes = "her show closes 20th. offered me 10% off the small piece if i decide by then. need to ask Lee"
+    assert read_purpose(notes, "Ama").ask is None
+    found = draft(notes, interests=())
+    assert "Lee" not in (found.text if isinstance(found, Draft) else found.why)
+
+
+@pytest.mark.parametrize(("notes", "field", "value"), [
+    ("liked the demo. 'send me deck + numbers'. MRR 18k", "deliver", ("the deck and the numbers",)),
+    ("loved the talk. send me your slides", "deliver", ("my slides",)),  # their "your" is the member's
+    ("also has spare seed potatoes, maris piper, ~10 bags - price?", "ask",
+     "Could you let me know what you'd want for the spare seed potatoes?"),
+    ("i said i'd share our field trial protocol once it is finalised", "later",
+     ("our field trial protocol when it's ready",)),
+])
+def test_their_words_a_price_and_a_thing_not_ready_yet_are_read(notes: str, field: str, value: object) -> None:
+    assert getattr(read_purpose(notes, "Jake"), field) == value
+
+
+@pytest.mark.parametrize("notes", [
+    "offered to take Ollie to swimming since she goes anyway!! i owe her big",
+    "she said email her secretary (Bola?) not her",
+    "she wants help setting up whatsapp video to call the grandkids",
+    "she said 'send me the deck when you have traction'",  # a condition not met yet: nothing to send now
+])
+def test_what_is_no_thing_to_send_is_never_sent(notes: str) -> None:
+    assert read_purpose(notes, "Bex").deliver == ()
+
+
+def test_a_week_on_their_own_need_is_not_chased() -> None:
+    found = draft("paediatrician. wants a rec for a good family lawyer", stage="no_reply_1w", interests=())
+    assert isinstance(found, Rest) and "their own need" in found.why

@@ -1066,11 +1066,13 @@ def test_an_intro_waiting_on_a_partners_ok_is_being_looked_into() -> None:
     assert "intro_to" not in found and "introduction" in found["checking"]
 
 
-def test_help_with_their_thing_is_offered_plainly() -> None:
-    times = DraftTimes(NOW, NOW - timedelta(days=9), NOW - timedelta(days=8))
-    week = compose("no_reply_1w", DraftContext("Rob Kane", "pub quiz", "runs a cafe. wants help with his menu design"),
-                   times, key=23)
-    assert isinstance(week, Draft) and "looking for your" not in week.text and "help with your menu design" in week.text
+def test_help_with_their_thing_is_offered_plainly_and_not_chased() -> None:
+    context = DraftContext("Rob Kane", "pub quiz", "runs a cafe. wants help with his menu design")
+    first = compose("follow_up_48h", context, DraftTimes(NOW, NOW - timedelta(days=1)), key=23)
+    assert isinstance(first, Draft) and "looking for your" not in first.text
+    assert "help with your menu design" in first.text
+    week = compose("no_reply_1w", context, DraftTimes(NOW, NOW - timedelta(days=9), NOW - timedelta(days=8)), key=23)
+    assert isinstance(week, Rest) and "their own need" in week.why  # "still looking for help?" chases their problem
 
 
 def test_a_session_offered_is_a_step_never_an_attachment() -> None:
