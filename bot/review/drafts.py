@@ -298,6 +298,8 @@ class _Writer:
             self.r = replace(self.r, deliver=tuple(d for d in self.r.deliver if not same_thing(d, held)))
         if self.offer and held and (same_thing(self.offer, held) or same_thing(c.offer or "", held)):
             self.offer = None
+        if self.offer and self.r.ask_around and re.match(r"(?:to\s+)?ask\b", self.offer, re.IGNORECASE):
+            self.offer = None  # the offer field says what the notes' "said i'd ask …" says: one line, not two
         self.interest = interest_phrase(c.interests or self.r.shared)
         free = self.purpose if self.purpose and self.purpose not in CHOICES and self.purpose != "general" else None
         self.free = _free_purpose(free) if free else None
@@ -462,6 +464,9 @@ class _Writer:
             what = re.sub(r"\b(?:I|we|my|our|your|you|me|us)\b", lambda m: swap[m[0].lower()], what)
             return (f"You're still checking {what}, and a chaser that only says so adds nothing. "
                     "I'd write again once you have the answer.")
+        if r.ask_around and not self._open_besides_need():
+            return ("You said you'd ask on their behalf, and a chaser before you have an answer adds nothing. "
+                    "I'd write again once you hear back.")
         if r.need and not self._open_besides_need():
             # only their need is open, and the first message offered help: "still looking for a family lawyer?"
             # a week on chases them about their own problem
@@ -685,7 +690,13 @@ class _Writer:
                        if not _RAGGED.search(r.checking) else
                        Line(("There's one thing I need to check on my side first; I'll come back to you as soon as "
                              "I can.",)))
-        if r.need and r.need.startswith("our ") and not r.deliver:  # "wants our eval harness": ours to share
+        if r.ask_around:  # "said i'd ask Dani if the roastery takes local stuff": said plainly, no more promised
+            hedged = _NO_PROMISE.search(self.context.notes or "") is not None
+            out.append(Line((f"I'll ask {r.ask_around}: no promises, but I'll let you know what I hear."
+                             if hedged else f"As I said, I'll ask {r.ask_around} and let you know what I hear.",)))
+        if r.need and r.ask_around:
+            pass  # what the member will ask on their behalf is the help: no vaguer offer beside it
+        elif r.need and r.need.startswith("our ") and not r.deliver:  # "wants our eval harness": ours to share
             out.append(self.line((f"Happy to share {r.need} if it would help.",
                                   f"I'd be glad to share {r.need}; just say the word."), "need"))
         elif r.need and r.need.startswith("your ") and not (r.deliver or r.intro_to is not None):
@@ -1151,11 +1162,13 @@ class _Writer:
         lines += self.take_up("still") + self.my_offer_line("still") + self.interest_line("still")
         lines += self.ask_line("still")
         lines += self.explore_line("still") + self.suggest_line("still") + self.next_line("still")
+        if r.ask_around and (r.pending and replace(r, ask_around=None).pending):
+            lines.append(Line((f"I haven't forgotten: I'm asking {r.ask_around} and will let you know.",)))
         if r.checking:
             lines.append(Line((f"I'm still looking into {r.checking} and will let you know." if not
                                _RAGGED.search(r.checking) else "I'm still checking one thing on my side and will "
                                "let you know.",)))
-        if r.need and not (r.deliver or r.intro_to is not None):
+        if r.need and not (r.deliver or r.intro_to is not None or r.ask_around):
             lines.append(Line((f"I'm still happy to help with {r.need} if it would be useful.",)
                               if r.need.startswith("your ") else
                               (f"Still looking for {r.need}? Happy to help if I can.",)))
@@ -1445,7 +1458,7 @@ def vetted_phrases(r: Reading) -> tuple[str, ...]:
     although they repeat the notes' words ("the blog post on our label pruning")."""
     single = (r.intro_to, r.answer, r.interest, r.accept, r.next_step, r.ask, r.thanks, r.topic, r.explore,
               r.their_offer_to, r.my_offer_to,
-              r.need, r.checking, r.suggest, r.expect)
+              r.need, r.checking, r.suggest, r.expect, r.ask_around)
     return tuple(p for p in (*r.deliver, *r.deliver_do, *r.their_offer, *r.later, *single) if p)
 
 
@@ -1504,6 +1517,8 @@ def _assemble(greeting: str, lines: list[Line], signature: str, notes: str | Non
     return f"{greeting}\n\n{body}" + (f"\n\n{signature}" if signature else "")
 
 
+_NO_PROMISE = rx.compile(r"\b(?:do\s*n'?t|dont|can'?t|cannot|won'?t) promise\b|\bno promises\b|\bhaven'?t asked\b|"
+                         r"\bnot asked (?:yet|her|him|them)\b", re.IGNORECASE)
 THIN_NOTES = 6  # words: notes this short with nothing to do in them get a question, not a hello
 # a thing read from the notes that no sentence can carry as it stands: a list's comma ("drivers thurs deliveries,
 # 2hrs"), a count cut from its number ("the more volunteer coaches"), a unit run into a figure ("2hrs")

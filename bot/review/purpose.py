@@ -71,6 +71,7 @@ class Reading:
     explore: str | None = None  # something to explore together: "partnering on the Korea market entry"
     need: str | None = None  # something they need that isn't a document to attach: "a venue for February"
     checking: str | None = None  # something asked of the member that the notes hedge: "the EU distribution intro"
+    ask_around: str | None = None  # whom the member said they'd ask for them, and what: "my old tutor whether she'd …"
     suggest: str | None = None  # something one of them suggested doing together: "start a reading group"
     not_hiring: bool = False  # they asked whether the member's team is hiring; the notes say it isn't
     answer_given: str | None = None  # "yes" or "no": the notes answer their yes/no question ("-> we don't")
@@ -94,14 +95,14 @@ class Reading:
         return bool(self.deliver or self.deliver_do or self.intro_to or self.answer or self.interest
                     or self.accept or self.their_offer or self.next_step or self.ask or self.thanks
                     or self.explore or self.later or self.need or self.checking or self.suggest or self.withdrawn
-                    or self.their_offer_to or self.my_offer_to)
+                    or self.their_offer_to or self.my_offer_to or self.ask_around)
 
     @property
     def pending(self) -> bool:
         """Whether a one-week follow-up has something to follow up on (an ask, an offer, a next step)."""
         return bool(self.deliver or self.deliver_do or self.intro_to or self.interest or self.their_offer
                     or self.next_step or self.ask or self.accept or self.answer or self.explore or self.need
-                    or self.checking or self.suggest or self.their_offer_to or self.my_offer_to)
+                    or self.checking or self.suggest or self.their_offer_to or self.my_offer_to or self.ask_around)
 
 
 # --- splitting ----------------------------------------------------------------------------------------
@@ -523,6 +524,45 @@ _TO_ARRANGE = frozenset(("session", "sessions", "call", "calls", "meeting", "cha
 # "i said yes, send me …" have their own readers.
 _THEIR_SEND_ME = rx.compile(r"^['\"“‘]?\s*send me\s+(?P<x>(?:(?!\b(?:when|once|if|after|before|unless)\b)"
                             r"[^'\"”’])+?)\s*['\"”’]?[.!]?$", _I)
+# the member's promise to ask someone else for them: "said i'd ask Dani if the roastery takes local stuff"
+_ASK_AROUND = rx.compile(r"^(?:i\s+)?(?:said|told (?:him|her|them)|promised)\s+(?:i'?d|i would|i will|i'?ll|to)\s+"
+                         r"ask\s+(?P<who>(?:(?!\b(?:if|whether|about|re|for|abt)\b).)*?)\s*"
+                         r"(?P<what>\b(?:if|whether|about|abt|re|for)\b.*)?$", _I)
+_ROLE = rx.compile(r"\b(?:tutor|professor|prof|boss|manager|mgr|team|lads|friends?|colleagues?|cousin|brother|sister|"
+                   r"partner|wife|husband|landlord|neighbou?r|contact|network|hr|recruiter|founder|cto|ceo|dept|"
+                   r"department|firm|company|office|club|group)\b", _I)
+
+
+def _asked_around(match: re.Match[str], names: frozenset[str]) -> str | None:
+    """'Dani' + 'if the roastery takes local stuff' → 'someone I know whether the roastery takes local stuff';
+    'my old tutor at TU Delft' + "if she'd chat w him" → "my old tutor at TU Delft whether she'd chat with you".
+    A third party's bare name stays out of the message; their role stays in."""
+    then = r"\s+(?:and|\+)\s+(?=(?:let|tell|get back|review|send|share|look|check|intro|introduce|help|call|email)\b)"
+    who = re.split(then, expand(match["who"]).split(",")[0])[0].strip(" ,")
+    what = re.split(then, expand(match["what"] or "").split(",")[0])[0].strip(" ,.!?")
+    if re.fullmatch(r"(?:(?:him|her|them|it)(?:\s+first)?|first|again|around)?", who, _I) and not what:
+        return None  # "told him i'll ask her first, no promises": whom and what are for the member to say
+    if who.lower() in _INTERNAL:
+        return None  # "i said i'd ask facilities": a check inside the member's own organisation, read as such
+    if who and not _ROLE.search(who) and not re.match(r"(?:the|my|our|a|an|some)\b", who, _I):
+        if re.search(r"\b(?:our|we|us)\b", what, _I):
+            who = ""  # "ask Hannah if our importer wants samples": a colleague, the question is what matters
+        else:
+            who = "a couple of people I know" if re.search(r"\s(?:and|\+|&)\s", who) else "someone I know"
+    if re.fullmatch(r"(?:him|her|them)(?:\s+first)?", who, _I):
+        who = ""
+    if what:
+        what = re.sub(r"^(?:if|whether)\b", "whether", what, flags=_I)
+        what = re.sub(r"^(?:abt|re)\b", "about", what, flags=_I)
+        what = re.sub(r"\b(?:with|to|for|help|meet|see|call)\s+(?:him|her|them)\b",
+                      lambda m: m[0].rsplit(" ", 1)[0] + " you", what, flags=_I)
+        what = re.sub(r"\b(?:his|their)\b", "your", what, flags=_I)
+        if names & {w.lower() for w in re.findall(r"[\w'-]+", what)}:
+            return None  # their own name in it: how to say it is theirs to judge
+    said = " ".join(p for p in (who, what) if p)
+    return said or None
+
+
 _OWE = rx.compile(r"^(?:i\s+)?owe\s+(?:him|her|them)\s+(?P<rest>.+)$", _I)
 _IMPERATIVE = rx.compile(r"^(?:me:\s*)?(?P<verb>send|share|email|forward)\s+"
                          r"(?:(?:him|them|her(?=\s+(?:the|my|our|a|an|some|that|this)\b))\s+)?(?P<rest>.+)$",
@@ -643,6 +683,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                                                                                   _I):
             wanted = re.sub(r"\byour\b", "my", re.sub(r"\byours\b", "mine", quoted["x"], flags=_I), flags=_I)
             clause = f"asked for {wanted}"  # "'send me deck + numbers'": their words, theirs to get
+        if (around := _ASK_AROUND.match(clause)) is not None and (on_behalf := _asked_around(around, names)):
+            found.setdefault("ask_around", on_behalf)  # "said i'd ask Dani if the roastery takes local stuff"
+            continue
         if re.fullmatch(r"(?:the\s+)?(?:price|cost|how much)\W*", clause, _I) \
                 and (has := re.match(r"^(?:(?:she|he|they)\s+)?(?:also\s+)?(?:has|have|got|sells?|selling|makes)\s+"
                                      r"(?P<x>[^,]+)", prior, _I)) is not None \
@@ -1404,6 +1447,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         explore=_str(found.get("explore")),
         need=need,
         checking=_checking(found.get("checking")),
+        ask_around=_str(found.get("ask_around")),
         suggest=_str(found.get("suggest")),
         invited=bool(found.get("invited")),
         not_hiring=bool(found.get("not_hiring")),

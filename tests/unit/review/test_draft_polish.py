@@ -150,3 +150,24 @@ def test_what_is_no_thing_to_send_is_never_sent(notes: str) -> None:
 def test_a_week_on_their_own_need_is_not_chased() -> None:
     found = draft("paediatrician. wants a rec for a good family lawyer", stage="no_reply_1w", interests=())
     assert isinstance(found, Rest) and "their own need" in found.why
+
+
+@pytest.mark.parametrize(("notes", "said"), [
+    ("i said i'd ask Dani if the roastery takes local stuff", "someone I know whether the roastery takes local stuff"),
+    ("said i'd ask my old tutor at TU Delft if she'd chat w him",
+     "my old tutor at TU Delft whether she'd chat with you"),
+    ("said i'd ask Ben + Leila", "a couple of people I know"),
+    ("said i'd ask our eng mgr about summer interns + review his CV", "our engineering manager about summer interns"),
+    ("told him i'll ask her first, no promises", None),
+])
+def test_what_the_member_said_they_would_ask_someone_else_is_read_without_a_bare_name(notes: str,
+                                                                                       said: str | None) -> None:
+    assert read_purpose(notes, "Li Wei").ask_around == said
+
+
+def test_asking_on_their_behalf_is_said_once_and_not_chased() -> None:
+    notes = "wants to do wholesale to cafes. i said i'd ask Dani if the roastery takes local stuff. DON'T promise"
+    text = text_of(draft(notes))
+    assert "no promises" in text and "Dani" not in text and "woodturning" not in text, text
+    week = draft(notes, stage="no_reply_1w")
+    assert isinstance(week, Rest) and "on their behalf" in week.why
