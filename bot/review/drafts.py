@@ -1041,6 +1041,9 @@ class _Writer:
     def first(self) -> list[Line]:
         r = self.r
         lines = [self.opener()]
+        if r.congrats:  # the member's own "congrats on …": said right after hello
+            lines.append(self.line((f"Congratulations on {r.congrats}!",
+                                    f"And congratulations on {r.congrats}: wonderful news."), "congrats"))
         chosen = self.chosen("first")
         if chosen is not None:
             lines += self.topic_line() if self.purpose != "send" else []

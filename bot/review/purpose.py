@@ -71,6 +71,7 @@ class Reading:
     explore: str | None = None  # something to explore together: "partnering on the Korea market entry"
     need: str | None = None  # something they need that isn't a document to attach: "a venue for February"
     checking: str | None = None  # something asked of the member that the notes hedge: "the EU distribution intro"
+    congrats: str | None = None  # their news to congratulate them on: "the new baby and the promotion to director"
     ask_around: str | None = None  # whom the member said they'd ask for them, and what: "my old tutor whether she'd …"
     suggest: str | None = None  # something one of them suggested doing together: "start a reading group"
     not_hiring: bool = False  # they asked whether the member's team is hiring; the notes say it isn't
@@ -95,7 +96,7 @@ class Reading:
         return bool(self.deliver or self.deliver_do or self.intro_to or self.answer or self.interest
                     or self.accept or self.their_offer or self.next_step or self.ask or self.thanks
                     or self.explore or self.later or self.need or self.checking or self.suggest or self.withdrawn
-                    or self.their_offer_to or self.my_offer_to or self.ask_around)
+                    or self.their_offer_to or self.my_offer_to or self.ask_around or self.congrats)
 
     @property
     def pending(self) -> bool:
@@ -533,6 +534,23 @@ _ROLE = rx.compile(r"\b(?:tutor|professor|prof|boss|manager|mgr|team|lads|friend
                    r"department|firm|company|office|club|group)\b", _I)
 
 
+def _congrats(text: str, names: frozenset[str]) -> str | None:
+    """'the new baby (girl, Anaya?) + promoted to director' → 'the new baby and the promotion to director'."""
+    parts = []
+    for part in re.split(r"\s+(?:and|\+|&)\s+", re.sub(r"\s*\([^)]*\)?", "", expand(text)).strip(" .!?")):
+        part = re.sub(r"^(?:being\s+|getting\s+)?promoted\b", "the promotion", part.strip(), flags=_I)
+        part = re.sub(r"^(?:the\s+)?new\b", "the new", part, flags=_I)
+        if not part or names & {w.lower() for w in re.findall(r"[\w'-]+", part)} or "?" in part:
+            return None
+        phrase = you_form(part, names, 6)
+        if phrase is None and re.fullmatch(r"(?:the\s+)?new\s+(?:baby|job|role|house|home|puppy)", part, _I):
+            phrase = part  # family news is kept out of messages, unless the member's own "congrats on" names it
+        if phrase is None:
+            return None
+        parts.append(phrase if re.match(r"(?:the|your|a|an)\b", phrase, _I) else f"the {phrase}")
+    return " and ".join(parts) or None
+
+
 def _asked_around(match: re.Match[str], names: frozenset[str]) -> str | None:
     """'Dani' + 'if the roastery takes local stuff' → 'someone I know whether the roastery takes local stuff';
     'my old tutor at TU Delft' + "if she'd chat w him" → "my old tutor at TU Delft whether she'd chat with you".
@@ -598,6 +616,18 @@ _THANKS = rx.compile(
     r"^(?:(?:she|he|they)\s+)?(?P<verb>helped me|helped us|gave (?:me )?(?:great |good |useful |really )*|"
     r"shared|showed me|hosted|recommended|pointed me to|introduced me to|answered my (?:question|q)s?)\s*"
     r"(?P<rest>.*)$", _I)
+# a favour done for the member, to thank them for: "he reviewed my PR on the docs", "putting me +1 on the list"
+_FAVOUR = rx.compile(r"(?:^|,\s*)(?:(?:she|he|they)\s+)?(?:(?:kindly|already|also|is|was)\s+)?"
+                     r"(?P<verb>reviewed|fixed|sorted out|sorted|covered|proofread|looked over|read through|lent me|"
+                     r"loaned me|drove me|put me|putting me)\s+(?P<rest>.+)$", _I)
+_FAVOUR_GERUND = {"reviewed": "reviewing", "fixed": "fixing", "sorted out": "sorting out", "sorted": "sorting out",
+                  "covered": "covering", "proofread": "proofreading", "looked over": "looking over",
+                  "read through": "reading through", "lent me": "lending me", "loaned me": "lending me",
+                  "drove me": "driving me", "put me": "putting me", "putting me": "putting me"}
+# their news to congratulate: "congrats on the new baby + promoted to director"
+# (read from the whole notes: the clause reader leaves family news out, but "congrats on" is the member's own word)
+_CONGRATS = rx.compile(r"(?:^|[.;!\n]\s*)(?:say\s+)?(?:congrats|congratulations|congratulate (?:him|her|them))\s+"
+                       r"(?:on|for)\s+(?P<rest>[^.;!\n]+)", _I)
 _THANK_NOTE = rx.compile(r"^thank (?:him|her|them)?\s*(?:for\s+)?(?P<rest>.+)$", _I)
 _MY_ASK = rx.compile(
     r"^(?:ask|q|question|qs)\b\s*(?:for (?:him|her|them))?\s*(?::|re|about|abt|if|whether)?\s*(?P<rest>.+)$", _I)
@@ -677,6 +707,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     seen: tuple[int, bool, bool] = (0, False, False)
     maybe_need: str | None = None
     last_added: tuple[str, str] | None = None  # what the previous clauses put in the message, for a hedge after it
+    if (cheer := _CONGRATS.search(notes)) is not None and (news := _congrats(cheer["rest"], names)):
+        found["congrats"] = news  # "congrats on the new baby + promoted to director"
     for raw in _clauses(notes):
         clause, prior, previous = raw.strip(), previous, raw.strip()
         if (quoted := _THEIR_SEND_ME.match(clause)) is not None and not re.match(r"(?:i|we)\s+(?:said|told)\b", prior,
@@ -1302,6 +1334,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if (x := you_form(m["rest"], names, 6)) is not None and "topic" not in found:
                 found["topic"], found["topic_owned"] = f"your {m['noun'].lower()} on {x}", True
             continue
+        if (m := _FAVOUR.search(_unname(clause, names))) is not None:
+            verb, rest = m["verb"].lower(), re.sub(r"^\+1\s+", "", m["rest"].strip())
+            owned = verb.endswith(" me") or re.match(r"(?:my|our|me|us)\b", rest, _I)
+            if owned and (x := you_form(rest, names, 8)) is not None:
+                found.setdefault("thanks", f"{_FAVOUR_GERUND[verb]} {x}")
+                continue
         if (m := _THANKS.match(_unname(clause, names))) is not None:
             verb, rest = m["verb"].lower().strip(), m["rest"]
             x = you_form(rest, names)
@@ -1448,6 +1486,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         need=need,
         checking=_checking(found.get("checking")),
         ask_around=_str(found.get("ask_around")),
+        congrats=_str(found.get("congrats")),
         suggest=_str(found.get("suggest")),
         invited=bool(found.get("invited")),
         not_hiring=bool(found.get("not_hiring")),

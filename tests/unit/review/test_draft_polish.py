@@ -171,3 +171,20 @@ def test_asking_on_their_behalf_is_said_once_and_not_chased() -> None:
     assert "no promises" in text and "Dani" not in text and "woodturning" not in text, text
     week = draft(notes, stage="no_reply_1w")
     assert isinstance(week, Rest) and "on their behalf" in week.why
+
+
+@pytest.mark.parametrize(("notes", "thanks"), [
+    ("he reviewed my PR on the docs. said i could ping him", "reviewing my PR on the docs"),
+    ("gig at jazz cafe fri 22nd, putting me +1 on the list", "putting me on the list"),
+    ("she lent me her bike pump", "lending me your bike pump"),
+    ("he reviewed the budget", None),  # not a favour to the member
+])
+def test_a_favour_done_for_the_member_is_thanked(notes: str, thanks: str | None) -> None:
+    assert read_purpose(notes, "Tiago").thanks == thanks
+
+
+def test_the_members_own_congrats_is_said_even_for_family_news() -> None:
+    notes = "congrats on the new baby (girl, Anaya?) + promoted to director"
+    assert read_purpose(notes, "Raj").congrats == "the new baby and the promotion to director"
+    text = text_of(draft(notes, interests=()))
+    assert "ongratulations on the new baby and the promotion to director" in text and "Anaya" not in text, text
