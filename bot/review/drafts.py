@@ -746,6 +746,8 @@ class _Writer:
                                "than email.",
                                f"Thanks for {r.answer}; I'd be glad to talk it through whenever suits you."),
                               "answer")]
+        if re.match(r"(?:where|which)\b", r.answer):  # a name to give, not a thing to walk them through
+            return [Line((f"You asked {r.answer}: I'll dig out the details and send them over.",))]
         return [self.line((f"You asked {r.answer}: happy to walk you through it whenever suits you.",
                            f"You asked {r.answer}, and I'd be glad to talk it through whenever suits you."),
                           "answer")]

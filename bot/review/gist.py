@@ -150,7 +150,7 @@ _ASK_BARE = rx.compile(_ASK_LEAD + r"(?:about\s+|abt\s+|re\s+)?"
                        r"(?:whether|if|who|what|when|where|how)\s+\w+.*)$", _I)
 # "ask quote for 40 ppl, 14 nov", "ask for a rough estimate": what they'd charge, for what
 _ASK_QUOTE = rx.compile(_ASK_LEAD + r"(?:for\s+)?(?:an?\s+)?"
-                        r"(?P<rough>rough\s+)?(?P<what>quote|estimate)\b\s*(?:for\s+(?P<x>.+))?$", _I)
+                        r"(?P<rough>rough\s+)?(?P<what>quote|estimate)\b\s*(?:(?:for|on)\s+)?(?P<x>.+)?$", _I)
 _ASK_TO_MEET = rx.compile(r"^(?:ask|suggest|propose)\s+(?:(?:him|her|them)\s+)?"
                           r"(?:for\s+|to\s+(?:meet for\s+|grab\s+)?)?(?:a\s+)?"
                           r"(?P<what>coffee|lunch|drinks|call|chat|beer|walk)\b(?P<rest>.*)$", _I)
@@ -295,6 +295,7 @@ def _wish(clause: str, names: frozenset[str]) -> Found:
         x = _phrase(m["x"], names, 8) if m["x"] else None
         if m["x"] and not x:
             return {}
+        x = _the(re.sub(r" and (?!the |a |an |my |our )", " and the ", x)) if x and not re.match(r"\d", x) else x
         return {"ask": f"Could you send me {what}{' for ' + x if x else ''}?"}
     if m := _ASK_BARE.match(clause):
         x = _phrase(m["x"], names, 8)

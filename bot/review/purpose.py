@@ -161,8 +161,8 @@ def _clauses(notes: str) -> list[str]:
 # --- phrasing -----------------------------------------------------------------------------------------
 
 _EXPAND = {
-    "abt": "about", "re": "about", "w/": "with", "w": "with", "w/in": "within", "w/o": "without", "wk": "week",
-    "wks": "weeks", "yr": "year",
+    "ev": "EV", "abt": "about", "re": "about", "w/": "with", "w": "with", "w/in": "within", "w/o": "without",
+    "wk": "week", "wks": "weeks", "yr": "year",
     "yrs": "years",
     "mkt": "market", "agrmt": "agreement", "arch": "architecture", "tmrw": "tomorrow", "thurs": "Thursday",
     "thu": "Thursday", "fri": "Friday", "mon": "Monday", "tues": "Tuesday", "tue": "Tuesday", "wed": "Wednesday",
@@ -235,6 +235,19 @@ _OVERDUE = rx.compile(r"\b(?:still\s+)?not (?:here|arrived|received|in)\b|\bchas
 _VALUE = rx.compile(r"^(?:(?:actual(?:ly)?|real answer|answer|correct(?: answer)?|it'?s|its)\s*[:=-]?\s*)?"
                     r"(?P<v>~?\s*(?:about\s+|approx\.?\s+|around\s+|roughly\s+)?[£$€¥]?\s?\d[\d.,]*\s*(?:k|m|%)?"
                     r"(?:\s*/\s*[a-z]+)?(?:\s+[\w%-]+){0,5})$", _I)
+
+
+def _where_answer(clause: str) -> str | None:
+    """The answer to a where or which question, when the clause right after it is only that: 'bakery bits, the 1kg
+    oval' → 'Bakery Bits, the 1kg oval' (a shop or a site is a name); a clause that goes on is no answer."""
+    text = clause.strip(" .!")
+    if not text or len(text.split()) > 7 or re.search(r"\b(?:i|she|he|they|we|said|will|'ll|wants?|asked|need)\b|\?",
+                                                      text, _I):
+        return None
+    head, sep, tail = text.partition(",")
+    if head.islower() and len(head.split()) <= 3:
+        head = " ".join(w[:1].upper() + w[1:] for w in head.split())
+    return head + sep + tail
 
 
 def _value(clause: str) -> str | None:
@@ -511,7 +524,7 @@ _MY_PROMISE = rx.compile(
     r"i will|i'?d|i would|need to|"
     r"should|must|owe (?:him|her|them) an?)\s+)+(?:to\s+)?(?P<verb>send|share|email|forward|write up|write|try|"
     r"review|intro|introduce|connect|put together|make|draft|look at|test|pass along|dig up|find|open|submit|do)"
-    r"(?:\s+(?:him|them|over|her(?=\s+(?:the|my|our|a|an|some|that|this)\b)))?\s*(?P<rest>.*)$", _I)
+    r"(?![\w-])(?:\s+(?:him|them|over|her(?=\s+(?:the|my|our|a|an|some|that|this)\b)))?\s*(?P<rest>.*)$", _I)
 # a bare "offered" is the member's, unless the thing is the member's to receive ("offered me …") or theirs to give
 # ("offered free assessment at her clinic", "offered his flat"; "offered her a discount" stays the member's)
 _I_PROMISED_THING = rx.compile(r"^(?:i\s+)?(?:promised|offered(?!.*\b(?:me|my|us|our)\b)"
@@ -608,7 +621,7 @@ _OFFERED_THING = rx.compile(r"^(?:(?:she|he|they)\s+)?offered\s+(?:(?:me|us)\s+)
                             r"a different|his|her|their)\b).)+)$", _I)
 _THEIR_ASK = rx.compile(
     r"^(?:(?:she|he|they)(?:'s|'re)?\s+)?(?:also\s+)?"
-    r"(?P<verb>asked (?:me )?(?:for|about|abt|re|how|what|why|whether|if|to)|"
+    r"(?P<verb>asked (?:me )?(?:for|about|abt|re|how|what|why|where|which|whether|if|to)|"
     r"told me to|"
     r"asked|wants|wanted|would like|'d like|needs|needed|is looking for|looking for|is interested in|"
     r"interested in|keen on|curious about)\s+(?P<rest>.+)$", _I)
@@ -739,6 +752,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 last_added = ("need", str(found["need"]))
             seen = now
         labelled = re.match(r"(?:actual(?:ly)?|real answer|answer|correct(?: answer)?)\s*[:=-]", clause, _I) is not None
+        if found.get("answer") and found.get("answer") == last_question and "answer_given" not in found \
+                and re.match(r"(?:where|which)\b", str(last_question)) and re.search(r"\basked\b", prior, _I) \
+                and (place := _where_answer(clause)) is not None:
+            found["answer_given"], found["answer_value"] = "value", place  # "asked where i got X - bakery bits"
+            continue
         if "answer_given" not in found and (labelled or re.search(r"\basked\b", prior, _I)) \
                 and (value := _value(clause)):
             # the figure right after their question, or labelled as the answer, answers it: "actual: ~£40/seat"
@@ -1212,7 +1230,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 if (x := you_form(k["x"], names, 6)) is not None:
                     found.setdefault("checking", f"an introduction to someone {x}")
                 continue
-            if verb.endswith(("how", "what", "why", "whether", "if")):
+            if verb.endswith(("how", "what", "why", "where", "which", "whether", "if")):
                 q = you_form(f"{verb.split()[-1]} {rest}", names)
                 if q and re.match(r"^(?:if|whether) (?:we|our)\b.*\bhiring\b", q, _I):
                     continue  # answered below if the notes say "we're not"

@@ -188,3 +188,23 @@ def test_the_members_own_congrats_is_said_even_for_family_news() -> None:
     assert read_purpose(notes, "Raj").congrats == "the new baby and the promotion to director"
     text = text_of(draft(notes, interests=()))
     assert "ongratulations on the new baby and the promotion to director" in text and "Anaya" not in text, text
+
+
+def test_a_where_question_answered_in_the_notes_gives_the_answer() -> None:
+    reading = read_purpose("asked where i got my bannetons - bakery bits, the 1kg oval", "Nadia")
+    assert (reading.answer, reading.answer_value) == ("where I got my bannetons", "Bakery Bits, the 1kg oval")
+    assert "You asked where I got my bannetons: Bakery Bits" in text_of(
+        draft("asked where i got my bannetons - bakery bits, the 1kg oval", interests=()))
+
+
+@pytest.mark.parametrize(("notes", "ask"), [
+    ("did jo's rewire, tidy work. ask quote ev charger + new consumer unit",
+     "Could you send me a quote for the EV charger and the new consumer unit?"),
+])
+def test_a_quote_to_ask_for_needs_no_for(notes: str, ask: str) -> None:
+    assert ask in text_of(draft(notes, interests=()))
+
+
+def test_a_write_up_promised_is_a_thing_to_send_not_the_verb() -> None:
+    notes = "asked how i did the ceph cluster on 3 nucs. promised write-up of my config & network diagram"
+    assert read_purpose(notes, "Kat").deliver == ("the write-up of my config and network diagram",)
