@@ -298,6 +298,8 @@ class _Writer:
             self.r = replace(self.r, deliver=tuple(d for d in self.r.deliver if not same_thing(d, held)))
         if self.offer and held and (same_thing(self.offer, held) or same_thing(c.offer or "", held)):
             self.offer = None
+        if self.offer and self.r.accept and same_thing(self.offer, (self.r.accept,)):
+            self.offer = None  # "asked if i could help w/ the spreadsheet. said yes": the yes is the offer
         if self.offer and self.r.ask_around and re.match(r"(?:to\s+)?ask\b", self.offer, re.IGNORECASE):
             self.offer = None  # the offer field says what the notes' "said i'd ask …" says: one line, not two
         self.interest = interest_phrase(c.interests or self.r.shared)
@@ -667,8 +669,10 @@ class _Writer:
             out.append(self.line((f"Thank you for the invitation to {r.accept}: I'd be glad to.",
                                   f"I'd be delighted to {r.accept}; thank you for asking me."), "accept"))
         elif r.accept and not r.deliver:
-            out.append(self.line((f"And yes, I'd be glad to {r.accept}.", f"Happy to {r.accept}: just send it over."),
-                                 "accept"))
+            sent_over = re.match(r"(?:review|read|look|check|proofread|edit|go over|give feedback)\b", r.accept)
+            out.append(self.line((f"And yes, I'd be glad to {r.accept}.",
+                                  f"Happy to {r.accept}: just send it over." if sent_over else
+                                  f"Happy to {r.accept}: just let me know the details."), "accept"))
         if self.yes_to and not (r.accept or r.deliver):
             out.append(self.line((f"Thank you for asking me to {self.yes_to}: I'd be glad to.",
                                   f"And yes, I'd be happy to {self.yes_to}."), "yes_to"))

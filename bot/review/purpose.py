@@ -629,6 +629,13 @@ _THANKS = rx.compile(
     r"^(?:(?:she|he|they)\s+)?(?P<verb>helped me|helped us|gave (?:me )?(?:great |good |useful |really )*|"
     r"shared|showed me|hosted|recommended|pointed me to|introduced me to|answered my (?:question|q)s?)\s*"
     r"(?P<rest>.*)$", _I)
+# what they said they would do for the member: "she'd look at my cv", "he would intro me to his editor"
+_THEY_WOULD = rx.compile(r"^(?:she|he|they)(?:'d| would)\s+(?:happily\s+|gladly\s+|be happy to\s+)?"
+                         r"(?P<rest>(?:look at|look over|read|review|check|proofread|send|share|intro|introduce|"
+                         r"put me in touch|connect me|lend|show me)\b.+)$", _I)
+# the member's offer to pay: "offered to pay dry cleaning", "i'll pay for the repair"
+_PAY_FOR = rx.compile(r"(?:^|\s)(?:i\s+)?(?:offered|said i'?d|will|i'?ll)\s+(?:to\s+)?pay\s+(?:for\s+)?"
+                      r"(?:the\s+|his\s+|her\s+|their\s+)?(?P<x>[\w -]{3,40})$", _I)
 # a favour done for the member, to thank them for: "he reviewed my PR on the docs", "putting me +1 on the list"
 _FAVOUR = rx.compile(r"(?:^|,\s*)(?:(?:she|he|they)\s+)?(?:(?:kindly|already|also|is|was)\s+)?"
                      r"(?P<verb>reviewed|fixed|sorted out|sorted|covered|proofread|looked over|read through|lent me|"
@@ -728,6 +735,23 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                                                                                   _I):
             wanted = re.sub(r"\byour\b", "my", re.sub(r"\byours\b", "mine", quoted["x"], flags=_I), flags=_I)
             clause = f"asked for {wanted}"  # "'send me deck + numbers'": their words, theirs to get
+        if (m := _THEY_WOULD.match(clause)) is not None and (offered := you_form(m["rest"], names)) is not None:
+            offers.append(re.sub(r"\bcv\b", "CV", expand(offered)))  # "she'd look at my cv": offered to the member
+            continue
+        if (m := _PAY_FOR.search(clause)) is not None and (bill := you_form(m["x"], names, 6)) is not None:
+            found.setdefault("my_offer_to", f"pay for {_article(bill) if not bill.startswith('your') else bill}")
+            continue  # "offered to pay dry cleaning": the member's offer, made to them
+        if _YES.match(clause) and isinstance(found.get("need"), str) and "accept" not in found \
+                and (task := re.match(r"^some ?(?:one|body) to (?P<x>.+)$", str(found["need"]), _I)) is not None:
+            found["accept"] = task["x"]  # "needs someone to do team photos sat 14th. i said yes!!": the member's job
+            found.pop("need")
+            continue
+        if re.fullmatch(r"ask (?:him|her|them) first\W*", clause, _I) \
+                and (maybe := re.match(r"^(?:maybe|might|could)\s+(?:an?\s+)?intro(?:duce (?:him|her|them))?\s+to\s+"
+                                       r"(?P<who>.+?)\W*$", prior, _I)) is not None \
+                and (introduced := you_form(maybe["who"], names, 5)) is not None:
+            found.setdefault("ask", f"Would it help if I introduced you to {introduced}?")  # "maybe intro to X??"
+            continue
         if (around := _ASK_AROUND.match(clause)) is not None and (on_behalf := _asked_around(around, names)):
             found.setdefault("ask_around", on_behalf)  # "said i'd ask Dani if the roastery takes local stuff"
             continue
@@ -1232,6 +1256,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 continue
             if verb.endswith(("how", "what", "why", "where", "which", "whether", "if")):
                 q = you_form(f"{verb.split()[-1]} {rest}", names)
+                if q is None and re.match(r"(?:i|we)\s+(?:can|could|would|might)\s", rest, _I):
+                    q = you_form(f"{verb.split()[-1]} {rest}", names, MAX_WORDS + 3)  # "if i could help w/ …"
                 if q and re.match(r"^(?:if|whether) (?:we|our)\b.*\bhiring\b", q, _I):
                     continue  # answered below if the notes say "we're not"
                 if q and verb.endswith(("if", "whether")) and re.search(r"\bI'?d\b", q):
@@ -1505,6 +1531,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         checking=_checking(found.get("checking")),
         ask_around=_str(found.get("ask_around")),
         congrats=_str(found.get("congrats")),
+        my_offer_to=_str(found.get("my_offer_to")),
         suggest=_str(found.get("suggest")),
         invited=bool(found.get("invited")),
         not_hiring=bool(found.get("not_hiring")),

@@ -208,3 +208,21 @@ def test_a_quote_to_ask_for_needs_no_for(notes: str, ask: str) -> None:
 def test_a_write_up_promised_is_a_thing_to_send_not_the_verb() -> None:
     notes = "asked how i did the ceph cluster on 3 nucs. promised write-up of my config & network diagram"
     assert read_purpose(notes, "Kat").deliver == ("the write-up of my config and network diagram",)
+
+
+@pytest.mark.parametrize(("notes", "field", "value"), [
+    ("she said read 'work rules' + she'd look at my cv", "their_offer", ("look at my CV",)),
+    ("spilled red wine on his jacket 🙈 offered to pay dry cleaning", "my_offer_to", "pay for the dry cleaning"),
+    ("needs someone to do team photos sat 14th. i said yes!!", "accept", "do team photos Saturday 14th"),
+    ("asked if i could help w/ the food bank spreadsheet. said yes :/", "accept",
+     "help with the food bank spreadsheet"),
+    ("looking at PM roles. maybe intro to Priya at Wise?? ask him first", "ask",
+     "Would it help if I introduced you to Priya at Wise?"),
+])
+def test_offers_either_way_a_yes_and_an_intro_to_offer_first_are_read(notes: str, field: str, value: object) -> None:
+    assert getattr(read_purpose(notes, "Gus"), field) == value
+
+
+def test_a_task_said_yes_to_asks_for_the_details_not_for_something_to_be_sent() -> None:
+    text = text_of(draft("needs someone to do team photos sat 14th. i said yes!!", interests=()))
+    assert "team photos" in text and "send it over" not in text, text
