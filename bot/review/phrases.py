@@ -179,7 +179,7 @@ def setting_of(where: str | None) -> str:
 
 
 _PLACE_EXPAND = {"bday": "birthday", "b-day": "birthday", "conf": "conference", "univ": "university",
-                 "mtg": "meeting", "hq": "HQ", "cttee": "committee"}
+                 "mtg": "meeting", "hq": "HQ", "cttee": "committee", "mkt": "market", "mkts": "markets"}
 _PLACE_TAIL = rx.compile(r"\s+(?:day\s*\d+|hallway(?: track)?|booth(?: area)?|lunch table|panel q&a|q&a|lol|haha|"
                          r"tbh|lobby|queue|(?:mon|tues?|wed|thurs?|fri|sat|sun)\w*\s+(?:morning|afternoon|evening|"
                          r"night))\b.*$", re.IGNORECASE)

@@ -164,7 +164,8 @@ _EXPAND = {
     "ev": "EV", "abt": "about", "re": "about", "w/": "with", "w": "with", "w/in": "within", "w/o": "without",
     "wk": "week", "wks": "weeks", "yr": "year",
     "yrs": "years",
-    "mkt": "market", "agrmt": "agreement", "arch": "architecture", "tmrw": "tomorrow", "thurs": "Thursday",
+    "mkt": "market", "mtg": "meeting", "mtgs": "meetings", "req": "request", "reqs": "requests",
+    "agrmt": "agreement", "arch": "architecture", "tmrw": "tomorrow", "thurs": "Thursday",
     "thu": "Thursday", "fri": "Friday", "mon": "Monday", "tues": "Tuesday", "tue": "Tuesday", "wed": "Wednesday",
     "sat": "Saturday", "sun": "Sunday", "v2": "v2", "bday": "birthday", "pls": "please", "info": "information",
     "mgr": "manager", "eng": "engineering", "dev": "developer", "devs": "developers", "univ": "university",
@@ -264,6 +265,8 @@ _INTERNAL = _words("facilities legal finance hr ops it procurement accounting sa
                    "ceo cto admin office partners partner")
 
 
+_DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
+         "sat": "Saturday", "sun": "Sunday"}
 _NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
@@ -274,6 +277,10 @@ def expand(text: str) -> str:
     text = re.sub(r"\bch\.?\s?(\d+)\b", r"chapter \1", text, flags=_I)  # "ch.3" → "chapter 3"
     text = re.sub(r"(?<![A-Z])\s*&\s*(?![A-Z]\b)", " and ", text)  # "R&D" stays
     text = re.sub(r"\s+@\s+", " at ", text)
+    text = re.sub(r"~\s*(?=\d)", "about ", text)  # "~10 interviews"
+    text = re.sub(r"\b(\d)\s*d\s*/\s*(?:wk|week)\b", lambda m: f"{_NUMBERS[int(m[1])]} days a week", text, flags=_I)
+    text = re.sub(r"\b(mon|tue|wed|thu|fri|sat|sun)['’]s\b", lambda m: "on " + _DAY_NAMES[m[1].lower()] + "s", text,
+                  flags=_I)  # "take Ollie wed's to swimming": every Wednesday ("tues" stays a Tuesday)
     words: list[str] = []
     split = text.split()
     for i, word in enumerate(split):
@@ -1706,6 +1713,14 @@ def _question(text: str, names: frozenset[str]) -> str | None:
     'data sharing agrmt' → 'about a data-sharing agreement'."""
     text = expand(text.strip(" ?!.:"))
     low = text.lower()
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+and\s+", text) if p.strip()]
+    if "," in text and 2 <= len(parts) <= 3 and all(len(p.split()) <= 4 for p in parts) \
+            and not re.search(r"\d|\b(?:quotes?|prices?|pricing|estimates?|rates?|fees?|costs?)\b", low) \
+            and not re.match(r"(?:if|whether|how|what|why|when|where|who|which)\b", low):
+        # "ask: time beyond mtgs, D&O insurance" → "about the time beyond meetings and D&O insurance"
+        named = [p if re.match(r"(?:the|a|an|my|our|your)\b|[A-Z]", p) else f"the {p}" for p in parts]
+        if all(you_form(p, names, 5) for p in named):
+            return "about " + ", ".join(named[:-1]) + " and " + named[-1]
     # "ask if he'd do an interview" → "Would you be up for an interview?"
     if (would := re.match(r"^(?:(?:if|whether)\s+)?(?:he|she|they)(?:'d|\s+would)\s+(?:(?P<do>do|give)\s+)?"
                           r"(?P<x>.+)$", text, _I)) is not None:

@@ -226,3 +226,19 @@ def test_offers_either_way_a_yes_and_an_intro_to_offer_first_are_read(notes: str
 def test_a_task_said_yes_to_asks_for_the_details_not_for_something_to_be_sent() -> None:
     text = text_of(draft("needs someone to do team photos sat 14th. i said yes!!", interests=()))
     assert "team photos" in text and "send it over" not in text, text
+
+
+@pytest.mark.parametrize(("shorthand", "words"), [
+    ("a fractional CFO 2d/wk from March", "a fractional CFO two days a week from March"),
+    ("an onboarding study, ~10 interviews", "an onboarding study, about 10 interviews"),
+    ("take Ollie wed's to swimming", "take Ollie on Wednesdays to swimming"),
+    ("2nd round next tues", "2nd round next Tuesday"),
+    ("4 mtgs a year", "4 meetings a year"),
+])
+def test_more_note_shorthand_is_put_in_words(shorthand: str, words: str) -> None:
+    assert expand(shorthand) == words
+
+
+def test_a_list_of_things_to_ask_about_is_asked_as_one_question() -> None:
+    notes = "wants me on advisory board. flattered but?? ask: time beyond mtgs, D&O insurance"
+    assert read_purpose(notes, "Béatrice").ask == "about the time beyond meetings and D&O insurance"
