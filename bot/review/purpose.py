@@ -164,7 +164,8 @@ _EXPAND = {
     "ev": "EV", "abt": "about", "re": "about", "w/": "with", "w": "with", "w/in": "within", "w/o": "without",
     "wk": "week", "wks": "weeks", "yr": "year",
     "yrs": "years",
-    "mkt": "market", "mtg": "meeting", "mtgs": "meetings", "req": "request", "reqs": "requests",
+    "mkt": "market", "wknd": "weekend", "wkend": "weekend", "mtg": "meeting", "mtgs": "meetings", "req": "request",
+    "reqs": "requests",
     "agrmt": "agreement", "arch": "architecture", "tmrw": "tomorrow", "thurs": "Thursday",
     "thu": "Thursday", "fri": "Friday", "mon": "Monday", "tues": "Tuesday", "tue": "Tuesday", "wed": "Wednesday",
     "sat": "Saturday", "sun": "Sunday", "v2": "v2", "bday": "birthday", "pls": "please", "info": "information",
@@ -636,6 +637,10 @@ _THANKS = rx.compile(
     r"^(?:(?:she|he|they)\s+)?(?P<verb>helped me|helped us|gave (?:me )?(?:great |good |useful |really )*|"
     r"shared|showed me|hosted|recommended|pointed me to|introduced me to|answered my (?:question|q)s?)\s*"
     r"(?P<rest>.*)$", _I)
+# something of theirs the member may borrow: "said i can borrow his bike box", "spare wetsuit i can borrow"
+_MAY_BORROW = rx.compile(r"^(?:(?:she|he|they)\s+)?(?:said|says|offered that)\s+i\s+(?:can|could|may)\s+borrow\s+"
+                         r"(?P<x>.+)$|^(?:(?:his|her|their|a)\s+)?(?P<y>spare\s+[\w -]{2,30}?)\s+i\s+(?:can|could)\s+"
+                         r"borrow\W*$", _I)
 # what they said they would do for the member: "she'd look at my cv", "he would intro me to his editor"
 _THEY_WOULD = rx.compile(r"^(?:she|he|they)(?:'d| would)\s+(?:happily\s+|gladly\s+|be happy to\s+)?"
                          r"(?P<rest>(?:look at|look over|read|review|check|proofread|send|share|intro|introduce|"
@@ -742,6 +747,15 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                                                                                   _I):
             wanted = re.sub(r"\byour\b", "my", re.sub(r"\byours\b", "mine", quoted["x"], flags=_I), flags=_I)
             clause = f"asked for {wanted}"  # "'send me deck + numbers'": their words, theirs to get
+        if (lend := _MAY_BORROW.match(clause)) is not None:
+            item = lend["x"] or lend["y"]
+            if (pronoun := re.match(r"(?:it|them)\b(?P<rest>.*)$", item.strip(), _I)) is not None and (has := re.match(
+                    r"^(?:(?:she|he|they)\s+)?(?:has|have|got)\s+(?P<x>.+)$", prior, _I)) is not None:
+                item = has["x"] + pronoun["rest"]  # "has a tile cutter, said i could borrow it": the tile cutter
+            item = re.sub(r"^(?:his|her|their|a|an|the)\s+", "", item.strip(), flags=_I)
+            if (lent := you_form(expand(item), names, 10)) is not None and not re.fullmatch(r"it|them", lent, _I):
+                offers.append(f"lend me your {lent}")  # "said i can borrow his bike box for mallorca"
+                continue
         if (m := _THEY_WOULD.match(clause)) is not None and (offered := you_form(m["rest"], names)) is not None:
             offers.append(re.sub(r"\bcv\b", "CV", expand(offered)))  # "she'd look at my cv": offered to the member
             continue
@@ -1708,6 +1722,9 @@ def _pronoun_way(text: str) -> str:
     return re.sub(r"\b(?:your|his|her|their) way\b", "your way", text)
 
 
+_NO_CONTENT = _words("him her them you it this that these those ask and or the a an my our your his their me us we")
+
+
 def _question(text: str, names: frozenset[str]) -> str | None:
     """A to-do to ask something as a question to them: 'how do they test' → 'How do you test?';
     'data sharing agrmt' → 'about a data-sharing agreement'."""
@@ -1719,7 +1736,9 @@ def _question(text: str, names: frozenset[str]) -> str | None:
             and not re.match(r"(?:if|whether|how|what|why|when|where|who|which)\b", low):
         # "ask: time beyond mtgs, D&O insurance" → "about the time beyond meetings and D&O insurance"
         named = [p if re.match(r"(?:the|a|an|my|our|your)\b|[A-Z]", p) else f"the {p}" for p in parts]
-        if all(you_form(p, names, 5) for p in named):
+        content = [set(re.findall(r"[a-z&]{2,}", p.lower())) - _NO_CONTENT for p in parts]
+        third = re.search(r"\b(?:he|she|him|her|they|them|his|their|i|me|my)\b", text, _I)
+        if all(content) and not third and all(you_form(p, names, 5) for p in named):
             return "about " + ", ".join(named[:-1]) + " and " + named[-1]
     # "ask if he'd do an interview" → "Would you be up for an interview?"
     if (would := re.match(r"^(?:(?:if|whether)\s+)?(?:he|she|they)(?:'d|\s+would)\s+(?:(?P<do>do|give)\s+)?"

@@ -242,3 +242,14 @@ def test_more_note_shorthand_is_put_in_words(shorthand: str, words: str) -> None
 def test_a_list_of_things_to_ask_about_is_asked_as_one_question() -> None:
     notes = "wants me on advisory board. flattered but?? ask: time beyond mtgs, D&O insurance"
     assert read_purpose(notes, "Béatrice").ask == "about the time beyond meetings and D&O insurance"
+
+
+@pytest.mark.parametrize(("notes", "offer"), [
+    ("does the dragon ride every yr. said i can borrow his bike box for mallorca in may",
+     "lend me your bike box for mallorca in May"),
+    ("has a tile cutter, said i could borrow it for the bathroom job wknd of 15th",
+     "lend me your tile cutter for the bathroom job weekend of 15th"),
+    ("sea swim crew 7am. spare wetsuit i can borrow. in for next tues!", "lend me your spare wetsuit"),
+])
+def test_something_of_theirs_the_member_may_borrow_is_their_offer(notes: str, offer: str) -> None:
+    assert read_purpose(notes, "Kev").their_offer == (offer,)
