@@ -265,7 +265,7 @@ def meeting_place(where: str | None) -> str:
     noun = hl.split()[-1] if hl.split()[-1] in _EVENT_NOUNS else event.split()[-1]
     proper = noun in ("park", "hall", "office", "forum") and head.split()[-1][:1].isupper()  # "Görlitzer Park"
     if len(head.split()) >= 2 and noun in _EVENT_NOUNS and not proper \
-            and not re.match(r"^(?:the|a|an|my|our)\b", hl) and "'" not in head and hl.split()[0] not in _MEALS:
+            and not re.match(r"^(?:the|a|an|my|our|your)\b", hl) and "'" not in head and hl.split()[0] not in _MEALS:
         return f"at the {head}"
     if hl in _ONLINE:
         return _ONLINE[hl]

@@ -368,6 +368,8 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
             "it", "this", "that", "both", "them", "these", "those", "one", "you", "some", "more", "again", "later",
             "first", "big", "big time", "a lot", "lots", "loads", "massively", "a favour", "a favor", "one big time") \
             or _PERSON_HELD.fullmatch(found) or re.match(r"(?:the\s+|some\s+)?help\b", found, _I) \
+            or re.match(r"(?:(?:the|a|an)\s+)?(?:via|through|thru|using|is|are|was|were|say|tell|thank|thx)\b", found,
+                        _I) \
             or re.match(r"(?:(?:the|a|an|my|our|your)\s+)?(?:ok|okay|yes|no|go-ahead|green light|thing|stuff)"
                         r"(?:\s|$)", found, _I) \
             or set(found.lower().split()) & _NOT_THINGS:  # "here's the ok": not a thing
@@ -1168,6 +1170,19 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 _I)) is not None:
             found.setdefault("next_step", _next_step(treat["t"].lower() if treat["t"].lower() != "drink" else "drinks",
                                                      None, None))
+            continue
+        if (m := _OWE.match(clause)) is not None and (ride := re.fullmatch(
+                r"(?:an?\s+)?(?P<t>lift|ride)\b\s*(?P<when>.*)", m["rest"], _I)) is not None:
+            when_words = expand(ride["when"]).strip()
+            if re.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", when_words):
+                when_words = f"on {when_words}"  # "i owe her a lift sun 14th": on Sunday 14th
+            found.setdefault("my_offer_to", f"give you a {ride['t'].lower()} {when_words}".strip())
+            continue  # a lift owed is given, never "here's a lift"
+        if (m := _OWE.match(clause)) is not None and (money := re.match(
+                r"^(?P<amount>[€£$]\s?\d+(?:[.,]\d{1,2})?)\s*(?:for\s+)?(?P<rest>.*)$", m["rest"])) is not None:
+            what = re.sub(r"\s+(?:via|by|on|through|thru|over)\s+\S+.*$", "", money["rest"]).strip()
+            found.setdefault("my_offer_to", f"send you the {money['amount']} for the {what}" if what else
+                             f"send you the {money['amount']}")  # "i owe him €8 postage via mbway": money to send
             continue
         if (m := _OWE.match(clause)) is not None or (m := _I_PROMISED_THING.match(clause)) is not None:
             when = _LATER_WHEN.search(m["rest"])

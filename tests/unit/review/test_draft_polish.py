@@ -253,3 +253,21 @@ def test_a_list_of_things_to_ask_about_is_asked_as_one_question() -> None:
 ])
 def test_something_of_theirs_the_member_may_borrow_is_their_offer(notes: str, offer: str) -> None:
     assert read_purpose(notes, "Kev").their_offer == (offer,)
+
+
+@pytest.mark.parametrize(("notes", "offer"), [
+    ("physio student. i owe her a lift sun 14th", "give you a lift on Sunday 14th"),
+    ("left my charger!! he'll post it, i owe him €8 postage via mbway", "send you the €8 for the postage"),
+])
+def test_a_lift_or_money_owed_is_given_not_attached(notes: str, offer: str) -> None:
+    assert read_purpose(notes, "Bea").my_offer_to == offer
+    assert "here's" not in text_of(draft(notes, interests=())).lower()
+
+
+@pytest.mark.parametrize("notes", ["i'll send via NDA portal", "promised the is in the abstract book"])
+def test_a_preposition_or_a_verb_is_no_thing_to_send(notes: str) -> None:
+    assert read_purpose(notes, "Bea").deliver == ()
+
+
+def test_their_office_is_never_the_your_office() -> None:
+    assert meeting_place("their office, Shoreditch") == "at your office"
