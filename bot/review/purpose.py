@@ -481,7 +481,8 @@ def _article(part: str) -> str:
 
 _STOP = rx.compile(
     r"\b(?:do\s*n[o']?t|dont|don't|no need to|never|won't|wont)\s+(?:chase|follow[ -]?up|nudge|contact|reach out|"
-    r"bother|pursue|reply|message|email|text|dm|engage|write)\b|\bruled (?:\w+ )?out\b|\bnot a fit\b|\bno fit\b|"
+    r"bother|pursue|reply|message|msg|email|text|dm|engage|write)\b|\bno f/?u\b|\bno follow[- ]?ups?\b|"
+    r"(?:^|[.!;]\s*)no\s*[.!]+\s*$|\bso pointless\b|\bruled (?:\w+ )?out\b|\bnot a fit\b|\bno fit\b|"
     r"\bpolite no\b|^passed\W*$|\bno reason to (?:follow|reach|write|chase)|\bkept (?:pitching|selling|"
     r"pushing)\b|\btold (?:him|her|them) (?:maybe |probably )?(?:next year|not now|not yet|not this year)\b|"
     r"\bi (?:said|told (?:him|her|them)) no\b|\bi declined\b|\bdeclined\b|\bscam\b|\bred flags\b|\bpassed on us\b|"
@@ -555,6 +556,11 @@ _ASK_AROUND = rx.compile(r"^(?:i\s+)?(?:said|told (?:him|her|them)|promised)\s+(
 _ROLE = rx.compile(r"\b(?:tutor|professor|prof|boss|manager|mgr|team|lads|friends?|colleagues?|cousin|brother|sister|"
                    r"partner|wife|husband|landlord|neighbou?r|contact|network|hr|recruiter|founder|cto|ceo|dept|"
                    r"department|firm|company|office|club|group)\b", _I)
+
+
+def _singular(phrase: str) -> str:
+    """'portfolio links' → 'portfolio link': one of a swapped pair is the member's."""
+    return re.sub(r"(?<=[a-z]{3})s$", "", phrase.strip())
 
 
 def _congrats(text: str, names: frozenset[str]) -> str | None:
@@ -639,6 +645,12 @@ _THANKS = rx.compile(
     r"^(?:(?:she|he|they)\s+)?(?P<verb>helped me|helped us|gave (?:me )?(?:great |good |useful |really )*|"
     r"shared|showed me|hosted|recommended|pointed me to|introduced me to|answered my (?:question|q)s?)\s*"
     r"(?P<rest>.*)$", _I)
+# a swap agreed: "said we'd swap portfolio links", "we'll swap recipes"
+_SWAP = rx.compile(r"^(?:(?:we|i)\s+)?(?:said we'?d|said we would|agreed to|we'?ll|will)\s+swap\s+(?P<x>[\w -]{3,40})$",
+                   _I)
+# what the member sends for them to act: "she'll fix my march claim if i resend receipts by fri"
+_IF_I_SEND = rx.compile(r"\bif i (?:re)?(?:send|share|email|forward)\s+(?:(?:her|him|them)\s+)?(?P<x>[\w -]{3,40}?)"
+                        r"(?:\s+by\s+\w+)?\W*$", _I)
 # something of theirs the member may borrow: "said i can borrow his bike box", "spare wetsuit i can borrow"
 _MAY_BORROW = rx.compile(r"^(?:(?:she|he|they)\s+)?(?:said|says|offered that)\s+i\s+(?:can|could|may)\s+borrow\s+"
                          r"(?P<x>.+)$|^(?:(?:his|her|their|a)\s+)?(?P<y>spare\s+[\w -]{2,30}?)\s+i\s+(?:can|could)\s+"
@@ -749,6 +761,15 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                                                                                   _I):
             wanted = re.sub(r"\byour\b", "my", re.sub(r"\byours\b", "mine", quoted["x"], flags=_I), flags=_I)
             clause = f"asked for {wanted}"  # "'send me deck + numbers'": their words, theirs to get
+        if (swap := _SWAP.match(clause)) is not None and (mine := thing(_singular(swap["x"]), names)) is not None \
+                and not re.search(r"\b(?:notes?|stories|ideas|war stories|numbers|details|contacts?)\b", swap["x"], _I):
+            mine = re.sub(r"^(?:the|a|an)\s+", "my ", mine)
+            deliver.append(mine)  # "said we'd swap portfolio links": mine goes now, theirs is asked for
+            found.setdefault("expect", re.sub(r"^my\b", "your", mine))
+            continue
+        if (resend := _IF_I_SEND.search(clause)) is not None and (sent_back := thing(resend["x"], names)) is not None:
+            deliver.append(sent_back)  # "she'll fix my march claim if i resend receipts by fri": the receipts go
+            continue
         if (lend := _MAY_BORROW.match(clause)) is not None:
             item = lend["x"] or lend["y"]
             if (pronoun := re.match(r"(?:it|them)\b(?P<rest>.*)$", item.strip(), _I)) is not None and (has := re.match(

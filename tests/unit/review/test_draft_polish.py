@@ -271,3 +271,22 @@ def test_a_preposition_or_a_verb_is_no_thing_to_send(notes: str) -> None:
 
 def test_their_office_is_never_the_your_office() -> None:
     assert meeting_place("their office, Shoreditch") == "at your office"
+
+
+@pytest.mark.parametrize("notes", [
+    "nice, v chatty. zero overlap tho. no f/u",
+    "nice enough, zero chemistry. no need to msg",
+    "spent 20 min trying to sell me a crypto course. NO.",
+    "pitched hard. we're locked into our contract til 2026 so pointless",
+])
+def test_a_plain_no_in_the_notes_means_no_message(notes: str) -> None:
+    assert isinstance(draft(notes, interests=()), Rest)
+
+
+def test_a_swap_sends_the_members_half_and_looks_out_for_theirs() -> None:
+    reading = read_purpose("both mid career change. said we'd swap portfolio links", "Jess")
+    assert (reading.deliver, reading.expect) == (("my portfolio link",), "your portfolio link")
+
+
+def test_what_the_member_must_send_for_them_to_act_is_sent() -> None:
+    assert read_purpose("she'll fix my march claim if i resend receipts by fri", "Sue").deliver == ("the receipts",)
