@@ -1171,7 +1171,7 @@ class _Writer:
         lines += self.take_up("still") + self.my_offer_line("still") + self.interest_line("still")
         lines += self.ask_line("still")
         lines += self.explore_line("still") + self.suggest_line("still") + self.next_line("still")
-        if r.ask_around and (r.pending and replace(r, ask_around=None).pending):
+        if r.ask_around and replace(r, ask_around=None).pending:
             lines.append(Line((f"I haven't forgotten: I'm asking {r.ask_around} and will let you know.",)))
         if r.checking:
             lines.append(Line((f"I'm still looking into {r.checking} and will let you know." if not
@@ -1533,9 +1533,13 @@ THIN_NOTES = 6  # words: notes this short with nothing to do in them get a quest
 # 2hrs"), a count cut from its number ("the more volunteer coaches"), a unit run into a figure ("2hrs")
 _RAGGED = rx.compile(r"[,;]|->|^(?:the|a|an) more\b|\b\d+[a-z]{2,}\b", re.IGNORECASE)
 # something due by a date: "before 31 jan", "by fri", "CFP closes on the 15th", "asap"
-_DUE = rx.compile(_DEADLINE.pattern + r"|\b(?:by|before)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\b|end\b|eo[dwm]\b|"
-                  r"(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|tomorrow\b|tmrw\b|next\s+\w+|(?:jan|feb|mar|apr|may|jun|jul|aug|"
-                  r"sep|oct|nov|dec)\w*\s+\d)|\basap\b|\burgent(?:ly)?\b", re.IGNORECASE)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:[a-z]{0,6})\b"
+_WEEKDAY = r"(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?\b"
+# "by fri", "before 31 jan", "by the 15th", "by end of month", "by next week": never "introduced by Monica" or
+# "met by 2 lakes"
+_DUE = rx.compile(_DEADLINE.pattern + r"|\b(?:by|before|b4)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)\b|"
+                  rf"\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b|end\s+of\b|eo[dwm]\b|{_WEEKDAY}|tomorrow\b|"
+                  rf"tmrw\b|next\s+(?:week|wk|month|{_WEEKDAY}))|\basap\b|\burgent(?:ly)?\b", re.IGNORECASE)
 _NO_RUSH = (
     (rx.compile(r"^(?:no rush at all|no rush|no pressure(?: at all)?(?: if [^.!]*)?)[.!]?$", re.IGNORECASE), ""),
     (rx.compile(r"^No rush,? but (\w)"), lambda m: m[1].upper()),

@@ -7,7 +7,9 @@ pure-Python parsing). Like a ``.pyc`` beside its module, the compiled form of ea
 The compiled form is the interpreter's own (``re._compiler`` output fed to ``_sre.compile``, which validates
 it), tied to the exact Python build that wrote it and checked against a CRC of the file. Anything unexpected
 — another build, a damaged or unwritable file, a Python whose internals moved — falls back to plain
-:func:`re.compile`: the cache can make start-up slow again, never a match different.
+:func:`re.compile`: damage can make start-up slow again, never a match different. (Like a ``.pyc``, the file is
+trusted as written: whoever can write the package's ``__pycache__`` can change its code anyway.) It is for
+patterns compiled at import; entries only accumulate between builds (``build`` writes a fresh file).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
+MAX_ENTRIES = 4096  # the review and the drafter compile about 250
+MAX_PATTERN = 50_000  # characters; the longest phrase list is about 7,500
 _CompiledForm = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 _Build = tuple[str, str | None, int, int]
 
@@ -93,8 +97,9 @@ class PatternCache:
             raise
         except Exception:  # internals not as expected: plain compile, nothing stored
             return re.compile(pattern, flags)
-        self._forms[key] = form
-        self._added = True
+        if len(self._forms) < MAX_ENTRIES and len(pattern) <= MAX_PATTERN:
+            self._forms[key] = form  # module-level patterns only: a pattern built from text at run time is no
+            self._added = True       # caller of this module, and the caps keep a mistake from growing the file
         return compiled
 
     def save(self, *, asked: bool = False) -> None:
@@ -120,8 +125,11 @@ class PatternCache:
 
 
 def _default_path() -> Path:
+    """Beside this module's ``.pyc``: ``__pycache__/``, or under PYTHONPYCACHEPREFIX when that is set."""
     tag: Any = sys.implementation.cache_tag or "python"
-    return Path(__file__).with_name("__pycache__") / f"patterns.{tag}.marshal"
+    here = Path(__file__).resolve().parent
+    folder = Path(sys.pycache_prefix) / here.relative_to(here.anchor) if sys.pycache_prefix else here / "__pycache__"
+    return folder / f"patterns.{tag}.marshal"
 
 
 _DEFAULT = PatternCache(_default_path())

@@ -241,13 +241,15 @@ _VALUE = rx.compile(r"^(?:(?:actual(?:ly)?|real answer|answer|correct(?: answer)
 
 def _where_answer(clause: str) -> str | None:
     """The answer to a where or which question, when the clause right after it is only that: 'bakery bits, the 1kg
-    oval' → 'Bakery Bits, the 1kg oval' (a shop or a site is a name); a clause that goes on is no answer."""
+    oval' → 'Bakery Bits, the 1kg oval'. A bare lower-case name of a place (no article or preposition before it)
+    is written as a name; 'on ebay', 'a friend' stay as typed; a clause that goes on is no answer."""
     text = clause.strip(" .!")
-    if not text or len(text.split()) > 7 or re.search(r"\b(?:i|she|he|they|we|said|will|'ll|wants?|asked|need)\b|\?",
-                                                      text, _I):
+    if not text or len(text) > 60 or len(text.split()) > 7 \
+            or re.search(r"\b(?:i|she|he|they|we|said|will|'ll|wants?|asked|need)\b|\?", text, _I):
         return None
     head, sep, tail = text.partition(",")
-    if head.islower() and len(head.split()) <= 3:
+    if head.islower() and len(head.split()) <= 3 and not re.match(
+            r"(?:on|from|at|in|via|a|an|the|my|our|your|his|her|their|some|any|online)\b", head):
         head = " ".join(w[:1].upper() + w[1:] for w in head.split())
     return head + sep + tail
 
@@ -544,9 +546,11 @@ _I_PROMISED_THING = rx.compile(r"^(?:i\s+)?(?:promised|offered(?!.*\b(?:me|my|us
 # what the member offers to do with them, not to send: "offered a 30min screen share next wk" is to arrange
 _TO_ARRANGE = frozenset(("session", "sessions", "call", "calls", "meeting", "chat", "catch-up", "catchup", "share",
                          "screenshare", "screen-share", "walkthrough", "walk-through", "demo", "tour", "visit"))
-# their words, quoted as a clause of its own: "liked the demo. 'send me deck + numbers'" (their "your" is the
-# member's); never with a condition ("send me the deck when you have traction": not yet). "she said send me …" and
-# "i said yes, send me …" have their own readers.
+# their words in quotes, as a clause of its own: "liked the demo. 'send me deck + numbers'" (their "your" is the
+# member's); never with a condition ("send me the deck when you have traction": not yet). The clauses have lost
+# their quote marks by then, so the notes are checked for one before "send me" (`_QUOTED_SEND_ME`); "she said
+# send me …" and "i said yes, send me …" have their own readers.
+_QUOTED_SEND_ME = rx.compile(r"['\"“‘]\s*send me\b", _I)
 _THEIR_SEND_ME = rx.compile(r"^['\"“‘]?\s*send me\s+(?P<x>(?:(?!\b(?:when|once|if|after|before|unless)\b)"
                             r"[^'\"”’])+?)\s*['\"”’]?[.!]?$", _I)
 # the member's promise to ask someone else for them: "said i'd ask Dani if the roastery takes local stuff"
@@ -556,6 +560,27 @@ _ASK_AROUND = rx.compile(r"^(?:i\s+)?(?:said|told (?:him|her|them)|promised)\s+(
 _ROLE = rx.compile(r"\b(?:tutor|professor|prof|boss|manager|mgr|team|lads|friends?|colleagues?|cousin|brother|sister|"
                    r"partner|wife|husband|landlord|neighbou?r|contact|network|hr|recruiter|founder|cto|ceo|dept|"
                    r"department|firm|company|office|club|group)\b", _I)
+
+
+def _owed_favour(owed: str, names: frozenset[str]) -> str | None:
+    """What giving back a lift or money owed is: 'a lift sun 14th' → 'give you a lift on Sunday 14th', '€8 postage
+    via mbway' → 'send you the €8 for the postage'; '' when it is one but no sentence can carry its details; None
+    when it is neither."""
+    if (ride := re.fullmatch(r"(?:an?\s+)?(?P<t>lift|ride)\b[\s,]*(?P<when>.*)", owed, _I)) is not None:
+        when = expand(ride["when"]).strip(" ,.;")
+        when = f"on {when}" if re.fullmatch(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?: \d{1,2}(?:st|nd|rd|th)?)?",
+                                              when) else (you_form(when, names, 4) or "" if when else "")
+        if when and not re.match(r"(?:on|to|home|back|into|from|next|this|after)\b", when, _I):
+            when = ""  # "a lift, maybe", "whenever she is next in town…": the lift, without the note's hedging
+        return f"give you a {ride['t'].lower()} {when}".strip()
+    if (money := re.match(r"^(?P<amount>[€£$]\s?\d{1,6}(?:[.,]\d{1,2})?)\b[\s,]*(?:for\s+)?(?P<rest>.*)$",
+                          owed)) is not None:
+        what = re.sub(r"\s+(?:via|by|on|through|thru|over)\s+\S+.*$", "", money["rest"]).strip(" ,.;")
+        what = re.sub(r"^(?:the|a|an|his|her|their)\s+", "", what, flags=_I)
+        phrase = you_form(what, names, 3) if what else None
+        return f"send you the {money['amount']} for the {phrase}" if phrase and not re.search(
+            r"\b(?:she|he|they|us|we)\b", phrase, _I) else f"send you the {money['amount']}"
+    return None
 
 
 def _singular(phrase: str) -> str:
@@ -571,8 +596,10 @@ def _congrats(text: str, names: frozenset[str]) -> str | None:
         part = re.sub(r"^(?:the\s+)?new\b", "the new", part, flags=_I)
         if not part or names & {w.lower() for w in re.findall(r"[\w'-]+", part)} or "?" in part:
             return None
+        if len(part) > 60:
+            return None
         phrase = you_form(part, names, 6)
-        if phrase is None and re.fullmatch(r"(?:the\s+)?new\s+(?:baby|job|role|house|home|puppy)", part, _I):
+        if phrase is None and re.fullmatch(r"(?:the\s+)?(?:new\s+)?(?:baby|job|role|house|home|puppy)", part, _I):
             phrase = part  # family news is kept out of messages, unless the member's own "congrats on" names it
         if phrase is None:
             return None
@@ -591,6 +618,10 @@ def _asked_around(match: re.Match[str], names: frozenset[str]) -> str | None:
         return None  # "told him i'll ask her first, no promises": whom and what are for the member to say
     if who.lower() in _INTERNAL:
         return None  # "i said i'd ask facilities": a check inside the member's own organisation, read as such
+    for name in names:  # "ask Tomasz's boss", said to Tomasz: "your boss"
+        who = re.sub(rf"\b{re.escape(name)}['’]s\b", "your", who, flags=_I)
+    if names & {w.lower() for w in re.findall(r"[\w'-]+", who)}:
+        return None
     if who and not _ROLE.search(who) and not re.match(r"(?:the|my|our|a|an|some)\b", who, _I):
         if re.search(r"\b(?:our|we|us)\b", what, _I):
             who = ""  # "ask Hannah if our importer wants samples": a colleague, the question is what matters
@@ -655,25 +686,29 @@ _IF_I_SEND = rx.compile(r"\bif i (?:re)?(?:send|share|email|forward)\s+(?:(?:her
 _MAY_BORROW = rx.compile(r"^(?:(?:she|he|they)\s+)?(?:said|says|offered that)\s+i\s+(?:can|could|may)\s+borrow\s+"
                          r"(?P<x>.+)$|^(?:(?:his|her|their|a)\s+)?(?P<y>spare\s+[\w -]{2,30}?)\s+i\s+(?:can|could)\s+"
                          r"borrow\W*$", _I)
-# what they said they would do for the member: "she'd look at my cv", "he would intro me to his editor"
+# what they said they would read for the member: "she'd look at my cv", "he would review my draft" (the
+# drafter takes such an offer up as "your offer to look at my CV"; a thing to send or an intro has its own readers)
 _THEY_WOULD = rx.compile(r"^(?:she|he|they)(?:'d| would)\s+(?:happily\s+|gladly\s+|be happy to\s+)?"
-                         r"(?P<rest>(?:look at|look over|read|review|check|proofread|send|share|intro|introduce|"
-                         r"put me in touch|connect me|lend|show me)\b.+)$", _I)
+                         r"(?P<rest>(?:look at|look over|read|review|check|proofread)\s+(?:my|our)\b.+)$", _I)
 # the member's offer to pay: "offered to pay dry cleaning", "i'll pay for the repair"
-_PAY_FOR = rx.compile(r"(?:^|\s)(?:i\s+)?(?:offered|said i'?d|will|i'?ll)\s+(?:to\s+)?pay\s+(?:for\s+)?"
-                      r"(?:the\s+|his\s+|her\s+|their\s+)?(?P<x>[\w -]{3,40})$", _I)
+_PAY_FOR = rx.compile(r"(?:^|[.;!,]\s*|(?<!\bhe)(?<!\bshe)(?<!\bthey)(?<!\bit)(?<!\bwho)\s(?=offered\b))"
+                      r"(?:i\s+)?(?:offered|said i'?d|i will|i'?ll)\s+(?:to\s+)?pay\s+"
+                      r"(?:for\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?P<x>[\w -]{3,40})$", _I)
 # a favour done for the member, to thank them for: "he reviewed my PR on the docs", "putting me +1 on the list"
 _FAVOUR = rx.compile(r"(?:^|,\s*)(?:(?:she|he|they)\s+)?(?:(?:kindly|already|also|is|was)\s+)?"
                      r"(?P<verb>reviewed|fixed|sorted out|sorted|covered|proofread|looked over|read through|lent me|"
-                     r"loaned me|drove me|put me|putting me)\s+(?P<rest>.+)$", _I)
+                     r"loaned me|drove me(?=\s+(?:home|back|to|all the way)\b)|"
+                     r"put me(?=\s+(?:\+1\s+)?on (?:the|his|her|their) (?:guest ?)?list|\s+up\b)|"
+                     r"putting me(?=\s+(?:\+1\s+)?on (?:the|his|her|their) (?:guest ?)?list|\s+up\b))"
+                     r"\s+(?P<rest>.+)$", _I)
 _FAVOUR_GERUND = {"reviewed": "reviewing", "fixed": "fixing", "sorted out": "sorting out", "sorted": "sorting out",
                   "covered": "covering", "proofread": "proofreading", "looked over": "looking over",
                   "read through": "reading through", "lent me": "lending me", "loaned me": "lending me",
                   "drove me": "driving me", "put me": "putting me", "putting me": "putting me"}
 # their news to congratulate: "congrats on the new baby + promoted to director"
 # (read from the whole notes: the clause reader leaves family news out, but "congrats on" is the member's own word)
-_CONGRATS = rx.compile(r"(?:^|[.;!\n]\s*)(?:say\s+)?(?:congrats|congratulations|congratulate (?:him|her|them))\s+"
-                       r"(?:on|for)\s+(?P<rest>[^.;!\n]+)", _I)
+_CONGRATS = rx.compile(r"\b(?:congrats|congratulations|congratulate (?:him|her|them))\s+(?:on|for)\s+"
+                       r"(?P<rest>[^.;!?,\n]{3,120})", _I)
 _THANK_NOTE = rx.compile(r"^thank (?:him|her|them)?\s*(?:for\s+)?(?P<rest>.+)$", _I)
 _MY_ASK = rx.compile(
     r"^(?:ask|q|question|qs)\b\s*(?:for (?:him|her|them))?\s*(?::|re|about|abt|if|whether)?\s*(?P<rest>.+)$", _I)
@@ -753,12 +788,14 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     seen: tuple[int, bool, bool] = (0, False, False)
     maybe_need: str | None = None
     last_added: tuple[str, str] | None = None  # what the previous clauses put in the message, for a hedge after it
-    if (cheer := _CONGRATS.search(notes)) is not None and (news := _congrats(cheer["rest"], names)):
+    quoted_send = _QUOTED_SEND_ME.search(notes[:4000]) is not None
+    if (cheer := _CONGRATS.search(re.sub(r"\s*\([^()\n]{0,80}\)", "", notes[:4000]))) is not None \
+            and (news := _congrats(cheer["rest"], names)):
         found["congrats"] = news  # "congrats on the new baby + promoted to director"
     for raw in _clauses(notes):
         clause, prior, previous = raw.strip(), previous, raw.strip()
-        if (quoted := _THEIR_SEND_ME.match(clause)) is not None and not re.match(r"(?:i|we)\s+(?:said|told)\b", prior,
-                                                                                  _I):
+        if quoted_send and (quoted := _THEIR_SEND_ME.match(clause)) is not None \
+                and not re.match(r"(?:i|we)\s+(?:said|told)\b", prior, _I):
             wanted = re.sub(r"\byour\b", "my", re.sub(r"\byours\b", "mine", quoted["x"], flags=_I), flags=_I)
             clause = f"asked for {wanted}"  # "'send me deck + numbers'": their words, theirs to get
         if (swap := _SWAP.match(clause)) is not None and (mine := thing(_singular(swap["x"]), names)) is not None \
@@ -1185,27 +1222,18 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 elif (what := you_form(rest, names, 5)) is not None:
                     deliver_do.append(f"{verb} {what}")
             continue
-        if (m := _OWE.match(clause)) is not None and (treat := re.fullmatch(
+        owed = _OWE.match(clause)
+        if owed is not None and (treat := re.fullmatch(
                 r"(?:an?\s+|one\s+)?(?P<t>coffee|lunch|dinner|drink|beer|pint|breakfast|brunch|tea)s?(?:\s+.*)?",
-                m["rest"],
-                _I)) is not None:
+                owed["rest"], _I)) is not None:
             found.setdefault("next_step", _next_step(treat["t"].lower() if treat["t"].lower() != "drink" else "drinks",
                                                      None, None))
             continue
-        if (m := _OWE.match(clause)) is not None and (ride := re.fullmatch(
-                r"(?:an?\s+)?(?P<t>lift|ride)\b\s*(?P<when>.*)", m["rest"], _I)) is not None:
-            when_words = expand(ride["when"]).strip()
-            if re.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", when_words):
-                when_words = f"on {when_words}"  # "i owe her a lift sun 14th": on Sunday 14th
-            found.setdefault("my_offer_to", f"give you a {ride['t'].lower()} {when_words}".strip())
-            continue  # a lift owed is given, never "here's a lift"
-        if (m := _OWE.match(clause)) is not None and (money := re.match(
-                r"^(?P<amount>[€£$]\s?\d+(?:[.,]\d{1,2})?)\s*(?:for\s+)?(?P<rest>.*)$", m["rest"])) is not None:
-            what = re.sub(r"\s+(?:via|by|on|through|thru|over)\s+\S+.*$", "", money["rest"]).strip()
-            found.setdefault("my_offer_to", f"send you the {money['amount']} for the {what}" if what else
-                             f"send you the {money['amount']}")  # "i owe him €8 postage via mbway": money to send
+        if owed is not None and (given := _owed_favour(owed["rest"], names)) is not None:
+            if given:
+                found.setdefault("my_offer_to", given)  # a lift or money owed is given, never "here's a lift"
             continue
-        if (m := _OWE.match(clause)) is not None or (m := _I_PROMISED_THING.match(clause)) is not None:
+        if (m := owed) is not None or (m := _I_PROMISED_THING.match(clause)) is not None:
             when = _LATER_WHEN.search(m["rest"])
             if when is not None and (what := thing(m["rest"][:when.start()], names)) is not None:
                 later.append(f"{what} {_later_words(when[0])}")  # "i owe him the cohort data by end of month"

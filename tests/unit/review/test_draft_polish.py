@@ -127,7 +127,8 @@ def test_a_name_alone_after_ask_is_someone_else_to_ask_not_a_topic_for_them() ->
 
 @pytest.mark.parametrize(("notes", "field", "value"), [
     ("liked the demo. 'send me deck + numbers'. MRR 18k", "deliver", ("the deck and the numbers",)),
-    ("loved the talk. send me your slides", "deliver", ("my slides",)),  # their "your" is the member's
+    ("loved the talk. 'send me your slides'", "deliver", ("my slides",)),  # their "your" is the member's
+    ("send me the invoice", "deliver", ()),  # unquoted, whose words these are is not known
     ("also has spare seed potatoes, maris piper, ~10 bags - price?", "ask",
      "Could you let me know what you'd want for the spare seed potatoes?"),
     ("i said i'd share our field trial protocol once it is finalised", "later",
@@ -225,7 +226,7 @@ def test_offers_either_way_a_yes_and_an_intro_to_offer_first_are_read(notes: str
 
 def test_a_task_said_yes_to_asks_for_the_details_not_for_something_to_be_sent() -> None:
     text = text_of(draft("needs someone to do team photos sat 14th. i said yes!!", interests=()))
-    assert "team photos" in text and "send it over" not in text, text
+    assert "to do team photos" in text and "looking for" not in text and "send it over" not in text, text
 
 
 @pytest.mark.parametrize(("shorthand", "words"), [

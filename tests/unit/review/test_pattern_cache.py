@@ -62,16 +62,33 @@ def test_every_pattern_of_the_review_and_the_drafter_survives_the_round_trip(tmp
             assert (found and found.span()) == (expected and expected.span()), pattern[:60]
 
 
-def test_a_damaged_file_or_one_from_another_python_is_ignored(tmp_path: Path) -> None:
+def _file_where_coffee_is_stored_as_tea(path: Path, build: object) -> None:
+    """A well-formed file whose entry for "coffee" holds the compiled form of "tea", written for ``build``."""
+    writer = PatternCache(tmp := path.with_suffix(".tmp"))
+    writer.compile("tea")
+    writer.save(asked=True)
+    _build, _checksum, payload = marshal.loads(tmp.read_bytes())
+    payload = marshal.dumps({("coffee", 0): marshal.loads(payload)[("tea", 0)]})
+    path.write_bytes(marshal.dumps((build, zlib.crc32(payload), payload)))
+
+
+def test_a_stored_form_is_what_compile_returns(tmp_path: Path) -> None:
+    # the file is trusted as written (as a .pyc is): its form for "coffee" is used, so it matches "tea"
+    path = tmp_path / "patterns.marshal"
+    _file_where_coffee_is_stored_as_tea(path, pattern_cache._BUILD)
+    assert PatternCache(path).compile("coffee").search("green tea")
+
+
+def test_a_file_from_another_python_build_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "patterns.marshal"
+    _file_where_coffee_is_stored_as_tea(path, ("another python",))
+    assert PatternCache(path).compile("coffee").search("green tea") is None
+
+
+def test_a_damaged_file_is_ignored(tmp_path: Path) -> None:
     damaged = tmp_path / "damaged.marshal"
     damaged.write_bytes(b"\x00not a pattern file")
     assert PatternCache(damaged).compile(r"coffee (?:next|this) week").search("coffee next week")
-
-    foreign = tmp_path / "foreign.marshal"
-    key = (r"coffee", 0)
-    payload = marshal.dumps({key: (0, b"\xff\xff", 0, {}, ())})
-    foreign.write_bytes(marshal.dumps((("another python",), zlib.crc32(payload), payload)))
-    assert PatternCache(foreign).compile("coffee").search("a coffee")
 
 
 def _rewrite_entry(path: Path, code: bytes, *, keep_checksum: bool) -> None:
@@ -115,6 +132,14 @@ def test_an_unwritable_place_is_left_alone(tmp_path: Path) -> None:
     cache.compile("coffee")
     cache.save(asked=True)  # no error: the next start compiles again
     assert list(tmp_path.iterdir()) == [blocker]
+
+
+def test_the_cache_stores_module_patterns_only_up_to_its_caps(tmp_path: Path) -> None:
+    cache = PatternCache(tmp_path / "patterns.marshal")
+    huge = "x" * (pattern_cache.MAX_PATTERN + 1)
+    assert cache.compile(huge).search(huge)
+    cache.save(asked=True)
+    assert not (tmp_path / "patterns.marshal").exists()  # nothing stored, nothing written
 
 
 def test_a_bad_pattern_still_raises_re_error(tmp_path: Path) -> None:
