@@ -469,9 +469,11 @@ class _Writer:
         if r.ask_around and not self._open_besides_need():
             return ("You said you'd ask on their behalf, and a chaser before you have an answer adds nothing. "
                     "I'd write again once you hear back.")
-        if r.need and not self._open_besides_need():
-            # only their need is open, and the first message offered help: "still looking for a family lawyer?"
-            # a week on chases them about their own problem
+        if r.need and not self._open_besides_need() and not self.context.offer \
+                and not re.search(r"\b(?:refs?|references?|my|our|grandma's|grandpa's|mum's|dad's)\b", r.need):
+            # only their need is open, and the first message offered help: "still looking for a family lawyer?" a
+            # week on chases them about their own problem (a need the member is to meet — their reference, photos
+            # of their grandma's sampler, an offer on record — is still the member's to follow up)
             return ("What's open is their own need, and your first message already offered to help; a chaser asking "
                     "whether they're still looking can feel like pressure. I'd let it rest: they'll say if they "
                     "want it.")

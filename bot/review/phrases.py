@@ -349,6 +349,9 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
         contact_name = handle[1]
     raw = re.sub(r"\s+", " ", re.sub(r"\s*\([^()]*\)", "", contact_name or "")).strip()  # "Kim Seoyeon (MOLIT)"
     raw = raw.split(",")[0].strip()  # "Jessica Ko, VP Ops @ Brightline": who she is, after the comma
+    raw = re.split(r"\s+[-–—]\s+", raw)[0]  # "Mr. Adebayo - school gov": who he is, after the dash
+    raw = re.sub(r"^(?:apologi[sz]e to|say sorry to|thank|call|email|text|ping|ask|remind|chase|msg|message)\s+"
+                 r"(?=[A-Z])", "", raw, flags=re.IGNORECASE)  # "apologise to Kenji": a to-do saved as the name
     words = raw.split(" ")
     latin = [w for w in words if re.search(r"[A-Za-zÀ-ɏ]", w) or not re.search(r"[^\W\d_]", w)]
     if latin and len(latin) < len(words):  # "Wang Lei 王磊": the message is in English, so the Latin spelling
@@ -368,6 +371,10 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     raw = " ".join(words)
     contact_name = raw or contact_name
     words = raw.split(" ")
+    if len(words) == 1 and words[0][:1].isupper() and notes and (given := re.search(
+            rf"\b([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)\s+{re.escape(words[0])}\b", notes)) is not None \
+            and given[1].lower().rstrip(".") not in _TITLE_WORDS and given[1].lower() not in _NICKNAME_WORDS:
+        return given[1]  # saved as "Halvorsen", the notes say "Ingrid Halvorsen": greeted Ingrid
     if len(words) >= 2 and words[-1].lower() in ("san", "sama", "sensei"):  # "Hiroshi san": the honorific stays
         return f"{greeting_name(' '.join(words[:-1]), notes)}-{words[-1].lower()}"
     if len(words) >= 2 and words[0].lower() in _NICKNAME_WORDS:  # "Big Dave" is greeted "Dave"

@@ -10,7 +10,7 @@ import pytest
 
 from bot.review import DraftContext
 from bot.review.drafts import Draft, DraftTimes, Question, Rest, _in_time, compose
-from bot.review.phrases import meeting_place
+from bot.review.phrases import greeting_name, meeting_place
 from bot.review.purpose import expand, read_purpose
 
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)  # a Monday
@@ -291,3 +291,13 @@ def test_a_swap_sends_the_members_half_and_looks_out_for_theirs() -> None:
 
 def test_what_the_member_must_send_for_them_to_act_is_sent() -> None:
     assert read_purpose("she'll fix my march claim if i resend receipts by fri", "Sue").deliver == ("the receipts",)
+
+
+@pytest.mark.parametrize(("name", "notes", "greeted"), [
+    ("Halvorsen", "Ingrid Halvorsen, partner at a practice in Bergen", "Ingrid"),
+    ("Mr. Adebayo - school gov", "chair of the finance cttee", "Mr. Adebayo"),
+    ("apologise to Kenji", "i snapped at him in the retro", "Kenji"),
+    ("Okafor", "Mrs Okafor lent me a book", "Mrs. Okafor"),
+])
+def test_the_greeting_is_the_persons_name_not_a_label_beside_it(name: str, notes: str, greeted: str) -> None:
+    assert greeting_name(name, notes) == greeted
