@@ -382,7 +382,8 @@ class _Writer:
         if stage in ("no_reply_1w", "no_reply_2w") and r.periodic and not r.pending:
             return ("Your notes say to check in now and then, so a chaser a week on may be too soon. "
                     "If you'd still like to write, tell me what it's for.", "stop")
-        if stage in ("no_reply_1w", "no_reply_2w") and r.expect and not (r.pending or r.later):
+        if stage in ("no_reply_1w", "no_reply_2w") and r.expect and not (r.pending or r.later) \
+                and not r.expect.startswith("my "):  # the member's own thing, still out a week on: a reminder
             return (f"Your notes say {r.expect} will come later, so a follow-up now may be early. "
                     "If you'd still like to write, tell me what it's for.", "stop")
         return None
@@ -966,6 +967,8 @@ class _Writer:
         head = self.r.expect.split()[-1]
         them = "them" if head.endswith("s") and not head.endswith("ss") else "it"
         ready = "they're" if them == "them" else "it's"
+        if self.r.expect.startswith("my "):  # "lent him my GoPro mount": the member's own, coming back
+            return [Line((f"No rush on {self.r.expect}: whenever you get a chance to send {them} back is fine.",))]
         return [self.line((f"Looking forward to {self.r.expect} when {ready} ready, no rush.",
                            f"No rush on {self.r.expect}; I'll look out for {them}."), "expect")]
 
@@ -1183,7 +1186,9 @@ class _Writer:
             lines.append(Line((f"I'm still happy to help with {r.need} if it would be useful.",)
                               if r.need.startswith("your ") else
                               (f"Still looking for {r.need}? Happy to help if I can.",)))
-        if r.expect:
+        if r.expect and r.expect.startswith("my "):
+            lines.append(Line((f"Just a gentle reminder about {r.expect} whenever you get a chance.",)))
+        elif r.expect:
             ready = "they're" if _plural(r.expect) else "it's"
             lines.append(Line((f"No rush on {r.expect}: I'm still keen whenever {ready} ready.",)))
         if not (r.their_offer or r.interest):

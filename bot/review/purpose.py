@@ -622,6 +622,9 @@ def _asked_around(match: re.Match[str], names: frozenset[str]) -> str | None:
         who = re.sub(rf"\b{re.escape(name)}['’]s\b", "your", who, flags=_I)
     if names & {w.lower() for w in re.findall(r"[\w'-]+", who)}:
         return None
+    if re.fullmatch(r"(?:dad|mum|mom|father|mother|brother|sister|uncle|aunt|auntie|wife|husband|partner|cousin|"
+                    r"boss)", who, _I):
+        who = f"my {who.lower()}"  # "said i'd ask dad": my dad
     if who and not _ROLE.search(who) and not re.match(r"(?:the|my|our|a|an|some)\b", who, _I):
         if re.search(r"\b(?:our|we|us)\b", what, _I):
             who = ""  # "ask Hannah if our importer wants samples": a colleague, the question is what matters
@@ -632,9 +635,9 @@ def _asked_around(match: re.Match[str], names: frozenset[str]) -> str | None:
     if what:
         what = re.sub(r"^(?:if|whether)\b", "whether", what, flags=_I)
         what = re.sub(r"^(?:abt|re)\b", "about", what, flags=_I)
-        what = re.sub(r"\b(?:with|to|for|help|meet|see|call)\s+(?:him|her|them)\b",
+        what = re.sub(r"\b(?:with|to|for|help|meet|see|call)\s+(?:him|them|her(?!\s+[a-z]))\b",
                       lambda m: m[0].rsplit(" ", 1)[0] + " you", what, flags=_I)
-        what = re.sub(r"\b(?:his|their)\b", "your", what, flags=_I)
+        what = re.sub(r"\b(for|with|to)\s+(?:her|their)\s+(?=[a-z])", r"\1 your ", what, flags=_I)  # "for her team"
         if names & {w.lower() for w in re.findall(r"[\w'-]+", what)}:
             return None  # their own name in it: how to say it is theirs to judge
     said = " ".join(p for p in (who, what) if p)
@@ -682,6 +685,15 @@ _SWAP = rx.compile(r"^(?:(?:we|i)\s+)?(?:said we'?d|said we would|agreed to|we'?
 # what the member sends for them to act: "she'll fix my march claim if i resend receipts by fri"
 _IF_I_SEND = rx.compile(r"\bif i (?:re)?(?:send|share|email|forward)\s+(?:(?:her|him|them)\s+)?(?P<x>[\w -]{3,40}?)"
                         r"(?:\s+by\s+\w+)?\W*$", _I)
+# something of the member's they have and will give back: "lent him my GoPro mount. he'll post it back"
+_LENT_THEM = rx.compile(r"^(?:i\s+)?(?:lent|loaned|gave)\s+(?:him|her|them)\s+my\s+(?P<x>[\w -]{2,40}?)"
+                        r"(?:\s+(?:to|for|until|till)\b.*)?$", _I)
+# money they owe the member: "owes me $40 for the concert tickets"
+_OWES_ME = rx.compile(r"^(?:(?:she|he|they)\s+)?owes? me\s+(?P<amount>[€£$]\s?\d{1,6}(?:[.,]\d{1,2})?)\b"
+                      r"(?:\s+for\s+(?P<what>[\w -]{2,40}))?\W*$", _I)
+# what they said they'd send: "she'd send me the link to their field season blog" ("she'll send …" has its reader)
+_THEY_WOULD_SEND = rx.compile(r"^(?:she|he|they)(?:'d| would)\s+(?:send|email|forward|share)\s+(?:me|us)\s+"
+                              r"(?P<x>.+)$", _I)
 # something of theirs the member may borrow: "said i can borrow his bike box", "spare wetsuit i can borrow"
 _MAY_BORROW = rx.compile(r"^(?:(?:she|he|they)\s+)?(?:said|says|offered that)\s+i\s+(?:can|could|may)\s+borrow\s+"
                          r"(?P<x>.+)$|^(?:(?:his|her|their|a)\s+)?(?P<y>spare\s+[\w -]{2,30}?)\s+i\s+(?:can|could)\s+"
@@ -806,6 +818,19 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             continue
         if (resend := _IF_I_SEND.search(clause)) is not None and (sent_back := thing(resend["x"], names)) is not None:
             deliver.append(sent_back)  # "she'll fix my march claim if i resend receipts by fri": the receipts go
+            continue
+        if (lent_out := _LENT_THEM.match(clause)) is not None \
+                and (mine_back := thing(lent_out["x"], names)) is not None:
+            found.setdefault("expect", "my " + re.sub(r"^(?:the|a|an|my)\s+", "", mine_back))  # "lent him my mount"
+            continue
+        if (debt := _OWES_ME.match(clause)) is not None:
+            what = you_form(debt["what"], names, 5) if debt["what"] else None
+            found.setdefault("ask", f"Could you send over the {debt['amount']}"
+                                    f"{' for ' + what if what else ''} when you get a chance?")  # "owes me $40 for …"
+            continue
+        if (will_send := _THEY_WOULD_SEND.match(clause)) is not None \
+                and (theirs := thing(will_send["x"], names)) is not None:
+            found.setdefault("expect", theirs)  # "she'd send me the link to their field season blog"
             continue
         if (lend := _MAY_BORROW.match(clause)) is not None:
             item = lend["x"] or lend["y"]
@@ -1534,6 +1559,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if x:
                 found["activity"] = f"{verb} {x}"
             continue
+    if "ask_around" not in found:  # "i said i'd ask dad abt his ski hut": family is left out of clauses, not this
+        for sentence in re.split(r"\s*(?:[.;!\n]|\s[-–—]\s)\s*", notes[:4000]):
+            if (around := _ASK_AROUND.match(sentence.strip(" ,"))) is not None \
+                    and (on_behalf := _asked_around(around, names)):
+                found["ask_around"] = on_behalf
+                break
     if "stop" not in found and "wait" not in found:  # said in a clause left out as private: still heeded
         if (said := _STOP.search(notes)) is not None and not _WAIT.search(notes):
             found["stop"] = said[0]

@@ -301,3 +301,20 @@ def test_what_the_member_must_send_for_them_to_act_is_sent() -> None:
 ])
 def test_the_greeting_is_the_persons_name_not_a_label_beside_it(name: str, notes: str, greeted: str) -> None:
     assert greeting_name(name, notes) == greeted
+
+
+@pytest.mark.parametrize(("notes", "field", "value"), [
+    ("lent him my GoPro mount. he'll post it back", "expect", "my GoPro mount"),
+    ("owes me $40 for the concert tickets. awkward", "ask",
+     "Could you send over the $40 for the concert tickets when you get a chance?"),
+    ("she'd send me the link to their field season blog", "expect", "the link to your field season blog"),
+    ("i said i'd ask dad abt his ski hut for her team - DONT promise anything", "ask_around",
+     "my dad about his ski hut for your team"),
+])
+def test_what_comes_back_to_the_member_and_a_family_favour_are_read(notes: str, field: str, value: str) -> None:
+    assert getattr(read_purpose(notes, "Keoni"), field) == value
+
+
+def test_the_members_own_thing_lent_out_gets_a_reminder_a_week_on() -> None:
+    found = draft("lent him my GoPro mount. he'll post it back", stage="no_reply_1w", interests=())
+    assert "gentle reminder about my GoPro mount" in text_of(found)
