@@ -43,6 +43,7 @@ from bot.review.purpose import (
     _ROLES,
     _TOPIC_WORDS,
     CHOICES,
+    NO_PROMISE,
     Reading,
     _article,
     read_purpose,
@@ -1533,8 +1534,7 @@ def _assemble(greeting: str, lines: list[Line], signature: str, notes: str | Non
     return f"{greeting}\n\n{body}" + (f"\n\n{signature}" if signature else "")
 
 
-_NO_PROMISE = rx.compile(r"\b(?:do\s*n'?t|dont|can'?t|cannot|won'?t) promise\b|\bno promises\b|\bhaven'?t asked\b|"
-                         r"\bnot asked (?:yet|her|him|them)\b", re.IGNORECASE)
+_NO_PROMISE = rx.compile(NO_PROMISE + r"|\bhaven'?t asked\b|\bnot asked (?:yet|her|him|them)\b", re.IGNORECASE)
 THIN_NOTES = 6  # words: notes this short with nothing to do in them get a question, not a hello
 # a thing read from the notes that no sentence can carry as it stands: a list's comma ("drivers thurs deliveries,
 # 2hrs"), a count cut from its number ("the more volunteer coaches"), a unit run into a figure ("2hrs")

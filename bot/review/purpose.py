@@ -215,7 +215,9 @@ _NOT_THINGS = _words("nothing anything everything none something whenever whatev
 _PERSON_HELD = rx.compile(r"(?:(?:the|a|an|my|our|your|her|his|their)\s+)?(?:secretary|assistant|pa|ea|colleague|"
                           r"colleagues|boss|manager|team|husband|wife|partner|mum|mom|dad|son|daughter|cofounder|"
                           r"co-founder|deputy|office manager|receptionist)(?:\s*\(.*)?", _I)
-_HEDGE = rx.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t|do\s*n'?t|dont) promise\b|\bno promises\b|"
+# "DON'T promise anything", "no promises": said in the message as "no promises" (drafts), read as a hedge here
+NO_PROMISE = r"\b(?:can'?t|cannot|won'?t|couldn'?t|do\s*n'?t|dont) promise\b|\bno promises\b"
+_HEDGE = rx.compile(NO_PROMISE + r"|"
                     r"\bcheck (?:w/|w\b|with|first\b)|\b(?:i |we )?said maybe\b|\b(?:check|confirm) (?:it )?before "
                     r"send(?:ing)?\b|\bneeds? (?:\w+'s |\w+ )?sign[- ]?off\b|"
                     r"\bnot (?:cleared|signed off|approved) yet\b|"
@@ -268,8 +270,6 @@ _INTERNAL = _words("facilities legal finance hr ops it procurement accounting sa
                    "ceo cto admin office partners partner")
 
 
-_DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
-         "sat": "Saturday", "sun": "Sunday"}
 _NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
@@ -282,7 +282,7 @@ def expand(text: str) -> str:
     text = re.sub(r"\s+@\s+", " at ", text)
     text = re.sub(r"~\s*(?=\d)", "about ", text)  # "~10 interviews"
     text = re.sub(r"\b(\d)\s*d\s*/\s*(?:wk|week)\b", lambda m: f"{_NUMBERS[int(m[1])]} days a week", text, flags=_I)
-    text = re.sub(r"\b(mon|tue|wed|thu|fri|sat|sun)['’]s\b", lambda m: "on " + _DAY_NAMES[m[1].lower()] + "s", text,
+    text = re.sub(r"\b(mon|tue|wed|thu|fri|sat|sun)['’]s\b", lambda m: "on " + _EXPAND[m[1].lower()] + "s", text,
                   flags=_I)  # "take Ollie wed's to swimming": every Wednesday ("tues" stays a Tuesday)
     words: list[str] = []
     split = text.split()
