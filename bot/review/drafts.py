@@ -485,6 +485,12 @@ class _Writer:
         if r.answer and r.answer_given and not open_items:
             return ("Your notes answer their question and leave nothing else open, so there's nothing to chase. "
                     "I'd let it rest.")
+        handed = any(_HANDED.search(_head(_without_when(x))) or _PHYSICAL.search(_head(_without_when(x)))
+                     for x in r.later)  # "a jar of my chutney when it's done": a warm "not forgotten" is worth it
+        if r.later and all(_held(x) for x in r.later) and not handed \
+                and not (_open_besides_later(r) or self.offer or r.expect):
+            return ("What you promised waits until it's " + ("cleared" if _held(r.later[0]) == "cleared" else "ready")
+                    + ", and a note that only says so adds nothing. I'd write again when you send it.")
         if r.later or self.offer or r.expect:
             return None
         waiting_on_them = bool(r.deliver_do or r.intro_to is not None or r.interest or r.their_offer or r.next_step
@@ -496,6 +502,15 @@ class _Writer:
         if r.deliver and not waiting_on_them and self.setting in ("community", "party", "dinner", "train") \
                 and not r.expect:
             return ("You sent what you promised where they'll have seen it, so there's nothing to chase. "
+                    "I'd let it rest.")
+        if r.deliver and not waiting_on_them and all(_GIVEN.search(_head(part)) for d in r.deliver
+                                                     for part in re.split(r"\s+and\s+", d)):
+            return ("You gave them what they needed, and nothing is owed back, so a chaser would ask for nothing. "
+                    "I'd let it rest.")
+        besides_intro = bool(r.deliver or r.deliver_do or r.interest or r.their_offer or r.next_step or r.ask
+                             or r.accept or r.answer or r.explore or r.need or r.checking or r.suggest)
+        if r.intro_to is not None and not besides_intro:
+            return ("Your introduction was the point, and it's made: whether they take it up is theirs to decide. "
                     "I'd let it rest.")
         return None
 
@@ -771,6 +786,10 @@ class _Writer:
                                           f"If {offer} is still on offer, I'd be really grateful."), "take"))
                 else:
                     out.append(Line((f"Just a gentle nudge on {offer}: no rush if now isn't a good time.",)))
+            elif offer.startswith("refer me"):  # a referral is a favour: thanked, never pressed for
+                forward = "put my name forward" + offer.removeprefix("refer me")
+                out.append(Line((f"Thank you for offering to {forward}: I really appreciate it.",) if stage == "first"
+                                else (f"Thanks again for offering to {forward}.",)))
             elif r.offer_later and re.match(r"^(?:review|look at|read|check|proofread|edit)\b", offer):
                 if stage == "first":  # what they'd read isn't ready to send: thanks now, the thing when it is
                     out.append(self.line((f"Thank you for offering to {offer}: I'll send it over as soon as it's "
@@ -973,6 +992,17 @@ class _Writer:
         return [self.line((f"Looking forward to {self.r.expect} when {ready} ready, no rush.",
                            f"No rush on {self.r.expect}; I'll look out for {them}."), "expect")]
 
+    def news_line(self, stage: str) -> list[Line]:
+        """What they said they'd find out for the member: thanked at first, asked after, lightly, a week on."""
+        news = self.r.their_news
+        if not news:
+            return []
+        if stage == "first":
+            return [self.line((f"Thanks for offering to find out about {news}.",
+                               f"Thank you for looking into {news}; I'll look forward to hearing."), "news")]
+        return [self.line((f"Any news on {news}? No worries if not yet.",
+                           f"I wondered whether there's any news on {news}, whenever you get a chance."), "news")]
+
     def offer_line(self, stage: str) -> list[Line]:
         r = self.r
         if not self.offer or " / " in self.offer or r.their_offer or r.deliver or r.later or r.intro_to is not None \
@@ -1056,6 +1086,8 @@ class _Writer:
         if r.congrats:  # the member's own "congrats on …": said right after hello
             lines.append(self.line((f"Congratulations on {r.congrats}!",
                                     f"And congratulations on {r.congrats}: wonderful news."), "congrats"))
+        if r.apology is not None:  # owed before anything else is said
+            lines.append(self.apology_line())
         chosen = self.chosen("first")
         if chosen is not None:
             lines += self.topic_line() if self.purpose != "send" else []
@@ -1078,7 +1110,7 @@ class _Writer:
                                     f"Always a pleasure to talk {self.interest}."), "interest",
                                    optional=True, spare=r.pending))
         if r.wait:  # they'll be in touch: deliver what's owed, ask for nothing
-            core = self.delivery() + self.answer_line() + self.expect_line()
+            core = self.delivery() + self.answer_line() + self.expect_line() + self.news_line("first")
             if not _DEADLINE.search(self.context.notes or ""):  # with a deadline near, never "no rush at all"
                 core.append(self.line(("No rush at all: I'll look forward to hearing from you when you're ready.",
                                        "I'll wait to hear from you; no rush at all."), "wait"))
@@ -1086,7 +1118,7 @@ class _Writer:
             core = (self.delivery() + self.answer_line() + self.take_up("first") + self.my_offer_line("first")
                     + self.interest_line("first")
                     + self.ask_line("first") + self.explore_line("first") + self.suggest_line("first")
-                    + self.next_line("first") + self.expect_line())
+                    + self.next_line("first") + self.expect_line() + self.news_line("first"))
         lines += core
         if not core:
             lines += self.activity_line()
@@ -1103,6 +1135,15 @@ class _Writer:
                                       or r.suggest or r.need or r.checking)
         return lines + self.closing(has_ask, long=len(lines) >= 3)
 
+    def apology_line(self) -> Line:
+        """The member's apology, said plainly once: what for, when the notes say."""
+        sorry = self.r.apology
+        if sorry and sorry.startswith("I "):  # "I snapped at you in the retro"
+            return self.line((f"I'm sorry {sorry}.", f"I owe you an apology: I'm sorry {sorry}."), "sorry")
+        if sorry:  # "for the late reply"
+            return self.line((f"I'm sorry {sorry}.", f"I wanted to apologise {sorry}."), "sorry")
+        return Line(("I also wanted to say a proper sorry.",))
+
     def one_week(self) -> list[Line]:
         r = self.r
         sent = self.sent_when
@@ -1114,28 +1155,51 @@ class _Writer:
         lines: list[Line] = []
         if r.deliver:
             what = _definite(_mine(r.deliver[0]))  # the thing sent: "the one-pager", not "a one-pager"
+            head = _head(what)
+            i_sent = "" if re.search(r"\bI\b", what) else " I sent"
             opens = [f"Just checking {what} reached you{_sp(sent)}.",
                      f"I hope {what} came through all right{_sp(sent)}.",
                      f"A quick check that {what} arrived safely{_sp(sent)}."]
-            if not re.search(r"\bI\b", what):
+            if i_sent:
                 opens.append(f"Did {what} I sent{_sp(sent)} make it through all right?")
-            if len(what.split()) <= 4 and not re.search(r"\bI\b", what):
+            if len(what.split()) <= 4 and i_sent:
                 opens.append(f"I wanted to make sure {what} I sent{_sp(sent)} made it to you.")
+            parts = [_head(part) for part in re.split(r"\s+and\s+", what)]
+            if any(_FOR_THEIR_LOOK.search(part) for part in parts):  # a CV or a proposal waits on their look
+                opens = [f"I wanted to check whether you'd had a chance to look at {what}{i_sent}{_sp(sent)}.",
+                         f"Have you had a chance to look at {what}{i_sent}{_sp(sent)}?"]
+            elif _TRIED.search(head):  # a recipe is tried, not checked for
+                opens = [f"Did you get a chance to try {what}{i_sent}{_sp(sent)}?",
+                         f"I hope {what}{i_sent}{_sp(sent)} came in handy."]
             lines.append(self.line(opens, "w-open"))
             walk = () if _NO_WALK_THROUGH.search(what) else \
                 ("If a quick walk-through would help, I'm happy to do one.",)
-            if _HANDED.search(re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0]):  # offered in person
+            if _TRIED.search(head):
+                pass  # "did you get a chance to try it?" says it all
+            elif any(_FOR_THEIR_LOOK.search(part) for part in parts):
+                lines.append(self.line(("Any thoughts would be very welcome.",
+                                        "I'd be glad to hear what you think when you have a moment."), "w-help",
+                                       optional=True))
+            elif _PICTURES.search(head):  # pictures of a day out are enjoyed; of a leak, used
+                lines.append(Line(("Hope you like them.",) if re.search(r"\b(?:of you|of your|of us|from the|trip|hike|"
+                                                                         r"trek|holiday|party|wedding|race|game)\b",
+                                                                         what, re.IGNORECASE)
+                                  else ("Hope they help.",)))
+            elif _HANDED.search(head):  # offered in person
                 lines[-1] = self.line((f"Just checking whether you'd still like {what}{_sp(sent)}.",
                                        f"I'd still be glad to bring {what} round whenever suits you."), "w-open")
                 lines.append(Line(("No rush at all.",)))
-            elif _PHYSICAL.search(re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0]):  # sent by post
+            elif _PHYSICAL.search(head):  # sent by post
                 lines.append(self.line(("Do shout if they haven't turned up.", "Happy to answer any questions."),
                                        "w-help"))
-            else:
+            elif walk:  # a document to work from: a walk-through or a question may help
                 lines.append(self.line((*walk, "Happy to answer any questions.",
                                         "Let me know if anything is unclear.",
                                         "Hope it's all useful; shout if anything's missing."),
                                        "w-help"))
+            else:  # a link or a profile: nothing in it to explain
+                lines.append(self.line(("Hope they're useful.", "I hope they come in handy.") if _plural(what) else
+                                       ("Hope it's useful.", "I hope it comes in handy."), "w-help"))
         elif r.intro_to is not None:
             lines.append(Line((f"Just checking my introduction to {r.intro_to or 'the person I mentioned'}{after} came "
                                "through.",)))
@@ -1167,9 +1231,7 @@ class _Writer:
                                     f"Following up on my message{after}{met}.",
                                     f"Just resurfacing my note{after}{met}."), "w-open"))
         if r.later and r.deliver:  # the first message sent part and promised the rest: the rest goes now
-            due = _without_when(r.later[0])
-            lines.append(Line((f"And as promised, here{_be('are' if _plural(due) else 'is')} {due}.",)))
-            self.tips.append(f"Attach {due}.")
+            lines.append(self.later_due(and_=True))
         if r.deliver_do:
             lines.append(Line((f"I'm still happy to {r.deliver_do[0]}, as promised.",)))
         if r.accept and not r.deliver:
@@ -1192,6 +1254,7 @@ class _Writer:
         elif r.expect:
             ready = "they're" if _plural(r.expect) else "it's"
             lines.append(Line((f"No rush on {r.expect}: I'm still keen whenever {ready} ready.",)))
+        lines += self.news_line("still")
         if not (r.their_offer or r.interest):
             lines += self.offer_line("still")
         lines += self.activity_line(later=True)
@@ -1221,8 +1284,7 @@ class _Writer:
                 them = "them" if _plural(head) else "it"
                 lines.append(Line((f"I haven't forgotten {_definite(_mine(due))}: I'll bring {them} along soon.",)))
             else:
-                lines.append(Line((f"As promised, here{_be('are' if _plural(due) else 'is')} {due}.",)))
-                self.tips.append(f"Attach {due}.")
+                lines.append(self.later_due())
         elif r.thanks:
             gerund = r.thanks.split()[0].endswith("ing")  # "teaming up", "hosting": not advice to put to use
             lines.append(self.line((f"I wanted to say thanks once more for {r.thanks}: it really helped.",
@@ -1237,12 +1299,26 @@ class _Writer:
             lines.append(Line((f"It was good to talk {self.interest} with you.",), optional=True))
         if self.offer:
             lines += self.offer_line("first")
-        if r.later:
+        if r.later and not _held(r.later[0]):
             lines.append(self.line(("Hope it's useful.", "Let me know what you think."), "t-close"))
         else:
             lines.append(self.line(("No need to reply; let's keep in touch.", "Hope to cross paths again soon."),
                                    "t-close"))
         return lines
+
+    def later_due(self, and_: bool = False) -> Line:
+        """What the first message promised for later, a week on: sent now, or, when it waited on something the
+        coach can't see (ready, cleared), not forgotten, with a tip to send it instead if it's ready."""
+        later = self.r.later[0]
+        due = _without_when(later)
+        plural = _plural(due)
+        if (held := _held(later)) is not None:
+            it, be = ("them", "they're") if plural else ("it", "it's")
+            self.tips.append(f"If {due} {'are' if plural else 'is'} {held} by now, attach {it} and say so instead.")
+            return Line((f"{'And I' if and_ else 'I'} haven't forgotten {due}: I'll send {it} as soon as {be} "
+                         f"{held}.",))
+        self.tips.append(f"Attach {due}.")
+        return Line((f"{'And as' if and_ else 'As'} promised, here{_be('are' if plural else 'is')} {due}.",))
 
     def last(self) -> list[Line]:
         """The last message: short, no guilt, no counting; what is still open, once more."""
@@ -1363,8 +1439,23 @@ def _quote(text: str) -> str:
 
 def _without_when(later: str) -> str:
     """'the v2 next week' → 'the v2'; 'the cohort data by the end of the month' → 'the cohort data'."""
-    return re.sub(r"\s+(?:when it's ready|once it's cleared|by the end of the month|next (?:week|month)|"
-                  r"in \d+ (?:days|weeks)|later)$", "", later)
+    return re.sub(r"\s+(?:when (?:it's|they're) ready|once (?:it's|they're) cleared|by the end of the month|"
+                  r"next (?:week|month)|in \d+ (?:days|weeks)|later)$", "", later)
+
+
+def _open_besides_later(r: Reading) -> bool:
+    """Whether anything but what the member promised for later is still open."""
+    return bool(r.deliver or r.deliver_do or r.intro_to is not None or r.interest or r.their_offer or r.next_step
+                or r.ask or r.accept or r.explore or r.need or r.checking or r.suggest or r.ask_around
+                or (r.answer and not r.answer_given))
+
+
+def _held(later: str) -> str | None:
+    """'ready' or 'cleared' when what the member promised for later waits on something the coach can't see
+    ("the deck when it's ready", "the case study once it's cleared"): a week on it may still not be sendable."""
+    found = re.search(r"\s(?:when (?:it's|they're) (?P<ready>ready)|once (?:it's|they're) (?P<cleared>cleared))$",
+                      later)
+    return None if found is None else found["ready"] or found["cleared"]
 
 
 def _plural(phrase: str) -> bool:
@@ -1372,9 +1463,25 @@ def _plural(phrase: str) -> bool:
     return " and " in phrase or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
 
 
+def _head(what: str) -> str:
+    """The thing itself, without what it is of or for: 'the name of my physio' → 'the name'."""
+    return re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0]
+
+
+# What waits on their look once sent: a CV, a proposal, a quote ("had a chance to look?", never "did it arrive?").
+_FOR_THEIR_LOOK = rx.compile(r"\b(?:cv|cvs|resume|résumé|portfolio|proposal|abstract|application|contract|quote|rates|"
+                             r"pricing|price list|deck|pitch|one-pager|draft|cover letter|reel|showreel|brief|"
+                             r"feedback|notes|comments|outline|sample chapter|manuscript|plan)$", re.IGNORECASE)
+# What is tried, not read: a recipe.
+_TRIED = rx.compile(r"\b(?:recipe|recipes)$", re.IGNORECASE)
+_PICTURES = rx.compile(r"\b(?:photos?|pics?|pictures?|snaps)$", re.IGNORECASE)
+# What is given whole, asking nothing back: a name, a number, a card.
+_GIVEN = rx.compile(r"\b(?:name|names|number|numbers|contacts?|contact details|details|email address|address|"
+                    r"phone number|whatsapp|card)$", re.IGNORECASE)
 _NOT_SENT = rx.compile(r"\b(?:companies|people|names|leads|contacts|clients|customers)\b", re.IGNORECASE)
 # What is typed into a message, never attached: a link, someone's contact details, a number.
-_TYPED_IN = rx.compile(r"\b(?:links?|contacts?|contact details|numbers?|details|email address|address)$", re.IGNORECASE)
+_TYPED_IN = rx.compile(r"\b(?:links?|contacts?|contact details|numbers?|names?|details|email address|address)$",
+                       re.IGNORECASE)
 # Things handed over in person, never attached or posted: "fig cuttings", "a jar of honey", "the seedlings".
 _HANDED = rx.compile(r"\b(?:cuttings?|seeds?|seedlings?|plants?|cake|cakes|jam|honey|eggs|vegetables|produce|bread|"
                      r"cookies|biscuits|jars?)$", re.IGNORECASE)
@@ -1428,7 +1535,10 @@ def _activity(activity: str | None) -> tuple[str | None, str] | None:
             return None, f"hiring {m[1]}"
         if re.match(r"^(?:for the )?\w+s\b", m[1]):  # "hiring analysts for the Riyadh office"
             return None, "hiring " + re.sub(r"^for the (\w+s) for (.+?) role$", r"\1 for \2", m[1])
-        return None, f"the search for {'an' if m[1][:1].lower() in 'aeiou' else 'a'} {m[1]}"
+        role = re.sub(r"\s+(?:q[1-4]|h[12]|asap|soon|now|next \w+|in \w+)$", "", m[1], flags=re.IGNORECASE)
+        if role.split()[-1].lower() in _ROLE_MODIFIERS:  # "hiring backend": a backend engineer
+            role += " engineer"
+        return None, f"the search for {'an' if role[:1].lower() in 'aeiou' else 'a'} {role}"
     if m := re.match(r"^building (?:a |an |the )?(house|home|cabin)(.*)$", a):
         place = re.sub(r"\bin (\w)", lambda x: "in " + x[1].upper(), m[2])
         return f"I hope the {m[1]}{place} is coming along.", f"the {m[1]}{place}"
@@ -1440,6 +1550,11 @@ def _activity(activity: str | None) -> tuple[str | None, str] | None:
     if a.split()[-1].lower().rstrip("s") in _ROLES or not re.search(r"\w+ing\b|\b(?:the|a|an|your|my|our)\b", a):
         return None  # "running coach", "PTA treasurer": who they are; a bare noun is no "good luck with"
     return None, a
+
+
+_ROLE_MODIFIERS = frozenset(("backend", "back-end", "frontend", "front-end", "fullstack", "full-stack", "data", "ml",
+                             "devops", "mobile", "ios", "android", "platform", "infra", "embedded", "firmware", "qa",
+                             "security", "go", "rust", "python", "java", "react"))
 
 
 def _title(place: str) -> str:
@@ -1475,7 +1590,7 @@ def vetted_phrases(r: Reading) -> tuple[str, ...]:
     although they repeat the notes' words ("the blog post on our label pruning")."""
     single = (r.intro_to, r.answer, r.interest, r.accept, r.next_step, r.ask, r.thanks, r.topic, r.explore,
               r.their_offer_to, r.my_offer_to,
-              r.need, r.checking, r.suggest, r.expect, r.ask_around)
+              r.need, r.checking, r.suggest, r.expect, r.ask_around, r.apology)
     return tuple(p for p in (*r.deliver, *r.deliver_do, *r.their_offer, *r.later, *single) if p)
 
 

@@ -87,6 +87,9 @@ class Reading:
     invited_to: str | None = None  # what they want the member to do: "give a talk to your class"
     offer_later: bool = False  # their offer needs something of the member's that isn't ready yet ("once X signs off")
     late: bool = False  # the member promised it by a day that has passed ("send 3 comments by wed. its thurs")
+    their_news: str | None = None  # what they said they'd find out and let the member know: "the ballot date"
+    apology: str | None = None  # what the member is sorry for, said by them: "I snapped at you in the retro";
+    # "" when the notes say to apologise but not what for
     their_offer_to: str | None = None  # what they offered to do, any verb (`gist`): "take a look at our gutters"
     my_offer_to: str | None = None  # what the member offered to do, any verb (`gist`): "do the raffle printing"
 
@@ -96,14 +99,16 @@ class Reading:
         return bool(self.deliver or self.deliver_do or self.intro_to or self.answer or self.interest
                     or self.accept or self.their_offer or self.next_step or self.ask or self.thanks
                     or self.explore or self.later or self.need or self.checking or self.suggest or self.withdrawn
-                    or self.their_offer_to or self.my_offer_to or self.ask_around or self.congrats)
+                    or self.their_offer_to or self.my_offer_to or self.ask_around or self.congrats
+                    or self.apology is not None or self.their_news)
 
     @property
     def pending(self) -> bool:
         """Whether a one-week follow-up has something to follow up on (an ask, an offer, a next step)."""
         return bool(self.deliver or self.deliver_do or self.intro_to or self.interest or self.their_offer
                     or self.next_step or self.ask or self.accept or self.answer or self.explore or self.need
-                    or self.checking or self.suggest or self.their_offer_to or self.my_offer_to or self.ask_around)
+                    or self.checking or self.suggest or self.their_offer_to or self.my_offer_to or self.ask_around
+                    or self.their_news)
 
 
 # --- splitting ----------------------------------------------------------------------------------------
@@ -145,6 +150,7 @@ def _clauses(notes: str) -> list[str]:
     notes = re.sub(r"\s*\([^()]*\?\?[^()]*\)", "", notes)  # "(name?? ask him)": a reminder to self
     notes = re.sub(r"\bthe [\w -]{2,30}? \(([A-Z][\w'’-]+)\)", r"\1", notes)  # "the moderator (Mo)" → "Mo"
     notes = re.sub(r"(?<![\w])['‘’\"“”]|['‘’\"“”](?![\w])", "", notes)  # "said 'email me your portfolio'": the words
+    notes = _HELD_BACK.sub(" once legal signs off", notes)  # "deck but legal hasn't cleared it": sent later
     out: list[str] = []
     # a business partner, not a life partner (which notes.clauses leaves out)
     notes = re.sub(r"\b(?:might|could|may|should|want to|would like to) (?:partner|collab|collaborate|work together)"
@@ -161,7 +167,8 @@ def _clauses(notes: str) -> list[str]:
 # --- phrasing -----------------------------------------------------------------------------------------
 
 _EXPAND = {
-    "ev": "EV", "abt": "about", "re": "about", "w/": "with", "w": "with", "w/in": "within", "w/o": "without",
+    "ev": "EV", "cv": "CV", "cvs": "CVs",
+    "abt": "about", "re": "about", "w/": "with", "w": "with", "w/in": "within", "w/o": "without",
     "wk": "week", "wks": "weeks", "yr": "year",
     "yrs": "years",
     "mkt": "market", "wknd": "weekend", "wkend": "weekend", "mtg": "meeting", "mtgs": "meetings", "req": "request",
@@ -230,7 +237,8 @@ _HEDGE = rx.compile(NO_PROMISE + r"|"
 # The member can't give what was promised after all: "actually can't share it, HR confidential", "walk it back".
 _WITHDRAW = rx.compile(r"\b(?:can'?t|cannot|can not|couldn'?t|not allowed to|shouldn'?t) (?:share|send|give|pass on|"
                        r"forward) (?:it|that|this|them)\b|\bwalk (?:it|that|this|the promise) back\b|"
-                       r"\b(?:it'?s|its) (?:\w+ )?confidential\b", _I)
+                       r"\b(?:it'?s|its) (?:\w+ )?confidential\b|\bactually\s+(?:can'?t|cannot)\b|"
+                       r"\b(?:it'?s|its) (?:client|internal|under nda)\b", _I)
 # What they promised is late: "still not here", "chase if not here by mon", "hasn't arrived", "nothing yet".
 _OVERDUE = rx.compile(r"\b(?:still\s+)?not (?:here|arrived|received|in)\b|\bchase if not\b|\bhas ?n[o']?t (?:arrived|"
                       r"come|turned up|shown up)\b|\bnever (?:arrived|came|turned up)\b|\bnothing (?:yet|since)\b|"
@@ -358,6 +366,10 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     unit economics'; 'both', 'it' and 'that' need their note to make sense, so they are None."""
     text = re.split(r"\s*:\s+", text)[0] if text else text  # "a quote: 5-day course, 12 guides": the thing
     text = re.split(r",\s+(?=\S+\s+(?:is|are|was|works|ok|fine)\b)", text)[0] if text else text  # ", WhatsApp is fine"
+    text = re.split(r",\s+(?=(?:sent|emailed|shared|forwarded|posted|done)\b)", text, flags=_I)[0] if text else text
+    # "our proposal, sent it friday": the thing, not the note that it went
+    text = re.sub(r"\s+to (?:him|her|them)(?:\s+direct(?:ly)?)?$", "", text, flags=_I) if text else text
+    # "Rhys's cv to him directly": the CV; who it goes to is the message's
     found = you_form(text, names)
     if found is None and text and re.search(r"\s(?:and|\+)\s", text):  # "our open roles + the year one blog post"
         pieces = [thing(piece, names) for piece in re.split(r"\s+(?:and|\+)\s+", text)]
@@ -425,6 +437,21 @@ def _take_out(deliver: list[str], word: str, asked_for: list[str]) -> str | None
                 deliver.pop(i)
             return " and ".join(hit)
     return None
+
+
+def _favour_done(clause: str, names: frozenset[str]) -> str | None:
+    """What they did for the member, as a gerund phrase to thank them for: 'ms tan stayed late w/ mia twice this
+    wk when i was stuck at work' → 'staying late with mia twice this week'; None when the clause says no such thing."""
+    if re.match(r"^(?:i|we)\b", clause, _I):
+        return None  # the member's own doing
+    m = re.search(r"\b(?P<verb>[a-z]{2,}(?:ied|eed|[^e]ed))\s+(?P<rest>.+)$", clause)
+    if m is None:
+        return None
+    rest = re.split(r"\s+(?:when|while|because|coz|cos|since|as|after|so)\s", m["rest"], maxsplit=1, flags=_I)[0]
+    verb = m["verb"].lower()
+    ing = verb[:-3] + "ying" if verb.endswith("ied") else verb[:-1] + "ing" if verb.endswith("eed") \
+        else verb[:-2] + "ing"
+    return None if (x := you_form(rest, names, 8)) is None else f"{ing} {x}"
 
 
 def _gerund(phrase: str) -> str:
@@ -721,6 +748,9 @@ _FAVOUR_GERUND = {"reviewed": "reviewing", "fixed": "fixing", "sorted out": "sor
 # (read from the whole notes: the clause reader leaves family news out, but "congrats on" is the member's own word)
 _CONGRATS = rx.compile(r"\b(?:congrats|congratulations|congratulate (?:him|her|them))\s+(?:on|for)\s+"
                        r"(?P<rest>[^.;!?,\n]{3,120})", _I)
+# "thank her properly", "apologise + thank him": thanks for what the clause before says they did.
+_THANK_FOR_IT = rx.compile(r"^(?:apologi[sz]e\s+(?:and|\+)\s+)?(?:say\s+)?(?:thank|thanks|thx)(?:\s+(?:him|her|them))?"
+                           r"(?:\s+(?:properly|again|so much|in person|for (?:it|that|this|everything)))?$", _I)
 _THANK_NOTE = rx.compile(r"^thank (?:him|her|them)?\s*(?:for\s+)?(?P<rest>.+)$", _I)
 _MY_ASK = rx.compile(
     r"^(?:ask|q|question|qs)\b\s*(?:for (?:him|her|them))?\s*(?::|re|about|abt|if|whether)?\s*(?P<rest>.+)$", _I)
@@ -758,6 +788,20 @@ _LATER_WHEN = rx.compile(r"\s+(?:(?:when|once|after)\s+(?:\w+\s+)?(?:signs? off|
                          r"(?:when|once)\s+(?:it'?s\s+|it is\s+|i'?m\s+|they'?re\s+|they are\s+)?(?:done|ready|"
                          r"finished|final|finali[sz]ed|published|out|live)|by (?:the )?end of "
                          r"(?:the )?month|by eom|by month end)\b.*$", _I)
+# A promised thing held back until someone clears it, said after it: "the case study but legal hasn't cleared it
+# yet", "our consent form - not signed off yet", "but DONT send numbers till finance checks them". Read as "once
+# legal signs off" (`_LATER_WHEN`): promised for later, never attached now.
+_HELD_BACK = rx.compile(
+    r"(?:\s*[,;(-]\s*|\s+)(?:but\s+)?(?:"
+    r"(?:legal|compliance|finance|procurement|the dpo|dpo|my boss|the boss|mgmt|management|the board|[A-Z][a-z]+)\s+"
+    r"(?:still\s+)?(?:has\s*n'?t|hasnt|have\s*n'?t|havent|has not|have not|not)\s+(?:yet\s+)?"
+    r"(?:cleared|approved|signed(?:\s+(?:it|them))?\s+off|checked|ok'?d|okayed)(?:\s+(?:it|them|this|that))?"
+    r"|(?:it'?s\s+|its\s+|they'?re\s+)?not\s+(?:yet\s+)?(?:cleared|approved|signed off|final|finali[sz]ed)"
+    r"(?:\s+by\s+[\w-]+)?"
+    r"|(?:do\s*n'?t|dont|do not)\s+send\s+(?:any\s+)?(?:it|them|(?:the\s+)?(?:numbers|figures|nums|\w+))\s+"
+    r"(?:till|until|before)\s+(?:\w+\s+){0,2}?(?:checks?|clears?|approves?|signs?\s+(?:it\s+|them\s+)?off|"
+    r"confirms?|has checked|checked)(?:\s+(?:it|them))?"
+    r")(?:\s+yet)?\)?(?=\s*(?:[.,;!)\n]|$|\s))", re.IGNORECASE)
 _AVOID = rx.compile(r"^(?:no\W+)?(?:avoid(?: (?:him|her|them))?|nope|hard pass)\W*$", _I)
 _GERUND = {"doing": "do", "running": "run", "hosting": "host", "co-hosting": "co-host", "organising": "organise",
            "organizing": "organize", "writing": "write", "building": "build", "starting": "start", "trying": "try",
@@ -1210,11 +1254,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             when = _LATER_WHEN.search(rest) if verb in ("send", "share", "email", "forward") else None
             rest = rest.strip()
             if when is not None and (what := thing(rest[:max(when.start() - 1, 0)], names)) is not None:
-                later.append(f"{what} {_later_words(when[0])}")  # "send revised draft when done"
+                later.append(f"{what} {_later_words(when[0], what)}")  # "send revised draft when done"
                 continue
             if when is not None and re.fullmatch(r"(?:them|it|those|these)?\s*", rest[:max(when.start() - 1, 0)], _I) \
                     and deliver and not last_ask_is_other(last_ask):
-                later.append(f"{deliver.pop()} {_later_words(when[0])}")  # "i'll send them once legal signs off"
+                held = deliver.pop()  # "i'll send them once legal signs off"
+                later.append(f"{held} {_later_words(when[0], held)}")
                 continue
             if verb in ("intro", "introduce", "connect"):
                 rest = re.sub(r"^(?:(?:him|her|them|you)\s+)?(?:in touch\s+)?(?:to|with|w/?)\s+", "", rest)
@@ -1261,7 +1306,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if (m := owed) is not None or (m := _I_PROMISED_THING.match(clause)) is not None:
             when = _LATER_WHEN.search(m["rest"])
             if when is not None and (what := thing(m["rest"][:when.start()], names)) is not None:
-                later.append(f"{what} {_later_words(when[0])}")  # "i owe him the cohort data by end of month"
+                later.append(f"{what} {_later_words(when[0], what)}")  # "i owe him the cohort data by end of month"
                 continue
             if (intro := re.match(r"^(?:an?\s+)?intro(?:duction)?s?\s+(?:to|with)\s+(?P<who>.+)$", m["rest"], _I)):
                 found.setdefault("intro_to", you_form(intro["who"], names, 5) or "")
@@ -1276,6 +1321,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if (m := _POINT_ME.search(clause)) is not None:
             if (x := you_form(m["x"], names, 6)) is not None:
                 offers.append(f"point me to {x}")
+            continue
+        if (m := _THEY_FIND_OUT.match(_unname(clause, names))) is not None \
+                and (news := _news_of(m["x"], names)) is not None:
+            found.setdefault("their_news", news)  # "she'll find out if ballot date confirmed + let me know"
             continue
         if (m := _THEIR_PROMISE.match(_unname(clause, names))) is not None:
             verb, rest = m["verb"].lower(), m["rest"]
@@ -1305,6 +1354,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             elif verb.startswith("point"):
                 if (who := you_form(rest, names, 6)) is not None:
                     offers.append(f"point me to {who}")
+            elif verb == "refer" and not rest.strip(" .!"):
+                offers.append("refer me")  # "he'll refer me": the referral is the offer
             elif (what := you_form(re.sub(r"\s+for\s+\w+ing\b.*$|\s+(?:for free|as an? [\w -]+)$|\bfree\s+", "",
                                           re.sub(r"\s+as an? [\w -]+$", "", rest)), names)) is not None:
                 to_me = " me" if verb in ("lend", "give", "send", "show", "mentor", "refer") else ""
@@ -1516,6 +1567,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             elif verb == "showed me" and x:
                 found.setdefault("thanks", f"showing me {x}")
             continue
+        if _THANK_FOR_IT.match(clause) and (favour := _favour_done(prior, names)) is not None:
+            found.setdefault("thanks", favour)  # "ms tan stayed late w/ mia. thank her properly": for staying late
+            continue
+        if _THANK_FOR_IT.match(clause):
+            continue  # "thank her" after nothing they did: no "thanks for you"
         if (m := _THANK_NOTE.match(clause)) is not None:
             if (x := you_form(m["rest"], names, 5)) is not None:
                 found.setdefault("thanks", x)
@@ -1660,6 +1716,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         invited_to=_str(found.get("invited_to")),
         offer_later=bool(found.get("offer_later")),
         late=_late(notes),
+        apology=_apology(_clauses(notes), names),
+        their_news=_str(found.get("their_news")),
         periodic=bool(_PERIODIC.search(notes)),
         deliver_do=tuple(deliver_do[:1]),
         intro_to=str(intro_to) if intro_to is not None else None,
@@ -1679,6 +1737,76 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         expect=_str(found.get("expect")),
         shared=base.shared,
     )
+
+
+# What they'll find out and tell the member: "she'll find out if ballot date confirmed + let me know",
+# "he said he'd check whether the hall takes bookings and get back to me".
+_THEY_FIND_OUT = rx.compile(
+    r"^(?:(?:she|he|they)\s*(?:'ll|'d|\s+will|\s+would|\s+said\s+(?:she|he|they)\s*(?:'d|'ll|\s+would|\s+will))\s+|"
+    r"(?:she|he|they)\s+(?:is|are|'s|'re)\s+going\s+to\s+|said\s+(?:she|he|they)\s*(?:'d|'ll|\s+would|\s+will)\s+)"
+    r"(?:find out|check|look into|confirm|see)\s+(?P<x>(?:if|whether|when|what|about|abt|re|on)\s+.+?)"
+    r"(?:\s*(?:,|\band\b|\+|&)\s*(?:let (?:me|us) know|get back(?: to (?:me|us))?|come back to (?:me|us)|report back|"
+    r"tell (?:me|us)|t(?:e)?xt (?:me|us)))?$", _I)
+
+
+def _news_of(what: str, names: frozenset[str]) -> str | None:
+    """The thing they'll find out about, as a noun phrase: 'if ballot date confirmed' → 'the ballot date',
+    'whether the hall takes bookings' → 'the hall'."""
+    subject = re.sub(r"^(?:if|whether|when|what|about|abt|re|on)\s+", "", what, flags=_I)
+    noun = re.split(r"\s+(?:is|are|was|were|has|have|had|can|could|will|would|gets?|got|confirmed|agreed|approved|"
+                    r"ok|okay|works?|fits?|takes?|goes|went|does|do|needs?|wants?|allows?|still|yet|"
+                    r"(?:open|close|start|end|happen|come|arrive|land)s?)\b", subject,
+                    maxsplit=1, flags=_I)[0]
+    if re.match(r"(?:they|she|he|we|i|you|it|there)\b", noun, _I):
+        return None  # "if they can host": who, not what
+    return thing(noun, names) if len(noun.split()) <= 5 else None
+
+
+# "apologise properly", "+ apologise", "need to say sorry for the mix-up": the member owes them an apology.
+_APOLOGISE = rx.compile(r"^(?:\+\s*)?(?:(?:i\s+)?(?:need to|must|should|have to|gotta|will|'ll)\s+)?"
+                        r"(?:apologi[sz]e|say sorry)"
+                        r"(?:\s+(?:to (?:him|her|them)|properly|again|in person|asap))*"
+                        r"(?:\s+(?:for|abt|about|re)\s+(?P<x>[^+]+?))?(?:\s+(?:and|\+)\s+.*)?$", _I)
+# What the member did, in the past: "i snapped at him in the retro", "i was v rude abt NHS waitlists".
+_MY_DEED = rx.compile(r"^i\s+(?P<x>(?:was|were|got|kept|forgot|missed|left|took|made|said|ran|spilt|spilled|broke|lost|"
+                      r"snapped|\w+ed)\b.+)$", _I)
+
+
+def _apology(clauses: list[str], names: frozenset[str]) -> str | None:
+    """What the member is sorry for, in their voice ("I was so rude about NHS waiting lists"), "" when the notes
+    only say to apologise, None when they don't."""
+    for i, clause in enumerate(clauses):
+        if (m := _APOLOGISE.match(clause)) is None:
+            continue
+        if m["x"]:
+            said = _sorry_words(m["x"], names)
+            return f"for {said}" if said and not _MY_DEED.match(m["x"]) else (f"I {said[2:]}" if said else "")
+        for near in (clauses[i - 1] if i else "", clauses[i + 1] if i + 1 < len(clauses) else ""):
+            if (deed := _MY_DEED.match(near)) is not None and (said := _sorry_words(deed["x"], names)):
+                return f"I {said}"
+        return ""
+    return None
+
+
+def _sorry_words(text: str, names: frozenset[str]) -> str | None:
+    """A deed or a thing from the notes, said to them: 'snapped at him' → 'snapped at you', 'v rude' → 'so rude'."""
+    text = expand(re.sub(r"\bv\b", "so", text.strip(" ,.;:!"), flags=_I))
+    words = text.split()
+    if not words or len(words) > 14 or _THIRD.search(text) or _BAD.search(text) \
+            or {w.lower().strip(".,!?") for w in words} & names:
+        return None
+    swap = {"him": "you", "them": "you", "his": "your", "their": "your", "i": "I", "my": "my"}
+    out = []
+    for j, word in enumerate(words):
+        bare = word.lower()
+        if bare == "her":
+            nxt = words[j + 1].lower() if j + 1 < len(words) else ""
+            out.append("you" if not nxt or nxt in {"to", "with", "a", "an", "the", "about", "on", "for", "in", "at",
+                                                   "over", "after", "before", "during", "when", "and", "by", "from"}
+                       else "your")
+        else:
+            out.append(swap.get(bare, word))
+    return " ".join(out)
 
 
 _TOPIC_WORDS = rx.compile(r"\b(?:talked|chatted|spoke|discussed|compared notes|swapped notes|traded notes|bonded|"
@@ -1884,12 +2012,15 @@ def same_thing(phrase: str, others: Sequence[str]) -> bool:
     return any(mine & content(o) for o in others)
 
 
-def _later_words(when: str) -> str:
+def _later_words(when: str, what: str = "") -> str:
     """'when done' → 'when it's ready'; 'by end of month' → 'by the end of the month'; 'once legal signs off' →
-    'once it's cleared'."""
+    'once it's cleared' ('once they're cleared' for 'the cap table and the MRR')."""
+    they = re.search(r"\sand\s|[^s]s$", what) is not None
     if re.search(r"\bsigns? off\b|\bsigned off\b|\bapprove|\bclears?\b", when, _I):
-        return "once it's cleared"
-    return "by the end of the month" if re.search(r"\bend\b|\beom\b", when, _I) else "when it's ready"
+        return "once they're cleared" if they else "once it's cleared"
+    if re.search(r"\bend\b|\beom\b", when, _I):
+        return "by the end of the month"
+    return "when they're ready" if they else "when it's ready"
 
 
 def last_ask_is_other(last_ask: str | None) -> bool:

@@ -477,7 +477,7 @@ def test_a_cv_the_member_offered_to_read_is_asked_for_first() -> None:
     context = DraftContext("Becca", "rust meetup", "job hunting. i said i'd look at her cv")
     found = compose("follow_up_48h", context, DraftTimes(NOW, NOW - timedelta(days=1)), key=1)
     assert isinstance(found, Draft)
-    assert "look at your cv" in found.text and "send it over" in found.text
+    assert "look at your CV" in found.text and "send it over" in found.text
     assert "this week, as promised" not in found.text
 
 
@@ -585,7 +585,7 @@ def test_what_the_member_asked_for_in_their_own_email_is_theirs_to_send() -> Non
 
 @pytest.mark.parametrize(("notes", "expected"), [
     ("i said i'd connect him w Dave (importer, austin)", {"intro_to": "Dave"}),
-    ("told me to send cv direct, email on the card", {"deliver": ("my cv",)}),
+    ("told me to send cv direct, email on the card", {"deliver": ("my CV",)}),
     ("rosa asked me to not get close w that side of the family. leave it", {"stop": "leave it"}),
     ("agency recruiter. told him not looking. he'll 'keep me in mind'", {"stop": "told him not looking"}),
     ("gave me his mobile", {"thanks": None}),
@@ -911,7 +911,7 @@ def test_what_they_want_to_see_is_not_a_plan_to_admire() -> None:
 
 
 def test_send_me_your_cv_said_by_them_is_delivered_even_with_more_after_it() -> None:
-    assert reading("she said send me your cv and she'll pass it to the hiring team")["deliver"] == ("my cv",)
+    assert reading("she said send me your cv and she'll pass it to the hiring team")["deliver"] == ("my CV",)
 
 
 def test_the_order_of_things_is_not_part_of_the_thing() -> None:
@@ -941,7 +941,7 @@ def test_lets_talk_is_a_step_and_a_partnering_question_is_explored_with_one_ask(
 
 def test_what_waits_on_a_sign_off_is_on_its_way_not_attached() -> None:
     found = reading("she wants our load test numbers. i'll send them once compliance signs off")
-    assert "deliver" not in found and found["later"] == ("our load test numbers once it's cleared",)
+    assert "deliver" not in found and found["later"] == ("our load test numbers once they're cleared",)
 
 
 def test_a_coffee_owed_is_a_step_to_arrange_not_a_thing_sent() -> None:
