@@ -368,6 +368,11 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     text = re.split(r",\s+(?=\S+\s+(?:is|are|was|works|ok|fine)\b)", text)[0] if text else text  # ", WhatsApp is fine"
     text = re.split(r",\s+(?=(?:sent|emailed|shared|forwarded|posted|done)\b)", text, flags=_I)[0] if text else text
     # "our proposal, sent it friday": the thing, not the note that it went
+    if text and re.search(r",\s*(?:haven'?t decided|not decided|undecided|not sure|unsure|maybe|tbc|tbd|if i want|"
+                          r"thinking about it|still deciding)\b", text, _I):
+        return None  # "my owl photos, haven't decided": not promised
+    if text and re.search(r",\s*[^\W\d]", text) and not re.search(r",[^,]*\band\b", text):
+        text = text.split(",")[0]  # "the sq m rate, quote by wed": the first ("a, b and c" is a list; "…, 2hrs" ragged)
     text = re.sub(r"\s+to (?:him|her|them)(?:\s+direct(?:ly)?)?$", "", text, flags=_I) if text else text
     # "Rhys's cv to him directly": the CV; who it goes to is the message's
     found = you_form(text, names)
@@ -553,8 +558,9 @@ _PLAN_VERBS = (r"(?:co-\w+|start|launch|build|move|open|write|run|host|organi[sz
                r"publish|found|co-found|relocate|pivot|scale|sell|buy|get into|break into|transition|apply)\b")
 _SENT = rx.compile(r"^(?:(?:i|we)\s+(?:already\s+)?(?:sent|emailed|forwarded|shared|whatsapped)\s+"
                    r"(?:(?:her|him|them)\s+)?|"
-                   r"(?:already\s+)?(?:sent|emailed|forwarded|whatsapped)\s+(?:(?:her|him|them)\s+)?)"
+                   r"(?:already\s+)?(?:sent|emailed|forwarded|whatsapped)\s+(?!me\b|us\b)(?:(?:her|him|them)\s+)?)"
                    r"(?:over\s+)?(?P<x>.+)$", _I)  # "shared X" alone may be theirs: only "I shared X" is the member's
+# ("sent me his starter" is theirs, thanked by `_THANKS`)
 _SENT_WHEN = rx.compile(r"\s+(?:(?:right|straight|just)\s+)?(?:after|before|during)\s+(?:the|our|my)\s+\w+.*$|"
                         r"\s+(?:that|the same|same|last)\s+(?:night|day|evening|morning|week|afternoon)\b.*$|"
                         r"\s+(?:already|anyway|yesterday|today|tonight|on \w+day|(?:mon|tues?|wed|thurs?|fri|sat|sun)"
@@ -602,7 +608,9 @@ def _owed_favour(owed: str, names: frozenset[str]) -> str | None:
         return f"give you a {ride['t'].lower()} {when}".strip()
     if (money := re.match(r"^(?P<amount>[€£$]\s?\d{1,6}(?:[.,]\d{1,2})?)\b[\s,]*(?:for\s+)?(?P<rest>.*)$",
                           owed)) is not None:
-        what = re.sub(r"\s+(?:via|by|on|through|thru|over)\s+\S+.*$", "", money["rest"]).strip(" ,.;")
+        what = re.sub(r"\s+(?:via|by|on|through|thru|over)\s+\S+.*$", "", money["rest"].split(",")[0]).strip(" ,.;")
+        if what.lower() in ("cash", "in cash", "money", "back"):
+            what = ""  # "£65 cash, forgot wallet": how, not what for
         what = re.sub(r"^(?:the|a|an|his|her|their)\s+", "", what, flags=_I)
         phrase = you_form(what, names, 3) if what else None
         return f"send you the {money['amount']} for the {phrase}" if phrase and not re.search(
@@ -675,6 +683,15 @@ _OWE = rx.compile(r"^(?:i\s+)?owe\s+(?:him|her|them)\s+(?P<rest>.+)$", _I)
 _IMPERATIVE = rx.compile(r"^(?:me:\s*)?(?P<verb>send|share|email|forward)\s+"
                          r"(?:(?:him|them|her(?=\s+(?:the|my|our|a|an|some|that|this)\b))\s+)?(?P<rest>.+)$",
                          _I)
+# "i said yes to 2 night shifts", "said yes to the panel": a yes to a task of theirs, named
+# What they offered, called off: "later said req is frozen", "the role's on hold now", "that fell through"
+_CALLED_OFF = rx.compile(r"\b(?:req|requisition|role|job|position|opening|offer|hiring|it|that)\s*(?:is|was|'s|got|has "
+                         r"been|now)?\s+(?:frozen|on hold|cancell?ed|pulled|withdrawn)\b|\bfell through\b|"
+                         r"\bnot happening\b", _I)
+# A treat the member promised: "i promised coffee next hearing", "owe her a pint"
+_TREAT = rx.compile(r"^(?:i\s+)?(?:promised|owe)\s+(?:(?:him|her|them)\s+)?(?:a\s+)?"
+                    r"(?P<x>coffee|drink|drinks|pint|lunch|dinner|beer|brunch)\b(?P<when>[\w ]{0,30})$", _I)
+_YES_TO = rx.compile(r"^(?:i\s+)?said\s+yes\s+to\s+(?P<x>(?:a|an|the|some|\d+|one|two|three|four|both)\s+[^,;]+)$", _I)
 _YES = rx.compile(r"^(?:i\s+)?(?:said\s+)?(?:yes|yep|sure|agreed|ok)\b(?:\s*(?:,|!|will do|i'?ll do it))*", _I)
 # "offered to mentor her monthly", no one named: the member's offer, made to them
 _MINE_TO_THEM = (r"offered\s+to\s+[\w-]+\s+(?:him|them|her)(?:\s+(?:monthly|weekly|sometime|soon|through|thru|with|on|"
@@ -703,7 +720,7 @@ _THEIR_ASK = rx.compile(
     r"asked|wants|wanted|would like|'d like|needs|needed|is looking for|looking for|is interested in|"
     r"interested in|keen on|curious about)\s+(?P<rest>.+)$", _I)
 _THANKS = rx.compile(
-    r"^(?:(?:she|he|they)\s+)?(?P<verb>helped me|helped us|gave (?:me )?(?:great |good |useful |really )*|"
+    r"^(?:(?:she|he|they)\s+)?(?P<verb>helped me|helped us|gave (?:me )?(?:great |good |useful |really )*|sent me|"
     r"shared|showed me|hosted|recommended|pointed me to|introduced me to|answered my (?:question|q)s?)\s*"
     r"(?P<rest>.*)$", _I)
 # a swap agreed: "said we'd swap portfolio links", "we'll swap recipes"
@@ -713,7 +730,8 @@ _SWAP = rx.compile(r"^(?:(?:we|i)\s+)?(?:said we'?d|said we would|agreed to|we'?
 _IF_I_SEND = rx.compile(r"\bif i (?:re)?(?:send|share|email|forward)\s+(?:(?:her|him|them)\s+)?(?P<x>[\w -]{3,40}?)"
                         r"(?:\s+by\s+\w+)?\W*$", _I)
 # something of the member's they have and will give back: "lent him my GoPro mount. he'll post it back"
-_LENT_THEM = rx.compile(r"^(?:i\s+)?(?:lent|loaned|gave)\s+(?:him|her|them)\s+my\s+(?P<x>[\w -]{2,40}?)"
+_LENT_THEM = rx.compile(r"^(?:i\s+)?(?:lent|loaned|gave)\s+(?:him|her|them)\s+my\s+"
+                        r"(?!(?:business\s+)?(?:card|number|details|email|contact|whatsapp)\b)(?P<x>[\w -]{2,40}?)"
                         r"(?:\s+(?:to|for|until|till)\b.*)?$", _I)
 # money they owe the member: "owes me $40 for the concert tickets"
 _OWES_ME = rx.compile(r"^(?:(?:she|he|they)\s+)?owes? me\s+(?P<amount>[€£$]\s?\d{1,6}(?:[.,]\d{1,2})?)\b"
@@ -786,8 +804,8 @@ _RATE_WORDS = rx.compile(r"\b(?:day rate|rates?|fees?|availability|lead time|tim
 _LATER_WHEN = rx.compile(r"\s+(?:(?:when|once|after)\s+(?:\w+\s+)?(?:signs? off|approves?|clears? it|"
                          r"(?:has|have) signed off)|"
                          r"(?:when|once)\s+(?:it'?s\s+|it is\s+|i'?m\s+|they'?re\s+|they are\s+)?(?:done|ready|"
-                         r"finished|final|finali[sz]ed|published|out|live)|by (?:the )?end of "
-                         r"(?:the )?month|by eom|by month end)\b.*$", _I)
+                         r"finished|final|finali[sz]ed|published|out|live|confirmed|agreed|booked|sorted)|"
+                         r"by (?:the )?end of (?:the )?month|by eom|by month end)\b.*$", _I)
 # A promised thing held back until someone clears it, said after it: "the case study but legal hasn't cleared it
 # yet", "our consent form - not signed off yet", "but DONT send numbers till finance checks them". Read as "once
 # legal signs off" (`_LATER_WHEN`): promised for later, never attached now.
@@ -802,7 +820,9 @@ _HELD_BACK = rx.compile(
     r"(?:till|until|before)\s+(?:\w+\s+){0,2}?(?:checks?|clears?|approves?|signs?\s+(?:it\s+|them\s+)?off|"
     r"confirms?|has checked|checked)(?:\s+(?:it|them))?"
     r")(?:\s+yet)?\)?(?=\s*(?:[.,;!)\n]|$|\s))", re.IGNORECASE)
-_AVOID = rx.compile(r"^(?:no\W+)?(?:avoid(?: (?:him|her|them))?|nope|hard pass)\W*$", _I)
+_AVOID = rx.compile(r"^(?:[^,]{1,30},\s*)?(?:no\W+)?(?:avoid(?: (?:him|her|them))?|nope|hard pass|"
+                    r"skip(?: (?:it|him|her|them))?|(?:sorted\W+)?no action(?: needed)?|nothing to do|"
+                    r"no follow[- ]?up needed)\W*$", _I)
 _GERUND = {"doing": "do", "running": "run", "hosting": "host", "co-hosting": "co-host", "organising": "organise",
            "organizing": "organize", "writing": "write", "building": "build", "starting": "start", "trying": "try",
            "planning": "plan", "recording": "record", "teaching": "teach"}
@@ -1002,6 +1022,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if (x := thing(m["x"], names)) is not None:  # "flick me an email with dates and audience size"
                 deliver.append(x)
                 asked_for.append(x)
+            continue
+        if _CALLED_OFF.search(clause) and offers:  # "said she'd refer me → later said req is frozen": no offer
+            offers.pop()
             continue
         if _AVOID.match(clause) and "stop" not in found:
             found["stop"] = clause
@@ -1234,6 +1257,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if (rest := you_form(m["rest"].rstrip("?! "), names)) is not None and "mentor" in rest.lower():
                 found.setdefault("ask", "mentor")
             continue
+        if (m := _YES_TO.match(clause)) is not None and "accept" not in found \
+                and (x := you_form(m["x"], names, 6)) is not None:
+            found["accept"] = f"do {x}"  # "i said yes to 2 night shifts": the member's yes, owed now
+            continue
         if (m := _YES.match(clause)) is not None and (last_ask or last_question):
             rest = clause[m.end():].strip(" ,!")
             if last_ask and last_ask.startswith("intro:"):
@@ -1245,6 +1272,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if not rest:
                 continue
             clause = rest
+        if (treat := _TREAT.match(clause)) is not None:  # "i promised coffee next hearing": to arrange, not attach
+            when = expand(treat["when"].strip())
+            if re.fullmatch(r"next (?!week|month|mon|tue|wed|thu|fri|sat|sun)\w+", when, _I):
+                when = "at the " + when  # "next hearing" → "at the next hearing"
+            found.setdefault("next_step", f"a {treat['x'].lower()} {when}".strip())
+            continue
         if re.match(r"^(?:promised|agreed|offered)\s+to\s+\w+(?:\s+\w+)?\s+(?:me|us)\b", clause, _I):
             clause = "she " + clause  # "promised to intro me to X": theirs, the subject left out, never the member's
         if (m := _IMPERATIVE.match(clause) or _MY_PROMISE.match(clause) or _I_SEND.match(clause)) is not None:
@@ -1554,8 +1587,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 if x and not x.startswith(("with", "on")) and re.match(r"[a-z]+\s+\w", x):  # "helped me debug X"
                     x = "with " + _gerund(x)
                 found.setdefault("thanks", f"your help {x}" if x and x.startswith(("with", "on")) else "your help")
-            elif verb.startswith("gave") and x and not re.search(r"\b(?:card|number|email|mobile|phone|whatsapp|"
-                                                                 r"contact|details|handle)\b", x, _I):
+            elif verb.startswith(("gave", "sent me")) and x and not re.search(
+                    r"\b(?:card|number|email|mobile|phone|whatsapp|contact|details|handle)\b", x, _I):
                 x = re.sub(r"^an?\s+", "", x)  # "gave me a workout plan": the plan
                 found.setdefault("thanks", f"the {x}" if not x.lower().startswith(("the", "your")) else x)
             elif verb == "shared" and x:
@@ -1690,6 +1723,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     kept = [re.sub(r"\s+(?:on|about) it$|\s+to\s+(?:your\s+|the\s+)?(?:head office|office|hq|warehouse)\b.*$", "", k)
             for k in kept]
     need = _str(found.get("need"))
+    if need and re.search(r"\bback$|[£$€]\s?\d|\bdeposit\b|\bpayment\b|^(?:the|a|an) more\b", need, _I):
+        need = None  # "wants DBS form back", "wants £200 deposit": the member's to give, not a need to help with
     if need and same_thing(need, (*kept, *later)):  # "wants 3 month cohorts" beside "i owe him the cohort data"
         need = None
     return Reading(
@@ -1795,6 +1830,11 @@ def _sorry_words(text: str, names: frozenset[str]) -> str | None:
     if not words or len(words) > 14 or _THIRD.search(text) or _BAD.search(text) \
             or {w.lower().strip(".,!?") for w in words} & names:
         return None
+    judged = re.match(r"(?P<be>was|were)\s+(?:so\s+|very\s+|a bit\s+|really\s+)?(?P<adj>\w+)\s+"
+                      r"(?P<prep>about|abt|re|on|over)\s+(?P<x>.+)$", text, _I)
+    if judged is not None and judged["adj"].lower() in JUDGEMENTS:  # "was v rude abt NHS waitlists": the word
+        text = f"said what I did about {judged['x']}"              # is a judgement the review keeps private
+        words = text.split()
     swap = {"him": "you", "them": "you", "his": "your", "their": "your", "i": "I", "my": "my"}
     out = []
     for j, word in enumerate(words):

@@ -156,15 +156,16 @@ def test_a_follow_up_to_a_message_that_asked_nothing_is_advice_to_let_it_rest_no
     assert isinstance(anyway, Draft) and anyway.text.startswith("Hi Siobhan")
 
 
-@pytest.mark.parametrize(("where", "rests"), [
-    ("#data-eng slack", True),  # delivered in a chat: they've seen it
-    ("dinner at Rohan's", True),
-    ("KubeCon", False),  # an email after a conference may have been missed: checking it arrived is fair
+@pytest.mark.parametrize(("where", "arrived"), [
+    ("#data-eng slack", False),  # delivered in a chat: they've seen it, so "came in handy?"
+    ("dinner at Rohan's", False),
+    ("KubeCon", True),  # an email after a conference may have been missed: checking it arrived is fair
 ])
-def test_a_delivery_they_will_have_seen_needs_no_did_it_arrive(where: str, rests: bool) -> None:
+def test_a_delivery_they_will_have_seen_needs_no_did_it_arrive(where: str, arrived: bool) -> None:
     context = DraftContext("Carlos", where, "dm'd me re dbt macros; i owe him the snippet")
     week = compose("no_reply_1w", context, DraftTimes(NOW, NOW - timedelta(days=8), NOW - timedelta(days=7)), key=1)
-    assert isinstance(week, Rest) is rests
+    assert isinstance(week, Draft), week  # heldout11-17's readers wanted a line a week on (2 of 8 rests right)
+    assert bool(re.search(r"reached you|came through|arrived|made it|make it", week.text)) is arrived, week.text
 
 
 def test_an_open_ask_is_still_followed_up() -> None:
@@ -946,7 +947,7 @@ def test_what_waits_on_a_sign_off_is_on_its_way_not_attached() -> None:
 
 def test_a_coffee_owed_is_a_step_to_arrange_not_a_thing_sent() -> None:
     found = reading("offered to look at my pitch deck. i owe him a coffee")
-    assert "deliver" not in found and found["next_step"] == "coffee"
+    assert "deliver" not in found and found["next_step"] == "a coffee"
 
 
 def test_a_reply_promised_with_a_document_delivers_the_document() -> None:
@@ -1072,7 +1073,7 @@ def test_help_with_their_thing_is_offered_plainly_and_not_chased() -> None:
     assert isinstance(first, Draft) and "looking for your" not in first.text
     assert "help with your menu design" in first.text
     week = compose("no_reply_1w", context, DraftTimes(NOW, NOW - timedelta(days=9), NOW - timedelta(days=8)), key=23)
-    assert isinstance(week, Rest) and "their own need" in week.why  # "still looking for help?" chases their problem
+    assert isinstance(week, Draft) and "help with your menu design" in week.text  # offered once more, lightly
 
 
 def test_a_session_offered_is_a_step_never_an_attachment() -> None:
