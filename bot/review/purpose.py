@@ -683,7 +683,6 @@ _OWE = rx.compile(r"^(?:i\s+)?owe\s+(?:him|her|them)\s+(?P<rest>.+)$", _I)
 _IMPERATIVE = rx.compile(r"^(?:me:\s*)?(?P<verb>send|share|email|forward)\s+"
                          r"(?:(?:him|them|her(?=\s+(?:the|my|our|a|an|some|that|this)\b))\s+)?(?P<rest>.+)$",
                          _I)
-# "i said yes to 2 night shifts", "said yes to the panel": a yes to a task of theirs, named
 # What they offered, called off: "later said req is frozen", "the role's on hold now", "that fell through"
 _CALLED_OFF = rx.compile(r"\b(?:req|requisition|role|job|position|opening|offer|hiring|it|that)\s*(?:is|was|'s|got|has "
                          r"been|now)?\s+(?:frozen|on hold|cancell?ed|pulled|withdrawn)\b|\bfell through\b|"
@@ -691,6 +690,7 @@ _CALLED_OFF = rx.compile(r"\b(?:req|requisition|role|job|position|opening|offer|
 # A treat the member promised: "i promised coffee next hearing", "owe her a pint"
 _TREAT = rx.compile(r"^(?:i\s+)?(?:promised|owe)\s+(?:(?:him|her|them)\s+)?(?:a\s+)?"
                     r"(?P<x>coffee|drink|drinks|pint|lunch|dinner|beer|brunch)\b(?P<when>[\w ]{0,30})$", _I)
+# "i said yes to 2 night shifts", "said yes to the panel": a yes to a task of theirs, named
 _YES_TO = rx.compile(r"^(?:i\s+)?said\s+yes\s+to\s+(?P<x>(?:a|an|the|some|\d+|one|two|three|four|both)\s+[^,;]+)$", _I)
 _YES = rx.compile(r"^(?:i\s+)?(?:said\s+)?(?:yes|yep|sure|agreed|ok)\b(?:\s*(?:,|!|will do|i'?ll do it))*", _I)
 # "offered to mentor her monthly", no one named: the member's offer, made to them
