@@ -25,7 +25,7 @@ from bot.review.engine import review
 from bot.review.gist import fill_in, open_item, without_reminders
 from bot.review.kinds import kind_for_nudge
 from bot.review.model import DraftContext
-from bot.review.notes import interest_phrase, offer_clause
+from bot.review.notes import JUDGEMENTS, interest_phrase, offer_clause
 from bot.review.offered import take_offer
 from bot.review.phrases import (
     CASUAL,
@@ -404,7 +404,7 @@ class _Writer:
     def vague(self) -> bool:
         """Notes that hold a guess ("insurance? or pensions") or nothing but a judgement ("nice guy, good chat")."""
         notes = self.context.notes or ""
-        words = {w.lower() for w in re.findall(r"[^\W\d_][\w'-]*", notes)} - _FILLER
+        words = {w.lower() for w in re.findall(r"[^\W\d_][\w'-]*", notes)} - _FILLER - JUDGEMENTS
         return "?" in notes or not words - {n.lower() for n in self.context.contact_name.split()}
 
     def still_offered(self) -> bool:
@@ -1198,7 +1198,7 @@ class _Writer:
                 lines.append(Line(("Hope you like them.",) if re.search(r"\b(?:of you|of your|of us|from the|trip|hike|"
                                                                          r"trek|holiday|party|wedding|race|game)\b",
                                                                          what, re.IGNORECASE)
-                                  else ("Hope they help.",)))
+                                  else ("Hope they help.",) if _plural(what) else ("Hope it helps.",)))
             elif _HANDED.search(head):  # offered in person
                 lines[-1] = self.line((f"Just checking whether you'd still like {what}{_sp(sent)}.",
                                        f"I'd still be glad to bring {what} round whenever suits you."), "w-open")
@@ -1503,8 +1503,8 @@ _FOR_THEIR_LOOK = rx.compile(r"\b(?:cv|cvs|resume|résumé|portfolio|proposal|ab
 _TRIED = rx.compile(r"\b(?:recipe|recipes)$", re.IGNORECASE)
 _PICTURES = rx.compile(r"\b(?:photos?|pics?|pictures?|snaps)$", re.IGNORECASE)
 # What is given whole, asking nothing back: a name, a number, a card.
-_GIVEN = rx.compile(r"\b(?:name|names|number|numbers|contacts?|contact details|details|email address|address|"
-                    r"phone number|whatsapp|card)$", re.IGNORECASE)
+_GIVEN = rx.compile(r"\b(?:name|names|number|contacts?|contact details|email address|address|phone number|whatsapp|"
+                    r"card)$", re.IGNORECASE)
 _NOT_SENT = rx.compile(r"\b(?:companies|people|names|leads|contacts|clients|customers)\b", re.IGNORECASE)
 # What is typed into a message, never attached: a link, someone's contact details, a number.
 _TYPED_IN = rx.compile(r"\b(?:links?|contacts?|contact details|numbers?|names?|details|email address|address|dates?|"
@@ -1680,7 +1680,8 @@ def _assemble(greeting: str, lines: list[Line], signature: str, notes: str | Non
 # "a NDA template" → "an NDA template": an acronym said with a vowel sound first
 _AN_ACRONYM = rx.compile(r"\b[aA] (?=[AEFHILMNORSX][A-Z0-9]{1,4}\b)")
 _NO_PROMISE = rx.compile(NO_PROMISE + r"|\bhaven'?t asked\b|\bnot asked (?:yet|her|him|them)\b", re.IGNORECASE)
-THIN_NOTES = 6  # words: notes this short with nothing to do in them get a question, not a hello
+THIN_NOTES = 6  # words: notes this short with nothing to do in them and nothing but a judgement or a guess
+# (`_Writer.vague`) get a question, not a hello
 # a thing read from the notes that no sentence can carry as it stands: a list's comma ("drivers thurs deliveries,
 # 2hrs"), a count cut from its number ("the more volunteer coaches"), a unit run into a figure ("2hrs")
 _RAGGED = rx.compile(r"[,;]|->|^(?:the|a|an) more\b|\b\d+[a-z]{2,}\b", re.IGNORECASE)

@@ -237,7 +237,7 @@ _HEDGE = rx.compile(NO_PROMISE + r"|"
 # The member can't give what was promised after all: "actually can't share it, HR confidential", "walk it back".
 _WITHDRAW = rx.compile(r"\b(?:can'?t|cannot|can not|couldn'?t|not allowed to|shouldn'?t) (?:share|send|give|pass on|"
                        r"forward) (?:it|that|this|them)\b|\bwalk (?:it|that|this|the promise) back\b|"
-                       r"\b(?:it'?s|its) (?:\w+ )?confidential\b|\bactually\s+(?:can'?t|cannot)\b|"
+                       r"\b(?:it'?s|its) (?:\w+ )?confidential\b|\bactually\s+(?:can'?t|cannot)(?=\s*[,.;!]|\s*$)|"
                        r"\b(?:it'?s|its) (?:client|internal|under nda)\b", _I)
 # What they promised is late: "still not here", "chase if not here by mon", "hasn't arrived", "nothing yet".
 _OVERDUE = rx.compile(r"\b(?:still\s+)?not (?:here|arrived|received|in)\b|\bchase if not\b|\bhas ?n[o']?t (?:arrived|"
@@ -371,8 +371,9 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     if text and re.search(r",\s*(?:haven'?t decided|not decided|undecided|not sure|unsure|maybe|tbc|tbd|if i want|"
                           r"thinking about it|still deciding)\b", text, _I):
         return None  # "my owl photos, haven't decided": not promised
-    if text and re.search(r",\s*[^\W\d]", text) and not re.search(r",[^,]*\band\b", text):
-        text = text.split(",")[0]  # "the sq m rate, quote by wed": the first ("a, b and c" is a list; "…, 2hrs" ragged)
+    if text and re.search(r",\s*(?:by|before|b4|asap|quote|tbc|pls|please|thx|done|sent|ok|ta|just|only|tho|though|"
+                          r"if|as long as|but)\b", text, _I):
+        text = text.split(",")[0]  # "the sq m rate, quote by wed": the thing, not the remark after it
     text = re.sub(r"\s+to (?:him|her|them)(?:\s+direct(?:ly)?)?$", "", text, flags=_I) if text else text
     # "Rhys's cv to him directly": the CV; who it goes to is the message's
     found = you_form(text, names)
@@ -446,13 +447,15 @@ def _take_out(deliver: list[str], word: str, asked_for: list[str]) -> str | None
 
 def _favour_done(clause: str, names: frozenset[str]) -> str | None:
     """What they did for the member, as a gerund phrase to thank them for: 'ms tan stayed late w/ mia twice this
-    wk when i was stuck at work' → 'staying late with mia twice this week'; None when the clause says no such thing."""
+    wk when i was stuck at work' → 'staying late with mia twice'; None when the clause says no such thing."""
     if re.match(r"^(?:i|we)\b", clause, _I):
         return None  # the member's own doing
-    m = re.search(r"\b(?P<verb>[a-z]{2,}(?:ied|eed|[^e]ed))\s+(?P<rest>.+)$", clause)
-    if m is None:
-        return None
-    rest = re.split(r"\s+(?:when|while|because|coz|cos|since|as|after|so)\s", m["rest"], maxsplit=1, flags=_I)[0]
+    m = re.match(r"^(?:(?:ms|mr|mrs|dr)\.?\s+)?[\w'-]+\s+(?P<verb>[a-z]{2,}(?:ied|eed|[^e]ed))\s+(?P<rest>.+)$", clause,
+                 _I)  # "ms tan stayed late", "she covered": the verb right after who did it
+    if m is None or m["verb"].lower() in ("looked", "seemed", "sounded", "appeared", "seemed", "needed", "wanted"):
+        return None  # "she looked exhausted": how they were, not what they did
+    rest = re.split(r"\s+(?:when|while|because|coz|cos|since|as|after|so|but|and)\s", m["rest"], maxsplit=1,
+                    flags=_I)[0]
     verb = m["verb"].lower()
     ing = verb[:-3] + "ying" if verb.endswith("ied") else verb[:-1] + "ing" if verb.endswith("eed") \
         else verb[:-2] + "ing"
@@ -691,7 +694,8 @@ _CALLED_OFF = rx.compile(r"\b(?:req|requisition|role|job|position|opening|offer|
 _TREAT = rx.compile(r"^(?:i\s+)?(?:promised|owe)\s+(?:(?:him|her|them)\s+)?(?:a\s+)?"
                     r"(?P<x>coffee|drink|drinks|pint|lunch|dinner|beer|brunch)\b(?P<when>[\w ]{0,30})$", _I)
 # "i said yes to 2 night shifts", "said yes to the panel": a yes to a task of theirs, named
-_YES_TO = rx.compile(r"^(?:i\s+)?said\s+yes\s+to\s+(?P<x>(?:a|an|the|some|\d+|one|two|three|four|both)\s+[^,;]+)$", _I)
+_YES_TO = rx.compile(r"^i\s+said\s+yes\s+to\s+(?P<x>(?:a|an|the|some|\d+|one|two|three|four|both)\s+"
+                     r"(?:(?!\b(?:offer|job|role|position|call|chat|coffee|meeting)\b)[^,;])+)$", _I)
 _YES = rx.compile(r"^(?:i\s+)?(?:said\s+)?(?:yes|yep|sure|agreed|ok)\b(?:\s*(?:,|!|will do|i'?ll do it))*", _I)
 # "offered to mentor her monthly", no one named: the member's offer, made to them
 _MINE_TO_THEM = (r"offered\s+to\s+[\w-]+\s+(?:him|them|her)(?:\s+(?:monthly|weekly|sometime|soon|through|thru|with|on|"
@@ -811,7 +815,8 @@ _LATER_WHEN = rx.compile(r"\s+(?:(?:when|once|after)\s+(?:\w+\s+)?(?:signs? off|
 # legal signs off" (`_LATER_WHEN`): promised for later, never attached now.
 _HELD_BACK = rx.compile(
     r"(?:\s*[,;(-]\s*|\s+)(?:but\s+)?(?:"
-    r"(?:legal|compliance|finance|procurement|the dpo|dpo|my boss|the boss|mgmt|management|the board|[A-Z][a-z]+)\s+"
+    r"(?:legal|compliance|finance|procurement|the dpo|dpo|my boss|the boss|mgmt|management|the board|"
+    r"(?-i:(?!(?:She|He|They|It|We|I)\b)[A-Z][a-z]+))\s+"
     r"(?:still\s+)?(?:has\s*n'?t|hasnt|have\s*n'?t|havent|has not|have not|not)\s+(?:yet\s+)?"
     r"(?:cleared|approved|signed(?:\s+(?:it|them))?\s+off|checked|ok'?d|okayed)(?:\s+(?:it|them|this|that))?"
     r"|(?:it'?s\s+|its\s+|they'?re\s+)?not\s+(?:yet\s+)?(?:cleared|approved|signed off|final|finali[sz]ed)"
@@ -1257,7 +1262,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if (rest := you_form(m["rest"].rstrip("?! "), names)) is not None and "mentor" in rest.lower():
                 found.setdefault("ask", "mentor")
             continue
-        if (m := _YES_TO.match(clause)) is not None and "accept" not in found \
+        if (m := _YES_TO.match(clause)) is not None and "accept" not in found and not (last_ask or last_question) \
                 and (x := you_form(m["x"], names, 6)) is not None:
             found["accept"] = f"do {x}"  # "i said yes to 2 night shifts": the member's yes, owed now
             continue
@@ -1274,9 +1279,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             clause = rest
         if (treat := _TREAT.match(clause)) is not None:  # "i promised coffee next hearing": to arrange, not attach
             when = expand(treat["when"].strip())
-            if re.fullmatch(r"next (?!week|month|mon|tue|wed|thu|fri|sat|sun)\w+", when, _I):
+            if re.fullmatch(r"next (?!week|month|year|time|quarter|mon|tue|wed|thu|fri|sat|sun)\w+", when, _I):
                 when = "at the " + when  # "next hearing" → "at the next hearing"
-            found.setdefault("next_step", f"a {treat['x'].lower()} {when}".strip())
+            article = "" if treat["x"].lower() in ("drinks", "lunch", "dinner", "brunch") else "a "
+            found.setdefault("next_step", f"{article}{treat['x'].lower()} {when}".strip())
             continue
         if re.match(r"^(?:promised|agreed|offered)\s+to\s+\w+(?:\s+\w+)?\s+(?:me|us)\b", clause, _I):
             clause = "she " + clause  # "promised to intro me to X": theirs, the subject left out, never the member's
@@ -1588,7 +1594,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     x = "with " + _gerund(x)
                 found.setdefault("thanks", f"your help {x}" if x and x.startswith(("with", "on")) else "your help")
             elif verb.startswith(("gave", "sent me")) and x and not re.search(
-                    r"\b(?:card|number|email|mobile|phone|whatsapp|contact|details|handle)\b", x, _I):
+                    r"\b(?:card|number|email|mobile|phone|whatsapp|contact|details|handle)\b", x, _I) and not (
+                    verb == "sent me" and re.search(r"\b(?:reminders?|follow[- ]?ups?|invoices?|bills?|chasers?|cv|"
+                                                    r"resume|emails?|messages?|texts?|links?|forms?)\b|\d", x, _I)):
                 x = re.sub(r"^an?\s+", "", x)  # "gave me a workout plan": the plan
                 found.setdefault("thanks", f"the {x}" if not x.lower().startswith(("the", "your")) else x)
             elif verb == "shared" and x:
@@ -1723,7 +1731,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     kept = [re.sub(r"\s+(?:on|about) it$|\s+to\s+(?:your\s+|the\s+)?(?:head office|office|hq|warehouse)\b.*$", "", k)
             for k in kept]
     need = _str(found.get("need"))
-    if need and re.search(r"\bback$|[£$€]\s?\d|\bdeposit\b|\bpayment\b|^(?:the|a|an) more\b", need, _I):
+    if need and re.search(r"\bback$|^(?:an?\s+|the\s+|my\s+)?[£$€]\s?\d|^(?:an?\s+|the\s+|my\s+)?deposit\b|"
+                          r"^(?:the|a|an) more\b", need, _I):
         need = None  # "wants DBS form back", "wants £200 deposit": the member's to give, not a need to help with
     if need and same_thing(need, (*kept, *later)):  # "wants 3 month cohorts" beside "i owe him the cohort data"
         need = None
@@ -1792,8 +1801,10 @@ def _news_of(what: str, names: frozenset[str]) -> str | None:
                     r"ok|okay|works?|fits?|takes?|goes|went|does|do|needs?|wants?|allows?|still|yet|"
                     r"(?:open|close|start|end|happen|come|arrive|land)s?)\b", subject,
                     maxsplit=1, flags=_I)[0]
-    if re.match(r"(?:they|she|he|we|i|you|it|there)\b", noun, _I):
-        return None  # "if they can host": who, not what
+    status = re.search(r"\s(?:is|are|was|gets?|got)?\s*(?:confirmed|approved|agreed|going ahead|happening|on|set|"
+                       r"open|opens|closes|starts|available|free)\b", " " + subject, _I)
+    if re.match(r"(?:they|she|he|we|i|you|it|there)\b", noun, _I) or status is None:
+        return None  # "if they can host": who, not what; "if his landlord allows dogs": no news of the landlord
     return thing(noun, names) if len(noun.split()) <= 5 else None
 
 
@@ -1803,7 +1814,8 @@ _APOLOGISE = rx.compile(r"^(?:\+\s*)?(?:(?:i\s+)?(?:need to|must|should|have to|
                         r"(?:\s+(?:to (?:him|her|them)|properly|again|in person|asap))*"
                         r"(?:\s+(?:for|abt|about|re)\s+(?P<x>[^+]+?))?(?:\s+(?:and|\+)\s+.*)?$", _I)
 # What the member did, in the past: "i snapped at him in the retro", "i was v rude abt NHS waitlists".
-_MY_DEED = rx.compile(r"^i\s+(?P<x>(?:was|were|got|kept|forgot|missed|left|took|made|said|ran|spilt|spilled|broke|lost|"
+_MY_DEED = rx.compile(r"^i\s+(?!(?:need|used|feed|offered|promised|agreed|owed)\b)"
+                      r"(?P<x>(?:was|were|got|kept|forgot|missed|left|took|made|said|ran|spilt|spilled|broke|lost|"
                       r"snapped|\w+ed)\b.+)$", _I)
 
 
@@ -1817,8 +1829,11 @@ def _apology(clauses: list[str], names: frozenset[str]) -> str | None:
             said = _sorry_words(m["x"], names)
             return f"for {said}" if said and not _MY_DEED.match(m["x"]) else (f"I {said[2:]}" if said else "")
         for near in (clauses[i - 1] if i else "", clauses[i + 1] if i + 1 < len(clauses) else ""):
-            if (deed := _MY_DEED.match(near)) is not None and (said := _sorry_words(deed["x"], names)):
-                return f"I {said}"
+            # the clause before, else the one after ("+ apologise, i was v rude abt …"); never a promise or a
+            # need ("apologise. i need to send her the brochure": `_MY_DEED` leaves those out)
+            if (deed := _MY_DEED.match(near)) is not None:
+                said = _sorry_words(deed["x"], names)
+                return f"I {said}" if said else ""
         return ""
     return None
 
@@ -1830,10 +1845,11 @@ def _sorry_words(text: str, names: frozenset[str]) -> str | None:
     if not words or len(words) > 14 or _THIRD.search(text) or _BAD.search(text) \
             or {w.lower().strip(".,!?") for w in words} & names:
         return None
-    judged = re.match(r"(?P<be>was|were)\s+(?:so\s+|very\s+|a bit\s+|really\s+)?(?P<adj>\w+)\s+"
-                      r"(?P<prep>about|abt|re|on|over)\s+(?P<x>.+)$", text, _I)
-    if judged is not None and judged["adj"].lower() in JUDGEMENTS:  # "was v rude abt NHS waitlists": the word
-        text = f"said what I did about {judged['x']}"              # is a judgement the review keeps private
+    if re.match(r"(?:was|were)\b", text, _I):  # "was v rude abt NHS waitlists": how the member was is their
+        judged = re.search(r"\s(?:about|abt|re|over)\s+(?P<x>.+)$", text, _I)  # own judgement, kept private
+        if judged is None:
+            return None
+        text = f"said what I did about {judged['x']}"
         words = text.split()
     swap = {"him": "you", "them": "you", "his": "your", "their": "your", "i": "I", "my": "my"}
     out = []
@@ -2055,7 +2071,8 @@ def same_thing(phrase: str, others: Sequence[str]) -> bool:
 def _later_words(when: str, what: str = "") -> str:
     """'when done' → 'when it's ready'; 'by end of month' → 'by the end of the month'; 'once legal signs off' →
     'once it's cleared' ('once they're cleared' for 'the cap table and the MRR')."""
-    they = re.search(r"\sand\s|[^s]s$", what) is not None
+    head = re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0].split()[-1:] or [""]
+    they = " and " in what or (head[0].endswith("s") and not head[0].endswith(("ss", "us", "is", "ysis")))
     if re.search(r"\bsigns? off\b|\bsigned off\b|\bapprove|\bclears?\b", when, _I):
         return "once they're cleared" if they else "once it's cleared"
     if re.search(r"\bend\b|\beom\b", when, _I):
