@@ -613,6 +613,12 @@ class _Writer:
                               optional=True)]
         if r.topic.startswith("the pilot of ") or r.topic.startswith("the trial of "):
             return [Line((f"I'm really glad you're keen on {r.topic}.",), optional=True)]
+        if re.match(r"(?:after|before|during|since)\b", r.topic, re.IGNORECASE) or (
+                not _TOPIC_WORDS.search(self.context.notes or "") and (
+                    r.topic.split()[-1].lower().rstrip("s") in _ROLES or re.search(
+                        r"\b(?:mostly|coordinator|coord|officer|assistant|admin|educator|nurse|teacher)$",
+                        r.topic, re.IGNORECASE))):
+            return []  # "activities coordinator", "(spoke) after allotment vote": not what they talked about
         topic = r.topic
         if not re.match(r"(?:the|a|an|my|our|your|his|her|their|this|that)\b", topic, re.IGNORECASE) and re.search(
                 r"\b(?:plan|idea|project|trip|startup|app|book|talk|paper|proposal|pitch|launch|move|race|course|"

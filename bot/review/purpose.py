@@ -289,6 +289,7 @@ def expand(text: str) -> str:
     text = re.sub(r"(?<![A-Z])\s*&\s*(?![A-Z]\b)", " and ", text)  # "R&D" stays
     text = re.sub(r"\s+@\s+", " at ", text)
     text = re.sub(r"~\s*(?=\d)", "about ", text)  # "~10 interviews"
+    text = re.sub(r"\byr\s?(\d{1,2})\b", r"Year \1", text, flags=_I)  # "talk to yr5": a school year
     text = re.sub(r"\b(\d)\s*d\s*/\s*(?:wk|week)\b", lambda m: f"{_NUMBERS[int(m[1])]} days a week", text, flags=_I)
     text = re.sub(r"\b(mon|tue|wed|thu|fri|sat|sun)['’]s\b", lambda m: "on " + _EXPAND[m[1].lower()] + "s", text,
                   flags=_I)  # "take Ollie wed's to swimming": every Wednesday ("tues" stays a Tuesday)
@@ -342,7 +343,7 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
         else:
             out.append(word)
     phrase = " ".join(out).strip()
-    phrase = re.sub(r"\b([2-9])\s+(?=[a-z])", lambda m: _NUMBERS[int(m[1])] + " ", phrase)
+    phrase = re.sub(r"(?<!Year )\b([2-9])\s+(?=[a-z])", lambda m: _NUMBERS[int(m[1])] + " ", phrase)
     phrase = re.sub(r"(?<!\bon )\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)s? "
                     r"(eve|evening|night|morning|afternoon)s?\b",  # "Tuesday eve" → "on Tuesday evenings"
                     lambda m: f"on {m[1]} {'evening' if m[2] == 'eve' else m[2]}s", phrase)
@@ -809,6 +810,8 @@ _LATER_WHEN = rx.compile(r"\s+(?:(?:when|once|after)\s+(?:\w+\s+)?(?:signs? off|
                          r"(?:has|have) signed off)|"
                          r"(?:when|once)\s+(?:it'?s\s+|it is\s+|i'?m\s+|they'?re\s+|they are\s+)?(?:done|ready|"
                          r"finished|final|finali[sz]ed|published|out|live|confirmed|agreed|booked|sorted)|"
+                         r"(?:only\s+)?(?:when|once)\s+(?:\w+\s+){0,2}?(?:says\s+)?(?:it'?s\s+|its\s+|it is\s+)?"
+                         r"(?:stable|anonymi[sz]ed|tested|cleaned up|redacted|approved)|"
                          r"by (?:the )?end of (?:the )?month|by eom|by month end)\b.*$", _I)
 # A promised thing held back until someone clears it, said after it: "the case study but legal hasn't cleared it
 # yet", "our consent form - not signed off yet", "but DONT send numbers till finance checks them". Read as "once
@@ -1028,6 +1031,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 deliver.append(x)
                 asked_for.append(x)
             continue
+        if clause.startswith("once legal signs off") and last_added is not None and last_added[0] == "deliver" \
+                and last_added[1] in deliver:  # "wants revised SLA draft. legal hasn't signed off …": later
+            deliver.remove(last_added[1])
+            later.append(f"{last_added[1]} {_later_words('signs off', last_added[1])}")
+            last_added = None
+            continue
         if _CALLED_OFF.search(clause) and offers:  # "said she'd refer me → later said req is frozen": no offer
             offers.pop()
             continue
@@ -1061,6 +1070,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             continue
         internal = re.fullmatch(r"(?:(?:i\s+|we\s+)?(?:need to|have to|must|should|gotta|will)\s+)?ask\s+(?P<x>[\w.]+)"
                                 r"(?:\s+first)?", clause, _I)
+        if _YES.match(clause):  # "said yes, dates tbc": the yes is firm, only its dates are to come
+            clause = re.sub(r"[,;]?\s*(?:the\s+)?(?:dates?|times?|details|timings?)\s+(?:tbc|tbd|to be confirmed)\b",
+                            "", clause, flags=_I)
         if _HEDGE.search(clause) or (internal is not None and (internal["x"].lower() in _INTERNAL or (
                 internal["x"][:1].isupper() and internal["x"].lower() not in names))):
             if last_added is not None:  # "asked for an intro -> can't promise, check w/ Marc": looked into, not made
@@ -1456,7 +1468,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 continue
             if verb.endswith(("how", "what", "why", "where", "which", "whether", "if")):
                 q = you_form(f"{verb.split()[-1]} {rest}", names)
-                if q is None and re.match(r"(?:i|we)\s+(?:can|could|would|might)\s", rest, _I):
+                if q is None and re.match(r"(?:(?:i|we)\s+(?:can|could|would|might)|i'd)\s", rest, _I):
                     q = you_form(f"{verb.split()[-1]} {rest}", names, MAX_WORDS + 3)  # "if i could help w/ …"
                 if q and re.match(r"^(?:if|whether) (?:we|our)\b.*\bhiring\b", q, _I):
                     continue  # answered below if the notes say "we're not"

