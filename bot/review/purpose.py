@@ -148,6 +148,7 @@ def _clauses(notes: str) -> list[str]:
     notes = re.sub(r"\b(\d+|two|three|four|six|twelve)\s+(mo|mos|cos)\b",  # "3 mo cohorts", "2 cos in Kumasi"
                    lambda m: f"{m[1]} {'companies' if m[2].lower() == 'cos' else 'month'}", notes, flags=_I)
     notes = re.sub(r"\s*\([^()]*\?\?[^()]*\)", "", notes)  # "(name?? ask him)": a reminder to self
+    notes = re.sub(r"\s*\((?:age\s*)?\d{1,2}\s*(?:yo|y/o|yrs?|years?)?\)", "", notes, flags=_I)  # "Aruzhan (8)"
     notes = re.sub(r"\bthe [\w -]{2,30}? \(([A-Z][\w'’-]+)\)", r"\1", notes)  # "the moderator (Mo)" → "Mo"
     notes = re.sub(r"(?<![\w])['‘’\"“”]|['‘’\"“”](?![\w])", "", notes)  # "said 'email me your portfolio'": the words
     notes = _HELD_BACK.sub(" once legal signs off", notes)  # "deck but legal hasn't cleared it": sent later
@@ -741,6 +742,12 @@ _LENT_THEM = rx.compile(r"^(?:i\s+)?(?:lent|loaned|gave)\s+(?:him|her|them)\s+my
 # money they owe the member: "owes me $40 for the concert tickets"
 _OWES_ME = rx.compile(r"^(?:(?:she|he|they)\s+)?owes? me\s+(?P<amount>[€£$]\s?\d{1,6}(?:[.,]\d{1,2})?)\b"
                       r"(?:\s+for\s+(?P<what>[\w -]{2,40}))?\W*$", _I)
+# what is not to be said: "lol dont mention", "don't bring it up"
+_NOT_TO_SAY = rx.compile(r"\b(?:do\s*n'?t|dont|do not|never|not to)\s+(?:mention|ask|bring (?:it |that )?up|raise)\b",
+                         _I)
+# the member asked them to send something: "i said send pics first" (never "i said i'd send")
+_I_SAID_SEND = rx.compile(r"^(?:i|we)\s+(?:said|told (?:him|her|them))\s+(?:to\s+)?send\s+(?:(?:me|us)\s+)?"
+                          r"(?!(?:him|her|them)\b)(?P<x>.+?)(?:\s+first)?$", _I)
 # what they said they'd send: "she'd send me the link to their field season blog" ("she'll send …" has its reader)
 _THEY_WOULD_SEND = rx.compile(r"^(?:she|he|they)(?:'d| would)\s+(?:send|email|forward|share)\s+(?:me|us)\s+"
                               r"(?P<x>.+)$", _I)
@@ -895,6 +902,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 and (mine_back := thing(lent_out["x"], names)) is not None:
             found.setdefault("expect", "my " + re.sub(r"^(?:the|a|an|my)\s+", "", mine_back))  # "lent him my mount"
             continue
+        if (debt := _OWES_ME.match(clause)) is not None and _NOT_TO_SAY.search(clause):
+            continue  # "he owes me £40 for the raffle tix lol dont mention": not asked for
+        if (told := _I_SAID_SEND.match(clause)) is not None and (x := thing(told["x"], names)) is not None:
+            found.setdefault("expect", re.sub(r"^(?:the|a|an|some)\s+", "your ", x))  # "i said send pics first"
+            continue
         if (debt := _OWES_ME.match(clause)) is not None:
             what = you_form(debt["what"], names, 5) if debt["what"] else None
             found.setdefault("ask", f"Could you send over the {debt['amount']}"
@@ -945,6 +957,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             # a figure in between that put nothing in the message ("rates ~2.5k/parcel??", "sens ~94%") is what a
             # hedge after it holds ("check w/ Femi"), not the thing sent before it
             last_added = None
+        added_just_before = now != seen
         if now != seen:
             if now[0] > seen[0]:
                 last_added = ("deliver", deliver[-1])
@@ -1078,7 +1091,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if last_added is not None:  # "asked for an intro -> can't promise, check w/ Marc": looked into, not made
                 kind, value = last_added
                 if re.search(r"\b(?:do\s*n'?t|dont) promise\b", clause, _I):  # "dont promise anything": no offer
-                    if kind == "deliver" and value in deliver:
+                    if kind == "deliver" and value in deliver and added_just_before:
                         deliver.remove(value)
                     elif kind in ("intro", "need"):
                         found.pop("intro_to" if kind == "intro" else "need", None)

@@ -326,3 +326,21 @@ def test_a_yes_with_its_dates_to_come_is_still_a_yes() -> None:
 def test_a_role_or_a_time_is_never_said_as_what_they_talked_about(notes: str) -> None:
     found = draft(notes)
     assert not isinstance(found, Draft) or ("thinking about" not in found.text and "chat about" not in found.text)
+
+
+# --- after heldout19's grading --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("notes", "field", "value"), [
+    ("teaches the fiddle, Aruzhan (8) wants lessons. term full til sept", "need", None),  # the member's child's
+    ("quoted R1800, i said send pics first", "expect", "your pics"),
+    ("he owes me £40 for the raffle tix lol dont mention", "ask", None),
+])
+def test_whose_want_and_what_not_to_say_are_read(notes: str, field: str, value: object) -> None:
+    assert getattr(read_purpose(notes, "Odile"), field) == value
+
+
+def test_dont_promise_holds_what_was_just_said_not_a_promise_before_it() -> None:
+    notes = ("wants my damson gin recipe - promised to write it out. her grandson Tayo (17) looking for plumbing "
+             "apprenticeship... could ask Mike? dont promise anything yet")
+    assert read_purpose(notes, "Odile").deliver == ("my damson gin recipe",)
