@@ -1803,7 +1803,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         activity=_str(found.get("activity")) or base.activity,
         stop=_str(found.get("stop")),
         wait=_str(found.get("wait")),
-        expect=_str(found.get("expect")),
+        expect=None if (their_send := _str(found.get("expect"))) and same_thing(their_send, tuple(offers))
+        else their_send,  # "i said send pics first" beside "said he'd send pics": one thing, looked forward to once
         shared=base.shared,
     )
 
