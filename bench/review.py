@@ -1,7 +1,7 @@
 """Benchmark draft review on the labelled set: accuracy, per-rule precision/recall, speed, start-up.
 
 Prints one JSON line per measurement: balanced accuracy and per-class recall per split — real writing first
-(``real_tune``, ``real_heldout`` by source site, and ``blind2``), then the project's own drafts (tune,
+(``real_tune``, ``real_heldout`` by source site, and ``blind2``, ``blind3``), then the project's own drafts (tune,
 held-out, blind; ``--final`` adds the final blind part, to be opened once) — the real held-out split by
 finer kind, kind-detection accuracy, per-rule precision and recall, ms per draft, and the median start-up of
 ``coach review "text"`` as a whole process.
@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bot.review import review
 from bot.review.evaluate import Labelled, accuracy, judge, kind_accuracy, load, per_rule
 
-SPLITS = ("real_tune", "real_heldout", "blind2", "tune", "heldout", "blind")  # "final" only with --final
+SPLITS = ("real_tune", "real_heldout", "blind2", "blind3", "tune", "heldout", "blind")  # "final" only with --final
 TUNED = ("tune", "real_tune")
 SAMPLE = (
     "Hi Jane, it was great to meet you at PyCon on Thursday. I keep thinking about your point on onboarding "
