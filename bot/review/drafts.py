@@ -1301,7 +1301,8 @@ class _Writer:
         if r.later:
             due = _without_when(r.later[0])
             head = re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", due)[0]
-            if _HANDED.search(head) or _PHYSICAL.search(head):  # a jar of chutney is handed over, not attached
+            handed = _HANDED.search(head) or _PHYSICAL.search(head)  # a jar of chutney is handed over, not attached
+            if handed and _held(r.later[0]) != "cleared":
                 them = "them" if _plural(head) else "it"
                 lines.append(Line((f"I haven't forgotten {_definite(_mine(due))}: I'll bring {them} along soon.",)))
             else:
@@ -1335,7 +1336,8 @@ class _Writer:
         plural = _plural(due)
         if (held := _held(later)) is not None:
             it, be = ("them", "they're") if plural else ("it", "it's")
-            self.tips.append(f"If {due} {'are' if plural else 'is'} {held} by now, attach {it} and say so instead.")
+            verb = "send" if _HANDED.search(due) or _PHYSICAL.search(due) else "attach"  # a trial kit is posted
+            self.tips.append(f"If {due} {'are' if plural else 'is'} {held} by now, {verb} {it} and say so instead.")
             return Line((f"{'And I' if and_ else 'I'} haven't forgotten {due}: I'll send {it} as soon as {be} "
                          f"{held}.",))
         self.tips.append(f"Attach {due}.")

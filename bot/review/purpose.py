@@ -819,6 +819,10 @@ _LATER_WHEN = rx.compile(r"\s+(?:(?:when|once|after)\s+(?:\w+\s+)?(?:signs? off|
                          r"finished|final|finali[sz]ed|published|out|live|confirmed|agreed|booked|sorted)|"
                          r"(?:only\s+)?(?:when|once)\s+(?:\w+\s+){0,2}?(?:says\s+)?(?:it'?s\s+|its\s+|it is\s+)?"
                          r"(?:stable|anonymi[sz]ed|tested|cleaned up|redacted|approved)|"
+                         # "send trial kit ONLY after regulatory ok", "send build once QA passes, NOT before"
+                         r"only\s+(?:after|once|when)\s+(?!(?:asked|they ask|s?he asks)\b)(?=\w)|"
+                         r"(?:when|once|after)\s+(?:\w+\s+){0,3}?(?:passes|pass|is ok|ok'?d?|okayed|okay)\b|"
+                         r"(?:when|once|after)\s+[^.,;]{1,40}?,?\s+not before|"
                          r"by (?:the )?end of (?:the )?month|by eom|by month end)\b.*$", _I)
 # A promised thing held back until someone clears it, said after it: "the case study but legal hasn't cleared it
 # yet", "our consent form - not signed off yet", "but DONT send numbers till finance checks them". Read as "once
@@ -2099,7 +2103,8 @@ def _later_words(when: str, what: str = "") -> str:
     'once it's cleared' ('once they're cleared' for 'the cap table and the MRR')."""
     head = re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0].split()[-1:] or [""]
     they = " and " in what or (head[0].endswith("s") and not head[0].endswith(("ss", "us", "is", "ysis")))
-    if re.search(r"\bsigns? off\b|\bsigned off\b|\bapprove|\bclears?\b", when, _I):
+    if re.search(r"\bsigns? off\b|\bsigned off\b|\bapprove|\bclears?\b|\bpass(?:es)?\b|\bok(?:'?d|ayed|ay)?\b",
+                 when, _I):
         return "once they're cleared" if they else "once it's cleared"
     if re.search(r"\bend\b|\beom\b", when, _I):
         return "by the end of the month"

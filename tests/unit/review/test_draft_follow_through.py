@@ -36,6 +36,8 @@ def text_of(found: Draft | Question | Rest) -> str:
     ("promised our intake form template - not signed off yet by the DPO", "our intake form template once it's cleared"),
     ("promised her the unit costs + margin sheet but DONT send numbers till finance checks them",
      "the unit costs and the margin sheet once they're cleared"),
+    ("wants to try our demo. send demo build once QA passes, NOT before", "the demo build once it's cleared"),
+    ("runs 40 greenhouses. send sample pack ONLY after the lab ok (2 wks?)", "the sample pack once it's cleared"),
 ])
 def test_a_promise_held_until_someone_clears_it_is_for_later(notes: str, later: str) -> None:
     found = read_purpose(notes, "Odile")
@@ -344,3 +346,11 @@ def test_dont_promise_holds_what_was_just_said_not_a_promise_before_it() -> None
     notes = ("wants my damson gin recipe - promised to write it out. her grandson Tayo (17) looking for plumbing "
              "apprenticeship... could ask Mike? dont promise anything yet")
     assert read_purpose(notes, "Odile").deliver == ("my damson gin recipe",)
+
+
+def test_a_thing_to_post_that_is_held_is_not_forgotten_and_posted_once_cleared() -> None:
+    found = draft("300 hives, wants to test our mite treatment. send trial kit ONLY after regulatory ok",
+                  stage="no_reply_1w")
+    text = text_of(found)
+    assert "haven't forgotten the trial kit: I'll send it as soon as it's cleared" in text, text
+    assert not any("attach" in tip.lower() for tip in found.tips), found.tips  # type: ignore[union-attr]
