@@ -23,11 +23,12 @@ from bot.review.evaluate import Labelled, accuracy, load
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--prefix", default="rJ-", help="id prefix of the round's rows")
+    ap.add_argument("--prefix", default="rJ-", help="id prefix of the round's rows (comma-separated for several)")
     ap.add_argument("--min-n", type=int, default=8, help="smallest kind reported on its own")
     ap.add_argument("--split", default="real_heldout", help="real_heldout, or real_tune for a round's tune half")
     args = ap.parse_args()
-    rows: list[Labelled] = [r for r in load([args.split]) if r.id.startswith(args.prefix)]
+    prefixes = tuple(args.prefix.split(","))  # "rL-,rM-": two rounds together
+    rows: list[Labelled] = [r for r in load([args.split]) if r.id.startswith(prefixes)]
     for mode, second in (("rules", False), ("rules+second_opinion", True)):
         results = [(r, review(r.text, r.context, second_opinion=second)) for r in rows]
         print(json.dumps({"mode": mode, "rows": args.prefix + "*", **accuracy(results)}))
