@@ -7,7 +7,7 @@ from dataclasses import replace
 from bot.review import textsignal
 from bot.review.kinds import detect_kind, parse_kind
 from bot.review.model import RULES, SEVERITIES, DraftContext, Finding, MessageKind, Review
-from bot.review.rules import RULE_FUNCS, Draft, content_free, vague_cold_ask
+from bot.review.rules import RULE_FUNCS, Draft, content_free, has_concrete_ask, has_specific, vague_cold_ask
 from bot.review.signals import measure, prepare
 
 PENALTY = {"high": 35, "medium": 15, "low": 5}
@@ -62,7 +62,7 @@ def review(
     findings = _focus(_settle(_dedupe(findings), d), d)
     findings.sort(key=lambda f: (SEVERITIES.index(f.severity), RULES.index(f.rule)))
     verdict = "needs_work" if any(f.severity in ("high", "medium") for f in findings) else "good"
-    if verdict == "good" and second_opinion:
+    if verdict == "good" and second_opinion and not _short_and_concrete(d):
         extra = textsignal.second_opinion(prepared.text, findings, str(resolved))
         if extra is not None:
             findings.insert(0, extra)
@@ -70,6 +70,13 @@ def review(
     score = max(0, 100 - sum(PENALTY[f.severity] for f in findings))
     score = min(score, NEEDS_WORK_CEILING) if verdict == "needs_work" else score
     return Review(verdict, score, resolved, tuple(findings), notes=prepared.notes)
+
+
+def _short_and_concrete(d: Draft) -> bool:
+    """A short message whose question asks one concrete thing about something specific ("Could you share the
+    Grafana dashboard JSON from your demo?"). Short is normal in a chat; the learned signal leans on length, so
+    it does not overrule one."""
+    return d.sig.word_count <= 25 and d.sig.questions > 0 and has_concrete_ask(d) and has_specific(d)
 
 
 def _without_signature(text: str, context: DraftContext | None) -> str:

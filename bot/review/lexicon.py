@@ -68,6 +68,10 @@ GENERIC_STRONG = _words(
     r"impressive) (?:work|career|journey|achievements)",
     r"we(?: are|'re) both in the \w+ (?:field|industry|space)",
     r"(?:work|are|we'?re) in the same (?:industry|field|space|line of work)",
+    # a recruiter's line pasted to every profile a search turns up
+    r"your (?:background|profile|experience|resume|cv) (?:really |truly )?(?:stood|stands) out",
+    r"(?:you'?d|you would|you'?ll|you will) be (?:a )?(?:perfect|great|ideal|strong) (?:fit|match) for (?:this|the|"
+    r"our|a) (?:role|position|opening|opportunity)",
 )
 GENERIC_SOFT = _words(
     r"(?:i )?hope (?:this|my) (?:message |note |email )?finds you well",
@@ -255,7 +259,8 @@ CLICHE_ASK = _words(
 FORM_GREETING = rx.compile(
     r"^\W*(?:dear|hello|hi|greetings),? (?:respected )?(?:sir|madam|sir or madam|sir/madam|professor|doctor|editor|"
     r"hiring manager|recruiter|recruiting team|hiring team|valued \w+|connection|colleague|linkedin member|"
-    r"authority|respected authority)\s*[,.:!\n]|^\W*(?:to whom it may concern|respected (?:sir|madam|authority))|"
+    r"authority|respected authority|webmaster|web master|admin|site owner|website owner|blog owner)\s*[,.:!\n]|"
+    r"^\W*(?:to whom it may concern|respected (?:sir|madam|authority))|"
     r"^\W*(?:sir|madam|ma'?am|professor)\s*[,.:!\n]",
     _I,
 )
@@ -436,7 +441,8 @@ PUSHY_HIGH = _words(
     r"why (?:haven'?t|have not|didn'?t|won'?t) you",
     r"(?:please|pls) (?:respond|reply|answer|get back)",
     r"i need (?:an|your) (?:answer|reply|response)",
-    r"(?:reply|respond|answer|hear back|get back to me|let me know)(?: \w+){0,3} (?:by|before) (?:end of (?:the )?"
+    r"(?<!my )(?<!our )(?:reply|respond|answer|hear back|get back to me|let me know)(?: \w+){0,3} (?:by|before) "
+    r"(?:end of (?:the )?"
     r"(?:day|week)|eod|eow|tomorrow|tonight|\w+day)",
     r"last chance",
     r"final (?:notice|warning|reminder)",
@@ -512,7 +518,8 @@ PUSHY_HIGH = _words(
     r"(?:i'?ve|i have) (?:already )?(?:added|listed|named|put) you (?:down )?as (?:a |my )?"
     r"(?:reference|referee|advisor|"
     r"mentor|contact)",
-    r"(?:more important|bigger|fancier|better-known) (?:people|things|clients|priorities|contacts)",
+    r"(?:more important|bigger|fancier|better-known) (?:people|things|clients|priorities|contacts)"
+    r"(?! (?:are |lie |will be )?(?:ahead|to come|coming|in store|await))",  # "even bigger things are ahead of you"
     r"as i(?:'ve)? (?:mentioned|said|asked|wrote|explained) (?:twice|three times|several times|before|already|"
     r"more than once)",
     r"(?:i guess|i suppose|i assume|apparently|must have) (?:it |that |my \w+ )?(?:got lost|slipped through|was lost)",
@@ -803,7 +810,8 @@ SALESY_STRONG = _words(
     r"buy (?:now|today)",
     r"(?:try|trying|test|testing|switch to|check out) (?:our|my) (?:product|platform|solution|software|service|"
     r"offering|agency|tool|app)",
-    r"(?:increase|boost|grow|double|triple) your (?:revenue|sales|leads|roi|conversions|pipeline)",
+    r"(?:increase|boost|grow|double|triple|raise|lift) your (?:total )?(?:revenue|sales|leads|roi|conversions?|"
+    r"conversion rates?|pipeline|traffic|clv|ltv|aov|signups|bookings)",
     r"money[- ]back",
     r"(?:only|just) \$\d+",
     r"sell you",
@@ -893,6 +901,16 @@ SALESY_STRONG = _words(
     r"speaker|boss) to (?:speak|appear|talk|present)",
     r"(?:a |my )?guest (?:post|article|blog(?: post)?|piece|column) (?:from me|by me|for (?:you|your))",
     r"(?:write|contribute|submit|offer) (?:you )?(?:a |an )?guest (?:post|article|blog|piece|column)",
+    # a link seller's and an agency's idioms: an article posted with their link, the agency introduced as top
+    r"(?:post|publish|place) (?:the|my|an?|this) (?:\w+ )?(?:article|post|piece|content) (?:along )?with (?:my|a|the|"
+    r"our) (?:do-?follow )?(?:back)?links?",
+    r"(?:writer|contributor) (?:of|for) (?:something |content |an article |a post )?(?:\w+ ){0,2}for your "
+    r"(?:site|blog|website)(?:'?s)? ?(?:audience|readers)?",
+    r"(?:we|i)(?:'re| are| am|'m) [A-Z][\w-]*(?: [A-Z][\w-]*){0,2}, (?:an? |the )?(?:top|leading|premier|"
+    r"award[- ]winning|full[- ]service|results[- ]driven|boutique|trusted)[\w -]{0,30} "
+    r"(?:agency|firm|consultancy|provider|company|partner|studio)",
+    r"results[- ]driven (?:agency|firm|team|company|partner|studio)",
+    r"(?:advertising|marketing|seo|link[- ]building|affiliate|sponsorship|media) partnership",
 )
 SALESY_BUZZ = _words(
     r"synerg(?:y|ies|ize)",
@@ -1351,7 +1369,7 @@ _STOCK = """
     these they thing things think this those thought through time to today touch up us very want wanted was
     way we we're week well were what what's when whenever where whether which while who will wish wishes
     with would wonderful work working year you you'd you'll you're you've your yours
-    add anniversary promotion role job position career event conference summit meetup
+    add anniversary promotion role job position career event conference summit meetup stood stands perfect fit
     reach email emails below above previous earlier inbox update updates thoughts reply hearing response
     monday tuesday wednesday thursday friday weekend tomorrow yesterday cheers sincerely warmly kind
     appreciate appreciated grateful yesterday's today's tonight evening afternoon
@@ -1378,6 +1396,18 @@ _STOCK = """
 """
 STOCK_WORDS = frozenset(_STOCK.split())
 # a greeting from a company to a list: nobody in particular wrote it
+# a link sent with no word of why: "https://…", "fyi https://…"
+BARE_LINK = rx.compile(r"^\W*(?:(?:hi|hey|hello|yo|fyi|this|here|look|see|check (?:this|it) out)\W+)?"
+                       r"(?:https?://|www\.)\S+\W*$", _I)
+# warmth that is the whole point of a note to someone they know: "made me grin", "you're on my mind"
+WARMTH = _words(
+    r"made me (?:smile|grin|laugh)",
+    r"(?:you'?re|you are|you'?ve been) (?:on my mind|in my thoughts)",
+    r"(?:i )?(?:really |so )?miss (?:working with you|having you|our (?:chats|talks|lunches|walks)|you)",
+    r"(?:i'?m |i am )?(?:so |really |very )?sorry (?:about|to hear) (?:how|what|the news|your|about)",
+    r"(?:so |really |very )?proud of you",
+    r"(?:i'?m |i am )?(?:here for you|around (?:to help|if you need))",
+)
 BROADCAST = _words(r"from (?:all of us|everyone|the (?:whole )?team|us all) (?:here )?at", r"dear valued \w+")
 # where they met, in a 48-hour follow-up: "great meeting you at <the DevOps meetup>" — a place is not content
 MEETING_PLACE = rx.compile(

@@ -154,6 +154,8 @@ def stock_only(d: Draft) -> bool:
     word or two ("great meeting you at SaaStr, let's stay in touch") and nothing anyone could answer."""
     if has_concrete_ask(d):  # "great meeting you at the Postgres meetup — coffee next week?" proposes a step
         return substance_weight(d) == 0
+    if lx.WARMTH.search(d.sig.scan):  # "seeing your name made me grin", "you're on my mind"
+        return False
     return substance_weight(d, place_counts=False) <= 2
 
 
@@ -325,6 +327,8 @@ def rule_length(d: Draft) -> list[Finding]:
 
 # Stock wording that needs work whatever else the message says: (pattern, what is wrong, the fix).
 _STOCK_PROBLEMS: tuple[tuple[Phrases | re.Pattern[str], str, str], ...] = (
+    (lx.BARE_LINK, "It's a link and nothing else: they can't tell why you sent it or whether it's worth a click.",
+     "Add a line on what it is and why it made you think of them."),
     (lx.BROADCAST, "It reads as a message to a list, from a company, not from you to them.",
      "Write it from you, to them: one line only they would recognise."),
     (lx.SELF_EFFACING, "The apology or deference stands where a reason to write should be.",

@@ -18,6 +18,7 @@ _HTML_TAG = rx.compile(
     r"font|blockquote|pre|code|section|article|header|footer|meta|style|script)\b[^>]{0,300}>",
     re.IGNORECASE,
 )
+_URL = rx.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 _MD_LINK = rx.compile(r"\[([^\[\]\n]{1,200})\]\((https?://[^()\s]{1,2000})\)")
 _MD_MARK = rx.compile(r"(\*\*|__|~~|`{1,3})")
 _MD_HEAD = rx.compile(r"^\s{0,3}#{1,6}\s+", re.MULTILINE)
@@ -141,7 +142,7 @@ def prepare(raw: str) -> Prepared:
     if not letters:
         return Prepared(text, tuple(notes), "no_words")
     ascii_share = len(_ASCII_LETTER.findall(text[:MAX_SCAN])) / len(letters)
-    words = [w.lower() for w in lx.WORD.findall(text[:MAX_SCAN])]
+    words = [w.lower() for w in lx.WORD.findall(_URL.sub(" ", text[:MAX_SCAN]))]  # a link's path is no language
     if ascii_share < 0.6 or (len(words) >= 6 and sum(w in _EN_FUNCTION for w in words) / len(words) < 0.12):
         return Prepared(text, (*notes, "This doesn't look like English; I can only review English drafts."), "language")
     return Prepared(text, tuple(notes), None)

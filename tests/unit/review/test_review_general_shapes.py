@@ -135,3 +135,49 @@ def test_walking_them_through_how_you_did_it_is_not_a_pitch() -> None:
 def test_showing_them_how_you_can_cut_their_costs_is_still_a_pitch() -> None:
     text = "Hi Tamsin, I'd love 15 minutes to show you how we can cut your team's cloud bill this quarter."
     assert "salesy" in serious(text, MessageKind.COLD_OUTREACH)
+
+
+# --- sixth round (stop 35): shapes from the tune half of new_sites5/6 -----------------------------------------
+
+
+def test_a_link_with_no_word_of_why_needs_work() -> None:
+    for text in ("https://www.example.org/2026/03/why-canal-boats-are-back", "fyi https://tinyurl.example/q8"):
+        assert "generic" in serious(text, FOLLOW_UP), text
+    shared = "Saw this piece on canal boats and thought of your restoration project: https://www.example.org/canal"
+    assert review(shared, kind=FOLLOW_UP).verdict == "good"
+
+
+def test_a_link_sellers_and_an_agencys_pitch_is_salesy() -> None:
+    for text in (
+        "Dear Webmaster, I have read your site on allotment birds. I am an expert writer and would love to offer "
+        "one fresh article. Could you publish the article along with my link?",
+        "Got a minute? We are Brightpeak Digital, a leading results-driven agency, and we'd like to talk about a "
+        "marketing partnership for lead generation.",
+        "Hi Oona, I'd like to show someone on your team how Shelfwise can boost your AOV within a month.",
+    ):
+        assert "salesy" in serious(text, MessageKind.COLD_OUTREACH), text
+
+
+def test_a_form_greeting_to_the_site_owner_reads_as_a_form_letter() -> None:
+    text = "Dear Site Owner, your tram timetable page is very useful. Is it possible to add my guide to it?"
+    assert "generic" in serious(text, MessageKind.COLD_OUTREACH)
+
+
+def test_a_recruiters_pasted_line_and_nothing_else_needs_work() -> None:
+    text = "Hi Tomas, your background really stood out to me and I think you'd be a perfect fit for this role."
+    assert review(text, kind=MessageKind.COLD_OUTREACH).verdict == "needs_work"
+
+
+def test_a_warm_note_to_someone_they_know_is_not_stock() -> None:
+    for text in ("Spotted your name in the alumni newsletter today and it made me smile.",
+                 "No need to reply. Just wanted you to know you're on my mind and I'm around if you need anything."):
+        assert "generic" not in serious(text, FOLLOW_UP), text
+
+
+def test_hope_for_what_is_ahead_of_them_and_their_own_deadline_are_not_pressure() -> None:
+    assert "pushy" not in serious("So proud of you! All that night study paid off, and bigger things are ahead of "
+                                  "you.", FOLLOW_UP)
+    text = ("Dear Ms. Ruiz, another school has offered me a post and asked for my answer by Thursday. Your school "
+            "is still my first choice: do you expect to decide on the art teacher role soon?")
+    assert "pushy" not in serious(text, FOLLOW_UP)
+    assert "pushy" in serious("Hi Ruth, please let me know by Friday whether you'll take the stall.", FOLLOW_UP)
