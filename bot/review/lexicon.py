@@ -906,7 +906,7 @@ SALESY_STRONG = _words(
     r"our) (?:do-?follow )?(?:back)?links?",
     r"(?:writer|contributor) (?:of|for) (?:something |content |an article |a post )?(?:\w+ ){0,2}for your "
     r"(?:site|blog|website)(?:'?s)? ?(?:audience|readers)?",
-    r"(?:we|i)(?:'re| are| am|'m) [A-Z][\w-]*(?: [A-Z][\w-]*){0,2}, (?:an? |the )?(?:top|leading|premier|"
+    r"(?:we|i)(?:'re| are| am|'m) \w[\w-]*(?: \w[\w-]*){0,2}, (?:an? |the )?(?:top|leading|premier|"
     r"award[- ]winning|full[- ]service|results[- ]driven|boutique|trusted)[\w -]{0,30} "
     r"(?:agency|firm|consultancy|provider|company|partner|studio)",
     r"results[- ]driven (?:agency|firm|team|company|partner|studio)",
