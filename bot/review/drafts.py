@@ -266,7 +266,9 @@ class _Writer:
         self.name = greeting_name(c.contact_name, c.notes)
         # a title, an honorific or a name the notes take care over (family name first) asks for a formal note
         self.formal = self.name.startswith(("Dr.", "Prof.", "Mr.", "Mrs.", "Ms.", "Mx.", "Cllr", "Councillor",
-                                            "Rev.", "Rabbi", "Sgt.", "Capt.", "Judge", "Maître", "Sir ", "Dame ")) \
+                                            "Rev.", "Rabbi", "Sgt.", "Capt.", "Judge", "Maître", "Sir ", "Dame ",
+                                            "Señora ", "Señor ", "Sra. ", "Madame ", "Monsieur ", "Frau ", "Herr ",
+                                            "Signora ")) \
             or self.setting == "work" or re.search(r"-(?:san|sama|sensei)$", self.name) is not None \
             or (" " in self.name and re.search(r"\b(?:family name|surname)\b", c.notes or "", re.IGNORECASE)
                 is not None)
@@ -1520,7 +1522,7 @@ _TYPED_IN = rx.compile(r"\b(?:links?|contacts?|contact details|numbers?|names?|d
                        re.IGNORECASE)
 # Things handed over in person, never attached or posted: "fig cuttings", "a jar of honey", "the seedlings".
 _HANDED = rx.compile(r"\b(?:cuttings?|seeds?|seedlings?|plants?|cake|cakes|jam|honey|eggs|vegetables|produce|bread|"
-                     r"cookies|biscuits|jars?)$", re.IGNORECASE)
+                     r"cookies|biscuits|jars?|bottles?|wine|beers?|flowers|chocolates?)$", re.IGNORECASE)
 _PHYSICAL = rx.compile(r"\b(?:samples?|swatches|parcel|package|laptops?|hardware|prototypes?|units?|boxes|books?|"
                        r"fridge|kit|flour|yarn|wool|fabric|prints|zines?|vinyl|starter)$", re.IGNORECASE)
 

@@ -324,7 +324,10 @@ _TITLE_WORDS = {"dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "mr": "Mr.",
                 "revd": "Rev.", "fr": "Father", "father": "Father", "rabbi": "Rabbi", "imam": "Imam",
                 "pastor": "Pastor", "sgt": "Sgt.", "capt": "Capt.", "judge": "Judge", "maître": "Maître",
                 "maitre": "Maître", "me": "Maître", "sister": "Sister", "brother": "Brother",
-                "père": "Père", "pere": "Père", "soeur": "Sœur", "sœur": "Sœur"}
+                "père": "Père", "pere": "Père", "soeur": "Sœur", "sœur": "Sœur", "señora": "Señora",
+                "senora": "Señora", "señor": "Señor", "senor": "Señor", "sra": "Sra.", "madame": "Madame",
+                "monsieur": "Monsieur", "frau": "Frau", "herr": "Herr", "signora": "Signora", "pak": "Pak",
+                "bu": "Bu", "ibu": "Ibu", "bapak": "Bapak"}
 # "Father Michael", "Sister Margaret": not "Father Donnelly"
 _GIVEN_NAME_TITLES = frozenset({"Father", "Pastor", "Imam", "Sister", "Brother", "Père", "Sœur"})
 _FAMILY_NOTE = rx.compile(r"\b([^\W\d_][\w'’-]*)\s*(?:=|is(?: the)?|-)\s*(?:family name|surname|last name)\b",

@@ -150,6 +150,8 @@ def _clauses(notes: str) -> list[str]:
     notes = re.sub(r"\s*\([^()]*\?\?[^()]*\)", "", notes)  # "(name?? ask him)": a reminder to self
     notes = re.sub(r"\s*\((?:age\s*)?\d{1,2}\s*(?:yo|y/o|yrs?|years?)?\)", "", notes, flags=_I)  # "Aruzhan (8)"
     notes = re.sub(r"\bthe [\w -]{2,30}? \(([A-Z][\w'’-]+)\)", r"\1", notes)  # "the moderator (Mo)" → "Mo"
+    # an aside in the middle of a sentence: "my cousin (nurse in dubai) wd do remote training"
+    notes = re.sub(r"(?<=[^\W\d_])\s*\([^()?\n]{1,40}\)(?=\s+(?!not\b|but\b)[a-z])", "", notes)
     notes = re.sub(r"(?<![\w])['‘’\"“”]|['‘’\"“”](?![\w])", "", notes)  # "said 'email me your portfolio'": the words
     notes = _HELD_BACK.sub(" once legal signs off", notes)  # "deck but legal hasn't cleared it": sent later
     out: list[str] = []
@@ -184,7 +186,8 @@ _EXPAND = {
     "sep": "September", "sept": "September", "oct": "October", "nov": "November", "dec": "December",
     "thru": "through", "b4": "before", "gfx": "graphics", "vid": "video", "vids": "videos", "cttee": "committee",
     "avail": "availability", "incl": "including", "approx": "approximately", "asap": "as soon as possible",
-    "para": "paragraph", "1-para": "one-paragraph", "1-pager": "one-pager", "src": "source",
+    "para": "paragraph", "1-para": "one-paragraph", "1-pager": "one-pager", "src": "source", "wd": "would",
+    "cd": "could", "shd": "should",
 }
 _PERSON = {"his": "your", "their": "your", "him": "you", "them": "you", "hers": "yours", "theirs": "yours",
            "i": "I", "i'm": "I'm", "i'd": "I'd", "i've": "I've", "i'll": "I'll", "im": "I'm", "ive": "I've",
@@ -369,6 +372,9 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     text = re.split(r"\s*:\s+", text)[0] if text else text  # "a quote: 5-day course, 12 guides": the thing
     text = re.split(r",\s+(?=\S+\s+(?:is|are|was|works|ok|fine)\b)", text)[0] if text else text  # ", WhatsApp is fine"
     text = re.split(r",\s+(?=(?:sent|emailed|shared|forwarded|posted|done)\b)", text, flags=_I)[0] if text else text
+    # "a bottle, broke a glass lol": the thing, not the reason the member owes it
+    text = re.split(r",\s+(?=(?:i\s+)?(?:broke|spilled|lost|ate|drank|smashed|dropped|borrowed|used|ruined|"
+                    r"cracked|stained|forgot)\b)", text, flags=_I)[0] if text else text
     # "our proposal, sent it friday": the thing, not the note that it went
     if text and re.search(r",\s*(?:haven'?t decided|not decided|undecided|not sure|unsure|maybe|tbc|tbd|if i want|"
                           r"thinking about it|still deciding)\b", text, _I):
@@ -1107,7 +1113,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     who = found.pop("intro_to")
                     found.setdefault("checking", f"the introduction to {who}" if who else "the introduction")
                 elif kind == "need" and "need" in found:
-                    found.setdefault("checking", found.pop("need"))
+                    wanted = str(found.pop("need"))
+                    # "wants parents to run a reading corner", "i said maybe": whether I can run it, not "parents"
+                    helper = re.match(r"^(?:(?:some|more|a few)\s+)?(?:parents|volunteers|people|someone|somebody|"
+                                      r"helpers?|mentors?|speakers?|judges?)\s+to\s+(?P<do>\w.+)$", wanted, _I)
+                    found.setdefault("checking", f"whether I can {helper['do']}" if helper else wanted)
                 seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
             elif found.get("accept") and found.get("invited") and re.search(r"\binvited\b", prior, _I):
                 # "invited me to give a guest lecture -> need to confirm w/ my boss": not a yes yet

@@ -354,3 +354,27 @@ def test_a_thing_to_post_that_is_held_is_not_forgotten_and_posted_once_cleared()
     text = text_of(found)
     assert "haven't forgotten the trial kit: I'll send it as soon as it's cleared" in text, text
     assert not any("attach" in tip.lower() for tip in found.tips), found.tips  # type: ignore[union-attr]
+
+
+def test_an_aside_in_brackets_mid_sentence_does_not_cut_it() -> None:
+    found = read_purpose("asked if my brother (plumber in leeds) wd do the boiler check - ask him first", "Odile")
+    assert found.checking == "whether my brother would do the boiler check", found
+
+
+def test_a_maybe_to_their_call_for_helpers_is_whether_i_can_help() -> None:
+    found = read_purpose("wants volunteers to run the book stall sat mornings. i said maybe, need to check my shifts",
+                         "Odile")
+    assert found.checking == "whether I can run the book stall on Saturday mornings", found
+
+
+def test_what_is_owed_is_the_thing_not_why_it_is_owed() -> None:
+    text = text_of(draft("owe her a bottle, broke a wine glass lol"))
+    assert "broke" not in text and "attached" not in text.lower() and "bottle" in text, text
+
+
+@pytest.mark.parametrize(("name", "greeting"), [("Señora Paredes (secretaria)", "Hello Señora Paredes,"),
+                                                 ("Pak Agus (supplier)", "Pak Agus")])
+def test_an_honorific_is_greeted_with_the_name_after_it(name: str, greeting: str) -> None:
+    found = compose("follow_up_48h", DraftContext(name, where_met="the school fair", notes="runs the canteen",
+                                                  member_name="Bram"), FIRST, key=5)
+    assert greeting in text_of(found).splitlines()[0], text_of(found)
