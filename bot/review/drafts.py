@@ -873,6 +873,13 @@ class _Writer:
         vp = self.r.my_offer_to
         if not vp:
             return []
+        if (money := re.match(r"^send you (?:the )?(?P<amount>[£$€]\s?[\d.,]+)(?P<rest>.*)$", vp)) is not None:
+            owed = f"the {money['amount']}{money['rest']}"  # money owed back is paid, never "offered"
+            if stage == "first":
+                self.tips.append(f"Send {owed} before this goes, or say when it will.")
+                thanked = "" if self.r.thanks else ": thank you again"
+                return [Line((f"I'm sending {owed} back today{thanked}.",))]
+            return [Line((f"Did {owed} reach you all right?",))]
         if stage == "first":
             return [self.line((f"As I said, I'd be glad to {vp}.", f"And I'm happy to {vp}, as I mentioned.",
                                f"As promised, I'm happy to {vp}."), "mine")]
@@ -1514,11 +1521,11 @@ _TRIED = rx.compile(r"\b(?:recipe|recipes)$", re.IGNORECASE)
 _PICTURES = rx.compile(r"\b(?:photos?|pics?|pictures?|snaps)$", re.IGNORECASE)
 # What is given whole, asking nothing back: a name, a number, a card.
 _GIVEN = rx.compile(r"\b(?:name|names|number|contacts?|contact details|email address|address|phone number|whatsapp|"
-                    r"card)$", re.IGNORECASE)
+                    r"card)$|\b(?:\w+['’]s|his|her|their) (?:email|e-mail|mobile|cell|phone|handle)$", re.IGNORECASE)
 _NOT_SENT = rx.compile(r"\b(?:companies|people|names|leads|contacts|clients|customers)\b", re.IGNORECASE)
 # What is typed into a message, never attached: a link, someone's contact details, a number.
 _TYPED_IN = rx.compile(r"\b(?:links?|contacts?|contact details|numbers?|names?|details|email address|address|dates?|"
-                       r"times?|slots?)$",
+                       r"times?|slots?)$|\b(?:\w+['’]s|his|her|their) (?:email|e-mail|mobile|cell|phone|handle)$",
                        re.IGNORECASE)
 # Things handed over in person, never attached or posted: "fig cuttings", "a jar of honey", "the seedlings".
 _HANDED = rx.compile(r"\b(?:cuttings?|seeds?|seedlings?|plants?|cake|cakes|jam|honey|eggs|vegetables|produce|bread|"

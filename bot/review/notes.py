@@ -258,7 +258,10 @@ WORK_SENSE = rx.compile(
     r"cycling|gym|rowing|practice|bridge) partners?\b|\bpartners? (?:at|in) (?:a|an|the)\b|"
     r"\bour partners?\b|"
     r"\bhospitals? (?:caf[eé]|canteen|tender|contract|procurement|trust|group|network|system|supplier|suppliers|"
-    r"pharmacy|it|estates|board|operations|ops)\b", _I)
+    r"pharmacy|it|estates|board|operations|ops)\b|"
+    # a thing that stopped working, not a death: "when my card died", "phone died"
+    r"\b(?:card|phone|battery|laptop|car|bike|van|mic|headset|wifi|internet|server|printer|charger)s? (?:died|dead)\b",
+    _I)
 
 
 def clauses(notes: str) -> list[str]:

@@ -372,6 +372,9 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     text = re.split(r"\s*:\s+", text)[0] if text else text  # "a quote: 5-day course, 12 guides": the thing
     text = re.split(r",\s+(?=\S+\s+(?:is|are|was|works|ok|fine)\b)", text)[0] if text else text  # ", WhatsApp is fine"
     text = re.split(r",\s+(?=(?:sent|emailed|shared|forwarded|posted|done)\b)", text, flags=_I)[0] if text else text
+    # "the benchmark notebook, clean it up first": the thing, not the member's to-do before sending it
+    text = re.split(r",\s+(?=(?:clean|tidy|fix|finish|polish|update|redact|anonymi[sz]e|proofread|edit|trim|"
+                    r"check)\b)", text, flags=_I)[0] if text else text
     # "a bottle, broke a glass lol": the thing, not the reason the member owes it
     text = re.split(r",\s+(?=(?:i\s+)?(?:broke|spilled|lost|ate|drank|smashed|dropped|borrowed|used|ruined|"
                     r"cracked|stained|forgot)\b)", text, flags=_I)[0] if text else text
@@ -456,8 +459,14 @@ def _take_out(deliver: list[str], word: str, asked_for: list[str]) -> str | None
 def _favour_done(clause: str, names: frozenset[str]) -> str | None:
     """What they did for the member, as a gerund phrase to thank them for: 'ms tan stayed late w/ mia twice this
     wk when i was stuck at work' → 'staying late with mia twice'; None when the clause says no such thing."""
-    if re.match(r"^(?:i|we)\b", clause, _I):
+    if re.match(r"^(?:i|we|my|our)\b", clause, _I):
         return None  # the member's own doing
+    # "brutal but fair crit on my onboarding flow. thank her": what they gave, on the member's work
+    given = re.match(r"^(?:[\w' ,-]{0,30}?\s)?(?P<noun>crit|critique|feedback|review|notes|advice|tips|pointers)\s+"
+                     r"(?P<prep>on|of|for|about|abt|re)\s+(?P<x>(?:my|our)\s+[\w' -]{2,40})$", clause, _I)
+    if given is not None:
+        noun = "critique" if given["noun"].lower() == "crit" else given["noun"].lower()
+        return f"the {noun} on {given['x']}"
     m = re.match(r"^(?:(?:ms|mr|mrs|dr)\.?\s+)?[\w'-]+\s+(?P<verb>[a-z]{2,}(?:ied|eed|[^e]ed))\s+(?P<rest>.+)$", clause,
                  _I)  # "ms tan stayed late", "she covered": the verb right after who did it
     if m is None or m["verb"].lower() in ("looked", "seemed", "sounded", "appeared", "seemed", "needed", "wanted"):
@@ -692,7 +701,8 @@ def _asked_around(match: re.Match[str], names: frozenset[str]) -> str | None:
 
 _OWE = rx.compile(r"^(?:i\s+)?owe\s+(?:him|her|them)\s+(?P<rest>.+)$", _I)
 _IMPERATIVE = rx.compile(r"^(?:me:\s*)?(?P<verb>send|share|email|forward)\s+"
-                         r"(?:(?:him|them|her(?=\s+(?:the|my|our|a|an|some|that|this)\b))\s+)?(?P<rest>.+)$",
+                         r"(?:(?:him|them|her(?=\s+(?:the|my|our|a|an|some|that|this|(?-i:[A-Z])[\w-]*['’]s)\b))\s+)?"
+                         r"(?P<rest>.+)$",
                          _I)
 # What they offered, called off: "later said req is frozen", "the role's on hold now", "that fell through"
 _CALLED_OFF = rx.compile(r"\b(?:req|requisition|role|job|position|opening|offer|hiring|it|that)\s*(?:is|was|'s|got|has "
@@ -733,6 +743,7 @@ _THEIR_ASK = rx.compile(
     r"interested in|keen on|curious about)\s+(?P<rest>.+)$", _I)
 _THANKS = rx.compile(
     r"^(?:(?:she|he|they)\s+)?(?P<verb>helped me|helped us|gave (?:me )?(?:great |good |useful |really )*|sent me|"
+    r"(?:brought|baked|made|cooked) (?:me|us)(?= (?:a |an |some |the )?[\w-]+\W*$)|"
     r"shared|showed me|hosted|recommended|pointed me to|introduced me to|answered my (?:question|q)s?)\s*"
     r"(?P<rest>.*)$", _I)
 # a swap agreed: "said we'd swap portfolio links", "we'll swap recipes"
@@ -776,6 +787,10 @@ _FAVOUR = rx.compile(r"(?:^|,\s*)(?:(?:she|he|they)\s+)?(?:(?:kindly|already|als
                      r"put me(?=\s+(?:\+1\s+)?on (?:the|his|her|their) (?:guest ?)?list|\s+up\b)|"
                      r"putting me(?=\s+(?:\+1\s+)?on (?:the|his|her|their) (?:guest ?)?list|\s+up\b))"
                      r"\s+(?P<rest>.+)$", _I)
+# a favour under way: "doing thurs pickup for me", "she's covering my saturday shift for me"
+_DOING_FOR_ME = rx.compile(r"^(?:(?:she|he|they)(?:'s|'re|\s+is|\s+are)\s+)?(?P<ing>doing|covering|taking|"
+                           r"running|handling|minding|watering|feeding|walking)\s+(?P<x>[\w' -]{2,40}?)\s+for\s+"
+                           r"(?:me|us)\W*$", _I)
 _FAVOUR_GERUND = {"reviewed": "reviewing", "fixed": "fixing", "sorted out": "sorting out", "sorted": "sorting out",
                   "covered": "covering", "proofread": "proofreading", "looked over": "looking over",
                   "read through": "reading through", "lent me": "lending me", "loaned me": "lending me",
@@ -817,7 +832,7 @@ _SEND_ME = rx.compile(r"^(?:i|we)\s+(?:said|told (?:him|her|them))\s+(?:(?:yes|y
                       r"(?:pls\s+|please\s+)?send (?:me|us)\s+(?P<x>.+)$", _I)
 _I_INVITED = rx.compile(r"^(?:i|we)?\s*invited (?:him|her|them) to (?P<x>.+)$", _I)
 _I_SEND = rx.compile(r"^(?:i|we)\s+(?P<verb>send|share|email|forward)\s+(?:(?:him|her|them)\s+)?(?P<rest>.+)$", _I)
-_ASK_FOR = rx.compile(r"^ask (?:him|her|them) for (?P<x>.+?)(?:\s+first)?$", _I)
+_ASK_FOR = rx.compile(r"^ask (?:(?:him|her|them) )?for (?P<x>.+?)(?:\s+first)?$", _I)
 _RATE_WORDS = rx.compile(r"\b(?:day rate|rates?|fees?|availability|lead time|timeline)$", _I)
 _LATER_WHEN = rx.compile(r"\s+(?:(?:when|once|after)\s+(?:\w+\s+)?(?:signs? off|approves?|clears? it|"
                          r"(?:has|have) signed off)|"
@@ -845,6 +860,9 @@ _HELD_BACK = rx.compile(
     r"(?:till|until|before)\s+(?:\w+\s+){0,2}?(?:checks?|clears?|approves?|signs?\s+(?:it\s+|them\s+)?off|"
     r"confirms?|has checked|checked)(?:\s+(?:it|them))?"
     r")(?:\s+yet)?\)?(?=\s*(?:[.,;!)\n]|$|\s))", re.IGNORECASE)
+# a hold in its own sentence, after what was asked for: "wants the expansion deck. ONLY send once finance signs off"
+_SEND_ONLY_ONCE = rx.compile(r"^(?:only\s+)?(?:send|share|forward)\s+(?:it|them|this)?\s*(?:only\s+)?"
+                             r"(?:once|after|when|till|until)\s+\S.*$|^only\s+(?:once|after|when)\s+\S.*$", _I)
 _AVOID = rx.compile(r"^(?:[^,]{1,30},\s*)?(?:no\W+)?(?:avoid(?: (?:him|her|them))?|nope|hard pass|"
                     r"skip(?: (?:it|him|her|them))?|(?:sorted\W+)?no action(?: needed)?|nothing to do|"
                     r"no follow[- ]?up needed)\W*$", _I)
@@ -857,7 +875,9 @@ _TOPIC_LEAD = rx.compile(
     r"(?:convo|chat|talk|call|\d+\s*min call|catchup|catch-up)\s*(?:after my talk\s*)?"
     r"(?:about|abt|re|on|over|around))\s+(?P<rest>.+)$", _I)
 _THEIR_WORK = rx.compile(
-    r"^(?:(?:she|he|they)\s+)?(?:gave|giving|did|presented|has|had|runs|run)?\s*(?:a\s+)?(?P<noun>talk|poster|"
+    r"^(?:(?:she|he|they)\s+)?(?:gave|giving|did|presented|has|had|runs|run)?\s*(?:a\s+|the\s+)?"
+    r"(?:(?:great|good|brilliant|excellent|fab|fantastic|amazing|interesting|v good|really good|superb)\s+)?"
+    r"(?P<noun>talk|poster|"
     r"paper|keynote|workshop|demo|podcast|book|newsletter)\s+(?:on|about|abt|re)\s+(?P<rest>.+)$", _I)
 _MOVING = rx.compile(r"^(?:(?:she|he|they)(?:'s| is)?\s+)?(?P<verb>moving to|building|launching|raising|starting|"
                      r"hiring|writing|learning to|learning|job hunting|building a house)\s*(?P<rest>.*)$", _I)
@@ -1054,10 +1074,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 deliver.append(x)
                 asked_for.append(x)
             continue
-        if clause.startswith("once legal signs off") and last_added is not None and last_added[0] == "deliver" \
+        held_alone = clause.startswith("once legal signs off") or _SEND_ONLY_ONCE.match(clause)
+        if held_alone and last_added is not None and last_added[0] == "deliver" \
                 and last_added[1] in deliver:  # "wants revised SLA draft. legal hasn't signed off …": later
             deliver.remove(last_added[1])
-            later.append(f"{last_added[1]} {_later_words('signs off', last_added[1])}")
+            later.append(f"{last_added[1]} {_later_words(clause, last_added[1])}")
             last_added = None
             continue
         if _CALLED_OFF.search(clause) and offers:  # "said she'd refer me → later said req is frozen": no offer
@@ -1071,9 +1092,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 deliver.append(f"the details for {x}")
                 promised.append(f"the details for {x}")
             continue
-        if (m := _ASK_FOR.match(clause)) is not None:
+        if (m := _ASK_FOR.match(clause)) is not None and not re.match(  # "ask for coffee" is a step to arrange
+                r"(?:a\s+|an\s+)?(?:coffee|call|chat|meeting|lunch|drinks?|intro|introduction|catch-?up)\b", m["x"],
+                _I):
             if (x := thing(m["x"], names)) is not None:
-                found.setdefault("ask", f"Could you send me {re.sub(r'^the ', 'a ', x)}?")
+                plural = re.search(r"[^s]s$", _head(x)) is not None  # "the slides" stay the slides, not "a slides"
+                found.setdefault("ask", f"Could you send me {x if plural else re.sub(r'^the ', 'a ', x)}?")
             continue
         # "i said yes, send me an abstract": theirs to send
         if (m := _SEND_ME.match(clause) or (re.match(r"^(?:i|we) said\b", prior, _I) and re.match(
@@ -1619,10 +1643,19 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             continue
         if (m := _FAVOUR.search(_unname(clause, names))) is not None:
             verb, rest = m["verb"].lower(), re.sub(r"^\+1\s+", "", m["rest"].strip())
+            # "lent me £20 for taxi when my card died": the favour, not the story around it
+            rest = re.split(r"\s+(?:when|while|because|coz|cos|as|after|since)\s", rest, maxsplit=1, flags=_I)[0]
             owned = verb.endswith(" me") or re.match(r"(?:my|our|me|us)\b", rest, _I)
             if owned and (x := you_form(rest, names, 8)) is not None:
                 found.setdefault("thanks", f"{_FAVOUR_GERUND[verb]} {x}")
+                if verb in ("lent me", "loaned me") and re.match(r"[£$€]\s?\d", rest) \
+                        and (back := _owed_favour(rest, names)):
+                    found.setdefault("my_offer_to", back)  # money lent is paid back
                 continue
+        if (m := _DOING_FOR_ME.match(_unname(clause, names))) is not None \
+                and (x := you_form(expand(m["x"]), names, 6)) is not None:
+            found.setdefault("thanks", f"{m['ing'].lower()} {x}")  # "doing thurs pickup for me!!"
+            continue
         if (m := _THANKS.match(_unname(clause, names))) is not None:
             verb, rest = m["verb"].lower().strip(), m["rest"]
             x = you_form(rest, names)
@@ -1632,7 +1665,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 if x and not x.startswith(("with", "on")) and re.match(r"[a-z]+\s+\w", x):  # "helped me debug X"
                     x = "with " + _gerund(x)
                 found.setdefault("thanks", f"your help {x}" if x and x.startswith(("with", "on")) else "your help")
-            elif verb.startswith(("gave", "sent me")) and x and not re.search(
+            elif verb.startswith(("gave", "sent me", "brought", "baked", "made", "cooked")) and x and not re.search(
                     r"\b(?:card|number|email|mobile|phone|whatsapp|contact|details|handle)\b", x, _I) and not (
                     verb == "sent me" and re.search(r"\b(?:reminders?|follow[- ]?ups?|invoices?|bills?|chasers?|cv|"
                                                     r"resume|emails?|messages?|texts?|links?|forms?)\b|\d", x, _I)):
@@ -1924,8 +1957,8 @@ _THEIRS_TO_DECIDE = _words("approval approvals sign-off signoff permission buy-i
 
 def _head(phrase: str) -> str:
     """The head noun of a thing: 'the recs for design meetups' → 'recs'."""
-    words = re.split(r"\s+(?:for|on|of|about|with|to|from|in|re|who|that|which|whose|i|we|you|she|he|they)\s+",
-                     phrase.lower())[0].split()
+    words = re.split(r"\s+(?:for|on|of|about|with|to|from|in|re|including|incl|plus|who|that|which|whose|i|we|you|"
+                     r"she|he|they)\s+", phrase.lower())[0].split()
     return words[-1].strip(".,") if words else ""
 
 

@@ -378,3 +378,50 @@ def test_an_honorific_is_greeted_with_the_name_after_it(name: str, greeting: str
     found = compose("follow_up_48h", DraftContext(name, where_met="the school fair", notes="runs the canteen",
                                                   member_name="Bram"), FIRST, key=5)
     assert greeting in text_of(found).splitlines()[0], text_of(found)
+
+
+def test_money_they_lent_is_thanked_and_paid_back_not_offered() -> None:
+    found = read_purpose("lent me €15 for the ferry when my phone died. pay back tmrw", "Odile")
+    assert found.thanks == "lending me €15 for the ferry" and found.my_offer_to == "send you the €15 for the ferry"
+    text = text_of(draft("lent me €15 for the ferry when my phone died. pay back tmrw"))
+    assert "I'm sending the €15 for the ferry back today." in text and "happy to send" not in text, text
+
+
+@pytest.mark.parametrize(("notes", "thanks"), [
+    ("harsh but useful feedback on my pitch deck. thank him", "the feedback on my pitch deck"),
+    ("Ada's dad. doing sat swim run for me!!", "doing Saturday swim run"),
+    ("brought us baklava!! return the tin", "the baklava"),
+])
+def test_what_they_gave_or_are_doing_for_the_member_is_thanked(notes: str, thanks: str) -> None:
+    assert read_purpose(notes, "Odile").thanks == thanks
+
+
+def test_a_hold_in_its_own_sentence_after_their_ask_puts_it_for_later() -> None:
+    found = read_purpose("wants our roadmap slides. ONLY send once Priya signs off. tell him soon", "Odile")
+    assert found.deliver == () and found.later == ("our roadmap slides once they're cleared",), found
+
+
+def test_a_to_do_before_sending_is_not_part_of_the_thing() -> None:
+    found = read_purpose("promised him the load test script, tidy it up first", "Odile")
+    assert found.deliver == ("the load test script",), found
+
+
+def test_someone_elses_email_is_typed_in_and_asks_nothing_back() -> None:
+    found = draft("wants to stock our jam. send her Marta's email")
+    assert "Marta's email" in text_of(found) and "your Marta" not in text_of(found)
+    assert not any("attach" in tip.lower() for tip in found.tips), found.tips  # type: ignore[union-attr]
+    assert isinstance(draft("wants to stock our jam. send her Marta's email", stage="no_reply_1w"), Rest)
+
+
+def test_a_quote_with_what_it_includes_is_still_theirs_to_get() -> None:
+    found = read_purpose("wants revised quote incl delivery, by fri", "Odile")
+    assert found.deliver == ("the revised quote including delivery",) and found.need is None, found
+
+
+@pytest.mark.parametrize(("notes", "ask"), [
+    ("great talk on soil carbon. ask for slides", "Could you send me the slides?"),
+    ("ask him for a quote", "Could you send me a quote?"),
+    ("ask for his number", "Could you send me your number?"),
+])
+def test_an_ask_for_something_keeps_its_number(notes: str, ask: str) -> None:
+    assert read_purpose(notes, "Odile").ask == ask
