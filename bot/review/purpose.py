@@ -372,6 +372,7 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     text = re.split(r"\s*:\s+", text)[0] if text else text  # "a quote: 5-day course, 12 guides": the thing
     text = re.split(r",\s+(?=\S+\s+(?:is|are|was|works|ok|fine)\b)", text)[0] if text else text  # ", WhatsApp is fine"
     text = re.split(r",\s+(?=(?:sent|emailed|shared|forwarded|posted|done)\b)", text, flags=_I)[0] if text else text
+    text = re.sub(r"\s+(?:both ways|each way|to each other)$", "", text, flags=_I) if text else text  # a swap
     # "the benchmark notebook, clean it up first": the thing, not the member's to-do before sending it
     text = re.split(r",\s+(?=(?:clean|tidy|fix|finish|polish|update|redact|anonymi[sz]e|proofread|edit|trim|"
                     r"check)\b)", text, flags=_I)[0] if text else text
@@ -1601,6 +1602,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 continue
             if (helped := re.match(r"^help (?:with|on) (?P<x>.+)$", rest, _I)) is not None:
                 if (x := you_form(re.split(r"\s*[,;(]", helped["x"])[0], names, 6)) is not None:
+                    if x.split()[0].lower().endswith("ing"):
+                        x = f"help with {x}"  # "wants help with planning a trip": the help, not "planning a trip"
+                    elif not re.match(r"(?:the|a|an|your|my|our|some|this|that|these|those)\b", x, _I) \
+                            and not x[:1].isupper():
+                        x = f"your {x}"  # "wants help w/ café website": their café website
                     found.setdefault("need", x)  # "wants help with his website": the website
                 continue
             what = thing(re.sub(r"\s+(?:cheap|cheaply|asap|quickly|fast|urgently|soon)\b.*$", "", rest, flags=_I),

@@ -425,3 +425,13 @@ def test_a_quote_with_what_it_includes_is_still_theirs_to_get() -> None:
 ])
 def test_an_ask_for_something_keeps_its_number(notes: str, ask: str) -> None:
     assert read_purpose(notes, "Odile").ask == ask
+
+
+@pytest.mark.parametrize(("notes", "need"), [("wants help w/ shop website", "your shop website"),
+                                              ("wants help with planning a trip", "help with planning a trip")])
+def test_help_they_want_is_with_their_thing(notes: str, need: str) -> None:
+    assert read_purpose(notes, "Odile").need == need
+
+
+def test_a_swap_both_ways_sends_the_members_half() -> None:
+    assert read_purpose("share lesson plans both ways", "Odile").deliver == ("the lesson plans",)
