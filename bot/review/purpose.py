@@ -1651,6 +1651,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             verb, rest = m["verb"].lower(), re.sub(r"^\+1\s+", "", m["rest"].strip())
             # "lent me £20 for taxi when my card died": the favour, not the story around it
             rest = re.split(r"\s+(?:when|while|because|coz|cos|as|after|since)\s", rest, maxsplit=1, flags=_I)[0]
+            rest = re.sub(r",\s*\w+(?:\s+\w+)?\W*$", "", rest)  # "fixed my proxmox bridge at 1am, legend": no remark
             owned = verb.endswith(" me") or re.match(r"(?:my|our|me|us)\b", rest, _I)
             if owned and (x := you_form(rest, names, 8)) is not None:
                 found.setdefault("thanks", f"{_FAVOUR_GERUND[verb]} {x}")

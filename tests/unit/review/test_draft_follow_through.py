@@ -435,3 +435,8 @@ def test_help_they_want_is_with_their_thing(notes: str, need: str) -> None:
 
 def test_a_swap_both_ways_sends_the_members_half() -> None:
     assert read_purpose("share lesson plans both ways", "Odile").deliver == ("the lesson plans",)
+
+
+def test_a_remark_after_a_favour_is_not_part_of_it() -> None:
+    assert read_purpose("fixed my bike chain in the rain, legend. moving to leeds", "Odile").thanks == \
+        "fixing my bike chain in the rain"
