@@ -234,6 +234,7 @@ def meeting_place(where: str | None) -> str:
     if setting_of(text) == "call" and not re.search(r"\b(?:coffee|lunch|dinner|office|summit|conference|expo)\b", low):
         return "on our call"  # "whatsapp call", "Teams - partner kickoff", "zoom, intro from Carla"
     text = re.sub(r"\s+@\s+|\s*@(?=[A-Za-z])", " at ", text)
+    text = re.sub(r"\bnite\b", "night", text)  # "poker nite at marco's" (a capitalised "Quiz Nite" is a name)
     text = re.split(r"\s+[-–—]\s+", text)[0]  # "Dutch Design Week - circular textiles talk": the event
     text = re.sub(r"\b(?:her|his|their)\b", "your", text, flags=re.IGNORECASE)  # "her opening at X": yours
     text = re.sub(r"^(?=(?:kid|kids|son|daughter|friend|neighbour|neighbor|cousin|boss)'s\b)", "my ", text,

@@ -154,6 +154,9 @@ def _clauses(notes: str) -> list[str]:
     notes = re.sub(r"(?<=[^\W\d_])\s*\([^()?\n]{1,40}\)(?=\s+(?!not\b|but\b)[a-z])", "", notes)
     notes = re.sub(r"(?<![\w])['‘’\"“”]|['‘’\"“”](?![\w])", "", notes)  # "said 'email me your portfolio'": the words
     notes = _HELD_BACK.sub(" once legal signs off", notes)  # "deck but legal hasn't cleared it": sent later
+    # "send thx + install photos": a thank-you, then a thing to send
+    notes = re.sub(r"\bsend (?:thx|thanks|ty|a thank[- ]you)\s*(?:\+|&|and|,)\s*(?=\w)", "thank them. send ", notes,
+                   flags=_I)
     out: list[str] = []
     # a business partner, not a life partner (which notes.clauses leaves out)
     notes = re.sub(r"\b(?:might|could|may|should|want to|would like to) (?:partner|collab|collaborate|work together)"
@@ -1689,6 +1692,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             continue
         if _THANK_FOR_IT.match(clause) and (favour := _favour_done(prior, names)) is not None:
             found.setdefault("thanks", favour)  # "ms tan stayed late w/ mia. thank her properly": for staying late
+            continue
+        if _THANK_FOR_IT.match(clause) and re.search(r"\b(?:helpful|helped|a great help|so kind|v kind)\b", prior, _I):
+            found.setdefault("thanks", "your help")  # "ops mgr, v helpful. send thx": for the help they gave
             continue
         if _THANK_FOR_IT.match(clause):
             continue  # "thank her" after nothing they did: no "thanks for you"

@@ -440,3 +440,13 @@ def test_a_swap_both_ways_sends_the_members_half() -> None:
 def test_a_remark_after_a_favour_is_not_part_of_it() -> None:
     assert read_purpose("fixed my bike chain in the rain, legend. moving to leeds", "Odile").thanks == \
         "fixing my bike chain in the rain"
+
+
+def test_a_thank_you_to_send_beside_a_thing_is_both() -> None:
+    found = read_purpose("site lead, v helpful. send thx + the snag list", "Odile")
+    assert found.thanks == "your help" and found.deliver == ("the snag list",), found
+
+
+def test_a_nite_out_is_a_night_in_the_place() -> None:
+    from bot.review.phrases import meeting_place
+    assert meeting_place("quiz nite at dan's") == "at the quiz night at Dan's"
