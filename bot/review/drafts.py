@@ -877,7 +877,7 @@ class _Writer:
             owed = f"the {money['amount']}{money['rest']}"  # money owed back is paid, never "offered"
             if stage == "first":
                 self.tips.append(f"Send {owed} before this goes, or say when it will.")
-                thanked = "" if self.r.thanks else ": thank you again"
+                thanked = "" if self.r.thanks else ": thanks for covering it"
                 return [Line((f"I'm sending {owed} back today{thanked}.",))]
             return [Line((f"Did {owed} reach you all right?",))]
         if stage == "first":

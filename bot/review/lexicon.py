@@ -259,7 +259,7 @@ CLICHE_ASK = _words(
 FORM_GREETING = rx.compile(
     r"^\W*(?:dear|hello|hi|greetings),? (?:respected )?(?:sir|madam|sir or madam|sir/madam|professor|doctor|editor|"
     r"hiring manager|recruiter|recruiting team|hiring team|valued \w+|connection|colleague|linkedin member|"
-    r"authority|respected authority|webmaster|web master|admin|site owner|website owner|blog owner)\s*[,.:!\n]|"
+    r"authority|respected authority|webmaster|web master|site owner|website owner|blog owner)\s*[,.:!\n]|"
     r"^\W*(?:to whom it may concern|respected (?:sir|madam|authority))|"
     r"^\W*(?:sir|madam|ma'?am|professor)\s*[,.:!\n]",
     _I,
@@ -519,7 +519,8 @@ PUSHY_HIGH = _words(
     r"(?:reference|referee|advisor|"
     r"mentor|contact)",
     r"(?:more important|bigger|fancier|better-known) (?:people|things|clients|priorities|contacts)"
-    r"(?! (?:are |lie |will be )?(?:ahead|to come|coming|in store|await))",  # "even bigger things are ahead of you"
+    # "even bigger things are ahead of you" is hope, "bigger things ahead of you than my emails" is not
+    r"(?! (?:are |lie |will be )?(?:ahead of you|ahead(?! of)|to come|coming|in store|await\w*)(?! than))",
     r"as i(?:'ve)? (?:mentioned|said|asked|wrote|explained) (?:twice|three times|several times|before|already|"
     r"more than once)",
     r"(?:i guess|i suppose|i assume|apparently|must have) (?:it |that |my \w+ )?(?:got lost|slipped through|was lost)",
@@ -810,7 +811,8 @@ SALESY_STRONG = _words(
     r"buy (?:now|today)",
     r"(?:try|trying|test|testing|switch to|check out) (?:our|my) (?:product|platform|solution|software|service|"
     r"offering|agency|tool|app)",
-    r"(?:increase|boost|grow|double|triple|raise|lift) your (?:total )?(?:revenue|sales|leads|roi|conversions?|"
+    r"(?<!how to )(?:increase|boost|grow|double|triple|raise|lift) your (?:total )?(?:revenue|sales|leads|roi|"
+    r"conversions?|"
     r"conversion rates?|pipeline|traffic|clv|ltv|aov|signups|bookings)",
     r"money[- ]back",
     r"(?:only|just) \$\d+",
@@ -902,15 +904,16 @@ SALESY_STRONG = _words(
     r"(?:a |my )?guest (?:post|article|blog(?: post)?|piece|column) (?:from me|by me|for (?:you|your))",
     r"(?:write|contribute|submit|offer) (?:you )?(?:a |an )?guest (?:post|article|blog|piece|column)",
     # a link seller's and an agency's idioms: an article posted with their link, the agency introduced as top
-    r"(?:post|publish|place) (?:the|my|an?|this) (?:\w+ )?(?:article|post|piece|content) (?:along )?with (?:my|a|the|"
-    r"our) (?:do-?follow )?(?:back)?links?",
+    r"(?:post|publish|place) (?:the|my|an?|this) (?:\w+ )?(?:article|post|piece|content) (?:along )?with (?:my|our) "
+    r"(?:do-?follow )?(?:back)?links?(?! to)",
     r"(?:writer|contributor) (?:of|for) (?:something |content |an article |a post )?(?:\w+ ){0,2}for your "
     r"(?:site|blog|website)(?:'?s)? ?(?:audience|readers)?",
     r"(?:we|i)(?:'re| are| am|'m) \w[\w-]*(?: \w[\w-]*){0,2}, (?:an? |the )?(?:top|leading|premier|"
-    r"award[- ]winning|full[- ]service|results[- ]driven|boutique|trusted)[\w -]{0,30} "
-    r"(?:agency|firm|consultancy|provider|company|partner|studio)",
+    r"award[- ]winning|full[- ]service|results[- ]driven|boutique)[\w -]{0,30} "
+    r"(?:agency|firm|consultancy|provider|studio)",
     r"results[- ]driven (?:agency|firm|team|company|partner|studio)",
-    r"(?:advertising|marketing|seo|link[- ]building|affiliate|sponsorship|media) partnership",
+    r"(?:talk|chat|speak) (?:to you )?about (?:an? |our )?(?:advertising|marketing|seo|link[- ]building|affiliate|"
+    r"sponsorship|media) partnership",
 )
 SALESY_BUZZ = _words(
     r"synerg(?:y|ies|ize)",
@@ -1398,7 +1401,7 @@ STOCK_WORDS = frozenset(_STOCK.split())
 # a greeting from a company to a list: nobody in particular wrote it
 # a link sent with no word of why: "https://…", "fyi https://…"
 BARE_LINK = rx.compile(r"^\W*(?:(?:hi|hey|hello|yo|fyi|this|here|look|see|check (?:this|it) out)\W+)?"
-                       r"(?:https?://|www\.)\S+\W*$", _I)
+                       r"(?:https?://|www\.)\S+\s*$", _I)
 # warmth that is the whole point of a note to someone they know: "made me grin", "you're on my mind"
 WARMTH = _words(
     r"made me (?:smile|grin|laugh)",

@@ -151,12 +151,13 @@ def _clauses(notes: str) -> list[str]:
     notes = re.sub(r"\s*\((?:age\s*)?\d{1,2}\s*(?:yo|y/o|yrs?|years?)?\)", "", notes, flags=_I)  # "Aruzhan (8)"
     notes = re.sub(r"\bthe [\w -]{2,30}? \(([A-Z][\w'’-]+)\)", r"\1", notes)  # "the moderator (Mo)" → "Mo"
     # an aside in the middle of a sentence: "my cousin (nurse in dubai) wd do remote training"
-    notes = re.sub(r"(?<=[^\W\d_])\s*\([^()?\n]{1,40}\)(?=\s+(?!not\b|but\b)[a-z])", "", notes)
+    notes = re.sub(r"\b((?:if|whether)\s+[^()\n.;]{1,30}?)\s*\([^()?\n]{1,40}\)(?=\s+(?!not\b|but\b)[a-z])", r"\1",
+                   notes, flags=_I)
     notes = re.sub(r"(?<![\w])['‘’\"“”]|['‘’\"“”](?![\w])", "", notes)  # "said 'email me your portfolio'": the words
     notes = _HELD_BACK.sub(" once legal signs off", notes)  # "deck but legal hasn't cleared it": sent later
     # "send thx + install photos": a thank-you, then a thing to send
-    notes = re.sub(r"\bsend (?:thx|thanks|ty|a thank[- ]you)\s*(?:\+|&|and|,)\s*(?=\w)", "thank them. send ", notes,
-                   flags=_I)
+    notes = re.sub(r"\bsend (?:thx|thanks|ty|a thank[- ]you)\s*,?\s*(?:\+|&|and|,)\s*(?=\w)", "thank them. send ",
+                   notes, flags=_I)
     out: list[str] = []
     # a business partner, not a life partner (which notes.clauses leaves out)
     notes = re.sub(r"\b(?:might|could|may|should|want to|would like to) (?:partner|collab|collaborate|work together)"
@@ -350,7 +351,7 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
         else:
             out.append(word)
     phrase = " ".join(out).strip()
-    phrase = re.sub(r"(?<!Year )\b([2-9])\s+(?=[a-z])", lambda m: _NUMBERS[int(m[1])] + " ", phrase)
+    phrase = re.sub(r"(?<!Year )(?<![£$€])\b([2-9])\s+(?=[a-z])", lambda m: _NUMBERS[int(m[1])] + " ", phrase)
     phrase = re.sub(r"(?<!\bon )\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)s? "
                     r"(eve|evening|night|morning|afternoon)s?\b",  # "Tuesday eve" → "on Tuesday evenings"
                     lambda m: f"on {m[1]} {'evening' if m[2] == 'eve' else m[2]}s", phrase)
@@ -379,6 +380,8 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     # "the benchmark notebook, clean it up first": the thing, not the member's to-do before sending it
     text = re.split(r",\s+(?=(?:clean|tidy|fix|finish|polish|update|redact|anonymi[sz]e|proofread|edit|trim|"
                     r"check)\b)", text, flags=_I)[0] if text else text
+    text = re.sub(r"\s+(?:to say (?:sorry|thanks|thank you)|as a (?:thank[- ]you|sorry)|for the help|"
+                  r"to apologi[sz]e)\b.*$", "", text, flags=_I) if text else text  # "chocolates to say sorry"
     # "a bottle, broke a glass lol": the thing, not the reason the member owes it
     text = re.split(r",\s+(?=(?:i\s+)?(?:broke|spilled|lost|ate|drank|smashed|dropped|borrowed|used|ruined|"
                     r"cracked|stained|forgot)\b)", text, flags=_I)[0] if text else text
@@ -747,7 +750,8 @@ _THEIR_ASK = rx.compile(
     r"interested in|keen on|curious about)\s+(?P<rest>.+)$", _I)
 _THANKS = rx.compile(
     r"^(?:(?:she|he|they)\s+)?(?P<verb>helped me|helped us|gave (?:me )?(?:great |good |useful |really )*|sent me|"
-    r"(?:brought|baked|made|cooked) (?:me|us)(?= (?:a |an |some |the )?[\w-]+\W*$)|"
+    r"(?:brought|baked|cooked) (?:me|us)(?= (?:a |an |some |the )?[\w-]+\W*$)(?! (?:a |an |some |the )?(?:late|"
+    r"here|home|back|round|together|up|down|in|out)\b)|"
     r"shared|showed me|hosted|recommended|pointed me to|introduced me to|answered my (?:question|q)s?)\s*"
     r"(?P<rest>.*)$", _I)
 # a swap agreed: "said we'd swap portfolio links", "we'll swap recipes"
@@ -791,10 +795,14 @@ _FAVOUR = rx.compile(r"(?:^|,\s*)(?:(?:she|he|they)\s+)?(?:(?:kindly|already|als
                      r"put me(?=\s+(?:\+1\s+)?on (?:the|his|her|their) (?:guest ?)?list|\s+up\b)|"
                      r"putting me(?=\s+(?:\+1\s+)?on (?:the|his|her|their) (?:guest ?)?list|\s+up\b))"
                      r"\s+(?P<rest>.+)$", _I)
+# money already given back: "paid him back already", "sent it back via paypal", "repaid"
+_REPAID = rx.compile(r"\b(?:paid (?:him|her|them|it) back|paid back|repaid|sent (?:it|the money) back|settled up|"
+                     r"squared up|gave (?:it|the money) back)\b", _I)
 # a favour under way: "doing thurs pickup for me", "she's covering my saturday shift for me"
-_DOING_FOR_ME = rx.compile(r"^(?:(?:she|he|they)(?:'s|'re|\s+is|\s+are)\s+)?(?P<ing>doing|covering|taking|"
-                           r"running|handling|minding|watering|feeding|walking)\s+(?P<x>[\w' -]{2,40}?)\s+for\s+"
-                           r"(?:me|us)\W*$", _I)
+_DOING_FOR_ME = rx.compile(r"^(?:(?:she|he|they)(?:'s|'re|\s+is|\s+are)\s+)?(?:(?P<ing>doing)\s+(?P<x>(?:the\s+|my\s+|"
+                           r"our\s+)?(?:\w+\s+){0,2}?(?:pickup|pick-up|pick up|school run|drop-?off|shift|cover|rota|"
+                           r"run))|(?P<ing2>covering|minding|watering|feeding|walking)\s+(?P<x2>[\w' -]{2,40}?))"
+                           r"\s+for\s+(?:me|us)\W*$", _I)
 _FAVOUR_GERUND = {"reviewed": "reviewing", "fixed": "fixing", "sorted out": "sorting out", "sorted": "sorting out",
                   "covered": "covering", "proofread": "proofreading", "looked over": "looking over",
                   "read through": "reading through", "lent me": "lending me", "loaned me": "lending me",
@@ -846,7 +854,8 @@ _LATER_WHEN = rx.compile(r"\s+(?:(?:when|once|after)\s+(?:\w+\s+)?(?:signs? off|
                          r"(?:stable|anonymi[sz]ed|tested|cleaned up|redacted|approved)|"
                          # "send trial kit ONLY after regulatory ok", "send build once QA passes, NOT before"
                          r"only\s+(?:after|once|when)\s+(?!(?:asked|they ask|s?he asks)\b)(?=\w)|"
-                         r"(?:when|once|after)\s+(?:\w+\s+){0,3}?(?:passes|pass|is ok|ok'?d?|okayed|okay)\b|"
+                         r"(?:when|once|after)\s+(?:the\s+)?(?:qa|tests?|ci|review|legal|compliance|security|"
+                         r"regulatory|the check|checks?|finance|it)\s+(?:passes|pass|is ok|ok'?d?|okayed|okay)\b|"
                          r"(?:when|once|after)\s+[^.,;]{1,40}?,?\s+not before|"
                          r"by (?:the )?end of (?:the )?month|by eom|by month end)\b.*$", _I)
 # A promised thing held back until someone clears it, said after it: "the case study but legal hasn't cleared it
@@ -865,8 +874,10 @@ _HELD_BACK = rx.compile(
     r"confirms?|has checked|checked)(?:\s+(?:it|them))?"
     r")(?:\s+yet)?\)?(?=\s*(?:[.,;!)\n]|$|\s))", re.IGNORECASE)
 # a hold in its own sentence, after what was asked for: "wants the expansion deck. ONLY send once finance signs off"
-_SEND_ONLY_ONCE = rx.compile(r"^(?:only\s+)?(?:send|share|forward)\s+(?:it|them|this)?\s*(?:only\s+)?"
-                             r"(?:once|after|when|till|until)\s+\S.*$|^only\s+(?:once|after|when)\s+\S.*$", _I)
+_SEND_ONLY_ONCE = rx.compile(r"^(?:only\s+)?(?:(?:send|share|forward)\s+(?:it|them|this)?\s*(?:only\s+)?)?"
+                             r"(?:once|after|when|till|until)\s+(?!.*\b(?:asked|ask|asks)\b)(?:\w+\s+){0,3}?"
+                             r"(?:signs?\s+off|signed\s+off|approves?|approved|clears?|cleared|checks?|checked|ok'?s|"
+                             r"oks\s+it|ok(?:ay)?s?\s+it|says\s+(?:ok|yes))\b.*$", _I)
 _AVOID = rx.compile(r"^(?:[^,]{1,30},\s*)?(?:no\W+)?(?:avoid(?: (?:him|her|them))?|nope|hard pass|"
                     r"skip(?: (?:it|him|her|them))?|(?:sorted\W+)?no action(?: needed)?|nothing to do|"
                     r"no follow[- ]?up needed)\W*$", _I)
@@ -879,8 +890,8 @@ _TOPIC_LEAD = rx.compile(
     r"(?:convo|chat|talk|call|\d+\s*min call|catchup|catch-up)\s*(?:after my talk\s*)?"
     r"(?:about|abt|re|on|over|around))\s+(?P<rest>.+)$", _I)
 _THEIR_WORK = rx.compile(
-    r"^(?:(?:she|he|they)\s+)?(?:gave|giving|did|presented|has|had|runs|run)?\s*(?:a\s+|the\s+)?"
-    r"(?:(?:great|good|brilliant|excellent|fab|fantastic|amazing|interesting|v good|really good|superb)\s+)?"
+    r"^(?:(?:(?:she|he|they)\s+)?(?:gave|giving|did|presented|has|had|runs|run)?\s*(?:a\s+)?|"
+    r"(?:great|brilliant|excellent|fab|fantastic|amazing|interesting|superb)\s+(?=\w+\s+\w+\s+(?!.*\b(?:by|was|were)\b)))"
     r"(?P<noun>talk|poster|"
     r"paper|keynote|workshop|demo|podcast|book|newsletter)\s+(?:on|about|abt|re)\s+(?P<rest>.+)$", _I)
 _MOVING = rx.compile(r"^(?:(?:she|he|they)(?:'s| is)?\s+)?(?P<verb>moving to|building|launching|raising|starting|"
@@ -1096,12 +1107,16 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 deliver.append(f"the details for {x}")
                 promised.append(f"the details for {x}")
             continue
-        if (m := _ASK_FOR.match(clause)) is not None and not re.match(  # "ask for coffee" is a step to arrange
-                r"(?:a\s+|an\s+)?(?:coffee|call|chat|meeting|lunch|drinks?|intro|introduction|catch-?up)\b", m["x"],
-                _I):
+        if (m := _ASK_FOR.match(clause)) is not None and (
+                re.match(r"^ask (?:him|her|them) ", clause, _I) or _sendable(thing(m["x"], names) or "")) \
+                and not re.match(r"(?:a\s+|an\s+)?(?:coffee|call|chat|meeting|lunch|drinks?|intro|introduction|"
+                                 r"catch-?up|feedback|advice|help|permission|a raise)\b", m["x"], _I):
+            # "ask for slides": the slides; "ask for Sarah when you arrive", "ask for feedback" are no thing to send
             if (x := thing(m["x"], names)) is not None:
+                typed_bare = not re.match(r"(?:the|a|an|his|her|their|some)\s", m["x"], _I)  # "ask for quote": a quote
                 plural = re.search(r"[^s]s$", _head(x)) is not None  # "the slides" stay the slides, not "a slides"
-                found.setdefault("ask", f"Could you send me {x if plural else re.sub(r'^the ', 'a ', x)}?")
+                asked = re.sub(r"^the ", "a ", x) if typed_bare and not plural else x
+                found.setdefault("ask", f"Could you send me {asked}?")
             continue
         # "i said yes, send me an abstract": theirs to send
         if (m := _SEND_ME.match(clause) or (re.match(r"^(?:i|we) said\b", prior, _I) and re.match(
@@ -1605,10 +1620,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 continue
             if (helped := re.match(r"^help (?:with|on) (?P<x>.+)$", rest, _I)) is not None:
                 if (x := you_form(re.split(r"\s*[,;(]", helped["x"])[0], names, 6)) is not None:
-                    if x.split()[0].lower().endswith("ing"):
-                        x = f"help with {x}"  # "wants help with planning a trip": the help, not "planning a trip"
-                    elif not re.match(r"(?:the|a|an|your|my|our|some|this|that|these|those)\b", x, _I) \
-                            and not x[:1].isupper():
+                    if not re.match(r"(?:the|a|an|your|my|our|some|this|that|these|those)\b", x, _I) and re.search(
+                            r"\b(?:website|site|shop|app|cv|resume|portfolio|garden|kitchen|menu|logo|newsletter|"
+                            r"thesis|business plan|pitch deck|deck|blog)$", x, _I):
                         x = f"your {x}"  # "wants help w/ café website": their café website
                     found.setdefault("need", x)  # "wants help with his website": the website
                 continue
@@ -1653,18 +1667,19 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if (m := _FAVOUR.search(_unname(clause, names))) is not None:
             verb, rest = m["verb"].lower(), re.sub(r"^\+1\s+", "", m["rest"].strip())
             # "lent me £20 for taxi when my card died": the favour, not the story around it
-            rest = re.split(r"\s+(?:when|while|because|coz|cos|as|after|since)\s", rest, maxsplit=1, flags=_I)[0]
+            rest = re.split(r"\s+(?:when|while|because|coz|cos|as|after|since)\s|,\s*(?:paid|repaid|sent|gave|returned|"
+                            r"settled)\b", rest, maxsplit=1, flags=_I)[0]
             rest = re.sub(r",\s*\w+(?:\s+\w+)?\W*$", "", rest)  # "fixed my proxmox bridge at 1am, legend": no remark
             owned = verb.endswith(" me") or re.match(r"(?:my|our|me|us)\b", rest, _I)
             if owned and (x := you_form(rest, names, 8)) is not None:
                 found.setdefault("thanks", f"{_FAVOUR_GERUND[verb]} {x}")
-                if verb in ("lent me", "loaned me") and re.match(r"[£$€]\s?\d", rest) \
+                if verb in ("lent me", "loaned me") and re.match(r"[£$€]\s?\d", rest) and not _REPAID.search(notes) \
                         and (back := _owed_favour(rest, names)):
                     found.setdefault("my_offer_to", back)  # money lent is paid back
                 continue
         if (m := _DOING_FOR_ME.match(_unname(clause, names))) is not None \
-                and (x := you_form(expand(m["x"]), names, 6)) is not None:
-            found.setdefault("thanks", f"{m['ing'].lower()} {x}")  # "doing thurs pickup for me!!"
+                and (x := you_form(expand(m["x"] or m["x2"]), names, 6)) is not None:
+            found.setdefault("thanks", f"{(m['ing'] or m['ing2']).lower()} {x}")  # "doing thurs pickup for me!!"
             continue
         if (m := _THANKS.match(_unname(clause, names))) is not None:
             verb, rest = m["verb"].lower().strip(), m["rest"]
@@ -1675,11 +1690,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 if x and not x.startswith(("with", "on")) and re.match(r"[a-z]+\s+\w", x):  # "helped me debug X"
                     x = "with " + _gerund(x)
                 found.setdefault("thanks", f"your help {x}" if x and x.startswith(("with", "on")) else "your help")
-            elif verb.startswith(("gave", "sent me", "brought", "baked", "made", "cooked")) and x and not re.search(
+            elif verb.startswith(("gave", "sent me", "brought", "baked", "cooked")) and x and not re.search(
                     r"\b(?:card|number|email|mobile|phone|whatsapp|contact|details|handle)\b", x, _I) and not (
                     verb == "sent me" and re.search(r"\b(?:reminders?|follow[- ]?ups?|invoices?|bills?|chasers?|cv|"
                                                     r"resume|emails?|messages?|texts?|links?|forms?)\b|\d", x, _I)):
-                x = re.sub(r"^an?\s+", "", x)  # "gave me a workout plan": the plan
+                x = re.sub(r"^(?:an?|some)\s+", "", x)  # "gave me a workout plan": the plan
                 found.setdefault("thanks", f"the {x}" if not x.lower().startswith(("the", "your")) else x)
             elif verb == "shared" and x:
                 found.setdefault("thanks_share", x)

@@ -181,3 +181,22 @@ def test_hope_for_what_is_ahead_of_them_and_their_own_deadline_are_not_pressure(
             "is still my first choice: do you expect to decide on the art teacher role soon?")
     assert "pushy" not in serious(text, FOLLOW_UP)
     assert "pushy" in serious("Hi Ruth, please let me know by Friday whether you'll take the stall.", FOLLOW_UP)
+
+
+def test_ordinary_mentions_of_partnerships_and_links_are_no_pitch() -> None:
+    for text in ("Hi Dara, I heard your team is exploring a marketing partnership with the brewery on Mill St, "
+                 "how is it going?",
+                 "Hi Ken, your talk on how to boost your conversion rate with plain copy changed our signup page.",
+                 "Hi Lu, we are Green Pantry, a trusted partner of the food bank you volunteer at; could we join "
+                 "your Saturday shift?"):
+        assert "salesy" not in serious(text, FOLLOW_UP), text
+
+
+def test_guilt_about_what_is_ahead_of_them_is_still_pressure() -> None:
+    assert "pushy" in serious("Hi Sol, I guess you have bigger things ahead of you than answering my emails.",
+                              FOLLOW_UP)
+
+
+def test_a_link_in_a_message_in_another_language_is_no_english() -> None:
+    r = review("Hallo Mo, das Treffen gestern war wirklich toll und sehr hilfreich! https://example.de/agenda")
+    assert any("English" in note for note in r.notes)
