@@ -153,6 +153,9 @@ def _clauses(notes: str) -> list[str]:
     # an aside in the middle of a sentence: "my cousin (nurse in dubai) wd do remote training"
     notes = re.sub(r"\b((?:if|whether)\s+[^()\n.;]{1,30}?)\s*\([^()?\n]{1,40}\)(?=\s+(?!not\b|but\b)[a-z])", r"\1",
                    notes, flags=_I)
+    # "ask my sister (GP trainer) if she'd chat": the aside, not a new sentence
+    notes = re.sub(r"(?<=[^\W\d_])\s*\([^()?\n]{1,40}\)(?=\s+(?:if|whether)\b)", "", notes, flags=_I)
+    notes = re.sub(r"\b(if|whether) (s?he)d\b", r"\1 \2'd", notes, flags=_I)  # "if shed chat to her": she'd
     notes = re.sub(r"(?<![\w])['‘’\"“”]|['‘’\"“”](?![\w])", "", notes)  # "said 'email me your portfolio'": the words
     notes = _HELD_BACK.sub(" once legal signs off", notes)  # "deck but legal hasn't cleared it": sent later
     # "send thx + install photos": a thank-you, then a thing to send

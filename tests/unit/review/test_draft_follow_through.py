@@ -470,3 +470,8 @@ def test_a_nite_out_is_a_night_in_the_place() -> None:
 ])
 def test_ordinary_notes_the_new_readings_must_not_catch(notes: str, field: str, value: object) -> None:
     assert getattr(read_purpose(notes, "Odile"), field) == value
+
+
+def test_an_aside_before_if_is_dropped_and_shed_after_if_is_she_would() -> None:
+    found = read_purpose("said i'd ask my uncle (plumber) if hed call her", "Odile")
+    assert found.ask_around == "my uncle whether he'd call you", found
