@@ -336,6 +336,17 @@ _FAMILY_NOTE = rx.compile(r"\b([^\W\d_][\w'’-]*)\s*(?:=|is(?: the)?|-)\s*(?:fa
 _GIVEN_NOTE = rx.compile(r"\b([^\W\d_][\w'’-]*)\s*(?:=|is(?: (?:her|his|their|the))?|-)\s*(?:given|first) name\b|"
                          r"\b(?:given|first) name\s*(?:=|is|:)\s*([^\W\d_][\w'’-]*)", re.IGNORECASE)
 _TITLE_IN_NOTES = rx.compile(r"\b(Mr|Ms|Mrs|Mx|Dr|Prof)\.? ([A-Z][\w'’-]+)")
+_NAME_WORDS = rx.compile(r"family name|surname|last name|given name|first name", re.IGNORECASE)
+
+
+def _name_note(pattern: re.Pattern[str], notes: str | None) -> re.Match[str] | None:
+    """``pattern`` searched only near where the notes speak of names ("Lee = family name"): a long paste of
+    hyphenated words would otherwise cost a scan from every position."""
+    for said in _NAME_WORDS.finditer(notes or ""):
+        text = str(notes)[max(0, said.start() - 60):said.end() + 60]
+        if (found := pattern.search(text)) is not None:
+            return found
+    return None
 
 
 def _fold(word: str) -> str:
@@ -396,10 +407,10 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
         return f"{pair[1]} and {pair[2]}"
     if re.match(r"(?:unknown|unsure|no name|not sure|\?+)(?:\W|$)", raw, re.IGNORECASE):
         return "there"  # "unknown - blue jacket": no name to greet them by
-    given = _GIVEN_NOTE.search(notes or "")  # "Lan is her given name": the name they're greeted by
+    given = _name_note(_GIVEN_NOTE, notes)  # "Lan is her given name": the name they're greeted by
     if given and len(rest) >= 2 and (part := given[1] or given[2]) and any(_fold(part) == _fold(w) for w in rest):
         return next(w for w in rest if _fold(w) == _fold(part))
-    family = _FAMILY_NOTE.search(notes or "")  # "Lee = family name": written first, so the whole name
+    family = _name_note(_FAMILY_NOTE, notes)  # "Lee = family name": written first, so the whole name
     if family and len(rest) >= 2 and not titles and _fold(family[1]) == _fold(rest[0]) \
             and all(_NAME_PART.match(w) for w in rest):
         return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in rest)
