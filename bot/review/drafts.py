@@ -29,6 +29,7 @@ from bot.review.notes import JUDGEMENTS, interest_phrase, offer_clause
 from bot.review.offered import take_offer
 from bot.review.phrases import (
     CASUAL,
+    FORMAL_TITLES,
     days_between,
     greeting_name,
     meeting_place,
@@ -265,10 +266,7 @@ class _Writer:
         self.setting = setting_of(c.where_met)
         self.name = greeting_name(c.contact_name, c.notes)
         # a title, an honorific or a name the notes take care over (family name first) asks for a formal note
-        self.formal = self.name.startswith(("Dr.", "Prof.", "Mr.", "Mrs.", "Ms.", "Mx.", "Cllr", "Councillor",
-                                            "Rev.", "Rabbi", "Sgt.", "Capt.", "Judge", "Maître", "Sir ", "Dame ",
-                                            "Señora ", "Señor ", "Sra. ", "Madame ", "Monsieur ", "Frau ", "Herr ",
-                                            "Signora ")) \
+        self.formal = self.name.startswith(FORMAL_TITLES) \
             or self.setting == "work" or re.search(r"-(?:san|sama|sensei)$", self.name) is not None \
             or (" " in self.name and re.search(r"\b(?:family name|surname)\b", c.notes or "", re.IGNORECASE)
                 is not None)
@@ -493,7 +491,7 @@ class _Writer:
         if r.answer and r.answer_given and not open_items:
             return ("Your notes answer their question and leave nothing else open, so there's nothing to chase. "
                     "I'd let it rest.")
-        handed = any(_HANDED.search(_head(_without_when(x))) or _PHYSICAL.search(_head(_without_when(x)))
+        handed = any(_by_hand_or_post(_head(_without_when(x)))
                      for x in r.later)  # "a jar of my chutney when it's done": a warm "not forgotten" is worth it
         if r.later and all(_held(x) for x in r.later) and not handed \
                 and not (_open_besides_later(r) or self.offer or r.expect):
@@ -686,7 +684,7 @@ class _Writer:
                 out.append(self.line((f"As promised, here{_be(are)} {_mine(what)}.", *mentioned,
                                       *(() if link else (f"I've attached {_mine(what)}, as promised.",)),
                                       f"Here{_be(are)} {_mine(what)}, as promised."), "deliver"))
-            if not _PHYSICAL.search(head) and not _HANDED.search(head):
+            if not _by_hand_or_post(head):
                 self.tips.append(f"Attach or link {_mine(what)}." if not (what.startswith("the link")
                                                                            or _TYPED_IN.search(head))
                                  else f"Add {_mine(what)}.")
@@ -1188,8 +1186,7 @@ class _Writer:
                 opens.append(f"I wanted to make sure {what} I sent{_sp(sent)} made it to you.")
             parts = [_head(part) for part in re.split(r"\s+and\s+", what)]
             looked_at = any(_FOR_THEIR_LOOK.search(part) for part in parts)
-            seen = self.setting in ("community", "party", "dinner", "train") and not (_HANDED.search(head)
-                                                                                      or _PHYSICAL.search(head))
+            seen = self.setting in ("community", "party", "dinner", "train") and not _by_hand_or_post(head)
             if looked_at:  # a CV or a proposal waits on their look, not on the post
                 opens = [f"I wanted to check whether you'd had a chance to look at {what}{i_sent}{_sp(sent)}.",
                          f"Have you had a chance to look at {what}{i_sent}{_sp(sent)}?"]
@@ -1310,8 +1307,7 @@ class _Writer:
         if r.later:
             due = _without_when(r.later[0])
             head = re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", due)[0]
-            handed = _HANDED.search(head) or _PHYSICAL.search(head)  # a jar of chutney is handed over, not attached
-            if handed and _held(r.later[0]) != "cleared":
+            if _by_hand_or_post(head) and _held(r.later[0]) != "cleared":  # a jar of chutney is handed over
                 them = "them" if _plural(head) else "it"
                 lines.append(Line((f"I haven't forgotten {_definite(_mine(due))}: I'll bring {them} along soon.",)))
             else:
@@ -1345,7 +1341,7 @@ class _Writer:
         plural = _plural(due)
         if (held := _held(later)) is not None:
             it, be = ("them", "they're") if plural else ("it", "it's")
-            verb = "send" if _HANDED.search(due) or _PHYSICAL.search(due) else "attach"  # a trial kit is posted
+            verb = "send" if _by_hand_or_post(_head(due)) else "attach"  # a trial kit is posted, not attached
             self.tips.append(f"If {due} {'are' if plural else 'is'} {held} by now, {verb} {it} and say so instead.")
             return Line((f"{'And I' if and_ else 'I'} haven't forgotten {due}: I'll send {it} as soon as {be} "
                          f"{held}.",))
@@ -1520,18 +1516,24 @@ _FOR_THEIR_LOOK = rx.compile(r"\b(?:cv|cvs|resume|résumé|portfolio|proposal|ab
 _TRIED = rx.compile(r"\b(?:recipe|recipes)$", re.IGNORECASE)
 _PICTURES = rx.compile(r"\b(?:photos?|pics?|pictures?|snaps)$", re.IGNORECASE)
 # What is given whole, asking nothing back: a name, a number, a card.
+# someone's address or number, said as theirs: "Linda's email", "his mobile"
+_SOMEONES_CONTACT = r"\b(?:\w+['’]s|his|her|their) (?:email|e-mail|mobile|cell|phone|handle)$"
 _GIVEN = rx.compile(r"\b(?:name|names|number|contacts?|contact details|email address|address|phone number|whatsapp|"
-                    r"card)$|\b(?:\w+['’]s|his|her|their) (?:email|e-mail|mobile|cell|phone|handle)$", re.IGNORECASE)
+                    r"card)$|" + _SOMEONES_CONTACT, re.IGNORECASE)
 _NOT_SENT = rx.compile(r"\b(?:companies|people|names|leads|contacts|clients|customers)\b", re.IGNORECASE)
 # What is typed into a message, never attached: a link, someone's contact details, a number.
 _TYPED_IN = rx.compile(r"\b(?:links?|contacts?|contact details|numbers?|names?|details|email address|address|dates?|"
-                       r"times?|slots?)$|\b(?:\w+['’]s|his|her|their) (?:email|e-mail|mobile|cell|phone|handle)$",
-                       re.IGNORECASE)
+                       r"times?|slots?)$|" + _SOMEONES_CONTACT, re.IGNORECASE)
 # Things handed over in person, never attached or posted: "fig cuttings", "a jar of honey", "the seedlings".
 _HANDED = rx.compile(r"\b(?:cuttings?|seeds?|seedlings?|plants?|cake|cakes|jam|honey|eggs|vegetables|produce|bread|"
                      r"cookies|biscuits|jars?|bottles?|wine|beers?|flowers|chocolates?)$", re.IGNORECASE)
 _PHYSICAL = rx.compile(r"\b(?:samples?|swatches|parcel|package|laptops?|hardware|prototypes?|units?|boxes|books?|"
                        r"fridge|kit|flour|yarn|wool|fabric|prints|zines?|vinyl|starter)$", re.IGNORECASE)
+
+
+def _by_hand_or_post(head: str) -> bool:
+    """A thing that is handed over or posted, never attached to a message: a jar of chutney, a trial kit."""
+    return bool(_HANDED.search(head) or _PHYSICAL.search(head))
 
 
 # A date that matters to the member: "deadline 15th", "call closing end of month" (a meeting of theirs isn't one).

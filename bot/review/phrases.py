@@ -329,6 +329,10 @@ _TITLE_WORDS = {"dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "mr": "Mr.",
                 "senora": "Señora", "señor": "Señor", "senor": "Señor", "sra": "Sra.", "madame": "Madame",
                 "monsieur": "Monsieur", "frau": "Frau", "herr": "Herr", "signora": "Signora", "pak": "Pak",
                 "bu": "Bu", "ibu": "Ibu", "bapak": "Bapak"}
+# the titles that ask for a formal note when someone is greeted by them (not "Pak", "Father" or "Sister")
+FORMAL_TITLES = ("Dr.", "Prof.", "Mr.", "Mrs.", "Ms.", "Mx.", "Cllr", "Councillor", "Rev.", "Rabbi", "Sgt.", "Capt.",
+                 "Judge", "Maître", "Sir ", "Dame ", "Señora ", "Señor ", "Sra. ", "Madame ", "Monsieur ", "Frau ",
+                 "Herr ", "Signora ")
 # "Father Michael", "Sister Margaret": not "Father Donnelly"
 _GIVEN_NAME_TITLES = frozenset({"Father", "Pastor", "Imam", "Sister", "Brother", "Père", "Sœur"})
 _FAMILY_NOTE = rx.compile(r"\b([^\W\d_][\w'’-]*)\s*(?:=|is(?: the)?|-)\s*(?:family name|surname|last name)\b",
@@ -342,8 +346,10 @@ _NAME_WORDS = rx.compile(r"family name|surname|last name|given name|first name",
 def _name_note(pattern: re.Pattern[str], notes: str | None) -> re.Match[str] | None:
     """``pattern`` searched only near where the notes speak of names ("Lee = family name"): a long paste of
     hyphenated words would otherwise cost a scan from every position."""
-    for said in _NAME_WORDS.finditer(notes or ""):
-        text = str(notes)[max(0, said.start() - 60):said.end() + 60]
+    if not notes:
+        return None
+    for said in _NAME_WORDS.finditer(notes):
+        text = notes[max(0, said.start() - 60):said.end() + 60]
         if (found := pattern.search(text)) is not None:
             return found
     return None

@@ -156,6 +156,9 @@ def _clauses(notes: str) -> list[str]:
     # "ask my sister (GP trainer) if she'd chat": the aside, not a new sentence
     notes = re.sub(r"(?<=[^\W\d_])\s*\([^()?\n]{1,40}\)(?=\s+(?:if|whether)\b)", "", notes, flags=_I)
     notes = re.sub(r"\b(if|whether) (s?he)d\b", r"\1 \2'd", notes, flags=_I)  # "if shed chat to her": she'd
+    # "my cousin wd do remote training": a modal, never "the cd of our demo" or "our CD pipeline"
+    notes = re.sub(r"(?<!\bthe )(?<!\ba )(?<!\bour )(?<!\bmy )(?<!\bhis )(?<!\bher )(?<!/)\b(wd|cd|shd)\b(?=\s+[a-z])",
+                   lambda m: {"wd": "would", "cd": "could", "shd": "should"}[m[1]], notes)
     notes = re.sub(r"(?<![\w])['‘’\"“”]|['‘’\"“”](?![\w])", "", notes)  # "said 'email me your portfolio'": the words
     notes = _HELD_BACK.sub(" once legal signs off", notes)  # "deck but legal hasn't cleared it": sent later
     # "send thx + install photos": a thank-you, then a thing to send
@@ -193,8 +196,7 @@ _EXPAND = {
     "sep": "September", "sept": "September", "oct": "October", "nov": "November", "dec": "December",
     "thru": "through", "b4": "before", "gfx": "graphics", "vid": "video", "vids": "videos", "cttee": "committee",
     "avail": "availability", "incl": "including", "approx": "approximately", "asap": "as soon as possible",
-    "para": "paragraph", "1-para": "one-paragraph", "1-pager": "one-pager", "src": "source", "wd": "would",
-    "cd": "could", "shd": "should",
+    "para": "paragraph", "1-para": "one-paragraph", "1-pager": "one-pager", "src": "source",
 }
 _PERSON = {"his": "your", "their": "your", "him": "you", "them": "you", "hers": "yours", "theirs": "yours",
            "i": "I", "i'm": "I'm", "i'd": "I'd", "i've": "I've", "i'll": "I'll", "im": "I'm", "ive": "I've",
@@ -1110,16 +1112,15 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 deliver.append(f"the details for {x}")
                 promised.append(f"the details for {x}")
             continue
-        if (m := _ASK_FOR.match(clause)) is not None and (
-                re.match(r"^ask (?:him|her|them) ", clause, _I) or _sendable(thing(m["x"], names) or "")) \
+        if (m := _ASK_FOR.match(clause)) is not None and (x := thing(m["x"], names)) is not None \
+                and (re.match(r"^ask (?:him|her|them) ", clause, _I) or _sendable(x)) \
                 and not re.match(r"(?:a\s+|an\s+)?(?:coffee|call|chat|meeting|lunch|drinks?|intro|introduction|"
                                  r"catch-?up|feedback|advice|help|permission|a raise)\b", m["x"], _I):
             # "ask for slides": the slides; "ask for Sarah when you arrive", "ask for feedback" are no thing to send
-            if (x := thing(m["x"], names)) is not None:
-                typed_bare = not re.match(r"(?:the|a|an|his|her|their|some)\s", m["x"], _I)  # "ask for quote": a quote
-                plural = re.search(r"[^s]s$", _head(x)) is not None  # "the slides" stay the slides, not "a slides"
-                asked = re.sub(r"^the ", "a ", x) if typed_bare and not plural else x
-                found.setdefault("ask", f"Could you send me {asked}?")
+            typed_bare = not re.match(r"(?:the|a|an|his|her|their|some)\s", m["x"], _I)  # "ask for quote": a quote
+            plural = re.search(r"[^s]s$", _head(x)) is not None  # "the slides" stay the slides, not "a slides"
+            asked = re.sub(r"^the ", "a ", x) if typed_bare and not plural else x
+            found.setdefault("ask", f"Could you send me {asked}?")
             continue
         # "i said yes, send me an abstract": theirs to send
         if (m := _SEND_ME.match(clause) or (re.match(r"^(?:i|we) said\b", prior, _I) and re.match(

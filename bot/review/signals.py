@@ -143,9 +143,8 @@ def prepare(raw: str) -> Prepared:
         return Prepared(text, tuple(notes), "no_words")
     ascii_share = len(_ASCII_LETTER.findall(text[:MAX_SCAN])) / len(letters)
     words = [w.lower() for w in lx.WORD.findall(text[:MAX_SCAN])]
-    if not _LETTER.search(_URL.sub(" ", text[:MAX_SCAN])):
-        words = []  # a bare link: its path is no language to judge
-    if ascii_share < 0.6 or (len(words) >= 6 and sum(w in _EN_FUNCTION for w in words) / len(words) < 0.12):
+    foreign = ascii_share < 0.6 or (len(words) >= 6 and sum(w in _EN_FUNCTION for w in words) / len(words) < 0.12)
+    if foreign and _LETTER.search(_URL.sub(" ", text[:MAX_SCAN])):  # a bare link's path is no language to judge
         return Prepared(text, (*notes, "This doesn't look like English; I can only review English drafts."), "language")
     return Prepared(text, tuple(notes), None)
 

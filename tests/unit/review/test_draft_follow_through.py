@@ -464,7 +464,8 @@ def test_a_nite_out_is_a_night_in_the_place() -> None:
     ("doing nothing for me tbh", "thanks", None),
     ("had a good talk on the bus about bees", "topic", None),
     ("the great talk on Rust was by her colleague", "topic", None),
-    ("send it once she passes her exam", "later", ()),
+    ("send the deck once she passes her exam", "later", ()),
+    ("promised him the cd of our demo", "deliver", ("the cd of our demo",)),
     ("send them flowers to say sorry", "deliver", ("the flowers",)),
     ("send a thank you, and the photos", "deliver", ("the photos",)),
 ])
