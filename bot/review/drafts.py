@@ -495,7 +495,7 @@ class _Writer:
                      for x in r.later)  # "a jar of my chutney when it's done": a warm "not forgotten" is worth it
         if r.later and all(_held(x) for x in r.later) and not handed \
                 and not (_open_besides_later(r) or self.offer or r.expect):
-            return ("What you promised waits until it's " + ("cleared" if _held(r.later[0]) == "cleared" else "ready")
+            return ("What you promised waits until it's " + (_held(r.later[0]) or "ready")
                     + ", and a note that only says so adds nothing. I'd write again when you send it.")
         if r.later or self.offer or r.expect:
             return None
@@ -747,7 +747,10 @@ class _Writer:
             out.append(self.line((f"You mentioned you're looking for {r.need}: I'd be glad to help if I can.",
                                   f"I'd be glad to help with {r.need} if I can, or point you to someone who can."),
                                  "need"))
-        if r.later:
+        if r.later and r.deliver and (due := _without_when(r.later[0])) != r.later[0]:
+            # beside "Here's the repo link, as promised": one promise said once
+            out.append(Line((f"{_cap(due)} will follow {r.later[0][len(due):].strip()}.",)))
+        elif r.later:
             out.append(Line((f"I'll send {r.later[0]}, as promised.",)))
         if r.deliver_do and (theirs := re.match(r"^(?P<v>look at|review|read|check) your (?P<x>.+)$",
                                                 r.deliver_do[0])):
@@ -1467,7 +1470,7 @@ def _quote(text: str) -> str:
 
 def _without_when(later: str) -> str:
     """'the v2 next week' → 'the v2'; 'the cohort data by the end of the month' → 'the cohort data'."""
-    return re.sub(r"\s+(?:when (?:it's|they're) ready|once (?:it's|they're) cleared|by the end of the month|"
+    return re.sub(r"\s+(?:when (?:it's|they're) ready|once (?:it's|they're) (?:cleared|up|out)|by the end of the month|"
                   r"next (?:week|month)|in \d+ (?:days|weeks)|later)$", "", later)
 
 
@@ -1481,8 +1484,8 @@ def _open_besides_later(r: Reading) -> bool:
 def _held(later: str) -> str | None:
     """'ready' or 'cleared' when what the member promised for later waits on something the coach can't see
     ("the deck when it's ready", "the case study once it's cleared"): a week on it may still not be sendable."""
-    found = re.search(r"\s(?:when (?:it's|they're) (?P<ready>ready)|once (?:it's|they're) (?P<cleared>cleared))$",
-                      later)
+    found = re.search(r"\s(?:when (?:it's|they're) (?P<ready>ready)|"
+                      r"once (?:it's|they're) (?P<cleared>cleared|up|out))$", later)
     return None if found is None else found["ready"] or found["cleared"]
 
 

@@ -386,12 +386,16 @@ def open_item(notes: str | None) -> str | None:
     a 60 cow herd"), read by words alone: the question quotes it when no reader could say who does what.
     A word that is denied ("nothing promised", "no ask either way") opens nothing."""
     for clause in _clauses(notes or ""):
+        if _OWED_THANKS.search(clause):
+            continue  # "owe her a proper thank you": the thank-you is the message
         for found in _OPEN.finditer(clause):
             if not _NONE_OPEN.search(clause[:found.start()]):
                 return clause
     return None
 
 
+_OWED_THANKS = rx.compile(r"\bowe (?:him|her|them)\s+(?:an?\s+)?(?:proper\s+|big\s+|huge\s+|real\s+)?"
+                          r"(?:thank[- ]?you|thanks|thx)\b", re.IGNORECASE)
 _REMINDER = rx.compile(r",?\s+(?:NOT|NEVER)\s+\S.*$")  # "deck v7 NOT v6": in capitals, a word to oneself
 
 

@@ -188,6 +188,7 @@ _EXPAND = {
     "reqs": "requests",
     "agrmt": "agreement", "arch": "architecture", "tmrw": "tomorrow", "thurs": "Thursday",
     "thu": "Thursday", "fri": "Friday", "mon": "Monday", "tues": "Tuesday", "tue": "Tuesday", "wed": "Wednesday",
+    "weds": "Wednesday",
     "sat": "Saturday", "sun": "Sunday", "v2": "v2", "bday": "birthday", "pls": "please", "info": "information",
     "mgr": "manager", "eng": "engineering", "dev": "developer", "devs": "developers", "univ": "university",
     "conf": "conference", "hw": "hardware", "ppl": "people", "u": "you", "ur": "your", "coz": "because",
@@ -754,7 +755,8 @@ _THEIR_ASK = rx.compile(
     r"asked|wants|wanted|would like|'d like|needs|needed|is looking for|looking for|is interested in|"
     r"interested in|keen on|curious about)\s+(?P<rest>.+)$", _I)
 _THANKS = rx.compile(
-    r"^(?:(?:she|he|they)\s+)?(?P<verb>helped me|helped us|gave (?:me )?(?:great |good |useful |really )*|sent me|"
+    r"^(?:(?:she|he|they)\s+)?(?P<verb>helped me|helped us|"
+    r"gave (?!(?:him|her|them)\b)(?:me )?(?:great |good |useful |really )*|sent me|"
     r"(?:brought|baked|cooked) (?:me|us)(?= (?:a |an |some |the )?[\w-]+\W*$)(?! (?:a |an |some |the )?(?:late|"
     r"here|home|back|round|together|up|down|in|out)\b)|"
     r"shared|showed me|hosted|recommended|pointed me to|introduced me to|answered my (?:question|q)s?)\s*"
@@ -830,10 +832,13 @@ _NEXT = rx.compile(
     r"^(?P<what>coffee|call|demo|lunch|drinks|chat|meeting|intro call|catch[- ]?up|beer|walk|run|2nd round|"
     r"second round|next round|final round|onsite|interview|"
     # a shared activity proposed for a day: "playdate sat?", "rematch next thu"
-    r"playdate|play date|rematch|game|match|hike|ride|climb|swim|jam|practice|rehearsal|brunch|breakfast|dinner)"
+    r"playdate|play date|rematch|game|match|hike|ride|climb|swim|jam|practice|rehearsal|brunch|breakfast|dinner|"
+    r"pairing(?: session)?|pair session)"
     r"\s*(?P<again>again)?"
-    r"\s*(?P<when>next (?:wk|week|month|mon|tues|wed|thurs|fri|sat|sun)\w*|on \w+day|mon|tues?|wed|thurs?|fri|monday|"
-    r"tuesday|wednesday|thursday|friday|saturday|sunday|this week|this weekend|later this month|tomorrow)\s*\??$", _I)
+    r"\s*(?P<when>(?:next (?:wk|week|month|mon|tues|wed|thurs|fri|sat|sun)\w*|on \w+day|mon|tues?|wed|thurs?|fri|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|this weekend|later this month|tomorrow)"
+    r"(?:\s+(?:morn(?:ing)?|afternoon|arvo|eve(?:ning)?|night|am|pm|(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)))?)"
+    r"\s*\??$", _I)
 _MEETING = {"do coffee": "coffee", "do lunch": "lunch", "get lunch": "lunch", "grab drinks": "drinks",
             "grab a drink": "a drink", "pair": "the pairing session", "meet": "meeting up", "meet up": "meeting up",
             "grab coffee": "coffee",
@@ -854,7 +859,7 @@ _RATE_WORDS = rx.compile(r"\b(?:day rate|rates?|fees?|availability|lead time|tim
 _LATER_WHEN = rx.compile(r"\s+(?:(?:when|once|after)\s+(?:\w+\s+)?(?:signs? off|approves?|clears? it|"
                          r"(?:has|have) signed off)|"
                          r"(?:when|once)\s+(?:it'?s\s+|it is\s+|i'?m\s+|they'?re\s+|they are\s+)?(?:done|ready|"
-                         r"finished|final|finali[sz]ed|published|out|live|confirmed|agreed|booked|sorted)|"
+                         r"finished|final|finali[sz]ed|published|out|live|up|online|uploaded|posted|edited|confirmed|agreed|booked|sorted)|"
                          r"(?:only\s+)?(?:when|once)\s+(?:\w+\s+){0,2}?(?:says\s+)?(?:it'?s\s+|its\s+|it is\s+)?"
                          r"(?:stable|anonymi[sz]ed|tested|cleaned up|redacted|approved)|"
                          # "send trial kit ONLY after regulatory ok", "send build once QA passes, NOT before"
@@ -1229,6 +1234,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if m["on"] and m["on"].lower() not in ("it", "this", "that") and "topic" not in found:
                 found["topic"] = you_form(m["on"], names, 5)
             continue
+        if (m := re.match(r"^(?:maybe\s+)?swap\s+(?P<x>[a-z][\w-]*(?:\s+[\w-]+){0,2})\W*$", clause, _I)) is not None \
+                and (x := you_form(m["x"], names, 3)) is not None:
+            found.setdefault("suggest", f"swap {x}")  # "swap configs?": a swap proposed, neither side's yet
+            continue
         if (m := re.match(r"^(?:we\s+(?:should|could|might|must|can)|let'?s|we\s+maybe)\s+(?:maybe\s+)?"
                           r"(?P<v>do|start|try|set up|run|organi[sz]e|"
                           r"host|build|write|plan)\s+(?P<x>.+)$", clause, _I)) is not None:
@@ -1379,6 +1388,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             when = _LATER_WHEN.search(rest) if verb in ("send", "share", "email", "forward") else None
             rest = rest.strip()
             if when is not None and (what := thing(rest[:max(when.start() - 1, 0)], names)) is not None:
+                now, what = _ready_one(what, when[0])  # "the repo link + the recording when its up"
+                if now:
+                    deliver.append(now)
+                    promised.append(now)
                 later.append(f"{what} {_later_words(when[0], what)}")  # "send revised draft when done"
                 continue
             if when is not None and re.fullmatch(r"(?:them|it|those|these)?\s*", rest[:max(when.start() - 1, 0)], _I) \
@@ -1429,6 +1442,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 found.setdefault("my_offer_to", given)  # a lift or money owed is given, never "here's a lift"
             continue
         if (m := owed) is not None or (m := _I_PROMISED_THING.match(clause)) is not None:
+            if (step := _NEXT.match(expand(m["rest"]))) is not None:  # "offered pairing tues 2pm": to arrange
+                found.setdefault("next_step", _next_step(step["what"], step["again"], step["when"]))
+                continue
+            if re.fullmatch(r"(?:an?\s+)?(?:proper\s+|big\s+|huge\s+|real\s+)?(?:thank[- ]?you|thanks|thx)"
+                            r"(?:\s+(?:note|card))?", m["rest"].strip(" .!"), _I):
+                continue  # "owe him a proper thank you": the message is the thanks, nothing to attach
             when = _LATER_WHEN.search(m["rest"])
             if when is not None and (what := thing(m["rest"][:when.start()], names)) is not None:
                 later.append(f"{what} {_later_words(when[0], what)}")  # "i owe him the cohort data by end of month"
@@ -2183,7 +2202,19 @@ def _later_words(when: str, what: str = "") -> str:
         return "once they're cleared" if they else "once it's cleared"
     if re.search(r"\bend\b|\beom\b", when, _I):
         return "by the end of the month"
+    if (online := re.search(r"\b(?:up|online|uploaded|posted|live|published|out)$", when.strip(), _I)) is not None:
+        where = "out" if online[0].lower() in ("published", "out") else "up"  # "the recording once it's up"
+        return f"once they're {where}" if they else f"once it's {where}"
     return "when they're ready" if they else "when it's ready"
+
+
+def _ready_one(what: str, when: str) -> tuple[str | None, str]:
+    """Of 'the repo link and the recording' sent 'when it's up', the recording waits; the link goes now. A hold
+    on 'them', or someone's sign-off, holds every thing."""
+    first, sep, last = what.rpartition(" and ")
+    if sep and re.match(r"\s*(?:when|once)\s+(?:it'?s|it is)\s", when, _I):
+        return first, last
+    return None, what
 
 
 def last_ask_is_other(last_ask: str | None) -> bool:
@@ -2194,14 +2225,21 @@ def last_ask_is_other(last_ask: str | None) -> bool:
 def _next_step(what: str, again: str | None, when: str | None) -> str:
     what = what.lower().replace("catchup", "catch-up")
     when = expand(when or "").strip()
-    if re.fullmatch(r"(?:mon|tues?|wed|thurs?|fri|sat|sun)\w*", when, _I):
+    when = re.sub(r"\s(?:morn|am)$", " morning", when, flags=_I)
+    when = re.sub(r"\s(?:arvo|pm)$", " afternoon", when, flags=_I)
+    when = re.sub(r"\s(?:eve)$", " evening", when, flags=_I)
+    when = re.sub(r"\s(?:at\s+)?(\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm))$", r" at \1", when, flags=_I)  # "Tuesday at 2pm"
+    if re.fullmatch(r"(?:mon|tues?|wed|thurs?|fri|sat|sun)\w*(?:\s+(?:morning|afternoon|evening|night|at .+))?", when,
+                    _I):
         when = "on " + expand(when)
     if when.lower().startswith("next ") and not when.lower().endswith(("week", "month")):
         when = "next " + expand(when.split(" ", 1)[1])
     noun = {"demo": "the demo", "call": "a call", "chat": "a chat", "meeting": "a meeting",
             "2nd round": "the second round", "second round": "the second round", "next round": "the next round",
-            "final round": "the final round", "onsite": "the onsite", "interview": "the interview"}.get(what, what)
+            "final round": "the final round", "onsite": "the onsite", "interview": "the interview",
+            "pairing": "a pairing session", "pairing session": "a pairing session",
+            "pair session": "a pairing session"}.get(what, what)
     if what in ("playdate", "play date", "rematch", "game", "match", "hike", "ride", "climb", "swim", "jam", "practice",
-                "rehearsal"):
+                "rehearsal", "walk", "run"):
         noun = f"a {what}"  # "a rematch next Thursday"
     return f"{noun} {when}".strip()

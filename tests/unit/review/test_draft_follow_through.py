@@ -476,3 +476,51 @@ def test_ordinary_notes_the_new_readings_must_not_catch(notes: str, field: str, 
 def test_an_aside_before_if_is_dropped_and_shed_after_if_is_she_would() -> None:
     found = read_purpose("said i'd ask my uncle (plumber) if hed call her", "Odile")
     assert found.ask_around == "my uncle whether he'd call you", found
+
+
+def test_of_two_things_one_waiting_until_it_is_up_goes_later_and_the_other_now() -> None:
+    found = read_purpose("promised to send her our lab wiki link + the panel recording when its up", "Odile")
+    assert found.deliver == ("our lab wiki link",) and found.later == ("the panel recording once it's up",), found
+    first = text_of(draft("promised to send her our lab wiki link + the panel recording when its up"))
+    assert "Here's our lab wiki link" in first and "The panel recording will follow once it's up." in first, first
+    assert first.count("as promised") <= 1, first
+    week = text_of(draft("promised to send her our lab wiki link + the panel recording when its up",
+                         stage="no_reply_1w"))
+    assert "as soon as it's up" in week and "here's the panel recording" not in week.lower(), week
+
+
+def test_a_hold_on_them_or_a_sign_off_holds_every_thing() -> None:
+    assert read_purpose("send the deck and the figures once they're ready", "Odile").deliver == ()
+    assert read_purpose("send the deck and the figures once legal signs off", "Odile").later == (
+        "the deck and the figures once they're cleared",)
+
+
+@pytest.mark.parametrize(("notes", "step"), [
+    ("junior dev, a bit shy. offered pairing weds 3pm", "a pairing session on Wednesday at 3pm"),
+    ("vet nurse, lurcher called Pip. walk sun morn?", "a walk on Sunday morning"),
+    ("plays five-a-side. game thurs eve?", "a game on Thursday evening"),
+])
+def test_a_session_or_a_walk_at_a_day_and_time_is_a_next_step(notes: str, step: str) -> None:
+    found = read_purpose(notes, "Odile")
+    assert found.next_step == step and found.deliver == (), found
+
+
+def test_a_thank_you_owed_is_the_message_not_an_attachment() -> None:
+    notes = "helped me with my first grant bid!! owe her a proper thank you"
+    found = read_purpose(notes, "Odile")
+    assert found.deliver == () and found.later == () and found.thanks == "your help with my first grant bid", found
+    text = text_of(draft(notes))
+    assert "grant bid" in text and "attach" not in text.lower() and "thank you i" not in text.lower(), text
+
+
+def test_what_the_member_gave_them_is_no_thanks_to_them() -> None:
+    found = read_purpose("florist, orders weekly. gave her our loyalty card form", "Odile")
+    assert found.thanks is None, found
+    assert read_purpose("gave me good tips on pricing", "Odile").thanks == "the tips on pricing"
+
+
+def test_a_bare_swap_is_proposed_not_sent() -> None:
+    found = read_purpose("helm charts nerd. swap dashboards?", "Odile")
+    assert found.suggest == "swap dashboards" and found.deliver == (), found
+    text = text_of(draft("helm charts nerd. swap dashboards?"))
+    assert "Shall we swap dashboards?" in text or "keen to swap dashboards if you are" in text, text
