@@ -229,7 +229,8 @@ _SENDABLE = _COUNTABLE | _PLURAL_OK | _words(
     "names papers decks templates guides lists articles videos posts reports books resources references readings "
     "slide sample link doc docs documentation results feedback advice thoughts notes recipe recipes take comparison "
     "availability "
-    "teaser brochure catalogue catalog factsheet "
+    "teaser brochure catalogue catalog factsheet pic pics photo photos picture pictures photograph photographs "
+    "screenshot screenshots "
     "opinion")
 _NOT_THINGS = _words("nothing anything everything none something whenever whatever wherever")
 # someone to write to, not something to send: "email her secretary (Bola?) not her"
@@ -887,7 +888,10 @@ _HELD_BACK = rx.compile(
 _SEND_ONLY_ONCE = rx.compile(r"^(?:only\s+)?(?:(?:send|share|forward)\s+(?:it|them|this)?\s*(?:only\s+)?)?"
                              r"(?:once|after|when|till|until)\s+(?!.*\b(?:asked|ask|asks)\b)(?:\w+\s+){0,3}?"
                              r"(?:signs?\s+off|signed\s+off|approves?|approved|clears?|cleared|checks?|checked|ok'?s|"
-                             r"oks\s+it|ok(?:ay)?s?\s+it|says\s+(?:ok|yes))\b.*$", _I)
+                             r"oks\s+it|ok(?:ay)?s?\s+it|says\s+(?:ok|yes)|"
+                             # "send once photographer shares": it isn't the member's to send yet
+                             r"shares(?:\s+(?:it|them))?|sends?\s+(?:it|them)(?:\s+over)?|uploads?(?:\s+(?:it|them))?)"
+                             r"\b.*$", _I)
 _AVOID = rx.compile(r"^(?:[^,]{1,30},\s*)?(?:no\W+)?(?:avoid(?: (?:him|her|them))?|nope|hard pass|"
                     r"skip(?: (?:it|him|her|them))?|(?:sorted\W+)?no action(?: needed)?|nothing to do|"
                     r"no follow[- ]?up needed)\W*$", _I)

@@ -524,3 +524,10 @@ def test_a_bare_swap_is_proposed_not_sent() -> None:
     assert found.suggest == "swap dashboards" and found.deliver == (), found
     text = text_of(draft("helm charts nerd. swap dashboards?"))
     assert "Shall we swap dashboards?" in text or "keen to swap dashboards if you are" in text, text
+
+
+def test_a_photo_they_want_is_sent_and_one_the_photographer_has_yet_to_share_waits() -> None:
+    assert read_purpose("wants the photos from the allotment open day", "Odile").deliver == (
+        "the photos from the allotment open day",)
+    found = read_purpose("wants the pic of her w the prize marrow - send once the photographer shares", "Odile")
+    assert found.deliver == () and found.later == ("the pic of you with the prize marrow when it's ready",), found
