@@ -360,7 +360,7 @@ class _Writer:
             return (f"Your notes say “{_quote(r.first_check)}”, so this one may be best written once you have. "
                     "If you'd like to write now, tell me what it's for.", None)
         placed = (replace(r, thanks=None).has_point or (r.thanks or "").startswith("offering") or r.expect or r.wait
-                  or r.checking)
+                  or r.checking or r.thanks_only)
         if stage != "check_in" and not (placed or self.offer or self.context.offer or self.yes_to) \
                 and (item := open_item(self.context.notes)):  # a week on, neither a hello nor "nothing open"
             # something is open ("want to know if theyd take milk from a 60 cow herd") that no reader could place:

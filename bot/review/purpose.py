@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.review import pattern_cache as rx
 from bot.review.notes import JUDGEMENTS, PRIVATE, WORK_SENSE, clauses, contact_names, read_notes
@@ -88,6 +88,7 @@ class Reading:
     offer_later: bool = False  # their offer needs something of the member's that isn't ready yet ("once X signs off")
     late: bool = False  # the member promised it by a day that has passed ("send 3 comments by wed. its thurs")
     their_news: str | None = None  # what they said they'd find out and let the member know: "the ballot date"
+    thanks_only: bool = False  # the notes say the message only thanks them this time ("just thanks for now")
     apology: str | None = None  # what the member is sorry for, said by them: "I snapped at you in the retro";
     # "" when the notes say to apologise but not what for
     their_offer_to: str | None = None  # what they offered to do, any verb (`gist`): "take a look at our gutters"
@@ -1863,7 +1864,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         need = None  # "wants DBS form back", "wants £200 deposit": the member's to give, not a need to help with
     if need and same_thing(need, (*kept, *later)):  # "wants 3 month cohorts" beside "i owe him the cohort data"
         need = None
-    return Reading(
+    reading = Reading(
         deliver=tuple(kept)[:2],
         later=tuple(later[:1]),
         only_asked=any(k in asked_for for k in kept)
@@ -1909,6 +1910,15 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         else their_send,  # "i said send pics first" beside "said he'd send pics": one thing, looked forward to once
         shared=base.shared,
     )
+    if _THANKS_ONLY.search(notes):  # "just thanks for now": no ask, no step, no offer of help this time
+        reading = replace(reading, interest=None, next_step=None, ask=None, explore=None, suggest=None, need=None,
+                          thanks=reading.thanks or "your time", thanks_only=True)
+    return reading
+
+
+_THANKS_ONLY = rx.compile(r"(?:^|[.;!?\n]\s*|\s-\s)(?:just|only)\s+(?:say\s+)?(?:a\s+)?(?:thanks|thank you|thx|ty)"
+                          r"(?:\s+(?:note|msg|message))?(?:\s*[-–,]?\s*for now)?\s*(?:[.!]|$)",
+                          re.IGNORECASE | re.MULTILINE)
 
 
 # What they'll find out and tell the member: "she'll find out if ballot date confirmed + let me know",

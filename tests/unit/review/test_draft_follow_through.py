@@ -531,3 +531,19 @@ def test_a_photo_they_want_is_sent_and_one_the_photographer_has_yet_to_share_wai
         "the photos from the allotment open day",)
     found = read_purpose("wants the pic of her w the prize marrow - send once the photographer shares", "Odile")
     assert found.deliver == () and found.later == ("the pic of you with the prize marrow when it's ready",), found
+
+
+@pytest.mark.parametrize("notes", [
+    "gave me a tour of the bakery line. keen on trialling our rota app. just thanks for now",
+    "gave me a tour of the bakery line. keen on our rota app? only a thank you - for now",
+])
+def test_just_thanks_for_now_thanks_and_asks_nothing(notes: str) -> None:
+    found = read_purpose(notes, "Odile")
+    assert found.thanks_only and found.interest is None and found.next_step is None, found
+    text = text_of(draft(notes))
+    assert "?" not in text and "rota app" not in text, text
+    assert isinstance(draft(notes, stage="no_reply_1w"), Rest)
+
+
+def test_thanks_in_other_words_is_no_thanks_only() -> None:
+    assert not read_purpose("just thanks to her the launch went fine. keen on our rota app", "Odile").thanks_only
