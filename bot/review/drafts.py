@@ -453,6 +453,8 @@ class _Writer:
         if r.wait:
             return (f"Your notes say “{_quote(r.wait)}”, so they'll be in touch when they're ready and a chaser now "
                     "may be too soon. I'd let it rest.")
+        if r.booked and not (r.pending or r.later or self.offer or r.expect):
+            return f"{_cap(r.booked)} is already fixed, so there's nothing to chase. I'd let it rest."
         if self.yes_to:
             return None  # the dates for what they asked the member to do are still to come: one nudge is fair
         others = bool(r.deliver or r.deliver_do or r.intro_to is not None or r.interest or r.their_offer
@@ -1142,6 +1144,8 @@ class _Writer:
                     + self.interest_line("first")
                     + self.ask_line("first") + self.explore_line("first") + self.suggest_line("first")
                     + self.next_line("first") + self.expect_line() + self.news_line("first"))
+            if r.booked and not r.next_step:  # fixed already: looked forward to, never proposed again
+                core.append(Line((f"Looking forward to {r.booked}.",)))
         lines += core
         if not core:
             lines += self.activity_line()
@@ -1155,7 +1159,7 @@ class _Writer:
             lines += self.activity_line()
         has_ask = not r.wait and bool(r.ask or r.explore or r.next_step or r.their_offer or r.their_offer_to
                                       or r.interest or r.answer
-                                      or r.suggest or r.need or r.checking)
+                                      or r.suggest or r.need or r.checking or r.booked)
         return lines + self.closing(has_ask, long=len(lines) >= 3)
 
     def apology_line(self) -> Line:

@@ -88,6 +88,7 @@ class Reading:
     offer_later: bool = False  # their offer needs something of the member's that isn't ready yet ("once X signs off")
     late: bool = False  # the member promised it by a day that has passed ("send 3 comments by wed. its thurs")
     their_news: str | None = None  # what they said they'd find out and let the member know: "the ballot date"
+    booked: str | None = None  # a meeting already fixed, with when: "our call on Tuesday at 3pm"
     thanks_only: bool = False  # the notes say the message only thanks them this time ("just thanks for now")
     apology: str | None = None  # what the member is sorry for, said by them: "I snapped at you in the retro";
     # "" when the notes say to apologise but not what for
@@ -101,7 +102,7 @@ class Reading:
                     or self.accept or self.their_offer or self.next_step or self.ask or self.thanks
                     or self.explore or self.later or self.need or self.checking or self.suggest or self.withdrawn
                     or self.their_offer_to or self.my_offer_to or self.ask_around or self.congrats
-                    or self.apology is not None or self.their_news)
+                    or self.apology is not None or self.their_news or self.booked)
 
     @property
     def pending(self) -> bool:
@@ -841,6 +842,14 @@ _NEXT = rx.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|this weekend|later this month|tomorrow)"
     r"(?:\s+(?:morn(?:ing)?|afternoon|arvo|eve(?:ning)?|night|am|pm|(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)))?)"
     r"\s*\??$", _I)
+# a meeting already fixed: "call booked tue 3pm", "interview confirmed for thurs 10am", "booked coffee fri"
+_BOOKED = rx.compile(
+    r"^(?:(?:i|we)\s+)?(?:(?:have\s+|got\s+)?(?:booked|scheduled|set up|arranged|confirmed)\s+(?:a\s+|the\s+|our\s+)?"
+    r"(?P<what1>call|coffee|meeting|chat|demo|interview|lunch|intro call|catch[- ]?up|video call|zoom|site visit)"
+    r"|(?:(?:a|the|our)\s+)?(?P<what>call|coffee|meeting|chat|demo|interview|lunch|intro call|catch[- ]?up|video call|"
+    r"zoom|site visit)\s+(?:is\s+|now\s+)?(?:booked|scheduled|set|arranged|confirmed|in the diary|locked in))"
+    r"(?:\s+(?:for|on|at))?\s+(?P<when>(?:next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"tomorrow)(?:\s+(?:morning|afternoon|evening|am|pm|(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)))?)\s*$", _I)
 _MEETING = {"do coffee": "coffee", "do lunch": "lunch", "get lunch": "lunch", "grab drinks": "drinks",
             "grab a drink": "a drink", "pair": "the pairing session", "meet": "meeting up", "meet up": "meeting up",
             "grab coffee": "coffee",
@@ -1748,6 +1757,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if re.search(r"\bhost of\b|(?<!self )(?<!self-)\bhosted\b", low):
             found.setdefault("thanks", "hosting")
             continue
+        if (m := _BOOKED.match(expand(clause))) is not None:  # "call booked tue 3pm": fixed, nothing to propose
+            step = _next_step((m["what"] or m["what1"]).lower(), None, m["when"])
+            found.setdefault("booked", "our " + re.sub(r"^(?:a|an|the)\s+", "", step))
+            continue
         if (m := _NEXT.match(expand(clause))) is not None:
             step = _next_step(m["what"], m["again"], m["when"])
             if isinstance(found.get("next_step"), str) and str(found["next_step"]).startswith("swap notes"):
@@ -1841,6 +1854,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                                           for c in _clauses(notes))
     alone = len(_clauses(notes)) == 1 and not (deliver or found)
     topic = _str(found.get("topic")) or (base_topic if said_topic or base.topic_owned or alone else None)
+    if topic:  # "cider presses for ages": what about, not how long
+        topic = re.sub(r"\s+(?:for (?:ages|hours|a while|an hour|\d+\s*(?:h|hrs?|hours|mins?|minutes))|"
+                       r"all (?:night|evening|day|afternoon)|forever|non-?stop)$", "", str(topic), flags=_I) or None
     if topic and re.match(r"(?:for|until|since|over|at|in|on|with|to|all|ages)\b|\d", str(topic), _I):
         topic = None  # "we talked for 2h": how long, not what about
     if topic and not found.get("topic") and str(topic).split()[-1].lower().rstrip("s") in _ROLES:
@@ -1890,6 +1906,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         late=_late(notes),
         apology=_apology(_clauses(notes), names),
         their_news=_str(found.get("their_news")),
+        booked=_str(found.get("booked")),
         periodic=bool(_PERIODIC.search(notes)),
         deliver_do=tuple(deliver_do[:1]),
         intro_to=str(intro_to) if intro_to is not None else None,

@@ -547,3 +547,25 @@ def test_just_thanks_for_now_thanks_and_asks_nothing(notes: str) -> None:
 
 def test_thanks_in_other_words_is_no_thanks_only() -> None:
     assert not read_purpose("just thanks to her the launch went fine. keen on our rota app", "Odile").thanks_only
+
+
+@pytest.mark.parametrize(("notes", "booked"), [
+    ("hiring mgr, data platform. call booked tue 3pm", "our call on Tuesday at 3pm"),
+    ("talked cider presses for ages. booked coffee fri", "our coffee on Friday"),
+    ("site visit confirmed for thurs 10am", "our site visit on Thursday at 10am"),
+])
+def test_a_meeting_already_booked_is_looked_forward_to_and_never_chased(notes: str, booked: str) -> None:
+    found = read_purpose(notes, "Odile")
+    assert found.booked == booked and found.next_step is None, found
+    text = text_of(draft(notes))
+    assert f"Looking forward to {booked}." in text and "?" not in text, text
+    rest = draft(notes, stage="no_reply_1w")
+    assert isinstance(rest, Rest) and "already fixed" in rest.why, rest
+
+
+def test_a_meeting_proposed_is_not_booked() -> None:
+    assert read_purpose("coffee fri?", "Odile").booked is None
+
+
+def test_how_long_they_talked_is_not_what_about() -> None:
+    assert read_purpose("talked cider presses for ages", "Odile").topic == "cider presses"
