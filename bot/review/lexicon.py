@@ -277,6 +277,9 @@ SELF_EFFACING = _words(
     r"you (?:don'?t|do not) know me",
     r"(?:not trying|(?:i )?don'?t mean|(?:i )?didn'?t mean) to (?:pester|bother|nag|bug|hassle)",
 )
+# a meeting already fixed for a day: "our call on Tuesday at 3pm", "the interview this Thursday"
+FIXED_MEETING = rx.compile(r"\b(?:our|the)\s+(?:call|meeting|coffee|chat|interview|demo|lunch|session|catch-up|"
+                           r"visit)\s+(?:on|this|next)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", _I)
 # a bounded ask: "10 minutes", "a 15-min call"
 BOUNDED_TIME = rx.compile(r"\b\d{1,2}[- ]?(?:minutes?|mins?)\b", _I)
 # a question with a subject: "pick your brain about how you priced the first plan?"

@@ -569,3 +569,8 @@ def test_a_meeting_proposed_is_not_booked() -> None:
 
 def test_how_long_they_talked_is_not_what_about() -> None:
     assert read_purpose("talked cider presses for ages", "Odile").topic == "cider presses"
+
+
+def test_a_week_on_a_step_at_a_day_is_asked_again_without_the_day() -> None:
+    text = text_of(draft("vet nurse, lurcher called Pip. walk sun morn?", stage="no_reply_1w"))
+    assert "a walk sometime soon?" in text and "Sunday" not in text, text

@@ -200,3 +200,12 @@ def test_guilt_about_what_is_ahead_of_them_is_still_pressure() -> None:
 def test_a_link_in_a_message_in_another_language_is_no_english() -> None:
     r = review("Hallo Mo, das Treffen gestern war wirklich toll und sehr hilfreich! https://example.de/agenda")
     assert any("English" in note for note in r.notes)
+
+
+def test_a_short_note_about_a_meeting_already_fixed_is_not_stock() -> None:
+    text = "Hi Lena,\n\nThanks for the chat yesterday. Looking forward to our call on Thursday at 11am.\n\nBest,\nArash"
+    found = review(text, kind="follow_up")
+    assert found.verdict == "good" and "generic" not in {f.rule for f in found.findings if f.severity != "low"}, found
+    vague = review("Hi Lena,\n\nThanks for the chat yesterday. Looking forward to speaking soon.\n\nBest,\nArash",
+                   kind="follow_up")
+    assert vague.verdict == "needs_work", vague
