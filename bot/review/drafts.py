@@ -720,6 +720,10 @@ class _Writer:
             out.append(self.line((f"One correction: I'm sorry, but I can't share {r.withdrawn} after all.",
                                   f"I need to walk back my offer of {r.withdrawn}: I'm sorry, it turns out I can't "
                                   "share it."), "withdrawn"))
+        if r.intro_offer:  # "owe her an intro to Farid?? ask her first": offered, made once they say yes
+            out.append(self.line((f"Would an introduction to {r.intro_offer} be useful? Happy to make it if so.",
+                                  f"If it would help, I'd be glad to introduce you to {r.intro_offer}: just say."),
+                                 "intro_offer"))
         if r.checking:
             self.tips.append("Say when you expect to know, if you can.")
             out.append(self.line((f"I'm looking into {r.checking} and will let you know as soon as I can.",
@@ -1033,7 +1037,8 @@ class _Writer:
         r = self.r
         if not self.offer or " / " in self.offer or r.their_offer or r.deliver or r.later or r.intro_to is not None \
                 or r.my_offer_to or (
-                r.checking and same_thing(self.offer, (r.checking,))):
+                r.checking and same_thing(self.offer, (r.checking,))) or (
+                r.intro_offer and same_thing(self.offer, (r.intro_offer,))):
             return []  # their offer in the notes, or something delivered or on its way: one offer is plenty
         o = self.offer
         if stage == "first":
@@ -1276,6 +1281,8 @@ class _Writer:
         lines += self.explore_line("still") + self.suggest_line("still") + self.next_line("still")
         if r.ask_around and replace(r, ask_around=None).pending:
             lines.append(Line((f"I haven't forgotten: I'm asking {r.ask_around} and will let you know.",)))
+        if r.intro_offer:
+            lines.append(Line((f"My offer of an introduction to {r.intro_offer} stands, if it would help.",)))
         if r.checking:
             lines.append(Line((f"I'm still looking into {r.checking} and will let you know." if not
                                _RAGGED.search(r.checking) else "I'm still checking one thing on my side and will "

@@ -88,6 +88,7 @@ class Reading:
     offer_later: bool = False  # their offer needs something of the member's that isn't ready yet ("once X signs off")
     late: bool = False  # the member promised it by a day that has passed ("send 3 comments by wed. its thurs")
     their_news: str | None = None  # what they said they'd find out and let the member know: "the ballot date"
+    intro_offer: str | None = None  # an introduction to offer them first ("owe her an intro to X?? ask her first")
     booked: str | None = None  # a meeting already fixed, with when: "our call on Tuesday at 3pm"
     thanks_only: bool = False  # the notes say the message only thanks them this time ("just thanks for now")
     apology: str | None = None  # what the member is sorry for, said by them: "I snapped at you in the retro";
@@ -102,7 +103,7 @@ class Reading:
                     or self.accept or self.their_offer or self.next_step or self.ask or self.thanks
                     or self.explore or self.later or self.need or self.checking or self.suggest or self.withdrawn
                     or self.their_offer_to or self.my_offer_to or self.ask_around or self.congrats
-                    or self.apology is not None or self.their_news or self.booked)
+                    or self.apology is not None or self.their_news or self.booked or self.intro_offer)
 
     @property
     def pending(self) -> bool:
@@ -110,7 +111,7 @@ class Reading:
         return bool(self.deliver or self.deliver_do or self.intro_to or self.interest or self.their_offer
                     or self.next_step or self.ask or self.accept or self.answer or self.explore or self.need
                     or self.checking or self.suggest or self.their_offer_to or self.my_offer_to or self.ask_around
-                    or self.their_news)
+                    or self.their_news or self.intro_offer)
 
 
 # --- splitting ----------------------------------------------------------------------------------------
@@ -1177,7 +1178,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     found.setdefault("checking", value)
                 elif kind == "intro" and "intro_to" in found:
                     who = found.pop("intro_to")
-                    found.setdefault("checking", f"the introduction to {who}" if who else "the introduction")
+                    if who and re.search(r"\bask (?:her|him|them)\b", clause, _I):
+                        found.setdefault("intro_offer", who)  # their yes first: offered, not yet made
+                    else:
+                        found.setdefault("checking", f"the introduction to {who}" if who else "the introduction")
                 elif kind == "need" and "need" in found:
                     wanted = str(found.pop("need"))
                     # "wants parents to run a reading corner", "i said maybe": whether I can run it, not "parents"
@@ -1907,6 +1911,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         apology=_apology(_clauses(notes), names),
         their_news=_str(found.get("their_news")),
         booked=_str(found.get("booked")),
+        intro_offer=_str(found.get("intro_offer")),
         periodic=bool(_PERIODIC.search(notes)),
         deliver_do=tuple(deliver_do[:1]),
         intro_to=str(intro_to) if intro_to is not None else None,

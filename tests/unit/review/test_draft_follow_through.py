@@ -574,3 +574,14 @@ def test_how_long_they_talked_is_not_what_about() -> None:
 def test_a_week_on_a_step_at_a_day_is_asked_again_without_the_day() -> None:
     text = text_of(draft("vet nurse, lurcher called Pip. walk sun morn?", stage="no_reply_1w"))
     assert "a walk sometime soon?" in text and "Sunday" not in text, text
+
+
+def test_an_introduction_to_ask_them_about_first_is_offered_not_promised() -> None:
+    notes = "sorted out my visa paperwork. owe him an intro to Priya at the port authority?? ask him first"
+    found = read_purpose(notes, "Odile")
+    assert found.intro_offer == "Priya at the port authority" and found.checking is None, found
+    first = text_of(draft(notes))
+    assert "introduc" in first and "Priya at the port authority" in first and "looking into" not in first, first
+    week = text_of(draft(notes, stage="no_reply_1w"))
+    assert week.count("Priya at the port authority") == 1, week
+    assert read_purpose("owe him an intro to Priya?? check w my boss first", "Odile").intro_offer is None
