@@ -720,6 +720,9 @@ class _Writer:
             out.append(self.line((f"One correction: I'm sorry, but I can't share {r.withdrawn} after all.",
                                   f"I need to walk back my offer of {r.withdrawn}: I'm sorry, it turns out I can't "
                                   "share it."), "withdrawn"))
+        if r.give_back:  # "return her dish": said once in the first message, never chased
+            out.append(self.line((f"I'll bring {r.give_back} back this week.",
+                                  f"I'll drop {r.give_back} back in the next few days."), "give_back"))
         if r.intro_offer:  # "owe her an intro to Farid?? ask her first": offered, made once they say yes
             out.append(self.line((f"Would an introduction to {r.intro_offer} be useful? Happy to make it if so.",
                                   f"If it would help, I'd be glad to introduce you to {r.intro_offer}: just say."),

@@ -88,6 +88,7 @@ class Reading:
     offer_later: bool = False  # their offer needs something of the member's that isn't ready yet ("once X signs off")
     late: bool = False  # the member promised it by a day that has passed ("send 3 comments by wed. its thurs")
     their_news: str | None = None  # what they said they'd find out and let the member know: "the ballot date"
+    give_back: str | None = None  # something of theirs the member returns: "your dish"
     intro_offer: str | None = None  # an introduction to offer them first ("owe her an intro to X?? ask her first")
     booked: str | None = None  # a meeting already fixed, with when: "our call on Tuesday at 3pm"
     thanks_only: bool = False  # the notes say the message only thanks them this time ("just thanks for now")
@@ -103,7 +104,8 @@ class Reading:
                     or self.accept or self.their_offer or self.next_step or self.ask or self.thanks
                     or self.explore or self.later or self.need or self.checking or self.suggest or self.withdrawn
                     or self.their_offer_to or self.my_offer_to or self.ask_around or self.congrats
-                    or self.apology is not None or self.their_news or self.booked or self.intro_offer)
+                    or self.apology is not None or self.their_news or self.booked or self.intro_offer
+                    or self.give_back)
 
     @property
     def pending(self) -> bool:
@@ -843,6 +845,12 @@ _NEXT = rx.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|this weekend|later this month|tomorrow)"
     r"(?:\s+(?:morn(?:ing)?|afternoon|arvo|eve(?:ning)?|night|am|pm|(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)))?)"
     r"\s*\??$", _I)
+# something of theirs the member has and owes back: "return her dish", "give him back his drill"
+_GIVE_BACK = rx.compile(r"^(?:i\s+)?(?:need to\s+|must\s+|gotta\s+|have to\s+|should\s+|will\s+)?"
+                        r"(?:return\s+|(?:give|drop|bring|take)\s+(?:(?:him|her|them)\s+)?back\s+|"
+                        r"(?:give|drop|bring|take)\s+(?=(?:her|his|their)\s+[\w-]+(?:\s+[\w-]+)?\s+back\W*$))"
+                        r"(?P<x>(?:her|his|their)\s+(?!(?:call|calls|email|emails|message|messages|text|texts|"
+                        r"favou?r|kindness)\b)[\w-]+(?:\s+(?!back\b)[\w-]+)?)(?:\s+back)?\W*$", _I)
 # a meeting already fixed: "call booked tue 3pm", "interview confirmed for thurs 10am", "booked coffee fri"
 _BOOKED = rx.compile(
     r"^(?:(?:i|we)\s+)?(?:(?:have\s+|got\s+)?(?:booked|scheduled|set up|arranged|confirmed)\s+(?:a\s+|the\s+|our\s+)?"
@@ -1761,6 +1769,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if re.search(r"\bhost of\b|(?<!self )(?<!self-)\bhosted\b", low):
             found.setdefault("thanks", "hosting")
             continue
+        if (m := _GIVE_BACK.match(clause)) is not None and (x := you_form(m["x"], names, 4)) is not None:
+            found.setdefault("give_back", x)  # "return her dish": the member's to do, said once, never chased
+            continue
         if (m := _BOOKED.match(expand(clause))) is not None:  # "call booked tue 3pm": fixed, nothing to propose
             step = _next_step((m["what"] or m["what1"]).lower(), None, m["when"])
             found.setdefault("booked", "our " + re.sub(r"^(?:a|an|the)\s+", "", step))
@@ -1912,6 +1923,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         their_news=_str(found.get("their_news")),
         booked=_str(found.get("booked")),
         intro_offer=_str(found.get("intro_offer")),
+        give_back=_str(found.get("give_back")),
         periodic=bool(_PERIODIC.search(notes)),
         deliver_do=tuple(deliver_do[:1]),
         intro_to=str(intro_to) if intro_to is not None else None,

@@ -585,3 +585,20 @@ def test_an_introduction_to_ask_them_about_first_is_offered_not_promised() -> No
     week = text_of(draft(notes, stage="no_reply_1w"))
     assert week.count("Priya at the port authority") == 1, week
     assert read_purpose("owe him an intro to Priya?? check w my boss first", "Odile").intro_offer is None
+
+
+@pytest.mark.parametrize(("notes", "back"), [
+    ("brought round a lasagne!! return her dish", "your dish"),
+    ("lent me a ladder. need to give him back his ladder", "your ladder"),
+    ("drop her cake tin back", "your cake tin"),
+])
+def test_something_of_theirs_to_return_is_said_once_and_never_chased(notes: str, back: str) -> None:
+    assert read_purpose(notes, "Odile").give_back == back
+    text = text_of(draft(notes))
+    assert back in text and "as promised" not in text, text
+    assert isinstance(draft(notes, stage="no_reply_1w"), Rest)
+
+
+@pytest.mark.parametrize("notes", ["bring her flowers", "give her my number", "return his call", "give him a lift"])
+def test_what_is_not_theirs_to_return_is_no_give_back(notes: str) -> None:
+    assert read_purpose(notes, "Odile").give_back is None
