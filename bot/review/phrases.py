@@ -179,7 +179,9 @@ def setting_of(where: str | None) -> str:
 
 
 _PLACE_EXPAND = {"bday": "birthday", "b-day": "birthday", "conf": "conference", "univ": "university",
-                 "mtg": "meeting", "hq": "HQ", "cttee": "committee", "mkt": "market", "mkts": "markets"}
+                 "mtg": "meeting", "hq": "HQ", "cttee": "committee", "mkt": "market", "mkts": "markets",
+                 "sesh": "session", "brekkie": "breakfast", "brekky": "breakfast", "wk": "week", "agm": "AGM",
+                 "bbq": "BBQ", "mtgs": "meetings", "assoc": "association", "dept": "department"}
 _PLACE_TAIL = rx.compile(r"\s+(?:day\s*\d+|hallway(?: track)?|booth(?: area)?|lunch table|panel q&a|q&a|lol|haha|"
                          r"tbh|lobby|queue|(?:mon|tues?|wed|thurs?|fri|sat|sun)\w*\s+(?:morning|afternoon|evening|"
                          r"night))\b.*$", re.IGNORECASE)
@@ -237,8 +239,11 @@ def meeting_place(where: str | None) -> str:
     text = re.sub(r"\bnite\b", "night", text)  # "poker nite at marco's" (a capitalised "Quiz Nite" is a name)
     text = re.split(r"\s+[-–—]\s+", text)[0]  # "Dutch Design Week - circular textiles talk": the event
     text = re.sub(r"\b(?:her|his|their)\b", "your", text, flags=re.IGNORECASE)  # "her opening at X": yours
-    text = re.sub(r"^(?=(?:kid|kids|son|daughter|friend|neighbour|neighbor|cousin|boss)'s\b)", "my ", text,
-                  flags=re.IGNORECASE)  # "kid's birthday party": my kid's, not a name
+    text = re.sub(r"^(?=(?:(?:old|best|ex-?)\s*)?(?:kid|kids|son|daughter|friend|neighbour|neighbor|cousin|boss|"
+                  r"colleague|mum|mom|dad|niece|nephew|aunt|uncle|gran|granny|grandma|grandad|grandpa|nan|brother|"
+                  r"sister|partner|wife|husband|flatmate|housemate|mate|manager|sister-in-law|brother-in-law)'s\b)",
+                  "my ", text, flags=re.IGNORECASE)  # "kid's birthday party", "old colleague's drinks": mine
+    text = re.sub(r"^my ([A-Z])(?=[a-z-]*'s\b)", lambda m: "my " + m[1].lower(), text)  # "Niece's" → "my niece's"
     text = re.sub(r"^([a-z])(?=[a-z]*'s\b)", lambda m: m[1].upper(), text)  # "jen's bday" → "Jen's birthday"
     head, _, rest = text.partition(",")
     head = _PLACE_TAIL.sub("", head).strip(" .!-")

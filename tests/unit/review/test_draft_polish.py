@@ -320,3 +320,16 @@ def test_what_comes_back_to_the_member_and_a_family_favour_are_read(notes: str, 
 def test_the_members_own_thing_lent_out_gets_a_reminder_a_week_on() -> None:
     found = draft("lent him my GoPro mount. he'll post it back", stage="no_reply_1w", interests=())
     assert "gentle reminder about my GoPro mount" in text_of(found)
+
+
+@pytest.mark.parametrize(("where", "said"), [
+    ("old colleague's leaving drinks", "at my old colleague's leaving drinks"),
+    ("Niece's christening", "at my niece's christening"),
+    ("grandma's 90th", "at my grandma's 90th"),
+    ("cell bio poster sesh", "at the cell bio poster session"),
+    ("women in law brekkie", "at the women in law breakfast"),
+    ("allotment agm", "at the allotment AGM"),
+    ("tom's bbq", "at Tom's BBQ"),
+])
+def test_a_place_typed_as_a_note_reads_as_words(where: str, said: str) -> None:
+    assert meeting_place(where) == said
