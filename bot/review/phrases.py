@@ -20,10 +20,20 @@ _TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "miss
 _NAME_PART = rx.compile(r"^[^\W\d_][\w'’-]*$")
 
 
+# the first half of a handle that describes someone rather than names them: "@dev_nina", "@the_real_sam"
+_HANDLE_WORDS = frozenset(("dev", "the", "its", "im", "iam", "mr", "ms", "mx", "dr", "prof", "real", "official",
+                           "coder", "dj", "doc", "captain", "cap", "lil", "big", "little", "just", "hey", "hi", "not",
+                           "design", "data", "ux", "ui", "ml", "ai", "web", "tech", "sketchy", "rusty", "nerdy",
+                           "geeky", "crafty", "mama", "papa", "chef", "coach", "teacher", "nurse"))
+
+
 def first_name(contact_name: str | None) -> str:
     """The name to greet someone by: 'Dr. Amara Okafor' → 'Amara', '@jane.doe' → 'Jane'; 'there' if unsure."""
     words = re.split(r"[\s._]+", (contact_name or "").strip().lstrip("@"))
     words = [w for w in words if w and w.lower().rstrip(".") not in _TITLES]
+    handle = re.fullmatch(r"@([^\W\d_]+)_([^\W\d_]+)", (contact_name or "").strip())
+    if handle and (handle[1].lower() in _HANDLE_WORDS or (len(handle[2]) <= 4 and len(handle[1]) >= 6)):
+        words = [handle[2]]  # "@dev_nina", "@rustacean_jo": a word about them, then their name
     if not words or not _NAME_PART.match(words[0]) or len(words[0]) > 30:
         return "there"
     name = words[0].replace("’", "'")

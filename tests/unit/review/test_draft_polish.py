@@ -333,3 +333,11 @@ def test_the_members_own_thing_lent_out_gets_a_reminder_a_week_on() -> None:
 ])
 def test_a_place_typed_as_a_note_reads_as_words(where: str, said: str) -> None:
     assert meeting_place(where) == said
+
+
+@pytest.mark.parametrize(("handle", "greeted"), [
+    ("@dev_omar", "Omar"), ("@sketchy_liv", "Liv"), ("@pythonista_bo", "Bo"),
+    ("@jane_doe", "Jane"), ("@kite_runner", "Kite"), ("@mo.salah", "Mo"),
+])
+def test_a_handle_that_describes_them_before_their_name_greets_the_name(handle: str, greeted: str) -> None:
+    assert greeting_name(handle) == greeted
