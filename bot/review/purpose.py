@@ -2086,8 +2086,14 @@ def _need(what: str) -> str | None:
         return bare  # "someone to lead the data team", "bookkeeping": no article
     if bare != what:
         plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
-        return bare if plural else ("an " if bare[:1].lower() in "aeiou" else "a ") + bare
+        mass = bare.split()[0].lower() in _MASS_NOUNS  # "beta for the green overhang", "advice on visas": no "a"
+        return bare if plural or mass else ("an " if bare[:1].lower() in "aeiou" else "a ") + bare
     return what
+
+
+_MASS_NOUNS = _words("beta advice help information info feedback guidance support money cash funding childcare "
+                     "housing accommodation furniture equipment kit software hardware research work training "
+                     "mentoring coaching paperwork storage parking transport")
 
 
 _FIRST_CHECK = rx.compile(r"\b(?:check|ask|confirm|clear it with|run it by|talk to|speak to)\s+"

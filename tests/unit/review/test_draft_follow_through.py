@@ -602,3 +602,8 @@ def test_something_of_theirs_to_return_is_said_once_and_never_chased(notes: str,
 @pytest.mark.parametrize("notes", ["bring her flowers", "give her my number", "return his call", "give him a lift"])
 def test_what_is_not_theirs_to_return_is_no_give_back(notes: str) -> None:
     assert read_purpose(notes, "Odile").give_back is None
+
+
+def test_a_mass_noun_they_need_takes_no_article() -> None:
+    assert read_purpose("also wants beta for the slab problem", "Odile").need == "beta for the slab problem"
+    assert read_purpose("wants the website", "Odile").need == "a website"
