@@ -1017,8 +1017,7 @@ class _Writer:
         if _NOT_SENT.search(self.r.expect):  # "two companies in Kumasi that need financing": news, not a file
             return [self.line((f"Looking forward to hearing about {self.r.expect} whenever suits.",
                                f"No rush on {self.r.expect}; I'd be glad to hear more when you're ready."), "expect")]
-        head = self.r.expect.split()[-1]
-        them = "them" if head.endswith("s") and not head.endswith("ss") else "it"
+        them = "them" if _plural(self.r.expect) else "it"  # "the slides from your LT": them
         ready = "they're" if them == "them" else "it's"
         if self.r.expect.startswith("my "):  # "lent him my GoPro mount": the member's own, coming back
             return [Line((f"No rush on {self.r.expect}: whenever you get a chance to send {them} back is fine.",))]

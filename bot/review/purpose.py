@@ -985,6 +985,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if (told := _I_SAID_SEND.match(clause)) is not None and (x := thing(told["x"], names)) is not None:
             found.setdefault("expect", re.sub(r"^(?:the|a|an|some)\s+", "your ", x))  # "i said send pics first"
             continue
+        if (owed_me := re.match(r"^(?:(?:she|he|they)\s+)?owes? (?:me|us)\s+(?P<x>(?![€£$]|\d).+)$", clause, _I)) \
+                is not None and (x := thing(owed_me["x"], names)) is not None and _sendable(x):
+            found.setdefault("expect", re.sub(r"\b(?:his|her|their)\b", "your", x))  # "he owes me the slides"
+            continue
         if (debt := _OWES_ME.match(clause)) is not None:
             what = you_form(debt["what"], names, 5) if debt["what"] else None
             found.setdefault("ask", f"Could you send over the {debt['amount']}"

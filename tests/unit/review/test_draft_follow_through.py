@@ -607,3 +607,12 @@ def test_what_is_not_theirs_to_return_is_no_give_back(notes: str) -> None:
 def test_a_mass_noun_they_need_takes_no_article() -> None:
     assert read_purpose("also wants beta for the slab problem", "Odile").need == "beta for the slab problem"
     assert read_purpose("wants the website", "Odile").need == "a website"
+
+
+def test_a_thing_they_owe_the_member_is_looked_forward_to() -> None:
+    notes = "he owes me the slides from his keynote, i owe him the link to our survey"
+    found = read_purpose(notes, "Odile")
+    assert found.expect == "the slides from your keynote" and found.deliver == ("the link to our survey",), found
+    text = text_of(draft(notes))
+    assert "the slides from your keynote" in text and " it." not in text.split("keynote")[1][:40], text
+    assert read_purpose("he owes me one", "Odile").expect is None
