@@ -1079,7 +1079,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             reply = re.sub(r"^(?:i\s+)?(?:said|told (?:him|her|them)|answered)\s+", "", clause, flags=_I)
             said = re.match(r"(?:(?P<no>no(?!\s+(?:idea|clue|word|reply|answer|response|news|sign))|nope|not yet|"
                             r"not really|we don'?t|we dont|we haven'?t|we havent|none|"
-                            r"it doesn'?t)|(?P<yes>yes|yep|yeah|we do|it does|we have))\b", reply, _I)
+                            r"it doesn'?t|it isn'?t|it isnt|it'?s not|it is not|they aren'?t|they arent|they'?re not|"
+                            r"they are not|we aren'?t|we arent|we'?re not|we are not)|"
+                            r"(?P<yes>yes|yep|yeah|we do|it does|we have|it is|they are|we are)(?!\s+not))\b",
+                            reply, _I)
             if said is not None:
                 found["answer_given"] = "no" if said["no"] else "yes"  # "asked if we've worked w other ports (no)"
                 more = re.sub(r"^\W*(?:\w+ly\W+)?(?:and\s+)?(?:that\s+|said\s+)?", "", reply[said.end():])

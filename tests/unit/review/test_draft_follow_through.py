@@ -616,3 +616,12 @@ def test_a_thing_they_owe_the_member_is_looked_forward_to() -> None:
     text = text_of(draft(notes))
     assert "the slides from your keynote" in text and " it." not in text.split("keynote")[1][:40], text
     assert read_purpose("he owes me one", "Odile").expect is None
+
+
+@pytest.mark.parametrize(("notes", "given"), [
+    ("asked if our survey data is public - it isnt yet", "no"),
+    ("asked if the toolkit is open source. it is not", "no"),
+    ("asked if the toolkit is open source. it is, on github", "yes"),
+])
+def test_it_is_or_it_isnt_answers_their_yes_no_question(notes: str, given: str) -> None:
+    assert read_purpose(notes, "Odile").answer_given == given
