@@ -385,6 +385,8 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
 def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     """Something to send, as a noun phrase with an article: 'deck and unit economics' → 'the deck and the
     unit economics'; 'both', 'it' and 'that' need their note to make sense, so they are None."""
+    if text and re.fullmatch(r"\s*(?:mine|yours|his|hers|theirs|ours)(?:\s+(?:too|back|as well))?\W*", text, _I):
+        return None  # "owe her mine": mine of what, only the note before says
     text = re.split(r"\s*:\s+", text)[0] if text else text  # "a quote: 5-day course, 12 guides": the thing
     text = re.split(r",\s+(?=\S+\s+(?:is|are|was|works|ok|fine)\b)", text)[0] if text else text  # ", WhatsApp is fine"
     text = re.split(r",\s+(?=(?:sent|emailed|shared|forwarded|posted|done)\b)", text, flags=_I)[0] if text else text
@@ -845,6 +847,9 @@ _NEXT = rx.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|this weekend|later this month|tomorrow)"
     r"(?:\s+(?:morn(?:ing)?|afternoon|arvo|eve(?:ning)?|night|am|pm|(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)))?)"
     r"\s*\??$", _I)
+# what they sent or showed, said just before "owe him mine": "sent hugelkultur pics", "she shared her slides"
+_THEIRS_SENT = rx.compile(r"^(?:(?:she|he|they)\s+)?(?:sent|shared|showed)(?:\s+(?:me|us))?\s+"
+                          r"(?:(?:his|her|their)\s+)?(?P<x>[\w' -]{2,40})$", _I)
 # something of theirs the member has and owes back: "return her dish", "give him back his drill"
 _GIVE_BACK = rx.compile(r"^(?:i\s+)?(?:need to\s+|must\s+|gotta\s+|have to\s+|should\s+|will\s+)?"
                         r"(?:return\s+|(?:give|drop|bring|take)\s+(?:(?:him|her|them)\s+)?back\s+|"
@@ -1464,6 +1469,15 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     deliver_do.append(f"{verb} {what}")
             continue
         owed = _OWE.match(clause)
+        if owed is not None and re.fullmatch(r"mine(?:\s+(?:too|back|in return))?", owed["rest"].strip(" .!"), _I) \
+                and (theirs := _THEIRS_SENT.match(prior)) is not None and (x := thing(theirs["x"], names)) is not None:
+            bare = re.sub(r"^(?:the|a|an|my|our|your)\s+", "", x)  # "sent hugelkultur pics. owe him mine"
+            deliver[:] = [d for d in deliver if d != x]  # the pics they sent are theirs, thanked, never sent back
+            sent[:] = [d for d in sent if d != x]
+            found.setdefault("thanks", f"the {bare} you sent")
+            deliver.append(f"my {bare}")
+            promised.append(f"my {bare}")
+            continue
         if owed is not None and (treat := re.fullmatch(
                 r"(?:an?\s+|one\s+)?(?P<t>coffee|lunch|dinner|drink|beer|pint|breakfast|brunch|tea)s?(?:\s+.*)?",
                 owed["rest"], _I)) is not None:

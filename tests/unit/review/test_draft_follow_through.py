@@ -625,3 +625,11 @@ def test_a_thing_they_owe_the_member_is_looked_forward_to() -> None:
 ])
 def test_it_is_or_it_isnt_answers_their_yes_no_question(notes: str, given: str) -> None:
     assert read_purpose(notes, "Odile").answer_given == given
+
+
+def test_owing_them_mine_after_they_sent_theirs_thanks_for_theirs_and_sends_mine() -> None:
+    found = read_purpose("sent raised-bed pics. owe him mine", "Odile")
+    assert found.deliver == ("my raised-bed pics",) and found.thanks == "the raised-bed pics you sent", found
+    text = text_of(draft("sent raised-bed pics. owe him mine"))
+    assert "the mine" not in text and "my raised-bed pics" in text, text
+    assert read_purpose("owe her mine", "Odile").deliver == ()
