@@ -1426,10 +1426,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             when = _LATER_WHEN.search(rest) if verb in ("send", "share", "email", "forward") else None
             rest = rest.strip()
             if when is not None and (what := thing(rest[:max(when.start() - 1, 0)], names)) is not None:
-                now, what = _ready_one(what, when[0])  # "the repo link + the recording when its up"
-                if now:
-                    deliver.append(now)
-                    promised.append(now)
+                goes_now, what = _ready_one(what, when[0])  # "the repo link + the recording when its up"
+                if goes_now:
+                    deliver.append(goes_now)
+                    promised.append(goes_now)
                 later.append(f"{what} {_later_words(when[0], what)}")  # "send revised draft when done"
                 continue
             if when is not None and re.fullmatch(r"(?:them|it|those|these)?\s*", rest[:max(when.start() - 1, 0)], _I) \
@@ -1470,7 +1470,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             continue
         owed = _OWE.match(clause)
         if owed is not None and re.fullmatch(r"mine(?:\s+(?:too|back|in return))?", owed["rest"].strip(" .!"), _I) \
-                and (theirs := _THEIRS_SENT.match(prior)) is not None and (x := thing(theirs["x"], names)) is not None:
+                and (their_sent := _THEIRS_SENT.match(prior)) is not None \
+                and (x := thing(their_sent["x"], names)) is not None:
             bare = re.sub(r"^(?:the|a|an|my|our|your)\s+", "", x)  # "sent hugelkultur pics. owe him mine"
             deliver[:] = [d for d in deliver if d != x]  # the pics they sent are theirs, thanked, never sent back
             sent[:] = [d for d in sent if d != x]
@@ -1489,8 +1490,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 found.setdefault("my_offer_to", given)  # a lift or money owed is given, never "here's a lift"
             continue
         if (m := owed) is not None or (m := _I_PROMISED_THING.match(clause)) is not None:
-            if (step := _NEXT.match(expand(m["rest"]))) is not None:  # "offered pairing tues 2pm": to arrange
-                found.setdefault("next_step", _next_step(step["what"], step["again"], step["when"]))
+            if (session := _NEXT.match(expand(m["rest"]))) is not None:  # "offered pairing tues 2pm": to arrange
+                found.setdefault("next_step", _next_step(session["what"], session["again"], session["when"]))
                 continue
             if re.fullmatch(r"(?:an?\s+)?(?:proper\s+|big\s+|huge\s+|real\s+)?(?:thank[- ]?you|thanks|thx)"
                             r"(?:\s+(?:note|card))?", m["rest"].strip(" .!"), _I):
@@ -1794,8 +1795,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             found.setdefault("give_back", x)  # "return her dish": the member's to do, said once, never chased
             continue
         if (m := _BOOKED.match(expand(clause))) is not None:  # "call booked tue 3pm": fixed, nothing to propose
-            step = _next_step((m["what"] or m["what1"]).lower(), None, m["when"])
-            found.setdefault("booked", "our " + re.sub(r"^(?:a|an|the)\s+", "", step))
+            fixed = _next_step((m["what"] or m["what1"]).lower(), None, m["when"])
+            found.setdefault("booked", "our " + re.sub(r"^(?:a|an|the)\s+", "", fixed))
             continue
         if (m := _NEXT.match(expand(clause))) is not None:
             step = _next_step(m["what"], m["again"], m["when"])

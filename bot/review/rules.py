@@ -767,8 +767,11 @@ def rule_self_centred(d: Draft) -> list[Finding]:
     m = lx.RESUME_DUMP.search(sig.scan)
     ratio = sig.first_person / max(1, sig.second_person + sig.first_plural)
     asks_for_work = d.kind is K.COLD_OUTREACH and bool(lx.JOB_ASK.search(sig.scan) or big_asks(d))
-    if (m and sig.first_person > sig.second_person) or (sig.first_person >= 9 and ratio >= 3.5) or (
-        asks_for_work and sig.first_person >= 6 and ratio >= 4
+    # a long "I" story told about what they did or made ("your piece on X stayed with me", "she mentored me for
+    # eight years") is about them: counting pronouns misreads it
+    about_them = bool(lx.THEIR_WORK_NAMED.search(sig.scan))
+    if (m and sig.first_person > sig.second_person) or (sig.first_person >= 9 and ratio >= 3.5 and not about_them) or (
+        asks_for_work and sig.first_person >= 6 and ratio >= 4 and not about_them
     ):
         return [
             Finding(
@@ -818,7 +821,8 @@ def rule_typo(d: Draft) -> list[Finding]:
     hits: list[str] = []
     for w in d.sig.words:
         low = w.lower()
-        if low in lx.MISSPELLINGS and (w == low or len(low) > 3) and low not in d.known_words:
+        if low in lx.MISSPELLINGS and (w == low or len(low) > 3) and low not in d.known_words \
+                and not lx.TEXTSPEAK.fullmatch(low):  # "thx", "pls": a chat register, judged as such, not a slip
             hits.append(f"{w} → {lx.MISSPELLINGS[low]}")
     # a slip that is a real word ("your welcome") or a doubled word reads as careless, not as a typo
     slips = 0

@@ -16,7 +16,7 @@ FLOORS = {
     "real_heldout": (0.74, 0.70),  # 0.781 before new_sites4.jsonl's 41 fresh rows (scored 0.542 alone) joined it
     "blind2": (0.78, 0.65),
     "blind3": (0.83, 0.72),  # written blind in stop 35, scored 0.86 before that stop's changes
-    "real_tune": (0.93, 0.92),
+    "real_tune": (0.92, 0.90),  # 0.943 before the seventh round's 65 tune rows (rules alone 0.47 on them) joined it
     "tune": (0.97, 0.95),
     "heldout": (0.84, 0.72),
     "blind": (0.93, 0.88),
@@ -65,4 +65,14 @@ def test_sixth_round_is_split_by_site_on_sites_no_earlier_row_names() -> None:
     by_split = {s: {site_of(r.source or "") for r in fresh if r.split == s} for s in ("real_tune", "real_heldout")}
     assert not by_split["real_tune"] & by_split["real_heldout"] and all(by_split.values())
     earlier = {site_of(r.source) for r in rows if r.source and not r.id.startswith(("rL-", "rM-"))}
+    assert not (by_split["real_tune"] | by_split["real_heldout"]) & earlier
+
+
+def test_seventh_round_is_split_by_site_on_sites_no_earlier_row_names() -> None:
+    rows = load()
+    fresh = [r for r in rows if r.id.startswith("rN-")]
+    assert len(fresh) >= 100
+    by_split = {s: {site_of(r.source or "") for r in fresh if r.split == s} for s in ("real_tune", "real_heldout")}
+    assert not by_split["real_tune"] & by_split["real_heldout"] and all(by_split.values())
+    earlier = {site_of(r.source) for r in rows if r.source and not r.id.startswith("rN-")}
     assert not (by_split["real_tune"] | by_split["real_heldout"]) & earlier

@@ -5,6 +5,8 @@ Every example here is invented for the test; none is taken from the labelled dat
 
 from __future__ import annotations
 
+import pytest
+
 from bot.review import MessageKind, review
 
 FOLLOW_UP = MessageKind.FOLLOW_UP
@@ -209,3 +211,31 @@ def test_a_short_note_about_a_meeting_already_fixed_is_not_stock() -> None:
     vague = review("Hi Lena,\n\nThanks for the chat yesterday. Looking forward to speaking soon.\n\nBest,\nArash",
                    kind="follow_up")
     assert vague.verdict == "needs_work", vague
+
+
+@pytest.mark.parametrize("text", [
+    "Hello, I've tried phoning you several times this week and for some reason no one has called me back.",
+    "Knock knock… anybody home? Still no word from you. Could you pass me to whoever runs events?",
+])
+def test_an_accusing_or_mocking_chaser_is_pushy(text: str) -> None:
+    found = review(text, kind="follow_up")
+    assert found.verdict == "needs_work" and "pushy" in {f.rule for f in found.findings}, found
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Oona, a handful of schools are seeing real attendance gains with our platform. Free for a call next week?",
+    "Hi Oona, I'd love to hear about your phonics scheme and maybe show you the reading apps we've built for "
+    "primary schools. Looking forward to hearing from you!",
+])
+def test_a_pitch_for_our_product_in_plain_words_is_salesy(text: str) -> None:
+    found = review(text, kind="follow_up")
+    assert found.verdict == "needs_work" and "salesy" in {f.rule for f in found.findings}, found
+
+
+def test_a_long_i_story_about_what_they_taught_me_is_not_self_centred() -> None:
+    text = ("Hi Maren, I'm Teodor. You taught me to weld when I joined the boatyard in 2009, and I kept at it for "
+            "years after. I still use the tricks I picked up from you, and I think of it each time I lay a bead. I'm "
+            "in Bergen for the fair next month and I'd love to buy you dinner, if you have an evening free. I hope "
+            "the yard is doing well.")
+    found = review(text, kind="follow_up")
+    assert "self_centred" not in {f.rule for f in found.findings if f.severity != "low"}, found
