@@ -1484,7 +1484,8 @@ def _quote(text: str) -> str:
 
 def _without_when(later: str) -> str:
     """'the v2 next week' → 'the v2'; 'the cohort data by the end of the month' → 'the cohort data'."""
-    return re.sub(r"\s+(?:when (?:it's|they're) ready|once (?:it's|they're) (?:cleared|up|out)|by the end of the month|"
+    return re.sub(r"\s+(?:when (?:it's|they're) ready|once (?:it's|they're) (?:cleared|up|out)|once (?:I|we)\b.*|"
+                  r"by the end of the month|"
                   r"next (?:week|month)|in \d+ (?:days|weeks)|later)$", "", later)
 
 
@@ -1499,7 +1500,9 @@ def _held(later: str) -> str | None:
     """'ready' or 'cleared' when what the member promised for later waits on something the coach can't see
     ("the deck when it's ready", "the case study once it's cleared"): a week on it may still not be sendable."""
     found = re.search(r"\s(?:when (?:it's|they're) (?P<ready>ready)|"
-                      r"once (?:it's|they're) (?P<cleared>cleared|up|out))$", later)
+                      r"once (?:it's|they're) (?P<cleared>cleared|up|out)|(?P<mine>once (?:I|we)\b.*))$", later)
+    if found is not None and found["mine"]:
+        return "ready"  # "the quote once I've been up to look": the member's own step, not yet taken
     return None if found is None else found["ready"] or found["cleared"]
 
 

@@ -235,6 +235,7 @@ _SENDABLE = _COUNTABLE | _PLURAL_OK | _words(
     "slide sample link doc docs documentation results feedback advice thoughts notes recipe recipes take comparison "
     "availability "
     "teaser brochure catalogue catalog factsheet pic pics photo photos picture pictures photograph photographs "
+    "pdf pdfs handout handouts floorplan floorplans "
     "screenshot screenshots "
     "opinion")
 _NOT_THINGS = _words("nothing anything everything none something whenever whatever wherever")
@@ -418,7 +419,8 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
                              r"about|around|over|out|up|back)\b(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|"
                              r"ten|twelve|twenty|fifty|a few|a dozen)\b)", found, _I) or found.lower() in (
             "it", "this", "that", "both", "them", "these", "those", "one", "you", "some", "more", "again", "later",
-            "first", "big", "big time", "a lot", "lots", "loads", "massively", "a favour", "a favor", "one big time") \
+            "first", "big", "big time", "a lot", "lots", "loads", "massively", "a favour", "a favor", "one big time",
+            "properly", "formally", "officially", "directly", "personally", "separately", "quickly", "asap") \
             or _PERSON_HELD.fullmatch(found) or re.match(r"(?:the\s+|some\s+)?help\b", found, _I) \
             or re.match(r"(?:(?:the|a|an)\s+)?(?:via|through|thru|using|is|are|was|were|say|tell|thank|thx)\b", found,
                         _I) \
@@ -844,7 +846,8 @@ _NEXT = rx.compile(
     r"pairing(?: session)?|pair session)"
     r"\s*(?P<again>again)?"
     r"\s*(?P<when>(?:next (?:wk|week|month|mon|tues|wed|thurs|fri|sat|sun)\w*|on \w+day|mon|tues?|wed|thurs?|fri|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|this weekend|later this month|tomorrow)"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|this weekend|later this month|tomorrow|"
+    r"in (?:the )?(?:spring|summer|autumn|fall|winter|new year))"
     r"(?:\s+(?:morn(?:ing)?|afternoon|arvo|eve(?:ning)?|night|am|pm|(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)))?)"
     r"\s*\??$", _I)
 # what they sent or showed, said just before "owe him mine": "sent hugelkultur pics", "she shared her slides"
@@ -892,6 +895,9 @@ _LATER_WHEN = rx.compile(r"\s+(?:(?:when|once|after)\s+(?:\w+\s+)?(?:signs? off|
                          r"(?:when|once|after)\s+(?:the\s+)?(?:qa|tests?|ci|review|legal|compliance|security|"
                          r"regulatory|the check|checks?|finance|it)\s+(?:passes|pass|is ok|ok'?d?|okayed|okay)\b|"
                          r"(?:when|once|after)\s+[^.,;]{1,40}?,?\s+not before|"
+                         # "once I've been up to look", "after we hit 10k MAU": a condition of the member's
+                         r"(?:when|once|after)\s+i'?ve\s+(?:been|had|seen|checked|looked|measured|visited)\b|"
+                         r"(?:when|once|after)\s+(?:we|i)\s+(?:hit|reach|get to|cross|close|raise|launch|ship)\b|"
                          r"by (?:the )?end of (?:the )?month|by eom|by month end)\b.*$", _I)
 # A promised thing held back until someone clears it, said after it: "the case study but legal hasn't cleared it
 # yet", "our consent form - not signed off yet", "but DONT send numbers till finance checks them". Read as "once
@@ -904,8 +910,8 @@ _HELD_BACK = rx.compile(
     r"(?:cleared|approved|signed(?:\s+(?:it|them))?\s+off|checked|ok'?d|okayed)(?:\s+(?:it|them|this|that))?"
     r"|(?:it'?s\s+|its\s+|they'?re\s+)?not\s+(?:yet\s+)?(?:cleared|approved|signed off|final|finali[sz]ed)"
     r"(?:\s+by\s+[\w-]+)?"
-    r"|(?:do\s*n'?t|dont|do not)\s+send\s+(?:any\s+)?(?:it|them|(?:the\s+)?(?:numbers|figures|nums|\w+))\s+"
-    r"(?:till|until|before)\s+(?:\w+\s+){0,2}?(?:checks?|clears?|approves?|signs?\s+(?:it\s+|them\s+)?off|"
+    r"|(?:do\s*n'?t|dont|do not)\s+(?:send|quote|share|price)(?:\s+(?:any\s+)?(?:it|them|(?:the\s+)?"
+    r"(?:numbers|figures|nums|\w+)))?\s+(?:till|until|before)\s+(?:\w+\s+){0,2}?(?:checks?|clears?|approves?|signs?\s+(?:it\s+|them\s+)?off|"
     r"confirms?|has checked|checked)(?:\s+(?:it|them))?"
     r")(?:\s+yet)?\)?(?=\s*(?:[.,;!)\n]|$|\s))", re.IGNORECASE)
 # a hold in its own sentence, after what was asked for: "wants the expansion deck. ONLY send once finance signs off"
@@ -1053,6 +1059,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             elif now[2] and not seen[2]:
                 last_added = ("need", str(found["need"]))
             seen = now
+        if last_added is not None and last_added[0] == "need" and found.get("need") == last_added[1] \
+                and re.fullmatch(r"(?:but\s+)?(?:i|me)\s+(?:can'?t|cannot|can not|won'?t|don'?t)(?:\s+(?:do it|help|"
+                                 r"solder|drive|sew|code|cook|bake))?\W*", clause, _I):
+            found.pop("need")  # "needs volunteers who solder. i can't": no help to offer
+            last_added = None
+            continue
         labelled = re.match(r"(?:actual(?:ly)?|real answer|answer|correct(?: answer)?)\s*[:=-]", clause, _I) is not None
         if found.get("answer") and found.get("answer") == last_question and "answer_given" not in found \
                 and re.match(r"(?:where|which)\b", str(last_question)) and re.search(r"\basked\b", prior, _I) \
@@ -1697,6 +1709,16 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                         x = f"your {x}"  # "wants help w/ café website": their café website
                     found.setdefault("need", x)  # "wants help with his website": the website
                 continue
+            if (together := _NEXT.match(expand(re.sub(r"^(?:a|an|the)\s+", "", rest.strip(), flags=_I)))) \
+                    is not None and together["what"].lower() in ("rematch", "game", "match", "hike", "ride", "climb",
+                                                                 "swim", "jam", "playdate", "play date", "walk", "run"):
+                found.setdefault("next_step", _next_step(together["what"], together["again"], together["when"]))
+                continue  # "wants rematch in spring": a step together, not help the member could give
+            if (cond := re.search(r"\s+(?:after|once|when)\s+(?:we|i)\s+(?:hit|reach|get to|cross|close|raise|"
+                                  r"launch|ship)\b.*$", rest, _I)) is not None \
+                    and (after_milestone := thing(rest[:cond.start()], names)) is not None:
+                later.append(f"{after_milestone} {_later_words(cond[0], after_milestone)}")  # "wants update after 10k"
+                continue
             what = thing(re.sub(r"\s+(?:cheap|cheaply|asap|quickly|fast|urgently|soon)\b.*$", "", rest, flags=_I),
                          names)
             meet = re.match(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:demo|call|meeting|chat|trial|tour|visit|"
@@ -1900,6 +1922,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         topic = None  # "retired nurse": who they are, not what was talked about
     if topic and names & {re.sub(r"['’]s$", "", w.lower().strip(".,!?;:'")) for w in str(topic).split()}:
         topic = None  # "onboarding metrics, Jane's cofounder": a phrase that names them is about them, not to them
+    deliver = [d for d in deliver if not same_thing(d, [_held_phrase(x) for x in later])]  # sent later, not now
     kept: list[str] = []
     for item in deliver:
         bare = re.sub(r"^(?:the|my|our|a|an)\s+", "", item.lower())
@@ -2108,7 +2131,8 @@ def _need(what: str) -> str | None:
         return bare  # "someone to lead the data team", "bookkeeping": no article
     if bare != what:
         plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
-        mass = bare.split()[0].lower() in _MASS_NOUNS  # "beta for the green overhang", "advice on visas": no "a"
+        mass = bare.split()[0].lower() in _MASS_NOUNS or bare.split()[0].lower() in ("another", "other", "more",
+                                                                                    "some", "any", "extra")
         return bare if plural or mass else ("an " if bare[:1].lower() in "aeiou" else "a ") + bare
     return what
 
@@ -2278,6 +2302,9 @@ def _later_words(when: str, what: str = "") -> str:
         return "once they're cleared" if they else "once it's cleared"
     if re.search(r"\bend\b|\beom\b", when, _I):
         return "by the end of the month"
+    if (mine := re.match(r"\s*(?:when|once|after)\s+(?P<who>we|i)(?P<rest>'?ve\s+\w+.*|\s+\w+.*)$", when, _I)):
+        who = "I" if mine["who"].lower() == "i" else "we"  # "after we hit 10k MAU": the member's own milestone
+        return f"once {who}{mine['rest'].rstrip(' .')}"
     if (online := re.search(r"\b(?:up|online|uploaded|posted|live|published|out)$", when.strip(), _I)) is not None:
         where = "out" if online[0].lower() in ("published", "out") else "up"  # "the recording once it's up"
         return f"once they're {where}" if they else f"once it's {where}"
@@ -2291,6 +2318,11 @@ def _ready_one(what: str, when: str) -> tuple[str | None, str]:
     if sep and re.match(r"\s*(?:when|once)\s+(?:it'?s|it is)\s", when, _I):
         return first, last
     return None, what
+
+
+def _held_phrase(later: str) -> str:
+    """The thing of 'the quote when it's ready', without when."""
+    return re.sub(r"\s+(?:when|once|by)\s.*$", "", later)
 
 
 def last_ask_is_other(last_ask: str | None) -> bool:

@@ -633,3 +633,40 @@ def test_owing_them_mine_after_they_sent_theirs_thanks_for_theirs_and_sends_mine
     text = text_of(draft("sent raised-bed pics. owe him mine"))
     assert "the mine" not in text and "my raised-bed pics" in text, text
     assert read_purpose("owe her mine", "Odile").deliver == ()
+
+
+def test_a_pdf_they_want_is_sent() -> None:
+    assert read_purpose("wants our consent form pdf", "Odile").deliver == ("our consent form pdf",)
+
+
+@pytest.mark.parametrize(("notes", "later"), [
+    ("wants a quote for the boundary wall. I'll send quote once I've been round to measure",
+     ("the quote once I've been round to measure",)),
+    ("angel investor. wants update after we hit 2k paying users", ("the update once we hit 2k paying users",)),
+])
+def test_what_waits_on_the_members_own_step_is_for_later_and_not_sent_now(notes: str, later: tuple[str]) -> None:
+    found = read_purpose(notes, "Odile")
+    assert found.later == later and found.deliver == (), found
+    assert isinstance(draft(notes, stage="no_reply_1w"), Rest)
+
+
+def test_dont_quote_until_someone_confirms_holds_the_pricing() -> None:
+    found = read_purpose("asked for pricing for 4 depots. don't quote until Ines confirms", "Odile")
+    assert found.deliver == () and found.later == ("the pricing for four depots once it's cleared",), found
+
+
+@pytest.mark.parametrize("notes", [
+    "might share her survey template if I email her properly",
+    "she will share the rota if I email her formally",
+])
+def test_how_the_member_writes_is_no_thing_to_send(notes: str) -> None:
+    assert read_purpose(notes, "Odile").deliver == ()
+
+
+def test_a_need_the_member_cannot_help_with_is_not_offered_help() -> None:
+    assert read_purpose("needs volunteers who can sew. i can't", "Odile").need is None
+    assert read_purpose("needs another parent for the swim rota", "Odile").need == "another parent for the swim rota"
+
+
+def test_a_rematch_they_want_is_a_step_together() -> None:
+    assert read_purpose("wants rematch in spring", "Odile").next_step == "a rematch in spring"
