@@ -937,8 +937,8 @@ class _Writer:
         if stage == "first":
             return [self.line((f"Would {head} work for you?{reason}", f"Shall we put {head} in the diary?{reason}",
                                f"Still up for {head}?{reason}"), "next")]
-        bare = re.sub(r"\s+(?:next \w+|on \w+day(?: (?:morning|afternoon|evening|night|at \S+))?|this week|tomorrow|"
-                      r"later this month)$", "", head)  # a week on, the day first proposed may be gone
+        bare = re.sub(r"\s+(?:next \w+|on \w+day(?: (?:morning|afternoon|evening|night|at \S+))?(?: \w+ time)?|"
+                      r"this week|tomorrow|later this month)$", "", head)  # a week on, that day may be gone
         if re.search(r"\b(?:round|onsite|interview)$", bare):
             return []  # an interview is theirs to schedule: no "happy to find another time"
         if bare.startswith("the "):

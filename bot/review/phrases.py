@@ -314,7 +314,10 @@ _FAMILY_FIRST = _words(
     "kang cho yoon jang lim shin han oh seo kwon hwang ahn song jeon hong "
     "sato suzuki takahashi tanaka watanabe yamamoto nakamura kobayashi kato yoshida yamada sasaki yamaguchi "
     "matsumoto inoue kimura hayashi shimizu yamazaki ikeda hashimoto ishikawa ogawa okada hasegawa murakami "
-    "saito sakamoto fujita nishimura fukuda miura fujii okamoto matsuda nakagawa harada takeuchi nakayama"
+    "saito sakamoto fujita nishimura fukuda miura fujii okamoto matsuda nakagawa harada takeuchi nakayama "
+    # Hungarian names are written family name first too: "Nagy Eszter"
+    "nagy kovács kovacs tóth toth szabó szabo horváth horvath varga kiss molnár molnar németh nemeth farkas "
+    "balogh papp takács takacs juhász juhasz mészáros meszaros rácz racz fekete szilágyi szilagyi török torok"
 )
 _KOREAN_GIVEN = rx.compile(r"^[A-Z][a-z]+-[a-z]+$")
 # the words that start a description after a name: "anna from the allotment", "Sam in accounts", "guy w the drone"

@@ -848,7 +848,8 @@ _NEXT = rx.compile(
     r"\s*(?P<when>(?:next (?:wk|week|month|mon|tues|wed|thurs|fri|sat|sun)\w*|on \w+day|mon|tues?|wed|thurs?|fri|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|this weekend|later this month|tomorrow|"
     r"in (?:the )?(?:spring|summer|autumn|fall|winter|new year))"
-    r"(?:\s+(?:morn(?:ing)?|afternoon|arvo|eve(?:ning)?|night|am|pm|(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)))?)"
+    r"(?:\s+(?:morn(?:ing)?|afternoon|arvo|eve(?:ning)?|night|am|pm|(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)))?"
+    r"(?:\s+(?:her|his|their|your|my|uk|us|cet|est|pst|gmt|bst|ist) time)?)"  # "call sat 10am her time"
     r"\s*\??$", _I)
 # what they sent or showed, said just before "owe him mine": "sent hugelkultur pics", "she shared her slides"
 _THEIRS_SENT = rx.compile(r"^(?:(?:she|he|they)\s+)?(?:sent|shared|showed)(?:\s+(?:me|us))?\s+"
@@ -2336,12 +2337,17 @@ def _next_step(what: str, again: str | None, when: str | None) -> str:
     when = re.sub(r"\s(?:morn|am)$", " morning", when, flags=_I)
     when = re.sub(r"\s(?:arvo|pm)$", " afternoon", when, flags=_I)
     when = re.sub(r"\s(?:eve)$", " evening", when, flags=_I)
+    zone = re.search(r"\s+(\w+) time$", when, _I)
+    when = when[:zone.start()] if zone else when
     when = re.sub(r"\s(?:at\s+)?(\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm))$", r" at \1", when, flags=_I)  # "Tuesday at 2pm"
     if re.fullmatch(r"(?:mon|tues?|wed|thurs?|fri|sat|sun)\w*(?:\s+(?:morning|afternoon|evening|night|at .+))?", when,
                     _I):
         when = "on " + expand(when)
     if when.lower().startswith("next ") and not when.lower().endswith(("week", "month")):
         when = "next " + expand(when.split(" ", 1)[1])
+    if zone:  # "her time" is "your time" to her; "UK time" stays
+        own = zone[1].lower()
+        when += " your time" if own in ("her", "his", "their") else " my time" if own == "my" else f" {zone[1]} time"
     noun = {"demo": "the demo", "call": "a call", "chat": "a chat", "meeting": "a meeting",
             "2nd round": "the second round", "second round": "the second round", "next round": "the next round",
             "final round": "the final round", "onsite": "the onsite", "interview": "the interview",

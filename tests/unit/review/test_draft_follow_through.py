@@ -670,3 +670,10 @@ def test_a_need_the_member_cannot_help_with_is_not_offered_help() -> None:
 
 def test_a_rematch_they_want_is_a_step_together() -> None:
     assert read_purpose("wants rematch in spring", "Odile").next_step == "a rematch in spring"
+
+
+def test_a_call_at_their_local_time_is_said_in_their_words() -> None:
+    assert read_purpose("swap english for polish. call sat 10am her time", "Odile").next_step == (
+        "a call on Saturday at 10am your time")
+    week = text_of(draft("swap english for polish. call sat 10am her time", stage="no_reply_1w"))
+    assert "your time" not in week and "Saturday" not in week, week

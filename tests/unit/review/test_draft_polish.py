@@ -341,3 +341,8 @@ def test_a_place_typed_as_a_note_reads_as_words(where: str, said: str) -> None:
 ])
 def test_a_handle_that_describes_them_before_their_name_greets_the_name(handle: str, greeted: str) -> None:
     assert greeting_name(handle) == greeted
+
+
+@pytest.mark.parametrize(("name", "greeted"), [("Horváth Zsófia", "Horváth Zsófia"), ("Zsófia Horváth", "Zsófia")])
+def test_a_hungarian_name_written_family_name_first_is_used_whole(name: str, greeted: str) -> None:
+    assert greeting_name(name) == greeted
