@@ -885,6 +885,11 @@ class _Writer:
             return []
         if (money := re.match(r"^send you (?:the )?(?P<amount>[£$€]\s?[\d.,]+)(?P<rest>.*)$", vp)) is not None:
             owed = f"the {money['amount']}{money['rest']}"  # money owed back is paid, never "offered"
+            lent = re.search(r"\b(?:lent|lend|loan(?:ed)?|borrow(?:ed)?|covered|spotted me|fronted|paid for (?:me|us)|"
+                             r"got (?:me|us)|bought (?:me|us)|owes? back)\b", self.context.notes or "", re.IGNORECASE)
+            if stage == "first" and not lent:  # a bill for a part or a job: paid, not paid back
+                self.tips.append(f"Send {owed} before this goes, or say when it will.")
+                return [Line((f"I'm sending {owed} today.",))]
             if stage == "first":
                 self.tips.append(f"Send {owed} before this goes, or say when it will.")
                 thanked = "" if self.r.thanks else ": thanks for covering it"

@@ -722,7 +722,7 @@ def _asked_around(match: re.Match[str], names: frozenset[str]) -> str | None:
     return said or None
 
 
-_OWE = rx.compile(r"^(?:i\s+)?owe\s+(?:him|her|them)\s+(?P<rest>.+)$", _I)
+_OWE = rx.compile(r"^(?:i\s+)?(?:still\s+)?owe\s+(?:him|her|them)\s+(?:still\s+)?(?P<rest>.+)$", _I)
 _IMPERATIVE = rx.compile(r"^(?:me:\s*)?(?P<verb>send|share|email|forward)\s+"
                          r"(?:(?:him|them|her(?=\s+(?:the|my|our|a|an|some|that|this|(?-i:[A-Z])[\w-]*['’]s)\b))\s+)?"
                          r"(?P<rest>.+)$",

@@ -156,8 +156,8 @@ def stock_only(d: Draft) -> bool:
         return substance_weight(d) == 0
     if lx.WARMTH.search(d.sig.scan):  # "seeing your name made me grin", "you're on my mind"
         return False
-    if lx.FIXED_MEETING.search(d.sig.scan):  # "looking forward to our call on Tuesday at 3pm": the matter at hand
-        return False
+    if lx.FIXED_MEETING.search(d.sig.scan) or re.search(r"[£$€]\s?\d", d.sig.scan):
+        return False  # "our call on Tuesday at 3pm", "the £85 for the part": the matter at hand
     return substance_weight(d, place_counts=False) <= 2
 
 

@@ -677,3 +677,11 @@ def test_a_call_at_their_local_time_is_said_in_their_words() -> None:
         "a call on Saturday at 10am your time")
     week = text_of(draft("swap english for polish. call sat 10am her time", stage="no_reply_1w"))
     assert "your time" not in week and "Saturday" not in week, week
+
+
+def test_money_owed_for_a_job_is_paid_not_paid_back() -> None:
+    notes = "tidy work, fair price. I still owe him £60 for the valve - transfer tmrw"
+    text = text_of(draft(notes))
+    assert "I'm sending the £60 for the valve today." in text and "back" not in text, text
+    lent = text_of(draft("covered my taxi. owe her £20"))
+    assert "the £20 back today" in lent, lent

@@ -239,3 +239,9 @@ def test_a_long_i_story_about_what_they_taught_me_is_not_self_centred() -> None:
             "the yard is doing well.")
     found = review(text, kind="follow_up")
     assert "self_centred" not in {f.rule for f in found.findings if f.severity != "low"}, found
+
+
+def test_a_short_note_naming_a_sum_is_about_the_matter_at_hand() -> None:
+    found = review("Hi Pete,\n\nThanks for sorting the radiator. I'm sending the £60 for the valve today.\n\nTom",
+                   kind="follow_up")
+    assert found.verdict == "good", found
