@@ -685,3 +685,8 @@ def test_money_owed_for_a_job_is_paid_not_paid_back() -> None:
     assert "I'm sending the £60 for the valve today." in text and "back" not in text, text
     lent = text_of(draft("covered my taxi. owe her £20"))
     assert "the £20 back today" in lent, lent
+
+
+def test_an_introduction_the_member_is_unsure_of_is_not_promised() -> None:
+    assert read_purpose("ops lead at a co-op bank. intro to Wiremu??", "Odile").intro_to is None
+    assert read_purpose("promised intro to Wiremu", "Odile").intro_to == "Wiremu"
