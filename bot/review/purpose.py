@@ -155,7 +155,7 @@ def _clauses(notes: str) -> list[str]:
     notes = re.sub(r"\s*\([^()]*\?\?[^()]*\)", "", notes)  # "(name?? ask him)": a reminder to self
     # "intro to Tobi??" on its own: an idea the member hasn't settled, never a promise to the contact
     notes = re.sub(r"(?:^|(?<=[.;\n]))\s*(?:maybe\s+)?(?:an?\s+)?intro(?:duce)?\s+(?:(?:her|him|them)\s+)?to\s+"
-                   r"[^.?\n]{1,30}\?\?+", "", notes, flags=_I)
+                   r"[^.?\n]{1,30}\?\?+(?!\s*(?:ask|offer|check)\b)", "", notes, flags=_I)
     notes = re.sub(r"\s*\((?:age\s*)?\d{1,2}\s*(?:yo|y/o|yrs?|years?)?\)", "", notes, flags=_I)  # "Aruzhan (8)"
     notes = re.sub(r"\bthe [\w -]{2,30}? \(([A-Z][\w'’-]+)\)", r"\1", notes)  # "the moderator (Mo)" → "Mo"
     # an aside in the middle of a sentence: "my cousin (nurse in dubai) wd do remote training"
