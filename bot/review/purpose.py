@@ -1042,6 +1042,15 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if (around := _ASK_AROUND.match(clause)) is not None and (on_behalf := _asked_around(around, names)):
             found.setdefault("ask_around", on_behalf)  # "said i'd ask Dani if the roastery takes local stuff"
             continue
+        if (selling := re.match(r"^(?:(?:she|he|they)\s+)?(?:said\s+)?(?:(?:she|he|they)\s+)?(?:has|have|got)\s+"
+                                r"(?P<x>(?:an?|some|his|her|their)\s+spare\s+[\w -]{2,30}?)\s*,?\s*(?:and\s+)?"
+                                r"(?:(?:she|he|they)'?d|(?:she|he|they) would|would|will|happy to|wants to)\s+sell"
+                                r"(?:\s+(?:it|them))?(?:\s+(?:cheap|cheaply|for cheap|for a good price))?\W*$",
+                                clause, _I)) \
+                is not None and (spare := thing(selling["x"], names)) is not None:
+            spare = re.sub(r"^(?:an?|some|the|his|her|their)\s+", "your ", spare)
+            found.setdefault("ask", f"Is {spare} still for sale? I'd be interested: what would you want for it?")
+            continue  # "said he has a spare mixer he'd sell cheap": the member's interest, asked plainly
         if re.fullmatch(r"(?:the\s+)?(?:price|cost|how much)\W*", clause, _I) \
                 and (has := re.match(r"^(?:(?:she|he|they)\s+)?(?:also\s+)?(?:has|have|got|sells?|selling|makes)\s+"
                                      r"(?P<x>[^,]+)", prior, _I)) is not None \
@@ -1238,11 +1247,14 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                                            r"api|sdk|service|solution)\s+(could|can|would|will|might)\b", r"we \1",
                                            checking, flags=_I)
             continue
-        if (m := re.match(r"^(?:(?:she|he|they)\s+)?(?:also\s+)?invited (?:me|us) to (?P<x>.+)$",
+        if (m := re.match(r"^(?:(?:she|he|they)\s+)?(?:also\s+)?(?:invited (?:me|us) to |"
+                          r"said (?:to |i should |we should )?(?=(?:come|drop|pop|swing) (?:by|round|in|over)\b))"
+                          r"(?P<x>.+)$",
                           _unname(clause, names),
-                          _I)):
+                          _I)):  # "said come by for a tasting": their invitation too
+            invite = re.sub(r"^(come|drop|pop|swing) by\b", lambda w: _COME_BY[w[1].lower()], m["x"], flags=_I)
             invite = re.sub(r"\bto (?=(?:[A-Z]{2,}\s+)?(?:cohort|class|team|group|students|meetup|community|course)\b)",
-                            "to your ", m["x"])
+                            "to your ", invite)
             if (accepted := you_form(invite, names)) is not None:
                 found.setdefault("accept", accepted)
                 found.setdefault("invited", True)
@@ -2141,6 +2153,7 @@ def _need(what: str) -> str | None:
     return what
 
 
+_COME_BY = {"come": "come over", "drop": "drop in", "pop": "pop in", "swing": "swing over"}
 _MASS_NOUNS = _words("beta advice help information info feedback guidance support money cash funding childcare "
                      "housing accommodation furniture equipment kit software hardware research work training "
                      "mentoring coaching paperwork storage parking transport")

@@ -690,3 +690,13 @@ def test_money_owed_for_a_job_is_paid_not_paid_back() -> None:
 def test_an_introduction_the_member_is_unsure_of_is_not_promised() -> None:
     assert read_purpose("ops lead at a co-op bank. intro to Wiremu??", "Odile").intro_to is None
     assert read_purpose("promised intro to Wiremu", "Odile").intro_to == "Wiremu"
+
+
+def test_a_spare_thing_they_would_sell_is_asked_about() -> None:
+    found = read_purpose("said she has a spare kiln she'd sell cheap", "Odile")
+    assert found.ask == "Is your spare kiln still for sale? I'd be interested: what would you want for it?", found
+
+
+def test_come_by_for_a_tasting_is_their_invitation() -> None:
+    found = read_purpose("cheesemonger at the market. said come by for a tasting", "Odile")
+    assert found.accept == "come over for a tasting" and found.invited, found
