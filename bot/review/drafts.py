@@ -478,7 +478,8 @@ class _Writer:
             if _RAGGED.search(r.checking):
                 return ("You're still checking something before you answer, and a chaser that only says so adds "
                         "nothing. I'd write again once you have the answer.")
-            what = r.checking if re.match(r"(?:whether|if|the|a|an|my|our|your)\b", r.checking) else _mine(r.checking)
+            what = r.checking if re.match(r"(?:whether|if|the|a|an|my|our|your|another)\b", r.checking) \
+                else _mine(r.checking)
             swap = {"i": "you", "we": "you", "my": "your", "our": "your", "your": "their", "you": "them", "me": "you",
                     "us": "you"}  # said to the member: "whether our company would host" → "whether your company …"
             what = re.sub(r"\b(?:I|we|my|our|your|you|me|us)\b", lambda m: swap[m[0].lower()], what)
@@ -886,7 +887,8 @@ class _Writer:
         if (money := re.match(r"^send you (?:the )?(?P<amount>[£$€]\s?[\d.,]+)(?P<rest>.*)$", vp)) is not None:
             owed = f"the {money['amount']}{money['rest']}"  # money owed back is paid, never "offered"
             lent = re.search(r"\b(?:lent|lend|loan(?:ed)?|borrow(?:ed)?|covered|spotted me|fronted|paid for (?:me|us)|"
-                             r"got (?:me|us)|bought (?:me|us)|owes? back)\b", self.context.notes or "", re.IGNORECASE)
+                             r"got (?:me|us)|bought (?:me|us)|owes? back|pay(?:ing)? (?:\w+ )?back)\b",
+                             self.context.notes or "", re.IGNORECASE)
             if stage == "first" and not lent:  # a bill for a part or a job: paid, not paid back
                 self.tips.append(f"Send {owed} before this goes, or say when it will.")
                 return [Line((f"I'm sending {owed} today.",))]

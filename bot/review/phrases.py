@@ -32,7 +32,8 @@ def first_name(contact_name: str | None) -> str:
     words = re.split(r"[\s._]+", (contact_name or "").strip().lstrip("@"))
     words = [w for w in words if w and w.lower().rstrip(".") not in _TITLES]
     handle = re.fullmatch(r"@([^\W\d_]+)_([^\W\d_]+)", (contact_name or "").strip())
-    if handle and re.search(r"[aeiouy]", handle[2], re.IGNORECASE) and len(handle[2]) >= 2 and (
+    if handle and re.search(r"[aeiouy]", handle[2], re.IGNORECASE) and len(handle[2]) >= 2 \
+            and handle[2].lower() not in _HANDLE_WORDS and (
             handle[1].lower() in _HANDLE_WORDS or (len(handle[2]) <= 4 and len(handle[1]) >= 6)):
         words = [handle[2]]  # "@dev_nina", "@rustacean_jo": a word about them, then their name
     if not words or not _NAME_PART.match(words[0]) or len(words[0]) > 30:

@@ -338,6 +338,7 @@ def test_a_place_typed_as_a_note_reads_as_words(where: str, said: str) -> None:
 @pytest.mark.parametrize(("handle", "greeted"), [
     ("@dev_omar", "Omar"), ("@sketchy_liv", "Liv"), ("@pythonista_bo", "Bo"),
     ("@jane_doe", "Jane"), ("@kite_runner", "Kite"), ("@mo.salah", "Mo"), ("@stormcat_nz", "Stormcat"),
+    ("@rockpool_dev", "Rockpool"),
 ])
 def test_a_handle_that_describes_them_before_their_name_greets_the_name(handle: str, greeted: str) -> None:
     assert greeting_name(handle) == greeted
