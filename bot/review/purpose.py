@@ -392,7 +392,8 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     if text and re.fullmatch(r"\s*(?:mine|yours|his|hers|theirs|ours)(?:\s+(?:too|back|as well))?\W*", text, _I):
         return None  # "owe her mine": mine of what, only the note before says
     text = re.split(r"\s*:\s+", text)[0] if text else text  # "a quote: 5-day course, 12 guides": the thing
-    text = re.split(r",\s+(?=\S+\s+(?:is|are|was|works|ok|fine)\b)", text)[0] if text else text  # ", WhatsApp is fine"
+    text = re.split(r",\s+(?=\S+\s+(?:is|are|was|works|ok|fine)\b|(?:she|he|they)(?:'s|'re)\s)", text, flags=_I)[0] \
+        if text else text  # ", WhatsApp is fine", ", she's on whatsapp": the thing, not the remark
     text = re.split(r",\s+(?=(?:sent|emailed|shared|forwarded|posted|done)\b)", text, flags=_I)[0] if text else text
     text = re.sub(r"\s+(?:both ways|each way|to each other)$", "", text, flags=_I) if text else text  # a swap
     # "the benchmark notebook, clean it up first": the thing, not the member's to-do before sending it
@@ -982,6 +983,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 and not re.match(r"(?:i|we)\s+(?:said|told)\b", prior, _I):
             wanted = re.sub(r"\byour\b", "my", re.sub(r"\byours\b", "mine", quoted["x"], flags=_I), flags=_I)
             clause = f"asked for {wanted}"  # "'send me deck + numbers'": their words, theirs to get
+        clause = _in_plain_words(clause)
         if (swap := _SWAP.match(clause)) is not None and (mine := thing(_singular(swap["x"]), names)) is not None \
                 and not re.search(r"\b(?:notes?|stories|ideas|war stories|numbers|details|contacts?)\b", swap["x"], _I):
             mine = re.sub(r"^(?:the|a|an)\s+", "my ", mine)
@@ -1184,7 +1186,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             # "ask for slides": the slides; "ask for Sarah when you arrive", "ask for feedback" are no thing to send
             typed_bare = not re.match(r"(?:the|a|an|his|her|their|some)\s", m["x"], _I)  # "ask for quote": a quote
             plural = re.search(r"[^s]s$", _head(x)) is not None  # "the slides" stay the slides, not "a slides"
-            asked = re.sub(r"^the ", "a ", x) if typed_bare and not plural else x
+            of_a_talk = _head(x) in ("link", "recording", "video", "deck")  # "slides link pls": that talk's
+            asked = re.sub(r"^the ", "a ", x) if typed_bare and not plural and not of_a_talk else x
             found.setdefault("ask", f"Could you send me {asked}?")
             continue
         # "i said yes, send me an abstract": theirs to send
@@ -2340,6 +2343,36 @@ def _ready_one(what: str, when: str) -> tuple[str | None, str]:
 def _held_phrase(later: str) -> str:
     """The thing of 'the quote when it's ready', without when."""
     return re.sub(r"\s+(?:when|once|by)\s.*$", "", later)
+
+
+# Terse forms said the long way, so one reader handles each: "swapped X, sending mine tonight" is a swap agreed;
+# "sending me the cake pic" and "samples coming next wk" are their promise; "slides link pls" asks for it;
+# "wants our JP build" is the member's thing they asked for.
+_SWAPPED = rx.compile(r"^(?:we\s+)?(?:swapped|swapping|agreed to swap)\s+(?P<x>[\w -]{2,40}?)\s*[,;]\s*"
+                      r"(?:i'?m\s+|i'?ll\s+|will\s+)?(?:sending|send)\s+mine\b.*$", _I)
+_SENDING_ME = rx.compile(r"^(?:(?:she|he|they)(?:'s|'re|\s+is|\s+are)\s+)?sending (?:me|us)\s+(?P<x>.+)$", _I)
+_COMING = rx.compile(r"^(?P<x>(?:the\s+|her\s+|his\s+|their\s+)?(?:samples?|quotes?|invoice|contract|proposal|"
+                     r"brochure|catalogue|price list|photos?|pics?|details))\s+(?:coming|arriving|on (?:its|their) way)"
+                     r"\b.*$", _I)
+_PLEASE = rx.compile(r"^(?P<x>(?:the\s+|your\s+|her\s+|his\s+)?[\w -]{2,40}?)\s+(?:pls|plz|please)\W*$", _I)
+_WANTS_OURS = rx.compile(r"^(?:(?:she|he|they)\s+)?wants?\s+(?P<x>our\s+[\w -]{2,40}?)"
+                         r"(?P<when>\s+(?:by|b4|before)\s+.+)?$", _I)
+
+
+def _in_plain_words(clause: str) -> str:
+    """A terse clause said the way the readers below expect (see the patterns above); others unchanged."""
+    if (m := _SWAPPED.match(clause)) is not None:
+        return f"said we'd swap {m['x']}"
+    if (m := _SENDING_ME.match(clause)) is not None or (m := _COMING.match(clause)) is not None:
+        theirs = re.sub(r"^(?:her|his|their)\s+", "the ", m["x"], flags=_I)
+        return f"she'll send {theirs}"
+    if (m := _PLEASE.match(clause)) is not None and _sendable(m["x"]):
+        return f"ask for {m['x']}"
+    if (m := _WANTS_OURS.match(clause)) is not None:
+        when = m["when"] or ""
+        later = re.match(r"\s+by\s+(?:the\s+)?end of (?:the\s+)?month\b", when, _I)
+        return f"send {m['x']} by end of month" if later else f"asked for {m['x']}"
+    return clause
 
 
 def last_ask_is_other(last_ask: str | None) -> bool:

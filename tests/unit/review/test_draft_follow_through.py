@@ -700,3 +700,17 @@ def test_a_spare_thing_they_would_sell_is_asked_about() -> None:
 def test_come_by_for_a_tasting_is_their_invitation() -> None:
     found = read_purpose("cheesemonger at the market. said come by for a tasting", "Odile")
     assert found.accept == "come over for a tasting" and found.invited, found
+
+
+@pytest.mark.parametrize(("notes", "field", "value"), [
+    ("swapped onboarding checklists, sending mine tonight", "deliver", ("my onboarding checklist",)),
+    ("sending me the floor plan", "their_offer", ("the floor plan",)),
+    ("seed samples coming next wk via her brother", "their_offer", ()),
+    ("samples coming next wk via her brother", "their_offer", ("the samples",)),
+    ("the soil carbon talk. recording pls", "ask", "Could you send me the recording?"),
+    ("wants our Android build by end of month", "later", ("our Android build by the end of the month",)),
+    ("wants our allotment survey numbers b4 the AGM", "deliver", ("our allotment survey numbers",)),
+    ("promised to send her the rota, she's on signal", "deliver", ("the rota",)),
+])
+def test_terse_forms_read_the_long_way(notes: str, field: str, value: object) -> None:
+    assert getattr(read_purpose(notes, "Odile"), field) == value
