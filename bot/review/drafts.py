@@ -920,6 +920,12 @@ class _Writer:
                 return [Line((f"You mentioned you're interested in {r.interest}: I'd be glad to help make that "
                               "happen.",))]
             return [Line((f"Still keen on {r.interest}? Happy to help whenever suits you.",))]
+        if (demo := re.fullmatch(r"(?:our|the|my)\s+(?P<x>.+?)\s+demo", r.interest, re.IGNORECASE)) is not None:
+            # "interested in our booking app demo": a demo of the app, to arrange
+            if stage == "first":
+                return [Line((f"Since you're interested in our {demo['x']}, I'd be glad to show you how it works: "
+                              "would a short call next week suit you?",))]
+            return [Line((f"Happy to show you our {demo['x']} whenever suits you.",))]
         if stage == "first":
             return [self.line((f"You mentioned an interest in {r.interest}: I'd be happy to show you how it works.",
                                f"Since you're interested in {r.interest}, I'd be glad to walk you through it."),

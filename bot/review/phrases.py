@@ -247,6 +247,13 @@ def meeting_place(where: str | None) -> str:
         return "on our call"
     if setting_of(text) == "call" and not re.search(r"\b(?:coffee|lunch|dinner|office|summit|conference|expo)\b", low):
         return "on our call"  # "whatsapp call", "Teams - partner kickoff", "zoom, intro from Carla"
+    text = re.sub(r"^(?:ran|bumped) into (?:him|her|them)\s+(?:at|in)\s+", "", text, flags=re.IGNORECASE)  # at Tesco
+    if (lead := re.match(r"^(at|in|on)\s+(?=\S)", text, re.IGNORECASE)) is not None:
+        rest = text[lead.end():]
+        if lead[1].lower() == "at":  # "at mia's": where, said once
+            return meeting_place(rest)
+        if re.match(r"(?:the|a|an|my|our|your)\s", rest, re.IGNORECASE):
+            return f"{lead[1].lower()} {rest}"  # "in the park", "on the ferry": already a phrase
     text = re.sub(r"\s+@\s+|\s*@(?=[A-Za-z])", " at ", text)
     text = re.sub(r"\bnite\b", "night", text)  # "poker nite at marco's" (a capitalised "Quiz Nite" is a name)
     text = re.split(r"\s+[-–—]\s+", text)[0]  # "Dutch Design Week - circular textiles talk": the event

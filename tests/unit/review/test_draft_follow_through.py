@@ -714,3 +714,8 @@ def test_come_by_for_a_tasting_is_their_invitation() -> None:
 ])
 def test_terse_forms_read_the_long_way(notes: str, field: str, value: object) -> None:
     assert getattr(read_purpose(notes, "Odile"), field) == value
+
+
+def test_interest_in_a_demo_of_our_app_offers_to_show_it() -> None:
+    text = text_of(draft("3 bakeries. interested in our ordering app demo"))
+    assert "our ordering app" in text and "walk you through our ordering app demo" not in text, text

@@ -347,3 +347,12 @@ def test_a_handle_that_describes_them_before_their_name_greets_the_name(handle: 
 @pytest.mark.parametrize(("name", "greeted"), [("Horváth Zsófia", "Horváth Zsófia"), ("Zsófia Horváth", "Zsófia")])
 def test_a_hungarian_name_written_family_name_first_is_used_whole(name: str, greeted: str) -> None:
     assert greeting_name(name) == greeted
+
+
+@pytest.mark.parametrize(("where", "said"), [
+    ("ran into him at lidl", "at Lidl"),
+    ("in the park", "in the park"),
+    ("at jo's", "at Jo's"),
+])
+def test_a_place_typed_with_its_preposition_is_said_once(where: str, said: str) -> None:
+    assert meeting_place(where) == said
