@@ -887,7 +887,8 @@ class _Writer:
         if (money := re.match(r"^send you (?:the )?(?P<amount>[£$€]\s?[\d.,]+)(?P<rest>.*)$", vp)) is not None:
             owed = f"the {money['amount']}{money['rest']}"  # money owed back is paid, never "offered"
             lent = re.search(r"\b(?:lent|lend|loan(?:ed)?|borrow(?:ed)?|covered|spotted me|fronted|paid for (?:me|us)|"
-                             r"got (?:me|us)|bought (?:me|us)|owes? back|pay(?:ing)? (?:\w+ )?back)\b",
+                             r"got (?:me|us)|bought (?:me|us)|owes? back|pay(?:ing)? (?:\w+ )?back|"
+                             r"(?:she|he|they) paid|paid for the|got the (?:round|drinks|bill|tab)|[£€$]\d+ back)\b",
                              self.context.notes or "", re.IGNORECASE)
             if stage == "first" and not lent:  # a bill for a part or a job: paid, not paid back
                 self.tips.append(f"Send {owed} before this goes, or say when it will.")
@@ -950,8 +951,8 @@ class _Writer:
         if stage == "first":
             return [self.line((f"Would {head} work for you?{reason}", f"Shall we put {head} in the diary?{reason}",
                                f"Still up for {head}?{reason}"), "next")]
-        bare = re.sub(r"\s+(?:next \w+|on \w+day(?: (?:morning|afternoon|evening|night|at \S+))?(?: \w+ time)?|"
-                      r"this week|tomorrow|later this month)$", "", head)  # a week on, that day may be gone
+        bare = re.sub(r"\s+(?:(?:next \w+|on \w+day|tomorrow)(?: (?:morning|afternoon|evening|night|at \S+))?"
+                      r"(?: \w+ time)?|this week|later this month)$", "", head)  # a week on, that day may be gone
         if re.search(r"\b(?:round|onsite|interview)$", bare):
             return []  # an interview is theirs to schedule: no "happy to find another time"
         if bare.startswith("the "):

@@ -277,14 +277,10 @@ SELF_EFFACING = _words(
     r"you (?:don'?t|do not) know me",
     r"(?:not trying|(?:i )?don'?t mean|(?:i )?didn'?t mean) to (?:pester|bother|nag|bug|hassle)",
 )
-# their own work or deed named: "your piece on freelancing", "your work on map tiles", "she taught me to write"
-THEIR_WORK_NAMED = rx.compile(
-    r"\byour (?:piece|article|post|essay|talk|book|newsletter|research|paper|podcast|writing|project|course|video|"
-    r"thread|keynote|column|work) (?:on|about|in|sits|at|with|has|was|for)\b|"
-    r"\b(?:taught|mentored|trained|coached) me\b", _I)
 # a meeting already fixed for a day: "our call on Tuesday at 3pm", "the interview this Thursday"
-FIXED_MEETING = rx.compile(r"\b(?:our|the)\s+(?:call|meeting|coffee|chat|interview|demo|lunch|session|catch-up|"
-                           r"visit)\s+(?:on|this|next)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", _I)
+FIXED_MEETING = rx.compile(r"\b(?:looking forward to|see you at|confirming|to confirm)\s+(?:our|the)\s+(?:call|meeting|"
+                           r"coffee|chat|interview|demo|lunch|session|catch-up|visit)\s+(?:on|this|next)\s+"
+                           r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", _I)
 # a bounded ask: "10 minutes", "a 15-min call"
 BOUNDED_TIME = rx.compile(r"\b\d{1,2}[- ]?(?:minutes?|mins?)\b", _I)
 # a question with a subject: "pick your brain about how you priced the first plan?"
@@ -471,8 +467,7 @@ PUSHY_HIGH = _words(
     # "I've tried ringing you a few times … no one has called me back"; "ding dong… is anybody there?"
     r"(?:i'?ve|i have) (?:tried|been trying) (?:to )?(?:ring(?:ing)?|call(?:ing)?|phon(?:e|ing)|reach(?:ing)?|"
     r"get(?:ting)? hold of) you (?:a few|several|many|multiple|so many|\d+|two|three|four) times",
-    r"no ?one (?:has )?(?:called|rung|got|gotten|written|emailed) (?:me )?back",
-    r"(?:is )?any(?:body|one) (?:there|home|out there)\?",
+    r"(?:^|[.!?…]\s*)(?:\w+ \w+[.…!]+\s*)?is any(?:body|one) (?:there|home|out there)\?",
     r"(?<!you're )(?<!you are )(?:too|so) (?:busy|important|famous|successful) (?:to|for) "
     r"(?:reply|respond|answer|write|get back|people|"
     r"little|us|me|a)",
@@ -813,7 +808,8 @@ SALESY_STRONG = _words(
     # "a few clients are getting strong pipeline gains with our tool"; "show you the games we've built for schools"
     r"(?:clients|customers|teams|companies|schools|brands) (?:are )?(?:getting|seeing|achieving) (?:\w+ ){0,3}"
     r"(?:gains|results|growth|roi|wins) (?:with|from|using) our (?:tool|platform|product|software|app|solution)",
-    r"show you (?:the|our) (?:[\w-]+ ){0,5}(?:we'?ve built|we have built|we built|we offer|we make)",
+    r"show you (?:the|our) (?:[\w-]+ ){0,5}(?:we'?ve built|we have built|we built|we offer|we make) for "
+    r"(?:schools|clients|customers|businesses|teams|companies|brands|retailers|hospitals|agencies)",
     r"(?:book|schedule|grab|set up) a (?:quick |short |free |15[- ]minute |30[- ]minute )?(?:demo|sales call|"
     r"discovery call|consultation)",
     r"free (?:trial|consultation|audit|demo)",
@@ -1288,7 +1284,6 @@ KIND_THANKS = _words(
 KIND_FOLLOW = _words(
     r"follow(?:ing)?[- ]up",
     r"we (?:worked|studied|volunteered|served|trained) together",  # a former colleague: known, not cold
-    r"(?:taught|mentored|trained|managed|hired) me",
     r"circling back",
     r"checking in",
     r"bump(?:ing)?",

@@ -24,7 +24,8 @@ _NAME_PART = rx.compile(r"^[^\W\d_][\w'’-]*$")
 _HANDLE_WORDS = frozenset(("dev", "the", "its", "im", "iam", "mr", "ms", "mx", "dr", "prof", "real", "official",
                            "coder", "dj", "doc", "captain", "cap", "lil", "big", "little", "just", "hey", "hi", "not",
                            "design", "data", "ux", "ui", "ml", "ai", "web", "tech", "sketchy", "rusty", "nerdy",
-                           "geeky", "crafty", "mama", "papa", "chef", "coach", "teacher", "nurse"))
+                           "geeky", "crafty", "chef", "coach", "teacher", "nurse", "rustacean", "pythonista",
+                           "gopher", "rubyist", "pixel", "code", "hacker", "maker"))
 
 
 def first_name(contact_name: str | None) -> str:
@@ -33,8 +34,7 @@ def first_name(contact_name: str | None) -> str:
     words = [w for w in words if w and w.lower().rstrip(".") not in _TITLES]
     handle = re.fullmatch(r"@([^\W\d_]+)_([^\W\d_]+)", (contact_name or "").strip())
     if handle and re.search(r"[aeiouy]", handle[2], re.IGNORECASE) and len(handle[2]) >= 2 \
-            and handle[2].lower() not in _HANDLE_WORDS and (
-            handle[1].lower() in _HANDLE_WORDS or (len(handle[2]) <= 4 and len(handle[1]) >= 6)):
+            and handle[2].lower() not in _HANDLE_WORDS and handle[1].lower() in _HANDLE_WORDS:
         words = [handle[2]]  # "@dev_nina", "@rustacean_jo": a word about them, then their name
     if not words or not _NAME_PART.match(words[0]) or len(words[0]) > 30:
         return "there"
@@ -193,7 +193,7 @@ def setting_of(where: str | None) -> str:
 _PLACE_EXPAND = {"bday": "birthday", "b-day": "birthday", "conf": "conference", "univ": "university",
                  "mtg": "meeting", "hq": "HQ", "cttee": "committee", "mkt": "market", "mkts": "markets",
                  "sesh": "session", "brekkie": "breakfast", "brekky": "breakfast", "wk": "week", "agm": "AGM",
-                 "bbq": "BBQ", "mtgs": "meetings", "assoc": "association", "dept": "department"}
+                 "mtgs": "meetings", "assoc": "association", "dept": "department"}
 _PLACE_TAIL = rx.compile(r"\s+(?:day\s*\d+|hallway(?: track)?|booth(?: area)?|lunch table|panel q&a|q&a|lol|haha|"
                          r"tbh|lobby|queue|(?:mon|tues?|wed|thurs?|fri|sat|sun)\w*\s+(?:morning|afternoon|evening|"
                          r"night))\b.*$", re.IGNORECASE)
@@ -258,11 +258,12 @@ def meeting_place(where: str | None) -> str:
     text = re.sub(r"\bnite\b", "night", text)  # "poker nite at marco's" (a capitalised "Quiz Nite" is a name)
     text = re.split(r"\s+[-–—]\s+", text)[0]  # "Dutch Design Week - circular textiles talk": the event
     text = re.sub(r"\b(?:her|his|their)\b", "your", text, flags=re.IGNORECASE)  # "her opening at X": yours
-    text = re.sub(r"^(?=(?:(?:old|best|ex-?)\s*)?(?:kid|kids|son|daughter|friend|neighbour|neighbor|cousin|boss|"
-                  r"colleague|mum|mom|dad|niece|nephew|aunt|uncle|gran|granny|grandma|grandad|grandpa|nan|brother|"
-                  r"sister|partner|wife|husband|flatmate|housemate|mate|manager|sister-in-law|brother-in-law)'s\b)",
-                  "my ", text, flags=re.IGNORECASE)  # "kid's birthday party", "old colleague's drinks": mine
-    text = re.sub(r"^my ([A-Z])(?=[a-z-]*'s\b)", lambda m: "my " + m[1].lower(), text)  # "Niece's" → "my niece's"
+    if re.match(r"(?:(?:old|best|ex-?)\s*)?(?:kid|kids|son|daughter|friend|neighbour|neighbor|cousin|boss|"
+                r"colleague|mum|mom|dad|niece|nephew|aunt|uncle|gran|granny|grandma|grandad|grandpa|nan|brother|"
+                r"sister|partner|wife|husband|flatmate|housemate|mate|manager|sister-in-law|brother-in-law)'s\s+"
+                r"(?-i:(?![A-Z]))", text, re.IGNORECASE):  # "kid's birthday party", "old colleague's drinks": mine
+        owner, rest = text.split("'s", 1)  # never "Dad's Garage" or "Partner's Summit": a name
+        text = f"my {owner.lower()}'s{rest}"
     text = re.sub(r"^([a-z])(?=[a-z]*'s\b)", lambda m: m[1].upper(), text)  # "jen's bday" → "Jen's birthday"
     head, _, rest = text.partition(",")
     head = _PLACE_TAIL.sub("", head).strip(" .!-")
@@ -322,8 +323,10 @@ _FAMILY_FIRST = _words(
     "kang cho yoon jang lim shin han oh seo kwon hwang ahn song jeon hong "
     "sato suzuki takahashi tanaka watanabe yamamoto nakamura kobayashi kato yoshida yamada sasaki yamaguchi "
     "matsumoto inoue kimura hayashi shimizu yamazaki ikeda hashimoto ishikawa ogawa okada hasegawa murakami "
-    "saito sakamoto fujita nishimura fukuda miura fujii okamoto matsuda nakagawa harada takeuchi nakayama "
-    # Hungarian names are written family name first too: "Nagy Eszter"
+    "saito sakamoto fujita nishimura fukuda miura fujii okamoto matsuda nakagawa harada takeuchi nakayama"
+)
+# Hungarian names are written family name first: "Nagy Eszter" is Eszter, the order being sure
+_HUNGARIAN = _words(
     "nagy kovács kovacs tóth toth szabó szabo horváth horvath varga kiss molnár molnar németh nemeth farkas "
     "balogh papp takács takacs juhász juhasz mészáros meszaros rácz racz fekete szilágyi szilagyi török torok"
 )
@@ -468,6 +471,9 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
             return f"{title} {rest[0]}"
         family_first = len(rest) >= 2 and rest[0].lower() in _FAMILY_FIRST
         return f"{title} {rest[0] if family_first else rest[-1]}"
+    if len(rest) == 2 and all(_NAME_PART.match(w) for w in rest) and rest[0].lower() in _HUNGARIAN \
+            and rest[1].lower() not in _HUNGARIAN:
+        return rest[1] if not rest[1].islower() else rest[1].capitalize()  # "Nagy Eszter": Eszter
     if 2 <= len(rest) <= 3 and all(_NAME_PART.match(w) for w in rest) and (
             rest[0].lower() in _FAMILY_FIRST or any(_KOREAN_GIVEN.match(w) for w in rest[1:])):
         return " ".join(w if not w.islower() else w.capitalize() for w in rest)

@@ -155,7 +155,8 @@ def _clauses(notes: str) -> list[str]:
     notes = re.sub(r"\s*\([^()]*\?\?[^()]*\)", "", notes)  # "(name?? ask him)": a reminder to self
     # "intro to Tobi??" on its own: an idea the member hasn't settled, never a promise to the contact
     notes = re.sub(r"(?:^|(?<=[.;\n]))\s*(?:maybe\s+)?(?:an?\s+)?intro(?:duce)?\s+(?:(?:her|him|them)\s+)?to\s+"
-                   r"[^.?\n]{1,30}\?\?+(?!\s*(?:ask|offer|check)\b)", "", notes, flags=_I)
+                   r"[^.?\n]{1,30}\?\?+(?!\s*(?:ask|offer|check)\b)"
+                   r"(?![^.\n]{0,40}\b(?:yes|promis\w*|asked|keen|please|pls|wants?|said)\b)", "", notes, flags=_I)
     notes = re.sub(r"\s*\((?:age\s*)?\d{1,2}\s*(?:yo|y/o|yrs?|years?)?\)", "", notes, flags=_I)  # "Aruzhan (8)"
     notes = re.sub(r"\bthe [\w -]{2,30}? \(([A-Z][\w'’-]+)\)", r"\1", notes)  # "the moderator (Mo)" → "Mo"
     # an aside in the middle of a sentence: "my cousin (nurse in dubai) wd do remote training"
@@ -838,7 +839,7 @@ _THANK_FOR_IT = rx.compile(r"^(?:apologi[sz]e\s+(?:and|\+)\s+)?(?:say\s+)?(?:tha
 _THANK_NOTE = rx.compile(r"^thank (?:him|her|them)?\s*(?:for\s+)?(?P<rest>.+)$", _I)
 _MY_ASK = rx.compile(
     r"^(?:ask|q|question|qs)\b\s*(?:for (?:him|her|them))?\s*(?::|re|about|abt|if|whether)?\s*(?P<rest>.+)$", _I)
-_ASK_AFTER = rx.compile(r"^(?P<rest>.+?)\W*\bask\W*$", _I)
+_ASK_AFTER = rx.compile(r"^(?P<rest>.*\w)\W*\bask\W*$", _I)  # greedy to the last word: linear, never quadratic
 _OK_TO = rx.compile(r"^(?:is it\s+)?ok(?:ay)? to (?P<rest>.+)$", _I)
 _REPLY_TO = rx.compile(r"^(?:reply|respond|answer)\s+to\s+(?:(?:his|her|their)\s+)?(?P<what>email|message|dm|q|"
                        r"question)\s+(?:re|about|abt|on)\s+(?P<rest>.+)$", _I)
@@ -857,13 +858,16 @@ _NEXT = rx.compile(
     r"\s*\??$", _I)
 # what they sent or showed, said just before "owe him mine": "sent hugelkultur pics", "she shared her slides"
 _THEIRS_SENT = rx.compile(r"^(?:(?:she|he|they)\s+)?(?:sent|shared|showed)(?:\s+(?:me|us))?\s+"
-                          r"(?:(?:his|her|their)\s+)?(?P<x>[\w' -]{2,40})$", _I)
+                          r"(?:(?:his|her|their)\s+)?(?P<x>[\w' -]{2,40}?)(?:\s+(?:over|across|through|back))?$", _I)
 # something of theirs the member has and owes back: "return her dish", "give him back his drill"
 _GIVE_BACK = rx.compile(r"^(?:i\s+)?(?:need to\s+|must\s+|gotta\s+|have to\s+|should\s+|will\s+)?"
                         r"(?:return\s+|(?:give|drop|bring|take)\s+(?:(?:him|her|them)\s+)?back\s+|"
                         r"(?:give|drop|bring|take)\s+(?=(?:her|his|their)\s+[\w-]+(?:\s+[\w-]+)?\s+back\W*$))"
-                        r"(?P<x>(?:her|his|their)\s+(?!(?:call|calls|email|emails|message|messages|text|texts|"
-                        r"favou?r|kindness)\b)[\w-]+(?:\s+(?!back\b)[\w-]+)?)(?:\s+back)?\W*$", _I)
+                        r"(?P<x>(?:her|his|their)\s+(?!(?:[\w-]+\s+)?(?:call|calls|email|emails|message|messages|msg|"
+                        r"text|texts|dm|dms|voicemail|voice note|invite|invitation|hospitality|visit|wave|smile|"
+                        r"favou?r|kindness|serve|compliment|greeting)\b)[\w-]+(?:\s+(?!back\b|(?:mon|tues?|wed|"
+                        r"thurs?|fri|sat|sun)\w*\b|tmrw\b|tomorrow\b|today\b)[\w-]+)?)(?:\s+back)?"
+                        r"(?:\s+(?:mon|tues?|wed|thurs?|fri|sat|sun)\w*|\s+tmrw|\s+tomorrow|\s+today)?\W*$", _I)
 # a meeting already fixed: "call booked tue 3pm", "interview confirmed for thurs 10am", "booked coffee fri"
 _BOOKED = rx.compile(
     r"^(?:(?:i|we)\s+)?(?:(?:have\s+|got\s+)?(?:booked|scheduled|set up|arranged|confirmed)\s+(?:a\s+|the\s+|our\s+)?"
@@ -892,7 +896,8 @@ _RATE_WORDS = rx.compile(r"\b(?:day rate|rates?|fees?|availability|lead time|tim
 _LATER_WHEN = rx.compile(r"\s+(?:(?:when|once|after)\s+(?:\w+\s+)?(?:signs? off|approves?|clears? it|"
                          r"(?:has|have) signed off)|"
                          r"(?:when|once)\s+(?:it'?s\s+|it is\s+|i'?m\s+|they'?re\s+|they are\s+)?(?:done|ready|"
-                         r"finished|final|finali[sz]ed|published|out|live|up|online|uploaded|posted|edited|confirmed|agreed|booked|sorted)|"
+                         r"finished|final|finali[sz]ed|published|out|live|confirmed|agreed|booked|sorted)|"
+                         r"(?:when|once)\s+(?:it'?s|its|it is)\s+(?:up|online|uploaded|posted|edited)|"
                          r"(?:only\s+)?(?:when|once)\s+(?:\w+\s+){0,2}?(?:says\s+)?(?:it'?s\s+|its\s+|it is\s+)?"
                          r"(?:stable|anonymi[sz]ed|tested|cleaned up|redacted|approved)|"
                          # "send trial kit ONLY after regulatory ok", "send build once QA passes, NOT before"
@@ -902,6 +907,8 @@ _LATER_WHEN = rx.compile(r"\s+(?:(?:when|once|after)\s+(?:\w+\s+)?(?:signs? off|
                          r"(?:when|once|after)\s+[^.,;]{1,40}?,?\s+not before|"
                          # "once I've been up to look", "after we hit 10k MAU": a condition of the member's
                          r"(?:when|once|after)\s+i'?ve\s+(?:been|had|seen|checked|looked|measured|visited)\b|"
+                         r"(?:when|once|after)\s+(?:i'?m|we'?re)\s+(?:up to speed|back|done|free|home|settled|"
+                         r"sorted)\b|"
                          r"(?:when|once|after)\s+(?:we|i)\s+(?:hit|reach|get to|cross|close|raise|launch|ship)\b|"
                          r"by (?:the )?end of (?:the )?month|by eom|by month end)\b.*$", _I)
 # A promised thing held back until someone clears it, said after it: "the case study but legal hasn't cleared it
@@ -925,8 +932,8 @@ _SEND_ONLY_ONCE = rx.compile(r"^(?:only\s+)?(?:(?:send|share|forward)\s+(?:it|th
                              r"(?:signs?\s+off|signed\s+off|approves?|approved|clears?|cleared|checks?|checked|ok'?s|"
                              r"oks\s+it|ok(?:ay)?s?\s+it|says\s+(?:ok|yes)|"
                              # "send once photographer shares": it isn't the member's to send yet
-                             r"shares(?:\s+(?:it|them))?|sends?\s+(?:it|them)(?:\s+over)?|uploads?(?:\s+(?:it|them))?)"
-                             r"\b.*$", _I)
+                             r"(?:shares|sends?|uploads?)(?:\s+(?:it|them))?(?:\s+over)?\W*$)"
+                             r"(?:\b.*)?$", _I)
 _AVOID = rx.compile(r"^(?:[^,]{1,30},\s*)?(?:no\W+)?(?:avoid(?: (?:him|her|them))?|nope|hard pass|"
                     r"skip(?: (?:it|him|her|them))?|(?:sorted\W+)?no action(?: needed)?|nothing to do|"
                     r"no follow[- ]?up needed)\W*$", _I)
@@ -1044,14 +1051,16 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if (around := _ASK_AROUND.match(clause)) is not None and (on_behalf := _asked_around(around, names)):
             found.setdefault("ask_around", on_behalf)  # "said i'd ask Dani if the roastery takes local stuff"
             continue
-        if (selling := re.match(r"^(?:(?:she|he|they)\s+)?(?:said\s+)?(?:(?:she|he|they)\s+)?(?:has|have|got)\s+"
+        if (selling := re.match(r"^(?:(?:she|he|they)\s+(?:said\s+(?:(?:she|he|they)\s+)?)?|said\s+(?:she|he|they)\s+)"
+                                r"(?:has|have|got)\s+"
                                 r"(?P<x>(?:an?|some|his|her|their)\s+spare\s+[\w -]{2,30}?)\s*,?\s*(?:and\s+)?"
                                 r"(?:(?:she|he|they)'?d|(?:she|he|they) would|would|will|happy to|wants to)\s+sell"
                                 r"(?:\s+(?:it|them))?(?:\s+(?:cheap|cheaply|for cheap|for a good price))?\W*$",
                                 clause, _I)) \
                 is not None and (spare := thing(selling["x"], names)) is not None:
             spare = re.sub(r"^(?:an?|some|the|his|her|their)\s+", "your ", spare)
-            found.setdefault("ask", f"Is {spare} still for sale? I'd be interested: what would you want for it?")
+            verb, obj = ("Are", "them") if re.search(r"[^s]s$", _head(spare)) else ("Is", "it")
+            found.setdefault("ask", f"{verb} {spare} still for sale? I'd be interested: what would you want for {obj}?")
             continue  # "said he has a spare mixer he'd sell cheap": the member's interest, asked plainly
         if re.fullmatch(r"(?:the\s+)?(?:price|cost|how much)\W*", clause, _I) \
                 and (has := re.match(r"^(?:(?:she|he|they)\s+)?(?:also\s+)?(?:has|have|got|sells?|selling|makes)\s+"
@@ -1255,7 +1264,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                           r"(?P<x>.+)$",
                           _unname(clause, names),
                           _I)):  # "said come by for a tasting": their invitation too
-            invite = re.sub(r"^(come|drop|pop|swing) by\b", lambda w: _COME_BY[w[1].lower()], m["x"], flags=_I)
+            invite = re.sub(r"^(come|drop|pop|swing) by\s+(?=(?:the|your|his|her|their|my|our)\s)",
+                            lambda w: _COME_BY_PLACE[w[1].lower()], m["x"], flags=_I)  # "come by the studio"
+            invite = re.sub(r"^(come|drop|pop|swing) by\b", lambda w: _COME_BY[w[1].lower()], invite, flags=_I)
             invite = re.sub(r"\bto (?=(?:[A-Z]{2,}\s+)?(?:cohort|class|team|group|students|meetup|community|course)\b)",
                             "to your ", invite)
             if (accepted := you_form(invite, names)) is not None:
@@ -1457,7 +1468,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             when = _LATER_WHEN.search(rest) if verb in ("send", "share", "email", "forward") else None
             rest = rest.strip()
             if when is not None and (what := thing(rest[:max(when.start() - 1, 0)], names)) is not None:
-                goes_now, what = _ready_one(what, when[0])  # "the repo link + the recording when its up"
+                goes_now, what = _ready_one(what, when[0], rest[:max(when.start() - 1, 0)])  # "the link + the rec…"
                 if goes_now:
                     deliver.append(goes_now)
                     promised.append(goes_now)
@@ -1524,8 +1535,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if (session := _NEXT.match(expand(m["rest"]))) is not None:  # "offered pairing tues 2pm": to arrange
                 found.setdefault("next_step", _next_step(session["what"], session["again"], session["when"]))
                 continue
-            if re.fullmatch(r"(?:an?\s+)?(?:proper\s+|big\s+|huge\s+|real\s+)?(?:thank[- ]?you|thanks|thx)"
-                            r"(?:\s+(?:note|card))?", m["rest"].strip(" .!"), _I):
+            if (owed_thanks := re.fullmatch(r"(?:an?\s+)?(?:proper\s+|big\s+|huge\s+|real\s+)?"
+                                            r"(?:thank[- ]?you|thanks|thx)(?:\s+(?:note|card))?(?:\s+for\s+(?P<x>.+))?",
+                                            m["rest"].strip(" .!"),
+                                            _I)) is not None:
+                if owed_thanks["x"] and (for_what := you_form(owed_thanks["x"], names, 6)) is not None:
+                    found.setdefault("thanks", for_what)  # "owe him a huge thank you for the intro": for the intro
                 continue  # "owe him a proper thank you": the message is the thanks, nothing to attach
             when = _LATER_WHEN.search(m["rest"])
             if when is not None and (what := thing(m["rest"][:when.start()], names)) is not None:
@@ -1735,7 +1750,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 continue  # "wants rematch in spring": a step together, not help the member could give
             if (cond := re.search(r"\s+(?:after|once|when)\s+(?:we|i)\s+(?:hit|reach|get to|cross|close|raise|"
                                   r"launch|ship)\b.*$", rest, _I)) is not None \
-                    and (after_milestone := thing(rest[:cond.start()], names)) is not None:
+                    and (after_milestone := thing(rest[:cond.start()], names)) is not None \
+                    and (_sendable(after_milestone) or _head(after_milestone) in ("update", "updates", "news")):
                 later.append(f"{after_milestone} {_later_words(cond[0], after_milestone)}")  # "wants update after 10k"
                 continue
             what = thing(re.sub(r"\s+(?:cheap|cheaply|asap|quickly|fast|urgently|soon)\b.*$", "", rest, flags=_I),
@@ -1941,7 +1957,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         topic = None  # "retired nurse": who they are, not what was talked about
     if topic and names & {re.sub(r"['’]s$", "", w.lower().strip(".,!?;:'")) for w in str(topic).split()}:
         topic = None  # "onboarding metrics, Jane's cofounder": a phrase that names them is about them, not to them
-    deliver = [d for d in deliver if not same_thing(d, [_held_phrase(x) for x in later])]  # sent later, not now
+    deliver = [d for d in deliver  # asked for, then promised for later: sent later, not now
+               if not (d in asked_for and same_thing(d, [_held_phrase(x) for x in later]))]
     kept: list[str] = []
     for item in deliver:
         bare = re.sub(r"^(?:the|my|our|a|an)\s+", "", item.lower())
@@ -1954,6 +1971,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     kept = [re.sub(r"\s+(?:on|about) it$|\s+to\s+(?:your\s+|the\s+)?(?:head office|office|hq|warehouse)\b.*$", "", k)
             for k in kept]
     need = _str(found.get("need"))
+    need = need if need and re.search(r"[^\W\d_]{2,}", need) else None  # "£££…": no word, no need
     if need and re.search(r"\bback$|^(?:an?\s+|the\s+|my\s+)?[£$€]\s?\d|^(?:an?\s+|the\s+|my\s+)?deposit\b|"
                           r"^(?:the|a|an) more\b", need, _I):
         need = None  # "wants DBS form back", "wants £200 deposit": the member's to give, not a need to help with
@@ -2136,6 +2154,8 @@ def _need(what: str) -> str | None:
     """Something they need that isn't a document ('the spare arduinos' → 'spare arduinos', 'the website' →
     'a website'); None for a job, a role or money, which aren't the member's to hand over."""
     head = _head(what)
+    if not re.search(r"[^\W\d_]{2,}", what):
+        return None  # "£££…": no word, no need
     if set(re.split(r"\s+(?:for|on|of|about|with|to|from|in)\s+", what.lower())[0].split()) & _THEIRS_TO_DECIDE:
         return None  # "needs budget approval first": theirs to get, not the member's to help with
     if not head or head in _NOT_NEEDS or head in ("intro", "introduction", "intros"):
@@ -2150,13 +2170,14 @@ def _need(what: str) -> str | None:
         return bare  # "someone to lead the data team", "bookkeeping": no article
     if bare != what:
         plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
-        mass = bare.split()[0].lower() in _MASS_NOUNS or bare.split()[0].lower() in ("another", "other", "more",
-                                                                                    "some", "any", "extra")
+        bare = re.sub(r"^other\s+", "another ", bare, flags=_I)  # "needs other parent": another
+        mass = _head(bare) in _MASS_NOUNS or bare.split()[0].lower() in ("another", "more", "some", "any", "extra")
         return bare if plural or mass else ("an " if bare[:1].lower() in "aeiou" else "a ") + bare
     return what
 
 
 _COME_BY = {"come": "come over", "drop": "drop in", "pop": "pop in", "swing": "swing over"}
+_COME_BY_PLACE = {"come": "come to ", "drop": "drop in at ", "pop": "pop in at ", "swing": "call in at "}
 _MASS_NOUNS = _words("beta advice help information info feedback guidance support money cash funding childcare "
                      "housing accommodation furniture equipment kit software hardware research work training "
                      "mentoring coaching paperwork storage parking transport")
@@ -2322,21 +2343,25 @@ def _later_words(when: str, what: str = "") -> str:
         return "once they're cleared" if they else "once it's cleared"
     if re.search(r"\bend\b|\beom\b", when, _I):
         return "by the end of the month"
-    if (mine := re.match(r"\s*(?:when|once|after)\s+(?P<who>we|i)(?P<rest>'?ve\s+\w+.*|\s+\w+.*)$", when, _I)):
+    if (mine := re.match(r"\s*(?:when|once|after)\s+(?P<who>we|i)(?P<rest>'?(?:ve|m|re)\s+\w+.*|\s+\w+.*)$", when,
+                         _I)):
         who = "I" if mine["who"].lower() == "i" else "we"  # "after we hit 10k MAU": the member's own milestone
-        return f"once {who}{mine['rest'].rstrip(' .')}"
+        rest = re.sub(r"^'?m\b", "'m", mine["rest"].rstrip(" ."))  # "once im back" → "once I'm back"
+        return f"once {who}{rest}"
     if (online := re.search(r"\b(?:up|online|uploaded|posted|live|published|out)$", when.strip(), _I)) is not None:
         where = "out" if online[0].lower() in ("published", "out") else "up"  # "the recording once it's up"
         return f"once they're {where}" if they else f"once it's {where}"
     return "when they're ready" if they else "when it's ready"
 
 
-def _ready_one(what: str, when: str) -> tuple[str | None, str]:
-    """Of 'the repo link and the recording' sent 'when it's up', the recording waits; the link goes now. A hold
-    on 'them', or someone's sign-off, holds every thing."""
+def _ready_one(what: str, when: str, typed: str) -> tuple[str | None, str]:
+    """Of 'our repo link + the recording' sent 'when it's up', the recording waits; the link goes now. Two things
+    typed each with its own 'the'/'our' only ('the bathroom and kitchen' is one); a hold on 'them', or someone's
+    sign-off, holds every thing."""
     first, sep, last = what.rpartition(" and ")
-    if sep and re.match(r"\s*(?:when|once)\s+(?:it'?s|it is)\s", when, _I):
-        return first, last
+    two = re.search(r"^(?:the|our|my|a|an)\s.+\s(?:and|\+|&)\s+(?:the|our|my|a|an)\s", typed.strip(), _I)
+    if sep and two and re.match(r"\s*(?:when|once)\s+(?:it'?s|it is)\s", when, _I):
+        return re.sub(r"\s+now$", "", first), last
     return None, what
 
 
@@ -2383,12 +2408,15 @@ def last_ask_is_other(last_ask: str | None) -> bool:
 def _next_step(what: str, again: str | None, when: str | None) -> str:
     what = what.lower().replace("catchup", "catch-up")
     when = expand(when or "").strip()
-    when = re.sub(r"\s(?:morn|am)$", " morning", when, flags=_I)
-    when = re.sub(r"\s(?:arvo|pm)$", " afternoon", when, flags=_I)
-    when = re.sub(r"\s(?:eve)$", " evening", when, flags=_I)
     zone = re.search(r"\s+(\w+) time$", when, _I)
     when = when[:zone.start()] if zone else when
-    when = re.sub(r"\s(?:at\s+)?(\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm))$", r" at \1", when, flags=_I)  # "Tuesday at 2pm"
+    when = re.sub(r"\s(?:at\s+)?(\d{1,2}(?:[:.]\d\d)?)\s*(am|pm)$", lambda t: f" at {t[1]}{t[2].lower()}", when,
+                  flags=_I)  # "Tuesday at 2pm", "10 am" → "at 10am"
+    when = re.sub(r"(?<!\d)\s(?:morn|am)$", " morning", when, flags=_I)
+    when = re.sub(r"(?<!\d)\s(?:arvo|pm)$", " afternoon", when, flags=_I)
+    when = re.sub(r"\s(?:eve)$", " evening", when, flags=_I)
+    when = re.sub(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", lambda d: d[1].capitalize(),
+                  when, flags=_I)
     if re.fullmatch(r"(?:mon|tues?|wed|thurs?|fri|sat|sun)\w*(?:\s+(?:morning|afternoon|evening|night|at .+))?", when,
                     _I):
         when = "on " + expand(when)
@@ -2396,7 +2424,8 @@ def _next_step(what: str, again: str | None, when: str | None) -> str:
         when = "next " + expand(when.split(" ", 1)[1])
     if zone:  # "her time" is "your time" to her; "UK time" stays
         own = zone[1].lower()
-        when += " your time" if own in ("her", "his", "their") else " my time" if own == "my" else f" {zone[1]} time"
+        when += " your time" if own in ("her", "his", "their") else " my time" if own == "my" else \
+            f" {zone[1].upper() if len(zone[1]) <= 4 else zone[1]} time"  # "us time" → "US time"
     noun = {"demo": "the demo", "call": "a call", "chat": "a chat", "meeting": "a meeting",
             "2nd round": "the second round", "second round": "the second round", "next round": "the next round",
             "final round": "the final round", "onsite": "the onsite", "interview": "the interview",

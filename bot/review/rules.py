@@ -156,7 +156,8 @@ def stock_only(d: Draft) -> bool:
         return substance_weight(d) == 0
     if lx.WARMTH.search(d.sig.scan):  # "seeing your name made me grin", "you're on my mind"
         return False
-    if lx.FIXED_MEETING.search(d.sig.scan) or re.search(r"[£$€]\s?\d", d.sig.scan):
+    if (lx.FIXED_MEETING.search(d.sig.scan) or re.search(r"[£$€]\s?\d[\d,.]*\s+for\s+(?:the|my|your|our)\s+\w",
+                                                          d.sig.scan)) and not lx.BUMP.search(d.sig.scan):
         return False  # "our call on Tuesday at 3pm", "the £85 for the part": the matter at hand
     return substance_weight(d, place_counts=False) <= 2
 
@@ -767,11 +768,8 @@ def rule_self_centred(d: Draft) -> list[Finding]:
     m = lx.RESUME_DUMP.search(sig.scan)
     ratio = sig.first_person / max(1, sig.second_person + sig.first_plural)
     asks_for_work = d.kind is K.COLD_OUTREACH and bool(lx.JOB_ASK.search(sig.scan) or big_asks(d))
-    # a long "I" story told about what they did or made ("your piece on X stayed with me", "she mentored me for
-    # eight years") is about them: counting pronouns misreads it
-    about_them = bool(lx.THEIR_WORK_NAMED.search(sig.scan))
-    if (m and sig.first_person > sig.second_person) or (sig.first_person >= 9 and ratio >= 3.5 and not about_them) or (
-        asks_for_work and sig.first_person >= 6 and ratio >= 4 and not about_them
+    if (m and sig.first_person > sig.second_person) or (sig.first_person >= 9 and ratio >= 3.5) or (
+        asks_for_work and sig.first_person >= 6 and ratio >= 4
     ):
         return [
             Finding(

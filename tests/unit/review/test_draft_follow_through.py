@@ -719,3 +719,39 @@ def test_terse_forms_read_the_long_way(notes: str, field: str, value: object) ->
 def test_interest_in_a_demo_of_our_app_offers_to_show_it() -> None:
     text = text_of(draft("3 bakeries. interested in our ordering app demo"))
     assert "our ordering app" in text and "walk you through our ordering app demo" not in text, text
+
+
+@pytest.mark.parametrize(("notes", "field", "value"), [
+    ("send photos of the porch and shed when its finished", "deliver", ()),
+    ("send the v1 now and the v2 when it's ready", "deliver", ("the v1",)),
+    ("promised him our rate card. once he shares his brief ill send ideas", "deliver", ("our rate card",)),
+    ("sent the deck. will send the updated deck when it's ready", "deliver", ("the deck",)),
+    ("send the notes once im back", "later", ("the notes once I'm back",)),
+    ("wants a call after we close the round", "later", ()),
+    ("intro to Tobi?? she asked twice", "intro_to", "Tobi"),
+    ("introduce her to Marek?? yes she said please do", "intro_to", "Marek"),
+    ("have a spare mixer, would sell cheap", "ask", None),
+    ("he has some spare seedlings he'd sell", "ask",
+     "Are your spare seedlings still for sale? I'd be interested: what would you want for them?"),
+    ("he sent his CV over. owe him mine", "deliver", ("my CV",)),
+    ("needs research assistant", "need", "a research assistant"),
+    ("return her missed call", "give_back", None),
+    ("return his ladder sat", "give_back", "your ladder"),
+    ("owe him a huge thank you for the intro", "thanks", "the intro"),
+    ("call sat 10 am", "next_step", "a call on Saturday at 10am"),
+    ("call tues 3pm us time", "next_step", "a call on Tuesday at 3pm US time"),
+    ("call booked for next tuesday", "booked", "our call next Tuesday"),
+    ("said come by the studio anytime", "accept", "come to the studio anytime"),
+])
+def test_shapes_a_read_through_found_misread(notes: str, field: str, value: object) -> None:
+    assert getattr(read_purpose(notes, "Odile"), field) == value
+
+
+def test_money_they_paid_for_is_paid_back_with_thanks() -> None:
+    text = text_of(draft("owe her £30, she paid for the cab"))
+    assert "the £30 back today" in text, text
+
+
+def test_a_hostile_paste_of_symbols_reads_fast_enough() -> None:
+    found = read_purpose("wants " + "£" * 4000, "Odile")
+    assert found.need is None and found.deliver == ()

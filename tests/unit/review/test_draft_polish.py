@@ -329,23 +329,23 @@ def test_the_members_own_thing_lent_out_gets_a_reminder_a_week_on() -> None:
     ("cell bio poster sesh", "at the cell bio poster session"),
     ("women in law brekkie", "at the women in law breakfast"),
     ("allotment agm", "at the allotment AGM"),
-    ("tom's bbq", "at Tom's BBQ"),
+    ("tom's bbq", "at Tom's bbq"),
 ])
 def test_a_place_typed_as_a_note_reads_as_words(where: str, said: str) -> None:
     assert meeting_place(where) == said
 
 
 @pytest.mark.parametrize(("handle", "greeted"), [
-    ("@dev_omar", "Omar"), ("@sketchy_liv", "Liv"), ("@pythonista_bo", "Bo"),
+    ("@dev_omar", "Omar"), ("@sketchy_liv", "Liv"), ("@pythonista_bo", "Bo"), ("@rustacean_kai", "Kai"),
     ("@jane_doe", "Jane"), ("@kite_runner", "Kite"), ("@mo.salah", "Mo"), ("@stormcat_nz", "Stormcat"),
-    ("@rockpool_dev", "Rockpool"),
+    ("@rockpool_dev", "Rockpool"), ("@stephen_lee", "Stephen"), ("@mama_bear", "Mama"),
 ])
 def test_a_handle_that_describes_them_before_their_name_greets_the_name(handle: str, greeted: str) -> None:
     assert greeting_name(handle) == greeted
 
 
-@pytest.mark.parametrize(("name", "greeted"), [("Horváth Zsófia", "Horváth Zsófia"), ("Zsófia Horváth", "Zsófia")])
-def test_a_hungarian_name_written_family_name_first_is_used_whole(name: str, greeted: str) -> None:
+@pytest.mark.parametrize(("name", "greeted"), [("Horváth Zsófia", "Zsófia"), ("Zsófia Horváth", "Zsófia")])
+def test_a_hungarian_name_written_family_name_first_greets_the_given_name(name: str, greeted: str) -> None:
     assert greeting_name(name) == greeted
 
 
@@ -355,4 +355,13 @@ def test_a_hungarian_name_written_family_name_first_is_used_whole(name: str, gre
     ("at jo's", "at Jo's"),
 ])
 def test_a_place_typed_with_its_preposition_is_said_once(where: str, said: str) -> None:
+    assert meeting_place(where) == said
+
+
+@pytest.mark.parametrize(("where", "said"), [
+    ("Dad's Garage", "at Dad's Garage"),
+    ("Best friend's wedding", "at my best friend's wedding"),
+    ("bbq at lisas", "at the bbq at Lisas"),
+])
+def test_a_venue_named_for_a_relation_is_a_name_and_a_relation_is_mine(where: str, said: str) -> None:
     assert meeting_place(where) == said
