@@ -32,6 +32,8 @@ CASES = {
     "send_her": "send her " * 450,
     "links": "https://example.org/" + "a" * 3900 + " wants the deck",
     "thanks_run": "lent me £20 for taxi when my card died " * 100,
+    "symbols": "wants " + "£" * 4000,  # the ask-at-the-end pattern once backtracked here: 2–4 s
+    "owe_mine": "sent pics. owe him mine. " * 160,
 }
 
 

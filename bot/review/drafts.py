@@ -724,10 +724,6 @@ class _Writer:
         if r.give_back:  # "return her dish": said once in the first message, never chased
             out.append(self.line((f"I'll bring {r.give_back} back this week.",
                                   f"I'll drop {r.give_back} back in the next few days."), "give_back"))
-        if r.intro_offer:  # "owe her an intro to Farid?? ask her first": offered, made once they say yes
-            out.append(self.line((f"Would an introduction to {r.intro_offer} be useful? Happy to make it if so.",
-                                  f"If it would help, I'd be glad to introduce you to {r.intro_offer}: just say."),
-                                 "intro_offer"))
         if r.checking:
             self.tips.append("Say when you expect to know, if you can.")
             out.append(self.line((f"I'm looking into {r.checking} and will let you know as soon as I can.",
@@ -886,15 +882,10 @@ class _Writer:
             return []
         if (money := re.match(r"^send you (?:the )?(?P<amount>[£$€]\s?[\d.,]+)(?P<rest>.*)$", vp)) is not None:
             owed = f"the {money['amount']}{money['rest']}"  # money owed back is paid, never "offered"
-            lent = re.search(r"\b(?:lent|lend|loan(?:ed)?|borrow(?:ed)?|covered|spotted me|fronted|paid for (?:me|us)|"
-                             r"got (?:me|us)|bought (?:me|us)|owes? back|pay(?:ing)? (?:\w+ )?back|"
-                             r"(?:she|he|they) paid|paid for the|got the (?:round|drinks|bill|tab)|[£€$]\d+ back)\b",
-                             self.context.notes or "", re.IGNORECASE)
-            if stage == "first" and not lent:  # a bill for a part or a job: paid, not paid back
-                self.tips.append(f"Send {owed} before this goes, or say when it will.")
-                return [Line((f"I'm sending {owed} today.",))]
             if stage == "first":
                 self.tips.append(f"Send {owed} before this goes, or say when it will.")
+                if not self.r.paying_back:  # a bill for a part or a job: paid, not paid back
+                    return [Line((f"I'm sending {owed} today.",))]
                 thanked = "" if self.r.thanks else ": thanks for covering it"
                 return [Line((f"I'm sending {owed} back today{thanked}.",))]
             return [Line((f"Did {owed} reach you all right?",))]
@@ -1052,9 +1043,7 @@ class _Writer:
     def offer_line(self, stage: str) -> list[Line]:
         r = self.r
         if not self.offer or " / " in self.offer or r.their_offer or r.deliver or r.later or r.intro_to is not None \
-                or r.my_offer_to or (
-                r.checking and same_thing(self.offer, (r.checking,))) or (
-                r.intro_offer and same_thing(self.offer, (r.intro_offer,))):
+                or r.my_offer_to or any(x and same_thing(self.offer, (x,)) for x in (r.checking, r.ask)):
             return []  # their offer in the notes, or something delivered or on its way: one offer is plenty
         o = self.offer
         if stage == "first":
@@ -1297,8 +1286,6 @@ class _Writer:
         lines += self.explore_line("still") + self.suggest_line("still") + self.next_line("still")
         if r.ask_around and replace(r, ask_around=None).pending:
             lines.append(Line((f"I haven't forgotten: I'm asking {r.ask_around} and will let you know.",)))
-        if r.intro_offer:
-            lines.append(Line((f"My offer of an introduction to {r.intro_offer} stands, if it would help.",)))
         if r.checking:
             lines.append(Line((f"I'm still looking into {r.checking} and will let you know." if not
                                _RAGGED.search(r.checking) else "I'm still checking one thing on my side and will "

@@ -89,7 +89,7 @@ class Reading:
     late: bool = False  # the member promised it by a day that has passed ("send 3 comments by wed. its thurs")
     their_news: str | None = None  # what they said they'd find out and let the member know: "the ballot date"
     give_back: str | None = None  # something of theirs the member returns: "your dish"
-    intro_offer: str | None = None  # an introduction to offer them first ("owe her an intro to X?? ask her first")
+    paying_back: bool = False  # money the member owes was lent or paid for them ("she paid for the cab"), not a bill
     booked: str | None = None  # a meeting already fixed, with when: "our call on Tuesday at 3pm"
     thanks_only: bool = False  # the notes say the message only thanks them this time ("just thanks for now")
     apology: str | None = None  # what the member is sorry for, said by them: "I snapped at you in the retro";
@@ -104,8 +104,7 @@ class Reading:
                     or self.accept or self.their_offer or self.next_step or self.ask or self.thanks
                     or self.explore or self.later or self.need or self.checking or self.suggest or self.withdrawn
                     or self.their_offer_to or self.my_offer_to or self.ask_around or self.congrats
-                    or self.apology is not None or self.their_news or self.booked or self.intro_offer
-                    or self.give_back)
+                    or self.apology is not None or self.their_news or self.booked or self.give_back)
 
     @property
     def pending(self) -> bool:
@@ -113,7 +112,7 @@ class Reading:
         return bool(self.deliver or self.deliver_do or self.intro_to or self.interest or self.their_offer
                     or self.next_step or self.ask or self.accept or self.answer or self.explore or self.need
                     or self.checking or self.suggest or self.their_offer_to or self.my_offer_to or self.ask_around
-                    or self.their_news or self.intro_offer)
+                    or self.their_news)
 
 
 # --- splitting ----------------------------------------------------------------------------------------
@@ -817,6 +816,10 @@ _FAVOUR = rx.compile(r"(?:^|,\s*)(?:(?:she|he|they)\s+)?(?:(?:kindly|already|als
                      r"put me(?=\s+(?:\+1\s+)?on (?:the|his|her|their) (?:guest ?)?list|\s+up\b)|"
                      r"putting me(?=\s+(?:\+1\s+)?on (?:the|his|her|their) (?:guest ?)?list|\s+up\b))"
                      r"\s+(?P<rest>.+)$", _I)
+# money owed because they lent it or paid for the member: "covered my taxi", "she paid for the cab", "pay back!!"
+_LENT = rx.compile(r"\b(?:lent|lend|loan(?:ed)?|borrow(?:ed)?|covered|spotted me|fronted|paid for (?:me|us)|"
+                   r"got (?:me|us)|bought (?:me|us)|owes? back|pay(?:ing)? (?:\w+ )?back|(?:she|he|they) paid|"
+                   r"paid for the|got the (?:round|drinks|bill|tab)|[£€$]\d+ back)\b", _I)
 # money already given back: "paid him back already", "sent it back via paypal", "repaid"
 _REPAID = rx.compile(r"\b(?:paid (?:him|her|them|it) back|paid back|repaid|sent (?:it|the money) back|settled up|"
                      r"squared up|gave (?:it|the money) back)\b", _I)
@@ -1236,7 +1239,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 elif kind == "intro" and "intro_to" in found:
                     who = found.pop("intro_to")
                     if who and re.search(r"\bask (?:her|him|them)\b", clause, _I):
-                        found.setdefault("intro_offer", who)  # their yes first: offered, not yet made
+                        # their yes first: offered as a question, as "maybe intro to X?? ask him first" is
+                        found.setdefault("ask", f"Would it help if I introduced you to {who}?")
                     else:
                         found.setdefault("checking", f"the introduction to {who}" if who else "the introduction")
                 elif kind == "need" and "need" in found:
@@ -2004,8 +2008,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         apology=_apology(_clauses(notes), names),
         their_news=_str(found.get("their_news")),
         booked=_str(found.get("booked")),
-        intro_offer=_str(found.get("intro_offer")),
         give_back=_str(found.get("give_back")),
+        paying_back=_LENT.search(notes) is not None,
         periodic=bool(_PERIODIC.search(notes)),
         deliver_do=tuple(deliver_do[:1]),
         intro_to=str(intro_to) if intro_to is not None else None,

@@ -579,12 +579,14 @@ def test_a_week_on_a_step_at_a_day_is_asked_again_without_the_day() -> None:
 def test_an_introduction_to_ask_them_about_first_is_offered_not_promised() -> None:
     notes = "sorted out my visa paperwork. owe him an intro to Priya at the port authority?? ask him first"
     found = read_purpose(notes, "Odile")
-    assert found.intro_offer == "Priya at the port authority" and found.checking is None, found
+    assert found.ask == "Would it help if I introduced you to Priya at the port authority?", found
+    assert found.checking is None and found.intro_to is None, found
     first = text_of(draft(notes))
     assert "introduc" in first and "Priya at the port authority" in first and "looking into" not in first, first
     week = text_of(draft(notes, stage="no_reply_1w"))
     assert week.count("Priya at the port authority") == 1, week
-    assert read_purpose("owe him an intro to Priya?? check w my boss first", "Odile").intro_offer is None
+    held = read_purpose("owe him an intro to Priya?? check w my boss first", "Odile")
+    assert held.ask is None and held.checking == "the introduction to Priya", held
 
 
 @pytest.mark.parametrize(("notes", "back"), [
@@ -752,6 +754,6 @@ def test_money_they_paid_for_is_paid_back_with_thanks() -> None:
     assert "the £30 back today" in text, text
 
 
-def test_a_hostile_paste_of_symbols_reads_fast_enough() -> None:
+def test_a_paste_of_symbols_reads_as_nothing() -> None:  # its speed: bench/hostile_notes.py, case "symbols"
     found = read_purpose("wants " + "£" * 4000, "Odile")
     assert found.need is None and found.deliver == ()
