@@ -483,7 +483,11 @@ class _Writer:
             swap = {"i": "you", "we": "you", "my": "your", "our": "your", "your": "their", "you": "them", "me": "you",
                     "us": "you"}  # said to the member: "whether our company would host" → "whether your company …"
             what = re.sub(r"\b(?:I|we|my|our|your|you|me|us)\b", lambda m: swap[m[0].lower()], what)
-            return (f"You're still checking {what}, and a chaser that only says so adds nothing. "
+            if r.thinking:
+                what = _as_role(what)
+            deciding = "deciding" if what.startswith("whether") else "deciding about"
+            return (f"You're still {deciding if r.thinking else 'checking'} {what}, and a chaser that only "
+                    "says so adds nothing. "
                     "I'd write again once you have the answer.")
         if r.ask_around and not self._open_besides_need():
             return ("You said you'd ask on their behalf, and a chaser before you have an answer adds nothing. "
@@ -721,10 +725,22 @@ class _Writer:
             out.append(self.line((f"One correction: I'm sorry, but I can't share {r.withdrawn} after all.",
                                   f"I need to walk back my offer of {r.withdrawn}: I'm sorry, it turns out I can't "
                                   "share it."), "withdrawn"))
+        if r.decline:  # "asked if i'd run the stall - can't": a kind no, said once
+            out.append(self.line((f"You asked if I could {r.decline}: I'm sorry, I can't this time, but thank you for "
+                                  "thinking of me.",
+                                  f"Thank you for asking me to {r.decline}; I'm afraid I can't this time."),
+                                 "decline"))
         if r.give_back:  # "return her dish": said once in the first message, never chased
             out.append(self.line((f"I'll bring {r.give_back} back this week.",
                                   f"I'll drop {r.give_back} back in the next few days."), "give_back"))
-        if r.checking:
+        if r.checking and r.thinking and not _RAGGED.search(r.checking):  # "i said i'd think about it": their own call
+            self.tips.append("Say when you'll decide, if you can.")
+            weighed = _as_role(r.checking)
+            out.append(self.line((f"On {weighed}, I'm still thinking it over and will let you know soon.",
+                                  *(() if weighed.startswith("whether") else
+                                    (f"I'm giving {weighed} some thought and will come back to you soon.",))),
+                                 "checking"))
+        elif r.checking:
             self.tips.append("Say when you expect to know, if you can.")
             out.append(self.line((f"I'm looking into {r.checking} and will let you know as soon as I can.",
                                   f"On {r.checking}, let me check on my side and come back to you."), "checking")
@@ -773,8 +789,9 @@ class _Writer:
             return []
         if r.answer_value:  # the notes hold the figure: say it
             value = f"it's {r.answer_value}" if r.answer.startswith("about ") else r.answer_value
+            wh = re.match(r"(?:what|which|where|who|how|when)\b", r.answer) is not None  # "on your question what…"
             return [self.line((f"You asked {r.answer}: {value}.",
-                               f"On your question {_whether(r.answer)}: {value}."), "answer")]
+                               *(() if wh else (f"On your question {_whether(r.answer)}: {value}.",))), "answer")]
         if r.answer_given == "no":
             return [self.line((f"You asked {r.answer}; the short answer is no, not yet, but I'll let you know if that "
                                "changes.",
@@ -1287,7 +1304,9 @@ class _Writer:
         if r.ask_around and replace(r, ask_around=None).pending:
             lines.append(Line((f"I haven't forgotten: I'm asking {r.ask_around} and will let you know.",)))
         if r.checking:
-            lines.append(Line((f"I'm still looking into {r.checking} and will let you know." if not
+            lines.append(Line((f"I'm still thinking over {_as_role(r.checking)} and will let you know soon."
+                               if r.thinking and not _RAGGED.search(r.checking) else
+                               f"I'm still looking into {r.checking} and will let you know." if not
                                _RAGGED.search(r.checking) else "I'm still checking one thing on my side and will "
                                "let you know.",)))
         if r.need and not (r.deliver or r.intro_to is not None or r.ask_around):
@@ -1459,6 +1478,21 @@ class _Writer:
 
 _NAME_OK = rx.compile(r"^[^\W\d_][\w .'’-]{0,38}$")
 _WORD = rx.compile(r"[\w']+")
+
+
+def _as_role(checked: str) -> str:
+    """What the member is weighing up, as a thing to name: "a volunteer treasurer" → "the volunteer treasurer role",
+    "a bassist for your EP" → "the bassist role for your EP"; anything else as it is."""
+    helper = re.match(r"(?:a|an|another|one more)\s+(?:parent|volunteer|helper|person|pair of hands|player|driver)\s+"
+                      r"(?:for|on)\s+(?P<x>.+)$", checked, re.IGNORECASE)
+    if helper is not None:  # "another parent for ref duty rota": the member joining it
+        x = helper["x"]
+        return "joining " + (x if re.match(r"(?:the|your|our|their|a|an)\s", x, re.IGNORECASE) else "the " + x)
+    role = re.match(r"(?:a|an|another)\s+(?P<who>(?:[\w-]+\s+)?(?P<head>[\w-]+))(?P<rest>\s+(?:for|on|in|at)\s.+)?$",
+                    checked, re.IGNORECASE)
+    if role is None or not (role["head"].lower() in _ROLES or role["head"].lower().endswith(("ist", "urer", "ian"))):
+        return checked
+    return f"the {role['who']} role{role['rest'] or ''}"
 
 
 def _whether(question: str) -> str:
@@ -1658,7 +1692,7 @@ def vetted_phrases(r: Reading) -> tuple[str, ...]:
     although they repeat the notes' words ("the blog post on our label pruning")."""
     single = (r.intro_to, r.answer, r.interest, r.accept, r.next_step, r.ask, r.thanks, r.topic, r.explore,
               r.their_offer_to, r.my_offer_to,
-              r.need, r.checking, r.suggest, r.expect, r.ask_around, r.apology)
+              r.need, r.checking, r.suggest, r.expect, r.ask_around, r.apology, r.decline)
     return tuple(p for p in (*r.deliver, *r.deliver_do, *r.their_offer, *r.later, *single) if p)
 
 
@@ -1724,7 +1758,7 @@ THIN_NOTES = 6  # words: notes this short with nothing to do in them and nothing
 # (`_Writer.vague`) get a question, not a hello
 # a thing read from the notes that no sentence can carry as it stands: a list's comma ("drivers thurs deliveries,
 # 2hrs"), a count cut from its number ("the more volunteer coaches"), a unit run into a figure ("2hrs")
-_RAGGED = rx.compile(r"[,;]|->|^(?:the|a|an) more\b|\b\d+[a-z]{2,}\b", re.IGNORECASE)
+_RAGGED = rx.compile(r"[,;]|->|^(?:the|a|an) more\b|\b\d+(?!(?:st|nd|rd|th)\b)[a-z]{2,}\b", re.IGNORECASE)
 # something due by a date: "before 31 jan", "by fri", "CFP closes on the 15th", "asap"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:[a-z]{0,6})\b"
 _WEEKDAY = r"(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday)?\b"

@@ -71,6 +71,8 @@ class Reading:
     explore: str | None = None  # something to explore together: "partnering on the Korea market entry"
     need: str | None = None  # something they need that isn't a document to attach: "a venue for February"
     checking: str | None = None  # something asked of the member that the notes hedge: "the EU distribution intro"
+    thinking: bool = False  # the hedge is the member's own decision ("i'll think about it", "said maybe")
+    decline: str | None = None  # what they asked the member to do and the notes say no to: "help on the trip"
     congrats: str | None = None  # their news to congratulate them on: "the new baby and the promotion to director"
     ask_around: str | None = None  # whom the member said they'd ask for them, and what: "my old tutor whether she'd …"
     suggest: str | None = None  # something one of them suggested doing together: "start a reading group"
@@ -104,7 +106,7 @@ class Reading:
                     or self.accept or self.their_offer or self.next_step or self.ask or self.thanks
                     or self.explore or self.later or self.need or self.checking or self.suggest or self.withdrawn
                     or self.their_offer_to or self.my_offer_to or self.ask_around or self.congrats
-                    or self.apology is not None or self.their_news or self.booked or self.give_back)
+                    or self.apology is not None or self.their_news or self.booked or self.give_back or self.decline)
 
     @property
     def pending(self) -> bool:
@@ -203,7 +205,8 @@ _EXPAND = {
     "sr": "senior", "jr": "junior", "mins": "minutes", "min": "minutes", "jan": "January",
     "feb": "February", "mar": "March", "apr": "April", "jun": "June", "jul": "July", "aug": "August",
     "sep": "September", "sept": "September", "oct": "October", "nov": "November", "dec": "December",
-    "thru": "through", "b4": "before", "gfx": "graphics", "vid": "video", "vids": "videos", "cttee": "committee",
+    "thru": "through", "b4": "before", "exp": "experience", "gfx": "graphics", "vid": "video", "vids": "videos",
+    "cttee": "committee",
     "avail": "availability", "incl": "including", "approx": "approximately", "asap": "as soon as possible",
     "para": "paragraph", "1-para": "one-paragraph", "1-pager": "one-pager", "src": "source",
 }
@@ -249,15 +252,25 @@ _PERSON_HELD = rx.compile(r"(?:(?:the|a|an|my|our|your|her|his|their)\s+)?(?:sec
 # "DON'T promise anything", "no promises": said in the message as "no promises" (drafts), read as a hedge here
 NO_PROMISE = r"\b(?:can'?t|cannot|won'?t|couldn'?t|do\s*n'?t|dont) promise\b|\bno promises\b"
 _HEDGE = rx.compile(NO_PROMISE + r"|"
-                    r"\bcheck (?:w/|w\b|with|first\b)|\b(?:i |we )?said maybe\b|\b(?:check|confirm) (?:it )?before "
+                    r"\bcheck (?:w/|w\b|with|first\b)|\b(?:i |we )?said maybe\b|\bthink (?:about|abt|on) it\b|"
+                    r"\bthink it over\b|\b(?:do\s*n'?t|dont|do not|not to) commit\b|"
+                    r"\b(?:we|i)(?:'ll| will)? decide (?:after|once|when)\b|\b(?:check|confirm) (?:it )?before "
                     r"send(?:ing)?\b|\bneeds? (?:\w+'s |\w+ )?sign[- ]?off\b|"
                     r"\bnot (?:cleared|signed off|approved) yet\b|"
                     r"\bcheck (?:the )?(?:budget|availability|calendar|diary)\b|\bconfirm (?:w/|with)\b|"
                     r"\bonce (?:\w+ ){1,3}(?:says? (?:ok|yes)|agrees?|is ok with it)\b|"
                     r"\bdouble[- ]?check\b|\bnot sure (?:if|whether|we|i)\b|\btbc\b|\btbd\b|\bneed to check\b|"
-                    r"\bif (?:we|i) can\b|\bask (?:facilities|legal|finance|my (?:boss|manager))\b|"
+                    r"(?<!asked )(?<!asked me )\bif (?:we|i) can\b|"
+                    r"\bask (?:facilities|legal|finance|my (?:boss|manager))\b|"
                     r"\b(?:ask|check with|check w/) \w+ (?:first|before|b4)\b|"
                     r"\b(?:need to|have to|must|should) (?:ask|check with) \w+(?: at [\w -]+)? (?:if|whether)\b", _I)
+# When something is wanted by: "b4 the 12th", "by eom", "by fri", "before cabinet on the 3rd"
+_DEADLINE = rx.compile(r"\s+(?:by|b4|before|ahead of)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\b|eom\b|eod\b|eow\b|"
+                       r"end of\b|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|tmrw\b|tomorrow\b|next\b|this\b|"
+                       r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b|[\w-]+\s+on\s+the\s+\d).*$", _I)
+# The member's own decision still to make, not a check with anyone: "i said i'd think about it", "said maybe"
+_THINKING = rx.compile(r"\b(?:i |we )?said maybe\b|\bthink (?:about|abt|on) it\b|\bthink it over\b|"
+                       r"\b(?:do\s*n'?t|dont|do not|not to) commit\b", _I)
 # The member can't give what was promised after all: "actually can't share it, HR confidential", "walk it back".
 _WITHDRAW = rx.compile(r"\b(?:can'?t|cannot|can not|couldn'?t|not allowed to|shouldn'?t) (?:share|send|give|pass on|"
                        r"forward) (?:it|that|this|them)\b|\bwalk (?:it|that|this|the promise) back\b|"
@@ -741,6 +754,10 @@ _TREAT = rx.compile(r"^(?:i\s+)?(?:promised|owe)\s+(?:(?:him|her|them)\s+)?(?:a\
 # "i said yes to 2 night shifts", "said yes to the panel": a yes to a task of theirs, named
 _YES_TO = rx.compile(r"^i\s+said\s+yes\s+to\s+(?P<x>(?:a|an|the|some|\d+|one|two|three|four|both)\s+"
                      r"(?:(?!\b(?:offer|job|role|position|call|chat|coffee|meeting)\b)[^,;])+)$", _I)
+# the member's no to what was asked of them: "can't", "said no", "no - away that wknd"
+_NO_TO = rx.compile(r"^(?:i\s+|we\s+)?(?:said\s+|told (?:him|her|them)\s+)?(?:no\b|nope\b|can'?t\b|cannot\b|"
+                    r"won'?t be able\b|not this (?:time|year)\b)"
+                    r"(?!\s+(?:idea|clue|word|reply|answer|news|promise))", _I)
 _YES = rx.compile(r"^(?:i\s+)?(?:said\s+)?(?:yes|yep|sure|agreed|ok)\b(?:\s*(?:,|!|will do|i'?ll do it))*", _I)
 # "offered to mentor her monthly", no one named: the member's offer, made to them
 _MINE_TO_THEM = (r"offered\s+to\s+[\w-]+\s+(?:him|them|her)(?:\s+(?:monthly|weekly|sometime|soon|through|thru|with|on|"
@@ -751,7 +768,7 @@ _THEIR_PROMISE = rx.compile(
     r"(?:she|he|they)\s+(?:offered(?: to)?|will|'ll|promised(?: to)?|can|could|"
     r"said (?:she|he|they)(?:'d| would| will|'ll| could| can))|"
     r"(?:she|he|they)'ll|offered(?: to)?(?=.*\b(?:me|my|us|our|his|her|their)\b)))"
-    r"\s+(?P<verb>introduce|intro|send|email|lend|review|loop in|share|connect|look at|refer|"
+    r"\s+(?P<verb>introduce|intro|send|email|post|whatsapp|lend|review|loop in|share|connect|look at|refer|"
     r"give|host|help|check|quote|mentor|read|translate|proofread|edit|design|"
     r"point (?:me|us) (?:to|at|towards)|walk (?:me|us) (?:through|thru))\b"
     r"(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
@@ -786,8 +803,12 @@ _LENT_THEM = rx.compile(r"^(?:i\s+)?(?:lent|loaned|gave)\s+(?:him|her|them)\s+my
                         r"(?!(?:business\s+)?(?:card|number|details|email|contact|whatsapp)\b)(?P<x>[\w -]{2,40}?)"
                         r"(?:\s+(?:to|for|until|till)\b.*)?$", _I)
 # money they owe the member: "owes me $40 for the concert tickets"
-_OWES_ME = rx.compile(r"^(?:(?:she|he|they)\s+)?owes? me\s+(?P<amount>[€£$]\s?\d{1,6}(?:[.,]\d{1,2})?)\b"
-                      r"(?:\s+for\s+(?P<what>[\w -]{2,40}))?\W*$", _I)
+# ("still owes me 120 zł go karts", "owes us £1,850 for the extra day", "owes £5 for pitch")
+_OWES_ME = rx.compile(r"^(?:(?:she|he|they)\s+)?(?:still\s+)?owes?\s+(?:(?:me|us)\s+)?"
+                      r"(?P<amount>[€£$]\s?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d{1,3}(?:,\d{3})*(?:[.,]\d{1,2})?\s?"
+                      r"(?:zł|zl|pln|eur|euros?|dollars?|quid|bucks|kr|chf|sek|nok|dkk|rs|inr|aud|nzd|cad)|"
+                      r"\d{1,3}(?:,\d{3})*\s?[€£$])(?![\w,.]\d)"
+                      r"(?:\s+(?:for\s+)?(?P<what>(?!back\b)[\w -]{2,40}))?\W*$", _I)
 # what is not to be said: "lol dont mention", "don't bring it up"
 _NOT_TO_SAY = rx.compile(r"\b(?:do\s*n'?t|dont|do not|never|not to)\s+(?:mention|ask|bring (?:it |that )?up|raise)\b",
                          _I)
@@ -1018,6 +1039,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             continue
         if (debt := _OWES_ME.match(clause)) is not None:
             what = you_form(debt["what"], names, 5) if debt["what"] else None
+            if what and not re.match(r"(?:the|a|an|my|our|your|his|her|their|this|that|those|\d)\b", what, _I):
+                what = "the " + what  # "owes £5 for pitch": for the pitch
             found.setdefault("ask", f"Could you send over the {debt['amount']}"
                                     f"{' for ' + what if what else ''} when you get a chance?")  # "owes me $40 for …"
             continue
@@ -1094,7 +1117,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             continue
         labelled = re.match(r"(?:actual(?:ly)?|real answer|answer|correct(?: answer)?)\s*[:=-]", clause, _I) is not None
         if found.get("answer") and found.get("answer") == last_question and "answer_given" not in found \
-                and re.match(r"(?:where|which)\b", str(last_question)) and re.search(r"\basked\b", prior, _I) \
+                and re.match(r"(?:where|which|what (?!time\b|day\b|date\b)(?:[\w-]+ ){1,3}(?:i|we) (?:use|used|"
+                             r"recommend|read|play|run|got|bought|made|cooked|baked)\b)", str(last_question), _I) \
+                and re.search(r"\basked\b", prior, _I) and not re.match(
+                    r"(?:depends|dunno|idk|no idea|not sure|told|explained|showed|sent|will|tbc|tbd)\b", clause, _I) \
                 and (place := _where_answer(clause)) is not None:
             found["answer_given"], found["answer_value"] = "value", place  # "asked where i got X - bakery bits"
             continue
@@ -1223,6 +1249,14 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if _YES.match(clause):  # "said yes, dates tbc": the yes is firm, only its dates are to come
             clause = re.sub(r"[,;]?\s*(?:the\s+)?(?:dates?|times?|details|timings?)\s+(?:tbc|tbd|to be confirmed)\b",
                             "", clause, flags=_I)
+        if _NO_TO.match(clause) and last_ask and last_ask.startswith("to:") and "accept" not in found:
+            found.setdefault("decline", last_ask.removeprefix("to:"))  # "asked if i'd run the stall - can't"
+            last_ask = None
+            continue
+        if _HEDGE.search(clause) and last_ask and last_ask.startswith("to:") and "accept" not in found:
+            found.setdefault("checking", "whether I can " + last_ask.removeprefix("to:"))  # "… co-stream? said maybe"
+            last_ask = None
+            continue
         if _HEDGE.search(clause) or (internal is not None and (internal["x"].lower() in _INTERNAL or (
                 internal["x"][:1].isupper() and internal["x"].lower() not in names))):
             if last_added is not None:  # "asked for an intro -> can't promise, check w/ Marc": looked into, not made
@@ -1568,8 +1602,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 and (news := _news_of(m["x"], names)) is not None:
             found.setdefault("their_news", news)  # "she'll find out if ballot date confirmed + let me know"
             continue
-        if (m := _THEIR_PROMISE.match(_unname(clause, names))) is not None:
+        if (m := _THEIR_PROMISE.match(_unname(clause, names))) is not None and not (
+                m["verb"].lower() in ("post", "whatsapp") and _head(thing(m["rest"], names) or "vet") in _ROLES):
             verb, rest = m["verb"].lower(), m["rest"]
+            if verb in ("post", "whatsapp"):  # "she'll post samples + price list": sent, by any way
+                verb = "send"
             # "his old crash pad, lives nr the park", "our fuse box for free, just text me": an aside, not the offer
             if " and " not in rest:  # "his ladder, drill and saw" is a list, kept whole
                 rest = re.split(r",\s+(?!(?:the|a|an|my|our|your|his|her|their|and|or|plus|\d)\b)(?=[a-z])", rest)[0]
@@ -1659,15 +1696,15 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 continue
             if verb.endswith(("how", "what", "why", "where", "which", "whether", "if")):
                 q = you_form(f"{verb.split()[-1]} {rest}", names)
-                if q is None and re.match(r"(?:(?:i|we)\s+(?:can|could|would|might)|i'd)\s", rest, _I):
+                if q is None and re.match(r"(?:(?:i|we|our\s+\w+)\s+(?:can|could|would|might)|i'd|we'd)\s", rest, _I):
                     q = you_form(f"{verb.split()[-1]} {rest}", names, MAX_WORDS + 3)  # "if i could help w/ …"
                 if q and re.match(r"^(?:if|whether) (?:we|our)\b.*\bhiring\b", q, _I):
                     continue  # answered below if the notes say "we're not"
                 if q and verb.endswith(("if", "whether")) and re.search(r"\bI'?d\b", q):
                     last_ask = "to:" + re.sub(r"^(?:if|whether)\s+I'?d\s+", "", q)
                     continue
-                if q and (can := re.match(r"^(?:if|whether)\s+I\s+(?:can|could|would|might)\s+(?P<x>.+)$", q)):
-                    found.setdefault("accept", can["x"])
+                if q and (can := re.match(r"^(?:[Ii]f|[Ww]hether)\s+I\s+(?:can|could|would|might)\s+(?P<x>.+)$", q)):
+                    last_ask = "to:" + can["x"]  # "asked if i can do flyers": a yes only when the notes say it
                     continue
                 if q and re.search(r",\s*(?:showed|told|explained|answered|walked)\b", q):
                     continue  # "asked how the expense tool works, showed her": answered there and then
@@ -1758,6 +1795,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     and (_sendable(after_milestone) or _head(after_milestone) in ("update", "updates", "news")):
                 later.append(f"{after_milestone} {_later_words(cond[0], after_milestone)}")  # "wants update after 10k"
                 continue
+            due = _DEADLINE.search(rest)
+            if due is not None and due.start() > 0:
+                rest = rest[:due.start()]  # "wants the risk register b4 the 12th": the register, wanted by a date
             what = thing(re.sub(r"\s+(?:cheap|cheaply|asap|quickly|fast|urgently|soon)\b.*$", "", rest, flags=_I),
                          names)
             meet = re.match(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:demo|call|meeting|chat|trial|tour|visit|"
@@ -1770,7 +1810,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     _I):
                 found.setdefault("next_step", re.sub(r"^the\s+", "a ", what))  # "asked for a demo": to arrange
                 continue
-            vague = not verb.startswith("asked")  # "wants/needs/looking for" a thing, not "asked for" it
+            # "wants/needs/looking for" a thing, not "asked for" it; but "our X by eom", "the X b4 the 12th" is owed
+            vague = not verb.startswith("asked") and not (
+                due is not None and re.match(r"(?:the|our|my)\s", rest.strip(), _I) is not None)
             sendable_parts = [p for p in re.split(r"\s+and\s+(?=(?:the|a|an|my|our|your|some)\b)", what or "")
                               if p and _sendable(p)]
             if what and vague and sendable_parts and not _sendable(what):
@@ -1971,6 +2013,13 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             kept.append(item)
     if maybe_need and "ask" not in found:
         found["ask"] = maybe_need
+    if last_ask and last_ask.startswith("to:") and "accept" not in found and "checking" not in found:
+        found["checking"] = "whether I can " + last_ask.removeprefix("to:")  # asked of the member; no yes noted
+    if "answer_given" not in found and "checking" not in found and re.match(
+            r"(?:if|whether)\s+(?:we|I|our\s+[\w-]+(?:\s+[\w-]+)?)(?:'d|\s+(?:could|can|would|might|will))\s",
+            str(found.get("answer") or "")):
+        # "asked if we could help w/ the allotment club": a request to weigh up, not a question to walk them through
+        found["checking"] = re.sub(r"^if\s", "whether ", str(found.pop("answer")))
     # "our blog post on it": the question said what; samples go to them, wherever that is
     kept = [re.sub(r"\s+(?:on|about) it$|\s+to\s+(?:your\s+|the\s+)?(?:head office|office|hq|warehouse)\b.*$", "", k)
             for k in kept]
@@ -1990,6 +2039,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         explore=_str(found.get("explore")),
         need=need,
         checking=_checking(found.get("checking")),
+        decline=_str(found.get("decline")),
+        thinking=bool(found.get("checking")) and _THINKING.search(notes) is not None,
         ask_around=_str(found.get("ask_around")),
         congrats=_str(found.get("congrats")),
         my_offer_to=_str(found.get("my_offer_to")),
@@ -2184,7 +2235,7 @@ _COME_BY = {"come": "come over", "drop": "drop in", "pop": "pop in", "swing": "s
 _COME_BY_PLACE = {"come": "come to ", "drop": "drop in at ", "pop": "pop in at ", "swing": "call in at "}
 _MASS_NOUNS = _words("beta advice help information info feedback guidance support money cash funding childcare "
                      "housing accommodation furniture equipment kit software hardware research work training "
-                     "mentoring coaching paperwork storage parking transport")
+                     "mentoring coaching paperwork storage parking transport experience")
 
 
 _FIRST_CHECK = rx.compile(r"\b(?:check|ask|confirm|clear it with|run it by|talk to|speak to)\s+"
@@ -2325,7 +2376,19 @@ def _question(text: str, names: frozenset[str]) -> str | None:
     if re.match(r"(?:for|to|with|if|and|or|but|at|on|in|by|from)\b|\w+ed\b", found, _I) \
             or any(w[:1].isupper() and not w.isupper() for w in found.split()[1:]):
         return None  # "ask for coffee", "forgot the name - ask", "ask Mrs Doyle Monday": no question to put to them
-    return f"about {_article(found).replace('the ', 'a ', 1)}"
+    return f"about {_a_or_none(found)}"
+
+
+def _a_or_none(phrase: str) -> str:
+    """A thing to ask about, with the article it takes: 'tasting course' → 'a tasting course', 'eval framework'
+    → 'an eval framework'; plural, '-ing' and mass-noun heads take none ('hours', 'bowl turning', 'insurance')."""
+    if re.match(r"(?:a|an|the|my|our|your|his|her|their|some)\s", phrase, _I):
+        return phrase
+    head = re.split(r"\s+(?:for|on|of|about|with|to|from|in)\s+", phrase.lower())[0].split()[-1]
+    if head.endswith("ing") or head in _MASS_NOUNS or head in _PLURAL_OK \
+            or (head.endswith("s") and not head.endswith(("ss", "us", "is"))):
+        return phrase
+    return ("an " if re.match(r"[aeio]|u(?!ni|s[eu])", phrase, _I) else "a ") + phrase
 
 
 def same_thing(phrase: str, others: Sequence[str]) -> bool:

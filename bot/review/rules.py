@@ -659,10 +659,15 @@ def _about_their_work(d: Draft, m: re.Match[str]) -> bool:
     return bool(lx.WORK_CONTENT.search(sentence)) and not lx.PERSONAL_CONTENT.search(sentence)
 
 
+def _where_they_met(d: Draft, m: re.Match[str]) -> bool:
+    """The phrase names the place the member recorded meeting them ("the stag do in Krakow"): both were there."""
+    where = (d.context.where_met or "").lower() if d.context else ""
+    return bool(where) and m.group(0).lower().strip() in where
+
+
 def rule_over_personal(d: Draft) -> list[Finding]:
-    m = lx.OVER_PERSONAL_HIGH.search(d.sig.scan)
-    if m and _about_their_work(d, m):
-        m = next((x for x in lx.OVER_PERSONAL_HIGH.finditer(d.sig.scan) if not _about_their_work(d, x)), None)
+    m = next((x for x in lx.OVER_PERSONAL_HIGH.finditer(d.sig.scan)
+              if not _about_their_work(d, x) and not _where_they_met(d, x)), None)
     if m:
         return [
             Finding(

@@ -1462,3 +1462,84 @@ def test_a_promise_past_its_day_says_sorry_once_and_theirs_never_does() -> None:
     theirs = "asked for our volumes, sent them. she promised a quote by fri. its mon. nothing"
     other = compose("follow_up_48h", DraftContext("Bea", "a founders' mixer", theirs), FIRST_TIMES, key=26)
     assert not (isinstance(other, Draft) and ("later than I promised" in other.text or "delay" in other.text))
+
+
+# --- stop 37: the member's own answer to a request, money owed, a wanted thing with a date -----------------
+
+@pytest.mark.parametrize(("notes", "weighed"), [
+    ("runs the choir. wants a new librarian, i said i'd think about it", "the new librarian role"),
+    ("asked if we could host the spring swap - think about it", "whether we could host the spring swap"),
+    ("asked if i'd judge the bake-off on the 9th. said maybe", "whether I can judge the bake-off on the 9th"),
+])
+def test_what_the_member_is_still_weighing_up_is_said_as_theirs_to_decide(notes: str, weighed: str) -> None:
+    """A request the member said they'd think about is neither offered as help nor walked through: the draft
+    says they are still thinking it over, and a week on a chaser that only says so is not worth sending."""
+    first = compose("follow_up_48h", DraftContext("Ines Duarte", "the market hall", notes), FIRST_TIMES, key=37)
+    assert isinstance(first, Draft), first
+    assert weighed in first.text and ("thinking it over" in first.text or "some thought" in first.text)
+    assert "glad to help" not in first.text and "walk you through" not in first.text
+    week = compose("no_reply_1w", DraftContext("Ines Duarte", "the market hall", notes), WEEK_TIMES, key=37)
+    assert isinstance(week, Rest) and "deciding" in week.why
+
+
+@pytest.mark.parametrize("notes", ["asked if we could lend our gazebo for the fete",
+                                   "asked if our lab can run the soil samples in june"])
+def test_a_request_with_no_answer_in_the_notes_is_looked_into_not_walked_through(notes: str) -> None:
+    found = reading(notes)
+    assert str(found.get("checking", "")).startswith("whether") and "answer" not in found
+
+
+def test_asked_if_i_can_waits_for_the_members_yes() -> None:
+    assert "accept" not in reading("asked if i can run the raffle")
+    assert reading("asked if i can run the raffle. said yes").get("accept") == "run the raffle"
+
+
+@pytest.mark.parametrize(("notes", "amount", "what"), [
+    ("still owes me 60 zł for the kayaks", "60 zł", "for the kayaks"),
+    ("owes us £2,400 for the second fitting", "£2,400", "for the second fitting"),
+    ("owes £8 for court hire", "£8", "for the court hire"),
+])
+def test_money_they_owe_is_asked_for_plainly(notes: str, amount: str, what: str) -> None:
+    ask = str(reading(notes).get("ask"))
+    assert amount in ask and what in ask
+
+
+def test_a_thing_wanted_by_a_date_is_sent_without_the_date_glued_to_it() -> None:
+    found = reading("new trustee. wants the budget summary b4 the 14th")
+    assert found.get("deliver") == ("the budget summary",)
+    assert reading("needs our fire safety docs by eom").get("deliver") == ("our fire safety docs",)
+
+
+def test_a_what_question_answered_in_the_notes_is_answered() -> None:
+    context = DraftContext("Rua", "the #bikes channel", "asked what chain lube i use - squirt wax")
+    first = compose("follow_up_48h", context, FIRST_TIMES, key=38)
+    assert isinstance(first, Draft) and "Squirt Wax" in first.text and "walk you through" not in first.text
+
+
+@pytest.mark.parametrize(("topic", "asked"), [("hours", "about hours"), ("eval framework", "about an eval framework"),
+                                               ("board exp", "about board experience"),
+                                               ("knife sharpening", "about knife sharpening")])
+def test_a_thing_to_ask_about_takes_the_article_it_needs(topic: str, asked: str) -> None:
+    assert reading(f"ask abt {topic}").get("ask") == asked
+
+
+def test_they_will_post_a_thing_is_awaited() -> None:
+    assert reading("she'll post the fabric swatches").get("their_offer") == ("the fabric swatches",)
+
+
+def test_a_personal_place_they_both_were_at_is_not_too_personal_to_name() -> None:
+    context = DraftContext("Ollie", "the stag do in Porto", "owes me €30 for the boat trip")
+    text = ("Hi Ollie,\n\nGreat to see you at the stag do in Porto. Could you send over the €30 for the boat trip?"
+            "\n\nSam")
+    assert not any(f.rule == "over_personal" for f in review(text, context, kind="follow_up").findings)
+    elsewhere = DraftContext("Ollie", "a client lunch")
+    assert any(f.rule == "over_personal" for f in review(text, elsewhere, kind="follow_up").findings)
+
+
+@pytest.mark.parametrize("notes", ["asked if i can help at the plant sale on the 12th - can't",
+                                   "asked if i'd steward the 10k. said no, away that wknd"])
+def test_a_request_the_member_turns_down_gets_a_kind_no_and_no_chaser(notes: str) -> None:
+    first = compose("follow_up_48h", DraftContext("Bo Lind", "the allotment open day", notes), FIRST_TIMES, key=39)
+    assert isinstance(first, Draft) and "can't this time" in first.text and "looking into" not in first.text
+    week = compose("no_reply_1w", DraftContext("Bo Lind", "the allotment open day", notes), WEEK_TIMES, key=39)
+    assert isinstance(week, Rest)
