@@ -384,8 +384,8 @@ class _Writer:
         if stage in ("no_reply_1w", "no_reply_2w") and r.periodic and not r.pending:
             return ("Your notes say to check in now and then, so a chaser a week on may be too soon. "
                     "If you'd still like to write, tell me what it's for.", "stop")
-        if stage in ("no_reply_1w", "no_reply_2w") and r.expect and not (r.pending or r.later) \
-                and not r.expect.startswith("my "):  # the member's own thing, still out a week on: a reminder
+        if stage in ("no_reply_1w", "no_reply_2w") and r.expect and not (r.pending or r.later or r.expect_due) \
+                and not r.expect.startswith(("my ", "our ")):  # the member's own thing, still out: a reminder
             return (f"Your notes say {r.expect} will come later, so a follow-up now may be early. "
                     "If you'd still like to write, tell me what it's for.", "stop")
         return None
@@ -450,6 +450,8 @@ class _Writer:
             return f"Your notes say “{_quote(r.stop)}”, so I wouldn't chase. I'd let it rest."
         if r.wait and _DEADLINE.search(self.context.notes or "") and (r.pending or self.offer):
             return None  # a date that matters before they'd be in touch: one light nudge is worth sending
+        if r.wait and (again := _in_touch_again(r.wait)) is not None:
+            return f"Your notes say you'll write again {again}, so a chaser now would be early. I'd let it rest."
         if r.wait:
             return (f"Your notes say “{_quote(r.wait)}”, so they'll be in touch when they're ready and a chaser now "
                     "may be too soon. I'd let it rest.")
@@ -1041,6 +1043,10 @@ class _Writer:
                                f"No rush on {self.r.expect}; I'd be glad to hear more when you're ready."), "expect")]
         them = "them" if _plural(self.r.expect) else "it"  # "the slides from your LT": them
         ready = "they're" if them == "them" else "it's"
+        if self.r.expect_due:  # "owes me the churn numbers, due tues": needed by a day, so no "no rush"
+            if self.r.expect.startswith(("my ", "our ")):
+                return [Line((f"Could I have {self.r.expect} back {self.r.expect_due}?",))]
+            return [Line((f"Could you send {self.r.expect} {self.r.expect_due}?",))]
         if self.r.expect.startswith("my "):  # "lent him my GoPro mount": the member's own, coming back
             return [Line((f"No rush on {self.r.expect}: whenever you get a chance to send {them} back is fine.",))]
         return [self.line((f"Looking forward to {self.r.expect} when {ready} ready, no rush.",
@@ -1164,7 +1170,9 @@ class _Writer:
                                    optional=True, spare=r.pending))
         if r.wait:  # they'll be in touch: deliver what's owed, ask for nothing
             core = self.delivery() + self.answer_line() + self.expect_line() + self.news_line("first")
-            if not _DEADLINE.search(self.context.notes or ""):  # with a deadline near, never "no rush at all"
+            if (again := _in_touch_again(r.wait)) is not None:  # "ping him after easter": the member writes then
+                core.append(Line((f"I'll be in touch again {again}.",)))
+            elif not _DEADLINE.search(self.context.notes or ""):  # with a deadline near, never "no rush at all"
                 core.append(self.line(("No rush at all: I'll look forward to hearing from you when you're ready.",
                                        "I'll wait to hear from you; no rush at all."), "wait"))
         else:
@@ -1313,7 +1321,12 @@ class _Writer:
             lines.append(Line((f"I'm still happy to help with {r.need} if it would be useful.",)
                               if r.need.startswith("your ") else
                               (f"Still looking for {r.need}? Happy to help if I can.",)))
-        if r.expect and r.expect.startswith("my "):
+        if r.expect and r.expect_due:
+            them = "them" if _plural(r.expect) else "it"
+            lines.append(Line((f"A gentle reminder about {r.expect}: could I have {them} back {r.expect_due}?"
+                               if r.expect.startswith(("my ", "our ")) else
+                               f"A gentle reminder about {r.expect}: could you send {them} {r.expect_due}?",)))
+        elif r.expect and r.expect.startswith("my "):
             lines.append(Line((f"Just a gentle reminder about {r.expect} whenever you get a chance.",)))
         elif r.expect:
             ready = "they're" if _plural(r.expect) else "it's"
@@ -1478,6 +1491,31 @@ class _Writer:
 
 _NAME_OK = rx.compile(r"^[^\W\d_][\w .'’-]{0,38}$")
 _WORD = rx.compile(r"[\w']+")
+
+
+_SEASONS = ("easter", "christmas", "xmas", "ramadan", "eid", "diwali", "passover", "hanukkah", "new year",
+            "chinese new year", "cny", "thanksgiving", "lent")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+
+
+def _in_touch_again(wait: str) -> str | None:
+    """When the member means to write again, from a hold in their notes: "said ping him after easter" → "after
+    Easter", "budget frozen til april" → "in April"; None for a wait on them or a hold with no plain date."""
+    m = re.search(r"\b(?:ping|email|call|contact|message|msg) (?:him|her|them) (?P<prep>after|in) (?P<x>[\w ]+?)\W*$|"
+                  r"\b(?:frozen|freeze) (?:til|till|until|to) (?P<x2>[\w ]+?)\W*$", wait, re.IGNORECASE)
+    if m is None:
+        return None
+    when = (m["x"] or m["x2"]).lower().strip()
+    if when in ("cny",):
+        when = "Chinese New Year"
+    elif when in _SEASONS or when in _MONTHS or re.fullmatch(r"q[1-4]", when):
+        when = when.upper() if when.startswith("q") else " ".join(w.capitalize() for w in when.split())
+    else:
+        return None
+    if m["x2"] is not None:
+        return f"in {when}" if when.lower() in _MONTHS or when.startswith("Q") else f"after {when}"
+    return f"{m['prep'].lower()} {when}"
 
 
 def _as_role(checked: str) -> str:

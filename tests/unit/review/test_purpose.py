@@ -193,7 +193,7 @@ def test_judgements_and_private_life_never_reach_a_draft(notes: str, never: str)
 
 
 @pytest.mark.parametrize(("name", "greeting"), [
-    ("Chen Wei", "Chen Wei"), ("Nguyen Thi Lan", "Nguyen Thi Lan"), ("Park Ji-hoon", "Park Ji-hoon"),
+    ("Chen Wei", "Chen Wei"), ("Nguyen Thi Lan", "Lan"), ("Park Ji-hoon", "Park Ji-hoon"),
     ("Wang Fang", "Wang Fang"), ("Dr. Okafor", "Dr. Okafor"), ("Prof. Dr. Klaus Meier", "Prof. Meier"),
     ("Dr. Priyanka Iyer", "Dr. Iyer"), ("Yuki Tanaka", "Yuki"), ("@kofi.eth", "Kofi"), ("Mike O'Brien", "Mike"),
 ])
@@ -1543,3 +1543,59 @@ def test_a_request_the_member_turns_down_gets_a_kind_no_and_no_chaser(notes: str
     assert isinstance(first, Draft) and "can't this time" in first.text and "looking into" not in first.text
     week = compose("no_reply_1w", DraftContext("Bo Lind", "the allotment open day", notes), WEEK_TIMES, key=39)
     assert isinstance(week, Rest)
+
+
+@pytest.mark.parametrize(("notes", "field"), [
+    ("met at the mediation. she's on the other side of the claim. NO contact till it's closed", "stop"),
+    ("cold pitch for a forex 'course' 🙄 no.", "stop"),
+    ("moving house, swamped. said she needs a few weeks. leave it for now", "stop"),
+    ("position closed. he'll flag the next opening, maybe spring. nothing to do rn", "stop"),
+    ("keen on the reading app but wants to wait for the new term. park it, no emails", "stop"),
+    ("liked the tool. said to ping him after ramadan", "wait"),
+])
+def test_notes_that_say_not_now_are_read_as_a_stop_or_a_wait(notes: str, field: str) -> None:
+    assert reading(notes).get(field)
+
+
+@pytest.mark.parametrize(("notes", "due", "line"), [
+    ("owes me the rota spreadsheet, due thurs", "by Thursday", "Could you send the rota spreadsheet by Thursday?"),
+    ("lent him our gazebo sat. need it back b4 the 19th", "before the 19th",
+     "Could I have our gazebo back before the 19th?"),
+])
+def test_what_they_owe_by_a_day_is_asked_for_by_that_day_not_no_rush(notes: str, due: str, line: str) -> None:
+    assert reading(notes).get("expect_due") == due
+    first = compose("follow_up_48h", DraftContext("Wim Bos", "the village fete", notes), FIRST_TIMES, key=40)
+    assert isinstance(first, Draft) and line in first.text and "no rush" not in first.text.lower()
+    week = compose("no_reply_1w", DraftContext("Wim Bos", "the village fete", notes), WEEK_TIMES, key=40)
+    assert isinstance(week, Draft) and due in week.text and "whenever" not in week.text
+
+
+def test_two_dates_in_the_notes_give_no_due_date() -> None:
+    assert "expect_due" not in reading("owes me the minutes, due fri. away till the 20th")
+
+
+@pytest.mark.parametrize(("name", "greeting"), [("Tran Thi Huong", "Huong"), ("Pham Van Minh", "Minh"),
+                                               ("Tran Anh", "Tran Anh")])
+def test_a_vietnamese_name_in_three_parts_is_greeted_by_its_last(name: str, greeting: str) -> None:
+    assert greeting_name(name) == greeting
+
+
+def test_a_short_answer_about_a_things_attribute_is_said_not_attached() -> None:
+    found = reading("asked our resin grade - FX-200. wants a datasheet")
+    assert found.get("answer_value") == "FX-200" and "our resin grade" not in found.get("deliver", ())
+
+
+@pytest.mark.parametrize("notes", ["wants my old tent - offered 80, i said 100",
+                                   "offered a school run swap - i do mon, she does weds"])
+def test_a_price_or_an_arrangement_is_never_sent_as_a_thing(notes: str) -> None:
+    found = reading(notes)
+    assert not found.get("deliver") and not str(found.get("need", "")).startswith("my ")
+
+
+def test_a_hold_the_member_set_says_when_they_will_write_again() -> None:
+    notes = "wants the pilot but spend frozen til march. said email him after diwali"
+    first = compose("follow_up_48h", DraftContext("Arjun Rao", "the supply chain summit", notes), FIRST_TIMES, key=41)
+    assert isinstance(first, Draft) and "I'll be in touch again in March." in first.text
+    assert "wait to hear from you" not in first.text
+    week = compose("no_reply_1w", DraftContext("Arjun Rao", "the supply chain summit", notes), WEEK_TIMES, key=41)
+    assert isinstance(week, Rest) and "write again in March" in week.why
