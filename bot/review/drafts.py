@@ -504,7 +504,8 @@ class _Writer:
                      for x in r.later)  # "a jar of my chutney when it's done": a warm "not forgotten" is worth it
         if r.later and all(_held(x) for x in r.later) and not handed \
                 and not (_open_besides_later(r) or self.offer or r.expect):
-            return ("What you promised waits until it's " + (_held(r.later[0]) or "ready")
+            return (("What they asked for" if r.later_asked else "What you promised") + " waits until it's "
+                    + (_held(r.later[0]) or "ready")
                     + ", and a note that only says so adds nothing. I'd write again when you send it.")
         if r.later or self.offer or r.expect:
             return None
@@ -766,6 +767,8 @@ class _Writer:
             # "wants a regular doubles partner": the member can be one, never "point you to someone"
             out.append(self.line((f"You mentioned you're looking for {r.need}: I'd be up for it, if you'd like.",
                                   f"If you're still after {r.need}, count me in."), "need"))
+        elif r.need and self.offer and same_thing(self.context.offer or "", (r.need,)):
+            pass  # "needs a linen supplier" when linen is what the member offers: the offer says it
         elif r.need and not (r.deliver or r.intro_to is not None):  # what's sent or introduced is the help
             self.tips.append("Say how you could help, or who could.")
             out.append(self.line((f"You mentioned you're looking for {r.need}: I'd be glad to help if I can.",
@@ -775,7 +778,8 @@ class _Writer:
             # beside "Here's the repo link, as promised": one promise said once
             out.append(Line((f"{_cap(due)} will follow {r.later[0][len(due):].strip()}.",)))
         elif r.later:
-            out.append(Line((f"I'll send {r.later[0]}, as promised.",)))
+            promised = "" if r.later_asked else ", as promised"  # what they asked for was never promised
+            out.append(Line((f"I'll send {r.later[0]}{promised}.",)))
         if r.deliver_do and (theirs := re.match(r"^(?P<v>look at|review|read|check) your (?P<x>.+)$",
                                                 r.deliver_do[0])):
             out.append(self.line((f"Happy to {theirs['v']} your {theirs['x']}: just send it over when it's ready.",
@@ -1047,7 +1051,7 @@ class _Writer:
             if self.r.expect.startswith(("my ", "our ")):
                 return [Line((f"Could I have {self.r.expect} back {self.r.expect_due}?",))]
             return [Line((f"Could you send {self.r.expect} {self.r.expect_due}?",))]
-        if self.r.expect.startswith("my "):  # "lent him my GoPro mount": the member's own, coming back
+        if self.r.expect.startswith(("my ", "our ")):  # "lent him my GoPro mount": the member's own, coming back
             return [Line((f"No rush on {self.r.expect}: whenever you get a chance to send {them} back is fine.",))]
         return [self.line((f"Looking forward to {self.r.expect} when {ready} ready, no rush.",
                            f"No rush on {self.r.expect}; I'll look out for {them}."), "expect")]
@@ -1326,7 +1330,7 @@ class _Writer:
             lines.append(Line((f"A gentle reminder about {r.expect}: could I have {them} back {r.expect_due}?"
                                if r.expect.startswith(("my ", "our ")) else
                                f"A gentle reminder about {r.expect}: could you send {them} {r.expect_due}?",)))
-        elif r.expect and r.expect.startswith("my "):
+        elif r.expect and r.expect.startswith(("my ", "our ")):
             lines.append(Line((f"Just a gentle reminder about {r.expect} whenever you get a chance.",)))
         elif r.expect:
             ready = "they're" if _plural(r.expect) else "it's"
@@ -1573,7 +1577,8 @@ def _held(later: str) -> str | None:
     """'ready' or 'cleared' when what the member promised for later waits on something the coach can't see
     ("the deck when it's ready", "the case study once it's cleared"): a week on it may still not be sendable."""
     found = re.search(r"\s(?:when (?:it's|they're) (?P<ready>ready)|"
-                      r"once (?:it's|they're) (?P<cleared>cleared|up|out)|(?P<mine>once (?:I|we)\b.*))$", later)
+                      r"once (?:it's|they're) (?P<cleared>cleared|up|out|anonymised|redacted)|"
+                      r"(?P<mine>once (?:I|we)\b.*))$", later)
     if found is not None and found["mine"]:
         return "ready"  # "the quote once I've been up to look": the member's own step, not yet taken
     return None if found is None else found["ready"] or found["cleared"]

@@ -334,7 +334,7 @@ _HUNGARIAN = _words(
 )
 _KOREAN_GIVEN = rx.compile(r"^[A-Z][a-z]+-[a-z]+$")
 # the words that start a description after a name: "anna from the allotment", "Sam in accounts", "guy w the drone"
-DESCRIBED_BY = _words("from at of w with who that in on via")
+DESCRIBED_BY = _words("from at of w with who that in on via next")  # "Mrs Okafor next door": Mrs. Okafor
 _RELATIONS = _words("brother sister mum mom mother dad father son daughter wife husband partner friend boss cousin "
                     "uncle aunt auntie neighbour neighbor colleague flatmate roommate bf gf fiance fiancé fiancee "
                     "grandma grandad grandpa nan")
@@ -401,7 +401,15 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     handle = re.match(r"\s*@[\w.-]+\s*\(([^\W\d_][\w'’ -]*)\)\s*$", contact_name or "")
     if handle:  # "@hollowbyte (Marta)": the name, not the handle
         contact_name = handle[1]
+    if re.search(r"\bname\s*\?|\bname ends\b|\bdid\s*n'?t (?:catch|get) (?:his|her|their|the)? ?name\b",
+                 contact_name or "", re.IGNORECASE):
+        return "there"  # "ETH poster guy (name?)": the member doesn't know it
     raw = re.sub(r"\s+", " ", re.sub(r"\s*\([^()]*\)", "", contact_name or "")).strip()  # "Kim Seoyeon (MOLIT)"
+    described = raw.split(" ")
+    if len(described) >= 2 and described[-1].lower() in ("guy", "girl", "man", "woman", "lady", "dude", "bloke",
+                                                          "chap", "fella", "person") \
+            and (described[0].islower() or (described[0].isupper() and len(described[0]) <= 4)):
+        return "there"  # "speedrun chat guy", "ETH poster guy": a description, no name
     raw = raw.split(",")[0].strip()  # "Jessica Ko, VP Ops @ Brightline": who she is, after the comma
     raw = re.split(r"\s+[-–—]\s+", raw)[0]  # "Mr. Adebayo - school gov": who he is, after the dash
     raw = re.sub(r"^(?:apologi[sz]e to|say sorry to|thank|call|email|text|ping|ask|remind|chase|msg|message)\s+"

@@ -66,6 +66,7 @@ class Reading:
     wait: str | None = None  # the note's words that say to wait for them
     expect: str | None = None  # something they will send the member later: "the quote"
     later: tuple[str, ...] = ()  # what the member will send later, with when: "the v2 next week"
+    later_asked: bool = False  # what is sent later was asked for, never promised: no "as promised"
     only_asked: bool = False  # everything delivered was asked for by them, none of it promised by the member
     only_sent: bool = False  # everything delivered is only noted as sent ("sent her the deck"): no "as promised"
     explore: str | None = None  # something to explore together: "partnering on the Korea market entry"
@@ -255,6 +256,13 @@ NO_PROMISE = r"\b(?:can'?t|cannot|won'?t|couldn'?t|do\s*n'?t|dont) promise\b|\bn
 _HEDGE = rx.compile(NO_PROMISE + r"|"
                     r"\bcheck (?:w/|w\b|with|first\b)|\b(?:i |we )?said maybe\b|\bthink (?:about|abt|on) it\b|"
                     r"\bthink it over\b|\b(?:do\s*n'?t|dont|do not|not to) commit\b|"
+                    # held until someone approves or it is cleaned: "ON HOLD til Marta replies", "need Sato-san ok
+                    # first", "legal must ok first", "must anonymise first", "check w/ Mark b4 sharing"
+                    r"\bon hold\b|\b(?:need|needs|must|have to|has to)\s+(?:[\w'’-]+\s+){0,2}?(?:ok|okay|approval|"
+                    r"sign[- ]?off|go[- ]ahead|green light)\b|"
+                    r"\b(?:need to|must|have to)\s+(?:anonymi[sz]e|redact|strip|scrub|sanitise|sanitize)\b|"
+                    r"\b(?:b4|before) shar(?:ing|e)\b|"
+                    r"\bdo\s*n'?t send (?:anything|it|them)(?: yet)?\b|"
                     r"\b(?:we|i)(?:'ll| will)? decide (?:after|once|when)\b|\b(?:check|confirm) (?:it )?before "
                     r"send(?:ing)?\b|\bneeds? (?:\w+'s |\w+ )?sign[- ]?off\b|"
                     r"\bnot (?:cleared|signed off|approved) yet\b|"
@@ -288,6 +296,11 @@ def _due(notes: str) -> str | None:
 _DEADLINE = rx.compile(r"\s+(?:by|b4|before|ahead of)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\b|eom\b|eod\b|eow\b|"
                        r"end of\b|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|tmrw\b|tomorrow\b|next\b|this\b|"
                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b|[\w-]+\s+on\s+the\s+\d).*$", _I)
+# what the member sends only once it is approved or made safe: "need Sato-san ok first", "must anonymise first"
+_HELD_FOR = rx.compile(r"\bon hold\b|\b(?:need|needs|must|have to|has to)\s+(?:[\w'’-]+\s+){0,2}?(?:ok|okay|approval|"
+                       r"sign[- ]?off|go[- ]ahead|green light)\b|"
+                       r"\b(?:need to|must|have to)\s+(?P<prep>anonymi[sz]e|redact|strip|scrub|sanitise|sanitize)\b|"
+                       r"\b(?:b4|before) shar(?:ing|e)\b|\bdo\s*n'?t send (?:anything|it|them)(?: yet)?\b", _I)
 # The member's own decision still to make, not a check with anyone: "i said i'd think about it", "said maybe"
 _THINKING = rx.compile(r"\b(?:i |we )?said maybe\b|\bthink (?:about|abt|on) it\b|\bthink it over\b|"
                        r"\b(?:do\s*n'?t|dont|do not|not to) commit\b", _I)
@@ -616,7 +629,7 @@ _STOP = rx.compile(
     # not now, in the member's words: "leave it for now", "park it, no emails", "nothing to do rn"
     r"^(?:so )?(?:leave (?:it|her|him|them)(?: be| alone)?|let it (?:go|rest)) (?:for now|for a bit|for a while)\b|"
     r"\bpark (?:it|this)\b|\bno emails?\b|\bnothing to do (?:rn|now|for now|yet|atm)\b|"
-    r"\bnot a fit\b|\bno fit\b|"
+    r"\bnot a fit\b|\bno fit\b|\bno (?:msg|message)\W*$|"
     r"\bpolite no\b|^passed\W*$|\bno reason to (?:follow|reach|write|chase)|\bkept (?:pitching|selling|"
     r"pushing)\b|\btold (?:him|her|them) (?:maybe |probably )?(?:next year|not now|not yet|not this year)\b|"
     r"\bi (?:said|told (?:him|her|them)) no\b|\bi declined\b|\bdeclined\b|\bscam\b|\bred flags\b|\bpassed on us\b|"
@@ -842,7 +855,8 @@ _SWAP = rx.compile(r"^(?:(?:we|i)\s+)?(?:said we'?d|said we would|agreed to|we'?
 _IF_I_SEND = rx.compile(r"\bif i (?:re)?(?:send|share|email|forward)\s+(?:(?:her|him|them)\s+)?(?P<x>[\w -]{3,40}?)"
                         r"(?:\s+by\s+\w+)?\W*$", _I)
 # something of the member's they have and will give back: "lent him my GoPro mount. he'll post it back"
-_LENT_THEM = rx.compile(r"^(?:i\s+|we\s+)?(?:lent|loaned|gave)\s+(?:him|her|them)\s+(?P<whose>my|our)\s+"
+_LENT_THEM = rx.compile(r"^(?:i\s+|we\s+)?(?:(?:lent|loaned)\s+(?:him|her|them)\s+(?P<whose>my|our)|"
+                        r"gave\s+(?:him|her|them)\s+(?P<given>my))\s+"
                         r"(?!(?:business\s+)?(?:card|number|details|email|contact|whatsapp)\b)(?P<x>[\w -]{2,40}?)"
                         r"(?:\s+(?:to|for|until|till)\b.*)?$", _I)
 # money they owe the member: "owes me $40 for the concert tickets"
@@ -1039,6 +1053,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     last_ask: str | None = None  # the thing they last asked for: "i said yes" / "i said i'd write up" refers to it
     last_question: str | None = None
     later: list[str] = []
+    later_asked = False
+    hold_first: str | None = None
     asked_for: list[str] = []  # delivered because they asked (not because the member promised)
     promised: list[str] = []
     previous = ""
@@ -1071,7 +1087,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 and (mine_back := thing(lent_out["x"], names)) is not None:
             mine_back = re.sub(r"^(?:the|a|an|my|our)\s+|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
                                r"Saturday|Sunday|sat|sun)$", "", mine_back)  # "lent him our ladder sat": the ladder
-            found.setdefault("expect", f"{lent_out['whose'].lower()} {mine_back}")  # "lent him my mount"
+            found.setdefault("expect", f"{(lent_out['whose'] or 'my').lower()} {mine_back}")  # "lent him my mount"
             continue
         if (debt := _OWES_ME.match(clause)) is not None and _NOT_TO_SAY.search(clause):
             continue  # "he owes me £40 for the raffle tix lol dont mention": not asked for
@@ -1198,6 +1214,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                             r"they are not|we aren'?t|we arent|we'?re not|we are not)|"
                             r"(?P<yes>yes|yep|yeah|we do|it does|we have|it is|they are|we are)(?!\s+not))\b",
                             reply, _I)
+            if said is not None and said["yes"] and _HEDGE.search(reply):
+                # "asked if we'd share our protocol - yes in principle but legal must ok first": not a yes yet
+                found["checking"] = re.sub(r"^if\s", "whether ", re.sub(r"^about\s+", "", str(found.pop("answer"))))
+                continue
             if said is not None:
                 found["answer_given"] = "no" if said["no"] else "yes"  # "asked if we've worked w other ports (no)"
                 more = re.sub(r"^\W*(?:\w+ly\W+)?(?:and\s+)?(?:that\s+|said\s+)?", "", reply[said.end():])
@@ -1206,6 +1226,15 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 if not re.match(r"(?:i'?d|i would|i'?ll|i will|i promised)\s", more, _I):
                     continue
                 clause, low = more, more.lower()  # "…and that I'd send the field test report": a promise too
+        if last_added is not None and last_added[0] == "deliver" and last_added[1] in deliver \
+                and low not in ("sent", "sent it", "sent them") and re.fullmatch(
+                r"(?:already\s+)?sent(?:\s+(?:it|them|already|same day|that day|on the day|yesterday|today|last night|"
+                r"(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)\w*))*\W*", low):
+            deliver.remove(last_added[1])  # "asked for our eval rubric - sent same day": gone already, never re-sent
+            if last_added[1] in asked_for:
+                asked_for.remove(last_added[1])
+            clause, low = f"sent {last_added[1]}", f"sent {last_added[1]}".lower()
+            seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
         if low in ("done", "sent", "not yet", "sent it"):
             continue
         if (done := re.match(r"^(?:(?:she|he|they)\s+)?(?:asked (?:me )?for|wanted|wants)\s+(?P<x>.+?),?\s+"
@@ -1244,10 +1273,18 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 deliver.append(x)
                 asked_for.append(x)
             continue
-        held_alone = clause.startswith("once legal signs off") or _SEND_ONLY_ONCE.match(clause)
+        held_for = _HELD_FOR.search(clause)
+        if held_for is not None and not held_for["prep"] and last_added is not None \
+                and last_added[1] in asked_for and last_added[1] not in promised:
+            held_for = None  # "asked for our beta results. need Omar's sign off first": looked into, not promised
+        held_alone = clause.startswith("once legal signs off") or _SEND_ONLY_ONCE.match(clause) or held_for
+        if held_for is not None and last_added is None and not deliver:
+            hold_first = clause  # "ON HOLD til Bram replies. i owe her the shortlist": the hold comes first
         if held_alone and last_added is not None and last_added[0] == "deliver" \
                 and last_added[1] in deliver:  # "wants revised SLA draft. legal hasn't signed off …": later
             deliver.remove(last_added[1])
+            if last_added[1] in asked_for and last_added[1] not in promised:
+                later_asked = True  # "wants our FOI dataset - must anonymise first": theirs to want, not promised
             later.append(f"{last_added[1]} {_later_words(clause, last_added[1])}")
             last_added = None
             continue
@@ -1304,7 +1341,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             continue
         if _HEDGE.search(clause) or (internal is not None and (internal["x"].lower() in _INTERNAL or (
                 internal["x"][:1].isupper() and internal["x"].lower() not in names))):
-            if last_added is not None:  # "asked for an intro -> can't promise, check w/ Marc": looked into, not made
+            asked_just_before = bool(last_question) and found.get("answer") == last_question and re.match(
+                r"(?:(?:she|he|they)\s+)?(?:also\s+)?asked\b", prior, _I) is not None
+            if last_added is not None and not asked_just_before:
+                # "asked for an intro -> can't promise, check w/ Marc": looked into, not made ("needs X. asked abt Y -
+                # check w Paolo": the check is about the question just before, not the need further back)
                 kind, value = last_added
                 if re.search(r"\b(?:do\s*n'?t|dont) promise\b", clause, _I):  # "dont promise anything": no offer
                     if kind == "deliver" and value in deliver and added_just_before:
@@ -1334,9 +1375,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 found["checking"] = f"whether I can {found.pop('accept')}"
                 found.pop("invited")
             elif last_question and found.get("answer") == last_question and "answer_given" not in found \
-                    and re.match(r"(?:if|whether)\s", last_question) and "checking" not in found:
+                    and re.match(r"(?:if|whether|about)\s", last_question) and "checking" not in found:
                 # "asked if we'd sponsor their event -> need to check budget": looked into, not answered
-                checking = re.sub(r"^if\s", "whether ", str(found.pop("answer")))
+                checking = re.sub(r"^about\s+", "", re.sub(r"^if\s", "whether ", str(found.pop("answer"))))
                 # "whether our agronomy app could integrate" → "whether we could integrate": the question, no pitch
                 found["checking"] = re.sub(r"\bour (?:[\w-]+ ){0,3}?(?:app|tool|product|platform|software|sw|system|"
                                            r"api|sdk|service|solution)\s+(could|can|would|will|might)\b", r"we \1",
@@ -2062,6 +2103,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             kept.append(item)
     if maybe_need and "ask" not in found:
         found["ask"] = maybe_need
+    if hold_first and deliver and not later:
+        later.append(f"{deliver[0]} {_later_words(hold_first, deliver[0])}")  # held before it was even named
+        deliver.clear()
+        kept.clear()
     if last_ask and last_ask.startswith("to:") and "accept" not in found and "checking" not in found:
         found["checking"] = "whether I can " + last_ask.removeprefix("to:")  # asked of the member; no yes noted
     if "answer_given" not in found and "checking" not in found and re.match(
@@ -2083,6 +2128,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     reading = Reading(
         deliver=tuple(kept)[:2],
         later=tuple(later[:1]),
+        later_asked=later_asked and len(later) == 1,
         only_asked=any(k in asked_for for k in kept)
         and all((k in asked_for or k in sent) and k not in promised for k in kept),
         only_sent=bool(kept) and all(k in sent and k not in asked_for and k not in promised for k in kept),
@@ -2456,8 +2502,11 @@ def _later_words(when: str, what: str = "") -> str:
     'once it's cleared' ('once they're cleared' for 'the cap table and the MRR')."""
     head = re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0].split()[-1:] or [""]
     they = " and " in what or (head[0].endswith("s") and not head[0].endswith(("ss", "us", "is", "ysis")))
-    if re.search(r"\bsigns? off\b|\bsigned off\b|\bapprove|\bclears?\b|\bpass(?:es)?\b|\bok(?:'?d|ayed|ay)?\b",
-                 when, _I):
+    if (prep := re.search(r"\b(?:anonymi[sz]e|redact)", when, _I)) is not None:
+        done = "anonymised" if prep[0].lower().startswith("anonym") else "redacted"
+        return f"once they're {done}" if they else f"once it's {done}"
+    if re.search(r"\bsigns? off\b|\bsigned off\b|\bapprove|\bclears?\b|\bpass(?:es)?\b|\bok(?:'?d|ayed|ay)?\b|"
+                 r"\bon hold\b|\bb4 shar|\bbefore shar", when, _I):
         return "once they're cleared" if they else "once it's cleared"
     if re.search(r"\bend\b|\beom\b", when, _I):
         return "by the end of the month"

@@ -310,7 +310,7 @@ def test_what_waits_is_it_or_they_by_its_head(notes: str, later: str) -> None:
     ("ops director. wants revised SLA draft by 14th. legal hasn't signed off penalty clause",
      "the revised SLA draft once it's cleared"),
     ("send offline-mode beta only when Joe says its stable", "the offline-mode beta when it's ready"),
-    ("i said i'd share the survey data once anonymised", "the survey data when it's ready"),
+    ("i said i'd share the survey data once anonymised", "the survey data once it's anonymised"),
 ])
 def test_a_hold_in_its_own_sentence_or_a_condition_after_it_is_read(notes: str, later: str) -> None:
     found = read_purpose(notes, "Odile")

@@ -1599,3 +1599,50 @@ def test_a_hold_the_member_set_says_when_they_will_write_again() -> None:
     assert "wait to hear from you" not in first.text
     week = compose("no_reply_1w", DraftContext("Arjun Rao", "the supply chain summit", notes), WEEK_TIMES, key=41)
     assert isinstance(week, Rest) and "write again in March" in week.why
+
+
+# --- stop 37, round three: holds, things already sent, names that are descriptions ---------------------------
+
+@pytest.mark.parametrize(("notes", "said", "never"), [
+    ("promised her our soil survey from the north site - need Dele's ok first", "once it's cleared", "here's"),
+    ("wants our tenant survey - must anonymise first, ~3 wks", "once it's anonymised", "here's"),
+    ("asked abt our onboarding checklist - check w/ Femi b4 sharing!!", "our onboarding checklist", "walk you through"),
+    ("asked if we'd share the pilot numbers - yes in principle but finance must ok first", "whether we'd share",
+     "the short answer is yes"),
+    ("ON HOLD til Bram replies. i owe her the venue shortlist", "", "here's"),
+])
+def test_what_waits_for_an_approval_or_a_clean_up_is_never_handed_over(notes: str, said: str, never: str) -> None:
+    draft = compose("follow_up_48h", DraftContext("Noor Aziz", "the housing forum", notes), FIRST_TIMES, key=42)
+    text = draft.text if isinstance(draft, Draft) else ""  # a question hands nothing over either
+    assert never not in text.lower() and "attached" not in text
+    if said and isinstance(draft, Draft):
+        assert said in draft.text
+
+
+def test_a_thing_already_sent_is_not_sent_again() -> None:
+    found = reading("asked for our grading rubric - sent same day. she'll intro us to the exam board")
+    assert "deliver" not in found
+
+
+def test_a_question_with_a_check_after_it_is_looked_into_not_the_need_before_it() -> None:
+    found = reading("needs a courier for chilled goods. asked abt our cold boxes - check w Ines")
+    assert found.get("checking") == "our cold boxes" and found.get("need")
+
+
+@pytest.mark.parametrize(("name", "greeting"), [
+    ("quiz night guy (name?)", "there"), ("CERN badge guy", "there"), ("the bassist (didn't catch his name)", "there"),
+    ("Mr Hughes next door", "Mr. Hughes"), ("Sam the lighting guy", "Sam"),
+])
+def test_a_description_is_not_a_name(name: str, greeting: str) -> None:
+    assert greeting_name(name) == greeting
+
+
+def test_no_msg_is_a_reason_not_to_write() -> None:
+    assert reading("ex's cousin. said we should hang out. no msg.").get("stop")
+
+
+def test_a_need_the_member_offers_is_met_by_the_offer_not_by_help_finding_it() -> None:
+    context = DraftContext("Giulia", "a hotel trade fair", "needs a laundry partner w 24h turnaround",
+                           offer="24h laundry turnaround")
+    first = compose("follow_up_48h", context, FIRST_TIMES, key=43)
+    assert isinstance(first, Draft) and "glad to help if I can" not in first.text and "point you" not in first.text
