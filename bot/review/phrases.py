@@ -30,7 +30,9 @@ _HANDLE_WORDS = frozenset(("dev", "the", "its", "im", "iam", "mr", "ms", "mx", "
 
 def first_name(contact_name: str | None) -> str:
     """The name to greet someone by: 'Dr. Amara Okafor' → 'Amara', '@jane.doe' → 'Jane'; 'there' if unsure."""
-    words = re.split(r"[\s._]+", (contact_name or "").strip().lstrip("@"))
+    bare = re.sub(r"^(?:xx+|x+_*)_|_(?:xx+|_*x+)$", "", (contact_name or "").strip().lstrip("@"),
+                  flags=re.IGNORECASE)  # "xX_Vanta_Xx": the gamer's frame is no part of the name
+    words = re.split(r"[\s._]+", bare)
     words = [w for w in words if w and w.lower().rstrip(".") not in _TITLES]
     handle = re.fullmatch(r"@([^\W\d_]+)_([^\W\d_]+)", (contact_name or "").strip())
     if handle and re.search(r"[aeiouy]", handle[2], re.IGNORECASE) and len(handle[2]) >= 2 \
@@ -338,7 +340,8 @@ DESCRIBED_BY = _words("from at of w with who that in on via next")  # "Mrs Okafo
 _RELATIONS = _words("brother sister mum mom mother dad father son daughter wife husband partner friend boss cousin "
                     "uncle aunt auntie neighbour neighbor colleague flatmate roommate bf gf fiance fiancé fiancee "
                     "grandma grandad grandpa nan")
-_NICKNAME_WORDS = _words("big little lil young old tall coach uncle auntie aunt cousin dj mc chef")
+_NICKNAME_WORDS = _words("big little lil young old tall coach uncle auntie aunt cousin dj mc chef mod admin tenor alto "
+                         "soprano baritone")  # "mod Rook", "Tenor Bill": a role said before the name
 _USE_NAME = rx.compile(r"(?<!don't )(?<!dont )(?<!not )(?<!never )"
                        r"\b(?:use|address (?:him|her|them) as|call (?:him|her|them))\s+"
                        r"((?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?((?-i:[A-Z])[\w'’]+)(?:-(?:san|sama|sensei))?)\b",

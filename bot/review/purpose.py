@@ -1228,13 +1228,14 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 clause, low = more, more.lower()  # "…and that I'd send the field test report": a promise too
         if last_added is not None and last_added[0] == "deliver" and last_added[1] in deliver \
                 and low not in ("sent", "sent it", "sent them") and re.fullmatch(
-                r"(?:already\s+)?sent(?:\s+(?:it|them|already|same day|that day|on the day|yesterday|today|last night|"
+                r"(?:already\s+)?sent(?:\s+(?:it|them|already|same day|that day|on the day|day(?: \d)?|yesterday|today|"
+                r"last night|"
                 r"(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)\w*))*\W*", low):
             deliver.remove(last_added[1])  # "asked for our eval rubric - sent same day": gone already, never re-sent
             if last_added[1] in asked_for:
                 asked_for.remove(last_added[1])
-            clause, low = f"sent {last_added[1]}", f"sent {last_added[1]}".lower()
             seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
+            continue
         if low in ("done", "sent", "not yet", "sent it"):
             continue
         if (done := re.match(r"^(?:(?:she|he|they)\s+)?(?:asked (?:me )?for|wanted|wants)\s+(?P<x>.+?),?\s+"

@@ -1646,3 +1646,15 @@ def test_a_need_the_member_offers_is_met_by_the_offer_not_by_help_finding_it() -
                            offer="24h laundry turnaround")
     first = compose("follow_up_48h", context, FIRST_TIMES, key=43)
     assert isinstance(first, Draft) and "glad to help if I can" not in first.text and "point you" not in first.text
+
+
+@pytest.mark.parametrize(("name", "greeting"), [("xX_Nova_Xx", "Nova"), ("mod Wren", "Wren"), ("Alto Bea", "Bea")])
+def test_a_gamer_frame_or_a_role_before_the_name_is_left_out(name: str, greeting: str) -> None:
+    assert greeting_name(name) == greeting
+
+
+def test_sent_on_day_one_is_already_sent() -> None:
+    notes = "wanted our tariff comparison - sent day 1. she said she'd intro us to her CFO"
+    assert "deliver" not in reading(notes)
+    first = compose("follow_up_48h", DraftContext("Ama Boateng", "the energy summit", notes), FIRST_TIMES, key=44)
+    assert not (isinstance(first, Draft) and ("attached" in first.text or "here's" in first.text.lower()))
