@@ -253,16 +253,17 @@ _PERSON_HELD = rx.compile(r"(?:(?:the|a|an|my|our|your|her|his|their)\s+)?(?:sec
                           r"co-founder|deputy|office manager|receptionist)(?:\s*\(.*)?", _I)
 # "DON'T promise anything", "no promises": said in the message as "no promises" (drafts), read as a hedge here
 NO_PROMISE = r"\b(?:can'?t|cannot|won'?t|couldn'?t|do\s*n'?t|dont) promise\b|\bno promises\b"
-_HEDGE = rx.compile(NO_PROMISE + r"|"
-                    r"\bcheck (?:w/|w\b|with|first\b)|\b(?:i |we )?said maybe\b|\bthink (?:about|abt|on) it\b|"
-                    r"\bthink it over\b|\b(?:do\s*n'?t|dont|do not|not to) commit\b|"
-                    # held until someone approves or it is cleaned: "ON HOLD til Marta replies", "need Sato-san ok
-                    # first", "legal must ok first", "must anonymise first", "check w/ Mark b4 sharing"
-                    r"\bon hold\b|\b(?:need|needs|must|have to|has to)\s+(?:[\w'’-]+\s+){0,2}?(?:ok|okay|approval|"
-                    r"sign[- ]?off|go[- ]ahead|green light)\b|"
-                    r"\b(?:need to|must|have to)\s+(?:anonymi[sz]e|redact|strip|scrub|sanitise|sanitize)\b|"
-                    r"\b(?:b4|before) shar(?:ing|e)\b|"
-                    r"\bdo\s*n'?t send (?:anything|it|them)(?: yet)?\b|"
+# The member's own decision still to make, not a check with anyone: "i said i'd think about it", "said maybe"
+_THINKING_WORDS = (r"\b(?:i |we )?said maybe\b|\bthink (?:about|abt|on) it\b|\bthink it over\b|"
+                   r"\b(?:do\s*n'?t|dont|do not|not to) commit\b")
+# What the member sends only once it is approved or made safe: "ON HOLD til Marta replies", "need Sato-san ok
+# first", "legal must ok first", "must anonymise first", "check w/ Mark b4 sharing", "dont send anything yet"
+_HOLD_WORDS = (r"\bon hold\b|\b(?:need|needs|must|have to|has to)\s+(?:[\w'’-]+\s+){0,2}?(?:ok|okay|approval|"
+               r"sign[- ]?off|go[- ]ahead|green light)\b|"
+               r"\b(?:need to|must|have to)\s+(?P<prep>anonymi[sz]e|redact|strip|scrub|sanitise|sanitize)\b|"
+               r"\b(?:b4|before) shar(?:ing|e)\b|\bdo\s*n'?t send (?:anything|it|them)(?: yet)?\b")
+_HEDGE = rx.compile(NO_PROMISE + "|" + _THINKING_WORDS + "|" + _HOLD_WORDS + "|"
+                    r"\bcheck (?:w/|w\b|with|first\b)|"
                     r"\b(?:we|i)(?:'ll| will)? decide (?:after|once|when)\b|\b(?:check|confirm) (?:it )?before "
                     r"send(?:ing)?\b|\bneeds? (?:\w+'s |\w+ )?sign[- ]?off\b|"
                     r"\bnot (?:cleared|signed off|approved) yet\b|"
@@ -296,14 +297,8 @@ def _due(notes: str) -> str | None:
 _DEADLINE = rx.compile(r"\s+(?:by|b4|before|ahead of)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\b|eom\b|eod\b|eow\b|"
                        r"end of\b|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|tmrw\b|tomorrow\b|next\b|this\b|"
                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b|[\w-]+\s+on\s+the\s+\d).*$", _I)
-# what the member sends only once it is approved or made safe: "need Sato-san ok first", "must anonymise first"
-_HELD_FOR = rx.compile(r"\bon hold\b|\b(?:need|needs|must|have to|has to)\s+(?:[\w'’-]+\s+){0,2}?(?:ok|okay|approval|"
-                       r"sign[- ]?off|go[- ]ahead|green light)\b|"
-                       r"\b(?:need to|must|have to)\s+(?P<prep>anonymi[sz]e|redact|strip|scrub|sanitise|sanitize)\b|"
-                       r"\b(?:b4|before) shar(?:ing|e)\b|\bdo\s*n'?t send (?:anything|it|them)(?: yet)?\b", _I)
-# The member's own decision still to make, not a check with anyone: "i said i'd think about it", "said maybe"
-_THINKING = rx.compile(r"\b(?:i |we )?said maybe\b|\bthink (?:about|abt|on) it\b|\bthink it over\b|"
-                       r"\b(?:do\s*n'?t|dont|do not|not to) commit\b", _I)
+_HELD_FOR = rx.compile(_HOLD_WORDS, _I)
+_THINKING = rx.compile(_THINKING_WORDS, _I)
 # The member can't give what was promised after all: "actually can't share it, HR confidential", "walk it back".
 _WITHDRAW = rx.compile(r"\b(?:can'?t|cannot|can not|couldn'?t|not allowed to|shouldn'?t) (?:share|send|give|pass on|"
                        r"forward) (?:it|that|this|them)\b|\bwalk (?:it|that|this|the promise) back\b|"
