@@ -97,7 +97,7 @@ _REQUEST = rx.compile(
 _TOPIC = rx.compile(
     r"^(?:(?:we|i)\s+)?(?:talked|chatted|spoke|discussed|discussing|discussion|chat|talk|conversation|convo|"
     r"compared notes|swapped notes|swapped stories|traded notes|traded stories|bonded|geeked out|nerded out|"
-    r"debated|brainstormed|went deep|deep dive|topics?|re|mostly)"
+    r"debated|brainstormed|went deep|deep dive|topics?|re|mostly|moaned|complained|ranted|vented|grumbled)"
     r"(?:\s+(?:to|with)\s+(?:her|him|them))?\s*(?::|about|on|over|re|regarding|around|into|abt)?\s+(?P<x>.+)$",
     _I)
 _OWNABLE = ("side project", "open source project", "research group", "startup", "company", "team", "org",

@@ -2079,6 +2079,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     if topic:  # "cider presses for ages": what about, not how long
         topic = re.sub(r"\s+(?:for (?:ages|hours|a while|an hour|\d+\s*(?:h|hrs?|hours|mins?|minutes))|"
                        r"all (?:night|evening|day|afternoon)|forever|non-?stop)$", "", str(topic), flags=_I) or None
+    if topic and re.fullmatch(r"(?:(?:i |we )?(?:said|told (?:him|her|them)) )?(?:yes|no|maybe|ok|okay|sure|yep|nope|"
+                              r"done|sent|not yet)\W*", str(topic), _I):
+        topic = None  # "… - said yes" left alone when the clause before it was set aside: a reply, no topic
     if topic and re.match(r"(?:for|until|since|over|at|in|on|with|to|all|ages)\b|\d", str(topic), _I):
         topic = None  # "we talked for 2h": how long, not what about
     if topic and not found.get("topic") and str(topic).split()[-1].lower().rstrip("s") in _ROLES:
@@ -2268,7 +2271,8 @@ def _sorry_words(text: str, names: frozenset[str]) -> str | None:
 
 
 _TOPIC_WORDS = rx.compile(r"\b(?:talked|chatted|spoke|discussed|compared notes|swapped notes|traded notes|bonded|"
-                          r"geeked out|nerded out|debated|brainstormed|topics?|mostly)\b|^re\b|"
+                          r"geeked out|nerded out|debated|brainstormed|topics?|mostly|moaned|complained|ranted|vented|"
+                          r"grumbled)\b|^re\b|"
                           r"\b(?:chat|talk|convo|conversation|call) (?:about|abt|re|on)\b", _I)
 
 

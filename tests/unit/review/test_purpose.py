@@ -1658,3 +1658,7 @@ def test_sent_on_day_one_is_already_sent() -> None:
     assert "deliver" not in reading(notes)
     first = compose("follow_up_48h", DraftContext("Ama Boateng", "the energy summit", notes), FIRST_TIMES, key=44)
     assert not (isinstance(first, Draft) and ("attached" in first.text or "here's" in first.text.lower()))
+
+
+def test_a_bare_reply_left_alone_is_no_topic() -> None:
+    assert "topic" not in reading("asked if i can help her son w his uni applications - said yes")
