@@ -318,8 +318,10 @@ _PLAIN_PLACES = _words("sauna gym bar pub office party conference meetup hackath
                        "allotment allotments shop store garden centre center stall studio salon pitch court ward "
                        "hospital surgery kitchen canteen lounge queue desk stand tent training course orientation "
                        "onboarding tour hike walk swim race gig show exhibition screening rehearsal practice")
-_VIETNAMESE_FAMILY = _words("nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly trinh dinh "
-                            "lam mai truong")
+_VIETNAMESE_FAMILY = _words("nguyen tran le pham hoang huynh phan vu vo dang bui ngo duong trinh dinh truong")
+# the middle names that make a three-part name Vietnamese ("Nguyen Thi Lan", not "Ho Yin Chan" or "Lam Wai Kit")
+_VIETNAMESE_MIDDLE = _words("van thi duc huu ngoc thanh minh quang xuan hong thu kim dinh cong trung bao gia hoai "
+                            "phuong thuy tuan anh manh quoc")
 _FAMILY_FIRST = _words(
     "chen wang li zhang liu yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang xie "
     "tang han cao deng feng zeng peng xiao cheng yuan tian pan dong jiang cai yu du ye su lu wei ding ren "
@@ -411,8 +413,8 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     described = raw.split(" ")
     if len(described) >= 2 and described[-1].lower() in ("guy", "girl", "man", "woman", "lady", "dude", "bloke",
                                                           "chap", "fella", "person") \
-            and (described[0].islower() or (described[0].isupper() and len(described[0]) <= 4)):
-        return "there"  # "speedrun chat guy", "ETH poster guy": a description, no name
+            and described[0].isupper() and 1 < len(described[0]) <= 4:
+        return "there"  # "ETH poster guy": a badge and a description, no name ("sam the bike guy" is Sam)
     raw = raw.split(",")[0].strip()  # "Jessica Ko, VP Ops @ Brightline": who she is, after the comma
     raw = re.split(r"\s+[-–—]\s+", raw)[0]  # "Mr. Adebayo - school gov": who he is, after the dash
     raw = re.sub(r"^(?:apologi[sz]e to|say sorry to|thank|call|email|text|ping|ask|remind|chase|msg|message)\s+"
@@ -488,7 +490,8 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     if len(rest) == 2 and all(_NAME_PART.match(w) for w in rest) and rest[0].lower() in _HUNGARIAN \
             and rest[1].lower() not in _HUNGARIAN:
         return rest[1] if not rest[1].islower() else rest[1].capitalize()  # "Nagy Eszter": Eszter
-    if len(rest) >= 3 and all(_NAME_PART.match(w) for w in rest) and _fold(rest[0]) in _VIETNAMESE_FAMILY:
+    if len(rest) >= 3 and all(_NAME_PART.match(w) for w in rest) and _fold(rest[0]) in _VIETNAMESE_FAMILY \
+            and _fold(rest[1]) in _VIETNAMESE_MIDDLE:
         # "Nguyen Van Hoang": a Vietnamese name, family name first, is said by its last part (heldout24–25's readers)
         return rest[-1] if not rest[-1].islower() else rest[-1].capitalize()
     if 2 <= len(rest) <= 3 and all(_NAME_PART.match(w) for w in rest) and (

@@ -239,6 +239,7 @@ _PLURAL_OK = _words(
 # studies", "the recs for design meetups"); a website, spare hardware or a venue is a need to talk about instead.
 _SENDABLE = _COUNTABLE | _PLURAL_OK | _words(
     "recs recommendations studies info information data dataset datasets code pricing prices rates samples contacts "
+    "playlist playlists mix mixes "
     "names papers decks templates guides lists articles videos posts reports books resources references readings "
     "slide sample link doc docs documentation results feedback advice thoughts notes recipe recipes take comparison "
     "availability "
@@ -253,16 +254,24 @@ _PERSON_HELD = rx.compile(r"(?:(?:the|a|an|my|our|your|her|his|their)\s+)?(?:sec
                           r"co-founder|deputy|office manager|receptionist)(?:\s*\(.*)?", _I)
 # "DON'T promise anything", "no promises": said in the message as "no promises" (drafts), read as a hedge here
 NO_PROMISE = r"\b(?:can'?t|cannot|won'?t|couldn'?t|do\s*n'?t|dont) promise\b|\bno promises\b"
+# what a contact wants by a date that the member sends: "wants the risk register b4 the 12th"
+_OWED_BY_A_DATE = _words("register numbers figures data report reports accounts budget plan summary minutes schedule "
+                         "rota list lists invoice invoices quote estimate spreadsheet sheet forecast update")
 # The member's own decision still to make, not a check with anyone: "i said i'd think about it", "said maybe"
-_THINKING_WORDS = (r"\b(?:i |we )?said maybe\b|\bthink (?:about|abt|on) it\b|\bthink it over\b|"
-                   r"\b(?:do\s*n'?t|dont|do not|not to) commit\b")
+_THINKING_WORDS = (r"(?:^|\b(?:i|we)(?:'ll|'d|\s+will|\s+would|\s+said\s+(?:i|we)(?:'d|\s+would))?\s+)"
+                   r"(?:think (?:about|abt|on|over) it|think it over)\b|(?:^|\b(?:i|we)\s+)said maybe(?=\W*$|\s*,)|"
+                   r"^(?:but\s+)?(?:do\s*n'?t|dont|do not) commit\b")
 # What the member sends only once it is approved or made safe: "ON HOLD til Marta replies", "need Sato-san ok
 # first", "legal must ok first", "must anonymise first", "check w/ Mark b4 sharing", "dont send anything yet"
-_HOLD_WORDS = (r"\bon hold\b|\b(?:need|needs|must|have to|has to)\s+(?:[\w'’-]+\s+){0,2}?(?:ok|okay|approval|"
-               r"sign[- ]?off|go[- ]ahead|green light)\b|"
+_HOLD_WORDS = (r"^(?:all\s+|everything\s+|it'?s\s+|that'?s\s+)?on hold\b|"
+               r"(?<!\bhe )(?<!\bshe )(?<!\bthey )\b(?:need|must get|have to get|got to get)\s+(?:[\w'’-]+\s+){0,2}?"
+               r"(?:ok|okay|approval|sign[- ]?off|go[- ]ahead|green light)\s+(?:first|before|b4)\b|"
+               r"\b(?:legal|finance|compliance|hr|(?-i:[A-Z])[\w-]+) (?:must|has to|needs to) (?:ok|okay|approve|"
+               r"sign off)"
+               r"(?: it| this| that)?(?: first)?\b|"
                r"\b(?:need to|must|have to)\s+(?P<prep>anonymi[sz]e|redact|strip|scrub|sanitise|sanitize)\b|"
-               r"\b(?:b4|before) shar(?:ing|e)\b|\bdo\s*n'?t send (?:anything|it|them)(?: yet)?\b")
-_HEDGE = rx.compile(NO_PROMISE + "|" + _THINKING_WORDS + "|" + _HOLD_WORDS + "|"
+               r"\b(?:b4|before) shar(?:ing|e)\W*$|\bdo\s*n'?t send (?:anything|it|them)(?: yet)?\b")
+_HEDGE = rx.compile(NO_PROMISE + "|" + _THINKING_WORDS + "|" + _HOLD_WORDS + "|" + r"\b(?:i |we )?said maybe\b|"
                     r"\bcheck (?:w/|w\b|with|first\b)|"
                     r"\b(?:we|i)(?:'ll| will)? decide (?:after|once|when)\b|\b(?:check|confirm) (?:it )?before "
                     r"send(?:ing)?\b|\bneeds? (?:\w+'s |\w+ )?sign[- ]?off\b|"
@@ -276,23 +285,32 @@ _HEDGE = rx.compile(NO_PROMISE + "|" + _THINKING_WORDS + "|" + _HOLD_WORDS + "|"
                     r"\b(?:need to|have to|must|should) (?:ask|check with) \w+(?: at [\w -]+)? (?:if|whether)\b", _I)
 # When what they owe is needed: "due tues", "need it back b4 the 20th", "by weds"
 _DUE = rx.compile(r"\b(?P<word>due|by|b4|before|need (?:it|them) back(?: by| b4| before)?)\s+"
-                  r"(?P<when>(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
+                  r"(?P<when>(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:floor|row|place|time|gen|edition))|"
+                  r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
                   r"(?:day)?\b|tmrw\b|tomorrow\b|eom\b|end of (?:the )?(?:month|week)\b)", _I)
 
 
 def _due(notes: str) -> str | None:
     """The one date the notes need something back by, as a message says it ("due tues" → "by Tuesday",
     "b4 the 20th" → "before the 20th"); None when there is none or more than one."""
-    found = _DUE.findall(notes)
+    found = [m for clause in _clauses(notes) for m in _DUE.finditer(clause)
+             if re.search(r"\b(?:owes?|lent|loaned|borrowed|back)\b", clause, _I)
+             or re.fullmatch(r"\W*(?:(?:it'?s|its|they'?re)\s+)?" + re.escape(m[0].strip()) + r"\W*", clause, _I)]
     if len(found) != 1:
         return None
-    word, when = found[0]
+    word, when = found[0]["word"], found[0]["when"]
     when = re.sub(r"day$", "", when, flags=_I) if re.match(r"(?:mon|tue|wed|thu|fri|sat|sun)\w*day$", when, _I) \
         else when
     when = {"eom": "the end of the month"}.get(when.lower(), expand(when))
     return ("before " if re.search(r"b4|before", word, _I) else "by ") + when
 
 
+# Not now, in the member's words: "leave it for now", "park it, no emails", "nothing to do rn" — a reason not to
+# write unless the notes owe them something ("nothing to do rn re the reorg. promised him the team charter")
+_NOT_NOW = rx.compile(r"^(?:so )?(?:leave (?:it|her|him|them)(?: be| alone)?|let it (?:go|rest)) (?:for now|for a bit|"
+                      r"for a while)\b(?!\s+(?:re|about|abt|on)\b)|^(?:so\s+)?park (?:it|this)\b|"
+                      r"^(?:so\s+)?nothing to do (?:rn|now|for now|yet|atm)\W*$|"
+                      r"(?:^|,\s*)no (?:emails?|msgs?|messages?)\s+(?:for now|(?:till|until|til)\b.*)", _I)
 # When something is wanted by: "b4 the 12th", "by eom", "by fri", "before cabinet on the 3rd"
 _DEADLINE = rx.compile(r"\s+(?:by|b4|before|ahead of)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\b|eom\b|eod\b|eow\b|"
                        r"end of\b|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|tmrw\b|tomorrow\b|next\b|this\b|"
@@ -620,11 +638,9 @@ def _article(part: str) -> str:
 _STOP = rx.compile(
     r"\b(?:do\s*n[o']?t|dont|don't|no need to|never|won't|wont)\s+(?:chase|follow[ -]?up|nudge|contact|reach out|"
     r"bother|pursue|reply|message|msg|email|text|dm|engage|write)\b|\bno f/?u\b|\bno follow[- ]?ups?\b|"
-    r"(?:^|[.!;]\s*|[^\w\s,]\s*)no\s*[.!]+\s*$|\bso pointless\b|\bno contact\b|\bruled (?:\w+ )?out\b|"
-    # not now, in the member's words: "leave it for now", "park it, no emails", "nothing to do rn"
-    r"^(?:so )?(?:leave (?:it|her|him|them)(?: be| alone)?|let it (?:go|rest)) (?:for now|for a bit|for a while)\b|"
-    r"\bpark (?:it|this)\b|\bno emails?\b|\bnothing to do (?:rn|now|for now|yet|atm)\b|"
-    r"\bnot a fit\b|\bno fit\b|\bno (?:msg|message)\W*$|"
+    r"(?:^|[.!;]\s*|[\U0001F300-\U0001FAFF\u2600-\u27BF]\s*)no\s*[.!]+\s*$|\bso pointless\b|"
+    r"(?:^|,\s*)no contact(?:\s+(?:for now|(?:till|until|til)\b.*))?\W*$|\bruled (?:\w+ )?out\b|"
+    r"\bnot a fit\b|\bno fit\b|^(?:so\s+)?no (?:msg|message)\W*$|"
     r"\bpolite no\b|^passed\W*$|\bno reason to (?:follow|reach|write|chase)|\bkept (?:pitching|selling|"
     r"pushing)\b|\btold (?:him|her|them) (?:maybe |probably )?(?:next year|not now|not yet|not this year)\b|"
     r"\bi (?:said|told (?:him|her|them)) no\b|\bi declined\b|\bdeclined\b|\bscam\b|\bred flags\b|\bpassed on us\b|"
@@ -648,7 +664,10 @@ _WAIT = rx.compile(
     r"\bnot the right (?:stage|time|moment|timing)\b|"
     r"\b(?:on leave|away) (?:till|until)\b|"
     # "ping him after easter", "budget frozen til april": the member writes again then
-    r"\b(?:ping|email|call|contact|message|msg) (?:him|her|them) (?:after|once|when|in)\b|"
+    r"\b(?:ping|email|call|contact|message|msg) (?:him|her|them) (?:after|in) (?:the )?(?:easter|christmas|xmas|"
+    r"ramadan|eid|diwali|passover|hanukkah|new year|cny|lent|summer|autumn|fall|winter|spring|jan|feb|mar|apr|may|"
+    r"jun|jul|aug|sep|oct|nov|dec|q[1-4]|harvest|half[- ]term|the holidays|(?:a|one|two|three|a few|a couple of|"
+    r"\d+) (?:weeks?|months?)|next (?:week|month|year|quarter|term))\w*\b|"
     r"\b(?:budget|hiring|ethics|spend)\w* (?:is |are )?(?:frozen|freeze) (?:til|till|until|to)\b|"
     r"\b(?:do\s*n'?t|dont) (?:nudge|chase|follow up|ping|message|email|contact|text|dm|write)"
     r"(?: (?:her|him|them))? (?:before|until|till|til|b4)\b|\bgive (?:her|him|them) (?:some )?space\b|"
@@ -806,10 +825,18 @@ _TREAT = rx.compile(r"^(?:i\s+)?(?:promised|owe)\s+(?:(?:him|her|them)\s+)?(?:a\
 _YES_TO = rx.compile(r"^i\s+said\s+yes\s+to\s+(?P<x>(?:a|an|the|some|\d+|one|two|three|four|both)\s+"
                      r"(?:(?!\b(?:offer|job|role|position|call|chat|coffee|meeting)\b)[^,;])+)$", _I)
 # the member's no to what was asked of them: "can't", "said no", "no - away that wknd"
-_NO_TO = rx.compile(r"^(?:i\s+|we\s+)?(?:said\s+|told (?:him|her|them)\s+)?(?:no\b|nope\b|can'?t\b|cannot\b|"
+_NO_TO = rx.compile(r"^(?!.*\b(?:yes|yeah|ofc|of course|happy to|glad to)\b)"  # "cannot believe it, yes ofc": a yes
+                    r"(?:i\s+|we\s+)?(?:said\s+|told (?:him|her|them)\s+)?(?:no\b(?!\s+(?:problem|probs?|worries|"
+                    r"rush|bother|doubt|question|way i'?d miss))|nope\b|"
+                    r"can'?t\b(?!\s+(?:wait|say no|complain|believe))|cannot\b(?!\s+(?:wait|believe))|"
+                    r"(?:actually\s+)?decided (?:no|against)\b|"
                     r"won'?t be able\b|not this (?:time|year)\b)"
                     r"(?!\s+(?:idea|clue|word|reply|answer|news|promise))", _I)
-_YES = rx.compile(r"^(?:i\s+)?(?:said\s+)?(?:yes|yep|sure|agreed|ok)\b(?:\s*(?:,|!|will do|i'?ll do it))*", _I)
+_YES = rx.compile(r"^[^\w\s]*\s*(?:(?:then|later|eventually|in the end)\s+)?(?:i\s+)?(?:said\s+)?"
+                  r"(?:yes|yep|yeah|sure|agreed|ok|okay|of course|ofc|happy to|glad to|love to|would love to|will do|"
+                  r"absolutely|definitely|no problem|no probs?|no worries|"
+                  r"can'?t wait)\b"
+                  r"(?:\s*(?:,|!|will do|i'?ll do it))*", _I)
 # "offered to mentor her monthly", no one named: the member's offer, made to them
 _MINE_TO_THEM = (r"offered\s+to\s+[\w-]+\s+(?:him|them|her)(?:\s+(?:monthly|weekly|sometime|soon|through|thru|with|on|"
                  r"for|to|at|in|around|round)\b|\s*[,.;!?]|\s*$)")
@@ -856,11 +883,11 @@ _LENT_THEM = rx.compile(r"^(?:i\s+|we\s+)?(?:(?:lent|loaned)\s+(?:him|her|them)\
                         r"(?:\s+(?:to|for|until|till)\b.*)?$", _I)
 # money they owe the member: "owes me $40 for the concert tickets"
 # ("still owes me 120 zł go karts", "owes us £1,850 for the extra day", "owes £5 for pitch")
-_OWES_ME = rx.compile(r"^(?:(?:she|he|they)\s+)?(?:still\s+)?owes?\s+(?:(?:me|us)\s+)?"
+_OWES_ME = rx.compile(r"^(?:(?:she|he|they)\s+)?(?:still\s+)?(?:owes\s+(?:(?:me|us)\s+)?|owe\s+(?:me|us)\s+)"
                       r"(?P<amount>[€£$]\s?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d{1,3}(?:,\d{3})*(?:[.,]\d{1,2})?\s?"
                       r"(?:zł|zl|pln|eur|euros?|dollars?|quid|bucks|kr|chf|sek|nok|dkk|rs|inr|aud|nzd|cad)|"
                       r"\d{1,3}(?:,\d{3})*\s?[€£$])(?![\w,.]\d)"
-                      r"(?:\s+(?:for\s+)?(?P<what>(?!back\b)[\w -]{2,40}))?\W*$", _I)
+                      r"(?:\s+(?:for\s+)?(?P<what>(?!back\b|to\b)[\w -]{2,40}))?\W*$", _I)
 # what is not to be said: "lol dont mention", "don't bring it up"
 _NOT_TO_SAY = rx.compile(r"\b(?:do\s*n'?t|dont|do not|never|not to)\s+(?:mention|ask|bring (?:it |that )?up|raise)\b",
                          _I)
@@ -1049,6 +1076,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     last_question: str | None = None
     later: list[str] = []
     later_asked = False
+    can_do = False  # the last request was "asked if i can/could X": with no answer in the notes, taken as a yes
     hold_first: str | None = None
     asked_for: list[str] = []  # delivered because they asked (not because the member promised)
     promised: list[str] = []
@@ -1178,6 +1206,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 and re.search(r"\basked\b", prior, _I) and not re.match(
                     r"(?:depends|dunno|idk|no idea|not sure|told|explained|showed|sent|will|tbc|tbd)\b", clause, _I) \
                 and (place := _where_answer(clause)) is not None:
+            if not re.match(r"(?:where|which)\b", str(last_question)):
+                place = clause.strip(" .!")  # "asked what mic i use - shure mv7": as typed, never title-cased
             found["answer_given"], found["answer_value"] = "value", place  # "asked where i got X - bakery bits"
             continue
         if "answer_given" not in found and (labelled or re.search(r"\basked\b", prior, _I)) \
@@ -1269,6 +1299,14 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 deliver.append(x)
                 asked_for.append(x)
             continue
+        if last_added is not None and last_added[0] == "deliver" and last_added[1] in deliver and re.fullmatch(
+                r"(?:i'?ll|i will|will)\s+(?:write|draft|do|prepare|put together|pull together|make)\s+(?:it|them|one)"
+                r"(?:\s+[\w']+){0,3}\W*", clause, _I):
+            deliver.remove(last_added[1])  # "wants the summary b4 the board. i'll write it": not written yet
+            later_asked = later_asked or (last_added[1] in asked_for and last_added[1] not in promised)
+            later.append(f"{last_added[1]} {_later_words('when done', last_added[1])}")
+            seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
+            continue
         held_for = _HELD_FOR.search(clause)
         if held_for is not None and not held_for["prep"] and last_added is not None \
                 and last_added[1] in asked_for and last_added[1] not in promised:
@@ -1327,13 +1365,21 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if _YES.match(clause):  # "said yes, dates tbc": the yes is firm, only its dates are to come
             clause = re.sub(r"[,;]?\s*(?:the\s+)?(?:dates?|times?|details|timings?)\s+(?:tbc|tbd|to be confirmed)\b",
                             "", clause, flags=_I)
-        if _NO_TO.match(clause) and last_ask and last_ask.startswith("to:") and "accept" not in found:
+        if _NO_TO.match(clause) and last_ask and last_ask.startswith("to:") and ("accept" not in found or can_do):
+            if can_do:
+                found.pop("accept", None)
             found.setdefault("decline", last_ask.removeprefix("to:"))  # "asked if i'd run the stall - can't"
             last_ask = None
             continue
-        if _HEDGE.search(clause) and last_ask and last_ask.startswith("to:") and "accept" not in found:
+        if _HEDGE.search(clause) and last_ask and last_ask.startswith("to:") and ("accept" not in found or can_do) \
+                and re.search(r"\b(?:then|later|eventually|in the end)\s+(?:i\s+)?said yes\b", clause, _I):
+            found["accept"] = last_ask.removeprefix("to:")  # "said i'd think about it, then said yes at the end"
+            continue
+        if _HEDGE.search(clause) and last_ask and last_ask.startswith("to:") and ("accept" not in found or can_do):
+            if can_do:
+                found.pop("accept", None)
             found.setdefault("checking", "whether I can " + last_ask.removeprefix("to:"))  # "… co-stream? said maybe"
-            last_ask = None
+            can_do = True  # a yes or a no after it still decides ("said i'd think about it, then said yes")
             continue
         if _HEDGE.search(clause) or (internal is not None and (internal["x"].lower() in _INTERNAL or (
                 internal["x"][:1].isupper() and internal["x"].lower() not in names))):
@@ -1451,6 +1497,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if _STOP.search(clause) and "stop" not in found and not _WAIT.search(clause):
             found["stop"] = clause
             continue
+        if _NOT_NOW.search(clause) and "not_now" not in found:
+            found["not_now"] = clause  # "park it, no emails": a stop, unless something is owed (see below)
+            continue
         if _WAIT.search(clause):
             found.setdefault("wait", clause)
             continue
@@ -1566,6 +1615,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if last_ask and last_ask.startswith("intro:"):
                 found.setdefault("intro_to", last_ask.removeprefix("intro:"))
             elif last_ask and last_ask.startswith("to:"):
+                if found.get("checking") == "whether I can " + last_ask.removeprefix("to:"):
+                    found.pop("checking")  # "said i'd think about it, then said yes at the end": a yes after all
                 found.setdefault("accept", last_ask.removeprefix("to:"))
             elif last_ask:
                 deliver.append(last_ask)
@@ -1783,10 +1834,15 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 if q and re.match(r"^(?:if|whether) (?:we|our)\b.*\bhiring\b", q, _I):
                     continue  # answered below if the notes say "we're not"
                 if q and verb.endswith(("if", "whether")) and re.search(r"\bI'?d\b", q):
-                    last_ask = "to:" + re.sub(r"^(?:if|whether)\s+I'?d\s+", "", q)
+                    wanted = re.sub(r"^(?:if|whether)\s+I'?d\s+", "", q)
+                    if not re.match(r"(?:already\s+)?(?!(?:need|feed|speed|seed|proceed|succeed|exceed|embed)\b)"
+                                    r"\w+ed\b", wanted, _I):  # "asked if i'd reviewed his PR": whether it's done
+                        last_ask = "to:" + wanted
                     continue
                 if q and (can := re.match(r"^(?:[Ii]f|[Ww]hether)\s+I\s+(?:can|could|would|might)\s+(?P<x>.+)$", q)):
-                    last_ask = "to:" + can["x"]  # "asked if i can do flyers": a yes only when the notes say it
+                    last_ask = "to:" + can["x"]  # "asked if i can do flyers": taken as a yes unless the notes say no
+                    found.setdefault("accept", can["x"])
+                    can_do = True
                     continue
                 if q and re.search(r",\s*(?:showed|told|explained|answered|walked)\b", q):
                     continue  # "asked how the expense tool works, showed her": answered there and then
@@ -1894,7 +1950,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 continue
             # "wants/needs/looking for" a thing, not "asked for" it; but "our X by eom", "the X b4 the 12th" is owed
             vague = not verb.startswith("asked") and not (
-                due is not None and re.match(r"(?:the|our|my)\s", rest.strip(), _I) is not None)
+                due is not None and re.match(r"(?:the|our|my)\s", rest.strip(), _I) is not None
+                and not re.search(r"\bback\b", rest, _I)
+                and _head(thing(rest, names) or "") in _OWED_BY_A_DATE | _SENDABLE)
             sendable_parts = [p for p in re.split(r"\s+and\s+(?=(?:the|a|an|my|our|your|some)\b)", what or "")
                               if p and _sendable(p)]
             if what and vague and sendable_parts and not _sendable(what):
@@ -2102,12 +2160,23 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             kept.append(item)
     if maybe_need and "ask" not in found:
         found["ask"] = maybe_need
+    if found.get("not_now") and "stop" not in found and not (kept or later or found.get("intro_to")
+                                                              or found.get("expect") or found.get("answer")):
+        found["stop"] = found["not_now"]
     if hold_first and deliver and not later:
         later.append(f"{deliver[0]} {_later_words(hold_first, deliver[0])}")  # held before it was even named
         deliver.clear()
         kept.clear()
-    if last_ask and last_ask.startswith("to:") and "accept" not in found and "checking" not in found:
-        found["checking"] = "whether I can " + last_ask.removeprefix("to:")  # asked of the member; no yes noted
+    if last_ask and last_ask.startswith("to:") and "accept" not in found and "checking" not in found \
+            and "decline" not in found:
+        found["checking"] = "whether I can " + last_ask.removeprefix("to:")  # "asked if i'd X": no yes noted
+    if found.get("checking") and (no := re.search(r"\b(?:actually\s+)?decided (?:no|against|not to)\b", notes, _I)) \
+            and no.start() > notes.lower().find(str(found["checking"]).split()[-1].lower()):
+        weighed = str(found.pop("checking"))  # "i said i'd think about it. actually decided no": a no after all
+        found["decline"] = re.sub(r"^whether I can ", "", weighed) if weighed.startswith("whether I can ") \
+            else f"be {weighed}" if re.match(r"(?:a|an)\s", weighed) else None
+        if found["decline"] is None:
+            found.pop("decline")
     if "answer_given" not in found and "checking" not in found and re.match(
             r"(?:if|whether)\s+(?:we|I|our\s+[\w-]+(?:\s+[\w-]+)?)(?:'d|\s+(?:could|can|would|might|will))\s",
             str(found.get("answer") or "")):
@@ -2135,7 +2204,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         need=need,
         checking=_checking(found.get("checking")),
         decline=_str(found.get("decline")),
-        thinking=bool(found.get("checking")) and _THINKING.search(notes) is not None,
+        thinking=bool(found.get("checking")) and any(_THINKING.search(c) for c in _clauses(notes)),
         ask_around=_str(found.get("ask_around")),
         congrats=_str(found.get("congrats")),
         my_offer_to=_str(found.get("my_offer_to")),
@@ -2485,7 +2554,12 @@ def _a_or_none(phrase: str) -> str:
     if head.endswith("ing") or head in _MASS_NOUNS or head in _PLURAL_OK \
             or (head.endswith("s") and not head.endswith(("ss", "us", "is"))):
         return phrase
-    return ("an " if re.match(r"[aeio]|u(?!ni|s[eu])", phrase, _I) else "a ") + phrase
+    first = phrase.split()[0]
+    if first.isupper() and len(first) > 1:  # "a UX role", "an MBA intake": the letters' sounds
+        return ("an " if first[0] in "AEFHILMNORSX" else "a ") + phrase
+    vowel = re.match(r"[aeiou]|hour|honou?r|heir", phrase, _I) and not re.match(r"eu|ewe|one\b|once\b|uni|use|usu|"
+                                                                                r"ut[ei]|uk|ur[aeio]", phrase, _I)
+    return ("an " if vowel else "a ") + phrase
 
 
 def same_thing(phrase: str, others: Sequence[str]) -> bool:
