@@ -798,6 +798,8 @@ class _Writer:
             wh = re.match(r"(?:what|which|where|who|how|when)\b", r.answer) is not None  # "on your question what…"
             return [self.line((f"You asked {r.answer}: {value}.",
                                *(() if wh else (f"On your question {_whether(r.answer)}: {value}.",))), "answer")]
+        if r.answer_given == "private":  # "NDA, can't say much": said kindly, nothing offered
+            return [Line((f"You asked {r.answer}: I'm afraid it's under wraps for now, so I can't say much yet.",))]
         if r.answer_given == "no":
             return [self.line((f"You asked {r.answer}; the short answer is no, not yet, but I'll let you know if that "
                                "changes.",

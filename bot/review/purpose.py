@@ -79,7 +79,7 @@ class Reading:
     ask_around: str | None = None  # whom the member said they'd ask for them, and what: "my old tutor whether she'd …"
     suggest: str | None = None  # something one of them suggested doing together: "start a reading group"
     not_hiring: bool = False  # they asked whether the member's team is hiring; the notes say it isn't
-    answer_given: str | None = None  # "yes" or "no": the notes answer their yes/no question ("-> we don't")
+    answer_given: str | None = None  # "yes", "no", "value" or "private" ("NDA, can't say much"): the notes answer it
     feedback_by: str | None = None  # when the member promised feedback on something of theirs: "by Wednesday"
     invited: bool = False  # ``accept`` is an invitation of theirs ("invited me to lecture to your cohort")
     known: bool = False  # they knew each other before (a former manager, an old colleague): no "nice to meet you"
@@ -265,7 +265,8 @@ _THINKING_WORDS = (r"(?:^|\b(?:i|we)(?:'ll|'d|\s+will|\s+would|\s+said\s+(?:i|we
 # first", "legal must ok first", "must anonymise first", "check w/ Mark b4 sharing", "dont send anything yet"
 _HOLD_WORDS = (r"^(?:all\s+|everything\s+|it'?s\s+|that'?s\s+)?on hold\b|"
                r"(?<!\bhe )(?<!\bshe )(?<!\bthey )\b(?:need|must get|have to get|got to get)\s+(?:[\w'’-]+\s+){0,2}?"
-               r"(?:ok|okay|approval|sign[- ]?off|go[- ]ahead|green light)\s+(?:first|before|b4)\b|"
+               r"(?:ok|okay|approval|sign[- ]?off|go[- ]ahead|green light)\s+(?:first|before|b4|to (?:share|send|"
+               r"release|publish|pass (?:it|them) on))\b|"
                r"\b(?:legal|finance|compliance|hr|(?-i:[A-Z])[\w-]+) (?:must|has to|needs to) (?:ok|okay|approve|"
                r"sign off)"
                r"(?: it| this| that)?(?: first)?\b|"
@@ -639,7 +640,7 @@ _STOP = rx.compile(
     r"\b(?:do\s*n[o']?t|dont|don't|no need to|never|won't|wont)\s+(?:chase|follow[ -]?up|nudge|contact|reach out|"
     r"bother|pursue|reply|message|msg|email|text|dm|engage|write)\b|\bno f/?u\b|\bno follow[- ]?ups?\b|"
     r"(?:^|[.!;]\s*|[\U0001F300-\U0001FAFF\u2600-\u27BF]\s*)no\s*[.!]+\s*$|\bso pointless\b|"
-    r"(?:^|,\s*)no contact(?:\s+(?:for now|(?:till|until|til)\b.*))?\W*$|\bruled (?:\w+ )?out\b|"
+    r"\bno contact\b(?!\s+(?:info|information|details|number|email|e-mail|card|yet)\b)|\bruled (?:\w+ )?out\b|"
     r"\bnot a fit\b|\bno fit\b|^(?:so\s+)?no (?:msg|message)\W*$|"
     r"\bpolite no\b|^passed\W*$|\bno reason to (?:follow|reach|write|chase)|\bkept (?:pitching|selling|"
     r"pushing)\b|\btold (?:him|her|them) (?:maybe |probably )?(?:next year|not now|not yet|not this year)\b|"
@@ -1233,6 +1234,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if found.get("answer") and found.get("answer") == last_question and "answer_given" not in found \
                 and re.match(r"(?:if|whether|about)\b", str(last_question)):
             reply = re.sub(r"^(?:i\s+)?(?:said|told (?:him|her|them)|answered)\s+", "", clause, flags=_I)
+            if re.search(r"\bnda\b|\bcan'?t say (?:much|more|anything)\b|\bconfidential\b|\bunder wraps\b", reply, _I):
+                found["answer_given"] = "private"  # "asked abt our namibia project - NDA, can't say much"
+                continue
             said = re.match(r"(?:(?P<no>no(?!\s+(?:idea|clue|word|reply|answer|response|news|sign))|nope|not yet|"
                             r"not really|we don'?t|we dont|we haven'?t|we havent|none|"
                             r"it doesn'?t|it isn'?t|it isnt|it'?s not|it is not|they aren'?t|they arent|they'?re not|"
@@ -2354,7 +2358,8 @@ _PERIODIC = rx.compile(r"\bcheck in (?:~|about |every |once a |like )?(?:monthly
                        r"\bkeep in touch (?:loosely|now and then|occasionally)\b", _I)
 _NOT_NEEDS = _words("freelance work job jobs role roles gig gigs opportunities opportunity contract contracts funding "
                     "investment cofounder co-founder money help advice mentor mentorship")
-_THEIRS_TO_DECIDE = _words("approval approvals sign-off signoff permission buy-in decision consensus clearance")
+_THEIRS_TO_DECIDE = _words("approval approvals sign-off signoff permission buy-in decision consensus clearance ok "
+                           "okay go-ahead")
 
 
 def _head(phrase: str) -> str:

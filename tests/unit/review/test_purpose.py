@@ -1761,3 +1761,16 @@ def test_a_or_an_goes_by_sound(topic: str, asked: str) -> None:
 
 def test_a_past_deed_asked_about_is_no_request() -> None:
     assert "checking" not in reading("asked if i'd reviewed his PR - not yet")
+
+
+def test_a_question_the_member_cannot_answer_for_confidentiality_is_declined_kindly() -> None:
+    notes = "asked abt our lagos plant - NDA, can't say much"
+    assert reading(notes).get("answer_given") == "private"
+    first = compose("follow_up_48h", DraftContext("Ife", "the energy forum", notes), FIRST_TIMES, key=45)
+    assert isinstance(first, Draft) and "can't say much" in first.text and "walk you through" not in first.text
+
+
+def test_their_approval_is_no_need_to_help_with_and_legal_no_contact_is_a_stop() -> None:
+    assert "need" not in reading("might have me on the show but needs her producer's ok first")
+    assert reading("opposing counsel. legal says no contact re the claim").get("stop")
+    assert str(reading("asked for our survey data - fine but need Ana's ok to share").get("checking")).endswith("data")
