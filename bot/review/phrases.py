@@ -318,10 +318,11 @@ _PLAIN_PLACES = _words("sauna gym bar pub office party conference meetup hackath
                        "allotment allotments shop store garden centre center stall studio salon pitch court ward "
                        "hospital surgery kitchen canteen lounge queue desk stand tent training course orientation "
                        "onboarding tour hike walk swim race gig show exhibition screening rehearsal practice")
-_VIETNAMESE_FAMILY = _words("nguyen tran le pham hoang huynh phan vu vo dang bui ngo duong trinh dinh truong")
+_VIETNAMESE_FAMILY = _words("nguyen tran le pham hoang huynh phan vu vo dang bui ngo duong trinh dinh truong do ho ly "
+                            "lam")
 # the middle names that make a three-part name Vietnamese ("Nguyen Thi Lan", not "Ho Yin Chan" or "Lam Wai Kit")
 _VIETNAMESE_MIDDLE = _words("van thi duc huu ngoc thanh minh quang xuan hong thu kim dinh cong trung bao gia hoai "
-                            "phuong thuy tuan anh manh quoc")
+                            "phuong thuy tuan anh manh quoc hoang")
 _FAMILY_FIRST = _words(
     "chen wang li zhang liu yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang xie "
     "tang han cao deng feng zeng peng xiao cheng yuan tian pan dong jiang cai yu du ye su lu wei ding ren "
@@ -396,6 +397,35 @@ def _fold(word: str) -> str:
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().casefold()
 
 
+_DESCRIBED_PEOPLE = ("guy", "girl", "man", "woman", "lady", "dude", "bloke", "chap", "fella", "person")
+
+
+def _labelled_name(contact_name: str) -> str | None:
+    """The name in a label the member typed first: "parkrun volunteer, Moira" → Moira, "Allotment #14 - Stan" → Stan,
+    "new guy in logistics (Piotr?)" → "there" (a guess), "Honey lady Ewa" → Ewa, "Vinny's supplier guy" → "there";
+    None when the name comes first, as usual ("Jessica Ko, VP Ops")."""
+    text = re.sub(r"\s+", " ", contact_name).strip()
+    main = re.split(r"\s*(?:,|\s[-–—|]\s|\()\s*", text, maxsplit=1)[0]
+    words = main.split(" ")
+    label_first = bool(words) and (words[0][:1].islower() or any(re.search(r"\d|#", w) for w in words)
+                                   or any(re.fullmatch(r"[A-Z]{2,}", w) for w in words[1:]))
+    if len(words) >= 2 and words[-1].lower() in _DESCRIBED_PEOPLE and re.search(r"['’]s$", words[0]):
+        return "there"  # "Vinny's supplier guy": whose contact they are, no name
+    beside = re.search(r"(?:,|\s[-–—|]\s|\()\s*([A-Z][a-z][^\W\d_]*(?:-[A-Z][^\W\d_]+)?)(\?)?\s*\)?\s*$", text)
+    if label_first and beside is not None and beside[1].lower() not in _TITLES:
+        return "there" if beside[2] else beside[1]
+    if label_first and re.search(r"\(\s*[^()]*\?\?[^()]*\)|\(\s*\?+\s*\)", text) \
+            and not any(w[:1].isupper() for w in words):
+        return "there"  # "recruiter (Talent Partner, ??)": a role, no name yet
+    after = re.fullmatch(r"(?:[\w'’-]+ ){0,3}(?:" + "|".join(_DESCRIBED_PEOPLE) + r"|['\"][a-z][\w -]*['\"]) "
+                         r"([A-Z][^\W\d_]+)", main)
+    if after is not None:
+        return after[1]  # "Honey lady Ewa", "Crypto 'mentor' Alex" (never "Oluwaseun 'Shaun' Adeyemi")
+    if len(words) >= 3 and main.islower() and words[-1] in _DESCRIBED_PEOPLE and "the" not in words:
+        return "there"  # "speedrun chat guy", "ticket desk man": a description ("sam the bike guy" is Sam)
+    return None
+
+
 def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     """The name to greet someone by, as the member records it. A title with a surname stays ('Dr.
     Okafor', 'Prof. Meier' for 'Prof. Dr. Klaus Meier'; 'Dr. Sato' for 'Dr. Sato Hiroshi', family name first);
@@ -409,12 +439,16 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     if re.search(r"\bname\s*\?|\bname ends\b|\bdid\s*n'?t (?:catch|get) (?:his|her|their|the)? ?name\b",
                  contact_name or "", re.IGNORECASE):
         return "there"  # "ETH poster guy (name?)": the member doesn't know it
+    if (labelled := _labelled_name(contact_name or "")) is not None:
+        return labelled  # "parkrun volunteer, Moira", "choir — alto w the glasses (Marguerite)": the name by the label
     raw = re.sub(r"\s+", " ", re.sub(r"\s*\([^()]*\)", "", contact_name or "")).strip()  # "Kim Seoyeon (MOLIT)"
     described = raw.split(" ")
     if len(described) >= 2 and described[-1].lower() in ("guy", "girl", "man", "woman", "lady", "dude", "bloke",
                                                           "chap", "fella", "person") \
             and described[0].isupper() and 1 < len(described[0]) <= 4:
         return "there"  # "ETH poster guy": a badge and a description, no name ("sam the bike guy" is Sam)
+    if (last_first := re.fullmatch(r"([A-Z][^\W\d_'’-]+(?:-[A-Z][^\W\d_]+)?), ([A-Z][^\W\d_'’-]+)", raw)) is not None:
+        return last_first[2]  # "Ferguson, Ailsa": the directory's order, family name first
     raw = raw.split(",")[0].strip()  # "Jessica Ko, VP Ops @ Brightline": who she is, after the comma
     raw = re.split(r"\s+[-–—]\s+", raw)[0]  # "Mr. Adebayo - school gov": who he is, after the dash
     raw = re.sub(r"^(?:apologi[sz]e to|say sorry to|thank|call|email|text|ping|ask|remind|chase|msg|message)\s+"
@@ -481,6 +515,8 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
             name = used[0] if not used[0].islower() else used[0].capitalize()
             return f"{name}-san" if called[2] else name
     rest = [w.capitalize() if w.isupper() and len(w) > 2 else w for w in rest]  # "CHEN Liang" → "Chen Liang"
+    if titles and len(rest) >= 2 and any(w[:1].isupper() for w in rest):
+        rest = [w for w in rest if w[:1].isupper()]  # "Mrs Adebayo landlady", "Mrs Kowalczyk downstairs"
     if titles and rest and all(_NAME_PART.match(w) for w in rest):
         title = _TITLE_WORDS[titles[0].lower().rstrip(".")]
         if title in _GIVEN_NAME_TITLES:

@@ -1745,7 +1745,8 @@ def test_a_document_wanted_by_a_date_and_still_to_write_is_sent_later() -> None:
     assert "deliver" not in found and str(found.get("later", ("",))[0]).startswith("the summary")
 
 
-@pytest.mark.parametrize(("name", "greeting"), [("sam the bike guy", "Sam"), ("mike chess guy", "Mike"),
+@pytest.mark.parametrize(("name", "greeting"), [("sam the bike guy", "Sam"), ("tom the dog man", "Tom"),
+                                               ("speedrun chat guy", "there"),
                                                ("Mai Anh Nguyen", "Mai"), ("Ho Yin Chan", "Ho Yin Chan")])
 def test_a_name_with_a_description_or_a_name_that_only_looks_vietnamese_keeps_its_name(name: str,
                                                                                         greeting: str) -> None:
@@ -1774,3 +1775,14 @@ def test_their_approval_is_no_need_to_help_with_and_legal_no_contact_is_a_stop()
     assert "need" not in reading("might have me on the show but needs her producer's ok first")
     assert reading("opposing counsel. legal says no contact re the claim").get("stop")
     assert str(reading("asked for our survey data - fine but need Ana's ok to share").get("checking")).endswith("data")
+
+
+@pytest.mark.parametrize(("name", "greeting"), [
+    ("parkrun marshal, Ines", "Ines"), ("Allotment #3 - Wilf", "Wilf"),
+    ("choir — tenor w the beard (Gareth)", "Gareth"),
+    ("new lad in accounts (Tomek?)", "there"), ("Bumble BFF - Priya", "Priya"), ("Cake lady Dorota", "Dorota"),
+    ("Vinny's plumber guy", "there"), ("Mrs Lewandowska upstairs", "Mrs. Lewandowska"), ("Hughes, Bethan", "Bethan"),
+    ("Oluwaseun 'Shaun' Adeyemi", "Oluwaseun"), ("Hania K. (CPO)", "Hania"), ("grumpyfox (Ollie)", "Ollie"),
+])
+def test_the_name_beside_a_label_typed_first_is_the_one_greeted(name: str, greeting: str) -> None:
+    assert greeting_name(name) == greeting
