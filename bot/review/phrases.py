@@ -234,11 +234,13 @@ def meeting_place(where: str | None) -> str:
         return ""
     low = text.lower()
     channel = re.search(r"#[^\W\d_][\w-]*", text)
+    if (written := _written_place(text)) is not None:
+        return written  # "PR #88 on tiny-csv" → "on PR #88", "vinted msgs" → "on Vinted"
     if setting_of(text) == "community":
         if channel:
             return f"in {channel[0]}"
-        group = re.sub(r"\(|\)|@[\w.]+", " ", text)
-        group = re.sub(r"\b(?:discord|slack|server|the)\b", " ", group, flags=re.IGNORECASE)
+        group = re.sub(r"\(|\)|@[\w.]+", " ", text.split(",")[0])  # "r/homelab discord, voice chat": the group
+        group = re.sub(r"\b(?:discord|slack|server|the|dms?)\b", " ", group, flags=re.IGNORECASE)
         group = re.sub(r"\s+", " ", group).strip(" ,.-")
         platform = "Discord" if "discord" in low else "Slack" if "slack" in low else ""
         if group and platform and len(group.split()) <= 4:
@@ -309,6 +311,34 @@ def meeting_place(where: str | None) -> str:
         if head[:1].islower() and (thing in _PLAIN_PLACES or hl.split()[0] in _PLAIN_PLACES):
             return f"at the {head}"  # a common noun typed as a note: "at the hostel in Cusco", not "at hostel…"
     return place_phrase(head)
+
+
+_PLATFORMS = {"linkedin": "LinkedIn", "researchgate": "ResearchGate", "github": "GitHub", "gh": "GitHub",
+              "wechat": "WeChat", "whatsapp": "WhatsApp", "hn": "Hacker News", "vinted": "Vinted", "etsy": "Etsy",
+              "avito": "Avito", "kleinanzeigen": "Kleinanzeigen", "ebay": "eBay", "depop": "Depop", "twitch": "Twitch",
+              "telegram": "Telegram", "signal": "Signal", "instagram": "Instagram", "ig": "Instagram",
+              "mastodon": "Mastodon", "reddit": "Reddit", "upwork": "Upwork", "fiverr": "Fiverr", "italki": "italki"}
+
+
+def _written_place(text: str) -> str | None:
+    """Where a written exchange happened, said as a message would: "github issue #412" → "on issue #412", "HN
+    thread on my show HN" → "on the HN thread", "vinted msgs" → "on Vinted", "email thread re: X" → "over email";
+    None for a place people meet in."""
+    low = text.lower()
+    if (numbered := re.search(r"\b(issue|pr|pull request)\s*#(\d+)", low)) is not None:
+        return f"on {'PR' if numbered[1] != 'issue' else 'issue'} #{numbered[2]}"
+    if re.match(r"(?:an? )?e-?mail(?: thread)?\b", low):
+        return "over email"
+    thread = re.match(r"(?:the )?(?P<what>[\w/.-]+(?: [\w/.-]+){0,2}?) (?:thread|comments|post)\b", text, re.IGNORECASE)
+    if thread is not None and thread["what"].lower() not in ("a", "the", "my", "our", "meetup"):
+        what = " ".join(_PLATFORMS.get(w.lower(), w) if w.lower() not in ("hn",) else "HN"
+                        for w in thread["what"].split())
+        return f"on the {what} thread" if "thread" in low[:thread.end()].lower() else f"on {what}"
+    first = re.match(r"(?P<where>[\w.-]+)(?:\s*,|\s+(?:stream\s+)?(?:msgs?|messages?|convo|chat|dms?|inbox)\b|\s*$)",
+                     low)
+    if first is not None and first["where"] in _PLATFORMS:
+        return f"on {_PLATFORMS[first['where']]}"  # "linkedin msg after the webinar", "instagram, commented on …"
+    return None
 
 
 _PLAIN_PLACES = _words("sauna gym bar pub office party conference meetup hackathon summit coworking library park cafe "

@@ -1786,3 +1786,15 @@ def test_their_approval_is_no_need_to_help_with_and_legal_no_contact_is_a_stop()
 ])
 def test_the_name_beside_a_label_typed_first_is_the_one_greeted(name: str, greeting: str) -> None:
     assert greeting_name(name) == greeting
+
+
+@pytest.mark.parametrize(("where", "said"), [
+    ("gh issue #219 in the parser repo", "on issue #219"), ("PR #41 on tiny-yaml", "on PR #41"),
+    ("HN thread on my launch post", "on the HN thread"),
+    ("r/beekeeping thread on swarms", "on the r/beekeeping thread"),
+    ("vinted msgs", "on Vinted"), ("etsy convo", "on Etsy"), ("linkedin msg after the panel", "on LinkedIn"),
+    ("email thread re: the grant", "over email"), ("devrel community slack DM", "in the devrel community Slack"),
+    ("Women in Data coffee chat", "at Women in Data coffee chat"),
+])
+def test_a_written_exchange_is_named_as_one(where: str, said: str) -> None:
+    assert meeting_place(where) == said
