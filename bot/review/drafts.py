@@ -44,7 +44,9 @@ from bot.review.purpose import (
     _ROLES,
     _TOPIC_WORDS,
     CHOICES,
+    MONTH,
     NO_PROMISE,
+    WEEKDAY,
     Reading,
     _article,
     read_purpose,
@@ -385,7 +387,7 @@ class _Writer:
             return ("Your notes say to check in now and then, so a chaser a week on may be too soon. "
                     "If you'd still like to write, tell me what it's for.", "stop")
         if stage in ("no_reply_1w", "no_reply_2w") and r.expect and not (r.pending or r.later or r.expect_due) \
-                and not r.expect.startswith(("my ", "our ")):  # the member's own thing, still out: a reminder
+                and not r.expect.startswith(_OURS):  # the member's own thing, still out: a reminder
             return (f"Your notes say {r.expect} will come later, so a follow-up now may be early. "
                     "If you'd still like to write, tell me what it's for.", "stop")
         return None
@@ -450,8 +452,9 @@ class _Writer:
             return f"Your notes say “{_quote(r.stop)}”, so I wouldn't chase. I'd let it rest."
         if r.wait and _DEADLINE.search(self.context.notes or "") and (r.pending or self.offer):
             return None  # a date that matters before they'd be in touch: one light nudge is worth sending
-        if r.wait and (again := _in_touch_again(r.wait)) is not None:
-            return f"Your notes say you'll write again {again}, so a chaser now would be early. I'd let it rest."
+        if r.wait and r.write_again:
+            return (f"Your notes say you'll write again {r.write_again}, so a chaser now would be early. "
+                    "I'd let it rest.")
         if r.wait:
             return (f"Your notes say “{_quote(r.wait)}”, so they'll be in touch when they're ready and a chaser now "
                     "may be too soon. I'd let it rest.")
@@ -557,7 +560,7 @@ class _Writer:
 
     def where_when(self) -> str:
         when = self.met_when
-        if self.place and re.search(rf"\b{_WEEKDAY}", self.place, re.IGNORECASE) and re.search(
+        if self.place and re.search(rf"\b{WEEKDAY}", self.place, re.IGNORECASE) and re.search(
                 r"\b(?:on \w+day|yesterday|today)$", when):
             when = ""  # "the saturday farmers market": never "… market on Thursday"
         parts = " ".join(p for p in (self.place, when) if p)
@@ -1050,10 +1053,10 @@ class _Writer:
         them = "them" if _plural(self.r.expect) else "it"  # "the slides from your LT": them
         ready = "they're" if them == "them" else "it's"
         if self.r.expect_due:  # "owes me the churn numbers, due tues": needed by a day, so no "no rush"
-            if self.r.expect.startswith(("my ", "our ")):
+            if self.r.expect.startswith(_OURS):
                 return [Line((f"Could I have {self.r.expect} back {self.r.expect_due}?",))]
             return [Line((f"Could you send {self.r.expect} {self.r.expect_due}?",))]
-        if self.r.expect.startswith(("my ", "our ")):  # "lent him my GoPro mount": the member's own, coming back
+        if self.r.expect.startswith(_OURS):  # "lent him my GoPro mount": the member's own, coming back
             return [Line((f"No rush on {self.r.expect}: whenever you get a chance to send {them} back is fine.",))]
         return [self.line((f"Looking forward to {self.r.expect} when {ready} ready, no rush.",
                            f"No rush on {self.r.expect}; I'll look out for {them}."), "expect")]
@@ -1176,8 +1179,8 @@ class _Writer:
                                    optional=True, spare=r.pending))
         if r.wait:  # they'll be in touch: deliver what's owed, ask for nothing
             core = self.delivery() + self.answer_line() + self.expect_line() + self.news_line("first")
-            if (again := _in_touch_again(r.wait)) is not None:  # "ping him after easter": the member writes then
-                core.append(Line((f"I'll be in touch again {again}.",)))
+            if r.write_again:  # "ping him after easter": the member writes then
+                core.append(Line((f"I'll be in touch again {r.write_again}.",)))
             elif not _DEADLINE.search(self.context.notes or ""):  # with a deadline near, never "no rush at all"
                 core.append(self.line(("No rush at all: I'll look forward to hearing from you when you're ready.",
                                        "I'll wait to hear from you; no rush at all."), "wait"))
@@ -1330,9 +1333,9 @@ class _Writer:
         if r.expect and r.expect_due:
             them = "them" if _plural(r.expect) else "it"
             lines.append(Line((f"A gentle reminder about {r.expect}: could I have {them} back {r.expect_due}?"
-                               if r.expect.startswith(("my ", "our ")) else
+                               if r.expect.startswith(_OURS) else
                                f"A gentle reminder about {r.expect}: could you send {them} {r.expect_due}?",)))
-        elif r.expect and r.expect.startswith(("my ", "our ")):
+        elif r.expect and r.expect.startswith(_OURS):
             lines.append(Line((f"Just a gentle reminder about {r.expect} whenever you get a chance.",)))
         elif r.expect:
             ready = "they're" if _plural(r.expect) else "it's"
@@ -1495,33 +1498,9 @@ class _Writer:
 
 # --- helpers ----------------------------------------------------------------------------------------
 
+_OURS = ("my ", "our ")  # a thing of the member's that comes back ("lent him my mount", "our ladder")
 _NAME_OK = rx.compile(r"^[^\W\d_][\w .'’-]{0,38}$")
 _WORD = rx.compile(r"[\w']+")
-
-
-_SEASONS = ("easter", "christmas", "xmas", "ramadan", "eid", "diwali", "passover", "hanukkah", "new year",
-            "chinese new year", "cny", "thanksgiving", "lent")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
-
-
-def _in_touch_again(wait: str) -> str | None:
-    """When the member means to write again, from a hold in their notes: "said ping him after easter" → "after
-    Easter", "budget frozen til april" → "in April"; None for a wait on them or a hold with no plain date."""
-    m = re.search(r"\b(?:ping|email|call|contact|message|msg) (?:him|her|them) (?P<prep>after|in) (?P<x>[\w ]+?)\W*$|"
-                  r"\b(?:frozen|freeze) (?:til|till|until|to) (?P<x2>[\w ]+?)\W*$", wait, re.IGNORECASE)
-    if m is None:
-        return None
-    when = (m["x"] or m["x2"]).lower().strip()
-    if when in ("cny",):
-        when = "Chinese New Year"
-    elif when in _SEASONS or when in _MONTHS or re.fullmatch(r"q[1-4]", when):
-        when = when.upper() if when.startswith("q") else " ".join(w.capitalize() for w in when.split())
-    else:
-        return None
-    if m["x2"] is not None:
-        return f"in {when}" if when.lower() in _MONTHS or when.startswith("Q") else f"after {when}"
-    return f"{m['prep'].lower()} {when}"
 
 
 def _as_role(checked: str) -> str:
@@ -1805,13 +1784,11 @@ THIN_NOTES = 6  # words: notes this short with nothing to do in them and nothing
 # 2hrs"), a count cut from its number ("the more volunteer coaches"), a unit run into a figure ("2hrs")
 _RAGGED = rx.compile(r"[,;]|->|^(?:the|a|an) more\b|\b\d+(?!(?:st|nd|rd|th)\b)[a-z]{2,}\b", re.IGNORECASE)
 # something due by a date: "before 31 jan", "by fri", "CFP closes on the 15th", "asap"
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:[a-z]{0,6})\b"
-_WEEKDAY = r"(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday)?\b"
 # "by fri", "before 31 jan", "by the 15th", "by end of month", "by next week": never "introduced by Monica" or
 # "met by 2 lakes"
 _DUE = rx.compile(_DEADLINE.pattern + r"|\b(?:by|before|b4)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)\b|"
-                  rf"\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b|end\s+of\b|eo[dwm]\b|{_WEEKDAY}|tomorrow\b|"
-                  rf"tmrw\b|next\s+(?:week|wk|month|{_WEEKDAY}))|\basap\b|\burgent(?:ly)?\b", re.IGNORECASE)
+                  rf"\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}}\b|end\s+of\b|eo[dwm]\b|{WEEKDAY}|tomorrow\b|"
+                  rf"tmrw\b|next\s+(?:week|wk|month|{WEEKDAY}))|\basap\b|\burgent(?:ly)?\b", re.IGNORECASE)
 _NO_RUSH = (
     (rx.compile(r"^(?:no rush at all|no rush|no pressure(?: at all)?(?: if [^.!]*)?)[.!]?$", re.IGNORECASE), ""),
     (rx.compile(r"^No rush,? but (\w)"), lambda m: m[1].upper()),

@@ -561,8 +561,8 @@ def _owned(noun: str, rest: str, names: frozenset[str]) -> str | None:
 def _activity(verb: str, rest: str, names: frozenset[str]) -> str | None:
     x = phrase(rest, names) if rest.strip() else None
     if verb == "hiring":
-        if x and re.match(r"(?:mgr|manager)\b", x, _I):
-            return None  # "hiring mgr": who they are, not what they're doing
+        if x and re.match(r"(?:mgr|manager|freeze|frozen|pause|paused|on hold)\b", x, _I):
+            return None  # "hiring mgr": who they are; "hiring freeze till january": a hold, not a search
         if not x:
             return "the hiring" if not rest.strip() or _CUT_TAIL.match(" " + rest.strip()) else None
         if not _DETERMINER.match(x) and not x.lower().endswith("s"):

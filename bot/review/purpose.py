@@ -75,6 +75,7 @@ class Reading:
     thinking: bool = False  # the hedge is the member's own decision ("i'll think about it", "said maybe")
     decline: str | None = None  # what they asked the member to do and the notes say no to: "help on the trip"
     expect_due: str | None = None  # when what they owe the member is needed by, from the notes: "by Tuesday"
+    write_again: str | None = None  # when the member means to write again, from a hold: "after Easter", "in April"
     congrats: str | None = None  # their news to congratulate them on: "the new baby and the promotion to director"
     ask_around: str | None = None  # whom the member said they'd ask for them, and what: "my old tutor whether she'd …"
     suggest: str | None = None  # something one of them suggested doing together: "start a reading group"
@@ -284,26 +285,56 @@ _HEDGE = rx.compile(NO_PROMISE + "|" + _THINKING_WORDS + "|" + _HOLD_WORDS + "|"
                     r"\bask (?:facilities|legal|finance|my (?:boss|manager))\b|"
                     r"\b(?:ask|check with|check w/) \w+ (?:first|before|b4)\b|"
                     r"\b(?:need to|have to|must|should) (?:ask|check with) \w+(?: at [\w -]+)? (?:if|whether)\b", _I)
+# The date words notes use ("fri", "thurs", "wednesday"; "31 jan", "sept") and the seasons a member waits for
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:[a-z]{0,6})\b"
+WEEKDAY = r"(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday)?\b"
+_SEASON = (r"(?:easter|christmas|xmas|ramadan|eid|diwali|passover|hanukkah|chinese new year|new year|cny|"
+           r"thanksgiving|lent|summer|autumn|fall|winter|spring|harvest|half[- ]term|the holidays)\b")
+_DAY_NAMES = {d[:3]: d for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")}
 # When what they owe is needed: "due tues", "need it back b4 the 20th", "by weds"
 _DUE = rx.compile(r"\b(?P<word>due|by|b4|before|need (?:it|them) back(?: by| b4| before)?)\s+"
                   r"(?P<when>(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:floor|row|place|time|gen|edition))|"
-                  r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
-                  r"(?:day)?\b|tmrw\b|tomorrow\b|eom\b|end of (?:the )?(?:month|week)\b)", _I)
+                  rf"{WEEKDAY}|tmrw\b|tomorrow\b|eom\b|end of (?:the )?(?:month|week)\b)", _I)
 
 
-def _due(notes: str) -> str | None:
+def _due(clauses: Sequence[str]) -> str | None:
     """The one date the notes need something back by, as a message says it ("due tues" → "by Tuesday",
-    "b4 the 20th" → "before the 20th"); None when there is none or more than one."""
-    found = [m for clause in _clauses(notes) for m in _DUE.finditer(clause)
+    "b4 the 20th" → "before the 20th"): in the clause that names what's owed, or a clause that is only the date;
+    None when there is none or more than one."""
+    found = [m for clause in clauses for m in _DUE.finditer(clause)
              if re.search(r"\b(?:owes?|lent|loaned|borrowed|back)\b", clause, _I)
-             or re.fullmatch(r"\W*(?:(?:it'?s|its|they'?re)\s+)?" + re.escape(m[0].strip()) + r"\W*", clause, _I)]
+             or re.sub(r"^\W*(?:(?:it'?s|its|they'?re)\s+)?|\W*$", "", clause).lower() == m[0].strip().lower()]
     if len(found) != 1:
         return None
     word, when = found[0]["word"], found[0]["when"]
-    when = re.sub(r"day$", "", when, flags=_I) if re.match(r"(?:mon|tue|wed|thu|fri|sat|sun)\w*day$", when, _I) \
-        else when
-    when = {"eom": "the end of the month"}.get(when.lower(), expand(when))
+    if re.fullmatch(WEEKDAY, when, _I):
+        when = _DAY_NAMES[when[:3].capitalize()]
+    else:
+        when = {"eom": "the end of the month"}.get(when.lower(), expand(when))
     return ("before " if re.search(r"b4|before", word, _I) else "by ") + when
+
+
+def _write_again(wait: str | None, notes: str) -> str | None:
+    """When the member means to write again, from a hold in their notes: "said ping him after easter" → "after
+    Easter", "budget frozen til april" → "in April"; None for a wait on them ("he'll reach out") or no plain date."""
+    if not wait or re.search(r"\b(?:she|he|they)(?:'ll| will) (?:reach out|get in touch|be in touch|get back|contact)",
+                             notes, _I):
+        return None
+    m = re.search(r"\b(?:ping|email|call|contact|message|msg) (?:him|her|them) (?P<prep>after|in) (?P<x>[\w ]+?)\W*$|"
+                  r"\b(?:frozen|freeze) (?:til|till|until|to) (?P<x2>[\w ]+?)\W*$", wait, _I)
+    if m is None:
+        return None
+    when = (m["x"] or m["x2"]).lower().strip()
+    month = re.fullmatch(MONTH, when) is not None
+    if when == "cny":
+        when = "Chinese New Year"
+    elif re.fullmatch(_SEASON, when) or month or re.fullmatch(r"q[1-4]", when):
+        when = when.upper() if re.fullmatch(r"q[1-4]", when) else " ".join(w.capitalize() for w in when.split())
+    else:
+        return None
+    if m["x2"] is not None:
+        return f"in {when}" if month or when.startswith("Q") else f"after {when}"
+    return f"{m['prep'].lower()} {when}"
 
 
 # Not now, in the member's words: "leave it for now", "park it, no emails", "nothing to do rn" — a reason not to
@@ -314,8 +345,8 @@ _NOT_NOW = rx.compile(r"^(?:so )?(?:leave (?:it|her|him|them)(?: be| alone)?|let
                       r"(?:^|,\s*)no (?:emails?|msgs?|messages?)\s+(?:for now|(?:till|until|til)\b.*)", _I)
 # When something is wanted by: "b4 the 12th", "by eom", "by fri", "before cabinet on the 3rd"
 _DEADLINE = rx.compile(r"\s+(?:by|b4|before|ahead of)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\b|eom\b|eod\b|eow\b|"
-                       r"end of\b|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|tmrw\b|tomorrow\b|next\b|this\b|"
-                       r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b|[\w-]+\s+on\s+the\s+\d).*$", _I)
+                       rf"end of\b|{WEEKDAY}|tmrw\b|tomorrow\b|next\b|this\b|{MONTH}|[\w-]+\s+on\s+the\s+\d).*$",
+                       _I)
 _HELD_FOR = rx.compile(_HOLD_WORDS, _I)
 _THINKING = rx.compile(_THINKING_WORDS, _I)
 # The member can't give what was promised after all: "actually can't share it, HR confidential", "walk it back".
@@ -665,10 +696,9 @@ _WAIT = rx.compile(
     r"\bnot the right (?:stage|time|moment|timing)\b|"
     r"\b(?:on leave|away) (?:till|until)\b|"
     # "ping him after easter", "budget frozen til april": the member writes again then
-    r"\b(?:ping|email|call|contact|message|msg) (?:him|her|them) (?:after|in) (?:the )?(?:easter|christmas|xmas|"
-    r"ramadan|eid|diwali|passover|hanukkah|new year|cny|lent|summer|autumn|fall|winter|spring|jan|feb|mar|apr|may|"
-    r"jun|jul|aug|sep|oct|nov|dec|q[1-4]|harvest|half[- ]term|the holidays|(?:a|one|two|three|a few|a couple of|"
-    r"\d+) (?:weeks?|months?)|next (?:week|month|year|quarter|term))\w*\b|"
+    rf"\b(?:ping|email|call|contact|message|msg) (?:him|her|them) (?:after|in) (?:the )?(?:{_SEASON}|{MONTH}|"
+    r"q[1-4]\b|(?:a|one|two|three|a few|a couple of|\d+) (?:weeks?|months?)\b|next (?:week|month|year|quarter|"
+    r"term)\b)|"
     r"\b(?:budget|hiring|ethics|spend)\w* (?:is |are )?(?:frozen|freeze) (?:til|till|until|to)\b|"
     r"\b(?:do\s*n'?t|dont) (?:nudge|chase|follow up|ping|message|email|contact|text|dm|write)"
     r"(?: (?:her|him|them))? (?:before|until|till|til|b4)\b|\bgive (?:her|him|them) (?:some )?space\b|"
@@ -1067,6 +1097,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     # one space per run and one line break per run: hostile input (4,000 spaces) never makes a pattern backtrack
     notes = re.sub(r"\s*\n\s*", "\n", re.sub(r"[^\S\n]+", " ", notes[:4000])).strip()
     names = contact_names(contact_name)  # "anna from the allotment": her name, never "the" or "from"
+    note_clauses = _clauses(notes)  # read once: every reader below walks the same clauses
     base = read_notes(notes, contact_name)
     found: dict[str, object] = {}
     deliver: list[str] = []
@@ -1077,7 +1108,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     last_question: str | None = None
     later: list[str] = []
     later_asked = False
-    can_do = False  # the last request was "asked if i can/could X": with no answer in the notes, taken as a yes
+    # the last request ("asked if i can X") is answered only for now: a yes, a no or a maybe after it decides
+    request_open = False
     hold_first: str | None = None
     asked_for: list[str] = []  # delivered because they asked (not because the member promised)
     promised: list[str] = []
@@ -1091,7 +1123,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     if (cheer := _CONGRATS.search(re.sub(r"\s*\([^()\n]{0,80}\)", "", notes[:4000]))) is not None \
             and (news := _congrats(cheer["rest"], names)):
         found["congrats"] = news  # "congrats on the new baby + promoted to director"
-    for raw in _clauses(notes):
+    for raw in note_clauses:
         clause, prior, previous = raw.strip(), previous, raw.strip()
         if quoted_send and (quoted := _THEIR_SEND_ME.match(clause)) is not None \
                 and not re.match(r"(?:i|we)\s+(?:said|told)\b", prior, _I):
@@ -1369,21 +1401,22 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if _YES.match(clause):  # "said yes, dates tbc": the yes is firm, only its dates are to come
             clause = re.sub(r"[,;]?\s*(?:the\s+)?(?:dates?|times?|details|timings?)\s+(?:tbc|tbd|to be confirmed)\b",
                             "", clause, flags=_I)
-        if _NO_TO.match(clause) and last_ask and last_ask.startswith("to:") and ("accept" not in found or can_do):
-            if can_do:
-                found.pop("accept", None)
-            found.setdefault("decline", last_ask.removeprefix("to:"))  # "asked if i'd run the stall - can't"
+        # a request to the member still open to a yes, a no or a maybe: "asked if i'd run the stall"
+        asked_to = last_ask.removeprefix("to:") if last_ask and last_ask.startswith("to:") \
+            and ("accept" not in found or request_open) else ""
+        if asked_to and _NO_TO.match(clause):
+            found.pop("accept", None)
+            found.setdefault("decline", asked_to)  # "asked if i'd run the stall - can't"
             last_ask = None
             continue
-        if _HEDGE.search(clause) and last_ask and last_ask.startswith("to:") and ("accept" not in found or can_do) \
-                and re.search(r"\b(?:then|later|eventually|in the end)\s+(?:i\s+)?said yes\b", clause, _I):
-            found["accept"] = last_ask.removeprefix("to:")  # "said i'd think about it, then said yes at the end"
+        if asked_to and _HEDGE.search(clause) and re.search(r"\b(?:then|later|eventually|in the end)\s+(?:i\s+)?"
+                                                           r"said yes\b", clause, _I):
+            found["accept"] = asked_to  # "said i'd think about it, then said yes at the end"
             continue
-        if _HEDGE.search(clause) and last_ask and last_ask.startswith("to:") and ("accept" not in found or can_do):
-            if can_do:
-                found.pop("accept", None)
-            found.setdefault("checking", "whether I can " + last_ask.removeprefix("to:"))  # "… co-stream? said maybe"
-            can_do = True  # a yes or a no after it still decides ("said i'd think about it, then said yes")
+        if asked_to and _HEDGE.search(clause):
+            found.pop("accept", None)
+            found.setdefault("checking", "whether I can " + asked_to)  # "… co-stream? said maybe"
+            request_open = True  # a yes or a no after it still decides ("said i'd think about it, then said yes")
             continue
         if _HEDGE.search(clause) or (internal is not None and (internal["x"].lower() in _INTERNAL or (
                 internal["x"][:1].isupper() and internal["x"].lower() not in names))):
@@ -1846,7 +1879,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 if q and (can := re.match(r"^(?:[Ii]f|[Ww]hether)\s+I\s+(?:can|could|would|might)\s+(?P<x>.+)$", q)):
                     last_ask = "to:" + can["x"]  # "asked if i can do flyers": taken as a yes unless the notes say no
                     found.setdefault("accept", can["x"])
-                    can_do = True
+                    request_open = True
                     continue
                 if q and re.search(r",\s*(?:showed|told|explained|answered|walked)\b", q):
                     continue  # "asked how the expense tool works, showed her": answered there and then
@@ -2135,8 +2168,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     base_topic = base.topic if base.topic and not re.fullmatch(r"(?:nothing|none|n/?a)(?: specific| much)?",
                                                                base.topic, _I) else None
     said_topic = bool(base_topic) and any(_TOPIC_WORDS.search(c) and str(base_topic).split()[-1].lower() in c.lower()
-                                          for c in _clauses(notes))
-    alone = len(_clauses(notes)) == 1 and not (deliver or found)
+                                          for c in note_clauses)
+    alone = len(note_clauses) == 1 and not (deliver or found)
     topic = _str(found.get("topic")) or (base_topic if said_topic or base.topic_owned or alone else None)
     if topic:  # "cider presses for ages": what about, not how long
         topic = re.sub(r"\s+(?:for (?:ages|hours|a while|an hour|\d+\s*(?:h|hrs?|hours|mins?|minutes))|"
@@ -2208,7 +2241,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         need=need,
         checking=_checking(found.get("checking")),
         decline=_str(found.get("decline")),
-        thinking=bool(found.get("checking")) and any(_THINKING.search(c) for c in _clauses(notes)),
+        thinking=bool(found.get("checking")) and any(_THINKING.search(c) for c in note_clauses),
         ask_around=_str(found.get("ask_around")),
         congrats=_str(found.get("congrats")),
         my_offer_to=_str(found.get("my_offer_to")),
@@ -2224,7 +2257,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         invited_to=_str(found.get("invited_to")),
         offer_later=bool(found.get("offer_later")),
         late=_late(notes),
-        apology=_apology(_clauses(notes), names),
+        apology=_apology(note_clauses, names),
         their_news=_str(found.get("their_news")),
         booked=_str(found.get("booked")),
         give_back=_str(found.get("give_back")),
@@ -2245,9 +2278,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         activity=_str(found.get("activity")) or base.activity,
         stop=_str(found.get("stop")),
         wait=_str(found.get("wait")),
+        write_again=_write_again(_str(found.get("wait")), notes),
         expect=None if (their_send := _str(found.get("expect"))) and same_thing(their_send, tuple(offers))
         else their_send,  # "i said send pics first" beside "said he'd send pics": one thing, looked forward to once
-        expect_due=_due(notes) if found.get("expect") else None,
+        expect_due=_due(note_clauses) if found.get("expect") else None,
         shared=base.shared,
     )
     if _THANKS_ONLY.search(notes):  # "just thanks for now": no ask, no step, no offer of help this time
