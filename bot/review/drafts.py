@@ -49,6 +49,7 @@ from bot.review.purpose import (
     WEEKDAY,
     Reading,
     _article,
+    expand,
     read_purpose,
     same_thing,
     you_form,
@@ -726,7 +727,12 @@ class _Writer:
                                   "if that changes.",
                                   "On hiring: we don't have anything open right now, but I'll keep you in mind."),
                                  "hiring"))
-        if r.withdrawn:  # promised, but it can't be given after all: said plainly, never attached
+        if r.withdrawn and r.withdrawn_asked:  # their request, which the member can't meet: never "after all"
+            self.tips.append("Say briefly why, if you can.")
+            yet = " yet" if r.withdrawn_for_now else ""
+            out.append(self.line((f"You asked about {r.withdrawn}: I'm sorry, but I can't share it{yet}.",
+                                  f"On {r.withdrawn}: I'm afraid I can't share it{yet}."), "withdrawn"))
+        elif r.withdrawn:  # promised, but it can't be given after all: said plainly, never attached
             self.tips.append("Say briefly why, if you can.")
             out.append(self.line((f"One correction: I'm sorry, but I can't share {r.withdrawn} after all.",
                                   f"I need to walk back my offer of {r.withdrawn}: I'm sorry, it turns out I can't "
@@ -809,8 +815,7 @@ class _Writer:
                                f"On your question {_whether(r.answer)}: not yet, I'm afraid. I'll keep you posted."),
                               "answer")]
         if r.answer_given == "yes":
-            return [self.line((f"You asked {r.answer}; the short answer is yes, and I'm happy to go into detail.",
-                               f"On your question {_whether(r.answer)}: yes. Happy to show you how."), "answer")]
+            return [self._yes_line(r.answer)]
         # The notes don't hold the answer: a whole sentence that offers it, never a blank to fill in.
         self.tips.append("Add your answer in a sentence or two, if you have it to hand.")
         if r.answer.startswith("your "):
@@ -823,6 +828,25 @@ class _Writer:
         return [self.line((f"You asked {r.answer}: happy to walk you through it whenever suits you.",
                            f"You asked {r.answer}, and I'd be glad to talk it through whenever suits you."),
                           "answer")]
+
+    def _yes_line(self, answer: str) -> Line:
+        """A yes that fits the question: someone they know is introduced once asked, a thing they'd like is
+        welcomed, and anything else is a plain yes with more on offer."""
+        if re.match(r"(?:if|whether) I know (?:any ?one|some ?one|any ?body|some ?body|a |an )", answer):
+            check = self.r.first_check is not None or re.search(
+                r"\b(?:ask|check (?:with|w/?))\s+(?:him|her|them|[\w']+)\s+(?:first|b4|before)\b",
+                self.context.notes or "", re.IGNORECASE) is not None  # "yes, uncle Bashir. ask him first"
+            then = ("and I'll check with them before I put you in touch" if check else
+                    "and I'm happy to put you in touch")
+            return Line((f"You asked {answer}: I do, {then}.",))
+        if (wants := re.match(r"(?:if|whether) I(?:'d| would)? (?:want|like|need|fancy) (?P<x>.+)$", answer)):
+            thing = re.sub(r"(?:\s+(?:too|as well|also))?(?:\s*[,(]?\s*(?:for\s+)?[£$€]\s?\d[\d.,]*\)?)?$", "",
+                           wants["x"]).strip()  # "the rain cover too £10": the rain cover
+            return Line((f"You asked if I'd like {thing} too: yes please!" if re.search(r"\btoo\b", wants["x"])
+                         else f"You asked if I'd like {thing}: yes please!",))
+        return self.line((f"You asked {answer}; the short answer is yes, and I'm happy to go into detail.",
+                          f"On your question {_whether(answer)}: yes, and I'm happy to say more if it helps."),
+                         "answer")
 
     def take_up(self, stage: str) -> list[Line]:
         """What they offered or promised the member, taken up without pressure."""
@@ -910,6 +934,13 @@ class _Writer:
             return []
         if (money := re.match(r"^send you (?:the )?(?P<amount>[£$€]\s?[\d.,]+)(?P<rest>.*)$", vp)) is not None:
             owed = f"the {money['amount']}{money['rest']}"  # money owed back is paid, never "offered"
+            how = self.r.pay_how
+            if how and how.startswith("your "):  # "venmo?": how to pay is asked for first, then it is paid
+                if stage == "first":
+                    return [Line((f"I still owe you {owed}: could you send me {how} so I can pay you?",))]
+                return [Line((f"Could you send me {how} when you get a chance? I'd like to settle {owed}.",))]
+            if how == "cash at pickup":  # "cash only! pick up next sun": brought, never sent
+                return [Line((f"I'll bring {owed} in cash when I pick it up.",))] if stage == "first" else []
             if stage == "first":
                 self.tips.append(f"Send {owed} before this goes, or say when it will.")
                 if not self.r.paying_back:  # a bill for a part or a job: paid, not paid back
@@ -917,6 +948,16 @@ class _Writer:
                 thanked = "" if self.r.thanks else ": thanks for covering it"
                 return [Line((f"I'm sending {owed} back today{thanked}.",))]
             return [Line((f"Did {owed} reach you all right?",))]
+        if re.match(r"(?:confirm|let you know|get back to you|decide|find out|check)\b", vp):
+            # "i said i'd confirm qty by monday": a reply the member owes, said with its day, never "happy to"
+            by = re.search(rf"\b{re.escape(vp.split()[0])}\b[^.;\n]*?\b(?P<by>(?:by|before|b4)\s+(?:{WEEKDAY}|"
+                           r"tomorrow|tmrw|the end of the week|end of (?:the )?week|eow))", self.context.notes or "",
+                           re.IGNORECASE)
+            when = " " + re.sub(r"\b[a-z]+day\b", lambda d: d[0].capitalize(), expand(by["by"])) if by else ""
+            vp = re.sub(r"^(confirm|check|decide) (?!(?:the|a|an|my|your|our|his|her|their|whether|if|when|how|what|"
+                        r"which|who)\b)(?=[a-z])", r"\1 the ", vp)  # "confirm qty": confirm the quantity
+            return [Line((f"I'll {vp}{when}, as promised.",) if stage == "first" else
+                         (f"Sorry for the wait: I'll {vp} very soon.",))]
         if stage == "first":
             return [self.line((f"As I said, I'd be glad to {vp}.", f"And I'm happy to {vp}, as I mentioned.",
                                f"As promised, I'm happy to {vp}."), "mine")]

@@ -88,6 +88,8 @@ class Reading:
     shared: tuple[str, ...] = field(default=())
     first_check: str | None = None  # a check the member means to make before writing: "ask kavya first!!"
     withdrawn: str | None = None  # promised, but the notes say it can't be given after all: "the Q3 sheet"
+    withdrawn_asked: bool = False  # what can't be given was their request, never the member's promise
+    withdrawn_for_now: bool = False  # it can't be given yet: "can't share till the paper is accepted"
     answer_value: str | None = None  # the figure that answers their question: "about £1.2k per unit at 100 units"
     invited_to: str | None = None  # what they want the member to do: "give a talk to your class"
     offer_later: bool = False  # their offer needs something of the member's that isn't ready yet ("once X signs off")
@@ -95,6 +97,8 @@ class Reading:
     their_news: str | None = None  # what they said they'd find out and let the member know: "the ballot date"
     give_back: str | None = None  # something of theirs the member returns: "your dish"
     paying_back: bool = False  # money the member owes was lent or paid for them ("she paid for the cab"), not a bill
+    pay_how: str | None = None  # how the member pays what they owe, when the notes say: "your Venmo" (still to ask
+    # for: "venmo?", "need his bank details"), "cash at pickup" ("cash only! pick up next sun"), "cash"
     booked: str | None = None  # a meeting already fixed, with when: "our call on Tuesday at 3pm"
     thanks_only: bool = False  # the notes say the message only thanks them this time ("just thanks for now")
     apology: str | None = None  # what the member is sorry for, said by them: "I snapped at you in the retro";
@@ -116,8 +120,8 @@ class Reading:
         """Whether a one-week follow-up has something to follow up on (an ask, an offer, a next step)."""
         return bool(self.deliver or self.deliver_do or self.intro_to or self.interest or self.their_offer
                     or self.next_step or self.ask or self.accept or self.answer or self.explore or self.need
-                    or self.checking or self.suggest or self.their_offer_to or self.my_offer_to or self.ask_around
-                    or self.their_news)
+                    or self.checking or self.suggest or self.their_offer_to or self.ask_around or self.their_news
+                    or (self.my_offer_to and self.pay_how != "cash at pickup"))  # cash is brought, not chased
 
 
 # --- splitting ----------------------------------------------------------------------------------------
@@ -148,6 +152,8 @@ def _clauses(notes: str) -> list[str]:
     of the words this module looks for are read as meant ("promsied", "wnats", "asekd")."""
     notes = re.sub(r"\s*\n\s*", "\n", re.sub(r"[^\S\n]+", " ", notes[:4000]))  # runs of space: one, never backtracked
     notes = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], notes)
+    notes = re.sub(r"(^|[.;\n]\s*|\b(?:she|he|they)\s+)asks(?= (?:if|whether|me|for|about|abt|re)\b)", r"\1asked",
+                   notes, flags=_I)  # "asks if our scanner handles…": a question put, as "asked if" is
     notes = re.sub(r"\bthere(?= (?:api|app|team|product|platform|data|system|website|site|company|office|ceo|cto)\b)",
                    "their", notes, flags=_I)  # "integrate there API"
     notes = re.sub(r"(?<=[^\W\d_])(?:->|→)(?=[^\W\d_])", " to ", notes)  # "uk->ghana": a route, not a step
@@ -209,7 +215,7 @@ _EXPAND = {
     "feb": "February", "mar": "March", "apr": "April", "jun": "June", "jul": "July", "aug": "August",
     "sep": "September", "sept": "September", "oct": "October", "nov": "November", "dec": "December",
     "thru": "through", "b4": "before", "exp": "experience", "gfx": "graphics", "vid": "video", "vids": "videos",
-    "cttee": "committee",
+    "cttee": "committee", "qty": "quantity", "qtys": "quantities",
     "avail": "availability", "incl": "including", "approx": "approximately", "asap": "as soon as possible",
     "para": "paragraph", "1-para": "one-paragraph", "1-pager": "one-pager", "src": "source",
 }
@@ -266,7 +272,8 @@ _THINKING_WORDS = (r"(?:^|\b(?:i|we)(?:'ll|'d|\s+will|\s+would|\s+said\s+(?:i|we
 # first", "legal must ok first", "must anonymise first", "check w/ Mark b4 sharing", "dont send anything yet"
 _HOLD_WORDS = (r"^(?:all\s+|everything\s+|it'?s\s+|that'?s\s+)?on hold\b|"
                r"(?<!\bhe )(?<!\bshe )(?<!\bthey )\b(?:need|must get|have to get|got to get)\s+(?:[\w'’-]+\s+){0,2}?"
-               r"(?:ok|okay|approval|sign[- ]?off|go[- ]ahead|green light)\s+(?:first|before|b4|to (?:share|send|"
+               r"(?:ok|okay|approval|sign[- ]?off|go[- ]ahead|green light)(?:\s+from\s+[\w'’-]+)?\s+"
+               r"(?:first|before|b4|to (?:share|send|"
                r"release|publish|pass (?:it|them) on))\b|"
                r"\b(?:legal|finance|compliance|hr|(?-i:[A-Z])[\w-]+) (?:must|has to|needs to) (?:ok|okay|approve|"
                r"sign off)"
@@ -276,7 +283,7 @@ _HOLD_WORDS = (r"^(?:all\s+|everything\s+|it'?s\s+|that'?s\s+)?on hold\b|"
 _HEDGE = rx.compile(NO_PROMISE + "|" + _THINKING_WORDS + "|" + _HOLD_WORDS + "|" + r"\b(?:i |we )?said maybe\b|"
                     r"\bcheck (?:w/|w\b|with|first\b)|"
                     r"\b(?:we|i)(?:'ll| will)? decide (?:after|once|when)\b|\b(?:check|confirm) (?:it )?before "
-                    r"send(?:ing)?\b|\bneeds? (?:\w+'s |\w+ )?sign[- ]?off\b|"
+                    r"send(?:ing)?\b|\bneeds? (?:\w+'s |\w+ )?(?:sign[- ]?off|approval|ok|go[- ]ahead)\b|"
                     r"\bnot (?:cleared|signed off|approved) yet\b|"
                     r"\bcheck (?:the )?(?:budget|availability|calendar|diary)\b|\bconfirm (?:w/|with)\b|"
                     r"\bonce (?:\w+ ){1,3}(?:says? (?:ok|yes)|agrees?|is ok with it)\b|"
@@ -351,7 +358,8 @@ _HELD_FOR = rx.compile(_HOLD_WORDS, _I)
 _THINKING = rx.compile(_THINKING_WORDS, _I)
 # The member can't give what was promised after all: "actually can't share it, HR confidential", "walk it back".
 _WITHDRAW = rx.compile(r"\b(?:can'?t|cannot|can not|couldn'?t|not allowed to|shouldn'?t) (?:share|send|give|pass on|"
-                       r"forward) (?:it|that|this|them)\b|\bwalk (?:it|that|this|the promise) back\b|"
+                       r"forward) (?:(?:it|that|this|them)\b|(?:(?:it|that|this|them|anything)\s+)?(?:till|until|til|"
+                       r"before|b4)\b)|\bwalk (?:it|that|this|the promise) back\b|"
                        r"\b(?:it'?s|its) (?:\w+ )?confidential\b|\bactually\s+(?:can'?t|cannot)(?=\s*[,.;!]|\s*$)|"
                        r"\b(?:it'?s|its) (?:client|internal|under nda)\b", _I)
 # What they promised is late: "still not here", "chase if not here by mon", "hasn't arrived", "nothing yet".
@@ -406,7 +414,8 @@ def _value(clause: str) -> str | None:
 
 
 _INTERNAL = _words("facilities legal finance hr ops it procurement accounting sales marketing boss manager team cfo "
-                   "ceo cto admin office partners partner")
+                   "ceo cto admin office partners partner eng engineering engineers devs product design super "
+                   "supervisor landlord accountant")
 
 
 _NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -499,10 +508,12 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     if text and re.fullmatch(r"\s*(?:mine|yours|his|hers|theirs|ours)(?:\s+(?:too|back|as well))?\W*", text, _I):
         return None  # "owe her mine": mine of what, only the note before says
     text = re.split(r"\s*:\s+", text)[0] if text else text  # "a quote: 5-day course, 12 guides": the thing
-    text = re.split(r",\s+(?=\S+\s+(?:is|are|was|works|ok|fine)\b|(?:she|he|they)(?:'s|'re)\s)", text, flags=_I)[0] \
+    text = re.split(r",\s+(?=\S+\s+(?:is|are|was|works|ok|fine|not|isn'?t|hasn'?t|still)\b|"
+                    r"(?:she|he|they)(?:'s|'re)\s)", text, flags=_I)[0] \
         if text else text  # ", WhatsApp is fine", ", she's on whatsapp": the thing, not the remark
     text = re.split(r",\s+(?=(?:sent|emailed|shared|forwarded|posted|done)\b)", text, flags=_I)[0] if text else text
     text = re.sub(r"\s+(?:both ways|each way|to each other)$", "", text, flags=_I) if text else text  # a swap
+    text = re.sub(r"\s+instead$", "", text, flags=_I) if text else text  # "offered him methods section instead"
     # "the benchmark notebook, clean it up first": the thing, not the member's to-do before sending it
     text = re.split(r",\s+(?=(?:clean|tidy|fix|finish|polish|update|redact|anonymi[sz]e|proofread|edit|trim|"
                     r"check)\b)", text, flags=_I)[0] if text else text
@@ -680,7 +691,7 @@ _STOP = rx.compile(
     r"^(?:and\s+)?(?:she|he|they)\s+said\s+(?:thx|thanks|thank you|ty|cheers)\W*$|"
     r"\bdead end\b|\bno (?:need|point) (?:to )?follow|^(?:just\s+)?ignore(?: (?:him|her|them|it))?\W*$|"
     r"\bnot following up\b|\bnot worth (?:it|the time|chasing|following up|a follow-?up)\b|\bblock(?:ing|ed)\b|"
-    r"\blog only\b|\bcreepy\b|"
+    r"\blog only\b|\bcreepy\b|\bsteer clear\b|\bgive (?:him|her|them) a wide berth\b|\bnot going there\b|"
     r"\btold (?:him|her|them) (?:i'?m )?not (?:looking|interested)\b|^(?:so )?(?:leave it|let it go|don'?t bother)\W*$|"
     # a no said either way, a request not to be contacted, a deal gone elsewhere, a conflict of interest
     r"^(?:i\s+|we\s+)?said no\b|\basked (?:me |us )?(?:\w+ly )?not to (?:add|contact|email|message|call|include|put|"
@@ -767,8 +778,10 @@ def _owed_favour(owed: str, names: frozenset[str]) -> str | None:
         if when and not re.match(r"(?:on|to|home|back|into|from|next|this|after)\b", when, _I):
             when = ""  # "a lift, maybe", "whenever she is next in town…": the lift, without the note's hedging
         return f"give you a {ride['t'].lower()} {when}".strip()
-    if (money := re.match(r"^(?P<amount>[€£$]\s?\d{1,6}(?:[.,]\d{1,2})?)\b[\s,]*(?:for\s+)?(?P<rest>.*)$",
-                          owed)) is not None:
+    for word, amount in _MONEY_WORDS:
+        owed = re.sub(word, amount, owed, flags=_I)
+    if (money := re.match(r"^(?P<amount>[€£$]\s?\d{1,6}(?:[.,]\d{1,2})?)\b[\s,]*(?:balance\s+)?(?:for\s+)?"
+                          r"(?P<rest>.*)$", owed)) is not None:
         what = re.sub(r"\s+(?:via|by|on|through|thru|over)\s+\S+.*$", "", money["rest"].split(",")[0]).strip(" ,.;")
         if what.lower() in ("cash", "in cash", "money", "back"):
             what = ""  # "£65 cash, forgot wallet": how, not what for
@@ -776,6 +789,33 @@ def _owed_favour(owed: str, names: frozenset[str]) -> str | None:
         phrase = you_form(what, names, 3) if what else None
         return f"send you the {money['amount']} for the {phrase}" if phrase and not re.search(
             r"\b(?:she|he|they|us|we)\b", phrase, _I) else f"send you the {money['amount']}"
+    return None
+
+
+_PAY_APPS = (r"bank details|account details|bank info|account number|iban|sort code|paypal|venmo|revolut|zelle|"
+             r"cash ?app|monzo|mobilepay|swish|bizum|m-?pesa(?: number)?|upi(?: id)?|pix(?: key)?|mbway|twint|paylah|"
+             r"paynow")
+# what the member still needs to pay them: "venmo?", "need his bank details", "ask for her paypal"
+_PAY_DETAILS = rx.compile(rf"\b(?:need|ask(?:\s+for)?|get|what'?s)\s+(?:(?:his|her|their|the|a)\s+)?"
+                          rf"(?P<a>{_PAY_APPS})\b|"
+                          rf"(?:^|[.;,\n-]\s*)(?P<b>{_PAY_APPS})\s*\?", _I)
+_PAY_APP_NAMES = {"iban": "IBAN", "paypal": "PayPal", "venmo": "Venmo", "revolut": "Revolut", "zelle": "Zelle",
+                  "monzo": "Monzo", "mbway": "MB WAY", "upi": "UPI ID", "upi id": "UPI ID", "pix": "Pix key",
+                  "bizum": "Bizum number", "swish": "Swish number", "twint": "TWINT", "mobilepay": "MobilePay number"}
+# money words a note uses for an amount: "a tenner", "20 quid", "15 bucks", "60 euros"
+_MONEY_WORDS = ((r"^(?:a\s+)?tenner\b", "£10"), (r"^(?:a\s+)?fiver\b", "£5"), (r"^(\d{1,5})\s*quid\b", r"£\1"),
+                (r"^(\d{1,5})\s*(?:bucks|dollars)\b", r"$\1"), (r"^(\d{1,5})\s*(?:eur|euros?)\b", r"€\1"))
+
+
+def _pay_how(notes: str) -> str | None:
+    """How the member pays what they owe, when the notes say: details still to ask for, or cash."""
+    if (m := _PAY_DETAILS.search(notes)) is not None:
+        app = (m["a"] or m["b"]).lower()
+        return "your " + _PAY_APP_NAMES.get(app, app)
+    if re.search(r"\bcash(?: only)?\b", notes, _I) and not re.search(r"\b(?:paid|gave|sent|handed)\b[^.;]*\bcash\b",
+                                                                   notes, _I):
+        return "cash at pickup" if re.search(r"\b(?:pick(?:ing)?\s+(?:it\s+|them\s+)?up|collect(?:ing|ion)?)\b",
+                                             notes, _I) else "cash"
     return None
 
 
@@ -1055,18 +1095,27 @@ _HELD_BACK = rx.compile(
     r"(?:still\s+)?(?:has\s*n'?t|hasnt|have\s*n'?t|havent|has not|have not|not)\s+(?:yet\s+)?"
     r"(?:cleared|approved|signed(?:\s+(?:it|them))?\s+off|checked|ok'?d|okayed)(?:\s+(?:it|them|this|that))?"
     r"|(?:it'?s\s+|its\s+|they'?re\s+)?not\s+(?:yet\s+)?(?:cleared|approved|signed off|final|finali[sz]ed)"
-    r"(?:\s+by\s+[\w-]+)?"
+    r"(?:\s+by\s+[\w-]+)?(?!\s+(?:on|at)\s+(?:his|her|their)\s+(?:side|end))"  # "budget not approved on his side"
     r"|(?:do\s*n'?t|dont|do not)\s+(?:send|quote|share|price)(?:\s+(?:any\s+)?(?:it|them|(?:the\s+)?"
     r"(?:numbers|figures|nums|\w+)))?\s+(?:till|until|before)\s+(?:\w+\s+){0,2}?(?:checks?|clears?|approves?|signs?\s+(?:it\s+|them\s+)?off|"
     r"confirms?|has checked|checked)(?:\s+(?:it|them))?"
     r")(?:\s+yet)?\)?(?=\s*(?:[.,;!)\n]|$|\s))", re.IGNORECASE)
+# What the member hasn't finished yet, said after it: "i said i'd write the docs PR. ~50% done", "not done yet"
+_UNFINISHED = (r"\(?(?:(?:~|about|approx\.?|around|only)\s*)?\d{1,2}\s*%\s*(?:done|finished|written|there)\)?\W*|"
+               r"\(?(?:it'?s\s+|its\s+)?(?:not|isn'?t|isnt|nowhere near)\s+(?:done|finished|ready|written)"
+               r"(?:\s+yet)?\)?\W*|"
+               r"(?:it'?s\s+|its\s+)?(?:half|mostly|nearly|almost)[- ](?:done|finished|written|ready)\W*|"
+               r"(?:still\s+)?(?:a\s+)?wip\W*|still (?:writing|drafting|working on|editing) (?:it|them)\W*")
 # a hold in its own sentence, after what was asked for: "wants the expansion deck. ONLY send once finance signs off"
 _SEND_ONLY_ONCE = rx.compile(r"^(?:only\s+)?(?:(?:send|share|forward)\s+(?:it|them|this)?\s*(?:only\s+)?)?"
                              r"(?:once|after|when|till|until)\s+(?!.*\b(?:asked|ask|asks)\b)(?:\w+\s+){0,3}?"
                              r"(?:signs?\s+off|signed\s+off|approves?|approved|clears?|cleared|checks?|checked|ok'?s|"
                              r"oks\s+it|ok(?:ay)?s?\s+it|says\s+(?:ok|yes)|"
                              # "send once photographer shares": it isn't the member's to send yet
-                             r"(?:shares|sends?|uploads?)(?:\s+(?:it|them))?(?:\s+over)?\W*$)"
+                             r"(?:shares|sends?|uploads?)(?:\s+(?:it|them))?(?:\s+over)?\W*$|"
+                             # "send after I anonymise it (not done yet)": the member's own clean-up comes first
+                             r"(?:i|we)(?:'ve|\s+have)?\s+(?:anonymi[sz]|redact|clean|tidy|finish|fix|edit|strip|"
+                             r"scrub|translate|proofread|polish|update)\w*(?:\s+(?:it|them|up))*\b)"
                              r"(?:\b.*)?$", _I)
 _AVOID = rx.compile(r"^(?:[^,]{1,30},\s*)?(?:no\W+)?(?:avoid(?: (?:him|her|them))?|nope|hard pass|"
                     r"skip(?: (?:it|him|her|them))?|(?:sorted\W+)?no action(?: needed)?|nothing to do|"
@@ -1213,7 +1262,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             continue
         low = clause.lower()
         now = (len(deliver), "intro_to" in found, "need" in found)
-        if now == seen and re.search(r"\d", prior) and not _HEDGE.search(prior):
+        if now == seen and re.search(r"\d", re.sub(r"\bthe \d{1,2}(?:st|nd|rd|th)\b", "", prior)) \
+                and not _HEDGE.search(prior):  # a date in between ("committee votes on the 22nd") is no figure
             # a figure in between that put nothing in the message ("rates ~2.5k/parcel??", "sens ~94%") is what a
             # hedge after it holds ("check w/ Femi"), not the thing sent before it
             last_added = None
@@ -1297,6 +1347,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 asked_for.remove(last_added[1])
             seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
             continue
+        if low in ("sent", "sent it", "sent them") and last_added is not None and last_added[0] == "deliver" \
+                and last_added[1] in deliver and last_added[1] in asked_for \
+                and not re.search(r"\bsent(?: it| them)?\s*\?", notes, _I):  # "sent? no. send": not sent
+            asked_for.remove(last_added[1])  # "asked for the whitepaper - sent": sent already, as "…, sent it" is
+            sent.append(last_added[1])
+            continue
         if low in ("done", "sent", "not yet", "sent it"):
             continue
         if (done := re.match(r"^(?:(?:she|he|they)\s+)?(?:asked (?:me )?for|wanted|wants)\s+(?P<x>.+?),?\s+"
@@ -1337,8 +1393,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             continue
         if last_added is not None and last_added[0] == "deliver" and last_added[1] in deliver and re.fullmatch(
                 r"(?:i'?ll|i will|will)\s+(?:write|draft|do|prepare|put together|pull together|make)\s+(?:it|them|one)"
-                r"(?:\s+[\w']+){0,3}\W*", clause, _I):
-            deliver.remove(last_added[1])  # "wants the summary b4 the board. i'll write it": not written yet
+                r"(?:\s+[\w']+){0,3}\W*|" + _UNFINISHED, clause, _I):
+            deliver.remove(last_added[1])  # "wants the summary b4 the board. i'll write it", "~50% done": not yet
             later_asked = later_asked or (last_added[1] in asked_for and last_added[1] not in promised)
             later.append(f"{last_added[1]} {_later_words('when done', last_added[1])}")
             seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
@@ -1390,6 +1446,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 and last_added[1] in deliver:  # "i said i'd send the sheet. actually can't share it": never sent
             deliver.remove(last_added[1])
             found.setdefault("withdrawn", last_added[1])
+            found["withdrawn_asked"] = last_added[1] in asked_for and last_added[1] not in promised
+            found["withdrawn_for_now"] = re.search(r"\b(?:till|until|til|before|b4|yet)\b", clause, _I) is not None
             seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
             continue
         if offers and re.match(r"^(?:i'?ll\s+|will\s+)?(?:send|share|give|forward)\s+(?:it|them|this|that)\s+"
@@ -1626,6 +1684,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if re.fullmatch(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?(?:\s+(?:first|too|later|again|tonight))?[.!]*", asked) \
                     and asked.split()[0].lower() not in names:
                 continue  # "need to ask Lee": a name alone is someone else to ask, the member's to-do
+            if (own := re.fullmatch(r"(?:(?:my|our|the)\s+)?(?P<who>[\w-]+)(?:\s+(?:if|whether)\b.*|\s+first)?\W*",
+                                    asked, _I)) is not None and own["who"].lower() in _INTERNAL:
+                continue  # "ask eng", "need to ask my super if ok": a check inside the member's own side
+            if re.match(r"[A-Z][\w'-]+\s+(?:how|what|if|whether|when|where|which|who|why|abt|about|re)\b", asked) \
+                    and asked.split()[0].lower() not in names:
+                continue  # "need to ask Jules how many bags": a question for someone else, the member's to-do
             question = _question(asked, names)
             if question:
                 found.setdefault("ask", question)
@@ -1998,6 +2062,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                                  r"few|many)\s+)?(?:q'?s|questions)\b(?!\s+(?:template|list|sheet|doc|bank|set)\b)",
                                  what, _I):
                 continue  # "asked good q's re the identifiability bit": they asked questions, nothing to send
+            if what and not vague and _head(what) in _PREMISES_AND_GOODS and re.match(r"(?:our|my)\s", what, _I):
+                found.setdefault("checking", what)  # "wants our hall for choir thursdays": to look into, not "here's"
+                last_ask = what
+                continue
             if what and (_sendable(what) if vague else _head(what) not in _NOT_NEEDS | {"intro", "introduction"}):
                 last_ask = what
                 deliver.append(what)
@@ -2253,6 +2321,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         known=bool(_KNOWN.search(notes)),
         first_check=_first_check(notes, names),
         withdrawn=_str(found.get("withdrawn")),
+        withdrawn_asked=bool(found.get("withdrawn_asked")), withdrawn_for_now=bool(found.get("withdrawn_for_now")),
         answer_value=_str(found.get("answer_value")),
         invited_to=_str(found.get("invited_to")),
         offer_later=bool(found.get("offer_later")),
@@ -2262,6 +2331,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         booked=_str(found.get("booked")),
         give_back=_str(found.get("give_back")),
         paying_back=_LENT.search(notes) is not None,
+        pay_how=_pay_how(notes),
         periodic=bool(_PERIODIC.search(notes)),
         deliver_do=tuple(deliver_do[:1]),
         intro_to=str(intro_to) if intro_to is not None else None,
@@ -2436,6 +2506,11 @@ def _need(what: str) -> str | None:
     return what
 
 
+# A room, a space or a thing to lend is no attachment: "wants our hall for choir thursdays" is looked into
+_PREMISES_AND_GOODS = _words("hall halls room rooms venue space spaces stall stand pitch slot slots desk desks studio "
+                             "office garage shed field court kitchen yard premises land plot allotment barn church "
+                             "van car truck trailer boat bike ladder drill tools freezer fridge butt marquee gazebo "
+                             "tent tables chairs projector minibus")
 _COME_BY = {"come": "come over", "drop": "drop in", "pop": "pop in", "swing": "swing over"}
 _COME_BY_PLACE = {"come": "come to ", "drop": "drop in at ", "pop": "pop in at ", "swing": "call in at "}
 _MASS_NOUNS = _words("beta advice help information info feedback guidance support money cash funding childcare "

@@ -1803,3 +1803,115 @@ def test_a_freeze_they_will_end_themselves_is_their_wait_not_the_members() -> No
     frozen = reading("hiring freeze till january, he'll reach out")
     assert "write_again" not in frozen and "activity" not in frozen  # never "the search for a freeze till January"
     assert reading("budget frozen til april").get("write_again") == "in April"
+
+
+# --- stop 38: what is not done, not the member's to give, or paid another way ------------------------------
+
+def _both(notes: str, name: str = "Ada Obi", where: str = "the trade fair") -> tuple[str, Draft | Question | Rest]:
+    context = DraftContext(name, where, notes, member_name="Sam")
+    first = compose("follow_up_48h", context, FIRST_TIMES, key=7)
+    assert isinstance(first, Draft), first
+    return first.text, compose("no_reply_1w", context, WEEK_TIMES, key=7)
+
+
+@pytest.mark.parametrize("notes", [
+    "fixed my bug!! I said i'd write the docs PR for the new flag. ~50% done",
+    "promised her the benchmark writeup (not done yet)",
+    "wants my LOLER checklist - send after I anonymise it (not done yet)",
+    "i owe him the site survey. half done",
+])
+def test_what_the_member_has_not_finished_is_promised_for_later_never_attached(notes: str) -> None:
+    first, week = _both(notes)
+    assert "I'll send" in first and "attached" not in first and "Here's" not in first, first
+    assert not (isinstance(week, Draft) and re.search(r"\b(?:sent|arrived|reach)", week.text)), week
+
+
+def test_their_request_the_member_cannot_meet_yet_is_said_so_not_walked_back_or_attached() -> None:
+    notes = ("asked for our raw EEG data. can't share till paper accepted + ethics ok. offered him methods section "
+             "instead")
+    first, week = _both(notes, "Dr. Mehdi Rahimi", "ResearchGate")
+    assert re.search(r"raw EEG data: I'm (?:sorry, but I|afraid I) can't share it yet\.", first), first
+    assert "after all" not in first and "methods section instead" not in first and "here's the methods section" in \
+        first.lower()
+    assert isinstance(week, Draft) and "EEG" not in week.text, week
+
+
+@pytest.mark.parametrize(("notes", "said", "week_said"), [
+    ("I owe her $15 for the spool she gave me. venmo?", "could you send me your Venmo",
+     "Could you send me your Venmo"),
+    ("we split the party - i owe him £38 for our half of the pizza. need his bank details",
+     "could you send me your bank details", "Could you send me your bank details"),
+])
+def test_money_the_member_owes_with_no_way_to_pay_yet_asks_how_to_pay(notes: str, said: str, week_said: str) -> None:
+    first, week = _both(notes)
+    assert said in first and "sending" not in first, first
+    assert isinstance(week, Draft) and week_said in week.text and "reach you" not in week.text, week
+
+
+def test_money_paid_in_cash_at_pickup_is_brought_and_never_chased() -> None:
+    first, week = _both("I still owe him €60 balance for the kilim, pick up next sun. he's holding it. cash only!")
+    assert "I'll bring the €60 for the kilim in cash when I pick it up." in first and "sending" not in first, first
+    assert isinstance(week, Rest), week
+
+
+def test_a_tenner_is_money_not_an_attachment() -> None:
+    first, _ = _both("owe him a tenner for the round")
+    assert "£10 for the round" in first and "attached" not in first, first
+
+
+@pytest.mark.parametrize(("notes", "said"), [
+    ("asked if i know anyone w/ reed tools - yes, uncle Bashir. ask him first",
+     "You asked if I know anyone with reed tools: I do, and I'll check with them before I put you in touch."),
+    ("asked if i know a good accountant - yes!",
+     "You asked if I know a good accountant: I do, and I'm happy to put you in touch."),
+    ("bought the pram. he asked if i want the rain cover too £10 — yes",
+     "You asked if I'd like the rain cover too: yes please!"),
+])
+def test_a_yes_fits_the_question_it_answers(notes: str, said: str) -> None:
+    first, _ = _both(notes)
+    assert said in first and "show you how" not in first and "go into detail" not in first, first
+
+
+@pytest.mark.parametrize("notes", [
+    "sells oyster spawn bulk. need to ask Jules how many bags",
+    "offered to let me shadow him 2 days - need to ask my super if ok",
+    "asks if our scanner handles wet specimens - dunno, ask eng",
+])
+def test_a_question_for_someone_on_the_members_side_is_never_put_to_the_contact(notes: str) -> None:
+    assert "ask" not in reading(notes)
+
+
+def test_a_reply_the_member_promised_by_a_day_is_said_with_its_day() -> None:
+    first, week = _both("sells oyster spawn bulk, €3.20/kg. i said i'd confirm qty by monday")
+    assert "I'll confirm the quantity by Monday, as promised." in first, first
+    assert isinstance(week, Draft) and "confirm the quantity" in week.text and "happy to" not in week.text, week
+
+
+@pytest.mark.parametrize(("notes", "checking"), [
+    ("wants our hall for youth choir thursdays. committee votes on the 22nd — can't promise",
+     "our hall for youth choir thursdays"),
+    ("wants case study w/ our drone inspection data - need ok from Mette first",
+     "the case study with our drone inspection data"),
+    ("asked NGO discount - need Mark's approval", "the NGO discount"),
+    ("wants to borrow our gazebo for the fete. asked for our gazebo", "our gazebo"),
+])
+def test_a_space_a_thing_to_lend_or_a_thing_awaiting_a_yes_is_looked_into_not_handed_over(notes: str,
+                                                                                          checking: str) -> None:
+    found = reading(notes)
+    assert found.get("checking") == checking and "deliver" not in found, found
+
+
+def test_their_own_pending_budget_is_not_the_members_hold() -> None:
+    found = reading("vineyard drone spraying. wants demo in June, budget not approved on his side yet")
+    assert found.get("next_step") == "a demo in June" and "later" not in found, found
+
+
+@pytest.mark.parametrize("notes", ["ben's new gf. she was lovely actually. but no. not going there",
+                                   "shouted at the chair. DMs everyone petitions. steer clear"])
+def test_steer_clear_is_a_reason_not_to_write(notes: str) -> None:
+    assert reading(notes).get("stop")
+
+
+def test_what_they_asked_for_and_the_member_already_sent_is_noted_as_sent() -> None:
+    assert reading("asked for the cold-chain whitepaper - sent. wants call").get("only_sent") is True
+    assert "only_sent" not in reading("asked for our paper on grasping -> sent? no. send")
