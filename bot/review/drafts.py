@@ -910,7 +910,13 @@ class _Writer:
                 else:
                     offer = re.sub(r"^(?:a|an)\s+", "the ", offer)
                     out.append(Line((f"If you get a minute, I'd still love {offer}.",)))
-        if r.their_offer_to:  # any verb, read by `gist`: "take a look at our gutter problem"
+        if r.their_offer_to and (check := re.match(r"(?:check|find out|look into) (?P<q>(?:whether|if) .+)$",
+                                                  r.their_offer_to)):
+            # "he said he'd check if his school takes part-time instructors": thanked, then asked after
+            question = "whether " + check["q"].split(" ", 1)[1]
+            out.append(Line((f"Thanks for offering to find out {question}.",) if stage == "first" else
+                            (f"Any news on {question}? No rush if you haven't had a chance.",)))
+        elif r.their_offer_to:  # any verb, read by `gist`: "take a look at our gutter problem"
             vp = r.their_offer_to
             if stage == "first":
                 out.append(self.line((f"You kindly offered to {vp}, and I'd love to take you up on that.",
@@ -932,7 +938,7 @@ class _Writer:
         vp = self.r.my_offer_to
         if not vp:
             return []
-        if (money := re.match(r"^send you (?:the )?(?P<amount>[£$€]\s?[\d.,]+)(?P<rest>.*)$", vp)) is not None:
+        if (money := re.match(r"^send you (?:the )?(?P<amount>[£$€¥₹₦]\s?[\d.,]+)(?P<rest>.*)$", vp)) is not None:
             owed = f"the {money['amount']}{money['rest']}"  # money owed back is paid, never "offered"
             how = self.r.pay_how
             if how and how.startswith("your "):  # "venmo?": how to pay is asked for first, then it is paid

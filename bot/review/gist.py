@@ -98,10 +98,12 @@ _MY_OFFER = rx.compile(r"^(?:i|we)\s+(?:(?:offered|volunteered|agreed)\s+to|said
                        r"pass(?!\s+(?:on|along))|rather|"
                        r"prefer|love|like|never|not|be|have|had|already)\b).+)$", _I)
 _SEND_IT = rx.compile(r"\b(?:said|promised)\s+(?:i'?d|id|i would|i'?ll|i will)\s+(?:send|email|share|forward|"
-                      r"whatsapp|text|post)\s+(?:it|them|that)\b|\bi'?ll (?:send|email|forward|whatsapp) (?:it|them)\b",
-                      _I)
+                      r"whatsapp|text|post)\s+(?:it|them|that)\b|\bi'?ll (?:send|email|forward|whatsapp) (?:it|them)\b|"
+                      r"(?:^|[.;!]\s*|\s-\s)(?:pls\s+|will\s+)?send(?:\s+(?:it|them|asap|today|pls))?\W*$",
+                      _I)  # "needs bibtex. send": the member's to-do, what they need
 # a thing that goes by email or post: what "here's X, as promised" can be said of
-_DOCUMENT = _words("template doc docs document documents deck spreadsheet sheet file files form forms list report plan "
+_DOCUMENT = _words("bibtex citation template doc docs document documents deck spreadsheet sheet file files form forms "
+                   "list report plan "
                    "link links guide notes slides draft contract agreement checklist copy photos pics pictures "
                    "numbers figures invoice quote brochure cv resume portfolio video recording recipe map maps "
                    "summary paper papers article chapter proposal spec specs cert certificate certificates reel "

@@ -26,7 +26,7 @@ def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_SHORTHAND = ((rx.compile(r"\bw/o\b", _I), "without"), (rx.compile(r"\bw/in\b", _I), "within"),
+_SHORTHAND = ((rx.compile(r"\bw/(?:o|out)\b", _I), "without"), (rx.compile(r"\bw/in\b", _I), "within"),
               (rx.compile(r"\bw/\s*", _I), "with "),
               (rx.compile(r"\babt\b", _I), "about"), (rx.compile(r"\bthru\b", _I), "through"),
               (rx.compile(r"\bppl\b", _I), "people"), (rx.compile(r"\bb/c\b", _I), "because"),

@@ -347,7 +347,9 @@ def _write_again(wait: str | None, notes: str) -> str | None:
 # Not now, in the member's words: "leave it for now", "park it, no emails", "nothing to do rn" — a reason not to
 # write unless the notes owe them something ("nothing to do rn re the reorg. promised him the team charter")
 _NOT_NOW = rx.compile(r"^(?:so )?(?:leave (?:it|her|him|them)(?: be| alone)?|let it (?:go|rest)) (?:for now|for a bit|"
-                      r"for a while)\b(?!\s+(?:re|about|abt|on)\b)|^(?:so\s+)?park (?:it|this)\b|"
+                      r"for a while)\b(?!\s+(?:re|about|abt|on)\b)|"
+                      r"^(?:prob(?:ably)?|maybe|i'?d) (?:just )?leave it\W*$|"
+                      r"^(?:so\s+)?park (?:it|this)\b|"
                       r"^(?:so\s+)?nothing to do (?:rn|now|for now|yet|atm)\W*$|"
                       r"(?:^|,\s*)no (?:emails?|msgs?|messages?)\s+(?:for now|(?:till|until|til)\b.*)", _I)
 # When something is wanted by: "b4 the 12th", "by eom", "by fri", "before cabinet on the 3rd"
@@ -378,8 +380,9 @@ def _where_answer(clause: str) -> str | None:
     is written as a name; 'on ebay', 'a friend' stay as typed; a clause that goes on is no answer."""
     text = clause.strip(" .!")
     if not text or len(text) > 60 or len(text.split()) > 7 \
-            or re.search(r"\b(?:i|she|he|they|we|said|will|'ll|wants?|asked|need)\b|\?", text, _I):
-        return None
+            or re.search(r"\b(?:i|she|he|they|we|said|will|'ll|wants?|asked|need)\b|\?", text, _I) \
+            or re.match(r"(?:send|share|email|forward|check|ask|find|dig|look|make|write|tell|confirm)\b", text, _I):
+        return None  # "asked which snacks are ok, send list": the member's to-do, not the answer
     head, sep, tail = text.partition(",")
     if head.islower() and len(head.split()) <= 3 and not re.match(
             r"(?:on|from|at|in|via|a|an|the|my|our|your|his|her|their|some|any|online)\b", head):
@@ -429,6 +432,8 @@ def expand(text: str) -> str:
     text = re.sub(r"(?<![A-Z])\s*&\s*(?![A-Z]\b)", " and ", text)  # "R&D" stays
     text = re.sub(r"\s+@\s+", " at ", text)
     text = re.sub(r"~\s*(?=\d)", "about ", text)  # "~10 interviews"
+    text = re.sub(r"\bmin(?=\s+(?:repro|reproduction|example|case|test case)\b)", "minimal", text,
+                  flags=_I)  # "a min repro": minimal, not minutes
     text = re.sub(r"\byr\s?(\d{1,2})\b", r"Year \1", text, flags=_I)  # "talk to yr5": a school year
     text = re.sub(r"\b(\d)\s*d\s*/\s*(?:wk|week)\b", lambda m: f"{_NUMBERS[int(m[1])]} days a week", text, flags=_I)
     text = re.sub(r"\b(mon|tue|wed|thu|fri|sat|sun)['’]s\b", lambda m: "on " + _EXPAND[m[1].lower()] + "s", text,
@@ -508,7 +513,8 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     if text and re.fullmatch(r"\s*(?:mine|yours|his|hers|theirs|ours)(?:\s+(?:too|back|as well))?\W*", text, _I):
         return None  # "owe her mine": mine of what, only the note before says
     text = re.split(r"\s*:\s+", text)[0] if text else text  # "a quote: 5-day course, 12 guides": the thing
-    text = re.split(r",\s+(?=\S+\s+(?:is|are|was|works|ok|fine|not|isn'?t|hasn'?t|still)\b|"
+    text = re.split(r",\s+(?=(?:(?:my|our|his|her|their)\s+)?\S+\s+"
+                    r"(?:is|are|was|works|ok|fine|not|isn'?t|hasn'?t|still)\b|"
                     r"(?:she|he|they)(?:'s|'re)\s)", text, flags=_I)[0] \
         if text else text  # ", WhatsApp is fine", ", she's on whatsapp": the thing, not the remark
     text = re.split(r",\s+(?=(?:sent|emailed|shared|forwarded|posted|done)\b)", text, flags=_I)[0] if text else text
@@ -780,7 +786,8 @@ def _owed_favour(owed: str, names: frozenset[str]) -> str | None:
         return f"give you a {ride['t'].lower()} {when}".strip()
     for word, amount in _MONEY_WORDS:
         owed = re.sub(word, amount, owed, flags=_I)
-    if (money := re.match(r"^(?P<amount>[€£$]\s?\d{1,6}(?:[.,]\d{1,2})?)\b[\s,]*(?:balance\s+)?(?:for\s+)?"
+    if (money := re.match(r"^(?P<amount>[€£$¥₹₦]\s?\d{1,3}(?:,\d{3})+|[€£$¥₹₦]\s?\d{1,6}(?:[.,]\d{1,2})?)\b"
+                          r"[\s,]*(?:balance\s+)?(?:for\s+)?"
                           r"(?P<rest>.*)$", owed)) is not None:
         what = re.sub(r"\s+(?:via|by|on|through|thru|over)\s+\S+.*$", "", money["rest"].split(",")[0]).strip(" ,.;")
         if what.lower() in ("cash", "in cash", "money", "back"):
@@ -880,7 +887,8 @@ def _asked_around(match: re.Match[str], names: frozenset[str]) -> str | None:
     return said or None
 
 
-_OWE = rx.compile(r"^(?:i\s+)?(?:still\s+)?owe\s+(?:him|her|them)\s+(?:still\s+)?(?P<rest>.+)$", _I)
+_OWE = rx.compile(r"^(?:i\s+)?(?:still\s+)?owe\s+(?:(?:him|her|them)\s+|(?=[€£$¥₹₦]\s?\d))(?:still\s+)?(?P<rest>.+)$",
+                  _I)
 _IMPERATIVE = rx.compile(r"^(?:me:\s*)?(?P<verb>send|share|email|forward)\s+"
                          r"(?:(?:him|them|her(?=\s+(?:the|my|our|a|an|some|that|this|(?-i:[A-Z])[\w-]*['’]s)\b))\s+)?"
                          r"(?P<rest>.+)$",
@@ -955,10 +963,14 @@ _LENT_THEM = rx.compile(r"^(?:i\s+|we\s+)?(?:(?:lent|loaned)\s+(?:him|her|them)\
 # money they owe the member: "owes me $40 for the concert tickets"
 # ("still owes me 120 zł go karts", "owes us £1,850 for the extra day", "owes £5 for pitch")
 _OWES_ME = rx.compile(r"^(?:(?:she|he|they)\s+)?(?:still\s+)?(?:owes\s+(?:(?:me|us)\s+)?|owe\s+(?:me|us)\s+)"
-                      r"(?P<amount>[€£$]\s?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d{1,3}(?:,\d{3})*(?:[.,]\d{1,2})?\s?"
+                      r"(?P<amount>[€£$¥₹₦]\s?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d{1,3}(?:,\d{3})*(?:[.,]\d{1,2})?\s?"
                       r"(?:zł|zl|pln|eur|euros?|dollars?|quid|bucks|kr|chf|sek|nok|dkk|rs|inr|aud|nzd|cad)|"
                       r"\d{1,3}(?:,\d{3})*\s?[€£$])(?![\w,.]\d)"
-                      r"(?:\s+(?:for\s+)?(?P<what>(?!back\b|to\b)[\w -]{2,40}))?\W*$", _I)
+                      r"(?:\s+(?:for\s+)?(?P<what>(?!back\b|to\b)[\w -]{2,40}?))?"
+                      # "for the wool roll i shipped her in jan": the thing, not when it went
+                      r"(?:\s+(?:that\s+)?(?:i|we)\s+(?:shipped|sent|sold|gave|lent|posted|delivered)\b"
+                      r"[\w -]{0,40})?\W*$",
+                      _I)
 # what is not to be said: "lol dont mention", "don't bring it up"
 _NOT_TO_SAY = rx.compile(r"\b(?:do\s*n'?t|dont|do not|never|not to)\s+(?:mention|ask|bring (?:it |that )?up|raise)\b",
                          _I)
@@ -1836,6 +1848,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 and (news := _news_of(m["x"], names)) is not None:
             found.setdefault("their_news", news)  # "she'll find out if ballot date confirmed + let me know"
             continue
+        if m is not None and re.match(r"(?:if|whether)\s", m["x"], _I) \
+                and (question := you_form(m["x"], names, 10)) is not None:
+            found.setdefault("their_offer_to", f"check {question}")  # "he'd check if his school takes X": theirs
+            continue
         if (m := _THEIR_PROMISE.match(_unname(clause, names))) is not None and not (
                 m["verb"].lower() in ("post", "whatsapp") and _head(thing(m["rest"], names) or "vet") in _ROLES):
             verb, rest = m["verb"].lower(), m["rest"]
@@ -2298,6 +2314,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         need = None  # "wants DBS form back", "wants £200 deposit": the member's to give, not a need to help with
     if need and same_thing(need, (*kept, *later)):  # "wants 3 month cohorts" beside "i owe him the cohort data"
         need = None
+    which = str(found.get("answer") or "")
+    if which.startswith("which ") and "the list" in kept:  # "asked which snacks are ok, send list"
+        kept[kept.index("the list")] = "the list of " + re.sub(r"^which (\w+) (is|are)\b", r"\1 that \2", which)
+        found.pop("answer")
     reading = Reading(
         deliver=tuple(kept)[:2],
         later=tuple(later[:1]),
@@ -2313,6 +2333,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         ask_around=_str(found.get("ask_around")),
         congrats=_str(found.get("congrats")),
         my_offer_to=_str(found.get("my_offer_to")),
+        their_offer_to=_str(found.get("their_offer_to")),
         suggest=_str(found.get("suggest")),
         invited=bool(found.get("invited")),
         not_hiring=bool(found.get("not_hiring")),
@@ -2338,7 +2359,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         answer=_str(found.get("answer")),
         interest=_str(found.get("interest")),
         accept=str(accept) if accept else None,
-        their_offer=tuple(dict.fromkeys(offers))[:1],
+        # "offered $60, my rate is $120": a bid to answer, never money to look forward to
+        their_offer=tuple(dict.fromkeys(o for o in offers if not re.fullmatch(r"(?:the|a|an)?\s*[€£$¥₹₦]\s?[\d.,]+k?",
+                                                                              o, _I)))[:1],
         their_next=_str(found.get("their_next")),
         next_step=_str(found.get("next_step")),
         ask=_str(found.get("ask")),
@@ -2513,7 +2536,8 @@ _PREMISES_AND_GOODS = _words("hall halls room rooms venue space spaces stall sta
                              "tent tables chairs projector minibus")
 _COME_BY = {"come": "come over", "drop": "drop in", "pop": "pop in", "swing": "swing over"}
 _COME_BY_PLACE = {"come": "come to ", "drop": "drop in at ", "pop": "pop in at ", "swing": "call in at "}
-_MASS_NOUNS = _words("beta advice help information info feedback guidance support money cash funding childcare "
+_MASS_NOUNS = _words("art artwork music beta advice help information info feedback guidance support money cash funding "
+                     "childcare "
                      "housing accommodation furniture equipment kit software hardware research work training "
                      "mentoring coaching paperwork storage parking transport experience")
 

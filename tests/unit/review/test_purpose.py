@@ -1915,3 +1915,47 @@ def test_steer_clear_is_a_reason_not_to_write(notes: str) -> None:
 def test_what_they_asked_for_and_the_member_already_sent_is_noted_as_sent() -> None:
     assert reading("asked for the cold-chain whitepaper - sent. wants call").get("only_sent") is True
     assert "only_sent" not in reading("asked for our paper on grasping -> sent? no. send")
+
+
+# --- stop 38, round two (read from heldout27's grades) ------------------------------------------------------
+
+def test_money_they_owe_for_a_thing_the_member_shipped_is_asked_for() -> None:
+    found = reading("pattern cutter. still owes me €180 for the deadstock wool roll i shipped her in jan. lovely tho")
+    assert found.get("ask") == "Could you send over the €180 for the deadstock wool roll when you get a chance?"
+
+
+def test_yen_owed_with_no_one_named_is_the_members_to_pay() -> None:
+    first, _ = _both("bought the shimpaku from him - still owe ¥8,000! he'll send repotting schedule")
+    assert "I'm sending the ¥8,000 today." in first, first
+
+
+def test_a_check_they_offered_to_make_is_thanked_then_asked_after() -> None:
+    first, week = _both("sim instructor. said he'd check if his school takes part-time instructors w/out a type rating")
+    assert "Thanks for offering to find out whether your school takes part-time instructors without a type rating." \
+        in first, first
+    assert isinstance(week, Draft) and "Any news on whether your school takes" in week.text, week
+
+
+def test_an_instruction_to_self_is_not_the_answer_to_their_question() -> None:
+    first, _ = _both("freja's nut allergy - asked which snacks are ok, send list")
+    assert "the list of snacks that are ok" in first and "Send List" not in first, first
+
+
+@pytest.mark.parametrize("notes", ["talked climbing for ages. realised who he was. awkward. prob leave it"])
+def test_probably_leave_it_is_a_reason_not_to_write(notes: str) -> None:
+    assert reading(notes).get("stop")
+
+
+def test_a_min_repro_is_minimal() -> None:
+    assert reading("asked for a min repro of the WAL crash - i said by wknd").get("deliver") == \
+        ("a minimal repro of the WAL crash",)
+
+
+def test_their_bid_is_no_money_to_look_forward_to() -> None:
+    first, _ = _both("small streamer, wants overlay art. offered $60, my rate is $120. counter w 90?")
+    assert "$60" not in first and "my rate" not in first and "an overlay art" not in first, first
+
+
+def test_a_bare_send_after_a_document_they_need_sends_it() -> None:
+    first, _ = _both("wants to cite our preprint, needs bibtex. send")
+    assert "Here's the bibtex" in first, first
