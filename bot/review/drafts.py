@@ -30,6 +30,7 @@ from bot.review.offered import take_offer
 from bot.review.phrases import (
     CASUAL,
     FORMAL_TITLES,
+    KIN_TITLES,
     days_between,
     greeting_name,
     meeting_place,
@@ -271,8 +272,8 @@ class _Writer:
         # a title, an honorific or a name the notes take care over (family name first) asks for a formal note
         self.formal = self.name.startswith(FORMAL_TITLES) \
             or self.setting == "work" or re.search(r"-(?:san|sama|sensei)$", self.name) is not None \
-            or (" " in self.name and re.search(r"\b(?:family name|surname)\b", c.notes or "", re.IGNORECASE)
-                is not None)
+            or (" " in self.name and not self.name.startswith(KIN_TITLES)
+                and re.search(r"\b(?:family name|surname)\b", c.notes or "", re.IGNORECASE) is not None)
         # the notes can ask for it: "v formal, bowed a lot", "very formal - keep it polite"
         asked_formal = re.search(r"\b(?:v|very|quite|super|v\.)\s*formal\b|\bkeep (?:it|msg|the message)"
                                  r" (?:\w+ )?(?:formal|polite)\b", c.notes or "", re.IGNORECASE)
@@ -664,7 +665,12 @@ class _Writer:
             head = _head(what)
             plural = _plural(what)
             are = "are" if plural else "'s"
-            if _HANDED.search(head):  # cuttings and cake are handed over in person: offered, never "attached"
+            when = re.search(rf"\s+(?:in|by|next|this|on)\s+(?:{MONTH}|{WEEKDAY}|spring|summer|autumn|winter|"
+                             r"week|month)$", what, re.IGNORECASE)
+            if when is not None and _HANDED.search(_head(what[:when.start()])):  # "jam in aug": when it's brought
+                thing_, day = what[:when.start()], expand(when[0].strip())
+                out.append(Line((f"And I'll bring {_mine(thing_)} round {_capital_months(day)}, as promised.",)))
+            elif _HANDED.search(head):  # cuttings and cake are handed over in person: offered, never "attached"
                 they = "them" if plural else "it"
                 out.append(self.line((f"Happy to drop {_mine(what)} round whenever suits you.",
                                       f"Shall I drop {_mine(what)} round, or bring {they} next time we meet?"),
@@ -680,7 +686,9 @@ class _Writer:
             elif r.accept:
                 out.append(Line((f"And yes, I'd love to {r.accept}!",)))
                 out.append(self.line((f"Here{_be(are)} {_mine(what)}, as you asked.",
-                                      f"I've attached {_mine(what)} for you."), "deliver"))
+                                      *(() if _MY_CLAUSE_LAST.search(what) else
+                                        (f"I've attached {_mine(what)} for you.",))),
+                                     "deliver"))  # never "the photos I took for you"
             elif r.only_sent:  # noted as sent, never promised: plainly here
                 attach = () if _TYPED_IN.search(head) else (f"I've attached {_definite(_mine(what))}.",)
                 out.append(self.line((f"Here{_be(are)} {_definite(_mine(what))}.", *attach,
@@ -688,9 +696,10 @@ class _Writer:
             elif r.only_asked:
                 link = _TYPED_IN.search(head) is not None  # a link is added, not attached
                 the = _definite(_mine(what))  # "here's the quote you asked for", never "a quote you asked for"
-                out.append(self.line((f"Here{_be(are)} {the} you asked for.",
+                ragged = _MY_CLAUSE_LAST.search(the) is not None  # "the photos I took": no "you asked for" after it
+                out.append(self.line((*(() if ragged else (f"Here{_be(are)} {the} you asked for.",)),
                                       f"As you asked, here{_be(are)} {the}.",
-                                      *(() if link else (f"I've attached {the} you asked about.",))),
+                                      *(() if link or ragged else (f"I've attached {the} you asked about.",))),
                                      "deliver"))
             else:
                 mentioned = () if re.search(r"\bI\b", what) else (f"Here{_be(are)} {_mine(what)} I mentioned.",)
@@ -1290,7 +1299,8 @@ class _Writer:
                 opens = [f"I wanted to check whether you'd had a chance to look at {what}{i_sent}{_sp(sent)}.",
                          f"Have you had a chance to look at {what}{i_sent}{_sp(sent)}?"]
             elif seen:  # sent in a chat they'll have seen: no "did it arrive?"
-                said = f"{what}{i_sent}{_sp(sent)}" if not _RAGGED.search(what) else f"what I sent{_sp(sent)}"
+                said = f"{what}{i_sent}{_sp(sent)}" if not (_RAGGED.search(what) or _MY_CLAUSE_LAST.search(what)) \
+                    else f"what I sent{_sp(sent)}"
                 opens = [f"I hope {said} came in handy.",
                          f"I hope {said} {'were' if _plural(what) and said.startswith(what) else 'was'} useful."]
             elif _TRIED.search(head):  # a recipe is tried, not checked for
@@ -1310,6 +1320,11 @@ class _Writer:
                                                                          r"trek|holiday|party|wedding|race|game)\b",
                                                                          what, re.IGNORECASE)
                                   else ("Hope they help.",) if _plural(what) else ("Hope it helps.",)))
+            elif (later := re.search(rf"\s+(?:in|by|next|this|on)\s+(?:{MONTH}|spring|summer|autumn|winter)$", what,
+                                     re.IGNORECASE)) is not None and _HANDED.search(_head(what[:later.start()])):
+                lines[-1] = Line((f"I haven't forgotten {what[:later.start()]}: I'll bring "
+                                  f"{'them' if _plural(what[:later.start()]) else 'it'} round "
+                                  f"{_capital_months(expand(later[0].strip()))}.",))  # "jam in aug"
             elif _HANDED.search(head):  # offered in person
                 lines[-1] = self.line((f"Just checking whether you'd still like {what}{_sp(sent)}.",
                                        f"I'd still be glad to bring {what} round whenever suits you."), "w-open")
@@ -1612,9 +1627,14 @@ def _held(later: str) -> str | None:
     return None if found is None else found["ready"] or found["cleared"]
 
 
+def _capital_months(text: str) -> str:
+    """'in august' → 'in August': a month or a weekday named the way a letter names it."""
+    return re.sub(rf"\b(?:{MONTH}|{WEEKDAY})", lambda m: m[0].capitalize(), text, flags=re.IGNORECASE)
+
+
 def _plural(phrase: str) -> bool:
     """'the slides', 'the deck and the numbers': plural; 'my feedback on your page and the demo': not."""
-    head = re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", phrase)[0].split()[-1].lower()
+    head = re.split(r"\s+(?:of|for|on|about|from|to|in|I|we|you)\s+", phrase)[0].split()[-1].lower()  # "photos I took"
     if head in ("feedback", "advice", "information", "help"):
         return False
     return " and " in phrase or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
@@ -1830,6 +1850,8 @@ THIN_NOTES = 6  # words: notes this short with nothing to do in them and nothing
 # a thing read from the notes that no sentence can carry as it stands: a list's comma ("drivers thurs deliveries,
 # 2hrs"), a count cut from its number ("the more volunteer coaches"), a unit run into a figure ("2hrs")
 _RAGGED = rx.compile(r"[,;]|->|^(?:the|a|an) more\b|\b\d+(?!(?:st|nd|rd|th)\b)[a-z]{2,}\b", re.IGNORECASE)
+# a thing named with the member's own clause after it ("the photos I took"): no "you asked for" or "last week" after
+_MY_CLAUSE_LAST = rx.compile(r"\bI \w+$")
 # something due by a date: "before 31 jan", "by fri", "CFP closes on the 15th", "asap"
 # "by fri", "before 31 jan", "by the 15th", "by end of month", "by next week": never "introduced by Monica" or
 # "met by 2 lakes"

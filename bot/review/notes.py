@@ -264,6 +264,11 @@ WORK_SENSE = rx.compile(
     _I)
 
 
+# what they asked the member to do may name their family: "asked if i can help her son w his uni applications"
+_ASKED_OF_ME = rx.compile(r"\s*(?:(?:also|and|then)\s+)?(?:(?:she|he|they)\s+)?asked (?:me\s+)?(?:if|whether) (?:i|we) "
+                          r"(?:can|could)\b", _I)
+
+
 def clauses(notes: str) -> list[str]:
     """The notes as short clauses: emoji and symbols removed, shorthand expanded, lists split."""
     text = "".join(ch for ch in notes[:4000] if _keep(ch))
@@ -274,7 +279,7 @@ def clauses(notes: str) -> list[str]:
     text = re.sub(r"[^\S\n]+", " ", text)  # one space per run (tabs, no-break spaces too), so the splitters never
     text = re.sub(r" ?\n[\s]*", "\n", text)  # backtrack over a long run; one line break per run of them
     for part in _STRONG_SPLIT.split(text):
-        if set(re.findall(r"[a-z']+", WORK_SENSE.sub("", part).lower())) & PRIVATE:
+        if set(re.findall(r"[a-z']+", WORK_SENSE.sub("", part).lower())) & PRIVATE and not _ASKED_OF_ME.match(part):
             continue  # their private life is out of the whole sentence, not only the clause that names it
         for piece in _SOFT_SPLIT.split(part):
             piece = _BULLET.sub("", re.sub(r"\s+", " ", piece)).strip(" ,:-–—'\"")

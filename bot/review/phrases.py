@@ -372,8 +372,8 @@ _KOREAN_GIVEN = rx.compile(r"^[A-Z][a-z]+-[a-z]+$")
 DESCRIBED_BY = _words("from at of w with who that in on via next")  # "Mrs Okafor next door": Mrs. Okafor
 _RELATIONS = _words("brother sister mum mom mother dad father son daughter wife husband partner friend boss cousin "
                     "uncle aunt auntie neighbour neighbor colleague flatmate roommate bf gf fiance fiancé fiancee "
-                    "grandma grandad grandpa nan")
-_NICKNAME_WORDS = _words("big little lil young old tall coach uncle auntie aunt cousin dj mc chef mod admin tenor alto "
+                    "grandma grandad grandpa nan mate pal buddy")
+_NICKNAME_WORDS = _words("big little lil young old tall cousin dj mc chef mod admin tenor alto "
                          "soprano baritone")  # "mod Rook", "Tenor Bill": a role said before the name
 _USE_NAME = rx.compile(r"(?<!don't )(?<!dont )(?<!not )(?<!never )"
                        r"\b(?:use|address (?:him|her|them) as|call (?:him|her|them))\s+"
@@ -396,13 +396,18 @@ _TITLE_WORDS = {"dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "mr": "Mr.",
                 "père": "Père", "pere": "Père", "soeur": "Sœur", "sœur": "Sœur", "señora": "Señora",
                 "senora": "Señora", "señor": "Señor", "senor": "Señor", "sra": "Sra.", "madame": "Madame",
                 "monsieur": "Monsieur", "frau": "Frau", "herr": "Herr", "signora": "Signora", "pak": "Pak",
-                "bu": "Bu", "ibu": "Ibu", "bapak": "Bapak"}
+                "bu": "Bu", "ibu": "Ibu", "bapak": "Bapak",
+                # kin and team titles the member says with the name: "Auntie Funmi", "Coach Mbeki"
+                "aunty": "Aunty", "auntie": "Auntie", "aunt": "Aunt", "uncle": "Uncle", "coach": "Coach"}
+# kin and team titles: said with the name ("Auntie Grace", "Coach Mbeki"), never a reason for a formal note
+KIN_TITLES = ("Aunty ", "Auntie ", "Aunt ", "Uncle ", "Coach ")
 # the titles that ask for a formal note when someone is greeted by them (not "Pak", "Father" or "Sister")
 FORMAL_TITLES = ("Dr.", "Prof.", "Mr.", "Mrs.", "Ms.", "Mx.", "Cllr", "Councillor", "Rev.", "Rabbi", "Sgt.", "Capt.",
                  "Judge", "Maître", "Sir ", "Dame ", "Señora ", "Señor ", "Sra. ", "Madame ", "Monsieur ", "Frau ",
                  "Herr ", "Signora ")
 # "Father Michael", "Sister Margaret": not "Father Donnelly"
-_GIVEN_NAME_TITLES = frozenset({"Father", "Pastor", "Imam", "Sister", "Brother", "Père", "Sœur"})
+_GIVEN_NAME_TITLES = frozenset({"Father", "Pastor", "Imam", "Sister", "Brother", "Père", "Sœur", "Aunty", "Auntie",
+                                "Aunt", "Uncle"})
 _FAMILY_NOTE = rx.compile(r"\b([^\W\d_][\w'’-]*)\s*(?:=|is(?: the)?|-)\s*(?:family name|surname|last name)\b",
                           re.IGNORECASE)
 _GIVEN_NOTE = rx.compile(r"\b([^\W\d_][\w'’-]*)\s*(?:=|is(?: (?:her|his|their|the))?|-)\s*(?:given|first) name\b|"

@@ -452,9 +452,11 @@ def expand(text: str) -> str:
     return " ".join(words)
 
 
-def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int = MAX_WORDS) -> str | None:
+def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int = MAX_WORDS,
+             asked_of_me: bool = False) -> str | None:
     """A note fragment as a phrase addressed to the contact ('her phd student' → 'your PhD student');
-    None when it can't be one: too long, third person as subject, their name, a judgement or private life."""
+    None when it can't be one: too long, third person as subject, their name, a judgement or private life —
+    unless it is what they asked the member to do ('help her son w his applications': theirs to have said)."""
     if not text:
         return None
     text = re.sub(r"\bthe [\w -]{2,30}? \(([A-Z][\w'’-]+)\)", r"\1", text)  # "the moderator (Mo)" → "Mo"
@@ -471,7 +473,7 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
         return None
     low = {re.sub(r"['’]s$", "", w.lower().strip(".,!?'")) for w in words}
     private = {w.lower().strip(".,!?'") for w in WORK_SENSE.sub("", text).split()} & PRIVATE  # "payment partner": work
-    if low & JUDGEMENTS or private or low & names:
+    if low & JUDGEMENTS or (private and not asked_of_me) or low & names:
         return None
     out = []
     for i, word in enumerate(words):
@@ -488,6 +490,8 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
         else:
             out.append(word)
     phrase = " ".join(out).strip()
+    if private:  # "help her son with his applications": your son with their applications, not yours
+        phrase = re.sub(rf"(\b(?:{'|'.join(sorted(private))})\b.*?)\byour\b", r"\1their", phrase, count=1, flags=_I)
     phrase = re.sub(r"(?<!Year )(?<![£$€])\b([2-9])\s+(?=[a-z])", lambda m: _NUMBERS[int(m[1])] + " ", phrase)
     phrase = re.sub(r"(?<!\bon )\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)s? "
                     r"(eve|evening|night|morning|afternoon)s?\b",  # "Tuesday eve" → "on Tuesday evenings"
@@ -1191,6 +1195,15 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             wanted = re.sub(r"\byour\b", "my", re.sub(r"\byours\b", "mine", quoted["x"], flags=_I), flags=_I)
             clause = f"asked for {wanted}"  # "'send me deck + numbers'": their words, theirs to get
         clause = _in_plain_words(clause)
+        # "she'll check w HR. also offered a referral", "knows the Gdynia terminal mgr, offered intro": the offer is
+        # theirs, said with the subject of the sentence before, or of its own first half
+        if re.match(r"(?:also\s+)?offered\s+(?!to\s)", clause, _I) and re.match(
+                r"(?:she|he|they)\b|(?:also\s+)?(?:knows|has|runs|works|owns|manages|leads|teaches|sells|makes)\b",
+                prior, _I):
+            clause = "she " + re.sub(r"^also\s+", "", clause, flags=_I)
+        elif (offer_after := re.match(r"(?:also\s+)?(?:knows|has|runs|works|is)\b[^,]{2,60},\s*(?:and\s+)?"
+                                      r"(?P<o>offered\s+(?!to\s).+)$", clause, _I)) is not None:
+            clause = "she " + offer_after["o"]
         if (swap := _SWAP.match(clause)) is not None and (mine := thing(_singular(swap["x"]), names)) is not None \
                 and not re.search(r"\b(?:notes?|stories|ideas|war stories|numbers|details|contacts?)\b", swap["x"], _I):
             mine = re.sub(r"^(?:the|a|an)\s+", "my ", mine)
@@ -1610,8 +1623,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if _WAIT.search(clause):
             found.setdefault("wait", clause)
             continue
-        if set(re.findall(r"[a-z']+", WORK_SENSE.sub("", low))) & PRIVATE:
-            continue
+        if set(re.findall(r"[a-z']+", WORK_SENSE.sub("", low))) & PRIVATE and not re.match(
+                r"(?:(?:she|he|they)\s+)?asked (?:me\s+)?(?:if|whether) (?:i|we) (?:can|could)\b", low):
+            continue  # private life stays out, but "asked if i can help her son w his applications" is her ask
         if low in ("ask", "ask them", "ask her", "ask him", "to ask"):
             if re.search(r"\bmentor", prior, _I):
                 found.setdefault("ask", "mentor")
@@ -1947,7 +1961,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if verb.endswith(("how", "what", "why", "where", "which", "whether", "if")):
                 q = you_form(f"{verb.split()[-1]} {rest}", names)
                 if q is None and re.match(r"(?:(?:i|we|our\s+\w+)\s+(?:can|could|would|might)|i'd|we'd)\s", rest, _I):
-                    q = you_form(f"{verb.split()[-1]} {rest}", names, MAX_WORDS + 3)  # "if i could help w/ …"
+                    q = you_form(f"{verb.split()[-1]} {rest}", names, MAX_WORDS + 3,  # "if i could help w/ …"
+                                 asked_of_me=re.match(r"(?:i|we)\s+(?:can|could)\s", rest, _I) is not None)
                 if q and re.match(r"^(?:if|whether) (?:we|our)\b.*\bhiring\b", q, _I):
                     continue  # answered below if the notes say "we're not"
                 if q and verb.endswith(("if", "whether")) and re.search(r"\bI'?d\b", q):
@@ -2360,8 +2375,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         interest=_str(found.get("interest")),
         accept=str(accept) if accept else None,
         # "offered $60, my rate is $120": a bid to answer, never money to look forward to
-        their_offer=tuple(dict.fromkeys(o for o in offers if not re.fullmatch(r"(?:the|a|an)?\s*[€£$¥₹₦]\s?[\d.,]+k?",
-                                                                              o, _I)))[:1],
+        their_offer=tuple(dict.fromkeys(
+            re.sub(r"^(?:a|the) referral$", "refer me", o)  # "offered a referral": a favour to thank them for
+            for o in offers if not re.fullmatch(r"(?:the|a|an)?\s*[€£$¥₹₦]\s?[\d.,]+k?", o, _I)))[:1],
         their_next=_str(found.get("their_next")),
         next_step=_str(found.get("next_step")),
         ask=_str(found.get("ask")),

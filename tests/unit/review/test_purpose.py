@@ -435,7 +435,8 @@ def test_a_quote_they_offered_is_taken_up_and_an_action_promised_stays_a_to_do()
         "open a PR for the tz bug we hit in prod",)
 
 
-@pytest.mark.parametrize(("name", "greeted"), [("Big Dave", "Dave"), ("Coach Bri", "Bri"), ("Little", "Little")])
+# (a team title is said with the name since stop 38: a reader marked "Hi Mbeki" for "Coach Mbeki" as a dropped title)
+@pytest.mark.parametrize(("name", "greeted"), [("Big Dave", "Dave"), ("Coach Bri", "Coach Bri"), ("Little", "Little")])
 def test_a_nickname_word_before_the_name_is_not_greeted(name: str, greeted: str) -> None:
     assert greeting_name(name) == greeted
 
@@ -1959,3 +1960,49 @@ def test_their_bid_is_no_money_to_look_forward_to() -> None:
 def test_a_bare_send_after_a_document_they_need_sends_it() -> None:
     first, _ = _both("wants to cite our preprint, needs bibtex. send")
     assert "Here's the bibtex" in first, first
+
+
+# --- stop 38, round three (read from heldout26's grades) ----------------------------------------------------
+
+@pytest.mark.parametrize(("name", "greeting"), [
+    ("Aunty Grace (Ama's side)", "Aunty Grace"), ("Auntie Funmi (Tayo's aunt)", "Auntie Funmi"),
+    ("Coach Mbeki (u11s)", "Coach Mbeki"), ("Uncle Bert's mate Graham", "Graham"), ("Big Dave", "Dave"),
+])
+def test_a_kin_or_team_title_is_said_with_the_name(name: str, greeting: str) -> None:
+    assert greeting_name(name) == greeting
+
+
+def test_a_kin_title_with_a_surname_to_check_is_no_reason_for_a_formal_note() -> None:
+    context = DraftContext("Auntie Grace", "after Sunday service", "Grace Mensah? (check surname). she said send her "
+                           "the dates", member_name="Esther")
+    first = compose("follow_up_48h", context, FIRST_TIMES, key=5)
+    assert isinstance(first, Draft) and re.match(r"(?:Hi|Hello|Hey) Auntie Grace", first.text), first
+    assert "I very much enjoyed" not in first.text and "Best regards" not in first.text, first
+
+
+def test_their_request_to_help_their_family_is_answered_with_their_words() -> None:
+    first, _ = _both("asked if i can help her son with his applications - said yes")
+    assert "help your son with their applications" in first, first
+    assert "son" not in str(reading("daughter starting uni in sept, he's nervous lol"))  # private life stays out
+
+
+def test_a_thing_named_with_the_members_clause_takes_nothing_after_it() -> None:
+    first, week = _both("wants the photos i took. keen gardener")
+    assert "the photos I took" in first, first
+    assert "you asked for." not in first and "for you." not in first, first
+    assert isinstance(week, Draft) and "took last week" not in week.text, week
+
+
+def test_a_thing_to_bring_in_a_later_month_is_brought_then() -> None:
+    first, week = _both("gave me tomato seedlings. I promised jam in aug")
+    assert "I'll bring the jam round in August, as promised." in first, first
+    assert isinstance(week, Draft) and "in August last week" not in week.text and "in August." in week.text, week
+
+
+@pytest.mark.parametrize("notes", [
+    "posted a role at her co. I asked re visa sponsorship - she'll check w HR. also offered a referral",
+    "runs reefer ops. also knows the Gdynia terminal mgr, offered intro",
+])
+def test_an_offer_said_without_a_subject_after_their_sentence_is_theirs(notes: str) -> None:
+    found = reading(notes)
+    assert found.get("their_offer") and "deliver" not in found, found
