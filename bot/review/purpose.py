@@ -299,7 +299,7 @@ _SEASON = (r"(?:easter|christmas|xmas|ramadan|eid|diwali|passover|hanukkah|chine
            r"thanksgiving|lent|summer|autumn|fall|winter|spring|harvest|half[- ]term|the holidays)\b")
 _DAY_NAMES = {d[:3]: d for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")}
 # When what they owe is needed: "due tues", "need it back b4 the 20th", "by weds"
-_DUE = rx.compile(r"\b(?P<word>due|by|b4|before|need (?:it|them) back(?: by| b4| before)?)\s+"
+_DUE = rx.compile(r"\b(?P<word>due|by|b4|before|need (?:it|them) back(?:[^.;,\n]{0,30}?\s(?:on|by|b4|before))?)\s+"
                   r"(?P<when>(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:floor|row|place|time|gen|edition))|"
                   rf"{WEEKDAY}|tmrw\b|tomorrow\b|eom\b|end of (?:the )?(?:month|week)\b)", _I)
 
@@ -365,6 +365,9 @@ _WITHDRAW = rx.compile(r"\b(?:can'?t|cannot|can not|couldn'?t|not allowed to|sho
                        r"\b(?:it'?s|its) (?:\w+ )?confidential\b|\bactually\s+(?:can'?t|cannot)(?=\s*[,.;!]|\s*$)|"
                        r"\b(?:it'?s|its) (?:client|internal|under nda)\b", _I)
 # What they promised is late: "still not here", "chase if not here by mon", "hasn't arrived", "nothing yet".
+# An offer made lightly: "prob didnt mean it", "he was joking", "was tipsy": held to nothing
+NOT_MEANT = rx.compile(r"\b(?:did\s*n'?t|didnt|did not|does\s*n'?t|doesnt) mean it\b|\bnot serious\b|"
+                       r"\b(?:was|were) (?:joking|drunk|tipsy)\b", _I)
 _OVERDUE = rx.compile(r"\b(?:still\s+)?not (?:here|arrived|received|in)\b|\bchase if not\b|\bhas ?n[o']?t (?:arrived|"
                       r"come|turned up|shown up)\b|\bnever (?:arrived|came|turned up)\b|\bnothing (?:yet|since)\b|"
                       r"\bstill waiting (?:on|for)\b", _I)
@@ -432,6 +435,7 @@ def expand(text: str) -> str:
     text = re.sub(r"(?<![A-Z])\s*&\s*(?![A-Z]\b)", " and ", text)  # "R&D" stays
     text = re.sub(r"\s+@\s+", " at ", text)
     text = re.sub(r"~\s*(?=\d)", "about ", text)  # "~10 interviews"
+    text = re.sub(r"\b1\s?(?:pg|page)\b", "one-page", text, flags=_I)  # "1pg proposal"
     text = re.sub(r"\bmin(?=\s+(?:repro|reproduction|example|case|test case)\b)", "minimal", text,
                   flags=_I)  # "a min repro": minimal, not minutes
     text = re.sub(r"\byr\s?(\d{1,2})\b", r"Year \1", text, flags=_I)  # "talk to yr5": a school year
@@ -496,6 +500,7 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
     phrase = re.sub(r"(?<!\bon )\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)s? "
                     r"(eve|evening|night|morning|afternoon)s?\b",  # "Tuesday eve" → "on Tuesday evenings"
                     lambda m: f"on {m[1]} {'evening' if m[2] == 'eve' else m[2]}s", phrase)
+    phrase = re.sub(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day(?=s?\b)", lambda m: m[0].capitalize(), phrase)
     phrase = re.sub(r"\b(in|by|from|until|till|before|after) (january|february|march|april|may|june|july|august|"
                     r"september|october|november|december)\b", lambda m: f"{m[1]} {m[2].capitalize()}", phrase)
     phrase = re.sub(r"\bfeedback on (?!my\b|your\b|our\b|the\b|an?\b)", "feedback on your ", phrase)
@@ -723,7 +728,8 @@ _WAIT = rx.compile(
     r"\b(?:budget|hiring|ethics|spend)\w* (?:is |are )?(?:frozen|freeze) (?:til|till|until|to)\b|"
     r"\b(?:do\s*n'?t|dont) (?:nudge|chase|follow up|ping|message|email|contact|text|dm|write)"
     r"(?: (?:her|him|them))? (?:before|until|till|til|b4)\b|\bgive (?:her|him|them) (?:some )?space\b|"
-    r"\b(?:he|she|they)(?:'ll| will) (?:fwd|forward|pass (?:it|this) on)\b|\b(?:he|she|they) replied\b|"
+    r"\b(?:he|she|they)(?:'ll| will) (?:fwd|forward|pass (?:it|this) on)\b|"
+    r"\b(?:he|she|they) replied\b(?!\s+(?:with|w/?)\s)|"
     # "she will email me after the board", and their own words quoted: "I'll sort the form and come back to you"
     r"\b(?:she|he|they)(?:'ll|\s+will)\s+(?:email|write|call|ring|phone|text|message|dm|update|contact)(?:\s+(?:me|us))?"
     r"\s*(?:$|[,;.]|after|once|when|in|next|by|later|back|soon)|"
@@ -894,7 +900,8 @@ def _asked_around(match: re.Match[str], names: frozenset[str]) -> str | None:
 _OWE = rx.compile(r"^(?:i\s+)?(?:still\s+)?owe\s+(?:(?:him|her|them)\s+|(?=[€£$¥₹₦]\s?\d))(?:still\s+)?(?P<rest>.+)$",
                   _I)
 _IMPERATIVE = rx.compile(r"^(?:me:\s*)?(?P<verb>send|share|email|forward)\s+"
-                         r"(?:(?:him|them|her(?=\s+(?:the|my|our|a|an|some|that|this|(?-i:[A-Z])[\w-]*['’]s)\b))\s+)?"
+                         r"(?:(?:him|them|her(?=\s+(?:the|my|our|a|an|some|that|this|(?-i:[A-Z])[\w-]*['’]s|"
+                         r"cv|resume|résumé|portfolio|bio)\b))\s+)?"
                          r"(?P<rest>.+)$",
                          _I)
 # What they offered, called off: "later said req is frozen", "the role's on hold now", "that fell through"
@@ -932,7 +939,7 @@ _THEIR_PROMISE = rx.compile(
     r"\s+(?P<verb>introduce|intro|send|email|post|whatsapp|lend|review|loop in|share|connect|look at|refer|"
     r"give|host|help|check|quote|mentor|read|translate|proofread|edit|design|"
     r"point (?:me|us) (?:to|at|towards)|walk (?:me|us) (?:through|thru))\b"
-    r"(?:\s+(?:me|us))?\s*(?P<rest>.*)$", _I)
+    r"(?:\s+(?:me|us)\b)?\s*(?P<rest>.*)$", _I)
 # "she can't help with the bid itself but can point me to the supplier team": what they can do, mid-sentence
 _POINT_ME = rx.compile(r"\b(?:but|and|though)\s+(?:(?:she|he|they)\s+)?(?:can|could|will|'ll|offered to)\s+"
                        r"point (?:me|us) (?:to|at|towards)\s+(?P<x>[^,;]+)$", _I)
@@ -1439,6 +1446,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             later.append(f"{last_added[1]} {_later_words(clause, last_added[1])}")
             last_added = None
             continue
+        if offers and NOT_MEANT.search(clause):
+            offers.pop()  # "said she'd read my manuscript?? prob didnt mean it": held to nothing
+            continue
         if _CALLED_OFF.search(clause) and offers:  # "said she'd refer me → later said req is frozen": no offer
             offers.pop()
             continue
@@ -1604,7 +1614,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 and (x := you_form(m["x"], names, 3)) is not None:
             found.setdefault("suggest", f"swap {x}")  # "swap configs?": a swap proposed, neither side's yet
             continue
-        if (m := re.match(r"^(?:we\s+(?:should|could|might|must|can)|let'?s|we\s+maybe)\s+(?:maybe\s+)?"
+        if (m := re.match(r"^(?:(?:(?:she|he|they|i|we)\s+)?said\s+)?(?:we\s+(?:should|could|might|must|can)|let'?s|"
+                          r"we\s+maybe)\s+(?:maybe\s+)?"
                           r"(?P<v>do|start|try|set up|run|organi[sz]e|"
                           r"host|build|write|plan)\s+(?P<x>.+)$", clause, _I)) is not None:
             x = you_form(re.sub(r"\s+together\b", "", m["x"]), names, 7)  # "a side project together on X"
@@ -2046,6 +2057,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     found.setdefault("answer", f"about {x}")
                     last_question = f"about {x}"
                 continue
+            if (off_me := re.match(r"^(?P<x>.+?)\s+(?:off|from)\s+me\b(?P<when>\s+(?:in|next|this)\s+\w+)?\W*$", rest,
+                                   _I)) is not None and (x := thing(off_me["x"], names)) is not None:
+                wanted = f"{x} {expand(off_me['when'].strip())}" if off_me["when"] else x  # "…off me in autumn": mine
+                deliver.append(wanted)
+                asked_for.append(wanted)
+                continue
             if (helped := re.match(r"^help (?:with|on) (?P<x>.+)$", rest, _I)) is not None:
                 if (x := you_form(re.split(r"\s*[,;(]", helped["x"])[0], names, 6)) is not None:
                     if not re.match(r"(?:the|a|an|your|my|our|some|this|that|these|those)\b", x, _I) and re.search(
@@ -2321,6 +2338,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     # "our blog post on it": the question said what; samples go to them, wherever that is
     kept = [re.sub(r"\s+(?:on|about) it$|\s+to\s+(?:your\s+|the\s+)?(?:head office|office|hq|warehouse)\b.*$", "", k)
             for k in kept]
+    if re.search(r"\b(?:b4|before) (?:saying|mentioning|promising|offering) anything\b", notes, _I) \
+            and re.match(r"(?:a|an)\s", str(found.get("checking") or "")) and "need" not in found:
+        found["need"] = found.pop("checking")  # "ASK MARIA FIRST b4 saying anything": not even that it's looked into
     need = _str(found.get("need"))
     need = need if need and re.search(r"[^\W\d_]{2,}", need) else None  # "£££…": no word, no need
     if need and re.search(r"^(?:my|our)\s|\bback$|^(?:an?\s+|the\s+|my\s+)?[£$€]\s?\d|"

@@ -1890,7 +1890,7 @@ def test_a_reply_the_member_promised_by_a_day_is_said_with_its_day() -> None:
 
 @pytest.mark.parametrize(("notes", "checking"), [
     ("wants our hall for youth choir thursdays. committee votes on the 22nd — can't promise",
-     "our hall for youth choir thursdays"),
+     "our hall for youth choir Thursdays"),
     ("wants case study w/ our drone inspection data - need ok from Mette first",
      "the case study with our drone inspection data"),
     ("asked NGO discount - need Mark's approval", "the NGO discount"),
@@ -2006,3 +2006,46 @@ def test_a_thing_to_bring_in_a_later_month_is_brought_then() -> None:
 def test_an_offer_said_without_a_subject_after_their_sentence_is_theirs(notes: str) -> None:
     found = reading(notes)
     assert found.get("their_offer") and "deliver" not in found, found
+
+
+# --- stop 38, round four (read from heldout25's grades) -----------------------------------------------------
+
+def test_email_her_cv_is_the_members_cv_sent_to_her() -> None:
+    assert reading("open to a visiting phd!! email her cv + 1pg proposal by the 30th").get("deliver") == \
+        ("my CV and the one-page proposal",)
+
+
+def test_a_thing_whose_name_starts_with_me_keeps_its_name() -> None:
+    assert reading("she'll send mentor pack").get("their_offer") == ("the mentor pack",)
+
+
+def test_an_offer_they_did_not_mean_is_held_to_nothing() -> None:
+    context = DraftContext("Olivia", "Ben's 30th", "publishing. said she'd read my manuscript?? prob didnt mean it")
+    first = compose("follow_up_48h", context, FIRST_TIMES, key=9)
+    assert not (isinstance(first, Draft) and "manuscript" in first.text), first
+
+
+def test_a_thing_they_want_off_the_member_later_is_brought_then() -> None:
+    first, week = _both("gave me heaps of tomato seedlings. wants feijoa cuttings off me in autumn")
+    assert "I'll bring the feijoa cuttings round in autumn" in first and "looking for" not in first, first
+    assert isinstance(week, Draft) and "Still looking" not in week.text, week
+
+
+def test_we_could_is_a_suggestion() -> None:
+    assert reading("also doing berlin marathon. said we could do sunday long runs together").get("suggest") == \
+        "do Sunday long runs"
+
+
+def test_a_lent_thing_needed_back_for_a_dated_event_is_asked_for_by_then() -> None:
+    first, _ = _both("lent her my brahms requiem score, need it back for concert on the 12th")
+    assert "by the 12th" in first and "No rush" not in first, first
+
+
+def test_their_reply_with_figures_is_no_reason_to_wait() -> None:
+    found = reading("6mo contract, remote. she replied w/ 450-550/day. ask IR35 status")
+    assert "wait" not in found and found.get("ask"), found
+
+
+def test_what_the_member_must_not_mention_yet_is_not_looked_into_aloud() -> None:
+    found = reading("needs flatshare in neukölln. maria has a room from july - ASK MARIA FIRST b4 saying anything")
+    assert "checking" not in found and found.get("need") == "a flatshare in neukölln", found
