@@ -271,7 +271,10 @@ _ASKED_OF_ME = rx.compile(r"\s*(?:(?:also|and|then)\s+)?(?:(?:she|he|they)\s+)?a
 
 def clauses(notes: str) -> list[str]:
     """The notes as short clauses: emoji and symbols removed, shorthand expanded, lists split."""
-    text = "".join(ch for ch in notes[:4000] if _keep(ch))
+    # an emoji between two thoughts ends the first ("sorted my bug 🙏 i said i'd open a PR"); elsewhere it goes
+    text = re.sub(r"(?<=\w)[^\S\n]*[\U0001F300-\U0001FAFF\u2600-\u27BF]"
+                  r"[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f\u200d]*[^\S\n]+(?=[a-z])", ". ", notes[:4000])
+    text = "".join(ch for ch in text if _keep(ch))
     text = re.sub(r"\s+[+&]\s+", " and ", text)
     for pattern, repl in _SHORTHAND:
         text = pattern.sub(repl, text)

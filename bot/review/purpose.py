@@ -279,7 +279,10 @@ _HOLD_WORDS = (r"^(?:all\s+|everything\s+|it'?s\s+|that'?s\s+)?on hold\b|"
                r"sign off)"
                r"(?: it| this| that)?(?: first)?\b|"
                r"\b(?:need to|must|have to)\s+(?P<prep>anonymi[sz]e|redact|strip|scrub|sanitise|sanitize)\b|"
-               r"\b(?:b4|before) shar(?:ing|e)\W*$|\bdo\s*n'?t send (?:anything|it|them)(?: yet)?\b")
+               r"\b(?:b4|before) shar(?:ing|e)\W*$|\bdo\s*n'?t send (?:anything|it|them)(?: yet)?\b|"
+               # "still waiting on director sign-off so can't send yet"
+               r"\b(?:still\s+)?waiting (?:on|for) (?:the |my |our )?[\w'’-]+(?:'s)? (?:sign[- ]?off|ok|okay|approval|"
+               r"go[- ]ahead)\b")
 _HEDGE = rx.compile(NO_PROMISE + "|" + _THINKING_WORDS + "|" + _HOLD_WORDS + "|" + r"\b(?:i |we )?said maybe\b|"
                     r"\bcheck (?:w/|w\b|with|first\b)|"
                     r"\b(?:we|i)(?:'ll| will)? decide (?:after|once|when)\b|\b(?:check|confirm) (?:it )?before "

@@ -2049,3 +2049,14 @@ def test_their_reply_with_figures_is_no_reason_to_wait() -> None:
 def test_what_the_member_must_not_mention_yet_is_not_looked_into_aloud() -> None:
     found = reading("needs flatshare in neukölln. maria has a room from july - ASK MARIA FIRST b4 saying anything")
     assert "checking" not in found and found.get("need") == "a flatshare in neukölln", found
+
+
+def test_an_emoji_between_two_thoughts_ends_the_first() -> None:
+    found = reading("sorted my ipc permissions bug 🙏 i said i'd open a PR for the docs fix. havent yet lol")
+    assert found.get("deliver_do") == ("open a PR for the docs fix",) and found.get("thanks"), found
+
+
+def test_waiting_on_a_sign_off_holds_what_they_want() -> None:
+    found = reading("LD on the new show. wants gobo list by 14th - still waiting on director sign-off so can't "
+                    "send yet")
+    assert "deliver" not in found and found.get("checking") == "the gobo list", found
