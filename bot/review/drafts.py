@@ -1303,6 +1303,8 @@ class _Writer:
                     else f"what I sent{_sp(sent)}"
                 opens = [f"I hope {said} came in handy.",
                          f"I hope {said} {'were' if _plural(what) and said.startswith(what) else 'was'} useful."]
+                if _PICTURES.search(head) and _OF_A_DAY.search(what):  # the pictures of a wedding are enjoyed
+                    opens = [f"I hope you enjoyed {what}{i_sent}{_sp(sent)}."]
             elif _TRIED.search(head):  # a recipe is tried, not checked for
                 opens = [f"Did you get a chance to try {what}{i_sent}{_sp(sent)}?",
                          f"I hope {what}{i_sent}{_sp(sent)} came in handy."]
@@ -1316,9 +1318,7 @@ class _Writer:
                                         "I'd be glad to hear what you think when you have a moment."), "w-help",
                                        optional=True))
             elif _PICTURES.search(head):  # pictures of a day out are enjoyed; of a leak, used
-                lines.append(Line(("Hope you like them.",) if re.search(r"\b(?:of you|of your|of us|from the|trip|hike|"
-                                                                         r"trek|holiday|party|wedding|race|game)\b",
-                                                                         what, re.IGNORECASE)
+                lines.append(Line(("Hope you like them.",) if _OF_A_DAY.search(what)
                                   else ("Hope they help.",) if _plural(what) else ("Hope it helps.",)))
             elif (later := re.search(rf"\s+(?:in|by|next|this|on)\s+(?:{MONTH}|spring|summer|autumn|winter)$", what,
                                      re.IGNORECASE)) is not None and _HANDED.search(_head(what[:later.start()])):
@@ -1671,6 +1671,9 @@ _NOT_SENT = rx.compile(r"\b(?:companies|people|names|leads|contacts|clients|cust
 _TYPED_IN = rx.compile(r"\b(?:links?|contacts?|contact details|numbers?|names?|details|email address|address|dates?|"
                        r"times?|slots?)$|" + _SOMEONES_CONTACT, re.IGNORECASE)
 # Things handed over in person, never attached or posted: "fig cuttings", "a jar of honey", "the seedlings".
+# pictures of a day out or a celebration: enjoyed, never "useful"
+_OF_A_DAY = rx.compile(r"\b(?:of you|of your|of us|from the|trip|hike|trek|holiday|party|wedding|race|game|reception|"
+                       r"christening|ceremony|birthday|dancing)\b", re.IGNORECASE)
 _HANDED = rx.compile(r"\b(?:cuttings?|seeds?|seedlings?|plants?|cake|cakes|jam|honey|eggs|vegetables|produce|bread|"
                      r"cookies|biscuits|jars?|bottles?|wine|beers?|flowers|chocolates?)$", re.IGNORECASE)
 _PHYSICAL = rx.compile(r"\b(?:samples?|swatches|parcel|package|laptops?|hardware|prototypes?|units?|boxes|books?|"

@@ -192,11 +192,22 @@ def setting_of(where: str | None) -> str:
     return "other"
 
 
+# a city typed after an event's name, in lower case: "OT World leipzig", "gitex dubai", "WindEurope cph"
+_CITY_AFTER = rx.compile(
+    r"(?<!\bto)(?<!\bfrom)(?<!\bin)(?<!\bvia)(?<!\bnear)(?<!\bof)(?<!\bat)\s+(?:london|ldn|berlin|paris|amsterdam|a'dam|rdam|rotterdam|cph|copenhagen|stockholm|oslo|helsinki|vienna|"
+    r"prague|warsaw|madrid|barcelona|bcn|lisbon|milan|munich|leipzig|düsseldorf|dusseldorf|hamburg|frankfurt|zurich|"
+    r"geneva|brussels|dublin|edinburgh|glasgow|manchester|brum|birmingham|leeds|liverpool|bristol|cardiff|dubai|"
+    r"doha|riyadh|cairo|lagos|accra|nairobi|nbi|kigali|joburg|johannesburg|pretoria|durban|cape town|mumbai|delhi|"
+    r"bangalore|bengaluru|pune|chennai|singapore|tokyo|osaka|seoul|taipei|shanghai|beijing|shenzhen|sydney|"
+    r"melbourne|auckland|akl|toronto|montreal|vancouver|nyc|sf|chicago|boston|austin|denver|seattle|trondheim|"
+    r"bergen|esbjerg|rimini|firenze|florence|olympia)$")
 _PLACE_EXPAND = {"bday": "birthday", "b-day": "birthday", "conf": "conference", "univ": "university",
                  "mtg": "meeting", "hq": "HQ", "cttee": "committee", "mkt": "market", "mkts": "markets",
                  "sesh": "session", "brekkie": "breakfast", "brekky": "breakfast", "wk": "week", "agm": "AGM",
                  "mtgs": "meetings", "assoc": "association", "dept": "department"}
-_PLACE_TAIL = rx.compile(r"\s+(?:day\s*\d+|hallway(?: track)?|booth(?: area)?|lunch table|panel q&a|q&a|lol|haha|"
+_PLACE_TAIL = rx.compile(r"\s+(?:day\s*\d+|d\d\b|hall\s+[a-z]?\d[\w.]*|\d+(?:st|nd|rd|th)\s+fl(?:oor)?\b|"
+                         r"stand\s+[a-z]?\d+\w*|(?:mon|tues?|wed|thurs?|fri|sat|sun)(?:day)?\s*$|"
+                         r"hallway(?: track)?|booth(?: area)?|lunch table|panel q&a|q&a|lol|haha|"
                          r"tbh|lobby|queue|(?:mon|tues?|wed|thurs?|fri|sat|sun)\w*\s+(?:morning|afternoon|evening|"
                          r"night))\b.*$", re.IGNORECASE)
 _EVENT_NOUNS = ("gate", "meetup", "summit", "mixer", "dinner", "drinks", "brunch", "lunch", "fair", "afterparty",
@@ -210,7 +221,8 @@ _EVENT_NOUNS = ("gate", "meetup", "summit", "mixer", "dinner", "drinks", "brunch
                 # a place in an event or a building, typed without its article: "trade counter", "staff room"
                 "counter", "room", "sidelines", "sideline", "queue", "market", "harvest", "pickup", "showcase", "booth",
                 "stand", "lounge", "sprint", "fete", "sale", "tournament", "rehearsal", "practice", "gig", "concert",
-                "screening", "after-party", "open day", "bootcamp", "kitchen", "canteen", "corridor", "lobby")
+                "screening", "after-party", "open day", "bootcamp", "kitchen", "canteen", "corridor", "lobby", "agm",
+                "courthouse")
 
 
 def uncapped(text: str) -> str:
@@ -275,6 +287,10 @@ def meeting_place(where: str | None) -> str:
     if head.lower() in ("work", "at work", "the office", "office"):
         return "at work"  # "Work": a colleague, met at work
     words = [_PLACE_EXPAND.get(w.lower(), w) for w in head.split()]
+    # "Mining Indaba cape town", "OT World leipzig", "WindEurope cph": the event's name, not the city typed after it
+    if len(words) >= 2 and (city := _CITY_AFTER.search(" ".join(words))) is not None \
+            and (len(kept := " ".join(words)[:city.start()].split()) >= 2 or re.search(r"[A-Z]", kept[0])):
+        words = kept  # ("ux london" stays: "at Ux" would be no name at all)
     head = " ".join(words)
     rest = rest.strip()
     hl = head.lower()
@@ -338,6 +354,8 @@ def _written_place(text: str) -> str | None:
                      low)
     if first is not None and first["where"] in _PLATFORMS:
         return f"on {_PLATFORMS[first['where']]}"  # "linkedin msg after the webinar", "instagram, commented on …"
+    if re.match(r"(?:fb|facebook) marketplace\b", low):
+        return "on Facebook Marketplace"
     return None
 
 

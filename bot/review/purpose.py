@@ -180,6 +180,8 @@ def _clauses(notes: str) -> list[str]:
                    lambda m: {"wd": "would", "cd": "could", "shd": "should"}[m[1]], notes)
     notes = re.sub(r"(?<![\w])['‘’\"“”]|['‘’\"“”](?![\w])", "", notes)  # "said 'email me your portfolio'": the words
     notes = _HELD_BACK.sub(" once legal signs off", notes)  # "deck but legal hasn't cleared it": sent later
+    # "the load test script, tidy it up first", "v2 has the col F bug, fix first": a clean-up before it goes
+    notes = re.sub(r",\s+(?=(?:fix|debug|clean|tidy)\w*\s+(?:[\w'’-]+\s+){0,2}?first\b)", ". ", notes, flags=_I)
     # "send thx + install photos": a thank-you, then a thing to send
     notes = re.sub(r"\bsend (?:thx|thanks|ty|a thank[- ]you)\s*,?\s*(?:\+|&|and|,)\s*(?=\w)", "thank them. send ",
                    notes, flags=_I)
@@ -278,7 +280,9 @@ _HOLD_WORDS = (r"^(?:all\s+|everything\s+|it'?s\s+|that'?s\s+)?on hold\b|"
                r"\b(?:legal|finance|compliance|hr|(?-i:[A-Z])[\w-]+) (?:must|has to|needs to) (?:ok|okay|approve|"
                r"sign off)"
                r"(?: it| this| that)?(?: first)?\b|"
-               r"\b(?:need to|must|have to)\s+(?P<prep>anonymi[sz]e|redact|strip|scrub|sanitise|sanitize)\b|"
+               r"(?:\b(?:need to|must|have to)\s+|"
+               r"(?:^|\s-\s)(?=(?:fix|debug|clean|tidy)\w*\s+(?:[\w'’-]+\s+){0,2}?first\b))"
+               r"(?P<prep>anonymi[sz]e|redact|strip|scrub|sanitise|sanitize|fix|debug|clean|tidy)\w*\b|"
                r"\b(?:b4|before) shar(?:ing|e)\W*$|\bdo\s*n'?t send (?:anything|it|them)(?: yet)?\b|"
                # "still waiting on director sign-off so can't send yet"
                r"\b(?:still\s+)?waiting (?:on|for) (?:the |my |our )?[\w'’-]+(?:'s)? (?:sign[- ]?off|ok|okay|approval|"
@@ -438,6 +442,8 @@ def expand(text: str) -> str:
     text = re.sub(r"(?<![A-Z])\s*&\s*(?![A-Z]\b)", " and ", text)  # "R&D" stays
     text = re.sub(r"\s+@\s+", " at ", text)
     text = re.sub(r"~\s*(?=\d)", "about ", text)  # "~10 interviews"
+    text = re.sub(r"\b(model|serial|phone|tracking|account|order|invoice|reg|part|ref|reference)\s+no\b\.?",
+                  r"\1 number", text, flags=_I)  # "the model no." → the model number
     text = re.sub(r"\b1\s?(?:pg|page)\b", "one-page", text, flags=_I)  # "1pg proposal"
     text = re.sub(r"\bmin(?=\s+(?:repro|reproduction|example|case|test case)\b)", "minimal", text,
                   flags=_I)  # "a min repro": minimal, not minutes
@@ -488,6 +494,8 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
         if bare == "her":
             nxt = words[i + 1].lower() if i + 1 < len(words) else ""
             out.append("you" if not nxt or nxt in {"to", "with", "a", "an", "the", "about", "on", "for"} else "your")
+        elif bare == "his" and i == len(words) - 1:
+            out.append("yours")  # "pics of his": his own, yours to them
         elif bare in _PERSON:
             out.append(_PERSON[bare])
         elif bare in ("phd", "pr", "dpia", "ai", "ig", "api", "cl", "ux", "eu", "uk", "nuc", "ceo", "cto", "vp", "pm"):
@@ -532,6 +540,7 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     text = re.split(r",\s+(?=(?:sent|emailed|shared|forwarded|posted|done)\b)", text, flags=_I)[0] if text else text
     text = re.sub(r"\s+(?:both ways|each way|to each other)$", "", text, flags=_I) if text else text  # a swap
     text = re.sub(r"\s+instead$", "", text, flags=_I) if text else text  # "offered him methods section instead"
+    text = re.sub(r"^(?:(?:she|he|they)\s+)?(?:also\s+)?owes?\s+(?:us|me)\s+", "", text, flags=_I) if text else text
     # "the benchmark notebook, clean it up first": the thing, not the member's to-do before sending it
     text = re.split(r",\s+(?=(?:clean|tidy|fix|finish|polish|update|redact|anonymi[sz]e|proofread|edit|trim|"
                     r"check)\b)", text, flags=_I)[0] if text else text
@@ -903,8 +912,7 @@ def _asked_around(match: re.Match[str], names: frozenset[str]) -> str | None:
 _OWE = rx.compile(r"^(?:i\s+)?(?:still\s+)?owe\s+(?:(?:him|her|them)\s+|(?=[€£$¥₹₦]\s?\d))(?:still\s+)?(?P<rest>.+)$",
                   _I)
 _IMPERATIVE = rx.compile(r"^(?:me:\s*)?(?P<verb>send|share|email|forward)\s+"
-                         r"(?:(?:him|them|her(?=\s+(?:the|my|our|a|an|some|that|this|(?-i:[A-Z])[\w-]*['’]s|"
-                         r"cv|resume|résumé|portfolio|bio)\b))\s+)?"
+                         r"(?:(?:him|them|her(?=\s+\w))\s+)?"  # "email her date + numbers": she gets them
                          r"(?P<rest>.+)$",
                          _I)
 # What they offered, called off: "later said req is frozen", "the role's on hold now", "that fell through"
@@ -1441,6 +1449,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         held_alone = clause.startswith("once legal signs off") or _SEND_ONLY_ONCE.match(clause) or held_for
         if held_for is not None and last_added is None and not deliver:
             hold_first = clause  # "ON HOLD til Bram replies. i owe her the shortlist": the hold comes first
+        if held_alone and last_added is None and held_for is not None and held_for["prep"] \
+                and re.match(r"(?:fix|debug|clean|tidy)", held_for["prep"], _I) and len(deliver) == 1:
+            last_added = ("deliver", deliver[0])  # "promised her the sheet — v2 has the col F bug, fix first": that one
         if held_alone and last_added is not None and last_added[0] == "deliver" \
                 and last_added[1] in deliver:  # "wants revised SLA draft. legal hasn't signed off …": later
             deliver.remove(last_added[1])
@@ -1449,8 +1460,22 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             later.append(f"{last_added[1]} {_later_words(clause, last_added[1])}")
             last_added = None
             continue
+        if last_question and found.get("answer") == last_question and re.match(
+                r"(?:i\s+)?(?:told|showed|answered)\s+(?:him|her|them)\b(?!\s+(?:i'?d|i would|i'?ll|to)\b)", clause,
+                _I) and not _HEDGE.search(clause) and not re.search(r"\b(?:need|ask|first|maybe|have to|check|not sure|"
+                                                                   r"think)\b", clause, _I):
+            found.pop("answer")  # "asked how I finished it → told him osmo polyx, 2 coats": answered there and then
+            continue
+        if "need" in found and re.match(r"(?:(?:that'?s|it'?s)\s+)?not a thing\b|(?:that\s+)?does\s*n'?t exist\b|"
+                                        r"no such thing\b", clause, _I):
+            found.pop("need")  # "wants CI access?? not a thing, forks run CI anyway": nothing to help find
+            continue
         if offers and NOT_MEANT.search(clause):
             offers.pop()  # "said she'd read my manuscript?? prob didnt mean it": held to nothing
+            continue
+        if found.get("accept") and found.get("invited") and re.match(r"only if\b", clause, _I):
+            found["checking"] = f"whether I can {found.pop('accept')}"  # "invited me to present → only if dept pays"
+            found.pop("invited")
             continue
         if _CALLED_OFF.search(clause) and offers:  # "said she'd refer me → later said req is frozen": no offer
             offers.pop()
@@ -1776,6 +1801,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if (m := _IMPERATIVE.match(clause) or _MY_PROMISE.match(clause) or _I_SEND.match(clause)) is not None:
             verb = m["verb"].lower()
             rest = m["rest"]
+            if re.match(r"(?:me:\s*)?\w+\s+(?:him|her|them)\s+(?:his|her|their)\s", clause, _I):
+                rest = re.sub(r"^(?:his|her|their)\s", "the ", rest, flags=_I)  # "send her his number": someone's
             rest = " " + rest  # "send them once legal signs off": the pronoun is gone, the when stays
             when = _LATER_WHEN.search(rest) if verb in ("send", "share", "email", "forward") else None
             rest = rest.strip()
@@ -1865,8 +1892,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 found.setdefault("next_step", re.sub(r"^the\s+", "a ", what))  # "offered 2nd session": to arrange
             elif what is not None:
                 deliver.append(what)
-                if re.match(r"^promised\b", clause, _I):  # "promised samples by fri": whose, the rest of the notes tell
-                    unmarked.append(what)
+                if re.match(r"^promised\b(?!\s+(?:her|him|them)\b)", clause, _I):  # "promised samples by fri": whose,
+                    unmarked.append(what)  # the rest of the notes tell ("promised her X" is the member's to her)
             continue
         if (m := _POINT_ME.search(clause)) is not None:
             if (x := you_form(m["x"], names, 6)) is not None:
@@ -1894,6 +1921,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                           r"that|this))?(?: over)?\s*$", "", rest, flags=_I)
             if re.search(r"\bif\b", rest, _I):
                 continue  # "he'll share historicals if we sign their NDA": a condition first, not an offer to take up
+            if verb == "connect" and re.match(r"(?:on|via|over)\s", rest.strip() + " ", _I):
+                continue  # "said he'd connect on linkedin — hasn't": a connection request, no introduction
             if verb in ("intro", "introduce", "connect"):
                 rest = re.sub(r"\s+(?:working|who|that|for|about|re)\b.*$", "", rest)
                 who = you_form(re.sub(r"^(?:me\s+)?(?:to|with)\s+", "", rest), names, 5)
@@ -2085,6 +2114,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     and (_sendable(after_milestone) or _head(after_milestone) in ("update", "updates", "news")):
                 later.append(f"{after_milestone} {_later_words(cond[0], after_milestone)}")  # "wants update after 10k"
                 continue
+            if verb == "asked" and re.match(r"(?:(?:the\s+|my\s+|our\s+)?(?:landlord|landlady|agent|boss|manager|team|"
+                                            r"mgr|hr|legal|finance|accountant)|(?-i:[A-Z][a-z]+)(?![\w'’]))\b", rest,
+                                            _I):
+                continue  # "asked landlord, 2nd floor one free from 1st": the member asked someone, nothing to send
             due = _DEADLINE.search(rest)
             if due is not None and due.start() > 0:
                 rest = rest[:due.start()]  # "wants the risk register b4 the 12th": the register, wanted by a date
@@ -2245,7 +2278,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         elif (said := _WAIT.search(notes)) is not None:
             found["wait"] = said[0]
     # "promised to share slides; i'll send X in return", "promised samples by fri … still not here": theirs
-    if unmarked and (re.search(r"\bin return\b", notes, _I) or _OVERDUE.search(notes)):
+    mine_in_return = re.search(r"(?:^|[.;\n]\s*|\b(?:i|we)\b)[^.;\n]*\bin return\b", notes, _I) is not None \
+        and not re.search(r"\b(?:she|he|they)\b(?:'ll| will)?[^.;\n]*\bin return\b", notes, _I)
+    if unmarked and (mine_in_return or _OVERDUE.search(notes)):
         for item in unmarked:
             if item in deliver:
                 deliver.remove(item)
@@ -2352,6 +2387,14 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         need = None  # "wants DBS form back", "wants £200 deposit": the member's to give, not a need to help with
     if need and same_thing(need, (*kept, *later)):  # "wants 3 month cohorts" beside "i owe him the cohort data"
         need = None
+    # "asked for her swab protocol": theirs to send, never "here's your swab protocol"; a price is never "here's"
+    for item in list(kept):
+        if item.startswith("your "):
+            kept.remove(item)
+            found.setdefault("expect", item)
+        elif re.fullmatch(r"(?:the|a|an)?\s*[€£$¥₹₦]\s?[\d.,]+k?(?:\s*(?:ea|each|apiece|per \w+|/\s?\w+|an? \w+))?",
+                          item, _I):
+            kept.remove(item)
     which = str(found.get("answer") or "")
     if which.startswith("which ") and "the list" in kept:  # "asked which snacks are ok, send list"
         kept[kept.index("the list")] = "the list of " + re.sub(r"^which (\w+) (is|are)\b", r"\1 that \2", which)
@@ -2575,7 +2618,8 @@ _PREMISES_AND_GOODS = _words("hall halls room rooms venue space spaces stall sta
                              "tent tables chairs projector minibus")
 _COME_BY = {"come": "come over", "drop": "drop in", "pop": "pop in", "swing": "swing over"}
 _COME_BY_PLACE = {"come": "come to ", "drop": "drop in at ", "pop": "pop in at ", "swing": "call in at "}
-_MASS_NOUNS = _words("art artwork music beta advice help information info feedback guidance support money cash funding "
+_MASS_NOUNS = _words("access art artwork music beta advice help information info feedback guidance support money cash "
+                     "funding "
                      "childcare "
                      "housing accommodation furniture equipment kit software hardware research work training "
                      "mentoring coaching paperwork storage parking transport experience")
@@ -2753,8 +2797,10 @@ def _later_words(when: str, what: str = "") -> str:
     'once it's cleared' ('once they're cleared' for 'the cap table and the MRR')."""
     head = re.split(r"\s+(?:of|for|on|about|from|to|in)\s+", what)[0].split()[-1:] or [""]
     they = " and " in what or (head[0].endswith("s") and not head[0].endswith(("ss", "us", "is", "ysis")))
-    if (prep := re.search(r"\b(?:anonymi[sz]e|redact)", when, _I)) is not None:
-        done = "anonymised" if prep[0].lower().startswith("anonym") else "redacted"
+    if (prep := re.search(r"\b(?:anonymi[sz]e|redact|fix|debug|clean|tidy)", when, _I)) is not None:
+        done = {"anonymi": "anonymised", "redact": "redacted", "fix": "fixed", "debug": "fixed", "clean": "tidied up",
+                "tidy": "tidied up"}[next(k for k in ("anonymi", "redact", "fix", "debug", "clean", "tidy")
+                                          if prep[0].lower().startswith(k))]
         return f"once they're {done}" if they else f"once it's {done}"
     if re.search(r"\bsigns? off\b|\bsigned off\b|\bapprove|\bclears?\b|\bpass(?:es)?\b|\bok(?:'?d|ayed|ay)?\b|"
                  r"\bon hold\b|\bb4 shar|\bbefore shar", when, _I):

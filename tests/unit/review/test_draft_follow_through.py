@@ -402,8 +402,9 @@ def test_a_hold_in_its_own_sentence_after_their_ask_puts_it_for_later() -> None:
 
 
 def test_a_to_do_before_sending_is_not_part_of_the_thing() -> None:
+    # (since stop 38 the clean-up is done before it goes: a reader marked a "fix first" thing sent as not sendable)
     found = read_purpose("promised him the load test script, tidy it up first", "Odile")
-    assert found.deliver == ("the load test script",), found
+    assert found.deliver == () and found.later == ("the load test script once it's tidied up",), found
 
 
 def test_someone_elses_email_is_typed_in_and_asks_nothing_back() -> None:

@@ -2060,3 +2060,80 @@ def test_waiting_on_a_sign_off_holds_what_they_want() -> None:
     found = reading("LD on the new show. wants gobo list by 14th - still waiting on director sign-off so can't "
                     "send yet")
     assert "deliver" not in found and found.get("checking") == "the gobo list", found
+
+
+# --- stop 38, round five (read from heldout30's grades) -----------------------------------------------------
+
+def test_what_the_member_asked_them_for_is_theirs_to_send() -> None:
+    found = reading("her poster = biofilm in sink drains\nasked for her swab protocol → she'll send once paper's "
+                    "accepted")
+    assert "deliver" not in found and found.get("expect") == "your swab protocol", found
+
+
+def test_their_price_is_never_handed_over() -> None:
+    found = reading("wanted commission: 12 portrait sprites, offered $15 ea\nquoted $25 ea. went quiet")
+    assert "deliver" not in found, found
+
+
+def test_connecting_on_a_platform_is_no_introduction() -> None:
+    first, _ = _both("samsung or a supplier\nsaid he'd connect on linkedin — hasn't")
+    assert "introduction" not in first, first
+
+
+def test_owes_us_inside_a_list_of_their_things_is_no_part_of_the_name() -> None:
+    found = reading("towels 600gsm\nhe's sending lab dip for sage green + owes us the OEKO-TEX cert copy")
+    assert found.get("expect") == "the lab dip for sage green and the OEKO-TEX cert copy", found
+
+
+def test_a_need_the_notes_say_is_not_a_thing_is_dropped() -> None:
+    found = reading("asked if we'd take a PR → said yes, assigned him\nwants CI access?? not a thing, forks run CI")
+    assert "need" not in found, found
+
+
+def test_an_answer_told_in_person_is_not_offered_again() -> None:
+    first, _ = _both("asked how I finished the walnut table → told him osmo polyx, 2 coats\nhe'll post pics of his")
+    assert "walk you through" not in first and "talk it through" not in first, first
+    assert reading("asked if the shop can sponsor jerseys - told him need to ask Lani first").get("checking") == \
+        "whether the shop can sponsor jerseys"  # what he was told is a check still to make
+
+
+@pytest.mark.parametrize("notes", [
+    "station near Gisborne\npromised her the soil carbon spreadsheet — v2 still has the col F bug, fix first\n"
+    "she'll send paddock data in return",
+    "promised him the load test script, tidy it up first",
+])
+def test_a_promise_with_a_fix_to_make_first_waits_for_it(notes: str) -> None:
+    found = reading(notes)
+    assert "deliver" not in found and found.get("later"), found
+
+
+def test_a_yes_to_an_invitation_only_if_something_holds_is_looked_into() -> None:
+    found = reading("invited me to present at Lagos mtg in march?? → only if dept pays travel, ask Dr Mwangi")
+    assert "accept" not in found and found.get("checking") == "whether I can present at Lagos meeting in March", found
+
+
+def test_the_model_no_is_the_model_number() -> None:
+    assert reading("need to send him the model no. — it's on the unit in the cupboard").get("deliver") == \
+        ("the model number",)
+
+
+def test_pictures_of_a_day_are_enjoyed_not_useful() -> None:
+    _, week = _both("I said I'd send reception pics — he's in like 40 of them lol", where="Lucia's wedding")
+    assert isinstance(week, Draft) and "I hope you enjoyed the reception pics" in week.text, week
+
+
+def test_asked_someone_else_is_no_request_to_send() -> None:
+    found = reading("flat hunting in leith - asked landlord, 2nd floor one free from 1st, £950pcm. send her his "
+                    "number")
+    assert found.get("deliver") == ("the number",), found
+
+
+@pytest.mark.parametrize(("where", "said"), [
+    ("Mining Indaba cape town", "at Mining Indaba"), ("OT World leipzig", "at OT World"),
+    ("WindEurope cph, hall B", "at WindEurope"), ("Canton Fair hall 9.2", "at the Canton Fair"),
+    ("farmers co-op AGM", "at the farmers co-op AGM"), ("flea mkt sun", "at the flea market"),
+    ("fb marketplace", "on Facebook Marketplace"), ("county courthouse 3rd fl", "at the county courthouse"),
+    ("train to leeds", "on the train to leeds"), ("ux london", "at ux london"),
+])
+def test_a_city_a_hall_or_a_floor_typed_after_the_place_is_left_out(where: str, said: str) -> None:
+    assert meeting_place(where) == said
