@@ -442,7 +442,7 @@ def _keep(ch: str) -> bool:
 
 
 _NOT_NAMES = _set("the a an and for to by my our his her their this guy girl lady man woman bloke dude dr mr mrs ms "
-                  "prof") | DESCRIBED_BY
+                  "prof coach aunty auntie aunt uncle sister father pastor") | DESCRIBED_BY  # a title is no name
 
 
 def _names(contact_name: str | None) -> frozenset[str]:

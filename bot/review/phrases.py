@@ -350,7 +350,8 @@ def _written_place(text: str) -> str | None:
         what = " ".join(_PLATFORMS.get(w.lower(), w) if w.lower() not in ("hn",) else "HN"
                         for w in thread["what"].split())
         return f"on the {what} thread" if "thread" in low[:thread.end()].lower() else f"on {what}"
-    first = re.match(r"(?P<where>[\w.-]+)(?:\s*,|\s+(?:stream\s+)?(?:msgs?|messages?|convo|chat|dms?|inbox)\b|\s*$)",
+    first = re.match(r"(?P<where>[\w.-]+)(?:\s*,|\s+[-–—]\s|"
+                     r"\s+(?:stream\s+)?(?:msgs?|messages?|convo|chat|dms?|inbox)\b|\s*$)",
                      low)
     if first is not None and first["where"] in _PLATFORMS:
         return f"on {_PLATFORMS[first['where']]}"  # "linkedin msg after the webinar", "instagram, commented on …"
@@ -489,6 +490,15 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     handle = re.match(r"\s*@[\w.-]+\s*\(([^\W\d_][\w'’ -]*)\)\s*$", contact_name or "")
     if handle:  # "@hollowbyte (Marta)": the name, not the handle
         contact_name = handle[1]
+    if (named := re.fullmatch(r"\s*([A-Z][\w'’-]+)\s*/\s*@?[\w.-]+\s*(?:\([^()]*\))?\s*", contact_name or "")):
+        return named[1]  # "Dana / @quiltwitch": her name, then her handle
+    # "BarnFinds_Dave": the name after a handle's word; "Mary_Ann": a name with a join in it
+    joined = re.fullmatch(r"\s*@?([a-zA-Z]+)_([a-zA-Z]+)\s*(?:\([^()]*\))?\s*", contact_name or "")
+    if joined is not None and not re.fullmatch(r"x+", joined[1], re.IGNORECASE):
+        first, second = joined[1], joined[2]
+        plain = re.fullmatch(r"[A-Z][a-z]+", first) is not None  # "Mary_Ann": a name with a join in it
+        if second[:1].isupper() and second[1:].islower() and second.lower() not in _HANDLE_WORDS:
+            return f"{first} {second}" if plain else second
     if re.search(r"\bname\s*\?|\bname ends\b|\bdid\s*n'?t (?:catch|get) (?:his|her|their|the)? ?name\b",
                  contact_name or "", re.IGNORECASE):
         return "there"  # "ETH poster guy (name?)": the member doesn't know it

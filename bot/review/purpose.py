@@ -217,7 +217,7 @@ _EXPAND = {
     "feb": "February", "mar": "March", "apr": "April", "jun": "June", "jul": "July", "aug": "August",
     "sep": "September", "sept": "September", "oct": "October", "nov": "November", "dec": "December",
     "thru": "through", "b4": "before", "exp": "experience", "gfx": "graphics", "vid": "video", "vids": "videos",
-    "cttee": "committee", "qty": "quantity", "qtys": "quantities",
+    "cttee": "committee", "asst": "assistant", "qty": "quantity", "qtys": "quantities",
     "avail": "availability", "incl": "including", "approx": "approximately", "asap": "as soon as possible",
     "para": "paragraph", "1-para": "one-paragraph", "1-pager": "one-pager", "src": "source",
 }
@@ -465,6 +465,9 @@ def expand(text: str) -> str:
     return " ".join(words)
 
 
+_DAY_PART = {"eve": "evening", "am": "morning", "pm": "afternoon"}
+
+
 def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int = MAX_WORDS,
              asked_of_me: bool = False) -> str | None:
     """A note fragment as a phrase addressed to the contact ('her phd student' → 'your PhD student');
@@ -509,8 +512,8 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
         phrase = re.sub(rf"(\b(?:{'|'.join(sorted(private))})\b.*?)\byour\b", r"\1their", phrase, count=1, flags=_I)
     phrase = re.sub(r"(?<!Year )(?<![£$€])\b([2-9])\s+(?=[a-z])", lambda m: _NUMBERS[int(m[1])] + " ", phrase)
     phrase = re.sub(r"(?<!\bon )\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)s? "
-                    r"(eve|evening|night|morning|afternoon)s?\b",  # "Tuesday eve" → "on Tuesday evenings"
-                    lambda m: f"on {m[1]} {'evening' if m[2] == 'eve' else m[2]}s", phrase)
+                    r"(eve|evening|night|morning|afternoon|am|pm)s?\b",  # "Tuesday eve" → "on Tuesday evenings"
+                    lambda m: f"on {m[1]} {_DAY_PART.get(m[2], m[2])}s", phrase)
     phrase = re.sub(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day(?=s?\b)", lambda m: m[0].capitalize(), phrase)
     phrase = re.sub(r"\b(in|by|from|until|till|before|after) (january|february|march|april|may|june|july|august|"
                     r"september|october|november|december)\b", lambda m: f"{m[1]} {m[2].capitalize()}", phrase)
@@ -1213,6 +1216,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             wanted = re.sub(r"\byour\b", "my", re.sub(r"\byours\b", "mine", quoted["x"], flags=_I), flags=_I)
             clause = f"asked for {wanted}"  # "'send me deck + numbers'": their words, theirs to get
         clause = _in_plain_words(clause)
+        if (forgot := re.match(r"(?:(?:she|he|they)\s+)?forgot\s+(?P<x>(?:the|her|his|their)\s+[\w -]{2,30}?)\W*$",
+                               prior, _I)) is not None and (it := re.match(
+                r"(?:and\s+)?(?:promised|said (?:she|he|they)(?:'d| would)|will|'ll)\s+(?:to\s+)?"
+                r"(?P<v>post|send|bring|drop off|drop)\s+it\b", clause, _I)) is not None:
+            forgotten = re.sub(r"^(?:her|his|their)\s", "the ", forgot["x"], flags=_I)
+            clause = f"she'll {it['v']} {forgotten}"  # "she forgot the rain cover, promised to post it": hers to send
         # "she'll check w HR. also offered a referral", "knows the Gdynia terminal mgr, offered intro": the offer is
         # theirs, said with the subject of the sentence before, or of its own first half
         if re.match(r"(?:also\s+)?offered\s+(?!to\s)", clause, _I) and re.match(
@@ -1568,7 +1577,13 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     # "wants parents to run a reading corner", "i said maybe": whether I can run it, not "parents"
                     helper = re.match(r"^(?:(?:some|more|a few)\s+)?(?:parents|volunteers|people|someone|somebody|"
                                       r"helpers?|mentors?|speakers?|judges?)\s+to\s+(?P<do>\w.+)$", wanted, _I)
-                    found.setdefault("checking", f"whether I can {helper['do']}" if helper else wanted)
+                    role = re.match(r"^(?:an?\s+)?(?:\d(?:st|nd|rd|th)\s+|second\s+|another\s+)?"
+                                    r"(?P<r>(?:assistant\s+|asst\s+|volunteer\s+|head\s+)?(?:coach|treasurer|"
+                                    r"secretary|driver|helper|mentor|judge|referee|ref|chair|volunteer|tutor|steward|"
+                                    r"marshal)(?:\s+(?:for|on|at|in)\b.*)?)$", re.sub(r"\s+(on \w+day \w+s)$", "",
+                                                                                  wanted), _I)  # "asst coach sat am"
+                    found.setdefault("checking", f"whether I can {helper['do']}" if helper else
+                                     f"whether I can be the {expand(role['r'])}" if role else wanted)
                 seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
             elif found.get("accept") and found.get("invited") and re.search(r"\binvited\b", prior, _I):
                 # "invited me to give a guest lecture -> need to confirm w/ my boss": not a yes yet
@@ -1739,7 +1754,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if (topic := you_form(m["rest"], names, 5)) is not None:
                 found.setdefault("answer", f"your {m['what'].lower().replace('q', 'question')} about {topic}")
             continue
-        clause = re.sub(r"^(?:i\s+)?(?:should|need to|must|gotta|have to)\s+(?=ask\b)", "", clause, flags=_I)
+        clause = re.sub(r"^(?:i\s+)?(?:still\s+)?(?:should|need to|must|gotta|have to)\s+(?=ask\b)", "", clause,
+                        flags=_I)
         if (m := _MY_ASK.match(clause)) is not None and not low.startswith(("asked", "asks")):
             asked = re.sub(r"^(?:him|her|them)\s+(?:(?:straight|directly|outright|first)\s+)?(?:(?:about|abt|re)\s+)?",
                            "", m["rest"], flags=_I)

@@ -2137,3 +2137,34 @@ def test_asked_someone_else_is_no_request_to_send() -> None:
 ])
 def test_a_city_a_hall_or_a_floor_typed_after_the_place_is_left_out(where: str, said: str) -> None:
     assert meeting_place(where) == said
+
+
+# --- stop 38, round six: questions a careful assistant would not have asked (heldout30's LAZY grades) ---------
+
+def test_a_maybe_to_a_role_they_need_filled_is_the_members_to_weigh() -> None:
+    found = reading("needs asst coach for tues practices\nI said maybe — new shift rota out the 5th, check then",
+                    name="Coach Ramírez")
+    assert found.get("checking") == "whether I can be the assistant coach for Tuesday practices", found
+
+
+def test_a_title_in_the_contacts_name_is_no_name_word_in_the_notes() -> None:
+    assert reading("needs asst coach for tues practices", name="Coach Reyes").get("need")
+
+
+def test_what_they_forgot_and_promised_to_post_is_theirs_to_send() -> None:
+    found = reading("bought stroller 120€ via paypal\nshe forgot the rain cover, promised to post it\nno tracking yet")
+    assert found.get("their_offer") == ("the rain cover",), found
+
+
+def test_still_need_to_ask_is_the_members_question() -> None:
+    assert reading("measured - fits\nstill need to ask about the 3-phase plug").get("ask") == "about the 3-phase plug"
+
+
+@pytest.mark.parametrize(("name", "greeting"), [("BarnFinds_Dave", "Dave"), ("Dana / @quiltwitch", "Dana"),
+                                                ("Mary_Ann", "Mary Ann"), ("@dev_nina", "Nina")])
+def test_a_name_beside_a_handle_is_greeted(name: str, greeting: str) -> None:
+    assert greeting_name(name) == greeting
+
+
+def test_a_marketplace_listing_is_named_as_the_site() -> None:
+    assert meeting_place("kleinanzeigen - kinderwagen") == "on Kleinanzeigen"
