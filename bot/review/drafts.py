@@ -1604,7 +1604,9 @@ def _quote(text: str) -> str:
 
 def _without_when(later: str) -> str:
     """'the v2 next week' → 'the v2'; 'the cohort data by the end of the month' → 'the cohort data'."""
-    return re.sub(r"\s+(?:when (?:it's|they're) ready|once (?:it's|they're) (?:cleared|up|out)|once (?:I|we)\b.*|"
+    return re.sub(r"\s+(?:when (?:it's|they're) ready|"
+                  r"once (?:it's|they're) (?:cleared|up|out|anonymised|redacted|fixed|tidied up)|once (?:I|we)\b.*|"
+                  r"on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
                   r"by the end of the month|"
                   r"next (?:week|month)|in \d+ (?:days|weeks)|later)$", "", later)
 
@@ -1620,7 +1622,7 @@ def _held(later: str) -> str | None:
     """'ready' or 'cleared' when what the member promised for later waits on something the coach can't see
     ("the deck when it's ready", "the case study once it's cleared"): a week on it may still not be sendable."""
     found = re.search(r"\s(?:when (?:it's|they're) (?P<ready>ready)|"
-                      r"once (?:it's|they're) (?P<cleared>cleared|up|out|anonymised|redacted)|"
+                      r"once (?:it's|they're) (?P<cleared>cleared|up|out|anonymised|redacted|fixed|tidied up)|"
                       r"(?P<mine>once (?:I|we)\b.*))$", later)
     if found is not None and found["mine"]:
         return "ready"  # "the quote once I've been up to look": the member's own step, not yet taken
@@ -1634,6 +1636,7 @@ def _capital_months(text: str) -> str:
 
 def _plural(phrase: str) -> bool:
     """'the slides', 'the deck and the numbers': plural; 'my feedback on your page and the demo': not."""
+    phrase = re.sub(r"^(?:some|a few|a couple|most|all) of (?:my|the|our|your)\s+", "", phrase)  # "some of my potatoes"
     head = re.split(r"\s+(?:of|for|on|about|from|to|in|I|we|you)\s+", phrase)[0].split()[-1].lower()  # "photos I took"
     if head in ("feedback", "advice", "information", "help"):
         return False
@@ -1672,9 +1675,11 @@ _TYPED_IN = rx.compile(r"\b(?:links?|contacts?|contact details|numbers?|names?|d
                        r"times?|slots?)$|" + _SOMEONES_CONTACT, re.IGNORECASE)
 # Things handed over in person, never attached or posted: "fig cuttings", "a jar of honey", "the seedlings".
 # pictures of a day out or a celebration: enjoyed, never "useful"
-_OF_A_DAY = rx.compile(r"\b(?:of you|of your|of us|from the|trip|hike|trek|holiday|party|wedding|race|game|reception|"
+_OF_A_DAY = rx.compile(r"^(?!.*\b(?:leak|damage|layout|mock-?ups?|floor|area|plan|order|hall|studio|site|defect)s?\b)"
+                       r".*\b(?:of you|of your|of us|from the|trip|hike|trek|holiday|party|wedding|race|game|reception|"
                        r"christening|ceremony|birthday|dancing)\b", re.IGNORECASE)
 _HANDED = rx.compile(r"\b(?:cuttings?|seeds?|seedlings?|plants?|cake|cakes|jam|honey|eggs|vegetables|produce|bread|"
+                     r"potatoes|bulbs|tubers|apples|pears|plums|tomatoes|courgettes|onions|garlic|leeks|"
                      r"cookies|biscuits|jars?|bottles?|wine|beers?|flowers|chocolates?)$", re.IGNORECASE)
 _PHYSICAL = rx.compile(r"\b(?:samples?|swatches|parcel|package|laptops?|hardware|prototypes?|units?|boxes|books?|"
                        r"fridge|kit|flour|yarn|wool|fabric|prints|zines?|vinyl|starter)$", re.IGNORECASE)

@@ -352,7 +352,7 @@ def _your(phrase: str) -> str:
 
 def fill_in(r: Reading, notes: str | None, contact_name: str | None = None) -> Reading:
     """The reading with what the open frames find, when the shape readers found no point and no stop."""
-    if not notes or r.stop or r.wait or _CALLED_OFF.search(notes) or NOT_MEANT.search(notes):
+    if not notes or r.stop or r.wait or _CALLED_OFF.search(notes) or any(NOT_MEANT.search(c) for c in _clauses(notes)):
         return r  # "said she'd refer me → later said req is frozen": no frame reads the offer back in
     names = contact_names(contact_name)
     if r.need and not (r.deliver or r.later) and _SEND_IT.search(notes) and is_document(r.need, names):

@@ -265,6 +265,9 @@ WORK_SENSE = rx.compile(
 
 
 # what they asked the member to do may name their family: "asked if i can help her son w his uni applications"
+_SAID_YES = rx.compile(r"\b(?:said yes|yes|sure|happy to|of course|ofc)\b", _I)
+_SENSITIVE = rx.compile(r"\b(?:cancer|therap\w*|died|death|funeral|sick|illness|ill|hospital|divorce|grief|rehab|"
+                        r"diagnos\w*)\b", _I)
 _ASKED_OF_ME = rx.compile(r"\s*(?:(?:also|and|then)\s+)?(?:(?:she|he|they)\s+)?asked (?:me\s+)?(?:if|whether) (?:i|we) "
                           r"(?:can|could)\b", _I)
 
@@ -272,8 +275,10 @@ _ASKED_OF_ME = rx.compile(r"\s*(?:(?:also|and|then)\s+)?(?:(?:she|he|they)\s+)?a
 def clauses(notes: str) -> list[str]:
     """The notes as short clauses: emoji and symbols removed, shorthand expanded, lists split."""
     # an emoji between two thoughts ends the first ("sorted my bug 🙏 i said i'd open a PR"); elsewhere it goes
-    text = re.sub(r"(?<=\w)[^\S\n]*[\U0001F300-\U0001FAFF\u2600-\u27BF]"
-                  r"[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f\u200d]*[^\S\n]+(?=[a-z])", ". ", notes[:4000])
+    text = re.sub(r"(?<=\w)(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bmy)(?<!\bour)(?<!\bher)(?<!\bhis)(?<!\bof)(?<!\bfor)"
+                  r"[^\S\n]*[\U0001F300-\U0001FAFF\u2600-\u27BF][\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f\u200d]*[^\S\n]+"
+                  r"(?=(?:i|i'm|i'll|i'd|she|he|they|we|also|but|so|then|asked|said|promised|offered|wants|need|needs|"
+                  r"owes|sent|will|told|ask|send|check|maybe|prob|probably|no|not)\b)", ". ", notes[:4000])
     text = "".join(ch for ch in text if _keep(ch))
     text = re.sub(r"\s+[+&]\s+", " and ", text)
     for pattern, repl in _SHORTHAND:
@@ -282,7 +287,8 @@ def clauses(notes: str) -> list[str]:
     text = re.sub(r"[^\S\n]+", " ", text)  # one space per run (tabs, no-break spaces too), so the splitters never
     text = re.sub(r" ?\n[\s]*", "\n", text)  # backtrack over a long run; one line break per run of them
     for part in _STRONG_SPLIT.split(text):
-        if set(re.findall(r"[a-z']+", WORK_SENSE.sub("", part).lower())) & PRIVATE and not _ASKED_OF_ME.match(part):
+        if set(re.findall(r"[a-z']+", WORK_SENSE.sub("", part).lower())) & PRIVATE and not (
+                _ASKED_OF_ME.match(part) and _SAID_YES.search(text) and not _SENSITIVE.search(part)):
             continue  # their private life is out of the whole sentence, not only the clause that names it
         for piece in _SOFT_SPLIT.split(part):
             piece = _BULLET.sub("", re.sub(r"\s+", " ", piece)).strip(" ,:-–—'\"")

@@ -194,7 +194,7 @@ def setting_of(where: str | None) -> str:
 
 # a city typed after an event's name, in lower case: "OT World leipzig", "gitex dubai", "WindEurope cph"
 _CITY_AFTER = rx.compile(
-    r"(?<!\bto)(?<!\bfrom)(?<!\bin)(?<!\bvia)(?<!\bnear)(?<!\bof)(?<!\bat)\s+(?:london|ldn|berlin|paris|amsterdam|a'dam|rdam|rotterdam|cph|copenhagen|stockholm|oslo|helsinki|vienna|"
+    r"(?<!\bto)(?<!\bfrom)(?<!\bin)(?<!\bvia)(?<!\bnear)(?<!\bof)(?<!\bat)(?<!\bwith)(?<!\bw)(?<!\bhotel)(?<!\bHotel)\s+(?:london|ldn|berlin|paris|amsterdam|a'dam|rdam|rotterdam|cph|copenhagen|stockholm|oslo|helsinki|vienna|"
     r"prague|warsaw|madrid|barcelona|bcn|lisbon|milan|munich|leipzig|düsseldorf|dusseldorf|hamburg|frankfurt|zurich|"
     r"geneva|brussels|dublin|edinburgh|glasgow|manchester|brum|birmingham|leeds|liverpool|bristol|cardiff|dubai|"
     r"doha|riyadh|cairo|lagos|accra|nairobi|nbi|kigali|joburg|johannesburg|pretoria|durban|cape town|mumbai|delhi|"
@@ -205,8 +205,8 @@ _PLACE_EXPAND = {"bday": "birthday", "b-day": "birthday", "conf": "conference", 
                  "mtg": "meeting", "hq": "HQ", "cttee": "committee", "mkt": "market", "mkts": "markets",
                  "sesh": "session", "brekkie": "breakfast", "brekky": "breakfast", "wk": "week", "agm": "AGM",
                  "mtgs": "meetings", "assoc": "association", "dept": "department"}
-_PLACE_TAIL = rx.compile(r"\s+(?:day\s*\d+|d\d\b|hall\s+[a-z]?\d[\w.]*|\d+(?:st|nd|rd|th)\s+fl(?:oor)?\b|"
-                         r"stand\s+[a-z]?\d+\w*|(?:mon|tues?|wed|thurs?|fri|sat|sun)(?:day)?\s*$|"
+_PLACE_TAIL = rx.compile(r"\s+(?:\d+(?:st|nd|rd|th)\s+fl(?:oor)?\.?\s*$|day\s*\d+|d\d\s*$|"
+                         r"(?:mon|tues?|weds|wednesday|thurs?|fri|sat|sun)(?:day)?\s*$|"
                          r"hallway(?: track)?|booth(?: area)?|lunch table|panel q&a|q&a|lol|haha|"
                          r"tbh|lobby|queue|(?:mon|tues?|wed|thurs?|fri|sat|sun)\w*\s+(?:morning|afternoon|evening|"
                          r"night))\b.*$", re.IGNORECASE)
@@ -282,6 +282,10 @@ def meeting_place(where: str | None) -> str:
         text = f"my {owner.lower()}'s{rest}"
     text = re.sub(r"^([a-z])(?=[a-z]*'s\b)", lambda m: m[1].upper(), text)  # "jen's bday" → "Jen's birthday"
     head, _, rest = text.partition(",")
+    if len(head.split()) >= 4:  # "Canton Fair hall 9.2", "Salone del Mobile stand C12": the event, not its hall
+        head = re.sub(r"\s+(?:hall|stand|booth)\s+[a-z]?\d[\w.]*\s*$", "", head, flags=re.IGNORECASE)
+    if re.match(r"[A-Z]{2,}\b|[A-Z][a-z]+[A-Z]", head):  # "MWC hall 2 coffee", "WindEurope hall B3": where in it
+        head = re.sub(r"\s+(?:hall|stand|booth)\s+[a-z]?\d[\w.]*\b.*$", "", head, flags=re.IGNORECASE)
     head = _PLACE_TAIL.sub("", head).strip(" .!-")
     head = re.sub(r"\s+w/\s*.*$", "", head)  # "Paris dinner w/ the Schneider team": who else was there is no place
     if head.lower() in ("work", "at work", "the office", "office"):
@@ -490,15 +494,15 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     handle = re.match(r"\s*@[\w.-]+\s*\(([^\W\d_][\w'’ -]*)\)\s*$", contact_name or "")
     if handle:  # "@hollowbyte (Marta)": the name, not the handle
         contact_name = handle[1]
-    if (named := re.fullmatch(r"\s*([A-Z][\w'’-]+)\s*/\s*@?[\w.-]+\s*(?:\([^()]*\))?\s*", contact_name or "")):
+    if (named := re.fullmatch(r"\s*([A-Z][\w'’-]+)\s*/\s*@[\w.-]+\s*(?:\([^()]*\))?\s*", contact_name or "")):
         return named[1]  # "Dana / @quiltwitch": her name, then her handle
     # "BarnFinds_Dave": the name after a handle's word; "Mary_Ann": a name with a join in it
     joined = re.fullmatch(r"\s*@?([a-zA-Z]+)_([a-zA-Z]+)\s*(?:\([^()]*\))?\s*", contact_name or "")
     if joined is not None and not re.fullmatch(r"x+", joined[1], re.IGNORECASE):
         first, second = joined[1], joined[2]
-        plain = re.fullmatch(r"[A-Z][a-z]+", first) is not None  # "Mary_Ann": a name with a join in it
-        if second[:1].isupper() and second[1:].islower() and second.lower() not in _HANDLE_WORDS:
-            return f"{first} {second}" if plain else second
+        if re.search(r"[a-z][A-Z]", first) and second[:1].isupper() and second[1:].islower() \
+                and second.lower() not in _HANDLE_WORDS:
+            return second  # "BarnFinds_Dave": a handle's word, then the name
     if re.search(r"\bname\s*\?|\bname ends\b|\bdid\s*n'?t (?:catch|get) (?:his|her|their|the)? ?name\b",
                  contact_name or "", re.IGNORECASE):
         return "there"  # "ETH poster guy (name?)": the member doesn't know it

@@ -152,7 +152,8 @@ def _clauses(notes: str) -> list[str]:
     of the words this module looks for are read as meant ("promsied", "wnats", "asekd")."""
     notes = re.sub(r"\s*\n\s*", "\n", re.sub(r"[^\S\n]+", " ", notes[:4000]))  # runs of space: one, never backtracked
     notes = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], notes)
-    notes = re.sub(r"(^|[.;\n]\s*|\b(?:she|he|they)\s+)asks(?= (?:if|whether|me|for|about|abt|re)\b)", r"\1asked",
+    notes = re.sub(r"(^|[.;\n]\s*|\b(?:she|he|they)\s+)asks(?= (?:if|whether)\b"
+                   r"(?![^.;\n]*\b(?:every time|always|a lot|all the time)\b))", r"\1asked",
                    notes, flags=_I)  # "asks if our scanner handles…": a question put, as "asked if" is
     notes = re.sub(r"\bthere(?= (?:api|app|team|product|platform|data|system|website|site|company|office|ceo|cto)\b)",
                    "their", notes, flags=_I)  # "integrate there API"
@@ -285,7 +286,8 @@ _HOLD_WORDS = (r"^(?:all\s+|everything\s+|it'?s\s+|that'?s\s+)?on hold\b|"
                r"(?P<prep>anonymi[sz]e|redact|strip|scrub|sanitise|sanitize|fix|debug|clean|tidy)\w*\b|"
                r"\b(?:b4|before) shar(?:ing|e)\W*$|\bdo\s*n'?t send (?:anything|it|them)(?: yet)?\b|"
                # "still waiting on director sign-off so can't send yet"
-               r"\b(?:still\s+)?waiting (?:on|for) (?:the |my |our )?[\w'’-]+(?:'s)? (?:sign[- ]?off|ok|okay|approval|"
+               r"\b(?:still\s+)?waiting (?:on|for) (?!(?:their|her|his|them|him)\b)(?:the |my |our )?[\w'’-]+(?:'s)? "
+               r"(?:sign[- ]?off|ok|okay|approval|"
                r"go[- ]ahead)\b")
 _HEDGE = rx.compile(NO_PROMISE + "|" + _THINKING_WORDS + "|" + _HOLD_WORDS + "|" + r"\b(?:i |we )?said maybe\b|"
                     r"\bcheck (?:w/|w\b|with|first\b)|"
@@ -355,7 +357,7 @@ def _write_again(wait: str | None, notes: str) -> str | None:
 # write unless the notes owe them something ("nothing to do rn re the reorg. promised him the team charter")
 _NOT_NOW = rx.compile(r"^(?:so )?(?:leave (?:it|her|him|them)(?: be| alone)?|let it (?:go|rest)) (?:for now|for a bit|"
                       r"for a while)\b(?!\s+(?:re|about|abt|on)\b)|"
-                      r"^(?:prob(?:ably)?|maybe|i'?d) (?:just )?leave it\W*$|"
+                      r"^(?:prob(?:ably)?|maybe) (?:just )?leave it\W*$|"
                       r"^(?:so\s+)?park (?:it|this)\b|"
                       r"^(?:so\s+)?nothing to do (?:rn|now|for now|yet|atm)\W*$|"
                       r"(?:^|,\s*)no (?:emails?|msgs?|messages?)\s+(?:for now|(?:till|until|til)\b.*)", _I)
@@ -373,8 +375,9 @@ _WITHDRAW = rx.compile(r"\b(?:can'?t|cannot|can not|couldn'?t|not allowed to|sho
                        r"\b(?:it'?s|its) (?:client|internal|under nda)\b", _I)
 # What they promised is late: "still not here", "chase if not here by mon", "hasn't arrived", "nothing yet".
 # An offer made lightly: "prob didnt mean it", "he was joking", "was tipsy": held to nothing
-NOT_MEANT = rx.compile(r"\b(?:did\s*n'?t|didnt|did not|does\s*n'?t|doesnt) mean it\b|\bnot serious\b|"
-                       r"\b(?:was|were) (?:joking|drunk|tipsy)\b", _I)
+NOT_MEANT = rx.compile(r"(?:^|[.;!?\n]\s*)(?:(?:prob(?:ably)?|i think|tbh|but|and|she|he|they|pretty sure)\s+)*"
+                       r"(?:(?:did\s*n'?t|didnt|did not|does\s*n'?t|doesnt) mean it|(?:was|were) (?:just )?(?:joking|"
+                       r"drunk|tipsy)|not serious)(?:\s+(?:tho|though|lol|haha|tbh|i think))?\W*(?:$|[.;!?\n])", _I)
 _OVERDUE = rx.compile(r"\b(?:still\s+)?not (?:here|arrived|received|in)\b|\bchase if not\b|\bhas ?n[o']?t (?:arrived|"
                       r"come|turned up|shown up)\b|\bnever (?:arrived|came|turned up)\b|\bnothing (?:yet|since)\b|"
                       r"\bstill waiting (?:on|for)\b", _I)
@@ -445,7 +448,7 @@ def expand(text: str) -> str:
     text = re.sub(r"\b(model|serial|phone|tracking|account|order|invoice|reg|part|ref|reference)\s+no\b\.?",
                   r"\1 number", text, flags=_I)  # "the model no." → the model number
     text = re.sub(r"\b1\s?(?:pg|page)\b", "one-page", text, flags=_I)  # "1pg proposal"
-    text = re.sub(r"\bmin(?=\s+(?:repro|reproduction|example|case|test case)\b)", "minimal", text,
+    text = re.sub(r"(?<!\d)(?<!\d\s)\bmin(?=\s+(?:repro|reproduction|example|case|test case)\b)", "minimal", text,
                   flags=_I)  # "a min repro": minimal, not minutes
     text = re.sub(r"\byr\s?(\d{1,2})\b", r"Year \1", text, flags=_I)  # "talk to yr5": a school year
     text = re.sub(r"\b(\d)\s*d\s*/\s*(?:wk|week)\b", lambda m: f"{_NUMBERS[int(m[1])]} days a week", text, flags=_I)
@@ -511,7 +514,10 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
     if private:  # "help her son with his applications": your son with their applications, not yours
         phrase = re.sub(rf"(\b(?:{'|'.join(sorted(private))})\b.*?)\byour\b", r"\1their", phrase, count=1, flags=_I)
     phrase = re.sub(r"(?<!Year )(?<![£$€])\b([2-9])\s+(?=[a-z])", lambda m: _NUMBERS[int(m[1])] + " ", phrase)
-    phrase = re.sub(r"(?<!\bon )\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)s? "
+    phrase = re.sub(r"(?<=\bfor )((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)s? "
+                    r"(eve|evening|night|morning|afternoon|am|pm)s?\b",  # "for sat am": for Saturday mornings
+                    lambda m: f"{m[1]} {_DAY_PART.get(m[2], m[2])}s", phrase)
+    phrase = re.sub(r"(?<!\bon )(?<!\bfor )(?<!\bat )(?<!\bby )\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)s? "
                     r"(eve|evening|night|morning|afternoon|am|pm)s?\b",  # "Tuesday eve" → "on Tuesday evenings"
                     lambda m: f"on {m[1]} {_DAY_PART.get(m[2], m[2])}s", phrase)
     phrase = re.sub(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day(?=s?\b)", lambda m: m[0].capitalize(), phrase)
@@ -721,7 +727,9 @@ _STOP = rx.compile(
     r"^(?:and\s+)?(?:she|he|they)\s+said\s+(?:thx|thanks|thank you|ty|cheers)\W*$|"
     r"\bdead end\b|\bno (?:need|point) (?:to )?follow|^(?:just\s+)?ignore(?: (?:him|her|them|it))?\W*$|"
     r"\bnot following up\b|\bnot worth (?:it|the time|chasing|following up|a follow-?up)\b|\bblock(?:ing|ed)\b|"
-    r"\blog only\b|\bcreepy\b|\bsteer clear\b|\bgive (?:him|her|them) a wide berth\b|\bnot going there\b|"
+    r"\blog only\b|\bcreepy\b|"
+    r"^(?:(?:so|but|just|best to|better to|prob(?:ably)?|i'?ll|gonna)\s+)*(?:steer clear(?: of (?:him|her|them))?|"
+    r"give (?:him|her|them) a wide berth|not going there)\W*$|"
     r"\btold (?:him|her|them) (?:i'?m )?not (?:looking|interested)\b|^(?:so )?(?:leave it|let it go|don'?t bother)\W*$|"
     # a no said either way, a request not to be contacted, a deal gone elsewhere, a conflict of interest
     r"^(?:i\s+|we\s+)?said no\b|\basked (?:me |us )?(?:\w+ly )?not to (?:add|contact|email|message|call|include|put|"
@@ -828,7 +836,7 @@ _PAY_APPS = (r"bank details|account details|bank info|account number|iban|sort c
              r"cash ?app|monzo|mobilepay|swish|bizum|m-?pesa(?: number)?|upi(?: id)?|pix(?: key)?|mbway|twint|paylah|"
              r"paynow")
 # what the member still needs to pay them: "venmo?", "need his bank details", "ask for her paypal"
-_PAY_DETAILS = rx.compile(rf"\b(?:need|ask(?:\s+for)?|get|what'?s)\s+(?:(?:his|her|their|the|a)\s+)?"
+_PAY_DETAILS = rx.compile(rf"\b(?:need|ask(?:\s+for)?|what'?s)\s+(?:(?:his|her|their|the)\s+)?"
                           rf"(?P<a>{_PAY_APPS})\b|"
                           rf"(?:^|[.;,\n-]\s*)(?P<b>{_PAY_APPS})\s*\?", _I)
 _PAY_APP_NAMES = {"iban": "IBAN", "paypal": "PayPal", "venmo": "Venmo", "revolut": "Revolut", "zelle": "Zelle",
@@ -844,10 +852,13 @@ def _pay_how(notes: str) -> str | None:
     if (m := _PAY_DETAILS.search(notes)) is not None:
         app = (m["a"] or m["b"]).lower()
         return "your " + _PAY_APP_NAMES.get(app, app)
-    if re.search(r"\bcash(?: only)?\b", notes, _I) and not re.search(r"\b(?:paid|gave|sent|handed)\b[^.;]*\bcash\b",
-                                                                   notes, _I):
-        return "cash at pickup" if re.search(r"\b(?:pick(?:ing)?\s+(?:it\s+|them\s+)?up|collect(?:ing|ion)?)\b",
-                                             notes, _I) else "cash"
+    for sentence in re.split(r"[.;!\n]+", notes):  # "pick up next sun. he's holding it. cash only!": said nearby
+        if re.search(r"\bcash(?: only)?\b", sentence, _I) and not re.search(
+                r"\b(?:paid|gave|sent|handed)\b[^.;]*\bcash\b|\bshort (?:on|of) cash\b|"
+                r"\b(?:she|he|they)(?:'ll| will)?\s+collect", sentence, _I):
+            picking_up = re.search(r"\bpick(?:ing)?\s+(?:it\s+|them\s+)?up\b|\bpick ?up\b|\bcollection\b", notes, _I)
+            theirs = re.search(r"\b(?:she|he|they)(?:'ll| will)?\s+(?:pick|collect)", notes, _I)
+            return "cash at pickup" if picking_up and not theirs else "cash"
     return None
 
 
@@ -1216,9 +1227,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             wanted = re.sub(r"\byour\b", "my", re.sub(r"\byours\b", "mine", quoted["x"], flags=_I), flags=_I)
             clause = f"asked for {wanted}"  # "'send me deck + numbers'": their words, theirs to get
         clause = _in_plain_words(clause)
-        if (forgot := re.match(r"(?:(?:she|he|they)\s+)?forgot\s+(?P<x>(?:the|her|his|their)\s+[\w -]{2,30}?)\W*$",
+        if (forgot := re.match(r"(?:she|he|they)\s+forgot\s+(?P<x>(?:the|her|his|their)\s+[\w -]{2,30}?)\W*$",
                                prior, _I)) is not None and (it := re.match(
-                r"(?:and\s+)?(?:promised|said (?:she|he|they)(?:'d| would)|will|'ll)\s+(?:to\s+)?"
+                r"(?:and\s+)?(?:promised|said (?:she|he|they)(?:'d| would)|(?:she|he|they)(?:'ll| will))\s+(?:to\s+)?"
                 r"(?P<v>post|send|bring|drop off|drop)\s+it\b", clause, _I)) is not None:
             forgotten = re.sub(r"^(?:her|his|their)\s", "the ", forgot["x"], flags=_I)
             clause = f"she'll {it['v']} {forgotten}"  # "she forgot the rain cover, promised to post it": hers to send
@@ -1470,9 +1481,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             last_added = None
             continue
         if last_question and found.get("answer") == last_question and re.match(
-                r"(?:i\s+)?(?:told|showed|answered)\s+(?:him|her|them)\b(?!\s+(?:i'?d|i would|i'?ll|to)\b)", clause,
+                r"(?:i\s+)?(?:told|showed|answered)\s+(?:him|her|them)\b(?!\s+(?:i'?d|i would|i'?ll|to|we'?d|we'?ll|"
+                r"we would|we will|later|not now)\b)", clause,
                 _I) and not _HEDGE.search(clause) and not re.search(r"\b(?:need|ask|first|maybe|have to|check|not sure|"
-                                                                   r"think)\b", clause, _I):
+                                                                   r"think|will|would|later|next|soon|tomorrow)\b|'ll\b|'d\b",
+                                                                   clause, _I):
             found.pop("answer")  # "asked how I finished it → told him osmo polyx, 2 coats": answered there and then
             continue
         if "need" in found and re.match(r"(?:(?:that'?s|it'?s)\s+)?not a thing\b|(?:that\s+)?does\s*n'?t exist\b|"
@@ -1482,7 +1495,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if offers and NOT_MEANT.search(clause):
             offers.pop()  # "said she'd read my manuscript?? prob didnt mean it": held to nothing
             continue
-        if found.get("accept") and found.get("invited") and re.match(r"only if\b", clause, _I):
+        if found.get("accept") and found.get("invited") and re.match(
+                r"only if\b.*\b(?:pays?|covers?|funds?|approves?|ok'?s|agrees?|signs? off|budget|travel)\b", clause,
+                _I):
             found["checking"] = f"whether I can {found.pop('accept')}"  # "invited me to present → only if dept pays"
             found.pop("invited")
             continue
@@ -1513,6 +1528,16 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 r"^(?:pls\s+|please\s+)?send (?:me|us)\s+(?P<x>.+)$", clause, _I))) is not None:
             if (x := thing(m["x"], names)) is not None:
                 found.setdefault("expect", re.sub(r"^(?:the|a|an|some)\s+", "your ", x))
+            continue
+        if _WITHDRAW.search(clause) and last_added is not None and last_added[0] == "deliver" \
+                and last_added[1] in deliver and last_added[1] not in asked_for \
+                and (day := re.search(rf"\b(?:till|until|til|before|b4)\s+(?P<d>{WEEKDAY}|tomorrow|tmrw|next week)",
+                                      clause, _I)) is not None:
+            deliver.remove(last_added[1])  # "i'll send the deck. can't send till monday": a delay, not a walk-back
+            delay = expand(day["d"]).lower()
+            day_name = _DAY_NAMES.get(delay[:3].capitalize())
+            later.append(f"{last_added[1]} " + (f"on {day_name}" if day_name else delay))
+            seen, last_added = (len(deliver), "intro_to" in found, "need" in found), None
             continue
         if _WITHDRAW.search(clause) and last_added is not None and last_added[0] == "deliver" \
                 and last_added[1] in deliver:  # "i said i'd send the sheet. actually can't share it": never sent
@@ -1657,7 +1682,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 and (x := you_form(m["x"], names, 3)) is not None:
             found.setdefault("suggest", f"swap {x}")  # "swap configs?": a swap proposed, neither side's yet
             continue
-        if (m := re.match(r"^(?:(?:(?:she|he|they|i|we)\s+)?said\s+)?(?:we\s+(?:should|could|might|must|can)|let'?s|"
+        if (m := re.match(r"^(?:(?:(?:she|he|they|i|we)\s+)?said\s+(?=we\s+could\s+do\s+(?!(?:it|this|that)\b)"
+                          r"(?![^.;]*\b(?:again|first|then)\b)))?(?:we\s+(?:should|could|might|must|can)|let'?s|"
                           r"we\s+maybe)\s+(?:maybe\s+)?"
                           r"(?P<v>do|start|try|set up|run|organi[sz]e|"
                           r"host|build|write|plan)\s+(?P<x>.+)$", clause, _I)) is not None:
@@ -2628,7 +2654,7 @@ def _need(what: str) -> str | None:
 
 
 # A room, a space or a thing to lend is no attachment: "wants our hall for choir thursdays" is looked into
-_PREMISES_AND_GOODS = _words("hall halls room rooms venue space spaces stall stand pitch slot slots desk desks studio "
+_PREMISES_AND_GOODS = _words("hall halls room rooms venue space spaces stall stand slot slots desk desks studio "
                              "office garage shed field court kitchen yard premises land plot allotment barn church "
                              "van car truck trailer boat bike ladder drill tools freezer fridge butt marquee gazebo "
                              "tent tables chairs projector minibus")

@@ -2161,10 +2161,97 @@ def test_still_need_to_ask_is_the_members_question() -> None:
 
 
 @pytest.mark.parametrize(("name", "greeting"), [("BarnFinds_Dave", "Dave"), ("Dana / @quiltwitch", "Dana"),
-                                                ("Mary_Ann", "Mary Ann"), ("@dev_nina", "Nina")])
+                                                ("dave_Jones", "Dave"), ("Stripe / Jen", "there"),
+                                                ("@dev_nina", "Nina")])
 def test_a_name_beside_a_handle_is_greeted(name: str, greeting: str) -> None:
     assert greeting_name(name) == greeting
 
 
 def test_a_marketplace_listing_is_named_as_the_site() -> None:
     assert meeting_place("kleinanzeigen - kinderwagen") == "on Kleinanzeigen"
+
+
+# --- a read-through of stop 38's change: the new readings stay in their lane ---------------------------------
+
+@pytest.mark.parametrize("notes", [
+    "recommended we steer clear of the AWS credits program. offered to intro me to her GCP contact instead",
+    "i'm not going there this yr. she offered to intro me to her cofounder",
+    "asked if i'll be at NeurIPS - not going there this year but maybe ICLR",
+    "asked if she should repaint the van, i'd leave it",
+])
+def test_advice_or_travel_plans_are_no_reason_to_stop(notes: str) -> None:
+    assert "stop" not in reading(notes)
+
+
+@pytest.mark.parametrize("notes", [
+    "asked how I got the grant. told her we'd talk next week",
+    "asked how to get into the accelerator. told him we'd send the application guide",
+])
+def test_a_promise_told_to_them_is_no_answer_given(notes: str) -> None:
+    found = reading(notes)
+    assert found.get("answer") or found.get("deliver") or found.get("next_step"), found
+
+
+@pytest.mark.parametrize("notes", [
+    "he offered to help with the quiz questions. was joking about the prize though",
+    "she offered to intro me to her editor. i joked about her shoes, didnt mean it, felt bad",
+    "she offered to drive me to the airport. the delay is not serious",
+])
+def test_a_joke_about_something_else_keeps_their_offer(notes: str) -> None:
+    context = DraftContext("Ada Obi", "the conference", notes)
+    first = compose("follow_up_48h", context, FIRST_TIMES, key=3)
+    assert isinstance(first, Draft) and "offer" in first.text, first
+
+
+def test_a_delay_to_the_members_own_promise_is_no_walk_back() -> None:
+    first, _ = _both("promised the case study. cant send till monday, laptop died")
+    assert "I'll send the case study on Monday" in first and "walk back" not in first and "can't share" not in first
+
+
+@pytest.mark.parametrize("notes", [
+    "sent the proposal. still waiting on their approval",
+    "forgot her scarf at the bbq. will post it monday",
+    "i owe her $20 for the book. need to get a paypal account first lol",
+    "he asks for a discount every time. sent the quote anyway",
+    "said we could run it past legal first then decide",
+    "invited me to their bbq sat, said yes. only if it doesn't rain lol",
+])
+def test_the_new_readings_leave_these_notes_as_they_were(notes: str) -> None:
+    found = reading(notes)
+    assert not found.get("later") and not found.get("their_offer") and not found.get("suggest"), found
+    assert found.get("pay_how") is None and not str(found.get("checking") or "").startswith("whether I can"), found
+
+
+def test_cash_is_brought_only_when_the_member_pays_in_cash_at_pickup() -> None:
+    assert read_purpose("i owe him £30 for the bike lights. he's a bit short on cash. collecting his daughter",
+                        "Hal").pay_how is None
+    assert read_purpose("i owe her £5. she'll collect the raffle money in cash next week", "Liv").pay_how != \
+        "cash at pickup"
+
+
+def test_an_emoji_inside_a_noun_phrase_is_no_sentence_break() -> None:
+    assert reading("said she'd send the 📸 photos from the hike. nice chat").get("their_offer")
+
+
+def test_a_family_request_with_no_yes_or_about_an_illness_stays_out() -> None:
+    assert "accept" not in reading("asked if i can recommend a therapist for her son")
+    assert "accept" not in reading("asked if i could help, her husband has cancer and she needs someone for "
+                                   "school pickups. said yes")
+
+
+@pytest.mark.parametrize(("where", "said"), [
+    ("Sports hall 3", "at Sports hall 3"), ("the 4th floor lounge", "at the 4th floor lounge"),
+    ("London D3 meetup", "at the London D3 meetup"), ("Jo's wed", "at Jo's wed"),
+    ("tea with florence", "over tea with florence"), ("Hotel berlin lobby", "at Hotel berlin"),
+])
+def test_a_hall_a_floor_or_a_city_that_is_part_of_the_place_stays(where: str, said: str) -> None:
+    assert meeting_place(where) == said
+
+
+def test_a_ten_min_talk_is_minutes() -> None:
+    assert "minimal" not in str(reading("asked for a 10 min example talk for her students"))
+
+
+def test_pictures_of_a_leak_help_rather_than_please() -> None:
+    _, week = _both("sent her photos of the reception area leak on whatsapp", where="the site visit")
+    assert not (isinstance(week, Draft) and "enjoyed" in week.text), week
