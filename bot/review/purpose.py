@@ -181,6 +181,9 @@ def _clauses(notes: str) -> list[str]:
                    lambda m: {"wd": "would", "cd": "could", "shd": "should"}[m[1]], notes)
     notes = re.sub(r"(?<![\w])['‘’\"“”]|['‘’\"“”](?![\w])", "", notes)  # "said 'email me your portfolio'": the words
     notes = _HELD_BACK.sub(" once legal signs off", notes)  # "deck but legal hasn't cleared it": sent later
+    notes = re.sub(r"\bnow,\s+(?=[\w -]{1,30}\s+later\b)", "now. ", notes, flags=_I)  # "send deck now, demo later"
+    notes = re.sub(r"\s+but\s+(after|not before)\s+(?=(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b)",
+                   lambda m: f" {m[1].lower()} the ", notes, flags=_I)  # "wants a demo but AFTER 15th": after the 15th
     # "the load test script, tidy it up first", "v2 has the col F bug, fix first": a clean-up before it goes
     notes = re.sub(r",\s+(?=(?:fix|debug|clean|tidy)\w*\s+(?:[\w'’-]+\s+){0,2}?first\b)", ". ", notes, flags=_I)
     # "send thx + install photos": a thank-you, then a thing to send
@@ -248,6 +251,7 @@ _PLURAL_OK = _words(
 # What can be attached or linked: a thing someone "wants" is delivered only when it is one of these ("the case
 # studies", "the recs for design meetups"); a website, spare hardware or a venue is a need to talk about instead.
 _SENDABLE = _COUNTABLE | _PLURAL_OK | _words(
+    "stats statistics logs measurements readings settings config configs "
     "recs recommendations studies info information data dataset datasets code pricing prices rates samples contacts "
     "playlist playlists mix mixes "
     "names papers decks templates guides lists articles videos posts reports books resources references readings "
@@ -549,6 +553,7 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     text = re.split(r",\s+(?=(?:sent|emailed|shared|forwarded|posted|done)\b)", text, flags=_I)[0] if text else text
     text = re.sub(r"\s+(?:both ways|each way|to each other)$", "", text, flags=_I) if text else text  # a swap
     text = re.sub(r"\s+instead$", "", text, flags=_I) if text else text  # "offered him methods section instead"
+    text = re.sub(r"\s+now$", "", text, flags=_I) if text else text  # "send deck now": the deck
     text = re.sub(r"^(?:(?:she|he|they)\s+)?(?:also\s+)?owes?\s+(?:us|me)\s+", "", text, flags=_I) if text else text
     # "the benchmark notebook, clean it up first": the thing, not the member's to-do before sending it
     text = re.split(r",\s+(?=(?:clean|tidy|fix|finish|polish|update|redact|anonymi[sz]e|proofread|edit|trim|"
@@ -727,7 +732,8 @@ _STOP = rx.compile(
     r"^(?:and\s+)?(?:she|he|they)\s+said\s+(?:thx|thanks|thank you|ty|cheers)\W*$|"
     r"\bdead end\b|\bno (?:need|point) (?:to )?follow|^(?:just\s+)?ignore(?: (?:him|her|them|it))?\W*$|"
     r"\bnot following up\b|\bnot worth (?:it|the time|chasing|following up|a follow-?up)\b|\bblock(?:ing|ed)\b|"
-    r"\blog only\b|\bcreepy\b|"
+    r"\blog only\b|\bcreepy\b|\bsold (?:it|them) to someone\b|^np\W+nothing else\W*$|"
+    r"^nothing else (?:to do|pending|needed|open)\W*$|"
     r"^(?:(?:so|but|just|best to|better to|prob(?:ably)?|i'?ll|gonna)\s+)*(?:steer clear(?: of (?:him|her|them))?|"
     r"give (?:him|her|them) a wide berth|not going there)\W*$|"
     r"\btold (?:him|her|them) (?:i'?m )?not (?:looking|interested)\b|^(?:so )?(?:leave it|let it go|don'?t bother)\W*$|"
@@ -1000,7 +1006,8 @@ _LENT_THEM = rx.compile(r"^(?:i\s+|we\s+)?(?:(?:lent|loaned)\s+(?:him|her|them)\
 # ("still owes me 120 zł go karts", "owes us £1,850 for the extra day", "owes £5 for pitch")
 _OWES_ME = rx.compile(r"^(?:(?:she|he|they)\s+)?(?:still\s+)?(?:owes\s+(?:(?:me|us)\s+)?|owe\s+(?:me|us)\s+)"
                       r"(?P<amount>[€£$¥₹₦]\s?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d{1,3}(?:,\d{3})*(?:[.,]\d{1,2})?\s?"
-                      r"(?:zł|zl|pln|eur|euros?|dollars?|quid|bucks|kr|chf|sek|nok|dkk|rs|inr|aud|nzd|cad)|"
+                      r"(?:zł|zl|pln|eur|euros?|dollars?|quid|bucks|kr|chf|sek|nok|dkk|rs|inr|aud|nzd|cad|soles|pesos|"
+                      r"rand|baht|ringgit|lira|dirhams?|naira|cedis|shillings|yuan|rmb|won|yen|rupees)|"
                       r"\d{1,3}(?:,\d{3})*\s?[€£$])(?![\w,.]\d)"
                       r"(?:\s+(?:for\s+)?(?P<what>(?!back\b|to\b)[\w -]{2,40}?))?"
                       # "for the wool roll i shipped her in jan": the thing, not when it went
@@ -2094,6 +2101,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     found.setdefault("next_step", f"{noun} {when}".strip())
                     continue
                 if re.search(r"\b(?:me|us)\b", verb, _I):
+                    if verb.lower().startswith("asked") \
+                            and re.search(r"\b(?:said maybe|think (?:about|abt) it)\b", notes, _I) \
+                            and (request := you_form(rest, names, 8)) is not None:
+                        last_ask = "to:" + request  # "asked me to run the Jan KAL. said maybe": a request to weigh
                     continue  # "he asked me to open a PR": the member's to-do, never praised as their plan
                 x = you_form(rest, names, 6)
                 if x is not None and not re.match(_PLAN_VERBS, x, _I):
@@ -2171,7 +2182,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 # "wants a 20 min call to pick my brain on pricing": the call ("a trial once X clears" waits)
                 what = you_form(meet[0], names)
             if what and re.match(
-                    r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:demo|call|meeting|chat|trial|tour|visit|walk-?through)\b", what,
+                    r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:demo|call|meeting|chat|trial|tour|visit|walk-?through)\b",
+                    what,
                     _I):
                 found.setdefault("next_step", re.sub(r"^the\s+", "a ", what))  # "asked for a demo": to arrange
                 continue

@@ -2255,3 +2255,32 @@ def test_a_ten_min_talk_is_minutes() -> None:
 def test_pictures_of_a_leak_help_rather_than_please() -> None:
     _, week = _both("sent her photos of the reception area leak on whatsapp", where="the site visit")
     assert not (isinstance(week, Draft) and "enjoyed" in week.text), week
+
+
+# --- stop 38, round seven (read from heldout31's questions graded LAZY) -------------------------------------
+
+def test_a_thing_sold_to_someone_else_is_a_reason_not_to_write() -> None:
+    assert reading("wanted her 14\" bandsaw — she sold it to someone local already. np, nothing else").get("stop")
+    assert "stop" not in reading("coffee thu 6pm at Fábrica - confirmed. nothing else")
+
+
+def test_send_it_now_and_the_demo_later_is_the_thing_now_and_a_demo_to_arrange() -> None:
+    found = reading("hotel group\nwants channel mgr demo but AFTER 15th (season planning)\nsend deck now, demo later")
+    assert found.get("deliver") == ("the deck",) and found.get("next_step") == \
+        "a channel manager demo after the 15th", found
+
+
+def test_a_maybe_to_what_they_asked_the_member_to_do_is_weighed() -> None:
+    found = reading("asked me to run the Jan sock KAL\nsaid maybe — exams. told her answer by 20th")
+    assert found.get("checking") == "whether I can run the January sock KAL", found
+    assert "checking" not in reading("he asked me to open a PR for the docs")
+
+
+def test_stats_they_wanted_are_sent() -> None:
+    assert reading("his modem fix WORKED\nsaid I'd post results back in thread + he wanted my line stats").get(
+        "deliver") == ("my line stats",)
+
+
+def test_soles_are_money() -> None:
+    assert reading("owes me 40 soles for the taxi").get("ask") == \
+        "Could you send over the 40 soles for the taxi when you get a chance?"
