@@ -265,6 +265,9 @@ WORK_SENSE = rx.compile(
 
 
 # what they asked the member to do may name their family: "asked if i can help her son w his uni applications"
+# the member's promise after a remark about their family, in its own words: "→ I said I'd send Campus France links"
+_MY_PROMISE_AFTER = rx.compile(r"(?<=[→>-] )(?:i said i'?d|i'?ll|i promised(?: to)?)\s+(?:send|share|email|forward)\s+"
+                               r"(?![^.;\n]*\b(?:him|her|them)\b)[^.;\n]{3,60}$", _I)
 _SAID_YES = rx.compile(r"\b(?:said yes|yes|sure|happy to|of course|ofc)\b", _I)
 _SENSITIVE = rx.compile(r"\b(?:cancer|therap\w*|died|death|funeral|sick|illness|ill|hospital|divorce|grief|rehab|"
                         r"diagnos\w*)\b", _I)
@@ -287,8 +290,11 @@ def clauses(notes: str) -> list[str]:
     text = re.sub(r"[^\S\n]+", " ", text)  # one space per run (tabs, no-break spaces too), so the splitters never
     text = re.sub(r" ?\n[\s]*", "\n", text)  # backtrack over a long run; one line break per run of them
     for part in _STRONG_SPLIT.split(text):
-        if set(re.findall(r"[a-z']+", WORK_SENSE.sub("", part).lower())) & PRIVATE and not (
-                _ASKED_OF_ME.match(part) and _SAID_YES.search(text) and not _SENSITIVE.search(part)):
+        private = set(re.findall(r"[a-z']+", WORK_SENSE.sub("", part).lower())) & PRIVATE
+        if private and (promise := _MY_PROMISE_AFTER.search(part)) is not None and not _SENSITIVE.search(part):
+            # "daughter Shirin wants to study in France → I said I'd send Campus France links": the promise, alone
+            part, private = promise[0], set()
+        if private and not (_ASKED_OF_ME.match(part) and _SAID_YES.search(text) and not _SENSITIVE.search(part)):
             continue  # their private life is out of the whole sentence, not only the clause that names it
         for piece in _SOFT_SPLIT.split(part):
             piece = _BULLET.sub("", re.sub(r"\s+", " ", piece)).strip(" ,:-–—'\"")

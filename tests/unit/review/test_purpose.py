@@ -2284,3 +2284,10 @@ def test_stats_they_wanted_are_sent() -> None:
 def test_soles_are_money() -> None:
     assert reading("owes me 40 soles for the taxi").get("ask") == \
         "Could you send over the 40 soles for the taxi when you get a chance?"
+
+
+def test_the_members_promise_after_a_remark_about_their_family_is_kept_alone() -> None:
+    found = reading("so kind, dinner every night 🥹 promised photos from the golab-giri + a postcard from Lyon\n"
+                    "daughter Shirin wants to study in France → I said I'd send Campus France links")
+    assert "Campus France links" in found.get("deliver", ()), found  # type: ignore[operator]
+    assert "Shirin" not in str(found) and "daughter" not in str(found)
