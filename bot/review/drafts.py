@@ -45,6 +45,7 @@ from bot.review.purpose import (
     _ROLES,
     _TOPIC_WORDS,
     CHOICES,
+    CURRENCY,
     MONTH,
     NO_PROMISE,
     WEEKDAY,
@@ -665,11 +666,8 @@ class _Writer:
             head = _head(what)
             plural = _plural(what)
             are = "are" if plural else "'s"
-            when = re.search(rf"\s+(?:in|by|next|this|on)\s+(?:{MONTH}|{WEEKDAY}|spring|summer|autumn|winter|"
-                             r"week|month)$", what, re.IGNORECASE)
-            if when is not None and _HANDED.search(_head(what[:when.start()])):  # "jam in aug": when it's brought
-                thing_, day = what[:when.start()], expand(when[0].strip())
-                out.append(Line((f"And I'll bring {_mine(thing_)} round {_capital_months(day)}, as promised.",)))
+            if (brought := _handed_later(what)) is not None:  # "jam in aug": brought round then
+                out.append(Line((f"And I'll bring {_mine(brought[0])} round {brought[1]}, as promised.",)))
             elif _HANDED.search(head):  # cuttings and cake are handed over in person: offered, never "attached"
                 they = "them" if plural else "it"
                 out.append(self.line((f"Happy to drop {_mine(what)} round whenever suits you.",
@@ -947,7 +945,7 @@ class _Writer:
         vp = self.r.my_offer_to
         if not vp:
             return []
-        if (money := re.match(r"^send you (?:the )?(?P<amount>[£$€¥₹₦]\s?[\d.,]+)(?P<rest>.*)$", vp)) is not None:
+        if (money := re.match(rf"^send you (?:the )?(?P<amount>{CURRENCY}\s?[\d.,]+)(?P<rest>.*)$", vp)) is not None:
             owed = f"the {money['amount']}{money['rest']}"  # money owed back is paid, never "offered"
             how = self.r.pay_how
             if how and how.startswith("your "):  # "venmo?": how to pay is asked for first, then it is paid
@@ -968,7 +966,7 @@ class _Writer:
             by = re.search(rf"\b{re.escape(vp.split()[0])}\b[^.;\n]*?\b(?P<by>(?:by|before|b4)\s+(?:{WEEKDAY}|"
                            r"tomorrow|tmrw|the end of the week|end of (?:the )?week|eow))", self.context.notes or "",
                            re.IGNORECASE)
-            when = " " + re.sub(r"\b[a-z]+day\b", lambda d: d[0].capitalize(), expand(by["by"])) if by else ""
+            when = " " + _capital_months(expand(by["by"])) if by else ""
             vp = re.sub(r"^(confirm|check|decide) (?!(?:the|a|an|my|your|our|his|her|their|whether|if|when|how|what|"
                         r"which|who)\b)(?=[a-z])", r"\1 the ", vp)  # "confirm qty": confirm the quantity
             return [Line((f"I'll {vp}{when}, as promised.",) if stage == "first" else
@@ -1320,11 +1318,9 @@ class _Writer:
             elif _PICTURES.search(head):  # pictures of a day out are enjoyed; of a leak, used
                 lines.append(Line(("Hope you like them.",) if _OF_A_DAY.search(what)
                                   else ("Hope they help.",) if _plural(what) else ("Hope it helps.",)))
-            elif (later := re.search(rf"\s+(?:in|by|next|this|on)\s+(?:{MONTH}|spring|summer|autumn|winter)$", what,
-                                     re.IGNORECASE)) is not None and _HANDED.search(_head(what[:later.start()])):
-                lines[-1] = Line((f"I haven't forgotten {what[:later.start()]}: I'll bring "
-                                  f"{'them' if _plural(what[:later.start()]) else 'it'} round "
-                                  f"{_capital_months(expand(later[0].strip()))}.",))  # "jam in aug"
+            elif (brought := _handed_later(what)) is not None:  # "jam in aug": not forgotten, brought then
+                lines[-1] = Line((f"I haven't forgotten {brought[0]}: I'll bring "
+                                  f"{'them' if _plural(brought[0]) else 'it'} round {brought[1]}.",))
             elif _HANDED.search(head):  # offered in person
                 lines[-1] = self.line((f"Just checking whether you'd still like {what}{_sp(sent)}.",
                                        f"I'd still be glad to bring {what} round whenever suits you."), "w-open")
@@ -1629,6 +1625,15 @@ def _held(later: str) -> str | None:
     return None if found is None else found["ready"] or found["cleared"]
 
 
+def _handed_later(what: str) -> tuple[str, str] | None:
+    """A thing handed over in person, with when: 'the jam in aug' → ('the jam', 'in August'); None otherwise."""
+    when = re.search(rf"\s+(?:in|by|next|this|on)\s+(?:{MONTH}|{WEEKDAY}|spring|summer|autumn|winter|week|month)$",
+                     what, re.IGNORECASE)
+    if when is None or not _HANDED.search(_head(what[:when.start()])):
+        return None
+    return what[:when.start()], _capital_months(expand(when[0].strip()))
+
+
 def _capital_months(text: str) -> str:
     """'in august' → 'in August': a month or a weekday named the way a letter names it."""
     return re.sub(rf"\b(?:{MONTH}|{WEEKDAY})", lambda m: m[0].capitalize(), text, flags=re.IGNORECASE)
@@ -1673,11 +1678,11 @@ _NOT_SENT = rx.compile(r"\b(?:companies|people|names|leads|contacts|clients|cust
 # What is typed into a message, never attached: a link, someone's contact details, a number.
 _TYPED_IN = rx.compile(r"\b(?:links?|contacts?|contact details|numbers?|names?|details|email address|address|dates?|"
                        r"times?|slots?)$|" + _SOMEONES_CONTACT, re.IGNORECASE)
-# Things handed over in person, never attached or posted: "fig cuttings", "a jar of honey", "the seedlings".
 # pictures of a day out or a celebration: enjoyed, never "useful"
 _OF_A_DAY = rx.compile(r"^(?!.*\b(?:leak|damage|layout|mock-?ups?|floor|area|plan|order|hall|studio|site|defect)s?\b)"
                        r".*\b(?:of you|of your|of us|from the|trip|hike|trek|holiday|party|wedding|race|game|reception|"
                        r"christening|ceremony|birthday|dancing)\b", re.IGNORECASE)
+# Things handed over in person, never attached or posted: "fig cuttings", "a jar of honey", "the seedlings".
 _HANDED = rx.compile(r"\b(?:cuttings?|seeds?|seedlings?|plants?|cake|cakes|jam|honey|eggs|vegetables|produce|bread|"
                      r"potatoes|bulbs|tubers|apples|pears|plums|tomatoes|courgettes|onions|garlic|leeks|"
                      r"cookies|biscuits|jars?|bottles?|wine|beers?|flowers|chocolates?)$", re.IGNORECASE)

@@ -352,8 +352,11 @@ def _your(phrase: str) -> str:
 
 def fill_in(r: Reading, notes: str | None, contact_name: str | None = None) -> Reading:
     """The reading with what the open frames find, when the shape readers found no point and no stop."""
-    if not notes or r.stop or r.wait or _CALLED_OFF.search(notes) or any(NOT_MEANT.search(c) for c in _clauses(notes)):
+    if not notes or r.stop or r.wait or _CALLED_OFF.search(notes):
         return r  # "said she'd refer me → later said req is frozen": no frame reads the offer back in
+    note_clauses = _clauses(notes)
+    if any(NOT_MEANT.search(c) for c in note_clauses):
+        return r  # "said she'd read my manuscript?? prob didnt mean it": held to nothing
     names = contact_names(contact_name)
     if r.need and not (r.deliver or r.later) and _SEND_IT.search(notes) and is_document(r.need, names):
         # "needs expense template v2 by fri. said id send it today": what they need is what the member sends
@@ -361,7 +364,7 @@ def fill_in(r: Reading, notes: str | None, contact_name: str | None = None) -> R
     if replace(r, thanks=None).has_point or (r.thanks or "").startswith("offering"):
         return r
     found: Found = {}
-    for clause in _clauses(notes):
+    for clause in note_clauses:
         found = {**_read(clause, names), **found}  # the first clause that says it wins
     if not found:
         return r

@@ -275,6 +275,13 @@ _ASKED_OF_ME = rx.compile(r"\s*(?:(?:also|and|then)\s+)?(?:(?:she|he|they)\s+)?a
                           r"(?:can|could)\b", _I)
 
 
+def family_request_kept(part: str, notes: str) -> bool:
+    """Whether a sentence that names their family stays in: their request to the member, answered yes and about
+    nothing sensitive ("asked if i can help her son w his uni applications - said yes")."""
+    return _ASKED_OF_ME.match(part) is not None and _SAID_YES.search(notes) is not None \
+        and _SENSITIVE.search(part) is None
+
+
 def clauses(notes: str) -> list[str]:
     """The notes as short clauses: emoji and symbols removed, shorthand expanded, lists split."""
     # an emoji between two thoughts ends the first ("sorted my bug 🙏 i said i'd open a PR"); elsewhere it goes
@@ -294,7 +301,7 @@ def clauses(notes: str) -> list[str]:
         if private and (promise := _MY_PROMISE_AFTER.search(part)) is not None and not _SENSITIVE.search(part):
             # "daughter Shirin wants to study in France → I said I'd send Campus France links": the promise, alone
             part, private = promise[0], set()
-        if private and not (_ASKED_OF_ME.match(part) and _SAID_YES.search(text) and not _SENSITIVE.search(part)):
+        if private and not family_request_kept(part, text):
             continue  # their private life is out of the whole sentence, not only the clause that names it
         for piece in _SOFT_SPLIT.split(part):
             piece = _BULLET.sub("", re.sub(r"\s+", " ", piece)).strip(" ,:-–—'\"")

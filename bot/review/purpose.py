@@ -23,9 +23,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.review import pattern_cache as rx
-from bot.review.notes import JUDGEMENTS, PRIVATE, WORK_SENSE, clauses, contact_names, read_notes
+from bot.review.notes import JUDGEMENTS, PRIVATE, WORK_SENSE, clauses, contact_names, family_request_kept, read_notes
 
 _I = re.IGNORECASE
+CURRENCY = "[€£$¥₹₦]"  # the money signs notes use
 
 
 def _words(text: str) -> frozenset[str]:
@@ -378,6 +379,9 @@ _WITHDRAW = rx.compile(r"\b(?:can'?t|cannot|can not|couldn'?t|not allowed to|sho
                        r"\b(?:it'?s|its) (?:\w+ )?confidential\b|\bactually\s+(?:can'?t|cannot)(?=\s*[,.;!]|\s*$)|"
                        r"\b(?:it'?s|its) (?:client|internal|under nda)\b", _I)
 # What they promised is late: "still not here", "chase if not here by mon", "hasn't arrived", "nothing yet".
+# a price and nothing else ("the $15 ea", "£40"): never a thing to hand over or look forward to
+_PRICE_ONLY = rx.compile(rf"(?:the|a|an)?\s*{CURRENCY}\s?[\d.,]+k?(?:\s*(?:ea|each|apiece|per \w+|/\s?\w+|an? \w+))?",
+                         _I)
 # An offer made lightly: "prob didnt mean it", "he was joking", "was tipsy": held to nothing
 NOT_MEANT = rx.compile(r"(?:^|[.;!?\n]\s*)(?:(?:prob(?:ably)?|i think|tbh|but|and|she|he|they|pretty sure)\s+)*"
                        r"(?:(?:did\s*n'?t|didnt|did not|does\s*n'?t|doesnt) mean it|(?:was|were) (?:just )?(?:joking|"
@@ -825,7 +829,8 @@ def _owed_favour(owed: str, names: frozenset[str]) -> str | None:
         return f"give you a {ride['t'].lower()} {when}".strip()
     for word, amount in _MONEY_WORDS:
         owed = re.sub(word, amount, owed, flags=_I)
-    if (money := re.match(r"^(?P<amount>[€£$¥₹₦]\s?\d{1,3}(?:,\d{3})+|[€£$¥₹₦]\s?\d{1,6}(?:[.,]\d{1,2})?)\b"
+    if (money := re.match(rf"^(?P<amount>{CURRENCY}\s?\d{{1,3}}(?:,\d{{3}})+|"
+                          rf"{CURRENCY}\s?\d{{1,6}}(?:[.,]\d{{1,2}})?)\b"
                           r"[\s,]*(?:balance\s+)?(?:for\s+)?"
                           r"(?P<rest>.*)$", owed)) is not None:
         what = re.sub(r"\s+(?:via|by|on|through|thru|over)\s+\S+.*$", "", money["rest"].split(",")[0]).strip(" ,.;")
@@ -929,8 +934,8 @@ def _asked_around(match: re.Match[str], names: frozenset[str]) -> str | None:
     return said or None
 
 
-_OWE = rx.compile(r"^(?:i\s+)?(?:still\s+)?owe\s+(?:(?:him|her|them)\s+|(?=[€£$¥₹₦]\s?\d))(?:still\s+)?(?P<rest>.+)$",
-                  _I)
+_OWE = rx.compile(rf"^(?:i\s+)?(?:still\s+)?owe\s+(?:(?:him|her|them)\s+|(?={CURRENCY}\s?\d))(?:still\s+)?"
+                  r"(?P<rest>.+)$", _I)
 _IMPERATIVE = rx.compile(r"^(?:me:\s*)?(?P<verb>send|share|email|forward)\s+"
                          r"(?:(?:him|them|her(?=\s+\w))\s+)?"  # "email her date + numbers": she gets them
                          r"(?P<rest>.+)$",
@@ -1005,7 +1010,8 @@ _LENT_THEM = rx.compile(r"^(?:i\s+|we\s+)?(?:(?:lent|loaned)\s+(?:him|her|them)\
 # money they owe the member: "owes me $40 for the concert tickets"
 # ("still owes me 120 zł go karts", "owes us £1,850 for the extra day", "owes £5 for pitch")
 _OWES_ME = rx.compile(r"^(?:(?:she|he|they)\s+)?(?:still\s+)?(?:owes\s+(?:(?:me|us)\s+)?|owe\s+(?:me|us)\s+)"
-                      r"(?P<amount>[€£$¥₹₦]\s?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d{1,3}(?:,\d{3})*(?:[.,]\d{1,2})?\s?"
+                      rf"(?P<amount>{CURRENCY}\s?\d{{1,3}}(?:,\d{{3}})*(?:\.\d{{1,2}})?|"
+                      r"\d{1,3}(?:,\d{3})*(?:[.,]\d{1,2})?\s?"
                       r"(?:zł|zl|pln|eur|euros?|dollars?|quid|bucks|kr|chf|sek|nok|dkk|rs|inr|aud|nzd|cad|soles|pesos|"
                       r"rand|baht|ringgit|lira|dirhams?|naira|cedis|shillings|yuan|rmb|won|yen|rupees)|"
                       r"\d{1,3}(?:,\d{3})*\s?[€£$])(?![\w,.]\d)"
@@ -1710,8 +1716,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if _WAIT.search(clause):
             found.setdefault("wait", clause)
             continue
-        if set(re.findall(r"[a-z']+", WORK_SENSE.sub("", low))) & PRIVATE and not re.match(
-                r"(?:(?:she|he|they)\s+)?asked (?:me\s+)?(?:if|whether) (?:i|we) (?:can|could)\b", low):
+        if set(re.findall(r"[a-z']+", WORK_SENSE.sub("", low))) & PRIVATE and not family_request_kept(low, notes):
             continue  # private life stays out, but "asked if i can help her son w his applications" is her ask
         if low in ("ask", "ask them", "ask her", "ask him", "to ask"):
             if re.search(r"\bmentor", prior, _I):
@@ -2446,8 +2451,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if item.startswith("your "):
             kept.remove(item)
             found.setdefault("expect", item)
-        elif re.fullmatch(r"(?:the|a|an)?\s*[€£$¥₹₦]\s?[\d.,]+k?(?:\s*(?:ea|each|apiece|per \w+|/\s?\w+|an? \w+))?",
-                          item, _I):
+        elif _PRICE_ONLY.fullmatch(item):
             kept.remove(item)
     which = str(found.get("answer") or "")
     if which.startswith("which ") and "the list" in kept:  # "asked which snacks are ok, send list"
@@ -2497,7 +2501,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         # "offered $60, my rate is $120": a bid to answer, never money to look forward to
         their_offer=tuple(dict.fromkeys(
             re.sub(r"^(?:a|the) referral$", "refer me", o)  # "offered a referral": a favour to thank them for
-            for o in offers if not re.fullmatch(r"(?:the|a|an)?\s*[€£$¥₹₦]\s?[\d.,]+k?", o, _I)))[:1],
+            for o in offers if not _PRICE_ONLY.fullmatch(o)))[:1],
         their_next=_str(found.get("their_next")),
         next_step=_str(found.get("next_step")),
         ask=_str(found.get("ask")),
