@@ -779,6 +779,9 @@ class _Writer:
             self.tips.append("Say how you could help, or who could.")  # "help with your website": theirs already
             out.append(self.line((f"I'd be glad to help with {r.need} if I can.",
                                   f"Happy to help with {r.need} if it would be useful."), "need"))
+        elif r.need and r.need_reply and not (r.deliver or r.intro_to is not None):
+            said = r.need_reply if r.need_reply.startswith("count me in") else f"as I said, {r.need_reply}"
+            out.append(Line((f"You mentioned you're looking for {r.need}: {said}.",)))  # "i said i'd drive 3"
         elif r.need and re.search(r"\bpartners?\b", r.need) and not (r.deliver or r.intro_to is not None):
             # "wants a regular doubles partner": the member can be one, never "point you to someone"
             out.append(self.line((f"You mentioned you're looking for {r.need}: I'd be up for it, if you'd like.",
@@ -1384,7 +1387,10 @@ class _Writer:
                                f"I'm still looking into {r.checking} and will let you know." if not
                                _RAGGED.search(r.checking) else "I'm still checking one thing on my side and will "
                                "let you know.",)))
-        if r.need and not (r.deliver or r.intro_to is not None or r.ask_around):
+        if r.need and r.need_reply and not (r.deliver or r.intro_to is not None or r.ask_around):
+            coming = r.expect or r.their_offer or r.their_next  # "she'll send the rota": asked after on its own
+            lines.append(Line((f"As I said, {r.need_reply}{'.' if coming else ': just let me know the details.'}",)))
+        elif r.need and not (r.deliver or r.intro_to is not None or r.ask_around):
             lines.append(Line((f"I'm still happy to help with {r.need} if it would be useful.",)
                               if r.need.startswith("your ") else
                               (f"Still looking for {r.need}? Happy to help if I can.",)))

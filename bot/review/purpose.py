@@ -104,6 +104,7 @@ class Reading:
     thanks_only: bool = False  # the notes say the message only thanks them this time ("just thanks for now")
     apology: str | None = None  # what the member is sorry for, said by them: "I snapped at you in the retro";
     # "" when the notes say to apologise but not what for
+    need_reply: str | None = None  # the member's answer to ``need``, said then: "count me in", "I'll drive three"
     their_offer_to: str | None = None  # what they offered to do, any verb (`gist`): "take a look at our gutters"
     my_offer_to: str | None = None  # what the member offered to do, any verb (`gist`): "do the raffle printing"
 
@@ -1358,6 +1359,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             found.pop("need")  # "needs volunteers who solder. i can't": no help to offer
             last_added = None
             continue
+        if last_added is not None and last_added[0] == "need" and found.get("need") == last_added[1] \
+                and "need_reply" not in found and (reply := _need_reply(clause, last_added[1])) is not None:
+            found["need_reply"] = reply  # "needs sat lifts. i said i'd drive 3": what the member said, said back
+            last_added = None
+            continue
         labelled = re.match(r"(?:actual(?:ly)?|real answer|answer|correct(?: answer)?)\s*[:=-]", clause, _I) is not None
         if found.get("answer") and found.get("answer") == last_question and "answer_given" not in found \
                 and re.match(r"(?:where|which|what (?!time\b|day\b|date\b)(?:[\w-]+ ){1,3}(?:i|we) (?:use|used|"
@@ -2466,6 +2472,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         only_sent=bool(kept) and all(k in sent and k not in asked_for and k not in promised for k in kept),
         explore=_str(found.get("explore")),
         need=need,
+        need_reply=_str(found.get("need_reply")) if need else None,
         checking=_checking(found.get("checking")),
         decline=_str(found.get("decline")),
         thinking=bool(found.get("checking")) and any(_THINKING.search(c) for c in note_clauses),
@@ -2643,9 +2650,64 @@ def _sendable(what: str) -> bool:
     return all(_head(p) in _SENDABLE or re.search(r"\b[A-Z]{2,}s?$", p.split(" for ")[0]) for p in parts)
 
 
+# people they are short of, whom the member can be one of: "beta testers", "drivers", "Saturday lifts", "a bassist"
+_ROLE_NEED = rx.compile(r"(?:\w+(?:ers?|ists?|ors?)|lifts?|hands|volunteers?|subs?|cover|buddy|buddies|partners?|"
+                        r"crew|company|players?|marshals?|stewards?|judges?|refs?|coaches|hosts?|guides?|cooks?|chefs?|"
+                        r"staff|extras|parents|people|folk|cars)", _I)
+# what the member does for them, in a verb a letter can say back: "drive 3", "do 2 sats/month from march"
+_DOING = (r"(?:do|drive|take|bring|cover|come|join|help(?:\s+out)?|play|run|host|bake|cook|make|teach|coach|lead|"
+          r"volunteer|sing|lend|fix|mark|judge|ref|marshal|steward|pick up|collect|print|test|babysit|walk)")
+_MY_DOING = rx.compile(r"^(?:(?:i\s+)?(?:said|told (?:him|her|them)|offered)\s+(?:that\s+)?)?"
+                       r"(?:i'?d\s+|i would\s+|i'?ll\s+|i will\s+|to\s+|i\s+(?P<can>can|could)\s+)"
+                       rf"(?P<x>{_DOING}\b.*)$", _I)
+_COUNTED = (r"(?:\d+|one|two|three|four|five|a couple of|a few)\s+(?:sat|sun|sats|suns|saturdays?|sundays?|weekends?|"
+            r"shifts?|sessions?|evenings?|mornings?|nights?|days?|hours?|hrs)\b.*")
+_MY_COUNT = rx.compile(rf"^(?:i\s+)?said\s+(?P<x>{_COUNTED})$", _I)
+
+
+def _need_reply(clause: str, need: str) -> str | None:
+    """The member's answer to what they need, said just after it, as the letter says it back: "i said yes + my
+    kids" to "beta testers" → "count me in, and my kids too"; "i said i'd drive 3" → "I'll drive three"; "told her i
+    can do 2 sats in april" → "I can do two Saturdays in April". None for anything else (a hedge, a no, a promise
+    to send, which have their own readers)."""
+    if _HEDGE.search(clause) or _NO_TO.match(clause):
+        return None
+    if (yes := _YES.match(clause)) is not None and _ROLE_NEED.fullmatch(_head(need)):
+        rest = expand(clause[yes.end():]).strip(" ,.!")
+        if not rest:
+            return "count me in"
+        if (also := re.fullmatch(r"and my (?P<who>[a-z]+)(?: too)?", rest, _I)) is not None:
+            return f"count me in, and my {also['who']} too"  # "i said yes + my kids": theirs to know
+        if (can := _need_reply(f"i {rest}" if re.match(r"can\s", rest, _I) else rest, need)) is not None \
+                and can.startswith("I "):
+            return f"count me in: {can}"  # "i said yes, can take 3 kids"
+        return None
+    doing, count = _MY_DOING.match(clause), _MY_COUNT.match(clause)
+    what = doing["x"] if doing is not None else f"do {count['x']}" if count is not None else None
+    if what is not None and re.match(r"do\s", what, _I) and not re.match(
+            rf"do\s+(?:it|that|one|both|{_COUNTED})\W*$", what, _I):
+        return None  # "i'd do 20 min pandas→polars": the talk isn't named, so it isn't said back
+    if what is None or re.search(r"\b(?:she|he|they|her|him|them|his|their|if|once|when|after|until|till|maybe|"
+                                 r"might|prob|probably)\b|\?", what, _I):
+        return None  # "said i'd drive if she pays petrol": a condition, not a plain yes
+    words = re.sub(r"\b(sat|sun)s\b", lambda m: {"sat": "Saturdays", "sun": "Sundays"}[m[1].lower()],
+                   expand(what), flags=_I)
+    words = re.sub(r"\s*/\s*(?:month|mo)\b", " a month", re.sub(r"\s*/\s*(?:wk|week)\b", " a week", words))
+    words = re.sub(r"(?<![£$€\d.,])\b([2-9])\b(?![.,:]\d)", lambda m: _NUMBERS[int(m[1])], words)
+    words = re.sub(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", lambda m: m[0].capitalize(), words, flags=_I)
+    words = re.sub(r"\b(in|from|by|until|till|through|of|for) (january|february|march|april|may|june|july|august|"
+                   r"september|october|november|december)\b", lambda m: f"{m[1]} {m[2].capitalize()}", words, flags=_I)
+    if len(words.split()) > 9 or _BAD.search(words):
+        return None
+    can = doing is None or doing["can"] is not None
+    return f"I can {words}" if can else f"I'll {words}"
+
+
 def _need(what: str) -> str | None:
     """Something they need that isn't a document ('the spare arduinos' → 'spare arduinos', 'the website' →
     'a website'); None for a job, a role or money, which aren't the member's to hand over."""
+    if (day := re.fullmatch(r"(?P<x>[\w ]+?s) (?P<d>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)", what)) is not None:
+        what = f"{day['x']} on {day['d']}"  # "needs stewards sat": stewards on Saturday, never "a stewards Saturday"
     head = _head(what)
     if not re.search(r"[^\W\d_]{2,}", what):
         return None  # "£££…": no word, no need

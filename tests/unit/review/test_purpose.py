@@ -2291,3 +2291,34 @@ def test_the_members_promise_after_a_remark_about_their_family_is_kept_alone() -
                     "daughter Shirin wants to study in France → I said I'd send Campus France links")
     assert "Campus France links" in found.get("deliver", ()), found  # type: ignore[operator]
     assert "Shirin" not in str(found) and "daughter" not in str(found)
+
+
+# --- stop 39: the member's answer to what they are short of ---------------------------------------------------
+
+@pytest.mark.parametrize(("notes", "said"), [
+    ("runs the allotment rota. needs waterers sun evenings. i said i'd water 2 sundays", None),
+    ("needs marshals for the 10k. i said yes", "count me in"),
+    ("short-staffed stall. needs helpers for the bake sale - said i'd bake 3 trays", "I'll bake three trays"),
+    ("needs drivers for the choir trip - told him i can do 2 sats in june", "I can do two Saturdays in June"),
+    ("needs volunteers for the soup run. i said 3 evenings in october", "I can do three evenings in October"),
+    ("needs stewards sat. i said yes, can bring 2 flasks", "count me in: I can bring two flasks"),
+])
+def test_what_the_member_said_to_their_need_is_said_back(notes: str, said: str | None) -> None:
+    assert reading(notes).get("need_reply") == said, reading(notes)
+
+
+@pytest.mark.parametrize("notes", [
+    "needs drivers for the gala. i said i'd drive if the club pays petrol",  # a condition, not a plain yes
+    "needs a bassist for the EP. I said I'd think abt it",  # weighed, not promised
+    "needs stewards for the fair. i said i'd do 20 min on composting",  # the talk isn't named: not said back
+    "needs volunteers who weld. i can't",
+])
+def test_a_condition_a_hedge_or_a_no_is_not_said_back(notes: str) -> None:
+    assert "need_reply" not in reading(notes), reading(notes)
+
+
+def test_a_need_the_member_answered_is_answered_in_the_message_and_not_offered_vaguely() -> None:
+    first, week = _both("runs the river clean-up. needs pickers sat mornings. told her i can do 2 sats in may")
+    assert "as I said, I can do two Saturdays in May" in first and "glad to help" not in first, first
+    assert isinstance(week, Draft) and "As I said, I can do two Saturdays in May" in week.text, week
+    assert "Still looking for" not in week.text and "Happy to help if I can" not in week.text, week
