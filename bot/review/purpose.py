@@ -2699,8 +2699,7 @@ def _need_reply(clause: str, need: str) -> str | None:
                    r"september|october|november|december)\b", lambda m: f"{m[1]} {m[2].capitalize()}", words, flags=_I)
     if len(words.split()) > 9 or _BAD.search(words):
         return None
-    can = doing is None or doing["can"] is not None
-    return f"I can {words}" if can else f"I'll {words}"
+    return f"I can {words}" if doing is None or doing["can"] is not None else f"I'll {words}"
 
 
 def _need(what: str) -> str | None:
