@@ -461,6 +461,8 @@ class _Writer:
         if r.wait:
             return (f"Your notes say “{_quote(r.wait)}”, so they'll be in touch when they're ready and a chaser now "
                     "may be too soon. I'd let it rest.")
+        if r.deal is not None and r.deal.agreed and not (r.pending or r.later or self.offer or r.expect):
+            return "The sale is agreed and arranged, so there's nothing to chase. I'd let it rest."
         if r.booked and not (r.pending or r.later or self.offer or r.expect):
             return f"{_cap(r.booked)} is already fixed, so there's nothing to chase. I'd let it rest."
         if self.yes_to:
@@ -981,6 +983,41 @@ class _Writer:
             return [Line((f"If it would still help, I'm happy to {vp}.",))]
         return [Line((f"I'm still happy to {vp}, as I said.",))]
 
+    def deal_line(self, stage: str) -> list[Line]:
+        """The sale in the notes: an agreed one confirmed, the member's figure said back, or asked after a week on."""
+        deal = self.r.deal
+        if deal is None or (price := deal.price) is None:
+            return []
+        item = deal.item
+        if stage == "still":
+            if deal.agreed:
+                return []
+            if deal.selling:
+                return [Line((f"Are you still interested in {item or 'it'} at {price}? No worries if not.",))]
+            return [Line((f"Have you had a chance to think about my offer of {price}"
+                          f"{f' for {item}' if item else ''}? No worries if it's gone elsewhere.",))]
+        collect = deal.collect
+        if deal.agreed:
+            what = f"{item} for {price}" if item else price
+            if deal.selling:
+                when = f", collected {collect}" if collect else ""
+                return [Line((f"Just confirming: {item or 'it'} is yours for {price}{when}.",)),
+                        Line(("See you then." if collect else "Let me know when you'd like to collect it.",))]
+            when = (f", and I'll collect it {collect}" if collect and not collect.startswith("from ") else
+                    f", collected {collect}" if collect else "")
+            cash = " with cash" if deal.cash and when else ", paid in cash" if deal.cash else ""
+            timed = collect is not None and re.search(r"\d|tomorrow|tonight", collect) is not None
+            return [Line((f"Just confirming what we agreed: {what}{when}{cash}.",)),
+                    Line(("See you then." if timed else "What time suits you?",))]
+        if deal.my_price is None:
+            return []
+        when = (f", collected {collect}" if collect and collect.startswith("from ") else
+                f", and I can collect it {collect}" if collect and not deal.selling else "")
+        decide = "Let me know what you decide." if deal.pending else "Let me know if that works for you."
+        if deal.selling:
+            return [Line((f"As I said, I can let {item or 'it'} go for {price}{when}. {decide}",))]
+        return [Line((f"As I said, I can offer {price}{f' for {item}' if item else ''}{when}. {decide}",))]
+
     def interest_line(self, stage: str) -> list[Line]:
         r = self.r
         if not r.interest:
@@ -1242,7 +1279,8 @@ class _Writer:
                 core.append(self.line(("No rush at all: I'll look forward to hearing from you when you're ready.",
                                        "I'll wait to hear from you; no rush at all."), "wait"))
         else:
-            core = (self.delivery() + self.answer_line() + self.take_up("first") + self.my_offer_line("first")
+            core = (self.deal_line("first") + self.delivery() + self.answer_line() + self.take_up("first")
+                    + self.my_offer_line("first")
                     + self.interest_line("first")
                     + self.ask_line("first") + self.explore_line("first") + self.suggest_line("first")
                     + self.next_line("first") + self.expect_line() + self.news_line("first"))
@@ -1376,6 +1414,7 @@ class _Writer:
             lines.append(Line((f"I'm still happy to {r.deliver_do[0]}, as promised.",)))
         if r.accept and not r.deliver:
             lines.append(Line((f"I'm still happy to {r.accept} whenever you're ready.",)))
+        lines += self.deal_line("still")
         lines += self.take_up("still") + self.my_offer_line("still") + self.interest_line("still")
         lines += self.ask_line("still")
         lines += self.explore_line("still") + self.suggest_line("still") + self.next_line("still")

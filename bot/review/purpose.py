@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.review import pattern_cache as rx
+from bot.review.deal import Deal, read_deal
 from bot.review.notes import JUDGEMENTS, PRIVATE, WORK_SENSE, clauses, contact_names, family_request_kept, read_notes
 
 _I = re.IGNORECASE
@@ -107,6 +108,7 @@ class Reading:
     need_reply: str | None = None  # the member's answer to ``need``, said then: "count me in", "I'll drive three"
     their_offer_to: str | None = None  # what they offered to do, any verb (`gist`): "take a look at our gutters"
     my_offer_to: str | None = None  # what the member offered to do, any verb (`gist`): "do the raffle printing"
+    deal: Deal | None = None  # a sale between them (`deal`): "selling his Prusa, wants 250. I said 200"
 
     @property
     def has_point(self) -> bool:
@@ -115,7 +117,8 @@ class Reading:
                     or self.accept or self.their_offer or self.next_step or self.ask or self.thanks
                     or self.explore or self.later or self.need or self.checking or self.suggest or self.withdrawn
                     or self.their_offer_to or self.my_offer_to or self.ask_around or self.congrats
-                    or self.apology is not None or self.their_news or self.booked or self.give_back or self.decline)
+                    or self.apology is not None or self.their_news or self.booked or self.give_back or self.decline
+                    or self.deal is not None)
 
     @property
     def pending(self) -> bool:
@@ -123,7 +126,8 @@ class Reading:
         return bool(self.deliver or self.deliver_do or self.intro_to or self.interest or self.their_offer
                     or self.next_step or self.ask or self.accept or self.answer or self.explore or self.need
                     or self.checking or self.suggest or self.their_offer_to or self.ask_around or self.their_news
-                    or (self.my_offer_to and self.pay_how != "cash at pickup"))  # cash is brought, not chased
+                    or (self.my_offer_to and self.pay_how != "cash at pickup")  # cash is brought, not chased
+                    or (self.deal is not None and not self.deal.agreed))  # a figure they're still weighing
 
 
 # --- splitting ----------------------------------------------------------------------------------------
@@ -2524,6 +2528,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         expect_due=_due(note_clauses) if found.get("expect") else None,
         shared=base.shared,
     )
+    if (deal := read_deal(notes)) is not None:  # the sale is the message: "wants 250 … an answer" is no need
+        reading = replace(reading, deal=deal, need=None, pay_how=None, my_offer_to=None,
+                          ask=None if reading.ask and "want for" in reading.ask else reading.ask)
     if _THANKS_ONLY.search(notes):  # "just thanks for now": no ask, no step, no offer of help this time
         reading = replace(reading, interest=None, next_step=None, ask=None, explore=None, suggest=None, need=None,
                           thanks=reading.thanks or "your time", thanks_only=True)
