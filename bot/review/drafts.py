@@ -430,7 +430,7 @@ class _Writer:
         """A first message the notes say to hold: they'll be in touch, or not before a date, and nothing is owed."""
         r = self.r
         return stage == "follow_up_48h" and r.wait is not None and not (self.owed_now() or r.withdrawn) \
-            and _NOT_NOW.search(r.wait) is not None
+            and (_NOT_NOW.search(r.wait) is not None or _HOLD_FIRST.search(self.context.notes or "") is not None)
 
     def owed_now(self) -> bool:
         """What the member owes in a first message, whatever the notes say about waiting for them: something to
@@ -1750,6 +1750,13 @@ _READABLE = frozenset(("article", "articles", "paper", "papers", "post", "posts"
                        "essay", "thesis", "doc", "docs", "document", "documents", "newsletter", "summary", "review",
                        "proposal", "memo", "piece", "story", "guide", "list", "recommendations", "recs", "slides",
                        "deck", "study", "case", "research", "findings", "analysis"))
+# beside "she'll be in touch", a word that the first move is theirs: "don't bug her before", "— let her", "after the
+# funeral", "after parental leave"
+_HOLD_FIRST = rx.compile(r"\b(?:do\s*n'?t|dont) (?:bug|pester|hassle|push|rush|pressure|bother|chase) "
+                         r"(?:her|him|them)\b|\blet (?:her|him|them)\s*(?:[.!]|$)|"
+                         r"\bafter (?:the |her |his |their )?(?:funeral|"
+                         r"(?:parental|maternity|paternity|sick|medical) leave|surgery|operation|op|treatment)\b",
+                         re.IGNORECASE | re.MULTILINE)
 _NOT_NOW = rx.compile(r"\bno for now\b|\bnot now\b|\bnot the right\b|\btry me\b|\bchas(?:e|ing)\b|\brevisit\b|"
                       r"\bon leave\b|\baway (?:till|until)\b|"
                       r"\b(?:do\s*n'?t|dont) (?:nudge|chase|follow up|ping|message|email|contact|text|dm|write)\b|"

@@ -751,7 +751,17 @@ _STOP = rx.compile(
     r"sign|subscribe|reach)\b|\bno budget\b|\b(?:signed|went|going|gone|chose|picked) (?:\w+ ){0,4}with "
     r"(?:a |an |another )?"
     r"(?:competitor|rival|another (?:vendor|supplier|provider|agency))\b|\bconflict of interest\b|\bblackout\b|"
-    r"\bbidders?\b.*\b(?:i'?m|we'?re|i am|we are) (?:evaluating|assessing|scoring|judging|reviewing)\b",
+    r"\bbidders?\b.*\b(?:i'?m|we'?re|i am|we are) (?:evaluating|assessing|scoring|judging|reviewing)\b|"
+    # "DON'T.", "doesn't want me in touch w him", "not engaging", "awkward w/ Tom, leave it", "NOT to contact him
+    # directly", "no thanks.", "no point pitching", "don't send anything", "no way to DM anyway"
+    r"^(?:so\s+|just\s+|but\s+)?(?:do\s*n[o']?t|dont)\W*$|\b(?:does\s*n'?t|doesnt|do\s*n'?t|dont) want (?:me|us) "
+    r"(?:in touch|to (?:contact|message|write|email|call))\b|\bnot engaging\b|"
+    r"(?:^|,\s*)(?:(?:so|prob(?:ably)?|just|best to|better to)\s+)?(?:leave it|let it (?:go|be)|"
+    r"leave (?:him|her|them) (?:be|alone))\W*$|\bnot to (?:contact|message|email|call|approach|dm) (?:him|her|them)\b|"
+    r"^(?:but\s+)?no (?:thanks|thank you|thx|ty)\W*$|"
+    r"\bno point (?:in )?(?:pitching|selling|chasing|following up|writing|messaging|reaching out)\b|"
+    r"\b(?:do\s*n'?t|dont) send (?:(?:him|her|them) )?anything(?=\W*$)|"
+    r"\bno way to (?:dm|message|contact|reach|email)\b|\bpolite but no\b",
     _I)
 _WAIT = rx.compile(
     r"\b(?:she|he|they|she'll|he'll|they'll)\s*(?:'ll|will)?\s*(?:reach out|get in touch|be in touch|get back|"

@@ -2322,3 +2322,47 @@ def test_a_need_the_member_answered_is_answered_in_the_message_and_not_offered_v
     assert "as I said, I can do two Saturdays in May" in first and "glad to help" not in first, first
     assert isinstance(week, Draft) and "As I said, I can do two Saturdays in May" in week.text, week
     assert "Still looking for" not in week.text and "Happy to help if I can" not in week.text, week
+
+
+# --- stop 39: reasons not to write, in the words fresh writers used ---------------------------------------------
+
+@pytest.mark.parametrize("notes", [
+    "my cousin's ex — DON'T. complicated",
+    "tense. K doesn't want me in touch w her. don't.",
+    "lectured me abt the hedge for ages. not engaging. the council deals w it",
+    "ongoing dispute → NOT to contact her directly, all via our solicitor",
+    "fun but... no. awkward w/ Priya, leave it",
+    "retiring in march, no point pitching the renewal",
+    "odd energy, kept asking where I live now. no thanks.",
+    "disagreed abt tabs vs spaces, fair points. no way to DM anyway",
+    "rival studio. fishing for our rates. polite but no. don't send anything",
+])
+def test_a_reason_not_to_write_stops_the_ladder(notes: str) -> None:
+    assert reading(notes).get("stop"), reading(notes)
+
+
+@pytest.mark.parametrize("notes", [
+    "met at a wake so leave it a few wks",  # a wait, not a stop
+    "told him to leave it at reception",
+    "dont forget the charger",
+    "no thanks needed, he said",
+    "wants the audit data. not till IG ok's it!! dont send anything yet",  # a hold on one thing, not on writing
+    "DON'T send anything abt the fundraiser, wrong time",
+])
+def test_words_near_a_stop_do_not_stop(notes: str) -> None:
+    assert "stop" not in reading(notes), reading(notes)
+
+
+@pytest.mark.parametrize("notes", [
+    "kind man, just lost his wife. said HE'LL call after the funeral — let him",
+    "great robotics work. she'll get in touch after maternity leave - don't bug her before",
+])
+def test_their_first_move_after_a_loss_or_a_leave_is_waited_for(notes: str) -> None:
+    context = DraftContext("Rui Costa", "the conference", notes, member_name="Sam")
+    assert isinstance(compose("follow_up_48h", context, FIRST_TIMES, key=7), Rest)
+
+
+def test_they_will_be_in_touch_alone_still_gets_a_first_message() -> None:
+    context = DraftContext("Rui Costa", "the conference", "great chat about lidar. he'll get back to me with dates",
+                           member_name="Sam")
+    assert not isinstance(compose("follow_up_48h", context, FIRST_TIMES, key=7), Rest)
