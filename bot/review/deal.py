@@ -33,6 +33,9 @@ _THEY_SELL = rx.compile(rf"\b(?:selling|sells|flogging|listed|listing)\s+(?:(?:h
 _FOR_SALE = rx.compile(rf"^(?:(?:his|her|their)\s+)?(?P<item>{_ITEM_WORDS})\s+(?:for sale\s+)?(?:-\s+|,\s*)?"
                        rf"(?P<price>{PRICE})(?:\s+(?:ono|o\.n\.o\.?|obo|ovno|\+\s*post(?:age)?|incl\w*\s+post\w*))?"
                        r"\s*(?:[,.;]|$)", _I)
+# "has NOS rear wings for '72 roadster!! wants £180": theirs to sell, once a price is asked for it
+_THEY_HAVE = rx.compile(rf"(?:^|[.;\n]\s*|\b(?:she|he|they)\s+)has\s+(?:(?:an?|some|spare|old|used)\s+)*"
+                        rf"(?P<item>{_ITEM_WORDS})(?=\s*(?:[,.;(!]|$|\s+for\b))", _I)
 _WANTS_MINE = rx.compile(rf"\b(?:wants|interested in|keen on|asked about|asked abt|wants to buy)\s+my\s+"
                          rf"(?:(?:old|spare|used)\s+)?(?P<item>{_ITEM_WORDS})(?=\s*(?:[,.;(]|$|\s+-|\s+for\b))", _I)
 _ASKING = rx.compile(rf"\b(?:wants|asking|asks|asked for|listed at|price(?:d at)?|for)\s+(?P<price>{PRICE})"
@@ -127,6 +130,9 @@ def _who_sells(text: str) -> tuple[bool, str | None, str | None]:
     if (theirs := _THEY_SELL.search(text)) is not None and _item(theirs["item"]):
         asked = _ASKING.search(text, theirs.end())
         return False, _item(theirs["item"]), asked["price"] if asked is not None else _first_price(text, theirs.end())
+    if (has := _THEY_HAVE.search(text)) is not None and _item(has["item"]) \
+            and (asked := _ASKING.search(text, has.end())) is not None:
+        return False, _item(has["item"]), asked["price"]
     for sentence in re.split(r"[.;]\s*", text):
         if (listed := _FOR_SALE.match(sentence.strip())) is not None and _item(listed["item"]):
             return False, _item(listed["item"]), listed["price"]

@@ -2136,9 +2136,13 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     continue
                 if re.search(r"\b(?:me|us)\b", verb, _I):
                     if verb.lower().startswith("asked") \
-                            and re.search(r"\b(?:said maybe|think (?:about|abt) it)\b", notes, _I) \
+                            and (re.search(r"\b(?:said maybe|think (?:about|abt) it)\b", notes, _I)
+                                 or (re.search(r"(?:^|[.;,\n]\s*|\s[-–—]\s*)(?:i\s+)?said (?:yes|sure|ok|of course)\b",
+                                               notes, _I) and not re.search(r"\b(?:by|before|b4)\s+\w+|#", rest, _I))) \
                             and (request := you_form(rest, names, 8)) is not None:
-                        last_ask = "to:" + request  # "asked me to run the Jan KAL. said maybe": a request to weigh
+                        # "asked me to run the Jan KAL. said maybe": a request to weigh; "asked me to water plants +
+                        # take the post, said yes": a yes to give
+                        last_ask = "to:" + request
                     continue  # "he asked me to open a PR": the member's to-do, never praised as their plan
                 x = you_form(rest, names, 6)
                 if x is not None and not re.match(_PLAN_VERBS, x, _I):

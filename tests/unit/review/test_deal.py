@@ -71,3 +71,10 @@ def test_the_member_selling_names_their_price_and_no_vague_help() -> None:
     first, _ = _stages("wants my old drum kit - offered 200, i said 260. waiting on him")
     assert "As I said, I can let the drum kit go for 260. Let me know what you decide." in first.text, first.text
     assert "help" not in first.text, first.text
+
+
+def test_something_they_have_with_a_price_asked_is_theirs_to_sell() -> None:
+    deal = read_deal("has a spare Moog pedal!! wants £180 + postage, I offered 150, he'll think")
+    assert deal is not None and not deal.selling and deal.item == "the Moog pedal", deal
+    assert (deal.my_price, deal.their_price, deal.pending) == ("£150", "£180", True)
+    assert read_deal("has a van. wants 20 quid for petrol") is None  # nothing offered for it

@@ -2405,3 +2405,10 @@ def test_how_long_they_talked_is_no_topic() -> None:
 ])
 def test_a_sentence_with_a_notes_fragment_cut_loose_is_never_sent(sentence: str) -> None:
     assert _SPLICED.search(sentence), sentence
+
+
+def test_a_yes_to_what_they_asked_the_member_to_do_is_given() -> None:
+    assert reading("away in may. asked me to feed the cats + bring in the bins, said yes").get("accept") == \
+        "feed the cats and bring in the bins"
+    assert reading("asked me to judge the chilli cook-off, said sure").get("accept") == "judge the chilli cook-off"
+    assert "accept" not in reading("he asked me to open a PR for the docs")  # no yes: the member's own to-do
