@@ -1318,12 +1318,14 @@ def test_still_need_to_send_is_the_members_to_deliver() -> None:
 
 def test_a_chaser_that_would_only_say_still_checking_rests_until_the_answer() -> None:
     notes = "asked if our sdk runs on arm boards. not sure, need to check w Lena first"
-    week = compose("no_reply_1w", DraftContext("Dev", "an embedded meetup", notes), WEEK_TIMES, key=12)
+    week = compose("no_reply_1w", DraftContext("Dev", "Kemi's barbecue", notes), WEEK_TIMES, key=12)
     assert isinstance(week, Rest) and "once you have the answer" in week.why
     assert "whether your sdk" in week.why.lower() and "the whether" not in week.why
     more = notes + ". promised our arm benchmark"
-    with_more = compose("no_reply_1w", DraftContext("Dev", "an embedded meetup", more), WEEK_TIMES, key=12)
+    with_more = compose("no_reply_1w", DraftContext("Dev", "Kemi's barbecue", more), WEEK_TIMES, key=12)
     assert isinstance(with_more, Draft)
+    at_a_meetup = compose("no_reply_1w", DraftContext("Dev", "an embedded meetup", notes), WEEK_TIMES, key=12)
+    assert isinstance(at_a_meetup, Draft) and "whether our sdk runs on arm boards" in at_a_meetup.text  # stop 39
 
 
 # --- names, places and register the notes spell out -------------------------------------------------------
@@ -2412,3 +2414,20 @@ def test_a_yes_to_what_they_asked_the_member_to_do_is_given() -> None:
         "feed the cats and bring in the bins"
     assert reading("asked me to judge the chilli cook-off, said sure").get("accept") == "judge the chilli cook-off"
     assert "accept" not in reading("he asked me to open a PR for the docs")  # no yes: the member's own to-do
+
+
+# --- stop 39: a week on, what the member is still checking gets a status update when they met at work -------------
+
+def test_a_check_still_open_a_week_on_gets_an_update_after_a_conference() -> None:
+    context = DraftContext("Ines Duarte", "the packaging expo", "wants our spec sheet. need to check w/ Raj first",
+                           member_name="Sam")
+    week = compose("no_reply_1w", context, WEEK_TIMES, key=7)
+    assert isinstance(week, Draft), week
+    assert "a quick update on" in week.text and "I haven't forgotten" in week.text, week.text
+    assert not re.search(r"no rush|no pressure|resurfacing", week.text, re.IGNORECASE), week.text
+
+
+def test_a_favour_a_friend_is_still_checking_rests_a_week_on() -> None:
+    context = DraftContext("Ines Duarte", "Kemi's housewarming", "needs a hand moving sat. said maybe, check my rota",
+                           member_name="Sam")
+    assert isinstance(compose("no_reply_1w", context, WEEK_TIMES, key=7), Rest)
