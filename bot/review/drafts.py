@@ -489,7 +489,7 @@ class _Writer:
                 or (self.offer and not same_thing(self.context.offer or "", r.their_offer)))):
             return ("What they offered to look at isn't ready to send yet, so there's nothing to chase. "
                     "I'd write again when you send it.")
-        if self.only_checking() and self.setting not in _AT_WORK:
+        if self.only_checking() and r.checking and self.setting not in _AT_WORK:
             # "still looking into it" tells a friend nothing new: write with the answer. (Met at work, a conference
             # or a meetup, a week's silence reads as dropped: 16 of 18 such rests were graded wrong.)
             if _RAGGED.search(r.checking):
