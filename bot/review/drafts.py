@@ -1770,7 +1770,8 @@ _AT_WORK = frozenset(("conference", "meetup", "call", "coffee", "work", "train")
 # funeral", "after parental leave"
 _HOLD_FIRST = rx.compile(r"\b(?:do\s*n'?t|dont) (?:bug|pester|hassle|push|rush|pressure|bother|chase) "
                          r"(?:her|him|them)\b|\blet (?:her|him|them)\s*(?:[.!]|$)|"
-                         r"\bafter (?:the |her |his |their )?(?:funeral|"
+                         r"\b(?:after|when (?:she|he|they)(?:'s|'re| is| are) back from) (?:the |her |his |their )?"
+                         r"(?:funeral|"
                          r"(?:parental|maternity|paternity|sick|medical) leave|surgery|operation|op|treatment)\b",
                          re.IGNORECASE | re.MULTILINE)
 _NOT_NOW = rx.compile(r"\bno for now\b|\bnot now\b|\bnot the right\b|\btry me\b|\bchas(?:e|ing)\b|\brevisit\b|"

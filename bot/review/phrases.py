@@ -265,7 +265,8 @@ def meeting_place(where: str | None) -> str:
         return "on our call"  # "whatsapp call", "Teams - partner kickoff", "zoom, intro from Carla"
     if re.match(r"(?:came|come|dropped|popped|stopped|called|rang|visited|fixed|delivered|quoted|viewed|showed|"
                 r"installed|repaired|serviced|messaged|emailed|texted)\b", low):
-        return ""  # "came in to fix the Ricoh", "came to quote - Elm St": what happened, no place to name
+        venue = re.search(r"\b(?:at|in)\s+(?P<v>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})", text)
+        return f"at {venue['v']}" if venue else ""  # "came in to fix the Ricoh": what happened, no place to name
     text = re.sub(r"^(?:ran|bumped) into (?:him|her|them)\s+(?:at|in)\s+", "", text, flags=re.IGNORECASE)  # at Tesco
     if (lead := re.match(r"^(at|in|on)\s+(?=\S)", text, re.IGNORECASE)) is not None:
         rest = text[lead.end():]

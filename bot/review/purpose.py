@@ -761,17 +761,22 @@ _STOP = rx.compile(
     r"(?:a |an |another )?"
     r"(?:competitor|rival|another (?:vendor|supplier|provider|agency))\b|\bconflict of interest\b|\bblackout\b|"
     r"\bbidders?\b.*\b(?:i'?m|we'?re|i am|we are) (?:evaluating|assessing|scoring|judging|reviewing)\b|"
-    # "DON'T.", "doesn't want me in touch w him", "not engaging", "awkward w/ Tom, leave it", "NOT to contact him
-    # directly", "no thanks.", "no point pitching", "don't send anything", "no way to DM anyway"
+    # "DON'T.", "doesn't want me in touch w him", "awkward w/ Tom, leave it", "NOT to contact him directly"
     r"^(?:so\s+|just\s+|but\s+)?(?:do\s*n[o']?t|dont)\W*$|\b(?:does\s*n'?t|doesnt|do\s*n'?t|dont) want (?:me|us) "
-    r"(?:in touch|to (?:contact|message|write|email|call))\b|\bnot engaging\b|"
+    r"(?:in touch|to (?:contact|message|write|email|call))\b|"
     r"(?:^|,\s*)(?:(?:so|prob(?:ably)?|just|best to|better to)\s+)?(?:leave it|let it (?:go|be)|"
     r"leave (?:him|her|them) (?:be|alone))\W*$|\bnot to (?:contact|message|email|call|approach|dm) (?:him|her|them)\b|"
-    r"^(?:but\s+)?no (?:thanks|thank you|thx|ty)\W*$|"
-    r"\bno point (?:in )?(?:pitching|selling|chasing|following up|writing|messaging|reaching out)\b|"
-    r"\b(?:do\s*n'?t|dont) send (?:(?:him|her|them) )?anything(?=\W*$)|"
-    r"\bno way to (?:dm|message|contact|reach|email)\b|\bpolite but no\b",
+    r"^(?:but\s+)?no (?:thanks|thank you|thx|ty)\W*$",
     _I)
+# A no to one thing, which stops the ladder only when the notes give the message nothing else to do: "no point
+# pitching the partnership" (but "no point pitching the app. wants the match photos" still sends the photos),
+# "polite but no", "not engaging.", "don't send anything", "no way to DM anyway"
+_SOFT_STOP = rx.compile(
+    r"(?:^|[,;]\s*)(?:(?:so|just|but)\s+)?(?:not engaging|polite but no|"
+    r"(?:do\s*n'?t|dont) send (?:(?:him|her|them) )?anything|no way to (?:dm|message|contact|reach|email)"
+    r"(?: (?:him|her|them))?(?: anyway)?)\W*$|"
+    r"(?:^|[,;]\s*)(?:(?:so|just|but)\s+)?no point (?:in )?(?:pitching|selling|chasing|following up|writing|"
+    r"messaging|reaching out)\b(?!.*\b(?:he|she|they) said\b)(?!\s+to\b)", _I)
 _WAIT = rx.compile(
     r"\b(?:she|he|they|she'll|he'll|they'll)\s*(?:'ll|will)?\s*(?:reach out|get in touch|be in touch|get back|"
     r"come back|contact me|ping me|circle back|follow up)\b|\bsaid no for now\b|\bno for now\b|\brevisit\b|"
@@ -1329,7 +1334,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if (m := _PAY_FOR.search(clause)) is not None and (bill := you_form(m["x"], names, 6)) is not None:
             found.setdefault("my_offer_to", f"pay for {_article(bill) if not bill.startswith('your') else bill}")
             continue  # "offered to pay dry cleaning": the member's offer, made to them
-        if _YES.match(clause) and isinstance(found.get("need"), str) and "accept" not in found \
+        if (_YES.match(clause) or _COUNT_ME_IN.fullmatch(clause)) and isinstance(found.get("need"), str) \
+                and "accept" not in found \
                 and (task := re.match(r"^some ?(?:one|body) to (?P<x>.+)$", str(found["need"]), _I)) is not None:
             found["accept"] = task["x"]  # "needs someone to do team photos sat 14th. i said yes!!": the member's job
             found.pop("need")
@@ -1739,6 +1745,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if _STOP.search(clause) and "stop" not in found and not _WAIT.search(clause):
             found["stop"] = clause
             continue
+        if _SOFT_STOP.search(clause) and "soft_stop" not in found:
+            found["soft_stop"] = clause  # a stop only if nothing else is read (after the loop)
+            continue
         if _NOT_NOW.search(clause) and "not_now" not in found:
             found["not_now"] = clause  # "park it, no emails": a stop, unless something is owed (see below)
             continue
@@ -2137,9 +2146,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 if re.search(r"\b(?:me|us)\b", verb, _I):
                     if verb.lower().startswith("asked") \
                             and (re.search(r"\b(?:said maybe|think (?:about|abt) it)\b", notes, _I)
-                                 or (re.search(r"(?:^|[.;,\n]\s*|\s[-–—]\s*)(?:i\s+)?said (?:yes|sure|ok|of course)\b",
-                                               notes, _I) and not re.search(r"\b(?:by|before|b4)\s+\w+|#", rest, _I))) \
-                            and (request := you_form(rest, names, 8)) is not None:
+                                 or (re.search(r"(?:^|[.;,\n]\s*|\s[-–—]\s*)(?:i\s+)?said (?:yes|sure|ok|of course)\b"
+                                               r"(?!\W*(?:but|if|pending|once|after|unless|only|when|as long as|"
+                                               r"provided|subject)\b)", notes, _I)
+                                     and not re.search(r"\b(?:by|before|b4)\s+\w+|#", rest, _I))) \
+                            and (request := you_form(re.sub(r"\s+(?:while|whilst|when)\s+.*$", "", rest, flags=_I),
+                                                     names, 8)) is not None:
                         # "asked me to run the Jan KAL. said maybe": a request to weigh; "asked me to water plants +
                         # take the post, said yes": a yes to give
                         last_ask = "to:" + request
@@ -2557,9 +2569,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         expect_due=_due(note_clauses) if found.get("expect") else None,
         shared=base.shared,
     )
+    if found.get("soft_stop") and reading.stop is None and reading.wait is None and not reading.has_point:
+        reading = replace(reading, stop=str(found["soft_stop"]))  # "no point pitching the partnership", nothing else
     if (deal := read_deal(notes)) is not None:  # the sale is the message: "wants 250 … an answer" is no need
         reading = replace(reading, deal=deal, need=None, pay_how=None, my_offer_to=None,
-                          ask=None if reading.ask and "want for" in reading.ask else reading.ask)
+                          ask=None if reading.ask and "want for" in reading.ask else reading.ask,
+                          expect=None if reading.expect and re.search(r"\d", reading.expect) else reading.expect)
     if _THANKS_ONLY.search(notes):  # "just thanks for now": no ask, no step, no offer of help this time
         reading = replace(reading, interest=None, next_step=None, ask=None, explore=None, suggest=None, need=None,
                           thanks=reading.thanks or "your time", thanks_only=True)
@@ -2689,16 +2704,21 @@ def _sendable(what: str) -> bool:
 # people they are short of, whom the member can be one of: "beta testers", "drivers", "Saturday lifts", "a bassist"
 _ROLE_NEED = rx.compile(r"(?:\w+(?:ers?|ists?|ors?)|lifts?|hands|volunteers?|subs?|cover|buddy|buddies|partners?|"
                         r"crew|company|players?|marshals?|stewards?|judges?|refs?|coaches|hosts?|guides?|cooks?|chefs?|"
-                        r"staff|extras|parents|people|folk|cars)", _I)
+                        r"staff|extras|parents|people|folk|cars|altos|sopranos|basses|voices|musicians)", _I)
 # what the member does for them, in a verb a letter can say back: "drive 3", "do 2 sats/month from march"
 _DOING = (r"(?:do|drive|take|bring|cover|come|join|help(?:\s+out)?|play|run|host|bake|cook|make|teach|coach|lead|"
-          r"volunteer|sing|lend|fix|mark|judge|ref|marshal|steward|pick up|collect|print|test|babysit|walk)")
+          r"volunteer|sing|lend|fix|mark|judge|ref|marshal|steward|pick up|collect|print|test|babysit|walk|review|"
+          r"read|proofread|mentor|translate|design|photograph|film|donate|sponsor)")
 _MY_DOING = rx.compile(r"^(?:(?:i\s+)?(?:said|told (?:him|her|them)|offered)\s+(?:that\s+)?)?"
                        r"(?:i'?d\s+|i would\s+|i'?ll\s+|i will\s+|to\s+|i\s+(?P<can>can|could)\s+)"
                        rf"(?P<x>{_DOING}\b.*)$", _I)
 _COUNTED = (r"(?:\d+|one|two|three|four|five|a couple of|a few)\s+(?:sat|sun|sats|suns|saturdays?|sundays?|weekends?|"
             r"shifts?|sessions?|evenings?|mornings?|nights?|days?|hours?|hrs)\b.*")
 _MY_COUNT = rx.compile(rf"^(?:i\s+)?said\s+(?P<x>{_COUNTED})$", _I)
+
+
+_COUNT_ME_IN = rx.compile(r"(?:i\s+)?(?:said|told (?:him|her|them))\s+(?:(?:yes,?\s+)?(?:i'?m in|count me in)|"
+                          r"i can)\W*|(?:i'?m in|count me in)\W*", _I)
 
 
 def _need_reply(clause: str, need: str) -> str | None:
@@ -2708,6 +2728,8 @@ def _need_reply(clause: str, need: str) -> str | None:
     to send, which have their own readers)."""
     if _HEDGE.search(clause) or _NO_TO.match(clause):
         return None
+    if _COUNT_ME_IN.fullmatch(clause) and _ROLE_NEED.fullmatch(_head(need)):
+        return "count me in"  # "i said i'm in", "told her i can", "i said yes, count me in"
     if (yes := _YES.match(clause)) is not None and _ROLE_NEED.fullmatch(_head(need)):
         rest = expand(clause[yes.end():]).strip(" ,.!")
         if not rest:
@@ -2721,7 +2743,8 @@ def _need_reply(clause: str, need: str) -> str | None:
     doing, count = _MY_DOING.match(clause), _MY_COUNT.match(clause)
     what = doing["x"] if doing is not None else f"do {count['x']}" if count is not None else None
     if what is not None and re.match(r"do\s", what, _I) and not re.match(
-            rf"do\s+(?:it|that|one|both|{_COUNTED})\W*$", what, _I):
+            rf"do\s+(?:it|that|one|both|{_COUNTED}|(?:\d+|two|three|four|five|a few)\s+(?!min|mins|minutes?\b|hrs?\b|"
+            r"hours?\b)[a-z]+(?:\s+of\s+[a-z]+)?)\W*$", what, _I):
         return None  # "i'd do 20 min pandas→polars": the talk isn't named, so it isn't said back
     if what is None or re.search(r"\b(?:she|he|they|her|him|them|his|their|if|once|when|after|until|till|maybe|"
                                  r"might|prob|probably)\b|\?", what, _I):

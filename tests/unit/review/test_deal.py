@@ -78,3 +78,28 @@ def test_something_they_have_with_a_price_asked_is_theirs_to_sell() -> None:
     assert deal is not None and not deal.selling and deal.item == "the Moog pedal", deal
     assert (deal.my_price, deal.their_price, deal.pending) == ("£150", "£180", True)
     assert read_deal("has a van. wants 20 quid for petrol") is None  # nothing offered for it
+
+
+@pytest.mark.parametrize(("notes", "price", "agreed"), [
+    ("wants my loom. i said 90, she said 75. told her ok 80. collecting wed", "80", True),  # settled at 80
+    ("kayak £150 ono. I said 120, he said 135. I said ok, collect fri", "£135", True),  # their figure, taken
+    ("her boots €50, I offered 40. she accepted!! sending via post", "€40", True),
+    ("cot bed, she wants 60, i said 50, deal. collecting fri", "50", True),
+    ("selling me his records, £90 for the lot. agreed. pick up tues eve", "£90", True),
+    ("selling his canoe 2k. I said 1600. he said he'll sleep on it", "1600", False),
+    ("selling his 70-200 lens, wants 900. I offered 750", "750", False),  # digits in the name are no price
+    ("vintage lamp €45 → I offered 35, she'll think", "€35", False),
+])
+def test_the_last_word_on_the_price_is_the_deal(notes: str, price: str, agreed: bool) -> None:
+    deal = read_deal(notes)
+    assert deal is not None and (deal.price, deal.agreed) == (price, agreed), deal
+
+
+@pytest.mark.parametrize("notes", [
+    "amp £60, I offered 45, he said 55 final. i said i'll think",  # theirs was the last word: the member decides
+    "selling his desk 180, i said 150 if he delivers. he'll check",  # a condition on the member's figure
+    "I offered him 50 for his old bench, he said he'd rather keep it",
+    "offered me £10 for the lamp, I said 15. he walked off lol",
+])
+def test_a_price_still_to_decide_or_a_sale_called_off_is_no_deal(notes: str) -> None:
+    assert read_deal(notes) is None

@@ -2431,3 +2431,40 @@ def test_a_favour_a_friend_is_still_checking_rests_a_week_on() -> None:
     context = DraftContext("Ines Duarte", "Kemi's housewarming", "needs a hand moving sat. said maybe, check my rota",
                            member_name="Sam")
     assert isinstance(compose("no_reply_1w", context, WEEK_TIMES, key=7), Rest)
+
+
+@pytest.mark.parametrize(("notes", "stops"), [
+    ("moved abroad, not taking clients. no point pitching the retainer", True),
+    ("not engaging enough on the panel, he said. wants feedback on his talk from me", False),  # his own words
+    ("polite but no on the partnership. did say he'd share the report tho", False),  # a no to one thing
+    ("no point pitching the app to him lol. but wants the match photos", False),
+    ("no point pitching to procurement, he said go straight to the CTO", False),
+])
+def test_a_no_to_one_thing_stops_only_a_message_with_nothing_else_to_do(notes: str, stops: bool) -> None:
+    assert bool(reading(notes).get("stop")) is stops, reading(notes)
+
+
+@pytest.mark.parametrize("notes", [
+    "asked me to DJ her party. said yes but only if I'm back from Spain",
+    "asked me to join the panel in Oslo - said yes, pending travel approval",
+    "asked me to help her move on sat. said yes if it's the morning",
+])
+def test_a_yes_with_a_condition_is_not_given_as_a_plain_yes(notes: str) -> None:
+    assert "accept" not in reading(notes), reading(notes)
+
+
+@pytest.mark.parametrize(("notes", "said"), [
+    ("needs altos for the concert. i said i'm in", "count me in"),
+    ("needs marshals for the 5k. i said yes, count me in", "count me in"),
+    ("needs bakers for the fete. told her I'll do 2 trays of flapjacks", "I'll do two trays of flapjacks"),
+    ("needs reviewers for the CFP. told her I can review 5", "I can review five"),
+])
+def test_more_ways_of_saying_count_me_in(notes: str, said: str) -> None:
+    assert reading(notes).get("need_reply") == said, reading(notes)
+
+
+def test_back_from_leave_holds_the_first_message_and_a_venue_after_a_verb_is_kept() -> None:
+    context = DraftContext("Rui Costa", "the offsite", "she'll be in touch when she's back from parental leave",
+                           member_name="Sam")
+    assert isinstance(compose("follow_up_48h", context, FIRST_TIMES, key=7), Rest)
+    assert meeting_place("visited their stand at ExCeL") == "at ExCeL"
