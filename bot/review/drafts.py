@@ -1015,7 +1015,8 @@ class _Writer:
             cash = " with cash" if deal.cash and when else ", paid in cash" if deal.cash else ""
             timed = collect is not None and re.search(r"\d|tomorrow|tonight", collect) is not None
             return [Line((f"Just confirming what we agreed: {what}{when}{cash}.",)),
-                    Line(("See you then." if timed else "What time suits you?",))]
+                    Line(("See you then." if timed else "What time suits you?" if collect else
+                          "Let me know how you'd like to be paid.",))]
         if deal.my_price is None:
             return []
         when = (f", collected {collect}" if collect and collect.startswith("from ") else

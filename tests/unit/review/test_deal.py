@@ -103,3 +103,9 @@ def test_the_last_word_on_the_price_is_the_deal(notes: str, price: str, agreed: 
 ])
 def test_a_price_still_to_decide_or_a_sale_called_off_is_no_deal(notes: str) -> None:
     assert read_deal(notes) is None
+
+
+def test_an_agreed_sale_with_no_collection_asks_how_to_pay_not_when() -> None:
+    first, _ = _stages("her scarf €30, I offered 25. she accepted!! posting it")
+    assert "Just confirming what we agreed: the scarf for €25. Let me know how you'd like to be paid." in first.text, \
+        first.text
