@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from bot.review import pattern_cache as rx
 from bot.review.deal import Deal, read_deal
@@ -1247,6 +1248,7 @@ _EXPECT = rx.compile(r"^(?P<what>quotes?|proposal|invoice|samples?|contract|numb
                      r"next)\s+(?P<when>.+)$", _I)
 
 
+@lru_cache(maxsize=256)  # a Reading is frozen: the drafter reads the same notes once per attempt and stage
 def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     """What the notes say a message to this contact is for."""
     if not notes or not notes.strip():
