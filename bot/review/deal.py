@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from bot.review import pattern_cache as rx
 
 _I = re.IGNORECASE
-_SIGN = "[€£$¥₹₦]"
+CURRENCY = "[€£$¥₹₦]"  # the money signs notes use
+_SIGN = CURRENCY
 _WORD_MONEY = (r"(?:eur|euros?|usd|gbp|quid|bucks|dollars|pounds|zł|zl|pln|kr|sek|nok|dkk|chf|rand|pesos?|soles|cedis|"
                r"naira|rupees|yen|lei|ron|huf|czk|try|aud|cad|nzd)")
 # a figure: "£250", "250", "1,800", "5k", "750 eur"; never "2.5t", "3 wks", "the 30th" or "9am"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from bot.review import pattern_cache as rx
+from bot.review.deal import CURRENCY
 from bot.review.engine import review
 from bot.review.gist import fill_in, open_item, without_reminders
 from bot.review.kinds import kind_for_nudge
@@ -45,7 +46,6 @@ from bot.review.purpose import (
     _ROLES,
     _TOPIC_WORDS,
     CHOICES,
-    CURRENCY,
     MONTH,
     NO_PROMISE,
     WEEKDAY,

@@ -24,11 +24,10 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bot.review import pattern_cache as rx
-from bot.review.deal import Deal, read_deal
+from bot.review.deal import CURRENCY, Deal, read_deal
 from bot.review.notes import JUDGEMENTS, PRIVATE, WORK_SENSE, clauses, contact_names, family_request_kept, read_notes
 
 _I = re.IGNORECASE
-CURRENCY = "[€£$¥₹₦]"  # the money signs notes use
 
 
 def _words(text: str) -> frozenset[str]:
