@@ -2516,3 +2516,6 @@ def test_dont_ping_before_holds_the_first_message_but_dont_chase_does_not() -> N
     held = DraftContext("Rui Costa", "demo day", "she'll reach out after her offsite\ndon't ping before!",
                        member_name="Sam")
     assert isinstance(compose("follow_up_48h", held, FIRST_TIMES, key=7), Rest)
+    thanked = DraftContext("Rui Costa", "demo day", "mentoring chat. he'll ping me in april. don't chase before then",
+                           member_name="Sam")  # a first thank-you is no chaser
+    assert isinstance(compose("follow_up_48h", thanked, FIRST_TIMES, key=7), Draft)
