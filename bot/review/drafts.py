@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from bot.review import pattern_cache as rx
 from bot.review.deal import CURRENCY
 from bot.review.engine import review
-from bot.review.gist import fill_in, open_item, without_reminders
+from bot.review.gist import fill_in, open_item, thank_favour, without_reminders
 from bot.review.kinds import kind_for_nudge
 from bot.review.model import DraftContext
 from bot.review.notes import JUDGEMENTS, interest_phrase, offer_clause
@@ -261,7 +261,8 @@ class _Writer:
         notes = c.notes
         if notes and uncapped(notes) != notes:  # typed in capitals: read in ordinary case, never echoed shouting
             notes = notes.lower()
-        self.r: Reading = without_reminders(fill_in(read_purpose(notes, c.contact_name), notes, c.contact_name))
+        read = fill_in(read_purpose(notes, c.contact_name), notes, c.contact_name)
+        self.r: Reading = without_reminders(thank_favour(read, notes, c.contact_name))
         self.language = notes_language(notes)
         self.place = meeting_place(c.where_met)
         if self.times is not None and self.times.met_at is not None:  # "the Sat shift" met on Friday: the day goes
@@ -594,6 +595,10 @@ class _Writer:
         if r.thanks == "hosting":
             return self.line((f"Thank you so much for having me{ww}.", f"Thanks again for hosting{ww}.",
                               f"Thanks so much for a lovely evening{ww}."), "open")
+        if r.thanks and r.thanks.split()[0].endswith("ing") and re.search(r"\b(?:me|us|my|our)\b", r.thanks):
+            # a deed done for the member ("helping me move the sofa"): not always done where they met, so no place
+            return self.line((f"Thanks again for {r.thanks}.", f"Thank you so much for {r.thanks}.",
+                              f"Thank you for {r.thanks}; I really appreciated it."), "open")
         if r.thanks:
             gerund = r.thanks.split()[0].endswith("ing")
             return self.line((f"Thanks again for {r.thanks}{ww}.", f"Thank you for {r.thanks}{ww}.",
@@ -892,9 +897,12 @@ class _Writer:
                           r"translate|proofread|edit|design)\b", offer):
                 if stage == "first":
                     out.append(self.line((f"I'd love to take you up on your offer to {offer}.",
+                                          f"It's kind of you to offer to {offer}, and I'd gladly accept.")
+                                         if r.thanks else  # thanked already in the opener: not twice in a row
+                                         (f"Thank you for offering to {offer}: I'd love to take you up on it.",
                                           f"Thanks for offering to {offer}; I'd love to take you up on it.",
                                           f"Thanks for the offer to {offer}: yes please!",
-                                          f"If the offer to {offer} still stands, I'd gladly accept."), "take"))
+                                          f"It's kind of you to offer to {offer}, and I'd gladly accept."), "take"))
                     if r.deliver:
                         pass  # what they'd review goes with this message
                     elif (mine := re.search(r"\breview (?P<x>(?:my|our) [\w -]+?)(?:\s+and\b.*)?$", offer)) is not None:
@@ -910,7 +918,8 @@ class _Writer:
             elif re.search(r"\b(?:review|session|call|demo|intro|audit|walk-?through|consultation|tour|loan|assessment|"
                            r"check-?up|fitting|lesson|trial)\b", offer):
                 if stage == "first":
-                    out.append(self.line((f"I'd love to take you up on {offer}.",
+                    out.append(self.line((f"I'd love to take you up on {offer}.",) if r.thanks else
+                                         (f"Thank you for offering {offer}; I'd love to take you up on it.",
                                           f"Thanks for offering {offer}: I'd love to take you up on it."), "take"))
                     out.append(Line(("Which days work best for you over the next couple of weeks?",)))
                 else:
@@ -938,9 +947,10 @@ class _Writer:
         elif r.their_offer_to:  # any verb, read by `gist`: "take a look at our gutter problem"
             vp = r.their_offer_to
             if stage == "first":
-                out.append(self.line((f"You kindly offered to {vp}, and I'd love to take you up on that.",
-                                      f"Thanks for offering to {vp}: I'd gladly take you up on it.",
-                                      f"I'd love to take you up on your offer to {vp}."), "take"))
+                thank = () if r.thanks else (f"Thanks for offering to {vp}: I'd gladly take you up on it.",
+                                             f"Thank you for the offer to {vp}; I'd love to take you up on it.")
+                out.append(self.line((f"You kindly offered to {vp}, and I'd love to take you up on that.", *thank),
+                                     "take"))
             else:
                 out.append(Line((f"Is your offer to {vp} still open? No worries if things have changed.",)))
         if r.their_next and stage == "first":
@@ -1491,7 +1501,10 @@ class _Writer:
                 lines.append(self.later_due())
         elif r.thanks:
             gerund = r.thanks.split()[0].endswith("ing")  # "teaming up", "hosting": not advice to put to use
-            lines.append(self.line((f"I wanted to say thanks once more for {r.thanks}: it really helped.",
+            helped = re.match(r"(?:your (?:help|advice|answer|tips?|feedback)|helping|answering|explaining|showing|"
+                              r"fixing|sorting|reviewing|walking me|talking me)\b", r.thanks)
+            lines.append(self.line((f"I wanted to say thanks once more for {r.thanks}"
+                                    f"{': it really helped' if helped or not gerund else ''}.",
                                     *(() if gerund else (f"Thanks again for {r.thanks}; I put it to good use.",))),
                                    "t-open"))
         elif r.topic:

@@ -428,3 +428,100 @@ def without_reminders(r: Reading) -> Reading:
         elif isinstance(value, tuple) and any(isinstance(v, str) and _REMINDER.search(v) for v in value):
             changes[f.name] = tuple(_REMINDER.sub("", v) or v if isinstance(v, str) else v for v in value)
     return replace(r, **changes) if changes else r  # type: ignore[arg-type]
+
+
+# --- a favour they did the member ---------------------------------------------------------------------------
+# The shape readers thank a few verbs ("fixed my …", "lent me …", "helped me with …"); fresh notes tell what the
+# contact did in many more ("kept me sane 3hrs while dad got seen", "explained cancel-safety to me", "did the art for
+# our jam game", "spent an hour helping me w/ the borrow checker"). A past verb of help, done to or for the member
+# (me, us, my, our, or family looked after), is thanked for.
+_DONE_FOR_ME = {
+    "helped": "helping", "explained": "explaining", "answered": "answering", "showed": "showing",
+    "taught": "teaching", "walked": "walking", "talked": "talking", "drove": "driving", "lent": "lending",
+    "loaned": "lending", "fixed": "fixing", "sorted": "sorting", "repaired": "repairing", "mended": "mending",
+    "watered": "watering", "fed": "feeding", "minded": "minding", "covered": "covering", "did": "doing",
+    "made": "making", "cooked": "cooking", "baked": "baking", "saved": "saving", "introduced": "introducing",
+    "connected": "connecting", "suggested": "suggesting", "reviewed": "reviewing", "proofread": "proofreading",
+    "edited": "editing", "checked": "checking", "carried": "carrying", "moved": "moving", "picked": "picking",
+    "dropped": "dropping", "translated": "translating", "let": "letting", "held": "holding",
+    "squeezed": "squeezing", "kept": "keeping", "looked": "looking", "spent": "spending", "stayed": "staying",
+    "waited": "waiting", "welcomed": "welcoming", "guided": "guiding", "coached": "coaching",
+    "calmed": "calming", "rescued": "rescuing", "unblocked": "unblocking", "debugged": "debugging",
+}
+_GIFT = ("gave", "brought", "gifted")  # "gave me 2 courgette plants + tons of advice": thanks for the first thing
+_VERB = "|".join(sorted((*_DONE_FOR_ME, *_GIFT), key=len, reverse=True))
+_FAVOUR_DONE = rx.compile(
+    rf"^(?:(?:she|he|they)\s+)?(?:(?:kindly|also|even|literally|actually|really|basically|just|then)\s+)?"
+    rf"(?P<verb>{_VERB})\s+(?P<rest>.+)$", _I)
+# the member (or the member's family, looked after) on the receiving end
+_TO_ME = rx.compile(r"^(?:me|us|my|our)\b|\b(?:for|to|with|w/?|on|in)\s+(?:me|us|my|our)\b|\b(?:helping|showing|"
+                    r"teaching|walking|talking|driving)\s+(?:me|us)\b|^after\s+(?:my\s+|our\s+)?(?:mum|mom|dad|mother|"
+                    r"father|nan|gran|grandma|grandad|kids?|son|daughter|boy|girl|wife|husband|partner|dog|cat)\b", _I)
+# what isn't a favour to thank: a denial, a hedge, a plan, a complaint, contact details, what the member did
+_NOT_FAVOUR = rx.compile(r"\b(?:not|never|didn'?t|did not|won'?t|might|maybe|prob|probably|will|going to|gonna|"
+                         r"wrong|late|again\?|number|no\.|email|mobile|card|details|waiting|hanging|on hold)\b|\?|"
+                         r"^(?:look|looked)\s+(?!after\b|over\b|at\s+(?:my|our)\b)|"
+                         r"^(?:let|held|kept|spent|stayed|waited)\s+(?!me\b|us\b|my\b|our\b|late\b|"
+                         r"(?:like\s+|about\s+|almost\s+|over\s+)?(?:an?|\d+|two|three|ages|hours|the (?:whole|entire))"
+                         r"\b)", _I)
+_DURATION = rx.compile(r"^(?:like\s+|about\s+|almost\s+|over\s+)?(?:an?|\d+|two|three|the (?:whole|entire))\s+"
+                       r"(?:hour|hours|hrs?|h|evening|afternoon|morning|day|days|weekend|mins?|minutes)\s+"
+                       r"|^(?:ages|hours)\s+", _I)
+_ASIDE = rx.compile(r"\s+(?:while|when|whilst|because|coz|cos|since|after|before|so that)\s.*$|,.*$|\s+(?:so|really|"
+                    r"sooo*|v|very)\s+(?:well|much|kindly|patiently|fast|quickly)\b.*$|\s+(?:\d+\s*(?:hrs?|hours|mins?)|"
+                    r"all (?:day|night|evening|afternoon|week|weekend)|twice|again|lol|tbh)\W*$|[^\w')]+$", _I)
+_THANKED = rx.compile(r"\b(?:sent|said|texted|emailed|already said|gave (?:him|her|them))\s+(?:my\s+)?(?:thanks|thx|ty|"
+                      r"a thank[- ]?you)\b|\bthanked (?:him|her|them)\b|\bthanks already\b", _I)
+
+
+def _favour_done(clause: str, names: frozenset[str]) -> str | None:
+    """'kept me sane 3hrs while dad got seen' → 'keeping me sane'; None when the clause is no favour to them."""
+    words = clause.split()
+    while len(words) > 1 and words[0].lower().strip(".") in names | {"mrs", "mr", "ms", "dr", "prof", "auntie", "aunty",
+                                                                    "uncle"}:
+        words = words[1:]  # "Mrs Okafor lent me …": what she did, with her name before it
+    m = _FAVOUR_DONE.match(_unname(" ".join(words), names))
+    if m is None or _NOT_FAVOUR.search(m["rest"]) or _NOT_FAVOUR.match(f"{m['verb']} {m['rest']}"):
+        return None
+    verb, rest = m["verb"].lower(), m["rest"].strip()
+    while (cut := _ASIDE.sub("", rest).strip(" .!")) != rest:  # "sane 3hrs while dad got seen": each aside off
+        rest = cut
+    if verb == "spent":  # "spent an hour helping me w/ X": the help, with the time given to it
+        spent = _DURATION.match(rest + " ")
+        if spent is None or not re.match(r"(?:helping|showing|walking|talking|fixing|debugging)\b",
+                                         rest[spent.end():], _I):
+            return None
+        return _favour_done(rest[spent.end():].replace("ing ", "ed ", 1), names)  # "helping me" read as "helped me"
+    if verb in _GIFT:
+        gift = re.match(r"(?:me|us)\s+(?P<x>.+)$", rest, _I)
+        first = re.split(r"\s+(?:and|\+|&|with|w/?)\s+|,\s*", gift["x"], maxsplit=1)[0] if gift else ""
+        if not first or (x := you_form(re.sub(r"^(?:an?|some)\s+", "", first), names, 5)) is None:
+            return None
+        return x if re.match(r"(?:the|your|my|our)\b", x, _I) else f"the {x}"
+    family = verb == "looked" and re.match(r"after\s", rest, _I) is not None
+    if family and re.match(r"after\s+(?!my\b|our\b)\w", rest, _I):
+        rest = "after my " + rest.split(None, 1)[1]  # "looked after mum so well": the member's mum
+    if re.match(r"(?:him|her|them)\b", rest, _I):
+        return None  # "helped her w lifetimes q": the member's help to them, not theirs
+    if verb == "helped" and not re.match(r"(?:me|us)\b", rest, _I):
+        rest = re.sub(r"^(?=[a-z]+\s)(?!with\b|w/|on\b)", "me ", rest)  # "helped move the sofa": helped me move it
+    elif not _TO_ME.search(rest):
+        return None
+    rest = re.sub(r"\s+(?:hell|nightmare|mess|drama)$", "", rest, flags=_I)  # "borrow checker hell": the checker
+    rest = re.sub(r"\bqs\b", "questions", re.sub(r"\bq\b", "question", rest.replace("'", "").replace('"', "")))
+    things = re.sub(r"\b(them|it)$", "THINGS", rest)  # "showed me how to split them": the things, not "you"
+    if (phrase := you_form(things, names, 9, asked_of_me=family)) is None:
+        return None
+    phrase = phrase.replace("THINGS", "them")
+    return f"{_DONE_FOR_ME[verb]} {phrase}"
+
+
+def thank_favour(r: Reading, notes: str | None, contact_name: str | None = None) -> Reading:
+    """The reading with thanks for the first favour the notes say they did, when no reader thanked one yet."""
+    if not notes or r.thanks or r.stop or _THANKED.search(notes):
+        return r
+    names = contact_names(contact_name)
+    for clause in _clauses(notes):
+        if (favour := _favour_done(clause, names)) is not None:
+            return replace(r, thanks=favour)
+    return r

@@ -288,7 +288,9 @@ def clauses(notes: str) -> list[str]:
     text = re.sub(r"(?<=\w)(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bmy)(?<!\bour)(?<!\bher)(?<!\bhis)(?<!\bof)(?<!\bfor)"
                   r"[^\S\n]*[\U0001F300-\U0001FAFF\u2600-\u27BF][\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f\u200d]*[^\S\n]+"
                   r"(?=(?:i|i'm|i'll|i'd|she|he|they|we|also|but|so|then|asked|said|promised|offered|wants|need|needs|"
-                  r"owes|sent|will|told|ask|send|check|maybe|prob|probably|no|not)\b)", ". ", notes[:4000])
+                  r"owes|sent|will|told|ask|send|check|maybe|prob|probably|no|not)\b|"
+                  r"[A-Z]{2,}(?:\s+[A-Z]{2,})+\b)",  # "brought us jollof 😍 RETURN THE DISH": shouting starts anew
+                  ". ", notes[:4000])
     text = "".join(ch for ch in text if _keep(ch))
     text = re.sub(r"\s+[+&]\s+", " and ", text)
     for pattern, repl in _SHORTHAND:

@@ -755,7 +755,7 @@ def _article(part: str) -> str:
 
 _STOP = rx.compile(
     r"\b(?:do\s*n[o']?t|dont|don't|no need to|never|won't|wont)\s+(?:chase|follow[ -]?up|nudge|contact|reach out|"
-    r"bother|pursue|reply|message|msg|email|text|dm|engage|write)\b|\bno f/?u\b|\bno follow[- ]?ups?\b|"
+    r"bother|pursue|reply|message|msg|email|text|dm|engage|write|initiate)\b|\bno f/?u\b|\bno follow[- ]?ups?\b|"
     r"(?:^|[.!;]\s*|[\U0001F300-\U0001FAFF\u2600-\u27BF]\s*)no\s*[.!]+\s*$|\bso pointless\b|"
     r"\bno contact\b(?!\s+(?:info|information|details|number|email|e-mail|card|yet)\b)|\bruled (?:\w+ )?out\b|"
     r"\bnot a fit\b|\bno fit\b|^(?:so\s+)?no (?:msg|message)\W*$|"
@@ -765,7 +765,11 @@ _STOP = rx.compile(
     r"\bnot interested\b|\bnot pursuing\b|\b(?:i'?m|we'?re|i am|we are) not (?:buying|investing)\b|"
     r"^(?:and\s+)?(?:she|he|they)\s+said\s+(?:thx|thanks|thank you|ty|cheers)\W*$|"
     r"\bdead end\b|\bno (?:need|point) (?:to )?follow|^(?:just\s+)?ignore(?: (?:him|her|them|it))?\W*$|"
-    r"\bnot following up\b|\bnot worth (?:it|the time|chasing|following up|a follow-?up)\b|\bblock(?:ing|ed)\b|"
+    r"\bnot following up\b|\bnot worth (?:it|the time|chasing|pushing|following up|a follow-?up)\b|"
+    # "not keeping in touch", "ALL comms via our solicitor", "mutual good luck"
+    r"\bnot (?:keeping|staying) in touch\b|\b(?:all\s+)?(?:comms|communications?|contact)\s+(?:only\s+)?"
+    r"(?:via|through|thru)\s+(?:our|my|the)\s+(?:solicitor|lawyer|attorney|counsel|agent|legal team)\b|"
+    r"\bmutual good luck\b|\bblock(?:ing|ed)\b|"
     r"\blog only\b|\bcreepy\b|\bsold (?:it|them) to someone\b|^np\W+nothing else\W*$|"
     r"^nothing else (?:to do|pending|needed|open)\W*$|"
     r"^(?:(?:so|but|just|best to|better to|prob(?:ably)?|i'?ll|gonna)\s+)*(?:steer clear(?: of (?:him|her|them))?|"
@@ -1096,8 +1100,9 @@ _FAVOUR = rx.compile(r"(?:^|,\s*)(?:(?:she|he|they)\s+)?(?:(?:kindly|already|als
                      r"putting me(?=\s+(?:\+1\s+)?on (?:the|his|her|their) (?:guest ?)?list|\s+up\b))"
                      r"\s+(?P<rest>.+)$", _I)
 # money owed because they lent it or paid for the member: "covered my taxi", "she paid for the cab", "pay back!!"
-_LENT = rx.compile(r"\b(?:lent|lend|loan(?:ed)?|borrow(?:ed)?|covered|spotted me|fronted|paid for (?:me|us)|"
-                   r"got (?:me|us)|bought (?:me|us)|owes? back|pay(?:ing)? (?:\w+ )?back|(?:she|he|they) paid|"
+_LENT = rx.compile(r"\b(?:lent|lend|loan(?:ed)?|borrow(?:ed)?(?!\s+checker)|covered|spotted me|fronted|"
+                   r"paid for (?:me|us)|got (?:me|us)|bought (?:me|us)|owes? back|pay(?:ing)? (?:\w+ )?back|"
+                   r"(?:she|he|they) paid|"
                    r"paid for the|got the (?:round|drinks|bill|tab)|[£€$]\d+ back)\b", _I)
 # money already given back: "paid him back already", "sent it back via paypal", "repaid"
 _REPAID = rx.compile(r"\b(?:paid (?:him|her|them|it) back|paid back|repaid|sent (?:it|the money) back|settled up|"
@@ -2324,6 +2329,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     verb == "sent me" and re.search(r"\b(?:reminders?|follow[- ]?ups?|invoices?|bills?|chasers?|cv|"
                                                     r"resume|emails?|messages?|texts?|links?|forms?)\b|\d", x, _I)):
                 x = re.sub(r"^(?:an?|some)\s+", "", x)  # "gave me a workout plan": the plan
+                if verb.startswith(("gave", "brought")):  # "gave me 2 courgette plants + tons of advice": the plants
+                    x = re.split(r",\s*|\s+(?:and|plus)\s+(?=(?:tons|loads|lots|heaps|some|a|an|his|her|their)\b)",
+                                 x, maxsplit=1)[0]
                 found.setdefault("thanks", f"the {x}" if not x.lower().startswith(("the", "your")) else x)
             elif verb == "shared" and x:
                 found.setdefault("thanks_share", x)

@@ -156,9 +156,9 @@ def stock_only(d: Draft) -> bool:
         return substance_weight(d) == 0
     if lx.WARMTH.search(d.sig.scan):  # "seeing your name made me grin", "you're on my mind"
         return False
-    if (lx.FIXED_MEETING.search(d.sig.scan) or re.search(r"[£$€]\s?\d[\d,.]*\s+for\s+(?:the|my|your|our)\s+\w",
-                                                          d.sig.scan)) and not lx.BUMP.search(d.sig.scan):
-        return False  # "our call on Tuesday at 3pm", "the £85 for the part": the matter at hand
+    if (lx.FIXED_MEETING.search(d.sig.scan) or re.search(r"[£$€]\s?\d[\d,.]*\s+(?:for\s+(?:the|my|your|our)\s+\w|"
+                                                          r"back\b)", d.sig.scan)) and not lx.BUMP.search(d.sig.scan):
+        return False  # "our call on Tuesday at 3pm", "the £85 for the part", "the £20 back": the matter at hand
     return substance_weight(d, place_counts=False) <= 2
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from bot.review import DraftContext, kind_for_nudge, review
 from bot.review.drafts import _SPLICED, Draft, DraftTimes, Question, Rest, compose, draft_title
+from bot.review.gist import thank_favour
 from bot.review.notes import offer_clause
 from bot.review.phrases import greeting_name, meeting_place, setting_of
 from bot.review.purpose import expand, read_purpose, you_form
@@ -2519,3 +2520,71 @@ def test_dont_ping_before_holds_the_first_message_but_dont_chase_does_not() -> N
     thanked = DraftContext("Rui Costa", "demo day", "mentoring chat. he'll ping me in april. don't chase before then",
                            member_name="Sam")  # a first thank-you is no chaser
     assert isinstance(compose("follow_up_48h", thanked, FIRST_TIMES, key=7), Draft)
+
+
+# --- stop 40: a favour they did the member is thanked for ---------------------------------------------------------
+
+def drafted(notes: str, name: str = "Rui Costa", where: str = "the club night") -> str:
+    first = compose("follow_up_48h", DraftContext(name, where, notes, member_name="Sam"), FIRST_TIMES, key=7)
+    assert isinstance(first, Draft), first
+    return first.text
+
+
+def favour(notes: str, name: str = "Rui Costa") -> str | None:
+    return read_purpose(notes, name).thanks or (
+        thank_favour(read_purpose(notes, name), notes, name).thanks)
+
+
+@pytest.mark.parametrize(("notes", "thanks"), [
+    ("spent ages helping me w/ the pandas merge hell 🙏", "helping me with the pandas merge"),
+    ("helped carry the piano upstairs w/ his brother", "helping me carry the piano upstairs with your brother"),
+    ("kept me calm 2hrs while the car got towed", "keeping me calm"),
+    ("did the poster for our quiz night, looked amazing", "doing the poster for our quiz night"),
+    ("looked after grandad so kindly on the ward", "looking after my grandad"),
+    ("Mrs Ferreira lent me her pasta machine (the good one!!)", "lending me your pasta machine"),
+    ("explained the tax return form to me, v patient", "explaining the tax return form to me"),
+    ("gave me 3 tomato plants, loads of tips", "the three tomato plants"),
+    ("brought us a lasagne 😍 RETURN THE TRAY", "the lasagne"),
+])
+def test_what_they_did_for_the_member_is_thanked_for(notes: str, thanks: str) -> None:
+    assert favour(notes, "Mrs Ferreira") == thanks
+
+
+@pytest.mark.parametrize("notes", [
+    "helped her w the pivot tables",  # the member's help to them
+    "kept us waiting 40 mins at the door",  # a complaint
+    "might help me with the shed next month",  # a hedge, not done
+    "gave me his number, said text anytime",  # contact details
+    "looked at the flat on dover st",  # no one helped
+    "explained the tax return form to me. sent thanks already",  # thanked already
+])
+def test_what_is_no_favour_or_was_thanked_already_is_not_thanked(notes: str) -> None:
+    assert thank_favour(read_purpose(notes, "Rui Costa"), notes, "Rui Costa").thanks is None
+
+
+def test_a_deed_is_thanked_without_the_place_it_was_not_done_at() -> None:
+    text = drafted("carried my amp up to the flat after the gig", where="the school fete")
+    assert "carrying my amp up to the flat" in text and "school fete" not in text
+
+
+def test_an_offer_taken_up_thanks_them_for_it_once() -> None:
+    notes = "offered to look over my grant budget before the deadline"
+    text = drafted(notes, where="the funders' breakfast")
+    assert re.search(r"(?:[Tt]hank|kind of you)[^.]*look over my grant budget", text), text
+    both = drafted("fixed my bike chain. offered to look over my grant budget", where="the funders' breakfast")
+    assert len(re.findall(r"\bThank", both)) == 1, both  # the opener thanks, the offer is taken up without a second
+
+
+@pytest.mark.parametrize("notes", [
+    "pushy abt his men's shed. if he msgs be polite. dont initiate",
+    "she's on the other side of the claim. all comms via our solicitor",
+    "friendly, no spark either way. mutual good luck",
+    "talked for 2 hrs about his ex. not keeping in touch",
+    "moving to Oslo next month. not worth pushing the sponsorship now",
+])
+def test_more_reasons_not_to_write_stop_the_ladder(notes: str) -> None:
+    assert reading(notes).get("stop"), reading(notes)
+
+
+def test_a_borrow_checker_is_no_money_lent() -> None:
+    assert "paying_back" not in reading("walked me thru a borrow checker error for an hour")
