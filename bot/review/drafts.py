@@ -453,6 +453,9 @@ class _Writer:
         r = self.r
         if self.purpose:
             return None
+        if stage == "follow_up_48h" and r.wrote_first:  # "sent thx + one-pager 7d ago": the first message went
+            return (f"Your notes say “{_quote(r.wrote_first)}”, so the first message has gone already. Mark it sent "
+                    "and I'll time the follow-up from then.")
         if stage == "follow_up_48h" and r.stop and not self.still_offered():  # "dont chase again": no message
             return f"Your notes say “{_quote(r.stop)}”, so I wouldn't write. I'd let it rest."
         if self.first_wait(stage) and r.wait:
@@ -847,8 +850,13 @@ class _Writer:
                                "than email.",
                                f"Thanks for {r.answer}; I'd be glad to talk it through whenever suits you."),
                               "answer")]
-        if re.match(r"(?:where|which)\b", r.answer):  # a name to give, not a thing to walk them through
+        if re.match(r"(?:where|which|who|when|what(?! (?:I|we) (?:think|thought|reckon|feel|felt)\b))\b", r.answer):
+            # a name, a place or a fact to give ("what finish I used"), not a thing to walk them through
             return [Line((f"You asked {r.answer}: I'll dig out the details and send them over.",))]
+        if re.match(r"(?:if|whether)\b", r.answer):  # a yes or no the notes don't give: never a walk-through
+            return [self.line((f"You asked {r.answer}: let me come back to you on that shortly.",
+                               f"On your question {_whether(r.answer)}: I'll come back to you on it shortly."),
+                              "answer")]
         return [self.line((f"You asked {r.answer}: happy to walk you through it whenever suits you.",
                            f"You asked {r.answer}, and I'd be glad to talk it through whenever suits you."),
                           "answer")]
@@ -1419,7 +1427,11 @@ class _Writer:
             subject = re.sub(r"^(?:your (?:email|message|dm|question) )?", "", r.answer)
             lines.append(self.line((f"Following up on my note{after}: you'd asked {subject}.",
                                     f"A quick follow-up to my note{after}, since you'd asked {subject}."), "w-open"))
-            lines.append(Line(("I'm still happy to walk you through it whenever suits you.",)))
+            unanswered = re.match(r"(?:if|whether|where|which|who|when|what(?! (?:I|we) (?:think|thought|reckon|feel|"
+                                  r"felt)\b))\b", subject)  # the first message promised the answer, not a talk
+            if not (unanswered and r.ask_around):  # "I'm asking my boss" is the answer's news: said once, below
+                lines.append(Line(("I haven't forgotten your question: I'll get back to you on it shortly."
+                                   if unanswered else "I'm still happy to walk you through it whenever suits you.",)))
         elif self.yes_to and not (r.pending or r.expect):
             lines.append(self.line((f"A quick follow-up to my note{after}: I'd still be glad to {self.yes_to}.",
                                     f"Following up on my note{after}: happy to {self.yes_to}."), "w-open"))

@@ -467,8 +467,8 @@ _NOT_FAVOUR = rx.compile(r"\b(?:not|never|didn'?t|did not|won'?t|might|maybe|pro
 _DURATION = rx.compile(r"^(?:like\s+|about\s+|almost\s+|over\s+)?(?:an?|\d+|two|three|the (?:whole|entire))\s+"
                        r"(?:hour|hours|hrs?|h|evening|afternoon|morning|day|days|weekend|mins?|minutes)\s+"
                        r"|^(?:ages|hours)\s+", _I)
-_ASIDE = rx.compile(r"\s+(?:while|when|whilst|because|coz|cos|since|after|before|so that)\s.*$|,.*$|\s+(?:so|really|"
-                    r"sooo*|v|very)\s+(?:well|much|kindly|patiently|fast|quickly)\b.*$|\s+(?:\d+\s*(?:hrs?|hours|mins?)|"
+_ASIDE = rx.compile(r"\s+(?:while|when|whilst|because|coz|cos|since|after|before|so that|(?:i\s+)?owe)\s.*$|,.*$|"
+                    r"\s+(?:so|really|sooo*|v|very)\s+(?:well|much|kindly|patiently|fast|quickly)\b.*$|\s+(?:\d+\s*(?:hrs?|hours|mins?)|"
                     r"all (?:day|night|evening|afternoon|week|weekend)|twice|again|lol|tbh)\W*$|[^\w')]+$", _I)
 _THANKED = rx.compile(r"\b(?:sent|said|texted|emailed|already said|gave (?:him|her|them))\s+(?:my\s+)?(?:thanks|thx|ty|"
                       r"a thank[- ]?you)\b|\bthanked (?:him|her|them)\b|\bthanks already\b", _I)

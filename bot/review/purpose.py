@@ -108,6 +108,7 @@ class Reading:
     need_reply: str | None = None  # the member's answer to ``need``, said then: "count me in", "I'll drive three"
     their_offer_to: str | None = None  # what they offered to do, any verb (`gist`): "take a look at our gutters"
     my_offer_to: str | None = None  # what the member offered to do, any verb (`gist`): "do the raffle printing"
+    wrote_first: str | None = None  # the notes' words saying the first message went already: "sent thx 7d ago"
     deal: Deal | None = None  # a sale between them (`deal`): "selling his Prusa, wants 250. I said 200"
 
     @property
@@ -2298,8 +2299,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if (m := _FAVOUR.search(_unname(clause, names))) is not None:
             verb, rest = m["verb"].lower(), re.sub(r"^\+1\s+", "", m["rest"].strip())
             # "lent me £20 for taxi when my card died": the favour, not the story around it
+            # ("covered my sat shift owe coffee": the shift, not the coffee owed for it)
             rest = re.split(r"\s+(?:when|while|because|coz|cos|as|after|since)\s|,\s*(?:paid|repaid|sent|gave|returned|"
-                            r"settled)\b", rest, maxsplit=1, flags=_I)[0]
+                            r"settled)\b|\s+(?:i\s+)?owe\s", rest, maxsplit=1, flags=_I)[0]
             rest = re.sub(r",\s*\w+(?:\s+\w+)?\W*$", "", rest)  # "fixed my proxmox bridge at 1am, legend": no remark
             rest = re.sub(r"\s+(?:legend|hero|lifesaver|life saver|star|champ|king|queen|absolute legend)\W*$", "",
                           rest, flags=_I)  # "at like 2am 🙏 legend"
@@ -2329,9 +2331,6 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     verb == "sent me" and re.search(r"\b(?:reminders?|follow[- ]?ups?|invoices?|bills?|chasers?|cv|"
                                                     r"resume|emails?|messages?|texts?|links?|forms?)\b|\d", x, _I)):
                 x = re.sub(r"^(?:an?|some)\s+", "", x)  # "gave me a workout plan": the plan
-                if verb.startswith(("gave", "brought")):  # "gave me 2 courgette plants + tons of advice": the plants
-                    x = re.split(r",\s*|\s+(?:and|plus)\s+(?=(?:tons|loads|lots|heaps|some|a|an|his|her|their)\b)",
-                                 x, maxsplit=1)[0]
                 found.setdefault("thanks", f"the {x}" if not x.lower().startswith(("the", "your")) else x)
             elif verb == "shared" and x:
                 found.setdefault("thanks_share", x)
@@ -2609,12 +2608,19 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         reading = replace(reading, deal=deal, need=None, pay_how=None, my_offer_to=None,
                           ask=None if reading.ask and "want for" in reading.ask else reading.ask,
                           expect=None if reading.expect and re.search(r"\d", reading.expect) else reading.expect)
+    if (wrote := _WROTE_FIRST.search(notes)) is not None:
+        reading = replace(reading, wrote_first=wrote[0].strip())
     if _THANKS_ONLY.search(notes):  # "just thanks for now": no ask, no step, no offer of help this time
         reading = replace(reading, interest=None, next_step=None, ask=None, explore=None, suggest=None, need=None,
                           thanks=reading.thanks or "your time", thanks_only=True)
     return reading
 
 
+# The member wrote to them some days back: "sent thx + one-pager 7d ago", "emailed him 10d ago". "sent thanks already"
+# says no when: the message with the point may still be to come.
+_WROTE_FIRST = rx.compile(
+    r"(?<!\bshe )(?<!\bhe )(?<!\bthey )\b(?:sent|emailed|messaged|msgd|msg'?d|texted|dm'?d|wrote to)\s+(?!me\b|us\b)"
+    r"(?:[^.\n/;]{0,40}?\s+)?(?:\d+\s*(?:d|days?|wks?|weeks?)\s+ago|a week ago|last week)\b", re.IGNORECASE)
 _THANKS_ONLY = rx.compile(r"(?:^|[.;!?\n]\s*|\s-\s)(?:just|only)\s+(?:say\s+)?(?:a\s+)?(?:thanks|thank you|thx|ty)"
                           r"(?:\s+(?:note|msg|message))?(?:\s*[-–,]?\s*for now)?\s*(?:[.!]|$)",
                           re.IGNORECASE | re.MULTILINE)

@@ -2543,7 +2543,8 @@ def favour(notes: str, name: str = "Rui Costa") -> str | None:
     ("looked after grandad so kindly on the ward", "looking after my grandad"),
     ("Mrs Ferreira lent me her pasta machine (the good one!!)", "lending me your pasta machine"),
     ("explained the tax return form to me, v patient", "explaining the tax return form to me"),
-    ("gave me 3 tomato plants, loads of tips", "the three tomato plants"),
+    ("gave me 3 tomato plants + loads of tips", "the three tomato plants and loads of tips"),
+    ("covered my sat shift owe her coffee", "covering my Saturday shift"),
     ("brought us a lasagne 😍 RETURN THE TRAY", "the lasagne"),
 ])
 def test_what_they_did_for_the_member_is_thanked_for(notes: str, thanks: str) -> None:
@@ -2588,3 +2589,44 @@ def test_more_reasons_not_to_write_stop_the_ladder(notes: str) -> None:
 
 def test_a_borrow_checker_is_no_money_lent() -> None:
     assert "paying_back" not in reading("walked me thru a borrow checker error for an hour")
+
+
+# --- stop 40: a question the notes don't answer is promised an answer, not a walk-through ---------------------------
+
+@pytest.mark.parametrize(("notes", "said", "not_said"), [
+    ("asked if our choir could sing at the spring fair", "come back to you", "walk you through"),
+    ("asked what varnish i used on the bench", "send them over", "walk you through"),
+    ("asked how we run our volunteer rota", "walk you through", "come back to you"),
+    ("asked what i thought of the new bylaws", "walk you through", "send them over"),  # an opinion, not a fact
+])
+def test_an_unanswered_question_gets_the_right_promise(notes: str, said: str, not_said: str) -> None:
+    text = drafted(notes, where="the parish meeting")
+    assert said in text and not_said not in text, text
+
+
+def test_a_week_on_an_unanswered_yes_or_no_is_not_offered_as_a_walk_through() -> None:
+    context = DraftContext("Rui Costa", "the parish meeting",
+                           "asked if our lab takes visiting students. she is sending her CV", member_name="Sam")
+    week = compose("no_reply_1w", context, WEEK_TIMES, key=7)
+    assert isinstance(week, Draft) and "walk you through" not in week.text and "get back to you" in week.text
+
+
+# --- stop 40: notes that say the first message went days ago ------------------------------------------------------
+
+@pytest.mark.parametrize("notes", [
+    "sent thx + the rota template 6d ago. she said she'd look at it",
+    "fund partner. emailed him 9 days ago w our one-pager",
+    "sent CV + role link a week ago, waiting",
+])
+def test_a_first_message_sent_days_ago_is_not_drafted_again(notes: str) -> None:
+    first = compose("follow_up_48h", DraftContext("Rui Costa", "the expo", notes, member_name="Sam"), FIRST_TIMES,
+                    key=7)
+    assert isinstance(first, Rest) and "gone already" in first.why, first
+
+
+@pytest.mark.parametrize("notes", [
+    "she sent me the rota 3 days ago",  # theirs, not the member's
+    "sent thanks already. offered to review my grant budget",  # thanked, but the point is still to come
+])
+def test_what_is_not_the_member_writing_days_ago_still_drafts(notes: str) -> None:
+    assert read_purpose(notes, "Rui Costa").wrote_first is None
