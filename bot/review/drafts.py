@@ -683,7 +683,9 @@ class _Writer:
             head = _head(what)
             plural = _plural(what)
             are = "are" if plural else "'s"
-            if (brought := _handed_later(what)) is not None:  # "jam in aug": brought round then
+            if (brought := _handed_later(what)) is not None and brought[1].startswith("for "):
+                out.append(Line((f"I'll bring {_mine(brought[0])} {brought[1]}, as promised.",)))  # "for first sat"
+            elif brought is not None:  # "jam in aug": brought round then
                 out.append(Line((f"And I'll bring {_mine(brought[0])} round {brought[1]}, as promised.",)))
             elif _HANDED.search(head):  # cuttings and cake are handed over in person: offered, never "attached"
                 they = "them" if plural else "it"
@@ -766,7 +768,9 @@ class _Writer:
                                   "thinking of me.",
                                   f"Thank you for asking me to {r.decline}; I'm afraid I can't this time."),
                                  "decline"))
-        if r.give_back:  # "return her dish": said once in the first message, never chased
+        if r.give_back and r.give_back_by:  # "PROMISED back by sun": the day the member gave
+            out.append(Line((f"I'll have {r.give_back} back to you {r.give_back_by}, as promised.",)))
+        elif r.give_back:  # "return her dish": said once in the first message, never chased
             out.append(self.line((f"I'll bring {r.give_back} back this week.",
                                   f"I'll drop {r.give_back} back in the next few days."), "give_back"))
         if r.checking and r.thinking and not _RAGGED.search(r.checking):  # "i said i'd think about it": their own call
@@ -1448,7 +1452,9 @@ class _Writer:
         if r.later and r.deliver:  # the first message sent part and promised the rest: the rest goes now
             lines.append(self.later_due(and_=True))
         if r.deliver_do:
-            lines.append(Line((f"I'm still happy to {r.deliver_do[0]}, as promised.",)))
+            lines.append(Line((f"I haven't forgotten: I'll {r.deliver_do[0]} this week." if
+                               r.deliver_do[0].startswith("leave you a review") else  # mine to do, not theirs to ask
+                               f"I'm still happy to {r.deliver_do[0]}, as promised.",)))
         if r.accept and not r.deliver:
             lines.append(Line((f"I'm still happy to {r.accept} whenever you're ready.",)))
         lines += self.deal_line("still")
@@ -1712,11 +1718,13 @@ def _held(later: str) -> str | None:
 
 def _handed_later(what: str) -> tuple[str, str] | None:
     """A thing handed over in person, with when: 'the jam in aug' → ('the jam', 'in August'); None otherwise."""
-    when = re.search(rf"\s+(?:in|by|next|this|on)\s+(?:{MONTH}|{WEEKDAY}|spring|summer|autumn|winter|week|month)$",
-                     what, re.IGNORECASE)
+    when = re.search(rf"\s+(?:(?:in|by|next|this|on)\s+(?:{MONTH}|{WEEKDAY}|spring|summer|autumn|winter|week|month)|"
+                     rf"for\s+(?:the\s+)?(?:first|1st|next|second|2nd|last)?\s*{WEEKDAY})$", what, re.IGNORECASE)
     if when is None or not _HANDED.search(_head(what[:when.start()])):
         return None
-    return what[:when.start()], _capital_months(expand(when[0].strip()))
+    said = re.sub(r"^for\s+(?:the\s+)?(first|1st|second|2nd|last)\s+", lambda m: "for the " + {
+        "1st": "first", "2nd": "second"}.get(m[1].lower(), m[1].lower()) + " ", when[0].strip(), flags=re.IGNORECASE)
+    return what[:when.start()], _capital_months(expand(said))
 
 
 def _capital_months(text: str) -> str:
@@ -1770,7 +1778,9 @@ _OF_A_DAY = rx.compile(r"^(?!.*\b(?:leak|damage|layout|mock-?ups?|floor|area|pla
 # Things handed over in person, never attached or posted: "fig cuttings", "a jar of honey", "the seedlings".
 _HANDED = rx.compile(r"\b(?:cuttings?|seeds?|seedlings?|plants?|cake|cakes|jam|honey|eggs|vegetables|produce|bread|"
                      r"potatoes|bulbs|tubers|apples|pears|plums|tomatoes|courgettes|onions|garlic|leeks|"
-                     r"cookies|biscuits|jars?|bottles?|wine|beers?|flowers|chocolates?)$", re.IGNORECASE)
+                     r"cookies|biscuits|jars?|bottles?|wine|beers?|flowers|chocolates?|samosas?|trays?|pies?|lasagne|"
+                     r"curry|soup|stew|biryani|brownies|muffins|scones|cupcakes|dumplings|pastries|sandwiches|snacks|"
+                     r"treats|crowns)$", re.IGNORECASE)
 _PHYSICAL = rx.compile(r"\b(?:samples?|swatches|parcel|package|laptops?|hardware|prototypes?|units?|boxes|books?|"
                        r"fridge|kit|flour|yarn|wool|fabric|prints|zines?|vinyl|starter)$", re.IGNORECASE)
 

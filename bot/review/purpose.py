@@ -98,6 +98,7 @@ class Reading:
     late: bool = False  # the member promised it by a day that has passed ("send 3 comments by wed. its thurs")
     their_news: str | None = None  # what they said they'd find out and let the member know: "the ballot date"
     give_back: str | None = None  # something of theirs the member returns: "your dish"
+    give_back_by: str | None = None  # when the notes say it goes back, as a message says it: "by Sunday"
     paying_back: bool = False  # money the member owes was lent or paid for them ("she paid for the cab"), not a bill
     pay_how: str | None = None  # how the member pays what they owe, when the notes say: "your Venmo" (still to ask
     # for: "venmo?", "need his bank details"), "cash at pickup" ("cash only! pick up next sun"), "cash"
@@ -187,6 +188,10 @@ def _clauses(notes: str) -> list[str]:
     notes = re.sub(r"(?<!\bthe )(?<!\ba )(?<!\bour )(?<!\bmy )(?<!\bhis )(?<!\bher )(?<!/)\b(wd|cd|shd)\b(?=\s+[a-z])",
                    lambda m: {"wd": "would", "cd": "could", "shd": "should"}[m[1]], notes)
     notes = re.sub(r"(?<![\w])['‘’\"“”]|['‘’\"“”](?![\w])", "", notes)  # "said 'email me your portfolio'": the words
+    # "covered my sat shift owe coffee": what the member owes is a new thought, not part of the favour
+    notes = re.sub(r"(?<=[\w\U0001F300-\U0001FAFF\u2600-\u27BF])(?<!\bi)(?<!\bwe)(?<!\bstill)(?<!\bwhat)(?<!\bhe)"
+                   r"(?<!\bshe)(?<!\bthey)(?<!\byou)\s+(?=owe\s+(?:him|her|them|coffee|a|an|lunch|dinner|drinks?|pints?|"
+                   r"beers?)\b)", ". ", notes, flags=_I)
     notes = _HELD_BACK.sub(" once legal signs off", notes)  # "deck but legal hasn't cleared it": sent later
     notes = re.sub(r"\bnow,\s+(?=[\w -]{1,30}\s+later\b)", "now. ", notes, flags=_I)  # "send deck now, demo later"
     # "i'd send JD + loop in Carla (eng mgr)": an introduction promised beside the thing, never a thing to attach
@@ -342,7 +347,8 @@ def _due(clauses: Sequence[str]) -> str | None:
     if re.fullmatch(WEEKDAY, when, _I):
         when = _DAY_NAMES[when[:3].capitalize()]
     else:
-        when = {"eom": "the end of the month"}.get(when.lower(), expand(when))
+        when = {"eom": "the end of the month"}.get(when.lower(), re.sub(r"^end of (?:the )?(month|week)$",
+                                                                        r"the end of the \1", expand(when), flags=_I))
     return ("before " if re.search(r"b4|before", word, _I) else "by ") + when
 
 
@@ -2303,6 +2309,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             rest = re.split(r"\s+(?:when|while|because|coz|cos|as|after|since)\s|,\s*(?:paid|repaid|sent|gave|returned|"
                             r"settled)\b|\s+(?:i\s+)?owe\s", rest, maxsplit=1, flags=_I)[0]
             rest = re.sub(r",\s*\w+(?:\s+\w+)?\W*$", "", rest)  # "fixed my proxmox bridge at 1am, legend": no remark
+            if verb in ("lent me", "loaned me"):  # "lent me his wheelbarrow, mine's got flat tyre": the thing lent
+                rest = rest.split(",")[0]
             rest = re.sub(r"\s+(?:legend|hero|lifesaver|life saver|star|champ|king|queen|absolute legend)\W*$", "",
                           rest, flags=_I)  # "at like 2am 🙏 legend"
             rest = re.sub(r"\s+(?:at\s+)?(?:like\s+)?\d{1,2}(?::\d\d)?\s?(?:am|pm)\W*$", "", rest, flags=_I)  # when: no
@@ -2312,6 +2320,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 if verb in ("lent me", "loaned me") and re.match(r"[£$€]\s?\d", rest) and not _REPAID.search(notes) \
                         and (back := _owed_favour(rest, names)):
                     found.setdefault("my_offer_to", back)  # money lent is paid back
+                elif verb in ("lent me", "loaned me") and (back_by := _due(note_clauses)) is not None and (
+                        lent_np := re.match(r"(?:his|her|their|the)\s+[\w' -]{2,30}$", rest, _I)) is not None \
+                        and (thing_lent := you_form(lent_np[0], names, 5)) is not None:
+                    found.setdefault("give_back", thing_lent)  # "lent me his wheelbarrow … PROMISED back by sun"
+                    found.setdefault("give_back_by", back_by)
                 continue
         if (m := _DOING_FOR_ME.match(_unname(clause, names))) is not None \
                 and (x := you_form(expand(m["x"] or m["x2"]), names, 6)) is not None:
@@ -2572,6 +2585,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         their_news=_str(found.get("their_news")),
         booked=_str(found.get("booked")),
         give_back=_str(found.get("give_back")),
+        give_back_by=_str(found.get("give_back_by")),
         paying_back=_LENT.search(notes) is not None,
         pay_how=_pay_how(notes),
         periodic=bool(_PERIODIC.search(notes)),
@@ -2608,6 +2622,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         reading = replace(reading, deal=deal, need=None, pay_how=None, my_offer_to=None,
                           ask=None if reading.ask and "want for" in reading.ask else reading.ask,
                           expect=None if reading.expect and re.search(r"\d", reading.expect) else reading.expect)
+    if reading.deliver and all(_PUBLIC_REVIEW.search(d) for d in reading.deliver):
+        # "promised him google review + checkatrade": a review is left on a site, never attached
+        sites = [s.title() if s.lower() != "checkatrade" else "Checkatrade" for s in
+                 dict.fromkeys(m[0] for d in reading.deliver for m in _REVIEW_SITE.finditer(d))]
+        where = f" on {' and '.join(sites)}" if sites else ""
+        reading = replace(reading, deliver=(), deliver_do=(f"leave you a review{where}", *reading.deliver_do))
     if (wrote := _WROTE_FIRST.search(notes)) is not None:
         reading = replace(reading, wrote_first=wrote[0].strip())
     if _THANKS_ONLY.search(notes):  # "just thanks for now": no ask, no step, no offer of help this time
@@ -2616,6 +2636,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     return reading
 
 
+# A review left for them on a public site: "google review + checkatrade", "a 5 star review on trustpilot"
+_REVIEW_SITE = rx.compile(r"\b(?:google|yelp|trustpilot|checkatrade|tripadvisor|facebook|rated people|bark|houzz|"
+                          r"airbnb|etsy|ebay)\b", re.IGNORECASE)
+_PUBLIC_REVIEW = rx.compile(rf"(?:{_REVIEW_SITE.pattern}).*\breviews?\b|\breviews?\b.*(?:{_REVIEW_SITE.pattern})|"
+                            r"\b(?:5|five)[- ]star\b", re.IGNORECASE)
 # The member wrote to them some days back: "sent thx + one-pager 7d ago", "emailed him 10d ago". "sent thanks already"
 # says no when: the message with the point may still be to come.
 _WROTE_FIRST = rx.compile(

@@ -2630,3 +2630,34 @@ def test_a_first_message_sent_days_ago_is_not_drafted_again(notes: str) -> None:
 ])
 def test_what_is_not_the_member_writing_days_ago_still_drafts(notes: str) -> None:
     assert read_purpose(notes, "Rui Costa").wrote_first is None
+
+
+# --- stop 40: things lent, owed, handed over on a day, and reviews left on a site ---------------------------------
+
+def test_a_thing_lent_goes_back_on_the_day_the_notes_say() -> None:
+    found = read_purpose("lent me his hedge trimmer, mine's broken / PROMISED back by fri", "Rui Costa")
+    assert (found.thanks, found.give_back, found.give_back_by) == (
+        "lending me your hedge trimmer", "your hedge trimmer", "by Friday")
+    assert "I'll have your hedge trimmer back to you by Friday" in drafted("lent me his hedge trimmer, mine's broken / "
+                                                                            "PROMISED back by fri")
+    assert read_purpose("lent me her tent. back by end of month", "Rui Costa").give_back_by == "by the end of the month"
+
+
+def test_what_the_member_owes_after_a_favour_is_a_new_thought() -> None:
+    notes = "watered my tomatoes all week 🙏 owe her a coffee"
+    assert favour(notes) == "watering my tomatoes" and read_purpose(notes, "Rui Costa").next_step == "a coffee"
+
+
+def test_food_for_a_day_to_come_is_brought_then_never_attached() -> None:
+    text = drafted("i offered 3 trays of flapjacks for first sat", where="the church hall")
+    assert "I'll bring the three trays of flapjacks for the first Saturday" in text, text
+    text = drafted("running the bake sale. i offered 2 trays of brownies for next sat", where="the church hall")
+    assert "I'll bring the two trays of brownies for next Saturday, as promised." in text, text
+
+
+def test_a_review_promised_on_a_site_is_left_there_never_attached() -> None:
+    found = read_purpose("fixed the boiler, great job. promised him google review + trustpilot", "Rui Costa")
+    assert found.deliver == () and found.deliver_do == ("leave you a review on Google and Trustpilot",), found
+    week = compose("no_reply_1w", DraftContext("Rui Costa", "the house", "promised him a google review",
+                                               member_name="Sam"), WEEK_TIMES, key=7)
+    assert isinstance(week, Draft) and "arrived" not in week.text and "came through" not in week.text, week
