@@ -2661,3 +2661,13 @@ def test_a_review_promised_on_a_site_is_left_there_never_attached() -> None:
     week = compose("no_reply_1w", DraftContext("Rui Costa", "the house", "promised him a google review",
                                                member_name="Sam"), WEEK_TIMES, key=7)
     assert isinstance(week, Draft) and "arrived" not in week.text and "came through" not in week.text, week
+
+
+@pytest.mark.parametrize("notes", [
+    "asked for our security audit -> CHECK contract w legal b4 sending ANYTHING",
+    "wants our pilot results - NOT until the client signs off",
+    "asked for the pitch deck. dont send till Omar ok's it",
+])
+def test_what_waits_on_someone_before_it_goes_is_checked_never_attached(notes: str) -> None:
+    found = read_purpose(notes, "Rui Costa")
+    assert found.deliver == () and found.checking, found
