@@ -155,6 +155,21 @@ _RUN_ON = rx.compile(r"\s+(?=(?:I|i|she|he|they|we|She|He|They|We)\s+(?:said|ask
                      r"mentioned|will|'ll|need|needs)\b)|\s+(?=also\s+(?:she|he|they)\b)")
 
 
+# Their words telling the member to send something: "said send me your portfolio", "-> 'email me w a 1-page
+# proposal'". Read as "asked for my portfolio"; a condition after it ("when you have Q3 numbers") is left as it was.
+_THEY_SAID_SEND = rx.compile(
+    r"(?:(?<!\bi )(?<!\bwe )\b(?:said|says|told me)\s+(?:to\s+)?['‘\"“]?|['‘\"“])(?:just\s+)?"
+    r"(?:send|email|dm|forward|share|drop)\s+"
+    r"(?:it\s+)?(?:me|him|her|them)\s+(?:w/?\s+|with\s+)?(?P<x>(?:your|ur|a|an|the|some)\s+"
+    r"(?!(?:couple of |few )?(?:note|message|msg|email|text|line|dm|times?|dates?|slots?|availability|reminder)s?\b)"
+    r"(?:(?!\b(?:when|once|after|if|till|until|before|b4)\b)[^.,;\n'’\"”]){2,40}?)"
+    r"['’\"”]?(?=\s*(?:[.,;\n!/]|->|→|$))", re.IGNORECASE)
+
+
+def _asked_for(m: re.Match[str]) -> str:
+    return "asked for " + re.sub(r"^(?:your|ur)\b", "my", m["x"], flags=re.IGNORECASE)
+
+
 def _clauses(notes: str) -> list[str]:
     """The notes as clauses, split further at arrows and dashes ("asked x -> i said y"); common misspellings
     of the words this module looks for are read as meant ("promsied", "wnats", "asekd")."""
@@ -187,6 +202,7 @@ def _clauses(notes: str) -> list[str]:
     # "my cousin wd do remote training": a modal, never "the cd of our demo" or "our CD pipeline"
     notes = re.sub(r"(?<!\bthe )(?<!\ba )(?<!\bour )(?<!\bmy )(?<!\bhis )(?<!\bher )(?<!/)\b(wd|cd|shd)\b(?=\s+[a-z])",
                    lambda m: {"wd": "would", "cd": "could", "shd": "should"}[m[1]], notes)
+    notes = _THEY_SAID_SEND.sub(_asked_for, notes)  # "said send me your portfolio", "'email me w a 1-page proposal'"
     notes = re.sub(r"(?<![\w])['‘’\"“”]|['‘’\"“”](?![\w])", "", notes)  # "said 'email me your portfolio'": the words
     # "covered my sat shift owe coffee": what the member owes is a new thought, not part of the favour
     notes = re.sub(r"(?<=[\w\U0001F300-\U0001FAFF\u2600-\u27BF])(?<!\bi)(?<!\bwe)(?<!\bstill)(?<!\bwhat)(?<!\bhe)"

@@ -2671,3 +2671,19 @@ def test_a_review_promised_on_a_site_is_left_there_never_attached() -> None:
 def test_what_waits_on_someone_before_it_goes_is_checked_never_attached(notes: str) -> None:
     found = read_purpose(notes, "Rui Costa")
     assert found.deliver == () and found.checking, found
+
+
+@pytest.mark.parametrize(("notes", "deliver"), [
+    ("runs the gallery. said send me your portfolio", ("my portfolio",)),
+    ("has a residency slot in june -> 'email me w a short proposal'", ("a short proposal",)),
+])
+def test_their_words_telling_the_member_to_send_something_are_an_ask(notes: str, deliver: tuple[str, ...]) -> None:
+    assert read_purpose(notes, "Rui Costa").deliver == deliver
+
+
+@pytest.mark.parametrize("notes", [
+    "said 'send me the deck when you have Q2 numbers'",  # not yet
+    "needs a logo. i said send me the brief",  # the member's words
+])
+def test_words_like_send_me_that_are_no_ask_to_send_now(notes: str) -> None:
+    assert read_purpose(notes, "Rui Costa").deliver == ()
