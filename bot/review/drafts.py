@@ -43,6 +43,7 @@ from bot.review.phrases import (
     when,
 )
 from bot.review.purpose import (
+    _DAY_NAMES,
     _ROLES,
     _TOPIC_WORDS,
     CHOICES,
@@ -776,10 +777,15 @@ class _Writer:
         if r.checking and r.thinking and not _RAGGED.search(r.checking):  # "i said i'd think about it": their own call
             self.tips.append("Say when you'll decide, if you can.")
             weighed = _as_role(r.checking)
-            out.append(self.line((f"On {weighed}, I'm still thinking it over and will let you know soon.",
-                                  *(() if weighed.startswith("whether") else
-                                    (f"I'm giving {weighed} some thought and will come back to you soon.",))),
-                                 "checking"))
+            if (by := _CONFIRM_BY.search(self.context.notes or "")) is not None:  # "said I'd confirm by weds"
+                day = _DAY_NAMES.get(by["day"][:3].capitalize(), by["day"]) \
+                    if re.fullmatch(WEEKDAY, by["day"], re.IGNORECASE) else by["day"]
+                out.append(Line((f"On {weighed}, I'll confirm by {day}, as I said.",)))
+            else:
+                out.append(self.line((f"On {weighed}, I'm still thinking it over and will let you know soon.",
+                                      *(() if weighed.startswith("whether") else
+                                        (f"I'm giving {weighed} some thought and will come back to you soon.",))),
+                                     "checking"))
         elif r.checking:
             self.tips.append("Say when you expect to know, if you can.")
             out.append(self.line((f"I'm looking into {r.checking} and will let you know as soon as I can.",
@@ -1775,6 +1781,9 @@ _TYPED_IN = rx.compile(r"\b(?:links?|contacts?|contact details|numbers?|names?|d
 _OF_A_DAY = rx.compile(r"^(?!.*\b(?:leak|damage|layout|mock-?ups?|floor|area|plan|order|hall|studio|site|defect)s?\b)"
                        r".*\b(?:of you|of your|of us|from the|trip|hike|trek|holiday|party|wedding|race|game|reception|"
                        r"christening|ceremony|birthday|dancing)\b", re.IGNORECASE)
+# The day the member said they'd give their answer: "said I'd confirm by weds"
+_CONFIRM_BY = rx.compile(rf"\b(?:confirm|let (?:him|her|them) know|get back to (?:him|her|them))\s+by\s+"
+                         rf"(?P<day>{WEEKDAY}|tomorrow|the \d{{1,2}}(?:st|nd|rd|th))", re.IGNORECASE)
 # Things handed over in person, never attached or posted: "fig cuttings", "a jar of honey", "the seedlings".
 _HANDED = rx.compile(r"\b(?:cuttings?|seeds?|seedlings?|plants?|cake|cakes|jam|honey|eggs|vegetables|produce|bread|"
                      r"potatoes|bulbs|tubers|apples|pears|plums|tomatoes|courgettes|onions|garlic|leeks|"

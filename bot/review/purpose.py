@@ -307,6 +307,9 @@ _OWED_BY_A_DATE = _words("register numbers figures data report reports accounts 
 # The member's own decision still to make, not a check with anyone: "i said i'd think about it", "said maybe"
 _THINKING_WORDS = (r"(?:^|\b(?:i|we)(?:'ll|'d|\s+will|\s+would|\s+said\s+(?:i|we)(?:'d|\s+would))?\s+)"
                    r"(?:think (?:about|abt|on|over) it|think it over)\b|(?:^|\b(?:i|we)\s+)said maybe(?=\W*$|\s*,)|"
+                   # "said I'd confirm by weds", "told her i'll let her know": an answer still to come
+                   r"(?:^|\b(?:i|we)\s+)(?:said|told (?:him|her|them))\s+(?:i|we)(?:'?d|\s+would|'?ll|\s+will)\s+"
+                   r"(?:confirm|let (?:him|her|them|you) know|get back(?: to (?:him|her|them))?)(?=\s+by\b|\W*$)|"
                    r"^(?:but\s+)?(?:do\s*n'?t|dont|do not) commit\b")
 # What the member sends only once it is approved or made safe: "ON HOLD til Marta replies", "need Sato-san ok
 # first", "legal must ok first", "must anonymise first", "check w/ Mark b4 sharing", "dont send anything yet"
@@ -334,6 +337,7 @@ _HEDGE = rx.compile(NO_PROMISE + "|" + _THINKING_WORDS + "|" + _HOLD_WORDS + "|"
                     r"send(?:ing)?\b|\bneeds? (?:\w+'s |\w+ )?(?:sign[- ]?off|approval|ok|go[- ]ahead)\b|"
                     r"\bnot (?:cleared|signed off|approved) yet\b|"
                     r"\bcheck (?:the )?(?:budget|availability|calendar|diary)\b|\bconfirm (?:w/|with)\b|"
+                    r"\bcheck(?:ing)? (?:my |the )?(?:shifts?|rota|schedule|work schedule)\b|"
                     r"\bonce (?:\w+ ){1,3}(?:says? (?:ok|yes)|agrees?|is ok with it)\b|"
                     r"\bdouble[- ]?check\b|\bnot sure (?:if|whether|we|i)\b|\btbc\b|\btbd\b|\bneed to check\b|"
                     r"(?<!asked )(?<!asked me )\bif (?:we|i) can\b|"
@@ -1023,6 +1027,10 @@ _CALLED_OFF = rx.compile(r"\b(?:req|requisition|role|job|position|opening|offer|
 # A treat the member promised: "i promised coffee next hearing", "owe her a pint"
 _TREAT = rx.compile(r"^(?:i\s+)?(?:promised|owe)\s+(?:(?:him|her|them)\s+)?(?:a\s+)?"
                     r"(?P<x>coffee|drink|drinks|pint|lunch|dinner|beer|brunch)\b(?P<when>[\w ]{0,30})$", _I)
+# a request the member is still weighing: "said maybe", "said I'd confirm by weds after checking shifts"
+_WEIGHING = rx.compile(r"\b(?:said maybe|think (?:about|abt) it|need to check|check(?:ing)? (?:my |the )?"
+                       r"(?:shifts?|rota|diary|calendar)|said (?:i|we)(?:'?d|\s+would|'?ll|\s+will)\s+"
+                       r"(?:confirm|let (?:him|her|them) know|get back))\b", _I)
 # "i said yes to 2 night shifts", "said yes to the panel": a yes to a task of theirs, named
 _YES_TO = rx.compile(r"^i\s+said\s+yes\s+to\s+(?P<x>(?:a|an|the|some|\d+|one|two|three|four|both)\s+"
                      r"(?:(?!\b(?:offer|job|role|position|call|chat|coffee|meeting)\b)[^,;])+)$", _I)
@@ -2194,13 +2202,13 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     continue
                 if re.search(r"\b(?:me|us)\b", verb, _I):
                     if verb.lower().startswith("asked") \
-                            and (re.search(r"\b(?:said maybe|think (?:about|abt) it)\b", notes, _I)
+                            and (_WEIGHING.search(notes)
                                  or (re.search(r"(?:^|[.;,\n]\s*|\s[-–—]\s*)(?:i\s+)?said (?:yes|sure|ok|of course)\b"
                                                r"(?!\W*(?:but|if|pending|once|after|unless|only|when|as long as|"
                                                r"provided|subject)\b)", notes, _I)
                                      and not re.search(r"\b(?:by|before|b4)\s+\w+|#", rest, _I))) \
                             and (request := you_form(re.sub(r"\s+(?:while|whilst|when)\s+.*$", "", rest, flags=_I),
-                                                     names, 8)) is not None:
+                                                     names, 10)) is not None:
                         # "asked me to run the Jan KAL. said maybe": a request to weigh; "asked me to water plants +
                         # take the post, said yes": a yes to give
                         last_ask = "to:" + request

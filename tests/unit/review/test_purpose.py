@@ -2687,3 +2687,15 @@ def test_their_words_telling_the_member_to_send_something_are_an_ask(notes: str,
 ])
 def test_words_like_send_me_that_are_no_ask_to_send_now(notes: str) -> None:
     assert read_purpose(notes, "Rui Costa").deliver == ()
+
+
+def test_a_request_the_member_will_answer_by_a_day_says_that_day() -> None:
+    notes = "asked me to run the tombola at the summer fete / said I'd confirm by thurs after checking my rota"
+    found = read_purpose(notes, "Rui Costa")
+    assert found.checking == "whether I can run the tombola at the summer fete" and found.thinking, found
+    assert "I'll confirm by Thursday, as I said." in drafted(notes, where="the church hall")
+
+
+def test_a_promise_to_confirm_a_thing_is_no_hedge() -> None:
+    found = read_purpose("quoted 0.20/unit. I said I'd confirm dimensions + send artwork by the 20th", "Rui Costa")
+    assert not found.thinking, found
