@@ -698,7 +698,8 @@ class _Writer:
                 they, be, its = ("they", "are", "their") if plural else ("it", "is", "its")
                 out.append(self.line((f"{what[:1].upper()}{what[1:]} {be} on {its} way.",
                                       f"I've posted {what}; {they} should reach you in a few days."), "deliver"))
-            elif r.answer and r.answer.startswith(("how", "what", "why")) and "write-up" not in what:
+            elif r.answer and r.answer.startswith(("how", "what", "why")) and "write-up" not in what \
+                    and _answers(what, r.answer):
                 out.append(self.line((f"You asked {r.answer}, so here{_be(are)} {_mine(what)}, as promised.",
                                       f"Since you asked {r.answer}, I've attached {_mine(what)}."), "deliver"))
             elif r.accept:
@@ -1792,6 +1793,18 @@ _HANDED = rx.compile(r"\b(?:cuttings?|seeds?|seedlings?|plants?|cake|cakes|jam|h
                      r"treats|crowns)$", re.IGNORECASE)
 _PHYSICAL = rx.compile(r"\b(?:samples?|swatches|parcel|package|laptops?|hardware|prototypes?|units?|boxes|books?|"
                        r"fridge|kit|flour|yarn|wool|fabric|prints|zines?|vinyl|starter)$", re.IGNORECASE)
+
+
+def _answers(what: str, question: str) -> bool:
+    """Whether a thing sent can be the answer to their question: they share a word ("how we run CI" and "our CI
+    config"), or the thing is a write-up of any kind. "what I thought of the ending" is not answered by a recipe."""
+    def stems(text: str) -> set[str]:
+        return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())} - {"what", "thoug", "think", "about", "their",
+                                                                         "your", "with", "that", "this", "have"}
+    return bool(stems(what) & stems(question)) or re.search(
+        r"\b(?:notes|slides|deck|guide|write-?up|doc|docs|blog|post|article|summary|checklist|template|link|config|"
+        r"page|settings|setup|repo|gist|code|script|example|spreadsheet|sheet|playbook|runbook)s?\b",
+        what, re.IGNORECASE) is not None
 
 
 def _by_hand_or_post(head: str) -> bool:

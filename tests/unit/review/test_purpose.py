@@ -2699,3 +2699,10 @@ def test_a_request_the_member_will_answer_by_a_day_says_that_day() -> None:
 def test_a_promise_to_confirm_a_thing_is_no_hedge() -> None:
     found = read_purpose("quoted 0.20/unit. I said I'd confirm dimensions + send artwork by the 20th", "Rui Costa")
     assert not found.thinking, found
+
+
+def test_a_thing_sent_is_not_said_to_answer_a_question_it_does_not_answer() -> None:
+    text = drafted("she asked what i thought of the finale. i promised her my lemon cake recipe", where="book club")
+    assert "Since you asked" not in text and "so here" not in text, text
+    text = drafted("asked how we run our CI on arm. i said i'd send our CI config", where="the meetup")
+    assert "CI config" in text and re.search(r"[Yy]ou asked how we run our CI", text), text
