@@ -1228,8 +1228,7 @@ class _Writer:
                        "Let's stay in touch.", "Hope to catch up again soon.", "See you at the next one, I hope.")
         elif self.setting in ("party", "dinner", "train", "other"):
             options = ("Hope to see you again soon!", "Hope our paths cross again soon.", "Take care!",
-                       "Until next time!", "Have a lovely week.", "Enjoy the rest of your week!", "All the best!",
-                       "Have a good one!", "Speak soon!")
+                       "Until next time!", "Have a lovely week.", "Enjoy the rest of your week!")
         elif self.setting == "community":
             options = ("See you around the channel!", "See you around!", "Catch you in the channel.")
         else:
