@@ -509,10 +509,12 @@ def _favour_done(clause: str, names: frozenset[str]) -> str | None:
         return None
     rest = re.sub(r"\s+(?:hell|nightmare|mess|drama)$", "", rest, flags=_I)  # "borrow checker hell": the checker
     rest = re.sub(r"\bqs\b", "questions", re.sub(r"\bq\b", "question", rest.replace("'", "").replace('"', "")))
-    things = re.sub(r"\b(them|it)$", "THINGS", rest)  # "showed me how to split them": the things, not "you"
-    if (phrase := you_form(things, names, 9, asked_of_me=family)) is None:
+    if re.search(r"\bthem\b", rest, _I):
+        return None  # "showed me how to split them": whose "them" only the note before says
+    if verb in ("talked", "walked") and not re.match(r"(?:me|us)\s+(?:through|thru)\b", rest, _I):
+        return None  # "talked me through the forms" is help; "talked our …" is a chat
+    if (phrase := you_form(rest, names, 9, asked_of_me=family)) is None:
         return None
-    phrase = phrase.replace("THINGS", "them")
     return f"{_DONE_FOR_ME[verb]} {phrase}"
 
 

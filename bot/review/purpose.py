@@ -2377,7 +2377,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 found.setdefault("thanks", "hosting")
             elif verb == "recommended" and x:
                 found.setdefault("thanks", f"recommending {x}")
-            elif verb == "showed me" and x:
+            elif verb == "showed me" and x and not re.search(r"\bthem\b", rest, _I):  # "how to split them": not you
                 found.setdefault("thanks", f"showing me {x}")
             continue
         if _THANK_FOR_IT.match(clause) and (favour := _favour_done(prior, names)) is not None:

@@ -2706,3 +2706,8 @@ def test_a_thing_sent_is_not_said_to_answer_a_question_it_does_not_answer() -> N
     assert "Since you asked" not in text and "so here" not in text, text
     text = drafted("asked how we run our CI on arm. i said i'd send our CI config", where="the meetup")
     assert "CI config" in text and re.search(r"[Yy]ou asked how we run our CI", text), text
+
+
+@pytest.mark.parametrize("notes", ["talked our them", "showed me how to split them", "talked our ears off"])
+def test_a_favour_phrase_never_brings_third_person_or_a_chat(notes: str) -> None:
+    assert thank_favour(read_purpose(notes, "Rui Costa"), notes, "Rui Costa").thanks is None
