@@ -771,7 +771,11 @@ class _Writer:
                                   f"Thank you for asking me to {r.decline}; I'm afraid I can't this time."),
                                  "decline"))
         if r.give_back and r.give_back_by:  # "PROMISED back by sun": the day the member gave
-            out.append(Line((f"I'll have {r.give_back} back to you {r.give_back_by}, as promised.",)))
+            named = r.thanks is not None and r.give_back.split()[-1] in r.thanks  # thanked for it just before
+            plural = _plural(r.give_back) or any(w.endswith("s") and not w.endswith(("ss", "us", "is"))
+                                                 for w in r.give_back.split()[1:])  # "your boots size 9"
+            it = ("them" if plural else "it") if named else r.give_back
+            out.append(Line((f"I'll have {it} back to you {r.give_back_by}, as promised.",)))
         elif r.give_back:  # "return her dish": said once in the first message, never chased
             out.append(self.line((f"I'll bring {r.give_back} back this week.",
                                   f"I'll drop {r.give_back} back in the next few days."), "give_back"))
@@ -861,7 +865,8 @@ class _Writer:
                                "than email.",
                                f"Thanks for {r.answer}; I'd be glad to talk it through whenever suits you."),
                               "answer")]
-        if re.match(r"(?:where|which|who|when|what(?! (?:I|we) (?:think|thought|reckon|feel|felt)\b))\b", r.answer):
+        if re.match(r"(?:where|which|who|when|how (?:much|many|long|soon)|"
+                    r"what(?! (?:I|we) (?:think|thought|reckon|feel|felt)\b))\b", r.answer):
             # a name, a place or a fact to give ("what finish I used"), not a thing to walk them through
             return [Line((f"You asked {r.answer}: I'll dig out the details and send them over.",))]
         if re.match(r"(?:if|whether)\b", r.answer):  # a yes or no the notes don't give: never a walk-through
@@ -1438,8 +1443,8 @@ class _Writer:
             subject = re.sub(r"^(?:your (?:email|message|dm|question) )?", "", r.answer)
             lines.append(self.line((f"Following up on my note{after}: you'd asked {subject}.",
                                     f"A quick follow-up to my note{after}, since you'd asked {subject}."), "w-open"))
-            unanswered = re.match(r"(?:if|whether|where|which|who|when|what(?! (?:I|we) (?:think|thought|reckon|feel|"
-                                  r"felt)\b))\b", subject)  # the first message promised the answer, not a talk
+            unanswered = re.match(r"(?:if|whether|where|which|who|when|how (?:much|many|long|soon)|what(?! (?:I|we) "
+                                  r"(?:think|thought|reckon|feel|felt)\b))\b", subject)  # an answer was promised
             if not (unanswered and r.ask_around):  # "I'm asking my boss" is the answer's news: said once, below
                 lines.append(Line(("I haven't forgotten your question: I'll get back to you on it shortly."
                                    if unanswered else "I'm still happy to walk you through it whenever suits you.",)))

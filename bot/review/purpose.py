@@ -204,6 +204,10 @@ def _clauses(notes: str) -> list[str]:
                    lambda m: {"wd": "would", "cd": "could", "shd": "should"}[m[1]], notes)
     notes = _THEY_SAID_SEND.sub(_asked_for, notes)  # "said send me your portfolio", "'email me w a 1-page proposal'"
     notes = re.sub(r"(?<![\w])['‘’\"“”]|['‘’\"“”](?![\w])", "", notes)  # "said 'email me your portfolio'": the words
+    # "borrowed her sewing machine", "borrowed the overstory from her": lent to the member, said their way
+    notes = re.sub(r"^(?:i\s+)?borrowed\s+(?=(?:his|her|their|the)\s)(?P<x>[^/\n.;,]{2,40}?)\s+from\s+"
+                   r"(?:him|her|them)\b", r"lent me \g<x>", notes, flags=_I | re.MULTILINE)
+    notes = re.sub(r"^(?:i\s+)?borrowed\s+(?=(?:his|her|their)\s)", "lent me ", notes, flags=_I | re.MULTILINE)
     # "covered my sat shift owe coffee": what the member owes is a new thought, not part of the favour
     notes = re.sub(r"(?<=[\w\U0001F300-\U0001FAFF\u2600-\u27BF])(?<!\bi)(?<!\bwe)(?<!\bstill)(?<!\bwhat)(?<!\bhe)"
                    r"(?<!\bshe)(?<!\bthey)(?<!\byou)\s+(?=owe\s+(?:him|her|them|coffee|a|an|lunch|dinner|drinks?|pints?|"
@@ -351,7 +355,7 @@ _SEASON = (r"(?:easter|christmas|xmas|ramadan|eid|diwali|passover|hanukkah|chine
            r"thanksgiving|lent|summer|autumn|fall|winter|spring|harvest|half[- ]term|the holidays)\b")
 _DAY_NAMES = {d[:3]: d for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")}
 # When what they owe is needed: "due tues", "need it back b4 the 20th", "by weds"
-_DUE = rx.compile(r"\b(?P<word>due|by|b4|before|need (?:it|them) back(?:[^.;,\n]{0,30}?\s(?:on|by|b4|before))?)\s+"
+_DUE = rx.compile(r"\b(?P<word>due|by|b4|before|needs? (?:it|them) back(?:[^.;,\n]{0,30}?\s(?:on|by|b4|before))?)\s+"
                   r"(?P<when>(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:floor|row|place|time|gen|edition))|"
                   rf"{WEEKDAY}|tmrw\b|tomorrow\b|eom\b|end of (?:the )?(?:month|week)\b)", _I)
 
@@ -361,13 +365,15 @@ def _due(clauses: Sequence[str]) -> str | None:
     "b4 the 20th" → "before the 20th"): in the clause that names what's owed, or a clause that is only the date;
     None when there is none or more than one."""
     found = [m for clause in clauses for m in _DUE.finditer(clause)
-             if re.search(r"\b(?:owes?|lent|loaned|borrowed|back)\b", clause, _I)
+             if re.search(r"\b(?:owes?|lent|loaned|borrowed|back|return)\b", clause, _I)
              or re.sub(r"^\W*(?:(?:it'?s|its|they'?re)\s+)?|\W*$", "", clause).lower() == m[0].strip().lower()]
     if len(found) != 1:
         return None
     word, when = found[0]["word"], found[0]["when"]
     if re.fullmatch(WEEKDAY, when, _I):
         when = _DAY_NAMES[when[:3].capitalize()]
+    elif re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", when, _I):
+        when = f"the {when}"  # "by 14th": by the 14th
     else:
         when = {"eom": "the end of the month"}.get(when.lower(), re.sub(r"^end of (?:the )?(month|week)$",
                                                                         r"the end of the \1", expand(when), flags=_I))
@@ -2333,7 +2339,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             # "lent me £20 for taxi when my card died": the favour, not the story around it
             # ("covered my sat shift owe coffee": the shift, not the coffee owed for it)
             rest = re.split(r"\s+(?:when|while|because|coz|cos|as|after|since)\s|,\s*(?:paid|repaid|sent|gave|returned|"
-                            r"settled)\b|\s+(?:i\s+)?owe\s", rest, maxsplit=1, flags=_I)[0]
+                            r"settled)\b|\s+(?:i\s+)?owe\s|\s+(?:return|back)\b", rest, maxsplit=1, flags=_I)[0]
             rest = re.sub(r",\s*\w+(?:\s+\w+)?\W*$", "", rest)  # "fixed my proxmox bridge at 1am, legend": no remark
             if verb in ("lent me", "loaned me"):  # "lent me his wheelbarrow, mine's got flat tyre": the thing lent
                 rest = rest.split(",")[0]
@@ -2346,8 +2352,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 if verb in ("lent me", "loaned me") and re.match(r"[£$€]\s?\d", rest) and not _REPAID.search(notes) \
                         and (back := _owed_favour(rest, names)):
                     found.setdefault("my_offer_to", back)  # money lent is paid back
-                elif verb in ("lent me", "loaned me") and (back_by := _due(note_clauses)) is not None and (
-                        lent_np := re.match(r"(?:his|her|their|the)\s+[\w' -]{2,30}$", rest, _I)) is not None \
+                elif verb in ("lent me", "loaned me") and (back_by := _due(re.split(  # its date only: raw notes
+                        r"\s*(?:[.;!?\n/]|\s[-–—]\s)\s*", notes))) is not None and (
+                        lent_np := re.match(r"(?:his|her|their|the)\s+[\w' -]{2,30}?"
+                                            r"(?=\s+(?:for|till|until|when|to)\b|$)", rest, _I)) is not None \
                         and (thing_lent := you_form(lent_np[0], names, 5)) is not None:
                     found.setdefault("give_back", thing_lent)  # "lent me his wheelbarrow … PROMISED back by sun"
                     found.setdefault("give_back_by", back_by)
@@ -2650,7 +2658,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                           expect=None if reading.expect and re.search(r"\d", reading.expect) else reading.expect)
     if reading.deliver and all(_PUBLIC_REVIEW.search(d) for d in reading.deliver):
         # "promised him google review + checkatrade": a review is left on a site, never attached
-        sites = [s.title() if s.lower() != "checkatrade" else "Checkatrade" for s in
+        sites = [_SITE_NAMES.get(s.lower(), s.title()) for s in
                  dict.fromkeys(m[0] for d in reading.deliver for m in _REVIEW_SITE.finditer(d))]
         where = f" on {' and '.join(sites)}" if sites else ""
         reading = replace(reading, deliver=(), deliver_do=(f"leave you a review{where}", *reading.deliver_do))
@@ -2664,7 +2672,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
 
 # A review left for them on a public site: "google review + checkatrade", "a 5 star review on trustpilot"
 _REVIEW_SITE = rx.compile(r"\b(?:google|yelp|trustpilot|checkatrade|tripadvisor|facebook|rated people|bark|houzz|"
-                          r"airbnb|etsy|ebay)\b", re.IGNORECASE)
+                          r"airbnb|etsy|ebay|mybuilder|trustatrader|nextdoor|yell)\b", re.IGNORECASE)
+_SITE_NAMES = {"checkatrade": "Checkatrade", "mybuilder": "MyBuilder", "trustatrader": "TrustATrader",
+               "tripadvisor": "Tripadvisor", "ebay": "eBay"}
 _PUBLIC_REVIEW = rx.compile(rf"(?:{_REVIEW_SITE.pattern}).*\breviews?\b|\breviews?\b.*(?:{_REVIEW_SITE.pattern})|"
                             r"\b(?:5|five)[- ]star\b", re.IGNORECASE)
 # The member wrote to them some days back: "sent thx + one-pager 7d ago", "emailed him 10d ago". "sent thanks already"

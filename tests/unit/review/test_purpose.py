@@ -2638,8 +2638,8 @@ def test_a_thing_lent_goes_back_on_the_day_the_notes_say() -> None:
     found = read_purpose("lent me his hedge trimmer, mine's broken / PROMISED back by fri", "Rui Costa")
     assert (found.thanks, found.give_back, found.give_back_by) == (
         "lending me your hedge trimmer", "your hedge trimmer", "by Friday")
-    assert "I'll have your hedge trimmer back to you by Friday" in drafted("lent me his hedge trimmer, mine's broken / "
-                                                                            "PROMISED back by fri")
+    text = drafted("lent me his hedge trimmer, mine's broken / PROMISED back by fri")
+    assert "I'll have it back to you by Friday" in text, text
     assert read_purpose("lent me her tent. back by end of month", "Rui Costa").give_back_by == "by the end of the month"
 
 
@@ -2711,3 +2711,29 @@ def test_a_thing_sent_is_not_said_to_answer_a_question_it_does_not_answer() -> N
 @pytest.mark.parametrize("notes", ["talked our them", "showed me how to split them", "talked our ears off"])
 def test_a_favour_phrase_never_brings_third_person_or_a_chat(notes: str) -> None:
     assert thank_favour(read_purpose(notes, "Rui Costa"), notes, "Rui Costa").thanks is None
+
+
+@pytest.mark.parametrize(("notes", "back", "by"), [
+    ("lent me her tripod for the shoot / needs it back fri for a christening", "your tripod", "by Friday"),
+    ("borrowed her bread maker 🍞 return by 14th / she runs the bakery", "your bread maker", "by the 14th"),
+    ("borrowed the atlas from him / return by end of month", "the atlas", "by the end of the month"),
+])
+def test_a_thing_borrowed_goes_back_on_its_day_whatever_else_the_line_says(notes: str, back: str, by: str) -> None:
+    found = read_purpose(notes, "Rui Costa")
+    assert (found.give_back, found.give_back_by) == (back, by), found
+
+
+def test_a_thing_thanked_for_just_before_goes_back_as_it() -> None:
+    text = drafted("lent me his long ladder - RETURN BY SUN!!", where="the street party")
+    assert "I'll have it back to you by Sunday, as promised." in text, text
+
+
+def test_a_review_on_a_builders_site_is_left_there() -> None:
+    assert read_purpose("promised him a review on mybuilder", "Rui Costa").deliver_do == (
+        "leave you a review on MyBuilder",)
+
+
+def test_things_lent_in_the_plural_go_back_as_them_and_a_price_is_looked_up() -> None:
+    assert "I'll have them back to you by Sunday" in drafted("lent me his walking boots size 10. back by sun pls")
+    text = drafted("asked how much for a boiler service", where="the plumbers' merchant")
+    assert "walk you through" not in text and "details" in text, text
