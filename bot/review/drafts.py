@@ -43,7 +43,6 @@ from bot.review.phrases import (
     when,
 )
 from bot.review.purpose import (
-    _DAY_NAMES,
     _ROLES,
     _TOPIC_WORDS,
     CHOICES,
@@ -54,6 +53,7 @@ from bot.review.purpose import (
     _article,
     expand,
     read_purpose,
+    said_day,
     same_thing,
     you_form,
 )
@@ -782,10 +782,9 @@ class _Writer:
         if r.checking and r.thinking and not _RAGGED.search(r.checking):  # "i said i'd think about it": their own call
             self.tips.append("Say when you'll decide, if you can.")
             weighed = _as_role(r.checking)
-            if (by := _CONFIRM_BY.search(self.context.notes or "")) is not None:  # "said I'd confirm by weds"
-                day = _DAY_NAMES.get(by["day"][:3].capitalize(), by["day"]) \
-                    if re.fullmatch(WEEKDAY, by["day"], re.IGNORECASE) else by["day"]
-                out.append(Line((f"On {weighed}, I'll confirm by {day}, as I said.",)))
+            if (by := _reply_by(r"confirm|let (?:him|her|them) know|get back to (?:him|her|them)",
+                                self.context.notes)) is not None:  # "said I'd confirm by weds"
+                out.append(Line((f"On {weighed}, I'll confirm {by}, as I said.",)))
             else:
                 out.append(self.line((f"On {weighed}, I'm still thinking it over and will let you know soon.",
                                       *(() if weighed.startswith("whether") else
@@ -865,8 +864,7 @@ class _Writer:
                                "than email.",
                                f"Thanks for {r.answer}; I'd be glad to talk it through whenever suits you."),
                               "answer")]
-        if re.match(r"(?:where|which|who|when|how (?:much|many|long|soon)|"
-                    r"what(?! (?:I|we) (?:think|thought|reckon|feel|felt)\b))\b", r.answer):
+        if _FACT_QUESTION.match(r.answer):
             # a name, a place or a fact to give ("what finish I used"), not a thing to walk them through
             return [Line((f"You asked {r.answer}: I'll dig out the details and send them over.",))]
         if re.match(r"(?:if|whether)\b", r.answer):  # a yes or no the notes don't give: never a walk-through
@@ -1009,10 +1007,8 @@ class _Writer:
             return [Line((f"Did {owed} reach you all right?",))]
         if re.match(r"(?:confirm|let you know|get back to you|decide|find out|check)\b", vp):
             # "i said i'd confirm qty by monday": a reply the member owes, said with its day, never "happy to"
-            by = re.search(rf"\b{re.escape(vp.split()[0])}\b[^.;\n]*?\b(?P<by>(?:by|before|b4)\s+(?:{WEEKDAY}|"
-                           r"tomorrow|tmrw|the end of the week|end of (?:the )?week|eow))", self.context.notes or "",
-                           re.IGNORECASE)
-            when = " " + _capital_months(expand(by["by"])) if by else ""
+            by = _reply_by(re.escape(vp.split()[0]), self.context.notes)
+            when = f" {by}" if by else ""
             vp = re.sub(r"^(confirm|check|decide) (?!(?:the|a|an|my|your|our|his|her|their|whether|if|when|how|what|"
                         r"which|who)\b)(?=[a-z])", r"\1 the ", vp)  # "confirm qty": confirm the quantity
             return [Line((f"I'll {vp}{when}, as promised.",) if stage == "first" else
@@ -1443,8 +1439,7 @@ class _Writer:
             subject = re.sub(r"^(?:your (?:email|message|dm|question) )?", "", r.answer)
             lines.append(self.line((f"Following up on my note{after}: you'd asked {subject}.",
                                     f"A quick follow-up to my note{after}, since you'd asked {subject}."), "w-open"))
-            unanswered = re.match(r"(?:if|whether|where|which|who|when|how (?:much|many|long|soon)|what(?! (?:I|we) "
-                                  r"(?:think|thought|reckon|feel|felt)\b))\b", subject)  # an answer was promised
+            unanswered = re.match(r"(?:if|whether)\b", subject) or _FACT_QUESTION.match(subject)  # answer promised
             if not (unanswered and r.ask_around):  # "I'm asking my boss" is the answer's news: said once, below
                 lines.append(Line(("I haven't forgotten your question: I'll get back to you on it shortly."
                                    if unanswered else "I'm still happy to walk you through it whenever suits you.",)))
@@ -1787,9 +1782,23 @@ _TYPED_IN = rx.compile(r"\b(?:links?|contacts?|contact details|numbers?|names?|d
 _OF_A_DAY = rx.compile(r"^(?!.*\b(?:leak|damage|layout|mock-?ups?|floor|area|plan|order|hall|studio|site|defect)s?\b)"
                        r".*\b(?:of you|of your|of us|from the|trip|hike|trek|holiday|party|wedding|race|game|reception|"
                        r"christening|ceremony|birthday|dancing)\b", re.IGNORECASE)
-# The day the member said they'd give their answer: "said I'd confirm by weds"
-_CONFIRM_BY = rx.compile(rf"\b(?:confirm|let (?:him|her|them) know|get back to (?:him|her|them))\s+by\s+"
-                         rf"(?P<day>{WEEKDAY}|tomorrow|the \d{{1,2}}(?:st|nd|rd|th))", re.IGNORECASE)
+# A question whose answer is a fact, a name or a figure, never a walk-through: "what finish I used", "how much for a
+# powerflush" (not "what I thought of the ending": an opinion)
+_FACT_QUESTION = rx.compile(r"(?:where|which|who|when|how (?:much|many|long|soon)|"
+                            r"what(?! (?:I|we) (?:think|thought|reckon|feel|felt)\b))\b")
+
+
+def _reply_by(verb: str, notes: str | None) -> str | None:
+    """When the member said they'd give a reply, from the notes: "i said i'd confirm qty by monday" → "by Monday"
+    (for the verb pattern "confirm"); None when the notes give no day."""
+    by = re.search(rf"\b(?:{verb})\b[^.;\n]*?\b(?P<word>by|before|b4)\s+(?P<day>{WEEKDAY}|tomorrow|tmrw|"
+                   r"the end of the week|end of (?:the )?week|eow|(?:the )?\d{1,2}(?:st|nd|rd|th))", notes or "",
+                   re.IGNORECASE)
+    if by is None:
+        return None
+    return ("before " if by["word"].lower() in ("before", "b4") else "by ") + said_day(by["day"])
+
+
 # Things handed over in person, never attached or posted: "fig cuttings", "a jar of honey", "the seedlings".
 _HANDED = rx.compile(r"\b(?:cuttings?|seeds?|seedlings?|plants?|cake|cakes|jam|honey|eggs|vegetables|produce|bread|"
                      r"potatoes|bulbs|tubers|apples|pears|plums|tomatoes|courgettes|onions|garlic|leeks|"

@@ -18,6 +18,7 @@ from bot.review import pattern_cache as rx
 from bot.review.notes import contact_names
 from bot.review.purpose import (
     _CALLED_OFF,
+    _FAVOUR_GERUND,
     _MINE_TO_THEM,
     NOT_MEANT,
     Reading,
@@ -435,13 +436,13 @@ def without_reminders(r: Reading) -> Reading:
 # contact did in many more ("kept me sane 3hrs while dad got seen", "explained cancel-safety to me", "did the art for
 # our jam game", "spent an hour helping me w/ the borrow checker"). A past verb of help, done to or for the member
 # (me, us, my, our, or family looked after), is thanked for.
-_DONE_FOR_ME = {
+_DONE_FOR_ME = {  # the one-word verbs of `purpose._FAVOUR_GERUND`, and more
+    **{past: ing for past, ing in _FAVOUR_GERUND.items() if " " not in past},
     "helped": "helping", "explained": "explaining", "answered": "answering", "showed": "showing",
     "taught": "teaching", "walked": "walking", "talked": "talking", "drove": "driving", "lent": "lending",
-    "loaned": "lending", "fixed": "fixing", "sorted": "sorting", "repaired": "repairing", "mended": "mending",
-    "watered": "watering", "fed": "feeding", "minded": "minding", "covered": "covering", "did": "doing",
-    "made": "making", "cooked": "cooking", "baked": "baking", "saved": "saving", "introduced": "introducing",
-    "connected": "connecting", "suggested": "suggesting", "reviewed": "reviewing", "proofread": "proofreading",
+    "loaned": "lending", "repaired": "repairing", "mended": "mending", "watered": "watering", "fed": "feeding",
+    "minded": "minding", "did": "doing", "made": "making", "cooked": "cooking", "baked": "baking",
+    "saved": "saving", "introduced": "introducing", "connected": "connecting", "suggested": "suggesting",
     "edited": "editing", "checked": "checking", "carried": "carrying", "moved": "moving", "picked": "picking",
     "dropped": "dropping", "translated": "translating", "let": "letting", "held": "holding",
     "squeezed": "squeezing", "kept": "keeping", "looked": "looking", "spent": "spending", "stayed": "staying",

@@ -170,7 +170,8 @@ def _asked_for(m: re.Match[str]) -> str:
     return "asked for " + re.sub(r"^(?:your|ur)\b", "my", m["x"], flags=re.IGNORECASE)
 
 
-def _clauses(notes: str) -> list[str]:
+@lru_cache(maxsize=256)  # read_purpose and three readers in gist.py each walk the same notes' clauses, per attempt
+def _clauses(notes: str) -> tuple[str, ...]:
     """The notes as clauses, split further at arrows and dashes ("asked x -> i said y"); common misspellings
     of the words this module looks for are read as meant ("promsied", "wnats", "asekd")."""
     notes = re.sub(r"\s*\n\s*", "\n", re.sub(r"[^\S\n]+", " ", notes[:4000]))  # runs of space: one, never backtracked
@@ -236,7 +237,7 @@ def _clauses(notes: str) -> list[str]:
             # a run-on note with no stops ("she asked if X I said I'd check with Y"): split where a new speaker starts
             parts = _RUN_ON.split(piece) if len(piece.split()) > 16 else [piece]
             out.extend(p for p in (_SOFT.sub("", p.strip(" ,.;:!?")) for p in parts) if p)
-    return out
+    return tuple(out)
 
 
 # --- phrasing -----------------------------------------------------------------------------------------
@@ -370,14 +371,18 @@ def _due(clauses: Sequence[str]) -> str | None:
     if len(found) != 1:
         return None
     word, when = found[0]["word"], found[0]["when"]
+    return ("before " if re.search(r"b4|before", word, _I) else "by ") + said_day(when)
+
+
+def said_day(when: str) -> str:
+    """A day as a message says it: "weds" → "Wednesday", "14th" → "the 14th", "eom" → "the end of the month"."""
     if re.fullmatch(WEEKDAY, when, _I):
-        when = _DAY_NAMES[when[:3].capitalize()]
-    elif re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", when, _I):
-        when = f"the {when}"  # "by 14th": by the 14th
-    else:
-        when = {"eom": "the end of the month"}.get(when.lower(), re.sub(r"^end of (?:the )?(month|week)$",
-                                                                        r"the end of the \1", expand(when), flags=_I))
-    return ("before " if re.search(r"b4|before", word, _I) else "by ") + when
+        return _DAY_NAMES[when[:3].capitalize()]
+    if re.fullmatch(r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)", when, _I):
+        return re.sub(r"^(?!the\b)", "the ", when.lower())  # "by 14th": by the 14th
+    named = {"eom": "the end of the month", "eow": "the end of the week"}
+    return named.get(when.lower(), re.sub(r"^end of (?:the )?(month|week)$", r"the end of the \1", expand(when),
+                                          flags=_I))
 
 
 def _write_again(wait: str | None, notes: str) -> str | None:
@@ -2723,7 +2728,7 @@ _MY_DEED = rx.compile(r"^i\s+(?!(?:need|used|feed|offered|promised|agreed|owed)\
                       r"snapped|\w+ed)\b.+)$", _I)
 
 
-def _apology(clauses: list[str], names: frozenset[str]) -> str | None:
+def _apology(clauses: Sequence[str], names: frozenset[str]) -> str | None:
     """What the member is sorry for, in their voice ("I was so rude about NHS waiting lists"), "" when the notes
     only say to apologise, None when they don't."""
     for i, clause in enumerate(clauses):

@@ -14,7 +14,7 @@ from bot.review.drafts import _SPLICED, Draft, DraftTimes, Question, Rest, compo
 from bot.review.gist import thank_favour
 from bot.review.notes import offer_clause
 from bot.review.phrases import greeting_name, meeting_place, setting_of
-from bot.review.purpose import expand, read_purpose, you_form
+from bot.review.purpose import expand, read_purpose, said_day, you_form
 
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)  # a Monday
 
@@ -2737,3 +2737,10 @@ def test_things_lent_in_the_plural_go_back_as_them_and_a_price_is_looked_up() ->
     assert "I'll have them back to you by Sunday" in drafted("lent me his walking boots size 10. back by sun pls")
     text = drafted("asked how much for a boiler service", where="the plumbers' merchant")
     assert "walk you through" not in text and "details" in text, text
+
+
+@pytest.mark.parametrize(("typed", "said"), [("weds", "Wednesday"), ("14th", "the 14th"), ("the 3rd", "the 3rd"),
+                                             ("eom", "the end of the month"), ("end of week", "the end of the week"),
+                                             ("tmrw", "tomorrow")])
+def test_a_day_is_said_the_way_a_message_says_it(typed: str, said: str) -> None:
+    assert said_day(typed) == said
