@@ -367,7 +367,7 @@ class _Writer:
             return (f"Your notes say “{_quote(r.first_check)}”, so this one may be best written once you have. "
                     "If you'd like to write now, tell me what it's for.", None)
         placed = (replace(r, thanks=None).has_point or (r.thanks or "").startswith("offering") or r.expect or r.wait
-                  or r.checking or r.thanks_only)
+                  or r.checking or r.thanks_only or (r.wrote_first and stage == "follow_up_48h"))
         if stage != "check_in" and not (placed or self.offer or self.context.offer or self.yes_to) \
                 and (item := open_item(self.context.notes)):  # a week on, neither a hello nor "nothing open"
             # something is open ("want to know if theyd take milk from a 60 cow herd") that no reader could place:
@@ -391,7 +391,8 @@ class _Writer:
         if stage in ("no_reply_1w", "no_reply_2w") and r.periodic and not r.pending:
             return ("Your notes say to check in now and then, so a chaser a week on may be too soon. "
                     "If you'd still like to write, tell me what it's for.", "stop")
-        if stage in ("no_reply_1w", "no_reply_2w") and r.expect and not (r.pending or r.later or r.expect_due) \
+        if stage in ("no_reply_1w", "no_reply_2w") and r.expect and not (r.pending or r.later or r.expect_due
+                                                                          or r.expect_overdue) \
                 and not r.expect.startswith(_OURS):  # the member's own thing, still out: a reminder
             return (f"Your notes say {r.expect} will come later, so a follow-up now may be early. "
                     "If you'd still like to write, tell me what it's for.", "stop")
@@ -1184,6 +1185,10 @@ class _Writer:
                                f"No rush on {self.r.expect}; I'd be glad to hear more when you're ready."), "expect")]
         them = "them" if _plural(self.r.expect) else "it"  # "the slides from your LT": them
         ready = "they're" if them == "them" else "it's"
+        if self.r.expect_overdue and not self.r.expect.startswith(_OURS):  # "'will send tonight' … nothing since"
+            return [Line((f"Could you send {self.r.expect} when you get a chance? {them.capitalize()} hasn't reached me"
+                          " yet." if them == "it" else f"Could you send {self.r.expect} when you get a chance? They "
+                          "haven't reached me yet.",))]
         if self.r.expect_due:  # "owes me the churn numbers, due tues": needed by a day, so no "no rush"
             if self.r.expect.startswith(_OURS):
                 return [Line((f"Could I have {self.r.expect} back {self.r.expect_due}?",))]
@@ -1297,7 +1302,8 @@ class _Writer:
         reply_first = bool(r.answer and r.answer.startswith("your ") and not self.place)
         if reply_first:  # answering their email: the reply comes first, no invented meeting
             lines = []
-        elif not self.place and not r.topic and not r.thanks and not self.interest:
+        elif not self.place and not r.topic and not r.thanks and not self.interest and not r.has_point:
+            # ("Really enjoyed meeting you on Tuesday. I really enjoyed our conversation." says it twice)
             lines.append(self.line(("I really enjoyed our conversation.", "I enjoyed our chat.",
                                     "It was a really good conversation."), "chat"))
         if self.interest and not self.formal and not (self.setting in ("call", "work") and r.has_point):
@@ -1488,7 +1494,7 @@ class _Writer:
             lines.append(Line((f"A gentle reminder about {r.expect}: could I have {them} back {r.expect_due}?"
                                if r.expect.startswith(_OURS) else
                                f"A gentle reminder about {r.expect}: could you send {them} {r.expect_due}?",)))
-        elif r.expect and r.expect.startswith(_OURS):
+        elif r.expect and (r.expect.startswith(_OURS) or r.expect_overdue):  # mine back, or theirs and late
             lines.append(Line((f"Just a gentle reminder about {r.expect} whenever you get a chance.",)))
         elif r.expect:
             ready = "they're" if _plural(r.expect) else "it's"

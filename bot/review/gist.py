@@ -406,8 +406,16 @@ def open_item(notes: str | None) -> str | None:
             continue  # "owe her a proper thank you": the thank-you is the message
         for found in _OPEN.finditer(clause):
             if not _NONE_OPEN.search(clause[:found.start()]):
-                return clause
+                return _whole_line(clause, notes or "") if len(clause.split()) <= 2 else clause
     return None
+
+
+def _whole_line(clause: str, notes: str) -> str:
+    """A clause too short to quote alone ("ask"), with the rest of its line: "light meter dodgy? ask"."""
+    for line in notes.splitlines():
+        if len(line) <= 90 and re.search(rf"\b{re.escape(clause)}\W*$", line.strip(), re.IGNORECASE):
+            return line.strip()
+    return clause
 
 
 _OWED_THANKS = rx.compile(r"\bowe (?:him|her|them)\s+(?:an?\s+)?(?:proper\s+|big\s+|huge\s+|real\s+)?"

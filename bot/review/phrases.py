@@ -267,7 +267,18 @@ def meeting_place(where: str | None) -> str:
                 r"installed|repaired|serviced|messaged|emailed|texted)\b", low):
         venue = re.search(r"\b(?:at|in)\s+(?P<v>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})", text)
         return f"at {venue['v']}" if venue else ""  # "came in to fix the Ricoh": what happened, no place to name
-    text = re.sub(r"^(?:ran|bumped) into (?:him|her|them)\s+(?:at|in)\s+", "", text, flags=re.IGNORECASE)  # at Tesco
+    if re.match(r"(?:recommended|referred|recommendation|rec|referral|intro(?:duced)?|introduction|passed on)\s+"
+                r"(?:by|from|via|through|thru)\b|(?:via|through|thru)\s", low):
+        return ""  # "recommended by uncle Ray", "via Sam": who put them in touch, not a place to meet at
+    if re.match(r"(?:quote|estimate|survey|valuation|job|repair|install(?:ation)?|fitting|call-?out)\s+(?:for|on|of)\s",
+                low):
+        return ""  # "quote for consumer unit": the job they came about, not a place
+    if re.fullmatch(r"(?:next door|next door but (?:one|two)|across the (?:road|street|hall|landing)|opposite|"
+                    r"(?:up|down)stairs|(?:up|down) the (?:road|street)|(?:our|my|the) street|"
+                    r"(?:the )?flat (?:above|below)|no\.?\s*\d+\w?)", low):
+        return ""  # a neighbour: "meet you at next door" says nothing
+    text = re.sub(r"^(?:ran|bumped) into (?:him|her|them)\s+(?:at|in)\s+|^from\s+(?=the\s)", "", text,
+                  flags=re.IGNORECASE)  # "ran into her at Tesco", "from the allotment": the place
     if (lead := re.match(r"^(at|in|on)\s+(?=\S)", text, re.IGNORECASE)) is not None:
         rest = text[lead.end():]
         if lead[1].lower() == "at":  # "at mia's": where, said once
@@ -291,7 +302,8 @@ def meeting_place(where: str | None) -> str:
     if re.match(r"[A-Z]{2,}\b|[A-Z][a-z]+[A-Z]", head):  # "MWC hall 2 coffee", "WindEurope hall B3": where in it
         head = re.sub(r"\s+(?:hall|stand|booth)\s+[a-z]?\d[\w.]*\b.*$", "", head, flags=re.IGNORECASE)
     head = _PLACE_TAIL.sub("", head).strip(" .!-")
-    head = re.sub(r"\s+w/\s*.*$", "", head)  # "Paris dinner w/ the Schneider team": who else was there is no place
+    # "Paris dinner w/ the Schneider team", "coffee w amara": who else was there is no place
+    head = re.sub(r"\s+(?:w/|w)(?:\s+.*?)?(?=\s+at\s|$)", "", head)
     if head.lower() in ("work", "at work", "the office", "office"):
         return "at work"  # "Work": a colleague, met at work
     words = [_PLACE_EXPAND.get(w.lower(), w) for w in head.split()]
@@ -370,6 +382,8 @@ def _written_place(text: str) -> str | None:
         return f"on {_PLATFORMS[first['where']]}"  # "linkedin msg after the webinar", "instagram, commented on …"
     if re.match(r"(?:fb|facebook) marketplace\b", low):
         return "on Facebook Marketplace"
+    if (sub := re.match(r"r/(\w{2,30})\b(?!.*\b(?:discord|slack|meetup|meet|irl)\b)", low)) is not None:
+        return f"on r/{sub[1]}"  # "r/mechmarket trade": the subreddit it happened on
     return None
 
 
@@ -416,10 +430,17 @@ _SURNAME_END = rx.compile(r"(?:[cs]ki|[cs]ka|dzki|dzka|wicz|czyk|czak|enko|chuk|
                           r"poulos|opoulou|o[gğ]lu|sson|d[oó]ttir)$", re.IGNORECASE)
 # given names with those endings ("Franziska Müller" is greeted Franziska)
 _GIVEN_LIKE_SURNAMES = _words("franziska rebecka alisson jessicka")
-_GOES_BY = rx.compile(r"\b(?:goes by|known as|aka|prefers to be called|(?:everyone |people )?calls? (?:him|her|them)|"
+_GOES_BY = rx.compile(r"\b(?:goes by|known as|aka|prefers to be called|(?:everyone |people )call (?:him|her|them)|"
+                      r"calls (?:him|her|them)|"
+                      r"call (?:him|her|them)(?=\s+['\"]?(?:(?-i:[A-Z])|"
+                      r"(?:sir|ma'am|madam|doc|uncle|aunty|auntie|coach)\b))|"
                       r"calls? (?:himself|herself|themselves)|(?-i:prefers(?= [A-Z])))"
                       r"\s+['\"]?([^\W\d_][\w'’-]*[^\W\d_'’-](?:\s+(?-i:[A-Z])[\w'’-]+)?)", re.IGNORECASE)
-# ("prefers text" is no name; "everyone calls him Uncle Sipho" is two words)
+# ("prefers text" is no name; "everyone calls him Uncle Sipho" is two words; "promised to call her sun 4pm" and
+# "will call her Next wk" are a phone call, not a name)
+_CALL_TIME = _words("mon tue tues wed weds thu thur thurs fri sat sun monday tuesday wednesday thursday friday "
+                    "saturday sunday next tmrw tomorrow tonight today later back after before at on this re about "
+                    "abt asap soon again first when if once")
 _TITLE_WORDS = {"dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.",
                 "mx": "Mx.", "sir": "Sir", "dame": "Dame", "cllr": "Cllr", "councillor": "Councillor", "rev": "Rev.",
                 "revd": "Rev.", "fr": "Father", "father": "Father", "rabbi": "Rabbi", "imam": "Imam",
@@ -580,7 +601,8 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     if used_as and any(_fold(w) == _fold(used_as[2]) for w in rest):
         return used_as[1]
     goes_by = _GOES_BY.search(notes or "")
-    if goes_by and _fold(goes_by[1]) not in {_fold(w) for w in titles}:
+    if goes_by and _fold(goes_by[1]) not in {_fold(w) for w in titles} \
+            and goes_by[1].split()[0].lower() not in _CALL_TIME:
         return goes_by[1][:1].upper() + goes_by[1][1:]
     called = re.match(r"\s*([^\W\d_][\w'’]*(?:-(?!san\b)[^\W\d_]+)?)(-san)?(?:\s*[;,.:(-]|(?<=-san)\s)", notes or "")
     if called and len(rest) >= 2 and all(_NAME_PART.match(w) for w in rest):

@@ -77,6 +77,7 @@ class Reading:
     thinking: bool = False  # the hedge is the member's own decision ("i'll think about it", "said maybe")
     decline: str | None = None  # what they asked the member to do and the notes say no to: "help on the trip"
     expect_due: str | None = None  # when what they owe the member is needed by, from the notes: "by Tuesday"
+    expect_overdue: bool = False  # it hasn't come though it was due ("'will send tonight' … nothing since")
     write_again: str | None = None  # when the member means to write again, from a hold: "after Easter", "in April"
     congrats: str | None = None  # their news to congratulate them on: "the new baby and the promotion to director"
     ask_around: str | None = None  # whom the member said they'd ask for them, and what: "my old tutor whether she'd …"
@@ -243,7 +244,7 @@ def _clauses(notes: str) -> tuple[str, ...]:
 # --- phrasing -----------------------------------------------------------------------------------------
 
 _EXPAND = {
-    "ev": "EV", "cv": "CV", "cvs": "CVs",
+    "ev": "EV", "cv": "CV", "cvs": "CVs", "gcse": "GCSE", "gcses": "GCSEs",
     "abt": "about", "re": "about", "w/": "with", "w": "with", "w/in": "within", "w/o": "without",
     "wk": "week", "wks": "weeks", "yr": "year",
     "yrs": "years",
@@ -436,8 +437,9 @@ _PRICE_ONLY = rx.compile(rf"(?:the|a|an)?\s*{CURRENCY}\s?[\d.,]+k?(?:\s*(?:ea|ea
 NOT_MEANT = rx.compile(r"(?:^|[.;!?\n]\s*)(?:(?:prob(?:ably)?|i think|tbh|but|and|she|he|they|pretty sure)\s+)*"
                        r"(?:(?:did\s*n'?t|didnt|did not|does\s*n'?t|doesnt) mean it|(?:was|were) (?:just )?(?:joking|"
                        r"drunk|tipsy)|not serious)(?:\s+(?:tho|though|lol|haha|tbh|i think))?\W*(?:$|[.;!?\n])", _I)
-_OVERDUE = rx.compile(r"\b(?:still\s+)?not (?:here|arrived|received|in)\b|\bchase if not\b|\bhas ?n[o']?t (?:arrived|"
-                      r"come|turned up|shown up)\b|\bnever (?:arrived|came|turned up)\b|\bnothing (?:yet|since)\b|"
+_OVERDUE = rx.compile(r"\b(?:still\s+)?not (?:here|arrived|received|in)\b|\bchase if not\b|\b(?:has|have|did) ?n[o']?t "
+                      r"(?:arrived|come|turned up|shown up|sent)\b|\bnever (?:arrived|came|turned up|sent)\b|"
+                      r"\bnothing (?:yet|since)\b|\bstill nothing\b|\bno sign of (?:it|them)\b|"
                       r"\bstill waiting (?:on|for)\b", _I)
 # A figure the notes give as the answer: "actual: ~£1.2k/unit at 100 units", "3 months", "€40 a seat".
 _VALUE = rx.compile(r"^(?:(?:actual(?:ly)?|real answer|answer|correct(?: answer)?|it'?s|its)\s*[:=-]?\s*)?"
@@ -988,6 +990,24 @@ def _congrats(text: str, names: frozenset[str]) -> str | None:
     return " and ".join(parts) or None
 
 
+_ASK_SOMEONE = rx.compile(r"(?:maybe |could |might |i could |i'?ll |i can )?ask (?P<who>(?:my |our )?[\w'’]+)\W*", _I)
+_NEED_OF_THEIRS = rx.compile(
+    r"(?:(?:his|her|their)\s+)?(?P<whose>daughter|son|kids?|wife|husband|partner|mum|mom|dad|brother|sister|niece|"
+    r"nephew|grandson|granddaughter|team|firm|company|shop|church|school)?\s*(?:(?:she|he|they)(?:'s| is)?\s+)?"
+    r"(?:needs|wants|is looking for|looking for|after)\s+(?:an?\s+|some\s+)?(?P<x>[\w' -]{3,40}?)\W*", _I)
+
+
+def _ask_for_their_need(clause: str, prior: str) -> re.Match[str] | None:
+    """A need of theirs, then a bare "ask <someone>" ("daughter needs gcse maths tutor - ask Ellie?"): the member
+    asks that person for them, read as "said i'd ask Ellie about a gcse maths tutor for your daughter"."""
+    if (who := _ASK_SOMEONE.fullmatch(clause)) is None or who["who"].lower() in ("him", "her", "them", "first") \
+            or (need := _NEED_OF_THEIRS.fullmatch(prior)) is None:
+        return None
+    thing = f"{'an' if need['x'][:1].lower() in 'aeiou' else 'a'} {need['x']}"
+    thing += f" for your {need['whose'].lower()}" if need["whose"] else ""
+    return _ASK_AROUND.match(f"said i'd ask {who['who']} about {thing}")
+
+
 def _asked_around(match: re.Match[str], names: frozenset[str]) -> str | None:
     """'Dani' + 'if the roastery takes local stuff' → 'someone I know whether the roastery takes local stuff';
     'my old tutor at TU Delft' + "if she'd chat w him" → "my old tutor at TU Delft whether she'd chat with you".
@@ -1018,7 +1038,7 @@ def _asked_around(match: re.Match[str], names: frozenset[str]) -> str | None:
         what = re.sub(r"^(?:abt|re)\b", "about", what, flags=_I)
         what = re.sub(r"\b(?:with|to|for|help|meet|see|call)\s+(?:him|them|her(?!\s+[a-z]))\b",
                       lambda m: m[0].rsplit(" ", 1)[0] + " you", what, flags=_I)
-        what = re.sub(r"\b(for|with|to)\s+(?:her|their)\s+(?=[a-z])", r"\1 your ", what, flags=_I)  # "for her team"
+        what = re.sub(r"\b(for|with|to)\s+(?:her|his|their)\s+(?=[a-z])", r"\1 your ", what, flags=_I)  # "for her team"
         if names & {w.lower() for w in re.findall(r"[\w'-]+", what)}:
             return None  # their own name in it: how to say it is theirs to judge
     said = " ".join(p for p in (who, what) if p)
@@ -1086,7 +1106,7 @@ _THEIR_ASK = rx.compile(
     r"interested in|keen on|curious about)\s+(?P<rest>.+)$", _I)
 _THANKS = rx.compile(
     r"^(?:(?:she|he|they)\s+)?(?P<verb>helped me|helped us|"
-    r"gave (?!(?:him|her|them)\b)(?:me )?(?:great |good |useful |really )*|sent me|"
+    r"gave (?!(?:him|her|them)\b)(?:me |us )?(?:great |good |useful |really )*|sent me|"
     r"(?:brought|baked|cooked) (?:me|us)(?= (?:a |an |some |the )?[\w-]+\W*$)(?! (?:a |an |some |the )?(?:late|"
     r"here|home|back|round|together|up|down|in|out)\b)|"
     r"shared|showed me|hosted|recommended|pointed me to|introduced me to|answered my (?:question|q)s?)\s*"
@@ -1337,6 +1357,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             wanted = re.sub(r"\byour\b", "my", re.sub(r"\byours\b", "mine", quoted["x"], flags=_I), flags=_I)
             clause = f"asked for {wanted}"  # "'send me deck + numbers'": their words, theirs to get
         clause = _in_plain_words(clause)
+        if last_ask in deliver and last_ask in asked_for and (will := _THEY_WILL_SEND.fullmatch(clause)) is not None \
+                and (not will["bare"] or re.search(r"['\"‘“]\s*(?:will|'ll)\s+send\b", notes, _I)):
+            deliver.remove(last_ask)  # "asked for tracking, 'will send tonight'": theirs to send, not the member's
+            asked_for.remove(last_ask)
+            found.setdefault("expect", last_ask)
+            continue
         if (forgot := re.match(r"(?:she|he|they)\s+forgot\s+(?P<x>(?:the|her|his|their)\s+[\w -]{2,30}?)\W*$",
                                prior, _I)) is not None and (it := re.match(
                 r"(?:and\s+)?(?:promised|said (?:she|he|they)(?:'d| would)|(?:she|he|they)(?:'ll| will))\s+(?:to\s+)?"
@@ -1981,6 +2007,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             if verb in ("intro", "introduce", "connect"):
                 rest = re.sub(r"^(?:(?:him|her|them|you)\s+)?(?:in touch\s+)?(?:to|with|w/?)\s+", "", rest)
                 rest = re.sub(r"\s+(?:for|re|about|abt|so)\b.*$", "", rest)  # "Lwazi at the agency for commissions"
+                if re.fullmatch(r"(?:after(?:wards)?|later|then|soon|asap|after (?:that|then|it)|next \w+)\W*", rest,
+                                _I):
+                    continue  # "council's in recess til the 20th, will intro after": when, not to whom
                 who = you_form(rest, names, 5)
                 found.setdefault("intro_to", who or "")
             elif verb in ("send", "share", "email", "forward", "pass along", "dig up", "find", "submit", "open"):
@@ -2378,8 +2407,16 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 if x and not x.startswith(("with", "on")) and re.match(r"[a-z]+\s+\w", x):  # "helped me debug X"
                     x = "with " + _gerund(x)
                 found.setdefault("thanks", f"your help {x}" if x and x.startswith(("with", "on")) else "your help")
+            elif verb.startswith("gave") and x and (span := re.fullmatch(
+                    r"(?:your |the )?((?:a|an|one|two|three|four|five|half an?|\d+(?:\.\d)?)\s+"
+                    r"(?:whole |full |entire )?(?:hours?|hrs?|minutes?|mins?|days?|afternoon|morning|evening)s?)"
+                    r"(?:\s+(?:on|at|for|with|to|over|of)\b.*)?\W*", x, _I)):  # "gave us 3 hrs on the site visit"
+                hours = re.sub(r"\bhrs?\b", "hours", re.sub(r"\bmins?\b", "minutes", span[1]))
+                whom = "us" if re.match(r"gave us\b", verb, _I) else "me"  # "gave us 2 hrs!!": their time
+                found.setdefault("thanks", f"giving {whom} {hours.replace('1 hours', 'an hour')} of your time")
             elif verb.startswith(("gave", "sent me", "brought", "baked", "cooked")) and x and not re.search(
-                    r"\b(?:card|number|email|mobile|phone|whatsapp|contact|details|handle)\b", x, _I) and not (
+                    r"\b(?:card|number|email|mobile|phone|whatsapp|contact|details|handle|deets|digits|socials?|"
+                    r"insta|linkedin)\b|\b(?:your|his|her|their) (?:no|num|nr)\W*$", x, _I) and not (
                     verb == "sent me" and re.search(r"\b(?:reminders?|follow[- ]?ups?|invoices?|bills?|chasers?|cv|"
                                                     r"resume|emails?|messages?|texts?|links?|forms?)\b|\d", x, _I)):
                 x = re.sub(r"^(?:an?|some)\s+", "", x)  # "gave me a workout plan": the plan
@@ -2458,11 +2495,16 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 found["activity"] = f"{verb} {x}"
             continue
     if "ask_around" not in found:  # "i said i'd ask dad abt his ski hut": family is left out of clauses, not this
+        before = ""
         for sentence in re.split(r"\s*(?:[.;!\n]|\s[-–—]\s)\s*", notes[:4000]):
-            if (around := _ASK_AROUND.match(sentence.strip(" ,"))) is not None \
+            sentence, before = sentence.strip(" ,"), before  # "daughter needs gcse maths tutor - ask Ellie?" too
+            if (around := _ASK_AROUND.match(sentence) or _ask_for_their_need(sentence, before)) is not None \
                     and (on_behalf := _asked_around(around, names)):
                 found["ask_around"] = on_behalf
+                if isinstance(found.get("checking"), str) and str(found["checking"]) in on_behalf:
+                    found.pop("checking")  # "wants a good accountant - ask Priya": asked around, not looked into
                 break
+            before = sentence
     if "stop" not in found and "wait" not in found:  # said in a clause left out as private: still heeded
         if (said := _STOP.search(notes)) is not None and not _WAIT.search(notes):
             found["stop"] = said[0]
@@ -2650,6 +2692,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         expect=None if (their_send := _str(found.get("expect"))) and same_thing(their_send, tuple(offers))
         else their_send,  # "i said send pics first" beside "said he'd send pics": one thing, looked forward to once
         expect_due=_due(note_clauses) if found.get("expect") else None,
+        expect_overdue=bool(found.get("expect")) and any(not late[0].lower().startswith("chase")  # "chase if not
+                                                         for late in _OVERDUE.finditer(notes)),  # here by mon": not yet
         shared=base.shared,
     )
     if found.get("soft_stop") and reading.stop is None and reading.wait is None and not reading.has_point:
@@ -2686,7 +2730,8 @@ _PUBLIC_REVIEW = rx.compile(rf"(?:{_REVIEW_SITE.pattern}).*\breviews?\b|\breview
 # says no when: the message with the point may still be to come.
 _WROTE_FIRST = rx.compile(
     r"(?<!\bshe )(?<!\bhe )(?<!\bthey )\b(?:sent|emailed|messaged|msgd|msg'?d|texted|dm'?d|wrote to)\s+(?!me\b|us\b)"
-    r"(?:[^.\n/;]{0,40}?\s+)?(?:\d+\s*(?:d|days?|wks?|weeks?)\s+ago|a week ago|last week)\b", re.IGNORECASE)
+    r"(?:[^.\n/;]{0,40}?\s+)?(?:\d+\s*(?:d|days?|wks?|weeks?)\s+ago|a week ago|last week)\b|"
+    r"\bintro(?:duction)?\s+to\s+[\w' -]{2,30}?\s+(?:done|made|sent)\b", re.IGNORECASE)  # "intro to Lars done ✔"
 _THANKS_ONLY = rx.compile(r"(?:^|[.;!?\n]\s*|\s-\s)(?:just|only)\s+(?:say\s+)?(?:a\s+)?(?:thanks|thank you|thx|ty)"
                           r"(?:\s+(?:note|msg|message))?(?:\s*[-–,]?\s*for now)?\s*(?:[.!]|$)",
                           re.IGNORECASE | re.MULTILINE)
@@ -3004,6 +3049,11 @@ def _pronoun_way(text: str) -> str:
 _NO_CONTENT = _words("him her them you it this that these those ask and or the a an my our your his their me us we")
 
 
+# a statement about a thing, not a thing to ask about: "shutter sounded fine, light meter dodgy? ask"
+_STATEMENT = rx.compile(r"\b(?:sounded|sounds|looked|looks|seemed|seems|felt|feels|was|were|is|are|worked|works)\b",
+                        _I)
+
+
 def _question(text: str, names: frozenset[str]) -> str | None:
     """A to-do to ask something as a question to them: 'how do they test' → 'How do you test?';
     'data sharing agrmt' → 'about a data-sharing agreement'."""
@@ -3017,7 +3067,7 @@ def _question(text: str, names: frozenset[str]) -> str | None:
         named = [p if re.match(r"(?:the|a|an|my|our|your)\b|[A-Z]", p) else f"the {p}" for p in parts]
         content = [set(re.findall(r"[a-z&]{2,}", p.lower())) - _NO_CONTENT for p in parts]
         third = re.search(r"\b(?:he|she|him|her|they|them|his|their|i|me|my)\b", text, _I)
-        if all(content) and not third and all(you_form(p, names, 5) for p in named):
+        if all(content) and not third and not _STATEMENT.search(text) and all(you_form(p, names, 5) for p in named):
             return "about " + ", ".join(named[:-1]) + " and " + named[-1]
     # "ask if he'd do an interview" → "Would you be up for an interview?"
     if (would := re.match(r"^(?:(?:if|whether)\s+)?(?:he|she|they)(?:'d|\s+would)\s+(?:(?P<do>do|give)\s+)?"
@@ -3044,6 +3094,9 @@ def _question(text: str, names: frozenset[str]) -> str | None:
     found = you_form(text, names, 5)
     if not found or found.lower() in ("more", "name", "it", "that", "this", "them", "him", "her", "again", "first"):
         return None  # "ask more", "(name?? ask him)": a reminder to self, not a question for them
+    if _STATEMENT.search(found) or re.search(r"\b(?:permission|consent|blessing|approval|go-ahead|sign-off)\b", found,
+                                             _I):
+        return None  # "ASK HER PERMISSION FIRST before sharing contact": someone else's, not a question for them
     found = re.sub(r"\bdata sharing\b", "data-sharing", found, flags=_I)
     if _RATE_WORDS.search(found) and not found.lower().startswith(("your", "our", "my")):
         return f"Could you let me know your {found}?"
@@ -3141,6 +3194,20 @@ _WANTS_OURS = rx.compile(r"^(?:(?:she|he|they)\s+)?wants?\s+(?P<x>our\s+[\w -]{2
                          r"(?P<when>\s+(?:by|b4|before)\s+.+)?$", _I)
 
 
+_DONE = rx.compile(r"(?:(?:the\s+|my\s+)?intro(?:duction)?\s+to\s+(?P<who>[\w' -]{2,30}?)|"
+                   r"(?P<x>(?!(?:send|share|email|make|get|do|finish|write|fix|once|when|if|half|nearly|almost|"
+                   r"partly|mostly|about|not|all but|\d+ ?%)\b)"
+                   r"(?:(?!\b(?:when|once|if|after|until|till|before|to|be|is|are|gets?|not)\b)[\w' -]){2,30}?))\s+"
+                   r"(?:done|made|sent|sorted)(?:\s+(?:already|yesterday|today|last night))?\W*", _I)
+
+
+# their word that they'll send what was just asked of them: "he said will send tonight", "'will send tonight'" (the
+# bare form only in quotes: unquoted, it may be the member's own to-do)
+_THEY_WILL_SEND = rx.compile(r"(?:(?:she|he|they)\s+said\s+(?:(?:she|he|they)(?:'ll|\s+will|'d|\s+would)\s+|will\s+|"
+                             r"would\s+)?|(?P<bare>will\s+|'ll\s+))send(?:\s+(?:it|them))?(?:\s+(?:tonight|today|"
+                             r"tomorrow|tmrw|later|soon|asap|this \w+|by \w+|on \w+|\w+day))?\W*", _I)
+
+
 def _in_plain_words(clause: str) -> str:
     """A terse clause said the way the readers below expect (see the patterns above); others unchanged."""
     if (m := _SWAPPED.match(clause)) is not None:
@@ -3150,6 +3217,8 @@ def _in_plain_words(clause: str) -> str:
         return f"she'll send {theirs}"
     if (m := _PLEASE.match(clause)) is not None and _sendable(m["x"]):
         return f"ask for {m['x']}"
+    if (m := _DONE.fullmatch(clause)) is not None:  # "intro to Lars done ✔", "deck sent": done already
+        return f"introduced him to {m['who']}" if m["who"] else f"sent {_article(m['x'])}"
     if (m := _WANTS_OURS.match(clause)) is not None:
         when = m["when"] or ""
         later = re.match(r"\s+by\s+(?:the\s+)?end of (?:the\s+)?month\b", when, _I)

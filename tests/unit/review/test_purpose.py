@@ -2744,3 +2744,83 @@ def test_things_lent_in_the_plural_go_back_as_them_and_a_price_is_looked_up() ->
                                              ("tmrw", "tomorrow")])
 def test_a_day_is_said_the_way_a_message_says_it(typed: str, said: str) -> None:
     assert said_day(typed) == said
+
+
+# --- stop 41: a phone call, a referral or a job is no name and no place ------------------------------------------
+
+@pytest.mark.parametrize(("name", "notes", "greeted"), [
+    ("Auntie Bola", "promised to call her sat 3pm + show her the photo app", "Auntie Bola"),
+    ("Gareth (old manager)", "the headhunter will prob call him next wk", "Gareth"),
+    ("Ngozi Eze", "call her Nne, she prefers it", "Nne"),
+    ("Hamish", "retired judge, call him sir", "Sir"),
+])
+def test_a_call_promised_is_no_name_to_greet_by(name: str, notes: str, greeted: str) -> None:
+    assert greeting_name(name, notes) == greeted
+
+
+@pytest.mark.parametrize(("where", "said"), [
+    ("recommended by cousin Dev", ""), ("referred by the agency", ""), ("via Tomasz", ""),
+    ("next door", ""), ("across the landing", ""), ("quote for new guttering", ""),
+    ("coffee w nadia - old flatmate", "over coffee"), ("r/fountainpens swap", "on r/fountainpens"),
+    ("from the choir", "at the choir"), ("over the fence", "over the fence"),
+])
+def test_who_introduced_them_a_neighbours_door_or_the_job_is_no_place(where: str, said: str) -> None:
+    assert meeting_place(where) == said
+
+
+@pytest.mark.parametrize(("notes", "thanks"), [
+    ("gave us 3 hrs on the site visit!! so generous", "giving us three hours of your time"),
+    ("gave me a whole afternoon", "giving me a whole afternoon of your time"),
+])
+def test_time_they_gave_is_thanked_as_their_time(notes: str, thanks: str) -> None:
+    assert read_purpose(notes, "Rui Costa").thanks == thanks
+
+
+def test_a_number_they_gave_is_no_gift() -> None:
+    assert read_purpose("gave me her no. / text re the bike", "Rui Costa").thanks is None
+
+
+@pytest.mark.parametrize(("notes", "around"), [
+    ("son needs a saxophone teacher - ask Fenella?", "someone I know about a saxophone teacher for your son"),
+    ("looking for a cheap van hire. ask dad", "my dad about a cheap van hire"),
+])
+def test_a_need_of_theirs_then_ask_someone_is_asked_around_for_them(notes: str, around: str) -> None:
+    found = read_purpose(notes, "Rui Costa")
+    assert found.ask_around == around and found.checking is None, found
+
+
+@pytest.mark.parametrize("notes", ["kettle sounded fine, lid loose? ask", "ASK HIS PERMISSION FIRST before sharing"])
+def test_a_statement_or_someone_elses_permission_is_no_question_for_them(notes: str) -> None:
+    assert read_purpose(notes, "Rui Costa").ask is None
+
+
+def test_an_introduction_noted_done_is_a_first_message_gone() -> None:
+    found = read_purpose("intro to Priyanka done ✔ / up to him now", "Rui Costa")
+    assert found.intro_to is None and found.wrote_first == "intro to Priyanka done", found
+    rest = compose("follow_up_48h", DraftContext("Rui Costa", "the expo", "intro to Priyanka done ✔",
+                                                 member_name="Sam"), FIRST_TIMES, key=7)
+    assert isinstance(rest, Rest), rest
+
+
+def test_an_introduction_after_a_date_is_theirs_and_names_nobody() -> None:
+    found = read_purpose("offered to intro me to their buyer / office shut til the 9th, will intro after", "Rui Costa")
+    assert found.intro_to is None and found.their_offer, found
+
+
+def test_a_thing_they_said_they_would_send_and_did_not_is_asked_for() -> None:
+    notes = "bought his old synth / asked for tracking, 'will send tonight' / nothing since"
+    found = read_purpose(notes, "Rui Costa")
+    assert (found.deliver, found.expect, found.expect_overdue) == ((), "the tracking", True), found
+    text = drafted(notes, where="the synth forum")
+    assert "Could you send the tracking" in text and "Here's" not in text, text
+    assert read_purpose("asked for the floor plan, will send tonight", "Rui Costa").deliver == ("the floor plan",)
+
+
+@pytest.mark.parametrize("notes", ["i owe her the audit notes. half done", "send revised chapter when done"])
+def test_work_still_underway_is_not_noted_as_sent(notes: str) -> None:
+    assert not read_purpose(notes, "Rui Costa").only_sent
+
+
+def test_a_point_makes_the_filler_about_the_conversation_unneeded() -> None:
+    text = drafted("she asked for our price list", where="")
+    assert "price list" in text and "our conversation" not in text and "our chat" not in text, text
