@@ -369,7 +369,8 @@ class _Writer:
         placed = (replace(r, thanks=None).has_point or (r.thanks or "").startswith("offering") or r.expect or r.wait
                   or r.checking or r.thanks_only or (r.wrote_first and stage == "follow_up_48h"))
         if stage != "check_in" and not (placed or self.offer or self.context.offer or self.yes_to) \
-                and (item := open_item(self.context.notes)):  # a week on, neither a hello nor "nothing open"
+                and (item := open_item(self.context.notes)) and not _thanked_in(r.thanks, item):
+            # a week on, neither a hello nor "nothing open"
             # something is open ("want to know if theyd take milk from a 60 cow herd") that no reader could place:
             # a hello that ignores it is worse than one question
             return (f"Your notes say “{_quote(item)}”, but I can't tell what this message should do about it, so "
@@ -828,6 +829,12 @@ class _Writer:
         if r.later and r.deliver and (due := _without_when(r.later[0])) != r.later[0]:
             # beside "Here's the repo link, as promised": one promise said once
             out.append(Line((f"{_cap(due)} will follow {r.later[0][len(due):].strip()}.",)))
+        elif r.later and r.late and not r.later_asked:  # "promised H2 forecast by wed / wed slipped": owned up to
+            due = _without_when(r.later[0])
+            it, its = ("them", "they're") if _plural(due) else ("it", "it's")
+            out.append(Line((f"Sorry, {due} is taking longer than I promised; I'll send {it} as soon as {its} ready."
+                             if it == "it" else f"Sorry, {due} are taking longer than I promised; I'll send {it} as "
+                             f"soon as {its} ready.",)))
         elif r.later:
             promised = "" if r.later_asked else ", as promised"  # what they asked for was never promised
             out.append(Line((f"I'll send {r.later[0]}{promised}.",)))
@@ -1177,6 +1184,12 @@ class _Writer:
             return [Line((f"I'm still keen to explore {x}.",))]
         return [Line((f"I'm still keen to explore {x}. Would a short call work sometime soon?",))]
 
+    def tell_line(self) -> list[Line]:
+        """What the notes say to tell them: "tell him i'm out so he's not waiting on me"."""
+        if not self.r.tell:
+            return []
+        return [self.line((f"I wanted to let you know {self.r.tell}.", f"Just so you know, {self.r.tell}."), "tell")]
+
     def expect_line(self) -> list[Line]:
         if not self.r.expect:
             return []
@@ -1323,7 +1336,8 @@ class _Writer:
                 core.append(self.line(("No rush at all: I'll look forward to hearing from you when you're ready.",
                                        "I'll wait to hear from you; no rush at all."), "wait"))
         else:
-            core = (self.deal_line("first") + self.delivery() + self.answer_line() + self.take_up("first")
+            core = (self.tell_line() + self.deal_line("first") + self.delivery() + self.answer_line()
+                    + self.take_up("first")
                     + self.my_offer_line("first")
                     + self.interest_line("first")
                     + self.ask_line("first") + self.explore_line("first") + self.suggest_line("first")
@@ -1909,6 +1923,13 @@ def _activity(activity: str | None) -> tuple[str | None, str] | None:
 _ROLE_MODIFIERS = frozenset(("backend", "back-end", "frontend", "front-end", "fullstack", "full-stack", "data", "ml",
                              "devops", "mobile", "ios", "android", "platform", "infra", "embedded", "firmware", "qa",
                              "security", "go", "rust", "python", "java", "react"))
+
+
+def _thanked_in(thanks: str | None, clause: str) -> bool:
+    """Whether the favour thanked for is the clause itself ("fixed my intro slide on the fly" in "moderated our
+    panel, fixed my intro slide on the fly lol"): then the clause is placed, not open."""
+    words = set(re.findall(r"[a-z]{4,}", (thanks or "").lower())) - {"your", "with", "help", "thanks"}
+    return len(words & set(re.findall(r"[a-z]{4,}", clause.lower()))) >= 2
 
 
 def _title(place: str) -> str:

@@ -533,6 +533,7 @@ def thank_favour(r: Reading, notes: str | None, contact_name: str | None = None)
         return r
     names = contact_names(contact_name)
     for clause in _clauses(notes):
-        if (favour := _favour_done(clause, names)) is not None:
-            return replace(r, thanks=favour)
+        for part in (clause, *re.split(r",\s+", clause)[1:]):  # "chaired our session, rescued my demo": the second
+            if (favour := _favour_done(part, names)) is not None:
+                return replace(r, thanks=favour)
     return r

@@ -112,6 +112,7 @@ class Reading:
     my_offer_to: str | None = None  # what the member offered to do, any verb (`gist`): "do the raffle printing"
     wrote_first: str | None = None  # the notes' words saying the first message went already: "sent thx 7d ago"
     deal: Deal | None = None  # a sale between them (`deal`): "selling his Prusa, wants 250. I said 200"
+    tell: str | None = None  # what the notes say to tell them, said to them: "I'm out, so you're not waiting on me"
 
     @property
     def has_point(self) -> bool:
@@ -121,7 +122,7 @@ class Reading:
                     or self.explore or self.later or self.need or self.checking or self.suggest or self.withdrawn
                     or self.their_offer_to or self.my_offer_to or self.ask_around or self.congrats
                     or self.apology is not None or self.their_news or self.booked or self.give_back or self.decline
-                    or self.deal is not None)
+                    or self.deal is not None or self.tell)
 
     @property
     def pending(self) -> bool:
@@ -621,6 +622,9 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     unit economics'; 'both', 'it' and 'that' need their note to make sense, so they are None."""
     if text and re.fullmatch(r"\s*(?:mine|yours|his|hers|theirs|ours)(?:\s+(?:too|back|as well))?\W*", text, _I):
         return None  # "owe her mine": mine of what, only the note before says
+    if text and re.fullmatch(r"\s*(?:(?:his|her|their|my|the)\s+)?(?:does|do|did|is|are|was|were|has|have|had|can|"
+                             r"could|will|would)\W*", text, _I):
+        return None  # "asked her does": a question cut short, no thing in it
     text = re.split(r"\s*:\s+", text)[0] if text else text  # "a quote: 5-day course, 12 guides": the thing
     text = re.split(r",\s+(?=(?:(?:my|our|his|her|their)\s+)?\S+\s+"
                     r"(?:is|are|was|works|ok|fine|not|isn'?t|hasn'?t|still)\b|"
@@ -830,7 +834,10 @@ _STOP = rx.compile(
     r"(?:in touch|to (?:contact|message|write|email|call))\b|"
     r"(?:^|,\s*)(?:(?:so|prob(?:ably)?|just|best to|better to)\s+)?(?:leave it|let it (?:go|be)|"
     r"leave (?:him|her|them) (?:be|alone))\W*$|\bnot to (?:contact|message|email|call|approach|dm) (?:him|her|them)\b|"
-    r"^(?:but\s+)?no (?:thanks|thank you|thx|ty)\W*$",
+    r"^(?:but\s+)?no (?:thanks|thank you|thx|ty)\W*$|"
+    # "just keep it down after 9, don't make it a thing", "no reply needed"
+    r"\b(?:do\s*n[o']?t|dont) make (?:it|this|a) (?:a )?(?:thing|big deal|fuss)\b|"
+    r"\bno (?:reply|response|answer|msg|message|follow[- ]?up) (?:needed|required|necessary)\b",
     _I)
 # A no to one thing, which stops the ladder only when the notes give the message nothing else to do: "no point
 # pitching the partnership" (but "no point pitching the app. wants the match photos" still sends the photos),
@@ -1357,6 +1364,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             wanted = re.sub(r"\byour\b", "my", re.sub(r"\byours\b", "mine", quoted["x"], flags=_I), flags=_I)
             clause = f"asked for {wanted}"  # "'send me deck + numbers'": their words, theirs to get
         clause = _in_plain_words(clause)
+        if (told := _TELL.fullmatch(clause)) is not None and (news := _told(told["x"], names)) is not None:
+            found.setdefault("tell", news)  # "found a nicer one elsewhere → tell him i'm out so he's not waiting"
+            continue
         if last_ask in deliver and last_ask in asked_for and (will := _THEY_WILL_SEND.fullmatch(clause)) is not None \
                 and (not will["bare"] or re.search(r"['\"‘“]\s*(?:will|'ll)\s+send\b", notes, _I)):
             deliver.remove(last_ask)  # "asked for tracking, 'will send tonight'": theirs to send, not the member's
@@ -2372,7 +2382,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             verb, rest = m["verb"].lower(), re.sub(r"^\+1\s+", "", m["rest"].strip())
             # "lent me £20 for taxi when my card died": the favour, not the story around it
             # ("covered my sat shift owe coffee": the shift, not the coffee owed for it)
-            rest = re.split(r"\s+(?:when|while|because|coz|cos|as|after|since)\s|,\s*(?:paid|repaid|sent|gave|returned|"
+            rest = re.split(r"\s+(?:when|while|because|coz|cos|bc|b/c|cuz|as|after|since)\s|,\s*(?:paid|repaid|sent|"
+                            r"gave|returned|"
                             r"settled)\b|\s+(?:i\s+)?owe\s|\s+(?:return|back)\b", rest, maxsplit=1, flags=_I)[0]
             rest = re.sub(r",\s*\w+(?:\s+\w+)?\W*$", "", rest)  # "fixed my proxmox bridge at 1am, legend": no remark
             if verb in ("lent me", "loaned me"):  # "lent me his wheelbarrow, mine's got flat tyre": the thing lent
@@ -2691,6 +2702,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         write_again=_write_again(_str(found.get("wait")), notes),
         expect=None if (their_send := _str(found.get("expect"))) and same_thing(their_send, tuple(offers))
         else their_send,  # "i said send pics first" beside "said he'd send pics": one thing, looked forward to once
+        tell=_str(found.get("tell")),
         expect_due=_due(note_clauses) if found.get("expect") else None,
         expect_overdue=bool(found.get("expect")) and any(not late[0].lower().startswith("chase")  # "chase if not
                                                          for late in _OVERDUE.finditer(notes)),  # here by mon": not yet
@@ -2701,6 +2713,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     if reading.ask and re.search(r"\bquote\b", reading.ask, _I) \
             and re.search(r"\bneeds?\s+(?:a\s+|the\s+|our\s+)?(?:price|pricing|quote|costs?)\b", notes, _I):
         reading = replace(reading, ask=None)  # "needs price per container … need FORMAL quote": the member quotes
+    if reading.tell and reading.stop and expand(reading.stop).lower() in reading.tell.lower():
+        reading = replace(reading, stop=None)  # "let her know we went w the other venue": said, so the message goes
     if (deal := read_deal(notes)) is not None:  # the sale is the message: "wants 250 … an answer" is no need
         reading = replace(reading, deal=deal, need=None, pay_how=None, my_offer_to=None,
                           ask=None if reading.ask and "want for" in reading.ask else reading.ask,
@@ -2713,6 +2727,14 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         reading = replace(reading, deliver=(), deliver_do=(f"leave you a review{where}", *reading.deliver_do))
     if (wrote := _WROTE_FIRST.search(notes)) is not None:
         reading = replace(reading, wrote_first=wrote[0].strip())
+    if reading.deliver and _SLIPPED.search(notes):  # "promised H2 forecast by wed / wed slipped": late and not
+        held = reading.deliver[-1]  # ready, so it follows when it is, with an apology
+        reading = replace(reading, deliver=reading.deliver[:-1], late=True,
+                          later=(f"{held} {_later_words('when done', held)}", *reading.later))
+    if any(d.endswith(" then") for d in reading.deliver):  # "summer apps open feb, said i'd forward the link then"
+        then = [d for d in reading.deliver if d.endswith(" then")]
+        reading = replace(reading, deliver=tuple(d for d in reading.deliver if d not in then),
+                          later=(*reading.later, *(f"{d.removesuffix(' then')} once it's out" for d in then)))
     if _THANKS_ONLY.search(notes):  # "just thanks for now": no ask, no step, no offer of help this time
         reading = replace(reading, interest=None, next_step=None, ask=None, explore=None, suggest=None, need=None,
                           thanks=reading.thanks or "your time", thanks_only=True)
@@ -2726,6 +2748,9 @@ _SITE_NAMES = {"checkatrade": "Checkatrade", "mybuilder": "MyBuilder", "trustatr
                "tripadvisor": "Tripadvisor", "ebay": "eBay"}
 _PUBLIC_REVIEW = rx.compile(rf"(?:{_REVIEW_SITE.pattern}).*\breviews?\b|\breviews?\b.*(?:{_REVIEW_SITE.pattern})|"
                             r"\b(?:5|five)[- ]star\b", re.IGNORECASE)
+# the day the member promised has slipped: "promised H2 forecast by wed / wed slipped 😬 finance still finalising"
+_SLIPPED = rx.compile(r"\b(?:(?:mon|tues?|wed|weds|thurs?|fri|sat|sun)\w*|deadline|date|timeline)"
+                      r"\s+(?:has\s+)?slipped\b", re.IGNORECASE)
 # The member wrote to them some days back: "sent thx + one-pager 7d ago", "emailed him 10d ago". "sent thanks already"
 # says no when: the message with the point may still be to come.
 _WROTE_FIRST = rx.compile(
@@ -3206,6 +3231,31 @@ _DONE = rx.compile(r"(?:(?:the\s+|my\s+)?intro(?:duction)?\s+to\s+(?P<who>[\w' -
 _THEY_WILL_SEND = rx.compile(r"(?:(?:she|he|they)\s+said\s+(?:(?:she|he|they)(?:'ll|\s+will|'d|\s+would)\s+|will\s+|"
                              r"would\s+)?|(?P<bare>will\s+|'ll\s+))send(?:\s+(?:it|them))?(?:\s+(?:tonight|today|"
                              r"tomorrow|tmrw|later|soon|asap|this \w+|by \w+|on \w+|\w+day))?\W*", _I)
+
+
+# the notes' word to tell them something: "tell him i'm out so he's not waiting on me", "let her know we went w/ the
+# other venue"
+_TELL = rx.compile(r"(?:(?:must|need to|should|pls|please|gotta|have to)\s+)?(?:tell|let) (?:him|her|them)(?: know)?"
+                   r"(?: that)?\s+(?P<x>(?:i|i'm|im|i've|we|we're|we've|the|our|my|it|it's)\b.{3,90})", _I)
+_TO_THEM = {"he's": "you're", "she's": "you're", "they're": "you're", "he": "you", "she": "you", "they": "you",
+            "him": "you", "her": "your", "them": "you", "his": "your", "their": "your", "hes": "you're",
+            "shes": "you're", "he'll": "you'll", "she'll": "you'll", "they'll": "you'll", "himself": "yourself",
+            "herself": "yourself", "im": "I'm"}
+
+
+def _told(news: str, names: frozenset[str]) -> str | None:
+    """What to tell them, said to them: "i'm out so he's not waiting on me" → "I'm out, so you're not waiting on
+    me"; None for anything a message can't carry (a name of theirs, a judgement, too many words)."""
+    said = re.sub(r"\b(?:he's|she's|they're|hes|shes|he'll|she'll|they'll|he|she|they|him|her|them|his|their|"
+                  r"himself|herself|im)\b", lambda m: _TO_THEM[m[0].lower()], news.strip(" .!"), flags=_I)
+    said = re.sub(r"\s+(so|because|coz|as)\s+", r", \1 ", said, count=1)
+    said = re.sub(r"\bi\b", "I", said)
+    said = re.sub(r"\b(?:january|february|march|april|june|july|august|september|october|november|december)\b",
+                  lambda m: m[0].capitalize(), said, flags=_I)  # "i'm in for march"
+    if len(said.split()) > 18 or names & {w.lower() for w in re.findall(r"[\w'-]+", said)} or _BAD.search(said) \
+            or re.search(r"\b(?:lol|haha|tbh|ugh|idiot|annoying|rude|weird|creepy|boring)\b", said, _I):
+        return None
+    return expand(said)
 
 
 def _in_plain_words(clause: str) -> str:

@@ -2824,3 +2824,48 @@ def test_work_still_underway_is_not_noted_as_sent(notes: str) -> None:
 def test_a_point_makes_the_filler_about_the_conversation_unneeded() -> None:
     text = drafted("she asked for our price list", where="")
     assert "price list" in text and "our conversation" not in text and "our chat" not in text, text
+
+
+# --- stop 41: what the notes say to tell them, a promise that slipped, a "no reply needed" ---------------------
+
+@pytest.mark.parametrize(("notes", "told"), [
+    ("found a cheaper one → tell her i'm out so she's not holding it for me",
+     "I'm out, so you're not holding it for me"),
+    ("let him know we went w the other caterer", "we went with the other caterer"),
+    ("I CAN DRIVE → tell them im in for april", "I'm in for April"),
+])
+def test_what_the_notes_say_to_tell_them_is_said_to_them(notes: str, told: str) -> None:
+    found = read_purpose(notes, "Rui Costa")
+    assert found.tell == told and found.stop is None, found
+    assert f"{told}." in drafted(notes, where="the flea market")
+
+
+def test_a_promise_whose_day_slipped_is_owned_up_to_not_attached() -> None:
+    notes = "i promised the kiln schedule by fri / fri slipped, the studio hasn't confirmed"
+    found = read_purpose(notes, "Rui Costa")
+    assert found.deliver == () and found.late and found.later, found
+    text = drafted(notes, where="the pottery open day")
+    assert "taking longer than I promised" in text and "attached" not in text and "Here's" not in text, text
+
+
+def test_a_thing_sent_then_is_sent_later() -> None:
+    found = read_purpose("asked abt evening classes -> term dates out in jan, said i'd forward the link then", "Rui")
+    assert found.deliver == () and found.later == ("the link once it's out",), found
+
+
+@pytest.mark.parametrize("notes", [
+    "cooking smells thru the vent. said sorry, all fine / don't make it a thing",
+    "they pitched us, we passed / no reply needed",
+])
+def test_the_notes_own_word_that_nothing_needs_sending(notes: str) -> None:
+    assert read_purpose(notes, "Rui Costa").stop, notes
+
+
+def test_a_favour_whose_verb_reads_like_a_to_do_is_thanked_not_asked_about() -> None:
+    notes = "chaired our session, fixed my demo on the fly lol / speaks dutch + english, v friendly"
+    reply = compose("follow_up_48h", DraftContext("Ilse Brandt", "the archive conference", notes, member_name="Sam"),
+                    FIRST_TIMES, key=7)
+    assert isinstance(reply, Draft) and "fixing my demo on the fly" in reply.text, reply
+    assert read_purpose("chaired our session, rescued my demo", "Ilse Brandt").thanks is None  # gist's reader, then:
+    assert thank_favour(read_purpose("chaired our session, rescued my demo", "Ilse Brandt"),
+                        "chaired our session, rescued my demo", "Ilse Brandt").thanks == "rescuing my demo"
