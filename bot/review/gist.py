@@ -456,7 +456,10 @@ _DONE_FOR_ME = {  # the one-word verbs of `purpose._FAVOUR_GERUND`, and more
     "squeezed": "squeezing", "kept": "keeping", "looked": "looking", "spent": "spending", "stayed": "staying",
     "waited": "waiting", "welcomed": "welcoming", "guided": "guiding", "coached": "coaching",
     "calmed": "calming", "rescued": "rescuing", "unblocked": "unblocking", "debugged": "debugging",
+    "paced": "pacing",
 }
+_TIPS_THANKED = rx.compile(r"(?:^|[\n.;/]\s*)(?P<x>(?:[\w'-]+\s+){0,3}(?:tips|advice|pointers|recs|feedback))"
+                           r"\s*(?:[\U0001F64C\U0001F64F\u2764\u2665\U0001F44D]|!!)", re.IGNORECASE)
 _GIFT = ("gave", "brought", "gifted")  # "gave me 2 courgette plants + tons of advice": thanks for the first thing
 _VERB = "|".join(sorted((*_DONE_FOR_ME, *_GIFT), key=len, reverse=True))
 _FAVOUR_DONE = rx.compile(
@@ -532,6 +535,8 @@ def thank_favour(r: Reading, notes: str | None, contact_name: str | None = None)
     if not notes or r.thanks or r.stop or _THANKED.search(notes):
         return r
     names = contact_names(contact_name)
+    if (tips := _TIPS_THANKED.search(notes)) is not None:  # "heel hook tips 🙌": advice they gave, gladly noted
+        return replace(r, thanks=f"the {expand(tips['x'].strip().lower())}")
     for clause in _clauses(notes):
         for part in (clause, *re.split(r",\s+", clause)[1:]):  # "chaired our session, rescued my demo": the second
             if (favour := _favour_done(part, names)) is not None:

@@ -245,7 +245,7 @@ def _clauses(notes: str) -> tuple[str, ...]:
 # --- phrasing -----------------------------------------------------------------------------------------
 
 _EXPAND = {
-    "ev": "EV", "cv": "CV", "cvs": "CVs", "gcse": "GCSE", "gcses": "GCSEs",
+    "ev": "EV", "cv": "CV", "cvs": "CVs", "gcse": "GCSE", "gcses": "GCSEs", "grp": "group", "grps": "groups",
     "abt": "about", "re": "about", "w/": "with", "w": "with", "w/in": "within", "w/o": "without",
     "wk": "week", "wks": "weeks", "yr": "year",
     "yrs": "years",
@@ -1364,6 +1364,14 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             wanted = re.sub(r"\byour\b", "my", re.sub(r"\byours\b", "mine", quoted["x"], flags=_I), flags=_I)
             clause = f"asked for {wanted}"  # "'send me deck + numbers'": their words, theirs to get
         clause = _in_plain_words(clause)
+        if (mine := _SENT_MY_QUESTION.fullmatch(clause)) is not None and (x := you_form(mine["x"], names, 6)):
+            found.setdefault("ask", f"about {x}")  # "sent my q abt k8s cost tooling. no answer": the member's question
+            continue
+        if re.fullmatch(r"(?:the\s+)?(?:link|url)\W*", clause, _I) \
+                and (named := _LINK_FOR.search(notes)) is not None and (group := thing(named["x"], names)):
+            group = group if re.match(r"(?:the|your|my|our)\s", group, _I) else f"the {group}"
+            found.setdefault("ask", f"Could you send me the link for {group}?")  # "tips 🙌 sun beginners grp - link?"
+            continue
         if (told := _TELL.fullmatch(clause)) is not None and (news := _told(told["x"], names)) is not None:
             found.setdefault("tell", news)  # "found a nicer one elsewhere → tell him i'm out so he's not waiting"
             continue
@@ -3226,6 +3234,14 @@ _DONE = rx.compile(r"(?:(?:the\s+|my\s+)?intro(?:duction)?\s+to\s+(?P<who>[\w' -
                    r"(?:done|made|sent|sorted)(?:\s+(?:already|yesterday|today|last night))?\W*", _I)
 
 
+# the member's own question for a link, after what it's for: "sun beginners grp - link?"
+_LINK_FOR = rx.compile(r"(?:^|[^\w\s'’-])\s*(?P<x>[\w'’ ]{3,40}?)\s*[-–:]\s*(?:the\s+)?(?:link|url)\s*\?", _I)
+_PROMISED_COLON = rx.compile(r"^(?:i\s+)?promised\s*:\s*", _I)
+_TOLD_I_WOULD = rx.compile(r"^told (?:him|her|them) (?:i'?d|i would|i'?ll|i will)\s+", _I)
+_SENT_MY_QUESTION = rx.compile(r"(?:(?:i\s+)?(?:sent|dm'?d|posted|messaged)|i asked) (?:him |her |them )?my "
+                               r"(?:q|qn|question|qs|questions)\s+(?:abt|about|re|on)\s+(?P<x>.{3,60}?)\W*", _I)
+_WANT_TO_JOIN = rx.compile(r"(?:(?:she|he|they)\s+)?asked (?:if|whether) i(?:'?d)? (?:want|wanted|like|fancy|fancied) "
+                           r"to join (?P<x>.{3,60}?)\W*", _I)
 # their word that they'll send what was just asked of them: "he said will send tonight", "'will send tonight'" (the
 # bare form only in quotes: unquoted, it may be the member's own to-do)
 _THEY_WILL_SEND = rx.compile(r"(?:(?:she|he|they)\s+said\s+(?:(?:she|he|they)(?:'ll|\s+will|'d|\s+would)\s+|will\s+|"
@@ -3260,6 +3276,10 @@ def _told(news: str, names: frozenset[str]) -> str | None:
 
 def _in_plain_words(clause: str) -> str:
     """A terse clause said the way the readers below expect (see the patterns above); others unchanged."""
+    clause = _PROMISED_COLON.sub("promised ", clause)  # "promised: my PRD template + q list"
+    clause = _TOLD_I_WOULD.sub("i said i'd ", clause)  # "told him i'd bring some seedlings when they're up"
+    if (m := _WANT_TO_JOIN.fullmatch(clause)) is not None:  # "asked if i want to join his sat long runs 8am"
+        return "invited me to join " + re.sub(r"(?<! at) (\d{1,2}(?::\d\d)?\s?(?:am|pm))$", r" at \1", m["x"], flags=_I)
     if (m := _SWAPPED.match(clause)) is not None:
         return f"said we'd swap {m['x']}"
     if (m := _SENDING_ME.match(clause)) is not None or (m := _COMING.match(clause)) is not None:

