@@ -1364,7 +1364,7 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             wanted = re.sub(r"\byour\b", "my", re.sub(r"\byours\b", "mine", quoted["x"], flags=_I), flags=_I)
             clause = f"asked for {wanted}"  # "'send me deck + numbers'": their words, theirs to get
         clause = _in_plain_words(clause)
-        if (mine := _SENT_MY_QUESTION.fullmatch(clause)) is not None and (x := you_form(mine["x"], names, 6)):
+        if (my_q := _SENT_MY_QUESTION.fullmatch(clause)) is not None and (x := you_form(my_q["x"], names, 6)):
             found.setdefault("ask", f"about {x}")  # "sent my q abt k8s cost tooling. no answer": the member's question
             continue
         if re.fullmatch(r"(?:the\s+)?(?:link|url)\W*", clause, _I) \
