@@ -1476,6 +1476,8 @@ class _Writer:
             lines.append(self.line((f"A quick follow-up to my note{after}{met}.",
                                     f"Following up on my message{after}{met}.",
                                     f"Just resurfacing my note{after}{met}."), "w-open"))
+        if r.tell and re.match(r"(?:we|I) need\b", r.tell):  # "tell him we need the invoice split": asked of them
+            lines.append(Line((f"Just checking this reached you: {r.tell}.",)))
         if r.later and r.deliver:  # the first message sent part and promised the rest: the rest goes now
             lines.append(self.later_due(and_=True))
         if r.deliver_do:
@@ -1965,7 +1967,7 @@ def vetted_phrases(r: Reading) -> tuple[str, ...]:
     although they repeat the notes' words ("the blog post on our label pruning")."""
     single = (r.intro_to, r.answer, r.interest, r.accept, r.next_step, r.ask, r.thanks, r.topic, r.explore,
               r.their_offer_to, r.my_offer_to,
-              r.need, r.checking, r.suggest, r.expect, r.ask_around, r.apology, r.decline)
+              r.need, r.checking, r.suggest, r.expect, r.ask_around, r.apology, r.decline, r.tell)
     return tuple(p for p in (*r.deliver, *r.deliver_do, *r.their_offer, *r.later, *single) if p)
 
 

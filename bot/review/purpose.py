@@ -131,7 +131,8 @@ class Reading:
                     or self.next_step or self.ask or self.accept or self.answer or self.explore or self.need
                     or self.checking or self.suggest or self.their_offer_to or self.ask_around or self.their_news
                     or (self.my_offer_to and self.pay_how != "cash at pickup")  # cash is brought, not chased
-                    or (self.deal is not None and not self.deal.agreed))  # a figure they're still weighing
+                    or (self.deal is not None and not self.deal.agreed)  # a figure they're still weighing
+                    or bool(self.tell and re.match(r"(?:we|I) need\b", self.tell)))  # "tell him we need X": a request
 
 
 # --- splitting ----------------------------------------------------------------------------------------
@@ -836,9 +837,11 @@ _STOP = rx.compile(
     r"leave (?:him|her|them) (?:be|alone))\W*$|\bnot to (?:contact|message|email|call|approach|dm) (?:him|her|them)\b|"
     r"^(?:but\s+)?no (?:thanks|thank you|thx|ty)\W*$|"
     # "just keep it down after 9, don't make it a thing", "no reply needed"
-    r"\b(?:do\s*n[o']?t|dont) make (?:it|this|a) (?:a )?(?:thing|big deal|fuss)\b|"
+    r"\b(?:do\s*n[o']?t|dont) make (?:it|this) (?:a )?(?:thing|big deal|fuss)\b|"
     r"\bno (?:reply|response|answer|msg|message|follow[- ]?up) (?:needed|required|necessary)\b",
     _I)
+# a quiet word not to make much of it: a thank-you may still go, briefly ("don't make it a thing, quick thx only")
+_MAKE_A_THING = rx.compile(r"\b(?:do\s*n[o']?t|dont) make (?:it|this) (?:a )?(?:thing|big deal|fuss)\b", _I)
 # A no to one thing, which stops the ladder only when the notes give the message nothing else to do: "no point
 # pitching the partnership" (but "no point pitching the app. wants the match photos" still sends the photos),
 # "polite but no", "not engaging.", "don't send anything", "no way to DM anyway"
@@ -2427,12 +2430,16 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                     x = "with " + _gerund(x)
                 found.setdefault("thanks", f"your help {x}" if x and x.startswith(("with", "on")) else "your help")
             elif verb.startswith("gave") and x and (span := re.fullmatch(
-                    r"(?:your |the )?((?:a|an|one|two|three|four|five|half an?|\d+(?:\.\d)?)\s+"
+                    r"(?:your )?((?:a|an|one|two|three|four|five|half an?|\d+(?:\.\d)?|the)\s+"
                     r"(?:whole |full |entire )?(?:hours?|hrs?|minutes?|mins?|days?|afternoon|morning|evening)s?)"
-                    r"(?:\s+(?:on|at|for|with|to|over|of)\b.*)?\W*", x, _I)):  # "gave us 3 hrs on the site visit"
-                hours = re.sub(r"\bhrs?\b", "hours", re.sub(r"\bmins?\b", "minutes", span[1]))
+                    r"(?P<on>\s+(?:on|for|with|over)\s+(?:my|our|the)\s+[\w' -]{2,30}?)?"
+                    r"(?:\s+(?:on|at|for|with|to|over|of)\b.*|,.*)?\W*", x, _I)):  # "gave us 3 hrs on our pitch"
+                hours = re.sub(r"\bhrs?\b", "hours", re.sub(r"\bmins?\b", "minutes", span[1].lower()))
                 whom = "us" if re.match(r"gave us\b", verb, _I) else "me"  # "gave us 2 hrs!!": their time
-                found.setdefault("thanks", f"giving {whom} {hours.replace('1 hours', 'an hour')} of your time")
+                yours = "" if hours.startswith("the ") else " of your time"  # "gave us the FULL day": the whole day
+                if span["on"] and (on := you_form(span["on"].strip(), names, 7)):
+                    yours = f"{yours} {on}"  # "gave us 3 hrs on our pitch deck"
+                found.setdefault("thanks", f"giving {whom} {hours.replace('1 hours', 'an hour')}{yours}")
             elif verb.startswith(("gave", "sent me", "brought", "baked", "cooked")) and x and not re.search(
                     r"\b(?:card|number|email|mobile|phone|whatsapp|contact|details|handle|deets|digits|socials?|"
                     r"insta|linkedin)\b|\b(?:your|his|her|their) (?:no|num|nr)\W*$", x, _I) and not (
@@ -2736,16 +2743,19 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     if (wrote := _WROTE_FIRST.search(notes)) is not None:
         reading = replace(reading, wrote_first=wrote[0].strip())
     if reading.deliver and _SLIPPED.search(notes):  # "promised H2 forecast by wed / wed slipped": late and not
-        held = reading.deliver[-1]  # ready, so it follows when it is, with an apology
+        held = re.sub(r"\s+(?:by\s+)?(?:mon|tues?|wed|weds|thurs?|fri|sat|sun)\w*$", "",  # "the forecast Wednesday,
+                      reading.deliver[-1].split(",")[0], flags=re.IGNORECASE)  # Wednesday slipped": the forecast
         reading = replace(reading, deliver=reading.deliver[:-1], late=True,
                           later=(f"{held} {_later_words('when done', held)}", *reading.later))
-    if any(d.endswith(" then") for d in reading.deliver):  # "summer apps open feb, said i'd forward the link then"
-        then = [d for d in reading.deliver if d.endswith(" then")]
+    if any(d.endswith(" then") or d == "then" for d in reading.deliver):  # "apps open feb, said i'd forward the
+        then = [d for d in reading.deliver if d.endswith(" then") or d == "then"]  # link then": sent when it's out
         reading = replace(reading, deliver=tuple(d for d in reading.deliver if d not in then),
-                          later=(*reading.later, *(f"{d.removesuffix(' then')} once it's out" for d in then)))
+                          later=(*reading.later, *(f"{d.removesuffix(' then')} once it's out" for d in then
+                                                   if d.removesuffix(" then") not in ("the", "then", "it", ""))))
     if _THANKS_ONLY.search(notes):  # "just thanks for now": no ask, no step, no offer of help this time
         reading = replace(reading, interest=None, next_step=None, ask=None, explore=None, suggest=None, need=None,
-                          thanks=reading.thanks or "your time", thanks_only=True)
+                          thanks=reading.thanks or "your time", thanks_only=True,
+                          stop=None if reading.stop and _MAKE_A_THING.search(reading.stop) else reading.stop)
     return reading
 
 
@@ -2766,7 +2776,9 @@ _WROTE_FIRST = rx.compile(
     r"(?:[^.\n/;]{0,40}?\s+)?(?:\d+\s*(?:d|days?|wks?|weeks?)\s+ago|a week ago|last week)\b|"
     r"\bintro(?:duction)?\s+to\s+[\w' -]{2,30}?\s+(?:done|made|sent)\b", re.IGNORECASE)  # "intro to Lars done ✔"
 _THANKS_ONLY = rx.compile(r"(?:^|[.;!?\n]\s*|\s-\s)(?:just|only)\s+(?:say\s+)?(?:a\s+)?(?:thanks|thank you|thx|ty)"
-                          r"(?:\s+(?:note|msg|message))?(?:\s*[-–,]?\s*for now)?\s*(?:[.!]|$)",
+                          r"(?:\s+(?:note|msg|message))?(?:\s*[-–,]?\s*for now)?\s*(?:[.!]|$)|"
+                          r"(?:^|[.;!?\n,]\s*)(?:a\s+)?(?:quick|short|brief)\s+(?:thanks|thank you|thx|ty)"
+                          r"(?:\s+(?:note|msg|message))?\s+only\s*(?:[.!]|$)",  # "…, quick thx only"
                           re.IGNORECASE | re.MULTILINE)
 
 
@@ -3227,11 +3239,8 @@ _WANTS_OURS = rx.compile(r"^(?:(?:she|he|they)\s+)?wants?\s+(?P<x>our\s+[\w -]{2
                          r"(?P<when>\s+(?:by|b4|before)\s+.+)?$", _I)
 
 
-_DONE = rx.compile(r"(?:(?:the\s+|my\s+)?intro(?:duction)?\s+to\s+(?P<who>[\w' -]{2,30}?)|"
-                   r"(?P<x>(?!(?:send|share|email|make|get|do|finish|write|fix|once|when|if|half|nearly|almost|"
-                   r"partly|mostly|about|not|all but|\d+ ?%)\b)"
-                   r"(?:(?!\b(?:when|once|if|after|until|till|before|to|be|is|are|gets?|not)\b)[\w' -]){2,30}?))\s+"
-                   r"(?:done|made|sent|sorted)(?:\s+(?:already|yesterday|today|last night))?\W*", _I)
+_DONE = rx.compile(r"(?:the\s+|my\s+)?intro(?:duction)?\s+to\s+(?P<who>[\w' -]{2,30}?)\s+(?:done|made|sent|sorted)"
+                   r"(?:\s+(?:already|yesterday|today|last night))?\W*", _I)
 
 
 # the member's own question for a link, after what it's for: "sun beginners grp - link?"
@@ -3265,6 +3274,7 @@ def _told(news: str, names: frozenset[str]) -> str | None:
     said = re.sub(r"\b(?:he's|she's|they're|hes|shes|he'll|she'll|they'll|he|she|they|him|her|them|his|their|"
                   r"himself|herself|im)\b", lambda m: _TO_THEM[m[0].lower()], news.strip(" .!"), flags=_I)
     said = re.sub(r"\s+(so|because|coz|as)\s+", r", \1 ", said, count=1)
+    said = re.sub(r",?\s+(?:pls|plz|please|asap)$", "", said, flags=_I)  # "… split across 2 POs pls"
     said = re.sub(r"\bi\b", "I", said)
     said = re.sub(r"\b(?:january|february|march|april|june|july|august|september|october|november|december)\b",
                   lambda m: m[0].capitalize(), said, flags=_I)  # "i'm in for march"
@@ -3287,8 +3297,8 @@ def _in_plain_words(clause: str) -> str:
         return f"she'll send {theirs}"
     if (m := _PLEASE.match(clause)) is not None and _sendable(m["x"]):
         return f"ask for {m['x']}"
-    if (m := _DONE.fullmatch(clause)) is not None:  # "intro to Lars done ✔", "deck sent": done already
-        return f"introduced him to {m['who']}" if m["who"] else f"sent {_article(m['x'])}"
+    if (m := _DONE.fullmatch(clause)) is not None:  # "intro to Lars done ✔": made already
+        return f"introduced him to {m['who']}"
     if (m := _WANTS_OURS.match(clause)) is not None:
         when = m["when"] or ""
         later = re.match(r"\s+by\s+(?:the\s+)?end of (?:the\s+)?month\b", when, _I)

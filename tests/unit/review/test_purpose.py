@@ -2769,7 +2769,8 @@ def test_who_introduced_them_a_neighbours_door_or_the_job_is_no_place(where: str
 
 
 @pytest.mark.parametrize(("notes", "thanks"), [
-    ("gave us 3 hrs on the site visit!! so generous", "giving us three hours of your time"),
+    ("gave us 3 hrs on the site visit!! so generous", "giving us three hours of your time on the site visit"),
+    ("gave us the FULL day, lunch incl", "giving us the full day"),
     ("gave me a whole afternoon", "giving me a whole afternoon of your time"),
 ])
 def test_time_they_gave_is_thanked_as_their_time(notes: str, thanks: str) -> None:
@@ -2894,3 +2895,17 @@ def test_tips_noted_gladly_are_thanked_and_a_link_asked_for_names_its_group() ->
     found = thank_favour(read_purpose(notes, "Rui Costa"), notes, "Rui Costa")
     assert found.thanks == "the sourdough tips", found
     assert found.ask == "Could you send me the link for the Thursday bakers group?", found
+
+
+def test_a_request_told_is_checked_on_a_week_later_and_a_quick_thanks_still_goes() -> None:
+    notes = "tell him we need the quote split across 2 invoices pls"
+    week = compose("no_reply_1w", DraftContext("Rui Costa", "supplier call", notes, member_name="Sam"), WEEK_TIMES,
+                   key=7)
+    assert isinstance(week, Draft) and "we need the quote split across 2 invoices." in week.text, week
+    found = read_purpose("lent me a hand with the gazebo. don't make it a thing, quick thx only", "Rui Costa")
+    assert found.thanks_only and found.stop is None, found
+
+
+def test_a_link_ticked_as_sent_is_not_sent_again() -> None:
+    found = read_purpose("episode link sent ✔, she shared it", "Rui Costa")
+    assert found.deliver == () and found.wrote_first is None, found
