@@ -466,7 +466,8 @@ _FAVOUR_DONE = rx.compile(
     rf"^(?:(?:she|he|they)\s+)?(?:(?:kindly|also|even|literally|actually|really|basically|just|then)\s+)?"
     rf"(?P<verb>{_VERB})\s+(?P<rest>.+)$", _I)
 # the member (or the member's family, looked after) on the receiving end
-_TO_ME = rx.compile(r"^(?:me|us|my|our)\b|\b(?:for|to|with|w/?|on|in)\s+(?:me|us|my|our)\b|\b(?:helping|showing|"
+_TO_ME = rx.compile(r"^(?:me|us|my|our)\b|^at\s+(?:my|our)\b|\b(?:for|to|with|w/?|on|in)\s+(?:me|us|my|our)\b|"
+                    r"\b(?:helping|showing|"
                     r"teaching|walking|talking|driving)\s+(?:me|us)\b|^after\s+(?:my\s+|our\s+)?(?:mum|mom|dad|mother|"
                     r"father|nan|gran|grandma|grandad|kids?|son|daughter|boy|girl|wife|husband|partner|dog|cat)\b", _I)
 # what isn't a favour to thank: a denial, a hedge, a plan, a complaint, contact details, what the member did
@@ -480,6 +481,7 @@ _DURATION = rx.compile(r"^(?:like\s+|about\s+|almost\s+|over\s+)?(?:an?|\d+|two|
                        r"(?:hour|hours|hrs?|h|evening|afternoon|morning|day|days|weekend|mins?|minutes)\s+"
                        r"|^(?:ages|hours)\s+", _I)
 _ASIDE = rx.compile(r"\s+(?:while|when|whilst|because|coz|cos|since|after|before|so that|(?:i\s+)?owe)\s.*$|,.*$|"
+                    r"\s+right (?:there|then)\b.*$|"
                     r"\s+(?:so|really|sooo*|v|very)\s+(?:well|much|kindly|patiently|fast|quickly)\b.*$|\s+(?:\d+\s*(?:hrs?|hours|mins?)|"
                     r"all (?:day|night|evening|afternoon|week|weekend)|twice|again|lol|tbh)\W*$|[^\w')]+$", _I)
 _THANKED = rx.compile(r"\b(?:sent|said|texted|emailed|already said|gave (?:him|her|them))\s+(?:my\s+)?(?:thanks|thx|ty|"

@@ -272,7 +272,7 @@ _PERSON = {"his": "your", "their": "your", "him": "you", "them": "you", "hers": 
 _THIRD = rx.compile(r"\b(?:she|he|they|she's|he's|they're|she'd|he'd|they'd|she'll|he'll|they'll)\b", _I)
 _TAIL = rx.compile(
     r"\s+(?:by|before|asap|soon|tomorrow|tmrw|tonight|today|this (?:wk|week)|next (?:wk|week)|lol|haha|tbh|"
-    r"btw|fyi|tho|though|i think|maybe|probably|pls|please|etc|due|asap|in return|tbc|tbd|"
+    r"btw|fyi|(?:even\s+)?(?:tho|though)|i think|maybe|probably|pls|please|etc|due|asap|in return|tbc|tbd|"
     r"so (?:that )?(?:he|she|they|we|i)|"
     r"because|coz|since (?:he|she|they|we|i)|direct|directly|no answer yet|no reply yet)\b.*$|\s*[!?]+.*$", _I)
 _BAD = rx.compile(r"https?://|www\.|\d{5,}|[\[\]{}<>=%|]|\S@|@\S|\bif poss(?:ible)?\b", _I)  # "b.hussain@"
@@ -808,7 +808,8 @@ _STOP = rx.compile(
     r"\bnot a fit\b|\bno fit\b|^(?:so\s+)?no (?:msg|message)\W*$|"
     r"\bpolite no\b|^passed\W*$|\bno reason to (?:follow|reach|write|chase)|\bkept (?:pitching|selling|"
     r"pushing)\b|\btold (?:him|her|them) (?:maybe |probably )?(?:next year|not now|not yet|not this year)\b|"
-    r"\bi (?:said|told (?:him|her|them)) no\b|\bi declined\b|\bdeclined\b|\bscam\b|\bred flags\b|\bpassed on us\b|"
+    r"(?<!\btho )(?<!\bthough )(?<!\bwhen )(?<!\bafter )\bi (?:said|told (?:him|her|them)) no\b|"
+    r"\bi declined\b|\bdeclined\b|\bscam\b|\bred flags\b|\bpassed on us\b|"
     r"\bnot interested\b|\bnot pursuing\b|\b(?:i'?m|we'?re|i am|we are) not (?:buying|investing)\b|"
     r"^(?:and\s+)?(?:she|he|they)\s+said\s+(?:thx|thanks|thank you|ty|cheers)\W*$|"
     r"\bdead end\b|\bno (?:need|point) (?:to )?follow|^(?:just\s+)?ignore(?: (?:him|her|them|it))?\W*$|"
@@ -816,7 +817,8 @@ _STOP = rx.compile(
     # "not keeping in touch", "ALL comms via our solicitor", "mutual good luck"
     r"\bnot (?:keeping|staying) in touch\b|\b(?:all\s+)?(?:comms|communications?|contact)\s+(?:only\s+)?"
     r"(?:via|through|thru)\s+(?:our|my|the)\s+(?:solicitor|lawyer|attorney|counsel|agent|legal team)\b|"
-    r"\bmutual good luck\b|\bblock(?:ing|ed)\b|"
+    r"\bmutual good luck\b|\bblock(?:ing|ed) (?:him|her|them|me|us)\b|\b(?:she|he|they) blocked\b|"
+    r"(?:^|\b(?:so|and|then|i|i'?m)\s+)block(?:ed|ing)(?: (?:him|her|them))?\W*$|"
     r"\blog only\b|\bcreepy\b|\bsold (?:it|them) to someone\b|^np\W+nothing else\W*$|"
     r"^nothing else (?:to do|pending|needed|open)\W*$|"
     r"^(?:(?:so|but|just|best to|better to|prob(?:ably)?|i'?ll|gonna)\s+)*(?:steer clear(?: of (?:him|her|them))?|"
@@ -834,7 +836,8 @@ _STOP = rx.compile(
     r"^(?:so\s+|just\s+|but\s+)?(?:do\s*n[o']?t|dont)\W*$|\b(?:does\s*n'?t|doesnt|do\s*n'?t|dont) want (?:me|us) "
     r"(?:in touch|to (?:contact|message|write|email|call))\b|"
     r"(?:^|,\s*)(?:(?:so|prob(?:ably)?|just|best to|better to)\s+)?(?:leave it|let it (?:go|be)|"
-    r"leave (?:him|her|them) (?:be|alone))\W*$|\bnot to (?:contact|message|email|call|approach|dm) (?:him|her|them)\b|"
+    r"leave (?:him|her|them) (?:be|alone))\W*$|"
+    r"\bnot (?:to )?(?:contact|message|email|call|approach|dm) (?:him|her|them)\b|"
     r"^(?:but\s+)?no (?:thanks|thank you|thx|ty)\W*$|"
     # "just keep it down after 9, don't make it a thing", "no reply needed"
     r"\b(?:do\s*n[o']?t|dont) make (?:it|this) (?:a )?(?:thing|big deal|fuss)\b|"
@@ -847,7 +850,8 @@ _MAKE_A_THING = rx.compile(r"\b(?:do\s*n[o']?t|dont) make (?:it|this) (?:a )?(?:
 # "polite but no", "not engaging.", "don't send anything", "no way to DM anyway"
 _SOFT_STOP = rx.compile(
     r"(?:^|[,;]\s*)(?:(?:so|just|but)\s+)?(?:not engaging|polite but no|"
-    r"(?:do\s*n'?t|dont) send (?:(?:him|her|them) )?anything|no way to (?:dm|message|contact|reach|email)"
+    r"(?:do\s*n'?t|dont) send (?:(?:him|her|them) )?anything|(?:do\s*n'?t|dont) (?:nag|pester)(?: (?:him|her|them))?|"
+    r"no way to (?:dm|message|contact|reach|email)"
     r"(?: (?:him|her|them))?(?: anyway)?)\W*$|"
     r"(?:^|[,;]\s*)(?:(?:so|just|but)\s+)?no point (?:in )?(?:pitching|selling|chasing|following up|writing|"
     r"messaging|reaching out)\b(?!.*\b(?:he|she|they) said\b)(?!\s+to\b)", _I)
@@ -1367,6 +1371,10 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             wanted = re.sub(r"\byour\b", "my", re.sub(r"\byours\b", "mine", quoted["x"], flags=_I), flags=_I)
             clause = f"asked for {wanted}"  # "'send me deck + numbers'": their words, theirs to get
         clause = _in_plain_words(clause)
+        if re.fullmatch(r"(?:(?:is|are)\s+(?:(?:he|she|they)|(?:his|her|their)\s+(?:team|company|firm|lab))\s+)?"
+                        r"(?:still\s+)?hiring\W*", clause, _I) and "?" in notes:  # "good chat. golang. hiring?"
+            found.setdefault("ask", "Is your team hiring at the moment?")
+            continue
         if (my_q := _SENT_MY_QUESTION.fullmatch(clause)) is not None and (x := you_form(my_q["x"], names, 6)):
             found.setdefault("ask", f"about {x}")  # "sent my q abt k8s cost tooling. no answer": the member's question
             continue
@@ -2728,6 +2736,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     if reading.ask and re.search(r"\bquote\b", reading.ask, _I) \
             and re.search(r"\bneeds?\s+(?:a\s+|the\s+|our\s+)?(?:price|pricing|quote|costs?)\b", notes, _I):
         reading = replace(reading, ask=None)  # "needs price per container … need FORMAL quote": the member quotes
+    if reading.ask == "Is your team hiring at the moment?" and reading.activity and "hiring" in reading.activity:
+        reading = replace(reading, activity=None)  # "hiring?": the member's question, not their news
     if reading.tell and reading.stop and expand(reading.stop).lower() in reading.tell.lower():
         reading = replace(reading, stop=None)  # "let her know we went w the other venue": said, so the message goes
     if (deal := read_deal(notes)) is not None:  # the sale is the message: "wants 250 … an answer" is no need
@@ -2742,6 +2752,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         reading = replace(reading, deliver=(), deliver_do=(f"leave you a review{where}", *reading.deliver_do))
     if (wrote := _WROTE_FIRST.search(notes)) is not None:
         reading = replace(reading, wrote_first=wrote[0].strip())
+    if reading.deliver and _HELD_UNTIL.search(notes):  # "asked samples of 3 grades. shipping blocked til export
+        reading = replace(reading, deliver=(), later_asked=reading.only_asked or reading.later_asked, later=(
+            *(f"{d} {_later_words('on hold', d)}" for d in reading.deliver), *reading.later))  # once it clears
     if reading.deliver and _SLIPPED.search(notes):  # "promised H2 forecast by wed / wed slipped": late and not
         held = re.sub(r"\s+(?:by\s+)?(?:mon|tues?|wed|weds|thurs?|fri|sat|sun)\w*$", "",  # "the forecast Wednesday,
                       reading.deliver[-1].split(",")[0], flags=re.IGNORECASE)  # Wednesday slipped": the forecast
@@ -2766,6 +2779,10 @@ _SITE_NAMES = {"checkatrade": "Checkatrade", "mybuilder": "MyBuilder", "trustatr
                "tripadvisor": "Tripadvisor", "ebay": "eBay"}
 _PUBLIC_REVIEW = rx.compile(rf"(?:{_REVIEW_SITE.pattern}).*\breviews?\b|\breviews?\b.*(?:{_REVIEW_SITE.pattern})|"
                             r"\b(?:5|five)[- ]star\b", re.IGNORECASE)
+# what the member would send is held up until something clears: "shipping blocked til export permit clears"
+_HELD_UNTIL = rx.compile(r"\b(?:shipping|sending|delivery|it'?s|it is|they'?re|they are)\s+"
+                         r"(?:blocked|held up|on hold|stuck)\s+(?:til|till|until|pending)\b|"
+                         r"\bcan'?t (?:ship|send|post)(?: (?:it|them))? (?:til|till|until)\b", re.IGNORECASE)
 # the day the member promised has slipped: "promised H2 forecast by wed / wed slipped 😬 finance still finalising"
 _SLIPPED = rx.compile(r"\b(?:(?:mon|tues?|wed|weds|thurs?|fri|sat|sun)\w*|deadline|date|timeline)"
                       r"\s+(?:has\s+)?slipped\b", re.IGNORECASE)

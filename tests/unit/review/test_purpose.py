@@ -2909,3 +2909,34 @@ def test_a_request_told_is_checked_on_a_week_later_and_a_quick_thanks_still_goes
 def test_a_link_ticked_as_sent_is_not_sent_again() -> None:
     found = read_purpose("episode link sent ✔, she shared it", "Rui Costa")
     assert found.deliver == () and found.wrote_first is None, found
+
+
+# --- stop 41: heldout35's rests and hellos, read again ----------------------------------------------------------
+
+@pytest.mark.parametrize("notes", [
+    "pressed £20 on me for the bus even tho i said no / wants my dal recipe",  # refusing a gift ends nothing
+    "our builds blocked by their firewall rule / he'll raise it at the ops review",  # blocked, but not a person
+    "tent → her till end of summer. dont push the price",  # a word on tone
+])
+def test_a_no_to_a_gift_a_blocked_build_or_a_word_on_tone_does_not_stop_the_message(notes: str) -> None:
+    assert read_purpose(notes, "Rui Costa").stop is None, notes
+
+
+@pytest.mark.parametrize("notes", ["kept messaging so blocked", "asked me to file it on the tracker, not DM him",
+                                   "lent her the gazebo till sept. dont nag"])
+def test_a_block_a_request_not_to_be_messaged_or_nothing_but_dont_nag_stops(notes: str) -> None:
+    reply = compose("follow_up_48h", DraftContext("Rui Costa", "the fete", notes, member_name="Sam"), FIRST_TIMES,
+                    key=7)
+    assert isinstance(reply, Rest), reply
+
+
+def test_their_review_of_my_work_is_thanked_and_hiring_is_asked() -> None:
+    assert thank_favour(read_purpose("looked at my PR #88 right there at the sprint", "Rui"),
+                        "looked at my PR #88 right there at the sprint", "Rui").thanks == "looking at my PR #88"
+    assert read_purpose("good chat. kotlin. hiring?", "Rui Costa").ask == "Is your team hiring at the moment?"
+
+
+def test_what_they_asked_for_that_is_held_up_goes_once_it_clears() -> None:
+    found = read_purpose("asked for 2 bottles of the gin. shipping blocked til the licence comes through", "Rui")
+    assert found.deliver == () and found.later == ("the two bottles of the gin once they're cleared",), found
+    assert found.later_asked, found
