@@ -3288,8 +3288,10 @@ _TO_THEM = {"he's": "you're", "she's": "you're", "they're": "you're", "he": "you
 def _told(news: str, names: frozenset[str]) -> str | None:
     """What to tell them, said to them: "i'm out so he's not waiting on me" → "I'm out, so you're not waiting on
     me"; None for anything a message can't carry (a name of theirs, a judgement, too many words)."""
+    said = re.sub(r"\bher\b(?=\s+(?:the|a|an|back|up|down|in|out|on|off|know|to|for|that|this|at|some|when|if)\b"
+                  r"|\W*$|\s*[,.;!?])", "you", news.strip(" .!"), flags=_I)  # "call her back": you; "her keys": your
     said = re.sub(r"\b(?:he's|she's|they're|hes|shes|he'll|she'll|they'll|he|she|they|him|her|them|his|their|"
-                  r"himself|herself|im)\b", lambda m: _TO_THEM[m[0].lower()], news.strip(" .!"), flags=_I)
+                  r"himself|herself|im)\b", lambda m: _TO_THEM[m[0].lower()], said, flags=_I)
     said = re.sub(r"\s+(so|because|coz|as)\s+", r", \1 ", said, count=1)
     said = re.sub(r",?\s+(?:pls|plz|please|asap)$", "", said, flags=_I)  # "… split across 2 POs pls"
     said = re.sub(r"\bi\b", "I", said)
