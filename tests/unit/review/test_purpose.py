@@ -2834,7 +2834,7 @@ def test_a_point_makes_the_filler_about_the_conversation_unneeded() -> None:
      "I'm out, so you're not holding it for me"),
     ("let him know we went w the other caterer", "we went with the other caterer"),
     ("I CAN DRIVE → tell them im in for april", "I'm in for April"),
-    ("tell her i'll ring her back after 6", "I'll ring you back after 6"),
+    ("tell her i'll see her at the gate after 6", "I'll see you at the gate after 6"),
     ("let her know we found her scarf", "we found your scarf"),
 ])
 def test_what_the_notes_say_to_tell_them_is_said_to_them(notes: str, told: str) -> None:
