@@ -1021,6 +1021,9 @@ class _Writer:
                         r"which|who)\b)(?=[a-z])", r"\1 the ", vp)  # "confirm qty": confirm the quantity
             return [Line((f"I'll {vp}{when}, as promised.",) if stage == "first" else
                          (f"Sorry for the wait: I'll {vp} very soon.",))]
+        to_offer = rf"(?:^|[\n.;/!]\s*)(?:and\s+|must\s+|pls\s+)?offer to {re.escape(vp.split()[0])}\b"
+        if stage == "first" and re.search(to_offer, self.context.notes or "", re.IGNORECASE):
+            return [Line((f"I'd be glad to {vp}.",))]  # "offer to pay for a new hood": offered now, never "as I said"
         if stage == "first":
             return [self.line((f"As I said, I'd be glad to {vp}.", f"And I'm happy to {vp}, as I mentioned.",
                                f"As promised, I'm happy to {vp}."), "mine")]
@@ -1827,7 +1830,9 @@ _HANDED = rx.compile(r"\b(?:cuttings?|seeds?|seedlings?|plants?|cake|cakes|jam|h
                      r"cookies|biscuits|jars?|bottles?|wine|beers?|flowers|chocolates?|samosas?|trays?|pies?|lasagne|"
                      r"curry|soup|stew|biryani|brownies|muffins|scones|cupcakes|dumplings|pastries|sandwiches|snacks|"
                      r"treats|crowns)$", re.IGNORECASE)
-_PHYSICAL = rx.compile(r"\b(?:samples?|swatches|parcel|package|laptops?|hardware|prototypes?|units?|boxes|books?|"
+# ("a code sample" is attached, never posted)
+_PHYSICAL = rx.compile(r"(?<!\bcode )(?<!\bwriting )(?<!\bwork )(?<!\bdata )(?<!\bdesign )"
+                       r"\b(?:samples?|swatches|parcel|package|laptops?|hardware|prototypes?|units?|boxes|books?|"
                        r"fridge|kit|flour|yarn|wool|fabric|prints|zines?|vinyl|starter)$", re.IGNORECASE)
 
 

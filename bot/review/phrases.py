@@ -42,7 +42,8 @@ def first_name(contact_name: str | None) -> str:
         return "there"
     name = words[0].replace("’", "'")
     if len(name.rstrip(".")) == 1 or name.lower() in ("the", "a", "an", "that", "this", "some", "guy", "girl", "man",
-                                                      "woman", "lady", "dude", "person") \
+                                                      "woman", "lady", "dude", "person", "bloke", "chap", "fella",
+                                                      "lad", "old") \
             or re.search(r"\s(?:or|/)\s", contact_name or ""):  # "J. Park", "guy w/ the drone", "Jess or Jen"
         return "there"
     if (name.isupper() and len(name) > 2) or name.islower():
@@ -287,7 +288,10 @@ def meeting_place(where: str | None) -> str:
             return f"{lead[1].lower()} {rest}"  # "in the park", "on the ferry": already a phrase
     text = re.sub(r"\s+@\s+|\s*@(?=[A-Za-z])", " at ", text)
     text = re.sub(r"\bnite\b", "night", text)  # "poker nite at marco's" (a capitalised "Quiz Nite" is a name)
-    text = re.split(r"\s+[-–—]\s+", text)[0]  # "Dutch Design Week - circular textiles talk": the event
+    # "Dutch Design Week - circular textiles talk": the event ("flat viewing → now my landlord": where they met, not
+    # what came of it; "Tokyo→Osaka" is a route and stays)
+    text = re.split(r"\s+[-–—]\s+|\s*(?:→|->)\s*(?=(?:now|then|became|later|turned|e-?mail|dms?|whatsapp|text|sms|"
+                    r"zoom|whispers|linkedin)\b)", text)[0]
     text = re.sub(r"\b(?:her|his|their)\b", "your", text, flags=re.IGNORECASE)  # "her opening at X": yours
     if re.match(r"(?:(?:old|best|ex-?)\s*)?(?:kid|kids|son|daughter|friend|neighbour|neighbor|cousin|boss|"
                 r"colleague|mum|mom|dad|niece|nephew|aunt|uncle|gran|granny|grandma|grandad|grandpa|nan|brother|"
@@ -521,8 +525,8 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     Ji-hoon'), is used whole — but a Vietnamese name of three parts is said by its last ('Nguyen Van Hoang' →
     'Hoang'); otherwise the first name. Notes that open with one part of the name ('duc; ML
     eng', 'sato-san; prof') say which part the member uses."""
-    handle = re.match(r"\s*@[\w.-]+\s*\(([^\W\d_][\w'’ -]*)\)\s*$", contact_name or "")
-    if handle:  # "@hollowbyte (Marta)": the name, not the handle
+    handle = re.match(r"\s*@[\w.-]+\s*\(((?-i:[A-Z])[\w'’ -]*)\)\s*$", contact_name or "")
+    if handle:  # "@hollowbyte (Marta)": the name, not the handle (never "@lunaverse (maintainer)")
         contact_name = handle[1]
     if (named := re.fullmatch(r"\s*([A-Z][\w'’-]+)\s*/\s*@[\w.-]+\s*(?:\([^()]*\))?\s*", contact_name or "")):
         return named[1]  # "Dana / @quiltwitch": her name, then her handle

@@ -624,9 +624,12 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
     if text and re.fullmatch(r"\s*(?:mine|yours|his|hers|theirs|ours)(?:\s+(?:too|back|as well))?\W*", text, _I):
         return None  # "owe her mine": mine of what, only the note before says
     if text and re.fullmatch(r"\s*(?:(?:his|her|their|my|the)\s+)?(?:does|do|did|is|are|was|were|has|have|had|can|"
-                             r"could|will|would)\W*", text, _I):
-        return None  # "asked her does": a question cut short, no thing in it
+                             r"could|will|would)\W*|\s*(?:the\s+)?v\d+(?:\.\d+)?\s+not\s+v\d+(?:\.\d+)?\W*",
+                             text, _I):
+        return None  # "asked her does": a question cut short; "(send v2 not v1!!)": which version, not a thing
     text = re.split(r"\s*:\s+", text)[0] if text else text  # "a quote: 5-day course, 12 guides": the thing
+    text = re.sub(r"\s+if (?:i|you|u) (?:want|like|fancy|wish)(?: to)?\W*$|\s+(?:b4|before|by)\s+(?:mon|tues?|wed|"
+                  r"weds|thurs?|fri|sat|sun)\w*\W*$", "", text, flags=_I) if text else text  # "pics of the damp b4 fri"
     text = re.split(r",\s+(?=(?:(?:my|our|his|her|their)\s+)?\S+\s+"
                     r"(?:is|are|was|works|ok|fine|not|isn'?t|hasn'?t|still)\b|"
                     r"(?:she|he|they)(?:'s|'re)\s)", text, flags=_I)[0] \
@@ -1374,6 +1377,29 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if re.fullmatch(r"(?:(?:is|are)\s+(?:(?:he|she|they)|(?:his|her|their)\s+(?:team|company|firm|lab))\s+)?"
                         r"(?:still\s+)?hiring\W*", clause, _I) and "?" in notes:  # "good chat. golang. hiring?"
             found.setdefault("ask", "Is your team hiring at the moment?")
+            continue
+        if (bare_tell := _BARE_TELL.fullmatch(clause)) is not None \
+                and (tell_what := re.sub(r"\s*(?:\+|&|and)$", "", bare_tell["news"] or "")  # "… w/ no.14 + tell her"
+                     or (prior if re.match(r"[a-z]+ed\b", prior) else "")) \
+                and not re.fullmatch(r"(?:i\s+)?(?:need to|must|gotta|have to|should|will|i'?ll)", tell_what, _I) \
+                and (news := _told(re.sub(r"\s+(?:after|afterwards|later|then)$", "", f"I {tell_what}" if re.match(
+                    r"[a-z]+ed\b", tell_what) else tell_what), names)) is not None:
+            found.setdefault("tell", news)  # "noticed a scratch on the hood after 😬 TELL her"
+            continue
+        if (to_offer := re.fullmatch(r"(?:and\s+|must\s+|pls\s+)?offer to "
+                                     r"(?P<x>(?:pay for|cover|replace|buy|fix|repair)\b[\w' -]{2,40}?)\W*", clause,
+                                     _I)) is not None \
+                and (x := you_form(to_offer["x"], names, 7)) is not None:
+            found.setdefault("my_offer_to", x)  # "… TELL her / offer to pay for a new hood"
+            continue
+        if (pay_link := _PAY_LINK.fullmatch(clause)) is not None and "?" in notes:  # "want to tip her — ko-fi link?"
+            found.setdefault("ask", f"Could you send me your {_SITES.get(pay_link['x'].lower(), pay_link['x'])} link?")
+            continue
+        if re.fullmatch(r"(?:no|nope|nah|no way|not happening)\W*", clause, _I) and last_ask in deliver \
+                and last_ask in asked_for \
+                and re.search(r"\b(?:wants?|asked for)\b(?:(?!\bsent\b)[^?\n])*\?+\s*(?:no|nope|nah)\b", notes, _I):
+            deliver.remove(last_ask)  # "she wants our wifi pw?? no.": asked for, and the member's answer is no
+            asked_for.remove(last_ask)
             continue
         if (my_q := _SENT_MY_QUESTION.fullmatch(clause)) is not None and (x := you_form(my_q["x"], names, 6)):
             found.setdefault("ask", f"about {x}")  # "sent my q abt k8s cost tooling. no answer": the member's question
@@ -2473,8 +2499,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
         if _THANK_FOR_IT.match(clause):
             continue  # "thank her" after nothing they did: no "thanks for you"
         if (m := _THANK_NOTE.match(clause)) is not None:
-            if (x := you_form(m["rest"], names, 5)) is not None:
-                found.setdefault("thanks", x)
+            if (x := you_form(m["rest"], names, 5)) is not None and not re.fullmatch(r"[a-z][a-z'-]+", x):
+                found.setdefault("thanks", x)  # ("thank ollie!!": someone else to thank, not a thing)
             continue
         if re.search(r"\bhost of\b|(?<!self )(?<!self-)\bhosted\b", low):
             found.setdefault("thanks", "hosting")
@@ -2736,6 +2762,14 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     if reading.ask and re.search(r"\bquote\b", reading.ask, _I) \
             and re.search(r"\bneeds?\s+(?:a\s+|the\s+|our\s+)?(?:price|pricing|quote|costs?)\b", notes, _I):
         reading = replace(reading, ask=None)  # "needs price per container … need FORMAL quote": the member quotes
+    if reading.invited and reading.accept and re.match(r"(?:the|your|a|an|our)\b", reading.accept, _I):
+        joined = re.sub(r"\s+((?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(\d{1,2}(?::\d\d)?\s?(?:am|pm))$",
+                        r" on \1 at \2", reading.accept, flags=_I)  # "the men's breakfast sat 8am"
+        reading = replace(reading, accept=f"join {joined}")  # an invitation to a thing: joined ("delighted to the …")
+        if _UNDECIDED.search(notes):  # "invited me to the men's breakfast / not sure yet": weighed, not accepted
+            reading = replace(reading, accept=None, thinking=True,
+                              checking=reading.checking or "your invitation to " + re.sub(  # the day, not the hour
+                                  r"\s+at\s+\d{1,2}(?::\d\d)?\s?(?:am|pm)$", "", joined, flags=_I))
     if reading.ask == "Is your team hiring at the moment?" and reading.activity and "hiring" in reading.activity:
         reading = replace(reading, activity=None)  # "hiring?": the member's question, not their news
     if reading.tell and reading.stop and expand(reading.stop).lower() in reading.tell.lower():
@@ -2779,6 +2813,9 @@ _SITE_NAMES = {"checkatrade": "Checkatrade", "mybuilder": "MyBuilder", "trustatr
                "tripadvisor": "Tripadvisor", "ebay": "eBay"}
 _PUBLIC_REVIEW = rx.compile(rf"(?:{_REVIEW_SITE.pattern}).*\breviews?\b|\breviews?\b.*(?:{_REVIEW_SITE.pattern})|"
                             r"\b(?:5|five)[- ]star\b", re.IGNORECASE)
+# the member hasn't decided: "not sure yet", "undecided", "tbc if i'm going"
+_UNDECIDED = rx.compile(r"(?:^|[\n.;/]\s*|\s[-–—]\s)(?:(?:i'?m|still)\s+)?"
+                        r"(?:not sure(?: yet)?|undecided|haven'?t decided)(?=\s*(?:[-–—,.;!\n]|$))", re.IGNORECASE)
 # what the member would send is held up until something clears: "shipping blocked til export permit clears"
 _HELD_UNTIL = rx.compile(r"\b(?:shipping|sending|delivery|it'?s|it is|they'?re|they are)\s+"
                          r"(?:blocked|held up|on hold|stuck)\s+(?:til|till|until|pending)\b|"
@@ -3157,7 +3194,8 @@ def _question(text: str, names: frozenset[str]) -> str | None:
     if not found or found.lower() in ("more", "name", "it", "that", "this", "them", "him", "her", "again", "first"):
         return None  # "ask more", "(name?? ask him)": a reminder to self, not a question for them
     if _STATEMENT.search(found) or re.search(r"\b(?:permission|consent|blessing|approval|go-ahead|sign-off)\b", found,
-                                             _I):
+                                             _I) or re.search(r"\bfirst\W*$", text, _I) \
+            or re.fullmatch(r"(?:the|that|this)?\s*(?:thing|stuff|things)", found, _I):  # "ask her re: the thing!!"
         return None  # "ASK HER PERMISSION FIRST before sharing contact": someone else's, not a question for them
     found = re.sub(r"\bdata sharing\b", "data-sharing", found, flags=_I)
     if _RATE_WORDS.search(found) and not found.lower().startswith(("your", "our", "my")):
@@ -3260,6 +3298,16 @@ _DONE = rx.compile(r"(?:the\s+|my\s+)?intro(?:duction)?\s+to\s+(?P<who>[\w' -]{2
                    r"(?:\s+(?:already|yesterday|today|last night))?\W*", _I)
 
 
+# a bare "tell her", after what to tell: "noticed a scratch on the hood after 😬 TELL her"
+_BARE_TELL = rx.compile(r"(?:(?P<news>.+?)\s+)?(?:(?:must|pls|please|need to|gotta)\s+)?tell (?:him|her|them)\W*",
+                        _I)
+# the member's own question for a payment or profile link: "ko-fi link?", "paypal link?"
+_PAY_LINK = rx.compile(r"(?:(?:want to|wanna|gonna|i'?ll)\s+tip\s+(?:him|her|them)\s*)?"
+                       r"(?:(?:your|her|his|their|the)\s+)?(?P<x>ko-?fi|paypal|venmo|patreon|buymeacoffee|revolut|monzo|cashapp|calendly|linktree)"
+                       r"\s+link\W*", _I)
+_SITES = {"ko-fi": "Ko-fi", "kofi": "Ko-fi", "paypal": "PayPal", "venmo": "Venmo", "patreon": "Patreon",
+          "buymeacoffee": "Buy Me a Coffee", "revolut": "Revolut", "monzo": "Monzo", "cashapp": "Cash App",
+          "calendly": "Calendly", "linktree": "Linktree"}
 # the member's own question for a link, after what it's for: "sun beginners grp - link?"
 _LINK_FOR = rx.compile(r"(?:^|[^\w\s'’-])\s*(?P<x>[\w'’ ]{3,40}?)\s*[-–:]\s*(?:the\s+)?(?:link|url)\s*\?", _I)
 _PROMISED_COLON = rx.compile(r"^(?:i\s+)?promised\s*:\s*", _I)
@@ -3307,6 +3355,7 @@ def _in_plain_words(clause: str) -> str:
     """A terse clause said the way the readers below expect (see the patterns above); others unchanged."""
     clause = _PROMISED_COLON.sub("promised ", clause)  # "promised: my PRD template + q list"
     clause = _TOLD_I_WOULD.sub("i said i'd ", clause)  # "told him i'd bring some seedlings when they're up"
+    clause = re.sub(r"^(?:i\s+)?forgot to ask\s+(?=abt\b|about\b|re\b|if\b|whether\b)", "ask ", clause, flags=_I)
     if (m := _WANT_TO_JOIN.fullmatch(clause)) is not None:  # "asked if i want to join his sat long runs 8am"
         return "invited me to join " + re.sub(r"(?<! at) (\d{1,2}(?::\d\d)?\s?(?:am|pm))$", r" at \1", m["x"], flags=_I)
     if (m := _SWAPPED.match(clause)) is not None:

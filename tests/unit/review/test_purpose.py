@@ -2942,3 +2942,55 @@ def test_what_they_asked_for_that_is_held_up_goes_once_it_clears() -> None:
     found = read_purpose("asked for 2 bottles of the gin. shipping blocked til the licence comes through", "Rui")
     assert found.deliver == () and found.later == ("the two bottles of the gin once they're cleared",), found
     assert found.later_asked, found
+
+
+# --- stop 41: heldout37's grades, read after it was measured -------------------------------------------------------
+
+def test_an_invitation_weighed_is_weighed_not_accepted() -> None:
+    found = read_purpose("invited me to the quiz night thurs 7pm / not sure yet — Ola thinks yes", "Rui Costa")
+    assert found.accept is None and found.thinking and found.checking == "your invitation to the quiz night on Thursday"
+    assert read_purpose("invited me to the quiz night thurs 7pm", "Rui Costa").accept == (
+        "join the quiz night on Thursday at 7pm")
+
+
+@pytest.mark.parametrize(("notes", "deliver"), [
+    ("i promised our onboarding writeup (send v3 not v2!!)", ("our onboarding writeup",)),
+    ("send him pics of the leak b4 fri", ("the pics of the leak",)),
+    ("she said send a writing sample if i want", ("a writing sample",)),
+])
+def test_a_version_a_day_or_an_if_i_want_is_no_part_of_the_thing_sent(notes: str, deliver: tuple[str, ...]) -> None:
+    assert read_purpose(notes, "Rui Costa").deliver == deliver
+
+
+def test_a_request_answered_no_is_not_sent_and_a_sent_question_mark_is_no_no() -> None:
+    assert read_purpose("she wants our spare key?? no.", "Rui Costa").deliver == ()
+    assert read_purpose("asked for our paper on soils -> sent? no. send", "Rui Costa").deliver == (
+        "our paper on soils",)
+
+
+@pytest.mark.parametrize("notes", ["ASK DR OSEI FIRST!! before we say yes", "ask her re: the thing!!",
+                                   "thank ollie!!"])
+def test_a_check_first_a_thing_unnamed_or_someone_else_to_thank_is_no_question_or_thanks(notes: str) -> None:
+    found = read_purpose(notes, "Rui Costa")
+    assert found.ask is None and found.thanks is None, found
+
+
+def test_a_bare_tell_her_says_what_came_before_and_an_offer_to_pay_is_made_now() -> None:
+    notes = ("lent me her tent 🙏 / gave it back — noticed a rip in the flysheet after 😬 TELL her / "
+             "offer to pay for a new one")
+    text = drafted(notes, name="Ffion Jones", where="the scout hut")
+    assert "I noticed a rip in the flysheet." in text and "I'd be glad to pay for a new one." in text, text
+    assert "As promised" not in text and "as I said" not in text, text
+
+
+def test_a_tip_link_is_asked_for_and_a_code_sample_is_attached_not_posted() -> None:
+    found = read_purpose("sent me the pattern for free 😭 / want to tip her — ko-fi link?", "Rui Costa")
+    assert found.ask == "Could you send me your Ko-fi link?", found
+    text = drafted("she asked for a code sample", where="the hiring day")
+    assert "on its way" not in text and "code sample" in text, text
+
+
+def test_forgot_to_ask_is_a_question_and_a_route_stays_a_route() -> None:
+    assert read_purpose("forgot to ask abt remote days!!", "Rui Costa").ask == "about remote days"
+    assert meeting_place("flat viewing → now my landlord") == "at the flat viewing"
+    assert meeting_place("night bus Leeds→York") != "at the night bus Leeds"
