@@ -264,6 +264,8 @@ class _Writer:
             notes = notes.lower()
         read = fill_in(read_purpose(notes, c.contact_name), notes, c.contact_name)
         self.r: Reading = without_reminders(thank_favour(read, notes, c.contact_name))
+        if self.r.thanks_only and not self.r.thanks:  # "just thanks for now" with no favour named: their time
+            self.r = replace(self.r, thanks="your time")
         self.language = notes_language(notes)
         self.place = meeting_place(c.where_met)
         if self.times is not None and self.times.met_at is not None:  # "the Sat shift" met on Friday: the day goes
@@ -369,7 +371,8 @@ class _Writer:
         placed = (replace(r, thanks=None).has_point or (r.thanks or "").startswith("offering") or r.expect or r.wait
                   or r.checking or r.thanks_only or (r.wrote_first and stage == "follow_up_48h"))
         if stage != "check_in" and not (placed or self.offer or self.context.offer or self.yes_to) \
-                and (item := open_item(self.context.notes)) and not _thanked_in(r.thanks, item):
+                and (item := open_item(self.context.notes)) and not _thanked_in(r.thanks, item) \
+                and not (r.wrote_first and r.wrote_first.lower() in item.lower()):  # "intro to Lars done ✔": gone
             # a week on, neither a hello nor "nothing open"
             # something is open ("want to know if theyd take milk from a 60 cow herd") that no reader could place:
             # a hello that ignores it is worse than one question
@@ -831,10 +834,9 @@ class _Writer:
             out.append(Line((f"{_cap(due)} will follow {r.later[0][len(due):].strip()}.",)))
         elif r.later and r.late and not r.later_asked:  # "promised H2 forecast by wed / wed slipped": owned up to
             due = _without_when(r.later[0])
-            it, its = ("them", "they're") if _plural(due) else ("it", "it's")
-            out.append(Line((f"Sorry, {due} is taking longer than I promised; I'll send {it} as soon as {its} ready."
-                             if it == "it" else f"Sorry, {due} are taking longer than I promised; I'll send {it} as "
-                             f"soon as {its} ready.",)))
+            it, its, be = ("them", "they're", "are") if _plural(due) else ("it", "it's", "is")
+            out.append(Line((f"Sorry, {due} {be} taking longer than I promised; I'll send {it} as soon as {its} "
+                             "ready.",)))
         elif r.later:
             promised = "" if r.later_asked else ", as promised"  # what they asked for was never promised
             out.append(Line((f"I'll send {r.later[0]}{promised}.",)))
@@ -1202,9 +1204,8 @@ class _Writer:
         them = "them" if _plural(self.r.expect) else "it"  # "the slides from your LT": them
         ready = "they're" if them == "them" else "it's"
         if self.r.expect_overdue and not self.r.expect.startswith(_OURS):  # "'will send tonight' … nothing since"
-            return [Line((f"Could you send {self.r.expect} when you get a chance? {them.capitalize()} hasn't reached me"
-                          " yet." if them == "it" else f"Could you send {self.r.expect} when you get a chance? They "
-                          "haven't reached me yet.",))]
+            late = "It hasn't" if them == "it" else "They haven't"
+            return [Line((f"Could you send {self.r.expect} when you get a chance? {late} reached me yet.",))]
         if self.r.expect_due:  # "owes me the churn numbers, due tues": needed by a day, so no "no rush"
             if self.r.expect.startswith(_OURS):
                 return [Line((f"Could I have {self.r.expect} back {self.r.expect_due}?",))]

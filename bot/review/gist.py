@@ -458,7 +458,8 @@ _DONE_FOR_ME = {  # the one-word verbs of `purpose._FAVOUR_GERUND`, and more
     "calmed": "calming", "rescued": "rescuing", "unblocked": "unblocking", "debugged": "debugging",
     "paced": "pacing",
 }
-_TIPS_THANKED = rx.compile(r"(?:^|[\n.;/]\s*)(?P<x>(?:[\w'-]+\s+){0,3}(?:tips|advice|pointers|recs|feedback))"
+_TIPS_THANKED = rx.compile(r"(?:^|[\n.;/]\s*)(?P<x>(?!(?:need|needs|ask|asked|want|wants|no|more|any|get|getting|"
+                           r"for|some|her|his|their)\b)(?:[\w'-]+\s+){0,3}(?:tips|advice|pointers|recs|feedback))"
                            r"\s*(?:[\U0001F64C\U0001F64F\u2764\u2665\U0001F44D]|!!)", re.IGNORECASE)
 _GIFT = ("gave", "brought", "gifted")  # "gave me 2 courgette plants + tons of advice": thanks for the first thing
 _VERB = "|".join(sorted((*_DONE_FOR_ME, *_GIFT), key=len, reverse=True))

@@ -269,7 +269,8 @@ def meeting_place(where: str | None) -> str:
         venue = re.search(r"\b(?:at|in)\s+(?P<v>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})", text)
         return f"at {venue['v']}" if venue else ""  # "came in to fix the Ricoh": what happened, no place to name
     if re.match(r"(?:recommended|referred|recommendation|rec|referral|intro(?:duced)?|introduction|passed on)\s+"
-                r"(?:by|from|via|through|thru)\b|(?:via|through|thru)\s", low):
+                r"(?:by|from|via|through|thru)\b|(?:via|through|thru)\s+(?:(?-i:[A-Z])[a-z]+\b(?!\s+(?-i:[A-Z]))|"
+                r"(?:my|a|our|mutual)\s)", text) and low.split()[1:2] != ["linkedin"]:
         return ""  # "recommended by uncle Ray", "via Sam": who put them in touch, not a place to meet at
     if re.match(r"(?:quote|estimate|survey|valuation|job|repair|install(?:ation)?|fitting|call-?out)\s+(?:for|on|of)\s",
                 low):
@@ -307,7 +308,7 @@ def meeting_place(where: str | None) -> str:
         head = re.sub(r"\s+(?:hall|stand|booth)\s+[a-z]?\d[\w.]*\b.*$", "", head, flags=re.IGNORECASE)
     head = _PLACE_TAIL.sub("", head).strip(" .!-")
     # "Paris dinner w/ the Schneider team", "coffee w amara": who else was there is no place
-    head = re.sub(r"\s+(?:w/|w)(?:\s+.*?)?(?=\s+at\s|$)", "", head)
+    head = re.sub(r"(?<!\bthe)\s+(?:w/\s*|w\s+)\S.*?(?=\s+at\s|$)", "", head)
     if head.lower() in ("work", "at work", "the office", "office"):
         return "at work"  # "Work": a colleague, met at work
     words = [_PLACE_EXPAND.get(w.lower(), w) for w in head.split()]
@@ -437,7 +438,8 @@ _GIVEN_LIKE_SURNAMES = _words("franziska rebecka alisson jessicka")
 _GOES_BY = rx.compile(r"\b(?:goes by|known as|aka|prefers to be called|(?:everyone |people )call (?:him|her|them)|"
                       r"calls (?:him|her|them)|"
                       r"call (?:him|her|them)(?=\s+['\"]?(?:(?-i:[A-Z])|"
-                      r"(?:sir|ma'am|madam|doc|uncle|aunty|auntie|coach)\b))|"
+                      r"(?:sir|ma'am|madam|doc|uncle|aunty|auntie|coach)\b|"
+                      r"[a-z][\w'’-]*\s+(?:not|rather than|instead of)\b))|"  # "call her jo not joanna"
                       r"calls? (?:himself|herself|themselves)|(?-i:prefers(?= [A-Z])))"
                       r"\s+['\"]?([^\W\d_][\w'’-]*[^\W\d_'’-](?:\s+(?-i:[A-Z])[\w'’-]+)?)", re.IGNORECASE)
 # ("prefers text" is no name; "everyone calls him Uncle Sipho" is two words; "promised to call her sun 4pm" and
@@ -525,7 +527,9 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
     Ji-hoon'), is used whole — but a Vietnamese name of three parts is said by its last ('Nguyen Van Hoang' →
     'Hoang'); otherwise the first name. Notes that open with one part of the name ('duc; ML
     eng', 'sato-san; prof') say which part the member uses."""
-    handle = re.match(r"\s*@[\w.-]+\s*\(((?-i:[A-Z])[\w'’ -]*)\)\s*$", contact_name or "")
+    handle = re.match(r"\s*@[\w.-]+\s*\(((?!(?:maintainer|admin|mod|moderator|owner|dev|founder|recruiter|hr|boss|"
+                      r"manager|organi[sz]er|host|landlord|teacher|coach|seller|buyer)\b)[^\W\d_][\w'’ -]*)\)\s*$",
+                      contact_name or "", re.IGNORECASE)
     if handle:  # "@hollowbyte (Marta)": the name, not the handle (never "@lunaverse (maintainer)")
         contact_name = handle[1]
     if (named := re.fullmatch(r"\s*([A-Z][\w'’-]+)\s*/\s*@[\w.-]+\s*(?:\([^()]*\))?\s*", contact_name or "")):

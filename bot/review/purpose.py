@@ -245,6 +245,7 @@ def _clauses(notes: str) -> tuple[str, ...]:
 
 # --- phrasing -----------------------------------------------------------------------------------------
 
+_DAY_WORD = r"(?:mon|tues?|wed|weds|thurs?|fri|sat|sun)\w*"  # a weekday as typed: "weds", "thurs", "fri"
 _EXPAND = {
     "ev": "EV", "cv": "CV", "cvs": "CVs", "gcse": "GCSE", "gcses": "GCSEs", "grp": "group", "grps": "groups",
     "abt": "about", "re": "about", "w/": "with", "w": "with", "w/in": "within", "w/o": "without",
@@ -440,7 +441,7 @@ NOT_MEANT = rx.compile(r"(?:^|[.;!?\n]\s*)(?:(?:prob(?:ably)?|i think|tbh|but|an
                        r"(?:(?:did\s*n'?t|didnt|did not|does\s*n'?t|doesnt) mean it|(?:was|were) (?:just )?(?:joking|"
                        r"drunk|tipsy)|not serious)(?:\s+(?:tho|though|lol|haha|tbh|i think))?\W*(?:$|[.;!?\n])", _I)
 _OVERDUE = rx.compile(r"\b(?:still\s+)?not (?:here|arrived|received|in)\b|\bchase if not\b|\b(?:has|have|did) ?n[o']?t "
-                      r"(?:arrived|come|turned up|shown up|sent)\b|\bnever (?:arrived|came|turned up|sent)\b|"
+                      r"(?:arrived|come|turned up|shown up)\b|\bnever (?:arrived|came|turned up)\b|"
                       r"\bnothing (?:yet|since)\b|\bstill nothing\b|\bno sign of (?:it|them)\b|"
                       r"\bstill waiting (?:on|for)\b", _I)
 # A figure the notes give as the answer: "actual: ~£1.2k/unit at 100 units", "3 months", "€40 a seat".
@@ -628,8 +629,8 @@ def thing(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
                              text, _I):
         return None  # "asked her does": a question cut short; "(send v2 not v1!!)": which version, not a thing
     text = re.split(r"\s*:\s+", text)[0] if text else text  # "a quote: 5-day course, 12 guides": the thing
-    text = re.sub(r"\s+if (?:i|you|u) (?:want|like|fancy|wish)(?: to)?\W*$|\s+(?:b4|before|by)\s+(?:mon|tues?|wed|"
-                  r"weds|thurs?|fri|sat|sun)\w*\W*$", "", text, flags=_I) if text else text  # "pics of the damp b4 fri"
+    text = re.sub(rf"\s+if (?:i|you|u) (?:want|like|fancy|wish)(?: to)?\W*$|\s+(?:b4|before|by)\s+{_DAY_WORD}\W*$", "",
+                  text, flags=_I) if text else text  # "pics of the damp b4 fri", "a code sample if i want"
     text = re.split(r",\s+(?=(?:(?:my|our|his|her|their)\s+)?\S+\s+"
                     r"(?:is|are|was|works|ok|fine|not|isn'?t|hasn'?t|still)\b|"
                     r"(?:she|he|they)(?:'s|'re)\s)", text, flags=_I)[0] \
@@ -840,20 +841,20 @@ _STOP = rx.compile(
     r"(?:in touch|to (?:contact|message|write|email|call))\b|"
     r"(?:^|,\s*)(?:(?:so|prob(?:ably)?|just|best to|better to)\s+)?(?:leave it|let it (?:go|be)|"
     r"leave (?:him|her|them) (?:be|alone))\W*$|"
-    r"\bnot (?:to )?(?:contact|message|email|call|approach|dm) (?:him|her|them)\b|"
+    r"\bnot to (?:contact|message|email|call|approach|dm) (?:him|her|them)\b|"
+    r"(?<!did )(?<!do )\bnot dm (?:him|her|them)\b|"
     r"^(?:but\s+)?no (?:thanks|thank you|thx|ty)\W*$|"
-    # "just keep it down after 9, don't make it a thing", "no reply needed"
-    r"\b(?:do\s*n[o']?t|dont) make (?:it|this) (?:a )?(?:thing|big deal|fuss)\b|"
-    r"\bno (?:reply|response|answer|msg|message|follow[- ]?up) (?:needed|required|necessary)\b",
+    # "no reply needed", "no response needed" (with nothing after it in the clause)
+    r"\bno (?:reply|response|answer|msg|message|follow[- ]?up) (?:needed|required|necessary)\W*$",
     _I)
-# a quiet word not to make much of it: a thank-you may still go, briefly ("don't make it a thing, quick thx only")
-_MAKE_A_THING = rx.compile(r"\b(?:do\s*n[o']?t|dont) make (?:it|this) (?:a )?(?:thing|big deal|fuss)\b", _I)
 # A no to one thing, which stops the ladder only when the notes give the message nothing else to do: "no point
 # pitching the partnership" (but "no point pitching the app. wants the match photos" still sends the photos),
 # "polite but no", "not engaging.", "don't send anything", "no way to DM anyway"
 _SOFT_STOP = rx.compile(
     r"(?:^|[,;]\s*)(?:(?:so|just|but)\s+)?(?:not engaging|polite but no|"
     r"(?:do\s*n'?t|dont) send (?:(?:him|her|them) )?anything|(?:do\s*n'?t|dont) (?:nag|pester)(?: (?:him|her|them))?|"
+    # "… keep it down after 9, don't make it a thing"
+    r"(?:do\s*n'?t|dont) make (?:it|this) (?:a )?(?:thing|big deal|fuss)|"
     r"no way to (?:dm|message|contact|reach|email)"
     r"(?: (?:him|her|them))?(?: anyway)?)\W*$|"
     r"(?:^|[,;]\s*)(?:(?:so|just|but)\s+)?no point (?:in )?(?:pitching|selling|chasing|following up|writing|"
@@ -1011,18 +1012,26 @@ _ASK_SOMEONE = rx.compile(r"(?:maybe |could |might |i could |i'?ll |i can )?ask 
 _NEED_OF_THEIRS = rx.compile(
     r"(?:(?:his|her|their)\s+)?(?P<whose>daughter|son|kids?|wife|husband|partner|mum|mom|dad|brother|sister|niece|"
     r"nephew|grandson|granddaughter|team|firm|company|shop|church|school)?\s*(?:(?:she|he|they)(?:'s| is)?\s+)?"
-    r"(?:needs|wants|is looking for|looking for|after)\s+(?:an?\s+|some\s+)?(?P<x>[\w' -]{3,40}?)\W*", _I)
+    r"(?:needs|wants|(?<=s )looking for|(?<=is )looking for|(?<=s )after)\s+(?P<x>[\w' -]{3,40}?)\W*", _I)
+# ("looking for a new flat - ask Tom?": whose need only a subject says; "needs"/"wants" are theirs)
+
+
+_NOT_SOMEONE = _words("him her them first tomorrow tmrw today tonight later again around mon tue tues wed weds thu "
+                      "thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday")
 
 
 def _ask_for_their_need(clause: str, prior: str) -> re.Match[str] | None:
     """A need of theirs, then a bare "ask <someone>" ("daughter needs gcse maths tutor - ask Ellie?"): the member
-    asks that person for them, read as "said i'd ask Ellie about a gcse maths tutor for your daughter"."""
-    if (who := _ASK_SOMEONE.fullmatch(clause)) is None or who["who"].lower() in ("him", "her", "them", "first") \
+    asks that person for them, read as "said i'd ask Ellie about a gcse maths tutor for your daughter". (The need is
+    read only from a sentence of 120 characters or fewer: its optional words cost time on long runs of spaces.)"""
+    if len(prior) > 120 or (who := _ASK_SOMEONE.fullmatch(clause)) is None \
             or (need := _NEED_OF_THEIRS.fullmatch(prior)) is None:
         return None
-    thing = f"{'an' if need['x'][:1].lower() in 'aeiou' else 'a'} {need['x']}"
-    thing += f" for your {need['whose'].lower()}" if need["whose"] else ""
-    return _ASK_AROUND.match(f"said i'd ask {who['who']} about {thing}")
+    if who["who"].lower() in _NOT_SOMEONE:
+        return None  # "needs a new boiler - ask tomorrow": when, not whom
+    wanted = _a_or_none(re.sub(r"^(?:an?|some)\s+", "", need["x"], flags=_I))  # "some advice on visas": advice
+    wanted += f" for your {need['whose'].lower()}" if need["whose"] else ""
+    return _ASK_AROUND.match(f"said i'd ask {who['who']} about {wanted}")
 
 
 def _asked_around(match: re.Match[str], names: frozenset[str]) -> str | None:
@@ -1375,15 +1384,15 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             clause = f"asked for {wanted}"  # "'send me deck + numbers'": their words, theirs to get
         clause = _in_plain_words(clause)
         if re.fullmatch(r"(?:(?:is|are)\s+(?:(?:he|she|they)|(?:his|her|their)\s+(?:team|company|firm|lab))\s+)?"
-                        r"(?:still\s+)?hiring\W*", clause, _I) and "?" in notes:  # "good chat. golang. hiring?"
-            found.setdefault("ask", "Is your team hiring at the moment?")
+                        r"(?:still\s+)?hiring\W*", clause, _I) and re.search(r"\bhiring\s*\?", notes, _I):
+            found.setdefault("ask", _HIRING_ASK)  # "good chat. golang. hiring?"
             continue
-        if (bare_tell := _BARE_TELL.fullmatch(clause)) is not None \
-                and (tell_what := re.sub(r"\s*(?:\+|&|and)$", "", bare_tell["news"] or "")  # "… w/ no.14 + tell her"
-                     or (prior if re.match(r"[a-z]+ed\b", prior) else "")) \
+        if (bare_tell := _BARE_TELL.search(clause)) is not None \
+                and (tell_what := re.sub(r"\s*(?:\+|&|and)$", "", clause[:bare_tell.start()])  # "… no.14 + tell her"
+                     or (prior if re.match(r"[a-z]+ed\b(?!\s+(?:me|us|my|our)\b)", prior) else "")) \
                 and not re.fullmatch(r"(?:i\s+)?(?:need to|must|gotta|have to|should|will|i'?ll)", tell_what, _I) \
                 and (news := _told(re.sub(r"\s+(?:after|afterwards|later|then)$", "", f"I {tell_what}" if re.match(
-                    r"[a-z]+ed\b", tell_what) else tell_what), names)) is not None:
+                    r"[a-z]+ed\b", tell_what) else tell_what), names, bare_tell["whom"])) is not None:
             found.setdefault("tell", news)  # "noticed a scratch on the hood after 😬 TELL her"
             continue
         if (to_offer := re.fullmatch(r"(?:and\s+|must\s+|pls\s+)?offer to "
@@ -1409,7 +1418,8 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             group = group if re.match(r"(?:the|your|my|our)\s", group, _I) else f"the {group}"
             found.setdefault("ask", f"Could you send me the link for {group}?")  # "tips 🙌 sun beginners grp - link?"
             continue
-        if (told := _TELL.fullmatch(clause)) is not None and (news := _told(told["x"], names)) is not None:
+        if (told := _TELL.fullmatch(clause)) is not None \
+                and (news := _told(told["x"], names, told["whom"])) is not None:
             found.setdefault("tell", news)  # "found a nicer one elsewhere → tell him i'm out so he's not waiting"
             continue
         if last_ask in deliver and last_ask in asked_for and (will := _THEY_WILL_SEND.fullmatch(clause)) is not None \
@@ -2463,18 +2473,23 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                 if x and not x.startswith(("with", "on")) and re.match(r"[a-z]+\s+\w", x):  # "helped me debug X"
                     x = "with " + _gerund(x)
                 found.setdefault("thanks", f"your help {x}" if x and x.startswith(("with", "on")) else "your help")
-            elif verb.startswith("gave") and x and (span := re.fullmatch(
+            elif verb.startswith("gave") and x and not re.search(r"\s+to\s+[a-z]+", x, _I) and (span := re.fullmatch(
                     r"(?:your )?((?:a|an|one|two|three|four|five|half an?|\d+(?:\.\d)?|the)\s+"
                     r"(?:whole |full |entire )?(?:hours?|hrs?|minutes?|mins?|days?|afternoon|morning|evening)s?)"
                     r"(?P<on>\s+(?:on|for|with|over)\s+(?:my|our|the)\s+[\w' -]{2,30}?)?"
-                    r"(?:\s+(?:on|at|for|with|to|over|of)\b.*|,.*)?\W*", x, _I)):  # "gave us 3 hrs on our pitch"
+                    r"(?:\s+(?:on|at|for|with|over|of)\b.*|,.*)?\W*", x, _I)):  # "gave us 3 hrs on our pitch"
+                # ("gave us 48 hrs to clear the garage": a deadline, never a favour)
                 hours = re.sub(r"\bhrs?\b", "hours", re.sub(r"\bmins?\b", "minutes", span[1].lower()))
                 whom = "us" if re.match(r"gave us\b", verb, _I) else "me"  # "gave us 2 hrs!!": their time
                 yours = "" if hours.startswith("the ") else " of your time"  # "gave us the FULL day": the whole day
                 if span["on"] and (on := you_form(span["on"].strip(), names, 7)):
                     yours = f"{yours} {on}"  # "gave us 3 hrs on our pitch deck"
-                found.setdefault("thanks", f"giving {whom} {hours.replace('1 hours', 'an hour')}{yours}")
+                hours = re.sub(r"\b1 (minute|day)s\b", r"a \1", re.sub(r"\b1 hours\b", "an hour", hours))
+                found.setdefault("thanks", f"giving {whom} {hours}{yours}")
+            elif verb.startswith("gave us"):
+                pass  # "gave us a lowball offer", "gave us a 1-star review": only time given to "us" is thanked
             elif verb.startswith(("gave", "sent me", "brought", "baked", "cooked")) and x and not re.search(
+                    r"^(?:it|them|that|this|those)\b|"  # "gave it back": the member's, handed back
                     r"\b(?:card|number|email|mobile|phone|whatsapp|contact|details|handle|deets|digits|socials?|"
                     r"insta|linkedin)\b|\b(?:your|his|her|their) (?:no|num|nr)\W*$", x, _I) and not (
                     verb == "sent me" and re.search(r"\b(?:reminders?|follow[- ]?ups?|invoices?|bills?|chasers?|cv|"
@@ -2557,11 +2572,12 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     if "ask_around" not in found:  # "i said i'd ask dad abt his ski hut": family is left out of clauses, not this
         before = ""
         for sentence in re.split(r"\s*(?:[.;!\n]|\s[-–—]\s)\s*", notes[:4000]):
-            sentence, before = sentence.strip(" ,"), before  # "daughter needs gcse maths tutor - ask Ellie?" too
+            sentence = sentence.strip(" ,")  # "daughter needs gcse maths tutor - ask Ellie?" too
             if (around := _ASK_AROUND.match(sentence) or _ask_for_their_need(sentence, before)) is not None \
                     and (on_behalf := _asked_around(around, names)):
                 found["ask_around"] = on_behalf
-                if isinstance(found.get("checking"), str) and str(found["checking"]) in on_behalf:
+                if isinstance(found.get("checking"), str) and re.sub(r"^(?:an?|some|the)\s+", "", str(
+                        found["checking"]), flags=_I) in on_behalf:
                     found.pop("checking")  # "wants a good accountant - ask Priya": asked around, not looked into
                 break
             before = sentence
@@ -2762,6 +2778,11 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
     if reading.ask and re.search(r"\bquote\b", reading.ask, _I) \
             and re.search(r"\bneeds?\s+(?:a\s+|the\s+|our\s+)?(?:price|pricing|quote|costs?)\b", notes, _I):
         reading = replace(reading, ask=None)  # "needs price per container … need FORMAL quote": the member quotes
+    if reading.invited and reading.accept and not re.match(r"(?:the|your|a|an|our)\b", reading.accept, _I) \
+            and _UNDECIDED.search(notes):  # "asked if i want to join his sat long runs 8am. not sure yet"
+        weighed = re.sub(r"^join\s+", "", reading.accept)
+        reading = replace(reading, accept=None, thinking=True, checking=reading.checking or "your invitation to "
+                          + re.sub(r"\s+at\s+\d{1,2}(?::\d\d)?\s?(?:am|pm)$", "", weighed, flags=_I))
     if reading.invited and reading.accept and re.match(r"(?:the|your|a|an|our)\b", reading.accept, _I):
         joined = re.sub(r"\s+((?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(\d{1,2}(?::\d\d)?\s?(?:am|pm))$",
                         r" on \1 at \2", reading.accept, flags=_I)  # "the men's breakfast sat 8am"
@@ -2770,7 +2791,9 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
             reading = replace(reading, accept=None, thinking=True,
                               checking=reading.checking or "your invitation to " + re.sub(  # the day, not the hour
                                   r"\s+at\s+\d{1,2}(?::\d\d)?\s?(?:am|pm)$", "", joined, flags=_I))
-    if reading.ask == "Is your team hiring at the moment?" and reading.activity and "hiring" in reading.activity:
+    if reading.topic and re.match(r"(?:thank|thanks|thx|ty)\s", reading.topic, _I):
+        reading = replace(reading, topic=None)  # "thank ollie!!": a to-do about someone else, never a topic
+    if reading.ask == _HIRING_ASK and reading.activity and "hiring" in reading.activity:
         reading = replace(reading, activity=None)  # "hiring?": the member's question, not their news
     if reading.tell and reading.stop and expand(reading.stop).lower() in reading.tell.lower():
         reading = replace(reading, stop=None)  # "let her know we went w the other venue": said, so the message goes
@@ -2796,13 +2819,13 @@ def read_purpose(notes: str | None, contact_name: str | None = None) -> Reading:
                           later=(f"{held} {_later_words('when done', held)}", *reading.later))
     if any(d.endswith(" then") or d == "then" for d in reading.deliver):  # "apps open feb, said i'd forward the
         then = [d for d in reading.deliver if d.endswith(" then") or d == "then"]  # link then": sent when it's out
+        when_then = "once it's out" if _GOES_LIVE.search(notes) else "nearer the time"  # "meeting again on the 12th"
         reading = replace(reading, deliver=tuple(d for d in reading.deliver if d not in then),
-                          later=(*reading.later, *(f"{d.removesuffix(' then')} once it's out" for d in then
+                          later=(*reading.later, *(f"{d.removesuffix(' then')} {when_then}" for d in then
                                                    if d.removesuffix(" then") not in ("the", "then", "it", ""))))
     if _THANKS_ONLY.search(notes):  # "just thanks for now": no ask, no step, no offer of help this time
         reading = replace(reading, interest=None, next_step=None, ask=None, explore=None, suggest=None, need=None,
-                          thanks=reading.thanks or "your time", thanks_only=True,
-                          stop=None if reading.stop and _MAKE_A_THING.search(reading.stop) else reading.stop)
+                          thanks_only=True)  # (a favour to thank is read by `gist.thank_favour` after this)
     return reading
 
 
@@ -2820,19 +2843,25 @@ _UNDECIDED = rx.compile(r"(?:^|[\n.;/]\s*|\s[-–—]\s)(?:(?:i'?m|still)\s+)?"
 _HELD_UNTIL = rx.compile(r"\b(?:shipping|sending|delivery|it'?s|it is|they'?re|they are)\s+"
                          r"(?:blocked|held up|on hold|stuck)\s+(?:til|till|until|pending)\b|"
                          r"\bcan'?t (?:ship|send|post)(?: (?:it|them))? (?:til|till|until)\b", re.IGNORECASE)
-# the day the member promised has slipped: "promised H2 forecast by wed / wed slipped 😬 finance still finalising"
-_SLIPPED = rx.compile(r"\b(?:(?:mon|tues?|wed|weds|thurs?|fri|sat|sun)\w*|deadline|date|timeline)"
-                      r"\s+(?:has\s+)?slipped\b", re.IGNORECASE)
+# what a "send it then" waits for: "apps open feb", "the report when it's published"
+_GOES_LIVE = rx.compile(r"\b(?:open|opens|opening|published|publish|out|live|released?|launch(?:es)?|goes up)\b",
+                        re.IGNORECASE)
+# the day the member promised has slipped: "promised H2 forecast by wed / wed slipped 😬 finance still finalising" (a
+# day named twice: "their launch date slipped" is theirs)
+_SLIPPED = rx.compile(rf"\b(?P<day>{_DAY_WORD})\b.{{0,160}}?(?:\n|[.;/]\s*|,\s*|\s[-–—]\s)(?P=day)"
+                      r"\s+(?:has\s+)?slipped\b", re.IGNORECASE | re.DOTALL)
 # The member wrote to them some days back: "sent thx + one-pager 7d ago", "emailed him 10d ago". "sent thanks already"
 # says no when: the message with the point may still be to come.
 _WROTE_FIRST = rx.compile(
     r"(?<!\bshe )(?<!\bhe )(?<!\bthey )\b(?:sent|emailed|messaged|msgd|msg'?d|texted|dm'?d|wrote to)\s+(?!me\b|us\b)"
     r"(?:[^.\n/;]{0,40}?\s+)?(?:\d+\s*(?:d|days?|wks?|weeks?)\s+ago|a week ago|last week)\b|"
-    r"\bintro(?:duction)?\s+to\s+[\w' -]{2,30}?\s+(?:done|made|sent)\b", re.IGNORECASE)  # "intro to Lars done ✔"
+    r"(?:^|[\n.;/]\s*)(?:the\s+)?intro(?:duction)?\s+to\s+(?:(?!\bnot\b)[\w' -]){2,30}?\s+(?:done|made|sent)\b"
+    r"(?!\s+(?:this|next|by|before|b4|asap|tmrw|tomorrow|today)\b)",  # "intro to Lars done ✔"
+    re.IGNORECASE | re.MULTILINE)
 _THANKS_ONLY = rx.compile(r"(?:^|[.;!?\n]\s*|\s-\s)(?:just|only)\s+(?:say\s+)?(?:a\s+)?(?:thanks|thank you|thx|ty)"
                           r"(?:\s+(?:note|msg|message))?(?:\s*[-–,]?\s*for now)?\s*(?:[.!]|$)|"
-                          r"(?:^|[.;!?\n,]\s*)(?:a\s+)?(?:quick|short|brief)\s+(?:thanks|thank you|thx|ty)"
-                          r"(?:\s+(?:note|msg|message))?\s+only\s*(?:[.!]|$)",  # "…, quick thx only"
+                          r"(?:^|[.;!?\n,]\s*)(?:just\s+)?(?:a\s+)?(?:quick|short|brief)\s+(?:thanks|thank you|thx|ty)"
+                          r"(?:\s+(?:note|msg|message))?(?:\s+only)?\s*(?:[.!]|$)",  # "…, quick thx only"
                           re.IGNORECASE | re.MULTILINE)
 
 
@@ -3294,13 +3323,14 @@ _WANTS_OURS = rx.compile(r"^(?:(?:she|he|they)\s+)?wants?\s+(?P<x>our\s+[\w -]{2
                          r"(?P<when>\s+(?:by|b4|before)\s+.+)?$", _I)
 
 
-_DONE = rx.compile(r"(?:the\s+|my\s+)?intro(?:duction)?\s+to\s+(?P<who>[\w' -]{2,30}?)\s+(?:done|made|sent|sorted)"
+_DONE = rx.compile(r"(?:the\s+|my\s+)?intro(?:duction)?\s+to\s+(?P<who>(?:(?!\bnot\b)[\w' -]){2,30}?)\s+"
+                   r"(?:done|made|sent|sorted)"
                    r"(?:\s+(?:already|yesterday|today|last night))?\W*", _I)
 
 
 # a bare "tell her", after what to tell: "noticed a scratch on the hood after 😬 TELL her"
-_BARE_TELL = rx.compile(r"(?:(?P<news>.+?)\s+)?(?:(?:must|pls|please|need to|gotta)\s+)?tell (?:him|her|them)\W*",
-                        _I)
+_BARE_TELL = rx.compile(r"(?:^|\s)(?:(?:must|pls|please|need to|gotta)\s+)?tell (?P<whom>him|her|them)\W*$", _I)
+_HIRING_ASK = "Is your team hiring at the moment?"
 # the member's own question for a payment or profile link: "ko-fi link?", "paypal link?"
 _PAY_LINK = rx.compile(r"(?:(?:want to|wanna|gonna|i'?ll)\s+tip\s+(?:him|her|them)\s*)?"
                        r"(?:(?:your|her|his|their|the)\s+)?(?P<x>ko-?fi|paypal|venmo|patreon|buymeacoffee|revolut|monzo|cashapp|calendly|linktree)"
@@ -3325,21 +3355,28 @@ _THEY_WILL_SEND = rx.compile(r"(?:(?:she|he|they)\s+said\s+(?:(?:she|he|they)(?:
 
 # the notes' word to tell them something: "tell him i'm out so he's not waiting on me", "let her know we went w/ the
 # other venue"
-_TELL = rx.compile(r"(?:(?:must|need to|should|pls|please|gotta|have to)\s+)?(?:tell|let) (?:him|her|them)(?: know)?"
+_TELL = rx.compile(r"(?:(?:must|need to|should|pls|please|gotta|have to)\s+)?(?:tell|let) (?P<whom>him|her|them)"
+                   r"(?: know)?"
                    r"(?: that)?\s+(?P<x>(?:i|i'm|im|i've|we|we're|we've|the|our|my|it|it's)\b.{3,90})", _I)
 _TO_THEM = {"he's": "you're", "she's": "you're", "they're": "you're", "he": "you", "she": "you", "they": "you",
             "him": "you", "her": "your", "them": "you", "his": "your", "their": "your", "hes": "you're",
             "shes": "you're", "he'll": "you'll", "she'll": "you'll", "they'll": "you'll", "himself": "yourself",
-            "herself": "yourself", "im": "I'm"}
+            "herself": "yourself", "im": "I'm", "hers": "yours", "theirs": "yours", "themselves": "yourselves"}
 
 
-def _told(news: str, names: frozenset[str]) -> str | None:
-    """What to tell them, said to them: "i'm out so he's not waiting on me" → "I'm out, so you're not waiting on
-    me"; None for anything a message can't carry (a name of theirs, a judgement, too many words)."""
-    said = re.sub(r"\bher\b(?=\s+(?:the|a|an|back|up|down|in|out|on|off|know|to|for|that|this|at|some|when|if)\b"
-                  r"|\W*$|\s*[,.;!?])", "you", news.strip(" .!"), flags=_I)  # "call her back": you; "her keys": your
-    said = re.sub(r"\b(?:he's|she's|they're|hes|shes|he'll|she'll|they'll|he|she|they|him|her|them|his|their|"
-                  r"himself|herself|im)\b", lambda m: _TO_THEM[m[0].lower()], said, flags=_I)
+_ADDRESSED = {"him": r"he's|hes|he'll|he|him|his|himself", "her": r"she's|shes|she'll|she|her|hers|herself",
+              "them": r"they're|they'll|they|them|their|theirs|themselves"}
+
+
+def _told(news: str, names: frozenset[str], whom: str) -> str | None:
+    """What to tell them (``whom``: "him", "her" or "them"), said to them: "i'm out so he's not waiting on me" →
+    "I'm out, so you're not waiting on me"; only their own pronouns turn ("tell him i gave her the keys" keeps
+    "her"). None for anything a message can't carry (a name of theirs, a judgement, too many words)."""
+    said = news.strip(" .!")
+    if whom.lower() == "her":  # "call her back": you; "her keys": your
+        said = re.sub(r"\bher\b(?=\s+(?:the|a|an|back|up|down|in|out|on|off|know|to|for|that|this|at|some|when|if)\b"
+                      r"|\W*$|\s*[,.;!?])", "you", said, flags=_I)
+    said = re.sub(rf"\b(?:{_ADDRESSED[whom.lower()]}|im)\b", lambda m: _TO_THEM[m[0].lower()], said, flags=_I)
     said = re.sub(r"\s+(so|because|coz|as)\s+", r", \1 ", said, count=1)
     said = re.sub(r",?\s+(?:pls|plz|please|asap)$", "", said, flags=_I)  # "… split across 2 POs pls"
     said = re.sub(r"\bi\b", "I", said)

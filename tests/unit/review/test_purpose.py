@@ -2783,11 +2783,17 @@ def test_a_number_they_gave_is_no_gift() -> None:
 
 @pytest.mark.parametrize(("notes", "around"), [
     ("son needs a saxophone teacher - ask Fenella?", "someone I know about a saxophone teacher for your son"),
-    ("looking for a cheap van hire. ask dad", "my dad about a cheap van hire"),
+    ("she's looking for a cheap van hire. ask dad", "my dad about a cheap van hire"),
+    ("wants some advice on visas - ask Priya", "someone I know about advice on visas"),
 ])
 def test_a_need_of_theirs_then_ask_someone_is_asked_around_for_them(notes: str, around: str) -> None:
     found = read_purpose(notes, "Rui Costa")
     assert found.ask_around == around and found.checking is None, found
+
+
+@pytest.mark.parametrize("notes", ["looking for a new flat - ask Tom?", "needs a new boiler - ask tomorrow"])
+def test_a_need_whose_owner_or_helper_is_unclear_is_not_asked_around(notes: str) -> None:
+    assert read_purpose(notes, "Rui Costa").ask_around is None
 
 
 @pytest.mark.parametrize("notes", ["kettle sounded fine, lid loose? ask", "ASK HIS PERMISSION FIRST before sharing"])
@@ -2994,3 +3000,35 @@ def test_forgot_to_ask_is_a_question_and_a_route_stays_a_route() -> None:
     assert read_purpose("forgot to ask abt remote days!!", "Rui Costa").ask == "about remote days"
     assert meeting_place("flat viewing → now my landlord") == "at the flat viewing"
     assert meeting_place("night bus Leeds→York") != "at the night bus Leeds"
+
+
+# --- stop 41: a review of the whole change (a helper who did not write it, ~150 variants) -------------------------
+
+@pytest.mark.parametrize(("notes", "field", "value"), [
+    ("promised the deck. haven't sent it yet", "deliver", ("the deck",)),  # the member's "haven't sent"
+    ("gave us a lowball offer, 30% under asking", "thanks", None),
+    ("landlord. gave us 48 hrs to clear the garage", "thanks", None),  # a deadline, not their time
+    ("gave us 11 hrs of their weekend!!", "thanks", "giving us 11 hours of your time"),
+    ("tell him i gave her the keys already", "tell", "I gave her the keys already"),  # only his pronouns turn
+    ("tell him our CTO said they'll sign", "tell", "our CTO said they'll sign"),
+    ("helped me move the sofa. TELL her", "tell", None),  # their deed, not news to tell
+    ("promised him the deck by fri. their launch date slipped to jan", "late", False),
+    ("intro to Lars not done yet, do it", "wrote_first", None),
+    ("need to get the intro to Lars done this wk", "wrote_first", None),
+    ("forgot and did not call her back. apologise + ask abt sat", "stop", None),
+    ("his hedge is over our drive. mention it but don't make it a thing", "stop", None),
+    ("golang team. hiring. coffee next wk?", "ask", None),  # they are hiring: no question
+    ("need pricing advice 🙏", "thanks", None),
+])
+def test_the_reviews_near_misses_read_as_they_mean(notes: str, field: str, value: object) -> None:
+    assert getattr(read_purpose(notes, "Rui Costa"), field) == value, read_purpose(notes, "Rui Costa")
+
+
+def test_the_reviews_near_misses_in_drafts() -> None:
+    text = drafted("meeting again on the 12th, i'll send the agenda then", where="the allotment AGM")
+    assert "once it's out" not in text and "agenda" in text, text
+    assert "your time" not in drafted("lent us his drill. quick thx only", where="the street party")
+    assert thank_favour(read_purpose("need pricing advice 🙏", "Rui"), "need pricing advice 🙏", "Rui").thanks is None
+    assert greeting_name("Joanna Reid", "pls call her jo not joanna") == "Jo"
+    assert greeting_name("@hollowbyte (marta)", "") == "Marta"
+    assert meeting_place("via LinkedIn") == "via LinkedIn" and meeting_place("via Tomasz") == ""
