@@ -1480,7 +1480,7 @@ class _Writer:
             lines.append(self.line((f"A quick follow-up to my note{after}{met}.",
                                     f"Following up on my message{after}{met}.",
                                     f"Just resurfacing my note{after}{met}."), "w-open"))
-        if r.tell and re.match(r"(?:we|I) need\b", r.tell):  # "tell him we need the invoice split": asked of them
+        if r.tell_asks:  # "tell him we need the invoice split": asked of them, so checked on
             lines.append(Line((f"Just checking this reached you: {r.tell}.",)))
         if r.later and r.deliver:  # the first message sent part and promised the rest: the rest goes now
             lines.append(self.later_due(and_=True))

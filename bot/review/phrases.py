@@ -444,7 +444,7 @@ _GOES_BY = rx.compile(r"\b(?:goes by|known as|aka|prefers to be called|(?:everyo
                       r"\s+['\"]?([^\W\d_][\w'’-]*[^\W\d_'’-](?:\s+(?-i:[A-Z])[\w'’-]+)?)", re.IGNORECASE)
 # ("prefers text" is no name; "everyone calls him Uncle Sipho" is two words; "promised to call her sun 4pm" and
 # "will call her Next wk" are a phone call, not a name)
-_CALL_TIME = _words("mon tue tues wed weds thu thur thurs fri sat sun monday tuesday wednesday thursday friday "
+TIME_WORDS = _words("mon tue tues wed weds thu thur thurs fri sat sun monday tuesday wednesday thursday friday "
                     "saturday sunday next tmrw tomorrow tonight today later back after before at on this re about "
                     "abt asap soon again first when if once")
 _TITLE_WORDS = {"dr": "Dr.", "prof": "Prof.", "professor": "Prof.", "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.",
@@ -610,7 +610,7 @@ def greeting_name(contact_name: str | None, notes: str | None = None) -> str:
         return used_as[1]
     goes_by = _GOES_BY.search(notes or "")
     if goes_by and _fold(goes_by[1]) not in {_fold(w) for w in titles} \
-            and goes_by[1].split()[0].lower() not in _CALL_TIME:
+            and goes_by[1].split()[0].lower() not in TIME_WORDS:
         return goes_by[1][:1].upper() + goes_by[1][1:]
     called = re.match(r"\s*([^\W\d_][\w'’]*(?:-(?!san\b)[^\W\d_]+)?)(-san)?(?:\s*[;,.:(-]|(?<=-san)\s)", notes or "")
     if called and len(rest) >= 2 and all(_NAME_PART.match(w) for w in rest):

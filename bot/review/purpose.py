@@ -26,6 +26,7 @@ from functools import lru_cache
 from bot.review import pattern_cache as rx
 from bot.review.deal import CURRENCY, Deal, read_deal
 from bot.review.notes import JUDGEMENTS, PRIVATE, WORK_SENSE, clauses, contact_names, family_request_kept, read_notes
+from bot.review.phrases import TIME_WORDS
 
 _I = re.IGNORECASE
 
@@ -132,7 +133,12 @@ class Reading:
                     or self.checking or self.suggest or self.their_offer_to or self.ask_around or self.their_news
                     or (self.my_offer_to and self.pay_how != "cash at pickup")  # cash is brought, not chased
                     or (self.deal is not None and not self.deal.agreed)  # a figure they're still weighing
-                    or bool(self.tell and re.match(r"(?:we|I) need\b", self.tell)))  # "tell him we need X": a request
+                    or self.tell_asks)
+
+    @property
+    def tell_asks(self) -> bool:
+        """Whether what the notes say to tell them asks something of them ("tell him we need the invoice split")."""
+        return bool(self.tell and re.match(r"(?:we|I) need\b", self.tell))
 
 
 # --- splitting ----------------------------------------------------------------------------------------
@@ -1016,8 +1022,7 @@ _NEED_OF_THEIRS = rx.compile(
 # ("looking for a new flat - ask Tom?": whose need only a subject says; "needs"/"wants" are theirs)
 
 
-_NOT_SOMEONE = _words("him her them first tomorrow tmrw today tonight later again around mon tue tues wed weds thu "
-                      "thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday")
+_NOT_SOMEONE = TIME_WORDS | _words("him her them first around")  # "ask tomorrow": when, not whom
 
 
 def _ask_for_their_need(clause: str, prior: str) -> re.Match[str] | None:
